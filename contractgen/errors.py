@@ -1,0 +1,57 @@
+"""One base exception with narrow subclasses; third-party errors are translated at the boundary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem with an input, located as precisely as we can: file, line and field path."""
+
+    file: str
+    line: int | None
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+class ContractgenError(Exception):
+    """Base class of every error contractgen reports to its users."""
+
+    exit_code = 2
+
+    def __init__(self, message: str = "", problems: list[Problem] | None = None):
+        self.problems = list(problems or [])
+        if not message and self.problems:
+            message = "\n".join(str(p) for p in self.problems)
+        super().__init__(message)
+
+    def lines(self) -> list[str]:
+        """Return the message as lines, one per problem when there are several."""
+        if self.problems:
+            return [str(p) for p in self.problems]
+        return str(self).splitlines() or [type(self).__name__]
+
+
+class DealError(ContractgenError):
+    """The deal specification is not valid (bad YAML, unknown fields, broken rules)."""
+
+
+class LibraryError(ContractgenError):
+    """The clause library or a document template is broken (front matter, versions, ids)."""
+
+
+class TemplateError(ContractgenError):
+    """A clause template failed to render (undefined variable, sandbox violation, syntax)."""
+
+
+class DocumentError(ContractgenError):
+    """The assembled document is inconsistent (unresolved cross-reference, duplicate anchor)."""
+
+
+class OutputError(ContractgenError):
+    """An output file could not be written."""

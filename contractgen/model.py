@@ -1,0 +1,253 @@
+"""The document model: one tree that every writer prints, so DOCX and PDF always agree.
+
+The reader builds it from Markdown, the transforms fill in numbers, cross-reference texts,
+definitions and contents, and the writers only style what they find here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Union
+
+
+# ---------------------------------------------------------------- inlines
+
+
+@dataclass
+class Text:
+    """Plain text."""
+
+    text: str
+    kind: str = "text"
+
+
+@dataclass
+class Strong:
+    """Bold text (used for defined terms where they are defined)."""
+
+    children: list[Inline]
+    kind: str = "strong"
+
+
+@dataclass
+class Emph:
+    """Italic text."""
+
+    children: list[Inline]
+    kind: str = "emph"
+
+
+@dataclass
+class CrossRef:
+    """A reference to a clause, paragraph or schedule; `text` is filled in by the transforms."""
+
+    target: str
+    text: str = ""
+    line: int = 0
+    kind: str = "xref"
+
+
+@dataclass
+class LineBreak:
+    """A hard line break inside a paragraph."""
+
+    kind: str = "br"
+
+
+Inline = Union[Text, Strong, Emph, CrossRef, LineBreak]
+
+
+# ---------------------------------------------------------------- blocks
+
+
+@dataclass
+class Paragraph:
+    """A paragraph; `number` is "14.2" for a numbered top-level paragraph, "" otherwise."""
+
+    content: list[Inline]
+    number: str = ""
+    anchor: str = ""
+    line: int = 0
+    kind: str = "paragraph"
+
+
+@dataclass
+class Heading:
+    """A sub-heading inside a clause (Markdown ### and deeper); never numbered."""
+
+    level: int
+    content: list[Inline]
+    line: int = 0
+    kind: str = "heading"
+
+
+@dataclass
+class ListItem:
+    """One item of a list; `number` is "(a)" or "(i)" for ordered lists, "" for bullets."""
+
+    blocks: list[Block]
+    number: str = ""
+    anchor: str = ""
+    kind: str = "item"
+
+
+@dataclass
+class ListBlock:
+    """An ordered or bulleted list; `depth` is 1 for a top-level list, 2 inside another."""
+
+    items: list[ListItem]
+    ordered: bool
+    depth: int = 1
+    line: int = 0
+    kind: str = "list"
+
+
+@dataclass
+class Table:
+    """A table: one header row and body rows; each cell is a list of inlines."""
+
+    header: list[list[Inline]]
+    rows: list[list[list[Inline]]]
+    align: list[str] = field(default_factory=list)
+    line: int = 0
+    kind: str = "table"
+
+
+@dataclass
+class Definition:
+    """One entry of the Definitions clause: the term and what it means."""
+
+    term: str
+    content: list[Inline]
+    source: str = ""
+    kind: str = "definition"
+
+
+@dataclass
+class DefinitionList:
+    """The generated list of defined terms, alphabetical, only those the contract uses."""
+
+    items: list[Definition]
+    kind: str = "definitions"
+
+
+Block = Union[Paragraph, Heading, ListBlock, Table, DefinitionList]
+
+
+# ---------------------------------------------------------------- structure
+
+
+@dataclass
+class Clause:
+    """One clause of the agreement (or one numbered paragraph group of a schedule)."""
+
+    id: str
+    version: int
+    title: str
+    blocks: list[Block]
+    number: str = ""
+    anchor: str = ""
+    source: str = ""
+    status: str = "approved"
+    kind: str = "clause"
+
+
+@dataclass
+class Part:
+    """A part of the contract: the agreement body or one schedule."""
+
+    id: str
+    kind: str  # "agreement" | "schedule" | "signatures"
+    title: str
+    clauses: list[Clause]
+    number: str = ""  # "Schedule 2" for schedules, "" otherwise
+    anchor: str = ""
+
+
+@dataclass
+class ContentsEntry:
+    """One line of the table of contents."""
+
+    level: int  # 1 = clause or schedule, 2 = clause inside a schedule
+    number: str
+    title: str
+    anchor: str
+
+
+@dataclass
+class PartyBlock:
+    """A party as the cover and signature page show it."""
+
+    role: str  # "client" | "supplier"
+    name: str
+    short_name: str
+    address: str
+    company_number: str = ""
+    incorporated_in: str = ""
+    signatory_name: str = ""
+    signatory_title: str = ""
+
+
+@dataclass
+class Document:
+    """The whole contract, ready for the writers."""
+
+    title: str
+    reference: str
+    date_text: str  # the effective date, formatted for the deal's locale
+    date_iso: str
+    locale: str
+    draft: bool
+    parties: list[PartyBlock]
+    parts: list[Part]
+    contents: list[ContentsEntry] = field(default_factory=list)
+    template: str = ""
+    provenance: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        """Return the document as plain JSON-ready data."""
+        return asdict(self)
+
+    def iter_clauses(self):
+        """Yield (part, clause) for every clause in reading order."""
+        for part in self.parts:
+            for clause in part.clauses:
+                yield part, clause
+
+
+def inline_text(inlines: list[Inline]) -> str:
+    """Return the plain text of a run of inlines, as a reader would see it."""
+    out: list[str] = []
+    for node in inlines:
+        if isinstance(node, Text):
+            out.append(node.text)
+        elif isinstance(node, (Strong, Emph)):
+            out.append(inline_text(node.children))
+        elif isinstance(node, CrossRef):
+            out.append(node.text)
+        elif isinstance(node, LineBreak):
+            out.append("\n")
+    return "".join(out)
+
+
+def iter_blocks(blocks: list[Block]):
+    """Yield every block in a block list, depth first, including those inside list items."""
+    for block in blocks:
+        yield block
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                yield from iter_blocks(item.blocks)
+
+
+def iter_inline_runs(blocks: list[Block]):
+    """Yield every list of inlines (paragraphs, headings, table cells, definitions) in blocks."""
+    for block in iter_blocks(blocks):
+        if isinstance(block, (Paragraph, Heading)):
+            yield block.content
+        elif isinstance(block, Table):
+            yield from block.header
+            for row in block.rows:
+                yield from row
+        elif isinstance(block, DefinitionList):
+            for item in block.items:
+                yield item.content

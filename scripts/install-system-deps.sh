@@ -1,0 +1,15 @@
+#!/bin/sh
+# Installs the system libraries WeasyPrint needs (Pango, HarfBuzz subsetting) when they are missing.
+set -e
+need=""
+for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need="$need $pkg"
+done
+[ -z "$need" ] && exit 0
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO=sudo; else
+    echo "contractgen: please install:$need (needs root)" >&2; exit 1; fi
+else SUDO=""; fi
+echo "contractgen: installing system packages:$need"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $need >/dev/null
