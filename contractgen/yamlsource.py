@@ -1,0 +1,170 @@
+"""Safe YAML reading with line numbers: every scalar comes back as its raw text.
+
+We compose PyYAML's node tree and walk it ourselves instead of letting PyYAML construct
+Python objects. That way no tag can build an object, anchors and aliases (and with them
+"billion laughs" bombs) are refused before they expand, duplicate keys are errors, and
+YAML 1.1 surprises (``NO`` → False, ``012345`` → 5349, ``12:30`` → 750) never happen:
+the deal model decides what each text means for the field it lands in.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from contractgen.errors import DealError, Problem
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 64
+
+# The only explicit tags we tolerate: they change nothing, since every scalar stays text.
+_ALLOWED_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+Path_ = tuple[Any, ...]
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _Composer(yaml.SafeLoader):
+    """SafeLoader used only up to composition; refuses anchors, aliases, odd tags, deep nests."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):  # noqa: D401 - PyYAML hook
+        event = self.peek_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, AliasEvent):
+            raise _Refused(line, f"aliases (*{event.anchor}) are not allowed; write the value out in full")
+        if getattr(event, "anchor", None) is not None:
+            raise _Refused(line, f"anchors (&{event.anchor}) are not allowed; write the value out in full")
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag not in _ALLOWED_TAGS:
+            raise _Refused(line, f"the tag {tag!r} is not allowed; remove it")
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise _Refused(line, f"the document is nested more than {MAX_DEPTH} levels deep")
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _line(node: Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _walk(node: Node, path: Path_, lines: dict[Path_, int]) -> Any:
+    if isinstance(node, ScalarNode):
+        if node.style is None and node.value in _NULLS:
+            return None
+        return node.value
+    if isinstance(node, SequenceNode):
+        items = []
+        for i, item in enumerate(node.value):
+            lines[path + (i,)] = _line(item)
+            items.append(_walk(item, path + (i,), lines))
+        return items
+    if isinstance(node, MappingNode):
+        result: dict[str, Any] = {}
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise _Refused(_line(key_node), "a key must be plain text, not a list or mapping")
+            key = key_node.value
+            if key in seen:
+                raise _Refused(
+                    _line(key_node),
+                    f"duplicate key {key!r} (first on line {seen[key]}, again on line {_line(key_node)})",
+                )
+            seen[key] = _line(key_node)
+            lines[path + (key,)] = _line(key_node)
+            result[key] = _walk(value_node, path + (key,), lines)
+        return result
+    raise _Refused(_line(node), f"unexpected YAML node {type(node).__name__}")  # pragma: no cover
+
+
+def _yaml_error(exc: yaml.YAMLError, text: str, filename: str) -> DealError:
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        parts = [p for p in (exc.context, exc.problem) if p]
+        message = "; ".join(parts) or "invalid YAML"
+    elif isinstance(exc, yaml.reader.ReaderError):
+        line = text.count("\n", 0, exc.position) + 1
+        message = f"character U+{exc.character:04X} is not allowed in YAML text" if isinstance(
+            exc.character, int
+        ) else "the text contains a character YAML does not allow"
+    else:
+        line, message = None, str(exc)
+    return DealError(problems=[Problem(filename, line, "", f"invalid YAML: {message}")])
+
+
+def load_yaml(text: str, filename: str) -> tuple[Any, dict[Path_, int]]:
+    """Parse YAML text into plain dicts/lists/strings plus a map of field path → 1-based line."""
+    if len(text) > MAX_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise DealError(problems=[Problem(filename, None, "", f"the file is larger than {MAX_BYTES // 1024} KiB")])
+    loader = None
+    try:
+        loader = _Composer(text)
+        root = loader.get_single_node()
+        lines: dict[Path_, int] = {(): 1}
+        if root is None:
+            raise _Refused(1, "the file is empty; a deal specification is a mapping of fields")
+        if not isinstance(root, MappingNode):
+            raise _Refused(_line(root), "the top level must be a mapping of fields (key: value), not a list or a value")
+        lines[()] = _line(root)
+        data = _walk(root, (), lines)
+    except _Refused as exc:
+        raise DealError(problems=[Problem(filename, exc.line, "", exc.message)]) from None
+    except yaml.YAMLError as exc:
+        raise _yaml_error(exc, text, filename) from None
+    except RecursionError:
+        raise DealError(problems=[Problem(filename, None, "", "the document is nested too deeply")]) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+    return data, lines
+
+
+def read_text_file(path: str | Path) -> str:
+    """Read a UTF-8 text file (BOM allowed), refusing binary, non-UTF-8 and oversized files."""
+    name = str(path)
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise DealError(problems=[Problem(name, None, "", f"cannot read the file: {exc.strerror or exc}")]) from None
+    if len(raw) > MAX_BYTES:
+        raise DealError(problems=[Problem(name, None, "", f"the file is larger than {MAX_BYTES // 1024} KiB")])
+    if b"\x00" in raw:
+        line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
+        raise DealError(problems=[Problem(name, line, "", "this looks like a binary file, not YAML text")])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise DealError(
+            problems=[
+                Problem(name, line, "", f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02X}); save it as UTF-8")
+            ]
+        ) from None
+
+
+def load_deal_file(path: str | Path) -> tuple[Any, dict[Path_, int]]:
+    """Read a deal file and return its data and line map (see load_yaml)."""
+    return load_yaml(read_text_file(path), str(path))
