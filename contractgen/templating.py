@@ -1,0 +1,275 @@
+"""Render clause bodies: sandboxed Jinja, StrictUndefined, Markdown-escaped values, Babel filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+import jinja2
+from jinja2 import ChainableUndefined, StrictUndefined, pass_context
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from .errors import TemplateError, Problem
+
+MAX_POWER_EXPONENT = 64
+MAX_STRING_LENGTH = 200_000
+MAX_RANGE = 10_000
+ROLE_WORDS = {"client", "customer", "supplier", "provider", "vendor", "contractor", "company",
+              "purchaser", "buyer", "service provider", "consultant", "licensee", "licensor"}
+NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                "ten", "eleven", "twelve"]
+_MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def escape_markdown(value: Any) -> str:
+    """Return a value as Markdown that reads back as exactly its text, on one line."""
+    if value is None:
+        return ""
+    text = _WHITESPACE.sub(" ", str(value))
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def party_reference(short_name: str) -> str:
+    """Return how the text names a party: 'the Client' for role words, the name otherwise."""
+    return f"the {short_name}" if short_name.strip().lower() in ROLE_WORDS else short_name
+
+
+class LimitedSandbox(SandboxedEnvironment):
+    """A sandbox that also refuses computations that would exhaust memory or time."""
+
+    def call_binop(self, context, operator, left, right):
+        """Check ** and * operands before computing them."""
+        if operator == "**" and isinstance(right, (int, float)) and abs(right) > MAX_POWER_EXPONENT:
+            raise SecurityError(f"the exponent {right} is too large")
+        if operator == "*":
+            for seq, count in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(count, int):
+                    if len(seq) * count > MAX_STRING_LENGTH:
+                        raise SecurityError("the repeated string or list would be too long")
+        return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's signature
+        """Refuse huge ranges before they are built."""
+        if __obj is range or getattr(__obj, "__name__", "") == "safe_range":
+            span = range(*args)
+            if len(span) > MAX_RANGE:
+                raise SecurityError(f"a range of {len(span)} items is too long")
+        return super().call(__context, __obj, *args, **kwargs)
+
+
+# ---------------------------------------------------------------- filters
+
+
+def _locale(ctx) -> str:
+    return ctx.get("locale_") or "en_GB"
+
+
+@pass_context
+def money(ctx, amount, decimals: bool = True) -> str:
+    """Format an amount in the deal's currency for its locale: £185,000.00."""
+    from babel.numbers import format_currency
+
+    if amount is None:
+        raise ValueError("money: the amount is missing")
+    currency = ctx.get("currency_") or "GBP"
+    if decimals:
+        return format_currency(Decimal(str(amount)), currency, locale=_locale(ctx))
+    return format_currency(Decimal(str(amount)), currency, locale=_locale(ctx),
+                           format="¤#,##0", currency_digits=False)
+
+
+@pass_context
+def money0(ctx, amount) -> str:
+    """Format an amount in whole currency units: £185,000."""
+    return money(ctx, amount, decimals=False)
+
+
+@pass_context
+def date(ctx, value) -> str:
+    """Format a date for the deal's locale: 1 February 2027 / February 1, 2027."""
+    from babel.dates import format_date
+
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    return format_date(value, format="long", locale=_locale(ctx))
+
+
+@pass_context
+def number(ctx, value, decimals: int | None = None) -> str:
+    """Format a number with the locale's grouping: 4,500."""
+    from babel.numbers import format_decimal
+
+    if decimals is not None:
+        return format_decimal(value, format="#,##0." + "0" * decimals if decimals else "#,##0", locale=_locale(ctx))
+    return format_decimal(value, locale=_locale(ctx))
+
+
+@pass_context
+def percent(ctx, value) -> str:
+    """Format a number out of 100 as a percentage: 99.95 → 99.95%."""
+    from babel.numbers import format_percent
+
+    fraction = Decimal(str(value)) / 100
+    return format_percent(fraction, format="#,##0.###%", locale=_locale(ctx))
+
+
+@pass_context
+def hours(ctx, value) -> str:
+    """Format a number of hours: 4.5 hours, 1 hour."""
+    text = number(ctx, value)
+    return f"{text} hour" if Decimal(str(value)) == 1 else f"{text} hours"
+
+
+def _list(ctx, items, style: str) -> str:
+    from babel.lists import format_list
+
+    items = [str(i) for i in items]
+    if not items:
+        return ""
+    return format_list(items, style=style, locale=_locale(ctx))
+
+
+@pass_context
+def words(ctx, items) -> str:
+    """Join a list in words: a, b and c."""
+    return _list(ctx, items, "standard")
+
+
+@pass_context
+def words_or(ctx, items) -> str:
+    """Join a list with 'or': a, b or c."""
+    return _list(ctx, items, "or")
+
+
+@pass_context
+def country(ctx, code) -> str:
+    """Return a country's English short name from its ISO 3166-1 code."""
+    from babel import Locale
+
+    name = Locale.parse(_locale(ctx)).territories.get(str(code).upper())
+    if not name:
+        raise ValueError(f"'{code}' is not a known country code")
+    return name
+
+
+def duration(value) -> str:
+    """Print a duration or frequency in words."""
+    return str(value)
+
+
+def cap(value) -> str:
+    """Upper-case the first letter only: 'the Supplier' → 'The Supplier'."""
+    text = str(value)
+    return text[:1].upper() + text[1:]
+
+
+def count_words(value) -> str:
+    """Write small whole numbers in words (up to twelve), larger ones in digits."""
+    number_value = int(value)
+    return NUMBER_WORDS[number_value] if 0 <= number_value < len(NUMBER_WORDS) else str(number_value)
+
+
+FILTERS = {
+    "money": money, "money0": money0, "date": date, "number": number, "percent": percent,
+    "hours": hours, "words": words, "words_or": words_or, "country": country,
+    "duration": duration, "cap": cap, "count_words": count_words,
+}
+
+
+@lru_cache(maxsize=1)
+def clause_environment() -> LimitedSandbox:
+    """Return the shared sandbox that renders clause bodies (compiled templates are cached)."""
+    env = LimitedSandbox(
+        undefined=StrictUndefined,
+        finalize=escape_markdown,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        comment_start_string="{##",
+        comment_end_string="##}",
+        cache_size=2000,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+@lru_cache(maxsize=1)
+def condition_environment() -> LimitedSandbox:
+    """Return the sandbox for `when` conditions, where a missing section reads as empty."""
+    env = LimitedSandbox(undefined=ChainableUndefined)
+    env.filters.update(FILTERS)
+    return env
+
+
+def build_context(deal) -> dict[str, Any]:
+    """Return the variables a clause can read: each deal section plus a few shortcuts."""
+    context: dict[str, Any] = {name: getattr(deal, name) for name in type(deal).model_fields}
+    client, supplier = deal.parties.client, deal.parties.supplier
+    context.update(
+        deal=deal,
+        client=client,
+        supplier=supplier,
+        derived=deal.derived,
+        CLIENT=party_reference(client.short_name or "Client"),
+        SUPPLIER=party_reference(supplier.short_name or "Supplier"),
+        locale_=deal.contract.locale,
+        currency_=deal.commercials.currency,
+    )
+    return context
+
+
+def _template_line(exc: Exception) -> int | None:
+    line = getattr(exc, "lineno", None)
+    if line:
+        return line
+    tb = exc.__traceback__
+    found = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            found = tb.tb_frame.f_globals.get("__jinja_template__")
+            if found is not None:
+                return found.get_corresponding_lineno(tb.tb_lineno)
+        tb = tb.tb_next
+    return None
+
+
+def render_text(source: str, context: dict[str, Any], where: str, first_line: int = 1) -> str:
+    """Render a clause template; translate any Jinja failure into a located TemplateError."""
+    env = clause_environment()
+    try:
+        template = env.from_string(source)
+        return template.render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise _located(where, first_line, exc.lineno, f"template syntax: {exc.message}") from None
+    except SecurityError as exc:
+        raise _located(where, first_line, _template_line(exc), f"not allowed in a clause template: {exc}") from None
+    except jinja2.UndefinedError as exc:
+        raise _located(where, first_line, _template_line(exc), f"undefined: {exc.message}") from None
+    except (ValueError, TypeError, ArithmeticError, OverflowError, LookupError, AttributeError) as exc:
+        raise _located(where, first_line, _template_line(exc), f"{type(exc).__name__}: {exc}") from None
+    except MemoryError:
+        raise _located(where, first_line, None, "the template needs too much memory") from None
+
+
+def _located(where: str, first_line: int, line: int | None, message: str) -> TemplateError:
+    absolute = first_line + line - 1 if line else None
+    return TemplateError(problems=[Problem(where, absolute, "", message)])
+
+
+def evaluate_condition(expression: str, context: dict[str, Any], where: str) -> bool:
+    """Evaluate a `when` expression; a missing deal section counts as false."""
+    if not expression:
+        return True
+    env = condition_environment()
+    try:
+        value = env.compile_expression(expression, undefined_to_none=False)(**context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(problems=[Problem(where, None, "when", f"invalid condition '{expression}': {exc.message}")]) from None
+    except SecurityError as exc:
+        raise TemplateError(problems=[Problem(where, None, "when", f"not allowed: {exc}")]) from None
+    return bool(value)
