@@ -1,0 +1,519 @@
+"""DOCX writer: print a finished document model as a Word file (python-docx + oxml).
+
+Writers print, they never decide: every number, cross-reference text, definition and
+contents entry comes from the model; this module only chooses Word styles for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+import pathlib
+
+import docx
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part as OpcPart
+from docx.oxml.ns import qn
+from lxml import etree
+
+from contractgen.model import (
+    Clause, CrossRef, DefinitionList, Document, Emph, Heading, LineBreak, ListBlock, Paragraph,
+    Part, PartyBlock, Strong, Table, Text, iter_blocks,
+)
+from contractgen.writers import docx_fields as f
+from contractgen.writers.docx_styles import (
+    apply_page_setup, apply_styles, load_style_sheet, text_width_mm, twips,
+)
+from contractgen.writers.zipfix import rewrite_zip
+
+SubElement = etree.SubElement
+DROP_PACKAGE_RELS = {RT.THUMBNAIL}
+DROP_DOCUMENT_RELS = {RT.CUSTOM_XML, RT.NUMBERING, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"}
+SIGNATURE_SENTENCE = "This Agreement has been entered into on the date stated at the beginning of it."
+DEFINITION_MEANS = " means "
+SCHEDULE_DASH = " \u2014 "
+BULLET = "\u2022"
+CUSTOM_PROPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+APP_XML = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+    b'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    b"<Template>Normal.dotm</Template><TotalTime>0</TotalTime><Application>contractgen</Application>"
+    b"<DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+    b"<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)
+
+
+def render_docx(document: Document, template_dir: pathlib.Path) -> bytes:
+    """Return the complete .docx bytes for a finished document model."""
+    sheet = load_style_sheet(template_dir)
+    word = docx.Document()
+    _prune_package(word)
+    apply_styles(word, sheet, document.locale.replace("_", "-") or "en-GB")
+    section = word.sections[0]
+    apply_page_setup(section, sheet)
+
+    body = word.element.body
+    sect_pr = body.find(qn("w:sectPr"))
+    for child in list(body):
+        body.remove(child)
+    writer = _BodyWriter(document, sheet)
+    writer.cover(body)
+    writer.contents(body)
+    writer.page_break_pending = True
+    for part in document.parts:
+        writer.part(body, part)
+    body.append(sect_pr)
+
+    _headers_and_footers(section, document, sheet)
+    _settings(word)
+    _core_properties(word, document)
+    _custom_properties(word, document)
+    out = io.BytesIO()
+    word.save(out)
+    return rewrite_zip(out.getvalue())
+
+
+def effective_datetime(document: Document) -> dt.datetime:
+    """Return the timestamp for document properties: SOURCE_DATE_EPOCH, else the effective date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime.fromisoformat(document.date_iso[:10])
+
+
+# ---------------------------------------------------------------- package and properties
+
+
+def _prune_package(word) -> None:
+    """Drop python-docx template parts a contract does not need (thumbnail, customXml ...)."""
+    package = word.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype in DROP_PACKAGE_RELS:
+            del package.rels[rid]
+        elif rel.reltype == RT.EXTENDED_PROPERTIES:
+            rel.target_part._blob = APP_XML
+    for rid, rel in list(word.part.rels.items()):
+        if rel.reltype in DROP_DOCUMENT_RELS:
+            del word.part.rels[rid]
+
+
+def _settings(word) -> None:
+    """Ask Word to refresh fields (the TOC) on open; drop revision ids and preview flags."""
+    settings = word.settings.element
+    for tag in ("w:rsids", "w:savePreviewPicture", "w:proofState", "w:updateFields"):
+        for el in settings.findall(qn(tag)):
+            settings.remove(el)
+    compat = settings.find(qn("w:compat"))
+    if compat is not None and compat.find(qn("w:doNotExpandShiftReturn")) is None:
+        # a line break inside a justified paragraph must not stretch the line before it
+        compat.insert(0, etree.Element(qn("w:doNotExpandShiftReturn")))
+    update = etree.Element(qn("w:updateFields"))
+    update.set(qn("w:val"), "true")
+    for tag in ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "m:mathPr"):
+        found = settings.find(qn(tag))
+        if found is not None:
+            found.addprevious(update)
+            return
+    settings.append(update)
+
+
+def _core_properties(word, document: Document) -> None:
+    """Fill core properties from the model; dates are fixed so output is reproducible."""
+    props = word.core_properties
+    when = effective_datetime(document)
+    props.title = document.title
+    props.subject = " and ".join(p.name for p in document.parties)
+    props.keywords = document.reference
+    props.author = "contractgen"
+    props.comments = ""
+    props.category = ""
+    props.last_modified_by = ""
+    props.revision = 1
+    props.created = when
+    props.modified = when
+    props.last_printed = when
+
+
+def _custom_properties(word, document: Document) -> None:
+    """Add docProps/custom.xml with every provenance key as a string property."""
+    root = etree.Element(qn_custom("Properties"), nsmap={None: CUSTOM_PROPS_NS, "vt": VT_NS})
+    for pid, key in enumerate(sorted(document.provenance), start=2):
+        value = document.provenance[key]
+        if not isinstance(value, str):
+            value = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+        prop = SubElement(root, qn_custom("property"), fmtid=CUSTOM_FMTID, pid=str(pid), name=str(key))
+        SubElement(prop, f"{{{VT_NS}}}lpwstr").text = value
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    package = word.part.package
+    part = OpcPart(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, blob, package)
+    package.relate_to(part, RT.CUSTOM_PROPERTIES)
+
+
+def qn_custom(tag: str) -> str:
+    """Return a Clark name in the custom-properties namespace."""
+    return f"{{{CUSTOM_PROPS_NS}}}{tag}"
+
+
+# ---------------------------------------------------------------- header and footer
+
+
+def _headers_and_footers(section, document: Document, sheet: dict) -> None:
+    """Running header (title · reference, DRAFT), footer "Page X of Y"; a quiet cover page."""
+    colours, font = sheet["colours"], sheet["fonts"]["body"]
+    section.different_first_page_header_footer = True
+
+    def draft_colour(rpr):
+        SubElement(rpr, qn("w:color")).set(qn("w:val"), colours["draft"])
+
+    hdr = _clear(section.header)
+    p = f.paragraph(hdr, "Header")
+    f.run(p, f"{document.title} \u00b7 {document.reference}")
+    if document.draft:
+        r = f.run(p)
+        f.add_tab(r)
+        f.run(p, "DRAFT", bold=True, rpr_extra=draft_colour)
+        p.append(f.watermark_run("DRAFT", font, colours["watermark"]))
+
+    first = _clear(section.first_page_header)
+    p = f.paragraph(first, "Footer")
+    if document.draft:
+        p.append(f.watermark_run("DRAFT", font, colours["watermark"]))
+
+    ftr = _clear(section.footer)
+    p = f.paragraph(ftr, "Footer")
+    f.run(p, "Page ")
+    f.simple_field(p, "PAGE", "1")
+    f.run(p, " of ")
+    f.simple_field(p, "NUMPAGES", "1")
+    f.paragraph(_clear(section.first_page_footer), "Footer")
+
+
+def _clear(header_footer):
+    header_footer.is_linked_to_previous = False
+    el = header_footer._element
+    for child in list(el):
+        el.remove(child)
+    return el
+
+
+# ---------------------------------------------------------------- body
+
+
+class _BodyWriter:
+    """Walks the model once and appends WordprocessingML to the body."""
+
+    def __init__(self, document: Document, sheet: dict) -> None:
+        self.doc = document
+        self.sheet = sheet
+        self.bookmarks = f.Bookmarks()
+        self.text_width = twips(text_width_mm(sheet))
+        self.indent = twips(sheet["indent_step_mm"])
+        self.names = self._collect_anchors(document)
+        self.page_break_pending = False
+        self.schedule_anchors = {p.anchor for p in document.parts if p.kind == "schedule" and p.anchor}
+
+    @staticmethod
+    def _collect_anchors(document: Document) -> dict[str, str]:
+        anchors: list[str] = []
+        for part in document.parts:
+            anchors.append(part.anchor)
+            for clause in part.clauses:
+                anchors.append(clause.anchor)
+                for block in iter_blocks(clause.blocks):
+                    if isinstance(block, Paragraph):
+                        anchors.append(block.anchor)
+                    elif isinstance(block, ListBlock):
+                        anchors.extend(item.anchor for item in block.items)
+        return {a: f.bookmark_name(a) for a in anchors if a}
+
+    def _bookmark(self, p, anchor: str) -> None:
+        name = self.names.get(anchor)
+        if name:
+            self.bookmarks.wrap(p, name)
+
+    # -- cover and contents
+
+    def cover(self, body) -> None:
+        """Cover page: DRAFT marking, date, title, the parties, reference."""
+        doc = self.doc
+        if doc.draft:
+            f.run(f.paragraph(body, "CoverDraft"), "DRAFT")
+        f.run(f.paragraph(body, "Title"), doc.title)
+        f.run(f.paragraph(body, "CoverText"), f"Dated {doc.date_text}")
+        f.run(f.paragraph(body, "CoverText"), "between")
+        count = len(doc.parties)
+        for index, party in enumerate(doc.parties, start=1):
+            ending = "; and" if index == count - 1 else ("." if index == count else ";")
+            self._cover_party(body, index, party, ending)
+        p = f.paragraph(body, "CoverDetail")
+        f.run(p, f"Reference: {doc.reference}")
+
+    def _cover_party(self, body, index: int, party: PartyBlock, ending: str) -> None:
+        p = f.paragraph(body, "CoverParty")
+        r = f.run(p, f"({index})")
+        f.add_tab(r)
+        f.run(p, party.name, bold=True)
+        details = []
+        if party.incorporated_in:
+            details.append(f"incorporated in {party.incorporated_in}")
+        if party.company_number:
+            details.append(f"with company number {party.company_number}")
+        text = ", " + " ".join(details) if details else ""
+        text += f", whose address is {party.address}" if party.address else ""
+        f.run(p, text + " (the \u201c")
+        f.run(p, party.short_name, bold=True)
+        f.run(p, "\u201d)" + ending)
+
+    def contents(self, body) -> None:
+        """Contents heading and a TOC field whose cached result lists the model's contents."""
+        heading = f.paragraph(body, "TOCHeading")
+        f.set_page_break_before(heading)
+        f.run(heading, "Contents")
+        code = 'TOC \\o "1-2" \\h \\z \\u'
+        entries = self.doc.contents
+        if not entries:
+            p = f.paragraph(body, "TOC1")
+            f.fld_char(p, "begin", dirty=True)
+            f.instr(p, code)
+            f.fld_char(p, "separate")
+            f.fld_char(p, "end")
+            return
+        last = len(entries) - 1
+        for i, entry in enumerate(entries):
+            p = f.paragraph(body, "TOC2" if entry.level >= 2 else "TOC1")
+            if i == 0:
+                f.fld_char(p, "begin", dirty=True)
+                f.instr(p, code)
+                f.fld_char(p, "separate")
+            name = self.names.get(entry.anchor)
+            target = f.hyperlink(p, name) if name else p
+            if entry.anchor in self.schedule_anchors:
+                f.run(target, f"{entry.number}{SCHEDULE_DASH}{entry.title}")
+            elif entry.number:
+                r = f.run(target, entry.number)
+                f.add_tab(r)
+                f.run(target, entry.title)
+            else:
+                f.run(target, entry.title)
+            if i == last:
+                f.fld_char(p, "end")
+
+    # -- parts
+
+    def part(self, body, part: Part) -> None:
+        """Print one part: the agreement, a schedule or the signature page."""
+        if part.kind == "schedule":
+            p = f.paragraph(body, "Heading2")
+            f.set_page_break_before(p)
+            self.page_break_pending = False
+            title = f"{part.number}{SCHEDULE_DASH}{part.title}" if part.number else part.title
+            f.run(p, title)
+            self._bookmark(p, part.anchor)
+            for clause in part.clauses:
+                self.clause(body, clause, "ScheduleHeading")
+        elif part.kind == "signatures":
+            p = f.paragraph(body, "HeadingUnnumbered")
+            f.set_page_break_before(p)
+            self.page_break_pending = False
+            f.run(p, part.title or "Signatures")
+            self._bookmark(p, part.anchor)
+            for clause in part.clauses:
+                self.clause(body, clause, "Heading1")
+            f.run(f.paragraph(body, "Normal"), SIGNATURE_SENTENCE)
+            for party in self.doc.parties:
+                self.signature_block(body, party)
+        else:
+            for clause in part.clauses:
+                self.clause(body, clause, "Heading1")
+
+    def clause(self, body, clause: Clause, style: str) -> None:
+        """Print a clause heading ("14<tab>Title") and its blocks."""
+        p = f.paragraph(body, style)
+        if self.page_break_pending:
+            f.set_page_break_before(p)
+            self.page_break_pending = False
+        if clause.number:
+            r = f.run(p, clause.number)
+            f.add_tab(r)
+        f.run(p, clause.title)
+        self._bookmark(p, clause.anchor)
+        self.blocks(body, clause.blocks, 0)
+
+    def blocks(self, body, blocks: list, depth: int) -> None:
+        """Print blocks; `depth` is the list depth they sit in (0 = clause text)."""
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                if block.number:
+                    p = f.paragraph(body, "NumberedParagraph")
+                    r = f.run(p, block.number)
+                    f.add_tab(r)
+                else:
+                    p = f.paragraph(body, f"ListContinue{depth}" if depth else "ClauseText")
+                self.inlines(p, block.content)
+                self._bookmark(p, block.anchor)
+            elif isinstance(block, ListBlock):
+                self.list_block(body, block)
+            elif isinstance(block, Heading):
+                p = f.paragraph(body, "Heading3")
+                self.inlines(p, block.content)
+            elif isinstance(block, Table):
+                self.table(body, block, depth)
+            elif isinstance(block, DefinitionList):
+                for item in block.items:
+                    p = f.paragraph(body, "Definition")
+                    f.run(p, f"\u201c{item.term}\u201d", bold=True)
+                    f.run(p, DEFINITION_MEANS)
+                    self.inlines(p, item.content)
+
+    def list_block(self, body, block: ListBlock) -> None:
+        """Print a list: the literal item number in a hanging indent, one level per depth."""
+        depth = min(max(block.depth, 1), 3)
+        for item in block.items:
+            label = item.number or ("" if block.ordered else BULLET)
+            p = f.paragraph(body, f"List{depth}")
+            r = f.run(p, label)
+            f.add_tab(r)
+            rest = item.blocks
+            if rest and isinstance(rest[0], Paragraph):
+                self.inlines(p, rest[0].content)
+                self._bookmark(p, rest[0].anchor or item.anchor)
+                rest = rest[1:]
+            else:
+                self._bookmark(p, item.anchor)
+            self.blocks(body, rest, depth)
+
+    def inlines(self, parent, inlines: list, bold: bool = False, italic: bool = False) -> None:
+        """Print inlines as runs; cross-references become internal hyperlinks."""
+        for node in inlines:
+            if isinstance(node, Text):
+                if node.text:
+                    f.run(parent, node.text, bold, italic)
+            elif isinstance(node, Strong):
+                self.inlines(parent, node.children, True, italic)
+            elif isinstance(node, Emph):
+                self.inlines(parent, node.children, bold, True)
+            elif isinstance(node, CrossRef):
+                name = self.names.get(node.target)
+                target = f.hyperlink(parent, name) if name else parent
+                f.run(target, node.text, bold, italic)
+            elif isinstance(node, LineBreak):
+                f.add_break(f.run(parent))
+
+    # -- tables
+
+    def _table(self, body, style: str, widths: list[int], indent: int):
+        tbl = SubElement(body, qn("w:tbl"))
+        pr = SubElement(tbl, qn("w:tblPr"))
+        SubElement(pr, qn("w:tblStyle")).set(qn("w:val"), style)
+        SubElement(pr, qn("w:tblW"), {qn("w:w"): str(sum(widths)), qn("w:type"): "dxa"})
+        if indent:
+            SubElement(pr, qn("w:tblInd"), {qn("w:w"): str(indent), qn("w:type"): "dxa"})
+        SubElement(pr, qn("w:tblLayout")).set(qn("w:type"), "fixed")
+        SubElement(pr, qn("w:tblLook"), {
+            qn("w:val"): "04A0", qn("w:firstRow"): "1", qn("w:lastRow"): "0",
+            qn("w:firstColumn"): "0", qn("w:lastColumn"): "0", qn("w:noHBand"): "1",
+            qn("w:noVBand"): "1",
+        })
+        grid = SubElement(tbl, qn("w:tblGrid"))
+        for w in widths:
+            SubElement(grid, qn("w:gridCol")).set(qn("w:w"), str(w))
+        return tbl
+
+    @staticmethod
+    def _row(tbl, header: bool = False, height: int = 0):
+        tr = SubElement(tbl, qn("w:tr"))
+        pr = SubElement(tr, qn("w:trPr"))
+        SubElement(pr, qn("w:cantSplit"))
+        if height:
+            SubElement(pr, qn("w:trHeight"), {qn("w:val"): str(height), qn("w:hRule"): "atLeast"})
+        if header:
+            SubElement(pr, qn("w:tblHeader"))
+        return tr
+
+    @staticmethod
+    def _cell(tr, width: int, span: int = 1, fill: str = "", bottom: str = "", valign: str = ""):
+        tc = SubElement(tr, qn("w:tc"))
+        pr = SubElement(tc, qn("w:tcPr"))
+        SubElement(pr, qn("w:tcW"), {qn("w:w"): str(width), qn("w:type"): "dxa"})
+        if span > 1:
+            SubElement(pr, qn("w:gridSpan")).set(qn("w:val"), str(span))
+        if bottom:
+            borders = SubElement(pr, qn("w:tcBorders"))
+            SubElement(borders, qn("w:bottom"), {
+                qn("w:val"): "single", qn("w:sz"): "4", qn("w:space"): "0", qn("w:color"): bottom,
+            })
+        if fill:
+            SubElement(pr, qn("w:shd"), {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): fill})
+        if valign:
+            SubElement(pr, qn("w:vAlign")).set(qn("w:val"), valign)
+        return tc
+
+    def table(self, body, table: Table, depth: int) -> None:
+        """Print a table with a shaded header row that repeats on every page."""
+        indent = self.indent * (depth + 1)
+        available = self.text_width - indent
+        ncols = max(len(table.header), max((len(r) for r in table.rows), default=0), 1)
+        weights = [6] * ncols
+        for row in [table.header, *table.rows]:
+            for i, cell in enumerate(row[:ncols]):
+                weights[i] = max(weights[i], min(len(_plain(cell)), 40))
+        total = sum(weights)
+        widths = [available * w // total for w in weights]
+        widths[-1] += available - sum(widths)
+        tbl = self._table(body, "ContractTable", widths, indent)
+        align = {"right": "right", "center": "center"}
+        fill = self.sheet["colours"]["table_header_fill"]
+        for r_index, row in enumerate([table.header, *table.rows]):
+            header = r_index == 0
+            tr = self._row(tbl, header=header)
+            for i in range(ncols):
+                cell = row[i] if i < len(row) else []
+                tc = self._cell(tr, widths[i], fill=fill if header else "")
+                p = f.paragraph(tc, "TableHeading" if header else "TableText")
+                jc = align.get(table.align[i] if i < len(table.align) else "")
+                if jc:
+                    f.set_jc(p, jc)
+                self.inlines(p, cell)
+        spacer = f.paragraph(body, "TableText")
+        SubElement(f.ppr_of(spacer), qn("w:spacing")).set(qn("w:after"), "120")
+
+    def signature_block(self, body, party: PartyBlock) -> None:
+        """A borderless two-column block: who signs for the party, lines to sign on."""
+        label_w = twips(32)
+        widths = [label_w, twips(text_width_mm(self.sheet) * 0.6) - label_w]
+        spacer = f.paragraph(body, "Normal")
+        SubElement(f.ppr_of(spacer), qn("w:spacing")).set(qn("w:after"), "240")
+        tbl = self._table(body, "SignatureTable", widths, 0)
+        tr = self._row(tbl)
+        p = f.paragraph(self._cell(tr, sum(widths), span=2), "SignatureText")
+        f.run(p, "Signed for and on behalf of ")
+        f.run(p, party.name, bold=True)
+        rule = self.sheet["colours"]["text"]
+        rows = [("Signature", "", twips(14)), ("Name", party.signatory_name, twips(8)),
+                ("Title", party.signatory_title, twips(8)), ("Date", "", twips(8))]
+        for label, value, height in rows:
+            tr = self._row(tbl, height=height)
+            p = f.paragraph(self._cell(tr, widths[0], valign="bottom"), "SignatureLabel")
+            f.run(p, label)
+            p = f.paragraph(self._cell(tr, widths[1], bottom=rule, valign="bottom"), "SignatureText")
+            if value:
+                f.run(p, value)
+
+
+def _plain(inlines: list) -> str:
+    out = []
+    for node in inlines:
+        if isinstance(node, Text):
+            out.append(node.text)
+        elif isinstance(node, (Strong, Emph)):
+            out.append(_plain(node.children))
+        elif isinstance(node, CrossRef):
+            out.append(node.text)
+    return "".join(out)
