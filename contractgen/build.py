@@ -96,7 +96,7 @@ def build_document(deal, deal_path: Path, workspace: Workspace | None = None) ->
         for version in resolved.versions():
             where = version.path.relative_to(library.root.parent).as_posix()
             body = render_text(version.body, context, where, version.body_line)
-            blocks = read_markdown(body, where, version.body)
+            blocks = read_markdown(body, where, version.body, version.body_line)
             clause = Clause(version.id, version.version, version.title, blocks, source=where, status=version.status)
             if version.generate == "definitions":
                 clause.kind = "definitions-clause"

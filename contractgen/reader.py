@@ -27,11 +27,12 @@ def markdown_parser() -> MarkdownIt:
 
 
 class _Reader:
-    def __init__(self, tokens: list[Token], where: str, source: str):
+    def __init__(self, tokens: list[Token], where: str, source: str, first_line: int = 1):
         self.tokens = tokens
         self.pos = 0
         self.where = where
         self.source = source
+        self.first_line = first_line
 
     def fail(self, message: str, token: Token | None = None, needle: str = "") -> DocumentError:
         return DocumentError(problems=[Problem(self.where, self.line_of(needle), "", message)])
@@ -41,7 +42,7 @@ class _Reader:
         if needle:
             index = self.source.find(needle)
             if index >= 0:
-                return self.source.count("\n", 0, index) + 1
+                return self.source.count("\n", 0, index) + self.first_line
         return None
 
     def blocks(self, stop: str | None = None, depth: int = 0) -> list[Block]:
@@ -193,10 +194,10 @@ def _strip_anchor(content: list[Inline], marker: str) -> None:
             content.pop()
 
 
-def read_markdown(text: str, where: str = "", source: str = "") -> list[Block]:
-    """Parse rendered Markdown into blocks; `where` and `source` locate errors in the template."""
+def read_markdown(text: str, where: str = "", source: str = "", first_line: int = 1) -> list[Block]:
+    """Parse rendered Markdown into blocks; `where`, `source` and `first_line` locate errors in the template."""
     tokens = markdown_parser().parse(text)
-    return _Reader(tokens, where, source or text).blocks()
+    return _Reader(tokens, where, source or text, first_line).blocks()
 
 
 def read_inline(text: str, where: str = "", source: str = "") -> list[Inline]:

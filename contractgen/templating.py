@@ -150,7 +150,10 @@ def country(ctx, code) -> str:
     """Return a country's English short name from its ISO 3166-1 code."""
     from babel import Locale
 
-    name = Locale.parse(_locale(ctx)).territories.get(str(code).upper())
+    territories = Locale.parse(_locale(ctx)).territories
+    name = territories.get(str(code).upper())
+    if not name and str(code) in territories.values():
+        return str(code)  # already a country name
     if not name:
         raise ValueError(f"'{code}' is not a known country code")
     return name
@@ -227,15 +230,14 @@ def _template_line(exc: Exception) -> int | None:
     line = getattr(exc, "lineno", None)
     if line:
         return line
-    tb = exc.__traceback__
+    # Jinja rewrites the traceback so that frames of the template carry template line numbers.
     found = None
+    tb = exc.__traceback__
     while tb is not None:
         if tb.tb_frame.f_code.co_filename == "<template>":
-            found = tb.tb_frame.f_globals.get("__jinja_template__")
-            if found is not None:
-                return found.get_corresponding_lineno(tb.tb_lineno)
+            found = tb.tb_lineno
         tb = tb.tb_next
-    return None
+    return found
 
 
 def render_text(source: str, context: dict[str, Any], where: str, first_line: int = 1) -> str:

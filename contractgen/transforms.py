@@ -158,7 +158,7 @@ def resolve_cross_references(document: Document, targets: dict[str, Target]) -> 
         for run in iter_inline_runs(clause.blocks):
             _resolve_run(run, targets, clause.source, problems)
     if problems:
-        raise DocumentError(problems=problems)
+        raise DocumentError(problems=list(dict.fromkeys(problems)))
 
 
 def _resolve_run(run, targets, source, problems) -> None:
