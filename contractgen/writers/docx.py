@@ -7,6 +7,7 @@ contents entry comes from the model; this module only chooses Word styles for th
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import json
 import os
@@ -17,6 +18,7 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part as OpcPart
+from docx.opc.pkgwriter import _ContentTypesItem
 from docx.oxml.ns import qn
 from lxml import etree
 
@@ -26,9 +28,9 @@ from contractgen.model import (
 )
 from contractgen.writers import docx_fields as f
 from contractgen.writers.docx_styles import (
-    apply_page_setup, apply_styles, load_style_sheet, text_width_mm, twips,
+    apply_page_setup, apply_styles, load_style_sheet, style_sheet_key, text_width_mm, twips,
 )
-from contractgen.writers.zipfix import rewrite_zip
+from contractgen.writers.zipfix import deterministic_zip
 
 SubElement = etree.SubElement
 DROP_PACKAGE_RELS = {RT.THUMBNAIL}
@@ -53,11 +55,9 @@ APP_XML = (
 def render_docx(document: Document, template_dir: pathlib.Path) -> bytes:
     """Return the complete .docx bytes for a finished document model."""
     sheet = load_style_sheet(template_dir)
-    word = docx.Document()
-    _prune_package(word)
-    apply_styles(word, sheet, document.locale.replace("_", "-") or "en-GB")
+    lang = (document.locale or "en_GB").replace("_", "-")
+    word = docx.Document(io.BytesIO(_base_docx(style_sheet_key(template_dir), lang)))
     section = word.sections[0]
-    apply_page_setup(section, sheet)
 
     body = word.element.body
     sect_pr = body.find(qn("w:sectPr"))
@@ -72,12 +72,38 @@ def render_docx(document: Document, template_dir: pathlib.Path) -> bytes:
     body.append(sect_pr)
 
     _headers_and_footers(section, document, sheet)
-    _settings(word)
     _core_properties(word, document)
     _custom_properties(word, document)
-    out = io.BytesIO()
-    word.save(out)
-    return rewrite_zip(out.getvalue())
+    return deterministic_zip(_package_members(word.part.package))
+
+
+@functools.lru_cache(maxsize=16)
+def _base_docx(key: tuple, lang: str) -> bytes:
+    """Return an empty, styled .docx for one style sheet and language (built once, cached)."""
+    path = pathlib.Path(key[0])
+    sheet = load_style_sheet(path.parent.parent)
+    word = docx.Document()
+    _prune_package(word)
+    apply_styles(word, sheet, lang)
+    apply_page_setup(word.sections[0], sheet)
+    _settings(word)
+    return deterministic_zip(_package_members(word.part.package))
+
+
+def _package_members(package) -> dict[str, bytes]:
+    """Return {zip member name: bytes} for a python-docx package, as its save() would write."""
+    parts = list(package.iter_parts())
+    for part in parts:
+        part.before_marshal()
+    members = {
+        "[Content_Types].xml": _ContentTypesItem.from_parts(parts).blob,
+        "_rels/.rels": package.rels.xml,
+    }
+    for part in parts:
+        members[part.partname.membername] = part.blob
+        if len(part.rels):
+            members[part.partname.rels_uri.membername] = part.rels.xml
+    return members
 
 
 def effective_datetime(document: Document) -> dt.datetime:
@@ -129,8 +155,9 @@ def _core_properties(word, document: Document) -> None:
     props = word.core_properties
     when = effective_datetime(document)
     props.title = document.title
-    props.subject = " and ".join(p.name for p in document.parties)
-    props.keywords = document.reference
+    names = " and ".join(p.name for p in document.parties)
+    props.subject = f"Agreement between {names}" if names else document.title
+    props.keywords = f"{document.reference}, {document.template}" if document.template else document.reference
     props.author = "contractgen"
     props.comments = ""
     props.category = ""
@@ -179,12 +206,12 @@ def _headers_and_footers(section, document: Document, sheet: dict) -> None:
         r = f.run(p)
         f.add_tab(r)
         f.run(p, "DRAFT", bold=True, rpr_extra=draft_colour)
-        p.append(f.watermark_run("DRAFT", font, colours["watermark"]))
+        p.append(f.watermark_run("DRAFT", font, colours["watermark"], 1))
 
     first = _clear(section.first_page_header)
     p = f.paragraph(first, "Footer")
     if document.draft:
-        p.append(f.watermark_run("DRAFT", font, colours["watermark"]))
+        p.append(f.watermark_run("DRAFT", font, colours["watermark"], 2))
 
     ftr = _clear(section.footer)
     p = f.paragraph(ftr, "Footer")
@@ -241,35 +268,42 @@ class _BodyWriter:
     # -- cover and contents
 
     def cover(self, body) -> None:
-        """Cover page: DRAFT marking, date, title, the parties, reference."""
+        """Cover page: DRAFT marking, date, title, the parties, reference and date."""
         doc = self.doc
         if doc.draft:
             f.run(f.paragraph(body, "CoverDraft"), "DRAFT")
-        f.run(f.paragraph(body, "Title"), doc.title)
         f.run(f.paragraph(body, "CoverText"), f"Dated {doc.date_text}")
+        f.run(f.paragraph(body, "Title"), doc.title)
         f.run(f.paragraph(body, "CoverText"), "between")
         count = len(doc.parties)
         for index, party in enumerate(doc.parties, start=1):
-            ending = "; and" if index == count - 1 else ("." if index == count else ";")
+            ending = "; and" if index == count - 1 else ("" if index == count else ";")
             self._cover_party(body, index, party, ending)
-        p = f.paragraph(body, "CoverDetail")
-        f.run(p, f"Reference: {doc.reference}")
+        facts = [("Reference", doc.reference), ("Date", doc.date_text)]
+        widths = [twips(30), twips(70)]
+        tbl = self._table(body, "SignatureTable", widths, (self.text_width - sum(widths)) // 2)
+        for label, value in facts:
+            tr = self._row(tbl)
+            f.run(f.paragraph(self._cell(tr, widths[0]), "SignatureLabel"), label)
+            f.run(f.paragraph(self._cell(tr, widths[1]), "SignatureText"), value)
 
     def _cover_party(self, body, index: int, party: PartyBlock, ending: str) -> None:
         p = f.paragraph(body, "CoverParty")
         r = f.run(p, f"({index})")
         f.add_tab(r)
         f.run(p, party.name, bold=True)
-        details = []
+        text = ""
         if party.incorporated_in:
-            details.append(f"incorporated in {party.incorporated_in}")
+            text += f", incorporated in {party.incorporated_in}"
         if party.company_number:
-            details.append(f"with company number {party.company_number}")
-        text = ", " + " ".join(details) if details else ""
-        text += f", whose address is {party.address}" if party.address else ""
-        f.run(p, text + " (the \u201c")
-        f.run(p, party.short_name, bold=True)
-        f.run(p, "\u201d)" + ending)
+            text += f" with company number {party.company_number}"
+        if party.address:
+            text += f", whose address is {party.address}"
+        if party.short_name:
+            f.run(p, text + " (the \u201c")
+            f.run(p, party.short_name, bold=True)
+            text = "\u201d)"
+        f.run(p, text + ending)
 
     def contents(self, body) -> None:
         """Contents heading and a TOC field whose cached result lists the model's contents."""

@@ -173,7 +173,7 @@ def simple_field(parent, code: str, cached: str) -> None:
     fld_char(parent, "end")
 
 
-def watermark_run(text: str, font: str, colour: str):
+def watermark_run(text: str, font: str, colour: str, index: int = 1):
     """Return a w:r with a diagonal VML text watermark, as Word's own watermarks are made."""
     xml = (
         f"<w:r {nsdecls('w')} {VML_NS}>"
@@ -190,7 +190,7 @@ def watermark_run(text: str, font: str, colour: str):
         '<v:textpath on="t" fitshape="t"/><v:handles><v:h position="#0,bottomRight" '
         'xrange="6629,14971"/></v:handles><o:lock v:ext="edit" text="t" shapetype="t"/>'
         "</v:shapetype>"
-        '<v:shape id="PowerPlusWaterMarkObject1" o:spid="_x0000_s2049" type="#_x0000_t136" '
+        f'<v:shape id="PowerPlusWaterMarkObject{index}" o:spid="_x0000_s{2048 + index}" type="#_x0000_t136" '
         'style="position:absolute;margin-left:0;margin-top:0;width:415pt;height:138pt;'
         "rotation:315;z-index:-251657216;mso-position-horizontal:center;"
         "mso-position-horizontal-relative:margin;mso-position-vertical:center;"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import functools
 import pathlib
 
@@ -34,10 +33,15 @@ def _load(path: str, mtime_ns: int) -> dict:
         return yaml.safe_load(fh)
 
 
+def style_sheet_key(template_dir: pathlib.Path) -> tuple[str, int]:
+    """Return (absolute path, mtime) of a template's styles.yaml: changes when the file does."""
+    path = (pathlib.Path(template_dir) / STYLE_SHEET).resolve()
+    return str(path), path.stat().st_mtime_ns
+
+
 def load_style_sheet(template_dir: pathlib.Path) -> dict:
-    """Return the parsed styles.yaml of a template (cached while the file is unchanged)."""
-    path = pathlib.Path(template_dir) / STYLE_SHEET
-    return copy.deepcopy(_load(str(path), path.stat().st_mtime_ns))
+    """Return the parsed styles.yaml of a template (cached while unchanged; do not mutate it)."""
+    return _load(*style_sheet_key(template_dir))
 
 
 def text_width_mm(sheet: dict) -> float:
