@@ -14,6 +14,12 @@ from lxml import etree
 
 STYLE_SHEET = pathlib.Path("docx") / "styles.yaml"
 KEEP_STYLES = {"DefaultParagraphFont", "TableNormal", "NoList"}
+# Word's own style names: declared built-in (no customStyle flag), so Word uses them for its
+# heading levels, navigation pane and refreshed table of contents.
+WORD_BUILTIN = {
+    "normal", "title", "heading 1", "heading 2", "heading 3", "toc 1", "toc 2", "toc heading",
+    "header", "footer",
+}
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
     "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -79,7 +85,8 @@ def _border(parent, side: str, colour: str, size_eighths: int, space: int = 0) -
 
 def _paragraph_style(styles, key: str, spec: dict, sheet: dict, made: dict) -> None:
     colours, fonts = sheet["colours"], sheet["fonts"]
-    style = styles.add_style(spec["name"], WD_STYLE_TYPE.PARAGRAPH)
+    builtin = spec["name"].lower() in WORD_BUILTIN
+    style = styles.add_style(spec["name"], WD_STYLE_TYPE.PARAGRAPH, builtin=builtin)
     style.style_id = key
     made[key] = style
     if key == "Normal":
@@ -130,18 +137,25 @@ def _paragraph_style(styles, key: str, spec: dict, sheet: dict, made: dict) -> N
     if "border_bottom" in spec:
         pbdr = etree.Element(qn("w:pBdr"))
         _border(pbdr, "bottom", colours[spec["border_bottom"]], 4, 4)
-        # pBdr goes after keepNext/keepLines/pageBreakBefore/framePr/widowControl/numPr
-        anchor = ppr.find(qn("w:spacing"))
-        if anchor is None:
-            anchor = ppr.find(qn("w:tabs"))
-        if anchor is not None:
-            anchor.addprevious(pbdr)
+        # schema order: pBdr comes before shd, tabs, spacing, ind, jc ...
+        for tag in _PPR_AFTER_PBDR:
+            anchor = ppr.find(qn(tag))
+            if anchor is not None:
+                anchor.addprevious(pbdr)
+                break
         else:
             ppr.append(pbdr)
     if "outline" in spec:
         _insert_outline(ppr, spec["outline"])
 
 
+_PPR_AFTER_PBDR = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:outlineLvl",
+    "w:divId", "w:cnfStyle", "w:rPr",
+)
 _PPR_AFTER_OUTLINE = ("w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 
 
