@@ -641,6 +641,7 @@ _SIMPLE = {
     "model_attributes_type": "must be a mapping of fields (key: value)",
     "dict_type": "must be a mapping (key: value)",
     "string_too_short": "must not be empty",
+    "string_unicode": "contains an invalid character (a lone surrogate); remove it",
 }
 
 
@@ -656,7 +657,7 @@ def plain_message(error: dict[str, Any]) -> str:
         hint = f" (did you mean {close[0]!r}?)" if close else (f"; known fields: {', '.join(known)}" if known else "")
         return f"unknown field {name!r}{hint}"
     if kind in _SIMPLE:
-        got = "" if kind == "missing" else _got(value)
+        got = "" if kind in ("missing", "string_unicode") else _got(value)
         return _SIMPLE[kind] + got
     if kind == "string_too_long":
         return f"is too long (at most {ctx.get('max_length')} characters, got {len(str(value))})"
