@@ -61,6 +61,8 @@ def render_docx(document: Document, template_dir: pathlib.Path) -> bytes:
 
     body = word.element.body
     sect_pr = body.find(qn("w:sectPr"))
+    for attr in [a for a in sect_pr.attrib if a.startswith(qn("w:rsid"))]:
+        del sect_pr.attrib[attr]
     for child in list(body):
         body.remove(child)
     writer = _BodyWriter(document, sheet)

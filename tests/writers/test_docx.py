@@ -175,6 +175,7 @@ def test_core_and_custom_properties():
     assert 'name="deal_sha256"' in custom and "0" * 64 in custom
     assert 'name="clauses"' in custom and "definitions@1 service-credits@2" in custom
     assert "docProps/custom.xml" in parts["_rels/.rels"].decode()
+    assert not any(b"w:rsid" in blob for blob in parts.values()), "no revision ids"
     for gone in ("docProps/thumbnail.jpeg", "customXml/item1.xml", "word/stylesWithEffects.xml"):
         assert gone not in parts
 
