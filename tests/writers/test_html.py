@@ -55,7 +55,7 @@ def test_escaping_in_attributes_and_metadata():
 
 def test_clause_and_paragraph_anchors_and_cross_reference_links():
     html = html_of(sample_document())
-    assert '<h2 class="clause-heading" id="definitions"><span class="num">1</span> Definitions and Interpretation</h2>' in html
+    assert '<h2 class="clause-heading" id="definitions"><span class="num">1 </span>Definitions and Interpretation</h2>' in html
     assert 'id="service-credits"' in html
     assert '<p class="para numbered" id="service-credits.2"><span class="num">2.2</span>' in html
     assert '<a class="xref" href="#definitions">clause 1</a>' in html
@@ -158,4 +158,4 @@ def test_table_header_and_rows():
 def test_unknown_part_kind_prints_clauses_in_order():
     doc = sample_document()
     doc.parts.insert(1, Part("annex", "annex", "Annex", [Clause("annex-1", 1, "Annex Terms", [], number="3", anchor="annex-1")]))
-    assert 'id="annex-1"><span class="num">3</span> Annex Terms</h2>' in html_of(doc)
+    assert 'id="annex-1"><span class="num">3 </span>Annex Terms</h2>' in html_of(doc)
