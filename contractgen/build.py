@@ -38,19 +38,31 @@ class Workspace:
     root: Path = field(default_factory=project_root)
     _library: Library | None = None
     _outlines: dict[str, Outline] = field(default_factory=dict)
+    clauses_dir: Path | None = None  # default: root/clauses (a contracts repository may name it otherwise)
+    templates_dir: Path | None = None  # default: root/templates
+
+    @property
+    def clauses_path(self) -> Path:
+        """Return the folder of the clause library."""
+        return Path(self.clauses_dir) if self.clauses_dir else self.root / "clauses"
+
+    @property
+    def templates_path(self) -> Path:
+        """Return the folder holding the document templates."""
+        return Path(self.templates_dir) if self.templates_dir else self.root / "templates"
 
     @property
     def library(self) -> Library:
         """Return the clause library, loading it on first use."""
         if self._library is None:
-            self._library = load_library(self.root / "clauses")
+            self._library = load_library(self.clauses_path)
         return self._library
 
     def template_dir(self, name: str) -> Path:
         """Return the folder of a document template, refusing unknown names."""
-        folder = self.root / "templates" / name
+        folder = self.templates_path / name
         if not name or "/" in name or name.startswith(".") or not (folder / "outline.yaml").is_file():
-            known = sorted(p.name for p in (self.root / "templates").iterdir() if (p / "outline.yaml").is_file())
+            known = sorted(p.name for p in self.templates_path.iterdir() if (p / "outline.yaml").is_file())
             raise LibraryError(f"unknown document template '{name}' (known: {', '.join(known) or 'none'})")
         return folder
 
