@@ -164,6 +164,12 @@ def test_byte_identical_across_processes():
     assert outputs[0] == render_pdf(sample_document(), TEMPLATE)
 
 
+def test_weasyprint_is_imported_lazily():
+    code = ("import sys, contractgen.writers.pdf, contractgen.writers.html; "
+            "sys.exit('weasyprint' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
+
+
 def test_source_date_epoch_sets_pdf_dates(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     meta = pypdf.PdfReader(io.BytesIO(render_pdf(sample_document(), TEMPLATE))).metadata
