@@ -183,5 +183,50 @@ def show_clause(workspace, clause_id: str, version: int | None) -> None:
     click.echo(chosen.body.strip("\n"))
 
 
+# ---------------------------------------------------------------- lint and coverage (library checks)
+
+
+@main.command()
+@root_option
+@click.option("--template", "template", default=None, help="Check one document template (default: every template).")
+def lint(root: Path | None, template: str | None) -> None:
+    """Check the clause library and the template: front matter, references, variables, terms, outline."""
+    from .lint import lint_library
+
+    workspace = _workspace(root)
+    report = lint_library(workspace.root, template)
+    for message in report.messages:
+        click.echo(str(message))
+    if report.errors:
+        _err(f"lint: {len(report.errors)} problem{'s' if len(report.errors) != 1 else ''}, "
+             f"{len(report.warnings)} warning{'s' if len(report.warnings) != 1 else ''} "
+             f"({report.clauses} clauses, {report.versions} versions)")
+        sys.exit(EXIT_BAD_INPUT)
+    click.echo(f"lint: clean ({report.clauses} clauses, {report.versions} versions)")
+    sys.exit(EXIT_OK)
+
+
+@main.command()
+@click.argument("deal", type=click.Path(path_type=Path))
+@root_option
+@click.option("--needed-only", is_flag=True, help="Leave out the items this deal does not need.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def coverage(deal: Path, root: Path | None, needed_only: bool, as_json: bool) -> None:
+    """Show which checklist items DEAL needs and the clauses (by number) that cover them; exit 1 if any is MISSING."""
+    from .coverage import deal_coverage, rows_as_json, rows_as_text, summary_counts
+
+    try:
+        parsed, rows = deal_coverage(deal, _workspace(root))
+    except ContractgenError as exc:
+        _report(exc)
+        sys.exit(EXIT_BAD_INPUT)
+    if as_json:
+        click.echo(json.dumps(rows_as_json(deal, parsed.template, rows, needed_only), indent=2, ensure_ascii=False))
+    else:
+        for line in rows_as_text(rows, needed_only):
+            click.echo(line)
+    sys.exit(EXIT_DIFFERENCES if summary_counts(rows)["missing"] else EXIT_OK)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
