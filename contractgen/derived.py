@@ -115,6 +115,7 @@ def daily_overlap(day: date, client_tz: str, client_hours: ClockRange, other_tz:
     return total.total_seconds() / 3600
 
 
+@lru_cache(maxsize=256)  # a deal is validated and then derived: the same figures twice
 def overlap_figures(
     year: int, client_tz: str, client_hours: ClockRange, other_tz: str, other_hours: ClockRange
 ) -> tuple[float, float, float]:
