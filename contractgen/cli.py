@@ -228,5 +228,144 @@ def coverage(deal: Path, root: Path | None, needed_only: bool, as_json: bool) ->
     sys.exit(EXIT_DIFFERENCES if summary_counts(rows)["missing"] else EXIT_OK)
 
 
+# ---------------------------------------------------------------- contracts repository (init, build, check, impact, explain)
+
+
+def _repo_config(directory: Path | None):
+    from .repo import load_config
+
+    try:
+        return load_config(directory)
+    except ContractgenError as exc:
+        _report(exc)
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def _deal_args(config, deals: tuple[Path, ...]) -> list[str] | None:
+    if not deals:
+        return None
+    chosen = []
+    for deal in deals:
+        path = (Path.cwd() / deal).resolve()
+        try:
+            chosen.append(path.relative_to(config.root.resolve()).as_posix())
+        except ValueError:
+            _err(f"{deal}: not inside the repository {config.root}")
+            sys.exit(EXIT_BAD_INPUT)
+    return sorted(dict.fromkeys(chosen))
+
+
+directory_option = click.option("-C", "directory", type=click.Path(file_okay=False, path_type=Path), default=None,
+                                help="Run in this contracts repository (default: the current folder or a parent).")
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def init(directory: Path) -> None:
+    """Create a contracts repository in DIRECTORY: settings, library copy, a sample deal, CI workflow."""
+    from .repo import init_repo
+
+    try:
+        created = init_repo(directory)
+    except ContractgenError as exc:
+        _report(exc)
+        sys.exit(EXIT_BAD_INPUT)
+    for path in created:
+        click.echo(f"created {path}")
+    click.echo(f"next: cd {directory} && contractgen build")
+
+
+@main.command()
+@click.argument("deals", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
+@click.option("--force", is_flag=True, help="Replace outputs that were edited by hand.")
+@directory_option
+def build(deals: tuple[Path, ...], jobs: int | None, force: bool, directory: Path | None) -> None:
+    """Render every deal (or each DEAL) whose inputs changed, then update contractgen.lock."""
+    from .incremental_build import run_build
+
+    config = _repo_config(directory)
+    try:
+        report = run_build(config, _deal_args(config, deals), jobs=jobs, force=force)
+    except ContractgenError as exc:
+        _report(exc)
+        sys.exit(EXIT_BAD_INPUT)
+    for line in report.messages:
+        _err(line)
+    for line in report.warnings:
+        _err(line)
+    for rel, reasons in sorted(report.rendered.items()):
+        click.echo(f"{rel}: rendered" + (f" ({'; '.join(reasons)})" if reasons else ""))
+    if report.exit_code == EXIT_OK:
+        current = len(config.deal_paths()) - len(report.rendered) if deals == () else len(report.unchanged)
+        click.echo(f"build: {len(report.rendered)} rendered, {len(report.written)} file(s) written, "
+                   f"{max(current, 0)} up to date" + ("; contractgen.lock updated" if report.lock_written else ""))
+    sys.exit(report.exit_code)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+@directory_option
+def check(as_json: bool, directory: Path | None) -> None:
+    """Exit 0 when every output matches its inputs and the lock, 1 (listing why) otherwise; renders nothing."""
+    from .incremental import assess, check_lines, settle_undecided
+
+    config = _repo_config(directory)
+    try:
+        assessment = assess(config)
+        settle_undecided(assessment)
+    except ContractgenError as exc:
+        _report(exc)
+        sys.exit(EXIT_BAD_INPUT)
+    if as_json:
+        click.echo(json.dumps(assessment.to_json(), indent=2, sort_keys=True, ensure_ascii=False))
+    else:
+        for line in check_lines(assessment):
+            click.echo(line)
+        stale = sum(1 for s in assessment.deals.values() if s.stale or s.edited)
+        _err(f"check: {len(assessment.deals)} deal(s), {stale} out of date" +
+             (f", {len(assessment.violations)} released clause version(s) changed" if assessment.violations else ""))
+    sys.exit(EXIT_OK if assessment.up_to_date else EXIT_DIFFERENCES)
+
+
+@main.command()
+@click.option("--since", "since", default=None, help="Compare the library with this git ref instead of the lock.")
+@click.option("--context", "context_lines", type=click.IntRange(min=0), default=3, show_default=True,
+              help="Lines of context in the diffs.")
+@directory_option
+def impact(since: str | None, context_lines: int, directory: Path | None) -> None:
+    """List the contracts a clause library change affects, with a clause-level text diff for each."""
+    from .impact import library_impact
+
+    config = _repo_config(directory)
+    try:
+        changes = library_impact(config, since, context_lines)
+    except ContractgenError as exc:
+        _report(exc)
+        sys.exit(EXIT_BAD_INPUT)
+    if not changes:
+        click.echo("impact: no contract changes")
+        sys.exit(EXIT_OK)
+    for change in changes:
+        click.echo(change.render())
+    click.echo(f"impact: {len(changes)} contract(s) change")
+    sys.exit(EXIT_DIFFERENCES)
+
+
+@main.command()
+@click.argument("output", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the record as JSON.")
+def explain(output: Path, as_json: bool) -> None:
+    """Print where a contract file came from: deal hash, template, clause versions, contractgen version."""
+    from .provenance import format_record, read_provenance
+
+    try:
+        record = read_provenance(output)
+    except ContractgenError as exc:
+        _report(exc)
+        sys.exit(EXIT_BAD_INPUT)
+    click.echo(json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False) if as_json else format_record(record))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,229 @@
+"""`contractgen build`: render the deals whose inputs changed, in parallel, then update the lock.
+
+Nothing is written until every render succeeded: a failed build leaves the previous outputs and
+contractgen.lock exactly as they were. Workers are long-lived processes, each keeping one
+Workspace, so the clause library and outlines are parsed once per worker, not once per deal.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ContractgenError
+from .incremental import Assessment, assess, compare_inputs, resolve_inputs
+from .lockfile import Lock, entry_inputs, inputs_digest, sha256_bytes, write_lock
+from .repo import RepoConfig
+
+EXIT_OK, EXIT_DIFFERENCES, EXIT_BAD_INPUT = 0, 1, 2
+
+
+@dataclass
+class BuildReport:
+    """What a build did (or why it refused)."""
+
+    exit_code: int = EXIT_OK
+    rendered: dict[str, list[str]] = field(default_factory=dict)  # deal → reasons it was rendered
+    unchanged: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)  # errors and refusals, one per line
+    warnings: list[str] = field(default_factory=list)
+    lock_written: bool = False
+
+
+@dataclass(frozen=True)
+class Task:
+    """One deal for a worker: render it, or first check whether its resolved inputs really changed."""
+
+    deal: str
+    outputs: tuple[tuple[str, str], ...]  # (format, repository-relative path)
+    locked_inputs: dict[str, Any] | None  # set when the deal renders only if its inputs differ
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(config: RepoConfig) -> None:
+    """Give this worker process its own Workspace, reused for every deal it renders."""
+    from .build import Workspace
+
+    _WORKER["config"] = config
+    _WORKER["workspace"] = Workspace(config.root, clauses_dir=config.clauses_dir, templates_dir=config.templates_dir)
+
+
+def _run_task(task: Task) -> dict[str, Any]:
+    """Resolve and render one deal in this worker; return its lock entry inputs and output bytes."""
+    config: RepoConfig = _WORKER["config"]
+    workspace = _WORKER["workspace"]
+    try:
+        resolved = resolve_inputs(config, task.deal, workspace)
+        if task.locked_inputs is not None and entry_inputs(task.locked_inputs) == resolved.inputs:
+            return {"deal": task.deal, "status": "unchanged"}
+        payloads, warnings = _render(config, task, resolved, workspace)
+    except ContractgenError as exc:
+        return {"deal": task.deal, "status": "error", "lines": exc.lines()}
+    except Exception as exc:  # a bug must not take the whole batch down silently
+        return {"deal": task.deal, "status": "error", "lines": [f"internal error: {type(exc).__name__}: {exc}"]}
+    reasons = compare_inputs(task.locked_inputs, resolved.inputs) if task.locked_inputs else []
+    return {"deal": task.deal, "status": "rendered", "inputs": resolved.inputs, "payloads": payloads,
+            "warnings": warnings, "reasons": reasons}
+
+
+def _render(config: RepoConfig, task: Task, resolved, workspace) -> tuple[dict[str, bytes], list[str]]:
+    from .build import build_document, render_bytes
+
+    deal_path = config.root / task.deal
+    result = build_document(resolved.deal, deal_path, workspace)
+    lock_entry = dict(resolved.inputs)
+    result.document.provenance.update({
+        "deal_file": task.deal,
+        "inputs_sha256": inputs_digest(lock_entry),
+        "template_sha256": sha256_bytes("".join(f"{k}={v}\n" for k, v in sorted(lock_entry["template_files"].items())).encode()),
+    })
+    template_dir = workspace.template_dir(resolved.deal.template)
+    payloads = {}
+    for fmt, out in task.outputs:
+        if fmt == "pdf":
+            payloads[out] = _render_pdf(result.document, template_dir, deal_path, lock_entry, task.deal)
+        else:
+            payloads[out] = render_bytes(result.document, template_dir, fmt)
+    return payloads, list(result.warnings)
+
+
+def _render_pdf(document, template_dir: Path, deal_path: Path, lock_entry: dict, deal_rel: str) -> bytes:
+    """Render the PDF with the deal spec and its lock entry attached when the writer supports it."""
+    import inspect
+    import json
+
+    from .writers import pdf
+
+    if "attachments" in inspect.signature(pdf.render_pdf).parameters:
+        attachments = {
+            Path(deal_rel).name: deal_path.read_bytes(),
+            "contractgen-lock-entry.json": (json.dumps({deal_rel: lock_entry}, indent=2, sort_keys=True) + "\n").encode(),
+        }
+        return pdf.render_pdf(document, template_dir, attachments=attachments)
+    return pdf.render_pdf(document, template_dir)
+
+
+def plan(assessment: Assessment, force: bool) -> tuple[list[Task], list[str]]:
+    """Return the tasks to run, and the refusals (outputs edited by hand, without --force)."""
+    config = assessment.config
+    tasks, refusals = [], []
+    for rel, state in sorted(assessment.deals.items()):
+        if state.edited and not force:
+            refusals.extend(f"{rel}: output {out} was edited by hand; not overwriting it (use --force to replace it)"
+                            for out in state.edited)
+            continue
+        if not (state.stale or state.edited):
+            continue
+        outputs = tuple(config.output_paths(rel).items())
+        only_if_changed = state.undecided and not state.reasons and not state.edited
+        locked = assessment.lock.deals.get(rel) if only_if_changed else None
+        tasks.append(Task(rel, outputs, locked))
+    return tasks, refusals
+
+
+def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | None = None,
+              force: bool = False, progress: bool | None = None) -> BuildReport:
+    """Build the repository (or the selected deals): render what changed, write outputs, then the lock."""
+    from .outputs import remove_stale_temporaries
+
+    report = BuildReport()
+    if deals is not None:
+        missing = [d for d in deals if not (config.root / d).is_file()]
+        if missing:
+            report.messages.extend(f"{d}: no such deal file" for d in missing)
+            report.exit_code = EXIT_BAD_INPUT
+            return report
+    assessment = assess(config, deals)
+    if assessment.violations:
+        report.messages.extend(message for _file, message in assessment.violations)
+        report.exit_code = EXIT_BAD_INPUT
+        return report
+    tasks, refusals = plan(assessment, force)
+    if refusals:
+        report.messages.extend(refusals)
+        report.exit_code = EXIT_DIFFERENCES
+        return report
+    results = _execute(config, tasks, jobs, progress)
+    failed = [r for r in results if r["status"] == "error"]
+    if failed:
+        for result in failed:
+            report.messages.extend(f"{result['deal']}: {line}" if not line.startswith(result["deal"]) else line
+                                   for line in result["lines"])
+        report.messages.append(f"build failed for {len(failed)} of {len(tasks)} deal(s); no output and no lock entry was changed")
+        report.exit_code = EXIT_BAD_INPUT
+        return report
+    remove_stale_temporaries(config.output_dir)
+    new_lock = Lock(library={rel: info.record() for rel, info in assessment.library.items()},
+                    deals={k: v for k, v in assessment.lock.deals.items() if k not in assessment.removed})
+    reasons = {rel: s.reasons + [f"output {o} was edited by hand" for o in s.edited] for rel, s in assessment.deals.items()}
+    try:
+        for result in sorted(results, key=lambda r: r["deal"]):
+            rel = result["deal"]
+            if result["status"] == "unchanged":
+                report.unchanged.append(rel)
+                continue
+            outputs = {}
+            for out, data in sorted(result["payloads"].items()):
+                _write_if_different(config.root / out, data, report, out)
+                outputs[out] = sha256_bytes(data)
+            new_lock.deals[rel] = {**result["inputs"], "outputs": outputs}
+            report.rendered[rel] = result["reasons"] or reasons.get(rel) or []
+            report.warnings.extend(f"{rel}: warning: {w}" for w in result["warnings"])
+    finally:  # even after a failed write, the lock describes exactly the outputs that were replaced
+        report.lock_written = write_lock(config.lock_path, new_lock)
+    return report
+
+
+def _write_if_different(path: Path, data: bytes, report: BuildReport, rel: str) -> None:
+    from .outputs import write_atomically
+
+    try:
+        if path.read_bytes() == data:
+            return  # same bytes: keep the file and its modification time
+    except OSError:
+        pass
+    write_atomically(path, data)
+    report.written.append(rel)
+
+
+def _execute(config: RepoConfig, tasks: list[Task], jobs: int | None, progress: bool | None) -> list[dict[str, Any]]:
+    """Run the tasks in worker processes (in this process for one job or one task), with a progress bar."""
+    if not tasks:
+        return []
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    show = sys.stderr.isatty() if progress is None else progress
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("rendering"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   TextColumn("{task.description}"), console=Console(stderr=True), disable=not show, transient=False)
+    results: list[dict[str, Any]] = []
+    if jobs == 1 or len(tasks) == 1:
+        _init_worker(config)
+        with bar:
+            handle = bar.add_task("", total=len(tasks))
+            for task in tasks:
+                bar.update(handle, description=task.deal)
+                results.append(_run_task(task))
+                bar.advance(handle)
+        return results
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_init_worker, initargs=(config,)) as pool:
+        futures = {pool.submit(_run_task, task): task for task in tasks}
+        with bar:
+            handle = bar.add_task("", total=len(tasks))
+            for future in as_completed(futures):
+                try:
+                    results.append(future.result())
+                except Exception as exc:  # a worker died (killed, out of memory)
+                    results.append({"deal": futures[future].deal, "status": "error",
+                                    "lines": [f"worker failed: {type(exc).__name__}: {exc}"]})
+                bar.update(handle, description=futures[future].deal)
+                bar.advance(handle)
+    return results
