@@ -184,21 +184,29 @@ def test_deal_text_that_looks_like_markup_prints_literally():
 
 
 def test_twenty_pages_render_fast_and_tables_repeat_header():
+    import weasyprint
+
+    from contractgen.writers.html import render_html
+
     doc = big_document()
     render_pdf(sample_document(), TEMPLATE)  # warm: fonts and stylesheet are cached
     start = time.perf_counter()
     pdf = render_pdf(doc, TEMPLATE)
     elapsed = time.perf_counter() - start
+    # Baseline on the same (possibly busy) machine: WeasyPrint on the same HTML with no stylesheet.
+    # ~2.3 s vs ~1.7 s for 24 pages on the slow 2-core dev VM; a 3x ratio catches an expensive
+    # selector or fonts/CSS being re-parsed per call without flaking on a loaded CI machine.
+    html = render_html(doc, TEMPLATE)
+    start = time.perf_counter()
+    weasyprint.HTML(string=html).write_pdf()
+    baseline = time.perf_counter() - start
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     assert 15 <= len(reader.pages) <= 30
-    # measured ~2.3 s for 24 pages on the slow 2-core dev VM (WeasyPrint itself needs ~1.7 s with no CSS at all);
-    # the bound only catches a pathological regression (an expensive selector, refetched fonts)
-    assert elapsed < 10.0, f"{len(reader.pages)} pages took {elapsed:.2f}s"
+    assert elapsed < 3 * baseline + 0.5, f"{len(reader.pages)} pages: {elapsed:.2f}s vs bare {baseline:.2f}s"
     texts = page_texts(reader)
-    table_pages = [t for t in texts if "Role 5" in t or "Role 59" in t]
-    assert len(table_pages) >= 1
     last = next(t for t in texts if "Role 59" in t)
     assert "Day rate" in last  # header row repeated on the continuation page
+    assert last is not next(t for t in texts if "Role 0" in t)  # the table did break across pages
 
 
 # ---------------------------------------------------------------- the URL fetcher
