@@ -107,7 +107,7 @@ def _resources(pdf_dir: Path):
         return cached
 
 
-def render_pdf(document: Document, template_dir: Path) -> bytes:
+def render_pdf(document: Document, template_dir: Path, attachments: dict[str, bytes] | None = None) -> bytes:
     """Return the contract as PDF bytes: same model and template give byte-identical output."""
     import weasyprint
     from weasyprint.urls import FatalURLFetchingError
@@ -125,6 +125,7 @@ def render_pdf(document: Document, template_dir: Path) -> bytes:
             ).write_pdf(
                 stylesheets=[stylesheet], font_config=font_config,
                 pdf_identifier=identifier, uncompressed_pdf=False,
+                **provenance_options(document, attachments),
             )
     except FatalURLFetchingError as exc:
         cause = exc.__cause__
@@ -135,3 +136,41 @@ def render_pdf(document: Document, template_dir: Path) -> bytes:
         raise
     except Exception as exc:  # WeasyPrint/Pango failures become one of ours, at the boundary
         raise OutputError(f"PDF rendering failed: {type(exc).__name__}: {exc}") from exc
+
+
+# ------------------------------------------------------------ provenance (contracts repository, issue 4)
+# Every key of document.provenance goes into the PDF's document information dictionary as
+# "Contractgen<Key>" (WeasyPrint keeps only letters and digits in custom keys) and, whole, as JSON
+# under "ContractgenProvenance"; `attachments` (the deal spec and its lock entry, from
+# `contractgen build`) are embedded files dated from the contract's effective date, so the bytes
+# stay deterministic. `contractgen explain` reads all of it back.
+
+PROVENANCE_KEY = "ContractgenProvenance"
+
+
+def provenance_options(document: Document, attachments: dict[str, bytes] | None = None) -> dict:
+    """Return the write_pdf options that carry the provenance record and the attachments."""
+    import datetime as dt
+    import io
+    import json
+
+    from weasyprint import Attachment
+
+    info = {PROVENANCE_KEY: json.dumps(document.provenance, sort_keys=True, ensure_ascii=False)}
+    for key, value in sorted(document.provenance.items()):
+        info["Contractgen" + "".join(part.title() for part in str(key).split("_"))] = str(value)
+
+    def finisher(_document, pdf) -> None:
+        import pydyf
+
+        for key, value in info.items():
+            pdf.info[key] = pydyf.String(value)
+
+    try:
+        when = dt.datetime.fromisoformat(document.date_iso) if document.date_iso else dt.datetime(2000, 1, 1)
+    except ValueError:
+        when = dt.datetime(2000, 1, 1)
+    files = [Attachment(file_obj=io.BytesIO(data), name=name, created=when, modified=when,
+                        description="contractgen provenance")
+             for name, data in sorted((attachments or {}).items())]
+    return {"finisher": finisher, "attachments": files}
