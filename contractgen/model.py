@@ -54,7 +54,30 @@ class LineBreak:
     kind: str = "br"
 
 
-Inline = Union[Text, Strong, Emph, CrossRef, LineBreak]
+@dataclass
+class Ins:
+    """Redline only: text inserted since the previous version (Accept keeps it, Reject drops it)."""
+
+    children: list[Inline]
+    kind: str = "ins"
+
+
+@dataclass
+class Del:
+    """Redline only: text deleted since the previous version (Accept drops it, Reject keeps it)."""
+
+    children: list[Inline]
+    kind: str = "del"
+
+
+Inline = Union[Text, Strong, Emph, CrossRef, LineBreak, Ins, Del]
+
+# Redline marks (all optional, empty in a normal contract):
+# - `change` on a block, list item, table, clause, part, contents entry or party: "inserted" or
+#   "deleted" when the whole thing is new or gone (its text is also wrapped in Ins/Del);
+# - `marks` maps the name of a plain string field ("number", "title", "name" ...) to the inlines
+#   a redline prints instead of it, e.g. {"number": [Del([Text("2.10")]), Ins([Text("2.9")])]};
+# - `Table.row_changes` runs parallel to `rows` ("", "inserted" or "deleted").
 
 
 # ---------------------------------------------------------------- blocks
@@ -68,6 +91,8 @@ class Paragraph:
     number: str = ""
     anchor: str = ""
     line: int = 0
+    change: str = ""
+    marks: dict = field(default_factory=dict)
     kind: str = "paragraph"
 
 
@@ -78,6 +103,7 @@ class Heading:
     level: int
     content: list[Inline]
     line: int = 0
+    change: str = ""
     kind: str = "heading"
 
 
@@ -88,6 +114,8 @@ class ListItem:
     blocks: list[Block]
     number: str = ""
     anchor: str = ""
+    change: str = ""
+    marks: dict = field(default_factory=dict)
     kind: str = "item"
 
 
@@ -99,6 +127,7 @@ class ListBlock:
     ordered: bool
     depth: int = 1
     line: int = 0
+    change: str = ""
     kind: str = "list"
 
 
@@ -110,6 +139,8 @@ class Table:
     rows: list[list[list[Inline]]]
     align: list[str] = field(default_factory=list)
     line: int = 0
+    change: str = ""
+    row_changes: list[str] = field(default_factory=list)
     kind: str = "table"
 
 
@@ -120,6 +151,7 @@ class Definition:
     term: str
     content: list[Inline]
     source: str = ""
+    change: str = ""
     kind: str = "definition"
 
 
@@ -149,6 +181,8 @@ class Clause:
     anchor: str = ""
     source: str = ""
     status: str = "approved"
+    change: str = ""
+    marks: dict = field(default_factory=dict)
     kind: str = "clause"
 
 
@@ -162,6 +196,8 @@ class Part:
     clauses: list[Clause]
     number: str = ""  # "Schedule 2" for schedules, "" otherwise
     anchor: str = ""
+    change: str = ""
+    marks: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -172,6 +208,8 @@ class ContentsEntry:
     number: str
     title: str
     anchor: str
+    change: str = ""
+    marks: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -186,6 +224,8 @@ class PartyBlock:
     incorporated_in: str = ""
     signatory_name: str = ""
     signatory_title: str = ""
+    change: str = ""
+    marks: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -203,6 +243,7 @@ class Document:
     contents: list[ContentsEntry] = field(default_factory=list)
     template: str = ""
     provenance: dict = field(default_factory=dict)
+    marks: dict = field(default_factory=dict)  # redline only: marked title, reference, date_text
 
     def to_dict(self) -> dict:
         """Return the document as plain JSON-ready data."""
@@ -216,12 +257,12 @@ class Document:
 
 
 def inline_text(inlines: list[Inline]) -> str:
-    """Return the plain text of a run of inlines, as a reader would see it."""
+    """Return the plain text of a run of inlines, as a reader would see it (redline deletions skipped)."""
     out: list[str] = []
     for node in inlines:
         if isinstance(node, Text):
             out.append(node.text)
-        elif isinstance(node, (Strong, Emph)):
+        elif isinstance(node, (Strong, Emph, Ins)):
             out.append(inline_text(node.children))
         elif isinstance(node, CrossRef):
             out.append(node.text)
