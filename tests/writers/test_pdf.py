@@ -183,26 +183,11 @@ def test_deal_text_that_looks_like_markup_prints_literally():
     assert '<img src="file:///etc/hostname"> & <b>x</b>' in text
 
 
-def test_twenty_pages_render_fast_and_tables_repeat_header():
-    import weasyprint
-
-    from contractgen.writers.html import render_html
-
+def test_long_tables_break_across_pages_and_repeat_their_header():
+    # Speed is measured by bench/, never asserted here.
     doc = big_document()
-    render_pdf(sample_document(), TEMPLATE)  # warm: fonts and stylesheet are cached
-    start = time.perf_counter()
-    pdf = render_pdf(doc, TEMPLATE)
-    elapsed = time.perf_counter() - start
-    # Baseline on the same (possibly busy) machine: WeasyPrint on the same HTML with no stylesheet.
-    # ~2.3 s vs ~1.7 s for 24 pages on the slow 2-core dev VM; a 3x ratio catches an expensive
-    # selector or fonts/CSS being re-parsed per call without flaking on a loaded CI machine.
-    html = render_html(doc, TEMPLATE)
-    start = time.perf_counter()
-    weasyprint.HTML(string=html).write_pdf()
-    baseline = time.perf_counter() - start
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    reader = pypdf.PdfReader(io.BytesIO(render_pdf(doc, TEMPLATE)))
     assert 15 <= len(reader.pages) <= 30
-    assert elapsed < 3 * baseline + 0.5, f"{len(reader.pages)} pages: {elapsed:.2f}s vs bare {baseline:.2f}s"
     texts = page_texts(reader)
     last = next(t for t in texts if "Role 59" in t)
     assert "Day rate" in last  # header row repeated on the continuation page
