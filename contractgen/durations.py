@@ -46,7 +46,7 @@ _MINUTES: dict[Unit, int] = {
 _MAX_VALUE = 100_000
 _NUM = r"(?:\d+|" + "|".join(_NUMBER_WORDS) + r")"
 _UNIT_RE = "|".join(sorted(_UNITS, key=len, reverse=True))
-_DURATION_RE = re.compile(rf"^\s*({_NUM})\s+(?:(business|working)\s+)?({_UNIT_RE})\s*$", re.IGNORECASE)
+_DURATION_RE = re.compile(rf"^\s*({_NUM})\s+(?:(business|working)\s+)?({_UNIT_RE})\s*$", re.IGNORECASE | re.ASCII)
 DURATION_PATTERN = (
     rf"^\s*({_NUM})\s+((business|working)\s+)?({_UNIT_RE})\s*$"  # for the JSON Schema
 )
@@ -207,7 +207,7 @@ _FREQ_SYNONYMS: dict[str, tuple[int, FreqUnit]] = {
     "semi-annually": (6, "month"), "semiannually": (6, "month"), "biennially": (2, "year"),
     "twice yearly": (6, "month"), "four times a year": (3, "month"),
 }  # fmt: skip
-_EVERY_RE = re.compile(rf"^every\s+({_NUM})\s+(day|week|month|year)s?$", re.IGNORECASE)
+_EVERY_RE = re.compile(rf"^every\s+({_NUM})\s+(day|week|month|year)s?$", re.IGNORECASE | re.ASCII)
 FREQUENCY_PATTERN = r"^\s*([a-z -]+|every\s+(\d+|[a-z]+)\s+(day|week|month|year)s?)\s*$"
 
 
@@ -284,7 +284,7 @@ class Frequency:
 
 # ---------------------------------------------------------------- clock ranges
 
-_CLOCK_RE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})\s*$")
+_CLOCK_RE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})\s*$", re.ASCII)
 CLOCK_RANGE_PATTERN = r"^\s*\d{1,2}:\d{2}\s*[-–]\s*\d{1,2}:\d{2}\s*$"
 
 

@@ -40,6 +40,9 @@ def _check_characters(value: str) -> str:
         code = ord(char)
         if (code < 0x20 and char not in "\t\n") or code == 0x7F:
             raise _error("control_character", f"contains a control character (U+{code:04X}) at position {position + 1}; remove it")
+        if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+            # Bidirectional overrides can make a clause display differently from what it says.
+            raise _error("bidi_control", f"contains an invisible text-direction control (U+{code:04X}) at position {position + 1}; remove it")
         if 0xD800 <= code <= 0xDFFF:
             raise _error("surrogate", f"contains an invalid character (lone surrogate U+{code:04X}) at position {position + 1}")
     return value

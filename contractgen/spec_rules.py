@@ -343,6 +343,8 @@ def format_path(loc: tuple[Any, ...]) -> str:
     """Turn ("a", "b", 1, "c") into "a.b[1].c"."""
     out = ""
     for part in loc:
+        if part == "[key]":  # pydantic's marker for an error in a mapping's key, not its value
+            continue
         if isinstance(part, int):
             out += f"[{part}]"
         else:
@@ -370,6 +372,8 @@ def _unwrap(annotation: Any) -> Any:
 def _model_at(root: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
     model: Any = root
     for part in loc:
+        if part == "[key]":  # pydantic's marker for an error in a mapping's key, not its value
+            continue
         if isinstance(part, int):
             continue
         if model is None or part not in model.model_fields:

@@ -45,7 +45,8 @@ class _Composer(yaml.SafeLoader):
         super().__init__(stream)
         self._depth = 0
 
-    def compose_node(self, parent, index):  # noqa: D401 - PyYAML hook
+    def compose_node(self, parent, index):
+        """Compose one node after refusing aliases, anchors, unknown tags and deep nesting."""
         event = self.peek_event()
         line = event.start_mark.line + 1
         if isinstance(event, AliasEvent):

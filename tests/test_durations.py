@@ -36,7 +36,7 @@ def test_duration_parses_and_prints(text, value, unit, business, printed):
     assert str(d) == printed
 
 
-@pytest.mark.parametrize("text", ["fortnight-ish", "", "15", "minutes", "0 days", "1.5 hours", "-3 days", "3 business months", "thirteen days"])
+@pytest.mark.parametrize("text", ["fortnight-ish", "", "15", "minutes", "0 days", "1.5 hours", "-3 days", "3 business months", "thirteen days", "\u0661\u0665 minutes"])
 def test_duration_refuses_nonsense_in_plain_english(text):
     with pytest.raises(ValueError, match="duration|number|business"):
         Duration.parse(text)

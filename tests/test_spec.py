@@ -249,6 +249,7 @@ def test_unknown_top_level_section_lists_known_fields_when_nothing_is_close():
         (("parties", "client", "name"), "Northwind\nBank", "must fit on one line"),
         (("parties", "client", "name"), "North\x1bwind", "contains a control character (U+001B) at position 6"),
         (("parties", "client", "name"), "North\ud800wind", "lone surrogate"),
+        (("parties", "client", "address"), "1 King St\u202e", "invisible text-direction control (U+202E)"),
         (("scope", "services", 0, "in_scope"), "Incidents", "must be a list"),
         (("contract",), ["a"], "must be a mapping of fields"),
         (("contract", "title"), ["a", "b"], "must be text, not a list or mapping"),
@@ -314,6 +315,15 @@ def test_unsafe_or_ambiguous_yaml_files_are_refused(name, words):
     with pytest.raises(DealError) as info:
         load_deal(FIXTURES / "bad" / f"{name}.yaml")
     assert words in info.value.problems[0].message and info.value.problems[0].line
+
+
+def test_clause_choices_are_checked_with_readable_paths():
+    data = reference_data()
+    data["clauses"] = {"pin": {"Bad Id": "2", "service-credits": "zero"}, "exclude": ["ok-id", "NOT OK"]}
+    found = {p.path: p.message for p in problems(data)}
+    assert found["clauses.pin.Bad Id"].startswith("'Bad Id' is not a clause id")
+    assert found["clauses.pin.service-credits"] == "must be a whole number (got 'zero')"
+    assert found["clauses.exclude[1]"].startswith("'NOT OK' is not a clause id")
 
 
 def test_validate_data_refuses_a_non_mapping():
