@@ -49,6 +49,7 @@ class DictOf:
     value: Any
 
 
+UNSAFE_NAMES = {"mark_safe", "Markup"}
 LOOP_ATTRIBUTES = {"index", "index0", "revindex", "revindex0", "first", "last", "length", "cycle",
                    "depth", "depth0", "previtem", "nextitem", "changed"}
 
@@ -148,7 +149,7 @@ def field_names(tp: Any) -> list[str]:
         names += [n for k in tp.__mro__ for n, v in vars(k).items()
                   if isinstance(v, (property, functools.cached_property)) and not n.startswith("_")]
         return names
-    if dataclasses.is_dataclass(tp):
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
         names = [f.name for f in dataclasses.fields(tp)]
         names += [n for k in tp.__mro__ for n, v in vars(k).items() if isinstance(v, property) and not n.startswith("_")]
         return names
@@ -201,10 +202,9 @@ def attribute_type(tp: Any, name: str) -> Any:
     if isinstance(tp, DictOf):
         return UNKNOWN  # d.key reads an item in Jinja; keys are not known statically
     if isinstance(tp, type):
-        if tp in (str, int, float, bool, Decimal) or hasattr(tp, "__dataclass_fields__") or isinstance(tp, type):
-            if hasattr(tp, name):
-                return UNKNOWN
-            raise MissingAttribute(tp, name)
+        if hasattr(tp, name) or any(name in vars(k) for k in tp.__mro__):
+            return UNKNOWN
+        raise MissingAttribute(tp, name)
     return UNKNOWN
 
 
@@ -361,6 +361,9 @@ class Analyzer:
         if isinstance(node, nodes.Name):
             if node.name in scope:
                 return scope[node.name]
+            if node.name in UNSAFE_NAMES:
+                self.report(node, f"'{node.name}' is not allowed: values must stay escaped")
+                return UNKNOWN
             if node.name in JINJA_GLOBALS or node.name in self.env.globals:
                 return UNKNOWN
             close = difflib.get_close_matches(node.name, list(scope), n=1)
@@ -394,8 +397,6 @@ class Analyzer:
                 except MissingAttribute as missing:
                     self.report(callee, f"'{self.path(callee)}' is not a method of {type_name(missing.owner)}")
                 return UNKNOWN
-            if isinstance(callee, nodes.Name) and callee.name in ("mark_safe", "Markup"):
-                self.report(callee, f"'{callee.name}' is not allowed: values must stay escaped")
             self.expr(callee, scope)
             return UNKNOWN
         if isinstance(node, nodes.Const):

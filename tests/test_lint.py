@@ -1,0 +1,230 @@
+"""`contractgen lint`: one broken fixture library per check, the static analysis, the real library."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from contractgen.cli import main
+from contractgen.jinja_paths import analyse_expression, analyse_template
+from contractgen.lint import capitalised_words, lint_library, static_lines, term_pattern
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "lint"
+GOOD = FIXTURES / "good"
+SCRIPT = Path(sys.executable).parent / "contractgen"
+
+
+def library(tmp_path: Path, case: str | None = None) -> Path:
+    """Copy the good fixture library, then the files of one broken case over it."""
+    root = tmp_path / "lib"
+    shutil.copytree(GOOD, root)
+    if case:
+        shutil.copytree(FIXTURES / "broken" / case, root, dirs_exist_ok=True)
+    return root
+
+
+def lint(root: Path, *args: str):
+    """Run `contractgen lint --root ROOT` in-process."""
+    return CliRunner().invoke(main, ["lint", "--root", str(root), *args])
+
+
+def error_lines(output: str) -> list[str]:
+    """Return the problem lines of lint's output (not warnings, not the summary)."""
+    return [line for line in output.splitlines()
+            if line and not line.startswith(("warning:", "lint:"))]
+
+
+def test_good_fixture_library_is_clean(tmp_path):
+    result = lint(library(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "lint: clean (4 clauses, 4 versions)"
+
+
+CASES = {
+    "misspelt-variable": ("clauses/framework/term/v1.md:8: 'term.inital_term' is not a field of the deal "
+                          "(did you mean 'initial_term'?)"),
+    "loop-variable": ("clauses/service-levels/service-credits/v1.md:15: 't.credits' is not a field of CreditTier "
+                      "(did you mean 'credit'?)"),
+    "bad-when": ("clauses/service-levels/service-credits/v1.md:4: when: 'service_levels.service_credit' is not a "
+                 "field of the deal (did you mean 'service_credits'?)"),
+    "unknown-filter": "clauses/framework/term/v1.md:8: unknown filter 'duraton' (did you mean 'duration'?)",
+    "unresolved-reference": ("clauses/framework/term/v1.md:10: cross-reference [](#partys) does not resolve: no "
+                             "clause, schedule or anchor has that id (did you mean 'parties'?)"),
+    "unused-definition": ("clauses/framework/parties/v1.md:6: defines: 'Change Request' is never used in a clause "
+                          "body or another definition"),
+    "undefined-term": ("clauses/framework/term/v1.md:10: 'Transition Plan' is capitalised but is not a defined term, "
+                       "a party role or in lint.yaml"),
+    "safe-filter": "clauses/framework/parties/v1.md:8: the 'safe' filter is not allowed: values must stay escaped",
+    "jinja-comment": "clauses/framework/term/v1.md:10: '{#' starts no anchor {#id}: use {## … ##} for template comments",
+    "unknown-cover": "clauses/framework/term/v1.md:6: covers: 'terminaton' is not an item of templates/it-outsourcing/checklist.yaml",
+    "missing-changes": "clauses/framework/term/v2.md:1: changes: is required from version 2 on: say what changed",
+    "outline-unknown-id": "templates/it-outsourcing/outline.yaml:5: unknown clause id 'terms' (did you mean 'term'?)",
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_broken_library_reports_its_one_problem_with_file_and_line(tmp_path, case):
+    result = lint(library(tmp_path, case))
+    assert result.exit_code == 2, result.output
+    assert error_lines(result.output) == [CASES[case]]
+    assert "problem" in result.output.splitlines()[-1]
+
+
+def test_incomplete_front_matter_reports_each_missing_key(tmp_path):
+    result = lint(library(tmp_path, "incomplete-front-matter"))
+    assert result.exit_code == 2
+    assert error_lines(result.output) == [
+        "clauses/framework/parties/v1.md:1: covers: is required: list the checklist items this clause covers",
+        "clauses/framework/parties/v1.md:1: title: is required",
+    ]
+
+
+def test_unused_clause_and_uncovered_item_are_warnings_that_do_not_fail(tmp_path):
+    root = library(tmp_path, "unused-clause")
+    shutil.copytree(FIXTURES / "broken" / "uncovered-item", root, dirs_exist_ok=True)
+    result = lint(root)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "warning: clauses/boilerplate/severance/v1.md:1: clause 'severance' is not in templates/it-outsourcing/outline.yaml (unused)" in lines
+    assert "warning: templates/it-outsourcing/checklist.yaml:12: item 'insurance' is covered by no clause of the library" in lines
+    assert lines[-1] == "lint: clean (5 clauses, 5 versions)"
+
+
+def test_unknown_template_is_reported(tmp_path):
+    result = lint(library(tmp_path), "--template", "nope")
+    assert result.exit_code == 2
+    assert "unknown document template 'nope'" in result.output
+
+
+def test_every_problem_line_has_path_and_line(tmp_path):
+    root = library(tmp_path)
+    for case in CASES:
+        shutil.copytree(FIXTURES / "broken" / case, root, dirs_exist_ok=True)
+    report = lint_library(root)
+    assert report.errors
+    for message in report.errors:
+        assert message.line >= 1 and (message.path.startswith(("clauses/", "templates/"))), message
+
+
+# ---------------------------------------------------------------- static analysis
+
+
+@pytest.mark.parametrize("source", [
+    "{{ contract.effective_date | date }} {{ derived.term_end | date }} {{ CLIENT|cap }}",
+    "{% for o in derived.overlaps %}{{ o.city }} {{ o.business_hours.start }} {{ loop.index }}{% endfor %}",
+    "{% set sl = service_levels %}{% for p in sl.incident_priorities %}{{ p.response }}{% endfor %}",
+    "{% set ns = namespace(n=0) %}{% for s in scope.services %}{% set ns.n = ns.n + 1 %}{% endfor %}{{ ns.n }}",
+    "{{ scope.services | map(attribute='name') | list | words }}",
+    "{{ service_levels.availability | selectattr('maintenance_window') | list | length }}",
+    "{% for k, v in derived.services_by_id.items() %}{{ k }} {{ v }}{% endfor %}",
+    "{% for s in derived.services_by_id.values() %}{{ s.name }}{% endfor %}",
+    "{{ derived.services_by_id['SD'].name }} {{ deal.derived.gdpr }} {{ commercials.pricing_model.value }}",
+    "{% macro row(x) %}{{ x.anything }}{% endmacro %}{{ row(client) }}",
+    "{{ term.initial_term.unit_words }} {{ (sourcing.delivery_centres | first).country | country }}",
+])
+def test_valid_templates_have_no_findings(source):
+    assert analyse_template(source) == []
+
+
+@pytest.mark.parametrize(("source", "message"), [
+    ("{{ clent.name }}", "'clent' is not a variable of the deal (did you mean 'client'?)"),
+    ("{{ derived.overlaps[0].winter_hour }}", "'derived.overlaps[0].winter_hour' is not a field of the deal (did you mean 'winter_hours'?)"),
+    ("{% for c in sourcing.delivery_centres %}{{ c.tz }}{% endfor %}", "'c.tz' is not a field of DeliveryCentre"),
+    ("{{ scope.services | map(attribute='nme') | list }}", "'nme' is not a field of Service (did you mean 'name'?)"),
+    ("{{ scope.services.name }}", "'scope.services.name' reads 'name' of a list of Service; loop over it first"),
+    ("{% if x is definitly %}{% endif %}", "unknown test 'definitly'"),
+    ("{{ Markup(client.name) }}", "'Markup' is not allowed: values must stay escaped"),
+    ("{% for s in scope.services %}{{ loop.idx }}{% endfor %}", "'loop.idx' is not a field of loop"),
+])
+def test_mistakes_are_reported(source, message):
+    assert message in [f.message for f in analyse_template(source)]
+
+
+def test_unknown_types_are_skipped_silently():
+    assert analyse_template("{% set x = 3 * 4 %}{{ x.whatever }}{% set y = dict(a=1) %}{{ y.b.c }}") == []
+
+
+def test_when_expressions_are_analysed():
+    assert analyse_expression("service_levels and service_levels.chronic_failure") == []
+    [finding] = analyse_expression("governance and governance.contract_reviw")
+    assert "did you mean 'contract_review'" in finding.message
+
+
+def test_finding_lines_are_relative_to_the_body():
+    [finding] = analyse_template("line one\n\n{{ term.nope }}\n")
+    assert finding.line == 3
+
+
+# ---------------------------------------------------------------- capitalised words
+
+
+def _flagged(body: str, terms=("Service Credit", "Services", "Agreement", "Schedule")) -> list[str]:
+    known = term_pattern(list(terms) + ["Client", "Supplier", "Party", "Parties", "January"], singulars=True)
+    return [w for _, text, start in static_lines(body) for w in capitalised_words(text, start, known)]
+
+
+@pytest.mark.parametrize("body", [
+    "The Supplier will pay. Each Service Credit counts.",  # sentence starts, terms, singular of Services
+    "### A Heading With Capitals\n\nText follows.",
+    "| Service | Amount Due |\n|---|---|\n| {{ x }} | Fixed |",  # header skipped, each cell starts a sentence
+    "- First item\n1. Second item",
+    "as set out in Schedule Two and clause Fourteen, GDPR and ISO apply from 1 January.",
+    "under Article 28 and Subpart E of the rules",
+    "{% if a %}{{ b }}{% else %}None{% endif %} applies",  # the else branch starts where the if did
+    "the **Agreement** and the {{ SUPPLIER }}'s Services",
+])
+def test_capitalisation_that_is_fine(body):
+    assert _flagged(body) == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("the Supplier will follow the Transition Plan.", ["Transition Plan"]),
+    ("{{ CLIENT|cap }} approves the Exit Plan", ["Exit Plan"]),
+    ("as Accepted by the Client", ["Accepted"]),
+])
+def test_capitalisation_that_is_flagged(body, expected):
+    assert _flagged(body) == expected
+
+
+def test_term_pattern_allows_plurals():
+    pattern = term_pattern(["Party", "Service Credit"])
+    assert pattern.search("the Parties agree")
+    assert pattern.search("all Service Credits")
+    assert not pattern.search("a Service Creditor")
+
+
+# ---------------------------------------------------------------- the real library
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    """Run the installed console script."""
+    command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "contractgen.cli"]
+    return subprocess.run(command + list(args), capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ}, timeout=300)
+
+
+# TODO(engine owner): remove this xfail once the clause authors have finished the library
+# (lint must then stay clean: exit 0).
+@pytest.mark.xfail(strict=False, reason="the clause library is still being written")
+def test_real_library_lints_clean():
+    result = run("lint", "--root", str(ROOT))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1].startswith("lint: clean (")
+
+
+def test_real_library_lint_output_is_well_formed():
+    result = run("lint", "--root", str(ROOT))
+    assert result.returncode in (0, 2), result.stderr
+    for line in result.stdout.splitlines():
+        if line.startswith("lint: clean"):
+            continue
+        where = line.removeprefix("warning: ").split(": ", 1)[0]
+        path, _, number = where.rpartition(":")
+        assert path.startswith(("clauses/", "templates/")) and number.isdigit(), line
