@@ -1,0 +1,98 @@
+"""Fixtures for the contracts-repository tests: an init'd repository with three deals, built once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from contractgen.repo import init_repo
+
+PYTHON = sys.executable
+
+
+def run_cli(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m contractgen.cli ARGS` in cwd and return the finished process."""
+    full_env = {**os.environ, "COLUMNS": "200", **(env or {})}
+    return subprocess.run([PYTHON, "-m", "contractgen.cli", *args], cwd=cwd, capture_output=True, text=True,
+                          env=full_env, timeout=600)
+
+
+def _without_section(text: str, key: str) -> str:
+    """Drop a two-space-indented YAML mapping key and its nested lines from a deal's text."""
+    out, skipping = [], False
+    for line in text.splitlines(keepends=True):
+        if line.startswith(f"  {key}:"):
+            skipping = True
+            continue
+        if skipping and (line.startswith("    ") or not line.strip()):
+            continue
+        skipping = False
+        out.append(line)
+    return "".join(out)
+
+
+def _trim_outline_to_library(root: Path) -> None:
+    """While the built-in library is incomplete, drop outline slots naming clauses it lacks."""
+    from contractgen.library import load_library
+
+    library = load_library(root / "clauses")
+    outline = root / "templates" / "it-outsourcing" / "outline.yaml"
+    data = yaml.safe_load(outline.read_text(encoding="utf-8"))
+    changed = False
+    for part in data["parts"]:
+        kept = [c for c in part.get("clauses") or [] if (c if isinstance(c, str) else c["id"]) in library.clauses]
+        changed |= len(kept) != len(part.get("clauses") or [])
+        part["clauses"] = kept
+    if changed:
+        outline.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+
+
+def make_repo(target: Path) -> Path:
+    """Init a repository (DOCX only) with deals acme (the sample), beta (another title) and gamma (no service credits)."""
+    init_repo(target)
+    _trim_outline_to_library(target)
+    config = target / "contractgen.toml"
+    config.write_text(config.read_text().replace('formats = ["docx", "pdf"]', 'formats = ["docx"]'))
+    sample = (target / "deals" / "deal-example.yaml").read_text(encoding="utf-8")
+    (target / "deals" / "deal-example.yaml").unlink()
+    (target / "deals" / "acme.yaml").write_text(sample, encoding="utf-8")
+    (target / "deals" / "beta.yaml").write_text(
+        sample.replace("reference: NWB-ITO-2027-014", "reference: NWB-ITO-2027-015"), encoding="utf-8")
+    (target / "deals" / "gamma.yaml").write_text(_without_section(sample, "service_credits"), encoding="utf-8")
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_repo_template(tmp_path_factory) -> Path:
+    """A repository built once per session (copy it with `repo` before changing anything)."""
+    root = make_repo(tmp_path_factory.mktemp("template") / "contracts")
+    result = run_cli("build", "--jobs", "2", cwd=root)
+    assert result.returncode == 0, result.stderr + result.stdout
+    return root
+
+
+@pytest.fixture
+def repo(built_repo_template, tmp_path) -> Path:
+    """A fresh copy of the built repository (modification times preserved)."""
+    target = tmp_path / "contracts"
+    shutil.copytree(built_repo_template, target, copy_function=shutil.copy2)
+    return target
+
+
+def add_service_credits_v3(root: Path) -> Path:
+    """Add an approved v3 of service-credits that changes one sentence; return its path."""
+    folder = root / "clauses" / "service-levels" / "service-credits"
+    text = (folder / "v2.md").read_text(encoding="utf-8")
+    head, sep, body = text.partition("\n---\n")
+    head = "\n".join(line for line in head.splitlines() if not line.startswith("changes:"))
+    head += "\nchanges: Credits are now paid within one Measurement Period."
+    body = body.rstrip("\n") + "\n\nService Credits are paid within one Measurement Period.\n"
+    v3 = folder / "v3.md"
+    v3.write_text(head + sep + body, encoding="utf-8")
+    return v3
