@@ -25,7 +25,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from contractgen.durations import ClockRange, Duration, Frequency
 from contractgen.errors import DealError, Problem
-from contractgen.spec_rules import format_path, plain_message, problems_from  # noqa: F401 (public here too)
+from contractgen.spec_rules import check_rules, check_rules_partially, format_path, plain_message, problems_from  # noqa: F401
 from contractgen.yamlsource import load_deal_file
 
 # ---------------------------------------------------------------- field types
@@ -561,18 +561,15 @@ class Deal(_Model):
 
     @model_validator(mode="after")
     def _check_rules(self) -> Deal:
-        from contractgen.spec_rules import check_rules
-
         problems = check_rules(self)
         if problems:
-            raise ValidationError.from_exception_data(
-                "Deal",
-                [
-                    InitErrorDetails(type=_error("rule", message), loc=path, input=None)  # type: ignore[typeddict-item]
-                    for path, message in problems
-                ],
-            )
+            raise _as_error(problems)
         return self
+
+
+def _as_error(problems: list[tuple[tuple[Any, ...], str]]) -> ValidationError:
+    details = [InitErrorDetails(type=_error("rule", message), loc=path, input=None) for path, message in problems]
+    return ValidationError.from_exception_data("Deal", details)  # type: ignore[arg-type]
 
 
 def validate_data(data: Any, filename: str = "<deal>", lines: dict[tuple[Any, ...], int] | None = None) -> Deal:
@@ -583,7 +580,11 @@ def validate_data(data: Any, filename: str = "<deal>", lines: dict[tuple[Any, ..
     try:
         return Deal.model_validate(data)
     except ValidationError as exc:
-        raise DealError(problems=problems_from(exc, filename, lines, Deal)) from None
+        problems = problems_from(exc, filename, lines, Deal)
+        if not any(e["type"] == "rule" for e in exc.errors()):  # field errors stopped the rules
+            rules = check_rules_partially(data, Deal)
+            problems = problems_from(_as_error(rules), filename, lines, Deal, problems) if rules else problems
+        raise DealError(problems=problems) from None
 
 
 def load_deal(path: str | Path) -> Deal:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, Union
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from contractgen.derived import PERIOD_MINUTES, is_gdpr, is_hipaa, overlap_figures, term_end
 from contractgen.durations import Duration
@@ -336,6 +336,42 @@ def check_rules(deal: Deal) -> list[tuple[Path, str]]:
     return [found for rule in RULES for found in rule(deal)]
 
 
+def check_rules_partially(data: dict[str, Any], root: type[BaseModel]) -> list[tuple[Path, str]]:
+    """Run the rules a deal with some invalid sections still allows (those sections left out).
+
+    So that one run reports a broken rule in service levels alongside, say, a bad currency:
+    each top-level section is validated alone, the invalid ones become None, and a rule that
+    needs a missing section is skipped.
+    """
+    values = {}
+    for name, info in root.model_fields.items():
+        if name in data:
+            try:
+                values[name] = _section_adapter(root, name).validate_python(data[name])
+            except ValidationError:
+                values[name] = None
+    partial = root.model_construct(**values)
+    found: list[tuple[Path, str]] = []
+    for rule in RULES:
+        try:
+            found.extend(rule(partial))  # type: ignore[arg-type]
+        except (AttributeError, TypeError, KeyError, ValueError):
+            continue  # the rule needs a section that is missing or invalid
+    return found
+
+
+_ADAPTERS: dict[tuple[type, str], TypeAdapter[Any]] = {}
+
+
+def _section_adapter(root: type[BaseModel], name: str) -> TypeAdapter[Any]:
+    key = (root, name)
+    if key not in _ADAPTERS:
+        info = root.model_fields[name]
+        annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+        _ADAPTERS[key] = TypeAdapter(annotation)
+    return _ADAPTERS[key]
+
+
 # ---------------------------------------------------------------- errors in plain English
 
 
@@ -460,10 +496,14 @@ def _line_for(loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> int | 
 
 
 def problems_from(
-    exc: ValidationError, filename: str, lines: dict[tuple[Any, ...], int], root: type[BaseModel]
+    exc: ValidationError,
+    filename: str,
+    lines: dict[tuple[Any, ...], int],
+    root: type[BaseModel],
+    previous: list[Problem] | None = None,
 ) -> list[Problem]:
-    """Turn a pydantic ValidationError into located, plain-English problems (sorted by line)."""
-    problems = []
+    """Turn a pydantic ValidationError into located, plain-English problems (added to `previous`, sorted by line)."""
+    problems = list(previous or [])
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         problems.append(Problem(filename, _line_for(loc, lines), format_path(loc), plain_message(error, root)))

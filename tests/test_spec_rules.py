@@ -491,3 +491,24 @@ def test_independent_broken_rules_from_mutations_are_all_reported():
         "service_levels.service_credits.tiers[1].credit",
         "term.renewal.notice",
     }
+
+
+def test_rules_still_run_beside_field_errors():
+    d = data()
+    put(d, IP + (1, "response"), "2 hours")
+    put(d, IP + (1, "resolution"), "1 hour")
+    put(d, ("commercials", "currency"), "GBX")
+    found = {p.path: p for p in problems_of(d)}
+    assert "commercials.currency" in found
+    assert found["service_levels.incident_priorities[1].resolution"].message == (
+        "P2 resolution (1 hour) is faster than its response (2 hours)"
+    )
+    assert found["service_levels.incident_priorities[1].resolution"].line == LINES[IP + (1, "resolution")]
+
+
+def test_rules_needing_an_invalid_section_are_skipped_not_crashed():
+    d = data()
+    put(d, ("contract", "effective_date"), "someday")
+    put(d, ("deliverables", 1, "due"), "2040-01-01")  # would break the term rule, which needs the contract
+    put(d, TIERS + (1, "credit"), "13")
+    assert {p.path for p in problems_of(d)} == {"contract.effective_date", "service_levels.service_credits.tiers[1].credit"}
