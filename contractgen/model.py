@@ -74,10 +74,11 @@ Inline = Union[Text, Strong, Emph, CrossRef, LineBreak, Ins, Del]
 
 # Redline marks (all optional, empty in a normal contract):
 # - `change` on a block, list item, table, clause, part, contents entry or party: "inserted" or
-#   "deleted" when the whole thing is new or gone (its text is also wrapped in Ins/Del);
+#   "deleted" when the whole thing is new or gone (its text is also wrapped in Ins/Del), "changed"
+#   when only something inside it changed (a change bar in the PDF; nothing to track in Word);
 # - `marks` maps the name of a plain string field ("number", "title", "name" ...) to the inlines
 #   a redline prints instead of it, e.g. {"number": [Del([Text("2.10")]), Ins([Text("2.9")])]};
-# - `Table.row_changes` runs parallel to `rows` ("", "inserted" or "deleted").
+# - `Table.row_changes` runs parallel to `rows` ("", "inserted", "deleted" or "changed").
 
 
 # ---------------------------------------------------------------- blocks

@@ -360,10 +360,12 @@ def _diff_number(old, new) -> None:
 
 def _diff_block(old, new) -> list[Block]:
     if isinstance(new, Paragraph):
-        new.content, _ = diff_inlines(old.content, new.content)
+        new.content, changed = diff_inlines(old.content, new.content)
         _diff_number(old, new)
+        new.change = CHANGED if changed or new.marks else ""
     elif isinstance(new, Heading):
-        new.content, _ = diff_inlines(old.content, new.content)
+        new.content, changed = diff_inlines(old.content, new.content)
+        new.change = CHANGED if changed else ""
     elif isinstance(new, ListBlock):
         items: list[ListItem] = []
         key = lambda it: "\n".join(_block_text(b) for b in it.blocks)  # noqa: E731
@@ -376,8 +378,10 @@ def _diff_block(old, new) -> list[Block]:
             else:
                 _diff_number(o, n)
                 n.blocks = diff_blocks(o.blocks, n.blocks)
+                n.change = CHANGED if n.marks or has_changes(n.blocks) else ""
                 items.append(n)
         new.items = items
+        new.change = CHANGED if has_changes(new.items) else ""
     elif isinstance(new, Table):
         return _diff_table(old, new)
     elif isinstance(new, DefinitionList):
@@ -388,7 +392,8 @@ def _diff_block(old, new) -> list[Block]:
             elif o is None:
                 items_d.append(mark_all(n, INSERTED))
             else:
-                n.content, _ = diff_inlines(o.content, n.content)
+                n.content, changed = diff_inlines(o.content, n.content)
+                n.change = CHANGED if changed else ""
                 items_d.append(n)
         new.items = items_d
     return [new]
@@ -411,10 +416,12 @@ def _diff_table(old: Table, new: Table) -> list[Block]:
             width = max(len(o), len(n))
             o = o + [[]] * (width - len(o))
             n = n + [[]] * (width - len(n))
-            rows.append([diff_inlines(a, b)[0] for a, b in zip(o, n)])
-            changes.append("")
+            cells = [diff_inlines(a, b) for a, b in zip(o, n)]
+            rows.append([cell for cell, _ in cells])
+            changes.append(CHANGED if any(changed for _, changed in cells) else "")
     new.rows = rows
     new.row_changes = changes
+    new.change = CHANGED if any(changes) or has_changes(new.header) else ""
     return [new]
 
 

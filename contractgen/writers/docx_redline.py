@@ -74,6 +74,11 @@ def _paragraph_marks_last(body) -> None:
             ppr.append(rpr)
 
 
+def _tracked(change: str) -> str:
+    """Return "inserted"/"deleted" for changes Word tracks; "" for none or "changed" (inside only)."""
+    return change if change in (INSERTED, DELETED) else ""
+
+
 def _pure_mark(inlines: list | None) -> str:
     """Return "inserted"/"deleted" if marked inlines are one Ins or one Del, else ""."""
     if inlines and len(inlines) == 1:
@@ -95,6 +100,9 @@ class RedlineBodyWriter(_BodyWriter):
     # -- tracked-change primitives
 
     def _revision(self, parent, change: str):
+        change = _tracked(change)
+        if not change:
+            return parent
         tag = W_INS if change == INSERTED else W_DEL
         el = SubElement(parent, tag)
         el.set(qn("w:id"), str(self.next_revision))
@@ -104,6 +112,7 @@ class RedlineBodyWriter(_BodyWriter):
         return el
 
     def _container(self, parent, change: str):
+        change = _tracked(change)
         if not change:
             return parent
         tag = W_INS if change == INSERTED else W_DEL
@@ -114,7 +123,7 @@ class RedlineBodyWriter(_BodyWriter):
     def text(self, parent, text: str, bold: bool = False, italic: bool = False, change: str = ""):
         """Append a run (inside w:ins/w:del when `change` is set) and return it."""
         r = f.run(self._container(parent, change), text, bold, italic)
-        if change == DELETED:
+        if _tracked(change) == DELETED:
             for t in r.iter(W_T):
                 t.tag = W_DELTEXT
         return r
@@ -135,7 +144,7 @@ class RedlineBodyWriter(_BodyWriter):
 
     def mark_paragraph(self, p, change: str) -> None:
         """Mark a paragraph's mark as inserted or deleted (w:pPr/w:rPr/w:ins|w:del)."""
-        if change:
+        if _tracked(change):
             rpr = f.ppr_of(p).find(W_RPR)
             if rpr is None:
                 rpr = SubElement(f.ppr_of(p), W_RPR)
@@ -143,7 +152,7 @@ class RedlineBodyWriter(_BodyWriter):
 
     def mark_row(self, tr, change: str) -> None:
         """Mark a table row as inserted or deleted (w:trPr/w:ins|w:del)."""
-        if change:
+        if _tracked(change):
             self._revision(tr.find(qn("w:trPr")), change)
 
     def _anchor(self, p, anchor: str, change: str) -> None:
@@ -302,7 +311,7 @@ class RedlineBodyWriter(_BodyWriter):
             self.page_break_pending = False
         if clause.number or "number" in clause.marks:
             self.field(p, clause, "number")
-            self.tab(p, clause.change or _pure_mark(clause.marks.get("number")))
+            self.tab(p, _tracked(clause.change) or _pure_mark(clause.marks.get("number")))
         self.field(p, clause, "title")
         self._anchor(p, clause.anchor, clause.change)
         self.mark_paragraph(p, clause.change)
@@ -315,7 +324,7 @@ class RedlineBodyWriter(_BodyWriter):
                 if block.number or "number" in block.marks:
                     p = f.paragraph(body, "NumberedParagraph")
                     self.field(p, block, "number")
-                    self.tab(p, block.change or _pure_mark(block.marks.get("number")))
+                    self.tab(p, _tracked(block.change) or _pure_mark(block.marks.get("number")))
                 else:
                     p = f.paragraph(body, f"ListContinue{depth}" if depth else "ClauseText")
                 self.inlines(p, block.content)
@@ -346,13 +355,13 @@ class RedlineBodyWriter(_BodyWriter):
                 self.field(p, item, "number")
             else:
                 self.text(p, item.number or ("" if block.ordered else BULLET), change=item.change)
-            self.tab(p, item.change or _pure_mark(item.marks.get("number")))
+            self.tab(p, _tracked(item.change) or _pure_mark(item.marks.get("number")))
             rest = item.blocks
-            change = item.change
+            change = _tracked(item.change)
             if rest and isinstance(rest[0], Paragraph):
                 self.inlines(p, rest[0].content)
-                self._anchor(p, rest[0].anchor or item.anchor, item.change or rest[0].change)
-                change = change or rest[0].change
+                self._anchor(p, rest[0].anchor or item.anchor, change)
+                change = change or _tracked(rest[0].change)
                 rest = rest[1:]
             else:
                 self._anchor(p, item.anchor, item.change)
