@@ -367,5 +367,38 @@ def explain(output: Path, as_json: bool) -> None:
     click.echo(json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False) if as_json else format_record(record))
 
 
+# ---------------------------------------------------------------- redline (tracked changes between two deals)
+
+
+@main.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+              show_default=True, help="Folder for NEW.redline.docx and NEW.redline.pdf.")
+@click.option("--format", "formats", default="docx,pdf", show_default=True, help="Output formats, comma-separated.")
+@root_option
+def redline(old: Path, new: Path, out_dir: Path, formats: str, root: Path | None) -> None:
+    """Write the contract of NEW with its differences from OLD marked (tracked changes, marked-up PDF)."""
+    from .outputs import remove_stale_temporaries
+    from .redline import redline_deals
+
+    chosen = _formats(formats)
+    remove_stale_temporaries(out_dir)
+    try:
+        written, result, warnings = redline_deals(old, new, out_dir, chosen, _workspace(root))
+    except ContractgenError as exc:
+        _report(exc)
+        sys.exit(EXIT_BAD_INPUT)
+    for warning in warnings:
+        _err(f"warning: {warning}")
+    counts = {}
+    for entry in result.summary:
+        counts[entry.change] = counts.get(entry.change, 0) + 1
+    summary = ", ".join(f"{counts[k]} {label}" for k, label in (("inserted", "added"), ("deleted", "removed"),
+                        ("changed", "changed"), ("renumbered", "renumbered")) if counts.get(k)) or "no differences"
+    click.echo(f"{old} → {new}: {summary} → " + ", ".join(str(p) for p in written))
+    sys.exit(EXIT_OK)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
