@@ -297,9 +297,9 @@ def build(deals: tuple[Path, ...], jobs: int | None, force: bool, directory: Pat
     for rel, reasons in sorted(report.rendered.items()):
         click.echo(f"{rel}: rendered" + (f" ({'; '.join(reasons)})" if reasons else ""))
     if report.exit_code == EXIT_OK:
-        current = len(config.deal_paths()) - len(report.rendered) if deals == () else len(report.unchanged)
         click.echo(f"build: {len(report.rendered)} rendered, {len(report.written)} file(s) written, "
-                   f"{max(current, 0)} up to date" + ("; contractgen.lock updated" if report.lock_written else ""))
+                   f"{report.checked - len(report.rendered)} up to date"
+                   + ("; contractgen.lock updated" if report.lock_written else ""))
     sys.exit(report.exit_code)
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from . import __version__
 from .errors import ContractgenError
-from .lockfile import (Lock, VersionInfo, clause_view, default_version, entry_inputs, read_lock,
+from .lockfile import (Lock, VersionInfo, clause_view, default_version, entry_inputs, library_digest, read_lock,
                        released_violations, scan_library, sha256_file, template_files)
 from .repo import RepoConfig
 
@@ -140,15 +140,20 @@ def _template_changes(before: dict[str, str], after: dict[str, str]) -> list[str
     return reasons
 
 
-def predict_clauses(entry: dict[str, Any], view: dict[str, dict[int, VersionInfo]]) -> tuple[list[str], bool]:
+def predict_clauses(entry: dict[str, Any], view: dict[str, dict[int, VersionInfo]],
+                    defaults: dict[str, VersionInfo | None] | None = None) -> tuple[list[str], bool]:
     """Map the current library onto a lock entry's slots: (reasons it changed, whether we cannot tell)."""
+    if defaults is None:
+        defaults = {cid: default_version(versions) for cid, versions in view.items()}
     reasons: list[str] = []
     undecided = False
     pins = entry.get("pins") or {}
-    for cid, locked in sorted((entry.get("clauses") or {}).items()):
-        versions = view.get(cid) or {}
-        now = versions.get(int(pins[cid])) if cid in pins else default_version(versions)
-        if now is not None and now.version == locked.get("version") and now.sha256 == locked.get("sha256"):
+    for cid, locked in (entry.get("clauses") or {}).items():
+        if cid in pins:
+            now = (view.get(cid) or {}).get(int(pins[cid]))
+        else:
+            now = defaults.get(cid)
+        if now is not None and now.sha256 == locked.get("sha256") and now.version == locked.get("version"):
             continue
         if now is None or now.status == "invalid" or now.when != locked.get("when", ""):
             undecided = True  # inclusion may have changed: only resolving the deal can tell
@@ -156,20 +161,19 @@ def predict_clauses(entry: dict[str, Any], view: dict[str, dict[int, VersionInfo
             reasons.append(f"clause {cid} v{now.version} text changed")
         else:
             reasons.append(f"clause {cid} v{locked.get('version')} → v{now.version}")
-    for cid, why in sorted((entry.get("left_out") or {}).items()):
-        versions = view.get(cid) or {}
-        now = versions.get(int(pins[cid])) if cid in pins else default_version(versions)
+    for cid, why in (entry.get("left_out") or {}).items():
         if why.startswith("condition false: "):
+            now = (view.get(cid) or {}).get(int(pins[cid])) if cid in pins else defaults.get(cid)
             if now is None and cid not in pins:
                 undecided = True  # the clause lost its approved versions: now "no approved version"
             elif now is None or now.status == "invalid" or now.when != why[len("condition false: "):]:
                 undecided = True
         elif why == "no approved version":
-            if now is not None or cid in pins:
+            if cid in pins or defaults.get(cid) is not None:
                 undecided = True
         elif cid not in view:
             undecided = True  # the clause left the library: the outline no longer resolves
-    return reasons, undecided
+    return sorted(reasons), undecided
 
 
 @dataclass
@@ -199,6 +203,7 @@ class Assessment:
     deals: dict[str, DealState]
     removed: list[str]  # lock entries whose deal file is gone
     errors: list[str] = field(default_factory=list)
+    library_sha256: str = ""  # digest of the library as scanned now
 
     @property
     def up_to_date(self) -> bool:
@@ -223,10 +228,14 @@ def assess(config: RepoConfig, selected: list[str] | None = None) -> Assessment:
     lock = read_lock(config.lock_path) or Lock()
     library = scan_library(config.clauses_dir, config.root, lock.library)
     view = clause_view(library)
+    defaults = {cid: default_version(versions) for cid, versions in view.items()}
+    digest = library_digest(library)
     violations = released_violations(lock, library)
     on_disk = config.deal_paths()
     deal_paths = on_disk if selected is None else selected
     removed = [] if selected is not None else sorted(set(lock.deals) - set(on_disk))
+    hashes = hash_files(config.root, [*deal_paths, *(out for rel in deal_paths if rel in lock.deals
+                                                      for out in config.output_paths(rel).values())])
     template_cache: dict[str, dict[str, str]] = {}
     states: dict[str, DealState] = {}
     for rel in deal_paths:
@@ -237,25 +246,42 @@ def assess(config: RepoConfig, selected: list[str] | None = None) -> Assessment:
             state.new = True
             state.reasons.append("new deal, not in the lock")
             continue
-        if sha256_file(config.root / rel) != entry.get("deal_sha256"):
+        if hashes.get(rel) != entry.get("deal_sha256"):
             state.reasons.append("deal file changed")
         if entry.get("contractgen") != __version__:
             state.reasons.append(f"contractgen version changed ({entry.get('contractgen')} → {__version__})")
         name = str(entry.get("template") or "")
         if name not in template_cache:
             template_cache[name] = template_files(config.templates_dir, name, config.root)
-        state.reasons.extend(_template_changes(entry.get("template_files") or {}, template_cache[name]))
-        if not state.reasons:  # inputs the deal controls are unchanged: map the library onto it
-            clause_reasons, state.undecided = predict_clauses(entry, view)
+        if entry.get("template_files") != template_cache[name]:
+            state.reasons.extend(_template_changes(entry.get("template_files") or {}, template_cache[name]))
+        if not state.reasons and entry.get("library_sha256") != digest:
+            # inputs the deal controls are unchanged, the library is not: map the library onto it
+            clause_reasons, state.undecided = predict_clauses(entry, view, defaults)
             state.reasons.extend(clause_reasons)
-        _check_outputs(config, rel, entry, state)
-    return Assessment(config, lock, library, violations, states, removed)
+        _check_outputs(config, rel, entry, state, hashes)
+    return Assessment(config, lock, library, violations, states, removed, library_sha256=digest)
 
 
-def _check_outputs(config: RepoConfig, rel: str, entry: dict[str, Any], state: DealState) -> None:
+def hash_files(root: Path, rels: list[str]) -> dict[str, str | None]:
+    """Hash many files on a few threads (hashlib releases the GIL on large buffers)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    if len(rels) < 64:
+        return {rel: sha256_file(root / rel) for rel in rels}
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        chunks = [rels[i::8] for i in range(8)]
+        results: dict[str, str | None] = {}
+        for part in pool.map(lambda chunk: {rel: sha256_file(root / rel) for rel in chunk}, chunks):
+            results.update(part)
+        return results
+
+
+def _check_outputs(config: RepoConfig, rel: str, entry: dict[str, Any], state: DealState,
+                   hashes: dict[str, str | None]) -> None:
     locked = entry.get("outputs") or {}
     for out in config.output_paths(rel).values():
-        digest = sha256_file(config.root / out)
+        digest = hashes[out] if out in hashes else sha256_file(config.root / out)
         if digest is None:
             state.reasons.append(f"output {out} missing")
         elif out not in locked:

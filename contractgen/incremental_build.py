@@ -33,6 +33,7 @@ class BuildReport:
     messages: list[str] = field(default_factory=list)  # errors and refusals, one per line
     warnings: list[str] = field(default_factory=list)
     lock_written: bool = False
+    checked: int = 0  # deals compared with the lock
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,25 @@ def _init_worker(config: RepoConfig) -> None:
 
     _WORKER["config"] = config
     _WORKER["workspace"] = Workspace(config.root, clauses_dir=config.clauses_dir, templates_dir=config.templates_dir)
+
+
+def _ensure_worker(config: RepoConfig) -> None:
+    """Worker initializer: keep the Workspace inherited from the parent (fork), else make one."""
+    if _WORKER.get("config") != config:
+        _init_worker(config)
+
+
+def _warm_up(config: RepoConfig, formats: set[str]) -> None:
+    """Import the writers and parse the library in the parent, so forked workers start warm."""
+    import importlib
+
+    _init_worker(config)
+    try:
+        _WORKER["workspace"].library
+    except ContractgenError:
+        pass  # each task reports it
+    for fmt in formats:
+        importlib.import_module(f"contractgen.writers.{fmt}")
 
 
 def _run_task(task: Task) -> dict[str, Any]:
@@ -145,6 +165,7 @@ def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | No
         report.messages.extend(message for _file, message in assessment.violations)
         report.exit_code = EXIT_BAD_INPUT
         return report
+    report.checked = len(assessment.deals)
     tasks, refusals = plan(assessment, force)
     if refusals:
         report.messages.extend(refusals)
@@ -163,17 +184,22 @@ def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | No
     new_lock = Lock(library={rel: info.record() for rel, info in assessment.library.items()},
                     deals={k: v for k, v in assessment.lock.deals.items() if k not in assessment.removed})
     reasons = {rel: s.reasons + [f"output {o} was edited by hand" for o in s.edited] for rel, s in assessment.deals.items()}
+    digest = assessment.library_sha256
+    for rel, state in assessment.deals.items():  # checked against this library and found current
+        if rel in new_lock.deals and not (state.stale or state.edited):
+            new_lock.deals[rel] = {**new_lock.deals[rel], "library_sha256": digest}
     try:
         for result in sorted(results, key=lambda r: r["deal"]):
             rel = result["deal"]
             if result["status"] == "unchanged":
                 report.unchanged.append(rel)
+                new_lock.deals[rel] = {**new_lock.deals[rel], "library_sha256": digest}
                 continue
             outputs = {}
             for out, data in sorted(result["payloads"].items()):
                 _write_if_different(config.root / out, data, report, out)
                 outputs[out] = sha256_bytes(data)
-            new_lock.deals[rel] = {**result["inputs"], "outputs": outputs}
+            new_lock.deals[rel] = {**result["inputs"], "outputs": outputs, "library_sha256": digest}
             report.rendered[rel] = result["reasons"] or reasons.get(rel) or []
             report.warnings.extend(f"{rel}: warning: {w}" for w in result["warnings"])
     finally:  # even after a failed write, the lock describes exactly the outputs that were replaced
@@ -214,7 +240,12 @@ def _execute(config: RepoConfig, tasks: list[Task], jobs: int | None, progress: 
                 results.append(_run_task(task))
                 bar.advance(handle)
         return results
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_init_worker, initargs=(config,)) as pool:
+    import multiprocessing
+
+    _warm_up(config, {fmt for task in tasks for fmt, _out in task.outputs})
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context,
+                             initializer=_ensure_worker, initargs=(config,)) as pool:
         futures = {pool.submit(_run_task, task): task for task in tasks}
         with bar:
             handle = bar.add_task("", total=len(tasks))

@@ -18,7 +18,8 @@ readable diff. Layout::
           "pins": {"confidentiality": 1},             # the deal's version pins
           "clauses": {"service-credits": {"version": 2, "sha256": "…", "when": "…"}},
           "left_out": {"renewal": "outline condition false: term.renewal"},
-          "outputs": {"out/acme.docx": "…", "out/acme.pdf": "…"}
+          "outputs": {"out/acme.docx": "…", "out/acme.pdf": "…"},
+          "library_sha256": "…"                       # the library this entry is known to match
         }
       }
     }
@@ -134,6 +135,11 @@ def scan_library(clauses_dir: Path, repo_root: Path, known: dict[str, dict] | No
             text_digest = text_sha256(raw)
         found[rel] = VersionInfo(rel, path.parent.name, int(match.group(1)), digest, text_digest, status, when)
     return found
+
+
+def library_digest(files: dict[str, VersionInfo]) -> str:
+    """Return one hash over every clause version file's path and content (a lock entry records it)."""
+    return sha256_bytes("".join(f"{rel} {info.sha256}\n" for rel, info in sorted(files.items())).encode("utf-8"))
 
 
 def clause_view(files: dict[str, VersionInfo]) -> dict[str, dict[int, VersionInfo]]:

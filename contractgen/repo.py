@@ -9,6 +9,7 @@ import glob
 import shutil
 import tomllib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from .errors import ContractgenError
@@ -71,6 +72,7 @@ class RepoConfig:
         found = glob.glob(self.deals, root_dir=self.root, recursive=True)
         return sorted(PurePosixPath(Path(p).as_posix()).as_posix() for p in found if (self.root / p).is_file())
 
+    @cached_property
     def deals_base(self) -> str:
         """Return the fixed folder part of the deals glob (outputs mirror the layout below it)."""
         parts = []
@@ -82,13 +84,12 @@ class RepoConfig:
 
     def output_paths(self, deal_rel: str) -> dict[str, str]:
         """Return {format: repository-relative output path} for one deal file."""
-        base = self.deals_base()
-        inner = PurePosixPath(deal_rel)
-        if base and deal_rel.startswith(base + "/"):
-            inner = PurePosixPath(deal_rel[len(base) + 1:])
-        stem = inner.with_suffix("")
-        out = PurePosixPath(self.output)
-        return {fmt: (out / f"{stem}.{fmt}").as_posix() for fmt in self.formats}
+        base = self.deals_base + "/"
+        inner = deal_rel[len(base):] if base != "/" and deal_rel.startswith(base) else deal_rel
+        slash = inner.rfind("/")
+        dot = inner.rfind(".")
+        stem = inner[:dot] if dot > slash + 1 else inner
+        return {fmt: f"{self.output}/{stem}.{fmt}" for fmt in self.formats}
 
 
 def find_root(start: Path | None = None) -> Path:
