@@ -1,0 +1,55 @@
+"""Shared fixtures for the engine tests (keep this small: helpers used by several test files)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).resolve().parent
+FIXTURES = TESTS / "fixtures"
+MINI_ROOT = FIXTURES / "library"  # clauses/, templates/mini/, deals/mini.yaml
+REPO_TEMPLATE = TESTS.parent / "templates" / "it-outsourcing"
+
+
+@pytest.fixture
+def mini_root() -> Path:
+    """The tiny fixture workspace (read-only: copy it before changing anything)."""
+    return MINI_ROOT
+
+
+@pytest.fixture
+def mini_deal_path(mini_root: Path) -> Path:
+    """The fixture deal that renders with the `mini` template."""
+    return mini_root / "deals" / "mini.yaml"
+
+
+@pytest.fixture
+def writable_mini_root(tmp_path: Path) -> Path:
+    """A copy of the fixture workspace, with the real template's DOCX styles and PDF layout."""
+    root = tmp_path / "workspace"
+    shutil.copytree(MINI_ROOT, root)
+    for folder in ("docx", "pdf"):
+        shutil.copytree(REPO_TEMPLATE / folder, root / "templates" / "mini" / folder)
+    return root
+
+
+def write_file(path: Path, text: str) -> Path:
+    """Write text to path, creating its folders; return the path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def clause_file(root: Path, rel: str, title: str = "A Clause", status: str = "approved",
+                body: str = "Some text.\n", **front: str) -> Path:
+    """Write a clause version file `rel` (e.g. "group/id/v1.md") under root with front matter."""
+    lines = ["---"]
+    if title is not None:
+        lines.append(f"title: {title}")
+    if status is not None:
+        lines.append(f"status: {status}")
+    lines += [f"{key}: {value}" for key, value in front.items()]
+    lines.append("---")
+    return write_file(root / rel, "\n".join(lines) + "\n" + body)
