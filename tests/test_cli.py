@@ -64,7 +64,8 @@ def test_validate_reports_every_problem_with_file_line_and_field(tmp_path):
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
     priority_line = next(i for i, l in enumerate(text.splitlines(), 1) if "priority: P2" in l)
-    assert any(l.startswith(f"bad.yaml:{priority_line}: service_levels.incident_priorities[1]") for l in lines), lines
+    expected = f"{bad}:{priority_line}: service_levels.incident_priorities[1].resolution: P2 resolution (1 hour) is faster than its response (2 hours)"
+    assert expected in lines, lines
     assert any("commercials.currency" in l for l in lines), lines
 
 

@@ -1,0 +1,74 @@
+"""DOCX and PDF are printed from one model: they must carry the same headings, numbers and words."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from contractgen.build import Workspace, build_document, render_bytes
+from contractgen.model import Table, inline_text, iter_blocks
+from contractgen.spec import load_deal
+
+ROOT = Path(__file__).resolve().parents[1]
+DEALS = [ROOT.parent / "shared" / "spec" / "deal-example.yaml", *sorted((ROOT / "samples").glob("*.yaml"))]
+WORD = re.compile(r"\w+")
+
+
+def docx_words(data: bytes) -> list[str]:
+    """Return the words of the DOCX body in reading order (tabs separate words)."""
+    from docx import Document as Docx
+    from docx.oxml.ns import qn
+
+    body = Docx(io.BytesIO(data)).element.body
+    text = " ".join(
+        "".join((node.text or "") if node.tag == qn("w:t") else " " for node in p.iter(qn("w:t"), qn("w:tab")))
+        for p in body.iter(qn("w:p"))
+    )
+    return WORD.findall(text)
+
+
+def pdf_words(data: bytes) -> list[str]:
+    """Return the words of every PDF page in reading order."""
+    import pypdf
+
+    return WORD.findall(" ".join(page.extract_text() or "" for page in pypdf.PdfReader(io.BytesIO(data)).pages))
+
+
+@pytest.fixture(scope="module", params=DEALS, ids=lambda p: p.stem)
+def rendered(request):
+    deal = load_deal(request.param)
+    workspace = Workspace()
+    result = build_document(deal, request.param, workspace)
+    template_dir = workspace.template_dir(deal.template)
+    return result.document, render_bytes(result.document, template_dir, "docx"), render_bytes(result.document, template_dir, "pdf")
+
+
+def test_docx_and_pdf_carry_the_same_words(rendered):
+    document, docx, pdf = rendered
+    in_docx, in_pdf = Counter(docx_words(docx)), Counter(pdf_words(pdf))
+    assert not in_docx - in_pdf, f"words only in the DOCX: {dict(in_docx - in_pdf)}"
+    # The PDF adds only what paged media repeats: running header and footer, the page numbers of
+    # the contents, the watermark and table header rows repeated after a page break.
+    allowed = set(WORD.findall(f"{document.title} {document.reference} Page of DRAFT"))
+    for _, clause in document.iter_clauses():
+        for block in iter_blocks(clause.blocks):
+            if isinstance(block, Table):
+                allowed.update(WORD.findall(" ".join(inline_text(cell) for cell in block.header)))
+    extra = {w: n for w, n in (in_pdf - in_docx).items() if w not in allowed and not w.isdigit()}
+    assert not extra, f"words only in the PDF: {extra}"
+
+
+def test_docx_and_pdf_list_the_same_headings_in_the_same_order(rendered):
+    document, docx, pdf = rendered
+    docx_text, pdf_text = " ".join(docx_words(docx)), " ".join(pdf_words(pdf))
+    docx_at = pdf_at = 0
+    for entry in document.contents:
+        needle = " ".join(WORD.findall(f"{entry.number} {entry.title}"))
+        # Skip the table of contents itself: search after the previous heading's position.
+        docx_at = docx_text.find(needle, docx_at)
+        pdf_at = pdf_text.find(needle, pdf_at)
+        assert docx_at >= 0 and pdf_at >= 0, needle
