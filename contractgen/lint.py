@@ -249,10 +249,26 @@ def _check_body_text(version: Version, targets: set[str], report: LintReport) ->
         rest = body[anchor.end():].split("\n", 1)[0]
         if JINJA_TAG.sub("", rest).strip():
             report.add(version.rel, line, f"the anchor {{#{anchor.group(1)}}} must end its paragraph")
+    _check_swallowed_breaks(version, report)
     for term, meaning in v.defines:
         line = version.key_line("defines", term)
         for match in REFERENCE.finditer(meaning):
             _check_reference(match, targets, version.rel, line, report)
+
+
+TRAILING_BLOCK_TAG = re.compile(r"\S.*\{%-?.*?[^+]%\}\s*$")
+
+
+def _check_swallowed_breaks(version: Version, report: LintReport) -> None:
+    """Flag text lines ending in a block tag before a blank line: trim_blocks would merge the paragraphs."""
+    lines = version.version.body.split("\n")
+    for index, text in enumerate(lines[:-1]):
+        if lines[index + 1].strip() or text.lstrip().startswith("{%"):
+            continue
+        if TRAILING_BLOCK_TAG.search(text):
+            report.add(version.rel, version.version.body_line + index,
+                       "a block tag at the end of a line of text swallows the line break, so the next "
+                       "paragraph merges into this one: end the tag with '+%}' or put it on its own line")
 
 
 def _check_reference(match: re.Match, targets: set[str], rel: str, line: int, report: LintReport) -> None:

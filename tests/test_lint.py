@@ -65,6 +65,8 @@ CASES = {
     "jinja-comment": "clauses/framework/term/v1.md:10: '{#' starts no anchor {#id}: use {## … ##} for template comments",
     "unknown-cover": "clauses/framework/term/v1.md:6: covers: 'terminaton' is not an item of templates/it-outsourcing/checklist.yaml",
     "missing-changes": "clauses/framework/term/v2.md:1: changes: is required from version 2 on: say what changed",
+    "swallowed-break": ("clauses/framework/term/v1.md:10: a block tag at the end of a line of text swallows the line "
+                        "break, so the next paragraph merges into this one: end the tag with '+%}' or put it on its own line"),
     "outline-unknown-id": "templates/it-outsourcing/outline.yaml:5: unknown clause id 'terms' (did you mean 'term'?)",
 }
 
