@@ -26,11 +26,19 @@ _MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
 _WHITESPACE = re.compile(r"\s+")
 
 
+def contract_words(value: Any) -> str:
+    """Print a value as the contract says it: business days as the defined term "Business Days"."""
+    text = str(value)
+    if getattr(value, "business", False) and getattr(value, "unit", "") == "day":
+        text = text.replace("business day", "Business Day")
+    return text
+
+
 def escape_markdown(value: Any) -> str:
     """Return a value as Markdown that reads back as exactly its text, on one line."""
     if value is None:
         return ""
-    text = _WHITESPACE.sub(" ", str(value))
+    text = _WHITESPACE.sub(" ", contract_words(value))
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
@@ -169,7 +177,7 @@ def country(ctx, code) -> str:
 
 def duration(value) -> str:
     """Print a duration or frequency in words."""
-    return str(value)
+    return contract_words(value)
 
 
 def cap(value) -> str:
