@@ -20,6 +20,12 @@ class Target:
 
     text: str
     source: str
+    part: str = ""
+    local: str = ""  # the shorter text used inside the same schedule: "paragraph 5"
+
+    def text_from(self, part_id: str) -> str:
+        """Return the reference text as seen from a clause of the part `part_id`."""
+        return self.local if self.local and part_id == self.part else self.text
 
 
 @dataclass
@@ -70,6 +76,11 @@ def _reference(part: Part, number: str) -> str:
     return f"clause {number}"
 
 
+def _target(part: Part, number: str, source: str) -> Target:
+    local = f"paragraph {number}" if part.kind == "schedule" else ""
+    return Target(_reference(part, number), source, part.id, local)
+
+
 def _add_target(targets: dict[str, Target], problems: list[Problem], anchor: str, target: Target) -> None:
     if anchor in targets:
         problems.append(Problem(target.source, None, "", f"the anchor '{anchor}' is also used in {targets[anchor].source}"))
@@ -78,7 +89,7 @@ def _add_target(targets: dict[str, Target], problems: list[Problem], anchor: str
 
 
 def _number_clause(part: Part, clause: Clause, targets: dict[str, Target], problems: list[Problem]) -> None:
-    _add_target(targets, problems, clause.anchor, Target(_reference(part, clause.number), clause.source))
+    _add_target(targets, problems, clause.anchor, _target(part, clause.number, clause.source))
     paragraphs = [b for b in clause.blocks if isinstance(b, Paragraph)]
     numbered = len(paragraphs) > 1
     current = clause.number
@@ -90,7 +101,7 @@ def _number_clause(part: Part, clause: Clause, targets: dict[str, Target], probl
                 block.number = f"{clause.number}.{count}"
                 current = block.number
             if block.anchor:
-                _add_target(targets, problems, block.anchor, Target(_reference(part, current), clause.source))
+                _add_target(targets, problems, block.anchor, _target(part, current, clause.source))
         elif isinstance(block, ListBlock):
             _number_list(block, part, current, targets, problems, clause.source)
 
@@ -101,10 +112,10 @@ def _number_list(block: ListBlock, part: Part, parent: str, targets, problems, s
             item.number = f"({letter(index)})" if block.depth % 2 == 1 else f"({roman(index)})"
         label = parent + item.number if block.ordered else parent
         if item.anchor:
-            _add_target(targets, problems, item.anchor, Target(_reference(part, label), source))
+            _add_target(targets, problems, item.anchor, _target(part, label, source))
         for child in item.blocks:
             if isinstance(child, Paragraph) and child.anchor:
-                _add_target(targets, problems, child.anchor, Target(_reference(part, label), source))
+                _add_target(targets, problems, child.anchor, _target(part, label, source))
             elif isinstance(child, ListBlock):
                 _number_list(child, part, label, targets, problems, source)
 
@@ -154,23 +165,23 @@ def build_definitions(document: Document, offered: list[TermDefinition]) -> list
 def resolve_cross_references(document: Document, targets: dict[str, Target]) -> None:
     """Fill in the text of every cross-reference; an unknown target is an error naming its clause."""
     problems: list[Problem] = []
-    for _, clause in document.iter_clauses():
+    for part, clause in document.iter_clauses():
         for run in iter_inline_runs(clause.blocks):
-            _resolve_run(run, targets, clause.source, problems)
+            _resolve_run(run, targets, clause.source, problems, part.id)
     if problems:
         raise DocumentError(problems=list(dict.fromkeys(problems)))
 
 
-def _resolve_run(run, targets, source, problems) -> None:
+def _resolve_run(run, targets, source, problems, part_id: str = "") -> None:
     for node in run:
         if isinstance(node, CrossRef):
             target = targets.get(node.target)
             if target is None:
                 problems.append(Problem(source, node.line or None, "", f"cross-reference to '#{node.target}' does not resolve: no included clause, paragraph or schedule has that id"))
             else:
-                node.text = target.text
+                node.text = target.text_from(part_id)
         elif hasattr(node, "children"):
-            _resolve_run(node.children, targets, source, problems)
+            _resolve_run(node.children, targets, source, problems, part_id)
 
 
 # ---------------------------------------------------------------- contents

@@ -8,7 +8,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -335,15 +334,13 @@ def test_docx_writer_does_not_import_weasyprint():
     assert out.stdout.strip() == "False"
 
 
-def test_twenty_page_contract_renders_fast():
-    """A contract of about twenty pages renders in-process well under a tenth of a second."""
+def test_a_twenty_page_contract_renders_every_clause():
+    """Speed is measured by bench/, never asserted here; this checks the long document is complete."""
     doc = big_document()
-    render(document=doc)  # warm the style cache
-    best = min(_timed(lambda: render(document=doc)) for _ in range(3))
-    assert best < 0.1, f"{best:.3f} s"
+    import io
 
+    from docx import Document as Docx
 
-def _timed(fn) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
+    text = "\n".join(p.text for p in Docx(io.BytesIO(render(document=doc))).paragraphs)
+    for _, clause in doc.iter_clauses():
+        assert clause.title in text
