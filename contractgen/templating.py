@@ -22,6 +22,10 @@ ROLE_WORDS = {"client", "customer", "supplier", "provider", "vendor", "contracto
               "purchaser", "buyer", "service provider", "consultant", "licensee", "licensor"}
 NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                 "ten", "eleven", "twelve"]
+_HUGE_WIDTH = re.compile(r"\d{7,}")  # a field width of a million characters or more
+# Filters that pad or reflow text to a width the template chooses: clauses never need them,
+# and a huge width would exhaust memory.
+UNSAFE_FILTERS = ("center", "indent", "wordwrap", "format", "truncate", "filesizeformat", "xmlattr", "urlize")
 _MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
 _WHITESPACE = re.compile(r"\s+")
 
@@ -52,7 +56,7 @@ class LimitedSandbox(SandboxedEnvironment):
 
     # Jinja routes an operator through call_binop only when it is listed here (and then
     # also stops folding it at compile time); without this the checks below never run.
-    intercepted_binops = frozenset({"**", "*"})
+    intercepted_binops = frozenset({"**", "*", "%"})
 
     def call_binop(self, context, operator, left, right):
         """Check ** and * operands before computing them."""
@@ -61,6 +65,8 @@ class LimitedSandbox(SandboxedEnvironment):
         if operator == "**" and isinstance(left, int) and isinstance(right, int) and right > 0:
             if left.bit_length() * right > MAX_POWER_BITS:  # (10**60)**60**… grows without bound
                 raise SecurityError("the power would be too large")
+        if operator == "%" and isinstance(left, str) and _HUGE_WIDTH.search(left):
+            raise SecurityError("a field width in the format string is too large")
         if operator == "*":
             for seq, count in ((left, right), (right, left)):
                 if isinstance(seq, (str, list, tuple)) and isinstance(count, int):
@@ -69,11 +75,18 @@ class LimitedSandbox(SandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's signature
-        """Refuse huge ranges before they are built."""
+        """Refuse huge ranges, paddings and format widths before they are built."""
         if __obj is range or getattr(__obj, "__name__", "") == "safe_range":
             span = range(*args)
             if len(span) > MAX_RANGE:
                 raise SecurityError(f"a range of {len(span)} items is too long")
+        method = getattr(__obj, "__wrapped__", __obj)  # the sandbox wraps str.format
+        if isinstance(getattr(method, "__self__", None), str):
+            numbers = [a for a in (*args, *kwargs.values()) if isinstance(a, int)]
+            if any(abs(n) > MAX_STRING_LENGTH for n in numbers):
+                raise SecurityError("the string would be too long")
+            if getattr(method, "__name__", "") in ("format", "format_map") and _HUGE_WIDTH.search(method.__self__):
+                raise SecurityError("a field width in the format string is too large")
         return super().call(__context, __obj, *args, **kwargs)
 
 
@@ -213,6 +226,8 @@ def clause_environment() -> LimitedSandbox:
         comment_end_string="##}",
         cache_size=2000,
     )
+    for name in UNSAFE_FILTERS:
+        env.filters.pop(name, None)
     env.filters.update(FILTERS)
     return env
 
@@ -256,11 +271,26 @@ def _template_line(exc: Exception) -> int | None:
     return found
 
 
+@lru_cache(maxsize=4096)
+def _compiled(env: LimitedSandbox, source: str) -> jinja2.Template:
+    """Compile a clause body once per process: a build renders the same library for many deals.
+
+    (``from_string`` never caches, and compiling was 80% of building the document model.)
+    """
+    return env.from_string(source)
+
+
+@lru_cache(maxsize=4096)
+def _compiled_condition(env: LimitedSandbox, expression: str):
+    """Compile a `when` expression once per process."""
+    return env.compile_expression(expression, undefined_to_none=False)
+
+
 def render_text(source: str, context: dict[str, Any], where: str, first_line: int = 1) -> str:
     """Render a clause template; translate any Jinja failure into a located TemplateError."""
     env = clause_environment()
     try:
-        template = env.from_string(source)
+        template = _compiled(env, source)
         return template.render(context)
     except jinja2.TemplateSyntaxError as exc:
         raise _located(where, first_line, exc.lineno, f"template syntax: {exc.message}") from None
@@ -285,7 +315,7 @@ def evaluate_condition(expression: str, context: dict[str, Any], where: str) -> 
         return True
     env = condition_environment()
     try:
-        value = env.compile_expression(expression, undefined_to_none=False)(**context)
+        value = _compiled_condition(env, expression)(**context)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(problems=[Problem(where, None, "when", f"invalid condition '{expression}': {exc.message}")]) from None
     except SecurityError as exc:
