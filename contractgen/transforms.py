@@ -127,6 +127,14 @@ def _term_pattern(term: str) -> re.Pattern:
     return re.compile(r"(?<![\w-])" + re.escape(term) + r"(?:s|es)?(?![\w-])")
 
 
+def _uses(text: str, term: str, terms) -> bool:
+    """Tell whether text uses term on its own, not only inside a longer term ("Change Request")."""
+    for longer in terms:
+        if longer != term and term in longer:
+            text = _term_pattern(longer).sub(" ", text)
+    return bool(_term_pattern(term).search(text))
+
+
 def build_definitions(document: Document, offered: list[TermDefinition]) -> list[str]:
     """Fill the Definitions clause with the offered terms the contract uses; return unused terms."""
     home = next((c for _, c in document.iter_clauses() if c.kind == "definitions-clause"), None)
@@ -143,14 +151,14 @@ def build_definitions(document: Document, offered: list[TermDefinition]) -> list
         [c.title for _, c in document.iter_clauses()]
         + [inline_text(run) for _, c in document.iter_clauses() for run in iter_inline_runs(c.blocks)]
     )
-    used = {t for t in by_term if _term_pattern(t).search(body_text)}
+    used = {t for t in by_term if _uses(body_text, t, by_term)}
     # A term used only inside the meaning of a used term is used too.
     changed = True
     while changed:
         changed = False
         meanings = "\n".join(inline_text(by_term[t].content) for t in used)
         for term in by_term:
-            if term not in used and _term_pattern(term).search(meanings):
+            if term not in used and _uses(meanings, term, by_term):
                 used.add(term)
                 changed = True
     if home is not None:

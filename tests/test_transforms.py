@@ -271,3 +271,37 @@ def test_empty_clause_is_refused():
     doc = document(agreement(clause("a", "x"), clause("empty", "")))
     with pytest.raises(DocumentError, match="clause 'empty' rendered no text"):
         apply_transforms(doc, [])
+
+
+# ---------------------------------------------------------------- local references, nested terms
+
+
+
+def _local_clause(cid: str, target: str) -> Clause:
+    return Clause(cid, 1, cid.title(), [Paragraph([Text("See "), CrossRef(target), Text(".")])], source=f"{cid}.md")
+
+
+def test_references_within_and_across_schedules():
+    agreement = Part("agreement", "agreement", "Agreement", [_local_clause("main", "sl-two")])
+    schedule = Part("schedule-sl", "schedule", "Service Levels", [_local_clause("sl-one", "sl-two"), _local_clause("sl-two", "sl-one")])
+    other = Part("schedule-ch", "schedule", "Charges", [_local_clause("ch-one", "sl-two")])
+    document = Document("T", "R", "1 January 2027", "2027-01-01", "en_GB", False, [], [agreement, schedule, other])
+    apply_transforms(document, [])
+    texts = {c.id: c.blocks[0].content[1].text for _, c in document.iter_clauses()}
+    assert texts == {
+        "main": "paragraph 2 of Schedule 1",
+        "sl-one": "paragraph 2",
+        "sl-two": "paragraph 1",
+        "ch-one": "paragraph 2 of Schedule 1",
+    }
+
+
+def test_a_term_used_only_inside_a_longer_term_is_not_listed():
+    body = [Paragraph([Text("Send a Change Request.")])]
+    clause = Clause("definitions", 1, "Definitions", [Paragraph([Text("Terms:")])], source="d.md", kind="definitions-clause")
+    document = Document("T", "R", "d", "2027-01-01", "en_GB", False, [],
+                        [Part("agreement", "agreement", "A", [clause, Clause("c", 1, "C", body, source="c.md")])])
+    offered = [TermDefinition("Change", [Text("a change.")], "x.md"), TermDefinition("Change Request", [Text("a request.")], "y.md")]
+    apply_transforms(document, offered)
+    listed = [d.term for d in document.parts[0].clauses[0].blocks[-1].items]
+    assert listed == ["Change Request"]
