@@ -53,3 +53,23 @@ def clause_file(root: Path, rel: str, title: str = "A Clause", status: str = "ap
     lines += [f"{key}: {value}" for key, value in front.items()]
     lines.append("---")
     return write_file(root / rel, "\n".join(lines) + "\n" + body)
+
+
+# ---------------------------------------------------------------- Hypothesis profiles (hardening, issue 6)
+# `ci` (the default, used by `make test`): derandomized so every run tries the same examples,
+# no deadline (a render takes ~1 s), no example database. `fuzz`: a long random run by hand,
+#   HYPOTHESIS_PROFILE=fuzz .venv/bin/pytest tests/test_properties_render.py
+# Tests that set max_examples themselves keep it; see BUDGETS in test_properties_render.py.
+def _register_hypothesis_profiles() -> None:
+    import os
+
+    from hypothesis import HealthCheck, settings
+
+    slow = [HealthCheck.too_slow, HealthCheck.data_too_large]
+    settings.register_profile("ci", derandomize=True, deadline=None, database=None, print_blob=True,
+                              suppress_health_check=slow)
+    settings.register_profile("fuzz", max_examples=5000, deadline=None, print_blob=True, suppress_health_check=slow)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+_register_hypothesis_profiles()
