@@ -279,14 +279,16 @@ def init(directory: Path) -> None:
 @click.argument("deals", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
 @click.option("--force", is_flag=True, help="Replace outputs that were edited by hand.")
+@click.option("--redline", is_flag=True,
+              help="Also write <deal>.redline.docx/.pdf for each re-rendered contract, against the previous build.")
 @directory_option
-def build(deals: tuple[Path, ...], jobs: int | None, force: bool, directory: Path | None) -> None:
+def build(deals: tuple[Path, ...], jobs: int | None, force: bool, redline: bool, directory: Path | None) -> None:
     """Render every deal (or each DEAL) whose inputs changed, then update contractgen.lock."""
     from .incremental_build import run_build
 
     config = _repo_config(directory)
     try:
-        report = run_build(config, _deal_args(config, deals), jobs=jobs, force=force)
+        report = run_build(config, _deal_args(config, deals), jobs=jobs, force=force, redline=redline)
     except ContractgenError as exc:
         _report(exc)
         sys.exit(EXIT_BAD_INPUT)
@@ -296,6 +298,10 @@ def build(deals: tuple[Path, ...], jobs: int | None, force: bool, directory: Pat
         _err(line)
     for rel, reasons in sorted(report.rendered.items()):
         click.echo(f"{rel}: rendered" + (f" ({'; '.join(reasons)})" if reasons else ""))
+        for path in report.redlines.get(rel, []):
+            click.echo(f"{rel}: redline {path}")
+        for note in report.notes.get(rel, []):
+            click.echo(f"{rel}: {note}")
     if report.exit_code == EXIT_OK:
         click.echo(f"build: {len(report.rendered)} rendered, {len(report.written)} file(s) written, "
                    f"{report.checked - len(report.rendered)} up to date"

@@ -4,6 +4,10 @@ Default: the working-tree library against contractgen.lock. With ``--since REF``
 was at a git ref (extracted with ``git archive`` into a temporary folder) against the working tree.
 Each changed clause is rendered for the deal it belongs to (the clause's Markdown after Jinja, no
 document assembly, no writers) in both versions, and the two texts are diffed.
+
+Each affected contract also names its redline files: those `build --redline` wrote when they show
+exactly this change (the lock entry records which clause versions a redline was made against), else
+the paths a `contractgen build --redline` would write.
 """
 
 from __future__ import annotations
@@ -53,6 +57,8 @@ class ContractChange:
     deal: str
     clauses: list[ClauseChange] = field(default_factory=list)
     error: str = ""
+    redlines: list[str] = field(default_factory=list)  # redline files that show this change
+    redline_hint: str = ""  # what to run when there are none
 
     def render(self) -> str:
         """Return the change as text: one heading per clause, each followed by its diff."""
@@ -63,7 +69,35 @@ class ContractChange:
             out.append(f"{self.deal}: {change.heading()}")
             if change.diff:
                 out.append(change.diff.rstrip("\n"))
+        out.extend(f"{self.deal}: redline {path}" for path in self.redlines)
+        if not self.redlines and self.redline_hint:
+            out.append(f"{self.deal}: {self.redline_hint}")
         return "\n".join(out)
+
+
+def _hint(config: RepoConfig, rel: str) -> str:
+    paths = ", ".join(config.redline_paths(rel).values())
+    return f"no redline yet: run `contractgen build --redline` to write {paths}"
+
+
+def current_redlines(config: RepoConfig, entry: dict | None, before: dict[str, tuple[int, str] | None]) -> list[str]:
+    """Return the redline files of a lock entry if they were made against `before` and are unchanged.
+
+    `before` maps each changed clause id to its (version, sha256) before the change, None if it was left out.
+    """
+    from .lockfile import sha256_file
+
+    record = (entry or {}).get("redlines") or {}
+    against, files = record.get("against") or {}, record.get("files") or {}
+    if not files:
+        return []
+    for cid, was in before.items():
+        locked = against.get(cid)
+        if (locked is None) != (was is None) or (was and (locked.get("version"), locked.get("sha256")) != was):
+            return []
+    if any(sha256_file(config.root / path) != digest for path, digest in files.items()):
+        return []
+    return sorted(files)
 
 
 def library_impact(config: RepoConfig, since: str | None = None, context_lines: int = 3) -> list[ContractChange]:
@@ -117,6 +151,7 @@ def _impact_against_lock(config: RepoConfig, context_lines: int) -> list[Contrac
             change.clauses.append(ClauseChange(cid, f"v{old['version']}" if old else "", f"v{new.version}" if new else "",
                                                _diff(old_text, new_text, old_label, new_label, context_lines)))
         if change.clauses:
+            change.redline_hint = _hint(config, rel)  # not built yet: redlines on disk show an earlier change
             changes.append(change)
     return changes
 
@@ -188,6 +223,7 @@ def _impact_since(config: RepoConfig, ref: str, context_lines: int) -> list[Cont
                      ((config.root.resolve() / rel, i) for rel, i in scan_library(config.clauses_dir, config.root).items())}
         if old_files == new_files:
             return []
+        assessment = assess(config)
         old_ws = Workspace(config.root, clauses_dir=old_dir, templates_dir=config.templates_dir)
         new_ws = Workspace(config.root, clauses_dir=config.clauses_dir, templates_dir=config.templates_dir)
         changes = []
@@ -213,5 +249,13 @@ def _impact_since(config: RepoConfig, ref: str, context_lines: int) -> list[Cont
                     _diff(_render_clause(old, before.context), _render_clause(new, after.context),
                           old_label, new_label, context_lines)))
             if change.clauses:
+                state = assessment.deals.get(rel)
+                before_map = {c.clause_id: ((old_versions[c.clause_id].version, old_versions[c.clause_id].sha256)
+                                            if c.clause_id in old_versions else None) for c in change.clauses}
+                if state is not None and not state.stale:
+                    change.redlines = current_redlines(config, assessment.lock.deals.get(rel), before_map)
+                if not change.redlines:
+                    change.redline_hint = (_hint(config, rel) if state is None or state.stale else
+                                           "no redline of this change: the last build wrote none against these clause versions")
                 changes.append(change)
         return changes

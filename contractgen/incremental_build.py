@@ -3,6 +3,13 @@
 Nothing is written until every render succeeded: a failed build leaves the previous outputs and
 contractgen.lock exactly as they were. Workers are long-lived processes, each keeping one
 Workspace, so the clause library and outlines are parsed once per worker, not once per deal.
+
+Every rendered contract's document model is kept as JSON in ``<output>/.models/<deal>.json`` (its
+hash in the lock entry as ``model_sha256``). With ``--redline`` a re-rendered contract is diffed
+against that stored model of the previous build and ``<deal>.redline.docx/.pdf`` are written beside
+its outputs; the lock entry records them under ``redlines`` (with the clause versions they were made
+against), but they are not outputs: `check` ignores them. Redlines of an earlier build that no longer
+describe the contract are removed when it is rendered again.
 """
 
 from __future__ import annotations
@@ -16,8 +23,8 @@ from typing import Any
 
 from .errors import ContractgenError
 from .incremental import Assessment, assess, compare_inputs, resolve_inputs
-from .lockfile import Lock, entry_inputs, inputs_digest, sha256_bytes, write_lock
-from .repo import RepoConfig
+from .lockfile import Lock, entry_inputs, inputs_digest, sha256_bytes, sha256_file, write_lock
+from .repo import MODELS_DIR, RepoConfig
 
 EXIT_OK, EXIT_DIFFERENCES, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -30,10 +37,13 @@ class BuildReport:
     rendered: dict[str, list[str]] = field(default_factory=dict)  # deal → reasons it was rendered
     unchanged: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # stale redline files deleted
     messages: list[str] = field(default_factory=list)  # errors and refusals, one per line
     warnings: list[str] = field(default_factory=list)
     lock_written: bool = False
     checked: int = 0  # deals compared with the lock
+    redlines: dict[str, list[str]] = field(default_factory=dict)  # deal → redline files written
+    notes: dict[str, list[str]] = field(default_factory=dict)  # deal → why it got no redline (not an error)
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,9 @@ class Task:
     deal: str
     outputs: tuple[tuple[str, str], ...]  # (format, repository-relative path)
     locked_inputs: dict[str, Any] | None  # set when the deal renders only if its inputs differ
+    model: str = ""  # repository-relative path of the stored document model
+    previous_model: str | None = None  # the lock's hash of the previous model ("" none kept, None new deal)
+    redlines: tuple[tuple[str, str], ...] = ()  # (format, path) to write against the previous model
 
 
 _WORKER: dict[str, Any] = {}
@@ -83,18 +96,21 @@ def _run_task(task: Task) -> dict[str, Any]:
         resolved = resolve_inputs(config, task.deal, workspace)
         if task.locked_inputs is not None and entry_inputs(task.locked_inputs) == resolved.inputs:
             return {"deal": task.deal, "status": "unchanged"}
-        payloads, warnings = _render(config, task, resolved, workspace)
+        payloads, model, redlines, warnings, notes = _render(config, task, resolved, workspace)
     except ContractgenError as exc:
         return {"deal": task.deal, "status": "error", "lines": exc.lines()}
     except Exception as exc:  # a bug must not take the whole batch down silently
         return {"deal": task.deal, "status": "error", "lines": [f"internal error: {type(exc).__name__}: {exc}"]}
     reasons = compare_inputs(task.locked_inputs, resolved.inputs) if task.locked_inputs else []
     return {"deal": task.deal, "status": "rendered", "inputs": resolved.inputs, "payloads": payloads,
-            "warnings": warnings, "reasons": reasons}
+            "model": model, "redlines": redlines, "warnings": warnings, "notes": notes, "reasons": reasons}
 
 
-def _render(config: RepoConfig, task: Task, resolved, workspace) -> tuple[dict[str, bytes], list[str]]:
+def _render(config: RepoConfig, task: Task, resolved, workspace
+            ) -> tuple[dict[str, bytes], bytes, dict[str, bytes], list[str], list[str]]:
+    """Render one deal: (output bytes by path, its model as JSON, redline bytes by path, warnings, notes)."""
     from .build import build_document, render_bytes
+    from .model_json import document_to_json
 
     deal_path = config.root / task.deal
     result = build_document(resolved.deal, deal_path, workspace)
@@ -104,6 +120,7 @@ def _render(config: RepoConfig, task: Task, resolved, workspace) -> tuple[dict[s
         "inputs_sha256": inputs_digest(lock_entry),
         "template_sha256": sha256_bytes("".join(f"{k}={v}\n" for k, v in sorted(lock_entry["template_files"].items())).encode()),
     })
+    model = document_to_json(result.document).encode("utf-8")
     template_dir = workspace.template_dir(resolved.deal.template)
     payloads = {}
     for fmt, out in task.outputs:
@@ -111,7 +128,41 @@ def _render(config: RepoConfig, task: Task, resolved, workspace) -> tuple[dict[s
             payloads[out] = _render_pdf(result.document, template_dir, deal_path, lock_entry, task.deal)
         else:
             payloads[out] = render_bytes(result.document, template_dir, fmt)
-    return payloads, list(result.warnings)
+    warnings, notes = list(result.warnings), []
+    redlines = _render_redlines(config, task, result.document, template_dir, warnings, notes) if task.redlines else {}
+    return payloads, model, redlines, warnings, notes
+
+
+def _render_redlines(config: RepoConfig, task: Task, document, template_dir: Path,
+                     warnings: list[str], notes: list[str]) -> dict[str, bytes]:
+    """Diff the new model against the stored model of the previous build; {} (and a warning) without one."""
+    from .model_json import document_from_json
+    from .redline import diff_documents, has_changes, render_redline
+
+    if task.previous_model is None:
+        return {}  # a new contract: nothing to compare with
+    if not task.previous_model:
+        warnings.append(f"no redline: the previous build kept no document model ({task.model}); "
+                        "the next build --redline will have one")
+        return {}
+    try:
+        stored = (config.root / task.model).read_bytes()
+    except OSError:
+        warnings.append(f"no redline: the document model of the previous build is missing ({task.model})")
+        return {}
+    if sha256_bytes(stored) != task.previous_model:
+        warnings.append(f"no redline: {task.model} does not match contractgen.lock (changed since the last build)")
+        return {}
+    try:
+        previous = document_from_json(stored.decode("utf-8"))
+    except (ContractgenError, UnicodeDecodeError) as exc:
+        warnings.append(f"no redline: {task.model} cannot be read: {exc}")
+        return {}
+    redline = diff_documents(previous, document)
+    if not has_changes(redline.document):
+        notes.append("no redline: the contract reads exactly as in the previous build")
+        return {}
+    return {path: render_redline(redline, template_dir, fmt) for fmt, path in task.redlines}
 
 
 def _render_pdf(document, template_dir: Path, deal_path: Path, lock_entry: dict, deal_rel: str) -> bytes:
@@ -130,7 +181,7 @@ def _render_pdf(document, template_dir: Path, deal_path: Path, lock_entry: dict,
     return pdf.render_pdf(document, template_dir)
 
 
-def plan(assessment: Assessment, force: bool) -> tuple[list[Task], list[str]]:
+def plan(assessment: Assessment, force: bool, redline: bool = False) -> tuple[list[Task], list[str]]:
     """Return the tasks to run, and the refusals (outputs edited by hand, without --force)."""
     config = assessment.config
     tasks, refusals = [], []
@@ -144,13 +195,19 @@ def plan(assessment: Assessment, force: bool) -> tuple[list[Task], list[str]]:
         outputs = tuple(config.output_paths(rel).items())
         only_if_changed = state.undecided and not state.reasons and not state.edited
         locked = assessment.lock.deals.get(rel) if only_if_changed else None
-        tasks.append(Task(rel, outputs, locked))
+        entry = assessment.lock.deals.get(rel)
+        previous = str(entry.get("model_sha256") or "") if entry is not None else None  # None: a new deal
+        redlines = tuple(config.redline_paths(rel).items()) if redline else ()
+        tasks.append(Task(rel, outputs, locked, config.model_path(rel), previous, redlines))
     return tasks, refusals
 
 
 def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | None = None,
-              force: bool = False, progress: bool | None = None) -> BuildReport:
-    """Build the repository (or the selected deals): render what changed, write outputs, then the lock."""
+              force: bool = False, progress: bool | None = None, redline: bool = False) -> BuildReport:
+    """Build the repository (or the selected deals): render what changed, write outputs, then the lock.
+
+    With `redline`, each re-rendered contract with a stored previous model also gets its redline files.
+    """
     from .outputs import remove_stale_temporaries
 
     report = BuildReport()
@@ -166,7 +223,7 @@ def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | No
         report.exit_code = EXIT_BAD_INPUT
         return report
     report.checked = len(assessment.deals)
-    tasks, refusals = plan(assessment, force)
+    tasks, refusals = plan(assessment, force, redline)
     if refusals:
         report.messages.extend(refusals)
         report.exit_code = EXIT_DIFFERENCES
@@ -181,6 +238,7 @@ def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | No
         report.exit_code = EXIT_BAD_INPUT
         return report
     remove_stale_temporaries(config.output_dir)
+    remove_stale_temporaries(config.output_dir / MODELS_DIR)
     new_lock = Lock(library={rel: info.record() for rel, info in assessment.library.items()},
                     deals={k: v for k, v in assessment.lock.deals.items() if k not in assessment.removed})
     reasons = {rel: s.reasons + [f"output {o} was edited by hand" for o in s.edited] for rel, s in assessment.deals.items()}
@@ -195,16 +253,52 @@ def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | No
                 report.unchanged.append(rel)
                 new_lock.deals[rel] = {**new_lock.deals[rel], "library_sha256": digest}
                 continue
+            previous = assessment.lock.deals.get(rel) or {}
             outputs = {}
             for out, data in sorted(result["payloads"].items()):
                 _write_if_different(config.root / out, data, report, out)
                 outputs[out] = sha256_bytes(data)
-            new_lock.deals[rel] = {**result["inputs"], "outputs": outputs, "library_sha256": digest}
+            model = config.model_path(rel)
+            _write_if_different(config.root / model, result["model"], report, model)
+            entry = {**result["inputs"], "outputs": outputs, "model_sha256": sha256_bytes(result["model"]),
+                     "library_sha256": digest}
+            _retire_redlines(config, rel, previous, set(result["redlines"]), report)
+            if result["redlines"]:
+                files = {}
+                for out, data in sorted(result["redlines"].items()):
+                    _write_if_different(config.root / out, data, report, out)
+                    files[out] = sha256_bytes(data)
+                report.redlines[rel] = sorted(files)
+                entry["redlines"] = {"against": previous.get("clauses") or {}, "files": files}
+            new_lock.deals[rel] = entry
             report.rendered[rel] = result["reasons"] or reasons.get(rel) or []
+            if result["notes"]:
+                report.notes[rel] = list(result["notes"])
             report.warnings.extend(f"{rel}: warning: {w}" for w in result["warnings"])
     finally:  # even after a failed write, the lock describes exactly the outputs that were replaced
         report.lock_written = write_lock(config.lock_path, new_lock)
     return report
+
+
+def _retire_redlines(config: RepoConfig, rel: str, previous: dict[str, Any], keep: set[str],
+                     report: BuildReport) -> None:
+    """Delete the redlines of an earlier build that no longer describe the re-rendered contract.
+
+    Only files whose bytes still match the lock are deleted; anything else is left alone, with a warning.
+    """
+    recorded = ((previous.get("redlines") or {}).get("files")) or {}
+    for out in config.redline_paths(rel).values():
+        path = config.root / out
+        if out in keep or not path.exists():
+            continue
+        if out in recorded and sha256_file(path) == recorded[out]:
+            try:
+                path.unlink()
+                report.removed.append(out)
+            except OSError as exc:
+                report.warnings.append(f"{rel}: warning: {out} is out of date and cannot be removed: {exc}")
+        else:
+            report.warnings.append(f"{rel}: warning: {out} is not a redline of this build (left alone)")
 
 
 def _write_if_different(path: Path, data: bytes, report: BuildReport, rel: str) -> None:

@@ -26,6 +26,7 @@ DEFAULTS = {
 }
 SCAFFOLD = Path(__file__).resolve().parent / "scaffold"
 SAMPLE_DEAL = "deal-example.yaml"
+MODELS_DIR = ".models"  # below the output folder: each contract's document model as last built
 
 
 class RepoError(ContractgenError):
@@ -82,14 +83,27 @@ class RepoConfig:
             parts.append(part)
         return "/".join(parts)
 
-    def output_paths(self, deal_rel: str) -> dict[str, str]:
-        """Return {format: repository-relative output path} for one deal file."""
+    def output_stem(self, deal_rel: str) -> str:
+        """Return the deal's path below the deals folder without its suffix ("acme", "emea/acme")."""
         base = self.deals_base + "/"
         inner = deal_rel[len(base):] if base != "/" and deal_rel.startswith(base) else deal_rel
         slash = inner.rfind("/")
         dot = inner.rfind(".")
-        stem = inner[:dot] if dot > slash + 1 else inner
+        return inner[:dot] if dot > slash + 1 else inner
+
+    def output_paths(self, deal_rel: str) -> dict[str, str]:
+        """Return {format: repository-relative output path} for one deal file."""
+        stem = self.output_stem(deal_rel)
         return {fmt: f"{self.output}/{stem}.{fmt}" for fmt in self.formats}
+
+    def model_path(self, deal_rel: str) -> str:
+        """Return where a build keeps the deal's document model (JSON), for redlines of the next build."""
+        return f"{self.output}/{MODELS_DIR}/{self.output_stem(deal_rel)}.json"
+
+    def redline_paths(self, deal_rel: str) -> dict[str, str]:
+        """Return {format: repository-relative path} of the redline `build --redline` writes for a deal."""
+        stem = self.output_stem(deal_rel)
+        return {fmt: f"{self.output}/{stem}.redline.{fmt}" for fmt in self.formats}
 
 
 def find_root(start: Path | None = None) -> Path:

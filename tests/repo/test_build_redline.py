@@ -1,0 +1,137 @@
+"""`contractgen build --redline`: a library change redlined for exactly the contracts that use the clause.
+
+The build keeps each contract's document model in out/.models/; the redline of the next build is made
+against that stored model, so no old contract is rendered again. Accept All / Reject All are applied
+to the redline DOCX and must give the new and the old contract.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+
+from tests.fixtures.redline.docx_changes import W, apply_all, document_xml, paragraph_texts
+
+from .conftest import run_cli
+
+OLD_SENTENCE = "will show each Service Credit as a deduction in the next invoice after the Measurement Period"
+NEW_SENTENCE = "will deduct each Service Credit from the first invoice after the Measurement Period"
+
+
+def _snapshot(root):
+    """Every file below out/ (models included): bytes and modification time."""
+    out = root / "out"
+    return {p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def _v3_changing_a_sentence(root):
+    """Add an approved v3 of service-credits: v2 with one sentence reworded and a `changes:` note."""
+    folder = root / "clauses" / "service-levels" / "service-credits"
+    text = (folder / "v2.md").read_text(encoding="utf-8")
+    head, sep, body = text.partition("\n---\n")
+    head = "\n".join(line for line in head.splitlines() if not line.startswith("changes:"))
+    head += "\nchanges: Service Credits are deducted from the first invoice after the Measurement Period."
+    assert OLD_SENTENCE in body
+    (folder / "v3.md").write_text(head + sep + body.replace(OLD_SENTENCE, NEW_SENTENCE), encoding="utf-8")
+
+
+def _git(root, *args):
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
+                        "GIT_COMMITTER_EMAIL": "t@example.com", "HOME": str(root), "PATH": "/usr/bin:/bin"})
+
+
+def _text(paragraphs) -> str:
+    return " ".join(paragraphs)
+
+
+def test_build_keeps_each_contract_model_and_check_ignores_it(repo):
+    lock = json.loads((repo / "contractgen.lock").read_text())
+    for stem in ("acme", "beta", "gamma"):
+        model = repo / "out" / ".models" / f"{stem}.json"
+        assert json.loads(model.read_text())["format"] == "contractgen-model"
+        assert lock["deals"][f"deals/{stem}.yaml"]["model_sha256"] == hashlib.sha256(model.read_bytes()).hexdigest()
+    assert run_cli("check", cwd=repo).returncode == 0
+    again = run_cli("build", "--redline", cwd=repo)  # nothing changed: nothing rendered, nothing redlined
+    assert again.returncode == 0 and "0 rendered" in again.stdout
+    assert not list((repo / "out").glob("*.redline.*"))
+
+
+def test_library_change_redlines_exactly_the_contracts_using_the_clause(repo):
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "built")
+    before = _snapshot(repo)
+    _v3_changing_a_sentence(repo)
+
+    impact = run_cli("impact", cwd=repo)  # not built yet: it says how to get the redlines
+    assert "deals/acme.yaml: no redline yet: run `contractgen build --redline` to write out/acme.redline.docx" \
+        in impact.stdout
+
+    result = run_cli("build", "--redline", "--jobs", "2", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    assert "deals/acme.yaml: rendered (clause service-credits v2 → v3)" in result.stdout
+    assert "deals/beta.yaml: rendered (clause service-credits v2 → v3)" in result.stdout
+    assert "deals/acme.yaml: redline out/acme.redline.docx" in result.stdout
+    assert "deals/beta.yaml: redline out/beta.redline.docx" in result.stdout
+    assert "gamma" not in result.stdout
+    out = repo / "out"
+    assert sorted(p.name for p in out.glob("*.redline.*")) == ["acme.redline.docx", "beta.redline.docx"]
+
+    after = _snapshot(repo)  # the unaffected deal: no redline, its files keep their bytes and times
+    assert after["gamma.docx"] == before["gamma.docx"]
+    assert after[".models/gamma.json"] == before[".models/gamma.json"]
+    assert after[".models/acme.json"][0] != before[".models/acme.json"][0]
+
+    redline = document_xml((out / "acme.redline.docx").read_bytes())
+    inserted = [el for el in redline.iter(W + "ins") if el.find(f"{W}r") is not None]
+    deleted = [el for el in redline.iter(W + "del") if el.find(f"{W}r") is not None]
+    assert inserted and deleted
+    assert {el.get(W + "author") for el in [*inserted, *deleted]} == {"contractgen"}
+    ins_text = " ".join("".join(t.text or "" for t in el.iter(W + "t")) for el in inserted)
+    del_text = " ".join("".join(t.text or "" for t in el.iter(W + "delText")) for el in deleted)
+    assert "deduct" in ins_text and "first" in ins_text
+    assert "show" in del_text and "next" in del_text
+
+    accepted = paragraph_texts(apply_all(redline, accept=True))
+    rejected = paragraph_texts(apply_all(redline, accept=False))
+    assert accepted == paragraph_texts(document_xml((out / "acme.docx").read_bytes()))  # the new contract
+    assert rejected == paragraph_texts(document_xml(before["acme.docx"][0]))  # the old one, not re-rendered
+    assert NEW_SENTENCE in _text(accepted) and OLD_SENTENCE in _text(rejected)
+
+    lock = json.loads((repo / "contractgen.lock").read_text())
+    entry = lock["deals"]["deals/acme.yaml"]
+    assert entry["redlines"]["against"]["service-credits"]["version"] == 2
+    assert "redlines" not in lock["deals"]["deals/gamma.yaml"]
+    check = run_cli("check", cwd=repo)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+    since = run_cli("impact", "--since", "HEAD", cwd=repo)  # CI: the change since the last commit
+    assert "deals/acme.yaml: redline out/acme.redline.docx" in since.stdout
+    assert "deals/beta.yaml: redline out/beta.redline.docx" in since.stdout
+    assert "gamma" not in since.stdout
+
+
+def test_rerender_without_redline_removes_the_outdated_redline(repo):
+    _v3_changing_a_sentence(repo)
+    assert run_cli("build", "--redline", cwd=repo).returncode == 0
+    deal = repo / "deals" / "acme.yaml"
+    deal.write_text(deal.read_text() + "\n# touched\n")
+    result = run_cli("build", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    assert not (repo / "out" / "acme.redline.docx").exists()  # it described the previous change
+    assert (repo / "out" / "beta.redline.docx").exists()  # beta was not rendered again
+    assert run_cli("check", cwd=repo).returncode == 0
+
+
+def test_failed_redline_build_changes_no_output_model_or_lock(repo):
+    _v3_changing_a_sentence(repo)
+    (repo / "deals" / "beta.yaml").write_text("template: it-outsourcing\ncontract: {title: Broken}\n")
+    before, lock = _snapshot(repo), (repo / "contractgen.lock").read_bytes()
+    result = run_cli("build", "--redline", "--jobs", "2", cwd=repo)
+    assert result.returncode == 2
+    assert "no output and no lock entry was changed" in result.stderr
+    assert _snapshot(repo) == before  # no redline, no new model for acme either
+    assert (repo / "contractgen.lock").read_bytes() == lock
