@@ -19,6 +19,9 @@ readable diff. Layout::
           "clauses": {"service-credits": {"version": 2, "sha256": "…", "when": "…"}},
           "left_out": {"renewal": "outline condition false: term.renewal"},
           "outputs": {"out/acme.docx": "…", "out/acme.pdf": "…"},
+          "model_sha256": "…",                       # out/.models/acme.json, the document model as built
+          "redlines": {"against": {…clauses of the previous build…},   # only after `build --redline`
+                       "files": {"out/acme.redline.docx": "…"}},
           "library_sha256": "…"                       # the library this entry is known to match
         }
       }
