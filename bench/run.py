@@ -205,7 +205,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-batch", action="store_true", help="leave out the batch build (slowest part)")
     parser.add_argument("--deal", type=Path, default=None, help="the reference deal (default: the shared spec)")
     parser.add_argument("-o", "--output", type=Path, default=HERE / "results" / "latest.json")
+    parser.add_argument("--prepare-into", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.prepare_into:  # internal: the inputs are made in a child process (see below)
+        prepare(args.prepare_into, args.deal)
+        return 0
     try:
         import docxtpl  # noqa: F401
     except ImportError:
@@ -221,7 +225,11 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="contractgen-bench-"))
     try:
         print(f"bench: preparing inputs in {work} ...", flush=True)
-        setup = prepare(work, deal)
+        # Made in a child so this runner stays small: a child process inherits its parent's peak RSS
+        # (ru_maxrss survives exec on Linux), which would inflate every worker's memory figure.
+        subprocess.run([PY, str(Path(__file__).resolve()), "--prepare-into", str(work), "--deal", str(deal)],
+                       check=True, cwd=ROOT)
+        setup = json.loads((work / "setup.json").read_text(encoding="utf-8"))
         results: dict[str, dict] = {}
         memory: dict[str, int] = {}
         _main_round(work, setup, repeat, results, memory)
