@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
+from contextvars import ContextVar
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
 import jinja2
-from jinja2 import ChainableUndefined, StrictUndefined, pass_context
+from jinja2 import ChainableUndefined, StrictUndefined, nodes, pass_context
+from jinja2.compiler import CodeGenerator
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from .errors import TemplateError, Problem
@@ -18,6 +21,9 @@ MAX_POWER_EXPONENT = 64
 MAX_POWER_BITS = 64 * 1024
 MAX_STRING_LENGTH = 200_000
 MAX_RANGE = 10_000
+MAX_LOOP_ITERATIONS = 200_000  # loop bodies run per clause (nested loops multiply)
+MAX_OUTPUT = 2_000_000  # characters of Markdown per clause
+MAX_RENDER_SECONDS = 10.0
 ROLE_WORDS = {"client", "customer", "supplier", "provider", "vendor", "contractor", "company",
               "purchaser", "buyer", "service provider", "consultant", "licensee", "licensor"}
 NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -51,12 +57,68 @@ def party_reference(short_name: str) -> str:
     return f"the {short_name}" if short_name.strip().lower() in ROLE_WORDS else short_name
 
 
+# Per render: [loop iterations so far, deadline]. Set by render_text; None outside a render.
+_BUDGET: ContextVar[list | None] = ContextVar("contractgen_render_budget", default=None)
+_TICK = "__contractgen_loop_tick"
+
+
+def _loop_tick() -> str:
+    """Count one loop iteration of the clause being rendered; refuse runaway loops."""
+    budget = _BUDGET.get()
+    if budget is not None:
+        budget[0] += 1
+        if budget[0] > MAX_LOOP_ITERATIONS:
+            raise SecurityError(f"the template loops more than {MAX_LOOP_ITERATIONS:,} times")
+        if budget[0] % 512 == 0 and time.monotonic() > budget[1]:
+            raise SecurityError(f"the template takes longer than {MAX_RENDER_SECONDS:g} seconds")
+    return ""
+
+
+def _size(value: Any) -> int:
+    """Characters (or items) a value contributes when joined or printed."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, (list, tuple)):
+        return sum(len(v) if isinstance(v, str) else 1 for v in value) or len(value)
+    return 1
+
+
+def _check_length(size: int) -> None:
+    if size > MAX_STRING_LENGTH:
+        raise SecurityError("the string or list would be too long")
+
+
+class _LimitedCodeGenerator(CodeGenerator):
+    """Compiles `a ~ b` so that its result is length-checked (it bypasses call_binop)."""
+
+    def visit_Concat(self, node, frame) -> None:
+        self.write("environment.checked_concat(")
+        super().visit_Concat(node, frame)
+        self.write(")")
+
+
 class LimitedSandbox(SandboxedEnvironment):
     """A sandbox that also refuses computations that would exhaust memory or time."""
 
+    code_generator_class = _LimitedCodeGenerator
+
+    def _parse(self, source, name, filename):
+        """Parse, then make every loop body count its iterations (see _loop_tick)."""
+        tree = super()._parse(source, name, filename)
+        for loop in tree.find_all(nodes.For):
+            tick = nodes.ExprStmt(nodes.Call(nodes.Name(_TICK, "load"), [], [], None, None))
+            loop.body.insert(0, tick.set_lineno(loop.lineno))
+        return tree
+
+    @staticmethod
+    def checked_concat(value: str) -> str:
+        """Refuse a `~` concatenation longer than the string limit (doubling in a loop grows fast)."""
+        _check_length(len(value))
+        return value
+
     # Jinja routes an operator through call_binop only when it is listed here (and then
     # also stops folding it at compile time); without this the checks below never run.
-    intercepted_binops = frozenset({"**", "*", "%"})
+    intercepted_binops = frozenset({"**", "*", "%", "+"})
 
     def call_binop(self, context, operator, left, right):
         """Check ** and * operands before computing them."""
@@ -70,8 +132,10 @@ class LimitedSandbox(SandboxedEnvironment):
         if operator == "*":
             for seq, count in ((left, right), (right, left)):
                 if isinstance(seq, (str, list, tuple)) and isinstance(count, int):
-                    if len(seq) * count > MAX_STRING_LENGTH:
+                    if max(_size(seq), len(seq)) * count > MAX_STRING_LENGTH:
                         raise SecurityError("the repeated string or list would be too long")
+        if operator == "+" and isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple)):
+            _check_length(_size(left) + _size(right))
         return super().call_binop(context, operator, left, right)
 
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's signature
@@ -87,7 +151,37 @@ class LimitedSandbox(SandboxedEnvironment):
                 raise SecurityError("the string would be too long")
             if getattr(method, "__name__", "") in ("format", "format_map") and _HUGE_WIDTH.search(method.__self__):
                 raise SecurityError("a field width in the format string is too large")
+            name, text = getattr(method, "__name__", ""), method.__self__
+            if name == "expandtabs":
+                tab = next(iter([*args, *kwargs.values()]), 8)
+                _check_length(len(text) + text.count("\t") * (tab if isinstance(tab, int) else 8))
+            elif name == "replace" and len(args) >= 2 and isinstance(args[0], str) and isinstance(args[1], str):
+                _check_length(_replaced_size(text, args[0], args[1]))
+            elif name == "join" and args:
+                items = list(args[0])
+                _check_length(sum(_size(i) for i in items) + len(text) * max(len(items) - 1, 0))
+                args = (items, *args[1:])
         return super().call(__context, __obj, *args, **kwargs)
+
+
+def _replaced_size(text: str, old: str, new: str) -> int:
+    count = text.count(old) if old else len(text) + 1
+    return len(text) + count * max(len(new) - len(old), 0)
+
+
+@pass_context
+def _checked_join(ctx, value, d: str = "", attribute=None) -> str:
+    """Jinja's join filter, refusing results longer than the string limit."""
+    items = list(value)
+    _check_length(sum(_size(i) for i in items) + len(str(d)) * max(len(items) - 1, 0))
+    return jinja2.filters.sync_do_join(ctx.eval_ctx, items, d, attribute)
+
+
+def _checked_replace(value, old, new, count=None) -> str:
+    """Jinja's replace filter (plain text), refusing results longer than the string limit."""
+    text, old, new = str(value), str(old), str(new)
+    _check_length(_replaced_size(text, old, new))
+    return text.replace(old, new, -1 if count is None else count)
 
 
 # ---------------------------------------------------------------- filters
@@ -209,7 +303,15 @@ FILTERS = {
     "money": money, "money0": money0, "date": date, "number": number, "percent": percent,
     "hours": hours, "words": words, "words_or": words_or, "country": country,
     "duration": duration, "cap": cap, "count_words": count_words,
+    "join": _checked_join, "replace": _checked_replace,
 }
+
+
+def _limit(env: LimitedSandbox) -> LimitedSandbox:
+    """Drop globals no clause needs that can run for ever, and add the loop counter."""
+    env.globals.pop("lipsum", None)  # lipsum(n=10**6) writes a million paragraphs
+    env.globals[_TICK] = _loop_tick
+    return env
 
 
 @lru_cache(maxsize=1)
@@ -229,7 +331,7 @@ def clause_environment() -> LimitedSandbox:
     for name in UNSAFE_FILTERS:
         env.filters.pop(name, None)
     env.filters.update(FILTERS)
-    return env
+    return _limit(env)
 
 
 @lru_cache(maxsize=1)
@@ -237,7 +339,7 @@ def condition_environment() -> LimitedSandbox:
     """Return the sandbox for `when` conditions, where a missing section reads as empty."""
     env = LimitedSandbox(undefined=ChainableUndefined)
     env.filters.update(FILTERS)
-    return env
+    return _limit(env)
 
 
 def build_context(deal) -> dict[str, Any]:
@@ -289,9 +391,16 @@ def _compiled_condition(env: LimitedSandbox, expression: str):
 def render_text(source: str, context: dict[str, Any], where: str, first_line: int = 1) -> str:
     """Render a clause template; translate any Jinja failure into a located TemplateError."""
     env = clause_environment()
+    token = _BUDGET.set([0, time.monotonic() + MAX_RENDER_SECONDS])
     try:
         template = _compiled(env, source)
-        return template.render(context)
+        pieces, size = [], 0
+        for piece in template.generate(context):
+            size += len(piece)
+            if size > MAX_OUTPUT:
+                raise SecurityError(f"the clause text would be longer than {MAX_OUTPUT:,} characters")
+            pieces.append(piece)
+        return "".join(pieces)
     except jinja2.TemplateSyntaxError as exc:
         raise _located(where, first_line, exc.lineno, f"template syntax: {exc.message}") from None
     except SecurityError as exc:
@@ -302,6 +411,8 @@ def render_text(source: str, context: dict[str, Any], where: str, first_line: in
         raise _located(where, first_line, _template_line(exc), f"{type(exc).__name__}: {exc}") from None
     except MemoryError:
         raise _located(where, first_line, None, "the template needs too much memory") from None
+    finally:
+        _BUDGET.reset(token)
 
 
 def _located(where: str, first_line: int, line: int | None, message: str) -> TemplateError:
