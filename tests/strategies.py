@@ -109,6 +109,8 @@ percent = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("100"), place
 money = st.decimals(min_value=Decimal("0"), max_value=Decimal("10000000"), places=2).map(str)
 positive_money = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("10000000"), places=2).map(str)
 ids = st.from_regex(r"[A-Za-z][A-Za-z0-9_-]{0,7}", fullmatch=True)
+pooled_ids = st.sampled_from(["SD", "INF", "AMS", "A", "z", "EHR", "a-b_c", "Q9", "x_", "Svc-1", "HOST", "QA",
+                              "NO", "Y", "on", "T12", "abcdefghijklmnopqrst"])
 
 CLIENT_PLACES = [("Europe/London", "08:00-18:00"), ("Europe/Dublin", "09:00-17:30"),
                  ("America/New_York", "08:00-18:00"), ("Europe/Berlin", "08:00-17:00")]
@@ -162,6 +164,7 @@ def deals(draw, cheap: bool = False) -> GeneratedDeal:
     example, for runs of thousands of specs.
     """
     names, texts = (pooled_names, pooled_texts) if cheap else (globals()["names"], globals()["texts"])
+    service_id = pooled_ids if cheap else ids
     data = copy.deepcopy(BASE)
     printed: list[tuple[str, str]] = []
 
@@ -197,7 +200,7 @@ def deals(draw, cheap: bool = False) -> GeneratedDeal:
 
     # scope
     count = draw(st.integers(1, 5))
-    service_ids = draw(st.lists(ids, min_size=count, max_size=count, unique_by=str.lower))
+    service_ids = draw(st.lists(service_id, min_size=count, max_size=count, unique_by=str.lower))
     services = []
     for i, sid in enumerate(service_ids):
         base = f"scope.services[{i}]"
