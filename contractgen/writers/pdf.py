@@ -23,6 +23,7 @@ STYLESHEET = "print.css"
 MAX_RESOURCE_BYTES = 8 * 1024 * 1024
 
 _CACHE: dict[tuple, tuple] = {}
+_EXTRA_CACHE: dict[tuple, tuple] = {}
 _LOCK = threading.Lock()
 _RENDER_LOCK = threading.Lock()
 
@@ -81,51 +82,86 @@ def make_url_fetcher(root: Path, max_bytes: int = MAX_RESOURCE_BYTES):
     return TemplateOnlyFetcher()
 
 
-def _resources(pdf_dir: Path):
-    """Return (font_config, stylesheet, css_digest, fetcher) for a template, parsed once and cached."""
-    from weasyprint import CSS
-    from weasyprint.text.fonts import FontConfiguration
-
-    css_path = pdf_dir / STYLESHEET
+def _stylesheet_key(css_path: Path, what: str) -> tuple[int, int]:
+    """Return (mtime_ns, size) of a stylesheet; OutputError if it is missing."""
     try:
         stat = css_path.stat()
     except OSError as exc:
-        raise OutputError(f"{css_path}: the print stylesheet is missing") from exc
-    key = (pdf_dir, stat.st_mtime_ns, stat.st_size)
+        raise OutputError(f"{css_path}: the {what} stylesheet is missing") from exc
+    return stat.st_mtime_ns, stat.st_size
+
+
+def _cached(cache: dict, key: tuple, make):
+    """Return cache[key], made once; a new version of the same file (key[0]) evicts the old."""
     with _LOCK:
-        cached = _CACHE.get(key)
+        cached = cache.get(key)
         if cached is None:
-            for old in [k for k in _CACHE if k[0] == pdf_dir]:
-                del _CACHE[old]
-            css_bytes = css_path.read_bytes()
-            fetcher = make_url_fetcher(pdf_dir)
-            font_config = FontConfiguration()
-            stylesheet = CSS(string=css_bytes.decode("utf-8"), base_url=str(css_path),
-                             url_fetcher=fetcher, font_config=font_config)
-            cached = (font_config, stylesheet, hashlib.sha256(css_bytes).hexdigest(), fetcher)
-            _CACHE[key] = cached
+            for old in [k for k in cache if k[0] == key[0]]:
+                del cache[old]
+            cached = make()
+            cache[key] = cached
         return cached
 
 
-def render_pdf(document: Document, template_dir: Path, attachments: dict[str, bytes] | None = None) -> bytes:
-    """Return the contract as PDF bytes: same model and template give byte-identical output."""
+def _parse_stylesheet(css_path: Path, font_config, fetcher):
+    """Return (parsed CSS, sha256 of its bytes) for one stylesheet file."""
+    from weasyprint import CSS
+
+    css_bytes = css_path.read_bytes()
+    stylesheet = CSS(string=css_bytes.decode("utf-8"), base_url=str(css_path),
+                     url_fetcher=fetcher, font_config=font_config)
+    return stylesheet, hashlib.sha256(css_bytes).hexdigest()
+
+
+def _resources(pdf_dir: Path):
+    """Return (font_config, stylesheet, css_digest, fetcher) for a template, parsed once and cached."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    css_path = pdf_dir / STYLESHEET
+    key = (pdf_dir, *_stylesheet_key(css_path, "print"))
+
+    def make():
+        fetcher = make_url_fetcher(pdf_dir)
+        font_config = FontConfiguration()
+        stylesheet, digest = _parse_stylesheet(css_path, font_config, fetcher)
+        return font_config, stylesheet, digest, fetcher
+
+    return _cached(_CACHE, key, make)
+
+
+def _extra_stylesheet(css_path: Path, what: str, font_config, fetcher):
+    """Return (parsed CSS, digest) of a further stylesheet beside print.css, cached per file version."""
+    key = (css_path, *_stylesheet_key(css_path, what), id(font_config))
+    return _cached(_EXTRA_CACHE, key, lambda: _parse_stylesheet(css_path, font_config, fetcher))
+
+
+def html_to_pdf(html: str, pdf_dir: Path, extra_stylesheets: tuple[tuple[str, str], ...] = (),
+                options=None, label: str = "PDF") -> bytes:
+    """Typeset one HTML page of a template's pdf folder as deterministic PDF bytes.
+
+    The page gets the cached print.css (then each (file name, description) of `extra_stylesheets`
+    in that folder), the shared FontConfiguration and the template-only URL fetcher; the PDF
+    identifier is a hash of the stylesheets, the WeasyPrint version and the HTML. `options`, if
+    given, returns further write_pdf options (it runs inside the error boundary). Any failure
+    becomes a contractgen error ("<label> rendering failed: ...").
+    """
     import weasyprint
     from weasyprint.urls import FatalURLFetchingError
 
-    pdf_dir = Path(template_dir).resolve() / "pdf"
-    html = render_html(document, template_dir)
     font_config, stylesheet, css_digest, fetcher = _resources(pdf_dir)
+    extras = [_extra_stylesheet(pdf_dir / name, what, font_config, fetcher) for name, what in extra_stylesheets]
+    digests = "".join(f"{digest}\n" for digest in [css_digest, *(digest for _, digest in extras)])
     identifier = hashlib.sha256(
-        f"{css_digest}\n{weasyprint.__version__}\n".encode() + html.encode("utf-8")
+        f"{digests}{weasyprint.__version__}\n".encode() + html.encode("utf-8")
     ).hexdigest()[:32].encode("ascii")
     try:
         with _RENDER_LOCK:  # one FontConfiguration is shared; WeasyPrint is not thread-safe
             return weasyprint.HTML(
                 string=html, base_url=str(pdf_dir) + "/", url_fetcher=fetcher,
             ).write_pdf(
-                stylesheets=[stylesheet], font_config=font_config,
+                stylesheets=[stylesheet, *(css for css, _ in extras)], font_config=font_config,
                 pdf_identifier=identifier, uncompressed_pdf=False,
-                **provenance_options(document, attachments),
+                **(options() if options else {}),
             )
     except FatalURLFetchingError as exc:
         cause = exc.__cause__
@@ -135,7 +171,14 @@ def render_pdf(document: Document, template_dir: Path, attachments: dict[str, by
     except ContractgenError:
         raise
     except Exception as exc:  # WeasyPrint/Pango failures become one of ours, at the boundary
-        raise OutputError(f"PDF rendering failed: {type(exc).__name__}: {exc}") from exc
+        raise OutputError(f"{label} rendering failed: {type(exc).__name__}: {exc}") from exc
+
+
+def render_pdf(document: Document, template_dir: Path, attachments: dict[str, bytes] | None = None) -> bytes:
+    """Return the contract as PDF bytes: same model and template give byte-identical output."""
+    html = render_html(document, template_dir)
+    return html_to_pdf(html, Path(template_dir).resolve() / "pdf",
+                       options=lambda: provenance_options(document, attachments))
 
 
 # ------------------------------------------------------------ provenance (contracts repository, issue 4)

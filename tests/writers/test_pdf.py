@@ -251,3 +251,11 @@ def test_render_stops_on_a_refused_resource(tmp_path):
     (pdf_dir / "print.css").write_text("body { background: url('file:///etc/passwd'); }")
     with pytest.raises(UnsafeResourceError, match="/etc/passwd"):
         render_pdf(sample_document(), tmp_path)
+
+
+def test_the_pdf_is_pdf_a_3b():
+    reader = pypdf.PdfReader(io.BytesIO(render_pdf(sample_document(), TEMPLATE)))
+    root = reader.trailer["/Root"]
+    assert "/OutputIntents" in root
+    xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+    assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="B"' in xmp
