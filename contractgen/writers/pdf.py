@@ -161,6 +161,7 @@ def html_to_pdf(html: str, pdf_dir: Path, extra_stylesheets: tuple[tuple[str, st
             ).write_pdf(
                 stylesheets=[stylesheet, *(css for css, _ in extras)], font_config=font_config,
                 pdf_identifier=identifier, uncompressed_pdf=False,
+                pdf_variant="pdf/a-3b",  # archival PDF that may carry the deal spec as attachments
                 **(options() if options else {}),
             )
     except FatalURLFetchingError as exc:
