@@ -24,7 +24,7 @@ from contractgen.yamlsource import load_yaml
 from tests.strategies import GeneratedDeal, deals
 
 # Examples per test for each profile: (model and DOCX, PDF, load + validate + resolve only).
-BUDGETS = {"ci": (30, 3, 2000), "fuzz": (2000, 100, 20000)}
+BUDGETS = {"ci": (60, 3, 2000), "fuzz": (1000, 30, 10000)}  # fuzz: about half an hour
 PROFILE = settings.get_current_profile_name() if settings.get_current_profile_name() in BUDGETS else "ci"
 DOCX_EXAMPLES, PDF_EXAMPLES, FUZZ_EXAMPLES = BUDGETS[PROFILE]
 SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large]
