@@ -66,8 +66,13 @@ def metadata_date(document: Document) -> str:
     return document.date_iso
 
 
-def render_html(document: Document, template_dir: Path) -> str:
-    """Return the whole contract as one HTML page, from ``template_dir/pdf/layout.html.j2``."""
+def render_layout(template_dir: Path, document: Document, subject: str, missing_part: str = "", **context) -> str:
+    """Render ``template_dir/pdf/layout.html.j2`` for a document with its language and metadata.
+
+    `subject` is the PDF subject; `context` goes to the layout as it is. With `missing_part`, a
+    template the layout includes but cannot find is reported as "<pdf dir>: <missing_part> <name>
+    is missing".
+    """
     pdf_dir = Path(template_dir).resolve() / "pdf"
     env = _environment(pdf_dir)
     try:
@@ -76,13 +81,23 @@ def render_html(document: Document, template_dir: Path) -> str:
         raise LibraryError(f"{pdf_dir / LAYOUT}: the PDF layout template is missing") from exc
     except jinja2.TemplateSyntaxError as exc:
         raise LibraryError(f"{exc.filename}:{exc.lineno}: {exc.message}") from exc
-    subject = " and ".join(party.name for party in document.parties)
     try:
         return template.render(
             document=document,
             lang=html_lang(document.locale),
-            subject=f"Agreement between {subject}" if subject else document.title,
+            subject=subject,
             metadata_date=metadata_date(document),
+            **context,
         )
+    except jinja2.TemplateNotFound as exc:
+        if not missing_part:
+            raise
+        raise LibraryError(f"{pdf_dir}: {missing_part} {exc.name} is missing") from exc
     except jinja2.UndefinedError as exc:
         raise TemplateError(f"{pdf_dir / LAYOUT}: {exc.message}") from exc
+
+
+def render_html(document: Document, template_dir: Path) -> str:
+    """Return the whole contract as one HTML page, from ``template_dir/pdf/layout.html.j2``."""
+    subject = " and ".join(party.name for party in document.parties)
+    return render_layout(template_dir, document, f"Agreement between {subject}" if subject else document.title)

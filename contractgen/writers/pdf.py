@@ -21,6 +21,7 @@ from contractgen.writers.html import render_html
 
 STYLESHEET = "print.css"
 MAX_RESOURCE_BYTES = 8 * 1024 * 1024
+PDF_VARIANT = "pdf/a-3b"  # the contract PDF is archival and may carry the deal spec as attachments
 
 _CACHE: dict[tuple, tuple] = {}
 _EXTRA_CACHE: dict[tuple, tuple] = {}
@@ -136,14 +137,15 @@ def _extra_stylesheet(css_path: Path, what: str, font_config, fetcher):
 
 
 def html_to_pdf(html: str, pdf_dir: Path, extra_stylesheets: tuple[tuple[str, str], ...] = (),
-                options=None, label: str = "PDF") -> bytes:
+                options=None, label: str = "PDF", pdf_variant: str | None = None) -> bytes:
     """Typeset one HTML page of a template's pdf folder as deterministic PDF bytes.
 
     The page gets the cached print.css (then each (file name, description) of `extra_stylesheets`
     in that folder), the shared FontConfiguration and the template-only URL fetcher; the PDF
     identifier is a hash of the stylesheets, the WeasyPrint version and the HTML. `options`, if
-    given, returns further write_pdf options (it runs inside the error boundary). Any failure
-    becomes a contractgen error ("<label> rendering failed: ...").
+    given, returns further write_pdf options (it runs inside the error boundary); `pdf_variant`
+    is WeasyPrint's (None: plain PDF). Any failure becomes a contractgen error ("<label>
+    rendering failed: ...").
     """
     import weasyprint
     from weasyprint.urls import FatalURLFetchingError
@@ -161,8 +163,7 @@ def html_to_pdf(html: str, pdf_dir: Path, extra_stylesheets: tuple[tuple[str, st
             ).write_pdf(
                 stylesheets=[stylesheet, *(css for css, _ in extras)], font_config=font_config,
                 pdf_identifier=identifier, uncompressed_pdf=False,
-                pdf_variant="pdf/a-3b",  # archival PDF that may carry the deal spec as attachments
-                **(options() if options else {}),
+                pdf_variant=pdf_variant, **(options() if options else {}),
             )
     except FatalURLFetchingError as exc:
         cause = exc.__cause__
@@ -178,7 +179,7 @@ def html_to_pdf(html: str, pdf_dir: Path, extra_stylesheets: tuple[tuple[str, st
 def render_pdf(document: Document, template_dir: Path, attachments: dict[str, bytes] | None = None) -> bytes:
     """Return the contract as PDF bytes: same model and template give byte-identical output."""
     html = render_html(document, template_dir)
-    return html_to_pdf(html, Path(template_dir).resolve() / "pdf",
+    return html_to_pdf(html, Path(template_dir).resolve() / "pdf", pdf_variant=PDF_VARIANT,
                        options=lambda: provenance_options(document, attachments))
 
 
