@@ -67,8 +67,43 @@ def _show(value: Any) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
+class _PlainEnglish:
+    """A value written as plain English in a deal: a pydantic field type that is a string in JSON.
+
+    A subclass has `parse(text)` (ValueError with a plain message) and the class variables below;
+    it validates from its own type or a string and serialises with str().
+    """
+
+    _KIND: ClassVar[str]  # the pydantic error type
+    _PATTERN: ClassVar[str]  # the JSON Schema pattern
+    _DESCRIPTION: ClassVar[str]
+    _SCHEMA_EXAMPLES: ClassVar[tuple[str, ...]] = ()
+
+    @classmethod
+    def _validate(cls, value: Any) -> Any:
+        if isinstance(value, cls):
+            return value
+        try:
+            return cls.parse(value)  # type: ignore[attr-defined]
+        except ValueError as exc:
+            raise _plain_error(cls._KIND, str(exc)) from None
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls._validate, serialization=core_schema.plain_serializer_function_ser_schema(str)
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "string", "pattern": cls._PATTERN, "description": cls._DESCRIPTION}
+        if cls._SCHEMA_EXAMPLES:
+            out["examples"] = list(cls._SCHEMA_EXAMPLES)
+        return out
+
+
 @dataclass(frozen=True, eq=True)
-class Duration:
+class Duration(_PlainEnglish):
     """A length of time in contract words: "15 minutes", "3 business days", "6 months"."""
 
     value: int
@@ -76,6 +111,10 @@ class Duration:
     business: bool = False
 
     EXAMPLES: ClassVar[str] = "'15 minutes', '4 hours', '3 business days', '6 months'"
+    _KIND: ClassVar[str] = "duration"
+    _PATTERN: ClassVar[str] = DURATION_PATTERN
+    _DESCRIPTION: ClassVar[str] = f"A duration in plain English, e.g. {EXAMPLES}."
+    _SCHEMA_EXAMPLES: ClassVar[tuple[str, ...]] = ("15 minutes", "4 hours", "3 business days", "6 months")
 
     def __post_init__(self) -> None:
         if self.unit not in _MINUTES:
@@ -157,30 +196,6 @@ class Duration:
             return current
         return start + timedelta(minutes=self.minutes)
 
-    @classmethod
-    def _validate(cls, value: Any) -> Duration:
-        if isinstance(value, cls):
-            return value
-        try:
-            return cls.parse(value)
-        except ValueError as exc:
-            raise _plain_error("duration", str(exc)) from None
-
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            cls._validate, serialization=core_schema.plain_serializer_function_ser_schema(str)
-        )
-
-    @classmethod
-    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
-        return {
-            "type": "string",
-            "pattern": DURATION_PATTERN,
-            "description": f"A duration in plain English, e.g. {cls.EXAMPLES}.",
-            "examples": ["15 minutes", "4 hours", "3 business days", "6 months"],
-        }
-
 
 def _as_duration(other: Any) -> Duration:
     if isinstance(other, Duration):
@@ -212,13 +227,17 @@ FREQUENCY_PATTERN = r"^\s*([a-z -]+|every\s+(\d+|[a-z]+)\s+(day|week|month|year)
 
 
 @dataclass(frozen=True, eq=True)
-class Frequency:
+class Frequency(_PlainEnglish):
     """How often something happens: "monthly", "quarterly", "every two years"."""
 
     every: int
     unit: FreqUnit
 
     EXAMPLES: ClassVar[str] = "'weekly', 'monthly', 'quarterly', 'twice a year', 'annually', 'every 18 months'"
+    _KIND: ClassVar[str] = "frequency"
+    _PATTERN: ClassVar[str] = FREQUENCY_PATTERN
+    _DESCRIPTION: ClassVar[str] = f"How often, in plain English, e.g. {EXAMPLES}."
+    _SCHEMA_EXAMPLES: ClassVar[tuple[str, ...]] = ("weekly", "monthly", "quarterly", "annually")
 
     def __post_init__(self) -> None:
         if self.unit not in _PER_YEAR:
@@ -257,30 +276,6 @@ class Frequency:
     def __repr__(self) -> str:
         return f"Frequency({str(self)!r})"
 
-    @classmethod
-    def _validate(cls, value: Any) -> Frequency:
-        if isinstance(value, cls):
-            return value
-        try:
-            return cls.parse(value)
-        except ValueError as exc:
-            raise _plain_error("frequency", str(exc)) from None
-
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            cls._validate, serialization=core_schema.plain_serializer_function_ser_schema(str)
-        )
-
-    @classmethod
-    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
-        return {
-            "type": "string",
-            "pattern": FREQUENCY_PATTERN,
-            "description": f"How often, in plain English, e.g. {cls.EXAMPLES}.",
-            "examples": ["weekly", "monthly", "quarterly", "annually"],
-        }
-
 
 # ---------------------------------------------------------------- clock ranges
 
@@ -289,11 +284,15 @@ CLOCK_RANGE_PATTERN = r"^\s*\d{1,2}:\d{2}\s*[-–]\s*\d{1,2}:\d{2}\s*$"
 
 
 @dataclass(frozen=True)
-class ClockRange:
+class ClockRange(_PlainEnglish):
     """Daily business hours "HH:MM-HH:MM" as minutes after midnight (end may be 24:00)."""
 
     start_minute: int
     end_minute: int
+
+    _KIND: ClassVar[str] = "clock_range"
+    _PATTERN: ClassVar[str] = CLOCK_RANGE_PATTERN
+    _DESCRIPTION: ClassVar[str] = "Daily hours as 'HH:MM-HH:MM' in local time, e.g. '08:00-18:00'."
 
     def __post_init__(self) -> None:
         if not 0 <= self.start_minute < self.end_minute <= 1440:
@@ -338,29 +337,6 @@ class ClockRange:
 
     def __repr__(self) -> str:
         return f"ClockRange({str(self)!r})"
-
-    @classmethod
-    def _validate(cls, value: Any) -> ClockRange:
-        if isinstance(value, cls):
-            return value
-        try:
-            return cls.parse(value)
-        except ValueError as exc:
-            raise _plain_error("clock_range", str(exc)) from None
-
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            cls._validate, serialization=core_schema.plain_serializer_function_ser_schema(str)
-        )
-
-    @classmethod
-    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
-        return {
-            "type": "string",
-            "pattern": CLOCK_RANGE_PATTERN,
-            "description": "Daily hours as 'HH:MM-HH:MM' in local time, e.g. '08:00-18:00'.",
-        }
 
 
 # ---------------------------------------------------------------- exact spans
