@@ -173,20 +173,14 @@ def render_bytes(document: Document, template_dir: Path, fmt: str) -> bytes:
 def render_deal(deal_path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
                 workspace: Workspace | None = None) -> tuple[list[Path], list[str]]:
     """Render one deal file into out_dir; return the written paths and the warnings."""
-    from .outputs import write_atomically
+    from .outputs import write_outputs
 
     workspace = workspace or Workspace()
     deal = load_deal_path(deal_path)
     result = build_document(deal, deal_path, workspace)
     template_dir = workspace.template_dir(deal.template)
     payloads = {fmt: render_bytes(result.document, template_dir, fmt) for fmt in formats}
-    stem = Path(deal_path).stem
-    written = []
-    for fmt, data in payloads.items():
-        target = Path(out_dir) / f"{stem}.{fmt}"
-        write_atomically(target, data)
-        written.append(target)
-    return written, result.warnings
+    return write_outputs(out_dir, Path(deal_path).stem, payloads), result.warnings
 
 
 __all__ = ["Workspace", "build_document", "render_deal", "render_bytes", "DealError", "Problem"]

@@ -36,6 +36,16 @@ def write_atomically(target: Path, data: bytes, mode: int = 0o644) -> None:
         raise
 
 
+def write_outputs(out_dir: Path, name: str, payloads: dict[str, bytes]) -> list[Path]:
+    """Write each payload to out_dir/<name>.<format> (atomically), in order; return the paths."""
+    written = []
+    for fmt, data in payloads.items():
+        target = Path(out_dir) / f"{name}.{fmt}"
+        write_atomically(target, data)
+        written.append(target)
+    return written
+
+
 def remove_stale_temporaries(folder: Path) -> list[Path]:
     """Delete temporary files a killed earlier run left in folder; return what was removed."""
     removed = []

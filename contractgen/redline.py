@@ -590,15 +590,10 @@ def render_redline(redline: Redline, template_dir: Path, fmt: str) -> bytes:
 def write_redline(redline: Redline, template_dir: Path, out_dir: Path, stem: str,
                   formats: tuple[str, ...] = ("docx", "pdf")) -> list[Path]:
     """Write <stem>.redline.docx/.pdf into out_dir (atomically); return the written paths."""
-    from .outputs import write_atomically
+    from .outputs import write_outputs
 
     payloads = {fmt: render_redline(redline, template_dir, fmt) for fmt in formats}
-    written = []
-    for fmt, data in payloads.items():
-        target = Path(out_dir) / f"{stem}.redline.{fmt}"
-        write_atomically(target, data)
-        written.append(target)
-    return written
+    return write_outputs(out_dir, f"{stem}.redline", payloads)
 
 
 def write_redlines(old_model_json: str, new_document: Document, template_dir: Path, out_dir: Path,
