@@ -39,6 +39,7 @@ SIGNATURE_SENTENCE = "This Agreement has been entered into on the date stated at
 DEFINITION_MEANS = " means "
 SCHEDULE_DASH = " \u2014 "
 BULLET = "\u2022"
+INSERTED, DELETED = "inserted", "deleted"  # the model's change marks Word tracks (redlines only)
 CUSTOM_PROPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
@@ -54,6 +55,12 @@ APP_XML = (
 
 def render_docx(document: Document, template_dir: pathlib.Path) -> bytes:
     """Return the complete .docx bytes for a finished document model."""
+    return write_docx(document, template_dir, lambda sheet: _BodyWriter(document, sheet))
+
+
+def write_docx(document: Document, template_dir: pathlib.Path, make_writer, properties: Document | None = None) -> bytes:
+    """Return .docx bytes: the body printed by `make_writer(style sheet)` (a _BodyWriter), then the
+    header, footer and properties; the custom properties come from `properties` (default: document)."""
     sheet = load_style_sheet(template_dir)
     lang = (document.locale or "en_GB").replace("_", "-")
     word = docx.Document(io.BytesIO(_base_docx(style_sheet_key(template_dir), lang)))
@@ -65,17 +72,18 @@ def render_docx(document: Document, template_dir: pathlib.Path) -> bytes:
         del sect_pr.attrib[attr]
     for child in list(body):
         body.remove(child)
-    writer = _BodyWriter(document, sheet)
+    writer = make_writer(sheet)
     writer.cover(body)
     writer.contents(body)
     writer.page_break_pending = True
     for part in document.parts:
         writer.part(body, part)
     body.append(sect_pr)
+    writer.finish(body)
 
     _headers_and_footers(section, document, sheet)
     _core_properties(word, document)
-    _custom_properties(word, document)
+    _custom_properties(word, document if properties is None else properties)
     return deterministic_zip(_package_members(word.part.package))
 
 
@@ -267,6 +275,63 @@ class _BodyWriter:
         if name:
             self.bookmarks.wrap(p, name)
 
+    # -- printing hooks: RedlineBodyWriter (writers/docx_redline.py) overrides these to track changes;
+    #    `change` is a model change mark, which a contract does not have
+
+    def text(self, parent, text: str, bold: bool = False, italic: bool = False, change: str = ""):
+        """Append a run and return it."""
+        return f.run(parent, text, bold, italic)
+
+    def field(self, parent, obj, name: str, bold: bool = False, change: str = "") -> None:
+        """Print a string field of a model object as one run."""
+        self.text(parent, getattr(obj, name), bold, change=change)
+
+    def mark_paragraph(self, p, change: str) -> None:
+        """Mark a whole paragraph as inserted or deleted (nothing in a contract)."""
+
+    def mark_row(self, tr, change: str) -> None:
+        """Mark a table row as inserted or deleted (nothing in a contract)."""
+
+    def _anchor(self, p, anchor: str, change: str) -> None:
+        self._bookmark(p, anchor)
+
+    def _number_tab(self, p, obj) -> None:
+        """Print the number of a clause or paragraph and the tab after it."""
+        f.add_tab(f.run(p, obj.number))
+
+    def _item_label(self, p, item, ordered: bool) -> None:
+        """Print a list item's number (or bullet) and the tab after it."""
+        f.add_tab(f.run(p, item.number or ("" if ordered else BULLET)))
+
+    def _dated(self, p) -> None:
+        f.run(p, f"Dated {self.doc.date_text}")
+
+    def _toc_entry(self, target, entry) -> None:
+        if entry.anchor in self.schedule_anchors:
+            f.run(target, f"{entry.number}{SCHEDULE_DASH}{entry.title}")
+        elif entry.number:
+            self._number_tab(target, entry)
+            f.run(target, entry.title)
+        else:
+            f.run(target, entry.title)
+
+    def _part_title(self, p, part: Part) -> None:
+        if part.kind == "schedule":
+            f.run(p, f"{part.number}{SCHEDULE_DASH}{part.title}" if part.number else part.title)
+        else:
+            f.run(p, part.title or "Signatures")
+
+    def _inline_other(self, parent, node, bold: bool, italic: bool, change: str) -> None:
+        """Print an inline node the contract model does not have (Ins/Del of a redline): nothing."""
+
+    @staticmethod
+    def _cell_text(cell: list) -> str:
+        """Return the text of a table cell a column-width estimate uses."""
+        return _plain(cell)
+
+    def finish(self, body) -> None:
+        """Tidy the body once everything is printed (nothing in a contract)."""
+
     # -- cover and contents
 
     def cover(self, body) -> None:
@@ -274,20 +339,19 @@ class _BodyWriter:
         doc = self.doc
         if doc.draft:
             f.run(f.paragraph(body, "CoverDraft"), "DRAFT")
-        f.run(f.paragraph(body, "CoverText"), f"Dated {doc.date_text}")
-        f.run(f.paragraph(body, "Title"), doc.title)
+        self._dated(f.paragraph(body, "CoverText"))
+        self.field(f.paragraph(body, "Title"), doc, "title")
         f.run(f.paragraph(body, "CoverText"), "between")
         count = len(doc.parties)
         for index, party in enumerate(doc.parties, start=1):
             ending = "; and" if index == count - 1 else ("" if index == count else ";")
             self._cover_party(body, index, party, ending)
-        facts = [("Reference", doc.reference), ("Date", doc.date_text)]
         widths = [twips(30), twips(70)]
-        tbl = self._table(body, "SignatureTable", widths, (self.text_width - sum(widths)) // 2)
-        for label, value in facts:
-            tr = self._row(tbl)
-            f.run(f.paragraph(self._cell(tr, widths[0]), "SignatureLabel"), label)
-            f.run(f.paragraph(self._cell(tr, widths[1]), "SignatureText"), value)
+        tbl = f.table(body, "SignatureTable", widths, (self.text_width - sum(widths)) // 2)
+        for label, name in (("Reference", "reference"), ("Date", "date_text")):
+            tr = f.table_row(tbl)
+            f.run(f.paragraph(f.table_cell(tr, widths[0]), "SignatureLabel"), label)
+            self.field(f.paragraph(f.table_cell(tr, widths[1]), "SignatureText"), doc, name)
 
     def _cover_party(self, body, index: int, party: PartyBlock, ending: str) -> None:
         p = f.paragraph(body, "CoverParty")
@@ -330,44 +394,40 @@ class _BodyWriter:
                 f.fld_char(p, "separate")
             name = self.names.get(entry.anchor)
             target = f.hyperlink(p, name) if name else p
-            if entry.anchor in self.schedule_anchors:
-                f.run(target, f"{entry.number}{SCHEDULE_DASH}{entry.title}")
-            elif entry.number:
-                r = f.run(target, entry.number)
-                f.add_tab(r)
-                f.run(target, entry.title)
-            else:
-                f.run(target, entry.title)
+            self._toc_entry(target, entry)
             if i == last:
                 f.fld_char(p, "end")
+            self.mark_paragraph(p, entry.change)
 
     # -- parts
 
     def part(self, body, part: Part) -> None:
         """Print one part: the agreement, a schedule or the signature page."""
         if part.kind == "schedule":
-            p = f.paragraph(body, "Heading2")
-            f.set_page_break_before(p)
-            self.page_break_pending = False
-            title = f"{part.number}{SCHEDULE_DASH}{part.title}" if part.number else part.title
-            f.run(p, title)
-            self._bookmark(p, part.anchor)
+            self._part_heading(body, "Heading2", part)
             for clause in part.clauses:
                 self.clause(body, clause, "ScheduleHeading")
         elif part.kind == "signatures":
-            p = f.paragraph(body, "HeadingUnnumbered")
-            f.set_page_break_before(p)
-            self.page_break_pending = False
-            f.run(p, part.title or "Signatures")
-            self._bookmark(p, part.anchor)
+            self._part_heading(body, "HeadingUnnumbered", part)
             for clause in part.clauses:
                 self.clause(body, clause, "Heading1")
-            f.run(f.paragraph(body, "Normal"), SIGNATURE_SENTENCE)
+            p = f.paragraph(body, "Normal")
+            self.text(p, SIGNATURE_SENTENCE, change=part.change)
+            self.mark_paragraph(p, part.change)
             for party in self.doc.parties:
                 self.signature_block(body, party)
         else:
             for clause in part.clauses:
                 self.clause(body, clause, "Heading1")
+
+    def _part_heading(self, body, style: str, part: Part) -> None:
+        """The heading of a schedule or the signature page, on a new page."""
+        p = f.paragraph(body, style)
+        f.set_page_break_before(p)
+        self.page_break_pending = False
+        self._part_title(p, part)
+        self._anchor(p, part.anchor, part.change)
+        self.mark_paragraph(p, part.change)
 
     def clause(self, body, clause: Clause, style: str) -> None:
         """Print a clause heading ("14<tab>Title") and its blocks."""
@@ -375,121 +435,79 @@ class _BodyWriter:
         if self.page_break_pending:
             f.set_page_break_before(p)
             self.page_break_pending = False
-        if clause.number:
-            r = f.run(p, clause.number)
-            f.add_tab(r)
-        f.run(p, clause.title)
-        self._bookmark(p, clause.anchor)
+        if clause.number or "number" in clause.marks:
+            self._number_tab(p, clause)
+        self.field(p, clause, "title")
+        self._anchor(p, clause.anchor, clause.change)
+        self.mark_paragraph(p, clause.change)
         self.blocks(body, clause.blocks, 0)
 
     def blocks(self, body, blocks: list, depth: int) -> None:
         """Print blocks; `depth` is the list depth they sit in (0 = clause text)."""
         for block in blocks:
             if isinstance(block, Paragraph):
-                if block.number:
+                if block.number or "number" in block.marks:
                     p = f.paragraph(body, "NumberedParagraph")
-                    r = f.run(p, block.number)
-                    f.add_tab(r)
+                    self._number_tab(p, block)
                 else:
                     p = f.paragraph(body, f"ListContinue{depth}" if depth else "ClauseText")
                 self.inlines(p, block.content)
-                self._bookmark(p, block.anchor)
+                self._anchor(p, block.anchor, block.change)
+                self.mark_paragraph(p, block.change)
             elif isinstance(block, ListBlock):
                 self.list_block(body, block)
             elif isinstance(block, Heading):
                 p = f.paragraph(body, "Heading3")
                 self.inlines(p, block.content)
+                self.mark_paragraph(p, block.change)
             elif isinstance(block, Table):
                 self.table(body, block, depth)
             elif isinstance(block, DefinitionList):
                 for item in block.items:
                     p = f.paragraph(body, "Definition")
-                    f.run(p, f"\u201c{item.term}\u201d", bold=True)
-                    f.run(p, DEFINITION_MEANS)
+                    self.text(p, f"\u201c{item.term}\u201d", bold=True, change=item.change)
+                    self.text(p, DEFINITION_MEANS, change=item.change)
                     self.inlines(p, item.content)
+                    self.mark_paragraph(p, item.change)
 
     def list_block(self, body, block: ListBlock) -> None:
         """Print a list: the literal item number in a hanging indent, one level per depth."""
         depth = min(max(block.depth, 1), 3)
         for item in block.items:
-            label = item.number or ("" if block.ordered else BULLET)
             p = f.paragraph(body, f"List{depth}")
-            r = f.run(p, label)
-            f.add_tab(r)
+            self._item_label(p, item, block.ordered)
             rest = item.blocks
+            change = tracked(item.change)
             if rest and isinstance(rest[0], Paragraph):
                 self.inlines(p, rest[0].content)
-                self._bookmark(p, rest[0].anchor or item.anchor)
+                self._anchor(p, rest[0].anchor or item.anchor, change)
+                change = change or tracked(rest[0].change)
                 rest = rest[1:]
             else:
-                self._bookmark(p, item.anchor)
+                self._anchor(p, item.anchor, item.change)
+            self.mark_paragraph(p, change)
             self.blocks(body, rest, depth)
 
-    def inlines(self, parent, inlines: list, bold: bool = False, italic: bool = False) -> None:
+    def inlines(self, parent, inlines: list, bold: bool = False, italic: bool = False, change: str = "") -> None:
         """Print inlines as runs; cross-references become internal hyperlinks."""
         for node in inlines:
             if isinstance(node, Text):
                 if node.text:
-                    f.run(parent, node.text, bold, italic)
+                    self.text(parent, node.text, bold, italic, change)
             elif isinstance(node, Strong):
-                self.inlines(parent, node.children, True, italic)
+                self.inlines(parent, node.children, True, italic, change)
             elif isinstance(node, Emph):
-                self.inlines(parent, node.children, bold, True)
+                self.inlines(parent, node.children, bold, True, change)
             elif isinstance(node, CrossRef):
                 name = self.names.get(node.target)
                 target = f.hyperlink(parent, name) if name else parent
-                f.run(target, node.text, bold, italic)
+                self.text(target, node.text, bold, italic, change)
             elif isinstance(node, LineBreak):
-                f.add_break(f.run(parent))
+                f.add_break(self.text(parent, "", change=change))
+            else:
+                self._inline_other(parent, node, bold, italic, change)
 
     # -- tables
-
-    def _table(self, body, style: str, widths: list[int], indent: int):
-        tbl = SubElement(body, qn("w:tbl"))
-        pr = SubElement(tbl, qn("w:tblPr"))
-        SubElement(pr, qn("w:tblStyle")).set(qn("w:val"), style)
-        SubElement(pr, qn("w:tblW"), {qn("w:w"): str(sum(widths)), qn("w:type"): "dxa"})
-        if indent:
-            SubElement(pr, qn("w:tblInd"), {qn("w:w"): str(indent), qn("w:type"): "dxa"})
-        SubElement(pr, qn("w:tblLayout")).set(qn("w:type"), "fixed")
-        SubElement(pr, qn("w:tblLook"), {
-            qn("w:val"): "04A0", qn("w:firstRow"): "1", qn("w:lastRow"): "0",
-            qn("w:firstColumn"): "0", qn("w:lastColumn"): "0", qn("w:noHBand"): "1",
-            qn("w:noVBand"): "1",
-        })
-        grid = SubElement(tbl, qn("w:tblGrid"))
-        for w in widths:
-            SubElement(grid, qn("w:gridCol")).set(qn("w:w"), str(w))
-        return tbl
-
-    @staticmethod
-    def _row(tbl, header: bool = False, height: int = 0):
-        tr = SubElement(tbl, qn("w:tr"))
-        pr = SubElement(tr, qn("w:trPr"))
-        SubElement(pr, qn("w:cantSplit"))
-        if height:
-            SubElement(pr, qn("w:trHeight"), {qn("w:val"): str(height), qn("w:hRule"): "atLeast"})
-        if header:
-            SubElement(pr, qn("w:tblHeader"))
-        return tr
-
-    @staticmethod
-    def _cell(tr, width: int, span: int = 1, fill: str = "", bottom: str = "", valign: str = ""):
-        tc = SubElement(tr, qn("w:tc"))
-        pr = SubElement(tc, qn("w:tcPr"))
-        SubElement(pr, qn("w:tcW"), {qn("w:w"): str(width), qn("w:type"): "dxa"})
-        if span > 1:
-            SubElement(pr, qn("w:gridSpan")).set(qn("w:val"), str(span))
-        if bottom:
-            borders = SubElement(pr, qn("w:tcBorders"))
-            SubElement(borders, qn("w:bottom"), {
-                qn("w:val"): "single", qn("w:sz"): "4", qn("w:space"): "0", qn("w:color"): bottom,
-            })
-        if fill:
-            SubElement(pr, qn("w:shd"), {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): fill})
-        if valign:
-            SubElement(pr, qn("w:vAlign")).set(qn("w:val"), valign)
-        return tc
 
     def table(self, body, table: Table, depth: int) -> None:
         """Print a table with a shaded header row that repeats on every page."""
@@ -499,19 +517,22 @@ class _BodyWriter:
         weights = [6] * ncols
         for row in [table.header, *table.rows]:
             for i, cell in enumerate(row[:ncols]):
-                weights[i] = max(weights[i], min(len(_plain(cell)), 40))
+                weights[i] = max(weights[i], min(len(self._cell_text(cell)), 40))
         total = sum(weights)
         widths = [available * w // total for w in weights]
         widths[-1] += available - sum(widths)
-        tbl = self._table(body, "ContractTable", widths, indent)
+        tbl = f.table(body, "ContractTable", widths, indent)
         align = {"right": "right", "center": "center"}
         fill = self.sheet["colours"]["table_header_fill"]
+        row_changes = [table.change] + [
+            (table.row_changes[i] if i < len(table.row_changes) else "") or table.change for i in range(len(table.rows))]
         for r_index, row in enumerate([table.header, *table.rows]):
             header = r_index == 0
-            tr = self._row(tbl, header=header)
+            tr = f.table_row(tbl, header=header)
+            self.mark_row(tr, row_changes[r_index])
             for i in range(ncols):
                 cell = row[i] if i < len(row) else []
-                tc = self._cell(tr, widths[i], fill=fill if header else "")
+                tc = f.table_cell(tr, widths[i], fill=fill if header else "")
                 p = f.paragraph(tc, "TableHeading" if header else "TableText")
                 jc = align.get(table.align[i] if i < len(table.align) else "")
                 if jc:
@@ -519,6 +540,7 @@ class _BodyWriter:
                 self.inlines(p, cell)
         spacer = f.paragraph(body, "TableText")
         SubElement(f.ppr_of(spacer), qn("w:spacing")).set(qn("w:after"), "120")
+        self.mark_paragraph(spacer, table.change)
 
     def signature_block(self, body, party: PartyBlock) -> None:
         """A borderless two-column block: who signs for the party, lines to sign on."""
@@ -526,21 +548,29 @@ class _BodyWriter:
         widths = [label_w, twips(text_width_mm(self.sheet) * 0.6) - label_w]
         spacer = f.paragraph(body, "Normal")
         SubElement(f.ppr_of(spacer), qn("w:spacing")).set(qn("w:after"), "240")
-        tbl = self._table(body, "SignatureTable", widths, 0)
-        tr = self._row(tbl)
-        p = f.paragraph(self._cell(tr, sum(widths), span=2), "SignatureText")
-        f.run(p, "Signed for and on behalf of ")
-        f.run(p, party.name, bold=True)
+        self.mark_paragraph(spacer, party.change)
+        tbl = f.table(body, "SignatureTable", widths, 0)
+        tr = f.table_row(tbl)
+        self.mark_row(tr, party.change)
+        p = f.paragraph(f.table_cell(tr, sum(widths), span=2), "SignatureText")
+        self.text(p, "Signed for and on behalf of ", change=party.change)
+        self.field(p, party, "name", bold=True, change=party.change)
         rule = self.sheet["colours"]["text"]
-        rows = [("Signature", "", twips(14)), ("Name", party.signatory_name, twips(8)),
-                ("Title", party.signatory_title, twips(8)), ("Date", "", twips(8))]
-        for label, value, height in rows:
-            tr = self._row(tbl, height=height)
-            p = f.paragraph(self._cell(tr, widths[0], valign="bottom"), "SignatureLabel")
-            f.run(p, label)
-            p = f.paragraph(self._cell(tr, widths[1], bottom=rule, valign="bottom"), "SignatureText")
-            if value:
-                f.run(p, value)
+        rows = [("Signature", "", twips(14)), ("Name", "signatory_name", twips(8)),
+                ("Title", "signatory_title", twips(8)), ("Date", "", twips(8))]
+        for label, name, height in rows:
+            tr = f.table_row(tbl, height=height)
+            self.mark_row(tr, party.change)
+            p = f.paragraph(f.table_cell(tr, widths[0], valign="bottom"), "SignatureLabel")
+            self.text(p, label, change=party.change)
+            p = f.paragraph(f.table_cell(tr, widths[1], bottom=rule, valign="bottom"), "SignatureText")
+            if name and (getattr(party, name) or name in party.marks):
+                self.field(p, party, name, change=party.change)
+
+
+def tracked(change: str) -> str:
+    """Return "inserted"/"deleted" for changes Word tracks; "" for none or "changed" (inside only)."""
+    return change if change in (INSERTED, DELETED) else ""
 
 
 def _plain(inlines: list) -> str:

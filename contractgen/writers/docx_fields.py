@@ -202,3 +202,54 @@ def watermark_run(text: str, font: str, colour: str, index: int = 1):
         "</v:shape></w:pict></w:r>"
     )
     return parse_xml(xml)
+
+
+def table(body, style: str, widths: list[int], indent: int):
+    """Append a fixed-layout w:tbl with a table style, its column widths (twips) and indent; return it."""
+    tbl = SubElement(body, qn("w:tbl"))
+    pr = SubElement(tbl, qn("w:tblPr"))
+    SubElement(pr, qn("w:tblStyle")).set(qn("w:val"), style)
+    SubElement(pr, qn("w:tblW"), {qn("w:w"): str(sum(widths)), qn("w:type"): "dxa"})
+    if indent:
+        SubElement(pr, qn("w:tblInd"), {qn("w:w"): str(indent), qn("w:type"): "dxa"})
+    SubElement(pr, qn("w:tblLayout")).set(qn("w:type"), "fixed")
+    SubElement(pr, qn("w:tblLook"), {
+        qn("w:val"): "04A0", qn("w:firstRow"): "1", qn("w:lastRow"): "0",
+        qn("w:firstColumn"): "0", qn("w:lastColumn"): "0", qn("w:noHBand"): "1",
+        qn("w:noVBand"): "1",
+    })
+    grid = SubElement(tbl, qn("w:tblGrid"))
+    for w in widths:
+        SubElement(grid, qn("w:gridCol")).set(qn("w:w"), str(w))
+    return tbl
+
+
+def table_row(tbl, header: bool = False, height: int = 0):
+    """Append a w:tr that does not split across pages (a repeated header row if `header`); return it."""
+    tr = SubElement(tbl, qn("w:tr"))
+    pr = SubElement(tr, qn("w:trPr"))
+    SubElement(pr, qn("w:cantSplit"))
+    if height:
+        SubElement(pr, qn("w:trHeight"), {qn("w:val"): str(height), qn("w:hRule"): "atLeast"})
+    if header:
+        SubElement(pr, qn("w:tblHeader"))
+    return tr
+
+
+def table_cell(tr, width: int, span: int = 1, fill: str = "", bottom: str = "", valign: str = ""):
+    """Append a w:tc of a width (twips), optional span, shading, bottom rule and vertical alignment."""
+    tc = SubElement(tr, qn("w:tc"))
+    pr = SubElement(tc, qn("w:tcPr"))
+    SubElement(pr, qn("w:tcW"), {qn("w:w"): str(width), qn("w:type"): "dxa"})
+    if span > 1:
+        SubElement(pr, qn("w:gridSpan")).set(qn("w:val"), str(span))
+    if bottom:
+        borders = SubElement(pr, qn("w:tcBorders"))
+        SubElement(borders, qn("w:bottom"), {
+            qn("w:val"): "single", qn("w:sz"): "4", qn("w:space"): "0", qn("w:color"): bottom,
+        })
+    if fill:
+        SubElement(pr, qn("w:shd"), {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): fill})
+    if valign:
+        SubElement(pr, qn("w:vAlign")).set(qn("w:val"), valign)
+    return tc
