@@ -166,19 +166,16 @@ def _render_redlines(config: RepoConfig, task: Task, document, template_dir: Pat
 
 
 def _render_pdf(document, template_dir: Path, deal_path: Path, lock_entry: dict, deal_rel: str) -> bytes:
-    """Render the PDF with the deal spec and its lock entry attached when the writer supports it."""
-    import inspect
+    """Render the PDF with the deal spec and its lock entry attached."""
     import json
 
     from .writers import pdf
 
-    if "attachments" in inspect.signature(pdf.render_pdf).parameters:
-        attachments = {
-            Path(deal_rel).name: deal_path.read_bytes(),
-            "contractgen-lock-entry.json": (json.dumps({deal_rel: lock_entry}, indent=2, sort_keys=True) + "\n").encode(),
-        }
-        return pdf.render_pdf(document, template_dir, attachments=attachments)
-    return pdf.render_pdf(document, template_dir)
+    attachments = {
+        Path(deal_rel).name: deal_path.read_bytes(),
+        "contractgen-lock-entry.json": (json.dumps({deal_rel: lock_entry}, indent=2, sort_keys=True) + "\n").encode(),
+    }
+    return pdf.render_pdf(document, template_dir, attachments=attachments)
 
 
 def plan(assessment: Assessment, force: bool, redline: bool = False) -> tuple[list[Task], list[str]]:
