@@ -71,6 +71,28 @@ def _mark_fields(obj, change: str, names: tuple[str, ...]) -> None:
             obj.marks[name] = _wrap([Text(value)], change)
 
 
+def _mark_changed_fields(old, new, names: tuple[str, ...]) -> None:
+    """Record in new.marks the word-level changes of each named text field."""
+    for name in names:
+        marked = mark_text(getattr(old, name), getattr(new, name))
+        if marked:
+            new.marks[name] = marked
+
+
+def _diff_records(old_items: list, new_items: list, key, names: tuple[str, ...]) -> list:
+    """Align two lists of flat records by key; mark removed, added and changed ones."""
+    out = []
+    for o, n in align(old_items, new_items, key, lambda a, b: 0.0):
+        if n is None:
+            out.append(mark_all(o, DELETED))
+        elif o is None:
+            out.append(mark_all(n, INSERTED))
+        else:
+            _mark_changed_fields(o, n, names)
+            out.append(n)
+    return out
+
+
 def mark_all(obj, change: str):
     """Mark a whole block, item, clause, part, entry or party as inserted or deleted (in place)."""
     if isinstance(obj, Paragraph):
@@ -367,36 +389,9 @@ def diff_documents(old: Document, new: Document) -> Redline:
     redline = Redline(new, old_title=old.title, old_reference=old.reference, old_date_text=old.date_text,
                       old_source=str(old.provenance.get("deal_file", "")),
                       new_source=str(new.provenance.get("deal_file", "")))
-    for name in ("title", "reference", "date_text"):
-        marked = mark_text(getattr(old, name), getattr(new, name))
-        if marked:
-            new.marks[name] = marked
-    parties: list[PartyBlock] = []
-    for o, n in align(old.parties, new.parties, lambda p: p.role, lambda a, b: 0.0):
-        if n is None:
-            parties.append(mark_all(o, DELETED))
-        elif o is None:
-            parties.append(mark_all(n, INSERTED))
-        else:
-            for name in PARTY_FIELDS:
-                marked = mark_text(getattr(o, name), getattr(n, name))
-                if marked:
-                    n.marks[name] = marked
-            parties.append(n)
-    new.parties = parties
-    contents: list[ContentsEntry] = []
-    for o, n in align(old.contents, new.contents, lambda e: e.anchor, lambda a, b: 0.0):
-        if n is None:
-            contents.append(mark_all(o, DELETED))
-        elif o is None:
-            contents.append(mark_all(n, INSERTED))
-        else:
-            for name in ("number", "title"):
-                marked = mark_text(getattr(o, name), getattr(n, name))
-                if marked:
-                    n.marks[name] = marked
-            contents.append(n)
-    new.contents = contents
+    _mark_changed_fields(old, new, ("title", "reference", "date_text"))
+    new.parties = _diff_records(old.parties, new.parties, lambda p: p.role, PARTY_FIELDS)
+    new.contents = _diff_records(old.contents, new.contents, lambda e: e.anchor, ("number", "title"))
     parts: list[Part] = []
     for o, n in align(old.parts, new.parts, lambda p: p.id, lambda a, b: 0.0):
         if n is None:
