@@ -6,12 +6,12 @@ from pathlib import Path
 
 import yaml
 
-from contractgen.repo import init_repo
+from contractgen.repo.config import init_repo
 
 
 def make_repo(root: Path, formats: list[str]) -> Path:
     """Init a repository at root with the given formats; trim outline slots the library lacks (while it grows)."""
-    from contractgen.library import load_library
+    from contractgen.library.clauses import load_library
 
     init_repo(root)
     library = load_library(root / "clauses")

@@ -107,7 +107,7 @@ def python_docx(content: list[dict]) -> bytes:
 
 def deal_values(deal_path: Path) -> dict[str, str]:
     """Return {placeholder: text} for the deal values a Word template would carry as placeholders."""
-    from contractgen.build import Workspace, build_document, load_deal_path
+    from contractgen.pipeline import Workspace, build_document, load_deal_path
 
     deal = load_deal_path(deal_path)
     document = build_document(deal, deal_path, Workspace()).document

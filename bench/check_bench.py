@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _repo_setup import copy_deals, make_repo  # noqa: E402
 
-from contractgen.lockfile import read_lock, sha256_file, write_lock  # noqa: E402
-from contractgen.repo import load_config  # noqa: E402
+from contractgen.repo.lockfile import read_lock, sha256_file, write_lock  # noqa: E402
+from contractgen.repo.config import load_config  # noqa: E402
 
 
 def timed_check(root: Path, runs: int) -> tuple[list[float], list[float], subprocess.CompletedProcess]:

@@ -11,22 +11,22 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from contractgen.model import (
+from contractgen.document.model import (
     DefinitionList, Document, Heading, ListBlock, Paragraph, Table, inline_text,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-REFERENCE_DEAL = Path("/work/shared/spec/deal-example.yaml")
+REFERENCE_DEAL = ROOT / "samples" / "deal-example.yaml"
 
 
 def reference_deal() -> Path:
-    """Return the reference deal (the shared spec, else the sample copy in the repository)."""
-    return REFERENCE_DEAL if REFERENCE_DEAL.is_file() else ROOT / "samples" / "deal-example.yaml"
+    """Return the reference deal: the project's sample copy."""
+    return REFERENCE_DEAL
 
 
 def build_reference(deal_path: Path | None = None, copies: int = 1):
     """Return (document model, template dir) for the reference deal, its clauses repeated `copies` times."""
-    from contractgen.build import Workspace, build_document, load_deal_path
+    from contractgen.pipeline import Workspace, build_document, load_deal_path
 
     deal_path = deal_path or reference_deal()
     workspace = Workspace()

@@ -152,7 +152,7 @@ def prepare(work: Path, deal: Path) -> dict:
     from alternatives import deal_values, docx_text, make_docxtpl_template, plain_weasyprint, python_docx
     from content import build_reference, flatten, text_of
 
-    from contractgen.build import render_bytes
+    from contractgen.pipeline import render_bytes
 
     document, template_dir = build_reference(deal)
     content = flatten(document)
@@ -203,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-deals", type=int, default=None, help="deals in the batch build (default 100, quick 10)")
     parser.add_argument("--check-deals", type=int, default=1000, help="locked deals for `check` (default 1000)")
     parser.add_argument("--skip-batch", action="store_true", help="leave out the batch build (slowest part)")
-    parser.add_argument("--deal", type=Path, default=None, help="the reference deal (default: the shared spec)")
+    parser.add_argument("--deal", type=Path, default=None, help="the reference deal (default: samples/deal-example.yaml)")
     parser.add_argument("-o", "--output", type=Path, default=HERE / "results" / "latest.json")
     parser.add_argument("--prepare-into", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

@@ -19,7 +19,7 @@ sys.path.insert(0, str(HERE))
 
 
 def _contractgen(setup: dict, formats: tuple[str, ...], writer_only: bool = False):
-    from contractgen.build import Workspace, build_document, load_deal_path, render_bytes
+    from contractgen.pipeline import Workspace, build_document, load_deal_path, render_bytes
 
     deal_path = Path(setup["deal"])
     workspace = Workspace()
@@ -41,7 +41,7 @@ def _contractgen(setup: dict, formats: tuple[str, ...], writer_only: bool = Fals
 
 def _lengthened(setup: dict, fmt: str, copies: int):
     from content import build_reference
-    from contractgen.build import render_bytes
+    from contractgen.pipeline import render_bytes
 
     document, template_dir = build_reference(Path(setup["deal"]), copies)
     return lambda: len(render_bytes(document, template_dir, fmt))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .errors import ContractgenError
+from contractgen.errors import ContractgenError
 
 EXIT_OK, EXIT_DIFFERENCES, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -23,7 +23,7 @@ def _report(exc: ContractgenError) -> None:
 
 
 def _formats(value: str) -> tuple[str, ...]:
-    from .build import FORMATS
+    from contractgen.pipeline import FORMATS
 
     chosen = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
     unknown = [f for f in chosen if f not in FORMATS]
@@ -33,7 +33,7 @@ def _formats(value: str) -> tuple[str, ...]:
 
 
 def _workspace(root: Path | None):
-    from .build import Workspace, project_root
+    from contractgen.pipeline import Workspace, project_root
 
     return Workspace(Path(root) if root else project_root())
 
@@ -57,8 +57,8 @@ def main() -> None:
 @root_option
 def render(deals: tuple[Path, ...], out_dir: Path, formats: str, strict: bool, root: Path | None) -> None:
     """Render each DEAL.yaml into OUT/<deal>.docx and OUT/<deal>.pdf."""
-    from .build import render_deal
-    from .outputs import remove_stale_temporaries
+    from contractgen.pipeline import render_deal
+    from contractgen.outputs import remove_stale_temporaries
 
     chosen = _formats(formats)
     workspace = _workspace(root)
@@ -80,7 +80,7 @@ def render(deals: tuple[Path, ...], out_dir: Path, formats: str, strict: bool, r
 
 
 def _check_strict(deal_path: Path, workspace) -> None:
-    from .build import build_document, load_deal_path
+    from contractgen.pipeline import build_document, load_deal_path
 
     result = build_document(load_deal_path(deal_path), deal_path, workspace)
     if result.warnings:
@@ -92,7 +92,7 @@ def _check_strict(deal_path: Path, workspace) -> None:
 @root_option
 def validate(deals: tuple[Path, ...], root: Path | None) -> None:
     """Check each DEAL.yaml and the clauses it resolves to; print every problem as file:line: field: message."""
-    from .build import build_document, load_deal_path
+    from contractgen.pipeline import build_document, load_deal_path
 
     workspace = _workspace(root)
     failed = False
@@ -113,7 +113,7 @@ def validate(deals: tuple[Path, ...], root: Path | None) -> None:
 @main.command()
 def schema() -> None:
     """Print the JSON Schema of the deal specification."""
-    from .spec import deal_json_schema
+    from contractgen.deal.model import deal_json_schema
 
     click.echo(json.dumps(deal_json_schema(), indent=2, sort_keys=True))
 
@@ -191,7 +191,7 @@ def show_clause(workspace, clause_id: str, version: int | None) -> None:
 @click.option("--template", "template", default=None, help="Check one document template (default: every template).")
 def lint(root: Path | None, template: str | None) -> None:
     """Check the clause library and the template: front matter, references, variables, terms, outline."""
-    from .lint import lint_library
+    from contractgen.checks.lint import lint_library
 
     workspace = _workspace(root)
     report = lint_library(workspace.root, template)
@@ -213,7 +213,7 @@ def lint(root: Path | None, template: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def coverage(deal: Path, root: Path | None, needed_only: bool, as_json: bool) -> None:
     """Show which checklist items DEAL needs and the clauses (by number) that cover them; exit 1 if any is MISSING."""
-    from .coverage import deal_coverage, rows_as_json, rows_as_text, summary_counts
+    from contractgen.checks.coverage import deal_coverage, rows_as_json, rows_as_text, summary_counts
 
     try:
         parsed, rows = deal_coverage(deal, _workspace(root))
@@ -232,7 +232,7 @@ def coverage(deal: Path, root: Path | None, needed_only: bool, as_json: bool) ->
 
 
 def _repo_config(directory: Path | None):
-    from .repo import load_config
+    from contractgen.repo.config import load_config
 
     try:
         return load_config(directory)
@@ -263,7 +263,7 @@ directory_option = click.option("-C", "directory", type=click.Path(file_okay=Fal
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 def init(directory: Path) -> None:
     """Create a contracts repository in DIRECTORY: settings, library copy, a sample deal, CI workflow."""
-    from .repo import init_repo
+    from contractgen.repo.config import init_repo
 
     try:
         created = init_repo(directory)
@@ -284,7 +284,7 @@ def init(directory: Path) -> None:
 @directory_option
 def build(deals: tuple[Path, ...], jobs: int | None, force: bool, redline: bool, directory: Path | None) -> None:
     """Render every deal (or each DEAL) whose inputs changed, then update contractgen.lock."""
-    from .incremental_build import run_build
+    from contractgen.repo.build import run_build
 
     config = _repo_config(directory)
     try:
@@ -314,7 +314,7 @@ def build(deals: tuple[Path, ...], jobs: int | None, force: bool, redline: bool,
 @directory_option
 def check(as_json: bool, directory: Path | None) -> None:
     """Exit 0 when every output matches its inputs and the lock, 1 (listing why) otherwise; renders nothing."""
-    from .incremental import assess, check_lines, settle_undecided
+    from contractgen.repo.staleness import assess, check_lines, settle_undecided
 
     config = _repo_config(directory)
     try:
@@ -341,7 +341,7 @@ def check(as_json: bool, directory: Path | None) -> None:
 @directory_option
 def impact(since: str | None, context_lines: int, directory: Path | None) -> None:
     """List the contracts a clause library change affects, with a clause-level text diff for each."""
-    from .impact import library_impact
+    from contractgen.repo.impact import library_impact
 
     config = _repo_config(directory)
     try:
@@ -363,7 +363,7 @@ def impact(since: str | None, context_lines: int, directory: Path | None) -> Non
 @click.option("--json", "as_json", is_flag=True, help="Print the record as JSON.")
 def explain(output: Path, as_json: bool) -> None:
     """Print where a contract file came from: deal hash, template, clause versions, contractgen version."""
-    from .provenance import format_record, read_provenance
+    from contractgen.repo.provenance import format_record, read_provenance
 
     try:
         record = read_provenance(output)
@@ -385,8 +385,8 @@ def explain(output: Path, as_json: bool) -> None:
 @root_option
 def redline(old: Path, new: Path, out_dir: Path, formats: str, root: Path | None) -> None:
     """Write the contract of NEW with its differences from OLD marked (tracked changes, marked-up PDF)."""
-    from .outputs import remove_stale_temporaries
-    from .redline import redline_deals
+    from contractgen.outputs import remove_stale_temporaries
+    from contractgen.redline.diff import redline_deals
 
     chosen = _formats(formats)
     remove_stale_temporaries(out_dir)

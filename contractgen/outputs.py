@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import OutputError
+from contractgen.errors import OutputError
 
 TEMP_PREFIX = ".contractgen-"
 TEMP_SUFFIX = ".tmp"

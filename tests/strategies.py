@@ -2,7 +2,7 @@
 
 ``deals()`` starts from the reference deal (``deal-example.yaml``) and mutates it: parties,
 services, service levels, optional sections, pricing model, locale, currency, sourcing and
-data-protection regime all vary, always within the rules of ``contractgen.spec_rules``. Free
+data-protection regime all vary, always within the rules of ``contractgen.deal.rules``. Free
 text is drawn from a hostile alphabet (Markdown, HTML and Jinja specials, non-ASCII letters,
 no control characters) and every value the contract prints is recorded in ``printed`` so a
 test can look for it in the outputs.
@@ -24,11 +24,11 @@ from typing import Any
 import yaml
 from hypothesis import strategies as st
 
-from contractgen.derived import PERIOD_MINUTES, overlap_figures
-from contractgen.durations import ClockRange, Duration
-from contractgen.yamlsource import load_deal_file
+from contractgen.deal.derived import PERIOD_MINUTES, overlap_figures
+from contractgen.deal.durations import ClockRange, Duration
+from contractgen.deal.yamlsource import load_deal_file
 
-REFERENCE = Path("/work/shared/spec/deal-example.yaml")
+REFERENCE = Path(__file__).resolve().parents[1] / "samples" / "deal-example.yaml"
 if not REFERENCE.exists():  # the repository copy is identical
     REFERENCE = Path(__file__).resolve().parent.parent / "samples" / "deal-example.yaml"
 BASE, _ = load_deal_file(REFERENCE)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from contractgen.build import Workspace, build_document, render_deal
+from contractgen.pipeline import Workspace, build_document, render_deal
 from contractgen.errors import DocumentError, LibraryError, TemplateError
-from contractgen.model import CrossRef, DefinitionList, inline_text, iter_inline_runs
-from contractgen.spec import load_deal
+from contractgen.document.model import CrossRef, DefinitionList, inline_text, iter_inline_runs
+from contractgen.deal.model import load_deal
 from tests.conftest import write_file
 
 
@@ -155,7 +155,7 @@ def test_render_deal_writes_pdf(writable_mini_root, tmp_path):
 
 
 def test_no_output_is_written_when_a_later_format_fails(writable_mini_root, tmp_path, monkeypatch):
-    import contractgen.build as build
+    import contractgen.pipeline as build
 
     out = tmp_path / "out"
     write_file(out / "mini.docx", "previous docx")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-REFERENCE = ROOT.parent / "shared" / "spec" / "deal-example.yaml"
+REFERENCE = ROOT / "samples" / "deal-example.yaml"
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
 SCRIPT = Path(sys.executable).parent / "contractgen"
 

@@ -1,7 +1,7 @@
 """Durations print as the contract's defined terms: business days are "Business Days"."""
 
-from contractgen.durations import Duration
-from contractgen.templating import clause_environment, render_text
+from contractgen.deal.durations import Duration
+from contractgen.templating.sandbox import clause_environment, render_text
 
 
 def test_business_days_print_as_the_defined_term():

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from contractgen.build import Workspace, build_document, load_deal_path
+from contractgen.pipeline import Workspace, build_document, load_deal_path
 from contractgen.cli import main
-from contractgen.coverage import load_checklist
+from contractgen.checks.coverage import load_checklist
 from contractgen.errors import LibraryError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,7 +22,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "lint"
 GOOD = FIXTURES / "good"
 MINIMAL = FIXTURES / "deals" / "minimal.yaml"
 WITH_CREDITS = FIXTURES / "deals" / "with-credits.yaml"
-REFERENCE = ROOT.parent / "shared" / "spec" / "deal-example.yaml"
+REFERENCE = ROOT / "samples" / "deal-example.yaml"
 SCRIPT = Path(sys.executable).parent / "contractgen"
 
 

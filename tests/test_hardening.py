@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from contractgen.build import Workspace, build_document, render_bytes, render_deal
+from contractgen.pipeline import Workspace, build_document, render_bytes, render_deal
 from contractgen.errors import DealError
-from contractgen.model import CrossRef, Heading, Strong, inline_text, iter_blocks, iter_inline_runs
-from contractgen.spec import load_deal
+from contractgen.document.model import CrossRef, Heading, Strong, inline_text, iter_blocks, iter_inline_runs
+from contractgen.deal.model import load_deal
 
 ROOT = Path(__file__).resolve().parents[1]
-REFERENCE = ROOT.parent / "shared" / "spec" / "deal-example.yaml"
+REFERENCE = ROOT / "samples" / "deal-example.yaml"
 DESCRIPTION = "description: Single point of contact for incidents and service requests from the Client's 4,500 staff."
 
 

@@ -21,14 +21,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from contractgen.build import Workspace, build_document
+from contractgen.pipeline import Workspace, build_document
 from contractgen.cli import main
-from contractgen.model import inline_text, iter_inline_runs
+from contractgen.document.model import inline_text, iter_inline_runs
 from contractgen.outputs import TEMP_PREFIX, TEMP_SUFFIX
-from contractgen.spec import load_deal
+from contractgen.deal.model import load_deal
 
 ROOT = Path(__file__).resolve().parents[1]
-REFERENCE = ROOT.parent / "shared" / "spec" / "deal-example.yaml"
+REFERENCE = ROOT / "samples" / "deal-example.yaml"
 if not REFERENCE.exists():  # the repository copy is identical
     REFERENCE = ROOT / "samples" / "deal-example.yaml"
 CLI = [sys.executable, "-m", "contractgen.cli"]
@@ -128,8 +128,8 @@ def _build_with_deadline(deal, root: Path) -> None:
     code = (
         "import sys, pickle\n"
         "from pathlib import Path\n"
-        "from contractgen.build import Workspace, build_document\n"
-        "from contractgen.spec import load_deal\n"
+        "from contractgen.pipeline import Workspace, build_document\n"
+        "from contractgen.deal.model import load_deal\n"
         "try:\n"
         f"    build_document(load_deal({str(REFERENCE)!r}), {str(REFERENCE)!r}, Workspace(Path({str(root)!r})))\n"
         "except Exception as exc:\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from contractgen.errors import LibraryError
-from contractgen.library import load_library, split_front_matter
+from contractgen.library.clauses import load_library, split_front_matter
 from tests.conftest import clause_file, write_file
 
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from contractgen.build import Workspace, build_document, render_bytes
-from contractgen.library import load_library
-from contractgen.spec import load_deal
+from contractgen.pipeline import Workspace, build_document, render_bytes
+from contractgen.library.clauses import load_library
+from contractgen.deal.model import load_deal
 
 ROOT = Path(__file__).resolve().parents[1]
-REFERENCE = ROOT.parent / "shared" / "spec" / "deal-example.yaml"
+REFERENCE = ROOT / "samples" / "deal-example.yaml"
 SAMPLES = ROOT / "samples"
 
 

@@ -12,8 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from contractgen.cli import main
-from contractgen.jinja_paths import analyse_expression, analyse_template
-from contractgen.lint import capitalised_words, lint_library, static_lines, term_pattern
+from contractgen.templating.analysis import analyse_expression, analyse_template
+from contractgen.checks.lint import capitalised_words, lint_library, static_lines, term_pattern
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "lint"

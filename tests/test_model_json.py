@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from contractgen.build import Workspace, build_document, load_deal_path
+from contractgen.pipeline import Workspace, build_document, load_deal_path
 from contractgen.errors import ContractgenError
-from contractgen.model import Del, Ins, Text
-from contractgen.model_json import document_from_json, document_to_json
+from contractgen.document.model import Del, Ins, Text
+from contractgen.document.json_form import document_from_json, document_to_json
 from tests.writers.sample_document import sample_document
 
-REFERENCE = Path("/work/shared/spec/deal-example.yaml")
+REFERENCE = Path(__file__).resolve().parents[1] / "samples" / "deal-example.yaml"
 ROOT = Path(__file__).resolve().parents[1]
 
 

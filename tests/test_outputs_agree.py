@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from contractgen.build import Workspace, build_document, render_bytes
-from contractgen.model import Table, inline_text, iter_blocks
-from contractgen.spec import load_deal
+from contractgen.pipeline import Workspace, build_document, render_bytes
+from contractgen.document.model import Table, inline_text, iter_blocks
+from contractgen.deal.model import load_deal
 
 ROOT = Path(__file__).resolve().parents[1]
-DEALS = [ROOT.parent / "shared" / "spec" / "deal-example.yaml", *sorted((ROOT / "samples").glob("*.yaml"))]
+DEALS = [ROOT / "samples" / "deal-example.yaml", *sorted((ROOT / "samples").glob("*.yaml"))]
 WORD = re.compile(r"\w+")
 
 

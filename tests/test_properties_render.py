@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 
-from contractgen.build import Workspace, build_document, render_bytes
-from contractgen.model import inline_text, iter_inline_runs
-from contractgen.resolve import resolve_contract
-from contractgen.spec import load_deal, validate_data
-from contractgen.templating import build_context
-from contractgen.yamlsource import load_yaml
+from contractgen.pipeline import Workspace, build_document, render_bytes
+from contractgen.document.model import inline_text, iter_inline_runs
+from contractgen.library.resolve import resolve_contract
+from contractgen.deal.model import load_deal, validate_data
+from contractgen.templating.sandbox import build_context
+from contractgen.deal.yamlsource import load_yaml
 from tests.strategies import GeneratedDeal, deals
 
 # Examples per test for each profile: (model and DOCX, PDF, load + validate + resolve only).

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from contractgen.errors import DocumentError
-from contractgen.model import CrossRef, ListBlock, Paragraph, Text, inline_text
-from contractgen.reader import read_inline, read_markdown
+from contractgen.document.model import CrossRef, ListBlock, Paragraph, Text, inline_text
+from contractgen.document.reader import read_inline, read_markdown
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reader"
 CASES = sorted(p.stem for p in FIXTURES.glob("*.md"))

@@ -8,10 +8,10 @@ import pytest
 import yaml
 
 from contractgen.errors import LibraryError
-from contractgen.library import load_library
-from contractgen.resolve import load_outline, resolve_contract
-from contractgen.spec import validate_data
-from contractgen.templating import build_context
+from contractgen.library.clauses import load_library
+from contractgen.library.resolve import load_outline, resolve_contract
+from contractgen.deal.model import validate_data
+from contractgen.templating.sandbox import build_context
 from tests.conftest import MINI_ROOT, write_file
 
 BASE_DEAL = yaml.safe_load((MINI_ROOT / "deals" / "mini.yaml").read_text(encoding="utf-8"))

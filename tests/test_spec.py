@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from contractgen.durations import ClockRange, Duration, Frequency
+from contractgen.deal.durations import ClockRange, Duration, Frequency
 from contractgen.errors import DealError
-from contractgen.spec import Deal, PricingModel, SourcingModel, deal_json_schema, load_deal, validate_data
-from contractgen.yamlsource import load_deal_file, load_yaml
+from contractgen.deal.model import Deal, PricingModel, SourcingModel, deal_json_schema, load_deal, validate_data
+from contractgen.deal.yamlsource import load_deal_file, load_yaml
 
 ROOT = Path(__file__).parent.parent
-REFERENCE = Path("/work/shared/spec/deal-example.yaml")
+REFERENCE = Path(__file__).resolve().parents[1] / "samples" / "deal-example.yaml"
 if not REFERENCE.exists():
     REFERENCE = ROOT / "samples" / "deal-example.yaml"
 FIXTURES = Path(__file__).parent / "fixtures" / "deals"

@@ -11,13 +11,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from contractgen.derived import daily_overlap
-from contractgen.durations import ClockRange, Duration
+from contractgen.deal.derived import daily_overlap
+from contractgen.deal.durations import ClockRange, Duration
 from contractgen.errors import DealError
-from contractgen.spec import validate_data
-from contractgen.yamlsource import load_deal_file, load_yaml
+from contractgen.deal.model import validate_data
+from contractgen.deal.yamlsource import load_deal_file, load_yaml
 
-REFERENCE = Path("/work/shared/spec/deal-example.yaml")
+REFERENCE = Path(__file__).resolve().parents[1] / "samples" / "deal-example.yaml"
 if not REFERENCE.exists():
     REFERENCE = Path(__file__).parent.parent / "samples" / "deal-example.yaml"
 _DATA, _LINES = load_deal_file(REFERENCE)

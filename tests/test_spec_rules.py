@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from contractgen.derived import daily_overlap, overlap_figures
-from contractgen.durations import ClockRange
+from contractgen.deal.derived import daily_overlap, overlap_figures
+from contractgen.deal.durations import ClockRange
 from contractgen.errors import DealError
-from contractgen.spec import load_deal, validate_data
-from contractgen.yamlsource import load_deal_file
+from contractgen.deal.model import load_deal, validate_data
+from contractgen.deal.yamlsource import load_deal_file
 
-REFERENCE = Path("/work/shared/spec/deal-example.yaml")
+REFERENCE = Path(__file__).resolve().parents[1] / "samples" / "deal-example.yaml"
 if not REFERENCE.exists():
     REFERENCE = Path(__file__).parent.parent / "samples" / "deal-example.yaml"
 BAD = Path(__file__).parent / "fixtures" / "deals" / "bad"

@@ -9,9 +9,9 @@ from decimal import Decimal
 import pytest
 
 from contractgen.errors import TemplateError
-from contractgen.model import Paragraph, Text
-from contractgen.reader import read_markdown
-from contractgen.templating import (build_context, escape_markdown, evaluate_condition, party_reference,
+from contractgen.document.model import Paragraph, Text
+from contractgen.document.reader import read_markdown
+from contractgen.templating.sandbox import (build_context, escape_markdown, evaluate_condition, party_reference,
                                     render_text)
 
 GB = {"locale_": "en_GB", "currency_": "GBP"}
@@ -188,7 +188,7 @@ def test_party_reference():
 
 
 def test_build_context_from_a_deal(mini_deal_path):
-    from contractgen.spec import load_deal
+    from contractgen.deal.model import load_deal
 
     context = build_context(load_deal(mini_deal_path))
     assert context["CLIENT"] == "the Client" and context["SUPPLIER"] == "the Supplier"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from contractgen.errors import DocumentError
-from contractgen.model import (Clause, CrossRef, DefinitionList, Document, ListBlock, Paragraph, Part, Text,
+from contractgen.document.model import (Clause, CrossRef, DefinitionList, Document, ListBlock, Paragraph, Part, Text,
                                inline_text, iter_inline_runs)
-from contractgen.reader import read_inline, read_markdown
-from contractgen.transforms import (TermDefinition, apply_transforms, build_contents, build_definitions,
+from contractgen.document.reader import read_inline, read_markdown
+from contractgen.document.transforms import (TermDefinition, apply_transforms, build_contents, build_definitions,
                                     letter, number_document, resolve_cross_references, roman)
 
 

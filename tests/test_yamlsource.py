@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from contractgen.errors import DealError
-from contractgen.yamlsource import MAX_BYTES, load_deal_file, load_yaml
+from contractgen.deal.yamlsource import MAX_BYTES, load_deal_file, load_yaml
 
-REFERENCE = Path("/work/shared/spec/deal-example.yaml")
+REFERENCE = Path(__file__).resolve().parents[1] / "samples" / "deal-example.yaml"
 if not REFERENCE.exists():  # the repository copy is identical
     REFERENCE = Path(__file__).parent.parent / "samples" / "deal-example.yaml"
 

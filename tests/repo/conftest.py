@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from contractgen.repo import init_repo
+from contractgen.repo.config import init_repo
 
 PYTHON = sys.executable
 
@@ -39,7 +39,7 @@ def _without_section(text: str, key: str) -> str:
 
 def _trim_outline_to_library(root: Path) -> None:
     """While the built-in library is incomplete, drop outline slots naming clauses it lacks."""
-    from contractgen.library import load_library
+    from contractgen.library.clauses import load_library
 
     library = load_library(root / "clauses")
     outline = root / "templates" / "it-outsourcing" / "outline.yaml"

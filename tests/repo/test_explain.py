@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from contractgen.provenance import read_provenance
+from contractgen.repo.provenance import read_provenance
 
 from .conftest import run_cli
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import tomllib
 
-from contractgen.repo import load_config
+from contractgen.repo.config import load_config
 
 from .conftest import run_cli
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from contractgen.model import Clause, CrossRef, Paragraph, Part, Table, Text
-from contractgen.writers.docx import render_docx
-from contractgen.writers.docx_fields import bookmark_name
-from contractgen.writers.zipfix import rewrite_zip
+from contractgen.document.model import Clause, CrossRef, Paragraph, Part, Table, Text
+from contractgen.writers.docx.writer import render_docx
+from contractgen.writers.docx.fields import bookmark_name
+from contractgen.writers.docx.package import rewrite_zip
 from tests.writers.sample_document import sample_document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,7 +110,7 @@ def test_golden_parts(draft):
 
 _SCRIPT = (
     "import hashlib, sys; from pathlib import Path;"
-    "from contractgen.writers.docx import render_docx;"
+    "from contractgen.writers.docx.writer import render_docx;"
     "from tests.writers.sample_document import sample_document;"
     "print(hashlib.sha256(render_docx(sample_document(), Path(sys.argv[1]))).hexdigest())"
 )
@@ -328,7 +328,7 @@ def test_signatures_part_without_parties_and_extra_part():
 
 def test_docx_writer_does_not_import_weasyprint():
     """Importing the DOCX writer never loads WeasyPrint."""
-    code = ("import sys, contractgen.writers.docx; "
+    code = ("import sys, contractgen.writers.docx.writer; "
             "print(any(m == 'weasyprint' or m.startswith('weasyprint.') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from contractgen.errors import DocumentError
-from contractgen.model import Clause, CrossRef, Paragraph, Part, Strong, Table, Text
-from contractgen.writers.html import render_html
+from contractgen.document.model import Clause, CrossRef, Paragraph, Part, Strong, Table, Text
+from contractgen.writers.pdf.html import render_html
 from tests.writers.sample_document import sample_document
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "it-outsourcing"

@@ -14,10 +14,10 @@ import pytest
 pypdf = pytest.importorskip("pypdf")
 
 from contractgen.errors import ContractgenError, OutputError  # noqa: E402
-from contractgen.model import (  # noqa: E402
+from contractgen.document.model import (  # noqa: E402
     Clause, ContentsEntry, CrossRef, ListBlock, ListItem, Paragraph, Part, Table, Text,
 )
-from contractgen.writers.pdf import (  # noqa: E402
+from contractgen.writers.pdf.writer import (  # noqa: E402
     UnsafeResourceError, make_url_fetcher, render_pdf, resolve_resource,
 )
 from tests.writers.sample_document import sample_document  # noqa: E402
@@ -144,7 +144,7 @@ def test_metadata(reader):
 SCRIPT = """
 import sys
 from pathlib import Path
-from contractgen.writers.pdf import render_pdf
+from contractgen.writers.pdf.writer import render_pdf
 from tests.writers.sample_document import sample_document
 sys.stdout.buffer.write(render_pdf(sample_document(), Path(sys.argv[1])))
 """
@@ -165,7 +165,7 @@ def test_byte_identical_across_processes():
 
 
 def test_weasyprint_is_imported_lazily():
-    code = ("import sys, contractgen.writers.pdf, contractgen.writers.html; "
+    code = ("import sys, contractgen.writers.pdf.writer, contractgen.writers.pdf.html; "
             "sys.exit('weasyprint' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
 

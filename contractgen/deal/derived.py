@@ -1,0 +1,221 @@
+"""Figures derived from a deal: computed once here, never in templates.
+
+``deal.derived`` (see ``spec.Deal``) returns a ``Derived``; clause authors use its field
+names, so they are stable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from decimal import Decimal
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+import babel
+import pycountry
+
+from contractgen.deal.durations import ClockRange, TimeSpan
+
+if TYPE_CHECKING:
+    from contractgen.deal.model import Deal, Service
+
+# Length of a measurement period in minutes, for allowed downtime (a month counts as 30 days).
+PERIOD_MINUTES = {"calendar month": 30 * 24 * 60, "calendar quarter": 90 * 24 * 60}
+CENT = Decimal("0.01")
+
+_GDPR_RE = re.compile(r"GDPR|2016/679|Data Protection Act|DSGVO|RGPD|BDSG|Bundesdatenschutzgesetz", re.IGNORECASE)
+_HIPAA_RE = re.compile(r"\bHIPAA\b|HITECH", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Overlap:
+    """Daily overlap of the client's business hours with one delivery centre's."""
+
+    city: str
+    country: str
+    country_name: str
+    timezone: str
+    business_hours: ClockRange
+    winter_hours: float  # on 15 January of the effective year
+    summer_hours: float  # on 15 July of the effective year
+    worst_hours: float  # least over every day of the effective year (catches DST mismatch weeks)
+
+
+@dataclass(frozen=True)
+class AvailabilityFigure:
+    """An availability target with the downtime it allows per measurement period."""
+
+    service: str
+    service_name: str
+    target: Decimal
+    maintenance_window: str | None
+    allowed_downtime: TimeSpan
+    allowed_downtime_minutes: float
+
+
+@dataclass(frozen=True)
+class Derived:
+    """Everything computed from a deal."""
+
+    annual_charges: Decimal | None
+    general_cap_amount: Decimal | None
+    data_protection_cap_amount: Decimal | None
+    overlap_hours: float | None
+    overlaps: list[Overlap]
+    availability: list[AvailabilityFigure]
+    services_by_id: dict[str, Service] = field(hash=False)
+    gdpr: bool
+    hipaa: bool
+    delivery_countries: list[str]
+    term_end: date
+
+
+def is_gdpr(regulation: str) -> bool:
+    """True for GDPR-family regulations (EU/UK GDPR, Data Protection Acts, DSGVO …)."""
+    return bool(_GDPR_RE.search(regulation))
+
+
+def is_hipaa(regulation: str) -> bool:
+    """True for HIPAA (and HITECH)."""
+    return bool(_HIPAA_RE.search(regulation))
+
+
+@lru_cache(maxsize=64)
+def country_name(code: str, locale: str = "en_GB") -> str:
+    """A country's everyday name in the deal's locale ("United Kingdom", "India")."""
+    try:
+        name = babel.Locale.parse(locale).territories.get(code)
+    except (ValueError, babel.UnknownLocaleError):
+        name = None
+    if name:
+        return name
+    country = pycountry.countries.get(alpha_2=code)
+    return getattr(country, "common_name", None) or getattr(country, "name", code)
+
+
+def _interval(day: date, hours: ClockRange, zone: str) -> tuple[datetime, datetime]:
+    tz = ZoneInfo(zone)
+    midnight = datetime.combine(day, time(0), tz)
+    # Wall-clock arithmetic on aware datetimes, then UTC: correct across DST changes at night.
+    start = (midnight + timedelta(minutes=hours.start_minute)).astimezone(timezone.utc)
+    end = (midnight + timedelta(minutes=hours.end_minute)).astimezone(timezone.utc)
+    return start, end
+
+
+def daily_overlap(day: date, client_tz: str, client_hours: ClockRange, other_tz: str, other_hours: ClockRange) -> float:
+    """Hours the client's working day on `day` overlaps the other's (its previous, same or next day)."""
+    c_start, c_end = _interval(day, client_hours, client_tz)
+    total = timedelta(0)
+    for shift in (-1, 0, 1):
+        o_start, o_end = _interval(day + timedelta(days=shift), other_hours, other_tz)
+        total += max(timedelta(0), min(c_end, o_end) - max(c_start, o_start))
+    return total.total_seconds() / 3600
+
+
+@lru_cache(maxsize=256)  # a deal is validated and then derived: the same figures twice
+def overlap_figures(
+    year: int, client_tz: str, client_hours: ClockRange, other_tz: str, other_hours: ClockRange
+) -> tuple[float, float, float]:
+    """(winter, summer, worst) daily overlap in hours over the given year."""
+    winter = daily_overlap(date(year, 1, 15), client_tz, client_hours, other_tz, other_hours)
+    summer = daily_overlap(date(year, 7, 15), client_tz, client_hours, other_tz, other_hours)
+    worst = min(winter, summer)
+    day = date(year, 1, 1)
+    while day.year == year:
+        worst = min(worst, daily_overlap(day, client_tz, client_hours, other_tz, other_hours))
+        day += timedelta(days=1)
+    return winter, summer, worst
+
+
+def _overlaps(deal: Deal) -> list[Overlap]:
+    client = deal.parties.client
+    if deal.sourcing is None or client.timezone is None or client.business_hours is None:
+        return []
+    year = deal.contract.effective_date.year
+    result = []
+    for centre in deal.sourcing.delivery_centres:
+        hours = centre.business_hours or deal.parties.supplier.business_hours
+        if hours is None:
+            continue
+        winter, summer, worst = overlap_figures(year, client.timezone, client.business_hours, centre.timezone, hours)
+        result.append(
+            Overlap(
+                city=centre.city, country=centre.country,
+                country_name=country_name(centre.country, deal.contract.locale), timezone=centre.timezone,
+                business_hours=hours, winter_hours=winter, summer_hours=summer, worst_hours=worst,
+            )  # fmt: skip
+        )
+    return result
+
+
+def annual_charges(deal: Deal) -> Decimal | None:
+    """Charges for a year: 12 × monthly (fixed), 12 × units × price (per unit), 12 × estimate (T&M)."""
+    c = deal.commercials
+    model = c.pricing_model.value
+    monthly: Decimal | None = None
+    if model == "fixed monthly":
+        monthly = c.monthly_charges
+    elif model == "per unit":
+        if c.unit_price is not None and c.estimated_monthly_units is not None:
+            monthly = c.unit_price * c.estimated_monthly_units
+    else:
+        monthly = c.estimated_monthly_charges
+    return None if monthly is None else (monthly * 12).quantize(CENT)
+
+
+def _cap(multiple: Decimal | None, annual: Decimal | None) -> Decimal | None:
+    return None if multiple is None or annual is None else (multiple * annual).quantize(CENT)
+
+
+def _availability(deal: Deal, services: dict[str, Any]) -> list[AvailabilityFigure]:
+    levels = deal.service_levels
+    if levels is None:
+        return []
+    period = PERIOD_MINUTES[levels.measurement_period]
+    result = []
+    for item in levels.availability:
+        minutes = (Decimal(100) - item.target) / Decimal(100) * period
+        service = services.get(item.service)
+        result.append(
+            AvailabilityFigure(
+                service=item.service, service_name=service.name if service else item.service,
+                target=item.target, maintenance_window=item.maintenance_window,
+                allowed_downtime=TimeSpan.from_minutes(minutes), allowed_downtime_minutes=float(minutes),
+            )  # fmt: skip
+        )
+    return result
+
+
+def compute_derived(deal: Deal) -> Derived:
+    """Compute every derived figure of a (validated) deal."""
+    annual = annual_charges(deal)
+    liability = deal.liability
+    overlaps = _overlaps(deal)
+    services = {s.id: s for s in deal.scope.services}
+    regulations = deal.data_protection.regulations if deal.data_protection else []
+    countries: list[str] = []
+    for centre in deal.sourcing.delivery_centres if deal.sourcing else []:
+        name = country_name(centre.country, deal.contract.locale)
+        if name not in countries:
+            countries.append(name)
+    return Derived(
+        annual_charges=annual,
+        general_cap_amount=_cap(liability.general_cap if liability else None, annual),
+        data_protection_cap_amount=_cap(liability.data_protection_cap if liability else None, annual),
+        overlap_hours=min((o.worst_hours for o in overlaps), default=None),
+        overlaps=overlaps,
+        availability=_availability(deal, services),
+        services_by_id=services,
+        gdpr=any(is_gdpr(r) for r in regulations),
+        hipaa=any(is_hipaa(r) for r in regulations),
+        delivery_countries=countries,
+        term_end=term_end(deal),
+    )
+
+
+def term_end(deal: Deal) -> date:
+    """Last day of the initial term: effective date + initial term − 1 day."""
+    return deal.term.initial_term.add_to(deal.contract.effective_date) - timedelta(days=1)

@@ -1,0 +1,511 @@
+"""Cross-field rules of a deal, and plain-English messages for every validation problem.
+
+They run after every field is individually valid (``Deal``'s after-validator), all of them,
+so a user sees every broken rule in one go.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING, Annotated, Any, Union
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from contractgen.deal.derived import PERIOD_MINUTES, is_gdpr, is_hipaa, overlap_figures, term_end
+from contractgen.deal.durations import Duration
+from contractgen.errors import Problem
+
+if TYPE_CHECKING:
+    from contractgen.deal.model import Deal
+
+Path = tuple[Any, ...]
+Found = Iterator[tuple[Path, str]]
+
+GDPR_BREACH_LIMIT = Duration(72, "hour")
+HIPAA_BREACH_LIMIT = Duration(60, "day")
+GDPR_ROLES = {"controller", "processor", "joint controller"}
+HIPAA_ROLES = {"covered entity", "business associate"}
+SL = ("service_levels",)
+DP = ("data_protection",)
+
+
+def _pct(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return f"{text} %"
+
+
+def _day(value: Any) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def _duplicates(items: list[Any], key: str, path: Path, what: str) -> Found:
+    seen: dict[Any, int] = {}
+    for i, item in enumerate(items):
+        value = getattr(item, key)
+        if value in seen:
+            yield path + (i, key), f"duplicate {what} {value!r} (already used at {_fmt(path + (seen[value],))})"
+        else:
+            seen[value] = i
+
+
+def _fmt(path: Path) -> str:
+    return format_path(path)
+
+
+def unique_ids(deal: Deal) -> Found:
+    """Service ids, deliverable ids and incident priorities are unique."""
+    yield from _duplicates(deal.scope.services, "id", ("scope", "services"), "service id")
+    yield from _duplicates(deal.deliverables, "id", ("deliverables",), "deliverable id")
+    if deal.service_levels:
+        yield from _duplicates(deal.service_levels.incident_priorities, "priority", SL + ("incident_priorities",), "priority")
+        yield from _duplicates(deal.service_levels.availability, "service", SL + ("availability",), "availability target for")
+    if deal.governance:
+        yield from _duplicates(deal.governance.escalation, "level", ("governance", "escalation"), "escalation level")
+
+
+def service_references(deal: Deal) -> Found:
+    """Every `service:` names a service in scope.services."""
+    ids = [s.id for s in deal.scope.services]
+    levels = deal.service_levels
+    if levels is None:
+        return
+    refs: list[tuple[Path, str | None]] = [(SL + ("availability", i), a.service) for i, a in enumerate(levels.availability)]
+    refs += [(SL + ("kpis", i), k.service) for i, k in enumerate(levels.kpis)]
+    if levels.service_credits:
+        refs += [(SL + ("service_credits", "tiers", i), t.service) for i, t in enumerate(levels.service_credits.tiers)]
+    for path, service in refs:
+        if service is not None and service not in ids:
+            yield path + ("service",), f"{service!r} is not a service in scope.services (known: {', '.join(ids)})"
+
+
+def incident_priorities(deal: Deal) -> Found:
+    """Response ≤ resolution per priority; P1 at least as fast as P2, and so on."""
+    if deal.service_levels is None:
+        return
+    base = SL + ("incident_priorities",)
+    items = deal.service_levels.incident_priorities
+    for i, p in enumerate(items):
+        if p.resolution < p.response:
+            yield base + (i, "resolution"), (
+                f"{p.priority} resolution ({p.resolution}) is faster than its response ({p.response})"
+            )
+    ordered = sorted(((int(p.priority[1:]), i, p) for i, p in enumerate(items)), key=lambda t: t[0])
+    for (n1, i1, p1), (n2, _i2, p2) in zip(ordered, ordered[1:]):
+        if n1 == n2:
+            continue
+        for what in ("response", "resolution"):
+            fast, slow = getattr(p1, what), getattr(p2, what)
+            if fast > slow:
+                yield base + (i1, what), (
+                    f"{p1.priority} {what} ({fast}) is slower than {p2.priority} {what} ({slow}); "
+                    f"{p1.priority} must be at least as fast as {p2.priority}"
+                )
+
+
+def service_credits(deal: Deal) -> Found:
+    """Per service, a lower threshold gives a higher credit; no credit above the amount at risk."""
+    levels = deal.service_levels
+    if levels is None or levels.service_credits is None:
+        return
+    credits = levels.service_credits
+    base = SL + ("service_credits", "tiers")
+    targets = {a.service: a.target for a in levels.availability}
+    by_service: dict[str, list[tuple[int, Any]]] = {}
+    for i, tier in enumerate(credits.tiers):
+        by_service.setdefault(tier.service, []).append((i, tier))
+        if tier.credit > credits.at_risk:
+            yield base + (i, "credit"), (
+                f"the credit ({_pct(tier.credit)}) is more than the amount at risk ({_pct(credits.at_risk)})"
+            )
+        target = targets.get(tier.service)
+        if target is None:
+            yield base + (i, "service"), (
+                f"{tier.service} has no availability target in service_levels.availability for this tier to apply to"
+            )
+        elif tier.below > target:
+            yield base + (i, "below"), (
+                f"the threshold ({_pct(tier.below)}) is above {tier.service}'s availability target "
+                f"({_pct(target)}), so the credit would apply while the target is met"
+            )
+    for service, tiers in by_service.items():
+        ordered = sorted(tiers, key=lambda t: t[1].below, reverse=True)
+        for (_i1, higher), (i2, lower) in zip(ordered, ordered[1:]):
+            if lower.below == higher.below:
+                yield base + (i2, "below"), f"{service} has two tiers below {_pct(lower.below)}"
+            elif lower.credit <= higher.credit:
+                yield base + (i2, "credit"), (
+                    f"{service} below {_pct(lower.below)} gives a credit of {_pct(lower.credit)}, not more than the "
+                    f"{_pct(higher.credit)} below {_pct(higher.below)}; a lower threshold must give a higher credit"
+                )
+
+
+def data_protection(deal: Deal) -> Found:
+    """Personal data needs roles, subjects, categories, breach notice, transfer mechanism; GDPR/HIPAA limits."""
+    dp = deal.data_protection
+    if dp is None:
+        return
+    gdpr = any(is_gdpr(r) for r in dp.regulations)
+    hipaa = any(is_hipaa(r) for r in dp.regulations)
+    if dp.personal_data:
+        for name in ("roles", "data_subjects", "data_categories", "breach_notification"):
+            if not getattr(dp, name):
+                yield DP + (name,), "is required when personal_data is true"
+        reasons = _transfer_reasons(deal)
+        if reasons and dp.international_transfers is None:
+            yield DP + ("international_transfers",), (
+                f"a transfer mechanism (international_transfers.mechanism) is required: personal data is "
+                f"processed {' and '.join(reasons)}"
+            )
+    notice = dp.breach_notification
+    if notice is not None and gdpr and notice.upper_minutes > GDPR_BREACH_LIMIT.minutes:
+        yield DP + ("breach_notification",), (
+            f"must be at most 72 hours under {_first(dp.regulations, is_gdpr)} (got {notice}"
+            f"{', which can span weekends' if notice.business else ''})"
+        )
+    if notice is not None and hipaa and not gdpr and notice.upper_minutes > HIPAA_BREACH_LIMIT.minutes:
+        yield DP + ("breach_notification",), f"must be at most 60 days under HIPAA (got {notice})"
+    if dp.roles is not None and gdpr != hipaa:
+        allowed, law = (GDPR_ROLES, "GDPR-family law") if gdpr else (HIPAA_ROLES, "HIPAA")
+        for who in ("client", "supplier"):
+            role = getattr(dp.roles, who)
+            if role not in allowed:
+                yield DP + ("roles", who), (
+                    f"{role!r} is not a role under {law}; use {' or '.join(repr(r) for r in sorted(allowed))}"
+                )
+
+
+def _first(items: list[str], test: Any) -> str:
+    return next(r for r in items if test(r))
+
+
+def _transfer_reasons(deal: Deal) -> list[str]:
+    reasons = []
+    sourcing = deal.sourcing
+    dp = deal.data_protection
+    assert dp is not None
+    if sourcing and sourcing.model is not None and sourcing.model.value in ("offshore", "nearshore"):
+        reasons.append(f"{sourcing.model.value} (sourcing.model)")
+    if dp.data_residency:
+        outside = [c.country for c in sourcing.delivery_centres] if sourcing else []
+        if dp.subprocessors:
+            outside += [s.country for s in dp.subprocessors.approved]
+        outside = list(dict.fromkeys(c for c in outside if c not in dp.data_residency))
+        if outside:
+            reasons.append(f"in {', '.join(outside)}, outside data_residency")
+    return reasons
+
+
+def core_overlap(deal: Deal) -> Found:
+    """The client's and each delivery centre's business hours overlap at least core_overlap_hours."""
+    sourcing = deal.sourcing
+    if sourcing is None or sourcing.core_overlap_hours is None:
+        return
+    base = ("sourcing",)
+    client = deal.parties.client
+    if client.timezone is None or client.business_hours is None:
+        yield base + ("core_overlap_hours",), (
+            "needs parties.client.timezone and parties.client.business_hours to be checked"
+        )
+        return
+    if not sourcing.delivery_centres:
+        yield base + ("core_overlap_hours",), "needs at least one entry in sourcing.delivery_centres to be checked"
+    required = float(sourcing.core_overlap_hours)
+    year = deal.contract.effective_date.year
+    for i, centre in enumerate(sourcing.delivery_centres):
+        hours = centre.business_hours or deal.parties.supplier.business_hours
+        if hours is None:
+            yield base + ("delivery_centres", i, "business_hours"), (
+                "is required to check core_overlap_hours (or set parties.supplier.business_hours)"
+            )
+            continue
+        winter, summer, worst = overlap_figures(year, client.timezone, client.business_hours, centre.timezone, hours)
+        if worst < required:
+            yield base + ("delivery_centres", i), (
+                f"{centre.city} ({hours} {centre.timezone}) overlaps the client's business hours "
+                f"({client.business_hours} {client.timezone}) by only {_hours(worst)} a day at worst in {year} "
+                f"(winter {_hours(winter)}, summer {_hours(summer)}); core_overlap_hours requires {_hours(required)}"
+            )
+
+
+def _hours(value: float) -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return f"{text} hour" if text == "1" else f"{text} hours"
+
+
+def dates_and_notices(deal: Deal) -> Found:
+    """Deliverables fall due within the initial term; notices are shorter than what they end."""
+    start, end, initial = deal.contract.effective_date, term_end(deal), deal.term.initial_term
+    for i, d in enumerate(deal.deliverables):
+        if d.due < start:
+            yield ("deliverables", i, "due"), f"{d.id} falls due ({_day(d.due)}) before the effective date ({_day(start)})"
+        elif d.due > end:
+            yield ("deliverables", i, "due"), (
+                f"{d.id} falls due ({_day(d.due)}) after the initial term ends ({_day(end)})"
+            )
+    term = deal.term
+    checks: list[tuple[Path, Duration | None, Duration, str]] = []
+    if term.renewal:
+        checks.append((("term", "renewal", "notice"), term.renewal.notice, term.renewal.period, "the renewal period"))
+        checks.append((("term", "renewal", "notice"), term.renewal.notice, initial, "the initial term"))
+    if term.termination_for_convenience:
+        checks.append(
+            (("term", "termination_for_convenience", "notice"), term.termination_for_convenience.notice, initial, "the initial term")
+        )
+    if term.exit:
+        checks.append((("term", "exit", "exit_plan_within"), term.exit.exit_plan_within, initial, "the initial term"))
+    reported = set()
+    for path, notice, period, what in checks:
+        if notice is not None and notice >= period and path not in reported:
+            reported.add(path)
+            yield path, f"{notice} is not shorter than {what} ({period})"
+    yield from _chronic_failure(deal, initial)
+
+
+def _chronic_failure(deal: Deal, initial: Duration) -> Found:
+    levels = deal.service_levels
+    if levels is None or levels.chronic_failure is None:
+        return
+    chronic = levels.chronic_failure
+    path = SL + ("chronic_failure",)
+    period = PERIOD_MINUTES[levels.measurement_period]
+    periods = chronic.within.minutes // period
+    if chronic.within > initial:
+        yield path + ("within",), f"{chronic.within} is longer than the initial term ({initial})"
+    elif periods < 1:
+        yield path + ("within",), f"{chronic.within} is shorter than one measurement period ({levels.measurement_period})"
+    elif chronic.breaches > periods:
+        yield path + ("breaches",), (
+            f"{chronic.breaches} breaches cannot happen within {chronic.within}: "
+            f"there are only {periods} measurement periods ({levels.measurement_period}) in it"
+        )
+
+
+def commercials(deal: Deal) -> Found:
+    """The pricing model has the figures it needs."""
+    c = deal.commercials
+    model = c.pricing_model.value
+    needs = {
+        "fixed monthly": ["monthly_charges"],
+        "per unit": ["unit_name", "unit_price"],
+        "time and materials": ["rate_card"],
+    }[model]
+    for name in needs:
+        if not getattr(c, name):
+            yield ("commercials", name), f"is required when pricing_model is {model!r}"
+
+
+def governance_and_security(deal: Deal) -> Found:
+    """Escalation deadlines grow with the level; vulnerability deadlines grow as severity falls."""
+    if deal.governance and deal.governance.escalation:
+        levels = sorted(enumerate(deal.governance.escalation), key=lambda t: t[1].level)
+        for (_i1, lower), (i2, higher) in zip(levels, levels[1:]):
+            if higher.within < lower.within:
+                yield ("governance", "escalation", i2, "within"), (
+                    f"level {higher.level} ({higher.within}) is quicker than level {lower.level} ({lower.within})"
+                )
+    vr = deal.security.vulnerability_remediation if deal.security else None
+    if vr is not None:
+        given = [(n, getattr(vr, n)) for n in ("critical", "high", "medium", "low") if getattr(vr, n) is not None]
+        for (n1, d1), (n2, d2) in zip(given, given[1:]):
+            if d2 < d1:
+                yield ("security", "vulnerability_remediation", n2), (
+                    f"{n2} ({d2}) is quicker than {n1} ({d1}); more severe vulnerabilities are fixed first"
+                )
+
+
+def clause_choices(deal: Deal) -> Found:
+    """A clause cannot be both pinned and excluded."""
+    for i, clause in enumerate(deal.clauses.exclude):
+        if clause in deal.clauses.pin:
+            yield ("clauses", "exclude", i), f"{clause!r} is both pinned (clauses.pin) and excluded"
+
+
+RULES = (
+    unique_ids, service_references, incident_priorities, service_credits, data_protection,
+    core_overlap, dates_and_notices, commercials, governance_and_security, clause_choices,
+)  # fmt: skip
+
+
+def check_rules(deal: Deal) -> list[tuple[Path, str]]:
+    """Run every cross-field rule and return all (path, message) problems found."""
+    return [found for rule in RULES for found in rule(deal)]
+
+
+def check_rules_partially(data: dict[str, Any], root: type[BaseModel]) -> list[tuple[Path, str]]:
+    """Run the rules a deal with some invalid sections still allows (those sections left out).
+
+    So that one run reports a broken rule in service levels alongside, say, a bad currency:
+    each top-level section is validated alone, the invalid ones become None, and a rule that
+    needs a missing section is skipped.
+    """
+    values = {}
+    for name, info in root.model_fields.items():
+        if name in data:
+            try:
+                values[name] = _section_adapter(root, name).validate_python(data[name])
+            except ValidationError:
+                values[name] = None
+    partial = root.model_construct(**values)
+    found: list[tuple[Path, str]] = []
+    for rule in RULES:
+        try:
+            found.extend(rule(partial))  # type: ignore[arg-type]
+        except (AttributeError, TypeError, KeyError, ValueError):
+            continue  # the rule needs a section that is missing or invalid
+    return found
+
+
+_ADAPTERS: dict[tuple[type, str], TypeAdapter[Any]] = {}
+
+
+def _section_adapter(root: type[BaseModel], name: str) -> TypeAdapter[Any]:
+    key = (root, name)
+    if key not in _ADAPTERS:
+        info = root.model_fields[name]
+        annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+        _ADAPTERS[key] = TypeAdapter(annotation)
+    return _ADAPTERS[key]
+
+
+# ---------------------------------------------------------------- errors in plain English
+
+
+def format_path(loc: tuple[Any, ...]) -> str:
+    """Turn ("a", "b", 1, "c") into "a.b[1].c"."""
+    out = ""
+    for part in loc:
+        if part == "[key]":  # pydantic's marker for an error in a mapping's key, not its value
+            continue
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Annotated/Optional/list down to the model class (or None)."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0] if len(args) == 1 else None
+        elif origin in (list, tuple):
+            annotation = typing.get_args(annotation)[0]
+        elif origin is dict:
+            return None
+        else:
+            return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+
+
+def _model_at(root: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    model: Any = root
+    for part in loc:
+        if part == "[key]":  # pydantic's marker for an error in a mapping's key, not its value
+            continue
+        if isinstance(part, int):
+            continue
+        if model is None or part not in model.model_fields:
+            return None
+        model = _unwrap(model.model_fields[part].annotation)
+    return model
+
+
+def _got(value: Any) -> str:
+    if isinstance(value, (dict, list)) or value is None:
+        return ""
+    text = str(value)
+    return f" (got {text if len(text) <= 60 else text[:57] + '...'!r})"
+
+
+_SIMPLE = {
+    "missing": "is required",
+    "int_parsing": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "int_type": "must be a whole number",
+    "decimal_parsing": "must be a number (digits only, no thousands separators)",
+    "decimal_type": "must be a number",
+    "finite_number": "must be a finite number",
+    "bool_parsing": "must be true or false",
+    "bool_type": "must be true or false",
+    "date_from_datetime_parsing": "must be a real date written YYYY-MM-DD",
+    "date_parsing": "must be a real date written YYYY-MM-DD",
+    "date_type": "must be a date written YYYY-MM-DD",
+    "date_from_datetime_inexact": "must be a date without a time",
+    "string_type": "must be text, not a list or mapping",
+    "list_type": "must be a list",
+    "model_type": "must be a mapping of fields (key: value)",
+    "model_attributes_type": "must be a mapping of fields (key: value)",
+    "dict_type": "must be a mapping (key: value)",
+    "string_too_short": "must not be empty",
+    "string_unicode": "contains an invalid character (a lone surrogate); remove it",
+}
+
+
+def plain_message(error: dict[str, Any], root: type[BaseModel]) -> str:
+    """Translate one pydantic error into a plain-English message."""
+    kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
+    loc = tuple(error["loc"])
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        model = _model_at(root, loc[:-1])
+        known = list(model.model_fields) if model else []
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]!r}?)" if close else (f"; known fields: {', '.join(known)}" if known else "")
+        return f"unknown field {name!r}{hint}"
+    if kind in _SIMPLE:
+        got = "" if kind in ("missing", "string_unicode") else _got(value)
+        return _SIMPLE[kind] + got
+    if kind == "string_too_long":
+        return f"is too long (at most {ctx.get('max_length')} characters, got {len(str(value))})"
+    if kind == "too_short":
+        need = ctx.get("min_length", 1)
+        return f"needs at least {need} {'entry' if need == 1 else 'entries'}"
+    if kind == "too_long":
+        return f"has too many entries (at most {ctx.get('max_length')})"
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        words = {
+            "greater_than": "more than", "greater_than_equal": "at least",
+            "less_than": "less than", "less_than_equal": "at most",
+        }[kind]  # fmt: skip
+        bound = next(iter(ctx.values()))
+        return f"must be {words} {bound}{_got(value)}"
+    if kind in ("literal_error", "enum"):
+        expected = ctx.get("expected", "")
+        return f"must be one of {expected}{_got(value)}"
+    if kind in ("decimal_max_digits", "decimal_max_places", "decimal_whole_digits"):
+        return f"has too many digits{_got(value)}"
+    message = error.get("msg", "is not valid")
+    message = re.sub(r"^(Value error|Assertion failed), ", "", message)
+    message = re.sub(r"^Input should be", "must be", message)
+    return message
+
+
+def _line_for(loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> int | None:
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return None
+
+
+def problems_from(
+    exc: ValidationError,
+    filename: str,
+    lines: dict[tuple[Any, ...], int],
+    root: type[BaseModel],
+    previous: list[Problem] | None = None,
+) -> list[Problem]:
+    """Turn a pydantic ValidationError into located, plain-English problems (added to `previous`, sorted by line)."""
+    problems = list(previous or [])
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        problems.append(Problem(filename, _line_for(loc, lines), format_path(loc), plain_message(error, root)))
+    unique = list(dict.fromkeys(problems))
+    return sorted(unique, key=lambda p: (p.line if p.line is not None else 0))

@@ -1,0 +1,231 @@
+"""Transforms run once, in order, on the document model: numbering, definitions,
+cross-references, contents and consistency checks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from contractgen.errors import DocumentError, Problem
+from contractgen.document.model import (Clause, ContentsEntry, CrossRef, Definition, DefinitionList, Document,
+                    ListBlock, Paragraph, Part, inline_text, iter_blocks, iter_inline_runs)
+
+ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
+         "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
+
+
+@dataclass
+class Target:
+    """What a cross-reference to an anchor prints, and where it comes from."""
+
+    text: str
+    source: str
+    part: str = ""
+    local: str = ""  # the shorter text used inside the same schedule: "paragraph 5"
+
+    def text_from(self, part_id: str) -> str:
+        """Return the reference text as seen from a clause of the part `part_id`."""
+        return self.local if self.local and part_id == self.part else self.text
+
+
+@dataclass
+class TermDefinition:
+    """A defined term offered by an included clause."""
+
+    term: str
+    content: list
+    source: str
+
+
+def letter(index: int) -> str:
+    """Return the list label for a 0-based index: a … z, aa, bb …"""
+    return chr(ord("a") + index % 26) * (index // 26 + 1)
+
+
+def roman(index: int) -> str:
+    """Return the lower-case roman numeral for a 0-based index."""
+    return ROMAN[index] if index < len(ROMAN) else str(index + 1)
+
+
+# ---------------------------------------------------------------- numbering
+
+
+def number_document(document: Document) -> dict[str, Target]:
+    """Number clauses, paragraphs and list items; return every anchor with its reference text."""
+    targets: dict[str, Target] = {}
+    problems: list[Problem] = []
+    schedule_count = 0
+    for part in document.parts:
+        if part.kind == "schedule":
+            schedule_count += 1
+            part.number = f"Schedule {schedule_count}"
+            part.anchor = part.anchor or part.id
+            _add_target(targets, problems, part.anchor, Target(part.number, part.id))
+        for index, clause in enumerate(part.clauses, start=1):
+            clause.number = str(index)
+            clause.anchor = clause.anchor or clause.id
+            _number_clause(part, clause, targets, problems)
+    if problems:
+        raise DocumentError(problems=problems)
+    return targets
+
+
+def _reference(part: Part, number: str) -> str:
+    if part.kind == "schedule":
+        return f"paragraph {number} of {part.number}"
+    return f"clause {number}"
+
+
+def _target(part: Part, number: str, source: str) -> Target:
+    local = f"paragraph {number}" if part.kind == "schedule" else ""
+    return Target(_reference(part, number), source, part.id, local)
+
+
+def _add_target(targets: dict[str, Target], problems: list[Problem], anchor: str, target: Target) -> None:
+    if anchor in targets:
+        problems.append(Problem(target.source, None, "", f"the anchor '{anchor}' is also used in {targets[anchor].source}"))
+    else:
+        targets[anchor] = target
+
+
+def _number_clause(part: Part, clause: Clause, targets: dict[str, Target], problems: list[Problem]) -> None:
+    _add_target(targets, problems, clause.anchor, _target(part, clause.number, clause.source))
+    paragraphs = [b for b in clause.blocks if isinstance(b, Paragraph)]
+    numbered = len(paragraphs) > 1
+    current = clause.number
+    count = 0
+    for block in clause.blocks:
+        if isinstance(block, Paragraph):
+            if numbered:
+                count += 1
+                block.number = f"{clause.number}.{count}"
+                current = block.number
+            if block.anchor:
+                _add_target(targets, problems, block.anchor, _target(part, current, clause.source))
+        elif isinstance(block, ListBlock):
+            _number_list(block, part, current, targets, problems, clause.source)
+
+
+def _number_list(block: ListBlock, part: Part, parent: str, targets, problems, source: str) -> None:
+    for index, item in enumerate(block.items):
+        if block.ordered:
+            item.number = f"({letter(index)})" if block.depth % 2 == 1 else f"({roman(index)})"
+        label = parent + item.number if block.ordered else parent
+        if item.anchor:
+            _add_target(targets, problems, item.anchor, _target(part, label, source))
+        for child in item.blocks:
+            if isinstance(child, Paragraph) and child.anchor:
+                _add_target(targets, problems, child.anchor, _target(part, label, source))
+            elif isinstance(child, ListBlock):
+                _number_list(child, part, label, targets, problems, source)
+
+
+# ---------------------------------------------------------------- definitions
+
+
+def _term_pattern(term: str) -> re.Pattern:
+    return re.compile(r"(?<![\w-])" + re.escape(term) + r"(?:s|es)?(?![\w-])")
+
+
+def _uses(text: str, term: str, terms) -> bool:
+    """Tell whether text uses term on its own, not only inside a longer term ("Change Request")."""
+    for longer in terms:
+        if longer != term and term in longer:
+            text = _term_pattern(longer).sub(" ", text)
+    return bool(_term_pattern(term).search(text))
+
+
+def build_definitions(document: Document, offered: list[TermDefinition]) -> list[str]:
+    """Fill the Definitions clause with the offered terms the contract uses; return unused terms."""
+    home = next((c for _, c in document.iter_clauses() if c.kind == "definitions-clause"), None)
+    by_term: dict[str, TermDefinition] = {}
+    problems = []
+    for definition in offered:
+        previous = by_term.get(definition.term)
+        if previous and inline_text(previous.content) != inline_text(definition.content):
+            problems.append(Problem(definition.source, None, "defines", f"'{definition.term}' is also defined, differently, in {previous.source}"))
+        by_term.setdefault(definition.term, definition)
+    if problems:
+        raise DocumentError(problems=problems)
+    body_text = "\n".join(
+        [c.title for _, c in document.iter_clauses()]
+        + [inline_text(run) for _, c in document.iter_clauses() for run in iter_inline_runs(c.blocks)]
+    )
+    used = {t for t in by_term if _uses(body_text, t, by_term)}
+    # A term used only inside the meaning of a used term is used too.
+    changed = True
+    while changed:
+        changed = False
+        meanings = "\n".join(inline_text(by_term[t].content) for t in used)
+        for term in by_term:
+            if term not in used and _uses(meanings, term, by_term):
+                used.add(term)
+                changed = True
+    if home is not None:
+        items = [Definition(t, by_term[t].content, by_term[t].source) for t in sorted(used, key=str.casefold)]
+        home.blocks.append(DefinitionList(items))
+    return sorted(set(by_term) - used)
+
+
+# ---------------------------------------------------------------- cross-references
+
+
+def resolve_cross_references(document: Document, targets: dict[str, Target]) -> None:
+    """Fill in the text of every cross-reference; an unknown target is an error naming its clause."""
+    problems: list[Problem] = []
+    for part, clause in document.iter_clauses():
+        for run in iter_inline_runs(clause.blocks):
+            _resolve_run(run, targets, clause.source, problems, part.id)
+    if problems:
+        raise DocumentError(problems=list(dict.fromkeys(problems)))
+
+
+def _resolve_run(run, targets, source, problems, part_id: str = "") -> None:
+    for node in run:
+        if isinstance(node, CrossRef):
+            target = targets.get(node.target)
+            if target is None:
+                problems.append(Problem(source, node.line or None, "", f"cross-reference to '#{node.target}' does not resolve: no included clause, paragraph or schedule has that id"))
+            else:
+                node.text = target.text_from(part_id)
+        elif hasattr(node, "children"):
+            _resolve_run(node.children, targets, source, problems, part_id)
+
+
+# ---------------------------------------------------------------- contents
+
+
+def build_contents(document: Document) -> None:
+    """List every clause and schedule, with their numbers, for the table of contents."""
+    entries: list[ContentsEntry] = []
+    for part in document.parts:
+        if part.kind == "agreement":
+            entries.extend(ContentsEntry(1, c.number, c.title, c.anchor) for c in part.clauses)
+        elif part.kind == "signatures":
+            entries.append(ContentsEntry(1, "", part.title, part.anchor or part.id))
+        else:
+            entries.append(ContentsEntry(1, part.number, part.title, part.anchor))
+            entries.extend(ContentsEntry(2, c.number, c.title, c.anchor) for c in part.clauses)
+    document.contents = entries
+
+
+def check_document(document: Document) -> None:
+    """Refuse a document with empty clauses, which would print as a bare heading."""
+    problems = [Problem(c.source, None, "", f"clause '{c.id}' rendered no text for this deal")
+                for _, c in document.iter_clauses()
+                if not c.blocks and c.kind != "definitions-clause"]
+    if problems:
+        raise DocumentError(problems=problems)
+
+
+def apply_transforms(document: Document, offered: list[TermDefinition]) -> list[str]:
+    """Run every transform in order; return warnings (e.g. terms defined but unused)."""
+    targets = number_document(document)
+    unused = build_definitions(document, offered)
+    resolve_cross_references(document, targets)
+    build_contents(document)
+    check_document(document)
+    return [f"defined but never used: {term}" for term in unused]
+
+
+__all__ = ["apply_transforms", "iter_blocks"]

@@ -1,0 +1,198 @@
+"""Decide which clause versions a deal's contract contains, and why the others are left out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from contractgen.errors import LibraryError, Problem
+from contractgen.library.clauses import CLAUSE_ID, ClauseVersion, Library
+from contractgen.templating.sandbox import evaluate_condition
+
+PART_KINDS = ("agreement", "signatures", "schedule")
+
+
+@dataclass(frozen=True)
+class OutlineItem:
+    """A clause slot in the outline."""
+
+    id: str
+    when: str = ""
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class OutlinePart:
+    """A part of the outline: the agreement, the signature page or a schedule."""
+
+    kind: str
+    id: str
+    title: str
+    when: str
+    items: tuple[OutlineItem, ...]
+
+
+@dataclass(frozen=True)
+class Outline:
+    """A document template's outline."""
+
+    name: str
+    path: Path
+    parts: tuple[OutlinePart, ...]
+
+
+@dataclass
+class Resolution:
+    """One outline slot after resolution: the chosen version, or why the clause is left out."""
+
+    id: str
+    version: ClauseVersion | None
+    reason: str  # "included", "pinned", "condition false", "excluded by the deal" …
+
+
+@dataclass
+class ResolvedPart:
+    """A part of the contract with the resolutions of its clause slots."""
+
+    outline: OutlinePart
+    included: bool
+    clauses: list[Resolution] = field(default_factory=list)
+
+    def versions(self) -> list[ClauseVersion]:
+        """Return the clause versions that render in this part, in order."""
+        return [r.version for r in self.clauses if r.version is not None]
+
+
+@dataclass
+class ResolvedContract:
+    """The outcome of resolution for one deal."""
+
+    parts: list[ResolvedPart]
+    warnings: list[str]
+
+    def versions(self) -> list[ClauseVersion]:
+        """Return every clause version that renders, in document order."""
+        return [v for part in self.parts if part.included for v in part.versions()]
+
+
+def load_outline(template_dir: Path) -> Outline:
+    """Read templates/<name>/outline.yaml, collecting every problem in it."""
+    path = Path(template_dir) / "outline.yaml"
+    where = f"{Path(template_dir).name}/outline.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise LibraryError(f"{path}: the template has no outline.yaml") from None
+    except yaml.YAMLError as exc:
+        raise LibraryError(f"{where}: {exc}") from None
+    problems: list[Problem] = []
+    parts: list[OutlinePart] = []
+    raw_parts = (data or {}).get("parts") if isinstance(data, dict) else None
+    if not isinstance(raw_parts, list) or not raw_parts:
+        raise LibraryError(problems=[Problem(where, None, "parts", "must be a non-empty list")])
+    for index, raw in enumerate(raw_parts):
+        loc = f"parts[{index}]"
+        if not isinstance(raw, dict) or raw.get("kind") not in PART_KINDS:
+            problems.append(Problem(where, None, loc, f"kind must be one of {', '.join(PART_KINDS)}"))
+            continue
+        kind = raw["kind"]
+        items: list[OutlineItem] = []
+        for position, entry in enumerate(raw.get("clauses") or []):
+            if isinstance(entry, str):
+                entry = {"id": entry}
+            if not isinstance(entry, dict) or not CLAUSE_ID.match(str(entry.get("id", ""))):
+                problems.append(Problem(where, None, f"{loc}.clauses[{position}]", "must be a clause id or {id, when, optional}"))
+                continue
+            items.append(OutlineItem(str(entry["id"]), str(entry.get("when") or ""), bool(entry.get("optional"))))
+        part_id = str(raw.get("id") or kind)
+        if kind == "schedule" and not raw.get("title"):
+            problems.append(Problem(where, None, f"{loc}.title", "a schedule needs a title"))
+        parts.append(OutlinePart(kind, part_id, str(raw.get("title") or kind.title()), str(raw.get("when") or ""), tuple(items)))
+    if problems:
+        raise LibraryError(problems=problems)
+    return Outline(Path(template_dir).name, path, tuple(parts))
+
+
+def check_outline(outline: Outline, library: Library) -> list[Problem]:
+    """Return a problem for every outline slot that names no clause of the library."""
+    where = f"{outline.name}/outline.yaml"
+    problems = []
+    seen: set[str] = set()
+    for part in outline.parts:
+        for item in part.items:
+            if library.get(item.id) is None:
+                problems.append(Problem(where, None, part.id, f"unknown clause id '{item.id}'{library.suggest(item.id)}"))
+            if item.id in seen:
+                problems.append(Problem(where, None, part.id, f"clause '{item.id}' appears twice"))
+            seen.add(item.id)
+    return problems
+
+
+def resolve_contract(outline: Outline, library: Library, deal: Any, context: dict[str, Any],
+                     deal_file: str = "deal") -> ResolvedContract:
+    """Pick the version of every outline clause for this deal, applying pins, exclusions and conditions."""
+    problems = check_outline(outline, library)
+    warnings: list[str] = []
+    choices = getattr(deal, "clauses", None)
+    pins: dict[str, int] = dict(getattr(choices, "pin", None) or {})
+    excludes: list[str] = list(getattr(choices, "exclude", None) or [])
+    slots = {item.id: item for part in outline.parts for item in part.items}
+    for clause_id, version in pins.items():
+        clause = library.get(clause_id)
+        if clause is None:
+            problems.append(Problem(deal_file, None, f"clauses.pin.{clause_id}", f"unknown clause id '{clause_id}'{library.suggest(clause_id)}"))
+        elif int(version) not in clause.versions:
+            known = ", ".join(f"v{n}" for n in sorted(clause.versions))
+            problems.append(Problem(deal_file, None, f"clauses.pin.{clause_id}", f"clause '{clause_id}' has no version {version} (it has {known})"))
+        elif clause_id not in slots:
+            problems.append(Problem(deal_file, None, f"clauses.pin.{clause_id}", f"clause '{clause_id}' is not part of the {outline.name} template"))
+    for clause_id in excludes:
+        if library.get(clause_id) is None:
+            problems.append(Problem(deal_file, None, "clauses.exclude", f"unknown clause id '{clause_id}'{library.suggest(clause_id)}"))
+        elif clause_id not in slots:
+            problems.append(Problem(deal_file, None, "clauses.exclude", f"clause '{clause_id}' is not part of the {outline.name} template"))
+        elif not slots[clause_id].optional:
+            problems.append(Problem(deal_file, None, "clauses.exclude", f"clause '{clause_id}' is required by the template and cannot be excluded"))
+    if problems:
+        raise LibraryError(problems=problems)
+
+    where = f"{outline.name}/outline.yaml"
+    parts: list[ResolvedPart] = []
+    for part in outline.parts:
+        included = evaluate_condition(part.when, context, where)
+        resolved = ResolvedPart(part, included)
+        for item in part.items:
+            resolved.clauses.append(_resolve_slot(item, library, pins, excludes, context, where, warnings, included))
+        if part.kind == "schedule" and not resolved.versions():
+            resolved.included = False
+        parts.append(resolved)
+    return ResolvedContract(parts, warnings)
+
+
+def _resolve_slot(item: OutlineItem, library: Library, pins: dict[str, int], excludes: list[str],
+                  context: dict[str, Any], where: str, warnings: list[str], part_included: bool) -> Resolution:
+    clause = library.get(item.id)
+    if not part_included:
+        return Resolution(item.id, None, "its part is left out")
+    if item.id in excludes:
+        return Resolution(item.id, None, "excluded by the deal")
+    if item.id in pins:
+        version = clause.versions[int(pins[item.id])]
+        reason = "pinned"
+    else:
+        version = clause.newest(("approved",)) or clause.newest(("deprecated",))
+        reason = "newest approved"
+        if version is None:
+            return Resolution(item.id, None, "no approved version")
+    if not evaluate_condition(item.when, context, where):
+        return Resolution(item.id, None, f"outline condition false: {item.when}")
+    if not evaluate_condition(version.when, context, version.path.name):
+        return Resolution(item.id, None, f"condition false: {version.when}")
+    if version.status == "deprecated":
+        warnings.append(f"clause {version.label} is deprecated; consider a newer version")
+    elif version.status in ("draft", "retired"):
+        warnings.append(f"clause {version.label} is {version.status} and renders only because the deal pins it")
+    return Resolution(item.id, version, reason)

@@ -1,0 +1,186 @@
+"""The linear build: load the deal, resolve clauses, render, read, transform, write."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from contractgen import __version__
+from contractgen.errors import ContractgenError, DealError, LibraryError, Problem
+from contractgen.library.clauses import Library, load_library
+from contractgen.document.model import Clause, Document, Part, PartyBlock
+from contractgen.document.reader import read_inline, read_markdown
+from contractgen.library.resolve import Outline, ResolvedContract, load_outline, resolve_contract
+from contractgen.templating.sandbox import build_context, date as format_date, render_text
+from contractgen.document.transforms import TermDefinition, apply_transforms
+
+FORMATS = ("docx", "pdf")
+
+
+def project_root() -> Path:
+    """Return the folder holding the built-in clauses/ and templates/."""
+    env = os.environ.get("CONTRACTGEN_ROOT")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "data", here.parent):
+        if (candidate / "clauses").is_dir() and (candidate / "templates").is_dir():
+            return candidate
+    return here.parent
+
+
+@dataclass
+class Workspace:
+    """Where the clause library and the document templates live; loaded once, reused per deal."""
+
+    root: Path = field(default_factory=project_root)
+    _library: Library | None = None
+    _outlines: dict[str, Outline] = field(default_factory=dict)
+    clauses_dir: Path | None = None  # default: root/clauses (a contracts repository may name it otherwise)
+    templates_dir: Path | None = None  # default: root/templates
+
+    @property
+    def clauses_path(self) -> Path:
+        """Return the folder of the clause library."""
+        return Path(self.clauses_dir) if self.clauses_dir else self.root / "clauses"
+
+    @property
+    def templates_path(self) -> Path:
+        """Return the folder holding the document templates."""
+        return Path(self.templates_dir) if self.templates_dir else self.root / "templates"
+
+    @property
+    def library(self) -> Library:
+        """Return the clause library, loading it on first use."""
+        if self._library is None:
+            self._library = load_library(self.clauses_path)
+        return self._library
+
+    def template_dir(self, name: str) -> Path:
+        """Return the folder of a document template, refusing unknown names."""
+        folder = self.templates_path / name
+        if not name or "/" in name or name.startswith(".") or not (folder / "outline.yaml").is_file():
+            known = sorted(p.name for p in self.templates_path.iterdir() if (p / "outline.yaml").is_file())
+            raise LibraryError(f"unknown document template '{name}' (known: {', '.join(known) or 'none'})")
+        return folder
+
+    def outline(self, name: str) -> Outline:
+        """Return a template's outline, loading it on first use."""
+        if name not in self._outlines:
+            self._outlines[name] = load_outline(self.template_dir(name))
+        return self._outlines[name]
+
+
+@dataclass
+class BuildResult:
+    """A document model with what went into it."""
+
+    document: Document
+    resolution: ResolvedContract
+    warnings: list[str]
+    deal_sha256: str
+
+
+def load_deal_path(path: Path):
+    """Load and validate one deal file (raises DealError with every problem located)."""
+    from contractgen.deal.model import load_deal
+
+    return load_deal(Path(path))
+
+
+def build_document(deal, deal_path: Path, workspace: Workspace | None = None) -> BuildResult:
+    """Turn a validated deal into the finished document model."""
+    workspace = workspace or Workspace()
+    deal_file = Path(deal_path).name
+    outline = workspace.outline(deal.template)
+    library = workspace.library
+    context = build_context(deal)
+    resolution = resolve_contract(outline, library, deal, context, deal_file)
+    offered: list[TermDefinition] = []
+    parts: list[Part] = []
+    for resolved in resolution.parts:
+        if not resolved.included:
+            continue
+        outline_part = resolved.outline
+        clauses: list[Clause] = []
+        for version in resolved.versions():
+            where = version.path.relative_to(library.root.parent).as_posix()
+            body = render_text(version.body, context, where, version.body_line)
+            blocks = read_markdown(body, where, version.body, version.body_line)
+            clause = Clause(version.id, version.version, version.title, blocks, source=where, status=version.status)
+            if version.generate == "definitions":
+                clause.kind = "definitions-clause"
+            clauses.append(clause)
+            for term, meaning in version.defines:
+                rendered = render_text(meaning, context, where, 1)
+                offered.append(TermDefinition(term, read_inline(rendered, where, meaning), where))
+        parts.append(Part(outline_part.id, outline_part.kind, outline_part.title, clauses,
+                          anchor=outline_part.id if outline_part.kind != "agreement" else ""))
+    deal_bytes = Path(deal_path).read_bytes()
+    deal_sha = hashlib.sha256(deal_bytes).hexdigest()
+    document = Document(
+        title=deal.contract.title,
+        reference=deal.contract.reference or "",
+        date_text=format_date(context, deal.contract.effective_date),
+        date_iso=deal.contract.effective_date.isoformat(),
+        locale=deal.contract.locale,
+        draft=bool(deal.contract.draft),
+        parties=[_party_block("client", deal.parties.client), _party_block("supplier", deal.parties.supplier)],
+        parts=parts,
+        template=deal.template,
+        provenance={
+            "contractgen_version": __version__,
+            "template": deal.template,
+            "deal_file": deal_file,
+            "deal_sha256": deal_sha,
+            "clauses": " ".join(f"{v.id}@{v.version}" for v in resolution.versions()),
+        },
+    )
+    warnings = list(resolution.warnings)
+    apply_transforms(document, offered)
+    return BuildResult(document, resolution, warnings, deal_sha)
+
+
+def _party_block(role: str, party) -> PartyBlock:
+    signatory = getattr(party, "signatory", None)
+    return PartyBlock(
+        role=role,
+        name=party.name,
+        short_name=party.short_name or role.title(),
+        address=party.address,
+        company_number=party.company_number or "",
+        incorporated_in=party.incorporated_in or "",
+        signatory_name=getattr(signatory, "name", "") or "",
+        signatory_title=getattr(signatory, "title", "") or "",
+    )
+
+
+def render_bytes(document: Document, template_dir: Path, fmt: str) -> bytes:
+    """Print a document model in one format; the PDF engine is imported only for PDF."""
+    if fmt == "docx":
+        from contractgen.writers.docx.writer import render_docx
+
+        return render_docx(document, template_dir)
+    if fmt == "pdf":
+        from contractgen.writers.pdf.writer import render_pdf
+
+        return render_pdf(document, template_dir)
+    raise ContractgenError(f"unknown output format '{fmt}' (choose from {', '.join(FORMATS)})")
+
+
+def render_deal(deal_path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
+                workspace: Workspace | None = None) -> tuple[list[Path], list[str]]:
+    """Render one deal file into out_dir; return the written paths and the warnings."""
+    from contractgen.outputs import write_outputs
+
+    workspace = workspace or Workspace()
+    deal = load_deal_path(deal_path)
+    result = build_document(deal, deal_path, workspace)
+    template_dir = workspace.template_dir(deal.template)
+    payloads = {fmt: render_bytes(result.document, template_dir, fmt) for fmt in formats}
+    return write_outputs(out_dir, Path(deal_path).stem, payloads), result.warnings
+
+
+__all__ = ["Workspace", "build_document", "render_deal", "render_bytes", "DealError", "Problem"]

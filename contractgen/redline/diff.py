@@ -1,0 +1,493 @@
+"""Redlines: compare two document models and return one model of the new contract with the
+differences from the old one marked (Ins/Del inlines, `change`, `marks`; see contractgen.document.model).
+
+Parts and clauses are matched by their stable ids and contents entries by anchor, so renumbering
+never turns the whole contract red; blocks inside a clause, list items and table rows are aligned
+by their text; inside a matched paragraph, heading, table cell or definition the difference is
+word by word. Changed numbers and cross-reference texts are tracked like any other text.
+The writers (writers/docx_redline.py, writers/html_redline.py) only print these marks.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from contractgen.document.model import (
+    Block, Clause, ContentsEntry, Definition, DefinitionList, Del, Document, Emph, Heading, Ins, ListBlock,
+    ListItem, Paragraph, Part, PartyBlock, Strong, Table, Text, inline_text, iter_blocks,
+)
+from contractgen.redline.worddiff import diff_inlines, mark_text
+
+INSERTED, DELETED, CHANGED = "inserted", "deleted", "changed"
+PARTY_FIELDS = ("name", "short_name", "address", "company_number", "incorporated_in",
+                "signatory_name", "signatory_title")
+PAIR_THRESHOLD = 0.5  # least similarity for two blocks, items or rows to count as one changed thing
+
+
+@dataclass
+class SummaryEntry:
+    """One line of the "Summary of changes": a clause or schedule added, removed or changed."""
+
+    change: str  # "inserted" | "deleted" | "changed" | "renumbered"
+    label: str  # "Clause 14" or "Schedule 2, paragraph 3" (old numbers for removed ones)
+    title: str
+    anchor: str = ""  # where the entry points in the redline ("" for removed ones)
+
+
+@dataclass
+class Redline:
+    """The marked-up document model and the summary of what changed."""
+
+    document: Document
+    summary: list[SummaryEntry] = field(default_factory=list)
+    old_title: str = ""
+    old_reference: str = ""
+    old_date_text: str = ""
+    old_source: str = ""
+    new_source: str = ""
+
+    @property
+    def changed(self) -> bool:
+        """Return True if the two contracts differ anywhere."""
+        return has_changes(self.document)
+
+
+# ---------------------------------------------------------------- whole things inserted or deleted
+
+
+def _wrap(inlines: list, change: str) -> list:
+    if not inlines:
+        return []
+    return [Ins(inlines) if change == INSERTED else Del(inlines)]
+
+
+def _mark_fields(obj, change: str, names: tuple[str, ...]) -> None:
+    for name in names:
+        value = getattr(obj, name)
+        if value:
+            obj.marks[name] = _wrap([Text(value)], change)
+
+
+def _mark_changed_fields(old, new, names: tuple[str, ...]) -> None:
+    """Record in new.marks the word-level changes of each named text field."""
+    for name in names:
+        marked = mark_text(getattr(old, name), getattr(new, name))
+        if marked:
+            new.marks[name] = marked
+
+
+def _diff_records(old_items: list, new_items: list, key, names: tuple[str, ...]) -> list:
+    """Align two lists of flat records by key; mark removed, added and changed ones."""
+    out = []
+    for o, n in align(old_items, new_items, key, lambda a, b: 0.0):
+        if n is None:
+            out.append(mark_all(o, DELETED))
+        elif o is None:
+            out.append(mark_all(n, INSERTED))
+        else:
+            _mark_changed_fields(o, n, names)
+            out.append(n)
+    return out
+
+
+def mark_all(obj, change: str):
+    """Mark a whole block, item, clause, part, entry or party as inserted or deleted (in place)."""
+    if isinstance(obj, Paragraph):
+        obj.content = _wrap(obj.content, change)
+        _mark_fields(obj, change, ("number",))
+    elif isinstance(obj, Heading):
+        obj.content = _wrap(obj.content, change)
+    elif isinstance(obj, ListBlock):
+        for item in obj.items:
+            mark_all(item, change)
+    elif isinstance(obj, ListItem):
+        _mark_fields(obj, change, ("number",))
+        for block in obj.blocks:
+            mark_all(block, change)
+    elif isinstance(obj, Table):
+        obj.header = [_wrap(cell, change) for cell in obj.header]
+        obj.rows = [[_wrap(cell, change) for cell in row] for row in obj.rows]
+        obj.row_changes = [change] * len(obj.rows)
+    elif isinstance(obj, DefinitionList):
+        for item in obj.items:
+            mark_all(item, change)
+    elif isinstance(obj, Definition):
+        obj.content = _wrap(obj.content, change)
+    elif isinstance(obj, Clause):
+        _mark_fields(obj, change, ("number", "title"))
+        for block in obj.blocks:
+            mark_all(block, change)
+    elif isinstance(obj, Part):
+        _mark_fields(obj, change, ("number", "title"))
+        for clause in obj.clauses:
+            mark_all(clause, change)
+    elif isinstance(obj, ContentsEntry):
+        _mark_fields(obj, change, ("number", "title"))
+    elif isinstance(obj, PartyBlock):
+        _mark_fields(obj, change, PARTY_FIELDS)
+    obj.change = change
+    return obj
+
+
+# ---------------------------------------------------------------- alignment
+
+
+def _words_ratio(a: str, b: str) -> float:
+    wa, wb = a.split(), b.split()
+    if not wa and not wb:
+        return 1.0
+    return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+
+
+def align(olds: list, news: list, key, similarity) -> list[tuple]:
+    """Pair two sequences in order: equal keys first, then the most similar in each gap.
+
+    Returns (old, new) pairs in reading order of the new sequence; an unmatched item has None
+    on the other side (deletions come before the insertions of the same gap).
+    """
+    matcher = SequenceMatcher(None, [key(x) for x in olds], [key(x) for x in news], autojunk=False)
+    out: list[tuple] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out.extend(zip(olds[i1:i2], news[j1:j2]))
+        else:
+            out.extend(_pair_gap(olds[i1:i2], news[j1:j2], similarity))
+    return out
+
+
+def _pair_gap(olds: list, news: list, similarity) -> list[tuple]:
+    """Order-preserving pairing of two short runs maximising total similarity (simple DP)."""
+    n, m = len(olds), len(news)
+    if not n or not m:
+        return [(o, None) for o in olds] + [(None, x) for x in news]
+    sim = [[similarity(o, x) for x in news] for o in olds]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            take = sim[i][j] + best[i + 1][j + 1] if sim[i][j] >= PAIR_THRESHOLD else -1.0
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], take)
+    out: list[tuple] = []
+    i = j = 0
+    pending_new: list = []
+    while i < n and j < m:
+        if sim[i][j] >= PAIR_THRESHOLD and best[i][j] == sim[i][j] + best[i + 1][j + 1]:
+            out.extend((None, x) for x in pending_new)
+            pending_new = []
+            out.append((olds[i], news[j]))
+            i += 1
+            j += 1
+        elif best[i][j] == best[i + 1][j]:
+            out.append((olds[i], None))
+            i += 1
+        else:
+            pending_new.append(news[j])
+            j += 1
+    out.extend((o, None) for o in olds[i:])
+    out.extend((None, x) for x in pending_new + news[j:])
+    return out
+
+
+def _block_text(block) -> str:
+    if isinstance(block, (Paragraph, Heading)):
+        return inline_text(block.content)
+    if isinstance(block, ListBlock):
+        return "\n".join(_block_text(b) for item in block.items for b in item.blocks)
+    if isinstance(block, Table):
+        return "\n".join(" | ".join(inline_text(c) for c in row) for row in [block.header, *block.rows])
+    if isinstance(block, DefinitionList):
+        return "\n".join(d.term for d in block.items)
+    return ""
+
+
+def _block_key(block) -> str:
+    return f"{block.kind}\x00{_block_text(block)}"
+
+
+def _block_similarity(old, new) -> float:
+    if old.kind != new.kind:
+        return 0.0
+    if isinstance(old, ListBlock):
+        if old.ordered != new.ordered or old.depth != new.depth:
+            return 0.0
+        return 0.5 + 0.5 * _words_ratio(_block_text(old), _block_text(new))
+    if isinstance(old, Table):
+        if len(old.header) != len(new.header):
+            return 0.0
+        heads = _words_ratio(" ".join(inline_text(c) for c in old.header), " ".join(inline_text(c) for c in new.header))
+        return 0.5 + 0.5 * heads if heads >= 0.5 else heads
+    if isinstance(old, DefinitionList):
+        return 1.0
+    if isinstance(old, Heading) and old.level != new.level:
+        return 0.0
+    return _words_ratio(_block_text(old), _block_text(new))
+
+
+def _row_text(row: list) -> str:
+    return " | ".join(inline_text(c) for c in row)
+
+
+def _row_similarity(old: list, new: list) -> float:
+    ratio = _words_ratio(_row_text(old), _row_text(new))
+    if old and new and inline_text(old[0]).strip() == inline_text(new[0]).strip():
+        return 0.6 + 0.4 * ratio
+    return ratio
+
+
+# ---------------------------------------------------------------- blocks
+
+
+def diff_blocks(olds: list[Block], news: list[Block]) -> list[Block]:
+    """Return the merged, marked blocks of a clause (or list item)."""
+    out: list[Block] = []
+    for old, new in align(olds, news, _block_key, _block_similarity):
+        if new is None:
+            out.append(mark_all(old, DELETED))
+        elif old is None:
+            out.append(mark_all(new, INSERTED))
+        else:
+            out.extend(_diff_block(old, new))
+    return out
+
+
+def _diff_number(old, new) -> None:
+    marked = mark_text(old.number, new.number)
+    if marked:
+        new.marks["number"] = marked
+
+
+def _diff_block(old, new) -> list[Block]:
+    if isinstance(new, Paragraph):
+        new.content, changed = diff_inlines(old.content, new.content)
+        _diff_number(old, new)
+        new.change = CHANGED if changed or new.marks else ""
+    elif isinstance(new, Heading):
+        new.content, changed = diff_inlines(old.content, new.content)
+        new.change = CHANGED if changed else ""
+    elif isinstance(new, ListBlock):
+        items: list[ListItem] = []
+        key = lambda it: "\n".join(_block_text(b) for b in it.blocks)  # noqa: E731
+        sim = lambda a, b: _words_ratio(key(a), key(b))  # noqa: E731
+        for o, n in align(old.items, new.items, key, sim):
+            if n is None:
+                items.append(mark_all(o, DELETED))
+            elif o is None:
+                items.append(mark_all(n, INSERTED))
+            else:
+                _diff_number(o, n)
+                n.blocks = diff_blocks(o.blocks, n.blocks)
+                n.change = CHANGED if n.marks or has_changes(n.blocks) else ""
+                items.append(n)
+        new.items = items
+        new.change = CHANGED if has_changes(new.items) else ""
+    elif isinstance(new, Table):
+        return _diff_table(old, new)
+    elif isinstance(new, DefinitionList):
+        items_d: list[Definition] = []
+        for o, n in align(old.items, new.items, lambda d: d.term, lambda a, b: 0.0):
+            if n is None:
+                items_d.append(mark_all(o, DELETED))
+            elif o is None:
+                items_d.append(mark_all(n, INSERTED))
+            else:
+                n.content, changed = diff_inlines(o.content, n.content)
+                n.change = CHANGED if changed else ""
+                items_d.append(n)
+        new.items = items_d
+    return [new]
+
+
+def _diff_table(old: Table, new: Table) -> list[Block]:
+    if len(old.header) != len(new.header):
+        return [mark_all(old, DELETED), mark_all(new, INSERTED)]
+    new.header = [diff_inlines(o, n)[0] for o, n in zip(old.header, new.header)]
+    rows: list = []
+    changes: list[str] = []
+    for o, n in align(old.rows, new.rows, _row_text, _row_similarity):
+        if n is None:
+            rows.append([_wrap(cell, DELETED) for cell in o])
+            changes.append(DELETED)
+        elif o is None:
+            rows.append([_wrap(cell, INSERTED) for cell in n])
+            changes.append(INSERTED)
+        else:
+            width = max(len(o), len(n))
+            o = o + [[]] * (width - len(o))
+            n = n + [[]] * (width - len(n))
+            cells = [diff_inlines(a, b) for a, b in zip(o, n)]
+            rows.append([cell for cell, _ in cells])
+            changes.append(CHANGED if any(changed for _, changed in cells) else "")
+    new.rows = rows
+    new.row_changes = changes
+    new.change = CHANGED if any(changes) or has_changes(new.header) else ""
+    return [new]
+
+
+# ---------------------------------------------------------------- clauses, parts, the document
+
+
+def has_changes(obj) -> bool:
+    """Return True if a (part of a) redline model carries any change mark."""
+    if isinstance(obj, (Ins, Del)):
+        return True
+    if isinstance(obj, list):
+        return any(has_changes(x) for x in obj)
+    if getattr(obj, "change", "") or getattr(obj, "marks", None):
+        return True
+    if isinstance(obj, Document):
+        return any(has_changes(x) for x in (obj.parts, obj.contents, obj.parties))
+    if isinstance(obj, Part):
+        return has_changes(obj.clauses)
+    if isinstance(obj, Clause):
+        return has_changes(obj.blocks)
+    if isinstance(obj, (Paragraph, Heading, Definition)):
+        return has_changes(obj.content)
+    if isinstance(obj, (Strong, Emph)):
+        return has_changes(obj.children)
+    if isinstance(obj, ListBlock):
+        return has_changes(obj.items)
+    if isinstance(obj, ListItem):
+        return has_changes(obj.blocks)
+    if isinstance(obj, Table):
+        return any(obj.row_changes) or has_changes(obj.header) or any(has_changes(r) for r in obj.rows)
+    if isinstance(obj, DefinitionList):
+        return has_changes(obj.items)
+    return False
+
+
+def _diff_clause(old: Clause, new: Clause) -> Clause:
+    _diff_number(old, new)
+    title = mark_text(old.title, new.title)
+    if title:
+        new.marks["title"] = title
+    new.blocks = diff_blocks(old.blocks, new.blocks)
+    return new
+
+
+def _diff_part(old: Part, new: Part) -> Part:
+    _diff_number(old, new)
+    title = mark_text(old.title, new.title)
+    if title:
+        new.marks["title"] = title
+    clauses: list[Clause] = []
+    for o, n in align(old.clauses, new.clauses, lambda c: c.id, lambda a, b: 0.0):
+        if n is None:
+            clauses.append(mark_all(o, DELETED))
+        elif o is None:
+            clauses.append(mark_all(n, INSERTED))
+        else:
+            clauses.append(_diff_clause(o, n))
+    new.clauses = clauses
+    return new
+
+
+def diff_documents(old: Document, new: Document) -> Redline:
+    """Compare two finished document models; return the marked-up new one and a summary."""
+    old, new = copy.deepcopy(old), copy.deepcopy(new)
+    redline = Redline(new, old_title=old.title, old_reference=old.reference, old_date_text=old.date_text,
+                      old_source=str(old.provenance.get("deal_file", "")),
+                      new_source=str(new.provenance.get("deal_file", "")))
+    _mark_changed_fields(old, new, ("title", "reference", "date_text"))
+    new.parties = _diff_records(old.parties, new.parties, lambda p: p.role, PARTY_FIELDS)
+    new.contents = _diff_records(old.contents, new.contents, lambda e: e.anchor, ("number", "title"))
+    parts: list[Part] = []
+    for o, n in align(old.parts, new.parts, lambda p: p.id, lambda a, b: 0.0):
+        if n is None:
+            parts.append(mark_all(o, DELETED))
+        elif o is None:
+            parts.append(mark_all(n, INSERTED))
+        else:
+            parts.append(_diff_part(o, n))
+    new.parts = parts
+    redline.summary = summarise(new)
+    return redline
+
+
+def _label(part: Part, clause: Clause | None) -> str:
+    if clause is None:
+        return part.number or part.title
+    if part.kind == "schedule":
+        return f"{part.number}, paragraph {clause.number}" if clause.number else part.number
+    return f"Clause {clause.number}" if clause.number else clause.title
+
+
+def summarise(document: Document) -> list[SummaryEntry]:
+    """List the schedules and clauses a redline model adds, removes, changes or only renumbers."""
+    out: list[SummaryEntry] = []
+    for part in document.parts:
+        if part.change:
+            out.append(SummaryEntry(part.change, _label(part, None), part.title,
+                                    part.anchor if part.change == INSERTED else ""))
+            continue
+        if "title" in part.marks or "number" in part.marks:
+            out.append(SummaryEntry(CHANGED, _label(part, None), part.title, part.anchor))
+        for clause in part.clauses:
+            if clause.change:
+                out.append(SummaryEntry(clause.change, _label(part, clause), clause.title,
+                                        clause.anchor if clause.change == INSERTED else ""))
+            elif "title" in clause.marks or has_changes(clause.blocks):
+                out.append(SummaryEntry(CHANGED, _label(part, clause), clause.title, clause.anchor))
+            elif "number" in clause.marks:
+                was = inline_text([n for n in clause.marks["number"] if isinstance(n, Del)][0].children) \
+                    if any(isinstance(n, Del) for n in clause.marks["number"]) else ""
+                out.append(SummaryEntry("renumbered", _label(part, clause), clause.title + (f" (was {was})" if was else ""),
+                                        clause.anchor))
+    return out
+
+
+def changed_paragraph_count(document: Document) -> int:
+    """Return how many blocks of the redline model carry a change (for reports)."""
+    return sum(1 for _, c in document.iter_clauses() for b in iter_blocks(c.blocks) if has_changes(b))
+
+
+# ---------------------------------------------------------------- files
+
+
+def render_redline(redline: Redline, template_dir: Path, fmt: str) -> bytes:
+    """Print a redline in one format ("docx" or "pdf")."""
+    if fmt == "docx":
+        from contractgen.writers.docx.redline import render_redline_docx
+
+        return render_redline_docx(redline, template_dir)
+    if fmt == "pdf":
+        from contractgen.writers.pdf.redline import render_redline_pdf
+
+        return render_redline_pdf(redline, template_dir)
+    from contractgen.errors import ContractgenError
+
+    raise ContractgenError(f"unknown redline format '{fmt}' (choose from docx, pdf)")
+
+
+def write_redline(redline: Redline, template_dir: Path, out_dir: Path, stem: str,
+                  formats: tuple[str, ...] = ("docx", "pdf")) -> list[Path]:
+    """Write <stem>.redline.docx/.pdf into out_dir (atomically); return the written paths."""
+    from contractgen.outputs import write_outputs
+
+    payloads = {fmt: render_redline(redline, template_dir, fmt) for fmt in formats}
+    return write_outputs(out_dir, f"{stem}.redline", payloads)
+
+
+def write_redlines(old_model_json: str, new_document: Document, template_dir: Path, out_dir: Path,
+                   stem: str, formats: tuple[str, ...] = ("docx", "pdf")) -> list[Path]:
+    """Redline a new document model against a stored previous model (JSON) and write the files."""
+    from contractgen.document.json_form import document_from_json
+
+    old = document_from_json(old_model_json)
+    return write_redline(diff_documents(old, new_document), template_dir, out_dir, stem, formats)
+
+
+def redline_deals(old_path: Path, new_path: Path, out_dir: Path, formats: tuple[str, ...] = ("docx", "pdf"),
+                  workspace=None) -> tuple[list[Path], Redline, list[str]]:
+    """Build two deal files and write NEW.redline.docx/.pdf; return paths, the redline and warnings."""
+    from contractgen.pipeline import Workspace, build_document, load_deal_path
+
+    workspace = workspace or Workspace()
+    old_result = build_document(load_deal_path(old_path), old_path, workspace)
+    new_deal = load_deal_path(new_path)
+    new_result = build_document(new_deal, new_path, workspace)
+    redline = diff_documents(old_result.document, new_result.document)
+    template_dir = workspace.template_dir(new_deal.template)
+    written = write_redline(redline, template_dir, out_dir, Path(new_path).stem, formats)
+    return written, redline, old_result.warnings + new_result.warnings

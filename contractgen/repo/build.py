@@ -1,0 +1,351 @@
+"""`contractgen build`: render the deals whose inputs changed, in parallel, then update the lock.
+
+Nothing is written until every render succeeded: a failed build leaves the previous outputs and
+contractgen.lock exactly as they were. Workers are long-lived processes, each keeping one
+Workspace, so the clause library and outlines are parsed once per worker, not once per deal.
+
+Every rendered contract's document model is kept as JSON in ``<output>/.models/<deal>.json`` (its
+hash in the lock entry as ``model_sha256``). With ``--redline`` a re-rendered contract is diffed
+against that stored model of the previous build and ``<deal>.redline.docx/.pdf`` are written beside
+its outputs; the lock entry records them under ``redlines`` (with the clause versions they were made
+against), but they are not outputs: `check` ignores them. Redlines of an earlier build that no longer
+describe the contract are removed when it is rendered again.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from contractgen.errors import ContractgenError
+from contractgen.repo.staleness import Assessment, assess, compare_inputs, resolve_inputs
+from contractgen.repo.lockfile import Lock, entry_inputs, inputs_digest, sha256_bytes, sha256_file, write_lock
+from contractgen.repo.config import MODELS_DIR, RepoConfig
+
+EXIT_OK, EXIT_DIFFERENCES, EXIT_BAD_INPUT = 0, 1, 2
+
+
+@dataclass
+class BuildReport:
+    """What a build did (or why it refused)."""
+
+    exit_code: int = EXIT_OK
+    rendered: dict[str, list[str]] = field(default_factory=dict)  # deal → reasons it was rendered
+    unchanged: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # stale redline files deleted
+    messages: list[str] = field(default_factory=list)  # errors and refusals, one per line
+    warnings: list[str] = field(default_factory=list)
+    lock_written: bool = False
+    checked: int = 0  # deals compared with the lock
+    redlines: dict[str, list[str]] = field(default_factory=dict)  # deal → redline files written
+    notes: dict[str, list[str]] = field(default_factory=dict)  # deal → why it got no redline (not an error)
+
+
+@dataclass(frozen=True)
+class Task:
+    """One deal for a worker: render it, or first check whether its resolved inputs really changed."""
+
+    deal: str
+    outputs: tuple[tuple[str, str], ...]  # (format, repository-relative path)
+    locked_inputs: dict[str, Any] | None  # set when the deal renders only if its inputs differ
+    model: str = ""  # repository-relative path of the stored document model
+    previous_model: str | None = None  # the lock's hash of the previous model ("" none kept, None new deal)
+    redlines: tuple[tuple[str, str], ...] = ()  # (format, path) to write against the previous model
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(config: RepoConfig) -> None:
+    """Give this worker process its own Workspace, reused for every deal it renders."""
+    from contractgen.pipeline import Workspace
+
+    _WORKER["config"] = config
+    _WORKER["workspace"] = Workspace(config.root, clauses_dir=config.clauses_dir, templates_dir=config.templates_dir)
+
+
+def _ensure_worker(config: RepoConfig) -> None:
+    """Worker initializer: keep the Workspace inherited from the parent (fork), else make one."""
+    if _WORKER.get("config") != config:
+        _init_worker(config)
+
+
+def _warm_up(config: RepoConfig, formats: set[str]) -> None:
+    """Import the writers and parse the library in the parent, so forked workers start warm."""
+    import importlib
+
+    _init_worker(config)
+    try:
+        _WORKER["workspace"].library
+    except ContractgenError:
+        pass  # each task reports it
+    for fmt in formats:
+        importlib.import_module(f"contractgen.writers.{fmt}")
+
+
+def _run_task(task: Task) -> dict[str, Any]:
+    """Resolve and render one deal in this worker; return its lock entry inputs and output bytes."""
+    config: RepoConfig = _WORKER["config"]
+    workspace = _WORKER["workspace"]
+    try:
+        resolved = resolve_inputs(config, task.deal, workspace)
+        if task.locked_inputs is not None and entry_inputs(task.locked_inputs) == resolved.inputs:
+            return {"deal": task.deal, "status": "unchanged"}
+        payloads, model, redlines, warnings, notes = _render(config, task, resolved, workspace)
+    except ContractgenError as exc:
+        return {"deal": task.deal, "status": "error", "lines": exc.lines()}
+    except Exception as exc:  # a bug must not take the whole batch down silently
+        return {"deal": task.deal, "status": "error", "lines": [f"internal error: {type(exc).__name__}: {exc}"]}
+    reasons = compare_inputs(task.locked_inputs, resolved.inputs) if task.locked_inputs else []
+    return {"deal": task.deal, "status": "rendered", "inputs": resolved.inputs, "payloads": payloads,
+            "model": model, "redlines": redlines, "warnings": warnings, "notes": notes, "reasons": reasons}
+
+
+def _render(config: RepoConfig, task: Task, resolved, workspace
+            ) -> tuple[dict[str, bytes], bytes, dict[str, bytes], list[str], list[str]]:
+    """Render one deal: (output bytes by path, its model as JSON, redline bytes by path, warnings, notes)."""
+    from contractgen.pipeline import build_document, render_bytes
+    from contractgen.document.json_form import document_to_json
+
+    deal_path = config.root / task.deal
+    result = build_document(resolved.deal, deal_path, workspace)
+    lock_entry = dict(resolved.inputs)
+    result.document.provenance.update({
+        "deal_file": task.deal,
+        "inputs_sha256": inputs_digest(lock_entry),
+        "template_sha256": sha256_bytes("".join(f"{k}={v}\n" for k, v in sorted(lock_entry["template_files"].items())).encode()),
+    })
+    model = document_to_json(result.document).encode("utf-8")
+    template_dir = workspace.template_dir(resolved.deal.template)
+    payloads = {}
+    for fmt, out in task.outputs:
+        if fmt == "pdf":
+            payloads[out] = _render_pdf(result.document, template_dir, deal_path, lock_entry, task.deal)
+        else:
+            payloads[out] = render_bytes(result.document, template_dir, fmt)
+    warnings, notes = list(result.warnings), []
+    redlines = _render_redlines(config, task, result.document, template_dir, warnings, notes) if task.redlines else {}
+    return payloads, model, redlines, warnings, notes
+
+
+def _render_redlines(config: RepoConfig, task: Task, document, template_dir: Path,
+                     warnings: list[str], notes: list[str]) -> dict[str, bytes]:
+    """Diff the new model against the stored model of the previous build; {} (and a warning) without one."""
+    from contractgen.document.json_form import document_from_json
+    from contractgen.redline.diff import diff_documents, has_changes, render_redline
+
+    if task.previous_model is None:
+        return {}  # a new contract: nothing to compare with
+    if not task.previous_model:
+        warnings.append(f"no redline: the previous build kept no document model ({task.model}); "
+                        "the next build --redline will have one")
+        return {}
+    try:
+        stored = (config.root / task.model).read_bytes()
+    except OSError:
+        warnings.append(f"no redline: the document model of the previous build is missing ({task.model})")
+        return {}
+    if sha256_bytes(stored) != task.previous_model:
+        warnings.append(f"no redline: {task.model} does not match contractgen.lock (changed since the last build)")
+        return {}
+    try:
+        previous = document_from_json(stored.decode("utf-8"))
+    except (ContractgenError, UnicodeDecodeError) as exc:
+        warnings.append(f"no redline: {task.model} cannot be read: {exc}")
+        return {}
+    redline = diff_documents(previous, document)
+    if not has_changes(redline.document):
+        notes.append("no redline: the contract reads exactly as in the previous build")
+        return {}
+    return {path: render_redline(redline, template_dir, fmt) for fmt, path in task.redlines}
+
+
+def _render_pdf(document, template_dir: Path, deal_path: Path, lock_entry: dict, deal_rel: str) -> bytes:
+    """Render the PDF with the deal spec and its lock entry attached."""
+    import json
+
+    from contractgen.writers import pdf
+
+    attachments = {
+        Path(deal_rel).name: deal_path.read_bytes(),
+        "contractgen-lock-entry.json": (json.dumps({deal_rel: lock_entry}, indent=2, sort_keys=True) + "\n").encode(),
+    }
+    return pdf.render_pdf(document, template_dir, attachments=attachments)
+
+
+def plan(assessment: Assessment, force: bool, redline: bool = False) -> tuple[list[Task], list[str]]:
+    """Return the tasks to run, and the refusals (outputs edited by hand, without --force)."""
+    config = assessment.config
+    tasks, refusals = [], []
+    for rel, state in sorted(assessment.deals.items()):
+        if state.edited and not force:
+            refusals.extend(f"{rel}: output {out} was edited by hand; not overwriting it (use --force to replace it)"
+                            for out in state.edited)
+            continue
+        if not (state.stale or state.edited):
+            continue
+        outputs = tuple(config.output_paths(rel).items())
+        only_if_changed = state.undecided and not state.reasons and not state.edited
+        locked = assessment.lock.deals.get(rel) if only_if_changed else None
+        entry = assessment.lock.deals.get(rel)
+        previous = str(entry.get("model_sha256") or "") if entry is not None else None  # None: a new deal
+        redlines = tuple(config.redline_paths(rel).items()) if redline else ()
+        tasks.append(Task(rel, outputs, locked, config.model_path(rel), previous, redlines))
+    return tasks, refusals
+
+
+def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | None = None,
+              force: bool = False, progress: bool | None = None, redline: bool = False) -> BuildReport:
+    """Build the repository (or the selected deals): render what changed, write outputs, then the lock.
+
+    With `redline`, each re-rendered contract with a stored previous model also gets its redline files.
+    """
+    from contractgen.outputs import remove_stale_temporaries
+
+    report = BuildReport()
+    if deals is not None:
+        missing = [d for d in deals if not (config.root / d).is_file()]
+        if missing:
+            report.messages.extend(f"{d}: no such deal file" for d in missing)
+            report.exit_code = EXIT_BAD_INPUT
+            return report
+    assessment = assess(config, deals)
+    if assessment.violations:
+        report.messages.extend(message for _file, message in assessment.violations)
+        report.exit_code = EXIT_BAD_INPUT
+        return report
+    report.checked = len(assessment.deals)
+    tasks, refusals = plan(assessment, force, redline)
+    if refusals:
+        report.messages.extend(refusals)
+        report.exit_code = EXIT_DIFFERENCES
+        return report
+    results = _execute(config, tasks, jobs, progress)
+    failed = [r for r in results if r["status"] == "error"]
+    if failed:
+        for result in failed:
+            report.messages.extend(f"{result['deal']}: {line}" if not line.startswith(result["deal"]) else line
+                                   for line in result["lines"])
+        report.messages.append(f"build failed for {len(failed)} of {len(tasks)} deal(s); no output and no lock entry was changed")
+        report.exit_code = EXIT_BAD_INPUT
+        return report
+    remove_stale_temporaries(config.output_dir)
+    remove_stale_temporaries(config.output_dir / MODELS_DIR)
+    new_lock = Lock(library={rel: info.record() for rel, info in assessment.library.items()},
+                    deals={k: v for k, v in assessment.lock.deals.items() if k not in assessment.removed})
+    reasons = {rel: s.reasons + [f"output {o} was edited by hand" for o in s.edited] for rel, s in assessment.deals.items()}
+    digest = assessment.library_sha256
+    for rel, state in assessment.deals.items():  # checked against this library and found current
+        if rel in new_lock.deals and not (state.stale or state.edited):
+            new_lock.deals[rel] = {**new_lock.deals[rel], "library_sha256": digest}
+    try:
+        for result in sorted(results, key=lambda r: r["deal"]):
+            rel = result["deal"]
+            if result["status"] == "unchanged":
+                report.unchanged.append(rel)
+                new_lock.deals[rel] = {**new_lock.deals[rel], "library_sha256": digest}
+                continue
+            previous = assessment.lock.deals.get(rel) or {}
+            outputs = {}
+            for out, data in sorted(result["payloads"].items()):
+                _write_if_different(config.root / out, data, report, out)
+                outputs[out] = sha256_bytes(data)
+            model = config.model_path(rel)
+            _write_if_different(config.root / model, result["model"], report, model)
+            entry = {**result["inputs"], "outputs": outputs, "model_sha256": sha256_bytes(result["model"]),
+                     "library_sha256": digest}
+            _retire_redlines(config, rel, previous, set(result["redlines"]), report)
+            if result["redlines"]:
+                files = {}
+                for out, data in sorted(result["redlines"].items()):
+                    _write_if_different(config.root / out, data, report, out)
+                    files[out] = sha256_bytes(data)
+                report.redlines[rel] = sorted(files)
+                entry["redlines"] = {"against": previous.get("clauses") or {}, "files": files}
+            new_lock.deals[rel] = entry
+            report.rendered[rel] = result["reasons"] or reasons.get(rel) or []
+            if result["notes"]:
+                report.notes[rel] = list(result["notes"])
+            report.warnings.extend(f"{rel}: warning: {w}" for w in result["warnings"])
+    finally:  # even after a failed write, the lock describes exactly the outputs that were replaced
+        report.lock_written = write_lock(config.lock_path, new_lock)
+    return report
+
+
+def _retire_redlines(config: RepoConfig, rel: str, previous: dict[str, Any], keep: set[str],
+                     report: BuildReport) -> None:
+    """Delete the redlines of an earlier build that no longer describe the re-rendered contract.
+
+    Only files whose bytes still match the lock are deleted; anything else is left alone, with a warning.
+    """
+    recorded = ((previous.get("redlines") or {}).get("files")) or {}
+    for out in config.redline_paths(rel).values():
+        path = config.root / out
+        if out in keep or not path.exists():
+            continue
+        if out in recorded and sha256_file(path) == recorded[out]:
+            try:
+                path.unlink()
+                report.removed.append(out)
+            except OSError as exc:
+                report.warnings.append(f"{rel}: warning: {out} is out of date and cannot be removed: {exc}")
+        else:
+            report.warnings.append(f"{rel}: warning: {out} is not a redline of this build (left alone)")
+
+
+def _write_if_different(path: Path, data: bytes, report: BuildReport, rel: str) -> None:
+    from contractgen.outputs import write_atomically
+
+    try:
+        if path.read_bytes() == data:
+            return  # same bytes: keep the file and its modification time
+    except OSError:
+        pass
+    write_atomically(path, data)
+    report.written.append(rel)
+
+
+def _execute(config: RepoConfig, tasks: list[Task], jobs: int | None, progress: bool | None) -> list[dict[str, Any]]:
+    """Run the tasks in worker processes (in this process for one job or one task), with a progress bar."""
+    if not tasks:
+        return []
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    show = sys.stderr.isatty() if progress is None else progress
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("rendering"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   TextColumn("{task.description}"), console=Console(stderr=True), disable=not show, transient=False)
+    results: list[dict[str, Any]] = []
+    if jobs == 1 or len(tasks) == 1:
+        _init_worker(config)
+        with bar:
+            handle = bar.add_task("", total=len(tasks))
+            for task in tasks:
+                bar.update(handle, description=task.deal)
+                results.append(_run_task(task))
+                bar.advance(handle)
+        return results
+    import multiprocessing
+
+    _warm_up(config, {fmt for task in tasks for fmt, _out in task.outputs})
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context,
+                             initializer=_ensure_worker, initargs=(config,)) as pool:
+        futures = {pool.submit(_run_task, task): task for task in tasks}
+        with bar:
+            handle = bar.add_task("", total=len(tasks))
+            for future in as_completed(futures):
+                try:
+                    results.append(future.result())
+                except Exception as exc:  # a worker died (killed, out of memory)
+                    results.append({"deal": futures[future].deal, "status": "error",
+                                    "lines": [f"worker failed: {type(exc).__name__}: {exc}"]})
+                bar.update(handle, description=futures[future].deal)
+                bar.advance(handle)
+    return results

@@ -1,0 +1,251 @@
+"""contractgen.lock: what every contract of a repository was built from, and the hashes to compare.
+
+The lock is JSON with sorted keys and a two-space indent, so a change to one deal is a small,
+readable diff. Layout::
+
+    {
+      "lockfile": 1,
+      "library": {                                   # every clause version file seen at the last build
+        "clauses/service-levels/service-credits/v2.md":
+          {"sha256": "…", "text_sha256": "…", "status": "approved", "when": "service_levels.service_credits"}
+      },
+      "deals": {
+        "deals/acme.yaml": {
+          "contractgen": "0.1.0",
+          "deal_sha256": "…",
+          "template": "it-outsourcing",
+          "template_files": {"templates/it-outsourcing/outline.yaml": "…"},
+          "pins": {"confidentiality": 1},             # the deal's version pins
+          "clauses": {"service-credits": {"version": 2, "sha256": "…", "when": "…"}},
+          "left_out": {"renewal": "outline condition false: term.renewal"},
+          "outputs": {"out/acme.docx": "…", "out/acme.pdf": "…"},
+          "model_sha256": "…",                       # out/.models/acme.json, the document model as built
+          "redlines": {"against": {…clauses of the previous build…},   # only after `build --redline`
+                       "files": {"out/acme.redline.docx": "…"}},
+          "library_sha256": "…"                       # the library this entry is known to match
+        }
+      }
+    }
+
+``text_sha256`` hashes a version file without its ``status:`` line, so moving a released version
+to ``deprecated`` or ``retired`` is allowed while any other edit of a released version is not.
+Importing this module is cheap: it is all `contractgen check` needs besides the repository settings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from contractgen.errors import ContractgenError
+
+LOCK_FORMAT = 1
+VERSION_FILE = re.compile(r"^v([1-9][0-9]*)\.md$")
+_STATUS_LINE = re.compile(r"^status\s*:.*$", re.MULTILINE)
+RELEASED = ("approved", "deprecated", "retired")
+ENTRY_INPUT_KEYS = ("contractgen", "deal_sha256", "template", "template_files", "pins", "clauses", "left_out")
+
+
+class LockError(ContractgenError):
+    """contractgen.lock cannot be read."""
+
+
+def sha256_bytes(data: bytes) -> str:
+    """Return the hex SHA-256 of some bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_file(path: Path) -> str | None:
+    """Return the hex SHA-256 of a file's bytes, or None when it cannot be read."""
+    try:
+        with open(path, "rb") as stream:
+            return hashlib.file_digest(stream, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def text_sha256(raw: bytes) -> str:
+    """Return the hash of a clause version file with its front matter `status:` line left out."""
+    try:
+        text = raw.decode("utf-8").replace("\r\n", "\n")
+    except UnicodeDecodeError:
+        return sha256_bytes(raw)
+    if text.startswith("---"):
+        end = text.find("\n---", 3)
+        if end != -1:
+            head = _STATUS_LINE.sub("", text[:end])
+            text = head + text[end:]
+    return sha256_bytes(text.encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    """What resolution needs to know about one clause version file, without loading the library."""
+
+    path: str  # repository-relative
+    clause_id: str
+    version: int
+    sha256: str
+    text_sha256: str
+    status: str  # draft | approved | deprecated | retired | "invalid" (front matter unreadable)
+    when: str
+
+    def record(self) -> dict[str, str]:
+        """Return the lock's record of this file."""
+        return {"sha256": self.sha256, "text_sha256": self.text_sha256, "status": self.status, "when": self.when}
+
+
+def _front_matter(raw: bytes) -> tuple[str, str]:
+    """Return (status, when) from a version file's front matter; ("invalid", "") when unreadable."""
+    import yaml
+
+    from contractgen.library.clauses import split_front_matter
+
+    try:
+        head, _body, _line = split_front_matter(raw.decode("utf-8").replace("\r\n", "\n"))
+        meta = yaml.safe_load(head) or {}
+    except (UnicodeDecodeError, ValueError, yaml.YAMLError):
+        return "invalid", ""
+    if not isinstance(meta, dict) or meta.get("status") not in ("draft", *RELEASED):
+        return "invalid", ""
+    return str(meta["status"]), str(meta.get("when") or "").strip()
+
+
+def scan_library(clauses_dir: Path, repo_root: Path, known: dict[str, dict] | None = None) -> dict[str, VersionInfo]:
+    """Hash every clause version file; parse front matter only for files the lock does not know."""
+    known = known or {}
+    found: dict[str, VersionInfo] = {}
+    clauses_dir = Path(clauses_dir)
+    if not clauses_dir.is_dir():
+        return found
+    root = Path(repo_root).resolve()
+    for path in sorted(clauses_dir.resolve().rglob("v*.md")):
+        match = VERSION_FILE.match(path.name)
+        if not match or not path.is_file():
+            continue
+        rel = path.relative_to(root).as_posix()
+        raw = path.read_bytes()
+        digest = sha256_bytes(raw)
+        seen = known.get(rel)
+        if seen and seen.get("sha256") == digest and "status" in seen:
+            status, when, text_digest = seen["status"], seen.get("when", ""), seen.get("text_sha256") or text_sha256(raw)
+        else:
+            status, when = _front_matter(raw)
+            text_digest = text_sha256(raw)
+        found[rel] = VersionInfo(rel, path.parent.name, int(match.group(1)), digest, text_digest, status, when)
+    return found
+
+
+def library_digest(files: dict[str, VersionInfo]) -> str:
+    """Return one hash over every clause version file's path and content (a lock entry records it)."""
+    return sha256_bytes("".join(f"{rel} {info.sha256}\n" for rel, info in sorted(files.items())).encode("utf-8"))
+
+
+def clause_view(files: dict[str, VersionInfo]) -> dict[str, dict[int, VersionInfo]]:
+    """Group version files by clause id: {id: {version: info}}."""
+    view: dict[str, dict[int, VersionInfo]] = {}
+    for info in files.values():
+        view.setdefault(info.clause_id, {})[info.version] = info
+    return view
+
+
+def default_version(versions: dict[int, VersionInfo]) -> VersionInfo | None:
+    """Return the version a deal gets without a pin: the newest approved, else the newest deprecated."""
+    for statuses in (("approved",), ("deprecated",)):
+        for number in sorted(versions, reverse=True):
+            if versions[number].status in statuses:
+                return versions[number]
+    return None
+
+
+def template_files(templates_dir: Path, name: str, repo_root: Path) -> dict[str, str]:
+    """Return {repository-relative path: sha256} of every file under templates/<name>/."""
+    folder = Path(templates_dir) / name
+    if not name or "/" in name or name.startswith(".") or not folder.is_dir():
+        return {}
+    root = Path(repo_root).resolve()
+    hashes = {}
+    for path in sorted(folder.resolve().rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            hashes[path.relative_to(root).as_posix()] = sha256_file(path) or ""
+    return hashes
+
+
+@dataclass
+class Lock:
+    """The parsed contractgen.lock: the library snapshot and one entry per deal path."""
+
+    library: dict[str, dict[str, str]] = field(default_factory=dict)
+    deals: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        """Return the lock as stable, diff-friendly JSON text (sorted keys, 2-space indent, final newline)."""
+        data = {"lockfile": LOCK_FORMAT, "library": self.library, "deals": self.deals}
+        return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def read_lock(path: Path) -> Lock | None:
+    """Read contractgen.lock; None when there is none yet, LockError when it is unreadable."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LockError(f"{path}: cannot read: {exc}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LockError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg} (rebuild it with `contractgen build`)") from None
+    if not isinstance(data, dict) or data.get("lockfile") != LOCK_FORMAT:
+        raise LockError(f"{path}: not a contractgen lock of format {LOCK_FORMAT}")
+    library, deals = data.get("library") or {}, data.get("deals") or {}
+    if not isinstance(library, dict) or not isinstance(deals, dict) or not all(isinstance(e, dict) for e in deals.values()):
+        raise LockError(f"{path}: malformed lock (library and deals must be mappings)")
+    return Lock(library, deals)
+
+
+def write_lock(path: Path, lock: Lock) -> bool:
+    """Write the lock atomically; return False (and leave the file alone) when nothing changed."""
+    from contractgen.outputs import write_atomically
+
+    data = lock.to_json().encode("utf-8")
+    try:
+        if Path(path).read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    write_atomically(Path(path), data)
+    return True
+
+
+def entry_inputs(entry: dict[str, Any]) -> dict[str, Any]:
+    """Return the part of a lock entry that describes the inputs (everything but the outputs)."""
+    return {key: entry.get(key) for key in ENTRY_INPUT_KEYS}
+
+
+def inputs_digest(entry: dict[str, Any]) -> str:
+    """Return one hash over a lock entry's inputs (carried in each output's provenance)."""
+    return sha256_bytes(json.dumps(entry_inputs(entry), sort_keys=True).encode("utf-8"))
+
+
+def released_violations(lock: Lock, current: dict[str, VersionInfo]) -> list[tuple[str, str]]:
+    """Return (file, message) for every released clause version changed or deleted since the lock."""
+    problems = []
+    for rel, seen in sorted(lock.library.items()):
+        if seen.get("status") not in RELEASED:
+            continue
+        now = current.get(rel)
+        if now is None:
+            problems.append((rel, f"{rel}: released version ({seen['status']}) was deleted; restore it "
+                                  "(mark it retired in its front matter if it must not be used)"))
+        elif now.text_sha256 != seen.get("text_sha256"):
+            clause_versions = [i.version for i in current.values() if i.clause_id == now.clause_id]
+            nxt = max(clause_versions) + 1
+            problems.append((rel, f"{rel}: released version ({seen['status']}) was edited in place; "
+                                  f"restore it and add a new version instead (v{nxt}.md)"))
+    return problems

@@ -1,0 +1,319 @@
+"""Which contracts of a repository are out of date, and why — decided from hashes, rendering nothing.
+
+The fast path compares hashes only: the deal file, the template files, contractgen's version, the
+outputs, and the clause library against what contractgen.lock recorded. A library change is
+mapped onto each deal through the lock entry's record of how every outline slot resolved (which
+version, pinned or not, under which `when` condition, or why it was left out), so a new version of
+one clause marks exactly the deals that take it without loading a single deal. Only when that
+record cannot decide (a changed `when` condition, a vanished version) is the deal loaded and
+resolved again — still without Jinja rendering and without importing any writer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from contractgen import __version__
+from contractgen.errors import ContractgenError
+from contractgen.repo.lockfile import (Lock, VersionInfo, clause_view, default_version, entry_inputs, library_digest, read_lock,
+                       released_violations, scan_library, sha256_file, template_files)
+from contractgen.repo.config import RepoConfig
+
+
+class RepoLibrary:
+    """The clause library and outlines of a repository, loaded on first use (no writers, no Markdown)."""
+
+    def __init__(self, config: RepoConfig):
+        self.config = config
+        self._library = None
+        self._outlines: dict[str, Any] = {}
+
+    @property
+    def library(self):
+        """Return the parsed clause library."""
+        if self._library is None:
+            from contractgen.library.clauses import load_library
+
+            self._library = load_library(self.config.clauses_dir)
+        return self._library
+
+    def outline(self, name: str):
+        """Return a template's parsed outline."""
+        if name not in self._outlines:
+            from contractgen.errors import LibraryError
+            from contractgen.library.resolve import load_outline
+
+            folder = self.config.templates_dir / name
+            if not name or "/" in name or name.startswith(".") or not (folder / "outline.yaml").is_file():
+                raise LibraryError(f"unknown document template '{name}'")
+            self._outlines[name] = load_outline(folder)
+        return self._outlines[name]
+
+
+@dataclass
+class Resolved:
+    """A deal loaded and resolved (not rendered): the objects and the lock entry's input fields."""
+
+    deal: Any
+    context: dict
+    resolution: Any
+    inputs: dict[str, Any]
+
+
+def resolve_inputs(config: RepoConfig, deal_rel: str, workspace) -> Resolved:
+    """Load, validate and resolve one deal; return its lock-entry inputs (no rendering)."""
+    from contractgen.library.resolve import resolve_contract
+    from contractgen.deal.model import load_deal
+    from contractgen.templating.sandbox import build_context
+
+    path = config.root / deal_rel
+    digest = sha256_file(path)
+    deal = load_deal(path)
+    outline = workspace.outline(deal.template)
+    context = build_context(deal)
+    resolution = resolve_contract(outline, workspace.library, deal, context, path.name)
+    clauses: dict[str, dict] = {}
+    left_out: dict[str, str] = {}
+    for part in resolution.parts:
+        for slot in part.clauses:
+            if part.included and slot.version is not None:
+                record: dict[str, Any] = {"version": slot.version.version, "sha256": slot.version.sha256}
+                if slot.version.when:
+                    record["when"] = slot.version.when
+                clauses[slot.id] = record
+            else:
+                left_out[slot.id] = slot.reason
+    pins = dict(getattr(getattr(deal, "clauses", None), "pin", None) or {})
+    inputs = {
+        "contractgen": __version__,
+        "deal_sha256": digest,
+        "template": deal.template,
+        "template_files": template_files(config.templates_dir, deal.template, config.root),
+        "pins": {str(k): int(v) for k, v in sorted(pins.items())},
+        "clauses": clauses,
+        "left_out": left_out,
+    }
+    return Resolved(deal, context, resolution, inputs)
+
+
+def compare_inputs(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """Return, in words, how two lock entries' inputs differ (clause by clause)."""
+    reasons: list[str] = []
+    if old.get("deal_sha256") != new.get("deal_sha256"):
+        reasons.append("deal file changed")
+    if old.get("contractgen") != new.get("contractgen"):
+        reasons.append(f"contractgen version changed ({old.get('contractgen')} → {new.get('contractgen')})")
+    if old.get("template") != new.get("template"):
+        reasons.append(f"template changed ({old.get('template')} → {new.get('template')})")
+    else:
+        reasons.extend(_template_changes(old.get("template_files") or {}, new.get("template_files") or {}))
+    before, after = old.get("clauses") or {}, new.get("clauses") or {}
+    for cid in sorted(set(before) | set(after)):
+        a, b = before.get(cid), after.get(cid)
+        if a == b or (a and b and a.get("version") == b.get("version") and a.get("sha256") == b.get("sha256")):
+            continue
+        if a is None:
+            reasons.append(f"clause {cid} v{b['version']} now included")
+        elif b is None:
+            why = (new.get("left_out") or {}).get(cid, "not in the template")
+            reasons.append(f"clause {cid} v{a['version']} now left out ({why})")
+        elif a["version"] != b["version"]:
+            reasons.append(f"clause {cid} v{a['version']} → v{b['version']}")
+        else:
+            reasons.append(f"clause {cid} v{a['version']} text changed")
+    if not reasons and entry_inputs(old) != entry_inputs(new):
+        reasons.append("resolution changed")
+    return reasons
+
+
+def _template_changes(before: dict[str, str], after: dict[str, str]) -> list[str]:
+    reasons = []
+    for rel in sorted(set(before) | set(after)):
+        if rel not in after:
+            reasons.append(f"template file removed: {rel}")
+        elif rel not in before:
+            reasons.append(f"template file added: {rel}")
+        elif before[rel] != after[rel]:
+            reasons.append(f"template file changed: {rel}")
+    return reasons
+
+
+def predict_clauses(entry: dict[str, Any], view: dict[str, dict[int, VersionInfo]],
+                    defaults: dict[str, VersionInfo | None] | None = None) -> tuple[list[str], bool]:
+    """Map the current library onto a lock entry's slots: (reasons it changed, whether we cannot tell)."""
+    if defaults is None:
+        defaults = {cid: default_version(versions) for cid, versions in view.items()}
+    reasons: list[str] = []
+    undecided = False
+    pins = entry.get("pins") or {}
+    for cid, locked in (entry.get("clauses") or {}).items():
+        if cid in pins:
+            now = (view.get(cid) or {}).get(int(pins[cid]))
+        else:
+            now = defaults.get(cid)
+        if now is not None and now.sha256 == locked.get("sha256") and now.version == locked.get("version"):
+            continue
+        if now is None or now.status == "invalid" or now.when != locked.get("when", ""):
+            undecided = True  # inclusion may have changed: only resolving the deal can tell
+        elif now.version == locked.get("version"):
+            reasons.append(f"clause {cid} v{now.version} text changed")
+        else:
+            reasons.append(f"clause {cid} v{locked.get('version')} → v{now.version}")
+    for cid, why in (entry.get("left_out") or {}).items():
+        if why.startswith("condition false: "):
+            now = (view.get(cid) or {}).get(int(pins[cid])) if cid in pins else defaults.get(cid)
+            if now is None and cid not in pins:
+                undecided = True  # the clause lost its approved versions: now "no approved version"
+            elif now is None or now.status == "invalid" or now.when != why[len("condition false: "):]:
+                undecided = True
+        elif why == "no approved version":
+            if cid in pins or defaults.get(cid) is not None:
+                undecided = True
+        elif cid not in view:
+            undecided = True  # the clause left the library: the outline no longer resolves
+    return sorted(reasons), undecided
+
+
+@dataclass
+class DealState:
+    """How one deal of the repository compares with its lock entry."""
+
+    path: str
+    reasons: list[str] = field(default_factory=list)  # why it is out of date, in words
+    undecided: bool = False  # the hashes cannot tell: the deal must be loaded and resolved
+    edited: list[str] = field(default_factory=list)  # outputs whose bytes differ from the lock
+    new: bool = False
+
+    @property
+    def stale(self) -> bool:
+        """Return whether the deal must be rendered again (or cannot be judged from hashes)."""
+        return bool(self.reasons) or self.undecided or self.new
+
+
+@dataclass
+class Assessment:
+    """The whole repository against contractgen.lock."""
+
+    config: RepoConfig
+    lock: Lock
+    library: dict[str, VersionInfo]
+    violations: list[tuple[str, str]]
+    deals: dict[str, DealState]
+    removed: list[str]  # lock entries whose deal file is gone
+    errors: list[str] = field(default_factory=list)
+    library_sha256: str = ""  # digest of the library as scanned now
+
+    @property
+    def up_to_date(self) -> bool:
+        """Return whether every output is current and no released clause version was touched."""
+        return not (self.violations or self.removed or self.errors or any(s.stale or s.edited for s in self.deals.values()))
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the assessment as JSON-ready data."""
+        return {
+            "up_to_date": self.up_to_date,
+            "released_versions_changed": [{"file": f, "message": m} for f, m in self.violations],
+            "deals": {p: {"reasons": s.reasons + [f"output {o} was edited by hand" for o in s.edited],
+                          "new": s.new} for p, s in sorted(self.deals.items()) if s.stale or s.edited},
+            "deleted_deals": self.removed,
+            "errors": self.errors,
+            "checked": len(self.deals),
+        }
+
+
+def assess(config: RepoConfig, selected: list[str] | None = None) -> Assessment:
+    """Compare every deal (or the selected ones) with the lock using hashes alone."""
+    lock = read_lock(config.lock_path) or Lock()
+    library = scan_library(config.clauses_dir, config.root, lock.library)
+    view = clause_view(library)
+    defaults = {cid: default_version(versions) for cid, versions in view.items()}
+    digest = library_digest(library)
+    violations = released_violations(lock, library)
+    on_disk = config.deal_paths()
+    deal_paths = on_disk if selected is None else selected
+    removed = [] if selected is not None else sorted(set(lock.deals) - set(on_disk))
+    hashes = hash_files(config.root, [*deal_paths, *(out for rel in deal_paths if rel in lock.deals
+                                                      for out in config.output_paths(rel).values())])
+    template_cache: dict[str, dict[str, str]] = {}
+    states: dict[str, DealState] = {}
+    for rel in deal_paths:
+        state = DealState(rel)
+        states[rel] = state
+        entry = lock.deals.get(rel)
+        if entry is None:
+            state.new = True
+            state.reasons.append("new deal, not in the lock")
+            continue
+        if hashes.get(rel) != entry.get("deal_sha256"):
+            state.reasons.append("deal file changed")
+        if entry.get("contractgen") != __version__:
+            state.reasons.append(f"contractgen version changed ({entry.get('contractgen')} → {__version__})")
+        name = str(entry.get("template") or "")
+        if name not in template_cache:
+            template_cache[name] = template_files(config.templates_dir, name, config.root)
+        if entry.get("template_files") != template_cache[name]:
+            state.reasons.extend(_template_changes(entry.get("template_files") or {}, template_cache[name]))
+        if not state.reasons and entry.get("library_sha256") != digest:
+            # inputs the deal controls are unchanged, the library is not: map the library onto it
+            clause_reasons, state.undecided = predict_clauses(entry, view, defaults)
+            state.reasons.extend(clause_reasons)
+        _check_outputs(config, rel, entry, state, hashes)
+    return Assessment(config, lock, library, violations, states, removed, library_sha256=digest)
+
+
+def hash_files(root: Path, rels: list[str]) -> dict[str, str | None]:
+    """Hash many files on a few threads (hashlib releases the GIL on large buffers)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    if len(rels) < 64:
+        return {rel: sha256_file(root / rel) for rel in rels}
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        chunks = [rels[i::8] for i in range(8)]
+        results: dict[str, str | None] = {}
+        for part in pool.map(lambda chunk: {rel: sha256_file(root / rel) for rel in chunk}, chunks):
+            results.update(part)
+        return results
+
+
+def _check_outputs(config: RepoConfig, rel: str, entry: dict[str, Any], state: DealState,
+                   hashes: dict[str, str | None]) -> None:
+    locked = entry.get("outputs") or {}
+    for out in config.output_paths(rel).values():
+        digest = hashes[out] if out in hashes else sha256_file(config.root / out)
+        if digest is None:
+            state.reasons.append(f"output {out} missing")
+        elif out not in locked:
+            state.reasons.append(f"output {out} not in the lock")
+        elif digest != locked[out]:
+            state.edited.append(out)
+
+
+def settle_undecided(assessment: Assessment, workspace=None) -> None:
+    """Load and resolve the deals the hashes could not judge, turning `undecided` into reasons."""
+    pending = [s for s in assessment.deals.values() if s.undecided]
+    if not pending:
+        return
+    workspace = workspace or RepoLibrary(assessment.config)
+    for state in pending:
+        entry = assessment.lock.deals[state.path]
+        try:
+            resolved = resolve_inputs(assessment.config, state.path, workspace)
+        except ContractgenError as exc:
+            state.reasons.extend(f"cannot be resolved: {line}" for line in exc.lines())
+            state.undecided = False
+            continue
+        state.reasons.extend(compare_inputs(entry, resolved.inputs))
+        state.undecided = False
+
+
+def check_lines(assessment: Assessment) -> list[str]:
+    """Return the report of `contractgen check`, one line per finding."""
+    lines = [message for _file, message in assessment.violations]
+    for rel, state in sorted(assessment.deals.items()):
+        lines.extend(f"{rel}: {reason}" for reason in state.reasons)
+        lines.extend(f"{rel}: output {out} was edited by hand" for out in state.edited)
+    lines.extend(f"{rel}: deal file deleted, but its lock entry remains (run `contractgen build`)" for rel in assessment.removed)
+    lines.extend(assessment.errors)
+    return lines

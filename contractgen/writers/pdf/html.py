@@ -1,0 +1,103 @@
+"""HTML writer: prints the document model through the template's print layout (for the PDF).
+
+Every piece of text comes from the model and is escaped exactly once, by Jinja's autoescape:
+the recursive block and inline rendering lives in macros of ``pdf/layout.html.j2``, and no
+Python code here builds markup. The writer prints, it never decides: numbers, cross-reference
+texts, definitions and contents entries are taken from the model as they are.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from datetime import datetime, timezone
+from pathlib import Path
+
+import jinja2
+
+from contractgen.errors import DocumentError, LibraryError, OutputError, TemplateError
+from contractgen.document.model import Document
+
+LAYOUT = "layout.html.j2"
+
+_ENVIRONMENTS: dict[Path, jinja2.Environment] = {}
+_LOCK = threading.Lock()
+
+
+def _unknown_node(node) -> str:
+    """Refuse a block or inline kind the layout does not know (never print a blank)."""
+    kind = getattr(node, "kind", type(node).__name__)
+    raise DocumentError(f"the HTML writer does not know how to print a {kind!r} node")
+
+
+def _environment(pdf_dir: Path) -> jinja2.Environment:
+    """Return the (cached) Jinja environment for one template's pdf folder."""
+    with _LOCK:
+        env = _ENVIRONMENTS.get(pdf_dir)
+        if env is None:
+            env = jinja2.Environment(
+                loader=jinja2.FileSystemLoader(str(pdf_dir)),
+                autoescape=True,
+                undefined=jinja2.StrictUndefined,
+                trim_blocks=True,
+                lstrip_blocks=True,
+                keep_trailing_newline=True,
+                auto_reload=True,
+            )
+            env.globals["unknown_node"] = _unknown_node
+            _ENVIRONMENTS[pdf_dir] = env
+        return env
+
+
+def html_lang(locale: str) -> str:
+    """Return the BCP 47 language tag for a deal locale ("en_GB" -> "en-GB")."""
+    return (locale or "en").replace("_", "-")
+
+
+def metadata_date(document: Document) -> str:
+    """Return the W3C date for the PDF's created/modified dates: SOURCE_DATE_EPOCH or the deal date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            moment = datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        except (ValueError, OverflowError, OSError) as exc:
+            raise OutputError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix timestamp") from exc
+        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return document.date_iso
+
+
+def render_layout(template_dir: Path, document: Document, subject: str, missing_part: str = "", **context) -> str:
+    """Render ``template_dir/pdf/layout.html.j2`` for a document with its language and metadata.
+
+    `subject` is the PDF subject; `context` goes to the layout as it is. With `missing_part`, a
+    template the layout includes but cannot find is reported as "<pdf dir>: <missing_part> <name>
+    is missing".
+    """
+    pdf_dir = Path(template_dir).resolve() / "pdf"
+    env = _environment(pdf_dir)
+    try:
+        template = env.get_template(LAYOUT)
+    except jinja2.TemplateNotFound as exc:
+        raise LibraryError(f"{pdf_dir / LAYOUT}: the PDF layout template is missing") from exc
+    except jinja2.TemplateSyntaxError as exc:
+        raise LibraryError(f"{exc.filename}:{exc.lineno}: {exc.message}") from exc
+    try:
+        return template.render(
+            document=document,
+            lang=html_lang(document.locale),
+            subject=subject,
+            metadata_date=metadata_date(document),
+            **context,
+        )
+    except jinja2.TemplateNotFound as exc:
+        if not missing_part:
+            raise
+        raise LibraryError(f"{pdf_dir}: {missing_part} {exc.name} is missing") from exc
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(f"{pdf_dir / LAYOUT}: {exc.message}") from exc
+
+
+def render_html(document: Document, template_dir: Path) -> str:
+    """Return the whole contract as one HTML page, from ``template_dir/pdf/layout.html.j2``."""
+    subject = " and ".join(party.name for party in document.parties)
+    return render_layout(template_dir, document, f"Agreement between {subject}" if subject else document.title)

@@ -1,0 +1,221 @@
+"""PDF writer: the HTML of ``writers.html`` typeset by WeasyPrint, deterministically and safely.
+
+WeasyPrint is imported lazily (a DOCX-only render never loads it). The parsed print stylesheet
+and the FontConfiguration are cached per template folder, so a worker rendering many contracts
+parses them once. WeasyPrint may read only files inside the template folder: every other URL
+(other paths, symlinks out, network schemes, data: URLs, oversized files) stops the render with
+``UnsafeResourceError`` instead of a logged warning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from contractgen.errors import ContractgenError, OutputError
+from contractgen.document.model import Document
+from contractgen.writers.pdf.html import render_html
+
+STYLESHEET = "print.css"
+MAX_RESOURCE_BYTES = 8 * 1024 * 1024
+PDF_VARIANT = "pdf/a-3b"  # the contract PDF is archival and may carry the deal spec as attachments
+
+_CACHE: dict[tuple, tuple] = {}
+_EXTRA_CACHE: dict[tuple, tuple] = {}
+_LOCK = threading.Lock()
+_RENDER_LOCK = threading.Lock()
+
+
+class UnsafeResourceError(OutputError):
+    """The layout asked WeasyPrint for a resource outside the template folder (or too large)."""
+
+
+def resolve_resource(url: str, root: Path, max_bytes: int = MAX_RESOURCE_BYTES) -> Path:
+    """Return the file a ``file:`` URL names if it lies inside ``root``; raise UnsafeResourceError otherwise."""
+    root = Path(root).resolve()
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "file":
+        raise UnsafeResourceError(f"refusing to fetch {url!r}: only files of the template are allowed")
+    if parts.netloc not in ("", "localhost"):
+        raise UnsafeResourceError(f"refusing to fetch {url!r}: remote file host")
+    raw = unquote(parts.path)
+    if "\x00" in raw or ".." in Path(raw).parts:
+        raise UnsafeResourceError(f"refusing to fetch {url!r}: path escapes the template folder")
+    path = Path(raw)
+    try:
+        real = path.resolve(strict=True)  # follows every symlink on the way
+    except (OSError, RuntimeError) as exc:
+        raise UnsafeResourceError(f"refusing to fetch {url!r}: no such file") from exc
+    if not real.is_relative_to(root):
+        raise UnsafeResourceError(f"refusing to fetch {url!r}: outside the template folder {root}")
+    if not real.is_file():
+        raise UnsafeResourceError(f"refusing to fetch {url!r}: not a regular file")
+    size = real.stat().st_size
+    if size > max_bytes:
+        raise UnsafeResourceError(f"refusing to fetch {url!r}: {size} bytes is over the {max_bytes} byte cap")
+    return real
+
+
+def make_url_fetcher(root: Path, max_bytes: int = MAX_RESOURCE_BYTES):
+    """Return a WeasyPrint URL fetcher that serves only files inside ``root`` and fails loudly otherwise."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class TemplateOnlyFetcher(URLFetcher):
+        """Serves template files; anything else raises (fail_on_errors stops the render)."""
+
+        def __init__(self):
+            super().__init__(fail_on_errors=True, allowed_protocols=("file",), allow_redirects=False)
+            self.root = Path(root).resolve()
+            self.max_bytes = max_bytes
+
+        def fetch(self, url, headers=None):
+            """Return the template file ``url`` names, or raise UnsafeResourceError."""
+            path = resolve_resource(url, self.root, self.max_bytes)
+            data = path.read_bytes()
+            if len(data) > self.max_bytes:
+                raise UnsafeResourceError(f"refusing to fetch {url!r}: over the size cap")
+            mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(path.as_uri(), data, {"Content-Type": mime})
+
+    return TemplateOnlyFetcher()
+
+
+def _stylesheet_key(css_path: Path, what: str) -> tuple[int, int]:
+    """Return (mtime_ns, size) of a stylesheet; OutputError if it is missing."""
+    try:
+        stat = css_path.stat()
+    except OSError as exc:
+        raise OutputError(f"{css_path}: the {what} stylesheet is missing") from exc
+    return stat.st_mtime_ns, stat.st_size
+
+
+def _cached(cache: dict, key: tuple, make):
+    """Return cache[key], made once; a new version of the same file (key[0]) evicts the old."""
+    with _LOCK:
+        cached = cache.get(key)
+        if cached is None:
+            for old in [k for k in cache if k[0] == key[0]]:
+                del cache[old]
+            cached = make()
+            cache[key] = cached
+        return cached
+
+
+def _parse_stylesheet(css_path: Path, font_config, fetcher):
+    """Return (parsed CSS, sha256 of its bytes) for one stylesheet file."""
+    from weasyprint import CSS
+
+    css_bytes = css_path.read_bytes()
+    stylesheet = CSS(string=css_bytes.decode("utf-8"), base_url=str(css_path),
+                     url_fetcher=fetcher, font_config=font_config)
+    return stylesheet, hashlib.sha256(css_bytes).hexdigest()
+
+
+def _resources(pdf_dir: Path):
+    """Return (font_config, stylesheet, css_digest, fetcher) for a template, parsed once and cached."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    css_path = pdf_dir / STYLESHEET
+    key = (pdf_dir, *_stylesheet_key(css_path, "print"))
+
+    def make():
+        fetcher = make_url_fetcher(pdf_dir)
+        font_config = FontConfiguration()
+        stylesheet, digest = _parse_stylesheet(css_path, font_config, fetcher)
+        return font_config, stylesheet, digest, fetcher
+
+    return _cached(_CACHE, key, make)
+
+
+def _extra_stylesheet(css_path: Path, what: str, font_config, fetcher):
+    """Return (parsed CSS, digest) of a further stylesheet beside print.css, cached per file version."""
+    key = (css_path, *_stylesheet_key(css_path, what), id(font_config))
+    return _cached(_EXTRA_CACHE, key, lambda: _parse_stylesheet(css_path, font_config, fetcher))
+
+
+def html_to_pdf(html: str, pdf_dir: Path, extra_stylesheets: tuple[tuple[str, str], ...] = (),
+                options=None, label: str = "PDF", pdf_variant: str | None = None) -> bytes:
+    """Typeset one HTML page of a template's pdf folder as deterministic PDF bytes.
+
+    The page gets the cached print.css (then each (file name, description) of `extra_stylesheets`
+    in that folder), the shared FontConfiguration and the template-only URL fetcher; the PDF
+    identifier is a hash of the stylesheets, the WeasyPrint version and the HTML. `options`, if
+    given, returns further write_pdf options (it runs inside the error boundary); `pdf_variant`
+    is WeasyPrint's (None: plain PDF). Any failure becomes a contractgen error ("<label>
+    rendering failed: ...").
+    """
+    import weasyprint
+    from weasyprint.urls import FatalURLFetchingError
+
+    font_config, stylesheet, css_digest, fetcher = _resources(pdf_dir)
+    extras = [_extra_stylesheet(pdf_dir / name, what, font_config, fetcher) for name, what in extra_stylesheets]
+    digests = "".join(f"{digest}\n" for digest in [css_digest, *(digest for _, digest in extras)])
+    identifier = hashlib.sha256(
+        f"{digests}{weasyprint.__version__}\n".encode() + html.encode("utf-8")
+    ).hexdigest()[:32].encode("ascii")
+    try:
+        with _RENDER_LOCK:  # one FontConfiguration is shared; WeasyPrint is not thread-safe
+            return weasyprint.HTML(
+                string=html, base_url=str(pdf_dir) + "/", url_fetcher=fetcher,
+            ).write_pdf(
+                stylesheets=[stylesheet, *(css for css, _ in extras)], font_config=font_config,
+                pdf_identifier=identifier, uncompressed_pdf=False,
+                pdf_variant=pdf_variant, **(options() if options else {}),
+            )
+    except FatalURLFetchingError as exc:
+        cause = exc.__cause__
+        if isinstance(cause, ContractgenError):
+            raise cause from None
+        raise UnsafeResourceError(str(exc)) from cause
+    except ContractgenError:
+        raise
+    except Exception as exc:  # WeasyPrint/Pango failures become one of ours, at the boundary
+        raise OutputError(f"{label} rendering failed: {type(exc).__name__}: {exc}") from exc
+
+
+def render_pdf(document: Document, template_dir: Path, attachments: dict[str, bytes] | None = None) -> bytes:
+    """Return the contract as PDF bytes: same model and template give byte-identical output."""
+    html = render_html(document, template_dir)
+    return html_to_pdf(html, Path(template_dir).resolve() / "pdf", pdf_variant=PDF_VARIANT,
+                       options=lambda: provenance_options(document, attachments))
+
+
+# ------------------------------------------------------------ provenance (contracts repository, issue 4)
+# Every key of document.provenance goes into the PDF's document information dictionary as
+# "Contractgen<Key>" (WeasyPrint keeps only letters and digits in custom keys) and, whole, as JSON
+# under "ContractgenProvenance"; `attachments` (the deal spec and its lock entry, from
+# `contractgen build`) are embedded files dated from the contract's effective date, so the bytes
+# stay deterministic. `contractgen explain` reads all of it back.
+
+PROVENANCE_KEY = "ContractgenProvenance"
+
+
+def provenance_options(document: Document, attachments: dict[str, bytes] | None = None) -> dict:
+    """Return the write_pdf options that carry the provenance record and the attachments."""
+    import datetime as dt
+    import io
+    import json
+
+    from weasyprint import Attachment
+
+    info = {PROVENANCE_KEY: json.dumps(document.provenance, sort_keys=True, ensure_ascii=False)}
+    for key, value in sorted(document.provenance.items()):
+        info["Contractgen" + "".join(part.title() for part in str(key).split("_"))] = str(value)
+
+    def finisher(_document, pdf) -> None:
+        import pydyf
+
+        for key, value in info.items():
+            pdf.info[key] = pydyf.String(value)
+
+    try:
+        when = dt.datetime.fromisoformat(document.date_iso) if document.date_iso else dt.datetime(2000, 1, 1)
+    except ValueError:
+        when = dt.datetime(2000, 1, 1)
+    files = [Attachment(file_obj=io.BytesIO(data), name=name, created=when, modified=when,
+                        description="contractgen provenance")
+             for name, data in sorted((attachments or {}).items())]
+    return {"finisher": finisher, "attachments": files}
