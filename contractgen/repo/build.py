@@ -169,7 +169,7 @@ def _render_pdf(document, template_dir: Path, deal_path: Path, lock_entry: dict,
     """Render the PDF with the deal spec and its lock entry attached."""
     import json
 
-    from contractgen.writers import pdf
+    from contractgen.writers.pdf import writer as pdf
 
     attachments = {
         Path(deal_rel).name: deal_path.read_bytes(),
