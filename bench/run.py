@@ -196,6 +196,14 @@ def _docxtpl_once(template: bytes, values: dict) -> bytes:
 # ---------------------------------------------------------------- the run
 
 
+def _relative(path: str) -> str:
+    """Return path relative to the checkout when it lies inside it (results never name a user's folders)."""
+    try:
+        return str(Path(path).resolve().relative_to(Path(__file__).resolve().parent.parent))
+    except ValueError:
+        return Path(path).name
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="a short run: 2 repetitions, 10-deal batch")
@@ -473,7 +481,7 @@ def _report(setup: dict, results: dict, memory: dict, growth: dict, repeat: int,
         "duration_s": round(time.time() - started, 1),
         "repetitions": repeat, "batch_deals": batch_deals, "check_deals": args.check_deals,
         "machine": {**machine_info(), "load_average_at_end": os.getloadavg()},
-        "inputs": {k: v for k, v in setup.items() if k in ("deal", "pages", "content_blocks", "content_chars",
+        "inputs": {k: (_relative(v) if k == "deal" else v) for k, v in setup.items() if k in ("deal", "pages", "content_blocks", "content_chars",
                                                              "docxtpl_placeholders", "equivalent_text")},
         "results": {k: {kk: (round(vv, 4) if isinstance(vv, float) else vv) for kk, vv in v.items()}
                     for k, v in results.items()},

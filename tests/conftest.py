@@ -7,10 +7,8 @@ from pathlib import Path
 
 import pytest
 
-TESTS = Path(__file__).resolve().parent
-FIXTURES = TESTS / "fixtures"
-MINI_ROOT = FIXTURES / "library"  # clauses/, templates/mini/, deals/mini.yaml
-REPO_TEMPLATE = TESTS.parent / "templates" / "it-outsourcing"
+from tests.helpers import MINI_ROOT
+from tests.helpers import TEMPLATE as REPO_TEMPLATE
 
 
 @pytest.fixture
@@ -35,30 +33,11 @@ def writable_mini_root(tmp_path: Path) -> Path:
     return root
 
 
-def write_file(path: Path, text: str) -> Path:
-    """Write text to path, creating its folders; return the path."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def clause_file(root: Path, rel: str, title: str = "A Clause", status: str = "approved",
-                body: str = "Some text.\n", **front: str) -> Path:
-    """Write a clause version file `rel` (e.g. "group/id/v1.md") under root with front matter."""
-    lines = ["---"]
-    if title is not None:
-        lines.append(f"title: {title}")
-    if status is not None:
-        lines.append(f"status: {status}")
-    lines += [f"{key}: {value}" for key, value in front.items()]
-    lines.append("---")
-    return write_file(root / rel, "\n".join(lines) + "\n" + body)
-
 
 # ---------------------------------------------------------------- Hypothesis profiles (hardening, issue 6)
 # `ci` (the default, used by `make test`): derandomized so every run tries the same examples,
 # no deadline (a render takes ~1 s), no example database. `fuzz`: a long random run by hand,
-#   HYPOTHESIS_PROFILE=fuzz .venv/bin/pytest tests/test_properties_render.py
+#   HYPOTHESIS_PROFILE=fuzz .venv/bin/pytest tests/e2e/test_properties_render.py
 # Tests that set max_examples themselves keep it; see BUDGETS in test_properties_render.py.
 def _register_hypothesis_profiles() -> None:
     import os

@@ -18,7 +18,6 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -27,10 +26,8 @@ from hypothesis import strategies as st
 from contractgen.deal.derived import PERIOD_MINUTES, overlap_figures
 from contractgen.deal.durations import ClockRange, Duration
 from contractgen.deal.yamlsource import load_deal_file
+from tests.helpers import REFERENCE
 
-REFERENCE = Path(__file__).resolve().parents[1] / "samples" / "deal-example.yaml"
-if not REFERENCE.exists():  # the repository copy is identical
-    REFERENCE = Path(__file__).resolve().parent.parent / "samples" / "deal-example.yaml"
 BASE, _ = load_deal_file(REFERENCE)
 
 # ---------------------------------------------------------------- text

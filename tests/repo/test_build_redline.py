@@ -11,7 +11,12 @@ import hashlib
 import json
 import subprocess
 
-from tests.fixtures.redline.docx_changes import W, apply_all, document_xml, paragraph_texts
+from tests.fixtures.redline.docx_changes import (
+    W,
+    apply_all,
+    document_xml,
+    paragraph_texts,
+)
 
 from .conftest import run_cli
 

@@ -1,8 +1,23 @@
 """A small hand-built document model that exercises every block and inline kind."""
 
 from contractgen.document.model import (
-    Clause, ContentsEntry, CrossRef, Definition, DefinitionList, Document, Emph, Heading,
-    LineBreak, ListBlock, ListItem, Paragraph, Part, PartyBlock, Strong, Table, Text,
+    Clause,
+    ContentsEntry,
+    CrossRef,
+    Definition,
+    DefinitionList,
+    Document,
+    Emph,
+    Heading,
+    LineBreak,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Part,
+    PartyBlock,
+    Strong,
+    Table,
+    Text,
 )
 
 

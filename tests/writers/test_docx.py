@@ -15,12 +15,12 @@ import pytest
 from lxml import etree
 
 from contractgen.document.model import Clause, CrossRef, Paragraph, Part, Table, Text
-from contractgen.writers.docx.writer import render_docx
 from contractgen.writers.docx.fields import bookmark_name
 from contractgen.writers.docx.package import rewrite_zip
+from contractgen.writers.docx.writer import render_docx
+from tests.helpers import ROOT
 from tests.writers.sample_document import sample_document
 
-ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "templates" / "it-outsourcing"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "docx"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

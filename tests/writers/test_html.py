@@ -7,8 +7,16 @@ from pathlib import Path
 
 import pytest
 
+from contractgen.document.model import (
+    Clause,
+    CrossRef,
+    Paragraph,
+    Part,
+    Strong,
+    Table,
+    Text,
+)
 from contractgen.errors import DocumentError
-from contractgen.document.model import Clause, CrossRef, Paragraph, Part, Strong, Table, Text
 from contractgen.writers.pdf.html import render_html
 from tests.writers.sample_document import sample_document
 

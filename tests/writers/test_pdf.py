@@ -7,22 +7,31 @@ import os
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
 pypdf = pytest.importorskip("pypdf")
 
-from contractgen.errors import ContractgenError, OutputError  # noqa: E402
 from contractgen.document.model import (  # noqa: E402
-    Clause, ContentsEntry, CrossRef, ListBlock, ListItem, Paragraph, Part, Table, Text,
+    Clause,
+    ContentsEntry,
+    CrossRef,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Table,
+    Text,
 )
+from contractgen.errors import ContractgenError, OutputError  # noqa: E402
 from contractgen.writers.pdf.writer import (  # noqa: E402
-    UnsafeResourceError, make_url_fetcher, render_pdf, resolve_resource,
+    UnsafeResourceError,
+    make_url_fetcher,
+    render_pdf,
+    resolve_resource,
 )
+from tests.helpers import ROOT
 from tests.writers.sample_document import sample_document  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "templates" / "it-outsourcing"
 
 LOREM = ("The Supplier shall provide the Services in accordance with Good Industry Practice, the "
@@ -95,7 +104,7 @@ def test_contents_page_numbers(reader):
     contents = texts[1]
     assert "Contents" in contents
     body_page = next(i for i, t in enumerate(texts, start=1) if "Headings do not affect" in t)
-    assert f"Definitions and Interpretation" in contents
+    assert "Definitions and Interpretation" in contents
     assert any(line.rstrip().endswith(str(body_page)) and "Definitions" in line
                for line in contents.splitlines())
 

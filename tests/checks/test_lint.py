@@ -11,14 +11,19 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from contractgen.checks.lint import (
+    capitalised_words,
+    lint_library,
+    static_lines,
+    term_pattern,
+)
 from contractgen.cli import main
 from contractgen.templating.analysis import analyse_expression, analyse_template
-from contractgen.checks.lint import capitalised_words, lint_library, static_lines, term_pattern
+from tests import helpers
+from tests.helpers import ROOT, SCRIPT
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "tests" / "fixtures" / "lint"
+FIXTURES = helpers.FIXTURES / "lint"
 GOOD = FIXTURES / "good"
-SCRIPT = Path(sys.executable).parent / "contractgen"
 
 
 def library(tmp_path: Path, case: str | None = None) -> Path:

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-REFERENCE = ROOT / "samples" / "deal-example.yaml"
+from tests.helpers import REFERENCE, ROOT, SCRIPT
+
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
-SCRIPT = Path(sys.executable).parent / "contractgen"
 
 
 def run(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 
-from contractgen.errors import DealError
 from contractgen.deal.yamlsource import MAX_BYTES, load_deal_file, load_yaml
-
-REFERENCE = Path(__file__).resolve().parents[1] / "samples" / "deal-example.yaml"
-if not REFERENCE.exists():  # the repository copy is identical
-    REFERENCE = Path(__file__).parent.parent / "samples" / "deal-example.yaml"
+from contractgen.errors import DealError
+from tests.helpers import REFERENCE
 
 
 def refused(text: str) -> DealError:

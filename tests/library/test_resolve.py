@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
 
+from contractgen.deal.model import validate_data
 from contractgen.errors import LibraryError
 from contractgen.library.clauses import load_library
 from contractgen.library.resolve import load_outline, resolve_contract
-from contractgen.deal.model import validate_data
 from contractgen.templating.sandbox import build_context
-from tests.conftest import MINI_ROOT, write_file
+from tests.helpers import MINI_ROOT, write_file
 
 BASE_DEAL = yaml.safe_load((MINI_ROOT / "deals" / "mini.yaml").read_text(encoding="utf-8"))
 

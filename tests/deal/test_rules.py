@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import copy
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from contractgen.deal.derived import daily_overlap, overlap_figures
 from contractgen.deal.durations import ClockRange
-from contractgen.errors import DealError
 from contractgen.deal.model import load_deal, validate_data
 from contractgen.deal.yamlsource import load_deal_file
+from contractgen.errors import DealError
+from tests import helpers
+from tests.helpers import REFERENCE
 
-REFERENCE = Path(__file__).resolve().parents[1] / "samples" / "deal-example.yaml"
-if not REFERENCE.exists():
-    REFERENCE = Path(__file__).parent.parent / "samples" / "deal-example.yaml"
-BAD = Path(__file__).parent / "fixtures" / "deals" / "bad"
+BAD = helpers.FIXTURES / "deals" / "bad"
 _DATA, LINES = load_deal_file(REFERENCE)
 
 SL = ("service_levels",)

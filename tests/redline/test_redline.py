@@ -9,27 +9,46 @@ from __future__ import annotations
 import copy
 import shutil
 import subprocess
-from pathlib import Path
 
 import lxml.html
 import pytest
 from click.testing import CliRunner
 
-from contractgen.pipeline import Workspace, build_document, load_deal_path
 from contractgen.cli import main
-from contractgen.document.model import Del, Ins, ListBlock, Paragraph, Table, Text, inline_text, iter_blocks
 from contractgen.document.json_form import document_to_json
-from contractgen.redline.diff import DELETED, INSERTED, diff_documents, diff_inlines, has_changes, write_redlines
-from contractgen.writers.docx.writer import render_docx
+from contractgen.document.model import (
+    Del,
+    Ins,
+    ListBlock,
+    Paragraph,
+    Table,
+    Text,
+    inline_text,
+    iter_blocks,
+)
+from contractgen.pipeline import Workspace, build_document, load_deal_path
+from contractgen.redline.diff import (
+    DELETED,
+    INSERTED,
+    diff_documents,
+    diff_inlines,
+    has_changes,
+    write_redlines,
+)
 from contractgen.writers.docx.redline import render_redline_docx
+from contractgen.writers.docx.writer import render_docx
 from contractgen.writers.pdf.html import render_html
 from contractgen.writers.pdf.redline import render_redline_html, render_redline_pdf
-from tests.fixtures.redline.docx_changes import W, apply_all, document_xml, paragraph_texts
+from tests.fixtures.redline.docx_changes import (
+    W,
+    apply_all,
+    document_xml,
+    paragraph_texts,
+)
+from tests.helpers import REFERENCE, ROOT
 from tests.writers.sample_document import sample_document
 
-ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "templates" / "it-outsourcing"
-REFERENCE = Path(__file__).resolve().parents[1] / "samples" / "deal-example.yaml"
 
 pytestmark = pytest.mark.skipif(not REFERENCE.is_file(), reason="reference deal not available")
 

@@ -4,12 +4,30 @@ from __future__ import annotations
 
 import pytest
 
-from contractgen.errors import DocumentError
-from contractgen.document.model import (Clause, CrossRef, DefinitionList, Document, ListBlock, Paragraph, Part, Text,
-                               inline_text, iter_inline_runs)
+from contractgen.document.model import (
+    Clause,
+    CrossRef,
+    DefinitionList,
+    Document,
+    ListBlock,
+    Paragraph,
+    Part,
+    Text,
+    inline_text,
+    iter_inline_runs,
+)
 from contractgen.document.reader import read_inline, read_markdown
-from contractgen.document.transforms import (TermDefinition, apply_transforms, build_contents, build_definitions,
-                                    letter, number_document, resolve_cross_references, roman)
+from contractgen.document.transforms import (
+    TermDefinition,
+    apply_transforms,
+    build_contents,
+    build_definitions,
+    letter,
+    number_document,
+    resolve_cross_references,
+    roman,
+)
+from contractgen.errors import DocumentError
 
 
 def clause(cid: str, markdown: str, title: str = "", kind: str = "clause", first_line: int = 1) -> Clause:

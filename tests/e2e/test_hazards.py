@@ -21,16 +21,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from contractgen.pipeline import Workspace, build_document
 from contractgen.cli import main
+from contractgen.deal.model import load_deal
 from contractgen.document.model import inline_text, iter_inline_runs
 from contractgen.outputs import TEMP_PREFIX, TEMP_SUFFIX
-from contractgen.deal.model import load_deal
+from contractgen.pipeline import Workspace, build_document
+from tests.helpers import REFERENCE, ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
-REFERENCE = ROOT / "samples" / "deal-example.yaml"
-if not REFERENCE.exists():  # the repository copy is identical
-    REFERENCE = ROOT / "samples" / "deal-example.yaml"
 CLI = [sys.executable, "-m", "contractgen.cli"]
 CLAUSE = Path("clauses") / "framework" / "parties" / "v1.md"
 

@@ -5,16 +5,15 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-from contractgen.pipeline import Workspace, build_document, render_bytes
-from contractgen.document.model import Table, inline_text, iter_blocks
 from contractgen.deal.model import load_deal
+from contractgen.document.model import Table, inline_text, iter_blocks
+from contractgen.pipeline import Workspace, build_document, render_bytes
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
-DEALS = [ROOT / "samples" / "deal-example.yaml", *sorted((ROOT / "samples").glob("*.yaml"))]
+DEALS = sorted((ROOT / "samples").glob("*.yaml"))
 WORD = re.compile(r"\w+")
 
 

@@ -3,7 +3,7 @@
 Each .json holds the model blocks the reader makes of the .md (fields left at their default
 are omitted, so new optional model fields do not churn the fixtures), or {"error": [...]} for
 Markdown the reader refuses. Regenerate after a deliberate change with
-``UPDATE_FIXTURES=1 .venv/bin/pytest tests/test_reader.py`` and review the diff.
+``UPDATE_FIXTURES=1 .venv/bin/pytest tests/document/test_reader.py`` and review the diff.
 """
 
 from __future__ import annotations
@@ -11,15 +11,15 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-from pathlib import Path
 
 import pytest
 
-from contractgen.errors import DocumentError
 from contractgen.document.model import CrossRef, ListBlock, Paragraph, Text, inline_text
 from contractgen.document.reader import read_inline, read_markdown
+from contractgen.errors import DocumentError
+from tests import helpers
 
-FIXTURES = Path(__file__).parent / "fixtures" / "reader"
+FIXTURES = helpers.FIXTURES / "reader"
 CASES = sorted(p.stem for p in FIXTURES.glob("*.md"))
 
 

@@ -8,11 +8,16 @@ from decimal import Decimal
 
 import pytest
 
-from contractgen.errors import TemplateError
 from contractgen.document.model import Paragraph, Text
 from contractgen.document.reader import read_markdown
-from contractgen.templating.sandbox import (build_context, escape_markdown, evaluate_condition, party_reference,
-                                    render_text)
+from contractgen.errors import TemplateError
+from contractgen.templating.sandbox import (
+    build_context,
+    escape_markdown,
+    evaluate_condition,
+    party_reference,
+    render_text,
+)
 
 GB = {"locale_": "en_GB", "currency_": "GBP"}
 US = {"locale_": "en_US", "currency_": "USD"}

@@ -3,7 +3,7 @@
 Deals come from ``tests/strategies.py`` (hostile free text included) and go through the real
 YAML loader. How many examples run depends on the Hypothesis profile (``tests/conftest.py``):
 ``ci`` (the default, derandomized) keeps this file to a couple of minutes on two cores;
-``HYPOTHESIS_PROFILE=fuzz .venv/bin/pytest tests/test_properties_render.py`` runs thousands.
+``HYPOTHESIS_PROFILE=fuzz .venv/bin/pytest tests/e2e/test_properties_render.py`` runs thousands.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 
-from contractgen.pipeline import Workspace, build_document, render_bytes
+from contractgen.deal.model import load_deal, validate_data
+from contractgen.deal.yamlsource import load_yaml
 from contractgen.document.model import inline_text, iter_inline_runs
 from contractgen.library.resolve import resolve_contract
-from contractgen.deal.model import load_deal, validate_data
+from contractgen.pipeline import Workspace, build_document, render_bytes
 from contractgen.templating.sandbox import build_context
-from contractgen.deal.yamlsource import load_yaml
 from tests.strategies import GeneratedDeal, deals
 
 # Examples per test for each profile: (model and DOCX, PDF, load + validate + resolve only).

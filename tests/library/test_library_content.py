@@ -9,13 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from contractgen.pipeline import Workspace, build_document, render_bytes
-from contractgen.library.clauses import load_library
 from contractgen.deal.model import load_deal
-
-ROOT = Path(__file__).resolve().parents[1]
-REFERENCE = ROOT / "samples" / "deal-example.yaml"
-SAMPLES = ROOT / "samples"
+from contractgen.library.clauses import load_library
+from contractgen.pipeline import Workspace, build_document, render_bytes
+from tests.helpers import REFERENCE, ROOT, SAMPLES
 
 
 def squash(text: str) -> str:

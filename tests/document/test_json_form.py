@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from contractgen.pipeline import Workspace, build_document, load_deal_path
-from contractgen.errors import ContractgenError
-from contractgen.document.model import Del, Ins, Text
 from contractgen.document.json_form import document_from_json, document_to_json
+from contractgen.document.model import Del, Ins, Text
+from contractgen.errors import ContractgenError
+from contractgen.pipeline import Workspace, build_document, load_deal_path
+from tests.helpers import REFERENCE, ROOT
 from tests.writers.sample_document import sample_document
-
-REFERENCE = Path(__file__).resolve().parents[1] / "samples" / "deal-example.yaml"
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_sample_round_trip_is_lossless():

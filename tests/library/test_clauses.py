@@ -8,7 +8,7 @@ import pytest
 
 from contractgen.errors import LibraryError
 from contractgen.library.clauses import load_library, split_front_matter
-from tests.conftest import clause_file, write_file
+from tests.helpers import clause_file, write_file
 
 
 def problems_of(root: Path) -> list[str]:

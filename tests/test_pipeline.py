@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
-from pathlib import Path
 
 import pytest
 
-from contractgen.pipeline import Workspace, build_document, render_deal
-from contractgen.errors import DocumentError, LibraryError, TemplateError
-from contractgen.document.model import CrossRef, DefinitionList, inline_text, iter_inline_runs
 from contractgen.deal.model import load_deal
-from tests.conftest import write_file
+from contractgen.document.model import (
+    CrossRef,
+    DefinitionList,
+    inline_text,
+    iter_inline_runs,
+)
+from contractgen.errors import DocumentError, LibraryError, TemplateError
+from contractgen.pipeline import Workspace, build_document, render_deal
+from tests.helpers import write_file
 
 
 @pytest.fixture

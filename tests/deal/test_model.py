@@ -6,21 +6,25 @@ import copy
 import json
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
 from contractgen.deal.durations import ClockRange, Duration, Frequency
-from contractgen.errors import DealError
-from contractgen.deal.model import Deal, PricingModel, SourcingModel, deal_json_schema, load_deal, validate_data
+from contractgen.deal.model import (
+    Deal,
+    PricingModel,
+    SourcingModel,
+    deal_json_schema,
+    load_deal,
+    validate_data,
+)
 from contractgen.deal.yamlsource import load_deal_file, load_yaml
+from contractgen.errors import DealError
+from tests import helpers
+from tests.helpers import REFERENCE, ROOT
 
-ROOT = Path(__file__).parent.parent
-REFERENCE = Path(__file__).resolve().parents[1] / "samples" / "deal-example.yaml"
-if not REFERENCE.exists():
-    REFERENCE = ROOT / "samples" / "deal-example.yaml"
-FIXTURES = Path(__file__).parent / "fixtures" / "deals"
+FIXTURES = helpers.FIXTURES / "deals"
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
 
 _REF_DATA, _REF_LINES = load_deal_file(REFERENCE)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 import yaml
@@ -13,13 +12,11 @@ from hypothesis import strategies as st
 
 from contractgen.deal.derived import daily_overlap
 from contractgen.deal.durations import ClockRange, Duration
-from contractgen.errors import DealError
 from contractgen.deal.model import validate_data
 from contractgen.deal.yamlsource import load_deal_file, load_yaml
+from contractgen.errors import DealError
+from tests.helpers import REFERENCE
 
-REFERENCE = Path(__file__).resolve().parents[1] / "samples" / "deal-example.yaml"
-if not REFERENCE.exists():
-    REFERENCE = Path(__file__).parent.parent / "samples" / "deal-example.yaml"
 _DATA, _LINES = load_deal_file(REFERENCE)
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

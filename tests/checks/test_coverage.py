@@ -12,18 +12,17 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from contractgen.pipeline import Workspace, build_document, load_deal_path
-from contractgen.cli import main
 from contractgen.checks.coverage import load_checklist
+from contractgen.cli import main
 from contractgen.errors import LibraryError
+from contractgen.pipeline import Workspace, build_document, load_deal_path
+from tests import helpers
+from tests.helpers import REFERENCE, ROOT, SCRIPT
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "tests" / "fixtures" / "lint"
+FIXTURES = helpers.FIXTURES / "lint"
 GOOD = FIXTURES / "good"
 MINIMAL = FIXTURES / "deals" / "minimal.yaml"
 WITH_CREDITS = FIXTURES / "deals" / "with-credits.yaml"
-REFERENCE = ROOT / "samples" / "deal-example.yaml"
-SCRIPT = Path(sys.executable).parent / "contractgen"
 
 
 def coverage(root: Path, deal: Path, *args: str):
