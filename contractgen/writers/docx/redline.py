@@ -17,9 +17,8 @@ from lxml import etree
 
 from contractgen.document.model import Del, Ins, Part, PartyBlock
 from contractgen.writers.docx import fields as f
-from contractgen.writers.docx.writer import (
-    BULLET, DELETED, INSERTED, SCHEDULE_DASH, _BodyWriter, _plain, tracked, write_docx,
-)
+from contractgen.writers.docx.body import BULLET, DELETED, INSERTED, SCHEDULE_DASH, BodyWriter, plain_text, tracked
+from contractgen.writers.docx.writer import write_docx
 
 AUTHOR = "contractgen"
 REVISION_ID_BASE = 100000  # far above the bookmark ids, which count from 0
@@ -55,7 +54,7 @@ def _pure_mark(inlines: list | None) -> str:
     return ""
 
 
-class RedlineBodyWriter(_BodyWriter):
+class RedlineBodyWriter(BodyWriter):
     """The DOCX body writer, printing change marks as tracked changes (it overrides only the hooks)."""
 
     def __init__(self, document, sheet: dict, date: str) -> None:
@@ -208,5 +207,5 @@ def _visible(inlines: list) -> str:
         if isinstance(node, Ins):
             out.append(_visible(node.children))
         elif not isinstance(node, Del):
-            out.append(_plain([node]))
+            out.append(plain_text([node]))
     return "".join(out)

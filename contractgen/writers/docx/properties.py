@@ -1,0 +1,115 @@
+"""DOCX package parts around the body: pruned template parts, settings, core and custom properties.
+
+Dates are fixed (SOURCE_DATE_EPOCH or the effective date) so the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part as OpcPart
+from docx.oxml.ns import qn
+from lxml import etree
+
+from contractgen.document.model import Document
+
+SubElement = etree.SubElement
+DROP_PACKAGE_RELS = {RT.THUMBNAIL}
+DROP_DOCUMENT_RELS = {RT.CUSTOM_XML, RT.NUMBERING, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"}
+CUSTOM_PROPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+APP_XML = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+    b'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    b"<Template>Normal.dotm</Template><TotalTime>0</TotalTime><Application>contractgen</Application>"
+    b"<DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+    b"<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)
+
+
+def prune_package(word) -> None:
+    """Drop python-docx template parts a contract does not need (thumbnail, customXml ...)."""
+    package = word.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype in DROP_PACKAGE_RELS:
+            del package.rels[rid]
+        elif rel.reltype == RT.EXTENDED_PROPERTIES:
+            rel.target_part._blob = APP_XML
+    for rid, rel in list(word.part.rels.items()):
+        if rel.reltype in DROP_DOCUMENT_RELS:
+            del word.part.rels[rid]
+
+
+def settings(word) -> None:
+    """Ask Word to refresh fields (the TOC) on open; drop revision ids and preview flags."""
+    settings = word.settings.element
+    for tag in ("w:rsids", "w:savePreviewPicture", "w:proofState", "w:updateFields"):
+        for el in settings.findall(qn(tag)):
+            settings.remove(el)
+    compat = settings.find(qn("w:compat"))
+    if compat is not None and compat.find(qn("w:doNotExpandShiftReturn")) is None:
+        # a line break inside a justified paragraph must not stretch the line before it
+        compat.insert(0, etree.Element(qn("w:doNotExpandShiftReturn")))
+    update = etree.Element(qn("w:updateFields"))
+    update.set(qn("w:val"), "true")
+    for tag in ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "m:mathPr"):
+        found = settings.find(qn(tag))
+        if found is not None:
+            found.addprevious(update)
+            return
+    settings.append(update)
+
+
+def core_properties(word, document: Document) -> None:
+    """Fill core properties from the model; dates are fixed so output is reproducible."""
+    props = word.core_properties
+    when = effective_datetime(document)
+    props.title = document.title
+    names = " and ".join(p.name for p in document.parties)
+    props.subject = f"Agreement between {names}" if names else document.title
+    props.keywords = f"{document.reference}, {document.template}" if document.template else document.reference
+    props.author = "contractgen"
+    props.comments = ""
+    props.category = ""
+    props.last_modified_by = ""
+    props.revision = 1
+    props.created = when
+    props.modified = when
+    props.last_printed = when
+
+
+def custom_properties(word, document: Document) -> None:
+    """Add docProps/custom.xml with every provenance key as a string property."""
+    root = etree.Element(qn_custom("Properties"), nsmap={None: CUSTOM_PROPS_NS, "vt": VT_NS})
+    for pid, key in enumerate(sorted(document.provenance), start=2):
+        value = document.provenance[key]
+        if not isinstance(value, str):
+            value = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+        prop = SubElement(root, qn_custom("property"), fmtid=CUSTOM_FMTID, pid=str(pid), name=str(key))
+        SubElement(prop, f"{{{VT_NS}}}lpwstr").text = value
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    package = word.part.package
+    part = OpcPart(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, blob, package)
+    package.relate_to(part, RT.CUSTOM_PROPERTIES)
+
+
+def qn_custom(tag: str) -> str:
+    """Return a Clark name in the custom-properties namespace."""
+    return f"{{{CUSTOM_PROPS_NS}}}{tag}"
+
+
+
+
+def effective_datetime(document: Document) -> dt.datetime:
+    """Return the timestamp for document properties: SOURCE_DATE_EPOCH, else the effective date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime.fromisoformat(document.date_iso[:10])
