@@ -33,13 +33,44 @@ def _formats(value: str) -> tuple[str, ...]:
 
 
 def _workspace(root: Path | None):
+    """Return the Workspace of the library a command uses, saying on stderr which one it is."""
+    return _choose_library(root)[0]
+
+
+def _choose_library(root: Path | None, quiet: bool = False):
+    """Return (Workspace, RepoConfig or None) of the library a command uses, saying on stderr which one.
+
+    --root/-C names a library folder or a contracts repository; without it, the contracts repository
+    around the current folder (found like git, walking up to contractgen.toml), else the built-in library.
+    """
     from contractgen.pipeline import Workspace, project_root
+    from contractgen.repo.config import CONFIG_NAME, find_repo, load_config
 
-    return Workspace(Path(root) if root else project_root())
+    config = None
+    try:
+        if root is not None and (Path(root) / "clauses").is_dir() and not (Path(root) / CONFIG_NAME).is_file():
+            workspace, label = Workspace(Path(root)), f"library {root}"
+        else:
+            repo = find_repo(root) if root is not None else find_repo()
+            if repo is None and root is not None:
+                raise ContractgenError(f"{root}: neither a library (no clauses/ folder) nor inside a contracts repository")
+            if repo is None:
+                workspace, label = Workspace(project_root()), "built-in library"
+            else:
+                config = load_config(repo)
+                workspace = Workspace(config.root, clauses_dir=config.clauses_dir, templates_dir=config.templates_dir)
+                label = f"library of the contracts repository {config.root}"
+    except ContractgenError as exc:
+        _report(exc)
+        sys.exit(EXIT_BAD_INPUT)
+    if not quiet:
+        _err(f"using the {label}")
+    return workspace, config
 
 
-root_option = click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
-                           help="Folder with clauses/ and templates/ (default: the built-in library).")
+root_option = click.option("--root", "-C", "root", type=click.Path(file_okay=False, path_type=Path), default=None,
+                           help="A library folder (clauses/, templates/) or a contracts repository "
+                                "(default: the repository around the current folder, else the built-in library).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -50,18 +81,19 @@ def main() -> None:
 
 @main.command()
 @click.argument("deals", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
-              show_default=True, help="Folder for the rendered files.")
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the rendered files (default: out; preview/ inside a contracts repository).")
 @click.option("--format", "formats", default="docx,pdf", show_default=True, help="Output formats, comma-separated.")
 @click.option("--strict", is_flag=True, help="Treat warnings (e.g. deprecated clauses) as errors.")
 @root_option
-def render(deals: tuple[Path, ...], out_dir: Path, formats: str, strict: bool, root: Path | None) -> None:
+def render(deals: tuple[Path, ...], out_dir: Path | None, formats: str, strict: bool, root: Path | None) -> None:
     """Render each DEAL.yaml into OUT/<deal>.docx and OUT/<deal>.pdf."""
     from contractgen.pipeline import render_deal
     from contractgen.outputs import remove_stale_temporaries
 
     chosen = _formats(formats)
-    workspace = _workspace(root)
+    workspace, config = _choose_library(root)
+    out_dir = _output_folder(out_dir, config)
     remove_stale_temporaries(out_dir)
     failed = False
     for deal in deals:
@@ -77,6 +109,21 @@ def render(deals: tuple[Path, ...], out_dir: Path, formats: str, strict: bool, r
             _err(f"{deal}: warning: {warning}")
         click.echo(f"{deal} → " + ", ".join(str(p) for p in written))
     sys.exit(EXIT_BAD_INPUT if failed else EXIT_OK)
+
+
+def _output_folder(out_dir: Path | None, config) -> Path:
+    """Return where render/redline write: never the output folder `contractgen build` keeps in a repository."""
+    if config is None:
+        return out_dir or Path("out")
+    if out_dir is None:
+        return config.root / "preview"
+    target, managed = out_dir.resolve(), config.output_dir.resolve()
+    if target == managed or managed in target.parents:
+        _err(f"{out_dir}: this folder holds the contracts `contractgen build` writes and contractgen.lock records; "
+             "rendering into it would leave them edited by hand. Run `contractgen build DEAL`, "
+             "or render somewhere else with -o (the default inside a repository is preview/).")
+        sys.exit(EXIT_BAD_INPUT)
+    return out_dir
 
 
 def _check_strict(deal_path: Path, workspace) -> None:
@@ -111,11 +158,22 @@ def validate(deals: tuple[Path, ...], root: Path | None) -> None:
 
 
 @main.command()
-def schema() -> None:
-    """Print the JSON Schema of the deal specification."""
+@root_option
+def schema(root: Path | None) -> None:
+    """Print the JSON Schema of the deal specification (with the template names of the library in use)."""
     from contractgen.deal.model import deal_json_schema
 
-    click.echo(json.dumps(deal_json_schema(), indent=2, sort_keys=True))
+    click.echo(json.dumps(_schema_for(_workspace(root), deal_json_schema()), indent=2, sort_keys=True))
+
+
+def _schema_for(workspace, data: dict) -> dict:
+    """Close the deal schema's `template` field over the templates of the library in use."""
+    folder = workspace.templates_path
+    names = sorted(p.name for p in folder.iterdir() if (p / "outline.yaml").is_file()) if folder.is_dir() else []
+    template = (data.get("properties") or {}).get("template")
+    if names and isinstance(template, dict):
+        template["enum"] = names
+    return data
 
 
 @main.group(invoke_without_command=True)
@@ -379,19 +437,21 @@ def explain(output: Path, as_json: bool) -> None:
 @main.command()
 @click.argument("old", type=click.Path(path_type=Path))
 @click.argument("new", type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
-              show_default=True, help="Folder for NEW.redline.docx and NEW.redline.pdf.")
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for NEW.redline.docx and NEW.redline.pdf (default: out; preview/ inside a contracts repository).")
 @click.option("--format", "formats", default="docx,pdf", show_default=True, help="Output formats, comma-separated.")
 @root_option
-def redline(old: Path, new: Path, out_dir: Path, formats: str, root: Path | None) -> None:
+def redline(old: Path, new: Path, out_dir: Path | None, formats: str, root: Path | None) -> None:
     """Write the contract of NEW with its differences from OLD marked (tracked changes, marked-up PDF)."""
     from contractgen.outputs import remove_stale_temporaries
     from contractgen.redline.diff import redline_deals
 
     chosen = _formats(formats)
+    workspace, config = _choose_library(root)
+    out_dir = _output_folder(out_dir, config)
     remove_stale_temporaries(out_dir)
     try:
-        written, result, warnings = redline_deals(old, new, out_dir, chosen, _workspace(root))
+        written, result, warnings = redline_deals(old, new, out_dir, chosen, workspace)
     except ContractgenError as exc:
         _report(exc)
         sys.exit(EXIT_BAD_INPUT)

@@ -106,12 +106,21 @@ class RepoConfig:
         return {fmt: f"{self.output}/{stem}.redline.{fmt}" for fmt in self.formats}
 
 
-def find_root(start: Path | None = None) -> Path:
-    """Return the nearest folder at or above `start` holding contractgen.toml."""
+def find_repo(start: Path | None = None) -> Path | None:
+    """Return the nearest folder at or above `start` holding contractgen.toml (like git), or None."""
     here = Path(start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / CONFIG_NAME).is_file():
             return folder
+    return None
+
+
+def find_root(start: Path | None = None) -> Path:
+    """Return the nearest folder at or above `start` holding contractgen.toml."""
+    here = Path(start or Path.cwd()).resolve()
+    found = find_repo(here)
+    if found is not None:
+        return found
     raise RepoError(f"{here}: not inside a contracts repository (no {CONFIG_NAME}; create one with `contractgen init DIR`)")
 
 
