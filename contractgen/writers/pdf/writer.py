@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
+import re
 import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -31,6 +32,31 @@ _RENDER_LOCK = threading.Lock()
 
 class UnsafeResourceError(OutputError):
     """The layout asked WeasyPrint for a resource outside the template folder (or too large)."""
+
+
+class MissingFontError(OutputError):
+    """A font file the template's stylesheet declares (@font-face) is missing: never fall back to another font."""
+
+
+_FONT_FACE = re.compile(r"@font-face\s*\{([^}]*)\}", re.IGNORECASE)
+_URL = re.compile(r"url\(\s*(['\"]?)([^'\")]+)\1\s*\)", re.IGNORECASE)
+
+
+def font_files(css_text: str, css_path: Path) -> list[Path]:
+    """Return the font files a stylesheet's @font-face rules name, resolved beside the stylesheet."""
+    return [(Path(css_path).parent / unquote(m.group(2))) for face in _FONT_FACE.finditer(css_text)
+            for m in _URL.finditer(face.group(1))]
+
+
+def check_font_files(css_text: str, css_path: Path, root: Path) -> None:
+    """Raise MissingFontError when a declared font file is missing or unreadable (WeasyPrint would substitute one)."""
+    for path in font_files(css_text, css_path):
+        try:
+            resolve_resource(path.absolute().as_uri(), root)
+        except UnsafeResourceError as exc:
+            raise MissingFontError(f"{css_path}: font {path.relative_to(Path(css_path).parent).as_posix()} "
+                                   f"cannot be used ({exc}); the template carries its fonts and contractgen "
+                                   "never substitutes another") from None
 
 
 def resolve_resource(url: str, root: Path, max_bytes: int = MAX_RESOURCE_BYTES) -> Path:
@@ -109,6 +135,7 @@ def _parse_stylesheet(css_path: Path, font_config, fetcher):
     from weasyprint import CSS
 
     css_bytes = css_path.read_bytes()
+    check_font_files(css_bytes.decode("utf-8"), css_path, css_path.parent)
     stylesheet = CSS(string=css_bytes.decode("utf-8"), base_url=str(css_path),
                      url_fetcher=fetcher, font_config=font_config)
     return stylesheet, hashlib.sha256(css_bytes).hexdigest()
