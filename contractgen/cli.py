@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from contractgen import __version__
 from contractgen.errors import ContractgenError
 
 EXIT_OK, EXIT_DIFFERENCES, EXIT_BAD_INPUT = 0, 1, 2
@@ -74,7 +75,7 @@ root_option = click.option("--root", "-C", "root", type=click.Path(file_okay=Fal
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="contractgen")
+@click.version_option(version=__version__, prog_name="contractgen")
 def main() -> None:
     """Generate IT outsourcing contracts (DOCX and PDF) from deal specifications."""
 

@@ -11,6 +11,16 @@ from tests.helpers import MINI_ROOT
 from tests.helpers import TEMPLATE as REPO_TEMPLATE
 
 
+@pytest.fixture(scope="session", autouse=True)
+def compiled_template_cache(tmp_path_factory) -> Path:
+    """Keep the compiled clause templates of every test (and its CLI children) inside pytest's temp folder."""
+    import os
+
+    folder = tmp_path_factory.mktemp("cache")
+    os.environ["CONTRACTGEN_CACHE_DIR"] = str(folder)
+    return folder
+
+
 @pytest.fixture
 def mini_root() -> Path:
     """The tiny fixture workspace (read-only: copy it before changing anything)."""

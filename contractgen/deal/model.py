@@ -184,7 +184,7 @@ MeasurementPeriod = Literal["calendar month", "calendar quarter"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False, defer_build=True)
 
 
 # ---------------------------------------------------------------- sections

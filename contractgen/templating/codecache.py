@@ -1,0 +1,85 @@
+"""Compiled clause templates kept on disk between processes (a fresh `render` skips Jinja's compiler).
+
+Compiling the library's clause bodies is most of building a document in a new process; the
+compiled code depends only on the clause text, the sandbox's code generator and the Jinja and
+Python versions, so it is stored under a key made of all of them and reused by the next process.
+The cache folder is ``$CONTRACTGEN_CACHE_DIR`` (``off`` turns the cache off), else
+``$XDG_CACHE_HOME/contractgen`` or ``~/.cache/contractgen``; it must be a folder owned by the
+user and closed to others (0700), as Jinja's own bytecode cache requires, otherwise nothing is
+read from or written to it. A missing, unwritable or damaged cache only costs the compile.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from jinja2.bccache import Bucket, FileSystemBytecodeCache
+
+OFF = "off"
+
+
+def cache_dir() -> Path | None:
+    """Return the folder of the compiled-template cache, or None when it is off or unsafe."""
+    configured = os.environ.get("CONTRACTGEN_CACHE_DIR", "").strip()
+    if configured.lower() == OFF:
+        return None
+    if configured:
+        base = Path(configured)
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+        base = (Path(xdg) if xdg else Path.home() / ".cache") / "contractgen"
+    folder = base / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        info = os.lstat(folder)
+    except (OSError, RuntimeError):
+        return None
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or stat.S_IMODE(info.st_mode) & 0o077:
+        return None  # someone else could plant code here: compile instead
+    return folder
+
+
+@lru_cache(maxsize=4)
+def _store(folder: Path) -> FileSystemBytecodeCache:
+    return FileSystemBytecodeCache(str(folder), "%s.jinja")
+
+
+def environment_fingerprint(env: jinja2.Environment, generator_file: str) -> str:
+    """Return what besides the source decides the compiled code: versions, generator, filters, tests."""
+    parts = [
+        jinja2.__version__,
+        type(env).__qualname__,
+        hashlib.sha256(Path(generator_file).read_bytes()).hexdigest(),
+        ",".join(sorted(env.filters)),
+        ",".join(sorted(env.tests)),
+        repr((env.block_start_string, env.variable_start_string, env.comment_start_string,
+              env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline, env.autoescape)),
+    ]
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def compile_cached(env: jinja2.Environment, source: str, fingerprint: str) -> jinja2.Template:
+    """Return ``env.from_string(source)``, reusing code compiled by an earlier process when it can."""
+    folder = cache_dir()
+    if folder is None:
+        return env.from_string(source)
+    store = _store(folder)
+    key = fingerprint + hashlib.sha256(source.encode("utf-8")).hexdigest()
+    try:
+        bucket = store.get_bucket(env, key, None, source)
+    except Exception:  # noqa: BLE001 - a damaged entry (Jinja unpickles its header) is recompiled
+        bucket = Bucket(env, store.get_cache_key(key), store.get_source_checksum(source))
+    code = bucket.code
+    if code is None:
+        code = env.compile(source)  # syntax errors surface here, exactly as from_string raises them
+        bucket.code = code
+        try:
+            store.set_bucket(bucket)
+        except OSError:
+            pass  # a read-only or full disk only costs the next process a compile
+    return env.template_class.from_code(env, code, env.make_globals(None), None)
