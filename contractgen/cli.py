@@ -23,6 +23,30 @@ def _report(exc: ContractgenError) -> None:
         _err(line)
 
 
+class ErrorBoundary(click.Group):
+    """The command group that turns a ContractgenError into its message and exit code (never a traceback)."""
+
+    def invoke(self, ctx: click.Context):
+        """Run the command; report a ContractgenError line by line on stderr and exit with its code."""
+        try:
+            return super().invoke(ctx)
+        except ContractgenError as exc:
+            _report(exc)
+            ctx.exit(exc.exit_code)
+
+
+def _each(items, action) -> bool:
+    """Run `action(item)` for every item, reporting a ContractgenError and going on; return True if all passed."""
+    ok = True
+    for item in items:
+        try:
+            action(item)
+        except ContractgenError as exc:
+            _report(exc)
+            ok = False
+    return ok
+
+
 def _formats(value: str) -> tuple[str, ...]:
     from contractgen.pipeline import FORMATS
 
@@ -48,22 +72,18 @@ def _choose_library(root: Path | None, quiet: bool = False):
     from contractgen.repo.config import CONFIG_NAME, find_repo, load_config
 
     config = None
-    try:
-        if root is not None and (Path(root) / "clauses").is_dir() and not (Path(root) / CONFIG_NAME).is_file():
-            workspace, label = Workspace(Path(root)), f"library {root}"
+    if root is not None and (Path(root) / "clauses").is_dir() and not (Path(root) / CONFIG_NAME).is_file():
+        workspace, label = Workspace(Path(root)), f"library {root}"
+    else:
+        repo = find_repo(root) if root is not None else find_repo()
+        if repo is None and root is not None:
+            raise ContractgenError(f"{root}: neither a library (no clauses/ folder) nor inside a contracts repository")
+        if repo is None:
+            workspace, label = Workspace(project_root()), "built-in library"
         else:
-            repo = find_repo(root) if root is not None else find_repo()
-            if repo is None and root is not None:
-                raise ContractgenError(f"{root}: neither a library (no clauses/ folder) nor inside a contracts repository")
-            if repo is None:
-                workspace, label = Workspace(project_root()), "built-in library"
-            else:
-                config = load_config(repo)
-                workspace = Workspace(config.root, clauses_dir=config.clauses_dir, templates_dir=config.templates_dir)
-                label = f"library of the contracts repository {config.root}"
-    except ContractgenError as exc:
-        _report(exc)
-        sys.exit(EXIT_BAD_INPUT)
+            config = load_config(repo)
+            workspace = Workspace(config.root, clauses_dir=config.clauses_dir, templates_dir=config.templates_dir)
+            label = f"library of the contracts repository {config.root}"
     if not quiet:
         _err(f"using the {label}")
     return workspace, config
@@ -74,7 +94,7 @@ root_option = click.option("--root", "-C", "root", type=click.Path(file_okay=Fal
                                 "(default: the repository around the current folder, else the built-in library).")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=ErrorBoundary, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(version=__version__, prog_name="contractgen")
 def main() -> None:
     """Generate IT outsourcing contracts (DOCX and PDF) from deal specifications."""
@@ -96,20 +116,16 @@ def render(deals: tuple[Path, ...], out_dir: Path | None, formats: str, strict: 
     workspace, config = _choose_library(root)
     out_dir = _output_folder(out_dir, config)
     remove_stale_temporaries(out_dir)
-    failed = False
-    for deal in deals:
-        try:
-            if strict:
-                _check_strict(deal, workspace)
-            written, warnings = render_deal(deal, out_dir, chosen, workspace)
-        except ContractgenError as exc:
-            _report(exc)
-            failed = True
-            continue
+
+    def render_one(deal: Path) -> None:
+        if strict:
+            _check_strict(deal, workspace)
+        written, warnings = render_deal(deal, out_dir, chosen, workspace)
         for warning in warnings:
             _err(f"{deal}: warning: {warning}")
         click.echo(f"{deal} → " + ", ".join(str(p) for p in written))
-    sys.exit(EXIT_BAD_INPUT if failed else EXIT_OK)
+
+    sys.exit(EXIT_OK if _each(deals, render_one) else EXIT_BAD_INPUT)
 
 
 def _output_folder(out_dir: Path | None, config) -> Path:
@@ -143,19 +159,14 @@ def validate(deals: tuple[Path, ...], root: Path | None) -> None:
     from contractgen.pipeline import build_document, load_deal_path
 
     workspace = _workspace(root)
-    failed = False
-    for deal_path in deals:
-        try:
-            deal = load_deal_path(deal_path)
-            result = build_document(deal, deal_path, workspace)
-        except ContractgenError as exc:
-            _report(exc)
-            failed = True
-            continue
+
+    def validate_one(deal_path: Path) -> None:
+        result = build_document(load_deal_path(deal_path), deal_path, workspace)
         for warning in result.warnings:
             _err(f"{deal_path}: warning: {warning}")
         click.echo(f"{deal_path}: ok ({len(result.resolution.versions())} clauses)")
-    sys.exit(EXIT_BAD_INPUT if failed else EXIT_OK)
+
+    sys.exit(EXIT_OK if _each(deals, validate_one) else EXIT_BAD_INPUT)
 
 
 @main.command()
@@ -194,14 +205,10 @@ def list_clauses(workspace) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    try:
-        library = workspace.library
-    except ContractgenError as exc:
-        _report(exc)
-        sys.exit(EXIT_BAD_INPUT)
+    library = workspace.library
     table = Table("id", "group", "title", "versions", "default", box=None, pad_edge=False)
     for clause in library.clauses.values():
-        default = clause.newest(("approved",)) or clause.newest(("deprecated",))
+        default = clause.default()
         versions = " ".join(f"v{n}:{clause.versions[n].status}" for n in sorted(clause.versions))
         table.add_row(clause.id, clause.group, (default or clause.versions[max(clause.versions)]).title,
                       versions, f"v{default.version}" if default else "—")
@@ -214,16 +221,12 @@ def list_clauses(workspace) -> None:
 @click.pass_obj
 def show_clause(workspace, clause_id: str, version: int | None) -> None:
     """Show a clause's versions, what changed in each, and the text of one version."""
-    try:
-        library = workspace.library
-    except ContractgenError as exc:
-        _report(exc)
-        sys.exit(EXIT_BAD_INPUT)
+    library = workspace.library
     clause = library.get(clause_id)
     if clause is None:
         _err(f"unknown clause id '{clause_id}'{library.suggest(clause_id)}")
         sys.exit(EXIT_BAD_INPUT)
-    chosen = clause.versions.get(version) if version else (clause.newest(("approved",)) or clause.newest(("deprecated",)) or clause.versions[max(clause.versions)])
+    chosen = clause.versions.get(version) if version else (clause.default() or clause.versions[max(clause.versions)])
     if chosen is None:
         _err(f"clause '{clause_id}' has no version {version}")
         sys.exit(EXIT_BAD_INPUT)
@@ -274,11 +277,7 @@ def coverage(deal: Path, root: Path | None, needed_only: bool, as_json: bool) ->
     """Show which checklist items DEAL needs and the clauses (by number) that cover them; exit 1 if any is MISSING."""
     from contractgen.checks.coverage import deal_coverage, rows_as_json, rows_as_text, summary_counts
 
-    try:
-        parsed, rows = deal_coverage(deal, _workspace(root))
-    except ContractgenError as exc:
-        _report(exc)
-        sys.exit(EXIT_BAD_INPUT)
+    parsed, rows = deal_coverage(deal, _workspace(root))
     if as_json:
         click.echo(json.dumps(rows_as_json(deal, parsed.template, rows, needed_only), indent=2, ensure_ascii=False))
     else:
@@ -293,11 +292,7 @@ def coverage(deal: Path, root: Path | None, needed_only: bool, as_json: bool) ->
 def _repo_config(directory: Path | None):
     from contractgen.repo.config import load_config
 
-    try:
-        return load_config(directory)
-    except ContractgenError as exc:
-        _report(exc)
-        sys.exit(EXIT_BAD_INPUT)
+    return load_config(directory)
 
 
 def _deal_args(config, deals: tuple[Path, ...]) -> list[str] | None:
@@ -324,11 +319,7 @@ def init(directory: Path) -> None:
     """Create a contracts repository in DIRECTORY: settings, library copy, a sample deal, CI workflow."""
     from contractgen.repo.config import init_repo
 
-    try:
-        created = init_repo(directory)
-    except ContractgenError as exc:
-        _report(exc)
-        sys.exit(EXIT_BAD_INPUT)
+    created = init_repo(directory)
     for path in created:
         click.echo(f"created {path}")
     click.echo(f"next: cd {directory} && contractgen build")
@@ -346,11 +337,7 @@ def build(deals: tuple[Path, ...], jobs: int | None, force: bool, redline: bool,
     from contractgen.repo.build import run_build
 
     config = _repo_config(directory)
-    try:
-        report = run_build(config, _deal_args(config, deals), jobs=jobs, force=force, redline=redline)
-    except ContractgenError as exc:
-        _report(exc)
-        sys.exit(EXIT_BAD_INPUT)
+    report = run_build(config, _deal_args(config, deals), jobs=jobs, force=force, redline=redline)
     for line in report.messages:
         _err(line)
     for line in report.warnings:
@@ -376,12 +363,8 @@ def check(as_json: bool, directory: Path | None) -> None:
     from contractgen.repo.staleness import assess, check_lines, settle_undecided
 
     config = _repo_config(directory)
-    try:
-        assessment = assess(config)
-        settle_undecided(assessment)
-    except ContractgenError as exc:
-        _report(exc)
-        sys.exit(EXIT_BAD_INPUT)
+    assessment = assess(config)
+    settle_undecided(assessment)
     if as_json:
         click.echo(json.dumps(assessment.to_json(), indent=2, sort_keys=True, ensure_ascii=False))
     else:
@@ -403,11 +386,7 @@ def impact(since: str | None, context_lines: int, directory: Path | None) -> Non
     from contractgen.repo.impact import library_impact
 
     config = _repo_config(directory)
-    try:
-        changes = library_impact(config, since, context_lines)
-    except ContractgenError as exc:
-        _report(exc)
-        sys.exit(EXIT_BAD_INPUT)
+    changes = library_impact(config, since, context_lines)
     if not changes:
         click.echo("impact: no contract changes")
         sys.exit(EXIT_OK)
@@ -424,11 +403,7 @@ def explain(output: Path, as_json: bool) -> None:
     """Print where a contract file came from: deal hash, template, clause versions, contractgen version."""
     from contractgen.repo.provenance import format_record, read_provenance
 
-    try:
-        record = read_provenance(output)
-    except ContractgenError as exc:
-        _report(exc)
-        sys.exit(EXIT_BAD_INPUT)
+    record = read_provenance(output)
     click.echo(json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False) if as_json else format_record(record))
 
 
@@ -451,11 +426,7 @@ def redline(old: Path, new: Path, out_dir: Path | None, formats: str, root: Path
     workspace, config = _choose_library(root)
     out_dir = _output_folder(out_dir, config)
     remove_stale_temporaries(out_dir)
-    try:
-        written, result, warnings = redline_deals(old, new, out_dir, chosen, workspace)
-    except ContractgenError as exc:
-        _report(exc)
-        sys.exit(EXIT_BAD_INPUT)
+    written, result, warnings = redline_deals(old, new, out_dir, chosen, workspace)
     for warning in warnings:
         _err(f"warning: {warning}")
     counts = {}

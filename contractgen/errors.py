@@ -55,3 +55,7 @@ class DocumentError(ContractgenError):
 
 class OutputError(ContractgenError):
     """An output file could not be written."""
+
+
+class SettingError(ContractgenError):
+    """An environment setting is not valid (such as a SOURCE_DATE_EPOCH that is not a Unix timestamp)."""

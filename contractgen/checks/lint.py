@@ -15,7 +15,9 @@ import yaml
 
 from contractgen.errors import ContractgenError, Problem
 from contractgen.templating.analysis import analyse_expression, analyse_template
-from contractgen.library.clauses import CLAUSE_ID, STATUSES, VERSION_FILE, ClauseVersion, parse_clause_file, split_front_matter
+from contractgen.library.clauses import (
+    STATUSES, VERSION_FILE, ClauseVersion, parse_clause_file, scan_library_folder, split_front_matter,
+)
 
 ROLE_WORDS = ("Client", "Supplier", "Party", "Parties")
 ANCHOR = re.compile(r"\{#([A-Za-z][A-Za-z0-9._-]*)\}")
@@ -157,26 +159,14 @@ def _report_problems(report: LintReport, exc: ContractgenError, default: str) ->
 def _load_versions(root: Path, report: LintReport) -> list[Version]:
     library_root = root / "clauses"
     versions: list[Version] = []
-    groups: dict[str, str] = {}
     if not library_root.is_dir():
         report.add("clauses", None, "the clause library folder does not exist")
         return versions
-    for path in sorted(library_root.rglob("*.md")):
-        if path.name.lower() == "readme.md":
+    for file in scan_library_folder(library_root, prefix="clauses/"):
+        if file.problem:
+            report.add(file.rel, None, file.problem)
             continue
-        rel = path.relative_to(root).as_posix()
-        if not VERSION_FILE.match(path.name):
-            report.add(rel, None, "a version file must be named v1.md, v2.md …")
-            continue
-        clause_id = path.parent.name
-        if not CLAUSE_ID.match(clause_id):
-            report.add(rel, None, f"'{clause_id}' is not a valid clause id (lower case words joined by '-')")
-            continue
-        group = path.parent.parent.relative_to(library_root).as_posix()
-        if groups.setdefault(clause_id, group) != group:
-            report.add(rel, None, f"clause id '{clause_id}' is also used in clauses/{groups[clause_id]}/; ids must be unique")
-            continue
-        version = _parse_version(path, library_root, rel, report)
+        version = _parse_version(file.path, library_root, file.rel, report)
         if version is not None:
             versions.append(version)
     return versions
@@ -530,7 +520,8 @@ def lint_library(root: Path, template: str | None = None) -> LintReport:
         names = []
     templates = [_load_template(root, name, report) for name in names]
     versions = _load_versions(root, report)
-    library_ids = {v.version.id for v in versions} | {p.parent.name for p in (root / "clauses").rglob("v*.md")} if (root / "clauses").is_dir() else set()
+    library_ids = {v.version.id for v in versions} | (
+        {f.clause_id for f in scan_library_folder(root / "clauses") if f.version} if (root / "clauses").is_dir() else set())
     report.clauses = len({v.version.id for v in versions})
     report.versions = len(versions)
 

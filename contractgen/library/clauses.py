@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -14,6 +15,7 @@ from contractgen.errors import LibraryError, Problem
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same data, ten times faster
 
 STATUSES = ("draft", "approved", "deprecated", "retired")
+DEFAULT_CHOICE = (("approved",), ("deprecated",))  # a deal without a pin gets the first status found, newest first
 FRONT_MATTER_KEYS = {"title", "status", "when", "defines", "covers", "changes", "generate"}
 VERSION_FILE = re.compile(r"^v([1-9][0-9]*)\.md$")
 CLAUSE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -58,6 +60,22 @@ class Clause:
             if self.versions[number].status in statuses:
                 return self.versions[number]
         return None
+
+    def default(self) -> ClauseVersion | None:
+        """Return the version a deal gets without a pin (see `default_version`)."""
+        return default_version(self.versions)
+
+
+def default_version(versions: dict[int, Any]) -> Any | None:
+    """Return the version a deal gets without a pin: the newest approved, else the newest deprecated.
+
+    `versions` maps version numbers to anything with a `status` (a ClauseVersion, a lock entry).
+    """
+    for statuses in DEFAULT_CHOICE:
+        for number in sorted(versions, reverse=True):
+            if versions[number].status in statuses:
+                return versions[number]
+    return None
 
 
 @dataclass
@@ -154,6 +172,46 @@ def parse_clause_file(path: Path, root: Path) -> tuple[ClauseVersion | None, lis
     )
 
 
+@dataclass(frozen=True)
+class VersionFile:
+    """A Markdown file found in a library folder: where it is and, when its name is wrong, why."""
+
+    path: Path
+    rel: str  # as messages name it: the `prefix` given to scan_library_folder, then the path under the root
+    clause_id: str
+    group: str
+    version: int | None  # None when the file is not named vN.md
+    problem: str = ""  # the reason this is not a usable version file ("" = it is)
+
+
+def scan_library_folder(root: Path, prefix: str = "") -> list[VersionFile]:
+    """List every Markdown file under a clause library folder, sorted; README.md files are skipped.
+
+    A file gets a `problem` when it is not named vN.md, its folder is not a valid clause id, or its
+    clause id is already used in another group. Library loading, lint and the lock all scan this way.
+    """
+    root = Path(root)
+    groups: dict[str, str] = {}
+    found: list[VersionFile] = []
+    for path in sorted(root.rglob("*.md")):
+        if path.name.lower() == "readme.md" or not path.is_file():
+            continue
+        rel = prefix + path.relative_to(root).as_posix()
+        clause_id = path.parent.name
+        group = path.parent.parent.relative_to(root).as_posix() if path.parent != root else ""
+        match = VERSION_FILE.match(path.name)
+        version = int(match.group(1)) if match else None
+        problem = ""
+        if version is None:
+            problem = "a version file must be named v1.md, v2.md …"
+        elif not CLAUSE_ID.match(clause_id):
+            problem = f"'{clause_id}' is not a valid clause id (lower case words joined by '-')"
+        elif groups.setdefault(clause_id, group) != group:
+            problem = f"clause id '{clause_id}' is also used in {prefix}{groups[clause_id]}/; ids must be unique"
+        found.append(VersionFile(path, rel, clause_id, group, version, problem))
+    return found
+
+
 def load_library(root: Path) -> Library:
     """Load every clause under `root`, collecting all problems before raising LibraryError."""
     root = Path(root)
@@ -161,26 +219,14 @@ def load_library(root: Path) -> Library:
         raise LibraryError(f"{root}: the clause library folder does not exist")
     clauses: dict[str, Clause] = {}
     problems: list[Problem] = []
-    for path in sorted(root.rglob("*.md")):
-        rel = path.relative_to(root).as_posix()
-        if path.name.lower() == "readme.md":
+    for file in scan_library_folder(root):
+        if file.problem:
+            problems.append(Problem(file.rel, None, "", file.problem))
             continue
-        if not VERSION_FILE.match(path.name):
-            problems.append(Problem(rel, None, "", "a version file must be named v1.md, v2.md …"))
-            continue
-        clause_id = path.parent.name
-        if not CLAUSE_ID.match(clause_id):
-            problems.append(Problem(rel, None, "", f"'{clause_id}' is not a valid clause id (lower case words joined by '-')"))
-            continue
-        version, found = parse_clause_file(path, root)
+        version, found = parse_clause_file(file.path, root)
         problems.extend(found)
-        if version is None:
-            continue
-        clause = clauses.setdefault(clause_id, Clause(clause_id, version.group))
-        if clause.group != version.group:
-            problems.append(Problem(rel, None, "", f"clause id '{clause_id}' is also used in {clause.group}/; ids must be unique"))
-            continue
-        clause.versions[version.version] = version
+        if version is not None:
+            clauses.setdefault(file.clause_id, Clause(file.clause_id, version.group)).versions[version.version] = version
     if problems:
         raise LibraryError(problems=problems)
     return Library(root=root, clauses=dict(sorted(clauses.items())))

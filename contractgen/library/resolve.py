@@ -183,7 +183,7 @@ def _resolve_slot(item: OutlineItem, library: Library, pins: dict[str, int], exc
         version = clause.versions[int(pins[item.id])]
         reason = "pinned"
     else:
-        version = clause.newest(("approved",)) or clause.newest(("deprecated",))
+        version = clause.default()
         reason = "newest approved"
         if version is None:
             return Resolution(item.id, None, "no approved version")

@@ -44,7 +44,6 @@ from typing import Any
 from contractgen.errors import ContractgenError
 
 LOCK_FORMAT = 1
-VERSION_FILE = re.compile(r"^v([1-9][0-9]*)\.md$")
 _STATUS_LINE = re.compile(r"^status\s*:.*$", re.MULTILINE)
 RELEASED = ("approved", "deprecated", "retired")
 ENTRY_INPUT_KEYS = ("contractgen", "deal_sha256", "template", "template_files", "pins", "clauses", "left_out")
@@ -122,11 +121,13 @@ def scan_library(clauses_dir: Path, repo_root: Path, known: dict[str, dict] | No
     clauses_dir = Path(clauses_dir)
     if not clauses_dir.is_dir():
         return found
+    from contractgen.library.clauses import scan_library_folder
+
     root = Path(repo_root).resolve()
-    for path in sorted(clauses_dir.resolve().rglob("v*.md")):
-        match = VERSION_FILE.match(path.name)
-        if not match or not path.is_file():
+    for file in scan_library_folder(clauses_dir.resolve()):
+        if file.version is None:
             continue
+        path = file.path
         rel = path.relative_to(root).as_posix()
         raw = path.read_bytes()
         digest = sha256_bytes(raw)
@@ -136,7 +137,7 @@ def scan_library(clauses_dir: Path, repo_root: Path, known: dict[str, dict] | No
         else:
             status, when = _front_matter(raw)
             text_digest = text_sha256(raw)
-        found[rel] = VersionInfo(rel, path.parent.name, int(match.group(1)), digest, text_digest, status, when)
+        found[rel] = VersionInfo(rel, file.clause_id, file.version, digest, text_digest, status, when)
     return found
 
 
@@ -151,15 +152,6 @@ def clause_view(files: dict[str, VersionInfo]) -> dict[str, dict[int, VersionInf
     for info in files.values():
         view.setdefault(info.clause_id, {})[info.version] = info
     return view
-
-
-def default_version(versions: dict[int, VersionInfo]) -> VersionInfo | None:
-    """Return the version a deal gets without a pin: the newest approved, else the newest deprecated."""
-    for statuses in (("approved",), ("deprecated",)):
-        for number in sorted(versions, reverse=True):
-            if versions[number].status in statuses:
-                return versions[number]
-    return None
 
 
 def template_files(templates_dir: Path, name: str, repo_root: Path) -> dict[str, str]:

@@ -17,9 +17,10 @@ from typing import Any
 
 from contractgen import __version__
 from contractgen.errors import ContractgenError
-from contractgen.repo.lockfile import (Lock, VersionInfo, clause_view, default_version, entry_inputs, library_digest, read_lock,
+from contractgen.repo.lockfile import (Lock, VersionInfo, clause_view, entry_inputs, library_digest, read_lock,
                        released_violations, scan_library, sha256_file, template_files)
 from contractgen.repo.config import RepoConfig
+from contractgen.library.clauses import default_version
 
 
 class RepoLibrary:

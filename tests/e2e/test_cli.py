@@ -77,6 +77,17 @@ def test_render_of_a_bad_deal_writes_nothing(tmp_path):
     assert not out.exists() or not any(out.iterdir())
 
 
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+@pytest.mark.parametrize("epoch", ["yesterday", "1.5e9", "99999999999999999999"])
+def test_a_bad_source_date_epoch_is_a_clear_error_and_writes_nothing(tmp_path, fmt, epoch):
+    out = tmp_path / "out"
+    result = run("render", str(REFERENCE), "-o", str(out), "--format", fmt, env={"SOURCE_DATE_EPOCH": epoch})
+    assert result.returncode == 2, result.stderr
+    assert f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix timestamp" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists() or not any(out.iterdir())
+
+
 def test_docx_only_render_never_imports_weasyprint(tmp_path):
     code = (
         "import sys\n"

@@ -1,13 +1,11 @@
 """DOCX package parts around the body: pruned template parts, settings, core and custom properties.
 
-Dates are fixed (SOURCE_DATE_EPOCH or the effective date) so the same inputs give the same bytes.
+Dates are fixed (writers/timestamp.py: SOURCE_DATE_EPOCH or the effective date) so the same inputs give the same bytes.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import os
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -17,6 +15,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from contractgen.document.model import Document
+from contractgen.writers.timestamp import document_datetime
 
 SubElement = etree.SubElement
 DROP_PACKAGE_RELS = {RT.THUMBNAIL}
@@ -70,7 +69,7 @@ def settings(word) -> None:
 def core_properties(word, document: Document) -> None:
     """Fill core properties from the model; dates are fixed so output is reproducible."""
     props = word.core_properties
-    when = effective_datetime(document)
+    when = document_datetime(document)
     props.title = document.title
     names = " and ".join(p.name for p in document.parties)
     props.subject = f"Agreement between {names}" if names else document.title
@@ -103,13 +102,3 @@ def custom_properties(word, document: Document) -> None:
 def qn_custom(tag: str) -> str:
     """Return a Clark name in the custom-properties namespace."""
     return f"{{{CUSTOM_PROPS_NS}}}{tag}"
-
-
-
-
-def effective_datetime(document: Document) -> dt.datetime:
-    """Return the timestamp for document properties: SOURCE_DATE_EPOCH, else the effective date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).replace(tzinfo=None)
-    return dt.datetime.fromisoformat(document.date_iso[:10])

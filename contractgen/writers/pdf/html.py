@@ -8,15 +8,14 @@ texts, definitions and contents entries are taken from the model as they are.
 
 from __future__ import annotations
 
-import os
 import threading
-from datetime import datetime, timezone
 from pathlib import Path
 
 import jinja2
 
-from contractgen.errors import DocumentError, LibraryError, OutputError, TemplateError
+from contractgen.errors import DocumentError, LibraryError, TemplateError
 from contractgen.document.model import Document
+from contractgen.writers.timestamp import source_date_epoch
 
 LAYOUT = "layout.html.j2"
 
@@ -56,14 +55,8 @@ def html_lang(locale: str) -> str:
 
 def metadata_date(document: Document) -> str:
     """Return the W3C date for the PDF's created/modified dates: SOURCE_DATE_EPOCH or the deal date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            moment = datetime.fromtimestamp(int(epoch), tz=timezone.utc)
-        except (ValueError, OverflowError, OSError) as exc:
-            raise OutputError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix timestamp") from exc
-        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return document.date_iso
+    moment = source_date_epoch()
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else document.date_iso
 
 
 def render_layout(template_dir: Path, document: Document, subject: str, missing_part: str = "", **context) -> str:
