@@ -527,6 +527,16 @@ class Term(_Model):
     exit: Exit | None = None
 
 
+# The provisions' field types come from this module, hence the late import.
+from contractgen.deal.provisions import Benchmarking, Employees, Escrow, Guarantor, Language, ProcessAgent, StepIn  # noqa: E402
+
+
+def _switch(value: Any) -> Any:
+    """Accept `true` (the default terms) and `false` (none) for an optional section."""
+    word = str(value).strip().lower() if isinstance(value, (bool, str)) else None
+    return {} if word in ("true", "yes") else None if word in ("false", "no") else value
+
+
 class Clauses(_Model):
     """Choices among the library's clause versions."""
 
@@ -550,6 +560,13 @@ class Deal(_Model):
     commercials: Commercials
     liability: Liability | None = None
     term: Term
+    employees: Employees = Employees()
+    step_in: Annotated[StepIn | None, BeforeValidator(_switch)] = StepIn()
+    benchmarking: Benchmarking | None = None
+    escrow: Escrow | None = None
+    guarantor: Guarantor | None = None
+    process_agent: ProcessAgent | None = None
+    language: Language = Language()
     clauses: Clauses = Clauses()
 
     @cached_property

@@ -1,0 +1,73 @@
+"""The provisions a lawyer adds to every first draft (issue 12, item 3): present by default,
+driven by the deal's commercial options, and each a `coverage` item."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import FIXTURES, REFERENCE
+from tests.library.terms import contract_text, coverage_status, overlaid
+
+ALL_OPTIONS = FIXTURES / "deals" / "overlays" / "all-options.yaml"
+
+
+@pytest.fixture(scope="module")
+def reference_text():
+    return contract_text(REFERENCE)
+
+
+@pytest.fixture(scope="module")
+def options(tmp_path_factory):
+    path = overlaid(REFERENCE, ALL_OPTIONS, tmp_path_factory.mktemp("options"))
+    return {"text": contract_text(path), "coverage": coverage_status(path)}
+
+
+def test_every_first_draft_has_the_boilerplate_a_lawyer_expects(reference_text):
+    for heading in ("Non-Solicitation", "Conflicts of Interest", "Test Data and Non-Production Environments",
+                    "Step-In Rights", "Publicity", "Language", "Rights and Remedies", "Further Assurance", "Costs"):
+        assert heading in reference_text, heading
+    assert "for 12 months after it ends, neither Party will" in reference_text
+    assert "no later than 3 months after it started" in reference_text
+    assert "This Agreement is made in English. If it is translated into another language, the English text prevails" in reference_text
+
+
+def test_options_that_are_off_by_default_leave_no_trace(reference_text):
+    for absent in ("Benchmark", "Escrow", "Agent for Service of Process", "Guarantor"):
+        assert absent not in reference_text, absent
+
+
+def test_each_commercial_option_reaches_the_contract(options):
+    text = options["text"]
+    assert "for 9 months after it ends, neither Party will" in text
+    assert "no later than 2 months after it started" in text
+    assert "no earlier than 18 months after the Effective Date and then no more often than every two years" in text
+    assert "more than 7.5% above the average charges for Comparable Services" in text
+    assert "Escrow Agent means Ledgerhold Escrow Limited" in text or "Escrow Agent: Ledgerhold Escrow Limited" in text or "Ledgerhold Escrow Limited, or any other escrow agent" in text
+    assert "update the deposit twice a year" in text
+    assert "irrevocably appoints Apex Digital (UK) Limited, of 40 Bank Street, London E14 5NR, United Kingdom, as its agent" in text
+    assert "It has been translated into Hindi and Polish. If the English text and a translation differ, the English text prevails." in text
+
+
+def test_the_new_items_are_covered_when_the_deal_needs_them(options):
+    status = options["coverage"]
+    for item in ("non-solicitation", "conflicts-of-interest", "benchmarking", "step-in", "escrow", "publicity",
+                 "prevailing-language", "cumulative-remedies", "further-assurance", "costs", "process-agent", "test-data", "parent-company-guarantee"):
+        assert status[item] == "covered", item
+
+
+def test_step_in_can_be_switched_off(tmp_path):
+    overlay = tmp_path / "no-step-in.yaml"
+    overlay.write_text("step_in: false\nemployees: {non_solicitation: null}\n", encoding="utf-8")
+    path = overlaid(REFERENCE, overlay, tmp_path)
+    text = contract_text(path)
+    assert "Step-In" not in text and "Non-Solicitation" not in text
+    status = coverage_status(path)
+    assert status["step-in"] == "not needed" and status["non-solicitation"] == "not needed"
+
+
+def test_a_guarantor_gets_a_clause_and_the_form_of_guarantee(options):
+    text = options["text"]
+    assert "Guarantor means Apex Digital Holdings Limited (company number L72200MH1995PLC091234), of 7 Nariman Point" in text or \
+        "Apex Digital Holdings Limited, a company incorporated in India (company number L72200MH1995PLC091234), of 7 Nariman Point, Mumbai 400021, India" in text
+    assert "Form of Parent Company Guarantee" in text
+    assert "The Guarantor irrevocably appoints Apex Digital (UK) Limited" in text
