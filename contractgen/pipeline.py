@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from contractgen import __version__
 from contractgen.errors import ContractgenError, DealError, LibraryError, Problem
+from contractgen.deal.jurisdictions import law_forum_warning
 from contractgen.library.clauses import Library, load_library
 from contractgen.document.model import Clause, Document, Part, PartyBlock
 from contractgen.document.reader import read_inline, read_markdown
 from contractgen.library.resolve import Outline, ResolvedContract, load_outline, resolve_contract
-from contractgen.templating.sandbox import build_context, date as format_date, render_text
+from contractgen.templating.sandbox import build_context, date as format_date, render_text, takes_article
 from contractgen.document.transforms import TermDefinition, apply_transforms
 
 FORMATS = ("docx", "pdf")
@@ -109,13 +111,14 @@ def build_document(deal, deal_path: Path, workspace: Workspace | None = None) ->
             where = version.path.relative_to(library.root.parent).as_posix()
             body = render_text(version.body, context, where, version.body_line)
             blocks = read_markdown(body, where, version.body, version.body_line)
-            clause = Clause(version.id, version.version, version.title, blocks, source=where, status=version.status)
+            title = _plain(version.title, context, where)
+            clause = Clause(version.id, version.version, title, blocks, source=where, status=version.status)
             if version.generate == "definitions":
                 clause.kind = "definitions-clause"
             clauses.append(clause)
             for term, meaning in version.defines:
                 rendered = render_text(meaning, context, where, 1)
-                offered.append(TermDefinition(term, read_inline(rendered, where, meaning), where))
+                offered.append(TermDefinition(_plain(term, context, where), read_inline(rendered, where, meaning), where))
         parts.append(Part(outline_part.id, outline_part.kind, outline_part.title, clauses,
                           anchor=outline_part.id if outline_part.kind != "agreement" else ""))
     deal_bytes = Path(deal_path).read_bytes()
@@ -139,8 +142,21 @@ def build_document(deal, deal_path: Path, workspace: Workspace | None = None) ->
         },
     )
     warnings = list(resolution.warnings)
+    disagreement = law_forum_warning(context["law"], context["forum"])
+    if disagreement:
+        warnings.append(disagreement)
     apply_transforms(document, offered)
     return BuildResult(document, resolution, warnings, deal_sha)
+
+
+def _plain(text: str, context: dict, where: str) -> str:
+    """Render a title or a defined term that names a party ("{{ CLIENT_NAME }} Data") as plain text."""
+    if "{" not in text:
+        return text
+    return _UNESCAPE.sub(r"\1", render_text(text, context, where, 1))
+
+
+_UNESCAPE = re.compile(r"\\(.)")
 
 
 def _party_block(role: str, party) -> PartyBlock:
@@ -149,6 +165,7 @@ def _party_block(role: str, party) -> PartyBlock:
         role=role,
         name=party.name,
         short_name=party.short_name or role.title(),
+        article="the" if takes_article(party.short_name or role.title(), getattr(party, "article", None)) else "",
         address=party.address,
         company_number=party.company_number or "",
         incorporated_in=party.incorporated_in or "",

@@ -29,6 +29,12 @@ WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 SENTENCE_END = re.compile(r"[.!?:]")
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]+(?:s|'s|’s)?$")
 LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+# A party's short name inside a compound defined term ("{{ CLIENT_NAME }} Data") reads, for the
+# static checks, as the default short name ("Client Data").
+PARTY_NAME = re.compile(r"\{\{-?\s*(CLIENT|SUPPLIER)_NAME\s*-?\}\}")
+# A party named by a role word in the static text of a clause: the deal's short names come
+# through the context (CLIENT, SUPPLIER, CLIENT_NAME, SUPPLIER_NAME), never the text.
+HARD_CODED_PARTY = re.compile(r"\b(?:[Tt]he\s+)?(?:Client|Supplier|Customer|Vendor)\b(?:['’]s)?")
 AFTER_WORDS = {"Schedule", "Schedules", "clause", "clauses", "Clause", "Clauses", "paragraph", "paragraphs"}
 
 
@@ -310,19 +316,50 @@ def term_pattern(terms: list[str], singulars: bool = False) -> re.Pattern | None
     return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
 
 
+def _check_party_words(version: Version, report: LintReport) -> None:
+    """A clause names the parties through the context, never by a hard-coded role word."""
+    v = version.version
+    found: list[tuple[int, str]] = []
+    body = JINJA_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), v.body)
+    body = JINJA_OUTPUT.sub(lambda m: "x" + "\n" * m.group(0).count("\n"), JINJA_TAG.sub(lambda m: "\n" * m.group(0).count("\n"), body))
+    for match in HARD_CODED_PARTY.finditer(body):
+        found.append((v.body_line + _line_at(body, match.start()) - 1, match.group(0)))
+    for match in HARD_CODED_PARTY.finditer(JINJA_OUTPUT.sub("x", v.title)):
+        found.append((version.key_line("title"), match.group(0)))
+    for term, meaning in v.defines:
+        for text in (term, meaning):
+            for match in HARD_CODED_PARTY.finditer(JINJA_OUTPUT.sub("x", text)):
+                found.append((version.key_line("defines", term), match.group(0)))
+    for line, words in found:
+        report.add(version.rel, line, f"'{words}' hard-codes a party: write {_party_hint(words)} so the deal's short "
+                                      f"names (and their article) appear")
+
+
+def _party_hint(words: str) -> str:
+    role = "SUPPLIER" if re.search(r"Supplier|Vendor", words) else "CLIENT"
+    if re.match(r"(?i)the\s", words):
+        return f"{{{{ {role} }}}}" + ("'s" if words.endswith("s") and "'" in words else "") + f" (or {{{{ {role}|cap }}}})"
+    return f"{{{{ {role}_NAME }}}} inside a defined term, or {{{{ {role} }}}}"
+
+
 def _check_unused_terms(versions: list[Version], report: LintReport) -> None:
-    bodies = "\n".join(strip_comments(v.version.body) for v in versions)
+    bodies = "\n".join(party_placeholders(strip_comments(v.version.body)) for v in versions)
     reported: set[str] = set()
     for version in versions:
         for term, _ in version.version.defines:
             if term in reported:
                 continue
-            pattern = term_pattern([term])
-            others = "\n".join(m for vv in versions for t, m in vv.version.defines if t != term)
+            pattern = term_pattern([party_placeholders(term)])
+            others = "\n".join(party_placeholders(m) for vv in versions for t, m in vv.version.defines if t != term)
             if not (pattern.search(bodies) or pattern.search(others)):
                 reported.add(term)
                 report.add(version.rel, version.key_line("defines", term),
                            f"defines: '{term}' is never used in a clause body or another definition")
+
+
+def party_placeholders(text: str) -> str:
+    """Read '{{ CLIENT_NAME }}' and '{{ SUPPLIER_NAME }}' as the default short names."""
+    return PARTY_NAME.sub(lambda m: m.group(1).title(), text)
 
 
 def static_lines(body: str) -> list[tuple[int, str, bool]]:
@@ -331,7 +368,7 @@ def static_lines(body: str) -> list[tuple[int, str, bool]]:
     Jinja output becomes a lower-case placeholder, tags and comments disappear; headings,
     table headers and separators are skipped; each table cell and list item starts a sentence.
     """
-    body = strip_comments(body)
+    body = party_placeholders(strip_comments(body))
     raw_lines = body.split("\n")
     body = JINJA_OUTPUT.sub(lambda m: "xvar" + "\n" * m.group(0).count("\n"), body)
     tag_only = {i for i, line in enumerate(raw_lines) if line.strip() and not JINJA_TAG.sub("", line).strip()}
@@ -530,7 +567,7 @@ def lint_library(root: Path, template: str | None = None) -> LintReport:
     anchors = {m.group(1) for v in versions for m in ANCHOR.finditer(strip_comments(v.version.body))}
     targets = library_ids | schedule_ids | anchors
 
-    terms = [term for v in versions for term, _ in v.version.defines]
+    terms = [party_placeholders(term) for v in versions for term, _ in v.version.defines]
     allow = [word for t in templates for word in t.allow]
     known = term_pattern(terms + list(ROLE_WORDS) + allow, singulars=True)
 
@@ -539,6 +576,7 @@ def lint_library(root: Path, template: str | None = None) -> LintReport:
         _check_body_text(version, targets, report)
         _check_variables(version, report)
         _check_capitalised(version, known, report)
+        _check_party_words(version, report)
     _check_unused_terms(versions, report)
 
     used: set[str] = set()

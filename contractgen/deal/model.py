@@ -196,10 +196,23 @@ class Contract(_Model):
     title: Name
     reference: Name | None = None
     effective_date: date
-    governing_law: Name
-    jurisdiction: Name | None = None
-    locale: LocaleName = "en_GB"
+    governing_law: Name  # a jurisdiction of deal/data/jurisdictions.yaml ("English law", "New York" …)
+    jurisdiction: Name | None = None  # the forum: a jurisdiction or a named court; default: the law's courts
+    law_wording: Name | None = None  # the words after "governed by", for a law with no record
+    forum_wording: Name | None = None  # the courts, spelt out ("the Court of King's Bench of Alberta")
+    locale: LocaleName = "en_GB"  # default: the governing law's spelling locale
     draft: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _locale_from_law(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("locale") is None and isinstance(data.get("governing_law"), str):
+            from contractgen.deal.jurisdictions import find
+
+            record = find(data["governing_law"])
+            if record is not None:
+                data = {**data, "locale": record.locale}
+        return data
 
 
 class Signatory(_Model):
@@ -214,6 +227,7 @@ class Party(_Model):
 
     name: Name
     short_name: Name | None = None
+    article: Literal["the", "none"] | None = None  # "the Bank" / "Tulpay"; default: "the" for common nouns
     company_number: Name | None = None
     incorporated_in: Name | None = None
     address: Text

@@ -318,6 +318,14 @@ def governance_and_security(deal: Deal) -> Found:
                 )
 
 
+def law_and_forum(deal: Deal) -> Found:
+    """The governing law and the forum are known jurisdictions, or their wording is spelt out."""
+    from contractgen.deal.jurisdictions import check_contract
+
+    c = deal.contract
+    yield from check_contract(c.governing_law, c.jurisdiction, c.law_wording, c.forum_wording)
+
+
 def clause_choices(deal: Deal) -> Found:
     """A clause cannot be both pinned and excluded."""
     for i, clause in enumerate(deal.clauses.exclude):
@@ -327,7 +335,7 @@ def clause_choices(deal: Deal) -> Found:
 
 RULES = (
     unique_ids, service_references, incident_priorities, service_credits, data_protection,
-    core_overlap, dates_and_notices, commercials, governance_and_security, clause_choices,
+    core_overlap, dates_and_notices, commercials, governance_and_security, law_and_forum, clause_choices,
 )  # fmt: skip
 
 

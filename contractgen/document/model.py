@@ -221,6 +221,7 @@ class PartyBlock:
     name: str
     short_name: str
     address: str
+    article: str = "the"  # "the" before a common-noun short name ("the Bank"); "" for a proper name
     company_number: str = ""
     incorporated_in: str = ""
     signatory_name: str = ""

@@ -27,6 +27,17 @@ MAX_OUTPUT = 2_000_000  # characters of Markdown per clause
 MAX_RENDER_SECONDS = 10.0
 ROLE_WORDS = {"client", "customer", "supplier", "provider", "vendor", "contractor", "company",
               "purchaser", "buyer", "service provider", "consultant", "licensee", "licensor"}
+# Short names that are common nouns and so take "the" ("the Bank"); any other short name is
+# read as a proper name ("Tulpay"). A deal overrides either way with `article: the | none`.
+COMMON_NOUNS = ROLE_WORDS | {
+    "bank", "insurer", "hospital", "health system", "clinic", "charity", "trust", "retailer", "manufacturer",
+    "operator", "group", "authority", "council", "university", "school", "college", "society", "firm",
+    "partnership", "fund", "lender", "agency", "institution", "employer", "recipient", "organisation",
+    "organization", "business", "practice", "distributor", "merchant", "integrator", "outsourcer",
+    "reseller", "carrier", "utility", "insurance company", "fintech", "foundation", "association",
+    "department", "ministry", "municipality", "city", "county", "state", "board", "service recipient",
+    "processor", "controller", "business associate", "covered entity", "plan", "health plan", "network",
+    "platform", "agent", "principal", "customer group", "airline", "telco", "cooperative", "co-operative"}
 NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                 "ten", "eleven", "twelve"]
 _HUGE_WIDTH = re.compile(r"\d{7,}")  # a field width of a million characters or more
@@ -53,9 +64,16 @@ def escape_markdown(value: Any) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-def party_reference(short_name: str) -> str:
-    """Return how the text names a party: 'the Client' for role words, the name otherwise."""
-    return f"the {short_name}" if short_name.strip().lower() in ROLE_WORDS else short_name
+def takes_article(short_name: str, article: str | None = None) -> bool:
+    """Whether the text writes 'the' before a party's short name (common nouns do, names do not)."""
+    if article is not None:
+        return article == "the"
+    return short_name.strip().lower() in COMMON_NOUNS
+
+
+def party_reference(short_name: str, article: str | None = None) -> str:
+    """Return how the text names a party: 'the Bank' for common nouns, 'Tulpay' for a name."""
+    return f"the {short_name}" if takes_article(short_name, article) else short_name
 
 
 # Per render: [loop iterations so far, deadline]. Set by render_text; None outside a render.
@@ -346,14 +364,21 @@ def condition_environment() -> LimitedSandbox:
 def build_context(deal) -> dict[str, Any]:
     """Return the variables a clause can read: each deal section plus a few shortcuts."""
     context: dict[str, Any] = {name: getattr(deal, name) for name in type(deal).model_fields}
+    from contractgen.deal.jurisdictions import forum_of, law_of
+
     client, supplier = deal.parties.client, deal.parties.supplier
+    contract = deal.contract
     context.update(
         deal=deal,
         client=client,
         supplier=supplier,
         derived=deal.derived,
-        CLIENT=party_reference(client.short_name or "Client"),
-        SUPPLIER=party_reference(supplier.short_name or "Supplier"),
+        CLIENT=party_reference(client.short_name or "Client", getattr(client, "article", None)),
+        SUPPLIER=party_reference(supplier.short_name or "Supplier", getattr(supplier, "article", None)),
+        CLIENT_NAME=client.short_name or "Client",
+        SUPPLIER_NAME=supplier.short_name or "Supplier",
+        law=law_of(contract.governing_law, contract.law_wording),
+        forum=forum_of(contract.jurisdiction, contract.governing_law, contract.forum_wording),
         locale_=deal.contract.locale,
         currency_=deal.commercials.currency,
     )

@@ -147,7 +147,7 @@ class BodyWriter:
         if party.address:
             text += f", whose address is {party.address}"
         if party.short_name:
-            f.run(p, text + " (the \u201c")
+            f.run(p, text + (f" ({party.article} \u201c" if party.article else " (\u201c"))
             f.run(p, party.short_name, bold=True)
             text = "\u201d)"
         f.run(p, text + ending)

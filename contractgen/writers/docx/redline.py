@@ -192,7 +192,7 @@ class RedlineBodyWriter(BodyWriter):
                 self.field(p, party, name, change=whole)
         mark = whole or _pure_mark(party.marks.get("short_name"))
         if party.short_name or mark == DELETED:
-            self.text(p, " (the \u201c", change=mark)
+            self.text(p, f" ({party.article} \u201c" if party.article else " (\u201c", change=mark)
             self.field(p, party, "short_name", bold=True, change=whole)
             self.text(p, "\u201d)", change=mark)
         if ending:
