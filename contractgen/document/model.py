@@ -221,13 +221,13 @@ class PartyBlock:
     name: str
     short_name: str
     address: str
-    article: str = "the"  # "the" before a common-noun short name ("the Bank"); "" for a proper name
     company_number: str = ""
     incorporated_in: str = ""
     signatory_name: str = ""
     signatory_title: str = ""
     change: str = ""
     marks: dict = field(default_factory=dict)
+    article: str = "the"  # "the" before a common-noun short name ("the Bank"); "" for a proper name
 
 
 @dataclass

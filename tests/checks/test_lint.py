@@ -72,6 +72,8 @@ CASES = {
     "missing-changes": "clauses/framework/term/v2.md:1: changes: is required from version 2 on: say what changed",
     "swallowed-break": ("clauses/framework/term/v1.md:10: a block tag at the end of a line of text swallows the line "
                         "break, so the next paragraph merges into this one: end the tag with '+%}' or put it on its own line"),
+    "hard-coded-party": ("clauses/framework/term/v1.md:10: 'The Client' hard-codes a party: write {{ CLIENT }} "
+                         "(or {{ CLIENT|cap }}) so the deal's short names (and their article) appear"),
     "outline-unknown-id": "templates/it-outsourcing/outline.yaml:5: unknown clause id 'terms' (did you mean 'term'?)",
 }
 
