@@ -329,15 +329,20 @@ def init(directory: Path) -> None:
 @click.argument("deals", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
 @click.option("--force", is_flag=True, help="Replace outputs that were edited by hand.")
+@click.option("--rebuild", is_flag=True, help="Render every deal again, even those the lock says are current.")
+@click.option("-k", "--keep-going", is_flag=True,
+              help="Build every deal that can be built; report the bad ones and exit 1 (default: stop, change nothing).")
 @click.option("--redline", is_flag=True,
               help="Also write <deal>.redline.docx/.pdf for each re-rendered contract, against the previous build.")
 @directory_option
-def build(deals: tuple[Path, ...], jobs: int | None, force: bool, redline: bool, directory: Path | None) -> None:
+def build(deals: tuple[Path, ...], jobs: int | None, force: bool, rebuild: bool, keep_going: bool, redline: bool,
+          directory: Path | None) -> None:
     """Render every deal (or each DEAL) whose inputs changed, then update contractgen.lock."""
     from contractgen.repo.build import run_build
 
     config = _repo_config(directory)
-    report = run_build(config, _deal_args(config, deals), jobs=jobs, force=force, redline=redline)
+    report = run_build(config, _deal_args(config, deals), jobs=jobs, force=force, redline=redline,
+                       keep_going=keep_going, rebuild=rebuild)
     for line in report.messages:
         _err(line)
     for line in report.warnings:
@@ -348,9 +353,10 @@ def build(deals: tuple[Path, ...], jobs: int | None, force: bool, redline: bool,
             click.echo(f"{rel}: redline {path}")
         for note in report.notes.get(rel, []):
             click.echo(f"{rel}: {note}")
-    if report.exit_code == EXIT_OK:
+    if report.exit_code == EXIT_OK or (keep_going and report.exit_code == EXIT_DIFFERENCES):
         click.echo(f"build: {len(report.rendered)} rendered, {len(report.written)} file(s) written, "
-                   f"{report.checked - len(report.rendered)} up to date"
+                   f"{report.checked - len(report.rendered) - len(report.failed)} up to date"
+                   + (f", {len(report.failed)} not built" if report.failed else "")
                    + ("; contractgen.lock updated" if report.lock_written else ""))
     sys.exit(report.exit_code)
 

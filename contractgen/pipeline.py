@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from contractgen import __version__
+from contractgen.digest import source_sha256
 from contractgen.errors import ContractgenError, DealError, LibraryError, Problem
 from contractgen.deal.jurisdictions import law_forum_warning
 from contractgen.library.clauses import Library, load_library
@@ -122,7 +122,7 @@ def build_document(deal, deal_path: Path, workspace: Workspace | None = None) ->
         parts.append(Part(outline_part.id, outline_part.kind, outline_part.title, clauses,
                           anchor=outline_part.id if outline_part.kind != "agreement" else ""))
     deal_bytes = Path(deal_path).read_bytes()
-    deal_sha = hashlib.sha256(deal_bytes).hexdigest()
+    deal_sha = source_sha256(deal_bytes)
     document = Document(
         title=deal.contract.title,
         reference=deal.contract.reference or "",

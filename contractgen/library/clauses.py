@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from contractgen.digest import source_sha256
 from contractgen.errors import LibraryError, Problem
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same data, ten times faster
@@ -166,7 +166,7 @@ def parse_clause_file(path: Path, root: Path) -> tuple[ClauseVersion | None, lis
             covers=tuple(str(c) for c in covers),
             changes=str(meta.get("changes") or "").strip(),
             generate=str(meta.get("generate") or "").strip(),
-            sha256=hashlib.sha256(raw).hexdigest(),
+            sha256=source_sha256(raw),
         ),
         [],
     )

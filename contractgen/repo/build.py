@@ -41,6 +41,7 @@ class BuildReport:
     messages: list[str] = field(default_factory=list)  # errors and refusals, one per line
     warnings: list[str] = field(default_factory=list)
     lock_written: bool = False
+    failed: list[str] = field(default_factory=list)  # deals not built (errors, refusals) under --keep-going
     checked: int = 0  # deals compared with the lock
     redlines: dict[str, list[str]] = field(default_factory=dict)  # deal → redline files written
     notes: dict[str, list[str]] = field(default_factory=dict)  # deal → why it got no redline (not an error)
@@ -178,8 +179,12 @@ def _render_pdf(document, template_dir: Path, deal_path: Path, lock_entry: dict,
     return pdf.render_pdf(document, template_dir, attachments=attachments)
 
 
-def plan(assessment: Assessment, force: bool, redline: bool = False) -> tuple[list[Task], list[str]]:
-    """Return the tasks to run, and the refusals (outputs edited by hand, without --force)."""
+def plan(assessment: Assessment, force: bool, redline: bool = False,
+         rebuild: bool = False) -> tuple[list[Task], list[str]]:
+    """Return the tasks to run, and the refusals (outputs edited by hand, without --force).
+
+    With `rebuild`, every deal is rendered again, current or not (hand-edited outputs still need `force`).
+    """
     config = assessment.config
     tasks, refusals = [], []
     for rel, state in sorted(assessment.deals.items()):
@@ -187,10 +192,10 @@ def plan(assessment: Assessment, force: bool, redline: bool = False) -> tuple[li
             refusals.extend(f"{rel}: output {out} was edited by hand; not overwriting it (use --force to replace it)"
                             for out in state.edited)
             continue
-        if not (state.stale or state.edited):
+        if not (state.stale or state.edited or rebuild):
             continue
         outputs = tuple(config.output_paths(rel).items())
-        only_if_changed = state.undecided and not state.reasons and not state.edited
+        only_if_changed = state.undecided and not state.reasons and not state.edited and not rebuild
         locked = assessment.lock.deals.get(rel) if only_if_changed else None
         entry = assessment.lock.deals.get(rel)
         previous = str(entry.get("model_sha256") or "") if entry is not None else None  # None: a new deal
@@ -200,10 +205,13 @@ def plan(assessment: Assessment, force: bool, redline: bool = False) -> tuple[li
 
 
 def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | None = None,
-              force: bool = False, progress: bool | None = None, redline: bool = False) -> BuildReport:
+              force: bool = False, progress: bool | None = None, redline: bool = False,
+              keep_going: bool = False, rebuild: bool = False) -> BuildReport:
     """Build the repository (or the selected deals): render what changed, write outputs, then the lock.
 
     With `redline`, each re-rendered contract with a stored previous model also gets its redline files.
+    With `keep_going`, deals that fail (or are refused) keep their old outputs and lock entries while
+    every other deal is built; the report's exit code is then 1. With `rebuild`, every deal is rendered.
     """
     from contractgen.outputs import remove_stale_temporaries
 
@@ -220,20 +228,29 @@ def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | No
         report.exit_code = EXIT_BAD_INPUT
         return report
     report.checked = len(assessment.deals)
-    tasks, refusals = plan(assessment, force, redline)
+    tasks, refusals = plan(assessment, force, redline, rebuild)
     if refusals:
         report.messages.extend(refusals)
         report.exit_code = EXIT_DIFFERENCES
-        return report
+        if not keep_going:
+            return report
+        report.failed.extend(sorted({r.split(": output ", 1)[0] for r in refusals}))
     results = _execute(config, tasks, jobs, progress)
     failed = [r for r in results if r["status"] == "error"]
     if failed:
         for result in failed:
             report.messages.extend(f"{result['deal']}: {line}" if not line.startswith(result["deal"]) else line
                                    for line in result["lines"])
-        report.messages.append(f"build failed for {len(failed)} of {len(tasks)} deal(s); no output and no lock entry was changed")
-        report.exit_code = EXIT_BAD_INPUT
-        return report
+        if not keep_going:
+            report.messages.append(f"build failed for {len(failed)} of {len(tasks)} deal(s); "
+                                   "no output and no lock entry was changed (--keep-going builds the others)")
+            report.exit_code = EXIT_BAD_INPUT
+            return report
+        report.messages.append(f"build failed for {len(failed)} of {len(tasks)} deal(s); their outputs and lock "
+                               "entries were left as they were, every other deal was built")
+        report.exit_code = EXIT_DIFFERENCES
+        report.failed.extend(r["deal"] for r in failed)
+        results = [r for r in results if r["status"] != "error"]
     remove_stale_temporaries(config.output_dir)
     remove_stale_temporaries(config.output_dir / MODELS_DIR)
     new_lock = Lock(library={rel: info.record() for rel, info in assessment.library.items()},

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from contractgen.errors import ContractgenError
 from contractgen.repo.staleness import RepoLibrary, assess, resolve_inputs
-from contractgen.repo.lockfile import sha256_bytes
+from contractgen.digest import source_sha256
 from contractgen.repo.config import RepoConfig
 
 
@@ -169,7 +169,7 @@ def _locked_text(config: RepoConfig, library, cid: str, old: dict | None, contex
     if current is not None:  # edited in place since the lock: the locked text may still be in git
         rel = config.rel(current.path)
         raw = _git_show(config.root, "HEAD", rel)
-        if raw is not None and sha256_bytes(raw) == old["sha256"]:
+        if raw is not None and source_sha256(raw) == old["sha256"]:
             with tempfile.TemporaryDirectory() as tmp:
                 path = Path(tmp) / current.group / cid / current.path.name
                 path.parent.mkdir(parents=True)

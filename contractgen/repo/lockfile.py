@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from contractgen.digest import source_file_sha256, source_sha256
 from contractgen.errors import ContractgenError
 
 LOCK_FORMAT = 1
@@ -130,7 +131,7 @@ def scan_library(clauses_dir: Path, repo_root: Path, known: dict[str, dict] | No
         path = file.path
         rel = path.relative_to(root).as_posix()
         raw = path.read_bytes()
-        digest = sha256_bytes(raw)
+        digest = source_sha256(raw)
         seen = known.get(rel)
         if seen and seen.get("sha256") == digest and "status" in seen:
             status, when, text_digest = seen["status"], seen.get("when", ""), seen.get("text_sha256") or text_sha256(raw)
@@ -163,7 +164,7 @@ def template_files(templates_dir: Path, name: str, repo_root: Path) -> dict[str,
     hashes = {}
     for path in sorted(folder.resolve().rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
-            hashes[path.relative_to(root).as_posix()] = sha256_file(path) or ""
+            hashes[path.relative_to(root).as_posix()] = source_file_sha256(path) or ""
     return hashes
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from contractgen import __version__
+from contractgen.digest import source_file_sha256
 from contractgen.errors import ContractgenError
 from contractgen.repo.lockfile import (Lock, VersionInfo, clause_view, entry_inputs, library_digest, read_lock,
                        released_violations, scan_library, sha256_file, template_files)
@@ -70,7 +71,7 @@ def resolve_inputs(config: RepoConfig, deal_rel: str, workspace) -> Resolved:
     from contractgen.templating.sandbox import build_context
 
     path = config.root / deal_rel
-    digest = sha256_file(path)
+    digest = source_file_sha256(path)
     deal = load_deal(path)
     outline = workspace.outline(deal.template)
     context = build_context(deal)
@@ -235,8 +236,9 @@ def assess(config: RepoConfig, selected: list[str] | None = None) -> Assessment:
     on_disk = config.deal_paths()
     deal_paths = on_disk if selected is None else selected
     removed = [] if selected is not None else sorted(set(lock.deals) - set(on_disk))
-    hashes = hash_files(config.root, [*deal_paths, *(out for rel in deal_paths if rel in lock.deals
-                                                      for out in config.output_paths(rel).values())])
+    hashes = hash_files(config.root, [out for rel in deal_paths if rel in lock.deals
+                                      for out in config.output_paths(rel).values()])
+    hashes.update({rel: source_file_sha256(config.root / rel) for rel in deal_paths})
     template_cache: dict[str, dict[str, str]] = {}
     states: dict[str, DealState] = {}
     for rel in deal_paths:
