@@ -34,7 +34,7 @@ LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 PARTY_NAME = re.compile(r"\{\{-?\s*(CLIENT|SUPPLIER)_NAME\s*-?\}\}")
 # A party named by a role word in the static text of a clause: the deal's short names come
 # through the context (CLIENT, SUPPLIER, CLIENT_NAME, SUPPLIER_NAME), never the text.
-HARD_CODED_PARTY = re.compile(r"\b(?:[Tt]he\s+)?(?:Client|Supplier|Customer|Vendor)\b(?:['’]s)?")
+HARD_CODED_PARTY = re.compile(r"\b(?:[Tt]he\s+)?(?:Client|Supplier|Customer|Vendor)\b(?:['’]s|\s+[A-Z][a-z]+)?")
 AFTER_WORDS = {"Schedule", "Schedules", "clause", "clauses", "Clause", "Clauses", "paragraph", "paragraphs"}
 
 
@@ -337,6 +337,9 @@ def _check_party_words(version: Version, report: LintReport) -> None:
 
 def _party_hint(words: str) -> str:
     role = "SUPPLIER" if re.search(r"Supplier|Vendor", words) else "CLIENT"
+    compound = re.search(r"(?:Client|Supplier|Customer|Vendor)\s+([A-Z][a-z]+)$", words)
+    if compound:
+        return f"{{{{ {role}_NAME }}}} {compound.group(1)}"
     if re.match(r"(?i)the\s", words):
         return f"{{{{ {role} }}}}" + ("'s" if words.endswith("s") and "'" in words else "") + f" (or {{{{ {role}|cap }}}})"
     return f"{{{{ {role}_NAME }}}} inside a defined term, or {{{{ {role} }}}}"
