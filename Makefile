@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup system-deps clean bench
+.PHONY: demo test setup system-deps clean bench serve
 
 $(STAMP): pyproject.toml
 	$(MAKE) system-deps
@@ -23,6 +23,10 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+serve: $(STAMP)
+	$(BIN)/pip install -q -e '.[web]'
+	$(BIN)/contractgen serve .
 
 bench: $(STAMP)
 	$(BIN)/pip install -q -e '.[bench]'

@@ -1,0 +1,315 @@
+"""The web workspace: Starlette routes for the deals list, the deal form, preview, save and downloads.
+
+Pages are Jinja templates with autoescape (deal text is data, escaped wherever it is shown);
+htmx, vendored as a static file, sends each change of the form and swaps in the problems and
+the preview. Every render runs in a worker process with a time limit (see workers.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from contractgen.errors import ContractgenError, DealError
+from contractgen.web.repository import NotFound, WebRepository, open_repository
+from contractgen.web.schemaform import Form, attach_problems, walk_nodes
+from contractgen.web.security import CSRF_FIELD, PREVIEW_CSP, SecurityMiddleware, csrf_form, is_local
+from contractgen.web.workers import RenderFailed, RenderPool, RenderTimeout, job_preview, job_render
+from contractgen.web.yamledit import RoundTrip, StaleSave, read_deal_text, save_deal_text, text_hash
+
+HERE = Path(__file__).resolve().parent
+MEDIA = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "application/pdf"}
+TEMPLATE_CSS = ("print.css", "redline.css")
+
+
+class Cache:
+    """A small in-memory store of rendered HTML pages, by key (oldest dropped first)."""
+
+    def __init__(self, size: int = 32):
+        self.size = size
+        self._items: OrderedDict[str, tuple[str, str]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def put(self, html: str, template: str, *parts: str) -> str:
+        """Store a page; return its key."""
+        key = hashlib.sha256("\0".join([html, template, *parts]).encode("utf-8")).hexdigest()[:32]
+        with self._lock:
+            self._items[key] = (html, template)
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return key
+
+    def get(self, key: str) -> tuple[str, str] | None:
+        """Return (html, template) for a key, or None."""
+        with self._lock:
+            return self._items.get(key)
+
+
+class Workspace:
+    """What every page needs: the repository, the render pool, the form and the page templates."""
+
+    def __init__(self, repo: WebRepository, pool: RenderPool):
+        from contractgen.deal.model import deal_json_schema
+
+        self.repo = repo
+        self.pool = pool
+        self.form = Form(deal_json_schema())
+        self.pages = Cache()
+        self.save_lock = threading.Lock()
+        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True,
+                                      undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.env.filters["q"] = lambda value: quote(str(value), safe="/")
+
+    def page(self, request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+        """Render one page template with the CSRF token and the repository name."""
+        html = self.env.get_template(name).render(csrf=request.state.csrf, csrf_field=CSRF_FIELD,
+                                                  repo_name=self.repo.root.name, **context)
+        return HTMLResponse(html, status_code=status_code)
+
+    # ------------------------------------------------------------ checking a deal text
+
+    def evaluate(self, rel: str, text: str) -> dict[str, Any]:
+        """Validate a deal text as the CLI does; when valid, render its preview. Return the editor state."""
+        name = Path(rel).name
+        state: dict[str, Any] = {"problems": [], "preview": None, "message": "", "warnings": [], "stale": False}
+        try:
+            from contractgen.deal.model import validate_data
+            from contractgen.deal.yamlsource import load_yaml
+
+            data, lines = load_yaml(text, name)
+            validate_data(data, name, lines)
+        except DealError as exc:
+            state["problems"] = [(p.path, p.message if p.line is None or p.path else f"line {p.line}: {p.message}")
+                                 for p in exc.problems] or [("", str(exc))]
+            count = len(state["problems"])
+            state["message"] = f"{count} problem{'s' if count != 1 else ''}: the preview shows the last valid version"
+            return state
+        try:
+            result = self.pool.run(job_preview, name, text)
+        except (RenderFailed, RenderTimeout) as exc:
+            state["problems"] = [("", line) for line in exc.lines()]
+            state["message"] = "the contract could not be built: " + exc.lines()[0]
+            return state
+        state["preview"] = self.pages.put(result["html"], result["template"], rel, text)
+        state["warnings"] = result["warnings"]
+        state["message"] = "valid: preview updated"
+        return state
+
+    def editor(self, rel: str, text: str, base: str, state: dict[str, Any]) -> dict[str, Any]:
+        """Return the template context of the deal form for a working text."""
+        doc = RoundTrip(text, Path(rel).name)
+        groups = self.form.build(doc)
+        other = attach_problems(groups, state["problems"])
+        return {"rel": rel, "groups": groups, "other": other, "yaml": text, "base": base, "state": state,
+                "nodes": [n for n in walk_nodes(groups)]}
+
+
+def _ws(request: Request) -> Workspace:
+    return request.app.state.workspace
+
+
+def _is_htmx(request: Request) -> bool:
+    return request.headers.get("hx-request") == "true"
+
+
+# ---------------------------------------------------------------- the deals list
+
+
+async def deals_page(request: Request) -> Response:
+    """List the deals with status, last build and whether their outputs are current."""
+    ws = _ws(request)
+    return ws.page(request, "deals.html", rows=ws.repo.rows(), deals=ws.repo.deals(), error="")
+
+
+async def new_deal(request: Request) -> Response:
+    """Create a deal from one of the repository's deals, then open it."""
+    ws = _ws(request)
+    form = await csrf_form(request)
+    try:
+        rel = ws.repo.new_deal(str(form.get("name", "")).strip(), str(form.get("sample", "")))
+    except ContractgenError as exc:
+        return ws.page(request, "deals.html", status_code=400, rows=ws.repo.rows(), deals=ws.repo.deals(),
+                       error=str(exc))
+    return RedirectResponse(f"/edit/{quote(rel)}", status_code=303)
+
+
+# ---------------------------------------------------------------- the deal form
+
+
+def _rel(request: Request) -> tuple[Workspace, str, Path]:
+    ws = _ws(request)
+    rel = request.path_params["rel"]
+    try:
+        return ws, rel, ws.repo.deal_path(rel)
+    except NotFound as exc:
+        raise HTTPException(404, str(exc)) from None
+
+
+async def edit_page(request: Request) -> Response:
+    """Show the deal form beside the preview of the saved file."""
+    ws, rel, path = _rel(request)
+    try:
+        text = read_deal_text(path)
+        RoundTrip(text, path.name)
+    except DealError as exc:
+        return ws.page(request, "broken.html", status_code=422, rel=rel, lines=exc.lines())
+    state = ws.evaluate(rel, text)
+    return ws.page(request, "edit.html", **ws.editor(rel, text, text_hash(text), state))
+
+
+async def _working(request: Request, ws: Workspace, rel: str) -> tuple[Any, str, str]:
+    """Read a submitted form: return (form, the working text with the form applied, the base hash)."""
+    form = await csrf_form(request)
+    yaml_text = str(form.get("_yaml", ""))
+    base = str(form.get("_base", ""))
+    try:
+        doc = RoundTrip(yaml_text, Path(rel).name)
+    except DealError as exc:
+        raise HTTPException(422, "\n".join(exc.lines())) from None
+    values = {k: v for k, v in form.multi_items() if isinstance(v, str) and not k.startswith("_") and k != CSRF_FIELD}
+    ws.form.apply(doc, values)
+    return form, doc, base
+
+
+async def check(request: Request) -> Response:
+    """A field changed: validate the working text; send back the problems and, if valid, the preview."""
+    ws, rel, _ = _rel(request)
+    _, doc, base = await _working(request, ws, rel)
+    text = doc.dump()
+    state = ws.evaluate(rel, text)
+    return ws.page(request, "check.html", **ws.editor(rel, text, base, state))
+
+
+async def change_form(request: Request) -> Response:
+    """Add or remove an item of a repeating group; send back the whole form."""
+    ws, rel, _ = _rel(request)
+    form, doc, base = await _working(request, ws, rel)
+    operation, _, target = str(form.get("_op", "")).partition(":")
+    from contractgen.web.schemaform import parse_key
+
+    key = parse_key(target)
+    if operation == "add" and key:
+        doc.append_item(key, ws.form.order_at(key[:-1]))
+    elif operation == "remove" and key and isinstance(key[-1], int):
+        doc.delete(key)
+    text = doc.dump()
+    state = {"problems": [], "preview": None, "message": "unsaved changes", "warnings": [], "stale": False}
+    return ws.page(request, "editor.html", **ws.editor(rel, text, base, state))
+
+
+async def save(request: Request) -> Response:
+    """Save the working text over the deal file, unless it is invalid or someone saved it meanwhile."""
+    ws, rel, path = _rel(request)
+    _, doc, base = await _working(request, ws, rel)
+    text = doc.dump()
+    state = ws.evaluate(rel, text)
+    status = 200
+    if state["problems"]:
+        state["message"] = f"not saved: fix the {len(state['problems'])} problem(s) first"
+        status = 422
+    else:
+        try:
+            with ws.save_lock:
+                base = save_deal_text(path, text, base)
+            state["message"] = f"saved {rel}"
+        except StaleSave as exc:
+            state["message"] = str(exc)
+            state["stale"] = True
+            status = 409
+    context = ws.editor(rel, text, base, state)
+    if _is_htmx(request):
+        return ws.page(request, "editor.html", status_code=status, **context)
+    return ws.page(request, "edit.html", status_code=status, **context)
+
+
+async def preview(request: Request) -> Response:
+    """Serve a rendered preview page (no scripts run in it: its own strict policy and a sandbox)."""
+    ws = _ws(request)
+    found = ws.pages.get(request.path_params["key"])
+    if found is None:
+        raise HTTPException(404, "this preview has expired: change a field or reload the deal")
+    html, template = found
+    links = (f'<link rel="stylesheet" href="/template-css/{quote(template)}/print.css">'
+             f'<link rel="stylesheet" href="/template-css/{quote(template)}/redline.css">'
+             '<link rel="stylesheet" href="/static/preview.css">')
+    html = html.replace("</head>", links + "</head>", 1) if "</head>" in html else links + html
+    response = HTMLResponse(html)
+    response.headers["content-security-policy"] = PREVIEW_CSP
+    response.headers["x-frame-options"] = "SAMEORIGIN"
+    return response
+
+
+async def template_css(request: Request) -> Response:
+    """Serve a document template's stylesheet for the preview (only the known file names)."""
+    ws = _ws(request)
+    name, filename = request.path_params["template"], request.path_params["file"]
+    templates = ws.repo.config.templates_dir.resolve()
+    folder = (templates / name / "pdf").resolve()
+    if filename not in TEMPLATE_CSS or not folder.is_relative_to(templates) or "/" in name or name.startswith("."):
+        raise HTTPException(404, "no such stylesheet")
+    css = folder / filename
+    if not css.is_file():
+        raise HTTPException(404, "no such stylesheet")
+    return Response(css.read_bytes(), media_type="text/css")
+
+
+async def download(request: Request) -> Response:
+    """Render the saved deal as DOCX or PDF and send it as a download."""
+    ws, rel, path = _rel(request)
+    fmt = request.path_params["fmt"]
+    if fmt not in MEDIA:
+        raise HTTPException(404, "choose docx or pdf")
+    try:
+        data = ws.pool.run(job_render, path.name, read_deal_text(path), fmt)
+    except (ContractgenError) as exc:
+        return ws.page(request, "broken.html", status_code=422, rel=rel, lines=exc.lines())
+    return Response(data, media_type=MEDIA[fmt],
+                    headers={"content-disposition": f'attachment; filename="{path.stem}.{fmt}"'})
+
+
+def create_app(repo_dir: Path, token: str | None = None, host: str = "127.0.0.1", workers: int = 2,
+               time_limit: float = 60.0) -> Starlette:
+    """Build the web application for one contracts repository."""
+    from contractgen.web.library_pages import ROUTES as LIBRARY_ROUTES
+
+    repo = WebRepository(open_repository(Path(repo_dir)))
+    pool = RenderPool(repo.settings, workers, time_limit)
+    routes = [
+        Route("/", deals_page),
+        Route("/new", new_deal, methods=["POST"]),
+        Route("/edit/{rel:path}", edit_page),
+        Route("/check/{rel:path}", check, methods=["POST"]),
+        Route("/form/{rel:path}", change_form, methods=["POST"]),
+        Route("/save/{rel:path}", save, methods=["POST"]),
+        Route("/preview/{key}", preview),
+        Route("/template-css/{template}/{file}", template_css),
+        Route("/download/{fmt}/{rel:path}", download),
+        *LIBRARY_ROUTES,
+        Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
+    ]
+    app = Starlette(routes=routes, middleware=[Middleware(SecurityMiddleware, token=token, local=is_local(host))],
+                    exception_handlers={HTTPException: _http_error})
+    app.state.workspace = Workspace(repo, pool)
+    return app
+
+
+async def _http_error(request: Request, exc: HTTPException) -> Response:
+    ws = _ws(request)
+    csrf = getattr(request.state, "csrf", "")
+    html = ws.env.get_template("error.html").render(status=exc.status_code, detail=exc.detail, csrf=csrf,
+                                                    csrf_field=CSRF_FIELD, repo_name=ws.repo.root.name)
+    return HTMLResponse(html, status_code=exc.status_code)

@@ -1,0 +1,175 @@
+"""Pages beside the deal form: the coverage checklist, comparing two rounds, and the clause library."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from contractgen.errors import ContractgenError
+from contractgen.web.repository import SAVED, NotFound
+from contractgen.web.workers import job_coverage, job_redline, job_usage
+from contractgen.web.yamledit import read_deal_text
+
+MEDIA = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "application/pdf"}
+
+
+def _deal(request: Request):
+    from contractgen.web.app import _rel
+
+    return _rel(request)
+
+
+async def coverage_page(request: Request) -> Response:
+    """Show each checklist item the deal needs and the clause that covers it."""
+    ws, rel, path = _deal(request)
+    try:
+        report = ws.pool.run(job_coverage, path.name, read_deal_text(path))
+    except ContractgenError as exc:
+        return ws.page(request, "broken.html", status_code=422, rel=rel, lines=exc.lines())
+    return ws.page(request, "coverage.html", rel=rel, report=report)
+
+
+def _rounds(ws, rel: str, request: Request) -> tuple[list, str, str]:
+    rounds = ws.repo.rounds(rel)
+    refs = [r.ref for r in rounds]
+    old = request.query_params.get("old") or (refs[1] if len(refs) > 1 else SAVED)
+    new = request.query_params.get("new") or SAVED
+    if old not in refs or new not in refs:
+        raise HTTPException(404, "no such round of this deal")
+    return rounds, old, new
+
+
+async def compare_page(request: Request) -> Response:
+    """Compare two rounds of a deal: the redline in the page, with DOCX and PDF downloads."""
+    ws, rel, path = _deal(request)
+    rounds, old, new = _rounds(ws, rel, request)
+    context: dict[str, Any] = {"rel": rel, "rounds": rounds, "old": old, "new": new, "view": None, "summary": [],
+                               "lines": []}
+    if request.query_params.get("old"):
+        try:
+            result = ws.pool.run(job_redline, path.name, ws.repo.round_text(rel, old), path.name,
+                                 ws.repo.round_text(rel, new), "html")
+            context["view"] = ws.pages.put(result["html"], result["template"], rel, old, new)
+            context["summary"] = result["summary"]
+        except (ContractgenError) as exc:
+            context["lines"] = exc.lines()
+    return ws.page(request, "compare.html", **context)
+
+
+async def redline_download(request: Request) -> Response:
+    """Send the redline of two rounds as DOCX or PDF."""
+    ws, rel, path = _deal(request)
+    fmt = request.path_params["fmt"]
+    if fmt not in MEDIA:
+        raise HTTPException(404, "choose docx or pdf")
+    _, old, new = _rounds(ws, rel, request)
+    try:
+        data = ws.pool.run(job_redline, path.name, ws.repo.round_text(rel, old), path.name,
+                           ws.repo.round_text(rel, new), fmt)
+    except ContractgenError as exc:
+        return ws.page(request, "broken.html", status_code=422, rel=rel, lines=exc.lines())
+    return Response(data, media_type=MEDIA[fmt],
+                    headers={"content-disposition": f'attachment; filename="{path.stem}.redline.{fmt}"'})
+
+
+# ---------------------------------------------------------------- the clause library
+
+
+def _library(ws):
+    from contractgen.library.clauses import load_library
+
+    try:
+        return load_library(ws.repo.config.clauses_dir)
+    except ContractgenError as exc:
+        raise HTTPException(500, "the clause library has problems:\n" + "\n".join(exc.lines())) from None
+
+
+def _default(clause):
+    return clause.newest(("approved",)) or clause.newest(("deprecated",))
+
+
+async def clauses_page(request: Request) -> Response:
+    """List every clause with its versions, their status and the version a deal gets by default."""
+    from contractgen.web.app import _ws
+
+    ws = _ws(request)
+    library = _library(ws)
+    rows = [{"id": c.id, "group": c.group, "title": (_default(c) or c.versions[max(c.versions)]).title,
+             "versions": [c.versions[n] for n in sorted(c.versions)], "default": _default(c)}
+            for c in library.clauses.values()]
+    return ws.page(request, "clauses.html", rows=rows)
+
+
+def _clause(ws, request: Request):
+    library = _library(ws)
+    clause = library.get(request.path_params["cid"])
+    if clause is None:
+        raise HTTPException(404, "no such clause in the library")
+    return library, clause
+
+
+def _version(clause, value: str | None, fallback):
+    if not value:
+        return fallback
+    try:
+        return clause.versions[int(value)]
+    except (ValueError, KeyError):
+        raise HTTPException(404, f"clause {clause.id} has no version {value!r}") from None
+
+
+async def clause_page(request: Request) -> Response:
+    """Show a clause: its versions (status, changes, history), one version's text, and the deals using each."""
+    from contractgen.web.app import _ws
+
+    ws = _ws(request)
+    library, clause = _clause(ws, request)
+    chosen = _version(clause, request.query_params.get("v"), _default(clause) or clause.versions[max(clause.versions)])
+    try:
+        texts = [(rel, read_deal_text(ws.repo.root / rel)) for rel in ws.repo.deals()]
+        usage = ws.pool.run(job_usage, texts)
+    except ContractgenError:
+        usage = {}
+    users: dict[int, list[str]] = {}
+    for rel, versions in usage.items():
+        if clause.id in versions:
+            users.setdefault(versions[clause.id], []).append(rel)
+    versions = [{"v": clause.versions[n], "history": ws.repo.clause_history(clause.versions[n].path),
+                 "deals": users.get(n, [])} for n in sorted(clause.versions)]
+    where = Path(chosen.path).resolve().relative_to(ws.repo.root).as_posix()
+    return ws.page(request, "clause.html", clause=clause, versions=versions, chosen=chosen, where=where,
+                   default=_default(clause))
+
+
+async def clause_diff(request: Request) -> Response:
+    """Show what changed in a clause's text between two versions, line by line."""
+    from contractgen.web.app import _ws
+
+    ws = _ws(request)
+    _, clause = _clause(ws, request)
+    numbers = sorted(clause.versions)
+    a = _version(clause, request.query_params.get("a"), clause.versions[numbers[max(0, len(numbers) - 2)]])
+    b = _version(clause, request.query_params.get("b"), clause.versions[numbers[-1]])
+    lines = []
+    for line in difflib.unified_diff(a.body.splitlines(), b.body.splitlines(), f"v{a.version}", f"v{b.version}",
+                                     lineterm="", n=3):
+        kind = "meta" if line.startswith(("---", "+++", "@@")) else {"+": "ins", "-": "del"}.get(line[:1], "same")
+        lines.append((kind, line))
+    return ws.page(request, "clause_diff.html", clause=clause, a=a, b=b, lines=lines, numbers=numbers)
+
+
+ROUTES = [
+    Route("/coverage/{rel:path}", coverage_page),
+    Route("/compare/{rel:path}", compare_page),
+    Route("/redline/{fmt}/{rel:path}", redline_download),
+    Route("/clauses", clauses_page),
+    Route("/clauses/{cid}", clause_page),
+    Route("/clauses/{cid}/diff", clause_diff),
+]
+
+__all__ = ["ROUTES", "NotFound"]

@@ -1,0 +1,121 @@
+"""Safe by default: a local bind, a token for any other, CSRF on every POST, strict response headers."""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+import secrets
+from urllib.parse import urlencode, urlsplit
+
+from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException
+from starlette.middleware.base import BaseHTTPMiddleware
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
+
+from contractgen.errors import ContractgenError
+
+CSRF_COOKIE = "contractgen_csrf"
+CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "x-csrf-token"
+TOKEN_COOKIE = "contractgen_token"
+LOCAL_NAMES = ("localhost", "127.0.0.1", "::1")
+MAX_FIELDS = 5000
+MAX_BODY = 4 * 1024 * 1024
+MAX_PART = 1024 * 1024 + 1024  # a deal text (the CLI's 1 MiB limit) plus room for its form field name
+
+# Pages load scripts and styles from this server only; a preview frame gets no script at all.
+PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            "frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+PREVIEW_CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+               "base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox")
+
+
+class BindRefused(ContractgenError):
+    """Listening beyond this machine without a token."""
+
+
+def is_local(host: str) -> bool:
+    """Return whether a bind address only accepts connections from this machine."""
+    if host in LOCAL_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_bind(host: str, token: str | None) -> None:
+    """Refuse a non-local bind without a token (anyone on the network could otherwise edit deals)."""
+    if not is_local(host) and not token:
+        raise BindRefused(f"refusing to listen on {host} without a token: anyone who can reach it could read "
+                          "and change your deals. Pass --token SECRET (or set CONTRACTGEN_WEB_TOKEN), "
+                          "or bind to 127.0.0.1")
+    if token is not None and len(token) < 16:
+        raise BindRefused("the token is too short: use at least 16 characters (e.g. `python -c \"import secrets; "
+                          "print(secrets.token_urlsafe())\"`)")
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return bool(a) and bool(b) and hmac.compare_digest(str(a).encode(), str(b).encode())
+
+
+class SecurityMiddleware(BaseHTTPMiddleware):
+    """Token login (when configured), same-origin POSTs, the CSRF cookie and response headers."""
+
+    def __init__(self, app, token: str | None = None, local: bool = True):
+        super().__init__(app)
+        self.token = token
+        self.local = local
+
+    async def dispatch(self, request: Request, call_next) -> Response:
+        """Check the request, call the page, then add the cookies and headers."""
+        if self.local and request.url.hostname not in LOCAL_NAMES:
+            # A local server answers only to local names: another site's name pointed at 127.0.0.1
+            # (DNS rebinding) gets nothing.
+            return PlainTextResponse("this workspace only answers to localhost", status_code=400)
+        if self.token:
+            given = request.cookies.get(TOKEN_COOKIE)
+            header = request.headers.get("authorization", "")
+            if header.lower().startswith("bearer "):
+                given = header[7:].strip()
+            query = request.query_params.get("token")
+            if request.method == "GET" and _same(query, self.token):
+                rest = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
+                response = RedirectResponse(request.url.path + (f"?{urlencode(rest)}" if rest else ""), status_code=303)
+                self._cookie(response, TOKEN_COOKIE, self.token)
+                return response
+            if not _same(given, self.token):
+                return PlainTextResponse("this workspace needs its token: open the address `contractgen serve` "
+                                         "printed (it ends with ?token=...)", status_code=401)
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            if int(request.headers.get("content-length") or 0) > MAX_BODY:
+                return PlainTextResponse("the request is too large", status_code=413)
+            origin = request.headers.get("origin")
+            if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host"):
+                return PlainTextResponse("cross-site request refused", status_code=403)
+        csrf = request.cookies.get(CSRF_COOKIE)
+        fresh = not csrf or len(csrf) < 32
+        request.state.csrf = secrets.token_urlsafe(32) if fresh else csrf
+        response = await call_next(request)
+        if fresh:
+            self._cookie(response, CSRF_COOKIE, request.state.csrf)
+        response.headers.setdefault("content-security-policy", PAGE_CSP)
+        response.headers["x-content-type-options"] = "nosniff"
+        response.headers["referrer-policy"] = "no-referrer"
+        response.headers.setdefault("x-frame-options", "DENY")
+        response.headers.setdefault("cache-control", "no-store")
+        return response
+
+    @staticmethod
+    def _cookie(response: Response, name: str, value: str) -> None:
+        response.set_cookie(name, value, httponly=True, samesite="strict", path="/")
+
+
+async def csrf_form(request: Request) -> FormData:
+    """Read a POSTed form within the limits, refusing it (403) unless it carries this browser's CSRF token."""
+    form = await request.form(max_files=0, max_fields=MAX_FIELDS, max_part_size=MAX_PART)
+    sent = request.headers.get(CSRF_HEADER) or form.get(CSRF_FIELD)
+    if not _same(request.cookies.get(CSRF_COOKIE), sent if isinstance(sent, str) else None):
+        raise HTTPException(403, "the form's security token is missing or out of date: reload the page and try again")
+    return form

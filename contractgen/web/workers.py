@@ -1,0 +1,202 @@
+"""Renders run in worker processes with a time limit, so one hostile or huge deal cannot hang the server.
+
+A job gets the deal as text (never a path the browser chose), writes it to a private temporary
+folder under the deal's own file name, and runs the same pipeline functions as the CLI. A job
+that runs past its limit has its pool terminated and replaced.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from contractgen.errors import ContractgenError
+
+
+class RenderTimeout(ContractgenError):
+    """A render took longer than the server's time limit."""
+
+
+class RenderFailed(ContractgenError):
+    """A render stopped with a problem in the deal, the library or a template."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where a worker finds the clause library and templates (plain data: it crosses processes)."""
+
+    root: str
+    clauses: str
+    templates: str
+
+
+_WORKSPACE = None
+
+
+def _init(settings: Settings) -> None:
+    """Worker start: build the workspace once (library and outlines are then reused per job)."""
+    global _WORKSPACE
+    from contractgen.pipeline import Workspace
+
+    _WORKSPACE = Workspace(Path(settings.root), clauses_dir=Path(settings.clauses), templates_dir=Path(settings.templates))
+
+
+def _workspace(settings: Settings):
+    if _WORKSPACE is None:
+        _init(settings)
+    return _WORKSPACE
+
+
+def _call(settings: Settings, job: Callable, args: tuple) -> tuple[str, Any]:
+    """Run one job, turning contractgen errors into lines (exceptions do not always pickle)."""
+    try:
+        return "ok", job(_workspace(settings), *args)
+    except ContractgenError as exc:
+        return "error", exc.lines()
+    except RecursionError:
+        return "error", ["the deal is nested too deeply to render"]
+
+
+def _build(workspace, folder: str, name: str, text: str):
+    from contractgen.pipeline import build_document, load_deal_path
+
+    path = Path(folder) / name
+    path.write_text(text, encoding="utf-8")
+    deal = load_deal_path(path)
+    return deal, build_document(deal, path, workspace)
+
+
+def job_preview(workspace, name: str, text: str) -> dict[str, Any]:
+    """Return the contract as the PDF writer's HTML, with its template and warnings."""
+    from contractgen.writers.pdf.html import render_html
+
+    with tempfile.TemporaryDirectory(prefix="contractgen-web-") as folder:
+        deal, result = _build(workspace, folder, name, text)
+        html = render_html(result.document, workspace.template_dir(deal.template))
+    return {"html": html, "template": deal.template, "warnings": result.warnings}
+
+
+def job_render(workspace, name: str, text: str, fmt: str) -> bytes:
+    """Return the contract as DOCX or PDF bytes."""
+    from contractgen.pipeline import render_bytes
+
+    with tempfile.TemporaryDirectory(prefix="contractgen-web-") as folder:
+        deal, result = _build(workspace, folder, name, text)
+        return render_bytes(result.document, workspace.template_dir(deal.template), fmt)
+
+
+def job_coverage(workspace, name: str, text: str) -> dict[str, Any]:
+    """Return the deal's coverage checklist as JSON-ready data."""
+    from contractgen.checks.coverage import deal_coverage, rows_as_json
+
+    with tempfile.TemporaryDirectory(prefix="contractgen-web-") as folder:
+        path = Path(folder) / name
+        path.write_text(text, encoding="utf-8")
+        deal, rows = deal_coverage(path, workspace)
+        return rows_as_json(Path(name), deal.template, rows)
+
+
+def job_redline(workspace, old_name: str, old_text: str, new_name: str, new_text: str, fmt: str) -> Any:
+    """Return the redline of two rounds: "html" (with a summary), "docx" or "pdf" bytes."""
+    from contractgen.redline.diff import diff_documents, render_redline
+
+    with tempfile.TemporaryDirectory(prefix="contractgen-web-") as old_folder, \
+            tempfile.TemporaryDirectory(prefix="contractgen-web-") as new_folder:
+        _, old = _build(workspace, old_folder, old_name, old_text)
+        deal, new = _build(workspace, new_folder, new_name, new_text)
+    redline = diff_documents(old.document, new.document)
+    template_dir = workspace.template_dir(deal.template)
+    if fmt == "html":
+        from contractgen.writers.pdf.redline import render_redline_html
+
+        summary = [{"change": e.change, "label": e.label, "title": e.title} for e in redline.summary]
+        return {"html": render_redline_html(redline, template_dir), "template": deal.template, "summary": summary}
+    return render_redline(redline, template_dir, fmt)
+
+
+def job_usage(workspace, deals: list[tuple[str, str]]) -> dict[str, dict[str, int]]:
+    """Return {deal: {clause id: version}} for each deal that loads and resolves (no rendering)."""
+    from contractgen.library.resolve import resolve_contract
+    from contractgen.pipeline import load_deal_path
+    from contractgen.templating.sandbox import build_context
+
+    usage: dict[str, dict[str, int]] = {}
+    with tempfile.TemporaryDirectory(prefix="contractgen-web-") as folder:
+        for index, (rel, text) in enumerate(deals):
+            path = Path(folder) / f"{index}-{Path(rel).name}"
+            path.write_text(text, encoding="utf-8")
+            try:
+                deal = load_deal_path(path)
+                resolution = resolve_contract(workspace.outline(deal.template), workspace.library, deal,
+                                              build_context(deal), path.name)
+            except ContractgenError:
+                continue
+            usage[rel] = {v.id: v.version for v in resolution.versions()}
+    return usage
+
+
+class RenderPool:
+    """A small pool of worker processes; each job has a time limit (then the pool is replaced)."""
+
+    def __init__(self, settings: Settings, processes: int = 2, time_limit: float = 60.0):
+        self.settings = settings
+        self.processes = max(0, processes)
+        self.time_limit = time_limit
+        self._pool = None
+        self._lock = threading.Lock()
+
+    def _get(self):
+        with self._lock:
+            if self._pool is None:
+                context = multiprocessing.get_context("spawn")
+                self._pool = context.Pool(self.processes, initializer=_init, initargs=(self.settings,))
+            return self._pool
+
+    def run(self, job: Callable, *args: Any, time_limit: float | None = None) -> Any:
+        """Run `job(workspace, *args)` in a worker; raise RenderFailed or RenderTimeout."""
+        limit = self.time_limit if time_limit is None else time_limit
+        if self.processes == 0:  # in-process (tests that need no isolation)
+            status, value = _call(self.settings, job, args)
+        else:
+            pool = self._get()
+            pending = pool.apply_async(_call, (self.settings, job, args))
+            try:
+                status, value = pending.get(timeout=limit)
+            except multiprocessing.TimeoutError:
+                self._replace(pool)
+                raise RenderTimeout(f"the render took longer than {limit:g} s and was stopped") from None
+        if status == "error":
+            raise RenderFailed("\n".join(value))
+        return value
+
+    def _replace(self, pool) -> None:
+        with self._lock:
+            if self._pool is pool:
+                self._pool = None
+        pool.terminate()
+
+    def warm_up(self) -> None:
+        """Start the workers now (the first preview is then as fast as the next)."""
+        if self.processes:
+            pool = self._get()
+            for pending in [pool.apply_async(_call, (self.settings, _noop, ())) for _ in range(self.processes)]:
+                pending.get(timeout=self.time_limit)
+
+    def close(self) -> None:
+        """Stop the workers."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+
+
+def _noop(workspace) -> None:
+    import contractgen.pipeline  # noqa: F401 - importing the pipeline and loading the library is the warm-up
+    import contractgen.writers.pdf.html  # noqa: F401
+
+    workspace.library  # noqa: B018

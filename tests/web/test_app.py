@@ -1,0 +1,84 @@
+"""The deal form through HTTP: problems next to their field in the CLI's words, save, repeating groups,
+rounds from git, coverage and the clause library."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.web.conftest import DEAL, git
+from tests.web.forms import form_values
+
+
+def _problems_of(page: str, name: str) -> list[str]:
+    ident = "f-" + re.sub(r"[^A-Za-z0-9_-]", "_", name)
+    found = re.search(rf'<div class="problems" id="p-{ident}"[^>]*>(.*?)</div>', page, re.S)
+    return re.findall(r'<p class="problem">(.*?)</p>', found.group(1)) if found else []
+
+
+def test_a_bad_date_is_reported_next_to_its_field_then_fixed_and_saved(client, web_repo: Path):
+    values = form_values(client.get(f"/edit/{DEAL}").text)
+    values["contract.effective_date"] = "2027-02-30"
+    page = client.post(f"/check/{DEAL}", data=values).text
+    assert _problems_of(page, "contract.effective_date") == ["must be a real date written YYYY-MM-DD (got &#39;2027-02-30&#39;)"]
+    assert "/preview/" not in page
+    values["contract.effective_date"] = "2027-03-01"
+    values["commercials.monthly_charges"] = "90000"
+    page = client.post(f"/check/{DEAL}", data=values).text
+    assert _problems_of(page, "contract.effective_date") == []
+    assert 'id="preview"' in page
+    preview = client.get(re.search(r'src="(/preview/\w+)"', page).group(1)).text
+    assert "1 March 2027" in preview
+    saved = client.post(f"/save/{DEAL}", data=values, headers={"hx-request": "true"})
+    assert saved.status_code == 200 and "saved deals/deal-example.yaml" in saved.text
+    text = (web_repo / DEAL).read_text(encoding="utf-8")
+    assert "  effective_date: 2027-03-01\n" in text and "  monthly_charges: 90000\n" in text
+    assert "# A deal specification: everything that varies" in text
+    diff = git(web_repo, "diff", "--numstat")
+    assert diff.split()[:2] == ["2", "2"]
+
+
+def test_a_rule_problem_lands_on_its_group(client):
+    values = form_values(client.get(f"/edit/{DEAL}").text)
+    values["service_levels.availability[0].service"] = "NOPE"
+    page = client.post(f"/check/{DEAL}", data=values).text
+    assert any("NOPE" in p for p in _problems_of(page, "service_levels.availability[0].service"))
+
+
+def test_services_can_be_added_and_removed(client):
+    values = form_values(client.get(f"/edit/{DEAL}").text)
+    page = client.post(f"/form/{DEAL}", data={**values, "_op": "add:scope.services"}).text
+    assert 'name="scope.services[3].name"' in page
+    values = form_values(page)
+    page = client.post(f"/form/{DEAL}", data={**values, "_op": "remove:scope.services[0]"}).text
+    assert 'name="scope.services[3].name"' not in page
+    assert form_values(page)["scope.services[0].id"] == "INF"
+
+
+def test_compare_rounds_from_git(client, web_repo: Path):
+    path = web_repo / DEAL
+    path.write_text(path.read_text(encoding="utf-8").replace("monthly_charges: 185000", "monthly_charges: 90000"),
+                    encoding="utf-8")
+    page = client.get(f"/compare/{DEAL}").text
+    head = git(web_repo, "rev-parse", "HEAD").strip()
+    assert f'value="{head}"' in page
+    page = client.get(f"/compare/{DEAL}?old={head}&new=saved").text
+    view = re.search(r'src="(/preview/\w+)"', page).group(1)
+    redline = client.get(view).text
+    assert "<del>185,000" in redline or "<del>£185,000" in redline
+    assert 'href="/redline/docx/' in page
+
+
+def test_the_clause_library_shows_versions_text_and_diff(client):
+    listing = client.get("/clauses").text
+    clause = re.search(r'class="clause-link" href="/clauses/([a-z0-9-]+)"', listing).group(1)
+    page = client.get(f"/clauses/{clause}").text
+    assert 'id="clause-text"' in page and "v1" in page
+    assert "deals/deal-example.yaml" in page  # the deal that uses it
+    assert client.get(f"/clauses/{clause}/diff?a=1&b=1").status_code == 200
+    assert client.get(f"/clauses/{clause}?v=99").status_code == 404
+
+
+def test_coverage_checklist(client):
+    page = client.get(f"/coverage/{DEAL}").text
+    assert "needed items covered" in page and "clause " in page
