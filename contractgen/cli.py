@@ -376,6 +376,8 @@ def check(as_json: bool, directory: Path | None) -> None:
     else:
         for line in check_lines(assessment):
             click.echo(line)
+        for note in assessment.tool_notes:
+            _err(f"note: {note}")
         stale = sum(1 for s in assessment.deals.values() if s.stale or s.edited)
         _err(f"check: {len(assessment.deals)} deal(s), {stale} out of date" +
              (f", {len(assessment.violations)} released clause version(s) changed" if assessment.violations else ""))

@@ -23,7 +23,7 @@ from typing import Any
 
 from contractgen.errors import ContractgenError
 from contractgen.repo.staleness import Assessment, assess, compare_inputs, resolve_inputs
-from contractgen.repo.lockfile import Lock, entry_inputs, inputs_digest, sha256_bytes, sha256_file, write_lock
+from contractgen.repo.lockfile import Lock, entry_inputs, installed_tools, inputs_digest, sha256_bytes, sha256_file, write_lock
 from contractgen.repo.config import MODELS_DIR, RepoConfig
 
 EXIT_OK, EXIT_DIFFERENCES, EXIT_BAD_INPUT = 0, 1, 2
@@ -253,7 +253,11 @@ def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | No
         results = [r for r in results if r["status"] != "error"]
     remove_stale_temporaries(config.output_dir)
     remove_stale_temporaries(config.output_dir / MODELS_DIR)
-    new_lock = Lock(library={rel: info.record() for rel, info in assessment.library.items()},
+    rendered_any = any(r["status"] == "rendered" for r in results)  # the tools record describes the last render
+    tools = installed_tools(config.templates_dir, config.root) if rendered_any or not assessment.lock.tools \
+        else assessment.lock.tools
+    new_lock = Lock(tools=tools,
+                    library={rel: info.record() for rel, info in assessment.library.items()},
                     deals={k: v for k, v in assessment.lock.deals.items() if k not in assessment.removed})
     reasons = {rel: s.reasons + [f"output {o} was edited by hand" for o in s.edited] for rel, s in assessment.deals.items()}
     digest = assessment.library_sha256

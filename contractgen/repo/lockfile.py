@@ -174,10 +174,13 @@ class Lock:
 
     library: dict[str, dict[str, str]] = field(default_factory=dict)
     deals: dict[str, dict[str, Any]] = field(default_factory=dict)
+    tools: dict[str, Any] = field(default_factory=dict)  # contractgen, WeasyPrint and font versions of the build
 
     def to_json(self) -> str:
         """Return the lock as stable, diff-friendly JSON text (sorted keys, 2-space indent, final newline)."""
         data = {"lockfile": LOCK_FORMAT, "library": self.library, "deals": self.deals}
+        if self.tools:
+            data["tools"] = self.tools
         return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
@@ -199,7 +202,58 @@ def read_lock(path: Path) -> Lock | None:
     library, deals = data.get("library") or {}, data.get("deals") or {}
     if not isinstance(library, dict) or not isinstance(deals, dict) or not all(isinstance(e, dict) for e in deals.values()):
         raise LockError(f"{path}: malformed lock (library and deals must be mappings)")
-    return Lock(library, deals)
+    tools = data.get("tools") or {}
+    return Lock(library, deals, tools if isinstance(tools, dict) else {})
+
+
+FONT_SUFFIXES = (".ttf", ".otf", ".woff", ".woff2")
+
+
+def installed_tools(templates_dir: Path, repo_root: Path) -> dict[str, Any]:
+    """Return the versions a build depends on: contractgen, WeasyPrint, and each template font file's version."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from contractgen import __version__
+
+    try:
+        weasyprint = version("weasyprint")
+    except PackageNotFoundError:
+        weasyprint = "not installed"
+    fonts = {}
+    root = Path(repo_root).resolve()
+    folder = Path(templates_dir)
+    for path in sorted(folder.resolve().rglob("*")) if folder.is_dir() else []:
+        if path.suffix.lower() in FONT_SUFFIXES and path.is_file():
+            fonts[path.relative_to(root).as_posix()] = _font_version(path)
+    return {"contractgen": __version__, "weasyprint": weasyprint, "fonts": fonts}
+
+
+def _font_version(path: Path) -> str:
+    """Return a font file's version string (its name table), or "unreadable"."""
+    try:
+        from fontTools.ttLib import TTFont
+
+        with TTFont(str(path), lazy=True) as font:
+            return str(font["name"].getDebugName(5) or "unknown")
+    except Exception:  # a broken font is reported by the render; here it only has no version
+        return "unreadable"
+
+
+def tool_differences(locked: dict[str, Any], installed: dict[str, Any]) -> list[str]:
+    """Return, in words, how the tools recorded in the lock differ from the installed ones."""
+    if not locked:
+        return []
+    lines = []
+    for name, label in (("contractgen", "contractgen"), ("weasyprint", "WeasyPrint")):
+        if locked.get(name) != installed.get(name):
+            lines.append(f"contractgen.lock was built with {label} {locked.get(name)}; this machine has "
+                         f"{installed.get(name)} (outputs may differ: install {label} {locked.get(name)})")
+    before, after = locked.get("fonts") or {}, installed.get("fonts") or {}
+    for rel in sorted(set(before) | set(after)):
+        if before.get(rel) != after.get(rel):
+            lines.append(f"contractgen.lock was built with font {rel} {before.get(rel) or 'absent'}; "
+                         f"now {after.get(rel) or 'absent'}")
+    return lines
 
 
 def write_lock(path: Path, lock: Lock) -> bool:

@@ -19,7 +19,8 @@ from contractgen import __version__
 from contractgen.digest import source_file_sha256
 from contractgen.errors import ContractgenError
 from contractgen.repo.lockfile import (Lock, VersionInfo, clause_view, entry_inputs, library_digest, read_lock,
-                       released_violations, scan_library, sha256_file, template_files)
+                       released_violations, scan_library, sha256_file, template_files, installed_tools,
+                       tool_differences)
 from contractgen.repo.config import RepoConfig
 from contractgen.library.clauses import default_version
 
@@ -205,6 +206,7 @@ class Assessment:
     deals: dict[str, DealState]
     removed: list[str]  # lock entries whose deal file is gone
     errors: list[str] = field(default_factory=list)
+    tool_notes: list[str] = field(default_factory=list)  # the lock's contractgen/WeasyPrint/font versions differ
     library_sha256: str = ""  # digest of the library as scanned now
 
     @property
@@ -221,6 +223,7 @@ class Assessment:
                           "new": s.new} for p, s in sorted(self.deals.items()) if s.stale or s.edited},
             "deleted_deals": self.removed,
             "errors": self.errors,
+            "tool_differences": self.tool_notes,
             "checked": len(self.deals),
         }
 
@@ -263,7 +266,8 @@ def assess(config: RepoConfig, selected: list[str] | None = None) -> Assessment:
             clause_reasons, state.undecided = predict_clauses(entry, view, defaults)
             state.reasons.extend(clause_reasons)
         _check_outputs(config, rel, entry, state, hashes)
-    return Assessment(config, lock, library, violations, states, removed, library_sha256=digest)
+    notes = tool_differences(lock.tools, installed_tools(config.templates_dir, config.root)) if lock.tools else []
+    return Assessment(config, lock, library, violations, states, removed, library_sha256=digest, tool_notes=notes)
 
 
 def hash_files(root: Path, rels: list[str]) -> dict[str, str | None]:

@@ -111,3 +111,21 @@ def test_retiring_a_released_version_is_not_an_edit(repo):
         "deals/acme.yaml: clause service-credits v2 → v3",
         "deals/beta.yaml: clause service-credits v2 → v3",
     ]
+
+
+def test_the_lock_records_the_tools_and_check_says_when_they_differ(repo):
+    import json
+
+    from contractgen import __version__
+
+    lock_path = repo / "contractgen.lock"
+    lock = json.loads(lock_path.read_text())
+    tools = lock["tools"]
+    assert tools["contractgen"] == __version__ and tools["weasyprint"]
+    assert tools["fonts"]["templates/it-outsourcing/pdf/fonts/LiberationSerif-Regular.ttf"].startswith("Version ")
+    lock["tools"] = {**tools, "weasyprint": "1.0", "fonts": {**tools["fonts"], "templates/x.ttf": "Version 9"}}
+    lock_path.write_text(json.dumps(lock, indent=2, sort_keys=True) + "\n")
+    result = run_cli("check", cwd=repo)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "built with WeasyPrint 1.0" in result.stderr
+    assert "templates/x.ttf" in result.stderr
