@@ -334,15 +334,22 @@ def init(directory: Path) -> None:
               help="Build every deal that can be built; report the bad ones and exit 1 (default: stop, change nothing).")
 @click.option("--redline", is_flag=True,
               help="Also write <deal>.redline.docx/.pdf for each re-rendered contract, against the previous build.")
+@click.option("--shard", "shard_text", default=None, metavar="K/N",
+              help="Build only shard K of N (a stable split by deal path) and write a partial lock; "
+                   "join the N partial locks with `contractgen lock merge`.")
+@click.option("--dask", "dask", default=None, metavar="ADDRESS",
+              help="Render on a dask.distributed cluster: a scheduler address (tcp://host:8786) or local[:N].")
 @directory_option
 def build(deals: tuple[Path, ...], jobs: int | None, force: bool, rebuild: bool, keep_going: bool, redline: bool,
-          directory: Path | None) -> None:
+          shard_text: str | None, dask: str | None, directory: Path | None) -> None:
     """Render every deal (or each DEAL) whose inputs changed, then update contractgen.lock."""
     from contractgen.repo.build import run_build
+    from contractgen.repo.shards import parse_shard
 
+    shard = parse_shard(shard_text) if shard_text is not None else None
     config = _repo_config(directory)
     report = run_build(config, _deal_args(config, deals), jobs=jobs, force=force, redline=redline,
-                       keep_going=keep_going, rebuild=rebuild)
+                       keep_going=keep_going, rebuild=rebuild, shard=shard, dask=dask)
     for line in report.messages:
         _err(line)
     for line in report.warnings:
@@ -357,7 +364,8 @@ def build(deals: tuple[Path, ...], jobs: int | None, force: bool, rebuild: bool,
         click.echo(f"build: {len(report.rendered)} rendered, {len(report.written)} file(s) written, "
                    f"{report.checked - len(report.rendered) - len(report.failed)} up to date"
                    + (f", {len(report.failed)} not built" if report.failed else "")
-                   + ("; contractgen.lock updated" if report.lock_written else ""))
+                   + ("; contractgen.lock updated" if report.lock_written else "")
+                   + (f"; partial lock {report.partial_lock}" if report.partial_lock else ""))
     sys.exit(report.exit_code)
 
 
@@ -382,6 +390,26 @@ def check(as_json: bool, directory: Path | None) -> None:
         _err(f"check: {len(assessment.deals)} deal(s), {stale} out of date" +
              (f", {len(assessment.violations)} released clause version(s) changed" if assessment.violations else ""))
     sys.exit(EXIT_OK if assessment.up_to_date else EXIT_DIFFERENCES)
+
+
+@main.group()
+def lock() -> None:
+    """Work with contractgen.lock: join the partial locks of a sharded build."""
+
+
+@lock.command("merge")
+@click.argument("parts", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--remove", is_flag=True, help="Delete the partial locks once merged.")
+@directory_option
+def lock_merge(parts: tuple[Path, ...], remove: bool, directory: Path | None) -> None:
+    """Join the partial locks of `build --shard K/N` (default: every contractgen.lock.shard-*) into contractgen.lock."""
+    from contractgen.repo.shards import merge_into
+
+    config = _repo_config(directory)
+    paths = list(parts) or sorted(config.lock_path.parent.glob(config.lock_path.name + ".shard-*"))
+    changed = merge_into(config.lock_path, paths, remove=remove)
+    click.echo(f"lock merge: {len(paths)} partial lock(s) joined; "
+               + ("contractgen.lock updated" if changed else "contractgen.lock unchanged"))
 
 
 @main.command()

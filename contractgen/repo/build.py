@@ -41,6 +41,7 @@ class BuildReport:
     messages: list[str] = field(default_factory=list)  # errors and refusals, one per line
     warnings: list[str] = field(default_factory=list)
     lock_written: bool = False
+    partial_lock: str = ""  # with --shard: where the shard's partial lock was written
     failed: list[str] = field(default_factory=list)  # deals not built (errors, refusals) under --keep-going
     checked: int = 0  # deals compared with the lock
     redlines: dict[str, list[str]] = field(default_factory=dict)  # deal → redline files written
@@ -206,16 +207,23 @@ def plan(assessment: Assessment, force: bool, redline: bool = False,
 
 def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | None = None,
               force: bool = False, progress: bool | None = None, redline: bool = False,
-              keep_going: bool = False, rebuild: bool = False) -> BuildReport:
+              keep_going: bool = False, rebuild: bool = False, shard: tuple[int, int] | None = None,
+              dask: str | None = None) -> BuildReport:
     """Build the repository (or the selected deals): render what changed, write outputs, then the lock.
 
     With `redline`, each re-rendered contract with a stored previous model also gets its redline files.
     With `keep_going`, deals that fail (or are refused) keep their old outputs and lock entries while
     every other deal is built; the report's exit code is then 1. With `rebuild`, every deal is rendered.
+    With `shard` (K, N), only shard K's deals are built and a partial lock is written beside the lock
+    (repo/shards.py); with `dask`, the renders run on that dask.distributed cluster (repo/dask_executor.py).
     """
     from contractgen.outputs import remove_stale_temporaries
 
     report = BuildReport()
+    if shard is not None:
+        from contractgen.repo.shards import shard_deals
+
+        deals = shard_deals(deals if deals is not None else config.deal_paths(), *shard)
     if deals is not None:
         missing = [d for d in deals if not (config.root / d).is_file()]
         if missing:
@@ -235,7 +243,7 @@ def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | No
         if not keep_going:
             return report
         report.failed.extend(sorted({r.split(": output ", 1)[0] for r in refusals}))
-    results = _execute(config, tasks, jobs, progress)
+    results = _execute(config, tasks, jobs, progress, dask)
     failed = [r for r in results if r["status"] == "error"]
     if failed:
         for result in failed:
@@ -294,7 +302,13 @@ def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | No
                 report.notes[rel] = list(result["notes"])
             report.warnings.extend(f"{rel}: warning: {w}" for w in result["warnings"])
     finally:  # even after a failed write, the lock describes exactly the outputs that were replaced
-        report.lock_written = write_lock(config.lock_path, new_lock)
+        if shard is None:
+            report.lock_written = write_lock(config.lock_path, new_lock)
+        else:
+            from contractgen.repo.shards import write_partial_lock
+
+            new_lock.deals = {rel: entry for rel, entry in new_lock.deals.items() if rel in assessment.deals}
+            report.partial_lock = config.rel(write_partial_lock(config.lock_path, new_lock, *shard))
     return report
 
 
@@ -331,8 +345,9 @@ def _write_if_different(path: Path, data: bytes, report: BuildReport, rel: str) 
     report.written.append(rel)
 
 
-def _execute(config: RepoConfig, tasks: list[Task], jobs: int | None, progress: bool | None) -> list[dict[str, Any]]:
-    """Run the tasks in worker processes (in this process for one job or one task), with a progress bar."""
+def _execute(config: RepoConfig, tasks: list[Task], jobs: int | None, progress: bool | None,
+             dask: str | None = None) -> list[dict[str, Any]]:
+    """Run the tasks in worker processes (in this process for one job or one task) or on a dask cluster."""
     if not tasks:
         return []
     jobs = max(1, jobs or os.cpu_count() or 1)
@@ -343,30 +358,35 @@ def _execute(config: RepoConfig, tasks: list[Task], jobs: int | None, progress: 
     bar = Progress(TextColumn("rendering"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                    TextColumn("{task.description}"), console=Console(stderr=True), disable=not show, transient=False)
     results: list[dict[str, Any]] = []
-    if jobs == 1 or len(tasks) == 1:
-        _init_worker(config)
-        with bar:
-            handle = bar.add_task("", total=len(tasks))
-            for task in tasks:
-                bar.update(handle, description=task.deal)
-                results.append(_run_task(task))
-                bar.advance(handle)
-        return results
-    import multiprocessing
+    with bar:
+        handle = bar.add_task("", total=len(tasks))
 
-    _warm_up(config, {fmt for task in tasks for fmt, _out in task.outputs})
-    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context,
-                             initializer=_ensure_worker, initargs=(config,)) as pool:
-        futures = {pool.submit(_run_task, task): task for task in tasks}
-        with bar:
-            handle = bar.add_task("", total=len(tasks))
+        def advance(deal: str) -> None:
+            bar.update(handle, description=deal)
+            bar.advance(handle)
+
+        if dask is not None:
+            from contractgen.repo.dask_executor import execute_on_dask
+
+            return execute_on_dask(config, tasks, dask, advance)
+        if jobs == 1 or len(tasks) == 1:
+            _init_worker(config)
+            for task in tasks:
+                results.append(_run_task(task))
+                advance(task.deal)
+            return results
+        import multiprocessing
+
+        _warm_up(config, {fmt for task in tasks for fmt, _out in task.outputs})
+        context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context,
+                                 initializer=_ensure_worker, initargs=(config,)) as pool:
+            futures = {pool.submit(_run_task, task): task for task in tasks}
             for future in as_completed(futures):
                 try:
                     results.append(future.result())
                 except Exception as exc:  # a worker died (killed, out of memory)
                     results.append({"deal": futures[future].deal, "status": "error",
                                     "lines": [f"worker failed: {type(exc).__name__}: {exc}"]})
-                bar.update(handle, description=futures[future].deal)
-                bar.advance(handle)
+                advance(futures[future].deal)
     return results
