@@ -1,8 +1,10 @@
 #!/bin/sh
-# Installs the system libraries WeasyPrint needs (Pango, HarfBuzz subsetting) when they are missing.
+# Installs the system libraries WeasyPrint needs (Pango, HarfBuzz subsetting) and LibreOffice Writer
+# (headless, for the DOCX tests) when they are missing.
 set -e
 need=""
-for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2; do
+# libreoffice-writer-nogui: the tests convert DOCX to PDF with it, as Word users would see the file
+for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 libreoffice-writer-nogui; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need="$need $pkg"
 done
 [ -z "$need" ] && exit 0

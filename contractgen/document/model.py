@@ -39,11 +39,16 @@ class Emph:
 
 @dataclass
 class CrossRef:
-    """A reference to a clause, paragraph or schedule; `text` is filled in by the transforms."""
+    """A reference to a clause, paragraph or schedule; `text` is filled in by the transforms.
+
+    `segments` splits `text` into [text, anchor] pairs: an anchor names the numbered clause,
+    paragraph, list item or schedule whose own number that piece is ("clause " + "12.3" + "(a)"),
+    so a word processor can print the piece as a live reference; "" marks plain words."""
 
     target: str
     text: str = ""
     line: int = 0
+    segments: list[list[str]] = field(default_factory=list)
     kind: str = "xref"
 
 

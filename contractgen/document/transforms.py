@@ -22,10 +22,41 @@ class Target:
     source: str
     part: str = ""
     local: str = ""  # the shorter text used inside the same schedule: "paragraph 5"
+    chain: tuple = ()  # (number, numbered model object, anchor hint) whose numbers make up the reference
+    word: str = ""  # "clause " or "paragraph ", before the number
+    schedule: Part | None = None  # the schedule named after the number ("of Schedule 2")
 
     def text_from(self, part_id: str) -> str:
         """Return the reference text as seen from a clause of the part `part_id`."""
         return self.local if self.local and part_id == self.part else self.text
+
+    def segments_from(self, part_id: str, anchors: "_Anchors") -> list[list[str]]:
+        """Return the reference as [text, anchor] pieces (see CrossRef.segments) seen from `part_id`."""
+        if not self.chain:
+            return [[self.text, self.schedule.anchor if self.schedule else ""]]
+        out = [[self.word, ""]] + [[number, anchors.of(holder, hint)] for number, holder, hint in self.chain]
+        if self.schedule is not None and not (self.local and part_id == self.part):
+            out += [[" of ", ""], [self.schedule.number, self.schedule.anchor]]
+        return out
+
+
+class _Anchors:
+    """Gives a numbered paragraph or list item a cross-reference needs an anchor, if it has none."""
+
+    def __init__(self, taken) -> None:
+        self.taken = set(taken)
+
+    def of(self, holder, hint: str) -> str:
+        """Return the anchor of a numbered model object, made up from `hint` (unique, stable) when missing."""
+        if not holder.anchor:
+            base = re.sub(r"[^0-9A-Za-z]+", "-", hint).strip("-")
+            anchor, n = base, 1
+            while anchor in self.taken:
+                n += 1
+                anchor = f"{base}-{n}"
+            holder.anchor = anchor
+            self.taken.add(anchor)
+        return holder.anchor
 
 
 @dataclass
@@ -60,7 +91,7 @@ def number_document(document: Document) -> dict[str, Target]:
             schedule_count += 1
             part.number = f"Schedule {schedule_count}"
             part.anchor = part.anchor or part.id
-            _add_target(targets, problems, part.anchor, Target(part.number, part.id))
+            _add_target(targets, problems, part.anchor, Target(part.number, part.id, schedule=part))
         for index, clause in enumerate(part.clauses, start=1):
             clause.number = str(index)
             clause.anchor = clause.anchor or clause.id
@@ -76,9 +107,11 @@ def _reference(part: Part, number: str) -> str:
     return f"clause {number}"
 
 
-def _target(part: Part, number: str, source: str) -> Target:
-    local = f"paragraph {number}" if part.kind == "schedule" else ""
-    return Target(_reference(part, number), source, part.id, local)
+def _target(part: Part, chain: list, source: str) -> Target:
+    number = "".join(n for n, _, _ in chain)
+    if part.kind == "schedule":
+        return Target(_reference(part, number), source, part.id, f"paragraph {number}", tuple(chain), "paragraph ", part)
+    return Target(_reference(part, number), source, part.id, "", tuple(chain), "clause ")
 
 
 def _add_target(targets: dict[str, Target], problems: list[Problem], anchor: str, target: Target) -> None:
@@ -89,35 +122,35 @@ def _add_target(targets: dict[str, Target], problems: list[Problem], anchor: str
 
 
 def _number_clause(part: Part, clause: Clause, targets: dict[str, Target], problems: list[Problem]) -> None:
-    _add_target(targets, problems, clause.anchor, _target(part, clause.number, clause.source))
+    chain = [(clause.number, clause, clause.anchor)]
+    _add_target(targets, problems, clause.anchor, _target(part, chain, clause.source))
     paragraphs = [b for b in clause.blocks if isinstance(b, Paragraph)]
     numbered = len(paragraphs) > 1
-    current = clause.number
     count = 0
     for block in clause.blocks:
         if isinstance(block, Paragraph):
             if numbered:
                 count += 1
                 block.number = f"{clause.number}.{count}"
-                current = block.number
+                chain = [(block.number, block, f"{clause.anchor}-{count}")]
             if block.anchor:
-                _add_target(targets, problems, block.anchor, _target(part, current, clause.source))
+                _add_target(targets, problems, block.anchor, _target(part, chain, clause.source))
         elif isinstance(block, ListBlock):
-            _number_list(block, part, current, targets, problems, clause.source)
+            _number_list(block, part, chain, targets, problems, clause.source)
 
 
-def _number_list(block: ListBlock, part: Part, parent: str, targets, problems, source: str) -> None:
+def _number_list(block: ListBlock, part: Part, parent: list, targets, problems, source: str) -> None:
     for index, item in enumerate(block.items):
         if block.ordered:
             item.number = f"({letter(index)})" if block.depth % 2 == 1 else f"({roman(index)})"
-        label = parent + item.number if block.ordered else parent
+        chain = parent + [(item.number, item, parent[-1][2] + "-" + item.number.strip("()"))] if block.ordered else parent
         if item.anchor:
-            _add_target(targets, problems, item.anchor, _target(part, label, source))
+            _add_target(targets, problems, item.anchor, _target(part, chain, source))
         for child in item.blocks:
             if isinstance(child, Paragraph) and child.anchor:
-                _add_target(targets, problems, child.anchor, _target(part, label, source))
+                _add_target(targets, problems, child.anchor, _target(part, chain, source))
             elif isinstance(child, ListBlock):
-                _number_list(child, part, label, targets, problems, source)
+                _number_list(child, part, chain, targets, problems, source)
 
 
 # ---------------------------------------------------------------- definitions
@@ -171,16 +204,18 @@ def build_definitions(document: Document, offered: list[TermDefinition]) -> list
 
 
 def resolve_cross_references(document: Document, targets: dict[str, Target]) -> None:
-    """Fill in the text of every cross-reference; an unknown target is an error naming its clause."""
+    """Fill in the text (and its numbered pieces) of every cross-reference; an unknown target is an
+    error naming its clause."""
     problems: list[Problem] = []
+    anchors = _Anchors(targets)
     for part, clause in document.iter_clauses():
         for run in iter_inline_runs(clause.blocks):
-            _resolve_run(run, targets, clause.source, problems, part.id)
+            _resolve_run(run, targets, clause.source, problems, part.id, anchors)
     if problems:
         raise DocumentError(problems=list(dict.fromkeys(problems)))
 
 
-def _resolve_run(run, targets, source, problems, part_id: str = "") -> None:
+def _resolve_run(run, targets, source, problems, part_id: str, anchors: _Anchors) -> None:
     for node in run:
         if isinstance(node, CrossRef):
             target = targets.get(node.target)
@@ -188,8 +223,9 @@ def _resolve_run(run, targets, source, problems, part_id: str = "") -> None:
                 problems.append(Problem(source, node.line or None, "", f"cross-reference to '#{node.target}' does not resolve: no included clause, paragraph or schedule has that id"))
             else:
                 node.text = target.text_from(part_id)
+                node.segments = target.segments_from(part_id, anchors)
         elif hasattr(node, "children"):
-            _resolve_run(node.children, targets, source, problems, part_id)
+            _resolve_run(node.children, targets, source, problems, part_id, anchors)
 
 
 # ---------------------------------------------------------------- contents

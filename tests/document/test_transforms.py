@@ -141,6 +141,39 @@ def test_cross_reference_texts():
     }
 
 
+def xref_segments(doc: Document) -> dict[str, list]:
+    return {node.target: node.segments for _, c in doc.iter_clauses() for run in iter_inline_runs(c.blocks)
+            for node in run if isinstance(node, CrossRef)}
+
+
+def test_cross_references_name_each_numbered_piece():
+    """Each number of a reference is its own piece, anchored on the clause, paragraph, list item or
+    schedule that carries it; numbered things without an anchor get a made-up, unique one."""
+    doc = document(
+        agreement(
+            clause("intro", "See [](#duties), [](#sub-ii), [](#para-two) and [](#svc-para)."),
+            clause("duties", "First.\n\nThe Supplier will: {#para-two}\n\n1. do a;\n2. do b;\n   1. i\n   2. ii {#sub-ii}\n\nLast."),
+        ),
+        schedule("services", "Services", clause("svc-detail", "One.\n\nTwo. {#svc-para}")),
+    )
+    apply_transforms(doc, [])
+    segments = xref_segments(doc)
+    assert segments["duties"] == [["clause ", ""], ["2", "duties"]]
+    assert segments["para-two"] == [["clause ", ""], ["2.2", "para-two"]]
+    assert segments["svc-para"] == [["paragraph ", ""], ["1.2", "svc-para"], [" of ", ""], ["Schedule 1", "services"]]
+    clause_, item_, sub_ = segments["sub-ii"][1:]
+    assert [clause_[0], item_[0], sub_[0]] == ["2.2", "(b)", "(ii)"]
+    assert clause_[1] == "para-two" and sub_[1] == "sub-ii"
+    duties = doc.parts[0].clauses[1]
+    item_b = duties.blocks[2].items[1]
+    assert item_b.anchor == item_[1] and item_[1] not in ("", "sub-ii", "para-two")
+    for _, c in doc.iter_clauses():
+        for run in iter_inline_runs(c.blocks):
+            for node in run:
+                if isinstance(node, CrossRef):
+                    assert "".join(text for text, _ in node.segments) == node.text
+
+
 def test_list_item_anchor_under_an_unnumbered_clause():
     doc = document(agreement(clause("x", "[](#only-item)"), clause("only", "1. a\n2. b {#only-item}")))
     apply_transforms(doc, [])

@@ -30,8 +30,8 @@ def sample_document(draft: bool = True) -> Document:
             Paragraph([Text("In this Agreement the following terms have these meanings:")],
                       number="1.1", anchor="definitions.1"),
             DefinitionList([
-                Definition("Charges", [Text("the charges set out in "), CrossRef("schedule-charges", "Schedule 1"), Text(".")]),
-                Definition("Service Credit", [Text("a reduction of the Charges under "), CrossRef("service-credits", "clause 2.2"), Text(".")]),
+                Definition("Charges", [Text("the charges set out in "), CrossRef("schedule-charges", "Schedule 1", segments=[["Schedule 1", "schedule-charges"]]), Text(".")]),
+                Definition("Service Credit", [Text("a reduction of the Charges under "), CrossRef("service-credits", "clause 2.2", segments=[["clause ", ""], ["2.2", "service-credits.2"]]), Text(".")]),
             ]),
             Paragraph([Text("Headings do not affect interpretation.")], number="1.2", anchor="definitions.2"),
         ],
@@ -43,7 +43,7 @@ def sample_document(draft: bool = True) -> Document:
             Paragraph([Text("The Supplier will meet the "), Strong([Text("Service Levels")]), Text(".")],
                       number="2.1", anchor="service-credits.1"),
             Paragraph([Text("If it does not, "), Emph([Text("Service Credits")]), Text(" apply, as "),
-                       CrossRef("definitions", "clause 1"), Text(" explains:")],
+                       CrossRef("definitions", "clause 1", segments=[["clause ", ""], ["1", "definitions"]]), Text(" explains:")],
                       number="2.2", anchor="service-credits.2"),
             ListBlock(ordered=True, depth=1, items=[
                 ListItem([Paragraph([Text("the credit is a price adjustment;")])], number="(a)"),

@@ -19,13 +19,14 @@ from contractgen.writers.docx.fields import bookmark_name
 from contractgen.writers.docx.package import rewrite_zip
 from contractgen.writers.docx.writer import render_docx
 from tests.helpers import ROOT
+from tests.writers.docx_lists import complex_fields, numbered_texts
 from tests.writers.sample_document import sample_document
 
 TEMPLATE = ROOT / "templates" / "it-outsourcing"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "docx"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 GOLDEN_PARTS = re.compile(
-    r"^(word/(document|styles|settings|header\d+|footer\d+)\.xml|docProps/(core|custom|app)\.xml"
+    r"^(word/(document|styles|settings|numbering|header\d+|footer\d+)\.xml|docProps/(core|custom|app)\.xml"
     r"|\[Content_Types\]\.xml|_rels/\.rels|word/_rels/document\.xml\.rels)$"
 )
 SAMPLE_EPOCH = int(dt.datetime(2027, 2, 1, tzinfo=dt.timezone.utc).timestamp())
@@ -57,15 +58,8 @@ def pretty(xml: bytes) -> str:
 
 
 def body_texts(data: bytes) -> list[str]:
-    """Return the text of every body paragraph and table cell paragraph, in reading order."""
-    root = etree.fromstring(members(data)["word/document.xml"])
-    out = []
-    for p in root.iter(f"{W}p"):
-        parts = []
-        for el in p.iter(f"{W}t", f"{W}tab", f"{W}br"):
-            parts.append(el.text or "" if el.tag == f"{W}t" else ("\t" if el.tag == f"{W}tab" else "\n"))
-        out.append("".join(parts))
-    return out
+    """Return every body paragraph (table cells too) as Word shows it: list number, then text."""
+    return numbered_texts(data)
 
 
 def big_document(draft: bool = True):
@@ -215,18 +209,21 @@ def test_styles_and_structure():
         style = p.find(f"{W}pPr/{W}pStyle")
         text = "".join(t.text or "" for t in p.iter(f"{W}t"))
         styles[text] = style.get(f"{W}val") if style is not None else None
-    assert styles["1Definitions and Interpretation"] == "Heading1"
-    assert styles["Schedule 1 \u2014 Charges"] == "Heading2"
+    assert styles["Definitions and Interpretation"] == "Heading1"
+    assert styles["\u2014 Charges"] == "Heading2"
     assert styles["Examples"] == "Heading3"
-    assert styles["2.1The Supplier will meet the Service Levels."] == "NumberedParagraph"
-    assert styles["(a)the credit is a price adjustment;"] == "List1"
-    assert styles["(i)at 12 % of the monthly Charges; and"] == "List2"
+    assert styles["The Supplier will meet the Service Levels."] == "NumberedParagraph"
+    assert styles["the credit is a price adjustment;"] == "List1"
+    assert styles["at 12 % of the monthly Charges; and"] == "List2"
     tables = root.findall(f".//{W}tbl")
     contract = [t for t in tables if t.find(f"{W}tblPr/{W}tblStyle").get(f"{W}val") == "ContractTable"]
     assert len(contract) == 1
     first_row = contract[0].find(f"{W}tr")
     assert first_row.find(f"{W}trPr/{W}tblHeader") is not None
-    assert root.find(f".//{W}numPr") is None, "numbers are literal text, never Word auto-numbering"
+    numbered = {"".join(t.text for t in p.iter(f"{W}t")): p.find(f"{W}pPr/{W}numPr") for p in root.iter(f"{W}p")}
+    assert numbered["Service Credits"].find(f"{W}ilvl").get(f"{W}val") == "0"
+    assert numbered["the credit is a price adjustment;"].find(f"{W}ilvl").get(f"{W}val") == "2"
+    assert numbered["Examples"] is None and numbered["Line oneLine two"] is None
     style_xml = members(render())["word/styles.xml"].decode()
     for style_id in ("Normal", "Title", "Heading1", "Heading2", "Heading3", "NumberedParagraph",
                      "List1", "List2", "Definition", "TOC1", "TOC2", "ContractTable"):
@@ -235,7 +232,8 @@ def test_styles_and_structure():
 
 
 def test_bookmarks_and_cross_references():
-    """Every hyperlink points at a bookmark that exists; bookmark names are Word-legal."""
+    """Cross-references are REF fields to bookmarks on the numbered paragraphs, results filled in;
+    hyperlinks point at bookmarks that exist; bookmark names are Word-legal."""
     root = etree.fromstring(members(render())["word/document.xml"])
     names = [b.get(f"{W}name") for b in root.iter(f"{W}bookmarkStart")]
     ids = [b.get(f"{W}id") for b in root.iter(f"{W}bookmarkStart")]
@@ -247,10 +245,12 @@ def test_bookmarks_and_cross_references():
     links = [(h.get(f"{W}anchor"), "".join(t.text for t in h.iter(f"{W}t")))
              for h in root.iter(f"{W}hyperlink")]
     assert {anchor for anchor, _ in links} <= set(names)
-    for pair in (("service_credits", "clause 2.2"), ("definitions", "clause 1"),
-                 ("schedule_charges", "Schedule 1"), ("schedule_charges", "Schedule 1 \u2014 Charges"),
-                 ("schedule_charges_table", "1Charges")):
+    for pair in (("schedule_charges", "Schedule 1 \u2014 Charges"), ("schedule_charges_table", "1Charges")):
         assert pair in links, pair
+    refs = [(code, result) for code, result in complex_fields(root) if code.startswith("REF ")]
+    assert refs == [("REF schedule_charges \\n \\h", "Schedule 1"), ("REF service_credits_2 \\n \\h", "2.2"),
+                    ("REF definitions \\n \\h", "1")]
+    assert "\u201cService Credit\u201d means a reduction of the Charges under clause 2.2." in body_texts(render())
 
 
 def test_bookmark_name_mapping():
@@ -265,8 +265,8 @@ def test_bookmark_name_mapping():
         assert bookmark_name(anchor) == name
 
 
-def test_toc_field_and_update_fields():
-    """The TOC is a real field with cached entries; Word refreshes fields on open."""
+def test_toc_field_and_no_update_prompt():
+    """The TOC is a real field with its entries filled in; nothing asks Word to update fields."""
     parts = members(render())
     doc = parts["word/document.xml"].decode()
     assert 'TOC \\o "1-2" \\h \\z \\u' in doc
@@ -276,10 +276,10 @@ def test_toc_field_and_update_fields():
         "1\tDefinitions and Interpretation", "2\tService Credits", "Schedule 1 \u2014 Charges",
         "1\tCharges"]
     root = etree.fromstring(parts["word/document.xml"])
-    kinds = [fc.get(f"{W}fldCharType") for fc in root.iter(f"{W}fldChar")]
-    assert kinds == ["begin", "separate", "end"]
+    assert [code for code, _ in complex_fields(root) if not code.startswith("REF ")] == ['TOC \\o "1-2" \\h \\z \\u']
+    assert not any(fc.get(f"{W}dirty") for fc in root.iter(f"{W}fldChar"))
     settings = parts["word/settings.xml"].decode()
-    assert re.search(r'<w:updateFields w:val="(true|1)"/>', settings)
+    assert "updateFields" not in settings
     assert "w:rsid" not in settings
 
 
@@ -310,7 +310,7 @@ def test_no_contents_and_unknown_reference():
     doc.parts[0].clauses[1].blocks.append(Paragraph([CrossRef("nowhere", "clause 99")]))
     parts = members(render(document=doc))
     root = etree.fromstring(parts["word/document.xml"])
-    assert [fc.get(f"{W}fldCharType") for fc in root.iter(f"{W}fldChar")] == ["begin", "separate", "end"]
+    assert [code for code, _ in complex_fields(root) if not code.startswith("REF ")] == ['TOC \\o "1-2" \\h \\z \\u']
     assert "clause 99" in body_texts(render(document=doc))
     assert "nowhere" not in parts["word/document.xml"].decode()
 

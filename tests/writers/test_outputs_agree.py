@@ -12,22 +12,16 @@ from contractgen.deal.model import load_deal
 from contractgen.document.model import Table, inline_text, iter_blocks
 from contractgen.pipeline import Workspace, build_document, render_bytes
 from tests.helpers import ROOT
+from tests.writers.docx_lists import numbered_texts
 
 DEALS = sorted((ROOT / "samples").glob("*.yaml"))
 WORD = re.compile(r"\w+")
 
 
 def docx_words(data: bytes) -> list[str]:
-    """Return the words of the DOCX body in reading order (tabs separate words)."""
-    from docx import Document as Docx
-    from docx.oxml.ns import qn
-
-    body = Docx(io.BytesIO(data)).element.body
-    text = " ".join(
-        "".join((node.text or "") if node.tag == qn("w:t") else " " for node in p.iter(qn("w:t"), qn("w:tab")))
-        for p in body.iter(qn("w:p"))
-    )
-    return WORD.findall(text)
+    """Return the words of the DOCX body in reading order, with the list numbers Word shows
+    (clause, paragraph and item numbers come from numbering.xml, not from typed text)."""
+    return WORD.findall(" ".join(text.replace("\t", " ").replace("\n", " ") for text in numbered_texts(data)))
 
 
 def pdf_words(data: bytes) -> list[str]:

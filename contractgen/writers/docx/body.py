@@ -1,7 +1,10 @@
 """DOCX body writer: walks the finished document model once and appends WordprocessingML to the body.
 
 Writers print, they never decide: every number, cross-reference text, definition and
-contents entry comes from the model; this module only chooses Word styles for them.
+contents entry comes from the model; this module only chooses Word styles for them. Numbers are
+not typed: clause headings, numbered paragraphs and list items are paragraphs of Word lists
+(w:numPr, writers/docx/numbering.py), and cross-references are REF fields to bookmarks on the
+numbered paragraphs, their results filled in from the model.
 """
 
 from __future__ import annotations
@@ -14,22 +17,28 @@ from contractgen.document.model import (
     Part, PartyBlock, Strong, Table, Text, iter_blocks,
 )
 from contractgen.writers.docx import fields as f
+from contractgen.writers.docx.numbering import BULLET_STYLE, SCHEDULE_STYLE, ListLinks
 from contractgen.writers.docx.styles import text_width_mm, twips
 
 SubElement = etree.SubElement
 SIGNATURE_SENTENCE = "This Agreement has been entered into on the date stated at the beginning of it."
 DEFINITION_MEANS = " means "
 SCHEDULE_DASH = " \u2014 "
+SCHEDULE_TITLE_DASH = "\u2014 "  # after the list number "Schedule 2" and its space
 BULLET = "\u2022"
+REF_CODE = "REF {} \\n \\h"  # the bookmarked paragraph's own number, as a hyperlink
+MAX_LEVEL = 8
 INSERTED, DELETED = "inserted", "deleted"  # the model's change marks Word tracks (redlines only)
 
 
 class BodyWriter:
     """Walks the model once and appends WordprocessingML to the body."""
 
-    def __init__(self, document: Document, sheet: dict) -> None:
+    def __init__(self, document: Document, sheet: dict, lists: ListLinks) -> None:
         self.doc = document
         self.sheet = sheet
+        self.lists = lists
+        self.level = (0, 0)  # (numId, level) of the clause heading being printed
         self.bookmarks = f.Bookmarks()
         self.text_width = twips(text_width_mm(sheet))
         self.indent = twips(sheet["indent_step_mm"])
@@ -76,13 +85,21 @@ class BodyWriter:
     def _anchor(self, p, anchor: str, change: str) -> None:
         self._bookmark(p, anchor)
 
-    def _number_tab(self, p, obj) -> None:
-        """Print the number of a clause or paragraph and the tab after it."""
-        f.add_tab(f.run(p, obj.number))
+    def run_parent(self, parent, change: str):
+        """Return where runs of a change go: the paragraph itself (w:ins/w:del in a redline)."""
+        return parent
 
-    def _item_label(self, p, item, ordered: bool) -> None:
-        """Print a list item's number (or bullet) and the tab after it."""
-        f.add_tab(f.run(p, item.number or ("" if ordered else BULLET)))
+    def ref_field(self, parent, bookmark: str, text: str, bold: bool, italic: bool, change: str) -> None:
+        """Print a REF field to `bookmark` (the number of the paragraph it marks), result `text`."""
+        f.fld_char(self.run_parent(parent, change), "begin")
+        f.instr(self.run_parent(parent, change), REF_CODE.format(bookmark))
+        f.fld_char(self.run_parent(parent, change), "separate")
+        self.text(parent, text, bold, italic, change)
+        f.fld_char(self.run_parent(parent, change), "end")
+
+    def _toc_number(self, p, obj) -> None:
+        """Print a contents entry's number and the tab after it (the TOC field's result is text)."""
+        f.add_tab(f.run(p, obj.number))
 
     def _dated(self, p) -> None:
         f.run(p, f"Dated {self.doc.date_text}")
@@ -91,14 +108,14 @@ class BodyWriter:
         if entry.anchor in self.schedule_anchors:
             f.run(target, f"{entry.number}{SCHEDULE_DASH}{entry.title}")
         elif entry.number:
-            self._number_tab(target, entry)
+            self._toc_number(target, entry)
             f.run(target, entry.title)
         else:
             f.run(target, entry.title)
 
     def _part_title(self, p, part: Part) -> None:
         if part.kind == "schedule":
-            f.run(p, f"{part.number}{SCHEDULE_DASH}{part.title}" if part.number else part.title)
+            f.run(p, f"{SCHEDULE_TITLE_DASH}{part.title}" if part.number else part.title)
         else:
             f.run(p, part.title or "Signatures")
 
@@ -161,7 +178,7 @@ class BodyWriter:
         entries = self.doc.contents
         if not entries:
             p = f.paragraph(body, "TOC1")
-            f.fld_char(p, "begin", dirty=True)
+            f.fld_char(p, "begin")
             f.instr(p, code)
             f.fld_char(p, "separate")
             f.fld_char(p, "end")
@@ -170,7 +187,7 @@ class BodyWriter:
         for i, entry in enumerate(entries):
             p = f.paragraph(body, "TOC2" if entry.level >= 2 else "TOC1")
             if i == 0:
-                f.fld_char(p, "begin", dirty=True)
+                f.fld_char(p, "begin")
                 f.instr(p, code)
                 f.fld_char(p, "separate")
             name = self.names.get(entry.anchor)
@@ -185,7 +202,7 @@ class BodyWriter:
     def part(self, body, part: Part) -> None:
         """Print one part: the agreement, a schedule or the signature page."""
         if part.kind == "schedule":
-            self._part_heading(body, "Heading2", part)
+            self._part_heading(body, SCHEDULE_STYLE, part)
             for clause in part.clauses:
                 self.clause(body, clause, "ScheduleHeading")
         elif part.kind == "signatures":
@@ -205,19 +222,21 @@ class BodyWriter:
         """The heading of a schedule or the signature page, on a new page."""
         p = f.paragraph(body, style)
         f.set_page_break_before(p)
+        if part.kind == "schedule":
+            f.set_numbering(p, *(self.lists.of(style) if part.number or "number" in part.marks else (0, 0)))
         self.page_break_pending = False
         self._part_title(p, part)
         self._anchor(p, part.anchor, part.change)
         self.mark_paragraph(p, part.change)
 
     def clause(self, body, clause: Clause, style: str) -> None:
-        """Print a clause heading ("14<tab>Title") and its blocks."""
+        """Print a clause heading (numbered by its style's list: "14<tab>Title") and its blocks."""
         p = f.paragraph(body, style)
         if self.page_break_pending:
             f.set_page_break_before(p)
             self.page_break_pending = False
-        if clause.number or "number" in clause.marks:
-            self._number_tab(p, clause)
+        self.level = self.lists.of(style)
+        f.set_numbering(p, *(self.level if clause.number or "number" in clause.marks else (0, 0)))
         self.field(p, clause, "title")
         self._anchor(p, clause.anchor, clause.change)
         self.mark_paragraph(p, clause.change)
@@ -229,7 +248,7 @@ class BodyWriter:
             if isinstance(block, Paragraph):
                 if block.number or "number" in block.marks:
                     p = f.paragraph(body, "NumberedParagraph")
-                    self._number_tab(p, block)
+                    self._number(p, 1)
                 else:
                     p = f.paragraph(body, f"ListContinue{depth}" if depth else "ClauseText")
                 self.inlines(p, block.content)
@@ -251,16 +270,27 @@ class BodyWriter:
                     self.inlines(p, item.content)
                     self.mark_paragraph(p, item.change)
 
+    def _number(self, p, below: int) -> None:
+        """Number a paragraph `below` levels under the clause heading, in the heading's list."""
+        num_id, level = self.level
+        f.set_numbering(p, num_id, min(level + below, MAX_LEVEL) if num_id else 0)
+
     def list_block(self, body, block: ListBlock) -> None:
-        """Print a list: the literal item number in a hanging indent, one level per depth."""
+        """Print a list: items numbered (or bulleted) by Word lists, one level per depth."""
         depth = min(max(block.depth, 1), 3)
+        bullets = self.lists.of(BULLET_STYLE)[0]
         for item in block.items:
             p = f.paragraph(body, f"List{depth}")
-            self._item_label(p, item, block.ordered)
+            if block.ordered:
+                self._number(p, 1 + max(block.depth, 1))
+            else:
+                f.set_numbering(p, bullets, min(max(block.depth, 1) - 1, MAX_LEVEL) if bullets else 0)
             rest = item.blocks
             change = tracked(item.change)
             if rest and isinstance(rest[0], Paragraph):
                 self.inlines(p, rest[0].content)
+                if item.anchor and item.anchor != rest[0].anchor:
+                    self._anchor(p, item.anchor, change)
                 self._anchor(p, rest[0].anchor or item.anchor, change)
                 change = change or tracked(rest[0].change)
                 rest = rest[1:]
@@ -280,13 +310,25 @@ class BodyWriter:
             elif isinstance(node, Emph):
                 self.inlines(parent, node.children, bold, True, change)
             elif isinstance(node, CrossRef):
-                name = self.names.get(node.target)
-                target = f.hyperlink(parent, name) if name else parent
-                self.text(target, node.text, bold, italic, change)
+                self.cross_reference(parent, node, bold, italic, change)
             elif isinstance(node, LineBreak):
                 f.add_break(self.text(parent, "", change=change))
             else:
                 self._inline_other(parent, node, bold, italic, change)
+
+    def cross_reference(self, parent, node: CrossRef, bold: bool, italic: bool, change: str) -> None:
+        """Print a cross-reference: words as text, each number a REF field to its bookmark."""
+        if not node.segments:
+            name = self.names.get(node.target)
+            target = f.hyperlink(parent, name) if name else parent
+            self.text(target, node.text, bold, italic, change)
+            return
+        for text, anchor in node.segments:
+            name = self.names.get(anchor) if anchor else None
+            if name:
+                self.ref_field(parent, name, text, bold, italic, change)
+            elif text:
+                self.text(parent, text, bold, italic, change)
 
     # -- tables
 

@@ -53,26 +53,51 @@ def ppr_of(p):
     return ppr
 
 
+PPR_ORDER = tuple(qn("w:" + t) for t in (
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+    "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+    "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+    "sectPr", "pPrChange"))
+
+
+def ppr_insert(ppr, el):
+    """Insert `el` into a w:pPr where the schema puts it (replacing one of the same tag); return it."""
+    old = ppr.find(el.tag)
+    if old is not None:
+        ppr.replace(old, el)
+        return el
+    rank = PPR_ORDER.index(el.tag)
+    for child in ppr:
+        if child.tag in PPR_ORDER and PPR_ORDER.index(child.tag) > rank:
+            child.addprevious(el)
+            return el
+    ppr.append(el)
+    return el
+
+
+def num_pr(num_id: int, ilvl: int = 0):
+    """Return a w:numPr: list `num_id` (0 = no numbering) at level `ilvl`."""
+    el = etree.Element(qn("w:numPr"))
+    SubElement(el, qn("w:ilvl")).set(W_VAL, str(ilvl))
+    SubElement(el, qn("w:numId")).set(W_VAL, str(num_id))
+    return el
+
+
+def set_numbering(p, num_id: int, ilvl: int = 0) -> None:
+    """Number a paragraph (or a style's pPr holder) from list `num_id` at level `ilvl`."""
+    ppr_insert(ppr_of(p), num_pr(num_id, ilvl))
+
+
 def set_page_break_before(p) -> None:
     """Make a paragraph start on a new page (w:pageBreakBefore, right after w:pStyle)."""
-    ppr = ppr_of(p)
-    el = etree.Element(qn("w:pageBreakBefore"))
-    style = ppr.find(W_PSTYLE)
-    if style is not None:
-        style.addnext(el)
-    else:
-        ppr.insert(0, el)
+    ppr_insert(ppr_of(p), etree.Element(qn("w:pageBreakBefore")))
 
 
 def set_keep_next(p) -> None:
     """Keep a paragraph on the same page as the next one."""
-    ppr = ppr_of(p)
-    el = etree.Element(qn("w:keepNext"))
-    style = ppr.find(W_PSTYLE)
-    if style is not None:
-        style.addnext(el)
-    else:
-        ppr.insert(0, el)
+    ppr_insert(ppr_of(p), etree.Element(qn("w:keepNext")))
 
 
 def set_jc(p, value: str) -> None:

@@ -47,7 +47,8 @@ def prune_package(word) -> None:
 
 
 def settings(word) -> None:
-    """Ask Word to refresh fields (the TOC) on open; drop revision ids and preview flags."""
+    """Drop revision ids, preview flags and w:updateFields (every field result is filled in, so
+    Word opens the document without asking to update fields)."""
     settings = word.settings.element
     for tag in ("w:rsids", "w:savePreviewPicture", "w:proofState", "w:updateFields"):
         for el in settings.findall(qn(tag)):
@@ -56,14 +57,6 @@ def settings(word) -> None:
     if compat is not None and compat.find(qn("w:doNotExpandShiftReturn")) is None:
         # a line break inside a justified paragraph must not stretch the line before it
         compat.insert(0, etree.Element(qn("w:doNotExpandShiftReturn")))
-    update = etree.Element(qn("w:updateFields"))
-    update.set(qn("w:val"), "true")
-    for tag in ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "m:mathPr"):
-        found = settings.find(qn(tag))
-        if found is not None:
-            found.addprevious(update)
-            return
-    settings.append(update)
 
 
 def core_properties(word, document: Document) -> None:

@@ -17,13 +17,16 @@ from lxml import etree
 
 from contractgen.document.model import Del, Ins, Part, PartyBlock
 from contractgen.writers.docx import fields as f
-from contractgen.writers.docx.body import BULLET, DELETED, INSERTED, SCHEDULE_DASH, BodyWriter, plain_text, tracked
+from contractgen.writers.docx.body import (
+    DELETED, INSERTED, SCHEDULE_DASH, SCHEDULE_TITLE_DASH, BodyWriter, plain_text, tracked,
+)
 from contractgen.writers.docx.writer import write_docx
 
 AUTHOR = "contractgen"
 REVISION_ID_BASE = 100000  # far above the bookmark ids, which count from 0
 SubElement = etree.SubElement
 W_INS, W_DEL, W_T, W_DELTEXT, W_RPR, W_PPR = (qn(t) for t in ("w:ins", "w:del", "w:t", "w:delText", "w:rPr", "w:pPr"))
+W_INSTR, W_DELINSTR = qn("w:instrText"), qn("w:delInstrText")
 
 
 def render_redline_docx(redline, template_dir: pathlib.Path) -> bytes:
@@ -32,7 +35,7 @@ def render_redline_docx(redline, template_dir: pathlib.Path) -> bytes:
     shown = copy.copy(document)
     shown.provenance = dict(document.provenance, redline_against=redline.old_source or redline.old_reference)
     date = f"{document.date_iso[:10]}T00:00:00Z"
-    return write_docx(document, template_dir, lambda sheet: RedlineBodyWriter(document, sheet, date), properties=shown)
+    return write_docx(document, template_dir, lambda sheet, lists: RedlineBodyWriter(document, sheet, lists, date), properties=shown)
 
 
 def _paragraph_marks_last(body) -> None:
@@ -57,8 +60,8 @@ def _pure_mark(inlines: list | None) -> str:
 class RedlineBodyWriter(BodyWriter):
     """The DOCX body writer, printing change marks as tracked changes (it overrides only the hooks)."""
 
-    def __init__(self, document, sheet: dict, date: str) -> None:
-        super().__init__(document, sheet)
+    def __init__(self, document, sheet: dict, lists, date: str) -> None:
+        super().__init__(document, sheet, lists)
         self.date = date
         self.next_revision = REVISION_ID_BASE
 
@@ -126,6 +129,9 @@ class RedlineBodyWriter(BodyWriter):
 
     def finish(self, body) -> None:
         _paragraph_marks_last(body)
+        for deleted in body.iter(W_DEL):
+            for code in deleted.iter(W_INSTR):
+                code.tag = W_DELINSTR
 
     # -- the pieces a redline prints field by field, each with its own marks
 
@@ -140,16 +146,9 @@ class RedlineBodyWriter(BodyWriter):
     def _cell_text(cell: list) -> str:
         return _visible(cell)
 
-    def _number_tab(self, p, obj) -> None:
-        self.field(p, obj, "number")
-        self.tab(p, tracked(obj.change) or _pure_mark(obj.marks.get("number")))
-
-    def _item_label(self, p, item, ordered: bool) -> None:
-        if "number" in item.marks:
-            self.field(p, item, "number")
-        else:
-            self.text(p, item.number or ("" if ordered else BULLET), change=item.change)
-        self.tab(p, tracked(item.change) or _pure_mark(item.marks.get("number")))
+    def run_parent(self, parent, change: str):
+        """Runs of a tracked change go into its w:ins / w:del."""
+        return self._container(parent, change)
 
     def _dated(self, p) -> None:
         self.text(p, "Dated ")
@@ -169,9 +168,8 @@ class RedlineBodyWriter(BodyWriter):
 
     def _part_title(self, p, part: Part) -> None:
         if part.kind == "schedule":
-            self.field(p, part, "number")
             if part.number:
-                self.text(p, SCHEDULE_DASH, change=part.change)
+                self.text(p, SCHEDULE_TITLE_DASH, change=part.change)
             self.field(p, part, "title")
         elif part.title:
             self.field(p, part, "title")

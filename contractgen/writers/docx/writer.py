@@ -12,6 +12,10 @@ import io
 import pathlib
 
 import docx
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part as OpcPart
 from docx.opc.pkgwriter import _ContentTypesItem
 from docx.oxml.ns import qn
 from lxml import etree
@@ -19,6 +23,7 @@ from lxml import etree
 from contractgen.document.model import Document
 from contractgen.writers.docx import fields as f
 from contractgen.writers.docx.body import BodyWriter
+from contractgen.writers.docx.numbering import ListLinks, link_styles, numbering_xml
 from contractgen.writers.docx.package import deterministic_zip
 from contractgen.writers.docx.properties import core_properties, custom_properties, prune_package, settings
 from contractgen.writers.docx.styles import apply_page_setup, apply_styles, load_style_sheet, style_sheet_key
@@ -28,11 +33,11 @@ SubElement = etree.SubElement
 
 def render_docx(document: Document, template_dir: pathlib.Path) -> bytes:
     """Return the complete .docx bytes for a finished document model."""
-    return write_docx(document, template_dir, lambda sheet: BodyWriter(document, sheet))
+    return write_docx(document, template_dir, lambda sheet, lists: BodyWriter(document, sheet, lists))
 
 
 def write_docx(document: Document, template_dir: pathlib.Path, make_writer, properties: Document | None = None) -> bytes:
-    """Return .docx bytes: the body printed by `make_writer(style sheet)` (a BodyWriter), then the
+    """Return .docx bytes: the body printed by `make_writer(style sheet, list links)` (a BodyWriter), then the
     header, footer and properties; the custom properties come from `properties` (default: document)."""
     sheet = load_style_sheet(template_dir)
     lang = (document.locale or "en_GB").replace("_", "-")
@@ -45,7 +50,7 @@ def write_docx(document: Document, template_dir: pathlib.Path, make_writer, prop
         del sect_pr.attrib[attr]
     for child in list(body):
         body.remove(child)
-    writer = make_writer(sheet)
+    writer = make_writer(sheet, ListLinks.from_styles(word.styles.element))
     writer.cover(body)
     writer.contents(body)
     writer.page_break_pending = True
@@ -68,6 +73,9 @@ def _base_docx(key: tuple, lang: str) -> bytes:
     word = docx.Document()
     prune_package(word)
     apply_styles(word, sheet, lang)
+    link_styles(word.styles.element, sheet)
+    numbering = OpcPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING, numbering_xml(sheet), word.part.package)
+    word.part.relate_to(numbering, RT.NUMBERING)
     apply_page_setup(word.sections[0], sheet)
     settings(word)
     return deterministic_zip(_package_members(word.part.package))
