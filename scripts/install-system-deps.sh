@@ -1,10 +1,11 @@
 #!/bin/sh
 # Installs the system libraries WeasyPrint needs (Pango, HarfBuzz subsetting) and LibreOffice Writer
-# (headless, for the DOCX tests) when they are missing.
+# (headless, for the DOCX tests) and Chromium (the web workspace's browser tests) when they are missing.
 set -e
 need=""
 # libreoffice-writer-nogui: the tests convert DOCX to PDF with it, as Word users would see the file
-for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 libreoffice-writer-nogui; do
+# chromium: the web workspace's browser tests (Playwright drives Debian's build; no browser downloads)
+for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 libreoffice-writer-nogui chromium; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need="$need $pkg"
 done
 [ -z "$need" ] && exit 0

@@ -1,0 +1,160 @@
+"""The acceptance flow in a real browser: Playwright drives Debian's Chromium through the workspace.
+
+Open the workspace on a copied sample repository, open a deal, change the monthly charges and see
+the preview change, break a date and see the message next to the field, fix it, save (the YAML
+keeps its comments), download the DOCX and PDF, compare two rounds and download the redline,
+browse a clause's versions and their diff. A screenshot of each page goes to out/test-artefacts/web/.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import socket
+import subprocess
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import CLI, ROOT
+from tests.web.conftest import DEAL, git
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTEFACTS = ROOT / "out" / "test-artefacts" / "web"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (apt-get install chromium)")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def server(web_repo: Path):
+    """`contractgen serve` on the repository, through the real entry point."""
+    port = _free_port()
+    process = subprocess.Popen([*CLI, "serve", str(web_repo), "--port", str(port), "--workers", "1"],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"contractgen serve stopped: {process.stdout.read()}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.3)
+    try:
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def _shot(page, name: str) -> None:
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTEFACTS / f"{name}.png"), full_page=False)
+
+
+def _download(page, selector: str) -> bytes:
+    with page.expect_download(timeout=120_000) as info:
+        page.click(selector)
+    return Path(info.value.path()).read_bytes()
+
+
+def test_the_workspace_flow_in_chromium(server: str, web_repo: Path):
+    from docx import Document
+    from pypdf import PdfReader
+
+    expect = playwright_api.expect
+    with playwright_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True).new_page()
+        page.set_default_timeout(60_000)
+
+        # the workspace and its deals
+        page.goto(server + "/")
+        expect(page.locator("table.deals")).to_contain_text("deal-example.yaml")
+        _shot(page, "1-deals")
+        page.click("a.deal-link")
+        preview = page.frame_locator("#preview")
+        expect(preview.locator("body")).to_contain_text("185,000")
+        _shot(page, "2-deal-form")
+
+        # change the monthly charges: the preview follows
+        charges = page.locator('[name="commercials.monthly_charges"]')
+        charges.fill("90000")
+        charges.press("Tab")
+        expect(preview.locator("body")).to_contain_text("90,000")
+        expect(page.locator("#status")).to_contain_text("preview updated")
+
+        # break a date: the CLI's message appears next to the field
+        date = page.locator('[name="contract.effective_date"]')
+        date.fill("2027-02-30")
+        date.press("Tab")
+        problem = page.locator("#p-f-contract_effective_date")
+        expect(problem).to_contain_text("must be a real date written YYYY-MM-DD")
+        date.scroll_into_view_if_needed()
+        _shot(page, "3-problem-next-to-field")
+        date.fill("2027-03-01")
+        date.press("Tab")
+        expect(problem).to_be_empty()
+        expect(preview.locator("body")).to_contain_text("1 March 2027")
+
+        # save: the YAML keeps its comments
+        page.click("#save")
+        expect(page.locator("#status")).to_contain_text("saved")
+        text = (web_repo / DEAL).read_text(encoding="utf-8")
+        assert "  monthly_charges: 90000\n" in text and "  effective_date: 2027-03-01\n" in text
+        assert "# A deal specification: everything that varies" in text
+        assert "locale: en_GB                     # formatting of dates, money and numbers" in text
+        _shot(page, "4-saved")
+
+        # downloads of the saved deal
+        docx = Document(io.BytesIO(_download(page, "#download-docx")))
+        assert any("90,000" in p.text for p in docx.paragraphs) or "90,000" in "".join(
+            c.text for t in docx.tables for r in t.rows for c in r.cells)
+        pdf = PdfReader(io.BytesIO(_download(page, "#download-pdf")))
+        assert "1 March 2027" in pdf.pages[0].extract_text()
+
+        # compare round 1 (the commit) with the saved file, then download the redline
+        head = git(web_repo, "rev-parse", "HEAD").strip()
+        page.goto(f"{server}/compare/{DEAL}")
+        page.select_option("#old", head)
+        page.select_option("#new", "saved")
+        page.click("#show-redline")
+        expect(page.frame_locator("#redline-view").locator("body")).to_contain_text("90,000")
+        _shot(page, "5-compare")
+        redline = _download(page, "#redline-docx")
+        with zipfile.ZipFile(io.BytesIO(redline)) as archive:
+            body = archive.read("word/document.xml").decode("utf-8")
+        assert "<w:ins " in body and "<w:del " in body
+        assert "185,000" in re.sub(r"<[^>]+>", "", body)
+
+        # the clause library: a clause's versions and the diff between two
+        page.goto(server + "/clauses")
+        _shot(page, "6-clauses")
+        page.click('a.clause-link[href="/clauses/limitation-of-liability"]')
+        expect(page.locator("table.versions")).to_contain_text("v2")
+        expect(page.locator("#clause-text")).not_to_be_empty()
+        _shot(page, "7-clause")
+        page.click("#show-diff")
+        expect(page.locator("#clause-diff .d-ins").first).to_be_visible()
+        _shot(page, "8-clause-diff")
+        browser.close()
+    assert sorted(p.name for p in ARTEFACTS.glob("*.png"))[:8] == [
+        "1-deals.png", "2-deal-form.png", "3-problem-next-to-field.png", "4-saved.png", "5-compare.png",
+        "6-clauses.png", "7-clause.png", "8-clause-diff.png"]
