@@ -1,0 +1,37 @@
+"""Convert DOCX files to PDF with LibreOffice (headless), as a Word user would see them.
+
+`soffice --convert-to pdf` lays the document out afresh: it numbers the lists from numbering.xml
+and recomputes every REF field from its bookmark on load, so no macro is needed to see the effect
+of an edit. One process converts all files (start-up is the slow part); a private profile keeps
+it apart from any running LibreOffice.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_to_pdf(sources: list[Path], outdir: Path, profile: Path) -> dict[Path, Path]:
+    """Convert DOCX files to PDF in one LibreOffice run; return {source: pdf}."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    subprocess.run([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                    "--convert-to", "pdf", "--outdir", str(outdir), *map(str, sources)],
+                   check=True, capture_output=True, timeout=600)
+    out = {source: outdir / (source.stem + ".pdf") for source in sources}
+    missing = [str(s) for s, pdf in out.items() if not pdf.is_file()]
+    assert not missing, f"LibreOffice did not convert {missing}"
+    return out
+
+
+def pdf_text(data: bytes) -> str:
+    """Return the text of every page, whitespace collapsed to single spaces."""
+    import pypdf
+
+    text = " ".join(page.extract_text() or "" for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+    return re.sub(r"\s+", " ", text.replace("\u00ad", ""))
