@@ -152,7 +152,7 @@ def prepare(work: Path, deal: Path) -> dict:
     from alternatives import deal_values, docx_text, make_docxtpl_template, plain_weasyprint, python_docx
     from content import build_reference, flatten, text_of
 
-    from contractgen.pipeline import render_bytes
+    from contractgen import writers
 
     document, template_dir = build_reference(deal)
     content = flatten(document)
@@ -163,8 +163,8 @@ def prepare(work: Path, deal: Path) -> dict:
         path = work / f"content-x{copies}.json"
         path.write_text(json.dumps(flatten(longer)), encoding="utf-8")
         setup[f"content_x{copies}"] = str(path)
-    our_docx = render_bytes(document, template_dir, "docx")
-    our_pdf = render_bytes(document, template_dir, "pdf")
+    our_docx = writers.render(document, template_dir, "docx")
+    our_pdf = writers.render(document, template_dir, "pdf")
     (work / "ours.docx").write_bytes(our_docx)
     setup["ours_docx"] = str(work / "ours.docx")
     values = deal_values(deal)

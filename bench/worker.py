@@ -19,7 +19,8 @@ sys.path.insert(0, str(HERE))
 
 
 def _contractgen(setup: dict, formats: tuple[str, ...], writer_only: bool = False):
-    from contractgen.pipeline import Workspace, build_document, load_deal_path, render_bytes
+    from contractgen.pipeline import Workspace, build_document, load_deal_path
+    from contractgen import writers
 
     deal_path = Path(setup["deal"])
     workspace = Workspace()
@@ -27,24 +28,24 @@ def _contractgen(setup: dict, formats: tuple[str, ...], writer_only: bool = Fals
         deal = load_deal_path(deal_path)
         document = build_document(deal, deal_path, workspace).document
         template_dir = workspace.template_dir(deal.template)
-        return lambda: sum(len(render_bytes(document, template_dir, fmt)) for fmt in formats)
+        return lambda: sum(len(writers.render(document, template_dir, fmt)) for fmt in formats)
 
     def run() -> int:
         # the whole pipeline from the YAML file, as `render` does, with the workspace kept warm
         deal = load_deal_path(deal_path)
         document = build_document(deal, deal_path, workspace).document
         template_dir = workspace.template_dir(deal.template)
-        return sum(len(render_bytes(document, template_dir, fmt)) for fmt in formats)
+        return sum(len(writers.render(document, template_dir, fmt)) for fmt in formats)
 
     return run
 
 
 def _lengthened(setup: dict, fmt: str, copies: int):
     from content import build_reference
-    from contractgen.pipeline import render_bytes
+    from contractgen import writers
 
     document, template_dir = build_reference(Path(setup["deal"]), copies)
-    return lambda: len(render_bytes(document, template_dir, fmt))
+    return lambda: len(writers.render(document, template_dir, fmt))
 
 
 def make(name: str, setup: dict):

@@ -48,7 +48,7 @@ def _each(items, action) -> bool:
 
 
 def _formats(value: str) -> tuple[str, ...]:
-    from contractgen.pipeline import FORMATS
+    from contractgen.writers import FORMATS
 
     chosen = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
     unknown = [f for f in chosen if f not in FORMATS]
@@ -456,7 +456,7 @@ def explain(output: Path, as_json: bool) -> None:
 def redline(old: Path, new: Path, out_dir: Path | None, formats: str, root: Path | None) -> None:
     """Write the contract of NEW with its differences from OLD marked (tracked changes, marked-up PDF)."""
     from contractgen.outputs import remove_stale_temporaries
-    from contractgen.redline.diff import redline_deals
+    from contractgen.pipeline import redline_deals
 
     chosen = _formats(formats)
     workspace, config = _choose_library(root)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from contractgen import __version__
 from contractgen.digest import source_sha256
-from contractgen.errors import ContractgenError, DealError, LibraryError, Problem
+from contractgen.errors import DealError, LibraryError, Problem
 from contractgen.deal.jurisdictions import law_forum_warning
 from contractgen.library.clauses import Library, load_library
 from contractgen.document.model import Clause, Document, Part, PartyBlock
@@ -17,8 +17,8 @@ from contractgen.document.reader import read_inline, read_markdown
 from contractgen.library.resolve import Outline, ResolvedContract, load_outline, resolve_contract
 from contractgen.templating.sandbox import build_context, date as format_date, render_text, takes_article
 from contractgen.document.transforms import TermDefinition, apply_transforms
+from contractgen.writers import FORMATS, render
 
-FORMATS = ("docx", "pdf")
 
 
 def project_root() -> Path:
@@ -174,19 +174,6 @@ def _party_block(role: str, party) -> PartyBlock:
     )
 
 
-def render_bytes(document: Document, template_dir: Path, fmt: str) -> bytes:
-    """Print a document model in one format; the PDF engine is imported only for PDF."""
-    if fmt == "docx":
-        from contractgen.writers.docx.writer import render_docx
-
-        return render_docx(document, template_dir)
-    if fmt == "pdf":
-        from contractgen.writers.pdf.writer import render_pdf
-
-        return render_pdf(document, template_dir)
-    raise ContractgenError(f"unknown output format '{fmt}' (choose from {', '.join(FORMATS)})")
-
-
 def render_deal(deal_path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
                 workspace: Workspace | None = None) -> tuple[list[Path], list[str]]:
     """Render one deal file into out_dir; return the written paths and the warnings."""
@@ -196,8 +183,42 @@ def render_deal(deal_path: Path, out_dir: Path, formats: tuple[str, ...] = FORMA
     deal = load_deal_path(deal_path)
     result = build_document(deal, deal_path, workspace)
     template_dir = workspace.template_dir(deal.template)
-    payloads = {fmt: render_bytes(result.document, template_dir, fmt) for fmt in formats}
+    payloads = {fmt: render(result.document, template_dir, fmt) for fmt in formats}
     return write_outputs(out_dir, Path(deal_path).stem, payloads), result.warnings
 
 
-__all__ = ["Workspace", "build_document", "render_deal", "render_bytes", "DealError", "Problem"]
+def write_redline(redline, template_dir: Path, out_dir: Path, stem: str,
+                  formats: tuple[str, ...] = FORMATS) -> list[Path]:
+    """Write <stem>.redline.docx/.pdf of a redline into out_dir (atomically); return the written paths."""
+    from contractgen.outputs import write_outputs
+
+    payloads = {fmt: render(None, template_dir, fmt, redline=redline) for fmt in formats}
+    return write_outputs(out_dir, f"{stem}.redline", payloads)
+
+
+def write_redlines(old_model_json: str, new_document: Document, template_dir: Path, out_dir: Path,
+                   stem: str, formats: tuple[str, ...] = FORMATS) -> list[Path]:
+    """Redline a new document model against a stored previous model (JSON) and write the files."""
+    from contractgen.document.json_form import document_from_json
+    from contractgen.redline.diff import diff_documents
+
+    old = document_from_json(old_model_json)
+    return write_redline(diff_documents(old, new_document), template_dir, out_dir, stem, formats)
+
+
+def redline_deals(old_path: Path, new_path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
+                  workspace: Workspace | None = None):
+    """Build two deal files and write NEW.redline.docx/.pdf; return (paths, the Redline, warnings)."""
+    from contractgen.redline.diff import diff_documents
+
+    workspace = workspace or Workspace()
+    old_result = build_document(load_deal_path(old_path), old_path, workspace)
+    new_deal = load_deal_path(new_path)
+    new_result = build_document(new_deal, new_path, workspace)
+    redline = diff_documents(old_result.document, new_result.document)
+    template_dir = workspace.template_dir(new_deal.template)
+    written = write_redline(redline, template_dir, out_dir, Path(new_path).stem, formats)
+    return written, redline, old_result.warnings + new_result.warnings
+
+
+__all__ = ["Workspace", "build_document", "render_deal", "redline_deals", "DealError", "Problem"]

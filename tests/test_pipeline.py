@@ -162,14 +162,14 @@ def test_no_output_is_written_when_a_later_format_fails(writable_mini_root, tmp_
 
     out = tmp_path / "out"
     write_file(out / "mini.docx", "previous docx")
-    real = build.render_bytes
+    real = build.render
 
     def failing(document, template_dir, fmt):
         if fmt == "pdf":
             raise RuntimeError("the PDF engine crashed")
         return real(document, template_dir, fmt)
 
-    monkeypatch.setattr(build, "render_bytes", failing)
+    monkeypatch.setattr(build, "render", failing)
     with pytest.raises(RuntimeError):
         render_deal(writable_mini_root / "deals" / "mini.yaml", out, ("docx", "pdf"), Workspace(writable_mini_root))
     assert (out / "mini.docx").read_text() == "previous docx"

@@ -13,7 +13,6 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from pathlib import Path
 
 from contractgen.document.model import (
     Block, Clause, ContentsEntry, Definition, DefinitionList, Del, Document, Emph, Heading, Ins, ListBlock,
@@ -440,54 +439,3 @@ def summarise(document: Document) -> list[SummaryEntry]:
 def changed_paragraph_count(document: Document) -> int:
     """Return how many blocks of the redline model carry a change (for reports)."""
     return sum(1 for _, c in document.iter_clauses() for b in iter_blocks(c.blocks) if has_changes(b))
-
-
-# ---------------------------------------------------------------- files
-
-
-def render_redline(redline: Redline, template_dir: Path, fmt: str) -> bytes:
-    """Print a redline in one format ("docx" or "pdf")."""
-    if fmt == "docx":
-        from contractgen.writers.docx.redline import render_redline_docx
-
-        return render_redline_docx(redline, template_dir)
-    if fmt == "pdf":
-        from contractgen.writers.pdf.redline import render_redline_pdf
-
-        return render_redline_pdf(redline, template_dir)
-    from contractgen.errors import ContractgenError
-
-    raise ContractgenError(f"unknown redline format '{fmt}' (choose from docx, pdf)")
-
-
-def write_redline(redline: Redline, template_dir: Path, out_dir: Path, stem: str,
-                  formats: tuple[str, ...] = ("docx", "pdf")) -> list[Path]:
-    """Write <stem>.redline.docx/.pdf into out_dir (atomically); return the written paths."""
-    from contractgen.outputs import write_outputs
-
-    payloads = {fmt: render_redline(redline, template_dir, fmt) for fmt in formats}
-    return write_outputs(out_dir, f"{stem}.redline", payloads)
-
-
-def write_redlines(old_model_json: str, new_document: Document, template_dir: Path, out_dir: Path,
-                   stem: str, formats: tuple[str, ...] = ("docx", "pdf")) -> list[Path]:
-    """Redline a new document model against a stored previous model (JSON) and write the files."""
-    from contractgen.document.json_form import document_from_json
-
-    old = document_from_json(old_model_json)
-    return write_redline(diff_documents(old, new_document), template_dir, out_dir, stem, formats)
-
-
-def redline_deals(old_path: Path, new_path: Path, out_dir: Path, formats: tuple[str, ...] = ("docx", "pdf"),
-                  workspace=None) -> tuple[list[Path], Redline, list[str]]:
-    """Build two deal files and write NEW.redline.docx/.pdf; return paths, the redline and warnings."""
-    from contractgen.pipeline import Workspace, build_document, load_deal_path
-
-    workspace = workspace or Workspace()
-    old_result = build_document(load_deal_path(old_path), old_path, workspace)
-    new_deal = load_deal_path(new_path)
-    new_result = build_document(new_deal, new_path, workspace)
-    redline = diff_documents(old_result.document, new_result.document)
-    template_dir = workspace.template_dir(new_deal.template)
-    written = write_redline(redline, template_dir, out_dir, Path(new_path).stem, formats)
-    return written, redline, old_result.warnings + new_result.warnings

@@ -111,7 +111,8 @@ def _run_task(task: Task) -> dict[str, Any]:
 def _render(config: RepoConfig, task: Task, resolved, workspace
             ) -> tuple[dict[str, bytes], bytes, dict[str, bytes], list[str], list[str]]:
     """Render one deal: (output bytes by path, its model as JSON, redline bytes by path, warnings, notes)."""
-    from contractgen.pipeline import build_document, render_bytes
+    from contractgen.pipeline import build_document
+    from contractgen.writers import render
     from contractgen.document.json_form import document_to_json
 
     deal_path = config.root / task.deal
@@ -129,7 +130,7 @@ def _render(config: RepoConfig, task: Task, resolved, workspace
         if fmt == "pdf":
             payloads[out] = _render_pdf(result.document, template_dir, deal_path, lock_entry, task.deal)
         else:
-            payloads[out] = render_bytes(result.document, template_dir, fmt)
+            payloads[out] = render(result.document, template_dir, fmt)
     warnings, notes = list(result.warnings), []
     redlines = _render_redlines(config, task, result.document, template_dir, warnings, notes) if task.redlines else {}
     return payloads, model, redlines, warnings, notes
@@ -139,7 +140,8 @@ def _render_redlines(config: RepoConfig, task: Task, document, template_dir: Pat
                      warnings: list[str], notes: list[str]) -> dict[str, bytes]:
     """Diff the new model against the stored model of the previous build; {} (and a warning) without one."""
     from contractgen.document.json_form import document_from_json
-    from contractgen.redline.diff import diff_documents, has_changes, render_redline
+    from contractgen.redline.diff import diff_documents, has_changes
+    from contractgen.writers import render
 
     if task.previous_model is None:
         return {}  # a new contract: nothing to compare with
@@ -164,20 +166,20 @@ def _render_redlines(config: RepoConfig, task: Task, document, template_dir: Pat
     if not has_changes(redline.document):
         notes.append("no redline: the contract reads exactly as in the previous build")
         return {}
-    return {path: render_redline(redline, template_dir, fmt) for fmt, path in task.redlines}
+    return {path: render(None, template_dir, fmt, redline=redline) for fmt, path in task.redlines}
 
 
 def _render_pdf(document, template_dir: Path, deal_path: Path, lock_entry: dict, deal_rel: str) -> bytes:
     """Render the PDF with the deal spec and its lock entry attached."""
     import json
 
-    from contractgen.writers.pdf import writer as pdf
+    from contractgen.writers import render
 
     attachments = {
         Path(deal_rel).name: deal_path.read_bytes(),
         "contractgen-lock-entry.json": (json.dumps({deal_rel: lock_entry}, indent=2, sort_keys=True) + "\n").encode(),
     }
-    return pdf.render_pdf(document, template_dir, attachments=attachments)
+    return render(document, template_dir, "pdf", attachments=attachments)
 
 
 def plan(assessment: Assessment, force: bool, redline: bool = False,

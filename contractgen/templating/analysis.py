@@ -15,7 +15,6 @@ import functools
 import types
 import typing
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 import jinja2

@@ -24,7 +24,8 @@ from contractgen.document.model import (
     iter_inline_runs,
 )
 from contractgen.errors import DealError
-from contractgen.pipeline import Workspace, build_document, render_bytes, render_deal
+from contractgen.pipeline import Workspace, build_document, render_deal
+from contractgen import writers
 from tests.helpers import REFERENCE
 
 DESCRIPTION = "description: Single point of contact for incidents and service requests from the Client's 4,500 staff."
@@ -74,8 +75,8 @@ def test_template_syntax_in_deal_text_is_printed_literally(tmp_path, workspace):
     assert any(hostile in t for t in texts)
     assert not any("Desk 49" in t for t in texts)
     template_dir = workspace.template_dir("it-outsourcing")
-    assert hostile in docx_text(render_bytes(result.document, template_dir, "docx"))
-    assert hostile in pdf_text(render_bytes(result.document, template_dir, "pdf"))
+    assert hostile in docx_text(writers.render(result.document, template_dir, "docx"))
+    assert hostile in pdf_text(writers.render(result.document, template_dir, "pdf"))
 
 
 def test_markdown_in_deal_text_cannot_change_the_structure(tmp_path):
@@ -100,7 +101,7 @@ def test_markdown_in_deal_text_cannot_change_the_structure(tmp_path):
 def test_html_in_deal_text_is_shown_as_text_and_fetches_nothing(tmp_path, workspace):
     hostile = '<link rel="attachment" href="file:///etc/passwd"><img src="file:///etc/hostname">'
     result = build(deal_with_description(tmp_path, hostile))
-    pdf = render_bytes(result.document, workspace.template_dir("it-outsourcing"), "pdf")
+    pdf = writers.render(result.document, workspace.template_dir("it-outsourcing"), "pdf")
     text = pdf_text(pdf)
     assert '<link rel="attachment" href="file:///etc/passwd">' in text
     assert '<img src="file:///etc/hostname">' in text

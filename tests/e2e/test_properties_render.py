@@ -19,7 +19,8 @@ from contractgen.deal.model import load_deal, validate_data
 from contractgen.deal.yamlsource import load_yaml
 from contractgen.document.model import inline_text, iter_inline_runs
 from contractgen.library.resolve import resolve_contract
-from contractgen.pipeline import Workspace, build_document, render_bytes
+from contractgen.pipeline import Workspace, build_document
+from contractgen import writers
 from contractgen.templating.sandbox import build_context
 from tests.strategies import GeneratedDeal, deals
 
@@ -102,9 +103,9 @@ def test_any_valid_deal_builds_and_renders_docx_deterministically_with_its_text_
     text = model_text(result.document)
     assert not missing(generated.printed, text), "values missing from the document model"
     template_dir = workspace.template_dir(deal.template)
-    first = render_bytes(result.document, template_dir, "docx")
+    first = writers.render(result.document, template_dir, "docx")
     _, again = build(folder, generated, workspace)
-    assert render_bytes(again.document, template_dir, "docx") == first, "two renders of one deal differ"
+    assert writers.render(again.document, template_dir, "docx") == first, "two renders of one deal differ"
     assert not missing(generated.printed, docx_text(first)), "values missing from the DOCX"
 
 
@@ -112,7 +113,7 @@ def test_any_valid_deal_builds_and_renders_docx_deterministically_with_its_text_
 @given(generated=deals())
 def test_any_valid_deal_renders_a_pdf_with_its_text(generated, folder, workspace):
     deal, result = build(folder, generated, workspace)
-    pdf = render_bytes(result.document, workspace.template_dir(deal.template), "pdf")
+    pdf = writers.render(result.document, workspace.template_dir(deal.template), "pdf")
     assert pdf.startswith(b"%PDF-")
     assert not missing(generated.printed, pdf_text(pdf), norm=bare), "values missing from the PDF text"
 

@@ -11,7 +11,8 @@ import yaml
 
 from contractgen.checks.coverage import deal_coverage
 from contractgen.deal.model import load_deal
-from contractgen.pipeline import Workspace, build_document, render_bytes
+from contractgen.pipeline import Workspace, build_document
+from contractgen import writers
 
 
 def squash(text: str) -> str:
@@ -43,7 +44,7 @@ def contract_text(path: Path) -> str:
     deal = load_deal(path)
     workspace = Workspace()
     result = build_document(deal, path, workspace)
-    data = render_bytes(result.document, workspace.template_dir(deal.template), "docx")
+    data = writers.render(result.document, workspace.template_dir(deal.template), "docx")
     body = Docx(io.BytesIO(data)).element.body
     return squash(" ".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body.iter(qn("w:p"))))
 

@@ -11,7 +11,8 @@ import pytest
 
 from contractgen.deal.model import load_deal
 from contractgen.library.clauses import load_library
-from contractgen.pipeline import Workspace, build_document, render_bytes
+from contractgen.pipeline import Workspace, build_document
+from contractgen import writers
 from tests.helpers import REFERENCE, ROOT, SAMPLES
 
 
@@ -42,8 +43,8 @@ def render(path: Path) -> dict[str, object]:
     workspace = Workspace()
     result = build_document(deal, path, workspace)
     template_dir = workspace.template_dir(deal.template)
-    docx = render_bytes(result.document, template_dir, "docx")
-    pdf = render_bytes(result.document, template_dir, "pdf")
+    docx = writers.render(result.document, template_dir, "docx")
+    pdf = writers.render(result.document, template_dir, "pdf")
     return {"deal": deal, "document": result.document, "docx": docx_text(docx), "pdf": pdf_text(pdf), "pdf_bytes": pdf}
 
 

@@ -26,14 +26,13 @@ from contractgen.document.model import (
     inline_text,
     iter_blocks,
 )
-from contractgen.pipeline import Workspace, build_document, load_deal_path
+from contractgen.pipeline import Workspace, build_document, load_deal_path, write_redlines
 from contractgen.redline.diff import (
     DELETED,
     INSERTED,
     diff_documents,
     diff_inlines,
     has_changes,
-    write_redlines,
 )
 from contractgen.writers.docx.redline import render_redline_docx
 from contractgen.writers.docx.writer import render_docx

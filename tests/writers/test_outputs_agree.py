@@ -10,7 +10,8 @@ import pytest
 
 from contractgen.deal.model import load_deal
 from contractgen.document.model import Table, inline_text, iter_blocks
-from contractgen.pipeline import Workspace, build_document, render_bytes
+from contractgen.pipeline import Workspace, build_document
+from contractgen import writers
 from tests.helpers import ROOT
 from tests.writers.docx_lists import numbered_texts
 
@@ -37,7 +38,7 @@ def rendered(request):
     workspace = Workspace()
     result = build_document(deal, request.param, workspace)
     template_dir = workspace.template_dir(deal.template)
-    return result.document, render_bytes(result.document, template_dir, "docx"), render_bytes(result.document, template_dir, "pdf")
+    return result.document, writers.render(result.document, template_dir, "docx"), writers.render(result.document, template_dir, "pdf")
 
 
 def test_docx_and_pdf_carry_the_same_words(rendered):
