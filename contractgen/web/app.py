@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 import jinja2
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -109,9 +110,8 @@ class Workspace:
         state["message"] = "valid: preview updated"
         return state
 
-    def editor(self, rel: str, text: str, base: str, state: dict[str, Any]) -> dict[str, Any]:
-        """Return the template context of the deal form for a working text."""
-        doc = RoundTrip(text, Path(rel).name)
+    def editor(self, rel: str, doc: RoundTrip, text: str, base: str, state: dict[str, Any]) -> dict[str, Any]:
+        """Return the template context of the deal form for a working document and its text."""
         groups = self.form.build(doc)
         other = attach_problems(groups, state["problems"])
         return {"rel": rel, "groups": groups, "other": other, "yaml": text, "base": base, "state": state,
@@ -129,7 +129,7 @@ def _is_htmx(request: Request) -> bool:
 # ---------------------------------------------------------------- the deals list
 
 
-async def deals_page(request: Request) -> Response:
+def deals_page(request: Request) -> Response:
     """List the deals with status, last build and whether their outputs are current."""
     ws = _ws(request)
     return ws.page(request, "deals.html", rows=ws.repo.rows(), deals=ws.repo.deals(), error="")
@@ -139,6 +139,10 @@ async def new_deal(request: Request) -> Response:
     """Create a deal from one of the repository's deals, then open it."""
     ws = _ws(request)
     form = await csrf_form(request)
+    return await run_in_threadpool(_new_deal, request, ws, form)
+
+
+def _new_deal(request: Request, ws: Workspace, form) -> Response:
     try:
         rel = ws.repo.new_deal(str(form.get("name", "")).strip(), str(form.get("sample", "")))
     except ContractgenError as exc:
@@ -159,21 +163,20 @@ def _rel(request: Request) -> tuple[Workspace, str, Path]:
         raise HTTPException(404, str(exc)) from None
 
 
-async def edit_page(request: Request) -> Response:
+def edit_page(request: Request) -> Response:
     """Show the deal form beside the preview of the saved file."""
     ws, rel, path = _rel(request)
     try:
         text = read_deal_text(path)
-        RoundTrip(text, path.name)
+        doc = RoundTrip(text, path.name)
     except DealError as exc:
         return ws.page(request, "broken.html", status_code=422, rel=rel, lines=exc.lines())
     state = ws.evaluate(rel, text)
-    return ws.page(request, "edit.html", **ws.editor(rel, text, text_hash(text), state))
+    return ws.page(request, "edit.html", **ws.editor(rel, doc, text, text_hash(text), state))
 
 
-async def _working(request: Request, ws: Workspace, rel: str) -> tuple[Any, str, str]:
-    """Read a submitted form: return (form, the working text with the form applied, the base hash)."""
-    form = await csrf_form(request)
+def _working(ws: Workspace, rel: str, form) -> tuple[Any, str]:
+    """Apply a submitted form to its working text: return (the round-trip document, the base hash)."""
     yaml_text = str(form.get("_yaml", ""))
     base = str(form.get("_base", ""))
     try:
@@ -182,22 +185,30 @@ async def _working(request: Request, ws: Workspace, rel: str) -> tuple[Any, str,
         raise HTTPException(422, "\n".join(exc.lines())) from None
     values = {k: v for k, v in form.multi_items() if isinstance(v, str) and not k.startswith("_") and k != CSRF_FIELD}
     ws.form.apply(doc, values)
-    return form, doc, base
+    return doc, base
 
 
 async def check(request: Request) -> Response:
     """A field changed: validate the working text; send back the problems and, if valid, the preview."""
     ws, rel, _ = _rel(request)
-    _, doc, base = await _working(request, ws, rel)
+    return await run_in_threadpool(_check, request, ws, rel, await csrf_form(request))
+
+
+def _check(request: Request, ws: Workspace, rel: str, form) -> Response:
+    doc, base = _working(ws, rel, form)
     text = doc.dump()
     state = ws.evaluate(rel, text)
-    return ws.page(request, "check.html", **ws.editor(rel, text, base, state))
+    return ws.page(request, "check.html", **ws.editor(rel, doc, text, base, state))
 
 
 async def change_form(request: Request) -> Response:
     """Add or remove an item of a repeating group; send back the whole form."""
     ws, rel, _ = _rel(request)
-    form, doc, base = await _working(request, ws, rel)
+    return await run_in_threadpool(_change_form, request, ws, rel, await csrf_form(request))
+
+
+def _change_form(request: Request, ws: Workspace, rel: str, form) -> Response:
+    doc, base = _working(ws, rel, form)
     operation, _, target = str(form.get("_op", "")).partition(":")
     from contractgen.web.schemaform import parse_key
 
@@ -208,13 +219,17 @@ async def change_form(request: Request) -> Response:
         doc.delete(key)
     text = doc.dump()
     state = {"problems": [], "preview": None, "message": "unsaved changes", "warnings": [], "stale": False}
-    return ws.page(request, "editor.html", **ws.editor(rel, text, base, state))
+    return ws.page(request, "editor.html", **ws.editor(rel, doc, text, base, state))
 
 
 async def save(request: Request) -> Response:
     """Save the working text over the deal file, unless it is invalid or someone saved it meanwhile."""
     ws, rel, path = _rel(request)
-    _, doc, base = await _working(request, ws, rel)
+    return await run_in_threadpool(_save, request, ws, rel, path, await csrf_form(request))
+
+
+def _save(request: Request, ws: Workspace, rel: str, path: Path, form) -> Response:
+    doc, base = _working(ws, rel, form)
     text = doc.dump()
     state = ws.evaluate(rel, text)
     status = 200
@@ -230,13 +245,13 @@ async def save(request: Request) -> Response:
             state["message"] = str(exc)
             state["stale"] = True
             status = 409
-    context = ws.editor(rel, text, base, state)
+    context = ws.editor(rel, doc, text, base, state)
     if _is_htmx(request):
         return ws.page(request, "editor.html", status_code=status, **context)
     return ws.page(request, "edit.html", status_code=status, **context)
 
 
-async def preview(request: Request) -> Response:
+def preview(request: Request) -> Response:
     """Serve a rendered preview page (no scripts run in it: its own strict policy and a sandbox)."""
     ws = _ws(request)
     found = ws.pages.get(request.path_params["key"])
@@ -253,7 +268,7 @@ async def preview(request: Request) -> Response:
     return response
 
 
-async def template_css(request: Request) -> Response:
+def template_css(request: Request) -> Response:
     """Serve a document template's stylesheet for the preview (only the known file names)."""
     ws = _ws(request)
     name, filename = request.path_params["template"], request.path_params["file"]
@@ -267,7 +282,7 @@ async def template_css(request: Request) -> Response:
     return Response(css.read_bytes(), media_type="text/css")
 
 
-async def download(request: Request) -> Response:
+def download(request: Request) -> Response:
     """Render the saved deal as DOCX or PDF and send it as a download."""
     ws, rel, path = _rel(request)
     fmt = request.path_params["fmt"]

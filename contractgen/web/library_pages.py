@@ -25,7 +25,7 @@ def _deal(request: Request):
     return _rel(request)
 
 
-async def coverage_page(request: Request) -> Response:
+def coverage_page(request: Request) -> Response:
     """Show each checklist item the deal needs and the clause that covers it."""
     ws, rel, path = _deal(request)
     try:
@@ -45,7 +45,7 @@ def _rounds(ws, rel: str, request: Request) -> tuple[list, str, str]:
     return rounds, old, new
 
 
-async def compare_page(request: Request) -> Response:
+def compare_page(request: Request) -> Response:
     """Compare two rounds of a deal: the redline in the page, with DOCX and PDF downloads."""
     ws, rel, path = _deal(request)
     rounds, old, new = _rounds(ws, rel, request)
@@ -62,7 +62,7 @@ async def compare_page(request: Request) -> Response:
     return ws.page(request, "compare.html", **context)
 
 
-async def redline_download(request: Request) -> Response:
+def redline_download(request: Request) -> Response:
     """Send the redline of two rounds as DOCX or PDF."""
     ws, rel, path = _deal(request)
     fmt = request.path_params["fmt"]
@@ -94,7 +94,7 @@ def _default(clause):
     return clause.newest(("approved",)) or clause.newest(("deprecated",))
 
 
-async def clauses_page(request: Request) -> Response:
+def clauses_page(request: Request) -> Response:
     """List every clause with its versions, their status and the version a deal gets by default."""
     from contractgen.web.app import _ws
 
@@ -123,7 +123,7 @@ def _version(clause, value: str | None, fallback):
         raise HTTPException(404, f"clause {clause.id} has no version {value!r}") from None
 
 
-async def clause_page(request: Request) -> Response:
+def clause_page(request: Request) -> Response:
     """Show a clause: its versions (status, changes, history), one version's text, and the deals using each."""
     from contractgen.web.app import _ws
 
@@ -146,7 +146,7 @@ async def clause_page(request: Request) -> Response:
                    default=_default(clause))
 
 
-async def clause_diff(request: Request) -> Response:
+def clause_diff(request: Request) -> Response:
     """Show what changed in a clause's text between two versions, line by line."""
     from contractgen.web.app import _ws
 

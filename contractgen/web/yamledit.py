@@ -89,7 +89,8 @@ class RoundTrip:
             return False
         if text == "":
             return self.delete(key)
-        parent = self._container(key[:-1], order_hint=None)
+        parent = self._container(key[:-1])
+        self._style_like_siblings(key[:-1], parent)
         new = _scalar_like(current, text)
         _put(parent, key[-1], new, order)
         return True
@@ -158,7 +159,17 @@ class RoundTrip:
             item.fa.set_flow_style()
         seq.append(item)
 
-    def _container(self, key: Key, order_hint: Any = None) -> Any:
+    def _style_like_siblings(self, key: Key, mapping: Any) -> None:
+        """Give a still-empty item of a list the flow or block style of the other items."""
+        if not (key and isinstance(key[-1], int) and isinstance(mapping, CommentedMap) and not mapping):
+            return
+        siblings = [m for m in self.get(key[:-1], []) if isinstance(m, CommentedMap) and m]
+        if siblings and not siblings[0].fa.flow_style():
+            mapping.fa.set_block_style()
+        elif siblings:
+            mapping.fa.set_flow_style()
+
+    def _container(self, key: Key) -> Any:
         """Return the mapping or list at `key`, creating mappings on the way."""
         node = self.data
         for part in key:
