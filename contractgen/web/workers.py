@@ -82,11 +82,11 @@ def job_preview(workspace, name: str, text: str) -> dict[str, Any]:
 
 def job_render(workspace, name: str, text: str, fmt: str) -> bytes:
     """Return the contract as DOCX or PDF bytes."""
-    from contractgen.pipeline import render_bytes
+    from contractgen.writers import render
 
     with tempfile.TemporaryDirectory(prefix="contractgen-web-") as folder:
         deal, result = _build(workspace, folder, name, text)
-        return render_bytes(result.document, workspace.template_dir(deal.template), fmt)
+        return render(result.document, workspace.template_dir(deal.template), fmt)
 
 
 def job_coverage(workspace, name: str, text: str) -> dict[str, Any]:
@@ -102,7 +102,8 @@ def job_coverage(workspace, name: str, text: str) -> dict[str, Any]:
 
 def job_redline(workspace, old_name: str, old_text: str, new_name: str, new_text: str, fmt: str) -> Any:
     """Return the redline of two rounds: "html" (with a summary), "docx" or "pdf" bytes."""
-    from contractgen.redline.diff import diff_documents, render_redline
+    from contractgen.redline.diff import diff_documents
+    from contractgen.writers import render
 
     with tempfile.TemporaryDirectory(prefix="contractgen-web-") as old_folder, \
             tempfile.TemporaryDirectory(prefix="contractgen-web-") as new_folder:
@@ -115,7 +116,7 @@ def job_redline(workspace, old_name: str, old_text: str, new_name: str, new_text
 
         summary = [{"change": e.change, "label": e.label, "title": e.title} for e in redline.summary]
         return {"html": render_redline_html(redline, template_dir), "template": deal.template, "summary": summary}
-    return render_redline(redline, template_dir, fmt)
+    return render(None, template_dir, fmt, redline=redline)
 
 
 def job_usage(workspace, deals: list[tuple[str, str]]) -> dict[str, dict[str, int]]:

@@ -12,7 +12,8 @@ import pytest
 
 from contractgen.deal.model import load_deal
 from contractgen.document.model import ListBlock, Paragraph, inline_text
-from contractgen.pipeline import Workspace, build_document, render_bytes
+from contractgen import writers
+from contractgen.pipeline import Workspace, build_document
 from tests.helpers import REFERENCE, ROOT
 from tests.writers.libreoffice import SOFFICE, convert_to_pdf, pdf_text
 
@@ -79,9 +80,9 @@ def converted(tmp_path_factory):
         document = build_document(deal, path, workspace).document
         template = workspace.template_dir(deal.template)
         source = folder / f"{path.stem}.docx"
-        source.write_bytes(render_bytes(document, template, "docx"))
+        source.write_bytes(writers.render(document, template, "docx"))
         sources.append(source)
-        built[path.stem] = (document, pdf_text(render_bytes(document, template, "pdf")))
+        built[path.stem] = (document, pdf_text(writers.render(document, template, "pdf")))
         if path == REFERENCE:
             word = docx.Document(str(source))
             headings = [p for p in word.paragraphs if p.style.name == "Heading 1" and p.text.strip()]

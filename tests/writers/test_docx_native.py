@@ -12,7 +12,8 @@ from lxml import etree
 
 from contractgen.deal.model import load_deal
 from contractgen.document.model import CrossRef, ListBlock, Paragraph, iter_inline_runs
-from contractgen.pipeline import Workspace, build_document, render_bytes
+from contractgen import writers
+from contractgen.pipeline import Workspace, build_document
 from tests.helpers import ROOT
 from tests.writers.docx_lists import Numbering, complex_fields
 
@@ -27,7 +28,7 @@ def sample(request):
     deal = load_deal(request.param)
     workspace = Workspace()
     document = build_document(deal, request.param, workspace).document
-    data = render_bytes(document, workspace.template_dir(deal.template), "docx")
+    data = writers.render(document, workspace.template_dir(deal.template), "docx")
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         root = etree.fromstring(zf.read("word/document.xml"))
         parts = {name: zf.read(name) for name in zf.namelist()}
