@@ -107,7 +107,7 @@ class Workspace:
             return state
         state["preview"] = self.pages.put(result["html"], result["template"], rel, text)
         state["warnings"] = result["warnings"]
-        state["message"] = "valid: preview updated"
+        state["message"] = "valid: preview updated" + "".join(f"; warning: {w}" for w in result["warnings"])
         return state
 
     def editor(self, rel: str, doc: RoundTrip, text: str, base: str, state: dict[str, Any]) -> dict[str, Any]:
@@ -247,7 +247,7 @@ def _save(request: Request, ws: Workspace, rel: str, path: Path, form) -> Respon
             status = 409
     context = ws.editor(rel, doc, text, base, state)
     if _is_htmx(request):
-        return ws.page(request, "editor.html", status_code=status, **context)
+        return ws.page(request, "editor.html", status_code=status, oob=True, **context)
     return ws.page(request, "edit.html", status_code=status, **context)
 
 

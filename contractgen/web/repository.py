@@ -137,7 +137,7 @@ class WebRepository:
         target = self.root / rel
         if target.exists():
             raise ContractgenError(f"{rel} already exists; choose another name")
-        if not self._inside(target.parent / ".") and not target.parent.resolve().is_relative_to(self.root):
+        if not target.parent.resolve().is_relative_to(self.root):
             raise NotFound(f"{rel} is outside the repository")
         from contractgen.outputs import write_atomically
 
