@@ -242,11 +242,12 @@ def deal_context_types() -> dict[str, Any]:
     """Return the variables a clause can read, with their types."""
     from contractgen.deal.derived import Derived
     from contractgen.deal.jurisdictions import Forum, Law
+    from contractgen.deal.privacy import Privacy
     from contractgen.deal.model import ClientParty, Deal, SupplierParty
 
     context: dict[str, Any] = {name: _unwrap(info.annotation) for name, info in Deal.model_fields.items()}
     context.update(deal=Deal, client=ClientParty, supplier=SupplierParty, derived=Derived, CLIENT=str,
-                   SUPPLIER=str, CLIENT_NAME=str, SUPPLIER_NAME=str, law=Law, forum=Forum,
+                   SUPPLIER=str, CLIENT_NAME=str, SUPPLIER_NAME=str, law=Law, forum=Forum, privacy=Privacy,
                    locale_=str, currency_=str)
     return context
 

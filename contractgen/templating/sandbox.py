@@ -365,6 +365,7 @@ def build_context(deal) -> dict[str, Any]:
     """Return the variables a clause can read: each deal section plus a few shortcuts."""
     context: dict[str, Any] = {name: getattr(deal, name) for name in type(deal).model_fields}
     from contractgen.deal.jurisdictions import forum_of, law_of
+    from contractgen.deal.privacy import privacy_of
 
     client, supplier = deal.parties.client, deal.parties.supplier
     contract = deal.contract
@@ -379,6 +380,7 @@ def build_context(deal) -> dict[str, Any]:
         SUPPLIER_NAME=supplier.short_name or "Supplier",
         law=law_of(contract.governing_law, contract.law_wording),
         forum=forum_of(contract.jurisdiction, contract.governing_law, contract.forum_wording),
+        privacy=privacy_of(deal),
         locale_=deal.contract.locale,
         currency_=deal.commercials.currency,
     )

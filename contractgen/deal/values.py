@@ -1,0 +1,165 @@
+"""Values as people write them: "99.5%", "£185,000", "statutory", "three", "T&M", "Net 30".
+
+Each function here takes what a deal file holds and returns the canonical value, or raises
+ValueError with a plain message that says what is accepted, with an example. The deal model
+uses them as pydantic before-validators (``lenient``), so the canonical value is what clauses
+and rules see.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any, Callable
+
+from pydantic_core import PydanticCustomError
+
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+NUMBER_WORDS: dict[str, int] = {word: n for n, word in enumerate(_UNITS)}
+for _t, _tens in enumerate(_TENS):
+    if _tens:
+        NUMBER_WORDS[_tens] = _t * 10
+        for _u in range(1, 10):
+            NUMBER_WORDS[f"{_tens}-{_UNITS[_u]}"] = _t * 10 + _u
+            NUMBER_WORDS[f"{_tens} {_UNITS[_u]}"] = _t * 10 + _u
+NUMBER_WORDS.update({"a": 1, "an": 1, "a hundred": 100, "one hundred": 100})
+
+# Currency symbols and prefixes people write before an amount, and the ISO codes each can mean.
+SYMBOLS: dict[str, tuple[str, ...]] = {
+    "£": ("GBP",), "€": ("EUR",), "¥": ("JPY", "CNY"), "₹": ("INR",), "CHF": ("CHF",), "Fr.": ("CHF",),
+    "US$": ("USD",), "C$": ("CAD",), "CA$": ("CAD",), "A$": ("AUD",), "AU$": ("AUD",), "NZ$": ("NZD",),
+    "S$": ("SGD",), "HK$": ("HKD",), "R$": ("BRL",), "MX$": ("MXN",), "$": ("USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"),
+    "zł": ("PLN",), "kr": ("SEK", "NOK", "DKK"), "₱": ("PHP",), "R": ("ZAR",),
+}
+_MULTIPLIERS = {"k": Decimal(1000), "thousand": Decimal(1000), "m": Decimal(10) ** 6, "mn": Decimal(10) ** 6,
+                "million": Decimal(10) ** 6, "bn": Decimal(10) ** 9, "billion": Decimal(10) ** 9}
+STATUTORY = "statutory"
+_STATUTORY_PHRASES = {"statutory", "statutory minimum", "statutory limit", "statutory limits", "as required by law",
+                      "as required by statute", "as required by applicable law", "statutory requirement"}
+
+
+def _plain(text: Any) -> str:
+    return " ".join(str(text).replace("\u00a0", " ").split())
+
+
+def _error(kind: str, message: str) -> PydanticCustomError:
+    return PydanticCustomError(kind, "{message}", {"message": message})
+
+
+def number_from_words(text: str) -> int | None:
+    """Return the whole number a word or phrase names ("three", "twenty-one"), or None."""
+    return NUMBER_WORDS.get(_plain(text).lower())
+
+
+def whole_number(value: Any) -> Any:
+    """A whole number given in digits or in words up to ninety-nine ("3", "three")."""
+    if isinstance(value, str):
+        words = number_from_words(value)
+        if words is not None:
+            return words
+        digits = _plain(value).replace(",", "")
+        if re.fullmatch(r"\d+", digits):
+            return int(digits)
+        raise ValueError(f"{value!r} is not a whole number; write digits or words, e.g. 3 or 'three'")
+    return value
+
+
+def percent(value: Any) -> Any:
+    """A percentage as "99.5%", "99.5 %", "99.5", "5 percent" or "five per cent" → Decimal("99.5")."""
+    if not isinstance(value, str):
+        return value
+    text = _plain(value).lower()
+    text = re.sub(r"\s*(?:%|per\s*cent|percent|pct)$", "", text)
+    words = number_from_words(text)
+    if words is not None:
+        return Decimal(words)
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        raise ValueError(f"{value!r} is not a percentage; write e.g. 99.5% or 99.5") from None
+
+
+def money(value: Any, currency: str | None = None) -> Any:
+    """An amount as "185000", "185,000", "£185,000", "GBP 185,000", "€1.5m" → Decimal.
+
+    A symbol or code that cannot be the deal's currency is an error.
+    """
+    if not isinstance(value, str):
+        return value
+    text = _plain(value)
+    code = None
+    match = re.match(r"^([A-Z]{3})\s*(?=[\d.])", text) or re.search(r"(?<=[\d.])\s*([A-Z]{3})$", text)
+    if match and match.group(1) != "PER":
+        code = (match.group(1),)
+        text = (text[: match.start()] + text[match.end():]).strip()
+    else:
+        for symbol in sorted(SYMBOLS, key=len, reverse=True):
+            if text.startswith(symbol) and (len(symbol) > 1 or symbol in "£€¥₹$₱"):
+                code, text = SYMBOLS[symbol], text[len(symbol):].strip()
+                break
+            if text.endswith(" " + symbol) or (symbol in ("zł", "kr") and text.endswith(symbol)):
+                code, text = SYMBOLS[symbol], text[: -len(symbol)].strip()
+                break
+    if code and currency and currency not in code:
+        raise ValueError(f"{value!r} is in {'/'.join(code)}, but the deal's currency (commercials.currency) "
+                         f"is {currency}; write the amount in {currency} or without a symbol")
+    multiplier = Decimal(1)
+    found = re.match(r"^([\d.,]+)\s*([a-z]+)$", text, re.IGNORECASE)
+    if found and found.group(2).lower() in _MULTIPLIERS:
+        text, multiplier = found.group(1), _MULTIPLIERS[found.group(2).lower()]
+    digits = text.replace(",", "").replace("\u2019", "").replace("'", "").replace(" ", "")
+    if not re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", digits):
+        raise ValueError(f"{value!r} is not an amount of money; write e.g. 185000, '185,000' or '£185,000'")
+    return Decimal(digits) * multiplier
+
+
+def money_or_statutory(value: Any, currency: str | None = None) -> Any:
+    """An insurance amount, or "statutory" where a statute sets it (workers' compensation)."""
+    if isinstance(value, str) and _plain(value).lower().rstrip(".") in _STATUTORY_PHRASES:
+        return STATUTORY
+    return money(value, currency)
+
+
+def choice(synonyms: dict[str, str], field: str, example: str) -> Callable[[Any], Any]:
+    """A before-validator mapping the usual ways of writing a fixed phrase to its canonical form."""
+    table = {_key(k): v for k, v in synonyms.items()}
+    accepted = sorted(set(synonyms.values()))
+
+    def validate(value: Any) -> Any:
+        if not isinstance(value, str):
+            return getattr(value, "value", value)
+        found = table.get(_key(value))
+        if found is None:
+            others = sorted(k for k in synonyms if synonyms[k] not in (k,))
+            raise _error(field, f"{value!r} is not a {field}; accepted: {', '.join(repr(a) for a in accepted)} "
+                                f"(also written {', '.join(repr(o) for o in others[:8])}…), e.g. {example}")
+        return found
+
+    return validate
+
+
+def _key(text: str) -> str:
+    text = _plain(text).lower().replace("&", " and ").replace("-", " ").replace("_", " ").replace("/", " ")
+    return " ".join(text.split())
+
+
+PRICING_MODELS = {
+    "fixed monthly": "fixed monthly", "fixed monthly fee": "fixed monthly", "fixed monthly charge": "fixed monthly",
+    "monthly fixed fee": "fixed monthly", "fixed fee": "fixed monthly", "fixed price": "fixed monthly",
+    "fixed": "fixed monthly", "managed service fee": "fixed monthly", "monthly service charge": "fixed monthly",
+    "time and materials": "time and materials", "time & materials": "time and materials", "T&M": "time and materials",
+    "T and M": "time and materials", "time and material": "time and materials", "TM": "time and materials",
+    "per unit": "per unit", "unit price": "per unit", "unit based": "per unit", "unit pricing": "per unit",
+    "consumption based": "per unit", "consumption": "per unit", "per user": "per unit", "volume based": "per unit",
+}
+SOURCING_MODELS = {
+    "onshore": "onshore", "on shore": "onshore", "domestic": "onshore", "local": "onshore",
+    "nearshore": "nearshore", "near shore": "nearshore", "nearshoring": "nearshore",
+    "offshore": "offshore", "off shore": "offshore", "offshoring": "offshore",
+}
+MEASUREMENT_PERIODS = {
+    "calendar month": "calendar month", "month": "calendar month", "monthly": "calendar month",
+    "calendar quarter": "calendar quarter", "quarter": "calendar quarter", "quarterly": "calendar quarter",
+}
