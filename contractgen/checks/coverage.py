@@ -99,14 +99,9 @@ class CoverageRow:
 
 def _clause_references(document) -> dict[str, tuple[str, str]]:
     """Map each clause id of the document to (its reference text, its title)."""
-    references = {}
-    for part, clause in document.iter_clauses():
-        if part.kind == "schedule":
-            text = f"paragraph {clause.number} of {part.number}"
-        else:
-            text = f"clause {clause.number}"
-        references[clause.id] = (text, clause.title)
-    return references
+    from contractgen.document.transforms import reference_text
+
+    return {clause.id: (reference_text(part, clause.number), clause.title) for part, clause in document.iter_clauses()}
 
 
 def deal_coverage(deal_path: Path, workspace=None) -> tuple[Any, list[CoverageRow]]:

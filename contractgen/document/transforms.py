@@ -101,7 +101,8 @@ def number_document(document: Document) -> dict[str, Target]:
     return targets
 
 
-def _reference(part: Part, number: str) -> str:
+def reference_text(part: Part, number: str) -> str:
+    """Return how the contract refers to numbered text: "clause 12.3" or "paragraph 5 of Schedule 2"."""
     if part.kind == "schedule":
         return f"paragraph {number} of {part.number}"
     return f"clause {number}"
@@ -110,8 +111,8 @@ def _reference(part: Part, number: str) -> str:
 def _target(part: Part, chain: list, source: str) -> Target:
     number = "".join(n for n, _, _ in chain)
     if part.kind == "schedule":
-        return Target(_reference(part, number), source, part.id, f"paragraph {number}", tuple(chain), "paragraph ", part)
-    return Target(_reference(part, number), source, part.id, "", tuple(chain), "clause ")
+        return Target(reference_text(part, number), source, part.id, f"paragraph {number}", tuple(chain), "paragraph ", part)
+    return Target(reference_text(part, number), source, part.id, "", tuple(chain), "clause ")
 
 
 def _add_target(targets: dict[str, Target], problems: list[Problem], anchor: str, target: Target) -> None:
