@@ -24,6 +24,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from contractgen.deal.durations import ClockRange, Duration, Frequency
+from contractgen.deal.sector import SectorRegime
 from contractgen.errors import DealError, Problem
 from contractgen.deal.rules import check_rules, check_rules_partially, format_path, plain_message, problems_from  # noqa: F401
 from contractgen.deal.yamlsource import load_deal_file
@@ -574,6 +575,12 @@ class Deal(_Model):
     commercials: Commercials
     liability: Liability | None = None
     term: Term
+    regulatory: List[SectorRegime] = Field([], description=(
+        "sector regulation that sets contract terms (not data protection): DORA, NIS2, PRA SS2/21, FCA SYSC 8, "
+        "EBA Outsourcing Guidelines, OSFI B-10, PCI DSS, 10 NYCRR 405.46, 23 NYCRR 500"))
+    critical_or_important: bool = Field(False, description=(
+        "true if the services support a critical or important function (DORA Art. 30(3), FCA SYSC 8) or are a "
+        "material outsourcing (PRA SS2/21); brings the fuller regulatory terms"))
     employees: Employees = Employees()
     step_in: Annotated[StepIn | None, BeforeValidator(_switch)] = StepIn()
     benchmarking: Benchmarking | None = None
