@@ -74,7 +74,7 @@ def test_an_item_covered_only_by_a_left_out_clause_is_missing(tmp_path):
 def test_json_output():
     result = coverage(GOOD, WITH_CREDITS, "--json")
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert data["template"] == "it-outsourcing"
     assert data["summary"] == {"needed": 4, "covered": 4, "missing": 0, "not_needed": 0}
     by_id = {item["id"]: item for item in data["items"]}
@@ -90,7 +90,7 @@ def test_json_needed_only_and_missing(tmp_path):
     shutil.copytree(FIXTURES / "broken" / "uncovered-item", root, dirs_exist_ok=True)
     result = coverage(root, MINIMAL, "--json", "--needed-only")
     assert result.exit_code == 1
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert [i["id"] for i in data["items"]] == ["parties", "term", "services-schedule", "insurance"]
     assert data["items"][-1]["status"] == "MISSING" and data["items"][-1]["covered_by"] == []
 
