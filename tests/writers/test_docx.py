@@ -288,8 +288,13 @@ def test_footer_page_fields_and_header():
     parts = members(render())
     footers = "".join(parts[n].decode() for n in parts if n.startswith("word/footer"))
     assert " PAGE " in footers and " NUMPAGES " in footers
-    headers = "".join(parts[n].decode() for n in parts if n.startswith("word/header"))
-    assert "IT Outsourcing Services Agreement \u00b7 NWB-ITO-2027-014" in headers
+    headers = [etree.fromstring(parts[n]) for n in sorted(parts) if n.startswith("word/header")]
+    # the header shows the TITLE and DOCPROPERTY "Reference" fields, their results filled in
+    assert any(complex_fields(h) == [("TITLE", "IT Outsourcing Services Agreement"),
+                                     ('DOCPROPERTY "Reference"', "NWB-ITO-2027-014")] for h in headers)
+    assert any("".join(t.text for t in h.iter(f"{W}t")).startswith("IT Outsourcing Services Agreement \u00b7 NWB-ITO-2027-014")
+               for h in headers)
+    assert 'name="Reference"' in parts["docProps/custom.xml"].decode()
     assert "w:titlePg" in parts["word/document.xml"].decode()
 
 

@@ -17,8 +17,8 @@ from contractgen.document.model import (
     Part, PartyBlock, Strong, Table, Text, iter_blocks,
 )
 from contractgen.writers.docx import fields as f
-from contractgen.writers.docx.numbering import BULLET_STYLE, SCHEDULE_STYLE, ListLinks
-from contractgen.writers.docx.styles import text_width_mm, twips
+from contractgen.writers.docx.numbering import BULLET_STYLE, SCHEDULE_STYLE
+from contractgen.writers.docx.styles import twips
 
 SubElement = etree.SubElement
 SIGNATURE_SENTENCE = "This Agreement has been entered into on the date stated at the beginning of it."
@@ -34,13 +34,13 @@ INSERTED, DELETED = "inserted", "deleted"  # the model's change marks Word track
 class BodyWriter:
     """Walks the model once and appends WordprocessingML to the body."""
 
-    def __init__(self, document: Document, sheet: dict, lists: ListLinks) -> None:
+    def __init__(self, document: Document, sheet: dict, base) -> None:
         self.doc = document
         self.sheet = sheet
-        self.lists = lists
+        self.lists = base.lists  # a reference.Base: the lists and text width of the base document
         self.level = (0, 0)  # (numId, level) of the clause heading being printed
         self.bookmarks = f.Bookmarks()
-        self.text_width = twips(text_width_mm(sheet))
+        self.text_width = base.text_width
         self.indent = twips(sheet["indent_step_mm"])
         self.names = self._collect_anchors(document)
         self.page_break_pending = False
@@ -368,7 +368,7 @@ class BodyWriter:
     def signature_block(self, body, party: PartyBlock) -> None:
         """A borderless two-column block: who signs for the party, lines to sign on."""
         label_w = twips(32)
-        widths = [label_w, twips(text_width_mm(self.sheet) * 0.6) - label_w]
+        widths = [label_w, round(self.text_width * 0.6) - label_w]
         spacer = f.paragraph(body, "Normal")
         SubElement(f.ppr_of(spacer), qn("w:spacing")).set(qn("w:after"), "240")
         self.mark_paragraph(spacer, party.change)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import zipfile
 
+from docx.opc.pkgwriter import _ContentTypesItem
+
 FIXED_DATE_TIME = (1980, 1, 1, 0, 0, 0)
 FIRST_MEMBERS = ("[Content_Types].xml",)
 
@@ -38,3 +40,19 @@ def rewrite_zip(data: bytes) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         members = {info.filename: zf.read(info) for info in zf.infolist()}
     return deterministic_zip(members)
+
+
+def package_members(package) -> dict[str, bytes]:
+    """Return {zip member name: bytes} for a python-docx package, as its save() would write."""
+    parts = list(package.iter_parts())
+    for part in parts:
+        part.before_marshal()
+    members = {
+        "[Content_Types].xml": _ContentTypesItem.from_parts(parts).blob,
+        "_rels/.rels": package.rels.xml,
+    }
+    for part in parts:
+        members[part.partname.membername] = part.blob
+        if len(part.rels):
+            members[part.partname.rels_uri.membername] = part.rels.xml
+    return members

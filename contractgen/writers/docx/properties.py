@@ -33,8 +33,9 @@ APP_XML = (
 )
 
 
-def prune_package(word) -> None:
-    """Drop python-docx template parts a contract does not need (thumbnail, customXml ...)."""
+def prune_package(word, keep_numbering: bool = False) -> None:
+    """Drop template parts a contract does not need (thumbnail, customXml ...; numbering.xml too
+    unless `keep_numbering`: the one python-docx ships is replaced by the template's lists)."""
     package = word.part.package
     for rid, rel in list(package.rels.items()):
         if rel.reltype in DROP_PACKAGE_RELS:
@@ -42,7 +43,7 @@ def prune_package(word) -> None:
         elif rel.reltype == RT.EXTENDED_PROPERTIES:
             rel.target_part._blob = APP_XML
     for rid, rel in list(word.part.rels.items()):
-        if rel.reltype in DROP_DOCUMENT_RELS:
+        if rel.reltype in DROP_DOCUMENT_RELS and not (keep_numbering and rel.reltype == RT.NUMBERING):
             del word.part.rels[rid]
 
 
@@ -78,10 +79,12 @@ def core_properties(word, document: Document) -> None:
 
 
 def custom_properties(word, document: Document) -> None:
-    """Add docProps/custom.xml with every provenance key as a string property."""
+    """Add docProps/custom.xml: the contract reference ("Reference", which a header can show with a
+    DOCPROPERTY field) and every provenance key, as string properties."""
     root = etree.Element(qn_custom("Properties"), nsmap={None: CUSTOM_PROPS_NS, "vt": VT_NS})
-    for pid, key in enumerate(sorted(document.provenance), start=2):
-        value = document.provenance[key]
+    values = {**document.provenance, "Reference": document.reference}
+    for pid, key in enumerate(sorted(values), start=2):
+        value = values[key]
         if not isinstance(value, str):
             value = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
         prop = SubElement(root, qn_custom("property"), fmtid=CUSTOM_FMTID, pid=str(pid), name=str(key))

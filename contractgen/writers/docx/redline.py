@@ -35,7 +35,7 @@ def render_redline_docx(redline, template_dir: pathlib.Path) -> bytes:
     shown = copy.copy(document)
     shown.provenance = dict(document.provenance, redline_against=redline.old_source or redline.old_reference)
     date = f"{document.date_iso[:10]}T00:00:00Z"
-    return write_docx(document, template_dir, lambda sheet, lists: RedlineBodyWriter(document, sheet, lists, date), properties=shown)
+    return write_docx(document, template_dir, lambda sheet, base: RedlineBodyWriter(document, sheet, base, date), properties=shown)
 
 
 def _paragraph_marks_last(body) -> None:
@@ -60,8 +60,8 @@ def _pure_mark(inlines: list | None) -> str:
 class RedlineBodyWriter(BodyWriter):
     """The DOCX body writer, printing change marks as tracked changes (it overrides only the hooks)."""
 
-    def __init__(self, document, sheet: dict, lists, date: str) -> None:
-        super().__init__(document, sheet, lists)
+    def __init__(self, document, sheet: dict, base, date: str) -> None:
+        super().__init__(document, sheet, base)
         self.date = date
         self.next_revision = REVISION_ID_BASE
 

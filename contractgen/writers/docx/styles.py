@@ -221,6 +221,25 @@ def apply_styles(document, sheet: dict, lang: str) -> dict[str, str]:
     return ids
 
 
+def set_language(styles_root, lang: str) -> None:
+    """Set the default language of the text (w:docDefaults) to `lang`, e.g. "en-GB"."""
+    defaults = styles_root.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = etree.Element(qn("w:docDefaults"))
+        styles_root.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = etree.Element(qn("w:rPrDefault"))
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = _w(rpr_default, "w:rPr")
+    lang_el = rpr.find(qn("w:lang"))
+    if lang_el is None:
+        lang_el = _w(rpr, "w:lang")
+    lang_el.set(qn("w:val"), lang)
+
+
 def apply_page_setup(section, sheet: dict) -> None:
     """Set page size, margins and header/footer distances of a section from the sheet."""
     page = sheet["page"]

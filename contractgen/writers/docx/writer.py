@@ -1,139 +1,156 @@
 """DOCX writer: print a finished document model as a Word file (python-docx + oxml).
 
-`write_docx` builds the package: a cached styled base document, the body (writers/docx/body.py),
-the running header and footer, and the properties (writers/docx/properties.py), zipped
-deterministically (writers/docx/package.py).
+`write_docx` builds the package: the template's base document (its reference.docx, or one built
+from styles.yaml: writers/docx/reference.py) with its body replaced by the contract
+(writers/docx/body.py), the header and footer fields filled in, and the properties
+(writers/docx/properties.py), zipped deterministically (writers/docx/package.py).
 """
 
 from __future__ import annotations
 
-import functools
 import io
 import pathlib
+import re
 
 import docx
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part as OpcPart
-from docx.opc.pkgwriter import _ContentTypesItem
 from docx.oxml.ns import qn
 from lxml import etree
 
 from contractgen.document.model import Document
 from contractgen.writers.docx import fields as f
 from contractgen.writers.docx.body import BodyWriter
-from contractgen.writers.docx.numbering import ListLinks, link_styles, numbering_xml
-from contractgen.writers.docx.package import deterministic_zip
-from contractgen.writers.docx.properties import core_properties, custom_properties, prune_package, settings
-from contractgen.writers.docx.styles import apply_page_setup, apply_styles, load_style_sheet, style_sheet_key
+from contractgen.writers.docx.package import deterministic_zip, package_members
+from contractgen.writers.docx.properties import core_properties, custom_properties
+from contractgen.writers.docx.reference import REFERENCE_FIELD, TITLE_FIELD, load_base
+from contractgen.writers.docx.styles import load_style_sheet, set_language
 
 SubElement = etree.SubElement
+W_R, W_T, W_VAL = qn("w:r"), qn("w:t"), qn("w:val")
+STYLE_REFS = (qn("w:pStyle"), qn("w:tblStyle"))
 
 
 def render_docx(document: Document, template_dir: pathlib.Path) -> bytes:
     """Return the complete .docx bytes for a finished document model."""
-    return write_docx(document, template_dir, lambda sheet, lists: BodyWriter(document, sheet, lists))
+    return write_docx(document, template_dir, lambda sheet, base: BodyWriter(document, sheet, base))
 
 
 def write_docx(document: Document, template_dir: pathlib.Path, make_writer, properties: Document | None = None) -> bytes:
-    """Return .docx bytes: the body printed by `make_writer(style sheet, list links)` (a BodyWriter), then the
-    header, footer and properties; the custom properties come from `properties` (default: document)."""
+    """Return .docx bytes: the body printed by `make_writer(style sheet, base document)` (a BodyWriter),
+    then the header, footer and properties; the custom properties come from `properties` (default: document)."""
     sheet = load_style_sheet(template_dir)
-    lang = (document.locale or "en_GB").replace("_", "-")
-    word = docx.Document(io.BytesIO(_base_docx(style_sheet_key(template_dir), lang)))
-    section = word.sections[0]
+    base = load_base(template_dir)
+    word = docx.Document(io.BytesIO(base.data))
+    set_language(word.styles.element, (document.locale or "en_GB").replace("_", "-"))
 
     body = word.element.body
     sect_pr = body.find(qn("w:sectPr"))
-    for attr in [a for a in sect_pr.attrib if a.startswith(qn("w:rsid"))]:
-        del sect_pr.attrib[attr]
     for child in list(body):
         body.remove(child)
-    writer = make_writer(sheet, ListLinks.from_styles(word.styles.element))
+    writer = make_writer(sheet, base)
     writer.cover(body)
     writer.contents(body)
     writer.page_break_pending = True
     for part in document.parts:
         writer.part(body, part)
-    body.append(sect_pr)
+    if sect_pr is not None:
+        body.append(sect_pr)
     writer.finish(body)
+    _restyle(body, base.ids)
 
-    _headers_and_footers(section, document, sheet)
+    _headers_and_footers(word, document, sheet)
     core_properties(word, document)
     custom_properties(word, document if properties is None else properties)
-    return deterministic_zip(_package_members(word.part.package))
+    return deterministic_zip(package_members(word.part.package))
 
 
-@functools.lru_cache(maxsize=16)
-def _base_docx(key: tuple, lang: str) -> bytes:
-    """Return an empty, styled .docx for one style sheet and language (built once, cached)."""
-    path = pathlib.Path(key[0])
-    sheet = load_style_sheet(path.parent.parent)
-    word = docx.Document()
-    prune_package(word)
-    apply_styles(word, sheet, lang)
-    link_styles(word.styles.element, sheet)
-    numbering = OpcPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING, numbering_xml(sheet), word.part.package)
-    word.part.relate_to(numbering, RT.NUMBERING)
-    apply_page_setup(word.sections[0], sheet)
-    settings(word)
-    return deterministic_zip(_package_members(word.part.package))
+def _restyle(body, ids: dict) -> None:
+    """Point style references at the base document's own style ids (found by style name)."""
+    if all(key == value for key, value in ids.items()):
+        return
+    for el in body.iter(*STYLE_REFS):
+        value = el.get(W_VAL)
+        if value in ids:
+            el.set(W_VAL, ids[value])
 
 
-def _package_members(package) -> dict[str, bytes]:
-    """Return {zip member name: bytes} for a python-docx package, as its save() would write."""
-    parts = list(package.iter_parts())
-    for part in parts:
-        part.before_marshal()
-    members = {
-        "[Content_Types].xml": _ContentTypesItem.from_parts(parts).blob,
-        "_rels/.rels": package.rels.xml,
-    }
-    for part in parts:
-        members[part.partname.membername] = part.blob
-        if len(part.rels):
-            members[part.partname.rels_uri.membername] = part.rels.xml
-    return members
+# ---------------------------------------------------------------- header and footer
 
 
-
-
-def _headers_and_footers(section, document: Document, sheet: dict) -> None:
-    """Running header (title · reference, DRAFT), footer "Page X of Y"; a quiet cover page."""
+def _headers_and_footers(word, document: Document, sheet: dict) -> None:
+    """Fill the TITLE and Reference fields of the base document's headers and footers; for a draft
+    add "DRAFT" to the running header and a diagonal watermark behind every page."""
+    values = {TITLE_FIELD: document.title, REFERENCE_FIELD: document.reference}
+    section = word.sections[0]
+    kinds = [section.header, section.footer, section.first_page_header, section.first_page_footer,
+             section.even_page_header, section.even_page_footer]
+    for part in kinds:
+        if not part.is_linked_to_previous:
+            _fill_fields(part._element, values)
+    if not document.draft:
+        return
     colours, font = sheet["colours"], sheet["fonts"]["body"]
-    section.different_first_page_header_footer = True
 
     def draft_colour(rpr):
-        SubElement(rpr, qn("w:color")).set(qn("w:val"), colours["draft"])
+        SubElement(rpr, qn("w:color")).set(W_VAL, colours["draft"])
 
-    hdr = _clear(section.header)
-    p = f.paragraph(hdr, "Header")
-    f.run(p, f"{document.title} \u00b7 {document.reference}")
-    if document.draft:
-        r = f.run(p)
-        f.add_tab(r)
-        f.run(p, "DRAFT", bold=True, rpr_extra=draft_colour)
-        p.append(f.watermark_run("DRAFT", font, colours["watermark"], 1))
-
-    first = _clear(section.first_page_header)
-    p = f.paragraph(first, "Footer")
-    if document.draft:
-        p.append(f.watermark_run("DRAFT", font, colours["watermark"], 2))
-
-    ftr = _clear(section.footer)
-    p = f.paragraph(ftr, "Footer")
-    f.run(p, "Page ")
-    f.simple_field(p, "PAGE", "1")
-    f.run(p, " of ")
-    f.simple_field(p, "NUMPAGES", "1")
-    f.paragraph(_clear(section.first_page_footer), "Footer")
+    headers = [section.header]
+    if section.different_first_page_header_footer:
+        headers.append(section.first_page_header)
+    for index, header in enumerate(headers, start=1):
+        el = header._element  # python-docx gives a linked header a part of its own first
+        p = el.find(qn("w:p"))
+        if p is None:
+            p = f.paragraph(el)
+        if index == 1:
+            f.add_tab(f.run(p))
+            f.run(p, "DRAFT", bold=True, rpr_extra=draft_colour)
+        p.append(f.watermark_run("DRAFT", font, colours["watermark"], index))
 
 
-def _clear(header_footer):
-    """Unlink a header or footer from the previous section and empty it; return its element."""
-    header_footer.is_linked_to_previous = False
-    el = header_footer._element
-    for child in list(el):
-        el.remove(child)
-    return el
+def _field_key(code: str) -> str:
+    """Return a field code without switches and case: 'DOCPROPERTY "Reference"'."""
+    code = re.split(r"\s\\", " " + code.strip() + " ", maxsplit=1)[0].strip()
+    name, _, rest = code.partition(" ")
+    rest = rest.strip().strip('"')
+    return f'{name.upper()} "{rest.lower()}"' if rest else name.upper()
+
+
+def _fill_fields(root, values: dict) -> None:
+    """Set the result of every field under root whose code is a key of `values`."""
+    wanted = {_field_key(code): value for code, value in values.items()}
+    for simple in root.iter(qn("w:fldSimple")):
+        value = wanted.get(_field_key(simple.get(qn("w:instr"), "")))
+        if value is not None:
+            _set_result([r for r in simple if r.tag == W_R], simple, value)
+    for p in root.iter(qn("w:p")):
+        code, result, state = "", [], ""
+        for r in list(p.iter(W_R)):
+            char = r.find(qn("w:fldChar"))
+            kind = char.get(qn("w:fldCharType")) if char is not None else ""
+            if kind == "begin":
+                code, result, state = "", [], "code"
+            elif kind == "separate":
+                state = "result"
+            elif kind == "end":
+                value = wanted.get(_field_key(code))
+                if value is not None and state:
+                    _set_result(result, r, value)
+                state = ""
+            elif state == "code":
+                code += "".join(t.text or "" for t in r.iter(qn("w:instrText")))
+            elif state == "result":
+                result.append(r)
+
+
+def _set_result(runs: list, before, value: str) -> None:
+    """Make `runs` (a field's result) show `value`: the first run keeps its formatting, the rest go."""
+    if runs:
+        first = runs[0]
+        for r in runs[1:]:
+            r.getparent().remove(r)
+        for child in [c for c in first if c.tag != qn("w:rPr")]:
+            first.remove(child)
+    else:
+        first = etree.Element(W_R)
+        before.addprevious(first)
+    f.add_text(first, value)

@@ -1,0 +1,162 @@
+"""The reference document a DOCX is built on: its styles, numbering, page setup, header and footer.
+
+A template may ship `docx/reference.docx` (as pandoc does), e.g. a law firm's house style made in
+Word; the writer empties its body and fills the contract in. Without one, the same base document is
+built from `docx/styles.yaml` (`build_reference`, which scripts/build-reference-docx.py also uses to
+write the default template's reference.docx). The writer finds its styles by their names in
+styles.yaml, so a reference document made in Word needs only define styles of those names.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import pathlib
+from dataclasses import dataclass
+
+import docx
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part as OpcPart
+from docx.oxml.ns import qn
+from lxml import etree
+
+from contractgen.errors import TemplateError
+from contractgen.writers.docx import fields as f
+from contractgen.writers.docx.numbering import (
+    BULLET_STYLE, CLAUSE_STYLE, SCHEDULE_CLAUSE_STYLE, SCHEDULE_STYLE, ListLinks, link_styles, numbering_xml,
+)
+from contractgen.writers.docx.package import deterministic_zip, package_members
+from contractgen.writers.docx.properties import prune_package, settings
+from contractgen.writers.docx.styles import apply_page_setup, apply_styles, load_style_sheet, style_sheet_key
+
+REFERENCE_DOCX = pathlib.Path("docx") / "reference.docx"
+TABLE_STYLES = {"ContractTable": "Contract Table", "SignatureTable": "Signature Table"}
+# paragraph styles (keys of styles.yaml) the body writer prints with
+BODY_STYLES = (
+    "Normal", "Title", "CoverText", "CoverParty", "CoverDraft", "TOCHeading", "TOC1", "TOC2",
+    CLAUSE_STYLE, "HeadingUnnumbered", SCHEDULE_STYLE, "Heading3", SCHEDULE_CLAUSE_STYLE,
+    "NumberedParagraph", "ClauseText", "List1", "List2", "List3", BULLET_STYLE, "ListContinue1",
+    "ListContinue2", "ListContinue3", "Definition", "TableText", "TableHeading", "SignatureText",
+    "SignatureLabel",
+)
+NUMBERED_STYLES = (CLAUSE_STYLE, SCHEDULE_STYLE, SCHEDULE_CLAUSE_STYLE, BULLET_STYLE)
+TITLE_FIELD, REFERENCE_FIELD = "TITLE", 'DOCPROPERTY "Reference"'  # filled in by the writer
+TWIPS_PER_EMU = 1 / 635
+SubElement = etree.SubElement
+
+
+@dataclass(frozen=True)
+class Base:
+    """A base document and what the writer needs to know about it."""
+
+    data: bytes  # the .docx the writer starts from
+    ids: dict  # style key (styles.yaml) -> style id in the base document
+    lists: ListLinks  # style key -> (numId, level)
+    text_width: int  # twips between the margins
+
+
+def reference_path(template_dir: pathlib.Path) -> pathlib.Path:
+    """Return where a template's reference document would be."""
+    return pathlib.Path(template_dir) / REFERENCE_DOCX
+
+
+def load_base(template_dir: pathlib.Path) -> Base:
+    """Return the base document of a template: its reference.docx, else one built from styles.yaml."""
+    path = reference_path(template_dir)
+    if path.is_file():
+        return _from_reference(str(path.resolve()), path.stat().st_mtime_ns, style_sheet_key(template_dir))
+    return _from_style_sheet(style_sheet_key(template_dir))
+
+
+@functools.lru_cache(maxsize=8)
+def _from_reference(path: str, mtime_ns: int, sheet_key: tuple) -> Base:
+    sheet = load_style_sheet(pathlib.Path(sheet_key[0]).parent.parent)
+    try:
+        word = docx.Document(path)
+    except Exception as exc:  # python-docx raises several kinds for a damaged or foreign file
+        raise TemplateError(f"{path}: not a Word document ({exc})") from exc
+    prune_package(word, keep_numbering=True)
+    settings(word)
+    return _describe(word, sheet, path)
+
+
+@functools.lru_cache(maxsize=8)
+def _from_style_sheet(sheet_key: tuple) -> Base:
+    sheet = load_style_sheet(pathlib.Path(sheet_key[0]).parent.parent)
+    word = docx.Document(io.BytesIO(build_reference(sheet)))
+    return _describe(word, sheet, sheet_key[0])
+
+
+def build_reference(sheet: dict, lang: str = "en-GB") -> bytes:
+    """Return the reference document a style sheet describes: styles, lists, page setup, header
+    ("title · reference" as TITLE and DOCPROPERTY fields) and footer ("Page X of Y")."""
+    word = docx.Document()
+    prune_package(word)
+    apply_styles(word, sheet, lang)
+    link_styles(word.styles.element, sheet)
+    numbering = OpcPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING, numbering_xml(sheet), word.part.package)
+    word.part.relate_to(numbering, RT.NUMBERING)
+    section = word.sections[0]
+    apply_page_setup(section, sheet)
+    settings(word)
+    body = word.element.body
+    sect_pr = body.find(qn("w:sectPr"))
+    for attr in [a for a in sect_pr.attrib if a.startswith(qn("w:rsid"))]:
+        del sect_pr.attrib[attr]
+    for child in list(body):
+        if child is not sect_pr:
+            body.remove(child)
+    section.different_first_page_header_footer = True  # a quiet cover page
+    p = f.paragraph(_clear(section.header), "Header")
+    f.simple_field(p, TITLE_FIELD, "Title")
+    f.run(p, " \u00b7 ")
+    f.simple_field(p, REFERENCE_FIELD, "Reference")
+    f.paragraph(_clear(section.first_page_header), "Footer")  # the cover: no rule under the header
+    p = f.paragraph(_clear(section.footer), "Footer")
+    f.run(p, "Page ")
+    f.simple_field(p, "PAGE", "1")
+    f.run(p, " of ")
+    f.simple_field(p, "NUMPAGES", "1")
+    f.paragraph(_clear(section.first_page_footer), "Footer")
+    return deterministic_zip(package_members(word.part.package))
+
+
+def _clear(header_footer):
+    """Unlink a header or footer from the previous section and empty it; return its element."""
+    header_footer.is_linked_to_previous = False
+    el = header_footer._element
+    for child in list(el):
+        el.remove(child)
+    return el
+
+
+def _describe(word, sheet: dict, origin: str) -> Base:
+    """Check a base document has every style the writer needs; map style keys to its ids."""
+    by_name, by_id = {}, {}
+    for style in word.styles.element.iterchildren(qn("w:style")):
+        name = style.find(qn("w:name"))
+        if name is not None:
+            by_name.setdefault((style.get(qn("w:type")), name.get(qn("w:val")).lower()), style.get(qn("w:styleId")))
+        by_id[(style.get(qn("w:type")), style.get(qn("w:styleId")))] = style
+    wanted = [("paragraph", key, sheet["paragraph_styles"][key]["name"]) for key in BODY_STYLES]
+    wanted += [("table", key, name) for key, name in TABLE_STYLES.items()]
+    ids = {}
+    for kind, key, name in wanted:
+        style_id = by_name.get((kind, name.lower())) or (key if (kind, key) in by_id else None)
+        if style_id is None:
+            raise TemplateError(f"{origin}: the reference document has no {kind} style named '{name}' "
+                                f"(contractgen prints with it; see docs/templates.md)")
+        ids[key] = style_id
+    linked = ListLinks.from_styles(word.styles.element).levels
+    for key in NUMBERED_STYLES:
+        if ids[key] not in linked:
+            name = sheet["paragraph_styles"][key]["name"]
+            raise TemplateError(f"{origin}: the style '{name}' of the reference document is not linked to a "
+                                f"numbered list (Word: Define New Multilevel List, Link level to style)")
+    lists = ListLinks({key: linked[style_id] for key, style_id in ids.items() if style_id in linked})
+    section = word.sections[0]
+    width = section.page_width - section.left_margin - section.right_margin
+    data = deterministic_zip(package_members(word.part.package))
+    return Base(data, ids, lists, round(width * TWIPS_PER_EMU))
