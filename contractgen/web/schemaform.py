@@ -64,6 +64,7 @@ class Node:
     label: str
     help: str = ""
     example: str = ""
+    default: str = ""
     required: bool = False
     widget: str = "text"  # text, number, date, select, lines, pairs, textarea
     value: str = ""
@@ -184,8 +185,8 @@ class Form:
             node.widget = "number"
         elif (schema.get("maxLength") or 0) > 200 or "\n" in node.value:
             node.widget = "textarea"
-        if not node.example and "default" in raw and raw["default"] not in (None, [], {}):
-            node.example = scalar_text(raw["default"])
+        if "default" in raw and raw["default"] not in (None, [], {}):
+            node.default = scalar_text(raw["default"])
         return node
 
     # ------------------------------------------------------------ applying a submitted form

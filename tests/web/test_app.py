@@ -82,3 +82,13 @@ def test_the_clause_library_shows_versions_text_and_diff(client):
 def test_coverage_checklist(client):
     page = client.get(f"/coverage/{DEAL}").text
     assert "needed items covered" in page and "clause " in page
+
+
+def test_a_new_deal_starts_from_an_existing_one(client, web_repo: Path):
+    token = form_values(client.get("/").text)["csrf_token"]
+    response = client.post("/new", data={"csrf_token": token, "name": "acme-2027", "sample": DEAL},
+                           follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/edit/deals/acme-2027.yaml"
+    assert (web_repo / "deals/acme-2027.yaml").read_bytes() == (web_repo / DEAL).read_bytes()
+    again = client.post("/new", data={"csrf_token": token, "name": "acme-2027", "sample": DEAL})
+    assert again.status_code == 400 and "already exists" in again.text

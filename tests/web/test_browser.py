@@ -114,9 +114,17 @@ def test_the_workspace_flow_in_chromium(server: str, web_repo: Path):
         expect(problem).to_be_empty()
         expect(preview.locator("body")).to_contain_text("1 March 2027")
 
+        # a repeating group: add a service, then remove it again
+        services = page.locator("#f-scope_services > fieldset.group")
+        expect(services).to_have_count(3)
+        page.click("#f-scope_services > button.add")
+        expect(services).to_have_count(4)
+        page.click('#f-scope_services_3_ button.remove')
+        expect(services).to_have_count(3)
+
         # save: the YAML keeps its comments
         page.click("#save")
-        expect(page.locator("#status")).to_contain_text("saved")
+        expect(page.locator("#status")).to_have_text(f"saved {DEAL}")
         text = (web_repo / DEAL).read_text(encoding="utf-8")
         assert "  monthly_charges: 90000\n" in text and "  effective_date: 2027-03-01\n" in text
         assert "# A deal specification: everything that varies" in text
