@@ -23,8 +23,7 @@ class Target:
     part: str = ""
     local: str = ""  # the shorter text used inside the same schedule: "paragraph 5"
     chain: tuple = ()  # (number, numbered model object, anchor hint) whose numbers make up the reference
-    word: str = ""  # "clause " or "paragraph ", before the number
-    schedule: Part | None = None  # the schedule named after the number ("of Schedule 2")
+    home: Part | None = None  # the part the target is in (for a schedule: the schedule itself)
 
     def text_from(self, part_id: str) -> str:
         """Return the reference text as seen from a clause of the part `part_id`."""
@@ -33,10 +32,14 @@ class Target:
     def segments_from(self, part_id: str, anchors: "_Anchors") -> list[list[str]]:
         """Return the reference as [text, anchor] pieces (see CrossRef.segments) seen from `part_id`."""
         if not self.chain:
-            return [[self.text, self.schedule.anchor if self.schedule else ""]]
-        out = [[self.word, ""]] + [[number, anchors.of(holder, hint)] for number, holder, hint in self.chain]
-        if self.schedule is not None and not (self.local and part_id == self.part):
-            out += [[" of ", ""], [self.schedule.number, self.schedule.anchor]]
+            return [[self.text, self.home.anchor if self.home else ""]]
+        number = "".join(n for n, _, _ in self.chain)
+        out = []
+        for index, piece in enumerate(reference_pieces(self.home, number, local=bool(self.local) and part_id == self.part)):
+            if index == 1:  # the number: one piece per numbered paragraph or item it is made of
+                out += [[n, anchors.of(holder, hint)] for n, holder, hint in self.chain]
+            else:
+                out.append([piece, self.home.anchor if index == 3 else ""])
         return out
 
 
@@ -91,7 +94,7 @@ def number_document(document: Document) -> dict[str, Target]:
             schedule_count += 1
             part.number = f"Schedule {schedule_count}"
             part.anchor = part.anchor or part.id
-            _add_target(targets, problems, part.anchor, Target(part.number, part.id, schedule=part))
+            _add_target(targets, problems, part.anchor, Target(part.number, part.id, home=part))
         for index, clause in enumerate(part.clauses, start=1):
             clause.number = str(index)
             clause.anchor = clause.anchor or clause.id
@@ -101,18 +104,23 @@ def number_document(document: Document) -> dict[str, Target]:
     return targets
 
 
+def reference_pieces(part: Part, number: str, local: bool = False) -> list[str]:
+    """Return the words and numbers of a reference, alternating: ["clause ", "12.3"] or
+    ["paragraph ", "5", " of ", "Schedule 2"] (["paragraph ", "5"] from inside that schedule)."""
+    if part.kind == "schedule":
+        return ["paragraph ", number] if local else ["paragraph ", number, " of ", part.number]
+    return ["clause ", number]
+
+
 def reference_text(part: Part, number: str) -> str:
     """Return how the contract refers to numbered text: "clause 12.3" or "paragraph 5 of Schedule 2"."""
-    if part.kind == "schedule":
-        return f"paragraph {number} of {part.number}"
-    return f"clause {number}"
+    return "".join(reference_pieces(part, number))
 
 
 def _target(part: Part, chain: list, source: str) -> Target:
     number = "".join(n for n, _, _ in chain)
-    if part.kind == "schedule":
-        return Target(reference_text(part, number), source, part.id, f"paragraph {number}", tuple(chain), "paragraph ", part)
-    return Target(reference_text(part, number), source, part.id, "", tuple(chain), "clause ")
+    local = "".join(reference_pieces(part, number, local=True)) if part.kind == "schedule" else ""
+    return Target(reference_text(part, number), source, part.id, local, tuple(chain), part)
 
 
 def _add_target(targets: dict[str, Target], problems: list[Problem], anchor: str, target: Target) -> None:

@@ -45,6 +45,7 @@ from tests.fixtures.redline.docx_changes import (
     paragraph_texts,
 )
 from tests.helpers import REFERENCE, ROOT
+from tests.writers.docx_lists import complex_fields
 from tests.writers.sample_document import sample_document
 
 TEMPLATE = ROOT / "templates" / "it-outsourcing"
@@ -202,12 +203,23 @@ def check_docx_equivalence(red, old, new, data=None):
     root = document_xml(data)
     new_data, old_data = render_docx(new, TEMPLATE), render_docx(old, TEMPLATE)
     # list numbers included: Word renumbers the tracked insertions and deletions
-    assert paragraph_texts(apply_all(root, accept=True), data) == paragraph_texts(document_xml(new_data), new_data)
-    assert paragraph_texts(apply_all(root, accept=False), data) == paragraph_texts(document_xml(old_data), old_data)
+    accepted, rejected = apply_all(root, accept=True), apply_all(root, accept=False)
+    assert paragraph_texts(accepted, data) == paragraph_texts(document_xml(new_data), new_data)
+    assert paragraph_texts(rejected, data) == paragraph_texts(document_xml(old_data), old_data)
+    assert refs_resolve(rejected), "a REF field of the old contract lost its bookmark"
+    return accepted
+
+
+def refs_resolve(root) -> bool:
+    """Tell whether every REF field of a document.xml points at a bookmark in it."""
+    names = {b.get(W + "name") for b in root.iter(W + "bookmarkStart")}
+    refs = [code.split()[1] for code, _ in complex_fields(root) if code.startswith("REF ")]
+    return bool(refs) and set(refs) <= names
 
 
 def test_docx_accept_all_gives_new_and_reject_all_gives_old(redline, redline_docx, documents):
-    check_docx_equivalence(redline, documents[0], documents[1], redline_docx)
+    accepted = check_docx_equivalence(redline, documents[0], documents[1], redline_docx)
+    assert refs_resolve(accepted)
 
 
 def test_docx_tracked_change_attributes(redline_docx, documents):

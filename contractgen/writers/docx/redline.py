@@ -64,6 +64,7 @@ class RedlineBodyWriter(BodyWriter):
         super().__init__(document, sheet, base)
         self.date = date
         self.next_revision = REVISION_ID_BASE
+        self.deleted_anchors: list = []  # (paragraph, anchor) of deleted things
 
     # -- tracked-change primitives
 
@@ -124,10 +125,20 @@ class RedlineBodyWriter(BodyWriter):
             self._revision(tr.find(qn("w:trPr")), change)
 
     def _anchor(self, p, anchor: str, change: str) -> None:
-        if change != DELETED:  # a deleted thing's anchor may live on elsewhere in the new text
+        if change != DELETED:
             self._bookmark(p, anchor)
+        elif anchor:
+            self.deleted_anchors.append((p, anchor))
 
     def finish(self, body) -> None:
+        # A deleted thing's anchor may live on elsewhere in the new text; where it does not, the
+        # deleted paragraph keeps the bookmark, so the old text's REF fields work after Reject All.
+        live = {b.get(qn("w:name")) for b in body.iter(qn("w:bookmarkStart"))}
+        for p, anchor in self.deleted_anchors:
+            name = self.names.get(anchor)
+            if name and name not in live:
+                self.bookmarks.wrap(p, name)
+                live.add(name)
         _paragraph_marks_last(body)
         for deleted in body.iter(W_DEL):
             for code in deleted.iter(W_INSTR):
