@@ -34,6 +34,7 @@ from contractgen.web.yamledit import RoundTrip, StaleSave, read_deal_text, save_
 HERE = Path(__file__).resolve().parent
 MEDIA = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "application/pdf"}
 TEMPLATE_CSS = ("print.css", "redline.css")
+MAX_UPLOAD = 1024 * 1024  # the CLI's limit for a deal file
 
 
 class Cache:
@@ -142,12 +143,23 @@ async def new_deal(request: Request) -> Response:
     return await run_in_threadpool(_new_deal, request, ws, form)
 
 
-def _new_deal(request: Request, ws: Workspace, form) -> Response:
+async def upload_deal(request: Request) -> Response:
+    """Create a deal from an uploaded YAML file (read as the CLI reads a deal file), then open it."""
+    ws = _ws(request)
+    form = await csrf_form(request, max_files=1)
+    upload = form.get("file")
+    if upload is None or isinstance(upload, str):
+        raise HTTPException(400, "choose a deal file to upload")
+    raw = await upload.read(MAX_UPLOAD + 1)
+    return await run_in_threadpool(_new_deal, request, ws, form, raw)
+
+
+def _new_deal(request: Request, ws: Workspace, form, upload: bytes | None = None) -> Response:
     try:
-        rel = ws.repo.new_deal(str(form.get("name", "")).strip(), str(form.get("sample", "")))
+        rel = ws.repo.new_deal(str(form.get("name", "")).strip(), str(form.get("sample", "")), upload)
     except ContractgenError as exc:
         return ws.page(request, "deals.html", status_code=400, rows=ws.repo.rows(), deals=ws.repo.deals(),
-                       error=str(exc))
+                       error="\n".join(exc.lines()))
     return RedirectResponse(f"/edit/{quote(rel)}", status_code=303)
 
 
@@ -306,6 +318,7 @@ def create_app(repo_dir: Path, token: str | None = None, host: str = "127.0.0.1"
     routes = [
         Route("/", deals_page),
         Route("/new", new_deal, methods=["POST"]),
+        Route("/upload", upload_deal, methods=["POST"]),
         Route("/edit/{rel:path}", edit_page),
         Route("/check/{rel:path}", check, methods=["POST"]),
         Route("/form/{rel:path}", change_form, methods=["POST"]),

@@ -127,11 +127,11 @@ class WebRepository:
             rows.append(row)
         return rows
 
-    def new_deal(self, name: str, sample_rel: str) -> str:
-        """Create deals/<name>.yaml from one of the repository's deals; return its path."""
+    def new_deal(self, name: str, sample_rel: str = "", upload: bytes | None = None) -> str:
+        """Create deals/<name>.yaml from one of the repository's deals or an uploaded file; return its path."""
         if not DEAL_NAME.match(name or ""):
             raise ContractgenError("a deal name is lower-case letters, digits and '-' (e.g. 'acme-2027')")
-        source = self.deal_path(sample_rel)
+        data = self.deal_path(sample_rel).read_bytes() if upload is None else _checked_upload(upload, f"{name}.yaml")
         folder = self.config.deals_base or "."
         rel = (Path(folder) / f"{name}.yaml").as_posix().removeprefix("./")
         target = self.root / rel
@@ -141,13 +141,14 @@ class WebRepository:
             raise NotFound(f"{rel} is outside the repository")
         from contractgen.outputs import write_atomically
 
-        write_atomically(target, source.read_bytes())
+        write_atomically(target, data)
         if rel not in self.deals():
             target.unlink()
             raise ContractgenError(f"{rel} would not match the repository's deals pattern {self.config.deals!r}")
         return rel
 
     # ------------------------------------------------------------ rounds (git history)
+
 
     def _git(self, *args: str) -> subprocess.CompletedProcess:
         return subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=self.root, capture_output=True,
@@ -192,3 +193,21 @@ class WebRepository:
         rel = path.resolve().relative_to(self.root).as_posix()
         done = self._git("log", "-n", "20", "--format=%cs %an: %s", "--", rel)
         return done.stdout.decode("utf-8", "replace").splitlines() if done.returncode == 0 else []
+
+
+def _checked_upload(raw: bytes, name: str) -> bytes:
+    """Return an uploaded deal file if the CLI's reader and safe loader accept it (DealError otherwise)."""
+    from contractgen.deal.yamlsource import MAX_BYTES
+    from contractgen.errors import DealError, Problem
+    from contractgen.web.yamledit import RoundTrip
+
+    if len(raw) > MAX_BYTES:
+        raise DealError(problems=[Problem(name, None, "", f"the file is larger than {MAX_BYTES // 1024} KiB")])
+    if b"\x00" in raw:
+        raise DealError(problems=[Problem(name, None, "", "this looks like a binary file, not YAML text")])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DealError(problems=[Problem(name, None, "", "the file is not UTF-8 text; save it as UTF-8")]) from None
+    RoundTrip(text, name)  # the safe loader and its limits, then the round-trip reader the form uses
+    return text.encode("utf-8")

@@ -112,9 +112,9 @@ class SecurityMiddleware(BaseHTTPMiddleware):
         response.set_cookie(name, value, httponly=True, samesite="strict", path="/")
 
 
-async def csrf_form(request: Request) -> FormData:
+async def csrf_form(request: Request, max_files: int = 0) -> FormData:
     """Read a POSTed form within the limits, refusing it (403) unless it carries this browser's CSRF token."""
-    form = await request.form(max_files=0, max_fields=MAX_FIELDS, max_part_size=MAX_PART)
+    form = await request.form(max_files=max_files, max_fields=MAX_FIELDS, max_part_size=MAX_PART)
     sent = request.headers.get(CSRF_HEADER) or form.get(CSRF_FIELD)
     if not _same(request.cookies.get(CSRF_COOKIE), sent if isinstance(sent, str) else None):
         raise HTTPException(403, "the form's security token is missing or out of date: reload the page and try again")

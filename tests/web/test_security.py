@@ -141,3 +141,25 @@ def test_a_render_past_its_time_limit_is_stopped(web_repo: Path):
         assert pool.run(_sleep, 0) == "finished"  # a fresh worker takes the next job
     finally:
         pool.close()
+
+
+def test_an_upload_goes_through_the_safe_loader(client, web_repo: Path):
+    token = form_values(client.get("/").text)["csrf_token"]
+    bombs = {
+        "anchors": b"a: &x [1, 2]\nb: *x\n",
+        "tag": b"template: !!python/object/apply:os.system ['true']\n",
+        "binary": b"template: it\x00\n",
+        "huge": b"a: " + b"x" * (1024 * 1024 + 10) + b"\n",
+    }
+    for name, data in bombs.items():
+        response = client.post("/upload", data={"csrf_token": token, "name": f"up-{name}"},
+                               files={"file": (f"{name}.yaml", data, "application/yaml")})
+        assert response.status_code in (400, 413), name
+        assert not (web_repo / f"deals/up-{name}.yaml").exists(), name
+    response = client.post("/upload", data={"name": "up-ok"}, files={"file": ("ok.yaml", b"a: 1\n", "application/yaml")})
+    assert response.status_code == 403  # no CSRF token
+    good = (web_repo / DEAL).read_bytes()
+    response = client.post("/upload", data={"csrf_token": token, "name": "up-ok"},
+                           files={"file": ("ok.yaml", good, "application/yaml")}, follow_redirects=False)
+    assert response.status_code == 303
+    assert (web_repo / "deals/up-ok.yaml").read_bytes() == good
