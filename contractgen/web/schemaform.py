@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from contractgen.web.yamledit import Key, RoundTrip, scalar_text
 
