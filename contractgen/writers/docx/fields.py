@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 
 from docx.oxml.ns import nsdecls, qn
@@ -62,27 +64,35 @@ PPR_ORDER = tuple(qn("w:" + t) for t in (
     "sectPr", "pPrChange"))
 
 
+_PPR_RANK = {tag: rank for rank, tag in enumerate(PPR_ORDER)}
+W_NUMPR, W_ILVL, W_NUMID = qn("w:numPr"), qn("w:ilvl"), qn("w:numId")
+
+
 def ppr_insert(ppr, el):
     """Insert `el` into a w:pPr where the schema puts it (replacing one of the same tag); return it."""
-    old = ppr.find(el.tag)
-    if old is not None:
-        ppr.replace(old, el)
-        return el
-    rank = PPR_ORDER.index(el.tag)
+    rank = _PPR_RANK[el.tag]
     for child in ppr:
-        if child.tag in PPR_ORDER and PPR_ORDER.index(child.tag) > rank:
+        if child.tag == el.tag:
+            ppr.replace(child, el)
+            return el
+        if _PPR_RANK.get(child.tag, -1) > rank:
             child.addprevious(el)
             return el
     ppr.append(el)
     return el
 
 
+@functools.lru_cache(maxsize=64)
+def _num_pr(num_id: int, ilvl: int):
+    el = etree.Element(W_NUMPR)
+    SubElement(el, W_ILVL).set(W_VAL, str(ilvl))
+    SubElement(el, W_NUMID).set(W_VAL, str(num_id))
+    return el
+
+
 def num_pr(num_id: int, ilvl: int = 0):
     """Return a w:numPr: list `num_id` (0 = no numbering) at level `ilvl`."""
-    el = etree.Element(qn("w:numPr"))
-    SubElement(el, qn("w:ilvl")).set(W_VAL, str(ilvl))
-    SubElement(el, qn("w:numId")).set(W_VAL, str(num_id))
-    return el
+    return copy.deepcopy(_num_pr(num_id, ilvl))  # a copy of one built once: paragraphs are many
 
 
 def set_numbering(p, num_id: int, ilvl: int = 0) -> None:
