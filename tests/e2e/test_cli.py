@@ -131,3 +131,22 @@ def test_help_everywhere():
     for command in ([], ["render"], ["validate"], ["schema"], ["clauses"], ["clauses", "show"]):
         result = run(*command, "--help")
         assert result.returncode == 0 and "Usage" in result.stdout, command
+
+
+def test_a_reference_document_without_a_needed_style_is_refused_naming_it(writable_mini_root, tmp_path):
+    """A house-style reference.docx that lacks a style contractgen prints with: exit 2, nothing written."""
+    import docx
+    from docx.oxml.ns import qn
+
+    reference = writable_mini_root / "templates" / "mini" / "docx" / "reference.docx"
+    word = docx.Document(str(reference))
+    styles = word.styles.element
+    styles.remove(next(s for s in styles.iterchildren(qn("w:style")) if s.get(qn("w:styleId")) == "ClauseText"))
+    word.save(str(reference))
+    out = tmp_path / "out"
+    result = run("render", str(writable_mini_root / "deals" / "mini.yaml"), "-o", str(out), "--format", "docx",
+                 "-C", str(writable_mini_root))
+    assert result.returncode == 2, result.stderr
+    assert "no paragraph style named 'Clause Text'" in result.stderr and "reference.docx" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists() or not any(out.iterdir())
