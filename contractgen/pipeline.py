@@ -102,6 +102,7 @@ def build_document(deal, deal_path: Path, workspace: Workspace | None = None) ->
     resolution = resolve_contract(outline, library, deal, context, deal_file)
     offered: list[TermDefinition] = []
     parts: list[Part] = []
+    spell = _speller(workspace.template_dir(deal.template), deal.contract.locale)
     for resolved in resolution.parts:
         if not resolved.included:
             continue
@@ -109,16 +110,16 @@ def build_document(deal, deal_path: Path, workspace: Workspace | None = None) ->
         clauses: list[Clause] = []
         for version in resolved.versions():
             where = version.path.relative_to(library.root.parent).as_posix()
-            body = render_text(version.body, context, where, version.body_line)
+            body = render_text(spell(version.body), context, where, version.body_line)
             blocks = read_markdown(body, where, version.body, version.body_line)
-            title = _plain(version.title, context, where)
+            title = _plain(spell(version.title), context, where)
             clause = Clause(version.id, version.version, title, blocks, source=where, status=version.status)
             if version.generate == "definitions":
                 clause.kind = "definitions-clause"
             clauses.append(clause)
             for term, meaning in version.defines:
-                rendered = render_text(meaning, context, where, 1)
-                offered.append(TermDefinition(_plain(term, context, where), read_inline(rendered, where, meaning), where))
+                rendered = render_text(spell(meaning), context, where, 1)
+                offered.append(TermDefinition(_plain(spell(term), context, where), read_inline(rendered, where, meaning), where))
         parts.append(Part(outline_part.id, outline_part.kind, outline_part.title, clauses,
                           anchor=outline_part.id if outline_part.kind != "agreement" else ""))
     deal_bytes = Path(deal_path).read_bytes()
@@ -147,6 +148,16 @@ def build_document(deal, deal_path: Path, workspace: Workspace | None = None) ->
         warnings.append(disagreement)
     apply_transforms(document, offered)
     return BuildResult(document, resolution, warnings, deal_sha)
+
+
+def _speller(template_dir: Path, locale: str):
+    """The function that respells clause sources for the contract's locale (US spelling for en_US)."""
+    from contractgen.templating.spelling import US_LOCALES, load_spelling, respell_source
+
+    spelling = load_spelling(template_dir) if locale in US_LOCALES else None
+    if spelling is None:
+        return lambda source: source
+    return lambda source: respell_source(source, spelling)
 
 
 def _plain(text: str, context: dict, where: str) -> str:

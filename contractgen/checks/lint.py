@@ -15,6 +15,7 @@ import yaml
 
 from contractgen.errors import ContractgenError, Problem
 from contractgen.templating.analysis import analyse_expression, analyse_template
+from contractgen.templating.spelling import load_spelling, unhandled_words
 from contractgen.library.clauses import (
     STATUSES, VERSION_FILE, ClauseVersion, parse_clause_file, scan_library_folder, split_front_matter,
 )
@@ -335,6 +336,19 @@ def _check_party_words(version: Version, report: LintReport) -> None:
                                       f"names (and their article) appear")
 
 
+def _check_spelling(version: Version, spelling: Any, template: str, report: LintReport) -> None:
+    """Every word that looks British has a US form in the template's spelling.yaml, or is listed as the same."""
+    v = version.version
+    texts = [(v.body_line + _line_at(v.body, 0) - 1, v.body), (version.key_line("title"), v.title)]
+    texts += [(version.key_line("defines", term), f"{term} {meaning}") for term, meaning in v.defines]
+    for line, text in texts:
+        for index, body_line in enumerate(text.split("\n")):
+            for word in unhandled_words(body_line, spelling):
+                report.add(version.rel, line + index if text is v.body else line,
+                           f"'{word}' may be spelt differently in US English: add it to templates/{template}/spelling.yaml "
+                           f"(under stems or words with its US form, or under same)")
+
+
 def _party_hint(words: str) -> str:
     role = "SUPPLIER" if re.search(r"Supplier|Vendor", words) else "CLIENT"
     compound = re.search(r"(?:Client|Supplier|Customer|Vendor)\s+([A-Z][a-z]+)$", words)
@@ -580,6 +594,11 @@ def lint_library(root: Path, template: str | None = None) -> LintReport:
         _check_variables(version, report)
         _check_capitalised(version, known, report)
         _check_party_words(version, report)
+    spellings = [(t.name, load_spelling(root / "templates" / t.name)) for t in templates]
+    for name, spelling in spellings:
+        if spelling is not None:
+            for version in versions:
+                _check_spelling(version, spelling, name, report)
     _check_unused_terms(versions, report)
 
     used: set[str] = set()
