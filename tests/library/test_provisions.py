@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import FIXTURES, REFERENCE
+from tests.helpers import FIXTURES, REFERENCE, SAMPLES
 from tests.library.terms import contract_text, coverage_status, overlaid
 
 ALL_OPTIONS = FIXTURES / "deals" / "overlays" / "all-options.yaml"
@@ -51,7 +51,9 @@ def test_each_commercial_option_reaches_the_contract(options):
 def test_the_new_items_are_covered_when_the_deal_needs_them(options):
     status = options["coverage"]
     for item in ("non-solicitation", "conflicts-of-interest", "benchmarking", "step-in", "escrow", "publicity",
-                 "prevailing-language", "cumulative-remedies", "further-assurance", "costs", "process-agent", "test-data", "parent-company-guarantee"):
+                 "prevailing-language", "cumulative-remedies", "further-assurance", "costs", "process-agent", "test-data", "parent-company-guarantee",
+                 "employees-entry", "employees-exit", "anti-corruption", "modern-slavery", "tax-evasion-facilitation",
+                 "sanctions", "third-party-rights", "data-breach-indemnity"):
         assert status[item] == "covered", item
 
 
@@ -71,3 +73,54 @@ def test_a_guarantor_gets_a_clause_and_the_form_of_guarantee(options):
         "Apex Digital Holdings Limited, a company incorporated in India (company number L72200MH1995PLC091234), of 7 Nariman Point, Mumbai 400021, India" in text
     assert "Form of Parent Company Guarantee" in text
     assert "The Guarantor irrevocably appoints Apex Digital (UK) Limited" in text
+
+
+@pytest.fixture(scope="module")
+def us_text():
+    return contract_text(SAMPLES / "onshore-us-hipaa.yaml")
+
+
+@pytest.fixture(scope="module")
+def irish_text():
+    return contract_text(SAMPLES / "nearshore-eur.yaml")
+
+
+def test_employees_on_entry_and_exit_under_tupe_in_the_uk_bank_deal(reference_text):
+    assert "“Employment Regulations” means the Transfer of Undertakings (Protection of Employment) Regulations 2006 (SI 2006/246)" in reference_text
+    assert "The Parties do not expect the start of the Services to transfer the employment" in reference_text
+    assert "will indemnify the Client and each Successor against all Employee Liabilities" in reference_text
+
+
+def test_a_transfer_on_entry_allocates_liabilities_before_and_after_the_transfer_date(options):
+    text = options["text"]
+    assert "The Parties agree that the start of the Services will transfer to the Supplier" in text
+    assert "apportioned on a time basis" in text
+
+
+def test_the_irish_deal_names_the_irish_transfer_regulations(irish_text):
+    assert "S.I. No. 131 of 2003" in irish_text
+    assert "TUPE" not in irish_text and "Transfer of Undertakings (Protection of Employment) Regulations 2006" not in irish_text
+    assert "Criminal Justice (Corruption Offences) Act 2018" in irish_text
+    assert "Bribery Act" not in irish_text and "Contracts (Rights of Third Parties) Act" not in irish_text
+
+
+def test_the_us_deal_hires_rather_than_transfers_and_names_the_fcpa(us_text):
+    assert "Employment Regulations" not in us_text
+    assert "may offer employment to any employee of the Provider" in us_text
+    assert "Foreign Corrupt Practices Act of 1977" in us_text
+    assert "anything of value to a government official" in us_text
+    assert "for the sole benefit of the Parties and their permitted successors and assigns" in us_text
+    for english in ("Bribery Act", "Modern Slavery Act", "Criminal Finances Act", "Contracts (Rights of Third Parties) Act"):
+        assert english not in us_text, english
+
+
+def test_uk_compliance_covenants_name_the_uk_acts(reference_text):
+    assert "adequate procedures, within the meaning of section 7(2) of the Bribery Act 2010" in reference_text
+    assert "as those terms are used in the Modern Slavery Act 2015" in reference_text
+    assert "an offence under section 45 or 46 of the Criminal Finances Act 2017" in reference_text
+    assert "no right under the Contracts (Rights of Third Parties) Act 1999" in reference_text
+
+
+def test_data_breach_and_business_associate_indemnities(reference_text, us_text):
+    assert "Data Protection Indemnity" in reference_text and "including any Personal Data Breach caused by such a breach" in reference_text
+    assert "of the Business Associate Agreement" in us_text and "breach of unsecured Protected Health Information" in us_text
