@@ -25,7 +25,6 @@ SIGNATURE_SENTENCE = "This Agreement has been entered into on the date stated at
 DEFINITION_MEANS = " means "
 SCHEDULE_DASH = " \u2014 "
 SCHEDULE_TITLE_DASH = "\u2014 "  # after the list number "Schedule 2" and its space
-BULLET = "\u2022"
 REF_CODE = "REF {} \\n \\h"  # the bookmarked paragraph's own number, as a hyperlink
 MAX_LEVEL = 8
 INSERTED, DELETED = "inserted", "deleted"  # the model's change marks Word tracks (redlines only)
