@@ -27,13 +27,12 @@ from typing import Any, ClassVar, Literal
 
 from pydantic_core import PydanticCustomError, core_schema
 
+from contractgen.deal.values import NUMBER_WORDS as _ALL_NUMBER_WORDS
+
 Unit = Literal["minute", "hour", "day", "week", "month", "year"]
 
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
-_WORDS_FOR = {v: k for k, v in _NUMBER_WORDS.items() if k not in ("a", "an")}
+_NUMBER_WORDS = {k: v for k, v in _ALL_NUMBER_WORDS.items() if " " not in k and v > 0}  # "a", "one" … "ninety-nine"
+_WORDS_FOR = {v: k for k, v in _NUMBER_WORDS.items() if k not in ("a", "an") and v <= 12}
 _UNITS: dict[str, Unit] = {
     "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
     "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour",
@@ -44,11 +43,13 @@ _MINUTES: dict[Unit, int] = {
     "minute": 1, "hour": 60, "day": 1440, "week": 7 * 1440, "month": 30 * 1440, "year": 365 * 1440,
 }  # fmt: skip
 _MAX_VALUE = 100_000
-_NUM = r"(?:\d+|" + "|".join(_NUMBER_WORDS) + r")"
+_NUM = r"(?:\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _UNIT_RE = "|".join(sorted(_UNITS, key=len, reverse=True))
-_DURATION_RE = re.compile(rf"^\s*({_NUM})\s+(?:(business|working)\s+)?({_UNIT_RE})\s*$", re.IGNORECASE | re.ASCII)
-DURATION_PATTERN = (
-    rf"^\s*({_NUM})\s+((business|working)\s+)?({_UNIT_RE})\s*$"  # for the JSON Schema
+_DURATION_RE = re.compile(rf"^\s*({_NUM})\s+(?:(business|working)\s+|calendar\s+)?({_UNIT_RE})\s*$", re.IGNORECASE | re.ASCII)
+# Payment terms as invoices say them: "Net 30", "net 45 days", "30 days net" mean that many days.
+_NET_RE = re.compile(r"^\s*(?:net\s*(\d{1,3})(?:\s*days?)?|(\d{1,3})\s*days?\s+net)\s*$", re.IGNORECASE)
+DURATION_PATTERN = (  # for the JSON Schema
+    rf"^\s*(({_NUM})\s+((business|working|calendar)\s+)?({_UNIT_RE})|[Nn][Ee][Tt]\s*\d{{1,3}}(\s*days?)?|\d{{1,3}}\s*days?\s+net)\s*$"
 )
 
 
@@ -126,7 +127,10 @@ class Duration(_PlainEnglish):
 
     @classmethod
     def parse(cls, text: str) -> Duration:
-        """Parse plain English such as "15 minutes" or "1 business day"; ValueError if not."""
+        """Parse plain English such as "15 minutes", "1 business day" or "Net 30"; ValueError if not."""
+        net = _NET_RE.match(text) if isinstance(text, str) else None
+        if net:
+            text = f"{net.group(1) or net.group(2)} days"
         match = _DURATION_RE.match(text) if isinstance(text, str) else None
         if not match:
             raise ValueError(f"{_show(text)} is not a duration; write e.g. {cls.EXAMPLES}")
@@ -221,6 +225,12 @@ _FREQ_SYNONYMS: dict[str, tuple[int, FreqUnit]] = {
     "once a week": (1, "week"), "half-yearly": (6, "month"), "half yearly": (6, "month"),
     "semi-annually": (6, "month"), "semiannually": (6, "month"), "biennially": (2, "year"),
     "twice yearly": (6, "month"), "four times a year": (3, "month"),
+    "bi-weekly": (2, "week"), "biweekly": (2, "week"), "every other week": (2, "week"), "bi weekly": (2, "week"),
+    "semi-annual": (6, "month"), "semiannual": (6, "month"), "semi annually": (6, "month"), "every six months": (6, "month"),
+    "annual": (1, "year"), "monthly": (1, "month"), "quarterly": (3, "month"), "weekly": (1, "week"),
+    "every two weeks": (2, "week"), "every 2 weeks": (2, "week"), "once every two weeks": (2, "week"),
+    "per month": (1, "month"), "per quarter": (3, "month"), "per year": (1, "year"), "each month": (1, "month"),
+    "each quarter": (3, "month"), "each year": (1, "year"), "twice a year": (6, "month"),
 }  # fmt: skip
 _EVERY_RE = re.compile(rf"^every\s+({_NUM})\s+(day|week|month|year)s?$", re.IGNORECASE | re.ASCII)
 FREQUENCY_PATTERN = r"^\s*([a-z -]+|every\s+(\d+|[a-z]+)\s+(day|week|month|year)s?)\s*$"

@@ -36,7 +36,7 @@ def test_duration_parses_and_prints(text, value, unit, business, printed):
     assert str(d) == printed
 
 
-@pytest.mark.parametrize("text", ["fortnight-ish", "", "15", "minutes", "0 days", "1.5 hours", "-3 days", "3 business months", "thirteen days", "\u0661\u0665 minutes"])
+@pytest.mark.parametrize("text", ["fortnight-ish", "", "15", "minutes", "0 days", "1.5 hours", "-3 days", "3 business months", "a hundred and one days", "\u0661\u0665 minutes"])
 def test_duration_refuses_nonsense_in_plain_english(text):
     with pytest.raises(ValueError, match="duration|number|business"):
         Duration.parse(text)
@@ -114,7 +114,7 @@ def test_frequency_parses_prints_and_counts(text, printed, per_year):
     assert f.per_year == pytest.approx(per_year)
 
 
-@pytest.mark.parametrize("text", ["sometimes", "every", "every 0 months", "bi-weekly", ""])
+@pytest.mark.parametrize("text", ["sometimes", "every", "every 0 months", "bimonthly", ""])
 def test_frequency_refuses_unknown_phrases(text):
     with pytest.raises(ValueError, match="not a frequency|from 1"):
         Frequency.parse(text)
@@ -172,3 +172,19 @@ def test_braces_in_input_do_not_break_messages():
     with pytest.raises(ValidationError) as info:
         _Model(wait="{0} {x}", how_often="weekly", hours="08:00-09:00")
     assert "'{0} {x}' is not a duration" in info.value.errors()[0]["msg"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Net 30", "30 days"), ("net 45 days", "45 days"), ("30 days net", "30 days"),
+    ("thirteen days", "13 days"), ("twenty-four months", "24 months"), ("30 calendar days", "30 days"),
+])
+def test_durations_as_people_write_them(text, expected):
+    assert str(Duration.parse(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("bi-weekly", "fortnightly"), ("every two weeks", "fortnightly"), ("semi-annually", "twice a year"),
+    ("half-yearly", "twice a year"), ("annual", "annually"),
+])
+def test_frequency_synonyms(text, expected):
+    assert str(Frequency.parse(text)) == expected
