@@ -207,16 +207,6 @@ def write_redline(redline, template_dir: Path, out_dir: Path, stem: str,
     return write_outputs(out_dir, f"{stem}.redline", payloads)
 
 
-def write_redlines(old_model_json: str, new_document: Document, template_dir: Path, out_dir: Path,
-                   stem: str, formats: tuple[str, ...] = FORMATS) -> list[Path]:
-    """Redline a new document model against a stored previous model (JSON) and write the files."""
-    from contractgen.document.json_form import document_from_json
-    from contractgen.redline.diff import diff_documents
-
-    old = document_from_json(old_model_json)
-    return write_redline(diff_documents(old, new_document), template_dir, out_dir, stem, formats)
-
-
 def redline_deals(old_path: Path, new_path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
                   workspace: Workspace | None = None):
     """Build two deal files and write NEW.redline.docx/.pdf; return (paths, the Redline, warnings)."""

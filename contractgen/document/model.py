@@ -6,7 +6,7 @@ definitions and contents, and the writers only style what they find here.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Union
 
 
@@ -251,10 +251,6 @@ class Document:
     template: str = ""
     provenance: dict = field(default_factory=dict)
     marks: dict = field(default_factory=dict)  # redline only: marked title, reference, date_text
-
-    def to_dict(self) -> dict:
-        """Return the document as plain JSON-ready data."""
-        return asdict(self)
 
     def iter_clauses(self):
         """Yield (part, clause) for every clause in reading order."""

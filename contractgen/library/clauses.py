@@ -54,13 +54,6 @@ class Clause:
     group: str
     versions: dict[int, ClauseVersion] = field(default_factory=dict)
 
-    def newest(self, statuses: tuple[str, ...]) -> ClauseVersion | None:
-        """Return the newest version whose status is one of `statuses`."""
-        for number in sorted(self.versions, reverse=True):
-            if self.versions[number].status in statuses:
-                return self.versions[number]
-        return None
-
     def default(self) -> ClauseVersion | None:
         """Return the version a deal gets without a pin (see `default_version`)."""
         return default_version(self.versions)

@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 
 from contractgen.document.model import (
     Block, Clause, ContentsEntry, Definition, DefinitionList, Del, Document, Emph, Heading, Ins, ListBlock,
-    ListItem, Paragraph, Part, PartyBlock, Strong, Table, Text, inline_text, iter_blocks,
+    ListItem, Paragraph, Part, PartyBlock, Strong, Table, Text, inline_text,
 )
 from contractgen.redline.worddiff import diff_inlines, mark_text
 
@@ -48,11 +48,6 @@ class Redline:
     old_source: str = ""
     new_source: str = ""
 
-    @property
-    def changed(self) -> bool:
-        """Return True if the two contracts differ anywhere."""
-        return has_changes(self.document)
-
 
 # ---------------------------------------------------------------- whole things inserted or deleted
 
@@ -80,16 +75,12 @@ def _mark_changed_fields(old, new, names: tuple[str, ...]) -> None:
 
 def _diff_records(old_items: list, new_items: list, key, names: tuple[str, ...]) -> list:
     """Align two lists of flat records by key; mark removed, added and changed ones."""
-    out = []
-    for o, n in align(old_items, new_items, key, lambda a, b: 0.0):
-        if n is None:
-            out.append(mark_all(o, DELETED))
-        elif o is None:
-            out.append(mark_all(n, INSERTED))
-        else:
-            _mark_changed_fields(o, n, names)
-            out.append(n)
-    return out
+
+    def pair(o, n):
+        _mark_changed_fields(o, n, names)
+        return n
+
+    return align_and_mark(old_items, new_items, key, pair)
 
 
 def mark_all(obj, change: str):
@@ -154,6 +145,29 @@ def align(olds: list, news: list, key, similarity) -> list[tuple]:
             out.extend(zip(olds[i1:i2], news[j1:j2]))
         else:
             out.extend(_pair_gap(olds[i1:i2], news[j1:j2], similarity))
+    return out
+
+
+def _no_similarity(old, new) -> float:
+    """Pair only items with equal keys (ids, roles, anchors)."""
+    return 0.0
+
+
+def align_and_mark(olds: list, news: list, key, pair, similarity=_no_similarity, mark=None) -> list:
+    """Align two sequences (see `align`) and merge them in reading order of the new one.
+
+    A removed item comes back as `mark(old, DELETED)`, an added one as `mark(new, INSERTED)`
+    (default: mark_all), and each aligned pair as `pair(old, new)`, the merged, marked item.
+    """
+    mark = mark or mark_all
+    out = []
+    for old, new in align(olds, news, key, similarity):
+        if new is None:
+            out.append(mark(old, DELETED))
+        elif old is None:
+            out.append(mark(new, INSERTED))
+        else:
+            out.append(pair(old, new))
     return out
 
 
@@ -241,13 +255,8 @@ def _row_similarity(old: list, new: list) -> float:
 def diff_blocks(olds: list[Block], news: list[Block]) -> list[Block]:
     """Return the merged, marked blocks of a clause (or list item)."""
     out: list[Block] = []
-    for old, new in align(olds, news, _block_key, _block_similarity):
-        if new is None:
-            out.append(mark_all(old, DELETED))
-        elif old is None:
-            out.append(mark_all(new, INSERTED))
-        else:
-            out.extend(_diff_block(old, new))
+    for merged in align_and_mark(olds, news, _block_key, _diff_block, _block_similarity):
+        out.extend(merged if isinstance(merged, list) else [merged])
     return out
 
 
@@ -266,62 +275,47 @@ def _diff_block(old, new) -> list[Block]:
         new.content, changed = diff_inlines(old.content, new.content)
         new.change = CHANGED if changed else ""
     elif isinstance(new, ListBlock):
-        items: list[ListItem] = []
         key = lambda it: "\n".join(_block_text(b) for b in it.blocks)  # noqa: E731
-        sim = lambda a, b: _words_ratio(key(a), key(b))  # noqa: E731
-        for o, n in align(old.items, new.items, key, sim):
-            if n is None:
-                items.append(mark_all(o, DELETED))
-            elif o is None:
-                items.append(mark_all(n, INSERTED))
-            else:
-                _diff_number(o, n)
-                n.blocks = diff_blocks(o.blocks, n.blocks)
-                n.change = CHANGED if n.marks or has_changes(n.blocks) else ""
-                items.append(n)
-        new.items = items
+        new.items = align_and_mark(old.items, new.items, key, _diff_item, lambda a, b: _words_ratio(key(a), key(b)))
         new.change = CHANGED if has_changes(new.items) else ""
     elif isinstance(new, Table):
         return _diff_table(old, new)
     elif isinstance(new, DefinitionList):
-        items_d: list[Definition] = []
-        for o, n in align(old.items, new.items, lambda d: d.term, lambda a, b: 0.0):
-            if n is None:
-                items_d.append(mark_all(o, DELETED))
-            elif o is None:
-                items_d.append(mark_all(n, INSERTED))
-            else:
-                n.content, changed = diff_inlines(o.content, n.content)
-                n.change = CHANGED if changed else ""
-                items_d.append(n)
-        new.items = items_d
+        new.items = align_and_mark(old.items, new.items, lambda d: d.term, _diff_definition)
     return [new]
+
+
+def _diff_item(old: ListItem, new: ListItem) -> ListItem:
+    _diff_number(old, new)
+    new.blocks = diff_blocks(old.blocks, new.blocks)
+    new.change = CHANGED if new.marks or has_changes(new.blocks) else ""
+    return new
+
+
+def _diff_definition(old: Definition, new: Definition) -> Definition:
+    new.content, changed = diff_inlines(old.content, new.content)
+    new.change = CHANGED if changed else ""
+    return new
 
 
 def _diff_table(old: Table, new: Table) -> list[Block]:
     if len(old.header) != len(new.header):
         return [mark_all(old, DELETED), mark_all(new, INSERTED)]
     new.header = [diff_inlines(o, n)[0] for o, n in zip(old.header, new.header)]
-    rows: list = []
-    changes: list[str] = []
-    for o, n in align(old.rows, new.rows, _row_text, _row_similarity):
-        if n is None:
-            rows.append([_wrap(cell, DELETED) for cell in o])
-            changes.append(DELETED)
-        elif o is None:
-            rows.append([_wrap(cell, INSERTED) for cell in n])
-            changes.append(INSERTED)
-        else:
-            width = max(len(o), len(n))
-            o = o + [[]] * (width - len(o))
-            n = n + [[]] * (width - len(n))
-            cells = [diff_inlines(a, b) for a, b in zip(o, n)]
-            rows.append([cell for cell, _ in cells])
-            changes.append(CHANGED if any(changed for _, changed in cells) else "")
-    new.rows = rows
-    new.row_changes = changes
+    merged = align_and_mark(old.rows, new.rows, _row_text, _diff_row, _row_similarity,
+                            mark=lambda row, change: ([_wrap(cell, change) for cell in row], change))
+    new.rows = [row for row, _ in merged]
+    new.row_changes = [change for _, change in merged]
+    changes = new.row_changes
     new.change = CHANGED if any(changes) or has_changes(new.header) else ""
     return [new]
+
+
+def _diff_row(old: list, new: list) -> tuple[list, str]:
+    """Return a table row's merged cells and its change ("changed" or "")."""
+    width = max(len(old), len(new))
+    cells = [diff_inlines(a, b) for a, b in zip(old + [[]] * (width - len(old)), new + [[]] * (width - len(new)))]
+    return [cell for cell, _ in cells], CHANGED if any(changed for _, changed in cells) else ""
 
 
 # ---------------------------------------------------------------- clauses, parts, the document
@@ -357,28 +351,14 @@ def has_changes(obj) -> bool:
 
 
 def _diff_clause(old: Clause, new: Clause) -> Clause:
-    _diff_number(old, new)
-    title = mark_text(old.title, new.title)
-    if title:
-        new.marks["title"] = title
+    _mark_changed_fields(old, new, ("number", "title"))
     new.blocks = diff_blocks(old.blocks, new.blocks)
     return new
 
 
 def _diff_part(old: Part, new: Part) -> Part:
-    _diff_number(old, new)
-    title = mark_text(old.title, new.title)
-    if title:
-        new.marks["title"] = title
-    clauses: list[Clause] = []
-    for o, n in align(old.clauses, new.clauses, lambda c: c.id, lambda a, b: 0.0):
-        if n is None:
-            clauses.append(mark_all(o, DELETED))
-        elif o is None:
-            clauses.append(mark_all(n, INSERTED))
-        else:
-            clauses.append(_diff_clause(o, n))
-    new.clauses = clauses
+    _mark_changed_fields(old, new, ("number", "title"))
+    new.clauses = align_and_mark(old.clauses, new.clauses, lambda c: c.id, _diff_clause)
     return new
 
 
@@ -391,15 +371,7 @@ def diff_documents(old: Document, new: Document) -> Redline:
     _mark_changed_fields(old, new, ("title", "reference", "date_text"))
     new.parties = _diff_records(old.parties, new.parties, lambda p: p.role, PARTY_FIELDS)
     new.contents = _diff_records(old.contents, new.contents, lambda e: e.anchor, ("number", "title"))
-    parts: list[Part] = []
-    for o, n in align(old.parts, new.parts, lambda p: p.id, lambda a, b: 0.0):
-        if n is None:
-            parts.append(mark_all(o, DELETED))
-        elif o is None:
-            parts.append(mark_all(n, INSERTED))
-        else:
-            parts.append(_diff_part(o, n))
-    new.parts = parts
+    new.parts = align_and_mark(old.parts, new.parts, lambda p: p.id, _diff_part)
     redline.summary = summarise(new)
     return redline
 
@@ -436,6 +408,3 @@ def summarise(document: Document) -> list[SummaryEntry]:
     return out
 
 
-def changed_paragraph_count(document: Document) -> int:
-    """Return how many blocks of the redline model carry a change (for reports)."""
-    return sum(1 for _, c in document.iter_clauses() for b in iter_blocks(c.blocks) if has_changes(b))

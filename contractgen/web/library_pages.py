@@ -91,7 +91,7 @@ def _library(ws):
 
 
 def _default(clause):
-    return clause.newest(("approved",)) or clause.newest(("deprecated",))
+    return clause.default()
 
 
 def clauses_page(request: Request) -> Response:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from contractgen.errors import LibraryError
-from contractgen.library.clauses import load_library, split_front_matter
+from contractgen.library.clauses import default_version, load_library, split_front_matter
 from tests.helpers import clause_file, write_file
 
 
@@ -47,14 +47,19 @@ def test_front_matter_is_parsed_into_a_clause_version(tmp_path):
     assert len(v2.sha256) == 64
 
 
-def test_newest_picks_by_status(tmp_path):
-    clause_file(tmp_path, "g/c/v1.md", status="approved")
-    clause_file(tmp_path, "g/c/v2.md", status="approved", changes="x")
-    clause_file(tmp_path, "g/c/v3.md", status="draft", changes="y")
+@pytest.mark.parametrize("statuses, expected", [
+    (("approved", "approved", "draft"), 2),      # the newest approved; a newer draft is not chosen
+    (("deprecated", "approved", "retired"), 2),
+    (("deprecated", "deprecated", "draft"), 2),  # no approved version: the newest deprecated
+    (("draft", "retired"), None),                # neither: no default (a deal must pin)
+])
+def test_default_version_is_the_newest_approved_else_deprecated(tmp_path, statuses, expected):
+    for number, status in enumerate(statuses, start=1):
+        clause_file(tmp_path, f"g/c/v{number}.md", status=status, **({"changes": "x"} if number > 1 else {}))
     clause = load_library(tmp_path).get("c")
-    assert clause.newest(("approved",)).version == 2
-    assert clause.newest(("draft",)).version == 3
-    assert clause.newest(("retired",)) is None
+    chosen = clause.default()
+    assert (chosen.version if chosen else None) == expected
+    assert default_version(clause.versions) is chosen
 
 
 def test_crlf_files_read_like_lf(tmp_path):

@@ -105,10 +105,6 @@ def set_page_break_before(p) -> None:
     ppr_insert(ppr_of(p), etree.Element(qn("w:pageBreakBefore")))
 
 
-def set_keep_next(p) -> None:
-    """Keep a paragraph on the same page as the next one."""
-    ppr_insert(ppr_of(p), etree.Element(qn("w:keepNext")))
-
 
 def set_jc(p, value: str) -> None:
     """Set direct paragraph alignment (left, center, right, both)."""

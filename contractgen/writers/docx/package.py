@@ -35,13 +35,6 @@ def deterministic_zip(members: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-def rewrite_zip(data: bytes) -> bytes:
-    """Return `data` (a zip archive) rewritten deterministically, with the same members."""
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        members = {info.filename: zf.read(info) for info in zf.infolist()}
-    return deterministic_zip(members)
-
-
 def package_members(package) -> dict[str, bytes]:
     """Return {zip member name: bytes} for a python-docx package, as its save() would write."""
     parts = list(package.iter_parts())
