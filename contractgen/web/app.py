@@ -210,6 +210,8 @@ def _check(request: Request, ws: Workspace, rel: str, form) -> Response:
     doc, base = _working(ws, rel, form)
     text = doc.dump()
     state = ws.evaluate(rel, text)
+    if text_hash(text) != base:
+        state["message"] += " (not saved yet)"
     return ws.page(request, "check.html", **ws.editor(rel, doc, text, base, state))
 
 
