@@ -90,6 +90,12 @@ def _warm_up(config: RepoConfig, formats: set[str]) -> None:
         importlib.import_module(f"contractgen.writers.{fmt}")
 
 
+def run_one_task(config: RepoConfig, task: Task) -> dict[str, Any]:
+    """Render one task in this process with its own worker state (a dask worker calls this)."""
+    _ensure_worker(config)
+    return _run_task(task)
+
+
 def _run_task(task: Task) -> dict[str, Any]:
     """Resolve and render one deal in this worker; return its lock entry inputs and output bytes."""
     config: RepoConfig = _WORKER["config"]
@@ -370,7 +376,7 @@ def _execute(config: RepoConfig, tasks: list[Task], jobs: int | None, progress: 
         if dask is not None:
             from contractgen.repo.dask_executor import execute_on_dask
 
-            return execute_on_dask(config, tasks, dask, advance)
+            return execute_on_dask(config, tasks, dask, advance, run_one_task)
         if jobs == 1 or len(tasks) == 1:
             _init_worker(config)
             for task in tasks:

@@ -25,7 +25,8 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from contractgen.errors import ContractgenError, DealError
-from contractgen.web.repository import NotFound, WebRepository, open_repository
+from contractgen.web.context import deal_of as _rel, workspace_of as _ws
+from contractgen.web.repository import WebRepository, open_repository
 from contractgen.web.schemaform import Form, attach_problems, walk_nodes
 from contractgen.web.security import CSRF_FIELD, PREVIEW_CSP, SecurityMiddleware, csrf_form, is_local
 from contractgen.web.workers import RenderFailed, RenderPool, RenderTimeout, job_preview, job_render
@@ -119,10 +120,6 @@ class Workspace:
                 "nodes": [n for n in walk_nodes(groups)]}
 
 
-def _ws(request: Request) -> Workspace:
-    return request.app.state.workspace
-
-
 def _is_htmx(request: Request) -> bool:
     return request.headers.get("hx-request") == "true"
 
@@ -164,15 +161,6 @@ def _new_deal(request: Request, ws: Workspace, form, upload: bytes | None = None
 
 
 # ---------------------------------------------------------------- the deal form
-
-
-def _rel(request: Request) -> tuple[Workspace, str, Path]:
-    ws = _ws(request)
-    rel = request.path_params["rel"]
-    try:
-        return ws, rel, ws.repo.deal_path(rel)
-    except NotFound as exc:
-        raise HTTPException(404, str(exc)) from None
 
 
 def edit_page(request: Request) -> Response:
