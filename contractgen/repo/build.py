@@ -255,8 +255,9 @@ def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | No
     failed = [r for r in results if r["status"] == "error"]
     if failed:
         for result in failed:
-            report.messages.extend(f"{result['deal']}: {line}" if not line.startswith(result["deal"]) else line
-                                   for line in result["lines"])
+            rel, absolute = result["deal"], str(config.root / result["deal"])
+            lines = [rel + line[len(absolute):] if line.startswith(absolute) else line for line in result["lines"]]
+            report.messages.extend(f"{rel}: {line}" if not line.startswith(rel) else line for line in lines)
         if not keep_going:
             report.messages.append(f"build failed for {len(failed)} of {len(tasks)} deal(s); "
                                    "no output and no lock entry was changed (--keep-going builds the others)")
