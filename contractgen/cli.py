@@ -102,7 +102,7 @@ def _choose_library(root: Path | None, quiet: bool = False):
 
     config = None
     if root is not None and (Path(root) / "clauses").is_dir() and not (Path(root) / CONFIG_NAME).is_file():
-        workspace, label = Workspace(Path(root)), ""  # the user named it: nothing to announce
+        workspace, label = Workspace(Path(root)), f"library {root}"
     else:
         repo = find_repo(root) if root is not None else find_repo()
         if repo is None and root is not None:
