@@ -30,7 +30,7 @@ RANKS = {
     "outputs": 6,
     "pipeline": 7,
     "checks": 8, "repo": 8,
-    "web": 9,
+    "web": 9, "annotations": 9,  # problems as GitHub annotations, for the CLI
     "cli": 10,
 }
 
