@@ -43,7 +43,6 @@ KNOWN_CIRCLES: dict[frozenset[str], str] = {
 KNOWN_LONG_MODULES: dict[str, str] = {
     "contractgen.deal.model": "the deal model is being split by issue 10 item 3 (h10a, in flight)",
     "contractgen.deal.rules": "the deal rules are being split by issue 10 item 3 (h10a, in flight)",
-    "contractgen.templating.analysis": "being split by stage (h10b, in flight)",
     "contractgen.cli": "being slimmed (h10b, in flight)",
 }
 KNOWN_UNDOCUMENTED = {"contractgen/deal/__init__.py": "written by issue 10 item 3 (h10a, in flight)"}
