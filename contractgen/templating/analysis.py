@@ -256,7 +256,7 @@ class Analyzer:
         if name == "string" or name in self.env.filters and name in {"money", "money0", "date", "number",
                                                                        "percent", "hours", "words", "words_or",
                                                                        "country", "duration", "cap",
-                                                                       "count_words", "join", "lower", "upper",
+                                                                       "count_words", "timezone", "join", "lower", "upper",
                                                                        "title", "capitalize", "trim"}:
             return str
         return UNKNOWN
