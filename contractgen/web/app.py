@@ -215,13 +215,25 @@ def _change_form(request: Request, ws: Workspace, rel: str, form) -> Response:
     from contractgen.web.schemaform import parse_key
 
     key = parse_key(target)
+    refused: list[str] = []
     if operation == "add" and key:
         doc.append_item(key, ws.form.order_at(key[:-1]))
     elif operation == "remove" and key and isinstance(key[-1], int):
         doc.delete(key)
+    elif operation == "yaml":  # the YAML edited directly (e.g. to fix a key the form has no field for)
+        source = str(form.get("_yaml_source", "")).replace("\r\n", "\n")
+        try:
+            doc = RoundTrip(source, Path(rel).name)
+        except DealError as exc:
+            refused = exc.lines()
     text = doc.dump()
-    state = {"problems": [], "preview": None, "message": "unsaved changes", "warnings": [], "stale": False}
-    return ws.page(request, "editor.html", **ws.editor(rel, doc, text, base, state))
+    state = ws.evaluate(rel, text)
+    if refused:
+        state["problems"] = [("", "the YAML was not applied: " + line) for line in refused] + state["problems"]
+        state["message"] = "the YAML was not applied"
+    elif text_hash(text) != base:
+        state["message"] += " (not saved yet)"
+    return ws.page(request, "editor.html", oob=True, **ws.editor(rel, doc, text, base, state))
 
 
 async def save(request: Request) -> Response:
