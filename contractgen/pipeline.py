@@ -108,12 +108,13 @@ def build_document(deal, deal_path: Path, workspace: Workspace | None = None) ->
             continue
         outline_part = resolved.outline
         clauses: list[Clause] = []
-        for version in resolved.versions():
+        for slot in resolved.rendered():
+            version = slot.version
             where = version.path.relative_to(library.root.parent).as_posix()
             body = render_text(spell(version.body), context, where, version.body_line)
             blocks = read_markdown(body, where, version.body, version.body_line)
             title = _plain(spell(version.title), context, where)
-            clause = Clause(version.id, version.version, title, blocks, source=where, status=version.status)
+            clause = Clause(slot.id, version.version, title, blocks, source=where, status=version.status)
             if version.generate == "definitions":
                 clause.kind = "definitions-clause"
             clauses.append(clause)

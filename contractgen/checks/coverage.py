@@ -121,9 +121,10 @@ def deal_coverage(deal_path: Path, workspace=None) -> tuple[Any, list[CoverageRo
     for item in checklist.items:
         needed = evaluate_condition(item.when, context, f"{where}:{item.line or ''}".rstrip(":"))
         row = CoverageRow(item, needed)
-        for version in result.resolution.versions():
-            if item.id in version.covers and version.id in references:
-                reference, title = references[version.id]
+        for slot in (r for part in result.resolution.parts if part.included for r in part.rendered()):
+            version = slot.version
+            if item.id in version.covers and slot.id in references:
+                reference, title = references[slot.id]
                 row.covered_by.append({"clause": version.id, "version": version.version, "title": title,
                                        "reference": reference})
         rows.append(row)

@@ -282,9 +282,6 @@ class Service(_Model):
     name: Name
     description: Text | None = None
     support_hours: Name | None = None
-    support_timezone: TimeZone | None = Field(None, description=(
-        "the time zone in which the support hours are read (IANA name, e.g. 'Europe/London'); "
-        "default: the client's time zone, then the supplier's"))
     in_scope: List[Text] = []
     out_of_scope: List[Text] = []
 
@@ -322,9 +319,6 @@ class IncidentPriority(_Model):
     definition: Text
     response: Duration
     resolution: Duration
-    target: Percent | None = Field(None, description=(
-        "the share of this priority's Incidents in a Measurement Period that must meet the response and "
-        "resolution times for the Service Level to be met (e.g. 95); default: service_levels.incident_target"))
 
 
 class Kpi(_Model):
@@ -361,9 +355,6 @@ class ServiceLevels(_Model):
     """Service levels, KPIs and credits."""
 
     measurement_period: MeasurementPeriod = "calendar month"
-    incident_target: Percent = Field(Decimal(95), description=(
-        "the share of the Incidents of each priority in a Measurement Period that must meet their response and "
-        "resolution times; a missed Incident is not by itself a Service Level failure, a missed share is"))
     availability: List[Availability] = []
     incident_priorities: List[IncidentPriority] = []
     kpis: List[Kpi] = []
@@ -519,7 +510,18 @@ class Liability(_Model):
 
     general_cap: Multiple | None = None
     data_protection_cap: Multiple | None = None
+    cap_floor: Money | None = Field(None, description=(
+        "the least the general cap can be in any Contract Year, as an amount; defaults to the general cap "
+        "multiple of the annual charges at the effective date"))
     insurance: List[Insurance] = []
+
+    @model_validator(mode="after")
+    def _super_cap_not_below_general_cap(self) -> Liability:
+        if self.general_cap and self.data_protection_cap and self.data_protection_cap < self.general_cap:
+            raise ValueError(f"data_protection_cap ({self.data_protection_cap}) is below general_cap ({self.general_cap}): "
+                             "a data-protection cap lower than the general cap would reduce the client's protection; "
+                             "raise it or leave it out")
+        return self
 
 
 class Renewal(_Model):

@@ -22,6 +22,13 @@ class OutlineItem:
     id: str
     when: str = ""
     optional: bool = False
+    # Alternative clauses for the slot, tried in order: (clause id, condition). The first whose
+    # condition holds renders instead of `id`, and answers to `id` in cross-references.
+    variants: tuple[tuple[str, str], ...] = ()
+
+    def clause_ids(self) -> tuple[str, ...]:
+        """Return the slot's own clause id followed by its variants' ids."""
+        return (self.id, *(clause_id for clause_id, _ in self.variants))
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,10 @@ class ResolvedPart:
         """Return the clause versions that render in this part, in order."""
         return [r.version for r in self.clauses if r.version is not None]
 
+    def rendered(self) -> list[Resolution]:
+        """Return the resolutions whose clause renders, in order (`id` is the slot's anchor)."""
+        return [r for r in self.clauses if r.version is not None]
+
 
 @dataclass
 class ResolvedContract:
@@ -104,9 +115,15 @@ def load_outline(template_dir: Path) -> Outline:
             if isinstance(entry, str):
                 entry = {"id": entry}
             if not isinstance(entry, dict) or not CLAUSE_ID.match(str(entry.get("id", ""))):
-                problems.append(Problem(where, None, f"{loc}.clauses[{position}]", "must be a clause id or {id, when, optional}"))
+                problems.append(Problem(where, None, f"{loc}.clauses[{position}]", "must be a clause id or {id, when, optional, variants}"))
                 continue
-            items.append(OutlineItem(str(entry["id"]), str(entry.get("when") or ""), bool(entry.get("optional"))))
+            variants = []
+            for v_index, variant in enumerate(entry.get("variants") or []):
+                if not isinstance(variant, dict) or not CLAUSE_ID.match(str(variant.get("id", ""))) or not variant.get("when"):
+                    problems.append(Problem(where, None, f"{loc}.clauses[{position}].variants[{v_index}]", "must be {id, when}"))
+                    continue
+                variants.append((str(variant["id"]), str(variant["when"])))
+            items.append(OutlineItem(str(entry["id"]), str(entry.get("when") or ""), bool(entry.get("optional")), tuple(variants)))
         part_id = str(raw.get("id") or kind)
         if kind == "schedule" and not raw.get("title"):
             problems.append(Problem(where, None, f"{loc}.title", "a schedule needs a title"))
@@ -123,11 +140,12 @@ def check_outline(outline: Outline, library: Library) -> list[Problem]:
     seen: set[str] = set()
     for part in outline.parts:
         for item in part.items:
-            if library.get(item.id) is None:
-                problems.append(Problem(where, None, part.id, f"unknown clause id '{item.id}'{library.suggest(item.id)}"))
-            if item.id in seen:
-                problems.append(Problem(where, None, part.id, f"clause '{item.id}' appears twice"))
-            seen.add(item.id)
+            for clause_id in item.clause_ids():
+                if library.get(clause_id) is None:
+                    problems.append(Problem(where, None, part.id, f"unknown clause id '{clause_id}'{library.suggest(clause_id)}"))
+                if clause_id in seen:
+                    problems.append(Problem(where, None, part.id, f"clause '{clause_id}' appears twice"))
+                seen.add(clause_id)
     return problems
 
 
@@ -139,7 +157,7 @@ def resolve_contract(outline: Outline, library: Library, deal: Any, context: dic
     choices = getattr(deal, "clauses", None)
     pins: dict[str, int] = dict(getattr(choices, "pin", None) or {})
     excludes: list[str] = list(getattr(choices, "exclude", None) or [])
-    slots = {item.id: item for part in outline.parts for item in part.items}
+    slots = {clause_id: item for part in outline.parts for item in part.items for clause_id in item.clause_ids()}
     for clause_id, version in pins.items():
         clause = library.get(clause_id)
         if clause is None:
@@ -174,13 +192,14 @@ def resolve_contract(outline: Outline, library: Library, deal: Any, context: dic
 
 def _resolve_slot(item: OutlineItem, library: Library, pins: dict[str, int], excludes: list[str],
                   context: dict[str, Any], where: str, warnings: list[str], part_included: bool) -> Resolution:
-    clause = library.get(item.id)
     if not part_included:
         return Resolution(item.id, None, "its part is left out")
     if item.id in excludes:
         return Resolution(item.id, None, "excluded by the deal")
-    if item.id in pins:
-        version = clause.versions[int(pins[item.id])]
+    chosen = next((clause_id for clause_id, when in item.variants if evaluate_condition(when, context, where)), item.id)
+    clause = library.get(chosen)
+    if chosen in pins:
+        version = clause.versions[int(pins[chosen])]
         reason = "pinned"
     else:
         version = clause.default()

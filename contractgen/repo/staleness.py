@@ -85,7 +85,7 @@ def resolve_inputs(config: RepoConfig, deal_rel: str, workspace) -> Resolved:
                 record: dict[str, Any] = {"version": slot.version.version, "sha256": slot.version.sha256}
                 if slot.version.when:
                     record["when"] = slot.version.when
-                clauses[slot.id] = record
+                clauses[slot.version.id] = record  # a variant is locked as itself, not as its slot
             else:
                 left_out[slot.id] = slot.reason
     pins = dict(getattr(getattr(deal, "clauses", None), "pin", None) or {})
