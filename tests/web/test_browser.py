@@ -107,7 +107,7 @@ def test_the_workspace_flow_in_chromium(server: str, web_repo: Path):
         date.press("Tab")
         problem = page.locator("#p-f-contract_effective_date")
         expect(problem).to_contain_text("must be a real date written YYYY-MM-DD")
-        date.scroll_into_view_if_needed()
+        date.evaluate("element => element.scrollIntoView({block: 'center'})")
         _shot(page, "3-problem-next-to-field")
         date.fill("2027-03-01")
         date.press("Tab")
