@@ -18,9 +18,38 @@ def _err(line: str) -> None:
     click.echo(line, err=True)
 
 
+_MESSAGES: dict[str, str | None] = {"format": None}  # --format text|github; None: GITHUB_ACTIONS decides
+
+
+def _github() -> bool:
+    from contractgen.annotations import use_github
+
+    return use_github(_MESSAGES["format"])
+
+
+def _problem(line: str, err: bool = True) -> None:
+    """Print one problem line, as a GitHub annotation (`::error file=…,line=…::`) on a runner or with --format github."""
+    if _github():
+        from contractgen.annotations import annotation
+
+        line = annotation(line)
+    click.echo(line, err=err)
+
+
 def _report(exc: ContractgenError) -> None:
     for line in exc.lines():
-        _err(line)
+        _problem(line)
+
+
+def _set_message_format(_ctx, _param, value):
+    _MESSAGES["format"] = value
+    return value
+
+
+message_format_option = click.option(
+    "--format", "message_format", type=click.Choice(["text", "github"]), default=None, expose_value=False,
+    callback=_set_message_format,
+    help="How problems are printed: text, or github annotations (default: github when GITHUB_ACTIONS is set).")
 
 
 class ErrorBoundary(click.Group):
@@ -84,7 +113,7 @@ def _choose_library(root: Path | None, quiet: bool = False):
             config = load_config(repo)
             workspace = Workspace(config.root, clauses_dir=config.clauses_dir, templates_dir=config.templates_dir)
             label = f"library of the contracts repository {config.root}"
-    if not quiet:
+    if label and not quiet:
         _err(f"using the {label}")
     return workspace, config
 
@@ -122,7 +151,7 @@ def render(deals: tuple[Path, ...], out_dir: Path | None, formats: str, strict: 
             _check_strict(deal, workspace)
         written, warnings = render_deal(deal, out_dir, chosen, workspace)
         for warning in warnings:
-            _err(f"{deal}: warning: {warning}")
+            _problem(f"{deal}: warning: {warning}")
         click.echo(f"{deal} → " + ", ".join(str(p) for p in written))
 
     sys.exit(EXIT_OK if _each(deals, render_one) else EXIT_BAD_INPUT)
@@ -152,18 +181,28 @@ def _check_strict(deal_path: Path, workspace) -> None:
 
 
 @main.command()
-@click.argument("deals", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("deals", nargs=-1, type=click.Path(path_type=Path))
 @root_option
+@message_format_option
 def validate(deals: tuple[Path, ...], root: Path | None) -> None:
-    """Check each DEAL.yaml and the clauses it resolves to; print every problem as file:line: field: message."""
+    """Check each DEAL.yaml (default: every deal of the repository) and the clauses it resolves to.
+
+    Every problem prints as file:line: field: message.
+    """
+    import os
+
     from contractgen.pipeline import build_document, load_deal_path
 
-    workspace = _workspace(root)
+    workspace, config = _choose_library(root)
+    if not deals:
+        if config is None:
+            raise click.UsageError("name one or more DEAL files (outside a contracts repository there is no default)")
+        deals = tuple(Path(os.path.relpath(config.root / rel)) for rel in config.deal_paths())
 
     def validate_one(deal_path: Path) -> None:
         result = build_document(load_deal_path(deal_path), deal_path, workspace)
         for warning in result.warnings:
-            _err(f"{deal_path}: warning: {warning}")
+            _problem(f"{deal_path}: warning: {warning}")
         click.echo(f"{deal_path}: ok ({len(result.resolution.versions())} clauses)")
 
     sys.exit(EXIT_OK if _each(deals, validate_one) else EXIT_BAD_INPUT)
@@ -173,19 +212,9 @@ def validate(deals: tuple[Path, ...], root: Path | None) -> None:
 @root_option
 def schema(root: Path | None) -> None:
     """Print the JSON Schema of the deal specification (with the template names of the library in use)."""
-    from contractgen.deal.model import deal_json_schema
+    from contractgen.repo.config import deal_schema_text
 
-    click.echo(json.dumps(_schema_for(_workspace(root), deal_json_schema()), indent=2, sort_keys=True))
-
-
-def _schema_for(workspace, data: dict) -> dict:
-    """Close the deal schema's `template` field over the templates of the library in use."""
-    folder = workspace.templates_path
-    names = sorted(p.name for p in folder.iterdir() if (p / "outline.yaml").is_file()) if folder.is_dir() else []
-    template = (data.get("properties") or {}).get("template")
-    if names and isinstance(template, dict):
-        template["enum"] = names
-    return data
+    click.echo(deal_schema_text(_workspace(root).templates_path), nl=False)
 
 
 @main.group(invoke_without_command=True)
@@ -251,6 +280,7 @@ def show_clause(workspace, clause_id: str, version: int | None) -> None:
 @main.command()
 @root_option
 @click.option("--template", "template", default=None, help="Check one document template (default: every template).")
+@message_format_option
 def lint(root: Path | None, template: str | None) -> None:
     """Check the clause library and the template: front matter, references, variables, terms, outline."""
     from contractgen.checks.lint import lint_library
@@ -258,7 +288,7 @@ def lint(root: Path | None, template: str | None) -> None:
     workspace = _workspace(root)
     report = lint_library(workspace.root, template)
     for message in report.messages:
-        click.echo(str(message))
+        _problem(str(message), err=False)
     if report.errors:
         _err(f"lint: {len(report.errors)} problem{'s' if len(report.errors) != 1 else ''}, "
              f"{len(report.warnings)} warning{'s' if len(report.warnings) != 1 else ''} "
@@ -340,6 +370,7 @@ def init(directory: Path) -> None:
 @click.option("--dask", "dask", default=None, metavar="ADDRESS",
               help="Render on a dask.distributed cluster: a scheduler address (tcp://host:8786) or local[:N].")
 @directory_option
+@message_format_option
 def build(deals: tuple[Path, ...], jobs: int | None, force: bool, rebuild: bool, keep_going: bool, redline: bool,
           shard_text: str | None, dask: str | None, directory: Path | None) -> None:
     """Render every deal (or each DEAL) whose inputs changed, then update contractgen.lock."""
@@ -351,9 +382,9 @@ def build(deals: tuple[Path, ...], jobs: int | None, force: bool, rebuild: bool,
     report = run_build(config, _deal_args(config, deals), jobs=jobs, force=force, redline=redline,
                        keep_going=keep_going, rebuild=rebuild, shard=shard, dask=dask)
     for line in report.messages:
-        _err(line)
+        _problem(line)
     for line in report.warnings:
-        _err(line)
+        _problem(line)
     for rel, reasons in sorted(report.rendered.items()):
         click.echo(f"{rel}: rendered" + (f" ({'; '.join(reasons)})" if reasons else ""))
         for path in report.redlines.get(rel, []):
@@ -372,6 +403,7 @@ def build(deals: tuple[Path, ...], jobs: int | None, force: bool, rebuild: bool,
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
 @directory_option
+@message_format_option
 def check(as_json: bool, directory: Path | None) -> None:
     """Exit 0 when every output matches its inputs and the lock, 1 (listing why) otherwise; renders nothing."""
     from contractgen.repo.staleness import assess, check_lines, settle_undecided
@@ -383,7 +415,7 @@ def check(as_json: bool, directory: Path | None) -> None:
         click.echo(json.dumps(assessment.to_json(), indent=2, sort_keys=True, ensure_ascii=False))
     else:
         for line in check_lines(assessment):
-            click.echo(line)
+            _problem(line, err=False)
         for note in assessment.tool_notes:
             _err(f"note: {note}")
         stale = sum(1 for s in assessment.deals.values() if s.stale or s.edited)
@@ -416,9 +448,10 @@ def lock_merge(parts: tuple[Path, ...], remove: bool, directory: Path | None) ->
 @click.option("--since", "since", default=None, help="Compare the library with this git ref instead of the lock.")
 @click.option("--context", "context_lines", type=click.IntRange(min=0), default=3, show_default=True,
               help="Lines of context in the diffs.")
+@click.option("--exit-code", "exit_code", is_flag=True, help="Exit 1 when a contract changes (default: 0, a report).")
 @directory_option
-def impact(since: str | None, context_lines: int, directory: Path | None) -> None:
-    """List the contracts a clause library change affects, with a clause-level text diff for each."""
+def impact(since: str | None, context_lines: int, exit_code: bool, directory: Path | None) -> None:
+    """List the contracts a clause library change affects, with a clause-level text diff for each (a report: exit 0)."""
     from contractgen.repo.impact import library_impact
 
     config = _repo_config(directory)
@@ -429,7 +462,7 @@ def impact(since: str | None, context_lines: int, directory: Path | None) -> Non
     for change in changes:
         click.echo(change.render())
     click.echo(f"impact: {len(changes)} contract(s) change")
-    sys.exit(EXIT_DIFFERENCES)
+    sys.exit(EXIT_DIFFERENCES if exit_code else EXIT_OK)
 
 
 @main.command()

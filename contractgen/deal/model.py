@@ -282,6 +282,9 @@ class Service(_Model):
     name: Name
     description: Text | None = None
     support_hours: Name | None = None
+    support_timezone: TimeZone | None = Field(None, description=(
+        "the time zone in which the support hours are read (IANA name, e.g. 'Europe/London'); "
+        "default: the client's time zone, then the supplier's"))
     in_scope: List[Text] = []
     out_of_scope: List[Text] = []
 
@@ -319,6 +322,9 @@ class IncidentPriority(_Model):
     definition: Text
     response: Duration
     resolution: Duration
+    target: Percent | None = Field(None, description=(
+        "the share of this priority's Incidents in a Measurement Period that must meet the response and "
+        "resolution times for the Service Level to be met (e.g. 95); default: service_levels.incident_target"))
 
 
 class Kpi(_Model):
@@ -355,6 +361,9 @@ class ServiceLevels(_Model):
     """Service levels, KPIs and credits."""
 
     measurement_period: MeasurementPeriod = "calendar month"
+    incident_target: Percent = Field(Decimal(95), description=(
+        "the share of the Incidents of each priority in a Measurement Period that must meet their response and "
+        "resolution times; a missed Incident is not by itself a Service Level failure, a missed share is"))
     availability: List[Availability] = []
     incident_priorities: List[IncidentPriority] = []
     kpis: List[Kpi] = []

@@ -326,6 +326,20 @@ def law_and_forum(deal: Deal) -> Found:
     yield from check_contract(c.governing_law, c.jurisdiction, c.law_wording, c.forum_wording)
 
 
+CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+
+
+def support_hours(deal: Deal) -> Found:
+    """Support hours given as clock times are read in a known time zone."""
+    if deal.parties.client.timezone or deal.parties.supplier.timezone:
+        return
+    for i, service in enumerate(deal.scope.services):
+        if service.support_hours and not service.support_timezone and CLOCK_TIME.search(service.support_hours):
+            yield ("scope", "services", i, "support_timezone"), (
+                f"the support hours {service.support_hours!r} need a time zone: give support_timezone "
+                "(e.g. 'Europe/London') or the client's timezone")
+
+
 def clause_choices(deal: Deal) -> Found:
     """A clause cannot be both pinned and excluded."""
     for i, clause in enumerate(deal.clauses.exclude):
@@ -335,7 +349,7 @@ def clause_choices(deal: Deal) -> Found:
 
 RULES = (
     unique_ids, service_references, incident_priorities, service_credits, data_protection,
-    core_overlap, dates_and_notices, commercials, governance_and_security, law_and_forum, clause_choices,
+    core_overlap, dates_and_notices, commercials, governance_and_security, law_and_forum, support_hours, clause_choices,
 )  # fmt: skip
 
 

@@ -163,3 +163,11 @@ MEASUREMENT_PERIODS = {
     "calendar month": "calendar month", "month": "calendar month", "monthly": "calendar month",
     "calendar quarter": "calendar quarter", "quarter": "calendar quarter", "quarterly": "calendar quarter",
 }
+# A priority with no resolution time, and the events that stand for one ("fixed in the next release").
+NO_RESOLUTION = {"none", "no target", "n/a", "na", "not applicable", "no resolution target", "no resolution time", "-", "tbd"}
+RESOLUTION_EVENTS = {
+    "next release": "next release", "next scheduled release": "next release", "next planned release": "next release",
+    "next maintenance release": "next maintenance release", "next patch": "next patch release",
+    "next patch release": "next patch release", "next sprint": "next sprint", "following sprint": "next sprint",
+    "next service pack": "next service pack", "next support package": "next support package",
+}

@@ -90,6 +90,12 @@ def _warm_up(config: RepoConfig, formats: set[str]) -> None:
         importlib.import_module(f"contractgen.writers.{fmt}")
 
 
+def run_one_task(config: RepoConfig, task: Task) -> dict[str, Any]:
+    """Render one task in this process with its own worker state (a dask worker calls this)."""
+    _ensure_worker(config)
+    return _run_task(task)
+
+
 def _run_task(task: Task) -> dict[str, Any]:
     """Resolve and render one deal in this worker; return its lock entry inputs and output bytes."""
     config: RepoConfig = _WORKER["config"]
@@ -249,8 +255,9 @@ def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | No
     failed = [r for r in results if r["status"] == "error"]
     if failed:
         for result in failed:
-            report.messages.extend(f"{result['deal']}: {line}" if not line.startswith(result["deal"]) else line
-                                   for line in result["lines"])
+            rel, absolute = result["deal"], str(config.root / result["deal"])
+            lines = [rel + line[len(absolute):] if line.startswith(absolute) else line for line in result["lines"]]
+            report.messages.extend(f"{rel}: {line}" if not line.startswith(rel) else line for line in lines)
         if not keep_going:
             report.messages.append(f"build failed for {len(failed)} of {len(tasks)} deal(s); "
                                    "no output and no lock entry was changed (--keep-going builds the others)")
@@ -370,7 +377,7 @@ def _execute(config: RepoConfig, tasks: list[Task], jobs: int | None, progress: 
         if dask is not None:
             from contractgen.repo.dask_executor import execute_on_dask
 
-            return execute_on_dask(config, tasks, dask, advance)
+            return execute_on_dask(config, tasks, dask, advance, run_one_task)
         if jobs == 1 or len(tasks) == 1:
             _init_worker(config)
             for task in tasks:

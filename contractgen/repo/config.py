@@ -26,6 +26,7 @@ DEFAULTS = {
 }
 SCAFFOLD = Path(__file__).resolve().parent / "scaffold"
 SAMPLE_DEAL = "deal-example.yaml"
+SCHEMA_NAME = "deal.schema.json"  # the deal JSON Schema editors use (.vscode/settings.json maps deals/*.yaml to it)
 MODELS_DIR = ".models"  # below the output folder: each contract's document model as last built
 
 
@@ -173,11 +174,17 @@ def init_repo(target: Path, source: Path | None = None) -> list[Path]:
     for folder in ("clauses", "templates"):
         shutil.copytree(source / folder, target / folder, ignore=ignore)
         created.append(target / folder)
+    from contractgen import __version__
+
+    workflow = (SCAFFOLD / "workflows" / "contracts.yml").read_text(encoding="utf-8")
     files = {
         CONFIG_NAME: (SCAFFOLD / "contractgen.toml").read_bytes(),
         f"deals/{SAMPLE_DEAL}": sample.read_bytes(),
-        ".github/workflows/contracts.yml": (SCAFFOLD / "workflows" / "contracts.yml").read_bytes(),
+        ".github/workflows/contracts.yml": workflow.replace("@CONTRACTGEN_VERSION@", __version__).encode("utf-8"),
         "README.md": (SCAFFOLD / "README.md").read_bytes(),
+        SCHEMA_NAME: deal_schema_text(target / DEFAULTS["templates"]).encode("utf-8"),
+        ".vscode/settings.json": (SCAFFOLD / "vscode" / "settings.json").read_bytes(),
+        ".gitattributes": (SCAFFOLD / "gitattributes").read_bytes(),
     }
     if not (target / ".gitignore").exists():
         files[".gitignore"] = (SCAFFOLD / "gitignore").read_bytes()
@@ -189,3 +196,23 @@ def init_repo(target: Path, source: Path | None = None) -> list[Path]:
         path.write_bytes(data)
         created.append(path)
     return created
+
+
+def deal_schema(templates_dir: Path) -> dict:
+    """Return the deal JSON Schema with `template` closed over the templates in `templates_dir`."""
+    from contractgen.deal.model import deal_json_schema
+
+    data = deal_json_schema()
+    folder = Path(templates_dir)
+    names = sorted(p.name for p in folder.iterdir() if (p / "outline.yaml").is_file()) if folder.is_dir() else []
+    template = (data.get("properties") or {}).get("template")
+    if names and isinstance(template, dict):
+        template["enum"] = names
+    return data
+
+
+def deal_schema_text(templates_dir: Path) -> str:
+    """Return deal_schema as stable JSON text (sorted keys, final newline)."""
+    import json
+
+    return json.dumps(deal_schema(templates_dir), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -90,14 +90,12 @@ def _environment(values: dict[str, str | None]):
             os.environ.pop(name, None) if value is None else os.environ.__setitem__(name, value)
 
 
-def run_remote(digest: str, files: dict[str, bytes], config: RepoConfig, task, environment: dict) -> dict[str, Any]:
-    """On a worker: render one task against the bundle and return the same result a local worker returns."""
-    from contractgen.repo import build
-
+def run_remote(work: Callable, digest: str, files: dict[str, bytes], config: RepoConfig, task,
+               environment: dict) -> dict[str, Any]:
+    """On a worker: run `work(config, task)` against the bundle; return what a local worker returns."""
     local = dataclasses.replace(config, root=_materialise(digest, files))
     with _environment(environment):
-        build._ensure_worker(local)
-        return build._run_task(task)
+        return work(local, task)
 
 
 def _connect(address: str):
@@ -122,9 +120,12 @@ def _connect(address: str):
         raise RepoError(f"--dask {address}: cannot reach the scheduler: {exc}") from None
 
 
-def execute_on_dask(config: RepoConfig, tasks: list, address: str,
-                    advance: Callable[[str], None]) -> list[dict[str, Any]]:
-    """Run the tasks on the cluster at `address`; call advance(deal) as each one comes back."""
+def execute_on_dask(config: RepoConfig, tasks: list, address: str, advance: Callable[[str], None],
+                    work: Callable) -> list[dict[str, Any]]:
+    """Run `work(config, task)` for each task on the cluster at `address`; call advance(deal) as each comes back.
+
+    `work` is a module-level function (repo/build.py's run_one_task), so workers import it by name.
+    """
     files = collect_bundle(config, tasks)
     digest = bundle_digest(files)
     environment = {name: os.environ.get(name) for name in ENVIRONMENT}
@@ -133,7 +134,7 @@ def execute_on_dask(config: RepoConfig, tasks: list, address: str,
         from distributed import as_completed
 
         [bundle] = client.scatter([files], broadcast=True, hash=False)
-        futures = {client.submit(run_remote, digest, bundle, config, task, environment, pure=False, retries=2,
+        futures = {client.submit(run_remote, work, digest, bundle, config, task, environment, pure=False, retries=2,
                                  key=f"contractgen-{digest[:16]}-{task.deal}"): task for task in tasks}
         results = []
         for future in as_completed(futures):

@@ -74,7 +74,8 @@ def _read_partial(path: Path) -> tuple[Lock, int, int]:
         k, n = int(shard["index"]), int(shard["count"])
     except (KeyError, TypeError, ValueError):
         raise ShardError(f"{path}: malformed shard record {shard!r}") from None
-    return Lock(data.get("library") or {}, data.get("deals") or {}), k, n
+    tools = data.get("tools")
+    return Lock(data.get("library") or {}, data.get("deals") or {}, tools if isinstance(tools, dict) else {}), k, n
 
 
 def merge_partial_locks(paths: list[Path]) -> Lock:
@@ -96,11 +97,14 @@ def merge_partial_locks(paths: list[Path]) -> Lock:
         raise ShardError(f"lock merge: shard(s) {', '.join(map(str, missing))} of {n} missing; "
                          "merge the partial lock of every shard")
     first_path, first, _k, _n = parts[0]
-    merged = Lock(library=dict(first.library), deals={})
+    merged = Lock(library=dict(first.library), deals={}, tools=dict(first.tools))
     for path, lock, _k, _n in parts:
         if lock.library != first.library:
             raise ShardError(f"lock merge: {path} was built against another state of the clause library than "
                              f"{first_path}; rebuild that shard against the same commit")
+        if lock.tools != first.tools:
+            raise ShardError(f"lock merge: {path} was built with other versions of contractgen, WeasyPrint or the "
+                             f"template fonts than {first_path}; build every shard with the same installation")
         for deal, entry in lock.deals.items():
             if deal in merged.deals and merged.deals[deal] != entry:
                 raise ShardError(f"lock merge: {deal} is in two partial locks with different entries")

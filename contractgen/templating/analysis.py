@@ -2,61 +2,26 @@
 
 The Jinja AST of a clause body (or a `when` expression) is walked with a scope of known
 variable types; `Getattr`/`Getitem` chains from a `Name` are followed through the pydantic
-models of ``spec`` and the dataclasses of ``derived``. A type that cannot be known (a macro
+models of the deal and the dataclasses of its derived figures (the types: deal_types.py). A type that cannot be known (a macro
 argument, a namespace, an arithmetic result …) is skipped silently: only certain mistakes are
 reported.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import functools
-import types
-import typing
 from dataclasses import dataclass, field
 from typing import Any
 
 import jinja2
 from jinja2 import nodes
 
-# ---------------------------------------------------------------- types
-
-
-class _Unknown:
-    """The type of a value whose type cannot be known statically (checks stop there)."""
-
-    def __repr__(self) -> str:
-        return "UNKNOWN"
-
-
-UNKNOWN: Any = _Unknown()
-
-
-@dataclass(frozen=True)
-class ListOf:
-    """A list (or other sequence) whose items have a known type."""
-
-    item: Any
-
-
-@dataclass(frozen=True)
-class DictOf:
-    """A mapping with known key and value types."""
-
-    key: Any
-    value: Any
-
+from contractgen.templating.deal_types import (
+    DictOf, ListOf, LoopType, MissingAttribute, UNKNOWN, attribute_type, deal_context_types, item_type, type_name,
+)
 
 UNSAFE_NAMES = {"mark_safe", "Markup"}
-LOOP_ATTRIBUTES = {"index", "index0", "revindex", "revindex0", "first", "last", "length", "cycle",
-                   "depth", "depth0", "previtem", "nextitem", "changed"}
-
-
-class LoopType:
-    """The type of `loop` inside a for loop."""
-
-
 JINJA_GLOBALS = {"range", "dict", "lipsum", "cycler", "joiner", "namespace", "true", "false", "none",
                  "True", "False", "None"}
 # Filters whose result is the same kind of list as their input.
@@ -68,163 +33,6 @@ _ATTRIBUTE_FILTERS = {"selectattr": 0, "rejectattr": 0, "groupby": 0, "map": Non
                       "sum": None, "unique": None, "min": None, "max": None}
 
 
-def _unwrap(tp: Any) -> Any:
-    """Reduce an annotation to a type the analysis understands (Optional, Annotated, lists …)."""
-    if tp is None or tp is type(None):
-        return UNKNOWN
-    origin = typing.get_origin(tp)
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(tp)[0])
-    if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        unwrapped = [_unwrap(a) for a in args]
-        return unwrapped[0] if len(unwrapped) == 1 else UNKNOWN
-    if origin in (list, tuple, set, frozenset, typing.Sequence) or (
-        origin is not None and isinstance(origin, type) and issubclass(origin, (list, tuple))
-    ):
-        args = typing.get_args(tp)
-        return ListOf(_unwrap(args[0]) if args else UNKNOWN)
-    if origin in (dict, typing.Mapping):
-        args = typing.get_args(tp)
-        return DictOf(_unwrap(args[0]), _unwrap(args[1])) if len(args) == 2 else DictOf(UNKNOWN, UNKNOWN)
-    if origin is typing.Literal:
-        return type(typing.get_args(tp)[0])
-    if tp is Any or isinstance(tp, (typing.TypeVar, str)):
-        return UNKNOWN
-    return tp if isinstance(tp, type) else UNKNOWN
-
-
-def _is_model(tp: Any) -> bool:
-    return isinstance(tp, type) and hasattr(tp, "model_fields")
-
-
-@functools.lru_cache(maxsize=None)
-def _dataclass_hints(tp: type) -> dict[str, Any]:
-    import sys
-
-    from contractgen.deal import model as spec
-
-    namespace = {**vars(spec), **vars(sys.modules[tp.__module__])}
-    try:
-        return typing.get_type_hints(tp, globalns=namespace)
-    except Exception:  # noqa: BLE001 - an unresolvable hint only makes the type unknown
-        return {f.name: Any for f in dataclasses.fields(tp)}
-
-
-def _property_type(tp: type, name: str) -> Any:
-    """Return the type a property of a class returns, from its hints (or a known override)."""
-    overrides = _overrides()
-    if (tp, name) in overrides:
-        return overrides[(tp, name)]
-    attribute = tp.__dict__.get(name)
-    for klass in tp.__mro__:
-        if name in klass.__dict__:
-            attribute = klass.__dict__[name]
-            break
-    getter = getattr(attribute, "fget", None) or getattr(attribute, "func", None)
-    if getter is None:
-        return UNKNOWN
-    try:
-        from contractgen.deal import model as spec
-
-        hint = typing.get_type_hints(getter, globalns=vars(spec)).get("return", Any)
-    except Exception:  # noqa: BLE001
-        return UNKNOWN
-    return _unwrap(hint)
-
-
-@functools.lru_cache(maxsize=1)
-def _overrides() -> dict[tuple[type, str], Any]:
-    from contractgen.deal.derived import Derived
-    from contractgen.deal.model import Deal
-
-    return {(Deal, "derived"): Derived}
-
-
-def field_names(tp: Any) -> list[str]:
-    """Return the field (and property) names of a model or dataclass, for suggestions."""
-    if _is_model(tp):
-        names = list(tp.model_fields)
-        names += [n for k in tp.__mro__ for n, v in vars(k).items()
-                  if isinstance(v, (property, functools.cached_property)) and not n.startswith("_")]
-        return names
-    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
-        names = [f.name for f in dataclasses.fields(tp)]
-        names += [n for k in tp.__mro__ for n, v in vars(k).items() if isinstance(v, property) and not n.startswith("_")]
-        return names
-    return []
-
-
-class MissingAttribute(Exception):
-    """An attribute that the type certainly does not have."""
-
-    def __init__(self, owner: Any, name: str):
-        super().__init__(name)
-        self.owner = owner
-        self.name = name
-
-    def suggestion(self) -> str:
-        """Return the closest known field name, or ''."""
-        close = difflib.get_close_matches(self.name, field_names(self.owner), n=1, cutoff=0.6)
-        return close[0] if close else ""
-
-
-def attribute_type(tp: Any, name: str) -> Any:
-    """Return the type of `tp.name`; raise MissingAttribute when `tp` surely has no such attribute."""
-    if tp is UNKNOWN:
-        return UNKNOWN
-    if isinstance(tp, LoopType):
-        if name in LOOP_ATTRIBUTES:
-            return UNKNOWN
-        raise MissingAttribute(tp, name)
-    if _is_model(tp):
-        if name in tp.model_fields:
-            return _unwrap(tp.model_fields[name].annotation)
-        if any(name in vars(k) for k in tp.__mro__):
-            value = next(vars(k)[name] for k in tp.__mro__ if name in vars(k))
-            if isinstance(value, (property, functools.cached_property)):
-                return _property_type(tp, name)
-            return UNKNOWN
-        raise MissingAttribute(tp, name)
-    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
-        hints = _dataclass_hints(tp)
-        if name in {f.name for f in dataclasses.fields(tp)}:
-            return _unwrap(hints.get(name, Any))
-        if hasattr(tp, name):
-            value = next((vars(k)[name] for k in tp.__mro__ if name in vars(k)), None)
-            return _property_type(tp, name) if isinstance(value, property) else UNKNOWN
-        raise MissingAttribute(tp, name)
-    if isinstance(tp, ListOf):
-        if hasattr(list, name):
-            return UNKNOWN
-        raise MissingAttribute(tp, name)
-    if isinstance(tp, DictOf):
-        return UNKNOWN  # d.key reads an item in Jinja; keys are not known statically
-    if isinstance(tp, type):
-        if hasattr(tp, name) or any(name in vars(k) for k in tp.__mro__):
-            return UNKNOWN
-        raise MissingAttribute(tp, name)
-    return UNKNOWN
-
-
-def item_type(tp: Any) -> Any:
-    """Return the type of an item when iterating over or indexing `tp`."""
-    if isinstance(tp, ListOf):
-        return tp.item
-    if isinstance(tp, DictOf):
-        return tp.key
-    return UNKNOWN
-
-
-def type_name(tp: Any) -> str:
-    """Return a short human name for a type."""
-    if isinstance(tp, ListOf):
-        return f"a list of {type_name(tp.item)}"
-    if isinstance(tp, DictOf):
-        return "a mapping"
-    if isinstance(tp, LoopType):
-        return "loop"
-    return getattr(tp, "__name__", str(tp))
 
 
 # ---------------------------------------------------------------- the walk
@@ -236,20 +44,6 @@ class Finding:
 
     line: int
     message: str
-
-
-def deal_context_types() -> dict[str, Any]:
-    """Return the variables a clause can read, with their types."""
-    from contractgen.deal.derived import Derived
-    from contractgen.deal.jurisdictions import Forum, Law
-    from contractgen.deal.privacy import Privacy
-    from contractgen.deal.model import ClientParty, Deal, SupplierParty
-
-    context: dict[str, Any] = {name: _unwrap(info.annotation) for name, info in Deal.model_fields.items()}
-    context.update(deal=Deal, client=ClientParty, supplier=SupplierParty, derived=Derived, CLIENT=str,
-                   SUPPLIER=str, CLIENT_NAME=str, SUPPLIER_NAME=str, law=Law, forum=Forum, privacy=Privacy,
-                   locale_=str, currency_=str)
-    return context
 
 
 @dataclass
@@ -462,7 +256,7 @@ class Analyzer:
         if name == "string" or name in self.env.filters and name in {"money", "money0", "date", "number",
                                                                        "percent", "hours", "words", "words_or",
                                                                        "country", "duration", "cap",
-                                                                       "count_words", "join", "lower", "upper",
+                                                                       "count_words", "timezone", "join", "lower", "upper",
                                                                        "title", "capitalize", "trim"}:
             return str
         return UNKNOWN

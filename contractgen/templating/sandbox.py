@@ -301,14 +301,23 @@ def country(ctx, code) -> str:
     return name
 
 
+@pass_context
+def timezone(ctx, name) -> str:
+    """Name a time zone for the contract: 'Europe/London' → 'British Time, Europe/London'."""
+    from babel.dates import get_timezone, get_timezone_name
+
+    generic = get_timezone_name(get_timezone(str(name)), "long", locale=_locale(ctx), zone_variant="generic")
+    return f"{generic}, {name}"
+
+
 def duration(value) -> str:
     """Print a duration or frequency in words."""
     return contract_words(value)
 
 
 def cap(value) -> str:
-    """Upper-case the first letter only: 'the Supplier' → 'The Supplier'."""
-    text = str(value)
+    """Upper-case the first letter only: 'the Supplier' → 'The Supplier' (durations in contract words)."""
+    text = contract_words(value)
     return text[:1].upper() + text[1:]
 
 
@@ -321,7 +330,7 @@ def count_words(value) -> str:
 FILTERS = {
     "money": money, "money0": money0, "date": date, "number": number, "percent": percent,
     "hours": hours, "words": words, "words_or": words_or, "country": country,
-    "duration": duration, "cap": cap, "count_words": count_words,
+    "duration": duration, "cap": cap, "count_words": count_words, "timezone": timezone,
     "join": _checked_join, "replace": _checked_replace,
 }
 

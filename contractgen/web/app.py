@@ -25,7 +25,8 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from contractgen.errors import ContractgenError, DealError
-from contractgen.web.repository import NotFound, WebRepository, open_repository
+from contractgen.web.context import deal_of as _rel, workspace_of as _ws
+from contractgen.web.repository import WebRepository, open_repository
 from contractgen.web.schemaform import Form, attach_problems, walk_nodes
 from contractgen.web.security import CSRF_FIELD, PREVIEW_CSP, SecurityMiddleware, csrf_form, is_local
 from contractgen.web.workers import RenderFailed, RenderPool, RenderTimeout, job_preview, job_render
@@ -119,10 +120,6 @@ class Workspace:
                 "nodes": [n for n in walk_nodes(groups)]}
 
 
-def _ws(request: Request) -> Workspace:
-    return request.app.state.workspace
-
-
 def _is_htmx(request: Request) -> bool:
     return request.headers.get("hx-request") == "true"
 
@@ -166,15 +163,6 @@ def _new_deal(request: Request, ws: Workspace, form, upload: bytes | None = None
 # ---------------------------------------------------------------- the deal form
 
 
-def _rel(request: Request) -> tuple[Workspace, str, Path]:
-    ws = _ws(request)
-    rel = request.path_params["rel"]
-    try:
-        return ws, rel, ws.repo.deal_path(rel)
-    except NotFound as exc:
-        raise HTTPException(404, str(exc)) from None
-
-
 def edit_page(request: Request) -> Response:
     """Show the deal form beside the preview of the saved file."""
     ws, rel, path = _rel(request)
@@ -210,6 +198,8 @@ def _check(request: Request, ws: Workspace, rel: str, form) -> Response:
     doc, base = _working(ws, rel, form)
     text = doc.dump()
     state = ws.evaluate(rel, text)
+    if text_hash(text) != base:
+        state["message"] += " (not saved yet)"
     return ws.page(request, "check.html", **ws.editor(rel, doc, text, base, state))
 
 
@@ -225,13 +215,25 @@ def _change_form(request: Request, ws: Workspace, rel: str, form) -> Response:
     from contractgen.web.schemaform import parse_key
 
     key = parse_key(target)
+    refused: list[str] = []
     if operation == "add" and key:
         doc.append_item(key, ws.form.order_at(key[:-1]))
     elif operation == "remove" and key and isinstance(key[-1], int):
         doc.delete(key)
+    elif operation == "yaml":  # the YAML edited directly (e.g. to fix a key the form has no field for)
+        source = str(form.get("_yaml_source", "")).replace("\r\n", "\n")
+        try:
+            doc = RoundTrip(source, Path(rel).name)
+        except DealError as exc:
+            refused = exc.lines()
     text = doc.dump()
-    state = {"problems": [], "preview": None, "message": "unsaved changes", "warnings": [], "stale": False}
-    return ws.page(request, "editor.html", **ws.editor(rel, doc, text, base, state))
+    state = ws.evaluate(rel, text)
+    if refused:
+        state["problems"] = [("", "the YAML was not applied: " + line) for line in refused] + state["problems"]
+        state["message"] = "the YAML was not applied"
+    elif text_hash(text) != base:
+        state["message"] += " (not saved yet)"
+    return ws.page(request, "editor.html", oob=True, **ws.editor(rel, doc, text, base, state))
 
 
 async def save(request: Request) -> Response:

@@ -12,6 +12,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from contractgen.errors import ContractgenError
+from contractgen.web.context import deal_of, workspace_of
 from contractgen.web.repository import SAVED, NotFound
 from contractgen.web.workers import job_coverage, job_redline, job_usage
 from contractgen.web.yamledit import read_deal_text
@@ -20,9 +21,7 @@ MEDIA = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml
 
 
 def _deal(request: Request):
-    from contractgen.web.app import _rel
-
-    return _rel(request)
+    return deal_of(request)
 
 
 def coverage_page(request: Request) -> Response:
@@ -96,9 +95,7 @@ def _default(clause):
 
 def clauses_page(request: Request) -> Response:
     """List every clause with its versions, their status and the version a deal gets by default."""
-    from contractgen.web.app import _ws
-
-    ws = _ws(request)
+    ws = workspace_of(request)
     library = _library(ws)
     rows = [{"id": c.id, "group": c.group, "title": (_default(c) or c.versions[max(c.versions)]).title,
              "versions": [c.versions[n] for n in sorted(c.versions)], "default": _default(c)}
@@ -125,9 +122,7 @@ def _version(clause, value: str | None, fallback):
 
 def clause_page(request: Request) -> Response:
     """Show a clause: its versions (status, changes, history), one version's text, and the deals using each."""
-    from contractgen.web.app import _ws
-
-    ws = _ws(request)
+    ws = workspace_of(request)
     library, clause = _clause(ws, request)
     chosen = _version(clause, request.query_params.get("v"), _default(clause) or clause.versions[max(clause.versions)])
     try:
@@ -148,9 +143,7 @@ def clause_page(request: Request) -> Response:
 
 def clause_diff(request: Request) -> Response:
     """Show what changed in a clause's text between two versions, line by line."""
-    from contractgen.web.app import _ws
-
-    ws = _ws(request)
+    ws = workspace_of(request)
     _, clause = _clause(ws, request)
     numbers = sorted(clause.versions)
     a = _version(clause, request.query_params.get("a"), clause.versions[numbers[max(0, len(numbers) - 2)]])

@@ -109,7 +109,7 @@ class WebRepository:
                 row.title = str(contract.get("title") or "")
                 status = data.get("status")
                 row.status = str(status) if isinstance(status, str) and status else (
-                    "draft" if str(contract.get("draft")).lower() in ("true", "yes") else "")
+                    _default_status() or ("draft" if str(contract.get("draft")).lower() in ("true", "yes") else ""))
             except ContractgenError as exc:
                 row.problem = exc.lines()[0]
             built = [self.root / p for p in self.config.output_paths(rel).values() if (self.root / p).is_file()]
@@ -193,6 +193,15 @@ class WebRepository:
         rel = path.resolve().relative_to(self.root).as_posix()
         done = self._git("log", "-n", "20", "--format=%cs %an: %s", "--", rel)
         return done.stdout.decode("utf-8", "replace").splitlines() if done.returncode == 0 else []
+
+
+def _default_status() -> str:
+    """Return the deal model's default `status` (e.g. "draft"), or "" when the model has no status."""
+    from contractgen.deal.model import Deal
+
+    info = Deal.model_fields.get("status")
+    default = getattr(info, "default", None) if info is not None else None
+    return str(getattr(default, "value", default)) if isinstance(default, str) or hasattr(default, "value") else ""
 
 
 def _checked_upload(raw: bytes, name: str) -> bytes:

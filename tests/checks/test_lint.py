@@ -11,12 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from contractgen.checks.lint import (
-    capitalised_words,
-    lint_library,
-    static_lines,
-    term_pattern,
-)
+from contractgen.checks.lint import lint_library
+from contractgen.checks.wording import capitalised_words, static_lines, term_pattern
 from contractgen.cli import main
 from contractgen.templating.analysis import analyse_expression, analyse_template
 from tests import helpers

@@ -510,3 +510,21 @@ def test_rules_needing_an_invalid_section_are_skipped_not_crashed():
     put(d, ("deliverables", 1, "due"), "2040-01-01")  # would break the term rule, which needs the contract
     put(d, TIERS + (1, "credit"), "13")
     assert {p.path for p in problems_of(d)} == {"contract.effective_date", "service_levels.service_credits.tiers[1].credit"}
+
+
+# ---------------------------------------------------------------- support hours (issue 12, item 4)
+
+
+def test_support_hours_in_clock_times_need_a_time_zone():
+    refused({("parties", "client", "timezone"): None, ("parties", "supplier", "timezone"): None,
+             ("sourcing", "core_overlap_hours"): None},
+            "scope.services[2].support_timezone", "need a time zone", "Monday-Friday 08:00-18:00")
+
+
+def test_support_hours_take_a_service_time_zone():
+    d = data()
+    put(d, ("parties", "client", "timezone"), None)
+    put(d, ("parties", "supplier", "timezone"), None)
+    put(d, ("sourcing", "core_overlap_hours"), None)
+    put(d, ("scope", "services", 2, "support_timezone"), "Europe/London")
+    assert validate_data(d, "deal.yaml", LINES).scope.services[2].support_timezone == "Europe/London"

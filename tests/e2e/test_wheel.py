@@ -16,7 +16,7 @@ from tests.helpers import ROOT
 
 def _run(*args, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([str(a) for a in args], cwd=cwd, capture_output=True, text=True, timeout=300,
-                          env={k: v for k, v in {**os.environ, **(env or {})}.items() if k != "CONTRACTGEN_ROOT"})
+                          env={k: v for k, v in {**os.environ, **(env or {})}.items() if k not in ("CONTRACTGEN_ROOT", "PYTHONPATH")})
 
 
 @pytest.fixture(scope="module")

@@ -92,3 +92,22 @@ def test_a_new_deal_starts_from_an_existing_one(client, web_repo: Path):
     assert (web_repo / "deals/acme-2027.yaml").read_bytes() == (web_repo / DEAL).read_bytes()
     again = client.post("/new", data={"csrf_token": token, "name": "acme-2027", "sample": DEAL})
     assert again.status_code == 400 and "already exists" in again.text
+
+
+def test_a_key_the_form_has_no_field_for_is_fixed_in_the_yaml_source(client, web_repo: Path):
+    path = web_repo / DEAL
+    path.write_text(path.read_text(encoding="utf-8").replace("  monthly_charges: 185000", "  monthly_charge: 185000"),
+                    encoding="utf-8")
+    page = client.get(f"/edit/{DEAL}").text
+    assert any("unknown field &#39;monthly_charge&#39;" in p for p in _problems_of(page, "commercials"))
+    values = form_values(page)
+    assert "  monthly_charge: 185000" in values["_yaml_source"]
+    values["_yaml_source"] = values["_yaml_source"].replace("  monthly_charge: 185000", "  monthly_charges: 175000")
+    page = client.post(f"/form/{DEAL}", data={**values, "_op": "yaml"}).text
+    assert _problems_of(page, "commercials") == []
+    assert form_values(page)["commercials.monthly_charges"] == "175000"
+    values = form_values(page)
+    values["_yaml_source"] = "a: &anchor 1\n"
+    page = client.post(f"/form/{DEAL}", data={**values, "_op": "yaml"}).text
+    assert "the YAML was not applied" in page and "anchors" in page
+    assert form_values(page)["commercials.monthly_charges"] == "175000"

@@ -103,6 +103,13 @@ def test_a_non_local_bind_needs_a_token(web_repo: Path):
     assert done.returncode == 2
     assert "without a token" in done.stderr
     assert "Traceback" not in done.stderr
+    from contractgen.web.security import BindRefused, check_bind
+
+    with pytest.raises(BindRefused, match="too short"):
+        check_bind("0.0.0.0", "short")
+    check_bind("127.0.0.1", None)
+    check_bind("::1", None)
+    check_bind("192.0.2.10", "a-long-enough-secret-token")
 
 
 def test_the_token_is_required_when_configured(web_repo: Path):

@@ -105,3 +105,13 @@ def test_the_header_and_footer_of_the_reference_document_are_used(house):
     header = members(render_docx(sample_document(draft=False), save()))
     footers = b"".join(blob for name, blob in header.items() if name.startswith("word/footer"))
     assert b"Smith &amp; Partners LLP" in footers and b" PAGE " in footers
+
+
+def test_a_damaged_reference_document_or_a_missing_style_sheet_is_a_template_error(house, tmp_path):
+    _, save = house
+    folder = save()
+    reference_path(folder).write_bytes(b"not a zip")
+    with pytest.raises(TemplateError, match="not a Word document"):
+        render_docx(sample_document(), folder)
+    with pytest.raises(TemplateError, match="no DOCX style sheet"):
+        render_docx(sample_document(), tmp_path / "nowhere")

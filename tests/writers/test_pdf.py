@@ -268,3 +268,26 @@ def test_the_pdf_is_pdf_a_3b():
     assert "/OutputIntents" in root
     xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
     assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="B"' in xmp
+
+
+def test_collector_paused_during_render_gives_the_same_bytes(monkeypatch, sample_pdf):
+    import contextlib
+    import gc
+
+    import weasyprint
+
+    from contractgen.writers.pdf import writer
+
+    seen = []
+    real = weasyprint.HTML.write_pdf
+
+    def spy(self, *args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(weasyprint.HTML, "write_pdf", spy)
+    assert render_pdf(sample_document(draft=True), TEMPLATE) == sample_pdf
+    monkeypatch.setattr(writer, "collector_paused", contextlib.nullcontext)
+    assert render_pdf(sample_document(draft=True), TEMPLATE) == sample_pdf
+    assert seen == [False, True]  # paused by the writer, then not: the bytes are the same
+    assert gc.isenabled()

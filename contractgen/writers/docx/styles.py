@@ -12,6 +12,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
+from contractgen.errors import TemplateError
+
 STYLE_SHEET = pathlib.Path("docx") / "styles.yaml"
 KEEP_STYLES = {"DefaultParagraphFont", "TableNormal", "NoList"}
 # Word's own style names: declared built-in (no customStyle flag), so Word uses them for its
@@ -42,7 +44,10 @@ def _load(path: str, mtime_ns: int) -> dict:
 def style_sheet_key(template_dir: pathlib.Path) -> tuple[str, int]:
     """Return (absolute path, mtime) of a template's styles.yaml: changes when the file does."""
     path = (pathlib.Path(template_dir) / STYLE_SHEET).resolve()
-    return str(path), path.stat().st_mtime_ns
+    try:
+        return str(path), path.stat().st_mtime_ns
+    except OSError as exc:
+        raise TemplateError(f"{path}: the template has no DOCX style sheet ({exc.strerror})") from exc
 
 
 def load_style_sheet(template_dir: pathlib.Path) -> dict:

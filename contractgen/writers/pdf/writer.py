@@ -9,10 +9,12 @@ parses them once. WeasyPrint may read only files inside the template folder: eve
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import mimetypes
 import re
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -163,6 +165,24 @@ def _extra_stylesheet(css_path: Path, what: str, font_config, fetcher):
     return _cached(_EXTRA_CACHE, key, lambda: _parse_stylesheet(css_path, font_config, fetcher))
 
 
+@contextmanager
+def collector_paused():
+    """Pause Python's cyclic garbage collector while WeasyPrint lays out and draws.
+
+    A render allocates about a million short-lived boxes and styles, and the collector's full
+    passes over the growing heap took a fifth of the layout time. Reference counting still frees
+    most of them at once; the cycles left over are collected by the next automatic pass after
+    the render. The PDF bytes do not depend on it.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def html_to_pdf(html: str, pdf_dir: Path, extra_stylesheets: tuple[tuple[str, str], ...] = (),
                 options=None, label: str = "PDF", pdf_variant: str | None = None) -> bytes:
     """Typeset one HTML page of a template's pdf folder as deterministic PDF bytes.
@@ -184,7 +204,7 @@ def html_to_pdf(html: str, pdf_dir: Path, extra_stylesheets: tuple[tuple[str, st
         f"{digests}{weasyprint.__version__}\n".encode() + html.encode("utf-8")
     ).hexdigest()[:32].encode("ascii")
     try:
-        with _RENDER_LOCK:  # one FontConfiguration is shared; WeasyPrint is not thread-safe
+        with _RENDER_LOCK, collector_paused():  # one FontConfiguration is shared; WeasyPrint is not thread-safe
             return weasyprint.HTML(
                 string=html, base_url=str(pdf_dir) + "/", url_fetcher=fetcher,
             ).write_pdf(

@@ -1,0 +1,84 @@
+"""Cross-field rules of a deal's data protection section, from the regime registry.
+
+Roles are required only where a listed regime defines them, and must be that regime's words;
+the breach-notice period must fit each regime's limit; a transfer mechanism is demanded only for
+restricted transfers (``transfers``); a place of processing outside the stated data residency is
+an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from contractgen.deal.durations import Duration
+from contractgen.deal.regimes import known_regimes, resolve_regulations
+from contractgen.deal.transfers import transfer_problems
+
+Path = tuple[Any, ...]
+Found = Iterator[tuple[Path, str]]
+DP = ("data_protection",)
+
+
+def _names(regimes: list[Any]) -> str:
+    names = [r.name for r in regimes]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def check_privacy(deal: Any) -> Found:
+    """Regulations are known regimes; roles, breach notice and transfers fit them; residency holds."""
+    dp = deal.data_protection
+    if dp is None:
+        return
+    applied, problems = resolve_regulations(list(dp.regulations))
+    for index, message in problems:
+        yield DP + ("regulations", index), message
+    if dp.personal_data:
+        if not dp.regulations:
+            yield DP + ("regulations",), f"is required when personal_data is true: name the privacy laws that apply (known: {known_regimes()})"
+        for name in ("data_subjects", "data_categories", "breach_notification"):
+            if not getattr(dp, name):
+                yield DP + (name,), "is required when personal_data is true"
+        needing = [r for r in applied if r.regime.roles_required]
+        if needing and dp.roles is None:
+            words = sorted({role for r in needing for role in r.regime.roles})
+            yield DP + ("roles",), (f"is required under {_names(needing)}: give each party's role "
+                                    f"({', '.join(repr(w) for w in words)})")
+        yield from transfer_problems(deal, applied)
+        yield from _residency(deal)
+    if dp.roles is not None and applied:
+        with_roles = [r for r in applied if r.regime.roles]
+        for who in ("client", "supplier"):
+            role = getattr(dp.roles, who)
+            if not any(r.regime.role(role) for r in with_roles):
+                words = sorted({w for r in with_roles for w in r.regime.roles})
+                yield DP + ("roles", who), (f"{role!r} is not a role under {_names(applied)}; use "
+                                            f"{' or '.join(repr(w) for w in words) or 'no roles (leave roles out)'}")
+    notice = dp.breach_notification
+    if notice is not None:
+        for r in applied:
+            if r.regime.breach_limit:
+                limit = Duration.parse(r.regime.breach_limit)
+                if notice.upper_minutes > limit.minutes:
+                    yield DP + ("breach_notification",), (
+                        f"must be at most {limit} under {r.name} (got {notice}"
+                        f"{', which can span weekends' if notice.business else ''}): {r.regime.breach_source}")
+
+
+def _residency(deal: Any) -> Found:
+    """A delivery centre or approved sub-processor outside the stated data residency."""
+    dp = deal.data_protection
+    if not dp.data_residency:
+        return
+    allowed = ", ".join(dp.data_residency)
+    sourcing = deal.sourcing
+    for i, centre in enumerate(sourcing.delivery_centres if sourcing else []):
+        if centre.country not in dp.data_residency:
+            yield ("sourcing", "delivery_centres", i, "country"), (
+                f"{centre.country} ({centre.city}) is outside data_protection.data_residency ({allowed}); "
+                f"add it there or move the delivery centre")
+    for i, sub in enumerate(dp.subprocessors.approved if dp.subprocessors else []):
+        if sub.country not in dp.data_residency:
+            yield DP + ("subprocessors", "approved", i, "country"), (
+                f"{sub.country} ({sub.name}) is outside data_protection.data_residency ({allowed}); "
+                f"add it there or choose another sub-processor")

