@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import platform
 import re
 import statistics
 import sys
@@ -67,7 +69,9 @@ def measure(runs: int) -> dict:
             app.state.workspace.pool.close()
     return {"row": "web preview after a valid change (reference deal)", "runs": runs, "samples": samples,
             "median": statistics.median(samples), "min": min(samples), "max": max(samples), "target": TARGET,
-            "result": "PASS" if statistics.median(samples) <= TARGET else "MISS"}
+            "result": "PASS" if statistics.median(samples) <= TARGET else "MISS",
+            "machine": {"cpus": os.cpu_count(), "load_average": [round(x, 2) for x in os.getloadavg()],
+                        "python": platform.python_version(), "system": platform.platform()}}
 
 
 def main() -> None:
