@@ -111,3 +111,24 @@ def test_a_key_the_form_has_no_field_for_is_fixed_in_the_yaml_source(client, web
     page = client.post(f"/form/{DEAL}", data={**values, "_op": "yaml"}).text
     assert "the YAML was not applied" in page and "anchors" in page
     assert form_values(page)["commercials.monthly_charges"] == "175000"
+
+
+def test_the_deals_list_says_whether_the_outputs_are_current(web_repo: Path):
+    from contractgen.repo.build import run_build
+    from contractgen.repo.config import load_config
+    from contractgen.web.app import create_app
+    from tests.web.conftest import make_test_client_class
+
+    settings = web_repo / "contractgen.toml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace('formats = ["docx", "pdf"]', 'formats = ["docx"]'),
+                        encoding="utf-8")  # DOCX only: the build is quicker
+    client = make_test_client_class()(create_app(web_repo, workers=0), base_url="http://127.0.0.1")
+    assert "never built" in client.get("/").text
+    run_build(load_config(web_repo), jobs=1, progress=False)
+    page = client.get("/").text
+    assert 'class="state state-current"' in page and "UTC" in page  # current, with the time of the last build
+    path = web_repo / DEAL
+    path.write_text(path.read_text(encoding="utf-8").replace("monthly_charges: 185000", "monthly_charges: 90000"),
+                    encoding="utf-8")
+    page = client.get("/").text
+    assert 'class="state state-out-of-date"' in page and "deal file changed" in page
