@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -148,12 +149,41 @@ def clause_diff(request: Request) -> Response:
     numbers = sorted(clause.versions)
     a = _version(clause, request.query_params.get("a"), clause.versions[numbers[max(0, len(numbers) - 2)]])
     b = _version(clause, request.query_params.get("b"), clause.versions[numbers[-1]])
-    lines = []
-    for line in difflib.unified_diff(a.body.splitlines(), b.body.splitlines(), f"v{a.version}", f"v{b.version}",
-                                     lineterm="", n=3):
-        kind = "meta" if line.startswith(("---", "+++", "@@")) else {"+": "ins", "-": "del"}.get(line[:1], "same")
-        lines.append((kind, line))
+    lines = text_diff(a.body, b.body)
     return ws.page(request, "clause_diff.html", clause=clause, a=a, b=b, lines=lines, numbers=numbers)
+
+
+_WORDS = re.compile(r"\s+|\w+|[^\w\s]")
+
+
+def _words(old: str, new: str) -> list[tuple[str, str]]:
+    """Return one changed line as segments ("same", "del", "ins"), word by word."""
+    a, b = _WORDS.findall(old), _WORDS.findall(new)
+    segments: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            segments.append(("same", "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            segments.append(("del", "".join(a[i1:i2])))
+        if j2 > j1:
+            segments.append(("ins", "".join(b[j1:j2])))
+    return segments
+
+
+def text_diff(old: str, new: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Return the lines of two texts as (kind, segments): kept, removed, added, or changed word by word."""
+    a, b = old.splitlines(), new.splitlines()
+    rows: list[tuple[str, list[tuple[str, str]]]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            rows.extend(("same", [("same", line)]) for line in a[i1:i2])
+            continue
+        paired = min(i2 - i1, j2 - j1) if op == "replace" else 0
+        rows.extend(("chg", _words(a[i1 + k], b[j1 + k])) for k in range(paired))
+        rows.extend(("del", [("del", line)]) for line in a[i1 + paired:i2])
+        rows.extend(("ins", [("ins", line)]) for line in b[j1 + paired:j2])
+    return rows
 
 
 ROUTES = [

@@ -132,3 +132,12 @@ def test_the_deals_list_says_whether_the_outputs_are_current(web_repo: Path):
                     encoding="utf-8")
     page = client.get("/").text
     assert 'class="state state-out-of-date"' in page and "deal file changed" in page
+
+
+def test_the_clause_diff_marks_words():
+    from contractgen.web.library_pages import text_diff
+
+    rows = text_diff("The Supplier shall pay.\nKept line.\n", "The Client shall pay promptly.\nKept line.\nNew line.\n")
+    assert rows[0] == ("chg", [("same", "The "), ("del", "Supplier"), ("ins", "Client"), ("same", " shall pay"),
+                               ("ins", " promptly"), ("same", ".")])
+    assert rows[1:] == [("same", [("same", "Kept line.")]), ("ins", [("ins", "New line.")])]

@@ -160,7 +160,8 @@ def test_the_workspace_flow_in_chromium(server: str, web_repo: Path):
         expect(page.locator("#clause-text")).not_to_be_empty()
         _shot(page, "7-clause")
         page.click("#show-diff")
-        expect(page.locator("#clause-diff .d-ins").first).to_be_visible()
+        expect(page.locator("#clause-diff ins").first).to_be_visible()
+        expect(page.locator("#clause-diff del").first).to_be_visible()
         _shot(page, "8-clause-diff")
         browser.close()
     assert sorted(p.name for p in ARTEFACTS.glob("*.png"))[:8] == [
