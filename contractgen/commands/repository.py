@@ -1,0 +1,146 @@
+"""Commands on a contracts repository: init, build, check, lock merge, impact and explain."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from contractgen.commands.common import (
+    EXIT_DIFFERENCES, EXIT_OK, deal_args, directory_option, echo_err, message_format_option, print_problem, repo_config,
+)
+
+
+
+@click.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def init(directory: Path) -> None:
+    """Create a contracts repository in DIRECTORY: settings, library copy, a sample deal, CI workflow."""
+    from contractgen.repo.config import init_repo
+
+    created = init_repo(directory)
+    for path in created:
+        click.echo(f"created {path}")
+    click.echo(f"next: cd {directory} && contractgen build")
+
+
+@click.command()
+@click.argument("deals", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
+@click.option("--force", is_flag=True, help="Replace outputs that were edited by hand.")
+@click.option("--rebuild", is_flag=True, help="Render every deal again, even those the lock says are current.")
+@click.option("-k", "--keep-going", is_flag=True,
+              help="Build every deal that can be built; report the bad ones and exit 1 (default: stop, change nothing).")
+@click.option("--redline", is_flag=True,
+              help="Also write <deal>.redline.docx/.pdf for each re-rendered contract, against the previous build.")
+@click.option("--shard", "shard_text", default=None, metavar="K/N",
+              help="Build only shard K of N (a stable split by deal path) and write a partial lock; "
+                   "join the N partial locks with `contractgen lock merge`.")
+@click.option("--dask", "dask", default=None, metavar="ADDRESS",
+              help="Render on a dask.distributed cluster: a scheduler address (tcp://host:8786) or local[:N].")
+@directory_option
+@message_format_option
+def build(deals: tuple[Path, ...], jobs: int | None, force: bool, rebuild: bool, keep_going: bool, redline: bool,
+          shard_text: str | None, dask: str | None, directory: Path | None) -> None:
+    """Render every deal (or each DEAL) whose inputs changed, then update contractgen.lock."""
+    from contractgen.repo.build import run_build
+    from contractgen.repo.shards import parse_shard
+
+    shard = parse_shard(shard_text) if shard_text is not None else None
+    config = repo_config(directory)
+    report = run_build(config, deal_args(config, deals), jobs=jobs, force=force, redline=redline,
+                       keep_going=keep_going, rebuild=rebuild, shard=shard, dask=dask)
+    for line in report.messages:
+        print_problem(line)
+    for line in report.warnings:
+        print_problem(line)
+    for rel, reasons in sorted(report.rendered.items()):
+        click.echo(f"{rel}: rendered" + (f" ({'; '.join(reasons)})" if reasons else ""))
+        for path in report.redlines.get(rel, []):
+            click.echo(f"{rel}: redline {path}")
+        for note in report.notes.get(rel, []):
+            click.echo(f"{rel}: {note}")
+    if report.exit_code == EXIT_OK or (keep_going and report.exit_code == EXIT_DIFFERENCES):
+        click.echo(f"build: {len(report.rendered)} rendered, {len(report.written)} file(s) written, "
+                   f"{report.checked - len(report.rendered) - len(report.failed)} up to date"
+                   + (f", {len(report.failed)} not built" if report.failed else "")
+                   + ("; contractgen.lock updated" if report.lock_written else "")
+                   + (f"; partial lock {report.partial_lock}" if report.partial_lock else ""))
+    sys.exit(report.exit_code)
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+@directory_option
+@message_format_option
+def check(as_json: bool, directory: Path | None) -> None:
+    """Exit 0 when every output matches its inputs and the lock, 1 (listing why) otherwise; renders nothing."""
+    from contractgen.repo.staleness import assess, check_lines, settle_undecided
+
+    config = repo_config(directory)
+    assessment = assess(config)
+    settle_undecided(assessment)
+    if as_json:
+        click.echo(json.dumps(assessment.to_json(), indent=2, sort_keys=True, ensure_ascii=False))
+    else:
+        for line in check_lines(assessment):
+            print_problem(line, err=False)
+        for note in assessment.tool_notes:
+            echo_err(f"note: {note}")
+        stale = sum(1 for s in assessment.deals.values() if s.stale or s.edited)
+        echo_err(f"check: {len(assessment.deals)} deal(s), {stale} out of date" +
+             (f", {len(assessment.violations)} released clause version(s) changed" if assessment.violations else ""))
+    sys.exit(EXIT_OK if assessment.up_to_date else EXIT_DIFFERENCES)
+
+
+@click.group()
+def lock() -> None:
+    """Work with contractgen.lock: join the partial locks of a sharded build."""
+
+
+@lock.command("merge")
+@click.argument("parts", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--remove", is_flag=True, help="Delete the partial locks once merged.")
+@directory_option
+def lock_merge(parts: tuple[Path, ...], remove: bool, directory: Path | None) -> None:
+    """Join the partial locks of `build --shard K/N` (default: every contractgen.lock.shard-*) into contractgen.lock."""
+    from contractgen.repo.shards import merge_into
+
+    config = repo_config(directory)
+    paths = list(parts) or sorted(config.lock_path.parent.glob(config.lock_path.name + ".shard-*"))
+    changed = merge_into(config.lock_path, paths, remove=remove)
+    click.echo(f"lock merge: {len(paths)} partial lock(s) joined; "
+               + ("contractgen.lock updated" if changed else "contractgen.lock unchanged"))
+
+
+@click.command()
+@click.option("--since", "since", default=None, help="Compare the library with this git ref instead of the lock.")
+@click.option("--context", "context_lines", type=click.IntRange(min=0), default=3, show_default=True,
+              help="Lines of context in the diffs.")
+@click.option("--exit-code", "exit_code", is_flag=True, help="Exit 1 when a contract changes (default: 0, a report).")
+@directory_option
+def impact(since: str | None, context_lines: int, exit_code: bool, directory: Path | None) -> None:
+    """List the contracts a clause library change affects, with a clause-level text diff for each (a report: exit 0)."""
+    from contractgen.repo.impact import library_impact
+
+    config = repo_config(directory)
+    changes = library_impact(config, since, context_lines)
+    if not changes:
+        click.echo("impact: no contract changes")
+        sys.exit(EXIT_OK)
+    for change in changes:
+        click.echo(change.render())
+    click.echo(f"impact: {len(changes)} contract(s) change")
+    sys.exit(EXIT_DIFFERENCES if exit_code else EXIT_OK)
+
+
+@click.command()
+@click.argument("output", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the record as JSON.")
+def explain(output: Path, as_json: bool) -> None:
+    """Print where a contract file came from: deal hash, template, clause versions, contractgen version."""
+    from contractgen.repo.provenance import format_record, read_provenance
+
+    record = read_provenance(output)
+    click.echo(json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False) if as_json else format_record(record))
