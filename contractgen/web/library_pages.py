@@ -6,6 +6,7 @@ import difflib
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -60,6 +61,24 @@ def compare_page(request: Request) -> Response:
         except (ContractgenError) as exc:
             context["lines"] = exc.lines()
     return ws.page(request, "compare.html", **context)
+
+
+async def record_round(request: Request) -> Response:
+    """Record the saved deal file as a round (a git commit of that file alone), then show the rounds."""
+    from starlette.concurrency import run_in_threadpool
+    from starlette.responses import RedirectResponse
+
+    from contractgen.web.security import csrf_form
+
+    ws, rel, _ = _deal(request)
+    form = await csrf_form(request)
+    try:
+        await run_in_threadpool(ws.repo.record_round, rel, str(form.get("message", "")))
+    except ContractgenError as exc:
+        rounds = ws.repo.rounds(rel)
+        return ws.page(request, "compare.html", status_code=400, rel=rel, rounds=rounds, old=SAVED, new=SAVED,
+                       view=None, summary=[], lines=exc.lines())
+    return RedirectResponse(f"/compare/{quote(rel)}", status_code=303)
 
 
 def redline_download(request: Request) -> Response:
@@ -190,6 +209,7 @@ ROUTES = [
     Route("/coverage/{rel:path}", coverage_page),
     Route("/compare/{rel:path}", compare_page),
     Route("/redline/{fmt}/{rel:path}", redline_download),
+    Route("/round/{rel:path}", record_round, methods=["POST"]),
     Route("/clauses", clauses_page),
     Route("/clauses/{cid}", clause_page),
     Route("/clauses/{cid}/diff", clause_diff),

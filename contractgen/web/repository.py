@@ -165,6 +165,27 @@ class WebRepository:
                 found.append(Round(sha, f"{day} {sha[:8]} {subject} ({author})"))
         return found
 
+    def record_round(self, rel: str, message: str) -> str:
+        """Commit the saved deal file alone to git with `message` (a negotiation round); return the commit."""
+        self.deal_path(rel)
+        message = " ".join((message or "").split())
+        if not message or len(message) > 200:
+            raise ContractgenError("describe the round in one line of up to 200 characters (e.g. 'Round 2 sent to the supplier')")
+        if self._git("rev-parse", "--is-inside-work-tree").returncode != 0:
+            raise ContractgenError(f"{self.root.name} is not a git repository: rounds are recorded as git commits")
+        identity: list[str] = []
+        if not self._git("config", "user.name").stdout.strip() or not self._git("config", "user.email").stdout.strip():
+            identity = ["-c", "user.name=contractgen workspace", "-c", "user.email=contractgen@localhost"]
+        added = self._git("add", "--", rel)
+        if added.returncode != 0:
+            raise ContractgenError("git could not add the deal: " + added.stderr.decode("utf-8", "replace").strip())
+        done = self._git(*identity, "commit", "-q", "-m", message, "--only", "--", rel)
+        if done.returncode != 0:
+            if not self._git("diff", "--cached", "--quiet", "HEAD", "--", rel).returncode:
+                raise ContractgenError("the saved file is already recorded: nothing changed since the last round")
+            raise ContractgenError("git could not record the round: " + (done.stderr or done.stdout).decode("utf-8", "replace").strip())
+        return self._git("rev-parse", "HEAD").stdout.decode().strip()
+
     def round_text(self, rel: str, ref: str) -> str:
         """Return the deal's text at a round: the saved file, or a commit listed by `rounds`."""
         from contractgen.web.yamledit import read_deal_text

@@ -141,3 +141,19 @@ def test_the_clause_diff_marks_words():
     assert rows[0] == ("chg", [("same", "The "), ("del", "Supplier"), ("ins", "Client"), ("same", " shall pay"),
                                ("ins", " promptly"), ("same", ".")])
     assert rows[1:] == [("same", [("same", "Kept line.")]), ("ins", [("ins", "New line.")])]
+
+
+def test_a_round_is_recorded_as_a_commit_of_the_deal_alone(client, web_repo: Path):
+    token = form_values(client.get(f"/compare/{DEAL}").text)["csrf_token"]
+    (web_repo / "notes.txt").write_text("not part of the round\n", encoding="utf-8")
+    path = web_repo / DEAL
+    path.write_text(path.read_text(encoding="utf-8").replace("monthly_charges: 185000", "monthly_charges: 90000"),
+                    encoding="utf-8")
+    response = client.post(f"/round/{DEAL}", data={"csrf_token": token, "message": "Round 2 sent to the supplier"},
+                           follow_redirects=False)
+    assert response.status_code == 303
+    assert git(web_repo, "log", "-1", "--format=%s").strip() == "Round 2 sent to the supplier"
+    assert git(web_repo, "show", "--name-only", "--format=", "HEAD").split() == [DEAL]
+    assert "Round 2 sent to the supplier" in client.get(f"/compare/{DEAL}").text
+    again = client.post(f"/round/{DEAL}", data={"csrf_token": token, "message": "Round 2 again"})
+    assert again.status_code == 400 and "already recorded" in again.text
