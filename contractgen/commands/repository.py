@@ -129,9 +129,13 @@ def impact(since: str | None, context_lines: int, exit_code: bool, directory: Pa
     if not changes:
         click.echo("impact: no contract changes")
         sys.exit(EXIT_OK)
+    signed = [change for change in changes if change.signed]
     for change in changes:
+        if change is (signed[0] if signed else None):
+            click.echo("signed contracts (frozen: each needs an amendment, not a rebuild):")
         click.echo(change.render())
-    click.echo(f"impact: {len(changes)} contract(s) change")
+    click.echo(f"impact: {len(changes) - len(signed)} contract(s) change"
+               + (f"; {len(signed)} signed contract(s) would need an amendment" if signed else ""))
     sys.exit(EXIT_DIFFERENCES if exit_code else EXIT_OK)
 
 

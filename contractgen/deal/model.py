@@ -609,6 +609,9 @@ class Deal(_Model):
     process_agent: ProcessAgent | None = None
     language: Language = Language()
     clauses: Clauses = Clauses()
+    status: Literal["draft", "negotiating", "signed"] = Field("draft", description=(
+        "where the deal stands; a signed deal is frozen: `contractgen build` never renders it again and it keeps "
+        "the clause versions it was signed with (change it by an amendment)"), examples=["negotiating"])
 
     @cached_property
     def derived(self) -> Any:

@@ -58,6 +58,7 @@ class Task:
     model: str = ""  # repository-relative path of the stored document model
     previous_model: str | None = None  # the lock's hash of the previous model ("" none kept, None new deal)
     redlines: tuple[tuple[str, str], ...] = ()  # (format, path) to write against the previous model
+    kept_clauses: dict[str, Any] | None = None  # the last build's clauses: a deal being signed keeps them
 
 
 _WORKER: dict[str, Any] = {}
@@ -101,7 +102,8 @@ def _run_task(task: Task) -> dict[str, Any]:
     config: RepoConfig = _WORKER["config"]
     workspace = _WORKER["workspace"]
     try:
-        resolved = resolve_inputs(config, task.deal, workspace)
+        resolved = resolve_inputs(config, task.deal, workspace,
+                                  {"clauses": task.kept_clauses} if task.kept_clauses else None)
         if task.locked_inputs is not None and entry_inputs(task.locked_inputs) == resolved.inputs:
             return {"deal": task.deal, "status": "unchanged"}
         payloads, model, redlines, warnings, notes = _render(config, task, resolved, workspace)
@@ -197,6 +199,9 @@ def plan(assessment: Assessment, force: bool, redline: bool = False,
     config = assessment.config
     tasks, refusals = [], []
     for rel, state in sorted(assessment.deals.items()):
+        if state.signed:  # frozen: never rendered again, whatever the library, --rebuild or --force
+            refusals.extend(f"{rel}: {problem}" for problem in state.frozen)
+            continue
         if state.edited and not force:
             refusals.extend(f"{rel}: output {out} was edited by hand; not overwriting it (use --force to replace it)"
                             for out in state.edited)
@@ -209,7 +214,8 @@ def plan(assessment: Assessment, force: bool, redline: bool = False,
         entry = assessment.lock.deals.get(rel)
         previous = str(entry.get("model_sha256") or "") if entry is not None else None  # None: a new deal
         redlines = tuple(config.redline_paths(rel).items()) if redline else ()
-        tasks.append(Task(rel, outputs, locked, config.model_path(rel), previous, redlines))
+        kept = (entry or {}).get("clauses") or None
+        tasks.append(Task(rel, outputs, locked, config.model_path(rel), previous, redlines, kept))
     return tasks, refusals
 
 
@@ -250,7 +256,7 @@ def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | No
         report.exit_code = EXIT_DIFFERENCES
         if not keep_going:
             return report
-        report.failed.extend(sorted({r.split(": output ", 1)[0] for r in refusals}))
+        report.failed.extend(sorted({r.split(": ", 1)[0] for r in refusals}))
     results = _execute(config, tasks, jobs, progress, dask)
     failed = [r for r in results if r["status"] == "error"]
     if failed:

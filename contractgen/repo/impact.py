@@ -59,18 +59,20 @@ class ContractChange:
     error: str = ""
     redlines: list[str] = field(default_factory=list)  # redline files that show this change
     redline_hint: str = ""  # what to run when there are none
+    signed: bool = False  # a signed contract: the change needs an amendment, not a rebuild
 
     def render(self) -> str:
         """Return the change as text: one heading per clause, each followed by its diff."""
         if self.error:
             return f"{self.deal}: {self.error}"
         out = []
+        mark = "signed: needs an amendment, not a rebuild: " if self.signed else ""
         for change in self.clauses:
-            out.append(f"{self.deal}: {change.heading()}")
+            out.append(f"{self.deal}: {mark}{change.heading()}")
             if change.diff:
                 out.append(change.diff.rstrip("\n"))
         out.extend(f"{self.deal}: redline {path}" for path in self.redlines)
-        if not self.redlines and self.redline_hint:
+        if not self.redlines and self.redline_hint and not self.signed:
             out.append(f"{self.deal}: {self.redline_hint}")
         return "\n".join(out)
 
@@ -101,10 +103,9 @@ def current_redlines(config: RepoConfig, entry: dict | None, before: dict[str, t
 
 
 def library_impact(config: RepoConfig, since: str | None = None, context_lines: int = 3) -> list[ContractChange]:
-    """Return the contracts whose clauses change, against the lock or against the library at a git ref."""
-    if since:
-        return _impact_since(config, since, context_lines)
-    return _impact_against_lock(config, context_lines)
+    """Return the contracts whose clauses change (signed ones last), against the lock or the library at a git ref."""
+    changes = _impact_since(config, since, context_lines) if since else _impact_against_lock(config, context_lines)
+    return sorted(changes, key=lambda change: change.signed)
 
 
 def _render_clause(version, context) -> str:
@@ -129,9 +130,9 @@ def _impact_against_lock(config: RepoConfig, context_lines: int) -> list[Contrac
     changes = []
     for rel, state in sorted(assessment.deals.items()):
         entry = assessment.lock.deals.get(rel)
-        if entry is None or not (state.undecided or any(r.startswith("clause ") for r in state.reasons)):
+        if entry is None or not (state.undecided or state.amendments or any(r.startswith("clause ") for r in state.reasons)):
             continue
-        change = ContractChange(rel)
+        change = ContractChange(rel, signed=state.signed)
         try:
             resolved = resolve_inputs(config, rel, workspace)
         except ContractgenError as exc:
@@ -228,7 +229,8 @@ def _impact_since(config: RepoConfig, ref: str, context_lines: int) -> list[Cont
         new_ws = Workspace(config.root, clauses_dir=config.clauses_dir, templates_dir=config.templates_dir)
         changes = []
         for rel in config.deal_paths():
-            change = ContractChange(rel)
+            state = assessment.deals.get(rel)
+            change = ContractChange(rel, signed=bool(state and state.signed))
             try:
                 after = resolve_inputs(config, rel, new_ws)
                 before = resolve_inputs(config, rel, old_ws)

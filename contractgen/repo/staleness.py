@@ -65,8 +65,12 @@ class Resolved:
     inputs: dict[str, Any]
 
 
-def resolve_inputs(config: RepoConfig, deal_rel: str, workspace) -> Resolved:
-    """Load, validate and resolve one deal; return its lock-entry inputs (no rendering)."""
+def resolve_inputs(config: RepoConfig, deal_rel: str, workspace, previous: dict[str, Any] | None = None) -> Resolved:
+    """Load, validate and resolve one deal; return its lock-entry inputs (no rendering).
+
+    A deal marked signed keeps the clause versions of `previous` (its lock entry of the last build):
+    signing renders the contract as negotiated, never with library versions that came later.
+    """
     from contractgen.library.resolve import resolve_contract
     from contractgen.deal.model import load_deal
     from contractgen.templating.sandbox import build_context
@@ -74,6 +78,11 @@ def resolve_inputs(config: RepoConfig, deal_rel: str, workspace) -> Resolved:
     path = config.root / deal_rel
     digest = source_file_sha256(path)
     deal = load_deal(path)
+    own_pins = dict(getattr(getattr(deal, "clauses", None), "pin", None) or {})  # the lock records the deal's own
+    if getattr(deal, "status", "draft") == "signed" and previous and previous.get("clauses"):
+        kept = {cid: int(record["version"]) for cid, record in previous["clauses"].items()}
+        pins = {**kept, **dict(deal.clauses.pin)}
+        deal = deal.model_copy(update={"clauses": deal.clauses.model_copy(update={"pin": pins})})
     outline = workspace.outline(deal.template)
     context = build_context(deal)
     resolution = resolve_contract(outline, workspace.library, deal, context, path.name)
@@ -88,10 +97,11 @@ def resolve_inputs(config: RepoConfig, deal_rel: str, workspace) -> Resolved:
                 clauses[slot.version.id] = record  # a variant is locked as itself, not as its slot
             else:
                 left_out[slot.id] = slot.reason
-    pins = dict(getattr(getattr(deal, "clauses", None), "pin", None) or {})
+    pins = own_pins
     inputs = {
         "contractgen": __version__,
         "deal_sha256": digest,
+        "status": getattr(deal, "status", "draft"),
         "template": deal.template,
         "template_files": template_files(config.templates_dir, deal.template, config.root),
         "pins": {str(k): int(v) for k, v in sorted(pins.items())},
@@ -188,6 +198,9 @@ class DealState:
     undecided: bool = False  # the hashes cannot tell: the deal must be loaded and resolved
     edited: list[str] = field(default_factory=list)  # outputs whose bytes differ from the lock
     new: bool = False
+    signed: bool = False  # built as signed: frozen, never rendered again
+    frozen: list[str] = field(default_factory=list)  # what changed on a signed contract (errors)
+    amendments: list[str] = field(default_factory=list)  # library changes a signed contract does not take
 
     @property
     def stale(self) -> bool:
@@ -212,7 +225,8 @@ class Assessment:
     @property
     def up_to_date(self) -> bool:
         """Return whether every output is current and no released clause version was touched."""
-        return not (self.violations or self.removed or self.errors or any(s.stale or s.edited for s in self.deals.values()))
+        return not (self.violations or self.removed or self.errors
+                    or any(s.stale or s.edited or s.frozen for s in self.deals.values()))
 
     def to_json(self) -> dict[str, Any]:
         """Return the assessment as JSON-ready data."""
@@ -252,6 +266,9 @@ def assess(config: RepoConfig, selected: list[str] | None = None) -> Assessment:
             state.new = True
             state.reasons.append("new deal, not in the lock")
             continue
+        if entry.get("status") == "signed":
+            _assess_signed(config, rel, entry, state, hashes, view, defaults, digest)
+            continue
         if hashes.get(rel) != entry.get("deal_sha256"):
             state.reasons.append("deal file changed")
         if entry.get("contractgen") != __version__:
@@ -268,6 +285,25 @@ def assess(config: RepoConfig, selected: list[str] | None = None) -> Assessment:
         _check_outputs(config, rel, entry, state, hashes)
     notes = tool_differences(lock.tools, installed_tools(config.templates_dir, config.root)) if lock.tools else []
     return Assessment(config, lock, library, violations, states, removed, library_sha256=digest, tool_notes=notes)
+
+
+SIGNED = "signed contract, frozen"
+
+
+def _assess_signed(config: RepoConfig, rel: str, entry: dict[str, Any], state: DealState,
+                   hashes: dict[str, str | None], view, defaults, digest: str) -> None:
+    """Judge a deal built as signed: changes to it are errors, library changes only amendments."""
+    state.signed = True
+    if hashes.get(rel) != entry.get("deal_sha256"):
+        state.frozen.append(f"{SIGNED}: its deal file changed since it was signed (restore it; "
+                            "record a change as an amendment, a new deal)")
+    if entry.get("library_sha256") != digest:
+        state.amendments, _undecided = predict_clauses(entry, view, defaults)
+    _check_outputs(config, rel, entry, state, hashes)
+    state.frozen.extend(f"{SIGNED}: {reason} (restore it from version control; signed contracts are never "
+                        "rendered again)" for reason in state.reasons)
+    state.frozen.extend(f"{SIGNED}: output {out} was changed (restore it from version control)" for out in state.edited)
+    state.reasons, state.edited = [], []
 
 
 def hash_files(root: Path, rels: list[str]) -> dict[str, str | None]:
@@ -321,6 +357,7 @@ def check_lines(assessment: Assessment) -> list[str]:
     for rel, state in sorted(assessment.deals.items()):
         lines.extend(f"{rel}: {reason}" for reason in state.reasons)
         lines.extend(f"{rel}: output {out} was edited by hand" for out in state.edited)
+        lines.extend(f"{rel}: {problem}" for problem in state.frozen)
     lines.extend(f"{rel}: deal file deleted, but its lock entry remains (run `contractgen build`)" for rel in assessment.removed)
     lines.extend(assessment.errors)
     return lines
