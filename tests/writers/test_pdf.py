@@ -279,15 +279,40 @@ def test_collector_paused_during_render_gives_the_same_bytes(monkeypatch, sample
     from contractgen.writers.pdf import writer
 
     seen = []
-    real = weasyprint.HTML.write_pdf
+    real = weasyprint.HTML.render
 
     def spy(self, *args, **kwargs):
         seen.append(gc.isenabled())
         return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(weasyprint.HTML, "write_pdf", spy)
+    monkeypatch.setattr(weasyprint.HTML, "render", spy)
     assert render_pdf(sample_document(draft=True), TEMPLATE) == sample_pdf
     monkeypatch.setattr(writer, "collector_paused", contextlib.nullcontext)
     assert render_pdf(sample_document(draft=True), TEMPLATE) == sample_pdf
     assert seen == [False, True]  # paused by the writer, then not: the bytes are the same
     assert gc.isenabled()
+
+
+def test_leader_dots_are_one_run_per_line_at_the_same_places():
+    import weasyprint
+
+    from contractgen.writers.pdf.html import render_html
+    from contractgen.writers.pdf.leaders import _leader_boxes, merge_leader_dots
+    from contractgen.writers.pdf.writer import _resources
+
+    pdf_dir = TEMPLATE.resolve() / "pdf"
+    font_config, stylesheet, _, fetcher = _resources(pdf_dir)
+    document = weasyprint.HTML(string=render_html(big_document(), TEMPLATE), base_url=str(pdf_dir) + "/",
+                               url_fetcher=fetcher).render(stylesheets=[stylesheet], font_config=font_config)
+    from weasyprint.formatting_structure.boxes import ParentBox
+
+    rows = [leader for page in document.pages for leader in _leader_boxes(page._page_box, ParentBox)]
+    before = [(min(c.position_x for c in r.children), max(c.position_x + c.width for c in r.children),
+               "".join(c.text for c in r.children)) for r in rows]
+    assert len(rows) > 20 and all(len(r.children) > 10 for r in rows)
+    assert merge_leader_dots(document) == len(rows)
+    after = [(r.children[0].position_x, r.children[0].position_x + r.children[0].width, r.children[0].text)
+             for r in rows]
+    assert all(len(r.children) == 1 for r in rows)
+    for (x0, x1, text), (y0, y1, merged) in zip(before, after):
+        assert merged == text and y0 == x0 and abs(y1 - x1) < 1e-3

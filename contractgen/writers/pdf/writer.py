@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit
 from contractgen.errors import ContractgenError, OutputError
 from contractgen.document.model import Document
 from contractgen.writers.pdf.html import render_html
+from contractgen.writers.pdf.leaders import merge_leader_dots
 
 STYLESHEET = "print.css"
 MAX_RESOURCE_BYTES = 8 * 1024 * 1024
@@ -205,13 +206,15 @@ def html_to_pdf(html: str, pdf_dir: Path, extra_stylesheets: tuple[tuple[str, st
     ).hexdigest()[:32].encode("ascii")
     try:
         with _RENDER_LOCK, collector_paused():  # one FontConfiguration is shared; WeasyPrint is not thread-safe
-            return weasyprint.HTML(
-                string=html, base_url=str(pdf_dir) + "/", url_fetcher=fetcher,
-            ).write_pdf(
-                stylesheets=[stylesheet, *(css for css, _ in extras)], font_config=font_config,
-                pdf_identifier=identifier, uncompressed_pdf=False,
-                pdf_variant=pdf_variant, **(options() if options else {}),
-            )
+            settings = dict(weasyprint.DEFAULT_OPTIONS)
+            settings.update(stylesheets=[stylesheet, *(css for css, _ in extras)], pdf_identifier=identifier,
+                            uncompressed_pdf=False, pdf_variant=pdf_variant, **(options() if options else {}))
+            finisher = settings.pop("finisher", None)
+            # HTML.write_pdf is render() then Document.write_pdf(); between the two, the leaders are tidied
+            document = weasyprint.HTML(string=html, base_url=str(pdf_dir) + "/", url_fetcher=fetcher).render(
+                font_config=font_config, **settings)
+            merge_leader_dots(document)
+            return document.write_pdf(finisher=finisher, **{k: settings[k] for k in weasyprint.DEFAULT_OPTIONS})
     except FatalURLFetchingError as exc:
         cause = exc.__cause__
         if isinstance(cause, ContractgenError):
