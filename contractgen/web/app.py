@@ -117,6 +117,7 @@ class Workspace:
         groups = self.form.build(doc)
         other = attach_problems(groups, state["problems"])
         return {"rel": rel, "groups": groups, "other": other, "yaml": text, "base": base, "state": state,
+                "signed": self.repo.is_signed(rel),
                 "nodes": [n for n in walk_nodes(groups)]}
 
 
@@ -247,7 +248,12 @@ def _save(request: Request, ws: Workspace, rel: str, path: Path, form) -> Respon
     text = doc.dump()
     state = ws.evaluate(rel, text)
     status = 200
-    if state["problems"]:
+    if ws.repo.is_signed(rel):
+        state["message"] = (f"not saved: {rel} is signed, and a signed contract is frozen "
+                            "(contractgen build will not render it again); record changes as an amendment")
+        state["stale"] = True
+        status = 409
+    elif state["problems"]:
         state["message"] = f"not saved: fix the {len(state['problems'])} problem(s) first"
         status = 422
     else:

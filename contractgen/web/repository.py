@@ -82,6 +82,16 @@ class WebRepository:
             raise NotFound(f"no deal {rel!r} in this repository")
         return self.root / rel
 
+    def is_signed(self, rel: str) -> bool:
+        """Return whether the deal file on disk says `status: signed` (a signed contract is frozen)."""
+        from contractgen.deal.yamlsource import load_deal_file
+
+        try:
+            data, _ = load_deal_file(self.deal_path(rel))
+        except ContractgenError:
+            return False
+        return isinstance(data, dict) and data.get("status") == "signed"
+
     def _inside(self, path: Path) -> bool:
         try:
             return path.resolve().is_relative_to(self.root) and path.is_file()

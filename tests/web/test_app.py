@@ -157,3 +157,17 @@ def test_a_round_is_recorded_as_a_commit_of_the_deal_alone(client, web_repo: Pat
     assert "Round 2 sent to the supplier" in client.get(f"/compare/{DEAL}").text
     again = client.post(f"/round/{DEAL}", data={"csrf_token": token, "message": "Round 2 again"})
     assert again.status_code == 400 and "already recorded" in again.text
+
+
+def test_a_signed_deal_is_not_saved(client, web_repo: Path):
+    path = web_repo / DEAL
+    path.write_text(path.read_text(encoding="utf-8").replace("template: it-outsourcing", "status: signed\ntemplate: it-outsourcing", 1),
+                    encoding="utf-8")
+    before = path.read_bytes()
+    page = client.get(f"/edit/{DEAL}").text
+    assert "this contract is frozen" in page
+    values = form_values(page)
+    values["commercials.monthly_charges"] = "90000"
+    response = client.post(f"/save/{DEAL}", data=values, headers={"hx-request": "true"})
+    assert response.status_code == 409 and "is signed" in response.text
+    assert path.read_bytes() == before
