@@ -104,3 +104,12 @@ def test_a_data_protection_cap_below_the_general_cap_is_refused(tmp_path):
     deal.write_text(REFERENCE.read_text(encoding="utf-8").replace("data_protection_cap: 3", "data_protection_cap: 1"), encoding="utf-8")
     with pytest.raises(DealError, match="data_protection_cap .* is below general_cap"):
         load_deal(deal)
+
+
+def test_processor_terms_name_only_the_laws_the_regime_allows_and_one_sub_processor_model(english, irish):
+    assert "If the law of the United Kingdom or of a part of it requires the Supplier to process Personal Data otherwise" in english
+    assert "unless the law of the United Kingdom or of a part of it requires the Supplier to keep them" in english
+    assert "a law that applies to the Supplier" not in english
+    assert "The Client gives the Supplier general written authorisation to engage Sub-processors" in english
+    assert "If the Client does not object within that period, the change is authorised." in english
+    assert "the law of the European Union or of a Member State to which the Supplier is subject" in irish
