@@ -114,7 +114,8 @@ def build_document(deal, deal_path: Path, workspace: Workspace | None = None) ->
             body = render_text(spell(version.body), context, where, version.body_line)
             blocks = read_markdown(body, where, version.body, version.body_line)
             title = _plain(spell(version.title), context, where)
-            clause = Clause(slot.id, version.version, title, blocks, source=where, status=version.status)
+            clause = Clause(slot.id, version.version, title, blocks, source=where, status=version.status,
+                            approval=version.approval)
             if version.generate == "definitions":
                 clause.kind = "definitions-clause"
             clauses.append(clause)
@@ -143,6 +144,9 @@ def build_document(deal, deal_path: Path, workspace: Workspace | None = None) ->
             "clauses": " ".join(f"{v.id}@{v.version}" for v in resolution.versions()),
         },
     )
+    approvals = "; ".join(f"{v.id}@{v.version} {v.approval}" for v in resolution.versions() if v.approval)
+    if approvals:
+        document.provenance["approvals"] = approvals
     warnings = list(resolution.warnings)
     disagreement = law_forum_warning(context["law"], context["forum"])
     if disagreement:

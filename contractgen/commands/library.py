@@ -58,7 +58,7 @@ def show_clause(workspace, clause_id: str, version: int | None) -> None:
     click.echo(f"{clause.id} ({clause.group}) — {chosen.title}")
     for number in sorted(clause.versions):
         v = clause.versions[number]
-        note = f": {v.changes}" if v.changes else ""
+        note = (f": {v.changes}" if v.changes else "") + (f" ({v.approval})" if v.approval else "")
         click.echo(f"  v{number} {v.status}{note}")
     if chosen.when:
         click.echo(f"when: {chosen.when}")

@@ -190,6 +190,7 @@ class Clause:
     change: str = ""
     marks: dict = field(default_factory=dict)
     kind: str = "clause"
+    approval: str = ""  # "approved by X on 2026-10-01" when the clause version records it
 
 
 @dataclass

@@ -16,7 +16,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present:
 
 STATUSES = ("draft", "approved", "deprecated", "retired")
 DEFAULT_CHOICE = (("approved",), ("deprecated",))  # a deal without a pin gets the first status found, newest first
-FRONT_MATTER_KEYS = {"title", "status", "when", "defines", "covers", "changes", "generate"}
+FRONT_MATTER_KEYS = {"title", "status", "when", "defines", "covers", "changes", "generate", "approved_by", "approved_on"}
 VERSION_FILE = re.compile(r"^v([1-9][0-9]*)\.md$")
 CLAUSE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
@@ -39,6 +39,16 @@ class ClauseVersion:
     changes: str = ""
     generate: str = ""
     sha256: str = ""
+    approved_by: str = ""  # who approved this version (front matter), for explain and redline summaries
+    approved_on: str = ""  # when (an ISO date)
+
+    @property
+    def approval(self) -> str:
+        """Return "approved by X on 2026-10-01" (or the part recorded), "" when the version records none."""
+        if not (self.approved_by or self.approved_on):
+            return ""
+        return "approved" + (f" by {self.approved_by}" if self.approved_by else "") + \
+            (f" on {self.approved_on}" if self.approved_on else "")
 
     @property
     def label(self) -> str:
@@ -101,6 +111,18 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
     raise ValueError("the front matter block is not closed with '---'")
 
 
+def _iso_date(value) -> str:
+    """Return a front matter date as YYYY-MM-DD, or "" when it is not a date."""
+    import datetime as dt
+
+    if isinstance(value, dt.date):
+        return value.isoformat()[:10]
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        return ""
+
+
 def parse_clause_file(path: Path, root: Path) -> tuple[ClauseVersion | None, list[Problem]]:
     """Read one version file; return the version or the problems found in it."""
     rel = path.relative_to(root).as_posix()
@@ -139,6 +161,11 @@ def parse_clause_file(path: Path, root: Path) -> tuple[ClauseVersion | None, lis
     if not isinstance(covers, list):
         problems.append(Problem(rel, 1, "covers", "must be a list of checklist ids"))
         covers = []
+    approved_by, approved_on = meta.get("approved_by"), meta.get("approved_on")
+    if approved_by is not None and (not isinstance(approved_by, str) or not approved_by.strip()):
+        problems.append(Problem(rel, 1, "approved_by", "must name who approved this version"))
+    if approved_on is not None and not _iso_date(approved_on):
+        problems.append(Problem(rel, 1, "approved_on", "must be a date (YYYY-MM-DD)"))
     version = int(VERSION_FILE.match(path.name).group(1))
     if version > 1 and not str(meta.get("changes") or "").strip():
         problems.append(Problem(rel, 1, "changes", "is required from version 2 on: say what changed"))
@@ -160,6 +187,8 @@ def parse_clause_file(path: Path, root: Path) -> tuple[ClauseVersion | None, lis
             changes=str(meta.get("changes") or "").strip(),
             generate=str(meta.get("generate") or "").strip(),
             sha256=source_sha256(raw),
+            approved_by=str(approved_by or "").strip(),
+            approved_on=_iso_date(approved_on) if approved_on is not None else "",
         ),
         [],
     )

@@ -34,6 +34,7 @@ class SummaryEntry:
     label: str  # "Clause 14" or "Schedule 2, paragraph 3" (old numbers for removed ones)
     title: str
     anchor: str = ""  # where the entry points in the redline ("" for removed ones)
+    approval: str = ""  # who approved the clause version now in the contract, and when
 
 
 @dataclass
@@ -397,9 +398,10 @@ def summarise(document: Document) -> list[SummaryEntry]:
         for clause in part.clauses:
             if clause.change:
                 out.append(SummaryEntry(clause.change, _label(part, clause), clause.title,
-                                        clause.anchor if clause.change == INSERTED else ""))
+                                        clause.anchor if clause.change == INSERTED else "",
+                                        clause.approval if clause.change == INSERTED else ""))
             elif "title" in clause.marks or has_changes(clause.blocks):
-                out.append(SummaryEntry(CHANGED, _label(part, clause), clause.title, clause.anchor))
+                out.append(SummaryEntry(CHANGED, _label(part, clause), clause.title, clause.anchor, clause.approval))
             elif "number" in clause.marks:
                 was = inline_text([n for n in clause.marks["number"] if isinstance(n, Del)][0].children) \
                     if any(isinstance(n, Del) for n in clause.marks["number"]) else ""

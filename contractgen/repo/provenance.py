@@ -107,6 +107,7 @@ def format_record(record: dict[str, Any]) -> str:
         if key in props:
             lines.append(f"  {label + ':':<17}{props.pop(key)}")
     clauses = props.pop("clauses", "")
+    approvals = dict(item.strip().split(" ", 1) for item in props.pop("approvals", "").split(";") if " " in item.strip())
     for key in sorted(props):
         lines.append(f"  {key + ':':<17}{props[key]}")
     if clauses:
@@ -114,7 +115,8 @@ def format_record(record: dict[str, Any]) -> str:
         lines.append(f"  clauses ({len(entries)}):")
         for entry in entries:
             clause_id, _, version = entry.partition("@")
-            lines.append(f"    {clause_id} v{version}" if version else f"    {entry}")
+            approval = f" ({approvals[entry]})" if entry in approvals else ""
+            lines.append(f"    {clause_id} v{version}{approval}" if version else f"    {entry}")
     for name, text in record.get("attachments", {}).items():
         lines.append(f"  attachment {name} ({len(text.encode('utf-8'))} bytes)")
         if name.endswith(".json"):
