@@ -107,10 +107,10 @@ def python_docx(content: list[dict]) -> bytes:
 
 def deal_values(deal_path: Path) -> dict[str, str]:
     """Return {placeholder: text} for the deal values a Word template would carry as placeholders."""
-    from contractgen.pipeline import Workspace, build_document, load_deal_path
+    from contractgen.pipeline import Workspace, build_document, load_deal
 
-    deal = load_deal_path(deal_path)
-    document = build_document(deal, deal_path, Workspace()).document
+    source = load_deal(deal_path)
+    document = build_document(source, Workspace()).document
     values = {"title": document.title, "reference": document.reference, "date": document.date_text}
     for party in document.parties:
         values[f"{party.role}_name"] = party.name

@@ -26,12 +26,12 @@ def reference_deal() -> Path:
 
 def build_reference(deal_path: Path | None = None, copies: int = 1):
     """Return (document model, template dir) for the reference deal, its clauses repeated `copies` times."""
-    from contractgen.pipeline import Workspace, build_document, load_deal_path
+    from contractgen.pipeline import Workspace, build_document, load_deal
 
     deal_path = deal_path or reference_deal()
     workspace = Workspace()
-    deal = load_deal_path(deal_path)
-    document = build_document(deal, deal_path, workspace).document
+    source = load_deal(deal_path)
+    document = build_document(source, workspace).document
     if copies > 1:
         document = lengthen(document, copies)
     return document, workspace.template_dir(deal.template)

@@ -19,21 +19,21 @@ sys.path.insert(0, str(HERE))
 
 
 def _contractgen(setup: dict, formats: tuple[str, ...], writer_only: bool = False):
-    from contractgen.pipeline import Workspace, build_document, load_deal_path
+    from contractgen.pipeline import Workspace, build_document, load_deal
     from contractgen import writers
 
     deal_path = Path(setup["deal"])
     workspace = Workspace()
     if writer_only:
-        deal = load_deal_path(deal_path)
-        document = build_document(deal, deal_path, workspace).document
+        source = load_deal(deal_path)
+        document = build_document(source, workspace).document
         template_dir = workspace.template_dir(deal.template)
         return lambda: sum(len(writers.render(document, template_dir, fmt)) for fmt in formats)
 
     def run() -> int:
         # the whole pipeline from the YAML file, as `render` does, with the workspace kept warm
-        deal = load_deal_path(deal_path)
-        document = build_document(deal, deal_path, workspace).document
+        source = load_deal(deal_path)
+        document = build_document(source, workspace).document
         template_dir = workspace.template_dir(deal.template)
         return sum(len(writers.render(document, template_dir, fmt)) for fmt in formats)
 

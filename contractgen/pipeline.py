@@ -6,10 +6,11 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from contractgen import __version__
-from contractgen.digest import source_sha256
-from contractgen.errors import DealError, LibraryError, Problem
+from contractgen.deal import DealSource, load_deal
+from contractgen.errors import ContractgenError, DealError, LibraryError, Problem
 from contractgen.deal.jurisdictions import law_forum_warning
 from contractgen.library.clauses import Library, load_library
 from contractgen.document.model import Clause, Document, Part, PartyBlock
@@ -77,25 +78,25 @@ class Workspace:
 
 @dataclass
 class BuildResult:
-    """A document model with what went into it."""
+    """A document model with what went into it: the deal source, the clause context and resolution."""
 
     document: Document
     resolution: ResolvedContract
     warnings: list[str]
-    deal_sha256: str
+    source: DealSource
+    context: dict[str, Any] = field(repr=False)
+
+    @property
+    def deal_sha256(self) -> str:
+        """Return the sha256 of the deal file's bytes (line endings normalised)."""
+        return self.source.sha256
 
 
-def load_deal_path(path: Path):
-    """Load and validate one deal file (raises DealError with every problem located)."""
-    from contractgen.deal.model import load_deal
-
-    return load_deal(Path(path))
-
-
-def build_document(deal, deal_path: Path, workspace: Workspace | None = None) -> BuildResult:
-    """Turn a validated deal into the finished document model."""
+def build_document(source: DealSource, workspace: Workspace | None = None) -> BuildResult:
+    """Turn a loaded deal into the finished document model (its derived figures computed once, here)."""
     workspace = workspace or Workspace()
-    deal_file = Path(deal_path).name
+    deal = source.deal
+    deal_file = source.file_name
     outline = workspace.outline(deal.template)
     library = workspace.library
     context = build_context(deal)
@@ -124,8 +125,6 @@ def build_document(deal, deal_path: Path, workspace: Workspace | None = None) ->
                 offered.append(TermDefinition(_plain(spell(term), context, where), read_inline(rendered, where, meaning), where))
         parts.append(Part(outline_part.id, outline_part.kind, outline_part.title, clauses,
                           anchor=outline_part.id if outline_part.kind != "agreement" else ""))
-    deal_bytes = Path(deal_path).read_bytes()
-    deal_sha = source_sha256(deal_bytes)
     document = Document(
         title=deal.contract.title,
         reference=deal.contract.reference or "",
@@ -140,7 +139,7 @@ def build_document(deal, deal_path: Path, workspace: Workspace | None = None) ->
             "contractgen_version": __version__,
             "template": deal.template,
             "deal_file": deal_file,
-            "deal_sha256": deal_sha,
+            "deal_sha256": source.sha256,
             "clauses": " ".join(f"{v.id}@{v.version}" for v in resolution.versions()),
         },
     )
@@ -152,7 +151,7 @@ def build_document(deal, deal_path: Path, workspace: Workspace | None = None) ->
     if disagreement:
         warnings.append(disagreement)
     apply_transforms(document, offered)
-    return BuildResult(document, resolution, warnings, deal_sha)
+    return BuildResult(document, resolution, warnings, source, context)
 
 
 def _speller(template_dir: Path, locale: str):
@@ -191,14 +190,18 @@ def _party_block(role: str, party) -> PartyBlock:
 
 
 def render_deal(deal_path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
-                workspace: Workspace | None = None) -> tuple[list[Path], list[str]]:
-    """Render one deal file into out_dir; return the written paths and the warnings."""
+                workspace: Workspace | None = None, strict: bool = False) -> tuple[list[Path], list[str]]:
+    """Render one deal file into out_dir (read once, built once); return the written paths and the warnings.
+
+    With strict, warnings (e.g. a deprecated clause) are errors and nothing is written.
+    """
     from contractgen.outputs import write_outputs
 
     workspace = workspace or Workspace()
-    deal = load_deal_path(deal_path)
-    result = build_document(deal, deal_path, workspace)
-    template_dir = workspace.template_dir(deal.template)
+    result = build_document(load_deal(deal_path), workspace)
+    if strict and result.warnings:
+        raise ContractgenError("\n".join(f"{deal_path}: warning treated as error (--strict): {w}" for w in result.warnings))
+    template_dir = workspace.template_dir(result.source.deal.template)
     payloads = {fmt: render(result.document, template_dir, fmt) for fmt in formats}
     return write_outputs(out_dir, Path(deal_path).stem, payloads), result.warnings
 
@@ -218,13 +221,13 @@ def redline_deals(old_path: Path, new_path: Path, out_dir: Path, formats: tuple[
     from contractgen.redline.diff import diff_documents
 
     workspace = workspace or Workspace()
-    old_result = build_document(load_deal_path(old_path), old_path, workspace)
-    new_deal = load_deal_path(new_path)
-    new_result = build_document(new_deal, new_path, workspace)
+    old_result = build_document(load_deal(old_path), workspace)
+    new_result = build_document(load_deal(new_path), workspace)
     redline = diff_documents(old_result.document, new_result.document)
-    template_dir = workspace.template_dir(new_deal.template)
+    template_dir = workspace.template_dir(new_result.source.deal.template)
     written = write_redline(redline, template_dir, out_dir, Path(new_path).stem, formats)
     return written, redline, old_result.warnings + new_result.warnings
 
 
-__all__ = ["Workspace", "build_document", "render_deal", "redline_deals", "DealError", "Problem"]
+__all__ = ["BuildResult", "DealError", "DealSource", "Problem", "Workspace", "build_document", "load_deal",
+           "redline_deals", "render_deal"]

@@ -36,16 +36,9 @@ RANKS = {
 }
 
 # Known exceptions, each with the reason and who removes it. Keep this short.
-KNOWN_CIRCLES: dict[frozenset[str], str] = {
-    # the Deal model runs the rules and computes derived figures: cut by issue 10 item 3 (h10a, in flight)
-    frozenset({"contractgen.deal.model", "contractgen.deal.rules", "contractgen.deal.derived",
-               "contractgen.deal.provisions"}): "deal model <-> rules <-> derived",
-}
-KNOWN_LONG_MODULES: dict[str, str] = {
-    "contractgen.deal.model": "the deal model is being split by issue 10 item 3 (h10a, in flight)",
-    "contractgen.deal.rules": "the deal rules are being split by issue 10 item 3 (h10a, in flight)",
-}
-KNOWN_UNDOCUMENTED = {"contractgen/deal/__init__.py": "written by issue 10 item 3 (h10a, in flight)"}
+KNOWN_CIRCLES: dict[frozenset[str], str] = {}
+KNOWN_LONG_MODULES: dict[str, str] = {}
+KNOWN_UNDOCUMENTED: dict[str, str] = {}
 
 
 def module_name(path: Path) -> str:

@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from contractgen.deal.model import load_deal
+from contractgen.deal import load_deal
 from contractgen.document.model import (
     CrossRef,
     DefinitionList,
@@ -21,8 +21,8 @@ from tests.writers.docx_lists import numbered_texts
 
 @pytest.fixture
 def built(mini_root, mini_deal_path):
-    deal = load_deal(mini_deal_path)
-    return build_document(deal, mini_deal_path, Workspace(mini_root))
+    source = load_deal(mini_deal_path)
+    return build_document(source, Workspace(mini_root))
 
 
 def test_clause_list_and_numbers(built):
@@ -89,7 +89,7 @@ def test_provenance_and_document_fields(built, mini_deal_path):
 def test_pins_and_excludes_reach_the_document(tmp_path, mini_root, mini_deal_path):
     deal_path = write_file(tmp_path / "pinned.yaml", mini_deal_path.read_text(encoding="utf-8")
                            + "clauses:\n  pin: {future: 1}\n  exclude: [non-solicitation]\n")
-    result = build_document(load_deal(deal_path), deal_path, Workspace(mini_root))
+    result = build_document(load_deal(deal_path), Workspace(mini_root))
     ids = [(c.id, c.version, c.number) for _, c in result.document.iter_clauses()]
     assert ids[:5] == [("parties", 1, "1"), ("definitions", 1, "2"), ("scope", 2, "3"), ("legacy", 1, "4"),
                        ("future", 1, "5")]
@@ -102,7 +102,7 @@ def test_pinning_a_version_without_an_anchor_breaks_the_reference_to_it(tmp_path
     deal_path = write_file(tmp_path / "pinned.yaml", mini_deal_path.read_text(encoding="utf-8")
                            + "clauses:\n  pin: {scope: 1}\n")
     with pytest.raises(DocumentError) as caught:
-        build_document(load_deal(deal_path), deal_path, Workspace(mini_root))
+        build_document(load_deal(deal_path), Workspace(mini_root))
     (problem,) = caught.value.problems
     assert (problem.file, problem.line) == ("clauses/framework/legacy/v1.md", 5)
     assert "'#scope-charges' does not resolve" in problem.message
@@ -113,7 +113,7 @@ def test_template_error_names_the_clause_file_and_line(writable_mini_root):
                "---\ntitle: Parties\nstatus: approved\n---\nFirst line.\n\nBy {{ client.nmae }}.\n")
     deal_path = writable_mini_root / "deals" / "mini.yaml"
     with pytest.raises(TemplateError) as caught:
-        build_document(load_deal(deal_path), deal_path, Workspace(writable_mini_root))
+        build_document(load_deal(deal_path), Workspace(writable_mini_root))
     (problem,) = caught.value.problems
     assert (problem.file, problem.line) == ("clauses/framework/parties/v1.md", 7)
 

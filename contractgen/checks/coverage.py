@@ -106,15 +106,15 @@ def _clause_references(document) -> dict[str, tuple[str, str]]:
 
 def deal_coverage(deal_path: Path, workspace=None) -> tuple[Any, list[CoverageRow]]:
     """Build a deal's document and match the template's checklist against its clauses."""
-    from contractgen.pipeline import Workspace, build_document, load_deal_path
-    from contractgen.templating.sandbox import build_context, evaluate_condition
+    from contractgen.pipeline import Workspace, build_document, load_deal
+    from contractgen.templating.sandbox import evaluate_condition
 
     workspace = workspace or Workspace()
-    deal = load_deal_path(deal_path)
-    result = build_document(deal, deal_path, workspace)
+    result = build_document(load_deal(deal_path), workspace)
+    deal = result.source.deal
     template_dir = workspace.template_dir(deal.template)
     checklist = load_checklist(template_dir, workspace.root)
-    context = build_context(deal)
+    context = result.context
     references = _clause_references(result.document)
     where = checklist.path.relative_to(workspace.root).as_posix() if checklist.path.is_relative_to(workspace.root) else str(checklist.path)
     rows = []

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from contractgen.errors import ContractgenError
 from contractgen.commands.common import (
     EXIT_BAD_INPUT, EXIT_OK, choose_library, echo_err, for_each_deal, library_workspace, message_format_option, output_folder, parse_formats, print_problem, root_option,
 )
@@ -32,22 +31,12 @@ def render(deals: tuple[Path, ...], out_dir: Path | None, formats: str, strict: 
     remove_stale_temporaries(out_dir)
 
     def render_one(deal: Path) -> None:
-        if strict:
-            _check_strict(deal, workspace)
-        written, warnings = render_deal(deal, out_dir, chosen, workspace)
+        written, warnings = render_deal(deal, out_dir, chosen, workspace, strict=strict)
         for warning in warnings:
             print_problem(f"{deal}: warning: {warning}")
         click.echo(f"{deal} → " + ", ".join(str(p) for p in written))
 
     sys.exit(EXIT_OK if for_each_deal(deals, render_one) else EXIT_BAD_INPUT)
-
-
-def _check_strict(deal_path: Path, workspace) -> None:
-    from contractgen.pipeline import build_document, load_deal_path
-
-    result = build_document(load_deal_path(deal_path), deal_path, workspace)
-    if result.warnings:
-        raise ContractgenError("\n".join(f"{deal_path}: warning treated as error (--strict): {w}" for w in result.warnings))
 
 
 @click.command()
@@ -61,7 +50,7 @@ def validate(deals: tuple[Path, ...], root: Path | None) -> None:
     """
     import os
 
-    from contractgen.pipeline import build_document, load_deal_path
+    from contractgen.pipeline import build_document, load_deal
 
     workspace, config = choose_library(root)
     if not deals:
@@ -70,7 +59,7 @@ def validate(deals: tuple[Path, ...], root: Path | None) -> None:
         deals = tuple(Path(os.path.relpath(config.root / rel)) for rel in config.deal_paths())
 
     def validate_one(deal_path: Path) -> None:
-        result = build_document(load_deal_path(deal_path), deal_path, workspace)
+        result = build_document(load_deal(deal_path), workspace)
         for warning in result.warnings:
             print_problem(f"{deal_path}: warning: {warning}")
         click.echo(f"{deal_path}: ok ({len(result.resolution.versions())} clauses)")

@@ -1,1 +1,36 @@
-"""TODO."""
+"""The deal stage: read a deal specification (YAML) safely, validate it, check its rules.
+
+``load_deal(path)`` returns a ``DealSource``: the validated ``Deal`` (data only) with its
+path, raw bytes and sha256. Inside the package imports run one way:
+durations, jurisdictions ← fields ← provisions, terms ← model ← derived ← rules ← load (with yamlsource,
+messages).
+The public names are imported on first use, so importing one module of the package (say,
+``durations``) does not build the whole model.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from contractgen.deal.load import DealSource, load_deal, validate_data
+    from contractgen.deal.model import Deal
+    from contractgen.deal.schema import deal_json_schema
+
+_PUBLIC = {
+    "Deal": "contractgen.deal.model",
+    "DealSource": "contractgen.deal.load",
+    "deal_json_schema": "contractgen.deal.schema",
+    "load_deal": "contractgen.deal.load",
+    "validate_data": "contractgen.deal.load",
+}
+__all__ = sorted(_PUBLIC)
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name of the package on first use."""
+    if name not in _PUBLIC:
+        raise AttributeError(f"module 'contractgen.deal' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(_PUBLIC[name]), name)

@@ -1,7 +1,8 @@
 """Figures derived from a deal: computed once here, never in templates.
 
-``deal.derived`` (see ``spec.Deal``) returns a ``Derived``; clause authors use its field
-names, so they are stable.
+``compute_derived(deal)`` returns a ``Derived``; the clause context (``templating.sandbox``)
+computes it once per document and hands it to clauses as ``derived``. Clause authors use its
+field names, so they are stable.
 """
 
 from __future__ import annotations
@@ -11,16 +12,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import babel
 import pycountry
 
 from contractgen.deal.durations import ClockRange, TimeSpan
-
-if TYPE_CHECKING:
-    from contractgen.deal.model import Deal, Service
+from contractgen.deal.model import Deal, Service
 
 # Length of a measurement period in minutes, for allowed downtime (a month counts as 30 days).
 PERIOD_MINUTES = {"calendar month": 30 * 24 * 60, "calendar quarter": 90 * 24 * 60}
@@ -115,7 +114,7 @@ def daily_overlap(day: date, client_tz: str, client_hours: ClockRange, other_tz:
     return total.total_seconds() / 3600
 
 
-@lru_cache(maxsize=256)  # a deal is validated and then derived: the same figures twice
+@lru_cache(maxsize=256)  # the rules and the derived figures both need them
 def overlap_figures(
     year: int, client_tz: str, client_hours: ClockRange, other_tz: str, other_hours: ClockRange
 ) -> tuple[float, float, float]:

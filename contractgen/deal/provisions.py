@@ -12,10 +12,10 @@ from decimal import Decimal
 from pydantic import Field
 
 from contractgen.deal.durations import Duration, Frequency
-from contractgen.deal.model import List, Name, Percent, Text, _Model
+from contractgen.deal.fields import List, Name, Percent, Text, Section
 
 
-class Employees(_Model):
+class Employees(Section):
     """Employees on entry and exit: whether staff transfer to the supplier when the services start,
     or away from it when they end, under TUPE in the UK or the laws implementing the Acquired
     Rights Directive elsewhere."""
@@ -32,13 +32,13 @@ class Employees(_Model):
         "solicit the other's key staff; null for no restriction")
 
 
-class StepIn(_Model):
+class StepIn(Section):
     """The client's right to take over the services itself (or through a third party) in an emergency."""
 
     period: Duration = Field(Duration.parse("3 months"), description="the longest the client may step in at one time")
 
 
-class Benchmarking(_Model):
+class Benchmarking(Section):
     """Comparing the charges with the market through an independent benchmarker."""
 
     frequency: Frequency = Field(description="how often the client may benchmark, e.g. 'annually'")
@@ -48,7 +48,7 @@ class Benchmarking(_Model):
                                "before they must come down, in percent")
 
 
-class Escrow(_Model):
+class Escrow(Section):
     """Deposit of source code with an escrow agent."""
 
     agent: Name = Field(description="the escrow agent, e.g. 'NCC Group Escrow Limited'")
@@ -57,7 +57,7 @@ class Escrow(_Model):
     update: Frequency = Field(Frequency.parse("quarterly"), description="how often the deposit is updated")
 
 
-class Guarantor(_Model):
+class Guarantor(Section):
     """A company (usually the supplier's parent) that guarantees the supplier's performance."""
 
     name: Name
@@ -66,14 +66,14 @@ class Guarantor(_Model):
     address: Text
 
 
-class ProcessAgent(_Model):
+class ProcessAgent(Section):
     """The supplier's agent for service of process in the client's jurisdiction."""
 
     name: Name
     address: Text
 
 
-class Language(_Model):
+class Language(Section):
     """The language of the contract and of any translations."""
 
     prevailing: Name = Field("English", description="the language whose text prevails")

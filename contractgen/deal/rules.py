@@ -1,27 +1,24 @@
-"""Cross-field rules of a deal, and plain-English messages for every validation problem.
+"""Cross-field rules of a deal: each ``check_*`` function yields (field path, message) pairs.
 
-They run after every field is individually valid (``Deal``'s after-validator), all of them,
-so a user sees every broken rule in one go.
+``load`` runs them after every field is individually valid, all of them, so a user sees
+every broken rule in one go; with some sections invalid, ``check_rules_partially`` runs the
+rules the valid sections still allow.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
-import types
-import typing
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated, Any, Union
+from typing import Annotated, Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from contractgen.deal.derived import PERIOD_MINUTES, is_gdpr, is_hipaa, overlap_figures, term_end
 from contractgen.deal.durations import Duration
-from contractgen.errors import Problem
-
-if TYPE_CHECKING:
-    from contractgen.deal.model import Deal
+from contractgen.deal.jurisdictions import check_contract
+from contractgen.deal.messages import format_path
+from contractgen.deal.model import Deal
 
 Path = tuple[Any, ...]
 Found = Iterator[tuple[Path, str]]
@@ -48,16 +45,12 @@ def _duplicates(items: list[Any], key: str, path: Path, what: str) -> Found:
     for i, item in enumerate(items):
         value = getattr(item, key)
         if value in seen:
-            yield path + (i, key), f"duplicate {what} {value!r} (already used at {_fmt(path + (seen[value],))})"
+            yield path + (i, key), f"duplicate {what} {value!r} (already used at {format_path(path + (seen[value],))})"
         else:
             seen[value] = i
 
 
-def _fmt(path: Path) -> str:
-    return format_path(path)
-
-
-def unique_ids(deal: Deal) -> Found:
+def check_unique_ids(deal: Deal) -> Found:
     """Service ids, deliverable ids and incident priorities are unique."""
     yield from _duplicates(deal.scope.services, "id", ("scope", "services"), "service id")
     yield from _duplicates(deal.deliverables, "id", ("deliverables",), "deliverable id")
@@ -68,7 +61,7 @@ def unique_ids(deal: Deal) -> Found:
         yield from _duplicates(deal.governance.escalation, "level", ("governance", "escalation"), "escalation level")
 
 
-def service_references(deal: Deal) -> Found:
+def check_service_references(deal: Deal) -> Found:
     """Every `service:` names a service in scope.services."""
     ids = [s.id for s in deal.scope.services]
     levels = deal.service_levels
@@ -83,7 +76,7 @@ def service_references(deal: Deal) -> Found:
             yield path + ("service",), f"{service!r} is not a service in scope.services (known: {', '.join(ids)})"
 
 
-def incident_priorities(deal: Deal) -> Found:
+def check_incident_priority_times(deal: Deal) -> Found:
     """Response ≤ resolution per priority; P1 at least as fast as P2, and so on."""
     if deal.service_levels is None:
         return
@@ -107,7 +100,7 @@ def incident_priorities(deal: Deal) -> Found:
                 )
 
 
-def service_credits(deal: Deal) -> Found:
+def check_service_credits(deal: Deal) -> Found:
     """Per service, a lower threshold gives a higher credit; no credit above the amount at risk."""
     levels = deal.service_levels
     if levels is None or levels.service_credits is None:
@@ -144,7 +137,7 @@ def service_credits(deal: Deal) -> Found:
                 )
 
 
-def data_protection(deal: Deal) -> Found:
+def check_data_protection(deal: Deal) -> Found:
     """Personal data needs roles, subjects, categories, breach notice, transfer mechanism; GDPR/HIPAA limits."""
     dp = deal.data_protection
     if dp is None:
@@ -200,7 +193,7 @@ def _transfer_reasons(deal: Deal) -> list[str]:
     return reasons
 
 
-def core_overlap(deal: Deal) -> Found:
+def check_core_overlap(deal: Deal) -> Found:
     """The client's and each delivery centre's business hours overlap at least core_overlap_hours."""
     sourcing = deal.sourcing
     if sourcing is None or sourcing.core_overlap_hours is None:
@@ -237,7 +230,7 @@ def _hours(value: float) -> str:
     return f"{text} hour" if text == "1" else f"{text} hours"
 
 
-def dates_and_notices(deal: Deal) -> Found:
+def check_dates_and_notices(deal: Deal) -> Found:
     """Deliverables fall due within the initial term; notices are shorter than what they end."""
     start, end, initial = deal.contract.effective_date, term_end(deal), deal.term.initial_term
     for i, d in enumerate(deal.deliverables):
@@ -285,7 +278,7 @@ def _chronic_failure(deal: Deal, initial: Duration) -> Found:
         )
 
 
-def commercials(deal: Deal) -> Found:
+def check_pricing_figures(deal: Deal) -> Found:
     """The pricing model has the figures it needs."""
     c = deal.commercials
     model = c.pricing_model.value
@@ -299,7 +292,7 @@ def commercials(deal: Deal) -> Found:
             yield ("commercials", name), f"is required when pricing_model is {model!r}"
 
 
-def governance_and_security(deal: Deal) -> Found:
+def check_escalation_and_remediation_order(deal: Deal) -> Found:
     """Escalation deadlines grow with the level; vulnerability deadlines grow as severity falls."""
     if deal.governance and deal.governance.escalation:
         levels = sorted(enumerate(deal.governance.escalation), key=lambda t: t[1].level)
@@ -318,18 +311,26 @@ def governance_and_security(deal: Deal) -> Found:
                 )
 
 
-def law_and_forum(deal: Deal) -> Found:
+def check_law_and_forum(deal: Deal) -> Found:
     """The governing law and the forum are known jurisdictions, or their wording is spelt out."""
-    from contractgen.deal.jurisdictions import check_contract
-
     c = deal.contract
     yield from check_contract(c.governing_law, c.jurisdiction, c.law_wording, c.forum_wording)
+
+
+def check_liability_caps(deal: Deal) -> Found:
+    """The data-protection cap is not below the general cap."""
+    caps = deal.liability
+    if caps and caps.general_cap and caps.data_protection_cap and caps.data_protection_cap < caps.general_cap:
+        yield ("liability",), (
+            f"data_protection_cap ({caps.data_protection_cap}) is below general_cap ({caps.general_cap}): "
+            "a data-protection cap lower than the general cap would reduce the client's protection; "
+            "raise it or leave it out")
 
 
 CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 
 
-def support_hours(deal: Deal) -> Found:
+def check_support_hours(deal: Deal) -> Found:
     """Support hours given as clock times are read in a known time zone."""
     if deal.parties.client.timezone or deal.parties.supplier.timezone:
         return
@@ -340,7 +341,7 @@ def support_hours(deal: Deal) -> Found:
                 "(e.g. 'Europe/London') or the client's timezone")
 
 
-def clause_choices(deal: Deal) -> Found:
+def check_clause_choices(deal: Deal) -> Found:
     """A clause cannot be both pinned and excluded."""
     for i, clause in enumerate(deal.clauses.exclude):
         if clause in deal.clauses.pin:
@@ -348,8 +349,10 @@ def clause_choices(deal: Deal) -> Found:
 
 
 RULES = (
-    unique_ids, service_references, incident_priorities, service_credits, data_protection,
-    core_overlap, dates_and_notices, commercials, governance_and_security, law_and_forum, support_hours, clause_choices,
+    check_unique_ids, check_service_references, check_incident_priority_times, check_service_credits,
+    check_data_protection, check_core_overlap, check_dates_and_notices, check_pricing_figures,
+    check_escalation_and_remediation_order, check_law_and_forum, check_liability_caps,
+    check_support_hours, check_clause_choices,
 )  # fmt: skip
 
 
@@ -358,7 +361,7 @@ def check_rules(deal: Deal) -> list[tuple[Path, str]]:
     return [found for rule in RULES for found in rule(deal)]
 
 
-def check_rules_partially(data: dict[str, Any], root: type[BaseModel]) -> list[tuple[Path, str]]:
+def check_rules_partially(data: dict[str, Any], root: type[Deal] = Deal) -> list[tuple[Path, str]]:
     """Run the rules a deal with some invalid sections still allows (those sections left out).
 
     So that one run reports a broken rule in service levels alongside, say, a bad currency:
@@ -385,149 +388,10 @@ def check_rules_partially(data: dict[str, Any], root: type[BaseModel]) -> list[t
 _ADAPTERS: dict[tuple[type, str], TypeAdapter[Any]] = {}
 
 
-def _section_adapter(root: type[BaseModel], name: str) -> TypeAdapter[Any]:
+def _section_adapter(root: type[Deal], name: str) -> TypeAdapter[Any]:
     key = (root, name)
     if key not in _ADAPTERS:
         info = root.model_fields[name]
         annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
         _ADAPTERS[key] = TypeAdapter(annotation)
     return _ADAPTERS[key]
-
-
-# ---------------------------------------------------------------- errors in plain English
-
-
-def format_path(loc: tuple[Any, ...]) -> str:
-    """Turn ("a", "b", 1, "c") into "a.b[1].c"."""
-    out = ""
-    for part in loc:
-        if part == "[key]":  # pydantic's marker for an error in a mapping's key, not its value
-            continue
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
-
-
-def _unwrap(annotation: Any) -> Any:
-    """Strip Annotated/Optional/list down to the model class (or None)."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            annotation = args[0] if len(args) == 1 else None
-        elif origin in (list, tuple):
-            annotation = typing.get_args(annotation)[0]
-        elif origin is dict:
-            return None
-        else:
-            return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
-
-
-def _model_at(root: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
-    model: Any = root
-    for part in loc:
-        if part == "[key]":  # pydantic's marker for an error in a mapping's key, not its value
-            continue
-        if isinstance(part, int):
-            continue
-        if model is None or part not in model.model_fields:
-            return None
-        model = _unwrap(model.model_fields[part].annotation)
-    return model
-
-
-def _got(value: Any) -> str:
-    if isinstance(value, (dict, list)) or value is None:
-        return ""
-    text = str(value)
-    return f" (got {text if len(text) <= 60 else text[:57] + '...'!r})"
-
-
-_SIMPLE = {
-    "missing": "is required",
-    "int_parsing": "must be a whole number",
-    "int_from_float": "must be a whole number",
-    "int_type": "must be a whole number",
-    "decimal_parsing": "must be a number (digits only, no thousands separators)",
-    "decimal_type": "must be a number",
-    "finite_number": "must be a finite number",
-    "bool_parsing": "must be true or false",
-    "bool_type": "must be true or false",
-    "date_from_datetime_parsing": "must be a real date written YYYY-MM-DD",
-    "date_parsing": "must be a real date written YYYY-MM-DD",
-    "date_type": "must be a date written YYYY-MM-DD",
-    "date_from_datetime_inexact": "must be a date without a time",
-    "string_type": "must be text, not a list or mapping",
-    "list_type": "must be a list",
-    "model_type": "must be a mapping of fields (key: value)",
-    "model_attributes_type": "must be a mapping of fields (key: value)",
-    "dict_type": "must be a mapping (key: value)",
-    "string_too_short": "must not be empty",
-    "string_unicode": "contains an invalid character (a lone surrogate); remove it",
-}
-
-
-def plain_message(error: dict[str, Any], root: type[BaseModel]) -> str:
-    """Translate one pydantic error into a plain-English message."""
-    kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
-    loc = tuple(error["loc"])
-    if kind == "extra_forbidden":
-        name = str(loc[-1])
-        model = _model_at(root, loc[:-1])
-        known = list(model.model_fields) if model else []
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        hint = f" (did you mean {close[0]!r}?)" if close else (f"; known fields: {', '.join(known)}" if known else "")
-        return f"unknown field {name!r}{hint}"
-    if kind in _SIMPLE:
-        got = "" if kind in ("missing", "string_unicode") else _got(value)
-        return _SIMPLE[kind] + got
-    if kind == "string_too_long":
-        return f"is too long (at most {ctx.get('max_length')} characters, got {len(str(value))})"
-    if kind == "too_short":
-        need = ctx.get("min_length", 1)
-        return f"needs at least {need} {'entry' if need == 1 else 'entries'}"
-    if kind == "too_long":
-        return f"has too many entries (at most {ctx.get('max_length')})"
-    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
-        words = {
-            "greater_than": "more than", "greater_than_equal": "at least",
-            "less_than": "less than", "less_than_equal": "at most",
-        }[kind]  # fmt: skip
-        bound = next(iter(ctx.values()))
-        return f"must be {words} {bound}{_got(value)}"
-    if kind in ("literal_error", "enum"):
-        expected = ctx.get("expected", "")
-        return f"must be one of {expected}{_got(value)}"
-    if kind in ("decimal_max_digits", "decimal_max_places", "decimal_whole_digits"):
-        return f"has too many digits{_got(value)}"
-    message = error.get("msg", "is not valid")
-    message = re.sub(r"^(Value error|Assertion failed), ", "", message)
-    message = re.sub(r"^Input should be", "must be", message)
-    return message
-
-
-def _line_for(loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> int | None:
-    for end in range(len(loc), -1, -1):
-        if loc[:end] in lines:
-            return lines[loc[:end]]
-    return None
-
-
-def problems_from(
-    exc: ValidationError,
-    filename: str,
-    lines: dict[tuple[Any, ...], int],
-    root: type[BaseModel],
-    previous: list[Problem] | None = None,
-) -> list[Problem]:
-    """Turn a pydantic ValidationError into located, plain-English problems (added to `previous`, sorted by line)."""
-    problems = list(previous or [])
-    for error in exc.errors(include_url=False):
-        loc = tuple(error["loc"])
-        problems.append(Problem(filename, _line_for(loc, lines), format_path(loc), plain_message(error, root)))
-    unique = list(dict.fromkeys(problems))
-    return sorted(unique, key=lambda p: (p.line if p.line is not None else 0))

@@ -142,8 +142,8 @@ def load_yaml(text: str, filename: str) -> tuple[Any, dict[Path_, int]]:
     return data, lines
 
 
-def read_text_file(path: str | Path) -> str:
-    """Read a UTF-8 text file (BOM allowed), refusing binary, non-UTF-8 and oversized files."""
+def read_file_bytes(path: str | Path) -> bytes:
+    """Read a file's bytes, refusing unreadable and oversized files (the one read of a deal file)."""
     name = str(path)
     try:
         with open(path, "rb") as handle:
@@ -152,6 +152,11 @@ def read_text_file(path: str | Path) -> str:
         raise DealError(problems=[Problem(name, None, "", f"cannot read the file: {exc.strerror or exc}")]) from None
     if len(raw) > MAX_BYTES:
         raise DealError(problems=[Problem(name, None, "", f"the file is larger than {MAX_BYTES // 1024} KiB")])
+    return raw
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    """Decode a file's bytes as UTF-8 text (BOM allowed), refusing binary and non-UTF-8 content."""
     if b"\x00" in raw:
         line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
         raise DealError(problems=[Problem(name, line, "", "this looks like a binary file, not YAML text")])
@@ -164,6 +169,11 @@ def read_text_file(path: str | Path) -> str:
                 Problem(name, line, "", f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02X}); save it as UTF-8")
             ]
         ) from None
+
+
+def read_text_file(path: str | Path) -> str:
+    """Read a UTF-8 text file (BOM allowed), refusing binary, non-UTF-8 and oversized files."""
+    return decode_text(read_file_bytes(path), str(path))
 
 
 def load_deal_file(path: str | Path) -> tuple[Any, dict[Path_, int]]:

@@ -123,8 +123,7 @@ def _render(config: RepoConfig, task: Task, resolved, workspace
     from contractgen.writers import render
     from contractgen.document.json_form import document_to_json
 
-    deal_path = config.root / task.deal
-    result = build_document(resolved.deal, deal_path, workspace)
+    result = build_document(resolved.source, workspace)
     lock_entry = dict(resolved.inputs)
     result.document.provenance.update({
         "deal_file": task.deal,
@@ -136,7 +135,7 @@ def _render(config: RepoConfig, task: Task, resolved, workspace
     payloads = {}
     for fmt, out in task.outputs:
         if fmt == "pdf":
-            payloads[out] = _render_pdf(result.document, template_dir, deal_path, lock_entry, task.deal)
+            payloads[out] = _render_pdf(result.document, template_dir, resolved.source.raw, lock_entry, task.deal)
         else:
             payloads[out] = render(result.document, template_dir, fmt)
     warnings, notes = list(result.warnings), []
@@ -177,14 +176,14 @@ def _render_redlines(config: RepoConfig, task: Task, document, template_dir: Pat
     return {path: render(None, template_dir, fmt, redline=redline) for fmt, path in task.redlines}
 
 
-def _render_pdf(document, template_dir: Path, deal_path: Path, lock_entry: dict, deal_rel: str) -> bytes:
+def _render_pdf(document, template_dir: Path, deal_bytes: bytes, lock_entry: dict, deal_rel: str) -> bytes:
     """Render the PDF with the deal spec and its lock entry attached."""
     import json
 
     from contractgen.writers import render
 
     attachments = {
-        Path(deal_rel).name: deal_path.read_bytes(),
+        Path(deal_rel).name: deal_bytes,
         "contractgen-lock-entry.json": (json.dumps({deal_rel: lock_entry}, indent=2, sort_keys=True) + "\n").encode(),
     }
     return render(document, template_dir, "pdf", attachments=attachments)

@@ -200,7 +200,7 @@ def init_repo(target: Path, source: Path | None = None) -> list[Path]:
 
 def deal_schema(templates_dir: Path) -> dict:
     """Return the deal JSON Schema with `template` closed over the templates in `templates_dir`."""
-    from contractgen.deal.model import deal_json_schema
+    from contractgen.deal.schema import deal_json_schema
 
     data = deal_json_schema()
     folder = Path(templates_dir)

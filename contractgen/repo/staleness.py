@@ -11,6 +11,7 @@ resolved again — still without Jinja rendering and without importing any write
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,10 +60,15 @@ class RepoLibrary:
 class Resolved:
     """A deal loaded and resolved (not rendered): the objects and the lock entry's input fields."""
 
-    deal: Any
+    source: Any  # the DealSource: the deal, its path, bytes and sha256
     context: dict
     resolution: Any
     inputs: dict[str, Any]
+
+    @property
+    def deal(self) -> Any:
+        """Return the validated deal."""
+        return self.source.deal
 
 
 def resolve_inputs(config: RepoConfig, deal_rel: str, workspace, previous: dict[str, Any] | None = None) -> Resolved:
@@ -72,17 +78,19 @@ def resolve_inputs(config: RepoConfig, deal_rel: str, workspace, previous: dict[
     signing renders the contract as negotiated, never with library versions that came later.
     """
     from contractgen.library.resolve import resolve_contract
-    from contractgen.deal.model import load_deal
+    from contractgen.deal import load_deal
     from contractgen.templating.sandbox import build_context
 
     path = config.root / deal_rel
-    digest = source_file_sha256(path)
-    deal = load_deal(path)
+    source = load_deal(path)
+    digest = source.sha256
+    deal = source.deal
     own_pins = dict(getattr(getattr(deal, "clauses", None), "pin", None) or {})  # the lock records the deal's own
     if getattr(deal, "status", "draft") == "signed" and previous and previous.get("clauses"):
         kept = {cid: int(record["version"]) for cid, record in previous["clauses"].items()}
         pins = {**kept, **dict(deal.clauses.pin)}
         deal = deal.model_copy(update={"clauses": deal.clauses.model_copy(update={"pin": pins})})
+        source = dataclasses.replace(source, deal=deal)  # built with the versions it was signed with
     outline = workspace.outline(deal.template)
     context = build_context(deal)
     resolution = resolve_contract(outline, workspace.library, deal, context, path.name)
@@ -108,7 +116,7 @@ def resolve_inputs(config: RepoConfig, deal_rel: str, workspace, previous: dict[
         "clauses": clauses,
         "left_out": left_out,
     }
-    return Resolved(deal, context, resolution, inputs)
+    return Resolved(source, context, resolution, inputs)
 
 
 def compare_inputs(old: dict[str, Any], new: dict[str, Any]) -> list[str]:

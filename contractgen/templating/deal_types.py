@@ -90,10 +90,7 @@ def _dataclass_hints(tp: type) -> dict[str, Any]:
 
 
 def _property_type(tp: type, name: str) -> Any:
-    """Return the type a property of a class returns, from its hints (or a known override)."""
-    overrides = _overrides()
-    if (tp, name) in overrides:
-        return overrides[(tp, name)]
+    """Return the type a property of a class returns, from its hints."""
     attribute = tp.__dict__.get(name)
     for klass in tp.__mro__:
         if name in klass.__dict__:
@@ -109,14 +106,6 @@ def _property_type(tp: type, name: str) -> Any:
     except Exception:  # noqa: BLE001
         return UNKNOWN
     return _unwrap(hint)
-
-
-@functools.lru_cache(maxsize=1)
-def _overrides() -> dict[tuple[type, str], Any]:
-    from contractgen.deal.derived import Derived
-    from contractgen.deal.model import Deal
-
-    return {(Deal, "derived"): Derived}
 
 
 def field_names(tp: Any) -> list[str]:

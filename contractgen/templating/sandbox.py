@@ -371,7 +371,9 @@ def condition_environment() -> LimitedSandbox:
 
 
 def build_context(deal) -> dict[str, Any]:
-    """Return the variables a clause can read: each deal section plus a few shortcuts."""
+    """Return the variables a clause can read: each deal section, its derived figures, a few shortcuts."""
+    from contractgen.deal.derived import compute_derived
+
     context: dict[str, Any] = {name: getattr(deal, name) for name in type(deal).model_fields}
     from contractgen.deal.jurisdictions import forum_of, law_of
     from contractgen.deal.privacy import privacy_of
@@ -382,7 +384,7 @@ def build_context(deal) -> dict[str, Any]:
         deal=deal,
         client=client,
         supplier=supplier,
-        derived=deal.derived,
+        derived=compute_derived(deal),  # computed once per document, here
         CLIENT=party_reference(client.short_name or "Client", getattr(client, "article", None)),
         SUPPLIER=party_reference(supplier.short_name or "Supplier", getattr(supplier, "article", None)),
         CLIENT_NAME=client.short_name or "Client",

@@ -66,7 +66,7 @@ class Workspace:
     """What every page needs: the repository, the render pool, the form and the page templates."""
 
     def __init__(self, repo: WebRepository, pool: RenderPool):
-        from contractgen.deal.model import deal_json_schema
+        from contractgen.deal.schema import deal_json_schema
 
         self.repo = repo
         self.pool = pool
@@ -90,7 +90,7 @@ class Workspace:
         name = Path(rel).name
         state: dict[str, Any] = {"problems": [], "preview": None, "message": "", "warnings": [], "stale": False}
         try:
-            from contractgen.deal.model import validate_data
+            from contractgen.deal.load import validate_data
             from contractgen.deal.yamlsource import load_yaml
 
             data, lines = load_yaml(text, name)

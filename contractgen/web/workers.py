@@ -62,12 +62,12 @@ def _call(settings: Settings, job: Callable, args: tuple) -> tuple[str, Any]:
 
 
 def _build(workspace, folder: str, name: str, text: str):
-    from contractgen.pipeline import build_document, load_deal_path
+    from contractgen.pipeline import build_document, load_deal
 
     path = Path(folder) / name
     path.write_text(text, encoding="utf-8")
-    deal = load_deal_path(path)
-    return deal, build_document(deal, path, workspace)
+    source = load_deal(path)
+    return source.deal, build_document(source, workspace)
 
 
 def job_preview(workspace, name: str, text: str) -> dict[str, Any]:
@@ -122,7 +122,7 @@ def job_redline(workspace, old_name: str, old_text: str, new_name: str, new_text
 def job_usage(workspace, deals: list[tuple[str, str]]) -> dict[str, dict[str, int]]:
     """Return {deal: {clause id: version}} for each deal that loads and resolves (no rendering)."""
     from contractgen.library.resolve import resolve_contract
-    from contractgen.pipeline import load_deal_path
+    from contractgen.pipeline import load_deal
     from contractgen.templating.sandbox import build_context
 
     usage: dict[str, dict[str, int]] = {}
@@ -131,7 +131,7 @@ def job_usage(workspace, deals: list[tuple[str, str]]) -> dict[str, dict[str, in
             path = Path(folder) / f"{index}-{Path(rel).name}"
             path.write_text(text, encoding="utf-8")
             try:
-                deal = load_deal_path(path)
+                deal = load_deal(path).deal
                 resolution = resolve_contract(workspace.outline(deal.template), workspace.library, deal,
                                               build_context(deal), path.name)
             except ContractgenError:

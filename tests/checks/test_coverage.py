@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from contractgen.checks.coverage import load_checklist
 from contractgen.cli import main
 from contractgen.errors import LibraryError
-from contractgen.pipeline import Workspace, build_document, load_deal_path
+from contractgen.pipeline import Workspace, build_document, load_deal
 from tests import helpers
 from tests.helpers import REFERENCE, ROOT, SCRIPT
 
@@ -134,7 +134,7 @@ def test_reference_deal_is_fully_covered_with_the_document_numbers():
     assert not missing, f"checklist items the reference deal needs but no clause covers: {missing}"
     # The numbers are the document's own.
     workspace = Workspace(ROOT)
-    document = build_document(load_deal_path(REFERENCE), REFERENCE, workspace).document
+    document = build_document(load_deal(REFERENCE), workspace).document
     numbers = {}
     for part, clause in document.iter_clauses():
         numbers[clause.id] = (f"paragraph {clause.number} of {part.number}" if part.kind == "schedule"

@@ -131,7 +131,7 @@ def test_every_problem_line_has_path_and_line(tmp_path):
     "{{ service_levels.availability | selectattr('maintenance_window') | list | length }}",
     "{% for k, v in derived.services_by_id.items() %}{{ k }} {{ v }}{% endfor %}",
     "{% for s in derived.services_by_id.values() %}{{ s.name }}{% endfor %}",
-    "{{ derived.services_by_id['SD'].name }} {{ deal.derived.gdpr }} {{ commercials.pricing_model.value }}",
+    "{{ derived.services_by_id['SD'].name }} {{ derived.gdpr }} {{ commercials.pricing_model.value }}",
     "{% macro row(x) %}{{ x.anything }}{% endmacro %}{{ row(client) }}",
     "{{ term.initial_term.unit_words }} {{ (sourcing.delivery_centres | first).country | country }}",
 ])

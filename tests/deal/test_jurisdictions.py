@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from contractgen.deal import jurisdictions as j
-from contractgen.deal.model import validate_data
+from contractgen.deal import validate_data
 from contractgen.deal.yamlsource import load_deal_file
 from contractgen.errors import DealError
 from tests.helpers import REFERENCE

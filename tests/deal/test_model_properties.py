@@ -10,9 +10,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from contractgen.deal.derived import daily_overlap
+from contractgen.deal.derived import compute_derived, daily_overlap
 from contractgen.deal.durations import ClockRange, Duration
-from contractgen.deal.model import validate_data
+from contractgen.deal import validate_data
 from contractgen.deal.yamlsource import load_deal_file, load_yaml
 from contractgen.errors import DealError
 from tests.helpers import REFERENCE
@@ -100,7 +100,7 @@ def with_credits(target, at_risk, tiers) -> dict:
 def test_valid_credit_schemes_validate_and_give_the_downtime(scheme):
     target, at_risk, tiers = scheme
     deal = validate_data(with_credits(target, at_risk, tiers))
-    figure = deal.derived.availability[0]
+    figure = compute_derived(deal).availability[0]
     assert figure.target == target
     assert figure.allowed_downtime_minutes == pytest.approx(float((100 - target) / 100 * 43200))
     assert abs(figure.allowed_downtime.seconds - figure.allowed_downtime_minutes * 60) <= 0.5

@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from contractgen.deal.derived import daily_overlap, overlap_figures
+from contractgen.deal.derived import compute_derived, daily_overlap, overlap_figures
 from contractgen.deal.durations import ClockRange
-from contractgen.deal.model import load_deal, validate_data
+from contractgen.deal import load_deal, validate_data
 from contractgen.deal.yamlsource import load_deal_file
 from contractgen.errors import DealError
 from tests import helpers
@@ -285,7 +285,7 @@ def hipaa(extra: dict | None = None) -> dict:
 
 
 def test_hipaa_allows_breach_notice_up_to_60_days():
-    assert accepted(hipaa()).derived.hipaa
+    assert compute_derived(accepted(hipaa())).hipaa
     accepted(hipaa({DP + ("breach_notification",): "60 days"}))
 
 
@@ -342,7 +342,7 @@ def test_overlap_check_needs_the_client_hours():
 
 def test_centre_without_hours_falls_back_to_the_supplier_hours():
     deal = accepted({("sourcing", "delivery_centres", 1, "business_hours"): None})
-    assert str(deal.derived.overlaps[1].business_hours) == "09:00-18:00"
+    assert str(compute_derived(deal).overlaps[1].business_hours) == "09:00-18:00"
 
 
 def test_overlap_uses_real_time_zones_in_winter_and_summer():

@@ -9,7 +9,7 @@ import pytest
 from contractgen.document.json_form import document_from_json, document_to_json
 from contractgen.document.model import Del, Ins, Text
 from contractgen.errors import ContractgenError
-from contractgen.pipeline import Workspace, build_document, load_deal_path
+from contractgen.pipeline import Workspace, build_document, load_deal
 from tests.helpers import REFERENCE, ROOT
 from tests.writers.sample_document import sample_document
 
@@ -33,7 +33,7 @@ def test_redline_marks_round_trip():
 
 @pytest.mark.skipif(not REFERENCE.is_file(), reason="reference deal not available")
 def test_reference_deal_round_trip_is_lossless():
-    doc = build_document(load_deal_path(REFERENCE), REFERENCE, Workspace(ROOT)).document
+    doc = build_document(load_deal(REFERENCE), Workspace(ROOT)).document
     text = document_to_json(doc)
     assert document_from_json(text) == doc
     assert json.loads(text)["format"] == "contractgen-model"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from contractgen.deal.model import load_deal
+from contractgen.deal import load_deal
 from contractgen.document.model import (
     CrossRef,
     Heading,
@@ -59,7 +59,7 @@ def pdf_text(data: bytes) -> str:
 
 def build(path: Path):
     """Build the document model of a deal file with the built-in library."""
-    return build_document(load_deal(path), path, Workspace())
+    return build_document(load_deal(path), Workspace())
 
 
 @pytest.fixture(scope="module")

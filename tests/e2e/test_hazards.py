@@ -22,7 +22,7 @@ import pytest
 from click.testing import CliRunner
 
 from contractgen.cli import main
-from contractgen.deal.model import load_deal
+from contractgen.deal import load_deal
 from contractgen.document.model import inline_text, iter_inline_runs
 from contractgen.outputs import TEMP_PREFIX, TEMP_SUFFIX
 from contractgen.pipeline import Workspace, build_document
@@ -126,9 +126,9 @@ def _build_with_deadline(deal, root: Path) -> None:
         "import sys, pickle\n"
         "from pathlib import Path\n"
         "from contractgen.pipeline import Workspace, build_document\n"
-        "from contractgen.deal.model import load_deal\n"
+        "from contractgen.deal import load_deal\n"
         "try:\n"
-        f"    build_document(load_deal({str(REFERENCE)!r}), {str(REFERENCE)!r}, Workspace(Path({str(root)!r})))\n"
+        f"    build_document(load_deal({str(REFERENCE)!r}), Workspace(Path({str(root)!r})))\n"
         "except Exception as exc:\n"
         "    sys.stdout.write(type(exc).__name__ + '\\n' + str(exc))\n"
         "    sys.exit(0)\n"
@@ -206,10 +206,11 @@ def test_yaml_1_1_lookalikes_keep_their_text_in_the_contract(tmp_path):
     text = text.replace("      support_hours: 24x7\n", "      support_hours: 12:30\n", 1)
     text = text.replace("  reference: NWB-ITO-2027-014\n", "  reference: 0x1F\n", 1)
     path.write_text(text, encoding="utf-8")
-    deal = load_deal(path)
+    source = load_deal(path)
+    deal = source.deal
     assert (deal.scope.services[0].name, deal.parties.client.company_number) == ("NO", "012345")
     assert (deal.scope.services[0].support_hours, deal.contract.reference) == ("12:30", "0x1F")
-    document = build_document(deal, path, Workspace()).document
+    document = build_document(source, Workspace()).document
     texts = "\n".join(inline_text(run) for _, c in document.iter_clauses() for run in iter_inline_runs(c.blocks))
     for value in ("NO (SD)", "company number 012345", "support hours: 12:30", "contract reference 0x1F"):
         assert value in texts, value

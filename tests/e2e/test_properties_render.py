@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 
-from contractgen.deal.model import load_deal, validate_data
+from contractgen.deal import load_deal, validate_data
 from contractgen.deal.yamlsource import load_yaml
 from contractgen.document.model import inline_text, iter_inline_runs
 from contractgen.library.resolve import resolve_contract
@@ -92,8 +92,8 @@ def missing(values: list[tuple[str, str]], text: str, norm=flat) -> list[tuple[s
 def build(folder: Path, generated: GeneratedDeal, workspace: Workspace):
     """Load the generated YAML through the real loader, validate it and build the model."""
     path = write_deal(folder, generated)
-    deal = load_deal(path)
-    return deal, build_document(deal, path, workspace)
+    source = load_deal(path)
+    return source.deal, build_document(source, workspace)
 
 
 @settings(max_examples=DOCX_EXAMPLES, suppress_health_check=SLOW)

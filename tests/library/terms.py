@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from contractgen.checks.coverage import deal_coverage
-from contractgen.deal.model import load_deal
+from contractgen.deal import load_deal
 from contractgen.pipeline import Workspace, build_document
 from contractgen import writers
 
@@ -41,9 +41,9 @@ def contract_text(path: Path) -> str:
     from docx import Document as Docx
     from docx.oxml.ns import qn
 
-    deal = load_deal(path)
     workspace = Workspace()
-    result = build_document(deal, path, workspace)
+    result = build_document(load_deal(path), workspace)
+    deal = result.source.deal
     data = writers.render(result.document, workspace.template_dir(deal.template), "docx")
     body = Docx(io.BytesIO(data)).element.body
     return squash(" ".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body.iter(qn("w:p"))))

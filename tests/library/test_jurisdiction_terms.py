@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from contractgen.deal.model import load_deal
+from contractgen.deal import load_deal
 from contractgen.errors import DealError
 from contractgen.pipeline import Workspace, build_document
 from tests.helpers import FIXTURES, REFERENCE, SAMPLES
@@ -92,7 +92,7 @@ def test_time_and_materials_never_says_the_charges_are_fixed(irish):
 
 
 def test_a_variant_answers_to_its_slot_in_cross_references(german_path):
-    result = build_document(load_deal(german_path), german_path, Workspace())
+    result = build_document(load_deal(german_path), Workspace())
     sources = {clause.id: clause.source for _, clause in result.document.iter_clauses()}
     assert sources["limitation-of-liability"].endswith("liability-civil/v1.md")
     assert sources["intellectual-property"].endswith("ip-civil/v1.md")

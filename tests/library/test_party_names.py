@@ -9,7 +9,7 @@ import re
 import pytest
 import yaml
 
-from contractgen.deal.model import load_deal
+from contractgen.deal import load_deal
 from contractgen.deal.yamlsource import load_deal_file
 from contractgen.document.json_form import document_to_json
 from contractgen.pipeline import build_document
@@ -42,7 +42,7 @@ def bank_and_tulpay(tmp_path_factory):
     for deliverable in data["deliverables"]:
         deliverable["description"] = deliverable["acceptance"] = "Approved in writing."
     path = write_file(tmp_path_factory.mktemp("deal") / "bank.yaml", yaml.safe_dump(data, sort_keys=False))
-    result = build_document(load_deal(path), path)
+    result = build_document(load_deal(path))
     return result.document, json.loads(document_to_json(result.document))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from contractgen.deal.model import validate_data
+from contractgen.deal import validate_data
 from contractgen.errors import LibraryError
 from contractgen.library.clauses import load_library
 from contractgen.library.resolve import load_outline, resolve_contract

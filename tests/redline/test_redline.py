@@ -25,7 +25,7 @@ from contractgen.document.model import (
     inline_text,
     iter_blocks,
 )
-from contractgen.pipeline import Workspace, build_document, load_deal_path
+from contractgen.pipeline import Workspace, build_document, load_deal
 from contractgen.redline.diff import (
     DELETED,
     INSERTED,
@@ -79,8 +79,8 @@ def deals(tmp_path_factory):
 def documents(deals):
     workspace = Workspace(ROOT)
     old, new = deals
-    return (build_document(load_deal_path(old), old, workspace).document,
-            build_document(load_deal_path(new), new, workspace).document)
+    return (build_document(load_deal(old), workspace).document,
+            build_document(load_deal(new), workspace).document)
 
 
 @pytest.fixture(scope="module")

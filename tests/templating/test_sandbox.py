@@ -193,9 +193,9 @@ def test_party_reference():
 
 
 def test_build_context_from_a_deal(mini_deal_path):
-    from contractgen.deal.model import load_deal
+    from contractgen.deal import load_deal
 
-    context = build_context(load_deal(mini_deal_path))
+    context = build_context(load_deal(mini_deal_path).deal)
     assert context["CLIENT"] == "the Client" and context["SUPPLIER"] == "the Supplier"
     assert context["client"].name == "Northwind Bank plc"
     assert context["service_levels"] is None and context["deliverables"] == []

@@ -10,7 +10,7 @@ from collections import Counter
 import docx
 import pytest
 
-from contractgen.deal.model import load_deal
+from contractgen.deal import load_deal
 from contractgen.document.model import ListBlock, Paragraph, inline_text
 from contractgen import writers
 from contractgen.pipeline import Workspace, build_document
@@ -76,8 +76,9 @@ def converted(tmp_path_factory):
     workspace = Workspace()
     built, sources = {}, []
     for path in DEALS:
-        deal = load_deal(path)
-        document = build_document(deal, path, workspace).document
+        loaded = load_deal(path)
+        deal = loaded.deal
+        document = build_document(loaded, workspace).document
         template = workspace.template_dir(deal.template)
         source = folder / f"{path.stem}.docx"
         source.write_bytes(writers.render(document, template, "docx"))

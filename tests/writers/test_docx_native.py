@@ -10,7 +10,7 @@ import zipfile
 import pytest
 from lxml import etree
 
-from contractgen.deal.model import load_deal
+from contractgen.deal import load_deal
 from contractgen.document.model import CrossRef, ListBlock, Paragraph, iter_inline_runs
 from contractgen import writers
 from contractgen.pipeline import Workspace, build_document
@@ -25,9 +25,10 @@ TYPED_NUMBER = re.compile(r"^\s*(\d+(\.\d+)*|\([a-z]{1,5}\)|Schedule \d+)(\s|$)"
 
 @pytest.fixture(scope="module", params=DEALS, ids=lambda p: p.stem)
 def sample(request):
-    deal = load_deal(request.param)
+    source = load_deal(request.param)
+    deal = source.deal
     workspace = Workspace()
-    document = build_document(deal, request.param, workspace).document
+    document = build_document(source, workspace).document
     data = writers.render(document, workspace.template_dir(deal.template), "docx")
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         root = etree.fromstring(zf.read("word/document.xml"))

@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from contractgen.deal.model import load_deal
+from contractgen.deal import load_deal
 from contractgen.document.model import Table, inline_text, iter_blocks
 from contractgen.pipeline import Workspace, build_document
 from contractgen import writers
@@ -34,10 +34,9 @@ def pdf_words(data: bytes) -> list[str]:
 
 @pytest.fixture(scope="module", params=DEALS, ids=lambda p: p.stem)
 def rendered(request):
-    deal = load_deal(request.param)
     workspace = Workspace()
-    result = build_document(deal, request.param, workspace)
-    template_dir = workspace.template_dir(deal.template)
+    result = build_document(load_deal(request.param), workspace)
+    template_dir = workspace.template_dir(result.source.deal.template)
     return result.document, writers.render(result.document, template_dir, "docx"), writers.render(result.document, template_dir, "pdf")
 
 

@@ -1,0 +1,178 @@
+"""The field types of the deal specification: checked text, codes, ids, amounts and enums.
+
+Each type checks one field on its own (characters, patterns, ISO codes, ranges) and says in
+plain English what is wrong; rules across fields live in ``rules``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+from decimal import Decimal
+from enum import Enum
+from functools import lru_cache
+from typing import Annotated, Any, Literal
+
+import babel
+import pycountry
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+def _error(kind: str, message: str) -> PydanticCustomError:
+    return PydanticCustomError(kind, "{message}", {"message": message})
+
+
+def _check_characters(value: str) -> str:
+    for position, char in enumerate(value):
+        code = ord(char)
+        if (code < 0x20 and char not in "\t\n") or code == 0x7F:
+            raise _error("control_character", f"contains a control character (U+{code:04X}) at position {position + 1}; remove it")
+        if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+            # Bidirectional overrides can make a clause display differently from what it says.
+            raise _error("bidi_control", f"contains an invisible text-direction control (U+{code:04X}) at position {position + 1}; remove it")
+        if 0xD800 <= code <= 0xDFFF:
+            raise _error("surrogate", f"contains an invalid character (lone surrogate U+{code:04X}) at position {position + 1}")
+    return value
+
+
+def _single_line(value: str) -> str:
+    if "\n" in value:
+        raise _error("single_line", "must fit on one line")
+    return value
+
+
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    AfterValidator(_check_characters), AfterValidator(_single_line),
+]  # fmt: skip
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), AfterValidator(_check_characters)
+]
+LongText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=10000), AfterValidator(_check_characters)
+]
+
+
+def _none_is_empty(value: Any) -> Any:
+    return [] if value is None else value
+
+
+T = typing.TypeVar("T")
+List = Annotated[list[T], BeforeValidator(_none_is_empty)]
+
+
+def _pattern(regex: str, what: str) -> Any:
+    compiled = re.compile(regex)
+
+    def check(value: str) -> str:
+        if not compiled.fullmatch(value):
+            raise _error("pattern", f"{value!r} is not {what}")
+        return value
+
+    return AfterValidator(check)
+
+
+ServiceId = Annotated[
+    str, StringConstraints(strip_whitespace=True),
+    _pattern(r"[A-Za-z][A-Za-z0-9_-]{0,19}", "a valid id (a letter, then up to 19 letters, digits, '-' or '_', e.g. 'SD')"),
+]  # fmt: skip
+ClauseId = Annotated[
+    str, StringConstraints(strip_whitespace=True),
+    _pattern(r"[a-z0-9][a-z0-9-]{0,79}", "a clause id (lower-case letters, digits and '-', e.g. 'service-credits')"),
+]  # fmt: skip
+TemplateName = Annotated[
+    str, StringConstraints(strip_whitespace=True),
+    _pattern(r"[a-z0-9][a-z0-9_-]{0,63}", "a template name (lower-case letters, digits, '-' and '_', e.g. 'it-outsourcing')"),
+]  # fmt: skip
+Email = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=254),
+    _pattern(r"[^@\s]+@[^@\s]+\.[^@\s.]+", "an email address"),
+]  # fmt: skip
+Priority = Annotated[str, StringConstraints(strip_whitespace=True), _pattern(r"P[1-9]", "a priority from P1 to P9")]
+Percent = Annotated[Decimal, Field(gt=0, le=100, allow_inf_nan=False)]
+Money = Annotated[Decimal, Field(ge=0, le=Decimal(10) ** 15, allow_inf_nan=False)]
+Multiple = Annotated[Decimal, Field(gt=0, le=100, allow_inf_nan=False)]
+
+
+def _currency(value: str) -> str:
+    code = value.strip().upper()
+    if len(code) != 3 or pycountry.currencies.get(alpha_3=code) is None:
+        raise _error("currency", f"{value!r} is not an ISO 4217 currency code (e.g. 'GBP', 'EUR', 'USD')")
+    return code
+
+
+_COUNTRY_HINTS = {"UK": "GB", "EN": "GB", "EL": "GR"}
+
+
+def _country(value: str) -> str:
+    code = value.strip().upper()
+    if len(code) != 2 or pycountry.countries.get(alpha_2=code) is None:
+        hint = f"; did you mean {_COUNTRY_HINTS[code]!r}?" if code in _COUNTRY_HINTS else " (e.g. 'GB', 'IN', 'US')"
+        raise _error("country", f"{value!r} is not an ISO 3166-1 alpha-2 country code{hint}")
+    return code
+
+
+@lru_cache(maxsize=1)
+def _timezones() -> frozenset[str]:
+    import zoneinfo
+
+    return frozenset(zoneinfo.available_timezones())
+
+
+def _timezone(value: str) -> str:
+    name = value.strip()
+    if name not in _timezones():
+        close = difflib.get_close_matches(name, sorted(_timezones()), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else " (e.g. 'Europe/London')"
+        raise _error("timezone", f"{value!r} is not an IANA time zone{hint}")
+    return name
+
+
+def _locale(value: str) -> str:
+    name = value.strip().replace("-", "_")
+    try:
+        babel.Locale.parse(name)
+    except (ValueError, babel.UnknownLocaleError):
+        raise _error("locale", f"{value!r} is not a known locale (e.g. 'en_GB', 'en_US', 'en_IE')") from None
+    return name
+
+
+Currency = Annotated[str, AfterValidator(_currency)]
+Country = Annotated[str, AfterValidator(_country)]
+TimeZone = Annotated[str, AfterValidator(_timezone)]
+LocaleName = Annotated[str, AfterValidator(_locale)]
+PositiveInt = Annotated[int, Field(ge=1, le=1000)]
+
+
+class SourcingModel(str, Enum):
+    """Where the supplier delivers from, relative to the client."""
+
+    onshore = "onshore"
+    nearshore = "nearshore"
+    offshore = "offshore"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class PricingModel(str, Enum):
+    """How the charges are calculated."""
+
+    fixed_monthly = "fixed monthly"
+    time_and_materials = "time and materials"
+    per_unit = "per unit"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+Role = Literal["controller", "processor", "joint controller", "covered entity", "business associate"]
+MeasurementPeriod = Literal["calendar month", "calendar quarter"]
+
+
+class Section(BaseModel):
+    """Base of every deal section: frozen, and unknown fields are errors."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False, defer_build=True)
+

@@ -1,0 +1,73 @@
+"""Loading a deal: read the file once, validate the fields, run the cross-field rules.
+
+Field errors and broken rules become one list of located, plain-English problems, reported
+together in a single ``DealError``. What loading returns, a ``DealSource`` (the deal, its
+path, its bytes and their sha256), is what every later stage takes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from contractgen.deal.messages import field_problems, in_file_order, rule_problems
+from contractgen.deal.model import Deal
+from contractgen.deal.rules import check_rules, check_rules_partially
+from contractgen.deal.yamlsource import decode_text, load_yaml, read_file_bytes
+from contractgen.digest import source_sha256
+from contractgen.errors import DealError, Problem
+
+Lines = dict[tuple[Any, ...], int]
+
+
+@dataclass(frozen=True)
+class DealSource:
+    """A validated deal with the file it came from: its path, its raw bytes and their sha256.
+
+    The sha256 ignores line endings (``contractgen.digest``), so a CRLF checkout hashes as LF.
+    """
+
+    deal: Deal
+    path: Path
+    raw: bytes = field(repr=False)
+    sha256: str
+
+    @property
+    def file_name(self) -> str:
+        """Return the deal file's name (no folder), as recorded in provenance."""
+        return self.path.name
+
+
+def deal_problems(data: Any, filename: str = "<deal>", lines: Lines | None = None) -> tuple[Deal | None, list[Problem]]:
+    """Validate data in one pass: the deal (None if a field is invalid) and every field and rule problem."""
+    lines = lines or {}
+    if not isinstance(data, dict):
+        return None, [Problem(filename, 1, "", "the top level must be a mapping of fields")]
+    try:
+        deal = Deal.model_validate(data)
+    except ValidationError as exc:
+        # The rules that the valid sections still allow run too, so one run reports everything.
+        found = field_problems(exc, filename, lines, Deal)
+        found += rule_problems(check_rules_partially(data), filename, lines)
+        return None, in_file_order(found)
+    return deal, in_file_order(rule_problems(check_rules(deal), filename, lines))
+
+
+def validate_data(data: Any, filename: str = "<deal>", lines: Lines | None = None) -> Deal:
+    """Validate already-loaded data; raise DealError listing every problem at once."""
+    deal, problems = deal_problems(data, filename, lines)
+    if problems or deal is None:
+        raise DealError(problems=problems)
+    return deal
+
+
+def load_deal(path: str | Path) -> DealSource:
+    """Read a deal file once, validate it and return it with its bytes; DealError (all problems) otherwise."""
+    name = str(path)
+    raw = read_file_bytes(path)
+    data, lines = load_yaml(decode_text(raw, name), name)
+    deal = validate_data(data, name, lines)
+    return DealSource(deal=deal, path=Path(path), raw=raw, sha256=source_sha256(raw))
