@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from contractgen import yamlload
 
 DATA = Path(__file__).with_name("data") / "jurisdictions.yaml"
 
@@ -89,7 +89,7 @@ class Forum:
 @lru_cache(maxsize=4)
 def load_jurisdictions(path: Path = DATA) -> dict[str, Jurisdiction]:
     """Return every jurisdiction record by key."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yamlload.safe_load(path.read_text(encoding="utf-8"))
     records = {}
     for key, item in data["jurisdictions"].items():
         records[key] = Jurisdiction(

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from contractgen import yamlload
 
 DATA = Path(__file__).with_name("data")
 
@@ -142,7 +142,7 @@ class AppliedRegime:
 @lru_cache(maxsize=2)
 def load_registry(folder: Path = DATA) -> tuple[dict[str, Regime], dict[str, Mechanism]]:
     """Return the privacy regimes and the transfer mechanisms by key."""
-    data = yaml.safe_load((folder / "regimes.yaml").read_text(encoding="utf-8"))
+    data = yamlload.safe_load((folder / "regimes.yaml").read_text(encoding="utf-8"))
     regimes: dict[str, Regime] = {}
     for key, item in data["regimes"].items():
         transfers = item.get("transfers") or {}

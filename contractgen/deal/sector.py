@@ -8,10 +8,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic_core import PydanticCustomError, core_schema
 
 from contractgen.deal.durations import Duration
+from contractgen import yamlload
 
 DATA = Path(__file__).with_name("data") / "sector_regimes.yaml"
 
@@ -62,16 +62,17 @@ def _normal(text: str) -> str:
 @lru_cache(maxsize=2)
 def load_sector_regimes(path: Path = DATA) -> dict[str, SectorRegime]:
     """Return every sector regime record by key."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yamlload.safe_load(path.read_text(encoding="utf-8"))
     return {str(key): SectorRegime(str(key), record) for key, record in data["regimes"].items()}
 
 
 @lru_cache(maxsize=1)
 def _index() -> dict[str, str]:
     index = {}
+    records = yamlload.safe_load(DATA.read_text(encoding="utf-8"))["regimes"]  # parsed once, not once per regime
     for key, regime in load_sector_regimes().items():
         index[_normal(key)] = key
-        for alias in yaml.safe_load(DATA.read_text(encoding="utf-8"))["regimes"][key].get("aliases") or ():
+        for alias in records[key].get("aliases") or ():
             index[_normal(str(alias))] = key
     return index
 

@@ -14,9 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from contractgen.deal.regimes import AppliedRegime, Mechanism, find_mechanism, load_registry
+from contractgen import yamlload
 
 DATA = Path(__file__).with_name("data") / "adequacy.yaml"
 
@@ -36,7 +35,7 @@ class AdequacyList:
 @lru_cache(maxsize=2)
 def load_adequacy(path: Path = DATA) -> dict[str, AdequacyList]:
     """Return the adequacy lists by key (eu, uk, ch)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yamlload.safe_load(path.read_text(encoding="utf-8"))
     return {
         key: AdequacyList(key=key, name=item["name"], source=item["source"], inside=frozenset(item["inside"]),
                           adequate=frozenset(item["adequate"]), partial=dict(item.get("partial") or {}))

@@ -11,6 +11,7 @@ import yaml
 from contractgen.errors import LibraryError, Problem
 from contractgen.library.clauses import CLAUSE_ID, ClauseVersion, Library
 from contractgen.templating.sandbox import evaluate_condition
+from contractgen import yamlload
 
 PART_KINDS = ("agreement", "signatures", "schedule")
 
@@ -94,7 +95,7 @@ def load_outline(template_dir: Path) -> Outline:
     path = Path(template_dir) / "outline.yaml"
     where = f"{Path(template_dir).name}/outline.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlload.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise LibraryError(f"{path}: the template has no outline.yaml") from None
     except yaml.YAMLError as exc:

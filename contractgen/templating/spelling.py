@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from contractgen import yamlload
 
 US_LOCALES = ("en_US",)
 _PROTECTED = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{##.*?##\}|\{#[^}]*\}|\]\(#[^)]*\)", re.DOTALL)
@@ -49,7 +49,7 @@ def load_spelling(template_dir: Path) -> Spelling | None:
     path = Path(template_dir) / "spelling.yaml"
     if not path.is_file():
         return None
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yamlload.safe_load(path.read_text(encoding="utf-8")) or {}
     stems = sorted(((str(k), str(v)) for k, v in (data.get("stems") or {}).items()), key=lambda kv: -len(kv[0]))
     return Spelling(tuple(stems), {str(k): str(v) for k, v in (data.get("words") or {}).items()},
                     frozenset(str(w).lower() for w in data.get("same") or ()))
