@@ -22,6 +22,9 @@ from contractgen.writers import FORMATS, render
 
 
 
+DRAFT_DATE = "[●]"  # a draft is dated when it is signed
+
+
 def project_root() -> Path:
     """Return the folder holding the built-in clauses/ and templates/."""
     env = os.environ.get("CONTRACTGEN_ROOT")
@@ -32,6 +35,31 @@ def project_root() -> Path:
         if (candidate / "clauses").is_dir() and (candidate / "templates").is_dir():
             return candidate
     return here.parent
+
+
+def is_draft(deal) -> bool:
+    """Whether the contract is printed as a draft: never once signed; else as the deal's status or draft flag says."""
+    if deal.status == "signed":
+        return False
+    if "status" in deal.model_fields_set:
+        return True  # draft or negotiating, said explicitly
+    return bool(deal.contract.draft)
+
+
+def draft_marking(template_dir: Path) -> dict[str, str]:
+    """Return how the template marks a draft: its blank date and cover legend (draft.yaml)."""
+    import yaml
+
+    path = template_dir / "draft.yaml"
+    if not path.is_file():
+        return {"date": DRAFT_DATE, "legend": ""}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise LibraryError(f"{path.name}: invalid YAML: {str(exc).splitlines()[0]}") from None
+    if not isinstance(data, dict) or not all(isinstance(data.get(k, ""), str) for k in ("date", "legend")):
+        raise LibraryError(f"{path.name}: 'date' and 'legend' must be text")
+    return {"date": " ".join(data.get("date", DRAFT_DATE).split()), "legend": " ".join(data.get("legend", "").split())}
 
 
 @dataclass
@@ -125,13 +153,16 @@ def build_document(source: DealSource, workspace: Workspace | None = None) -> Bu
                 offered.append(TermDefinition(_plain(spell(term), context, where), read_inline(rendered, where, meaning), where))
         parts.append(Part(outline_part.id, outline_part.kind, outline_part.title, clauses,
                           anchor=outline_part.id if outline_part.kind != "agreement" else ""))
+    draft = is_draft(deal)
+    draft_marks = draft_marking(workspace.template_dir(deal.template)) if draft else {}
     document = Document(
         title=deal.contract.title,
         reference=deal.contract.reference or "",
-        date_text=format_date(context, deal.contract.effective_date),
+        date_text=draft_marks.get("date") or format_date(context, deal.contract.effective_date),
         date_iso=deal.contract.effective_date.isoformat(),
         locale=deal.contract.locale,
-        draft=bool(deal.contract.draft),
+        draft=draft,
+        legend=draft_marks.get("legend", ""),
         parties=[_party_block("client", deal.parties.client), _party_block("supplier", deal.parties.supplier)],
         parts=parts,
         template=deal.template,

@@ -13,6 +13,7 @@ from contractgen.checks.lint_sources import (
     ANCHOR, ROLE_WORDS, LintMessage, LintReport, Template, Version, load_template, load_versions, strip_comments,
     template_names,
 )
+from contractgen.checks.style import check_numbers, check_term_capitals, defined_term_forms
 from contractgen.checks.wording import (
     check_body_text, check_capitalised, check_party_words, check_spelling, check_unused_terms, party_placeholders,
     term_pattern,
@@ -99,6 +100,15 @@ def _check_checklist(template: Template, covered: set[str], report: LintReport) 
             report.add(template.checklist_rel, item.line, f"item '{item.id}' is covered by no clause of the library", warning=True)
 
 
+def newest_versions(versions: list[Version]) -> dict[str, Version]:
+    """Return the newest version of each clause, by clause id."""
+    newest: dict[str, Version] = {}
+    for version in versions:
+        if version.version.id not in newest or version.version.version > newest[version.version.id].version.version:
+            newest[version.version.id] = version
+    return newest
+
+
 def lint_library(root: Path, template: str | None = None) -> LintReport:
     """Check the clause library under root/clauses and the template(s) under root/templates."""
     root = Path(root)
@@ -122,6 +132,7 @@ def lint_library(root: Path, template: str | None = None) -> LintReport:
     terms = [party_placeholders(term) for v in versions for term, _ in v.version.defines]
     allow = [word for t in templates for word in t.allow]
     known = term_pattern(terms + list(ROLE_WORDS) + allow, singulars=True)
+    term_forms = defined_term_forms(terms)
 
     for version in versions:
         _check_covers(version, checklist_ids, templates, report)
@@ -129,6 +140,11 @@ def lint_library(root: Path, template: str | None = None) -> LintReport:
         _check_variables(version, report)
         check_capitalised(version, known, report)
         check_party_words(version, report)
+    newest = newest_versions(versions)
+    for version in newest.values():
+        # House style binds the versions new contracts get; older versions are kept as released.
+        check_numbers(version, report)
+        check_term_capitals(version, term_forms, report)
     spellings = [(t.name, load_spelling(root / "templates" / t.name)) for t in templates]
     for name, spelling in spellings:
         if spelling is not None:
@@ -143,10 +159,6 @@ def lint_library(root: Path, template: str | None = None) -> LintReport:
     for t in templates:
         _check_checklist(t, covered, report)
     if templates:
-        newest: dict[str, Version] = {}
-        for version in versions:
-            if version.version.id not in newest or version.version.version > newest[version.version.id].version.version:
-                newest[version.version.id] = version
         for clause_id, version in sorted(newest.items()):
             if clause_id not in used:
                 outlines = ", ".join(t.outline_rel for t in templates)

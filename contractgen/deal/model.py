@@ -10,6 +10,7 @@ is built. The data-protection, security, commercial, liability and term sections
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -165,12 +166,17 @@ class IncidentPriority(Section):
         "resolution times for the Service Level to be met (e.g. 95); default: service_levels.incident_target"))
 
 
+def _house_percent(value: Any) -> Any:
+    """Write a percentage in free text as the contracts do: '75 %' → '75%'."""
+    return re.sub(r"(\d)[ \u00a0\u202f]+%", r"\1%", value) if isinstance(value, str) else value
+
+
 class Kpi(Section):
     """A key performance indicator (reported, not credited)."""
 
     name: Name
     service: ServiceId | None = None
-    target: Text
+    target: Annotated[Text, BeforeValidator(_house_percent)]
 
 
 class CreditTier(Section):

@@ -242,7 +242,7 @@ class Document:
 
     title: str
     reference: str
-    date_text: str  # the effective date, formatted for the deal's locale
+    date_text: str  # the effective date, formatted for the deal's locale; a draft's blank date ("[●]")
     date_iso: str
     locale: str
     draft: bool
@@ -252,6 +252,7 @@ class Document:
     template: str = ""
     provenance: dict = field(default_factory=dict)
     marks: dict = field(default_factory=dict)  # redline only: marked title, reference, date_text
+    legend: str = ""  # a draft's legend on the cover (the template's draft.yaml)
 
     def iter_clauses(self):
         """Yield (part, clause) for every clause in reading order."""

@@ -252,11 +252,12 @@ def number(ctx, value, decimals: int | None = None) -> str:
 
 @pass_context
 def percent(ctx, value) -> str:
-    """Format a number out of 100 as a percentage: 99.95 → 99.95%."""
+    """Format a number out of 100 as a percentage in the house style, '%' with no space: 99.95 → 99.95%."""
     from babel.numbers import format_percent
 
     fraction = Decimal(str(value)) / 100
-    return format_percent(fraction, format="#,##0.###%", locale=_locale(ctx))
+    text = format_percent(fraction, format="#,##0.###%", locale=_locale(ctx))
+    return re.sub(r"[\s\u00a0\u202f]+%", "%", text)  # some locales put a (narrow) space before the sign
 
 
 @pass_context

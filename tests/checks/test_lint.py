@@ -72,6 +72,12 @@ CASES = {
     "hard-coded-party": ("clauses/framework/term/v1.md:10: 'The Client' hard-codes a party: write {{ CLIENT }} "
                          "(or {{ CLIENT|cap }}) so the deal's short names (and their article) appear"),
     "outline-unknown-id": "templates/it-outsourcing/outline.yaml:5: unknown clause id 'terms' (did you mean 'term'?)",
+    # house style (issue 12, item 5)
+    "number-words": "clauses/framework/term/v1.md:10: 'thirty days': write numbers of units in numerals, as '30 days' (house style)",
+    "percent-form": ("clauses/framework/term/v1.md:10: '10 per cent': write percentages as numerals with '%' and no space, "
+                     "e.g. '10%' (house style)"),
+    "lower-case-term": ("clauses/framework/term/v1.md:10: 'effective date' is the defined term 'Effective Date': write it "
+                        "with its capitals (house style)"),
 }
 
 
@@ -232,3 +238,52 @@ def test_real_library_lint_output_is_well_formed():
         where = line.removeprefix("warning: ").split(": ", 1)[0]
         path, _, number = where.rpartition(":")
         assert path.startswith(("clauses/", "templates/")) and number.isdigit(), line
+
+
+# ---------------------------------------------------------------- house style (issue 12, item 5)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("within five business days", "'five business days': write numbers of units in numerals, as '5 Business Days'"),
+    ("for twenty-one days", "'twenty-one days': write numbers of units in numerals, as '21 days'"),
+    ("after seven years", "'seven years': write numbers of units in numerals, as '7 years'"),
+    ("an overcharge of 5 % of the fees", "'5 %': write percentages as numerals with '%' and no space"),
+    ("more than five percent of the fees", "'five percent': write percentages as numerals with '%' and no space"),
+])
+def test_house_style_flags_spelt_numbers_and_percent_forms(tmp_path, text, expected):
+    root = library(tmp_path)
+    term = root / "clauses" / "framework" / "term" / "v1.md"
+    term.write_text(term.read_text(encoding="utf-8").replace("before 1 January of any year", text), encoding="utf-8")
+    result = lint(root)
+    assert result.exit_code == 2, result.output
+    (found,) = error_lines(result.output)
+    assert found.startswith("clauses/framework/term/v1.md:10: " + expected) and found.endswith("(house style)"), found
+
+
+@pytest.mark.parametrize("text", ["within 5 days", "by one month", "up to 10%", "with 99.5% availability",
+                                  "whether the Effective Date"])
+def test_house_style_accepts_numerals_one_and_capitalised_terms(tmp_path, text):
+    root = library(tmp_path)
+    term = root / "clauses" / "framework" / "term" / "v1.md"
+    term.write_text(term.read_text(encoding="utf-8").replace("before 1 January of any year", text), encoding="utf-8")
+    assert lint(root).exit_code == 0
+
+
+def test_house_style_binds_the_newest_version_only(tmp_path):
+    """A released older version keeps its wording (pinned contracts re-render as signed); the new one follows the style."""
+    root = library(tmp_path, "number-words")
+    old = root / "clauses" / "framework" / "term" / "v1.md"
+    new = old.with_name("v2.md")
+    new.write_text(old.read_text(encoding="utf-8").replace("thirty days", "30 days").replace(
+        "covers: [term]", "covers: [term]\nchanges: Numerals for the notice period."), encoding="utf-8")
+    result = lint(root)
+    assert result.exit_code == 0, result.output
+
+
+def test_a_definition_may_use_its_own_term_in_lower_case(tmp_path):
+    root = library(tmp_path)
+    term = root / "clauses" / "framework" / "term" / "v1.md"
+    term.write_text(term.read_text(encoding="utf-8").replace(
+        'Effective Date: "{{ contract.effective_date | date }}."',
+        'Effective Date: "{{ contract.effective_date | date }}, the effective date of this Agreement."'), encoding="utf-8")
+    assert lint(root).exit_code == 0

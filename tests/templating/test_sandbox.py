@@ -219,3 +219,23 @@ def test_conditions():
 def test_padding_and_reflow_filters_are_not_available(name):
     (line,) = render_error(f"{{{{ 'x' | {name}(10**9) }}}}")
     assert f"No filter named '{name}'" in line
+
+
+# ---------------------------------------------------------------- house style (issue 12, item 5)
+
+
+@pytest.mark.parametrize("locale", ["en_GB", "en_US", "de_DE", "fr_FR"])
+def test_percent_has_no_space_before_the_sign_in_any_locale(locale):
+    text = render("{{ 99.5|percent }}", locale_=locale).replace("\\", "")
+    assert text.endswith("5%") and " " not in text and "\u00a0" not in text and "\u202f" not in text
+
+
+def test_cap_prints_business_days_as_the_defined_term():
+    from contractgen.deal.durations import Duration
+
+    assert render("{{ d|cap }}", d=Duration.parse("3 business days")) == "3 Business Days"
+
+
+def test_timezone_names_the_zone_and_its_iana_id():
+    assert render("{{ 'Europe/London'|timezone }}").replace("\\", "") == "British Time, Europe/London"
+    assert render("{{ 'America/New_York'|timezone }}", locale_="en_US").replace("\\", "") == "Eastern Time, America/New_York"

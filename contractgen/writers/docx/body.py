@@ -136,6 +136,8 @@ class BodyWriter:
         doc = self.doc
         if doc.draft:
             f.run(f.paragraph(body, "CoverDraft"), "DRAFT")
+        if doc.legend:
+            f.run(f.paragraph(body, "CoverText"), doc.legend, italic=True)
         self._dated(f.paragraph(body, "CoverText"))
         self.field(f.paragraph(body, "Title"), doc, "title")
         f.run(f.paragraph(body, "CoverText"), "between")
