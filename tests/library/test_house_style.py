@@ -56,3 +56,15 @@ def test_numbers_of_days_in_numerals_with_the_defined_term(texts):
 def test_defined_terms_keep_their_capitals(texts):
     for phrase in ("delivery centres", "exit assistance", "key personnel", "acceptance criteria"):
         assert phrase not in texts["draft"], phrase
+
+
+def test_a_signed_deal_is_final_whatever_the_draft_flag(tmp_path):
+    overlay = write_file(tmp_path / "signed.yaml", "status: signed\n")
+    text = contract_text(overlaid(REFERENCE, overlay, tmp_path))  # deal-example.yaml says draft: true
+    assert text.startswith("Dated 1 February 2027") and LEGEND not in text
+
+
+def test_a_deal_under_negotiation_is_a_draft(tmp_path):
+    overlay = write_file(tmp_path / "negotiating.yaml", "status: negotiating\ncontract: {draft: false}\n")
+    text = contract_text(overlaid(SAMPLES / "nearshore-eur.yaml", overlay, tmp_path))
+    assert "Dated [●]" in text and LEGEND in text
