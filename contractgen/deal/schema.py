@@ -12,4 +12,6 @@ def deal_json_schema() -> dict[str, Any]:
     schema = Deal.model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "contractgen deal specification"
-    return schema
+    from contractgen.deal.field_help import add_field_help
+
+    return add_field_help(schema)

@@ -1,0 +1,118 @@
+"""Editor help in the deal JSON Schema: a description and an example for every field, closed value lists.
+
+The words live in deal/data/field_help.yaml (data, so they can be improved without touching Python);
+examples of fields holding mappings are assembled from the examples of their own fields.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+HELP_FILE = Path(__file__).resolve().parent / "data" / "field_help.yaml"
+
+
+def _currencies() -> list[str]:
+    import pycountry
+
+    return sorted(c.alpha_3 for c in pycountry.currencies)
+
+
+def _countries() -> list[str]:
+    import pycountry
+
+    return sorted(c.alpha_2 for c in pycountry.countries)
+
+
+def _timezones() -> list[str]:
+    import zoneinfo
+
+    return sorted(zoneinfo.available_timezones())
+
+
+def _locales() -> list[str]:
+    from babel.localedata import locale_identifiers
+
+    return sorted(locale_identifiers())
+
+
+VALUES = {"currency": _currencies, "country": _countries, "timezone": _timezones, "locale": _locales}
+
+
+@lru_cache(maxsize=1)
+def field_help() -> dict[str, dict[str, dict[str, Any]]]:
+    """Return {definition: {field: {description, example, values}}} from field_help.yaml."""
+    import yaml
+
+    data = yaml.safe_load(HELP_FILE.read_text(encoding="utf-8")) or {}
+    return {name: {field: ({"description": entry} if isinstance(entry, str) else dict(entry))
+                   for field, entry in (fields or {}).items()} for name, fields in data.items()}
+
+
+def _close(spec: dict, values: list[str]) -> None:
+    """Add `values` as the enum of every string schema in a property (direct, in anyOf, in items)."""
+    if spec.get("type") == "string":
+        spec["enum"] = values
+    for member in spec.get("anyOf", []):
+        _close(member, values)
+    if isinstance(spec.get("items"), dict):
+        _close(spec["items"], values)
+
+
+def _ref(spec: dict) -> tuple[str | None, bool]:
+    """Return (the $defs name a property refers to, whether it is a list of them)."""
+    if "$ref" in spec:
+        return spec["$ref"].rsplit("/", 1)[-1], False
+    for member in spec.get("anyOf", []):
+        name, many = _ref(member)
+        if name:
+            return name, many
+    if spec.get("type") == "array" and isinstance(spec.get("items"), dict):
+        name, _ = _ref(spec["items"])
+        return name, True
+    return None, False
+
+
+def _assembled(name: str, defs: dict, seen: tuple[str, ...] = ()) -> Any:
+    """Return an example of a definition: its fields' examples (an enum's first value)."""
+    definition = defs.get(name) or {}
+    if "enum" in definition:
+        return definition["enum"][0]
+    example = {}
+    for field, spec in (definition.get("properties") or {}).items():
+        if spec.get("examples"):
+            example[field] = spec["examples"][0]
+            continue
+        inner, many = _ref(spec)
+        if inner and inner not in seen:
+            value = _assembled(inner, defs, (*seen, name))
+            if value not in (None, {}):
+                example[field] = [value] if many else value
+    return example or None
+
+
+def add_field_help(schema: dict[str, Any]) -> dict[str, Any]:
+    """Add descriptions, examples and closed value lists to the deal JSON Schema (in place); return it."""
+    defs = schema.get("$defs") or {}
+    targets = {"Deal": schema, **defs}
+    for name, fields in field_help().items():
+        properties = (targets.get(name) or {}).get("properties") or {}
+        for field, entry in fields.items():
+            spec = properties.get(field)
+            if spec is None:
+                continue
+            if entry.get("description"):
+                spec["description"] = entry["description"]
+            if "example" in entry:
+                spec["examples"] = [entry["example"]]
+            if entry.get("values") in VALUES:
+                _close(spec, VALUES[entry["values"]]())
+    for name in sorted(targets, key=lambda n: n == "Deal"):  # definitions first, the deal last
+        for field, spec in (targets[name].get("properties") or {}).items():
+            if not spec.get("examples"):
+                inner, many = _ref(spec)
+                example = _assembled(inner, defs) if inner else None
+                if example is not None:
+                    spec["examples"] = [[example] if many else example]
+    return schema
