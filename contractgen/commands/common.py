@@ -59,11 +59,24 @@ class ErrorBoundary(click.Group):
 
     def invoke(self, ctx: click.Context):
         """Run the command; report a ContractgenError line by line on stderr and exit with its code."""
+        import os
+
         try:
             return super().invoke(ctx)
         except ContractgenError as exc:
             report_error(exc)
             ctx.exit(exc.exit_code)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except OSError as exc:  # a file that cannot be read or written: the user's to fix, not a bug
+            print_problem(f"{exc.filename}: {exc.strerror}" if exc.filename and exc.strerror else f"error: {exc}")
+            ctx.exit(EXIT_BAD_INPUT)
+        except Exception as exc:  # a bug: one line, exit 2; CONTRACTGEN_DEBUG=1 shows the traceback
+            if os.environ.get("CONTRACTGEN_DEBUG"):
+                raise
+            print_problem(f"internal error: {type(exc).__name__}: {exc} (run with CONTRACTGEN_DEBUG=1 for the "
+                          "traceback, and please report it)")
+            ctx.exit(EXIT_BAD_INPUT)
 
 
 def for_each_deal(items, action) -> bool:
