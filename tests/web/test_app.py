@@ -171,3 +171,12 @@ def test_a_signed_deal_is_not_saved(client, web_repo: Path):
     response = client.post(f"/save/{DEAL}", data=values, headers={"hx-request": "true"})
     assert response.status_code == 409 and "is signed" in response.text
     assert path.read_bytes() == before
+
+
+def test_the_clause_page_shows_who_approved_a_version(client, web_repo: Path):
+    path = web_repo / "clauses/risk/limitation-of-liability/v1.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nstatus:", "\napproved_by: Head of Legal <b>HL</b>\napproved_on: 2026-10-01\nstatus:", 1),
+                    encoding="utf-8")
+    page = client.get("/clauses/limitation-of-liability").text
+    assert "approved by Head of Legal &lt;b&gt;HL&lt;/b&gt; on 2026-10-01" in page
