@@ -321,7 +321,7 @@ def check_liability_caps(deal: Deal) -> Found:
     """The data-protection cap is not below the general cap."""
     caps = deal.liability
     if caps and caps.general_cap and caps.data_protection_cap and caps.data_protection_cap < caps.general_cap:
-        yield ("liability",), (
+        yield ("liability", "data_protection_cap"), (
             f"data_protection_cap ({caps.data_protection_cap}) is below general_cap ({caps.general_cap}): "
             "a data-protection cap lower than the general cap would reduce the client's protection; "
             "raise it or leave it out")

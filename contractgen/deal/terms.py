@@ -91,6 +91,9 @@ class Indexation(Section):
 
     index: Name
     cap: Percent | None = None
+    downward: bool = Field(False, description=(
+        "true if the Charges also fall when the index falls (indexation both ways); default false: they may "
+        "only rise, and stay the same when the index falls"))
 
 
 class Commercials(Section):

@@ -528,3 +528,7 @@ def test_support_hours_take_a_service_time_zone():
     put(d, ("sourcing", "core_overlap_hours"), None)
     put(d, ("scope", "services", 2, "support_timezone"), "Europe/London")
     assert validate_data(d, "deal.yaml", LINES).scope.services[2].support_timezone == "Europe/London"
+
+
+def test_a_data_protection_cap_below_the_general_cap_is_refused():
+    refused({("liability", "data_protection_cap"): 1}, "liability.data_protection_cap", "below general_cap")

@@ -51,3 +51,46 @@ def test_support_hours_state_their_time_zone(texts):
 def test_durations_printed_through_filters_use_the_defined_term(texts):
     assert "10 business days" not in texts["uk"]
     assert "10 Business Days" in texts["uk"]
+
+
+# ---------------------------------------------------------------- money and liability
+
+
+def test_time_and_materials_never_says_the_charges_are_fixed(texts):
+    text = texts["ie"]  # nearshore-eur.yaml: pricing_model: time and materials
+    assert "Charges are fixed" not in text and "fixed monthly charge" not in text
+    assert "The day rates in the rate card are fixed for the Term" in text
+
+
+def test_monthly_charges_start_at_service_commencement(texts):
+    text = texts["uk"]
+    assert "payable for each Service from its Service Commencement Date" in text
+    assert "No Charges for a Service accrue before its Service Commencement Date." in text
+
+
+def test_the_annual_cap_has_a_floor_and_its_own_contract_year(texts):
+    text = texts["uk"]  # general_cap 1.5 x £2,220,000 a year
+    assert ("for all events occurring in a Contract Year, will not exceed the greater of £3,330,000.00 and one and a "
+            "half times the Charges paid and payable for that Contract Year") in text
+    liability = text.split("Limitation of Liability")[-1][:4000]
+    assert "12 months before" not in liability and "previous 12 months" not in liability
+
+
+def test_the_data_protection_cap_is_never_below_the_general_cap(texts):
+    assert "will not exceed the greater of £6,660,000.00 and the amount of the limit in clause" in texts["uk"]
+
+
+def test_indexation_one_rule_in_clause_and_schedule(texts):
+    for text in texts.values():
+        assert "stay the same" in text or "stays the same" in text
+        assert "indexed under clause" in text  # the schedule refers to the clause rather than restating it
+        assert "Increases only; no change when the index falls" in text
+
+
+def test_indexation_both_ways_when_the_deal_says_so(tmp_path):
+    overlay = write_file(tmp_path / "down.yaml", "commercials: {indexation: {index: UK CPI, cap: 3, downward: true}}\n")
+    text = contract_text(overlaid(REFERENCE, overlay, tmp_path))
+    assert "the Charges will be adjusted by the percentage change, up or down, in UK CPI" in text
+    assert "by no more than 3% either way" in text
+    assert "Up or down with the index" in text
+    assert "stay the same" not in text

@@ -82,7 +82,7 @@ def test_english_deal_keeps_english_terms_and_coherent_caps(english):
     assert "will not exceed the greater of £6,660,000.00 and the amount of the limit in clause" in english
     assert "twelve months immediately before the event" not in english
     assert "No Charges for a Service accrue before its Service Commencement Date" in english
-    assert "If the index falls, the Charges stay the same." in english and "the Charges are reduced by the same percentage" not in english
+    assert "If the index falls, the Charges stay the same" in english and "the Charges are reduced by the same percentage" not in english
 
 
 def test_time_and_materials_never_says_the_charges_are_fixed(irish):
