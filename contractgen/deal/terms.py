@@ -110,6 +110,10 @@ class Commercials(Section):
     invoicing: Name | None = None
     payment_terms: Duration | None = None
     indexation: Indexation | None = None
+    transition_charges: Money | None = Field(None, description=(
+        "a one-off charge for the Transition, invoiced apart from the Charges for the Services once every Service "
+        "has passed to the supplier (e.g. 120000); default none: the supplier carries out the Transition at its own "
+        "cost, apart from any payments for deliverables"))
 
 
 class Insurance(Section):

@@ -94,3 +94,13 @@ def test_indexation_both_ways_when_the_deal_says_so(tmp_path):
     assert "by no more than 3% either way" in text
     assert "Up or down with the index" in text
     assert "stay the same" not in text
+
+
+def test_transition_charges_are_separate_from_the_monthly_charges(tmp_path, texts):
+    assert "carries out the Transition at its own cost" in texts["uk"]  # no transition charge in the deal
+    overlay = write_file(tmp_path / "transition.yaml", "commercials: {transition_charges: 120000}\n")
+    text = contract_text(overlaid(REFERENCE, overlay, tmp_path))
+    assert "may invoice a one-off charge of £120,000.00 for it once every Service has passed to the Supplier" in text
+    assert "That charge is not part of the Charges for any Contract Year." in text
+    assert "The Transition is charged apart from the Charges for the Services" in text  # and in the schedule
+    assert "carries out the Transition at its own cost" not in text
