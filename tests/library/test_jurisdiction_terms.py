@@ -50,7 +50,9 @@ def scots(tmp_path_factory):
 def test_us_deal_uses_us_terms_and_none_of_the_english_ones(us):
     for phrase in ("Waiver of Jury Trial", "works made for hire", "hereby irrevocably assigns to the Health System all right, title and interest",
                    "sales, use, excise and similar transaction taxes", "title 11 of the United States Code", "section 365(n)",
-                   "gross negligence, willful misconduct or fraud", "Foreign Corrupt Practices Act"):
+                   "gross negligence, willful misconduct or fraud", "Foreign Corrupt Practices Act",
+                   "workers' compensation insurance as required by the law of each state", "as additional insureds",
+                   "waiver of subrogation", "Commercial general liability"):
         assert phrase in us, phrase
     for phrase in ENGLISH_TERMS_OF_ART + ("wilful", "organisation", "value added tax"):
         assert phrase not in us, phrase
@@ -77,6 +79,7 @@ def test_scots_deal_uses_delict_interdict_and_scots_execution(scots):
 
 def test_english_deal_keeps_english_terms_and_coherent_caps(english):
     assert "with full title guarantee" in english
+    assert "Employers' Liability (Compulsory Insurance) Act 1969" in english
     assert ("for all events occurring in a Contract Year, will not exceed the greater of £3,330,000.00 and one and a half "
             "times the Charges paid and payable for that Contract Year") in english
     assert "will not exceed the greater of £6,660,000.00 and the amount of the limit in clause" in english
