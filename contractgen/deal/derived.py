@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 import babel
 import pycountry
 
+from contractgen.deal.regimes import resolve_regulations
 from contractgen.deal.durations import ClockRange, TimeSpan
 from contractgen.deal.model import Deal, Service
 
@@ -25,8 +26,6 @@ from contractgen.deal.model import Deal, Service
 PERIOD_MINUTES = {"calendar month": 30 * 24 * 60, "calendar quarter": 90 * 24 * 60}
 CENT = Decimal("0.01")
 
-_GDPR_RE = re.compile(r"GDPR|2016/679|Data Protection Act|DSGVO|RGPD|BDSG|Bundesdatenschutzgesetz", re.IGNORECASE)
-_HIPAA_RE = re.compile(r"\bHIPAA\b|HITECH", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -70,16 +69,6 @@ class Derived:
     hipaa: bool
     delivery_countries: list[str]
     term_end: date
-
-
-def is_gdpr(regulation: str) -> bool:
-    """True for GDPR-family regulations (EU/UK GDPR, Data Protection Acts, DSGVO …)."""
-    return bool(_GDPR_RE.search(regulation))
-
-
-def is_hipaa(regulation: str) -> bool:
-    """True for HIPAA (and HITECH)."""
-    return bool(_HIPAA_RE.search(regulation))
 
 
 @lru_cache(maxsize=64)
@@ -195,6 +184,7 @@ def compute_derived(deal: Deal) -> Derived:
     overlaps = _overlaps(deal)
     services = {s.id: s for s in deal.scope.services}
     regulations = deal.data_protection.regulations if deal.data_protection else []
+    regimes, _ = resolve_regulations(list(regulations))
     countries: list[str] = []
     for centre in deal.sourcing.delivery_centres if deal.sourcing else []:
         name = country_name(centre.country, deal.contract.locale)
@@ -208,8 +198,8 @@ def compute_derived(deal: Deal) -> Derived:
         overlaps=overlaps,
         availability=_availability(deal, services),
         services_by_id=services,
-        gdpr=any(is_gdpr(r) for r in regulations),
-        hipaa=any(is_hipaa(r) for r in regulations),
+        gdpr=any(r.family == "gdpr" for r in regimes),
+        hipaa=any(r.key == "hipaa" for r in regimes),
         delivery_countries=countries,
         term_end=term_end(deal),
     )

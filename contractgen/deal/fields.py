@@ -17,7 +17,14 @@ from typing import Annotated, Any, Literal
 import babel
 import pycountry
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import ValidationInfo
 from pydantic_core import PydanticCustomError
+
+from contractgen.deal.durations import Duration
+from contractgen.deal.values import (
+    MEASUREMENT_PERIODS, NO_RESOLUTION, PRICING_MODELS, RESOLUTION_EVENTS, SOURCING_MODELS, choice, money,
+    money_or_statutory, percent, whole_number,
+)  # fmt: skip
 
 def _error(kind: str, message: str) -> PydanticCustomError:
     return PydanticCustomError(kind, "{message}", {"message": message})
@@ -89,9 +96,63 @@ Email = Annotated[
     str, StringConstraints(strip_whitespace=True, max_length=254),
     _pattern(r"[^@\s]+@[^@\s]+\.[^@\s.]+", "an email address"),
 ]  # fmt: skip
-Priority = Annotated[str, StringConstraints(strip_whitespace=True), _pattern(r"P[1-9]", "a priority from P1 to P9")]
-Percent = Annotated[Decimal, Field(gt=0, le=100, allow_inf_nan=False)]
-Money = Annotated[Decimal, Field(ge=0, le=Decimal(10) ** 15, allow_inf_nan=False)]
+Priority = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60),
+    AfterValidator(_check_characters), AfterValidator(_single_line),
+]  # any label the deal uses ("P1", "Severity 1", "Critical", "P1 - Urgent"), most severe first  # fmt: skip
+
+
+def _lenient(parse: Any, kind: str) -> Any:
+    """A before-validator from a values.py parser: its ValueError becomes a plain field error."""
+    def validate(value: Any) -> Any:
+        try:
+            return parse(value)
+        except ValueError as exc:
+            raise _error(kind, str(exc)) from None
+
+    return BeforeValidator(validate)
+
+
+def _money_in_deal_currency(value: Any, info: ValidationInfo) -> Any:
+    currency = (info.context or {}).get("currency") if info is not None else None
+    try:
+        return money(value, currency)
+    except ValueError as exc:
+        raise _error("money", str(exc)) from None
+
+
+def _insurance_amount(value: Any, info: ValidationInfo) -> Any:
+    currency = (info.context or {}).get("currency") if info is not None else None
+    try:
+        return money_or_statutory(value, currency)
+    except ValueError as exc:
+        raise _error("money", str(exc)) from None
+
+
+Percent = Annotated[Decimal, _lenient(percent, "percent"), Field(gt=0, le=100, allow_inf_nan=False)]
+Money = Annotated[Decimal, BeforeValidator(_money_in_deal_currency), Field(ge=0, le=Decimal(10) ** 15, allow_inf_nan=False)]
+InsuranceAmount = Annotated[
+    Money | Literal["statutory"], BeforeValidator(_insurance_amount),
+]  # an amount, or "statutory" where a statute sets it (workers' compensation)  # fmt: skip
+
+
+def _resolution(value: Any) -> Any:
+    if isinstance(value, str):
+        words = " ".join(value.lower().split())
+        if words in NO_RESOLUTION:
+            return None
+        if words in RESOLUTION_EVENTS:
+            return RESOLUTION_EVENTS[words]
+        try:
+            return Duration.parse(value)
+        except ValueError:
+            raise _error("resolution", f"{value!r} is not a resolution time; write a duration (e.g. '4 hours', "
+                                       f"'3 business days'), an event ({', '.join(repr(e) for e in sorted(set(RESOLUTION_EVENTS.values())))}) "
+                                       f"or 'none' for no resolution time") from None
+    return value
+
+
+Resolution = Annotated[Duration | str | None, BeforeValidator(_resolution)]
 Multiple = Annotated[Decimal, Field(gt=0, le=100, allow_inf_nan=False)]
 
 
@@ -142,7 +203,8 @@ Currency = Annotated[str, AfterValidator(_currency)]
 Country = Annotated[str, AfterValidator(_country)]
 TimeZone = Annotated[str, AfterValidator(_timezone)]
 LocaleName = Annotated[str, AfterValidator(_locale)]
-PositiveInt = Annotated[int, Field(ge=1, le=1000)]
+PositiveInt = Annotated[int, _lenient(whole_number, "whole_number"), Field(ge=1, le=1000)]
+WholeNumber = Annotated[int, _lenient(whole_number, "whole_number")]
 
 
 class SourcingModel(str, Enum):
@@ -167,8 +229,15 @@ class PricingModel(str, Enum):
         return self.value
 
 
-Role = Literal["controller", "processor", "joint controller", "covered entity", "business associate"]
-MeasurementPeriod = Literal["calendar month", "calendar quarter"]
+# A party's role in the words of the deal's privacy regime (controller, business associate, service
+# provider …); which words each regime accepts is checked against deal/data/regimes.yaml.
+Role = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60), AfterValidator(_single_line)]
+MeasurementPeriod = Annotated[
+    Literal["calendar month", "calendar quarter"],
+    BeforeValidator(choice(MEASUREMENT_PERIODS, "measurement period", "'calendar month'")),
+]  # fmt: skip
+SourcingChoice = Annotated[SourcingModel, BeforeValidator(choice(SOURCING_MODELS, "sourcing model", "'offshore'"))]
+PricingChoice = Annotated[PricingModel, BeforeValidator(choice(PRICING_MODELS, "pricing model", "'time and materials'"))]
 
 
 class Section(BaseModel):

@@ -47,13 +47,20 @@ def deal_problems(data: Any, filename: str = "<deal>", lines: Lines | None = Non
     if not isinstance(data, dict):
         return None, [Problem(filename, 1, "", "the top level must be a mapping of fields")]
     try:
-        deal = Deal.model_validate(data)
+        deal = Deal.model_validate(data, context=_validation_context(data))
     except ValidationError as exc:
         # The rules that the valid sections still allow run too, so one run reports everything.
         found = field_problems(exc, filename, lines, Deal)
         found += rule_problems(check_rules_partially(data), filename, lines)
         return None, in_file_order(found)
     return deal, in_file_order(rule_problems(check_rules(deal), filename, lines))
+
+
+def _validation_context(data: dict[str, Any]) -> dict[str, Any]:
+    """What field validators may need from elsewhere in the deal: the currency money is written in."""
+    commercials = data.get("commercials")
+    currency = commercials.get("currency") if isinstance(commercials, dict) else None
+    return {"currency": currency.strip().upper() if isinstance(currency, str) else None}
 
 
 def validate_data(data: Any, filename: str = "<deal>", lines: Lines | None = None) -> Deal:

@@ -20,7 +20,8 @@ from pydantic import BeforeValidator, Field, model_validator
 from contractgen.deal.durations import ClockRange, Duration, Frequency
 from contractgen.deal.fields import (  # noqa: F401 - the field types are part of the model's namespace
     ClauseId, Country, Currency, Email, List, LocaleName, LongText, MeasurementPeriod, Money, Multiple, Name, Percent,
-    PositiveInt, PricingModel, Priority, Role, Section, ServiceId, SourcingModel, TemplateName, Text, TimeZone,
+    PositiveInt, PricingModel, Priority, Resolution, Role, Section, ServiceId, SourcingChoice, SourcingModel, TemplateName,
+    Text, TimeZone, WholeNumber,
 )  # fmt: skip
 from contractgen.deal.sector import SectorRegime
 from contractgen.deal.provisions import Benchmarking, Employees, Escrow, Guarantor, Language, ProcessAgent, StepIn
@@ -108,7 +109,7 @@ class DeliveryCentre(Section):
 class Sourcing(Section):
     """Delivery model and locations."""
 
-    model: SourcingModel | None = None
+    model: SourcingChoice | None = None
     delivery_centres: List[DeliveryCentre] = []
     core_overlap_hours: Annotated[Decimal, Field(ge=0, le=24, allow_inf_nan=False)] | None = None
     service_languages: List[Name] = []
@@ -160,7 +161,7 @@ class IncidentPriority(Section):
     priority: Priority
     definition: Text
     response: Duration
-    resolution: Duration
+    resolution: Resolution = None  # a duration, an event ("next release") or none
     target: Percent | None = Field(None, description=(
         "the share of this priority's Incidents in a Measurement Period that must meet the response and "
         "resolution times for the Service Level to be met (e.g. 95); default: service_levels.incident_target"))
@@ -242,7 +243,7 @@ class Audit(Section):
     """The client's audit rights."""
 
     notice: Duration
-    per_year: Annotated[int, Field(ge=0, le=52)] = 1
+    per_year: Annotated[WholeNumber, Field(ge=0, le=52)] = 1
 
 
 class Governance(Section):

@@ -14,8 +14,9 @@ from typing import Annotated, Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from contractgen.deal.derived import PERIOD_MINUTES, is_gdpr, is_hipaa, overlap_figures, term_end
+from contractgen.deal.derived import PERIOD_MINUTES, overlap_figures, term_end
 from contractgen.deal.durations import Duration
+from contractgen.deal.privacy_rules import check_privacy
 from contractgen.deal.jurisdictions import check_contract
 from contractgen.deal.messages import format_path
 from contractgen.deal.model import Deal
@@ -23,10 +24,6 @@ from contractgen.deal.model import Deal
 Path = tuple[Any, ...]
 Found = Iterator[tuple[Path, str]]
 
-GDPR_BREACH_LIMIT = Duration(72, "hour")
-HIPAA_BREACH_LIMIT = Duration(60, "day")
-GDPR_ROLES = {"controller", "processor", "joint controller"}
-HIPAA_ROLES = {"covered entity", "business associate"}
 SL = ("service_levels",)
 DP = ("data_protection",)
 
@@ -83,17 +80,15 @@ def check_incident_priority_times(deal: Deal) -> Found:
     base = SL + ("incident_priorities",)
     items = deal.service_levels.incident_priorities
     for i, p in enumerate(items):
-        if p.resolution < p.response:
+        if isinstance(p.resolution, Duration) and p.resolution < p.response:
             yield base + (i, "resolution"), (
                 f"{p.priority} resolution ({p.resolution}) is faster than its response ({p.response})"
             )
-    ordered = sorted(((int(p.priority[1:]), i, p) for i, p in enumerate(items)), key=lambda t: t[0])
-    for (n1, i1, p1), (n2, _i2, p2) in zip(ordered, ordered[1:]):
-        if n1 == n2:
-            continue
+    # The deal lists its priorities most severe first: each at least as fast as the next.
+    for i1, (p1, p2) in enumerate(zip(items, items[1:])):
         for what in ("response", "resolution"):
             fast, slow = getattr(p1, what), getattr(p2, what)
-            if fast > slow:
+            if isinstance(fast, Duration) and isinstance(slow, Duration) and fast > slow:
                 yield base + (i1, what), (
                     f"{p1.priority} {what} ({fast}) is slower than {p2.priority} {what} ({slow}); "
                     f"{p1.priority} must be at least as fast as {p2.priority}"
@@ -107,6 +102,9 @@ def check_service_credits(deal: Deal) -> Found:
         return
     credits = levels.service_credits
     base = SL + ("service_credits", "tiers")
+    if not credits.tiers:
+        yield base, "is empty: list at least one credit tier (service, below, credit), or leave out service_credits"
+
     targets = {a.service: a.target for a in levels.availability}
     by_service: dict[str, list[tuple[int, Any]]] = {}
     for i, tier in enumerate(credits.tiers):
@@ -138,59 +136,8 @@ def check_service_credits(deal: Deal) -> Found:
 
 
 def check_data_protection(deal: Deal) -> Found:
-    """Personal data needs roles, subjects, categories, breach notice, transfer mechanism; GDPR/HIPAA limits."""
-    dp = deal.data_protection
-    if dp is None:
-        return
-    gdpr = any(is_gdpr(r) for r in dp.regulations)
-    hipaa = any(is_hipaa(r) for r in dp.regulations)
-    if dp.personal_data:
-        for name in ("roles", "data_subjects", "data_categories", "breach_notification"):
-            if not getattr(dp, name):
-                yield DP + (name,), "is required when personal_data is true"
-        reasons = _transfer_reasons(deal)
-        if reasons and dp.international_transfers is None:
-            yield DP + ("international_transfers",), (
-                f"a transfer mechanism (international_transfers.mechanism) is required: personal data is "
-                f"processed {' and '.join(reasons)}"
-            )
-    notice = dp.breach_notification
-    if notice is not None and gdpr and notice.upper_minutes > GDPR_BREACH_LIMIT.minutes:
-        yield DP + ("breach_notification",), (
-            f"must be at most 72 hours under {_first(dp.regulations, is_gdpr)} (got {notice}"
-            f"{', which can span weekends' if notice.business else ''})"
-        )
-    if notice is not None and hipaa and not gdpr and notice.upper_minutes > HIPAA_BREACH_LIMIT.minutes:
-        yield DP + ("breach_notification",), f"must be at most 60 days under HIPAA (got {notice})"
-    if dp.roles is not None and gdpr != hipaa:
-        allowed, law = (GDPR_ROLES, "GDPR-family law") if gdpr else (HIPAA_ROLES, "HIPAA")
-        for who in ("client", "supplier"):
-            role = getattr(dp.roles, who)
-            if role not in allowed:
-                yield DP + ("roles", who), (
-                    f"{role!r} is not a role under {law}; use {' or '.join(repr(r) for r in sorted(allowed))}"
-                )
-
-
-def _first(items: list[str], test: Any) -> str:
-    return next(r for r in items if test(r))
-
-
-def _transfer_reasons(deal: Deal) -> list[str]:
-    reasons = []
-    sourcing = deal.sourcing
-    dp = deal.data_protection
-    assert dp is not None
-    if sourcing and sourcing.model is not None and sourcing.model.value in ("offshore", "nearshore"):
-        reasons.append(f"{sourcing.model.value} (sourcing.model)")
-    if dp.data_residency:
-        outside = [c.country for c in sourcing.delivery_centres] if sourcing else []
-        if dp.subprocessors:
-            outside += [s.country for s in dp.subprocessors.approved]
-        outside = list(dict.fromkeys(c for c in outside if c not in dp.data_residency))
-        if outside:
-            reasons.append(f"in {', '.join(outside)}, outside data_residency")
-    return reasons
+    """Privacy regimes, roles, breach notice, transfers and data residency (see privacy_rules)."""
+    yield from check_privacy(deal)
 
 
 def check_core_overlap(deal: Deal) -> Found:

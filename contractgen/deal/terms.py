@@ -9,8 +9,16 @@ from pydantic import BeforeValidator, Field
 
 from contractgen.deal.durations import Duration, Frequency
 from contractgen.deal.fields import (
-    ClauseId, Country, Currency, List, Money, Multiple, Name, Percent, PositiveInt, PricingModel, Role, Section, Text,
+    ClauseId, Country, Currency, InsuranceAmount, List, Money, Multiple, Name, Percent, PositiveInt, PricingChoice, Role,
+    Section, Text,
 )  # fmt: skip
+
+
+def _plain_number(value: object) -> object:
+    """A quantity written with thousands separators ("38,000") is that number."""
+    if isinstance(value, str) and value.replace(",", "").replace(" ", "").replace(".", "", 1).isdigit():
+        return value.replace(",", "").replace(" ", "")
+    return value
 
 
 class Roles(Section):
@@ -23,7 +31,7 @@ class Roles(Section):
 class InternationalTransfers(Section):
     """How personal data may leave the permitted countries."""
 
-    mechanism: Text
+    mechanism: Text | Annotated[list[Name], Field(min_length=1)]  # one or several: "IDTA", ["EU SCCs", "UK Addendum"]
 
 
 class Subprocessor(Section):
@@ -100,12 +108,12 @@ class Commercials(Section):
     """Charges, rates and payment."""
 
     currency: Currency
-    pricing_model: PricingModel
+    pricing_model: PricingChoice
     monthly_charges: Money | None = None
     estimated_monthly_charges: Money | None = None  # time and materials: a budget estimate
     unit_name: Name | None = None  # per unit: e.g. "supported user", "claim processed"
     unit_price: Money | None = None
-    estimated_monthly_units: Annotated[Decimal, Field(ge=0, le=Decimal(10) ** 12, allow_inf_nan=False)] | None = None
+    estimated_monthly_units: Annotated[Decimal, BeforeValidator(_plain_number), Field(ge=0, le=Decimal(10) ** 12, allow_inf_nan=False)] | None = None
     rate_card: List[Rate] = []
     invoicing: Name | None = None
     payment_terms: Duration | None = None
@@ -120,7 +128,7 @@ class Insurance(Section):
     """An insurance the supplier must hold."""
 
     type: Name
-    amount: Money
+    amount: InsuranceAmount
 
 
 class Liability(Section):

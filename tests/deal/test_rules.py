@@ -113,10 +113,22 @@ def test_p2_must_resolve_at_least_as_fast_as_p3():
     )
 
 
-def test_priority_order_is_by_number_not_position():
+def test_priorities_are_listed_most_severe_first():
     d = data()
     d["service_levels"]["incident_priorities"].reverse()
-    validate_data(d)
+    found = problems_of(d)
+    assert any(p.path == "service_levels.incident_priorities[0].response" and "P4 must be at least as fast as P3" in p.message
+               for p in found)
+
+
+def test_priorities_take_the_deals_own_labels_and_may_have_no_resolution_time():
+    labels = ["Severity 1", "Severity 2", "Severity 3", "Severity 4"]
+    changes = {IP + (i, "priority"): label for i, label in enumerate(labels)}
+    changes[IP + (3, "resolution")] = "none"
+    changes[IP + (2, "resolution")] = "next release"
+    deal = accepted(changes)
+    items = deal.service_levels.incident_priorities
+    assert [p.priority for p in items] == labels and items[3].resolution is None and items[2].resolution == "next release"
 
 
 def test_equal_times_across_priorities_are_allowed():
@@ -133,8 +145,12 @@ def test_duplicate_priorities_are_refused():
 def test_availability_target_of_100_is_allowed():
     d = data()
     put(d, SL + ("availability", 1, "target"), "100")
-    put(d, SL + ("service_credits", "tiers"), [])
+    put(d, SL + ("service_credits",), None)
     validate_data(d)
+
+
+def test_service_credits_without_tiers_are_refused():
+    refused({SL + ("service_credits", "tiers"): []}, "service_levels.service_credits.tiers", "is empty")
 
 
 def test_lower_threshold_must_give_a_higher_credit():
@@ -210,8 +226,27 @@ def test_personal_data_needs_roles_subjects_categories_and_breach_notice(field):
     with pytest.raises(DealError) as info:
         validate_data(d, "deal.yaml", lines)
     (problem,) = info.value.problems
-    assert (problem.path, problem.message) == (f"data_protection.{field}", "is required when personal_data is true")
+    expected = ("is required under the UK GDPR: give each party's role" if field == "roles"
+                else "is required when personal_data is true")
+    assert problem.path == f"data_protection.{field}" and problem.message.startswith(expected)
     assert problem.line == LINES[DP]
+
+
+@pytest.mark.parametrize("regulation", ["PIPEDA", "Privacy Act 1988 (Cth)"])
+def test_roles_are_not_required_where_the_regime_defines_none(regulation):
+    d = data()
+    del d["data_protection"]["roles"]
+    d["data_protection"]["regulations"] = [regulation]
+    d["data_protection"]["international_transfers"] = None
+    validate_data(d)
+
+
+def test_ccpa_roles_are_business_and_service_provider():
+    changes = {DP + ("regulations",): ["CCPA/CPRA"], DP + ("roles",): {"client": "business", "supplier": "service provider"},
+               DP + ("international_transfers",): None}
+    accepted(changes)
+    changes[DP + ("roles",)] = {"client": "controller", "supplier": "service provider"}
+    refused(changes, "data_protection.roles.client", "'controller' is not a role under the CCPA", "'business'")
 
 
 def test_without_personal_data_nothing_more_is_required():
@@ -220,35 +255,43 @@ def test_without_personal_data_nothing_more_is_required():
     validate_data(d)
 
 
-def test_offshore_personal_data_needs_a_transfer_mechanism():
+def test_a_restricted_transfer_needs_a_mechanism():
     refused(
         {DP + ("international_transfers",): None},
         "data_protection.international_transfers",
-        "is required: personal data is processed offshore (sourcing.model)",
+        "personal data goes to India, a restricted transfer under the UK GDPR", "IDTA", "UK Addendum",
         line_of=DP,
     )
 
 
-def test_onshore_with_a_centre_outside_data_residency_needs_a_transfer_mechanism():
+def test_an_adequate_destination_needs_no_mechanism_whatever_the_sourcing_model():
+    accepted({DP + ("international_transfers",): None, ("sourcing", "delivery_centres", 0, "country"): "PL",
+              DP + ("data_residency",): ["GB", "PL"],
+              ("sourcing", "delivery_centres", 0, "timezone"): "Europe/Warsaw", ("sourcing", "core_overlap_hours"): None})
+
+
+def test_intra_eea_nearshore_needs_no_mechanism():
+    accepted({DP + ("international_transfers",): None, DP + ("regulations",): ["GDPR", "BDSG"],
+              ("sourcing", "model"): "nearshore", DP + ("data_residency",): ["PL", "DE"],
+              DP + ("subprocessors", "approved", 0, "country"): "DE",
+              ("sourcing", "delivery_centres"): [{"city": "Kraków", "country": "PL", "timezone": "Europe/Warsaw",
+                                                  "business_hours": "08:00-16:00"}],
+              ("sourcing", "core_overlap_hours"): None})
+
+
+def test_a_centre_outside_data_residency_is_an_error():
     refused(
-        {DP + ("international_transfers",): None, ("sourcing", "model"): "onshore", DP + ("data_residency",): ["GB", "IN"]},
-        "data_protection.international_transfers",
-        "in PL, outside data_residency",
+        {DP + ("data_residency",): ["GB", "IN"]},
+        "sourcing.delivery_centres[1].country", "PL (Kraków) is outside data_protection.data_residency (GB, IN)",
     )
 
 
-def test_onshore_within_data_residency_needs_no_transfer_mechanism():
-    accepted({DP + ("international_transfers",): None, ("sourcing", "model"): "onshore"})
-
-
-def test_subprocessor_outside_data_residency_needs_a_transfer_mechanism():
-    refused(
-        {
-            DP + ("international_transfers",): None, ("sourcing", "model"): "onshore",
-            DP + ("subprocessors", "approved", 0, "country"): "US",
-        },
-        "data_protection.international_transfers", "in US, outside data_residency",
-    )  # fmt: skip
+def test_a_subprocessor_outside_data_residency_is_an_error():
+    d = data()
+    put(d, DP + ("subprocessors", "approved", 0, "country"), "US")
+    found = problems_of(d)
+    assert any(p.path == "data_protection.subprocessors.approved[0].country" and "outside data_protection.data_residency"
+               in p.message for p in found)
 
 
 @pytest.mark.parametrize("notice", ["5 days", "73 hours", "3 business days"])
@@ -256,7 +299,7 @@ def test_gdpr_breach_notice_at_most_72_hours(notice):
     refused(
         {DP + ("breach_notification",): notice},
         "data_protection.breach_notification",
-        "must be at most 72 hours under UK GDPR",
+        "must be at most 72 hours under the UK GDPR",
         line_of=DP + ("breach_notification",),
     )
 
@@ -266,11 +309,11 @@ def test_gdpr_breach_notice_within_72_hours_is_accepted(notice):
     accepted({DP + ("breach_notification",): notice})
 
 
-def test_gdpr_family_includes_data_protection_acts():
+def test_a_supplement_brings_its_base_regimes_limits():
     refused(
         {DP + ("regulations",): ["Data Protection Act 2018"], DP + ("breach_notification",): "4 days"},
         "data_protection.breach_notification",
-        "under Data Protection Act 2018",
+        "under the UK GDPR",
     )
 
 
@@ -303,14 +346,14 @@ def test_hipaa_uses_covered_entity_and_business_associate():
         put(d, where, value)
     (problem,) = problems_of(d)
     assert problem.path == "data_protection.roles.client"
-    assert "'controller' is not a role under HIPAA; use 'business associate' or 'covered entity'" == problem.message
+    assert problem.message.startswith("'controller' is not a role under HIPAA; use 'business associate' or 'covered entity'")
 
 
 def test_gdpr_refuses_hipaa_roles():
     refused(
         {DP + ("roles", "supplier"): "business associate"},
         "data_protection.roles.supplier",
-        "not a role under GDPR-family law",
+        "not a role under the UK GDPR",
     )
 
 

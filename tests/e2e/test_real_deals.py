@@ -1,0 +1,93 @@
+"""Deals as practitioners write them, through the command line: they render, and bad ones are refused.
+
+The samples cover each privacy regime and jurisdiction the registries know (tests/library/
+test_real_deal_content.py checks what each contract says).
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.helpers import REFERENCE, ROOT, run_contractgen
+
+SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> Path:
+    """Render every sample once, as DOCX (the PDF path is the same document model)."""
+    out = tmp_path_factory.mktemp("real")
+    result = run_contractgen("render", *map(str, SAMPLES), "--format", "docx", "-o", str(out), cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_every_sample_renders(rendered, sample):
+    assert (rendered / f"{sample.stem}.docx").read_bytes().startswith(b"PK")
+
+
+def _bad(tmp_path: Path, change) -> tuple[int, str, list[str]]:
+    data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
+    data = copy.deepcopy(data)
+    change(data)
+    deal = tmp_path / "bad.yaml"
+    deal.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_contractgen("render", str(deal), "--format", "docx", "-o", str(out), cwd=ROOT)
+    return result.returncode, result.stderr, sorted(p.name for p in out.iterdir()) if out.exists() else []
+
+
+def _set(path: tuple, value):
+    def change(data):
+        target = data
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
+    return change
+
+
+@pytest.mark.parametrize("path, value, field, words", [
+    (("data_protection", "regulations"), ["UK GDPR", "Narnian Privacy Code"], "data_protection.regulations[1]",
+     ["not a known privacy regime", "UK GDPR", "PIPEDA"]),
+    (("data_protection", "regulations"), ["UK GDPR", "DORA"], "data_protection.regulations[1]",
+     ["sector regulation", "regulatory"]),
+    (("contract", "governing_law"), "the law of Narnia", "contract.governing_law",
+     ["not a known governing law", "England and Wales", "law_wording"]),
+    (("commercials", "pricing_model"), "cost plus", "commercials.pricing_model",
+     ["not a pricing model", "time and materials", "e.g."]),
+    (("commercials", "monthly_charges"), "€185,000", "commercials.monthly_charges",
+     ["is in EUR", "GBP"]),
+    (("governance", "reporting", "frequency"), "whenever", "governance.reporting.frequency",
+     ["not a frequency", "monthly"]),
+])
+def test_unknown_values_are_exit_2_naming_the_field_and_what_is_accepted(tmp_path, path, value, field, words):
+    code, stderr, written = _bad(tmp_path, _set(path, value))
+    assert code == 2 and written == []
+    line = next((l for l in stderr.splitlines() if field in l), "")
+    assert line, stderr
+    for word in words:
+        assert word in line, line
+
+
+def test_an_unknown_resolution_phrase_names_the_priority_field(tmp_path):
+    def change(data):
+        data["service_levels"]["incident_priorities"][3]["resolution"] = "when we get round to it"
+    code, stderr, written = _bad(tmp_path, change)
+    assert code == 2 and written == []
+    assert "service_levels.incident_priorities[3].resolution" in stderr and "next release" in stderr
+
+
+def test_a_delivery_centre_outside_the_data_residency_is_an_error(tmp_path):
+    code, stderr, written = _bad(tmp_path, _set(("data_protection", "data_residency"), ["GB", "IN"]))
+    assert code == 2 and written == []
+    assert "sourcing.delivery_centres[1].country" in stderr and "outside data_protection.data_residency" in stderr
+
+
+def test_service_credits_without_tiers_are_an_error(tmp_path):
+    code, stderr, _ = _bad(tmp_path, _set(("service_levels", "service_credits", "tiers"), []))
+    assert code == 2 and "service_levels.service_credits.tiers" in stderr
