@@ -316,3 +316,45 @@ def test_leader_dots_are_one_run_per_line_at_the_same_places():
     assert all(len(r.children) == 1 for r in rows)
     for (x0, x1, text), (y0, y1, merged) in zip(before, after):
         assert merged == text and y0 == x0 and abs(y1 - x1) < 1e-3
+
+
+def test_contents_page_numbers_come_from_one_layout_pass():
+    import weasyprint
+    from weasyprint.layout import page as page_layout
+
+    from contractgen.writers.pdf.contents import fill_contents_page_numbers
+    from contractgen.writers.pdf.html import render_html
+    from contractgen.writers.pdf.writer import _resources
+
+    pdf_dir = TEMPLATE.resolve() / "pdf"
+    font_config, stylesheet, _, fetcher = _resources(pdf_dir)
+    html = render_html(big_document(), TEMPLATE)
+    made = []
+    real = page_layout.make_page
+
+    def counting(*args, **kwargs):
+        made.append(1)
+        return real(*args, **kwargs)
+
+    def laid_out(*extra):
+        made.clear()
+        page_layout.make_page = counting
+        try:
+            return weasyprint.HTML(string=html, base_url=str(pdf_dir) + "/", url_fetcher=fetcher).render(
+                stylesheets=[stylesheet, *extra], font_config=font_config)
+        finally:
+            page_layout.make_page = real
+
+    ours = laid_out()
+    assert len(made) == len(ours.pages)  # no page laid out twice
+    assert fill_contents_page_numbers(ours) > 20
+    # the same contents as WeasyPrint's own target-counter(), which lays the contents out again
+    counted = laid_out(weasyprint.CSS(string='.toc-entry > a::after { content: " " leader(". ") " " '
+                                             'target-counter(attr(href), page); }'))
+    assert len(made) > len(counted.pages)
+
+    def contents_text(document) -> str:
+        reader = pypdf.PdfReader(io.BytesIO(document.write_pdf()))
+        return "\n".join(reader.pages[i].extract_text() for i in (1, 2))
+
+    assert contents_text(ours) == contents_text(counted)

@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit
 from contractgen.errors import ContractgenError, OutputError
 from contractgen.document.model import Document
 from contractgen.writers.pdf.html import render_html
+from contractgen.writers.pdf.contents import fill_contents_page_numbers
 from contractgen.writers.pdf.leaders import merge_leader_dots
 
 STYLESHEET = "print.css"
@@ -213,6 +214,7 @@ def html_to_pdf(html: str, pdf_dir: Path, extra_stylesheets: tuple[tuple[str, st
             # HTML.write_pdf is render() then Document.write_pdf(); between the two, the leaders are tidied
             document = weasyprint.HTML(string=html, base_url=str(pdf_dir) + "/", url_fetcher=fetcher).render(
                 font_config=font_config, **settings)
+            fill_contents_page_numbers(document)
             merge_leader_dots(document)
             return document.write_pdf(finisher=finisher, **{k: settings[k] for k in weasyprint.DEFAULT_OPTIONS})
     except FatalURLFetchingError as exc:
