@@ -90,22 +90,17 @@ class Workspace:
         name = Path(rel).name
         state: dict[str, Any] = {"problems": [], "preview": None, "message": "", "warnings": [], "stale": False}
         try:
-            from contractgen.deal.load import validate_data
-            from contractgen.deal.yamlsource import load_yaml
-
-            data, lines = load_yaml(text, name)
-            validate_data(data, name, lines)
-        except DealError as exc:
-            state["problems"] = [(p.path, p.message if p.line is None or p.path else f"line {p.line}: {p.message}")
-                                 for p in exc.problems] or [("", str(exc))]
-            count = len(state["problems"])
-            state["message"] = f"{count} problem{'s' if count != 1 else ''}: the preview shows the last valid version"
-            return state
-        try:
+            # One job validates as the CLI does (safe loader, model, rules) and, when valid, renders.
             result = self.pool.run(job_preview, name, text)
         except (RenderFailed, RenderTimeout) as exc:
             state["problems"] = [("", line) for line in exc.lines()]
             state["message"] = "the contract could not be built: " + exc.lines()[0]
+            return state
+        if result["problems"]:
+            state["problems"] = [(path, message if line is None or path else f"line {line}: {message}")
+                                 for path, line, message in result["problems"]]
+            count = len(state["problems"])
+            state["message"] = f"{count} problem{'s' if count != 1 else ''}: the preview shows the last valid version"
             return state
         state["preview"] = self.pages.put(result["html"], result["template"], rel, text)
         state["warnings"] = result["warnings"]

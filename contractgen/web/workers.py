@@ -1,8 +1,8 @@
 """Renders run in worker processes with a time limit, so one hostile or huge deal cannot hang the server.
 
-A job gets the deal as text (never a path the browser chose), writes it to a private temporary
-folder under the deal's own file name, and runs the same pipeline functions as the CLI. A job
-that runs past its limit has its pool terminated and replaced.
+A job gets the deal as text (never a path the browser chose), loads it as the CLI loads a deal
+file (the safe loader, the model, the rules) under the deal's own file name, and runs the same
+pipeline functions as the CLI. A job that runs past its limit has its pool terminated and replaced.
 """
 
 from __future__ import annotations
@@ -61,32 +61,46 @@ def _call(settings: Settings, job: Callable, args: tuple) -> tuple[str, Any]:
         return "error", ["the deal is nested too deeply to render"]
 
 
-def _build(workspace, folder: str, name: str, text: str):
-    from contractgen.pipeline import build_document, load_deal
+def deal_source(name: str, text: str):
+    """Load a deal from its text as `load_deal` loads a file (safe loader, model, rules), named `name`."""
+    from contractgen.deal.load import DealSource, validate_data
+    from contractgen.deal.yamlsource import load_yaml
+    from contractgen.digest import source_sha256
 
-    path = Path(folder) / name
-    path.write_text(text, encoding="utf-8")
-    source = load_deal(path)
+    raw = text.encode("utf-8")
+    data, lines = load_yaml(text, name)
+    return DealSource(deal=validate_data(data, name, lines), path=Path(name), raw=raw, sha256=source_sha256(raw))
+
+
+def _build(workspace, name: str, text: str):
+    from contractgen.pipeline import build_document
+
+    source = deal_source(name, text)
     return source.deal, build_document(source, workspace)
 
 
 def job_preview(workspace, name: str, text: str) -> dict[str, Any]:
-    """Return the contract as the PDF writer's HTML, with its template and warnings."""
+    """Return the contract as the PDF writer's HTML with its template and warnings, or the deal's problems."""
+    from contractgen.errors import DealError
     from contractgen.writers.pdf.html import render_html
 
-    with tempfile.TemporaryDirectory(prefix="contractgen-web-") as folder:
-        deal, result = _build(workspace, folder, name, text)
-        html = render_html(result.document, workspace.template_dir(deal.template))
-    return {"html": html, "template": deal.template, "warnings": result.warnings}
+    try:
+        source = deal_source(name, text)
+    except DealError as exc:  # problems of the deal itself go next to their fields: keep their paths
+        return {"problems": [(p.path, p.line, p.message) for p in exc.problems] or [("", None, str(exc))]}
+    from contractgen.pipeline import build_document
+
+    deal, result = source.deal, build_document(source, workspace)
+    html = render_html(result.document, workspace.template_dir(deal.template))
+    return {"html": html, "template": deal.template, "warnings": result.warnings, "problems": []}
 
 
 def job_render(workspace, name: str, text: str, fmt: str) -> bytes:
     """Return the contract as DOCX or PDF bytes."""
     from contractgen.writers import render
 
-    with tempfile.TemporaryDirectory(prefix="contractgen-web-") as folder:
-        deal, result = _build(workspace, folder, name, text)
-        return render(result.document, workspace.template_dir(deal.template), fmt)
+    deal, result = _build(workspace, name, text)
+    return render(result.document, workspace.template_dir(deal.template), fmt)
 
 
 def job_coverage(workspace, name: str, text: str) -> dict[str, Any]:
@@ -105,10 +119,8 @@ def job_redline(workspace, old_name: str, old_text: str, new_name: str, new_text
     from contractgen.redline.diff import diff_documents
     from contractgen.writers import render
 
-    with tempfile.TemporaryDirectory(prefix="contractgen-web-") as old_folder, \
-            tempfile.TemporaryDirectory(prefix="contractgen-web-") as new_folder:
-        _, old = _build(workspace, old_folder, old_name, old_text)
-        deal, new = _build(workspace, new_folder, new_name, new_text)
+    _, old = _build(workspace, old_name, old_text)
+    deal, new = _build(workspace, new_name, new_text)
     redline = diff_documents(old.document, new.document)
     template_dir = workspace.template_dir(deal.template)
     if fmt == "html":
@@ -122,21 +134,17 @@ def job_redline(workspace, old_name: str, old_text: str, new_name: str, new_text
 def job_usage(workspace, deals: list[tuple[str, str]]) -> dict[str, dict[str, int]]:
     """Return {deal: {clause id: version}} for each deal that loads and resolves (no rendering)."""
     from contractgen.library.resolve import resolve_contract
-    from contractgen.pipeline import load_deal
     from contractgen.templating.sandbox import build_context
 
     usage: dict[str, dict[str, int]] = {}
-    with tempfile.TemporaryDirectory(prefix="contractgen-web-") as folder:
-        for index, (rel, text) in enumerate(deals):
-            path = Path(folder) / f"{index}-{Path(rel).name}"
-            path.write_text(text, encoding="utf-8")
-            try:
-                deal = load_deal(path).deal
-                resolution = resolve_contract(workspace.outline(deal.template), workspace.library, deal,
-                                              build_context(deal), path.name)
-            except ContractgenError:
-                continue
-            usage[rel] = {v.id: v.version for v in resolution.versions()}
+    for rel, text in deals:
+        try:
+            deal = deal_source(Path(rel).name, text).deal
+            resolution = resolve_contract(workspace.outline(deal.template), workspace.library, deal,
+                                          build_context(deal), Path(rel).name)
+        except ContractgenError:
+            continue
+        usage[rel] = {v.id: v.version for v in resolution.versions()}
     return usage
 
 
