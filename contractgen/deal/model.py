@@ -198,8 +198,12 @@ class ServiceCredits(Section):
 class ChronicFailure(Section):
     """Repeated breaches that give a right to terminate."""
 
-    breaches: PositiveInt
-    within: Duration
+    breaches: PositiveInt = Field(description=(
+        "how many Measurement Periods with a Service Level failure (each period counted once) make a Chronic Failure"))
+    within: Duration = Field(description="the rolling period in which those Measurement Periods must fall, e.g. '6 months'")
+    whole_agreement: bool = Field(True, description=(
+        "true if a Chronic Failure lets the client terminate the whole agreement; false: only the affected "
+        "services, unless the Chronic Failure affects every service"))
 
 
 class ServiceLevels(Section):

@@ -104,3 +104,13 @@ def test_transition_charges_are_separate_from_the_monthly_charges(tmp_path, text
     assert "That charge is not part of the Charges for any Contract Year." in text
     assert "The Transition is charged apart from the Charges for the Services" in text  # and in the schedule
     assert "carries out the Transition at its own cost" not in text
+
+
+def test_the_deal_can_limit_chronic_failure_termination_to_the_affected_services(tmp_path, texts):
+    assert "terminate with immediate effect or on a later date that it states: this Agreement as a whole" in texts["uk"]
+    overlay = write_file(tmp_path / "cf.yaml",
+                         "service_levels: {chronic_failure: {breaches: 3, within: 6 months, whole_agreement: false}}\n")
+    text = contract_text(overlaid(REFERENCE, overlay, tmp_path))
+    assert "the Client may terminate the affected Services under clause" in text
+    assert "may terminate this Agreement as a whole under this clause only if the Chronic Failure affects every Service" in text
+    assert "this Agreement as a whole; or" not in text
