@@ -78,15 +78,8 @@ def flatten(document: Document) -> list[dict]:
     add({"kind": "title", "text": document.title})
     add({"kind": "p", "text": "between"})
     for index, party in enumerate(document.parties, start=1):
-        text = party.name
-        if party.incorporated_in:
-            text += f", incorporated in {party.incorporated_in}"
-        if party.company_number:
-            text += f" with company number {party.company_number}"
-        if party.address:
-            text += f", whose address is {party.address}"
-        if party.short_name:
-            text += f" (the \u201c{party.short_name}\u201d)"
+        text = party.name + "".join(d.before + getattr(party, d.field) + d.after
+                                    for d in party.details if getattr(party, d.field))
         add({"kind": "li", "text": f"({index}) {text}"})
     add({"kind": "table", "header": ["Reference", document.reference],
          "rows": [["Date", document.date_text]]})

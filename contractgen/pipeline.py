@@ -13,6 +13,7 @@ from contractgen.deal import DealSource, load_deal
 from contractgen.errors import ContractgenError, DealError, LibraryError, Problem
 from contractgen.deal.jurisdictions import law_forum_warning
 from contractgen.library.clauses import Library, load_library
+from contractgen.library.cover import party_details
 from contractgen.document.model import Clause, Document, Part, PartyBlock
 from contractgen.document.reader import read_inline, read_markdown
 from contractgen.library.resolve import Outline, ResolvedContract, load_outline, resolve_contract
@@ -131,7 +132,8 @@ def build_document(source: DealSource, workspace: Workspace | None = None) -> Bu
     resolution = resolve_contract(outline, library, deal, context, deal_file)
     offered: list[TermDefinition] = []
     parts: list[Part] = []
-    spell = _speller(workspace.template_dir(deal.template), deal.contract.locale)
+    template_dir = workspace.template_dir(deal.template)
+    spell = _speller(template_dir, deal.contract.locale)
     for resolved in resolution.parts:
         if not resolved.included:
             continue
@@ -163,7 +165,8 @@ def build_document(source: DealSource, workspace: Workspace | None = None) -> Bu
         locale=deal.contract.locale,
         draft=draft,
         legend=draft_marks.get("legend", ""),
-        parties=[_party_block("client", deal.parties.client), _party_block("supplier", deal.parties.supplier)],
+        parties=[_party_block("client", deal.parties.client, template_dir),
+                 _party_block("supplier", deal.parties.supplier, template_dir)],
         parts=parts,
         template=deal.template,
         provenance={
@@ -205,18 +208,21 @@ def _plain(text: str, context: dict, where: str) -> str:
 _UNESCAPE = re.compile(r"\\(.)")
 
 
-def _party_block(role: str, party) -> PartyBlock:
+def _party_block(role: str, party, template_dir: Path) -> PartyBlock:
+    """Return the cover and signature page view of a deal party, with the template's cover wording."""
     signatory = getattr(party, "signatory", None)
+    article = "the" if takes_article(party.short_name or role.title(), getattr(party, "article", None)) else ""
     return PartyBlock(
         role=role,
         name=party.name,
         short_name=party.short_name or role.title(),
-        article="the" if takes_article(party.short_name or role.title(), getattr(party, "article", None)) else "",
+        article=article,
         address=party.address,
         company_number=party.company_number or "",
         incorporated_in=party.incorporated_in or "",
         signatory_name=getattr(signatory, "name", "") or "",
         signatory_title=getattr(signatory, "title", "") or "",
+        details=party_details(template_dir, article),
     )
 
 

@@ -220,6 +220,19 @@ class ContentsEntry:
 
 
 @dataclass
+class PartyDetail:
+    """One piece of the cover's description of a party: `before`, the party's field `field`, `after`.
+
+    The wording comes from the template (cover.yaml); writers print a detail only when the field has a value.
+    """
+
+    field: str
+    before: str = ""
+    after: str = ""
+    bold: bool = False
+
+
+@dataclass
 class PartyBlock:
     """A party as the cover and signature page show it."""
 
@@ -234,6 +247,7 @@ class PartyBlock:
     change: str = ""
     marks: dict = field(default_factory=dict)
     article: str = "the"  # "the" before a common-noun short name ("the Bank"); "" for a proper name
+    details: list[PartyDetail] = field(default_factory=list)  # the cover's description after the name
 
 
 @dataclass

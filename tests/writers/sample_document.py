@@ -19,6 +19,8 @@ from contractgen.document.model import (
     Table,
     Text,
 )
+from contractgen.library.cover import party_details
+from tests.helpers import TEMPLATE
 
 
 def sample_document(draft: bool = True) -> Document:
@@ -70,9 +72,11 @@ def sample_document(draft: bool = True) -> Document:
     )
     parties = [
         PartyBlock("client", "Northwind Bank plc", "Client", "1 King William Street, London",
-                   "01234567", "England and Wales", "Jane Holloway", "Chief Operating Officer"),
+                   "01234567", "England and Wales", "Jane Holloway", "Chief Operating Officer",
+                   details=party_details(TEMPLATE, "the")),
         PartyBlock("supplier", "Apex Digital Services Private Limited", "Supplier", "Pune, India",
-                   "U72900PN2009PTC123456", "India", "Rohan Mehta", "Director"),
+                   "U72900PN2009PTC123456", "India", "Rohan Mehta", "Director",
+                   details=party_details(TEMPLATE, "the")),
     ]
     parts = [
         Part("agreement", "agreement", "Agreement", [definitions, credits]),

@@ -157,17 +157,17 @@ class BodyWriter:
         r = f.run(p, f"({index})")
         f.add_tab(r)
         f.run(p, party.name, bold=True)
-        text = ""
-        if party.incorporated_in:
-            text += f", incorporated in {party.incorporated_in}"
-        if party.company_number:
-            text += f" with company number {party.company_number}"
-        if party.address:
-            text += f", whose address is {party.address}"
-        if party.short_name:
-            f.run(p, text + (f" ({party.article} \u201c" if party.article else " (\u201c"))
-            f.run(p, party.short_name, bold=True)
-            text = "\u201d)"
+        text = ""  # plain text collects into one run until a bold value
+        for detail in party.details:
+            value = getattr(party, detail.field)
+            if not value:
+                continue
+            if detail.bold:
+                f.run(p, text + detail.before)
+                f.run(p, value, bold=True)
+                text = detail.after
+            else:
+                text += detail.before + value + detail.after
         f.run(p, text + ending)
 
     def contents(self, body) -> None:

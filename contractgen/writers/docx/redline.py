@@ -193,17 +193,14 @@ class RedlineBodyWriter(BodyWriter):
         r = self.text(p, f"({index})", change=whole)
         f.add_tab(r)
         self.field(p, party, "name", bold=True, change=whole)
-        for name, prefix in (("incorporated_in", ", incorporated in "), ("company_number", " with company number "),
-                             ("address", ", whose address is ")):
-            mark = whole or _pure_mark(party.marks.get(name))
-            if getattr(party, name) or mark == DELETED:
-                self.text(p, prefix, change=mark)
-                self.field(p, party, name, change=whole)
-        mark = whole or _pure_mark(party.marks.get("short_name"))
-        if party.short_name or mark == DELETED:
-            self.text(p, f" ({party.article} \u201c" if party.article else " (\u201c", change=mark)
-            self.field(p, party, "short_name", bold=True, change=whole)
-            self.text(p, "\u201d)", change=mark)
+        for detail in party.details:
+            mark = whole or _pure_mark(party.marks.get(detail.field))
+            if getattr(party, detail.field) or mark == DELETED:
+                if detail.before:
+                    self.text(p, detail.before, change=mark)
+                self.field(p, party, detail.field, bold=detail.bold, change=whole)
+                if detail.after:
+                    self.text(p, detail.after, change=mark)
         if ending:
             self.text(p, ending, change=whole)
         self.mark_paragraph(p, whole)

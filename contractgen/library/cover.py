@@ -1,0 +1,45 @@
+"""The cover page wording of a document template (cover.yaml): how each party is described after its name."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import yaml
+
+from contractgen.document.model import PartyDetail
+from contractgen.errors import LibraryError
+
+COVER_FILE = "cover.yaml"
+PARTY_FIELDS = ("incorporated_in", "company_number", "address", "short_name")
+
+
+@functools.lru_cache(maxsize=16)
+def load_party_wording(template_dir: Path) -> tuple[PartyDetail, ...]:
+    """Read the `party` list of a template's cover.yaml (checked, cached per template folder)."""
+    path = Path(template_dir) / COVER_FILE
+    where = f"templates/{Path(template_dir).name}/{COVER_FILE}"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        raise LibraryError(f"{where} is missing: it words how the cover page describes the parties") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise LibraryError(f"{where}: cannot be read: {str(exc).splitlines()[0]}") from None
+    lines = data.get("party") if isinstance(data, dict) else None
+    if not isinstance(lines, list):
+        raise LibraryError(f"{where}: party: must be a list of {{field, before, after, bold}}")
+    details = []
+    for index, line in enumerate(lines):
+        if not isinstance(line, dict) or line.get("field") not in PARTY_FIELDS or set(line) - {"field", "before", "after", "bold"} \
+                or not all(isinstance(line.get(k, ""), str) for k in ("before", "after")):
+            raise LibraryError(f"{where}: party[{index}]: needs field (one of {', '.join(PARTY_FIELDS)}), "
+                               "and may have before, after (text) and bold (true/false)")
+        details.append(PartyDetail(line["field"], line.get("before", ""), line.get("after", ""), bool(line.get("bold"))))
+    return tuple(details)
+
+
+def party_details(template_dir: Path, article: str) -> list[PartyDetail]:
+    """Return the cover wording for one party, with {article} filled in ("the " or nothing)."""
+    filled = f"{article} " if article else ""
+    return [PartyDetail(d.field, d.before.replace("{article}", filled), d.after.replace("{article}", filled), d.bold)
+            for d in load_party_wording(Path(template_dir))]
