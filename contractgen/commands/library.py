@@ -10,6 +10,7 @@ import click
 from contractgen.commands.common import (
     EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK, echo_err, library_workspace, message_format_option, print_problem, root_option,
 )
+from contractgen.errors import ContractgenError
 
 
 
@@ -79,6 +80,10 @@ def lint(root: Path | None, template: str | None) -> None:
     from contractgen.checks.lint import lint_library
 
     workspace = library_workspace(root)
+    if (Path(workspace.clauses_path).resolve() != (workspace.root / "clauses").resolve()
+            or Path(workspace.templates_path).resolve() != (workspace.root / "templates").resolve()):
+        raise ContractgenError(f"{workspace.root}: lint reads clauses/ and templates/ beside contractgen.toml; this "
+                               f"repository keeps them in {workspace.clauses_path} and {workspace.templates_path}")
     report = lint_library(workspace.root, template)
     for message in report.messages:
         print_problem(str(message), err=False)

@@ -80,3 +80,14 @@ def test_schema_lists_the_repository_templates(repo):
     import json
 
     assert json.loads(result.stdout)["properties"]["template"]["enum"] == ["ito-2027"]
+
+
+def test_lint_refuses_a_repository_whose_library_folders_it_cannot_read(repo):
+    (repo / "clauses").rename(repo / "library")
+    config = repo / "contractgen.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace('clauses = "clauses"', 'clauses = "library"'),
+                      encoding="utf-8")
+    result = run_cli("lint", cwd=repo)
+    assert result.returncode == 2 and "lint reads clauses/" in result.stderr
+    shown = run_cli("clauses", "show", "service-credits", cwd=repo)  # the others follow the setting
+    assert shown.returncode == 0 and "library/service-levels/service-credits" in shown.stdout
