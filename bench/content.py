@@ -34,7 +34,7 @@ def build_reference(deal_path: Path | None = None, copies: int = 1):
     document = build_document(source, workspace).document
     if copies > 1:
         document = lengthen(document, copies)
-    return document, workspace.template_dir(deal.template)
+    return document, workspace.template_dir(source.deal.template)
 
 
 def lengthen(document: Document, copies: int) -> Document:

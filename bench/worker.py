@@ -1,4 +1,4 @@
-"""One in-process contender, kept alive between repetitions (warm): `python bench/worker.py NAME SETUP.json`.
+"""One in-process contender, kept alive between repetitions (warm): `python -m bench.worker NAME SETUP.json`.
 
 Protocol (one JSON object per line on stdout): after setup and one untimed warm-up run it prints
 {"ready": ...}; each "run" line on stdin gets {"wall": s, "cpu": s, "bytes": n}; "quit" gets
@@ -14,8 +14,6 @@ import sys
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
 
 
 def _contractgen(setup: dict, formats: tuple[str, ...], writer_only: bool = False):
@@ -27,21 +25,21 @@ def _contractgen(setup: dict, formats: tuple[str, ...], writer_only: bool = Fals
     if writer_only:
         source = load_deal(deal_path)
         document = build_document(source, workspace).document
-        template_dir = workspace.template_dir(deal.template)
+        template_dir = workspace.template_dir(source.deal.template)
         return lambda: sum(len(writers.render(document, template_dir, fmt)) for fmt in formats)
 
     def run() -> int:
         # the whole pipeline from the YAML file, as `render` does, with the workspace kept warm
         source = load_deal(deal_path)
         document = build_document(source, workspace).document
-        template_dir = workspace.template_dir(deal.template)
+        template_dir = workspace.template_dir(source.deal.template)
         return sum(len(writers.render(document, template_dir, fmt)) for fmt in formats)
 
     return run
 
 
 def _lengthened(setup: dict, fmt: str, copies: int):
-    from content import build_reference
+    from bench.content import build_reference
     from contractgen import writers
 
     document, template_dir = build_reference(Path(setup["deal"]), copies)
@@ -63,21 +61,21 @@ def make(name: str, setup: dict):
         return _lengthened(setup, fmt, int(copies))
     content = json.loads(Path(setup["content"]).read_text(encoding="utf-8"))
     if name == "plain_weasyprint":
-        from alternatives import plain_weasyprint
+        from bench.contenders.alternatives import plain_weasyprint
 
         return lambda: len(plain_weasyprint(content))
     if name.startswith("plain_len_"):  # plain_len_4: the plain render of a 4x longer text
-        from alternatives import plain_weasyprint
+        from bench.contenders.alternatives import plain_weasyprint
 
         copies = int(name.rsplit("_", 1)[1])
         longer = json.loads(Path(setup[f"content_x{copies}"]).read_text(encoding="utf-8"))
         return lambda: len(plain_weasyprint(longer))
     if name == "python_docx":
-        from alternatives import python_docx
+        from bench.contenders.alternatives import python_docx
 
         return lambda: len(python_docx(content))
     if name == "docxtpl":
-        from alternatives import docxtpl_render
+        from bench.contenders.alternatives import docxtpl_render
 
         template = Path(setup["docxtpl_template"]).read_bytes()
         values = json.loads(Path(setup["docxtpl_values"]).read_text(encoding="utf-8"))

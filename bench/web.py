@@ -7,7 +7,7 @@ times what the browser waits for: the POST of the changed form (validation as th
 the render in the worker, the problems and the preview's address) plus the GET of the preview page.
 Issue 16 asks for the preview within a second of a valid change.
 
-    .venv/bin/pip install -e '.[web,bench]' && .venv/bin/python bench/web_bench.py [--runs 20]
+    .venv/bin/pip install -e '.[web,bench]' && .venv/bin/python -m bench.web [--runs 20]
 
 Prints a row and writes bench/results/web-preview.json.
 """
@@ -20,18 +20,16 @@ import os
 import platform
 import re
 import statistics
-import sys
 import tempfile
 import time
 import warnings
 from pathlib import Path
 
+from contractgen.repo.config import init_repo
+from tests.web.forms import form_values
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(ROOT))
-
-from contractgen.repo.config import init_repo  # noqa: E402
-from tests.web.forms import form_values  # noqa: E402
 
 DEAL = "deals/deal-example.yaml"
 TARGET = 1.0  # seconds
