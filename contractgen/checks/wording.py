@@ -26,7 +26,7 @@ AFTER_WORDS = {"Schedule", "Schedules", "clause", "clauses", "Clause", "Clauses"
 
 
 def check_body_text(version: Version, targets: set[str], report: LintReport) -> None:
-    """Check references, anchors and comment habits in a body and its definitions (|safe: see jinja_paths)."""
+    """Check references, anchors and comment habits in a body and its definitions (|safe: see templating/sandbox.py)."""
     v = version.version
     body = strip_comments(v.body)
     for match in REFERENCE.finditer(body):

@@ -5,7 +5,7 @@ Parts and clauses are matched by their stable ids and contents entries by anchor
 never turns the whole contract red; blocks inside a clause, list items and table rows are aligned
 by their text; inside a matched paragraph, heading, table cell or definition the difference is
 word by word. Changed numbers and cross-reference texts are tracked like any other text.
-The writers (writers/docx_redline.py, writers/html_redline.py) only print these marks.
+The writers (writers/docx/redline.py, writers/pdf/redline.py) only print these marks.
 """
 
 from __future__ import annotations
