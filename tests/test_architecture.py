@@ -167,3 +167,14 @@ def test_every_package_says_what_its_stage_does():
             continue
         doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))) or ""
         assert len(doc.split()) >= 8 and "TODO" not in doc, f"{init.relative_to(ROOT)}: say what the stage does"
+
+
+def test_the_writer_registry_imports_no_engine_until_asked():
+    import subprocess
+    import sys
+
+    code = ("import sys, contractgen.writers, contractgen.pipeline, contractgen.cli; "
+            "print(sorted(m for m in ('docx', 'weasyprint') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]", "importing the registry, the pipeline or the CLI loaded a writer engine"
