@@ -91,3 +91,24 @@ def test_a_delivery_centre_outside_the_data_residency_is_an_error(tmp_path):
 def test_service_credits_without_tiers_are_an_error(tmp_path):
     code, stderr, _ = _bad(tmp_path, _set(("service_levels", "service_credits", "tiers"), []))
     assert code == 2 and "service_levels.service_credits.tiers" in stderr
+
+
+REGIME_ITEMS = {
+    "deal-example": ["privacy-uk-gdpr"], "de-manufacturer-poland": ["privacy-eu-gdpr"],
+    "nl-fintech-uk-soc": ["privacy-eu-gdpr"], "ch-bank-portugal": ["privacy-swiss-fadp"],
+    "ca-insurer-us-cloud": ["privacy-pipeda"], "au-retailer-philippines": ["privacy-au-privacy-act"],
+    "us-saas-mexico": ["privacy-ccpa", "ccpa-no-sale"], "uk-charity-minimal": ["privacy-uk-gdpr"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(REGIME_ITEMS))
+def test_each_regime_is_a_coverage_item_its_clause_covers(name):
+    import json
+
+    result = run_contractgen("coverage", str(ROOT / "samples" / f"{name}.yaml"), "--json", cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    items = {item["id"]: item for item in json.loads(result.stdout)["items"]}
+    for wanted in REGIME_ITEMS[name] + ["privacy-schedule"]:
+        assert items[wanted]["needed"] and items[wanted]["status"] == "covered", (name, wanted)
+    others = {k for k in items if k.startswith("privacy-") and k != "privacy-schedule"} - set(REGIME_ITEMS[name])
+    assert not any(items[k]["needed"] for k in others), name
