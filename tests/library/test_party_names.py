@@ -73,3 +73,13 @@ def test_forum_of_one_named_court_reads_in_the_singular(bank_and_tulpay):
     assert "governed by the laws of England and Wales." in text
     assert "the Commercial Court in London has exclusive jurisdiction" in text
     assert "objection to that court" in text
+
+
+@pytest.mark.parametrize("short_name, article, expected", [
+    ("Bank", None, "the Bank"), ("Customer", None, "the Customer"), ("Insurer", None, "the Insurer"),
+    ("Tulpay", None, "Tulpay"), ("Tulpay", "the", "the Tulpay"), ("Bank", "none", "Bank"),
+])
+def test_the_article_follows_the_short_name_unless_the_deal_overrides_it(short_name, article, expected):
+    from contractgen.templating.sandbox import party_reference
+
+    assert party_reference(short_name, article) == expected
