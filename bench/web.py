@@ -54,7 +54,7 @@ def measure(runs: int) -> dict:
                     values["commercials.monthly_charges"] = str(100000 + run * 1000)
                     start = time.perf_counter()
                     page = client.post(f"/check/{DEAL}", data=values).text
-                    found = re.search(r'src="(/preview/\w+)"', page)
+                    found = re.search(r'src="(/preview/\w+)', page)
                     if found is None:
                         raise RuntimeError("the change did not produce a preview:\n" + page[:2000])
                     preview = client.get(found.group(1)).text

@@ -8,6 +8,7 @@ the preview. Every render runs in a worker process with a time limit (see worker
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -88,7 +89,8 @@ class Workspace:
     def evaluate(self, rel: str, text: str) -> dict[str, Any]:
         """Validate a deal text as the CLI does; when valid, render its preview. Return the editor state."""
         name = Path(rel).name
-        state: dict[str, Any] = {"problems": [], "preview": None, "message": "", "warnings": [], "stale": False}
+        state: dict[str, Any] = {"problems": [], "preview": None, "message": "", "warnings": [], "stale": False,
+                                 "anchor": ""}
         try:
             # One job validates as the CLI does (safe loader, model, rules) and, when valid, renders.
             result = self.pool.run(job_preview, name, text)
@@ -196,7 +198,30 @@ def _check(request: Request, ws: Workspace, rel: str, form) -> Response:
     state = ws.evaluate(rel, text)
     if text_hash(text) != base:
         state["message"] += " (not saved yet)"
+    shown = ws.pages.get(str(form.get("_shown", "")))
+    current = ws.pages.get(state["preview"]) if state["preview"] else None
+    if shown and current:
+        state["anchor"] = first_change_anchor(shown[0], current[0])
     return ws.page(request, "check.html", **ws.editor(rel, doc, text, base, state))
+
+
+_ANCHOR = re.compile(r' id="([A-Za-z][A-Za-z0-9_.:-]*)"')
+
+
+def first_change_anchor(old: str, new: str) -> str:
+    """Return the id of the last anchor before the first difference of two previews ("" if none).
+
+    The preview frame opens there, so the lawyer sees the clause their change touched.
+    """
+    start = max(new.find("<body"), 0)
+    limit = min(len(old), len(new))
+    index = start
+    while index < limit and old[index] == new[index]:
+        index += 1
+    if index >= limit and len(old) == len(new):
+        return ""
+    anchors = list(_ANCHOR.finditer(new, start, index))
+    return anchors[-1].group(1) if anchors else ""
 
 
 async def change_form(request: Request) -> Response:

@@ -145,7 +145,7 @@ class Form:
         label = _label(str(key[-1]), raw) if not isinstance(key[-1], int) else f"Item {key[-1] + 1}"
         examples = raw.get("examples") or schema.get("examples") or []
         node = Node("field", name, label, help=raw.get("description") or schema.get("description") or "",
-                    example=", ".join(str(e) for e in examples[:3]), required=required)
+                    example=_examples(examples), required=required)
         value = doc.get(key)
         kind = schema.get("type")
         if kind == "object" and "properties" in schema:
@@ -221,6 +221,17 @@ class Form:
         if node.widget != "textarea":
             text = text.strip()
         return doc.set_scalar(key, text, order)
+
+
+def _examples(examples: list) -> str:
+    """Return a schema's examples as a lawyer reads them; whole records (mappings) are left out."""
+    shown = []
+    for example in examples[:3]:
+        if isinstance(example, (str, int, float)):
+            shown.append(scalar_text(example))
+        elif isinstance(example, list) and example and all(isinstance(e, (str, int, float)) for e in example):
+            shown.append(", ".join(scalar_text(e) for e in example))
+    return "; ".join(shown)
 
 
 def _singular(label: str) -> str:

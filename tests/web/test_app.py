@@ -27,7 +27,7 @@ def test_a_bad_date_is_reported_next_to_its_field_then_fixed_and_saved(client, w
     page = client.post(f"/check/{DEAL}", data=values).text
     assert _problems_of(page, "contract.effective_date") == []
     assert 'id="preview"' in page
-    preview = client.get(re.search(r'src="(/preview/\w+)"', page).group(1)).text
+    preview = client.get(re.search(r'src="(/preview/\w+)', page).group(1)).text
     assert "1 March 2027" in preview
     saved = client.post(f"/save/{DEAL}", data=values, headers={"hx-request": "true"})
     assert saved.status_code == 200 and "saved deals/deal-example.yaml" in saved.text
@@ -63,7 +63,7 @@ def test_compare_rounds_from_git(client, web_repo: Path):
     head = git(web_repo, "rev-parse", "HEAD").strip()
     assert f'value="{head}"' in page
     page = client.get(f"/compare/{DEAL}?old={head}&new=saved").text
-    view = re.search(r'src="(/preview/\w+)"', page).group(1)
+    view = re.search(r'src="(/preview/\w+)', page).group(1)
     redline = client.get(view).text
     assert "<del>185,000" in redline or "<del>£185,000" in redline
     assert 'href="/redline/docx/' in page
@@ -180,3 +180,12 @@ def test_the_clause_page_shows_who_approved_a_version(client, web_repo: Path):
                     encoding="utf-8")
     page = client.get("/clauses/limitation-of-liability").text
     assert "approved by Head of Legal &lt;b&gt;HL&lt;/b&gt; on 2026-10-01" in page
+
+
+def test_the_preview_opens_where_the_change_is():
+    from contractgen.web.app import first_change_anchor
+
+    old = '<head>x</head><body><h2 id="parties">P</h2><p>a</p><h2 id="charges">C</h2><p>100</p></body>'
+    new = '<head>y</head><body><h2 id="parties">P</h2><p>a</p><h2 id="charges">C</h2><p>200</p></body>'
+    assert first_change_anchor(old, new) == "charges"
+    assert first_change_anchor(old, old) == ""
