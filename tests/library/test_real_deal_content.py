@@ -65,7 +65,8 @@ EXPECTED = {
         ["data subject", "supervisory authority", "Article 28", "the MBCS will", "the MBCS's"]),
     "us-saas-mexico": (
         ["the laws of the State of California", "CCPA Service Provider Terms", "sell or share Personal Data",
-         "consumers", "PeoplePulse", "the Vendor", "organization"],
+         "consumers", "PeoplePulse", "the Vendor", "organization",
+         "PeoplePulse is a business and the Vendor is its service provider"],
         ["data subject", "supervisory authority", "Article 28", "organisation", "authorised", "licence"]),
     "uk-charity-minimal": (
         ["the law of Scotland", "the Scottish courts", "the UK GDPR", "the Trust", "Kelvin"],
