@@ -18,6 +18,7 @@ from contractgen.document.model import (
     Block, Clause, ContentsEntry, Definition, DefinitionList, Del, Document, Emph, Heading, Ins, ListBlock,
     ListItem, Paragraph, Part, PartyBlock, Strong, Table, Text, inline_text,
 )
+from contractgen.document.transforms import reference_text
 from contractgen.redline.worddiff import diff_inlines, mark_text
 
 INSERTED, DELETED, CHANGED = "inserted", "deleted", "changed"
@@ -31,7 +32,7 @@ class SummaryEntry:
     """One line of the "Summary of changes": a clause or schedule added, removed or changed."""
 
     change: str  # "inserted" | "deleted" | "changed" | "renumbered"
-    label: str  # "Clause 14" or "Schedule 2, paragraph 3" (old numbers for removed ones)
+    label: str  # "Clause 14" or "Paragraph 3 of Schedule 2" (old numbers for removed ones)
     title: str
     anchor: str = ""  # where the entry points in the redline ("" for removed ones)
     approval: str = ""  # who approved the clause version now in the contract, and when
@@ -378,11 +379,13 @@ def diff_documents(old: Document, new: Document) -> Redline:
 
 
 def _label(part: Part, clause: Clause | None) -> str:
+    """Return how the summary names a part or clause: as the contract refers to it ("Paragraph 3 of Schedule 2")."""
     if clause is None:
         return part.number or part.title
-    if part.kind == "schedule":
-        return f"{part.number}, paragraph {clause.number}" if clause.number else part.number
-    return f"Clause {clause.number}" if clause.number else clause.title
+    if not clause.number:
+        return part.number if part.kind == "schedule" else clause.title
+    text = reference_text(part, clause.number)
+    return text[:1].upper() + text[1:]
 
 
 def summarise(document: Document) -> list[SummaryEntry]:

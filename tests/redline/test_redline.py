@@ -147,9 +147,9 @@ def test_unchanged_clauses_are_not_marked(redline):
 
 def test_summary_lists_the_changed_clauses(redline):
     changed = {(e.change, e.label, e.title) for e in redline.summary}
-    assert ("changed", "Schedule 2, paragraph 2", "Availability") in changed
-    assert ("changed", "Schedule 2, paragraph 6", "Service Credits") in changed
-    assert ("changed", "Schedule 1, paragraph 2", "Service Descriptions") in changed
+    assert ("changed", "Paragraph 2 of Schedule 2", "Availability") in changed
+    assert ("changed", "Paragraph 6 of Schedule 2", "Service Credits") in changed
+    assert ("changed", "Paragraph 2 of Schedule 1", "Service Descriptions") in changed
     assert any(e.label.startswith("Clause ") and e.title == "Commencement and Term" for e in redline.summary)
     assert any(e.label.startswith("Clause ") and e.title == "Charges" for e in redline.summary)
     assert not any(e.title == "Governing Law and Jurisdiction" for e in redline.summary)
@@ -297,7 +297,7 @@ def test_html_marks_and_summary_page(redline):
     root = lxml.html.fromstring(html)
     summary = root.xpath('//section[contains(@class, "redline-summary")]')[0].text_content()
     assert "Summary of changes" in summary
-    for label in ("Schedule 2, paragraph 2", "Schedule 2, paragraph 6", "Schedule 1, paragraph 2"):
+    for label in ("Paragraph 2 of Schedule 2", "Paragraph 6 of Schedule 2", "Paragraph 2 of Schedule 1"):
         assert label in summary
     assert html.index("redline-summary") < html.index('class="cover"')
     assert root.xpath('//tr[contains(@class, "chg-deleted")]')
