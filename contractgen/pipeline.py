@@ -13,7 +13,7 @@ from contractgen.deal import DealSource, load_deal
 from contractgen.errors import ContractgenError, DealError, LibraryError, Problem
 from contractgen.deal.jurisdictions import law_forum_warning
 from contractgen.library.clauses import Library, load_library
-from contractgen.library.cover import party_details
+from contractgen.library.cover import load_draft_marking, party_details
 from contractgen.document.model import Clause, Document, Part, PartyBlock
 from contractgen.document.reader import read_inline, read_markdown
 from contractgen.library.resolve import Outline, ResolvedContract, load_outline, resolve_contract
@@ -21,9 +21,6 @@ from contractgen.templating.sandbox import build_context, date as format_date, r
 from contractgen.document.transforms import TermDefinition, apply_transforms
 from contractgen.writers import FORMATS, render
 
-
-
-DRAFT_DATE = "[●]"  # a draft is dated when it is signed
 
 
 def project_root() -> Path:
@@ -45,22 +42,6 @@ def is_draft(deal) -> bool:
     if "status" in deal.model_fields_set:
         return True  # draft or negotiating, said explicitly
     return bool(deal.contract.draft)
-
-
-def draft_marking(template_dir: Path) -> dict[str, str]:
-    """Return how the template marks a draft: its blank date and cover legend (draft.yaml)."""
-    import yaml
-
-    path = template_dir / "draft.yaml"
-    if not path.is_file():
-        return {"date": DRAFT_DATE, "legend": ""}
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise LibraryError(f"{path.name}: invalid YAML: {str(exc).splitlines()[0]}") from None
-    if not isinstance(data, dict) or not all(isinstance(data.get(k, ""), str) for k in ("date", "legend")):
-        raise LibraryError(f"{path.name}: 'date' and 'legend' must be text")
-    return {"date": " ".join(data.get("date", DRAFT_DATE).split()), "legend": " ".join(data.get("legend", "").split())}
 
 
 @dataclass
@@ -156,15 +137,15 @@ def build_document(source: DealSource, workspace: Workspace | None = None) -> Bu
         parts.append(Part(outline_part.id, outline_part.kind, outline_part.title, clauses,
                           anchor=outline_part.id if outline_part.kind != "agreement" else ""))
     draft = is_draft(deal)
-    draft_marks = draft_marking(workspace.template_dir(deal.template)) if draft else {}
+    draft_date, legend = load_draft_marking(workspace.template_dir(deal.template)) if draft else ("", "")
     document = Document(
         title=deal.contract.title,
         reference=deal.contract.reference or "",
-        date_text=draft_marks.get("date") or format_date(context, deal.contract.effective_date),
+        date_text=draft_date or format_date(context, deal.contract.effective_date),
         date_iso=deal.contract.effective_date.isoformat(),
         locale=deal.contract.locale,
         draft=draft,
-        legend=draft_marks.get("legend", ""),
+        legend=legend,
         parties=[_party_block("client", deal.parties.client, template_dir),
                  _party_block("supplier", deal.parties.supplier, template_dir)],
         parts=parts,

@@ -266,7 +266,7 @@ class Document:
     template: str = ""
     provenance: dict = field(default_factory=dict)
     marks: dict = field(default_factory=dict)  # redline only: marked title, reference, date_text
-    legend: str = ""  # a draft's legend on the cover (the template's draft.yaml)
+    legend: str = ""  # a draft's legend on the cover (the template's cover.yaml)
 
     def iter_clauses(self):
         """Yield (part, clause) for every clause in reading order."""

@@ -1,4 +1,5 @@
-"""The cover page wording of a document template (cover.yaml): how each party is described after its name."""
+"""The cover page wording of a document template (cover.yaml): how each party is described after its name,
+and how a draft is dated and marked."""
 
 from __future__ import annotations
 
@@ -11,20 +12,36 @@ from contractgen.document.model import PartyDetail
 from contractgen.errors import LibraryError
 
 COVER_FILE = "cover.yaml"
+DRAFT_DATE = "[●]"  # a draft is dated when it is signed
 PARTY_FIELDS = ("incorporated_in", "company_number", "address", "short_name")
+
+
+def _read(template_dir: Path) -> tuple[object, str]:
+    path = Path(template_dir) / COVER_FILE
+    where = f"templates/{Path(template_dir).name}/{COVER_FILE}"
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}, where
+    except FileNotFoundError:
+        raise LibraryError(f"{where} is missing: it words how the cover page describes the parties") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise LibraryError(f"{where}: cannot be read: {str(exc).splitlines()[0]}") from None
+
+
+@functools.lru_cache(maxsize=16)
+def load_draft_marking(template_dir: Path) -> tuple[str, str]:
+    """Return (date, legend) for a draft from the `draft` section of cover.yaml (default: "[●]", no legend)."""
+    data, where = _read(template_dir)
+    draft = data.get("draft", {}) if isinstance(data, dict) else {}
+    if not isinstance(draft, dict) or set(draft) - {"date", "legend"} \
+            or not all(isinstance(draft.get(k, ""), str) for k in ("date", "legend")):
+        raise LibraryError(f"{where}: draft: may have date and legend, both text")
+    return " ".join(draft.get("date", DRAFT_DATE).split()) or DRAFT_DATE, " ".join(draft.get("legend", "").split())
 
 
 @functools.lru_cache(maxsize=16)
 def load_party_wording(template_dir: Path) -> tuple[PartyDetail, ...]:
     """Read the `party` list of a template's cover.yaml (checked, cached per template folder)."""
-    path = Path(template_dir) / COVER_FILE
-    where = f"templates/{Path(template_dir).name}/{COVER_FILE}"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except FileNotFoundError:
-        raise LibraryError(f"{where} is missing: it words how the cover page describes the parties") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise LibraryError(f"{where}: cannot be read: {str(exc).splitlines()[0]}") from None
+    data, where = _read(template_dir)
     lines = data.get("party") if isinstance(data, dict) else None
     if not isinstance(lines, list):
         raise LibraryError(f"{where}: party: must be a list of {{field, before, after, bold}}")

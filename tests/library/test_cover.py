@@ -61,3 +61,19 @@ def test_writers_print_the_wording_the_model_carries(tmp_path):
     with zipfile.ZipFile(io.BytesIO(render(document, template, "docx"))) as package:
         body = package.read("word/document.xml").decode("utf-8")
     assert "having its seat at 1 King William Street" in body and "incorporated in" not in body
+
+
+def test_a_draft_is_dated_and_marked_as_the_template_says(tmp_path):
+    from contractgen.library.cover import load_draft_marking
+
+    assert load_draft_marking(TEMPLATE) == ("[●]", "Draft for discussion only. This document is not an offer and "
+                                            "binds neither party until it has been signed by both parties and dated.")
+    write_file(tmp_path / "cover.yaml", OTHER_WORDING)
+    assert load_draft_marking(tmp_path) == ("[●]", "")  # no draft section: a blank date, no legend
+    other = tmp_path / "other"
+    write_file(other / "cover.yaml", OTHER_WORDING + "draft: {date: '[date]', legend: Subject to contract.}\n")
+    assert load_draft_marking(other) == ("[date]", "Subject to contract.")
+    broken = tmp_path / "broken"
+    write_file(broken / "cover.yaml", OTHER_WORDING + "draft: {legend: [a, b]}\n")
+    with pytest.raises(LibraryError, match="draft: may have date and legend"):
+        load_draft_marking(broken)
