@@ -23,6 +23,7 @@ DEFAULTS = {
     "formats": ["docx", "pdf"],
     "clauses": "clauses",
     "templates": "templates",
+    "shards": 1,
 }
 SCAFFOLD = Path(__file__).resolve().parent / "scaffold"
 SAMPLE_DEAL = "deal-example.yaml"
@@ -44,6 +45,7 @@ class RepoConfig:
     formats: tuple[str, ...]
     clauses: str
     templates: str
+    shards: int = 1  # how many parallel jobs the CI workflow builds in (`build --shard K/N`)
 
     @property
     def clauses_dir(self) -> Path:
@@ -148,8 +150,11 @@ def load_config(start: Path | None = None) -> RepoConfig:
         formats = [f.strip() for f in formats.split(",")]
     if not isinstance(formats, list) or not formats or any(f not in KNOWN_FORMATS for f in formats):
         raise RepoError(f"{path}: formats must be a list drawn from {', '.join(KNOWN_FORMATS)}")
+    shards = values["shards"]
+    if isinstance(shards, bool) or not isinstance(shards, int) or not 1 <= shards <= 256:
+        raise RepoError(f"{path}: shards must be a whole number from 1 to 256 (the CI build's parallel jobs)")
     return RepoConfig(root, values["deals"], values["output"].strip("/"), tuple(dict.fromkeys(formats)),
-                      values["clauses"].strip("/"), values["templates"].strip("/"))
+                      values["clauses"].strip("/"), values["templates"].strip("/"), shards)
 
 
 def init_repo(target: Path, source: Path | None = None) -> list[Path]:

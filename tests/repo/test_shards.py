@@ -90,3 +90,12 @@ def test_merge_refuses_missing_shards(tmp_path):
     assert run_cli("build", "--shard", "1/3", "--jobs", "1", cwd=root).returncode == 0
     with pytest.raises(ShardError, match=r"shard\(s\) 2, 3 of 3 missing"):
         merge_partial_locks([root / "contractgen.lock.shard-1-of-3"])
+
+
+@pytest.mark.parametrize("value", ["0", "true", '"4"', "1000"])
+def test_a_bad_shards_setting_is_refused(tmp_path, value):
+    root = make_repo(tmp_path / "contracts")
+    config = root / "contractgen.toml"
+    config.write_text(config.read_text() + f"shards = {value}\n")
+    result = run_cli("check", cwd=root)
+    assert result.returncode == 2 and "shards must be a whole number from 1 to 256" in result.stderr

