@@ -87,3 +87,14 @@ def test_ny_hospital_has_books_and_records_and_prompt_incident_notice(ny_hospita
     assert "in any event within 24 hours after discovering it" in text
     for item in DORA_2 + PRA_FCA:
         assert ny_hospital["coverage"][item] == "not needed"
+
+
+def test_eba_and_osfi_terms_are_covered(tmp_path):
+    path = overlaid(SAMPLES / "nearshore-eur.yaml", FIXTURES / "deals" / "overlays" / "eba-osfi.yaml", tmp_path)
+    status = coverage_status(path)
+    for item in ("eba-sub-outsourcing", "eba-data-security", "eba-access-audit", "eba-termination", "eba-continuity",
+                 "osfi-access-audit", "osfi-subcontracting", "osfi-security-location", "osfi-continuity", "osfi-termination"):
+        assert status[item] == "covered", item
+    text = contract_text(path)
+    assert "section 13 of the European Banking Authority's Guidelines on outsourcing arrangements (EBA/GL/2019/02)" in text
+    assert "the Office of the Superintendent of Financial Institutions access to the records" in text
