@@ -29,7 +29,7 @@ from contractgen.errors import ContractgenError, DealError
 from contractgen.web.context import deal_of as _rel, workspace_of as _ws
 from contractgen.web.repository import WebRepository, open_repository
 from contractgen.web.schemaform import Form, attach_problems, walk_nodes
-from contractgen.web.security import CSRF_FIELD, PREVIEW_CSP, SecurityMiddleware, csrf_form, is_local
+from contractgen.web.security import CSRF_FIELD, PREVIEW_CSP, BodyLimit, SecurityMiddleware, csrf_form, is_local
 from contractgen.web.workers import RenderFailed, RenderPool, RenderTimeout, job_preview, job_render
 from contractgen.web.yamledit import RoundTrip, StaleSave, read_deal_text, save_deal_text, text_hash
 
@@ -357,7 +357,8 @@ def create_app(repo_dir: Path, token: str | None = None, host: str = "127.0.0.1"
         *LIBRARY_ROUTES,
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
-    app = Starlette(routes=routes, middleware=[Middleware(SecurityMiddleware, token=token, local=is_local(host))],
+    app = Starlette(routes=routes, middleware=[Middleware(SecurityMiddleware, token=token, local=is_local(host)),
+                                                Middleware(BodyLimit)],
                     exception_handlers={HTTPException: _http_error})
     app.state.workspace = Workspace(repo, pool)
     return app

@@ -112,6 +112,32 @@ class SecurityMiddleware(BaseHTTPMiddleware):
         response.set_cookie(name, value, httponly=True, samesite="strict", path="/")
 
 
+class BodyLimit:
+    """Refuse (413) a request body over the limit, also when it comes in chunks without a length."""
+
+    def __init__(self, app, limit: int = MAX_BODY):
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope, receive, send) -> None:
+        """Count the body's bytes as the application reads them."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        seen = 0
+
+        async def limited():
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise HTTPException(413, "the request is too large")
+            return message
+
+        await self.app(scope, limited, send)
+
+
 async def csrf_form(request: Request, max_files: int = 0) -> FormData:
     """Read a POSTed form within the limits, refusing it (403) unless it carries this browser's CSRF token."""
     form = await request.form(max_files=max_files, max_fields=MAX_FIELDS, max_part_size=MAX_PART)

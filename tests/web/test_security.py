@@ -170,3 +170,16 @@ def test_an_upload_goes_through_the_safe_loader(client, web_repo: Path):
                            files={"file": ("ok.yaml", good, "application/yaml")}, follow_redirects=False)
     assert response.status_code == 303
     assert (web_repo / "deals/up-ok.yaml").read_bytes() == good
+
+
+def test_an_oversized_body_is_refused_even_in_chunks(client, web_repo: Path):
+    token = form_values(client.get("/").text)["csrf_token"]
+
+    def chunks():
+        yield f"csrf_token={token}&name=big&sample=".encode()
+        for _ in range(6):
+            yield b"x" * (1024 * 1024)
+
+    response = client.post("/new", content=chunks(), headers={"content-type": "application/x-www-form-urlencoded"})
+    assert response.status_code == 413
+    assert not (web_repo / "deals/big.yaml").exists()
