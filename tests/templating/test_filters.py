@@ -22,7 +22,7 @@ def test_business_days_print_as_the_defined_term():
 def test_every_currency_is_formatted_for_every_locale(locale, currency, expected):
     from decimal import Decimal
 
-    from contractgen.templating.sandbox import money, money0
+    from contractgen.templating.numbers import money, money0
 
     context = {"locale_": locale, "currency_": currency}
     assert money(context, Decimal("3180000")) == expected
