@@ -17,7 +17,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from contractgen.errors import TemplateError, Problem
 from contractgen.templating.numbers import _locale, money, money0, number
-from contractgen.templating.codecache import compile_cached, environment_fingerprint
+from contractgen.templating.codecache import compiled as _compiled, compiled_condition as _compiled_condition
 
 MAX_POWER_EXPONENT = 64
 MAX_POWER_BITS = 64 * 1024
@@ -378,27 +378,6 @@ def _template_line(exc: Exception) -> int | None:
             found = tb.tb_lineno
         tb = tb.tb_next
     return found
-
-
-@lru_cache(maxsize=4096)
-def _compiled(env: LimitedSandbox, source: str) -> jinja2.Template:
-    """Compile a clause body once per process: a build renders the same library for many deals.
-
-    (``from_string`` never caches, and compiling was 80% of building the document model.) The
-    compiled code is also kept on disk for the next process (templating.codecache).
-    """
-    return compile_cached(env, source, _fingerprint(env))
-
-
-@lru_cache(maxsize=8)
-def _fingerprint(env: LimitedSandbox) -> str:
-    return environment_fingerprint(env, __file__)
-
-
-@lru_cache(maxsize=4096)
-def _compiled_condition(env: LimitedSandbox, expression: str):
-    """Compile a `when` expression once per process."""
-    return env.compile_expression(expression, undefined_to_none=False)
 
 
 def render_text(source: str, context: dict[str, Any], where: str, first_line: int = 1) -> str:

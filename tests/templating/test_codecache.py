@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from contractgen.templating import codecache
-from contractgen.templating.sandbox import _fingerprint, clause_environment, render_text
+from contractgen.templating.sandbox import clause_environment, render_text
 
 SOURCE = "{% for i in range(3) %}{{ name }}{{ i }} {% endfor %}"
 WHERE = "clauses/g/c/v1.md"
@@ -24,7 +24,7 @@ def cache(tmp_path, monkeypatch):
 
 def compile_once(source: str = SOURCE):
     env = clause_environment()
-    return codecache.compile_cached(env, source, _fingerprint(env))
+    return codecache.compile_cached(env, source, codecache.fingerprint_of(env))
 
 
 def test_compiled_code_is_stored_and_read_back(cache):

@@ -1,4 +1,4 @@
-"""Issue 17 (speed) rows beside the anchors: `.venv/bin/python bench/speed_bench.py [-n N]`.
+"""Issue 17 (speed) rows beside the anchors: `.venv/bin/python -m bench.speed [-n N]`.
 
 One alternating run (every contender once per repetition, in rotating order, so load on the
 2-core machine hits them alike) of:
@@ -6,7 +6,7 @@ One alternating run (every contender once per repetition, in rotating order, so 
   (compiled-template cache warm) against docxtpl's whole process; which modules that render loads.
   in-process, warm, from the YAML file: contractgen's PDF as it is now, the same with two of issue
   17's PDF changes turned off (collector pause, one-run leaders), and the plain Jinja2 -> WeasyPrint
-  render of the same text (bench/alternatives.py); CPU per page and wall ratios.
+  render of the same text (bench/contenders/alternatives.py); CPU per page and wall ratios.
   markup: elements of our HTML against the plain template's, and pages laid out per page (the
   contents' page numbers make WeasyPrint lay some pages out again).
 Targets are issue 17's, as PASS/MISS; what is not built is a MISS saying so. Needs the bench
@@ -27,12 +27,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.report import machine_info
+from bench.run import pdf_pages, run_measured
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(ROOT))
-
-from run import machine_info, pdf_pages, run_measured  # noqa: E402
 
 DEAL = ROOT / "samples" / "deal-example.yaml"
 EXE = Path(sys.executable).with_name("contractgen")
@@ -44,7 +43,7 @@ def _median(values: list[float]) -> float:
 
 def _whole_process(work: Path, runs: int) -> dict:
     """Alternate the whole-process contenders; return {name: [samples]}."""
-    from alternatives import deal_values, make_docxtpl_template
+    from bench.contenders.alternatives import deal_values, make_docxtpl_template
 
     from contractgen import writers
     from contractgen.pipeline import Workspace, build_document, load_deal
@@ -60,16 +59,16 @@ def _whole_process(work: Path, runs: int) -> dict:
     commands = {
         "version": [str(EXE), "--version"],
         "render_docx": [str(EXE), "render", "--format", "docx", str(DEAL), "-o", str(work / "out")],
-        "docxtpl": [sys.executable, str(HERE / "alt_cli.py"), "docxtpl", str(work / "template.docx"),
+        "docxtpl": [sys.executable, "-m", "bench.contenders.cli", "docxtpl", str(work / "template.docx"),
                     str(work / "docxtpl.docx"), str(work / "values.json")],
     }
     for command in commands.values():  # warm-up: disk caches, the compiled-template cache
-        run_measured(command, cwd=work)
+        run_measured(command, cwd=ROOT)
     samples: dict[str, list[dict]] = {name: [] for name in commands}
     names = list(commands)
     for i in range(runs):
         for name in names[i % len(names):] + names[:i % len(names)]:
-            samples[name].append(run_measured(commands[name], cwd=work))
+            samples[name].append(run_measured(commands[name], cwd=ROOT))
     return samples
 
 
@@ -88,8 +87,8 @@ def _modules_of_docx_render(work: Path) -> dict:
 
 def _pdf_contenders():
     """Return {name: callable -> pdf bytes} for the warm in-process PDF rows."""
-    from alternatives import plain_weasyprint
-    from content import flatten
+    from bench.content import flatten
+    from bench.contenders.alternatives import plain_weasyprint
 
     from contractgen import writers
     from contractgen.pipeline import Workspace, build_document, load_deal
@@ -130,8 +129,8 @@ def _in_process(runs: int) -> tuple[dict, dict]:
 def _markup() -> dict:
     """Count our HTML's elements against the plain template's, and pages laid out per page."""
     import weasyprint
-    from alternatives import plain_html
-    from content import flatten
+    from bench.content import flatten
+    from bench.contenders.alternatives import plain_html
     from weasyprint.layout import page as page_layout
 
     from contractgen.pipeline import Workspace, build_document, load_deal
