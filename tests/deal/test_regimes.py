@@ -98,3 +98,22 @@ def test_regimes_without_a_transfer_rule_decide_nothing():
 def test_a_mechanism_the_deal_names_that_nobody_knows_is_an_error():
     _, problems = _basis(_deal(["UK GDPR"], [("Pune", "IN")], mechanism="a handshake"))
     assert any("'a handshake' is not a known transfer mechanism" in m for _, m in problems)
+
+
+def test_each_regime_brings_clauses_and_a_schedule_the_template_has():
+    import yaml
+
+    from tests.helpers import ROOT, TEMPLATE
+
+    outline = yaml.safe_load((TEMPLATE / "outline.yaml").read_text(encoding="utf-8"))
+    ids = set()
+    for part in outline["parts"]:
+        ids.add(part.get("id"))
+        for item in part.get("clauses") or []:
+            ids.add(item if isinstance(item, str) else item["id"])
+    checklist = (TEMPLATE / "checklist.yaml").read_text(encoding="utf-8")
+    for key, regime in load_registry()[0].items():
+        for clause in regime.clauses:
+            assert (clause in ids) and list((ROOT / "clauses").glob(f"*/{clause}/v*.md")), (key, clause)
+        assert regime.schedule in ids, (key, regime.schedule)
+        assert key == "hipaa" or f"id: privacy-{key}" in checklist, key
