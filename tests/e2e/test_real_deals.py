@@ -112,3 +112,13 @@ def test_each_regime_is_a_coverage_item_its_clause_covers(name):
         assert items[wanted]["needed"] and items[wanted]["status"] == "covered", (name, wanted)
     others = {k for k in items if k.startswith("privacy-") and k != "privacy-schedule"} - set(REGIME_ITEMS[name])
     assert not any(items[k]["needed"] for k in others), name
+
+
+def test_a_law_and_forum_in_different_jurisdictions_warn(tmp_path):
+    deal = tmp_path / "law-forum.yaml"
+    text = REFERENCE.read_text(encoding="utf-8").replace(
+        "jurisdiction: the courts of England and Wales", "jurisdiction: New York")
+    deal.write_text(text, encoding="utf-8")
+    result = run_contractgen("validate", str(deal), cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "warning: contract: the governing law (England and Wales) and the forum" in result.stderr
