@@ -16,8 +16,8 @@ from contractgen.library.clauses import Library, load_library
 from contractgen.library.cover import load_draft_marking, party_details
 from contractgen.document.model import Clause, Document, Part, PartyBlock
 from contractgen.document.reader import read_inline, read_markdown
-from contractgen.library.resolve import Outline, ResolvedContract, load_outline, resolve_contract
-from contractgen.templating.sandbox import build_context, date as format_date, render_text, takes_article
+from contractgen.library.resolve import Outline, ResolvedContract, ResolvedDeal, load_outline, resolve_deal
+from contractgen.templating.sandbox import date as format_date, render_text, takes_article
 from contractgen.document.transforms import TermDefinition, apply_transforms
 from contractgen.writers import FORMATS, render
 
@@ -102,15 +102,13 @@ class BuildResult:
         return self.source.sha256
 
 
-def build_document(source: DealSource, workspace: Workspace | None = None) -> BuildResult:
-    """Turn a loaded deal into the finished document model (its derived figures computed once, here)."""
+def build_document(loaded: DealSource | ResolvedDeal, workspace: Workspace | None = None) -> BuildResult:
+    """Turn a loaded (or already resolved) deal into the finished document model; it is resolved once."""
     workspace = workspace or Workspace()
+    resolved_deal = loaded if isinstance(loaded, ResolvedDeal) else resolve_deal(loaded, workspace)
+    source, context, resolution = resolved_deal.source, resolved_deal.context, resolved_deal.resolution
     deal = source.deal
-    deal_file = source.file_name
-    outline = workspace.outline(deal.template)
     library = workspace.library
-    context = build_context(deal)
-    resolution = resolve_contract(outline, library, deal, context, deal_file)
     offered: list[TermDefinition] = []
     parts: list[Part] = []
     template_dir = workspace.template_dir(deal.template)
@@ -153,7 +151,7 @@ def build_document(source: DealSource, workspace: Workspace | None = None) -> Bu
         provenance={
             "contractgen_version": __version__,
             "template": deal.template,
-            "deal_file": deal_file,
+            "deal_file": source.file_name,
             "deal_sha256": source.sha256,
             "clauses": " ".join(f"{v.id}@{v.version}" for v in resolution.versions()),
         },
@@ -247,5 +245,5 @@ def redline_deals(old_path: Path, new_path: Path, out_dir: Path, formats: tuple[
     return written, redline, old_result.warnings + new_result.warnings
 
 
-__all__ = ["BuildResult", "DealError", "DealSource", "Problem", "Workspace", "build_document", "load_deal",
-           "redline_deals", "render_deal"]
+__all__ = ["BuildResult", "DealError", "DealSource", "Problem", "ResolvedDeal", "Workspace", "build_document",
+           "load_deal", "redline_deals", "render_deal", "resolve_deal"]

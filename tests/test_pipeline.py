@@ -192,3 +192,52 @@ def test_a_failed_rename_keeps_the_old_file_and_removes_the_temporary(writable_m
         render_deal(writable_mini_root / "deals" / "mini.yaml", out, ("docx",), Workspace(writable_mini_root))
     assert (out / "mini.docx").read_text() == "previous docx"
     assert sorted(p.name for p in out.iterdir()) == ["mini.docx"]
+
+
+def _count_reads_and_resolutions(monkeypatch) -> dict[str, int]:
+    from contractgen import pipeline
+    from contractgen.deal import load as load_module
+
+    counts = {"read": 0, "resolved": 0}
+    real_read, real_resolve = load_module.read_file_bytes, pipeline.resolve_deal
+
+    def read(path):
+        counts["read"] += 1
+        return real_read(path)
+
+    def resolve(source, workspace):
+        counts["resolved"] += 1
+        return real_resolve(source, workspace)
+
+    monkeypatch.setattr(load_module, "read_file_bytes", read)
+    monkeypatch.setattr(pipeline, "resolve_deal", resolve)
+    return counts
+
+
+def test_render_reads_and_builds_the_deal_once(tmp_path, mini_root, mini_deal_path, monkeypatch):
+    counts = _count_reads_and_resolutions(monkeypatch)
+    written, warnings = render_deal(mini_deal_path, tmp_path / "out", (), Workspace(mini_root))
+    assert written == [] and warnings  # no format asked for (the fixture library has no DOCX styles)
+    assert counts == {"read": 1, "resolved": 1}
+
+
+def test_strict_render_refuses_warnings_after_one_build_and_writes_nothing(tmp_path, mini_root, mini_deal_path,
+                                                                           monkeypatch):
+    from contractgen.errors import ContractgenError
+
+    counts = _count_reads_and_resolutions(monkeypatch)
+    with pytest.raises(ContractgenError, match=r"warning treated as error \(--strict\): clause legacy v1 is deprecated"):
+        render_deal(mini_deal_path, tmp_path / "out", ("docx",), Workspace(mini_root), strict=True)
+    assert counts == {"read": 1, "resolved": 1}
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_a_resolved_deal_is_built_without_resolving_again(mini_root, mini_deal_path, monkeypatch):
+    from contractgen.pipeline import resolve_deal
+
+    workspace = Workspace(mini_root)
+    prepared = resolve_deal(load_deal(mini_deal_path), workspace)
+    counts = _count_reads_and_resolutions(monkeypatch)
+    result = build_document(prepared, workspace)
+    assert counts == {"read": 0, "resolved": 0}
+    assert result.source is prepared.source and result.context is prepared.context

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from contractgen.deal.messages import field_problems, in_file_order, rule_problems
 from contractgen.deal.model import Deal
 from contractgen.deal.rules import check_rules, check_rules_partially
-from contractgen.deal.yamlsource import decode_text, load_yaml, read_file_bytes
+from contractgen.deal.yamlsource import decode_text, load_yaml, read_file_bytes, refuse_oversized
 from contractgen.digest import source_sha256
 from contractgen.errors import DealError, Problem
 
@@ -71,10 +71,14 @@ def validate_data(data: Any, filename: str = "<deal>", lines: Lines | None = Non
     return deal
 
 
-def load_deal(path: str | Path) -> DealSource:
-    """Read a deal file once, validate it and return it with its bytes; DealError (all problems) otherwise."""
+def load_deal(path: str | Path, raw: bytes | None = None) -> DealSource:
+    """Read a deal file once, validate it and return it with its bytes; DealError (all problems) otherwise.
+
+    `raw`: the file's bytes when the caller has read them already (a repository build hashes each
+    deal file first); the file is then not read again.
+    """
     name = str(path)
-    raw = read_file_bytes(path)
+    raw = read_file_bytes(path) if raw is None else refuse_oversized(raw, name)
     data, lines = load_yaml(decode_text(raw, name), name)
     deal = validate_data(data, name, lines)
     return DealSource(deal=deal, path=Path(path), raw=raw, sha256=source_sha256(raw))

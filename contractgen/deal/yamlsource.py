@@ -150,6 +150,11 @@ def read_file_bytes(path: str | Path) -> bytes:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise DealError(problems=[Problem(name, None, "", f"cannot read the file: {exc.strerror or exc}")]) from None
+    return refuse_oversized(raw, name)
+
+
+def refuse_oversized(raw: bytes, name: str) -> bytes:
+    """Return the bytes of a file, refusing them when they exceed MAX_BYTES."""
     if len(raw) > MAX_BYTES:
         raise DealError(problems=[Problem(name, None, "", f"the file is larger than {MAX_BYTES // 1024} KiB")])
     return raw

@@ -10,7 +10,7 @@ import yaml
 
 from contractgen.errors import LibraryError, Problem
 from contractgen.library.clauses import CLAUSE_ID, ClauseVersion, Library
-from contractgen.templating.sandbox import evaluate_condition
+from contractgen.templating.sandbox import build_context, evaluate_condition
 from contractgen import yamlload
 
 PART_KINDS = ("agreement", "signatures", "schedule")
@@ -216,3 +216,29 @@ def _resolve_slot(item: OutlineItem, library: Library, pins: dict[str, int], exc
     elif version.status in ("draft", "retired"):
         warnings.append(f"clause {version.label} is {version.status} and renders only because the deal pins it")
     return Resolution(item.id, version, reason)
+
+
+@dataclass
+class ResolvedDeal:
+    """A loaded deal with its clause context (derived figures included) and its clause resolution."""
+
+    source: Any  # the deal.DealSource
+    context: dict[str, Any] = field(repr=False)
+    resolution: ResolvedContract
+
+    @property
+    def deal(self) -> Any:
+        """Return the validated deal."""
+        return self.source.deal
+
+
+def resolve_deal(source: Any, workspace: Any) -> ResolvedDeal:
+    """Build the clause context and resolve which clause versions the deal takes (nothing rendered).
+
+    `workspace` needs only `outline(name)` and `library`, so a contracts repository can resolve
+    without the Markdown reader or the writers.
+    """
+    deal = source.deal
+    context = build_context(deal)  # the derived figures are computed here, once
+    resolution = resolve_contract(workspace.outline(deal.template), workspace.library, deal, context, source.file_name)
+    return ResolvedDeal(source, context, resolution)

@@ -3,6 +3,9 @@
 Nothing is written until every render succeeded: a failed build leaves the previous outputs and
 contractgen.lock exactly as they were. Workers are long-lived processes, each keeping one
 Workspace, so the clause library and outlines are parsed once per worker, not once per deal.
+Each deal file is read once per build (the assessment hashes its bytes and hands them to the task)
+and resolved once: the same loaded and resolved deal gives the lock entry, the DOCX, the PDF (with
+those bytes attached) and the redline.
 
 Every rendered contract's document model is kept as JSON in ``<output>/.models/<deal>.json`` (its
 hash in the lock entry as ``model_sha256``). With ``--redline`` a re-rendered contract is diffed
@@ -59,6 +62,7 @@ class Task:
     previous_model: str | None = None  # the lock's hash of the previous model ("" none kept, None new deal)
     redlines: tuple[tuple[str, str], ...] = ()  # (format, path) to write against the previous model
     kept_clauses: dict[str, Any] | None = None  # the last build's clauses: a deal being signed keeps them
+    raw: bytes | None = field(default=None, repr=False)  # the deal file's bytes, read once by the assessment
 
 
 _WORKER: dict[str, Any] = {}
@@ -103,7 +107,7 @@ def _run_task(task: Task) -> dict[str, Any]:
     workspace = _WORKER["workspace"]
     try:
         resolved = resolve_inputs(config, task.deal, workspace,
-                                  {"clauses": task.kept_clauses} if task.kept_clauses else None)
+                                  {"clauses": task.kept_clauses} if task.kept_clauses else None, raw=task.raw)
         if task.locked_inputs is not None and entry_inputs(task.locked_inputs) == resolved.inputs:
             return {"deal": task.deal, "status": "unchanged"}
         payloads, model, redlines, warnings, notes = _render(config, task, resolved, workspace)
@@ -123,7 +127,7 @@ def _render(config: RepoConfig, task: Task, resolved, workspace
     from contractgen.writers import render
     from contractgen.document.json_form import document_to_json
 
-    result = build_document(resolved.source, workspace)
+    result = build_document(resolved.prepared, workspace)  # resolved once: by resolve_inputs
     lock_entry = dict(resolved.inputs)
     result.document.provenance.update({
         "deal_file": task.deal,
@@ -214,7 +218,7 @@ def plan(assessment: Assessment, force: bool, redline: bool = False,
         previous = str(entry.get("model_sha256") or "") if entry is not None else None  # None: a new deal
         redlines = tuple(config.redline_paths(rel).items()) if redline else ()
         kept = (entry or {}).get("clauses") or None
-        tasks.append(Task(rel, outputs, locked, config.model_path(rel), previous, redlines, kept))
+        tasks.append(Task(rel, outputs, locked, config.model_path(rel), previous, redlines, kept, state.raw))
     return tasks, refusals
 
 

@@ -49,7 +49,7 @@ def collect_bundle(config: RepoConfig, tasks: list) -> dict[str, bytes]:
     if config_file.is_file():
         files[CONFIG_NAME] = config_file.read_bytes()
     for task in tasks:
-        files[task.deal] = (config.root / task.deal).read_bytes()
+        files[task.deal] = task.raw if task.raw is not None else (config.root / task.deal).read_bytes()
         if task.redlines and (config.root / task.model).is_file():
             files[task.model] = (config.root / task.model).read_bytes()
     return files

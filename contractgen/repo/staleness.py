@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from contractgen import __version__
-from contractgen.digest import source_file_sha256
+from contractgen.digest import source_sha256
 from contractgen.errors import ContractgenError
 from contractgen.repo.lockfile import (Lock, VersionInfo, clause_view, entry_inputs, library_digest, read_lock,
                        released_violations, scan_library, sha256_file, template_files, installed_tools,
@@ -58,31 +58,49 @@ class RepoLibrary:
 
 @dataclass
 class Resolved:
-    """A deal loaded and resolved (not rendered): the objects and the lock entry's input fields."""
+    """A deal loaded and resolved (not rendered), and the lock entry's input fields.
 
-    source: Any  # the DealSource: the deal, its path, bytes and sha256
-    context: dict
-    resolution: Any
+    `prepared` (a library.resolve.ResolvedDeal: the DealSource, the clause context, the resolution) is what a
+    build renders, so a deal is read once and resolved once per build.
+    """
+
+    prepared: Any
     inputs: dict[str, Any]
+
+    @property
+    def source(self) -> Any:
+        """Return the DealSource: the deal, its path, bytes and sha256."""
+        return self.prepared.source
 
     @property
     def deal(self) -> Any:
         """Return the validated deal."""
-        return self.source.deal
+        return self.prepared.source.deal
+
+    @property
+    def context(self) -> dict[str, Any]:
+        """Return the clause context."""
+        return self.prepared.context
+
+    @property
+    def resolution(self) -> Any:
+        """Return the clause resolution."""
+        return self.prepared.resolution
 
 
-def resolve_inputs(config: RepoConfig, deal_rel: str, workspace, previous: dict[str, Any] | None = None) -> Resolved:
+def resolve_inputs(config: RepoConfig, deal_rel: str, workspace, previous: dict[str, Any] | None = None,
+                   raw: bytes | None = None) -> Resolved:
     """Load, validate and resolve one deal; return its lock-entry inputs (no rendering).
 
     A deal marked signed keeps the clause versions of `previous` (its lock entry of the last build):
     signing renders the contract as negotiated, never with library versions that came later.
+    `raw`: the deal file's bytes when the caller has read them already (the file is not read again).
     """
-    from contractgen.library.resolve import resolve_contract
     from contractgen.deal import load_deal
-    from contractgen.templating.sandbox import build_context
+    from contractgen.library.resolve import resolve_deal
 
     path = config.root / deal_rel
-    source = load_deal(path)
+    source = load_deal(path, raw)
     digest = source.sha256
     deal = source.deal
     own_pins = dict(getattr(getattr(deal, "clauses", None), "pin", None) or {})  # the lock records the deal's own
@@ -91,9 +109,8 @@ def resolve_inputs(config: RepoConfig, deal_rel: str, workspace, previous: dict[
         pins = {**kept, **dict(deal.clauses.pin)}
         deal = deal.model_copy(update={"clauses": deal.clauses.model_copy(update={"pin": pins})})
         source = dataclasses.replace(source, deal=deal)  # built with the versions it was signed with
-    outline = workspace.outline(deal.template)
-    context = build_context(deal)
-    resolution = resolve_contract(outline, workspace.library, deal, context, path.name)
+    prepared = resolve_deal(source, workspace)
+    resolution = prepared.resolution
     clauses: dict[str, dict] = {}
     left_out: dict[str, str] = {}
     for part in resolution.parts:
@@ -116,7 +133,7 @@ def resolve_inputs(config: RepoConfig, deal_rel: str, workspace, previous: dict[
         "clauses": clauses,
         "left_out": left_out,
     }
-    return Resolved(source, context, resolution, inputs)
+    return Resolved(prepared, inputs)
 
 
 def compare_inputs(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
@@ -207,6 +224,7 @@ class DealState:
     edited: list[str] = field(default_factory=list)  # outputs whose bytes differ from the lock
     new: bool = False
     signed: bool = False  # built as signed: frozen, never rendered again
+    raw: bytes | None = field(default=None, repr=False, compare=False)  # the deal file's bytes, read once
     frozen: list[str] = field(default_factory=list)  # what changed on a signed contract (errors)
     amendments: list[str] = field(default_factory=list)  # library changes a signed contract does not take
 
@@ -263,11 +281,12 @@ def assess(config: RepoConfig, selected: list[str] | None = None) -> Assessment:
     removed = [] if selected is not None else sorted(set(lock.deals) - set(on_disk))
     hashes = hash_files(config.root, [out for rel in deal_paths if rel in lock.deals
                                       for out in config.output_paths(rel).values()])
-    hashes.update({rel: source_file_sha256(config.root / rel) for rel in deal_paths})
+    deal_bytes = {rel: _read_bytes(config.root / rel) for rel in deal_paths}  # the one read of each deal file
+    hashes.update({rel: None if raw is None else source_sha256(raw) for rel, raw in deal_bytes.items()})
     template_cache: dict[str, dict[str, str]] = {}
     states: dict[str, DealState] = {}
     for rel in deal_paths:
-        state = DealState(rel)
+        state = DealState(rel, raw=deal_bytes[rel])
         states[rel] = state
         entry = lock.deals.get(rel)
         if entry is None:
@@ -314,6 +333,14 @@ def _assess_signed(config: RepoConfig, rel: str, entry: dict[str, Any], state: D
     state.reasons, state.edited = [], []
 
 
+def _read_bytes(path: Path) -> bytes | None:
+    """Return a file's bytes, or None when it cannot be read (the deal is then reported when loaded)."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
 def hash_files(root: Path, rels: list[str]) -> dict[str, str | None]:
     """Hash many files on a few threads (hashlib releases the GIL on large buffers)."""
     from concurrent.futures import ThreadPoolExecutor
@@ -350,7 +377,7 @@ def settle_undecided(assessment: Assessment, workspace=None) -> None:
     for state in pending:
         entry = assessment.lock.deals[state.path]
         try:
-            resolved = resolve_inputs(assessment.config, state.path, workspace)
+            resolved = resolve_inputs(assessment.config, state.path, workspace, raw=state.raw)
         except ContractgenError as exc:
             state.reasons.extend(f"cannot be resolved: {line}" for line in exc.lines())
             state.undecided = False

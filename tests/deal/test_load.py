@@ -101,3 +101,12 @@ def test_imports_inside_the_deal_package_run_one_way():
 
     for name in graph:
         visit(name, ())
+
+
+def test_bytes_already_read_are_not_read_again(monkeypatch, tmp_path):
+    raw = REFERENCE.read_bytes()
+    monkeypatch.setattr(load_module, "read_file_bytes", lambda path: pytest.fail("read again"))
+    source = load_deal(tmp_path / "elsewhere.yaml", raw)
+    assert source.raw == raw and source.file_name == "elsewhere.yaml"
+    with pytest.raises(DealError, match="larger than"):
+        load_deal(tmp_path / "big.yaml", b"a: b\n" * 300_000)
