@@ -29,8 +29,9 @@ serve: $(STAMP)
 	$(BIN)/contractgen serve .
 
 bench: $(STAMP)
-	$(BIN)/pip install -q -e '.[bench]'
+	$(BIN)/pip install -q -e '.[bench,dask]'
 	$(BIN)/python -m bench $(BENCH_ARGS)
+	$(BIN)/python -m bench.cluster
 
 clean:
 	rm -rf out $(VENV)
