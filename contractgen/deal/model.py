@@ -285,7 +285,7 @@ class Deal(Section):
     term: Term
     regulatory: List[SectorRegime] = Field([], description=(
         "sector regulation that sets contract terms (not data protection): DORA, NIS2, PRA SS2/21, FCA SYSC 8, "
-        "EBA Outsourcing Guidelines, OSFI B-10, PCI DSS, 10 NYCRR 405.46, 23 NYCRR 500"))
+        "EBA Outsourcing Guidelines, OSFI B-10, FINMA Circular 2018/3, PCI DSS, 10 NYCRR 405.46, 23 NYCRR 500"))
     critical_or_important: bool = Field(False, description=(
         "true if the services support a critical or important function (DORA Art. 30(3), FCA SYSC 8) or are a "
         "material outsourcing (PRA SS2/21); brings the fuller regulatory terms"))

@@ -21,9 +21,10 @@ EXPECTED = {
         ["tort", "injunct", "full title guarantee", "fraudulent misrepresentation"],
         [f"dora-30-2-{p}" for p in "abcdefghi"]),
     "ch-bank-portugal": (
-        ["Article 100 of the Swiss Code of Obligations", "Article 333 of the Swiss Code of Obligations"],
+        ["Article 100 of the Swiss Code of Obligations", "Article 333 of the Swiss Code of Obligations",
+         "Outsourcing Requirements of FINMA", "at all times, from Switzerland"],
         ["tort", "injunct", "full title guarantee"],
-        []),
+        ["finma-audit-supervision", "finma-data-access", "finma-termination"]),
     "uk-charity-minimal": (
         ["delict (including negligence)", "interdict", "Requirements of Writing (Scotland) Act 1995", "absolute warrandice",
          "Contract (Third Party Rights) (Scotland) Act 2017", "Bribery Act 2010"],
