@@ -9,6 +9,7 @@ parses them once. WeasyPrint may read only files inside the template folder: eve
 
 from __future__ import annotations
 
+import atexit
 import gc
 import hashlib
 import mimetypes
@@ -32,6 +33,10 @@ _CACHE: dict[tuple, tuple] = {}
 _EXTRA_CACHE: dict[tuple, tuple] = {}
 _LOCK = threading.Lock()
 _RENDER_LOCK = threading.Lock()
+# Drop the cached FontConfigurations before interpreter shutdown: one that outlives WeasyPrint's
+# modules fails in its __del__ and prints "Exception ignored" after every PDF-rendering process.
+atexit.register(_EXTRA_CACHE.clear)
+atexit.register(_CACHE.clear)
 
 
 class UnsafeResourceError(OutputError):
