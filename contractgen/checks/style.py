@@ -56,14 +56,15 @@ def check_numbers(version: Version, report: LintReport) -> None:
         for match in PERCENT_FORM.finditer(text):
             word = match.group(0)
             if re.match(r"[a-z]", word, re.IGNORECASE) and not _number_word(word):
-                continue  # "per cent" after an ordinary word ("the percent of ...") is not a figure
+                continue  # "per cent" after an ordinary word is not a figure
+            word = word.replace("xvar", "{{ … }}")
             report.add(version.rel, _line(first, text, match.start(), multiline),
                        f"'{word}': write percentages as numerals with '%' and no space, e.g. '10%' (house style)")
 
 
 def _number_word(phrase: str) -> bool:
     first = re.split(r"\s*(?:per\s*cent|percent)", phrase, flags=re.IGNORECASE)[0].strip().lower()
-    return first in NUMBER_WORDS
+    return first in NUMBER_WORDS or first == "xvar"  # a number word, or a value printed before "per cent"
 
 
 def _unit(unit: str) -> str:

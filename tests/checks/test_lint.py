@@ -249,6 +249,7 @@ def test_real_library_lint_output_is_well_formed():
     ("after seven years", "'seven years': write numbers of units in numerals, as '7 years'"),
     ("an overcharge of 5 % of the fees", "'5 %': write percentages as numerals with '%' and no space"),
     ("more than five percent of the fees", "'five percent': write percentages as numerals with '%' and no space"),
+    ("more than {{ term.initial_term }} per cent", "'{{ … }} per cent': write percentages as numerals with '%' and no space"),
 ])
 def test_house_style_flags_spelt_numbers_and_percent_forms(tmp_path, text, expected):
     root = library(tmp_path)
