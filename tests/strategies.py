@@ -296,7 +296,8 @@ def deals(draw, cheap: bool = False) -> GeneratedDeal:
             "special_categories": draw(st.lists(names, max_size=1)),
             "breach_notification": breach,
             "data_residency": countries if draw(st.booleans()) else [],
-            "international_transfers": {"mechanism": draw(texts)},
+            # a closed list since transfers are decided by geography: EU SCCs and the IDTA cover both GDPRs
+            "international_transfers": {"mechanism": draw(st.sampled_from([["SCCs", "IDTA"], ["IDTA", "SCCs"]]))},
             "subprocessors": {"approval": draw(names), "objection_period": "30 days", "approved": subprocessors},
             "return_or_delete": f"{draw(st.integers(1, 90))} days",
         }
@@ -352,7 +353,8 @@ def _service_levels(draw, service_ids: list[str], initial_months: int, names, te
             credits = draw(st.lists(st.integers(1, at_risk), min_size=n, max_size=n, unique=True))
             tiers += [{"service": sid, "below": str(b), "credit": str(c)}
                       for b, c in zip(sorted(below, reverse=True), sorted(credits))]
-        levels["service_credits"] = {"at_risk": str(at_risk), "tiers": tiers}
+        if tiers:  # a credit regime with no tiers is refused (it would print an empty table)
+            levels["service_credits"] = {"at_risk": str(at_risk), "tiers": tiers}
     if draw(st.booleans()):
         period = PERIOD_MINUTES[levels["measurement_period"]]
         within_months = draw(st.integers(4, initial_months))
