@@ -21,7 +21,7 @@ from contractgen.checks.wording import (
 from contractgen.errors import Problem
 from contractgen.library.clauses import scan_library_folder
 from contractgen.templating.analysis import analyse_expression, analyse_template
-from contractgen.templating.spelling import load_spelling
+from contractgen.templating.spelling import WORDS, load_spelling, table_problems
 
 
 def _check_covers(version: Version, checklist_ids: set[str], templates: list[Template], report: LintReport) -> None:
@@ -150,6 +150,9 @@ def lint_library(root: Path, template: str | None = None) -> LintReport:
         if spelling is not None:
             for version in versions:
                 check_spelling(version, spelling, name, report)
+            words = [w.lower() for v in versions for w in WORDS.findall(strip_comments(v.version.body))]
+            for problem in table_problems(spelling, words):
+                report.add(f"templates/{name}/spelling.yaml", 1, problem)
     check_unused_terms(versions, report)
 
     used: set[str] = set()

@@ -16,7 +16,7 @@ from contractgen import yamlload
 
 US_LOCALES = ("en_US",)
 _PROTECTED = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{##.*?##\}|\{#[^}]*\}|\]\(#[^)]*\)", re.DOTALL)
-_WORD = re.compile(r"[A-Za-z]+")
+WORDS = _WORD = re.compile(r"[A-Za-z]+")
 # Endings that often mark a British spelling; a word with one must be in the table or in `same`.
 BRITISH_LOOKING = re.compile(r"(?:is(?:e|es|ed|ing|ation|ations|er|ers)|our(?:s|ed|ing|able|ably|ite|ites)?|tre|tres|ogue|ogues|lled|lling)$")
 
@@ -84,6 +84,26 @@ def respell_source(source: str, spelling: Spelling) -> str:
         last = match.end()
     out.append(respell(source[last:], spelling))
     return "".join(out)
+
+
+# A stem's US form swaps only its British ending: "organis" → "organiz", "colour" → "color".
+_STEM_SWAPS = (("is", "iz"), ("our", "or"), ("ogue", "og"))
+# Letters no respelt word may contain: the traces of a stem that kept or doubled its ending.
+_GARBLED = re.compile(r"zs|zz|iziz|oror")
+
+
+def table_problems(spelling: Spelling, words: list[str]) -> list[str]:
+    """Return what is wrong in the table: a stem whose US form is not its British ending swapped,
+    or a word of `words` whose US form is garbled ("modernizse")."""
+    problems = []
+    for stem, us in spelling.stems:
+        if not any(stem.endswith(uk) and us == stem[: -len(uk)] + to for uk, to in _STEM_SWAPS):
+            problems.append(f"stem '{stem}: {us}' does not swap a British ending (-is → -iz, -our → -or, -ogue → -og)")
+    for word in sorted(set(words)):
+        us = spelling.us(word)
+        if us and _GARBLED.search(us) and not _GARBLED.search(word):
+            problems.append(f"'{word}' is respelt '{us}'")
+    return problems
 
 
 def unhandled_words(text: str, spelling: Spelling) -> list[str]:
