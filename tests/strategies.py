@@ -298,7 +298,8 @@ def deals(draw, cheap: bool = False) -> GeneratedDeal:
             "data_residency": countries if draw(st.booleans()) else [],
             # a closed list since transfers are decided by geography: EU SCCs and the IDTA cover both GDPRs
             "international_transfers": {"mechanism": draw(st.sampled_from([["SCCs", "IDTA"], ["IDTA", "SCCs"]]))},
-            "subprocessors": {"approval": draw(names), "objection_period": "30 days", "approved": subprocessors},
+            "subprocessors": ({"approval": "general authorisation", "objection_period": "30 days", "approved": subprocessors}
+                              if draw(st.booleans()) else {"approval": "prior written consent", "approved": subprocessors}),
             "return_or_delete": f"{draw(st.integers(1, 90))} days",
         }
         data["data_protection"] = dp

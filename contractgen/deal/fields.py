@@ -22,7 +22,8 @@ from pydantic_core import PydanticCustomError
 
 from contractgen.deal.durations import Duration
 from contractgen.deal.values import (
-    MEASUREMENT_PERIODS, NO_RESOLUTION, PRICING_MODELS, RESOLUTION_EVENTS, SOURCING_MODELS, choice, money,
+    MEASUREMENT_PERIODS, NO_RESOLUTION, PRICING_MODELS, RESOLUTION_EVENTS, SOURCING_MODELS, SUBPROCESSOR_APPROVALS,
+    choice, money,
     money_or_statutory, percent, whole_number,
 )  # fmt: skip
 
@@ -235,6 +236,11 @@ Role = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 MeasurementPeriod = Annotated[
     Literal["calendar month", "calendar quarter"],
     BeforeValidator(choice(MEASUREMENT_PERIODS, "measurement period", "'calendar month'")),
+]  # fmt: skip
+# one sub-processor approval model: consent to each one, or general authorisation with notice and objection
+SubprocessorApproval = Annotated[
+    Literal["prior written consent", "general authorisation"],
+    BeforeValidator(choice(SUBPROCESSOR_APPROVALS, "sub-processor approval", "'prior written consent'")),
 ]  # fmt: skip
 SourcingChoice = Annotated[SourcingModel, BeforeValidator(choice(SOURCING_MODELS, "sourcing model", "'offshore'"))]
 PricingChoice = Annotated[PricingModel, BeforeValidator(choice(PRICING_MODELS, "pricing model", "'time and materials'"))]

@@ -54,6 +54,7 @@ def check_privacy(deal: Any) -> Found:
                 words = sorted({w for r in with_roles for w in r.regime.roles})
                 yield DP + ("roles", who), (f"{role!r} is not a role under {_names(applied)}; use "
                                             f"{' or '.join(repr(w) for w in words) or 'no roles (leave roles out)'}")
+    yield from _subprocessor_model(dp.subprocessors)
     notice = dp.breach_notification
     if notice is not None:
         for r in applied:
@@ -82,3 +83,16 @@ def _residency(deal: Any) -> Found:
             yield DP + ("subprocessors", "approved", i, "country"), (
                 f"{sub.country} ({sub.name}) is outside data_protection.data_residency ({allowed}); "
                 f"add it there or choose another sub-processor")
+
+
+def _subprocessor_model(subs: Any) -> Found:
+    """One approval model: consent to each sub-processor has no objection period; general authorisation needs one."""
+    if subs is None:
+        return
+    where = DP + ("subprocessors", "objection_period")
+    if subs.approval == "prior written consent" and subs.objection_period is not None:
+        yield where, (f"contradicts approval 'prior written consent' (each sub-processor needs consent, so silence "
+                      f"never approves one); remove objection_period, or set approval to 'general authorisation'")
+    if subs.approval == "general authorisation" and subs.objection_period is None:
+        yield where, ("is required when approval is 'general authorisation': say how long the client has to object "
+                      "to a new sub-processor (e.g. '30 days'), or set approval to 'prior written consent'")

@@ -10,7 +10,7 @@ from pydantic import BeforeValidator, Field
 from contractgen.deal.durations import Duration, Frequency
 from contractgen.deal.fields import (
     ClauseId, Country, Currency, InsuranceAmount, List, Money, Multiple, Name, Percent, PositiveInt, PricingChoice, Role,
-    Section, Text,
+    Section, SubprocessorApproval, Text,
 )  # fmt: skip
 
 
@@ -45,7 +45,7 @@ class Subprocessor(Section):
 class Subprocessors(Section):
     """Rules for engaging subprocessors."""
 
-    approval: Name
+    approval: SubprocessorApproval
     objection_period: Duration | None = None
     approved: List[Subprocessor] = []
 

@@ -154,6 +154,16 @@ PRICING_MODELS = {
     "per unit": "per unit", "unit price": "per unit", "unit based": "per unit", "unit pricing": "per unit",
     "consumption based": "per unit", "consumption": "per unit", "per user": "per unit", "volume based": "per unit",
 }
+SUBPROCESSOR_APPROVALS = {
+    "prior written consent": "prior written consent", "prior consent": "prior written consent",
+    "consent": "prior written consent", "written consent": "prior written consent",
+    "prior specific written authorisation": "prior written consent", "specific authorisation": "prior written consent",
+    "specific": "prior written consent", "prior approval": "prior written consent", "prior written approval": "prior written consent",
+    "general authorisation": "general authorisation", "general written authorisation": "general authorisation",
+    "general": "general authorisation", "prior written notice": "general authorisation", "notice": "general authorisation",
+    "notice and objection": "general authorisation", "notice and right to object": "general authorisation",
+    "general authorization": "general authorisation", "general written authorization": "general authorisation",
+}
 SOURCING_MODELS = {
     "onshore": "onshore", "on shore": "onshore", "domestic": "onshore", "local": "onshore",
     "nearshore": "nearshore", "near shore": "nearshore", "nearshoring": "nearshore",

@@ -113,6 +113,6 @@ def test_processor_terms_name_only_the_laws_the_regime_allows_and_one_sub_proces
     assert "If the law of the United Kingdom or of a part of it requires the Supplier to process Personal Data otherwise" in english
     assert "unless the law of the United Kingdom or of a part of it requires the Supplier to keep them" in english
     assert "a law that applies to the Supplier" not in english
-    assert "The Client gives the Supplier general written authorisation to engage Sub-processors" in english
-    assert "If the Client does not object within that period, the change is authorised." in english
+    assert "without the Client's prior written consent to that Sub-processor, given for it specifically" in english
+    assert "general written authorisation" not in english
     assert "the law of the European Union or of a Member State to which the Supplier is subject" in irish

@@ -29,3 +29,64 @@ def test_regulatory_data_location_covers_every_place_of_processing(sample, headi
     assert "the locations of the Sub-processors engaged under clause" in paragraph
     assert "the locations of the Subcontractors engaged under clause" in paragraph
     assert "data residency countries listed in Schedule" in paragraph
+
+
+# Item 1: one sub-processor approval model, chosen by subprocessors.approval, in both clauses.
+def test_prior_written_consent_is_one_model_in_data_protection_and_subcontracting():
+    body = text("deal-example")
+    assert "The Supplier will not engage a Sub-processor, or replace one, without the Client's prior written consent" in body
+    assert "without the Client's prior written consent to the proposed Subcontractor" in body
+    assert "one consent serves both clauses" in body
+    assert "general written authorisation" not in body
+    assert "does not object within that period" not in body
+
+
+def test_general_authorisation_is_one_model_in_data_protection_and_subcontracting():
+    body = text("ca-insurer-us-cloud")
+    assert "The Insurer gives the Provider general written authorisation to engage Sub-processors" in body
+    assert "general written authorisation to subcontract the performance of parts of the Services" in body
+    assert "If the Insurer does not object within that period, the Subcontractor is authorised." in body
+    assert "prior written consent to the proposed Subcontractor" not in body
+
+
+@pytest.mark.parametrize("change, words", [
+    ("approval: prior written consent\n", "contradicts approval 'prior written consent'"),
+    ("approval: general authorisation\n", "is required when approval is 'general authorisation'"),
+])
+def test_an_approval_that_contradicts_the_objection_period_is_refused(tmp_path, change, words):
+    from contractgen.deal import load_deal
+    from contractgen.errors import DealError
+    from tests.helpers import REFERENCE
+
+    source = REFERENCE.read_text(encoding="utf-8")
+    if "general" in change:
+        source = source.replace("approval: prior written consent\n", change)
+    else:
+        source = source.replace("approval: prior written consent\n", change + "    objection_period: 30 days\n")
+    deal = tmp_path / "deal.yaml"
+    deal.write_text(source, encoding="utf-8")
+    with pytest.raises(DealError, match="objection_period") as caught:
+        load_deal(deal)
+    assert words in str(caught.value)
+
+
+# Item 6: the survival list names every clause with continuing effect, by cross-reference.
+def clause_number(body: str, title: str) -> str:
+    import re
+
+    return re.search(r"(\d+) ?" + re.escape(title), body).group(1)
+
+
+@pytest.mark.parametrize("sample, titles", [
+    ("deal-example", ["Employees on Entry and Exit", "Non-Solicitation", "Data Protection", "Personal Data Breaches",
+                      "Data Protection Indemnity", "Confidentiality", "Exit Management", "Notices", "Governing Law"]),
+    ("onshore-us-hipaa", ["Employees on Entry and Exit", "Non-Solicitation", "Business Associate Terms",
+                          "Waiver of Jury Trial", "Governing Law"]),
+])
+def test_the_survival_list_names_every_clause_with_continuing_effect(sample, titles):
+    body = text(sample)
+    survival = body[body.index("The following clauses continue in force"):][:900]
+    survival = survival[:survival.index(".", survival.index("this clause")) + 1]
+    for title in titles:
+        assert f"clause {clause_number(body, title)}," in survival or f"clause {clause_number(body, title)} " in survival \
+            or f"clause {clause_number(body, title)}." in survival, title
