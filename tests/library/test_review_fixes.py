@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from contractgen.templating.spelling import WORDS, load_spelling, table_problems
-from tests.helpers import ROOT, SAMPLES, TEMPLATE
-from tests.library.terms import contract_text
+from tests.helpers import REFERENCE, ROOT, SAMPLES, TEMPLATE, write_file
+from tests.library.terms import contract_text, overlaid
 
 SPELLING = load_spelling(TEMPLATE)
 
@@ -34,3 +34,29 @@ def test_a_stem_that_keeps_its_ending_is_reported():
     problems = table_problems(bad, ["modernise"])
     assert any("moderni: moderniz" in p for p in problems)
     assert any("'modernise' is respelt 'modernizse'" in p for p in problems)
+
+
+# 1. The general cap reads right with and without a floor; data-protection liability is never ambiguous
+
+def test_scots_charity_cap_has_a_floor_and_data_protection_is_expressly_unlimited():
+    text = contract_text(SAMPLES / "uk-charity-minimal.yaml")
+    assert "will not exceed the greater of £19,800.00 and the Charges paid and payable for that Contract Year" in text
+    unlimited = text.split("Nothing in this Agreement limits or excludes either Party's liability for:")[1].split("Subject to")[0]
+    assert "breach by Kelvin of its obligations under this Agreement relating to personal information" in unlimited
+    assert "(the Data Protection Obligations)" in unlimited
+
+
+def test_a_cap_with_no_floor_is_one_amount(tmp_path):
+    overlay = write_file(tmp_path / "tm.yaml", "commercials: {pricing_model: time and materials, monthly_charges: null,\n"
+                                                   "  rate_card: [{role: Support Engineer, day_rate: £600}]}\n")
+    text = contract_text(overlaid(SAMPLES / "uk-charity-minimal.yaml", overlay, tmp_path))
+    assert "will not exceed the Charges paid and payable for that Contract Year" in text
+    assert not re.search(r"the greater of (of )?the Charges", text)
+
+
+def test_a_data_protection_cap_takes_the_obligations_out_of_the_unlimited_list():
+    text = contract_text(REFERENCE)
+    unlimited = text.split("Nothing in this Agreement limits or excludes either Party's liability for:")[1].split("Subject to")[0]
+    assert "except to the extent that the breach is also a breach of the Data Protection Obligations" in unlimited
+    assert "relating to personal information" not in unlimited
+    assert re.search(r"\(the Data Protection Obligations\), for all events in a Contract Year, will not exceed the greater of", text)
