@@ -275,7 +275,7 @@ def capitalised_words(text: str, start: bool, known: re.Pattern | None) -> list[
         last_end = match.end()
         if (first or after or not word[:1].isupper() or len(word) < 2 or ACRONYM.match(word)
                 or any(ch.isdigit() for ch in word) or covered[match.start()]
-                or re.fullmatch(r"[0-9]+|[A-Z]", following)):  # a citation: Article 28, Subpart E
+                or re.fullmatch(r"[0-9]+[a-z]?|[A-Z]", following)):  # a citation: Article 28, Subpart E
             run_open = False
             continue
         if run_open and gap.strip() == "" and found:

@@ -90,3 +90,29 @@ def test_the_survival_list_names_every_clause_with_continuing_effect(sample, tit
     for title in titles:
         assert f"clause {clause_number(body, title)}," in survival or f"clause {clause_number(body, title)} " in survival \
             or f"clause {clause_number(body, title)}." in survival, title
+
+
+# Item 3: employees on exit, one allocation; civil-law information and objection instead of offer and dismissal.
+def test_the_exit_schedule_leaves_employee_liabilities_to_the_employees_clause():
+    body = text("deal-example")
+    assert "Each Party will be responsible for its own employees' costs and liabilities" not in body
+    assert "are allocated between the Parties by clause" in body
+    assert "unfair or wrongful dismissal, redundancy" in body  # English law keeps the TUPE vocabulary
+
+
+def test_german_law_informs_employees_and_lets_them_object_instead_of_dismissal():
+    body = text("de-manufacturer-poland")
+    assert "as section 613a(5) of the German Civil Code requires" in body
+    assert "within 1 month after receiving the notice (section 613a(6))" in body
+    assert "which section 613a(4) of the German Civil Code does not permit" in body
+    assert "ends that employment within 20 Business Days" not in body
+    assert "unfair or wrongful dismissal" not in body and "redundancy" not in body
+
+
+def test_swiss_law_uses_the_code_of_obligations_transfer_rules():
+    body = text("ch-bank-portugal")
+    assert "as Article 333a of the Swiss Code of Obligations requires" in body
+    assert "An employee may refuse the transfer (Article 333(1))" in body
+    assert "Article 333(3) of the Swiss Code of Obligations makes" in body
+    assert "ends that employment within 20 Business Days" not in body
+    assert "unfair or wrongful dismissal" not in body
