@@ -116,3 +116,13 @@ def test_swiss_law_uses_the_code_of_obligations_transfer_rules():
     assert "Article 333(3) of the Swiss Code of Obligations makes" in body
     assert "ends that employment within 20 Business Days" not in body
     assert "unfair or wrongful dismissal" not in body
+
+
+# Item 4: no English exclusion of implied terms under civil law; the client's statutory defect rights stay.
+def test_civil_law_warranties_keep_the_statutory_defect_rights():
+    german = text("de-manufacturer-poland")
+    assert "implied by statute or common law are excluded" not in german
+    assert "This clause does not exclude or limit the rights that the law governing this Agreement gives the Customer" in german
+    assert "subsequent performance" in german
+    assert "implied by statute or common law are excluded" not in text("ch-bank-portugal")
+    assert "implied by statute or common law are excluded" in text("deal-example")
