@@ -41,6 +41,7 @@ class Jurisdiction:
     country: str
     locale: str
     aliases: tuple[str, ...] = ()
+    jury_trial: str = ""
 
     def __str__(self) -> str:
         return self.name
@@ -57,6 +58,7 @@ class Law:
     tradition: str
     country: str
     locale: str
+    jury_trial: str = ""  # "judicial_reference" where a pre-dispute jury waiver is unenforceable
 
     def __str__(self) -> str:
         return self.wording
@@ -95,7 +97,7 @@ def load_jurisdictions(path: Path = DATA) -> dict[str, Jurisdiction]:
         records[key] = Jurisdiction(
             key=key, name=item["name"], family=item["family"], tradition=item["tradition"],
             law=item["law"], courts=item["courts"], country=item["country"], locale=item["locale"],
-            aliases=tuple(item.get("aliases") or ()),
+            aliases=tuple(item.get("aliases") or ()), jury_trial=str(item.get("jury_trial") or ""),
         )  # fmt: skip
     return records
 
@@ -172,7 +174,8 @@ def law_of(governing_law: str, wording: str | None = None) -> Law:
         return Law(key="", name=governing_law, wording=wording or governing_law, family="", tradition="",
                    country="", locale="")
     return Law(key=record.key, name=record.name, wording=wording or record.law, family=record.family,
-               tradition=record.tradition, country=record.country, locale=record.locale)
+               tradition=record.tradition, country=record.country, locale=record.locale,
+               jury_trial=record.jury_trial)
 
 
 def forum_of(jurisdiction: str | None, governing_law: str, wording: str | None = None) -> Forum:

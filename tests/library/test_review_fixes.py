@@ -60,3 +60,22 @@ def test_a_data_protection_cap_takes_the_obligations_out_of_the_unlimited_list()
     assert "except to the extent that the breach is also a breach of the Data Protection Obligations" in unlimited
     assert "relating to personal information" not in unlimited
     assert re.search(r"\(the Data Protection Obligations\), for all events in a Contract Year, will not exceed the greater of", text)
+
+
+# 3. California: judicial reference instead of an unenforceable pre-dispute jury waiver
+
+def test_california_refers_disputes_to_a_referee_instead_of_waiving_a_jury():
+    text = contract_text(SAMPLES / "us-saas-mexico.yaml")
+    assert "Judicial Reference" in text
+    assert "referred to a referee under section 638 of the California Code of Civil Procedure" in text
+    assert "judgment will be entered under section 644(a) of the California Code of Civil Procedure" in text
+    assert "Waiver of Jury Trial" not in text and "waives any right it may have to a trial by jury" not in text
+
+
+def test_the_choice_comes_from_the_jurisdiction_record():
+    from contractgen.deal.jurisdictions import law_of
+
+    assert law_of("California").jury_trial == "judicial_reference"
+    assert law_of("New York").jury_trial == ""
+    outline = (TEMPLATE / "outline.yaml").read_text(encoding="utf-8")
+    assert "{id: judicial-reference, when: 'law.jury_trial == \"judicial_reference\"'}" in outline

@@ -31,9 +31,9 @@ EXPECTED = {
         ["tort", "injunct", "full title guarantee", "Contracts (Rights of Third Parties) Act"],
         []),
     "us-saas-mexico": (
-        ["Waiver of Jury Trial", "works made for hire", "Bankruptcy Code", "Foreign Corrupt Practices Act",
+        ["Judicial Reference", "section 638 of the California Code of Civil Procedure", "works made for hire", "Bankruptcy Code", "Foreign Corrupt Practices Act",
          "sales, use, excise and similar transaction taxes"],
-        ["wilful", "full title guarantee", "value added tax", "Employment Regulations", "Bribery Act", "winding up"],
+        ["wilful", "full title guarantee", "value added tax", "Employment Regulations", "Bribery Act", "winding up", "Waiver of Jury Trial", "waives any right it may have to a trial by jury"],
         ["jury-waiver"]),
     "ca-insurer-us-cloud": (
         ["goods and services tax, harmonized sales tax", "may offer employment",
