@@ -126,3 +126,24 @@ def test_civil_law_warranties_keep_the_statutory_defect_rights():
     assert "subsequent performance" in german
     assert "implied by statute or common law are excluded" not in text("ch-bank-portugal")
     assert "implied by statute or common law are excluded" in text("deal-example")
+
+
+# Item 5: Swiss law's own liability model and banking secrecy for a FINMA-regulated bank.
+def test_swiss_liability_follows_the_code_of_obligations_not_the_german_model():
+    body = text("ch-bank-portugal")
+    liability = body[body.index("Each Party is liable without limitation"):]
+    liability = liability[:liability.index("contributory fault")]
+    assert "Article 100(1) of the Swiss Code of Obligations does not allow to be excluded" in liability
+    assert "(Article 101 of the Swiss Code of Obligations)" in liability
+    assert "injury to life, body or health" not in liability
+    assert "material obligation" not in liability and "typically foreseeable" not in liability
+
+
+def test_a_finma_bank_deal_has_a_banking_secrecy_clause():
+    from tests.library.terms import coverage_status
+
+    body = text("ch-bank-portugal")
+    assert "bound by banking secrecy under Article 47 of the Banking Act" in body
+    assert "only through Swiss administrative or judicial assistance" in body
+    assert coverage_status(SAMPLES / "ch-bank-portugal.yaml")["ch-banking-secrecy"] == "covered"
+    assert "Banking Secrecy" not in text("deal-example")
