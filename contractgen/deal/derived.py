@@ -19,7 +19,7 @@ import babel
 import pycountry
 
 from contractgen.deal.regimes import resolve_regulations
-from contractgen.deal.durations import ClockRange, TimeSpan
+from contractgen.deal.durations import ClockRange, Duration, TimeSpan
 from contractgen.deal.model import Deal, Service
 
 # Length of a measurement period in minutes, for allowed downtime (a month counts as 30 days).
@@ -69,6 +69,7 @@ class Derived:
     hipaa: bool
     delivery_countries: list[str]
     term_end: date
+    incident_notice: Duration | None = None
 
 
 @lru_cache(maxsize=64)
@@ -202,7 +203,17 @@ def compute_derived(deal: Deal) -> Derived:
         hipaa=any(r.key == "hipaa" for r in regimes),
         delivery_countries=countries,
         term_end=term_end(deal),
+        incident_notice=incident_notice(deal),
     )
+
+
+def incident_notice(deal: Deal) -> Duration | None:
+    """The time the supplier has to notify a security incident: the shortest of the deal's breach
+    notification period and the notice each sector regime with a short reporting deadline needs."""
+    periods = [r.supplier_notice for r in deal.regulatory if r.supplier_notice is not None]
+    if deal.data_protection and deal.data_protection.breach_notification:
+        periods.append(deal.data_protection.breach_notification)
+    return min(periods, key=lambda d: d.upper_minutes, default=None)
 
 
 def term_end(deal: Deal) -> date:

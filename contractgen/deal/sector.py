@@ -25,6 +25,7 @@ class SectorRegime(str):
     title: str = ""
     authority: str = ""
     report_within: Duration | None = None
+    supplier_notice: Duration | None = None
     source: str = ""
 
     def __new__(cls, key: str, record: dict) -> SectorRegime:
@@ -32,6 +33,7 @@ class SectorRegime(str):
         self.title = str(record["title"])
         self.authority = str(record.get("authority") or "")
         self.report_within = Duration.parse(record["report_within"]) if record.get("report_within") else None
+        self.supplier_notice = Duration.parse(record["supplier_notice"]) if record.get("supplier_notice") else None
         self.source = str(record.get("source") or "")
         return self
 

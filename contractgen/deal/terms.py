@@ -118,6 +118,10 @@ class Commercials(Section):
     invoicing: Name | None = None
     payment_terms: Duration | None = None
     indexation: Indexation | None = None
+    late_payment_interest: Percent | None = Field(None, description=(
+        "simple interest on an undisputed amount paid late, in % per month, never above the highest lawful rate "
+        "(e.g. 1); default: 1% per month under a US state's law, elsewhere the statutory rate for late commercial "
+        "payments of the governing law"))
     transition_charges: Money | None = Field(None, description=(
         "a one-off charge for the Transition, invoiced apart from the Charges for the Services once every Service "
         "has passed to the supplier (e.g. 120000); default none: the supplier carries out the Transition at its own "

@@ -79,3 +79,32 @@ def test_the_choice_comes_from_the_jurisdiction_record():
     assert law_of("New York").jury_trial == ""
     outline = (TEMPLATE / "outline.yaml").read_text(encoding="utf-8")
     assert "{id: judicial-reference, when: 'law.jury_trial == \"judicial_reference\"'}" in outline
+
+
+# 4. A sector rule's short deadline sets the notice period in the clauses themselves; US late-payment interest
+
+def test_new_york_hospital_security_and_ba_notices_are_24_hours():
+    text = contract_text(SAMPLES / "onshore-us-hipaa.yaml")
+    assert "notify the Health System of any Security Incident without undue delay and in any event within 24 hours" in text
+    assert "without unreasonable delay and in any event within 24 hours after discovery:" in text
+    assert "within 10 Business Days after becoming aware" not in text
+    assert "within 10 Business Days after discovery" not in text
+    assert "| Reporting period | 10 Business Days" not in text
+
+
+def test_without_a_short_sector_deadline_the_deals_own_period_stays(tmp_path):
+    overlay = write_file(tmp_path / "noreg.yaml", "regulatory: []\n")
+    text = contract_text(overlaid(SAMPLES / "onshore-us-hipaa.yaml", overlay, tmp_path))
+    assert "within 10 Business Days after discovery:" in text
+
+
+def test_us_late_payment_interest_states_a_rate():
+    text = contract_text(SAMPLES / "onshore-us-hipaa.yaml")
+    assert "at 1% per month or, if lower, the highest rate that Applicable Law permits" in text
+    assert "late commercial payments under the law governing this Agreement" not in text
+
+
+def test_a_deal_sets_its_own_late_payment_rate(tmp_path):
+    overlay = write_file(tmp_path / "rate.yaml", "commercials: {late_payment_interest: 1.5}\n")
+    text = contract_text(overlaid(SAMPLES / "us-saas-mexico.yaml", overlay, tmp_path))
+    assert "at 1.5% per month or, if lower, the highest rate that Applicable Law permits" in text
