@@ -3,6 +3,8 @@ by the legal family of the governing law, stated per sample as a lawyer would ch
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from contractgen.deal import load_deal
@@ -97,9 +99,9 @@ def test_time_and_materials_never_says_the_charges_are_fixed(irish):
 def test_a_variant_answers_to_its_slot_in_cross_references(german_path):
     result = build_document(load_deal(german_path), Workspace())
     sources = {clause.id: clause.source for _, clause in result.document.iter_clauses()}
-    assert sources["limitation-of-liability"].endswith("liability-civil/v1.md")
-    assert sources["intellectual-property"].endswith("ip-civil/v1.md")
-    assert sources["termination-for-cause"].endswith("termination-for-good-cause/v1.md")
+    assert re.search(r"/liability-civil/v\d+\.md$", sources["limitation-of-liability"])
+    assert re.search(r"/ip-civil/v\d+\.md$", sources["intellectual-property"])
+    assert re.search(r"/termination-for-good-cause/v\d+\.md$", sources["termination-for-cause"])
 
 
 def test_a_data_protection_cap_below_the_general_cap_is_refused(tmp_path):

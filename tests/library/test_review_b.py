@@ -147,3 +147,20 @@ def test_a_finma_bank_deal_has_a_banking_secrecy_clause():
     assert "only through Swiss administrative or judicial assistance" in body
     assert coverage_status(SAMPLES / "ch-bank-portugal.yaml")["ch-banking-secrecy"] == "covered"
     assert "Banking Secrecy" not in text("deal-example")
+
+
+# Item 7: the privacy regime's own words, and the defined term Regulator where the deal defines it.
+def test_a_uk_gdpr_deal_uses_its_regime_words_and_the_defined_term_regulator():
+    body = text("deal-example")
+    assert "of notifying data subjects and the Information Commissioner" in body
+    assert "supervisory authorities" not in body
+    assert "“Client Data” means all data, including any Personal Data," in body
+    assert "any Regulator (each an auditor)" in body
+    assert "a Regulator requires the Client to terminate this Agreement" in body
+    assert "any regulator with authority over the Client" not in body
+    assert "the Client's regulators" not in body
+
+
+def test_without_sector_regulation_regulator_stays_a_general_word():
+    body = text("uk-charity-minimal")
+    assert "Regulator" not in body.replace("Regulatory", "")
