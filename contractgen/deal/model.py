@@ -134,6 +134,11 @@ class Scope(Section):
 
     summary: LongText | None = None
     services: Annotated[list[Service], Field(min_length=1)]
+    transition: bool = Field(True, description=(
+        "whether the supplier takes the services over under a transition plan with readiness criteria (default true); "
+        "false when it provides them from the start, e.g. it already runs them"))
+    service_commencement: date | None = Field(None, description=(
+        "without a transition: the date the services and their charges start (default: the Effective Date)"))
 
 
 class Deliverable(Section):

@@ -225,6 +225,16 @@ def _chronic_failure(deal: Deal, initial: Duration) -> Found:
         )
 
 
+def check_transition(deal: Deal) -> Found:
+    """A transition charge needs a transition; a stated start date only stands in for one."""
+    if not deal.scope.transition and deal.commercials.transition_charges is not None:
+        yield ("commercials", "transition_charges"), "needs a transition: leave it out, or leave scope.transition true"
+    if deal.scope.transition and deal.scope.service_commencement is not None:
+        yield ("scope", "service_commencement"), (
+            "applies only without a transition (scope.transition: false); with one, each Service starts when "
+            "responsibility for it passes to the supplier")
+
+
 def check_pricing_figures(deal: Deal) -> Found:
     """The pricing model has the figures it needs."""
     c = deal.commercials
@@ -299,7 +309,7 @@ RULES = (
     check_unique_ids, check_service_references, check_incident_priority_times, check_service_credits,
     check_data_protection, check_core_overlap, check_dates_and_notices, check_pricing_figures,
     check_escalation_and_remediation_order, check_law_and_forum, check_liability_caps,
-    check_support_hours, check_clause_choices,
+    check_support_hours, check_clause_choices, check_transition,
 )  # fmt: skip
 
 

@@ -108,3 +108,34 @@ def test_a_deal_sets_its_own_late_payment_rate(tmp_path):
     overlay = write_file(tmp_path / "rate.yaml", "commercials: {late_payment_interest: 1.5}\n")
     text = contract_text(overlaid(SAMPLES / "us-saas-mexico.yaml", overlay, tmp_path))
     assert "at 1.5% per month or, if lower, the highest rate that Applicable Law permits" in text
+
+
+# 5. Charges start also in a deal without a transition
+
+def test_without_a_transition_charges_start_on_the_effective_date(tmp_path):
+    overlay = write_file(tmp_path / "notr.yaml", "scope: {transition: false}\n")
+    text = contract_text(overlaid(SAMPLES / "uk-charity-minimal.yaml", overlay, tmp_path))
+    assert "“Service Commencement Date” means the Effective Date." in text
+    assert "No Charges for a Service accrue before its Service Commencement Date, and Kelvin will provide every Service from that date." in text
+    assert "readiness criteria" not in text and "the Transition" not in text
+
+
+def test_without_a_transition_a_deal_may_state_the_start_date(tmp_path):
+    overlay = write_file(tmp_path / "start.yaml", "scope: {transition: false, service_commencement: 2027-02-01}\n")
+    text = contract_text(overlaid(SAMPLES / "uk-charity-minimal.yaml", overlay, tmp_path))
+    assert "“Service Commencement Date” means 1 February 2027." in text
+
+
+def test_with_a_transition_charges_start_when_responsibility_passes():
+    text = contract_text(SAMPLES / "uk-charity-minimal.yaml")
+    assert "“Service Commencement Date” means for each Service, the date on which responsibility for it passes to Kelvin under clause" in text
+
+
+def test_a_transition_charge_without_a_transition_is_refused(tmp_path):
+    import pytest
+    from contractgen.deal import load_deal
+    from contractgen.errors import DealError
+
+    overlay = write_file(tmp_path / "bad.yaml", "scope: {transition: false}\ncommercials: {transition_charges: 5000}\n")
+    with pytest.raises(DealError, match="transition_charges"):
+        load_deal(overlaid(SAMPLES / "uk-charity-minimal.yaml", overlay, tmp_path))
