@@ -164,3 +164,12 @@ def test_a_uk_gdpr_deal_uses_its_regime_words_and_the_defined_term_regulator():
 def test_without_sector_regulation_regulator_stays_a_general_word():
     body = text("uk-charity-minimal")
     assert "Regulator" not in body.replace("Regulatory", "")
+
+
+def test_regulatory_sub_outsourcing_follows_the_deals_approval_model():
+    insurer = text("ca-insurer-us-cloud")
+    assert "prior written approval, which is an exception to the notice and objection procedure in clause" in insurer
+    bank = text("deal-example")
+    assert "prior written approval under clause" in bank
+    assert "may refuse its approval or, if the Supplier proceeds without it, terminate this Agreement" in bank
+    assert "proceeds despite its objection" not in bank
