@@ -173,3 +173,10 @@ def test_regulatory_sub_outsourcing_follows_the_deals_approval_model():
     assert "prior written approval under clause" in bank
     assert "may refuse its approval or, if the Supplier proceeds without it, terminate this Agreement" in bank
     assert "proceeds despite its objection" not in bank
+
+
+def test_liability_clause_uses_personal_data_and_the_regimes_authority():
+    body = text("deal-example")
+    assert "personal information" not in body
+    assert "obligations relating to Personal Data and information security" in body
+    assert "notifying the Information Commissioner and notifying and compensating affected individuals" in body

@@ -42,7 +42,7 @@ def test_scots_charity_cap_has_a_floor_and_data_protection_is_expressly_unlimite
     text = contract_text(SAMPLES / "uk-charity-minimal.yaml")
     assert "will not exceed the greater of £19,800.00 and the Charges paid and payable for that Contract Year" in text
     unlimited = text.split("Nothing in this Agreement limits or excludes either Party's liability for:")[1].split("Subject to")[0]
-    assert "breach by Kelvin of its obligations under this Agreement relating to personal information" in unlimited
+    assert "breach by Kelvin of its obligations under this Agreement relating to Personal Data" in unlimited
     assert "(the Data Protection Obligations)" in unlimited
 
 
