@@ -10,6 +10,7 @@ import yaml
 
 from contractgen.document.model import PartyDetail
 from contractgen.errors import LibraryError
+from contractgen.yamlload import safe_load
 
 COVER_FILE = "cover.yaml"
 DRAFT_DATE = "[●]"  # a draft is dated when it is signed
@@ -20,7 +21,7 @@ def _read(template_dir: Path) -> tuple[object, str]:
     path = Path(template_dir) / COVER_FILE
     where = f"templates/{Path(template_dir).name}/{COVER_FILE}"
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}, where
+        return safe_load(path.read_text(encoding="utf-8")) or {}, where
     except FileNotFoundError:
         raise LibraryError(f"{where} is missing: it words how the cover page describes the parties") from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:

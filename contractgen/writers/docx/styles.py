@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import pathlib
 
-import yaml
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
@@ -13,6 +12,7 @@ from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
 from contractgen.errors import TemplateError
+from contractgen.yamlload import safe_load
 
 STYLE_SHEET = pathlib.Path("docx") / "styles.yaml"
 KEEP_STYLES = {"DefaultParagraphFont", "TableNormal", "NoList"}
@@ -38,7 +38,7 @@ def twips(mm: float) -> int:
 @functools.lru_cache(maxsize=8)
 def _load(path: str, mtime_ns: int) -> dict:
     with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return safe_load(fh.read())
 
 
 def style_sheet_key(template_dir: pathlib.Path) -> tuple[str, int]:
