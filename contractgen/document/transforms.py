@@ -166,13 +166,19 @@ def _number_list(block: ListBlock, part: Part, parent: list, targets, problems, 
 
 
 def _term_pattern(term: str) -> re.Pattern:
-    return re.compile(r"(?<![\w-])" + re.escape(term) + r"(?:s|es)?(?![\w-])")
+    # The term first, then a look back past it at the character before it: the same matches as a
+    # leading (?<![\w-]), but re can jump between occurrences of the literal instead of trying
+    # every position of a long text.
+    term = re.escape(term)
+    return re.compile(term + r"(?<![\w-]" + term + r")(?:s|es)?(?![\w-])")
 
 
 def _uses(text: str, term: str, terms) -> bool:
     """Tell whether text uses term on its own, not only inside a longer term ("Change Request")."""
+    if term not in text:
+        return False
     for longer in terms:
-        if longer != term and term in longer:
+        if longer != term and term in longer and longer in text:
             text = _term_pattern(longer).sub(" ", text)
     return bool(_term_pattern(term).search(text))
 
