@@ -3,7 +3,8 @@
 One alternating run (every contender once per repetition, in rotating order, so load on the
 2-core machine hits them alike) of:
   whole process: `contractgen --version`; `contractgen render --format docx` of the reference deal
-  (compiled-template cache warm) against docxtpl's whole process; which modules that render loads.
+  (compiled-template cache warm, contractgen's bytecode compiled as an install has it) against
+  docxtpl's whole process; which modules that render loads.
   in-process, warm, from the YAML file: contractgen's PDF as it is now, the same with two of issue
   17's PDF changes turned off (collector pause, one-run leaders), and the plain Jinja2 -> WeasyPrint
   render of the same text (bench/contenders/alternatives.py); CPU per page and wall ratios.
@@ -16,6 +17,7 @@ extra (docxtpl). Prints a table and writes bench/results/speed.json.
 from __future__ import annotations
 
 import argparse
+import compileall
 import contextlib
 import json
 import os
@@ -62,6 +64,9 @@ def _whole_process(work: Path, runs: int) -> dict:
         "docxtpl": [sys.executable, "-m", "bench.contenders.cli", "docxtpl", str(work / "template.docx"),
                     str(work / "docxtpl.docx"), str(work / "values.json")],
     }
+    # An installed package has its bytecode (pip compiles it); an editable checkout run with
+    # PYTHONDONTWRITEBYTECODE=1 would otherwise recompile every contractgen module in every run.
+    compileall.compile_dir(ROOT / "contractgen", quiet=1)
     for command in commands.values():  # warm-up: disk caches, the compiled-template cache
         run_measured(command, cwd=ROOT)
     samples: dict[str, list[dict]] = {name: [] for name in commands}
