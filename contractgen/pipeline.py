@@ -13,7 +13,7 @@ from contractgen.deal import DealSource, load_deal
 from contractgen.errors import ContractgenError, DealError, LibraryError, Problem
 from contractgen.deal.jurisdictions import law_forum_warning
 from contractgen.library.clauses import Library, load_library
-from contractgen.library.cover import load_draft_marking, party_details
+from contractgen.library.cover import load_draft_marking, load_execution, party_details
 from contractgen.document.model import Clause, Document, Part, PartyBlock
 from contractgen.document.reader import read_inline, read_markdown
 from contractgen.library.resolve import Outline, ResolvedContract, ResolvedDeal, load_outline, resolve_deal
@@ -144,6 +144,7 @@ def build_document(loaded: DealSource | ResolvedDeal, workspace: Workspace | Non
         locale=deal.contract.locale,
         draft=draft,
         legend=legend,
+        execution=load_execution(workspace.template_dir(deal.template), context["law"].family),
         parties=[_party_block("client", deal.parties.client, template_dir),
                  _party_block("supplier", deal.parties.supplier, template_dir)],
         parts=parts,

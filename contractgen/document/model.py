@@ -232,6 +232,26 @@ class PartyDetail:
     bold: bool = False
 
 
+@dataclass(frozen=True)
+class SignatureLine:
+    """One line of a signature block: its label and the party field that fills it, if any."""
+
+    label: str
+    field: str = ""  # "signatory_name" | "signatory_title" | "" (left blank to write on)
+    tall: bool = False  # room for a handwritten signature
+
+
+@dataclass(frozen=True)
+class Execution:
+    """How the contract is dated and signed (the template's cover.yaml, by legal family)."""
+
+    dated: str = "Dated"
+    date_label: str = "Date"
+    intro: str = ""
+    signed_for: str = ""
+    lines: tuple[SignatureLine, ...] = ()
+
+
 @dataclass
 class PartyBlock:
     """A party as the cover and signature page show it."""
@@ -267,6 +287,7 @@ class Document:
     provenance: dict = field(default_factory=dict)
     marks: dict = field(default_factory=dict)  # redline only: marked title, reference, date_text
     legend: str = ""  # a draft's legend on the cover (the template's cover.yaml)
+    execution: Execution = field(default_factory=Execution)  # dating and signature wording (cover.yaml)
 
     def iter_clauses(self):
         """Yield (part, clause) for every clause in reading order."""

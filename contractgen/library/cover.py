@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from contractgen.document.model import PartyDetail
+from contractgen.document.model import Execution, PartyDetail, SignatureLine
 from contractgen.errors import LibraryError
 from contractgen.yamlload import safe_load
 
@@ -61,3 +61,37 @@ def party_details(template_dir: Path, article: str) -> list[PartyDetail]:
     filled = f"{article} " if article else ""
     return [PartyDetail(d.field, d.before.replace("{article}", filled), d.after.replace("{article}", filled), d.bold)
             for d in load_party_wording(Path(template_dir))]
+
+
+LINE_FIELDS = ("", "signatory_name", "signatory_title")
+EXECUTION_KEYS = {"families", "dated", "date_label", "intro", "signed_for", "lines"}
+
+
+def _execution(entry: object, where: str) -> Execution:
+    if not isinstance(entry, dict) or set(entry) - EXECUTION_KEYS or not isinstance(entry.get("lines"), list) \
+            or not all(isinstance(entry.get(k, ""), str) for k in ("dated", "date_label", "intro", "signed_for")):
+        raise LibraryError(f"{where}: each entry needs lines and may have families, dated, date_label, intro, "
+                           "signed_for (text)")
+    lines = []
+    for line in entry["lines"]:
+        if not isinstance(line, dict) or set(line) - {"label", "field", "tall"} or not isinstance(line.get("label"), str) \
+                or line.get("field", "") not in LINE_FIELDS:
+            raise LibraryError(f"{where}: a line is {{label, field (signatory_name or signatory_title), tall}}")
+        lines.append(SignatureLine(line["label"], line.get("field", ""), bool(line.get("tall"))))
+    return Execution(" ".join(entry.get("dated", "Dated").split()), " ".join(entry.get("date_label", "Date").split()),
+                     " ".join(entry.get("intro", "").split()), entry.get("signed_for", ""), tuple(lines))
+
+
+@functools.lru_cache(maxsize=64)
+def load_execution(template_dir: Path, family: str) -> Execution:
+    """Return how a contract under a law of this legal family is dated and signed (cover.yaml `execution`)."""
+    data, where = _read(template_dir)
+    entries = data.get("execution") if isinstance(data, dict) else None
+    if entries is None:
+        return Execution()
+    where = f"{where}: execution"
+    if not isinstance(entries, list):
+        raise LibraryError(f"{where}: must be a list of entries, each for some legal families or the default")
+    chosen = next((e for e in entries if isinstance(e, dict) and family in (e.get("families") or ())), None) \
+        or next((e for e in entries if isinstance(e, dict) and not e.get("families")), None)
+    return _execution(chosen, where) if chosen is not None else Execution()

@@ -139,3 +139,43 @@ def test_a_transition_charge_without_a_transition_is_refused(tmp_path):
     overlay = write_file(tmp_path / "bad.yaml", "scope: {transition: false}\ncommercials: {transition_charges: 5000}\n")
     with pytest.raises(DealError, match="transition_charges"):
         load_deal(overlaid(SAMPLES / "uk-charity-minimal.yaml", overlay, tmp_path))
+
+
+# 2. Scots execution: witnessed, self-proving signature blocks, dated by delivery, not by a printed date
+
+def scots_document():
+    from contractgen.deal import load_deal
+    from contractgen.pipeline import Workspace, build_document
+
+    return build_document(load_deal(SAMPLES / "uk-charity-minimal.yaml"), Workspace()).document
+
+
+def test_scots_signature_page_has_witness_lines_and_a_testing_clause():
+    text = contract_text(SAMPLES / "uk-charity-minimal.yaml")
+    page = text.split("Counterparts and Execution")[-1]
+    assert "in the presence of the witness named below (or by a qualified electronic signature), in accordance with the Requirements of Writing (Scotland) Act 1995" in page
+    assert "takes effect when it is delivered under the Legal Writings (Counterparts and Delivery) (Scotland) Act 2015" in page
+    for line in ("Place of signing", "Date of signing", "Signature of witness", "Full name of witness", "Address of witness"):
+        assert page.count(line) == 2, line  # one block per Party
+    assert "entered into on the date stated at the beginning of it" not in text
+    assert "Dated 1 January 2027" not in text and text.startswith("Effective Date: 1 January 2027")
+    assert "by the qualified electronic signature of such a signatory" in text
+    assert "advanced electronic signature" not in text
+    assert "The date of delivery does not change the Effective Date" in text
+
+
+def test_scots_pdf_layout_prints_the_same_execution_wording():
+    from contractgen.writers.pdf.html import render_html
+
+    html = render_html(scots_document(), TEMPLATE)
+    assert '<p class="cover-kicker">Effective Date: 1 January 2027</p>' in html
+    assert '<tr class="sign-here"><th>Signature of witness</th>' in html
+    assert html.count("Address of witness") == 2
+    assert "Requirements of Writing (Scotland) Act 1995" in html
+    assert "entered into on the date stated" not in html
+
+
+def test_other_laws_keep_the_ordinary_signature_page():
+    text = contract_text(REFERENCE)
+    assert "This Agreement has been entered into on the date stated at the beginning of it." in text
+    assert "witness" not in text.split("Signed for and on behalf of")[-1].split("Schedule 1")[0].lower()

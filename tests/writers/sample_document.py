@@ -1,5 +1,7 @@
 """A small hand-built document model that exercises every block and inline kind."""
 
+from contractgen.library.cover import load_execution
+from tests.helpers import TEMPLATE
 from contractgen.document.model import (
     Clause,
     ContentsEntry,
@@ -94,4 +96,5 @@ def sample_document(draft: bool = True) -> Document:
         date_text="1 February 2027", date_iso="2027-02-01", locale="en_GB", draft=draft,
         parties=parties, parts=parts, contents=contents, template="it-outsourcing",
         provenance={"deal_sha256": "0" * 64, "clauses": "definitions@1 service-credits@2"},
+        execution=load_execution(TEMPLATE, "english"),
     )

@@ -21,7 +21,6 @@ from contractgen.writers.docx.numbering import BULLET_STYLE, SCHEDULE_STYLE
 from contractgen.writers.docx.styles import twips
 
 SubElement = etree.SubElement
-SIGNATURE_SENTENCE = "This Agreement has been entered into on the date stated at the beginning of it."
 DEFINITION_MEANS = " means "
 SCHEDULE_DASH = " \u2014 "
 SCHEDULE_TITLE_DASH = "\u2014 "  # after the list number "Schedule 2" and its space
@@ -101,7 +100,7 @@ class BodyWriter:
         f.add_tab(f.run(p, obj.number))
 
     def _dated(self, p) -> None:
-        f.run(p, f"Dated {self.doc.date_text}")
+        f.run(p, f"{self.doc.execution.dated} {self.doc.date_text}")
 
     def _toc_entry(self, target, entry) -> None:
         if entry.anchor in self.schedule_anchors:
@@ -147,7 +146,7 @@ class BodyWriter:
             self._cover_party(body, index, party, ending)
         widths = [twips(30), twips(70)]
         tbl = f.table(body, "SignatureTable", widths, (self.text_width - sum(widths)) // 2)
-        for label, name in (("Reference", "reference"), ("Date", "date_text")):
+        for label, name in (("Reference", "reference"), (doc.execution.date_label, "date_text")):
             tr = f.table_row(tbl)
             f.run(f.paragraph(f.table_cell(tr, widths[0]), "SignatureLabel"), label)
             self.field(f.paragraph(f.table_cell(tr, widths[1]), "SignatureText"), doc, name)
@@ -210,9 +209,10 @@ class BodyWriter:
             self._part_heading(body, "HeadingUnnumbered", part)
             for clause in part.clauses:
                 self.clause(body, clause, "Heading1")
-            p = f.paragraph(body, "Normal")
-            self.text(p, SIGNATURE_SENTENCE, change=part.change)
-            self.mark_paragraph(p, part.change)
+            if self.doc.execution.intro:
+                p = f.paragraph(body, "Normal")
+                self.text(p, self.doc.execution.intro, change=part.change)
+                self.mark_paragraph(p, part.change)
             for party in self.doc.parties:
                 self.signature_block(body, party)
         else:
@@ -377,11 +377,10 @@ class BodyWriter:
         tr = f.table_row(tbl)
         self.mark_row(tr, party.change)
         p = f.paragraph(f.table_cell(tr, sum(widths), span=2), "SignatureText")
-        self.text(p, "Signed for and on behalf of ", change=party.change)
+        self.text(p, self.doc.execution.signed_for, change=party.change)
         self.field(p, party, "name", bold=True, change=party.change)
         rule = self.sheet["colours"]["text"]
-        rows = [("Signature", "", twips(14)), ("Name", "signatory_name", twips(8)),
-                ("Title", "signatory_title", twips(8)), ("Date", "", twips(8))]
+        rows = [(line.label, line.field, twips(14 if line.tall else 8)) for line in self.doc.execution.lines]
         for label, name, height in rows:
             tr = f.table_row(tbl, height=height)
             self.mark_row(tr, party.change)

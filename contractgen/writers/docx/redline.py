@@ -162,7 +162,7 @@ class RedlineBodyWriter(BodyWriter):
         return self._container(parent, change)
 
     def _dated(self, p) -> None:
-        self.text(p, "Dated ")
+        self.text(p, f"{self.doc.execution.dated} ")
         self.field(p, self.doc, "date_text")
 
     def _toc_entry(self, target, entry) -> None:
