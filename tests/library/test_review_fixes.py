@@ -179,3 +179,11 @@ def test_other_laws_keep_the_ordinary_signature_page():
     text = contract_text(REFERENCE)
     assert "This Agreement has been entered into on the date stated at the beginning of it." in text
     assert "witness" not in text.split("Signed for and on behalf of")[-1].split("Schedule 1")[0].lower()
+
+
+def test_every_short_reporting_deadline_gives_the_supplier_a_shorter_notice():
+    from contractgen.deal.sector import load_sector_regimes
+
+    for key, regime in load_sector_regimes().items():
+        if regime.report_within is not None:
+            assert regime.supplier_notice is not None and regime.supplier_notice < regime.report_within, key
