@@ -38,12 +38,10 @@ class _Refused(Exception):
         self.message = message
 
 
-class _Composer(yaml.SafeLoader):
-    """SafeLoader used only up to composition; refuses anchors, aliases, odd tags, deep nests."""
+class _Refusing:
+    """Composition that refuses anchors, aliases, odd tags and deep nests (mixed into a loader)."""
 
-    def __init__(self, stream: str):
-        super().__init__(stream)
-        self._depth = 0
+    _depth = 0
 
     def compose_node(self, parent, index):
         """Compose one node after refusing aliases, anchors, unknown tags and deep nesting."""
@@ -65,13 +63,29 @@ class _Composer(yaml.SafeLoader):
             self._depth -= 1
 
 
+class _Composer(_Refusing, yaml.SafeLoader):
+    """SafeLoader used only up to composition: PyYAML's own scanner, whose messages users see."""
+
+
+_CParser = getattr(getattr(yaml, "_yaml", None), "CParser", None)
+_FastComposer = None
+if _CParser is not None:
+    class _FastComposer(_Refusing, yaml.composer.Composer, _CParser, yaml.resolver.Resolver):
+        """The same composition over libyaml's events (the scanner is most of a deal file's load)."""
+
+        def __init__(self, stream: str):
+            _CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+
 def _line(node: Node) -> int:
     return node.start_mark.line + 1
 
 
 def _walk(node: Node, path: Path_, lines: dict[Path_, int]) -> Any:
     if isinstance(node, ScalarNode):
-        if node.style is None and node.value in _NULLS:
+        if not node.style and node.value in _NULLS:  # plain: None from PyYAML, "" from libyaml
             return None
         return node.value
     if isinstance(node, SequenceNode):
@@ -119,9 +133,28 @@ def load_yaml(text: str, filename: str) -> tuple[Any, dict[Path_, int]]:
     """Parse YAML text into plain dicts/lists/strings plus a map of field path → 1-based line."""
     if len(text) > MAX_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise DealError(problems=[Problem(filename, None, "", f"the file is larger than {MAX_BYTES // 1024} KiB")])
+    # libyaml accepts a few things PyYAML refuses (tabs inside lines, "?" keys in flow collections):
+    # such texts go to PyYAML's scanner, as do all that libyaml refuses.
+    if (_FastComposer is not None and "\t" not in text and "?" not in text
+            and not yaml.reader.Reader.NON_PRINTABLE.search(text)):
+        try:
+            return _compose(_FastComposer, text)
+        except (_Refused, yaml.YAMLError, RecursionError):
+            pass  # PyYAML's own scanner below words the problem as users know it
+    try:
+        return _compose(_Composer, text)
+    except _Refused as exc:
+        raise DealError(problems=[Problem(filename, exc.line, "", exc.message)]) from None
+    except yaml.YAMLError as exc:
+        raise _yaml_error(exc, text, filename) from None
+    except RecursionError:
+        raise DealError(problems=[Problem(filename, None, "", "the document is nested too deeply")]) from None
+
+
+def _compose(loader_class, text: str) -> tuple[Any, dict[Path_, int]]:
     loader = None
     try:
-        loader = _Composer(text)
+        loader = loader_class(text)
         root = loader.get_single_node()
         lines: dict[Path_, int] = {(): 1}
         if root is None:
@@ -130,12 +163,6 @@ def load_yaml(text: str, filename: str) -> tuple[Any, dict[Path_, int]]:
             raise _Refused(_line(root), "the top level must be a mapping of fields (key: value), not a list or a value")
         lines[()] = _line(root)
         data = _walk(root, (), lines)
-    except _Refused as exc:
-        raise DealError(problems=[Problem(filename, exc.line, "", exc.message)]) from None
-    except yaml.YAMLError as exc:
-        raise _yaml_error(exc, text, filename) from None
-    except RecursionError:
-        raise DealError(problems=[Problem(filename, None, "", "the document is nested too deeply")]) from None
     finally:
         if loader is not None:
             loader.dispose()

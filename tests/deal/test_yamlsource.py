@@ -141,3 +141,26 @@ def test_load_deal_file_refuses_binary(tmp_path):
 def test_load_deal_file_reports_a_missing_file(tmp_path):
     with pytest.raises(DealError, match="cannot read"):
         load_deal_file(tmp_path / "missing.yaml")
+
+
+@pytest.mark.parametrize("text", [
+    REFERENCE.read_text(encoding="utf-8"),
+    "a: null\nb: ''\nc: ~\nd: \"null\"\ne: [1, 2]\nf: {g: NO, h: 012345}\ni: |\n  two\n  lines\n",
+    "a: [x, y?, z]\n",  # libyaml reads "y?" in a flow list; PyYAML refuses it
+    "a: b\tc\n",
+    "a: [x,\ty]\n",
+])
+def test_libyaml_fast_path_reads_exactly_what_pyyaml_reads(text):
+    from contractgen.deal import yamlsource
+
+    def pyyaml(t):
+        try:
+            return yamlsource._compose(yamlsource._Composer, t)
+        except Exception as exc:  # noqa: BLE001 (compared, not handled)
+            return type(exc).__name__
+    try:
+        ours = load_yaml(text, "deal.yaml")
+    except DealError:
+        ours = None
+    expected = pyyaml(text)
+    assert ours == (expected if isinstance(expected, tuple) else None)
