@@ -112,9 +112,8 @@ def test_a_deal_sets_its_own_late_payment_rate(tmp_path):
 
 # 5. Charges start also in a deal without a transition
 
-def test_without_a_transition_charges_start_on_the_effective_date(tmp_path):
-    overlay = write_file(tmp_path / "notr.yaml", "scope: {transition: false}\n")
-    text = contract_text(overlaid(SAMPLES / "uk-charity-minimal.yaml", overlay, tmp_path))
+def test_without_a_transition_charges_start_on_the_effective_date():
+    text = contract_text(SAMPLES / "uk-charity-minimal.yaml")  # the charity's supplier has nothing to take over
     assert "“Service Commencement Date” means the Effective Date." in text
     assert "No Charges for a Service accrue before its Service Commencement Date, and Kelvin will provide every Service from that date." in text
     assert "readiness criteria" not in text and "the Transition" not in text
@@ -126,8 +125,9 @@ def test_without_a_transition_a_deal_may_state_the_start_date(tmp_path):
     assert "“Service Commencement Date” means 1 February 2027." in text
 
 
-def test_with_a_transition_charges_start_when_responsibility_passes():
-    text = contract_text(SAMPLES / "uk-charity-minimal.yaml")
+def test_with_a_transition_charges_start_when_responsibility_passes(tmp_path):
+    overlay = write_file(tmp_path / "tr.yaml", "scope: {transition: true}\n")  # the sample itself has none
+    text = contract_text(overlaid(SAMPLES / "uk-charity-minimal.yaml", overlay, tmp_path))
     assert "“Service Commencement Date” means for each Service, the date on which responsibility for it passes to Kelvin under clause" in text
 
 
@@ -187,3 +187,9 @@ def test_every_short_reporting_deadline_gives_the_supplier_a_shorter_notice():
     for key, regime in load_sector_regimes().items():
         if regime.report_within is not None:
             assert regime.supplier_notice is not None and regime.supplier_notice < regime.report_within, key
+
+
+def test_without_a_data_protection_cap_the_indemnity_counts_towards_no_such_limit():
+    text = contract_text(SAMPLES / "uk-charity-minimal.yaml")
+    assert "counts towards the limit that applies to the Data Protection Obligations" not in text
+    assert "the Trust reasonably suspects fraud or a material breach of this Agreement." in text
