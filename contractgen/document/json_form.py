@@ -97,6 +97,10 @@ def _value(cls: type, name: str, hint, value):
     if origin is list:
         (arg,) = typing.get_args(hint)
         return [_item(arg, v) for v in value]
+    if origin is tuple and typing.get_args(hint)[1:] == (Ellipsis,):
+        return tuple(_item(typing.get_args(hint)[0], v) for v in value)
+    if dataclasses.is_dataclass(hint) and isinstance(value, dict):
+        return _build(hint, value)
     return value
 
 
