@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from contractgen.checks.lint_sources import (
-    ANCHOR, JINJA_COMMENT, PARTY_NAME, LintReport, Version, line_at, strip_comments,
+    ANCHOR, JINJA_COMMENT, PARTY_NAME, TERM_VARIABLE, LintReport, Version, line_at, strip_comments,
 )
 from contractgen.templating.spelling import unhandled_words
 
@@ -158,8 +158,8 @@ def check_unused_terms(versions: list[Version], report: LintReport) -> None:
 
 
 def party_placeholders(text: str) -> str:
-    """Read '{{ CLIENT_NAME }}' and '{{ SUPPLIER_NAME }}' as the default short names."""
-    return PARTY_NAME.sub(lambda m: m.group(1).title(), text)
+    """Read '{{ CLIENT_NAME }}' and '{{ SUPPLIER_NAME }}' as the default short names, '{{ PD }}' as Personal Data."""
+    return TERM_VARIABLE.sub("Personal Data", PARTY_NAME.sub(lambda m: m.group(1).title(), text))
 
 
 def static_lines(body: str) -> list[tuple[int, str, bool]]:

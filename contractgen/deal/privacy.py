@@ -20,7 +20,9 @@ PROCESSOR_FAMILIES = ("gdpr", "fadp")  # regimes whose law prescribes the proces
 class Words:
     """The contract's words for the regimes that apply ("data subjects" or "individuals" …)."""
 
+    term: str = "Personal Data"  # the defined term the clauses print (``PD``)
     personal_data: str = "personal data"
+    personal_data_terms: list[str] = field(default_factory=lambda: ["personal data"])  # each regime's own term
     data_subjects: str = "data subjects"
     authorities: str = "the competent supervisory authority"
     special: str = "special categories of Personal Data"
@@ -67,7 +69,10 @@ def privacy_of(deal: Any) -> Privacy:
             subjects = "consumers"
         else:
             subjects = "individuals"
+        statutory = {r.terms.get("personal_data", "personal information") for r in regimes}
         words = Words(
+            term="Personal Data" if processor or statutory != {"personal information"} else "Personal Information",
+            personal_data_terms=list(dict.fromkeys(r.terms.get("personal_data", "personal information") for r in regimes)),
             personal_data="personal data" if processor else regimes[0].terms.get("personal_data", "personal information"),
             data_subjects=subjects,
             authorities=_either([r.terms.get("authority", "the competent authority") for r in regimes]),

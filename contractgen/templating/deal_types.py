@@ -203,6 +203,6 @@ def deal_context_types() -> dict[str, Any]:
 
     context: dict[str, Any] = {name: _unwrap(info.annotation) for name, info in Deal.model_fields.items()}
     context.update(deal=Deal, client=ClientParty, supplier=SupplierParty, derived=Derived, CLIENT=str,
-                   SUPPLIER=str, CLIENT_NAME=str, SUPPLIER_NAME=str, law=Law, forum=Forum, privacy=Privacy,
+                   SUPPLIER=str, CLIENT_NAME=str, SUPPLIER_NAME=str, PD=str, law=Law, forum=Forum, privacy=Privacy,
                    locale_=str, currency_=str)
     return context

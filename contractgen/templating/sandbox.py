@@ -348,6 +348,7 @@ def build_context(deal) -> dict[str, Any]:
 
     client, supplier = deal.parties.client, deal.parties.supplier
     contract = deal.contract
+    privacy = privacy_of(deal)
     context.update(
         deal=deal,
         client=client,
@@ -359,7 +360,8 @@ def build_context(deal) -> dict[str, Any]:
         SUPPLIER_NAME=supplier.short_name or "Supplier",
         law=law_of(contract.governing_law, contract.law_wording),
         forum=forum_of(contract.jurisdiction, contract.governing_law, contract.forum_wording),
-        privacy=privacy_of(deal),
+        privacy=privacy,
+        PD=privacy.words.term,
         locale_=deal.contract.locale,
         currency_=deal.commercials.currency,
     )

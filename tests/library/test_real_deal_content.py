@@ -64,7 +64,7 @@ EXPECTED = {
          "the Office of the Australian Information Commissioner", "the Retailer", "MBCS", "The amount required by law"],
         ["data subject", "supervisory authority", "Article 28", "the MBCS will", "the MBCS's"]),
     "us-saas-mexico": (
-        ["the laws of the State of California", "CCPA Service Provider Terms", "sell or share Personal Data",
+        ["the laws of the State of California", "CCPA Service Provider Terms", "sell or share Personal Information",
          "consumers", "PeoplePulse", "the Vendor", "organization",
          "PeoplePulse is a business and the Vendor is its service provider"],
         ["data subject", "supervisory authority", "Article 28", "organisation", "authorised", "licence"]),
