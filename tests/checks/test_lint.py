@@ -288,3 +288,22 @@ def test_a_definition_may_use_its_own_term_in_lower_case(tmp_path):
         'Effective Date: "{{ contract.effective_date | date }}."',
         'Effective Date: "{{ contract.effective_date | date }}, the effective date of this Agreement."'), encoding="utf-8")
     assert lint(root).exit_code == 0
+
+
+def test_the_personal_data_term_printed_from_pd_counts_as_defined(tmp_path):
+    root = library(tmp_path)
+    parties = root / "clauses/framework/parties/v1.md"
+    parties.write_text(parties.read_text(encoding="utf-8").replace(
+        "  Agreement: this agreement, including its schedules.\n",
+        "  Agreement: this agreement, including its schedules.\n"
+        '  "{{ PD }}": any personal data processed under this Agreement.\n'
+        '  "{{ PD }} Breach": any breach of security affecting {{ PD }}.\n',
+    ) + "\nEach Party will report a {{ PD }} Breach to the other.\n", encoding="utf-8")
+    result = lint(root)
+    assert result.exit_code == 0, result.output
+    # the same text with the term written in lower case breaks the house style, as for any defined term
+    parties.write_text(parties.read_text(encoding="utf-8") + "\nEach Party will protect personal data breach records.\n",
+                       encoding="utf-8")
+    result = lint(root)
+    assert result.exit_code == 2, result.output
+    assert "'personal data breach' is the defined term 'Personal Data Breach'" in result.output
