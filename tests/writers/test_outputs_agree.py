@@ -65,3 +65,24 @@ def test_docx_and_pdf_list_the_same_headings_in_the_same_order(rendered):
         docx_at = docx_text.find(needle, docx_at)
         pdf_at = pdf_text.find(needle, pdf_at)
         assert docx_at >= 0 and pdf_at >= 0, needle
+
+
+def test_a_deal_without_a_reference_shows_no_empty_reference_row_or_separator():
+    import io
+
+    import docx
+    from pypdf import PdfReader
+
+    from contractgen import writers
+    from contractgen.deal import load_deal
+    from contractgen.pipeline import Workspace, build_document
+
+    workspace = Workspace()
+    source = load_deal(ROOT / "samples" / "uk-charity-minimal.yaml")
+    assert not source.deal.contract.reference
+    document = build_document(source, workspace).document
+    template = workspace.template_dir(source.deal.template)
+    cover = docx.Document(io.BytesIO(writers.render(document, template, "docx"))).tables[0]
+    assert [row.cells[0].text for row in cover.rows] == ["Effective Date"]
+    page = PdfReader(io.BytesIO(writers.render(document, template, "pdf"))).pages[1].extract_text()
+    assert "IT Support Agreement" in page and "\u00b7" not in page

@@ -147,6 +147,8 @@ class BodyWriter:
         widths = [twips(30), twips(70)]
         tbl = f.table(body, "SignatureTable", widths, (self.text_width - sum(widths)) // 2)
         for label, name in (("Reference", "reference"), (doc.execution.date_label, "date_text")):
+            if not getattr(doc, name) and name not in doc.marks:
+                continue  # a deal without a reference shows no empty row
             tr = f.table_row(tbl)
             f.run(f.paragraph(f.table_cell(tr, widths[0]), "SignatureLabel"), label)
             self.field(f.paragraph(f.table_cell(tr, widths[1]), "SignatureText"), doc, name)
