@@ -85,6 +85,36 @@ def repo(built_repo_template, tmp_path) -> Path:
     return target
 
 
+NINE = 9
+
+
+def nine_deal_repo(target: Path) -> Path:
+    """A repository of nine deals: acme, beta, gamma and six more copies with their own references."""
+    root = make_repo(target)
+    sample = (root / "deals" / "acme.yaml").read_text(encoding="utf-8")
+    for n in range(6):
+        text = sample.replace("reference: NWB-ITO-2027-014", f"reference: NWB-ITO-2027-1{n:02d}")
+        (root / "deals" / f"extra-{n}.yaml").write_text(text, encoding="utf-8")
+    assert len(list((root / "deals").glob("*.yaml"))) == NINE
+    return root
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file of the repository's outputs and its lock, by relative path."""
+    files = {p.relative_to(root).as_posix(): p.read_bytes() for p in (root / "out").rglob("*") if p.is_file()}
+    files["contractgen.lock"] = (root / "contractgen.lock").read_bytes()
+    return files
+
+
+@pytest.fixture(scope="session")
+def nine_deal_build(tmp_path_factory) -> dict[str, bytes]:
+    """The files of one local `build --jobs 2` of the nine-deal repository (what shards and Dask must equal)."""
+    root = nine_deal_repo(tmp_path_factory.mktemp("nine") / "contracts")
+    result = run_cli("build", "--jobs", "2", cwd=root)
+    assert result.returncode == 0, result.stderr
+    return tree(root)
+
+
 def add_service_credits_v3(root: Path) -> Path:
     """Add an approved v3 of service-credits that changes one sentence; return its path."""
     folder = root / "clauses" / "service-levels" / "service-credits"

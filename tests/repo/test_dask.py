@@ -4,36 +4,25 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
-from .conftest import run_cli
-from .test_shards import nine_deal_repo, tree
+from .conftest import nine_deal_repo, run_cli, tree
 
 distributed = pytest.importorskip("distributed")
 
 
-@pytest.fixture(scope="module")
-def local_build(tmp_path_factory) -> dict[str, bytes]:
-    root = nine_deal_repo(tmp_path_factory.mktemp("local") / "contracts")
-    result = run_cli("build", "--jobs", "2", cwd=root)
-    assert result.returncode == 0, result.stderr
-    return tree(root)
-
-
-def test_dask_local_cluster_gives_the_same_bytes_as_local_workers(tmp_path, local_build):
+def test_dask_local_cluster_gives_the_same_bytes_as_local_workers(tmp_path, nine_deal_build):
     root = nine_deal_repo(tmp_path / "contracts")
     result = run_cli("build", "--dask", "local:2", cwd=root)
     assert result.returncode == 0, result.stderr
     assert "9 rendered" in result.stdout
-    assert tree(root) == local_build
+    assert tree(root) == nine_deal_build
 
 
-def test_a_worker_killed_mid_build_has_its_tasks_run_elsewhere(tmp_path, local_build):
+def test_a_worker_killed_mid_build_has_its_tasks_run_elsewhere(tmp_path, nine_deal_build):
     from distributed import Client, LocalCluster
 
     from contractgen.repo.build import run_build
@@ -65,7 +54,7 @@ def test_a_worker_killed_mid_build_has_its_tasks_run_elsewhere(tmp_path, local_b
     assert killed, "no worker was busy to be killed"
     assert report.exit_code == 0, report.messages
     assert len(report.rendered) == 9
-    assert tree(root) == local_build  # every output whole, nothing half-written
+    assert tree(root) == nine_deal_build  # every output whole, nothing half-written
 
 
 def test_without_the_extra_dask_exits_2_with_the_install_command(tmp_path):

@@ -2,44 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from contractgen.repo.shards import ShardError, merge_partial_locks, parse_shard, shard_deals
 
-from .conftest import add_service_credits_v3, make_repo, run_cli
-
-NINE = 9
+from .conftest import add_service_credits_v3, make_repo, nine_deal_repo, run_cli, tree
 
 
-def nine_deal_repo(target: Path) -> Path:
-    """A repository of nine deals: acme, beta, gamma and six more copies with their own references."""
-    root = make_repo(target)
-    sample = (root / "deals" / "acme.yaml").read_text(encoding="utf-8")
-    for n in range(6):
-        text = sample.replace("reference: NWB-ITO-2027-014", f"reference: NWB-ITO-2027-1{n:02d}")
-        (root / "deals" / f"extra-{n}.yaml").write_text(text, encoding="utf-8")
-    assert len(list((root / "deals").glob("*.yaml"))) == NINE
-    return root
-
-
-def tree(root: Path) -> dict[str, bytes]:
-    """Every file of the repository's outputs and its lock, by relative path."""
-    files = {p.relative_to(root).as_posix(): p.read_bytes() for p in (root / "out").rglob("*") if p.is_file()}
-    files["contractgen.lock"] = (root / "contractgen.lock").read_bytes()
-    return files
-
-
-@pytest.fixture(scope="module")
-def one_build(tmp_path_factory) -> dict[str, bytes]:
-    root = nine_deal_repo(tmp_path_factory.mktemp("single") / "contracts")
-    result = run_cli("build", "--jobs", "2", cwd=root)
-    assert result.returncode == 0, result.stderr
-    return tree(root)
-
-
-def test_three_shards_merged_equal_one_build(tmp_path, one_build):
+def test_three_shards_merged_equal_one_build(tmp_path, nine_deal_build):
     root = nine_deal_repo(tmp_path / "contracts")
     for k in (1, 2, 3):
         result = run_cli("build", "--shard", f"{k}/3", "--jobs", "1", cwd=root)
@@ -48,7 +18,7 @@ def test_three_shards_merged_equal_one_build(tmp_path, one_build):
         assert not (root / "contractgen.lock").exists()  # a shard never writes the lock itself
     merged = run_cli("lock", "merge", "--remove", cwd=root)
     assert merged.returncode == 0, merged.stderr
-    assert tree(root) == one_build
+    assert tree(root) == nine_deal_build
     assert not list(root.glob("contractgen.lock.shard-*"))
     assert run_cli("check", cwd=root).returncode == 0
 
