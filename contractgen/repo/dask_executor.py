@@ -77,17 +77,24 @@ def _materialise(digest: str, files: dict[str, bytes]) -> Path:
     return root
 
 
+def _set_environment(values: dict[str, str | None]) -> None:
+    """Set each variable to its value, or remove it where the value is None."""
+    for name, value in values.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
 @contextlib.contextmanager
 def _environment(values: dict[str, str | None]):
     """Set the client's output-affecting environment for the duration of one task."""
     saved = {name: os.environ.get(name) for name in values}
     try:
-        for name, value in values.items():
-            os.environ.pop(name, None) if value is None else os.environ.__setitem__(name, value)
+        _set_environment(values)
         yield
     finally:
-        for name, value in saved.items():
-            os.environ.pop(name, None) if value is None else os.environ.__setitem__(name, value)
+        _set_environment(saved)
 
 
 def run_remote(work: Callable, digest: str, files: dict[str, bytes], config: RepoConfig, task,

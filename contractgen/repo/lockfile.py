@@ -176,16 +176,26 @@ class Lock:
     deals: dict[str, dict[str, Any]] = field(default_factory=dict)
     tools: dict[str, Any] = field(default_factory=dict)  # contractgen, WeasyPrint and font versions of the build
 
-    def to_json(self) -> str:
-        """Return the lock as stable, diff-friendly JSON text (sorted keys, 2-space indent, final newline)."""
+    def to_data(self) -> dict[str, Any]:
+        """Return the lock as the mapping its JSON file holds."""
         data = {"lockfile": LOCK_FORMAT, "library": self.library, "deals": self.deals}
         if self.tools:
             data["tools"] = self.tools
-        return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        return data
+
+    def to_json(self) -> str:
+        """Return the lock as stable, diff-friendly JSON text (sorted keys, 2-space indent, final newline)."""
+        return json.dumps(self.to_data(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 def read_lock(path: Path) -> Lock | None:
     """Read contractgen.lock; None when there is none yet, LockError when it is unreadable."""
+    data = read_lock_data(path)
+    return None if data is None else lock_from_data(data, path)
+
+
+def read_lock_data(path: Path) -> dict[str, Any] | None:
+    """Return the JSON mapping of a lock file of this format; None when the file does not exist."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -199,6 +209,11 @@ def read_lock(path: Path) -> Lock | None:
         raise LockError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg} (rebuild it with `contractgen build`)") from None
     if not isinstance(data, dict) or data.get("lockfile") != LOCK_FORMAT:
         raise LockError(f"{path}: not a contractgen lock of format {LOCK_FORMAT}")
+    return data
+
+
+def lock_from_data(data: dict[str, Any], path: Path) -> Lock:
+    """Return the Lock a lock file's mapping describes; LockError when its sections are malformed."""
     library, deals = data.get("library") or {}, data.get("deals") or {}
     if not isinstance(library, dict) or not isinstance(deals, dict) or not all(isinstance(e, dict) for e in deals.values()):
         raise LockError(f"{path}: malformed lock (library and deals must be mappings)")

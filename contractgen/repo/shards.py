@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from contractgen.repo.config import RepoError
-from contractgen.repo.lockfile import LOCK_FORMAT, Lock, write_lock
+from contractgen.repo.lockfile import Lock, lock_from_data, read_lock_data, write_lock
 
 _SHARD = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
 
@@ -45,8 +45,7 @@ def partial_lock_path(lock_path: Path, k: int, n: int) -> Path:
 
 def partial_to_json(lock: Lock, k: int, n: int) -> str:
     """Return a partial lock as JSON: the lock's form plus the shard it covers."""
-    data = json.loads(lock.to_json())
-    data["shard"] = {"index": k, "count": n}
+    data = {**lock.to_data(), "shard": {"index": k, "count": n}}
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
@@ -61,21 +60,17 @@ def write_partial_lock(lock_path: Path, lock: Lock, k: int, n: int) -> Path:
 
 def _read_partial(path: Path) -> tuple[Lock, int, int]:
     """Read one partial lock: (lock, K, N)."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ShardError(f"{path}: no such partial lock") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ShardError(f"{path}: cannot read the partial lock: {exc}") from None
-    shard = data.get("shard") if isinstance(data, dict) else None
-    if not isinstance(shard, dict) or data.get("lockfile") != LOCK_FORMAT:
+    data = read_lock_data(path)
+    if data is None:
+        raise ShardError(f"{path}: no such partial lock")
+    shard = data.get("shard")
+    if not isinstance(shard, dict):
         raise ShardError(f"{path}: not a partial lock of `contractgen build --shard K/N`")
     try:
         k, n = int(shard["index"]), int(shard["count"])
     except (KeyError, TypeError, ValueError):
         raise ShardError(f"{path}: malformed shard record {shard!r}") from None
-    tools = data.get("tools")
-    return Lock(data.get("library") or {}, data.get("deals") or {}, tools if isinstance(tools, dict) else {}), k, n
+    return lock_from_data(data, path), k, n
 
 
 def merge_partial_locks(paths: list[Path]) -> Lock:
