@@ -24,7 +24,7 @@ import yaml
 from hypothesis import strategies as st
 
 from contractgen.deal.derived import PERIOD_MINUTES, overlap_figures
-from contractgen.deal.durations import ClockRange, Duration
+from contractgen.values.durations import ClockRange, Duration
 from contractgen.deal.yamlsource import load_deal_file
 from tests.helpers import REFERENCE
 

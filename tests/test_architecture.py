@@ -21,7 +21,8 @@ MAX_TOP_LEVEL_MODULES = 8
 # Two packages of the same rank do not import each other.
 RANKS = {
     "contractgen": 0,  # the package itself: __version__
-    "errors": 0, "digest": 0, "yamlload": 0,  # foundations: errors, hashing, fast safe YAML
+    "errors": 0, "digest": 0, "yamlload": 0,  # foundations: errors, hashing, fast safe YAML,
+    "values": 0,  # values as written (amounts, dates, durations), with no deal knowledge
     "deal": 1, "document": 1,
     "templating": 2,
     "library": 3,

@@ -14,7 +14,7 @@ import re
 
 from contractgen.checks.lint_sources import LintReport, Version, strip_comments
 from contractgen.checks.wording import JINJA_OUTPUT, JINJA_TAG, REFERENCE, party_placeholders
-from contractgen.deal.values import NUMBER_WORDS
+from contractgen.values.phrases import NUMBER_WORDS
 
 _NUMBER_WORD = "|".join(sorted((re.escape(w).replace(r"\-", r"[\s-]").replace(r"\ ", r"[\s-]")
                                  for w, n in NUMBER_WORDS.items() if 2 <= n < 100), key=len, reverse=True))

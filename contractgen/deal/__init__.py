@@ -2,10 +2,10 @@
 
 ``load_deal(path)`` returns a ``DealSource``: the validated ``Deal`` (data only) with its
 path, raw bytes and sha256. Inside the package imports run one way:
-durations, jurisdictions ← fields ← provisions, terms ← model ← derived ← rules ← load (with yamlsource,
+jurisdictions ← fields ← provisions, terms ← model ← derived ← rules ← load (with yamlsource,
 messages).
 The public names are imported on first use, so importing one module of the package (say,
-``durations``) does not build the whole model.
+``fields``) does not build the whole model.
 """
 
 from __future__ import annotations

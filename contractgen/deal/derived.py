@@ -19,7 +19,7 @@ import babel
 import pycountry
 
 from contractgen.deal.regimes import resolve_regulations
-from contractgen.deal.durations import ClockRange, Duration, TimeSpan
+from contractgen.values.durations import ClockRange, Duration, TimeSpan
 from contractgen.deal.model import Deal, Service
 
 # Length of a measurement period in minutes, for allowed downtime (a month counts as 30 days).

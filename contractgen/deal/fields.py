@@ -20,8 +20,8 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic import ValidationInfo
 from pydantic_core import PydanticCustomError
 
-from contractgen.deal.durations import Duration
-from contractgen.deal.values import (
+from contractgen.values.durations import Duration
+from contractgen.values.phrases import (
     MEASUREMENT_PERIODS, NO_RESOLUTION, PRICING_MODELS, RESOLUTION_EVENTS, SOURCING_MODELS, SUBPROCESSOR_APPROVALS,
     choice, money,
     money_or_statutory, percent, whole_number,
@@ -104,7 +104,7 @@ Priority = Annotated[
 
 
 def _lenient(parse: Any, kind: str) -> Any:
-    """A before-validator from a values.py parser: its ValueError becomes a plain field error."""
+    """A before-validator from a contractgen.values parser: its ValueError becomes a plain field error."""
     def validate(value: Any) -> Any:
         try:
             return parse(value)

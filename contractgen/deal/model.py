@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from contractgen.deal.durations import ClockRange, Duration, Frequency
+from contractgen.values.durations import ClockRange, Duration, Frequency
 from contractgen.deal.fields import (  # noqa: F401 - the field types are part of the model's namespace
     ClauseId, Country, Currency, Email, List, LocaleName, LongText, MeasurementPeriod, Money, Multiple, Name, Percent,
     PositiveInt, PricingModel, Priority, Resolution, Role, Section, ServiceId, SourcingChoice, SourcingModel, TemplateName,

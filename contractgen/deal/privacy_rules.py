@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from contractgen.deal.durations import Duration
+from contractgen.values.durations import Duration
 from contractgen.deal.regimes import known_regimes, resolve_regulations
 from contractgen.deal.transfers import transfer_problems
 

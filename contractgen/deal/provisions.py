@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from pydantic import Field
 
-from contractgen.deal.durations import Duration, Frequency
+from contractgen.values.durations import Duration, Frequency
 from contractgen.deal.fields import List, Name, Percent, Text, Section
 
 

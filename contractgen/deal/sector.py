@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic_core import PydanticCustomError, core_schema
 
-from contractgen.deal.durations import Duration
+from contractgen.values.durations import Duration
 from contractgen import yamlload
 
 DATA = Path(__file__).with_name("data") / "sector_regimes.yaml"

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
-from contractgen.deal.durations import Duration, Frequency
+from contractgen.values.durations import Duration, Frequency
 from contractgen.deal.fields import (
     ClauseId, Country, Currency, InsuranceAmount, List, Money, Multiple, Name, Percent, PositiveInt, PricingChoice, Role,
     Section, SubprocessorApproval, Text,

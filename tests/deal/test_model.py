@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from contractgen.deal.durations import ClockRange, Duration, Frequency
+from contractgen.values.durations import ClockRange, Duration, Frequency
 from contractgen.deal import DealSource, load_deal, validate_data
 from contractgen.deal.derived import compute_derived
 from contractgen.deal.model import Deal, PricingModel, SourcingModel

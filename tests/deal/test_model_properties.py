@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from contractgen.deal.derived import compute_derived, daily_overlap
-from contractgen.deal.durations import ClockRange, Duration
+from contractgen.values.durations import ClockRange, Duration
 from contractgen.deal import validate_data
 from contractgen.deal.yamlsource import load_deal_file, load_yaml
 from contractgen.errors import DealError

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from contractgen.deal.derived import compute_derived, daily_overlap, overlap_figures
-from contractgen.deal.durations import ClockRange
+from contractgen.values.durations import ClockRange
 from contractgen.deal import load_deal, validate_data
 from contractgen.deal.yamlsource import load_deal_file
 from contractgen.errors import DealError

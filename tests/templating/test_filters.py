@@ -2,7 +2,7 @@
 
 import pytest
 
-from contractgen.deal.durations import Duration
+from contractgen.values.durations import Duration
 from contractgen.templating.sandbox import clause_environment, render_text
 
 

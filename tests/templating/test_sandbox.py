@@ -231,7 +231,7 @@ def test_percent_has_no_space_before_the_sign_in_any_locale(locale):
 
 
 def test_cap_prints_business_days_as_the_defined_term():
-    from contractgen.deal.durations import Duration
+    from contractgen.values.durations import Duration
 
     assert render("{{ d|cap }}", d=Duration.parse("3 business days")) == "3 Business Days"
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from pydantic_core import PydanticCustomError
 
-from contractgen.deal import values
+from contractgen.values import phrases as values
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -27,7 +27,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic_core import PydanticCustomError, core_schema
 
-from contractgen.deal.values import NUMBER_WORDS as _ALL_NUMBER_WORDS
+from contractgen.values.phrases import NUMBER_WORDS as _ALL_NUMBER_WORDS
 
 Unit = Literal["minute", "hour", "day", "week", "month", "year"]
 

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
-from contractgen.deal.durations import ClockRange, Duration, Frequency, TimeSpan
+from contractgen.values.durations import ClockRange, Duration, Frequency, TimeSpan
 
 
 @pytest.mark.parametrize(
