@@ -74,19 +74,25 @@ def _ref(spec: dict) -> tuple[str | None, bool]:
     return None, False
 
 
-def _assembled(name: str, defs: dict, seen: tuple[str, ...] = ()) -> Any:
-    """Return an example of a definition: its fields' examples (an enum's first value)."""
+def _assembled(name: str, defs: dict, alone: set[tuple[str, str]], seen: tuple[str, ...] = ()) -> Any:
+    """Return an example of a definition: its fields' examples (an enum's first value).
+
+    Fields in `alone` (definition, field) are left out: their example holds only in a
+    configuration other than the one the rest of the assembled example describes.
+    """
     definition = defs.get(name) or {}
     if "enum" in definition:
         return definition["enum"][0]
     example = {}
     for field, spec in (definition.get("properties") or {}).items():
+        if (name, field) in alone:
+            continue
         if spec.get("examples"):
             example[field] = spec["examples"][0]
             continue
         inner, many = _ref(spec)
         if inner and inner not in seen:
-            value = _assembled(inner, defs, (*seen, name))
+            value = _assembled(inner, defs, alone, (*seen, name))
             if value not in (None, {}):
                 example[field] = [value] if many else value
     return example or None
@@ -96,6 +102,8 @@ def add_field_help(schema: dict[str, Any]) -> dict[str, Any]:
     """Add descriptions, examples and closed value lists to the deal JSON Schema (in place); return it."""
     defs = schema.get("$defs") or {}
     targets = {"Deal": schema, **defs}
+    alone = {(name, field) for name, fields in field_help().items()
+             for field, entry in fields.items() if entry.get("assembled") is False}
     for name, fields in field_help().items():
         properties = (targets.get(name) or {}).get("properties") or {}
         for field, entry in fields.items():
@@ -112,7 +120,7 @@ def add_field_help(schema: dict[str, Any]) -> dict[str, Any]:
         for field, spec in (targets[name].get("properties") or {}).items():
             if not spec.get("examples"):
                 inner, many = _ref(spec)
-                example = _assembled(inner, defs) if inner else None
+                example = _assembled(inner, defs, alone) if inner else None
                 if example is not None:
                     spec["examples"] = [[example] if many else example]
     return schema

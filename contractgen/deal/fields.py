@@ -20,6 +20,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic import ValidationInfo
 from pydantic_core import PydanticCustomError
 
+from contractgen.deal import accepted
 from contractgen.values.durations import Duration
 from contractgen.values.phrases import (
     MEASUREMENT_PERIODS, NO_RESOLUTION, PRICING_MODELS, RESOLUTION_EVENTS, SOURCING_MODELS, SUBPROCESSOR_APPROVALS,
@@ -66,6 +67,9 @@ def _none_is_empty(value: Any) -> Any:
     return [] if value is None else value
 
 
+_none_is_empty.accepted_forms = {"type": "null"}  # type: ignore[attr-defined]
+
+
 T = typing.TypeVar("T")
 List = Annotated[list[T], BeforeValidator(_none_is_empty)]
 
@@ -103,14 +107,26 @@ Priority = Annotated[
 ]  # any label the deal uses ("P1", "Severity 1", "Critical", "P1 - Urgent"), most severe first  # fmt: skip
 
 
-def _lenient(parse: Any, kind: str) -> Any:
-    """A before-validator from a contractgen.values parser: its ValueError becomes a plain field error."""
+def _lenient(parse: Any, kind: str, forms: dict[str, Any]) -> Any:
+    """A before-validator from a contractgen.values parser: its ValueError becomes a plain field error.
+
+    `forms`: the JSON Schema of the strings `parse` accepts (``accepted``), offered beside the
+    field's own type in the deal schema.
+    """
     def validate(value: Any) -> Any:
         try:
             return parse(value)
         except ValueError as exc:
             raise _error(kind, str(exc)) from None
 
+    validate.accepted_forms = forms  # type: ignore[attr-defined]
+    return BeforeValidator(validate)
+
+
+def _choice(synonyms: dict[str, str], field: str, example: str) -> Any:
+    """A before-validator mapping a phrase's synonyms to its canonical form, with their schema."""
+    validate = choice(synonyms, field, example)
+    validate.accepted_forms = accepted.choice_forms(synonyms)  # type: ignore[attr-defined]
     return BeforeValidator(validate)
 
 
@@ -122,6 +138,9 @@ def _money_in_deal_currency(value: Any, info: ValidationInfo) -> Any:
         raise _error("money", str(exc)) from None
 
 
+_money_in_deal_currency.accepted_forms = accepted.money_forms()  # type: ignore[attr-defined]
+
+
 def _insurance_amount(value: Any, info: ValidationInfo) -> Any:
     currency = (info.context or {}).get("currency") if info is not None else None
     try:
@@ -130,7 +149,9 @@ def _insurance_amount(value: Any, info: ValidationInfo) -> Any:
         raise _error("money", str(exc)) from None
 
 
-Percent = Annotated[Decimal, _lenient(percent, "percent"), Field(gt=0, le=100, allow_inf_nan=False)]
+_insurance_amount.accepted_forms = {"anyOf": [accepted.money_forms(), accepted.statutory_forms()]}  # type: ignore[attr-defined]
+
+Percent = Annotated[Decimal, _lenient(percent, "percent", accepted.percent_forms()), Field(gt=0, le=100, allow_inf_nan=False)]
 Money = Annotated[Decimal, BeforeValidator(_money_in_deal_currency), Field(ge=0, le=Decimal(10) ** 15, allow_inf_nan=False)]
 InsuranceAmount = Annotated[
     Money | Literal["statutory"], BeforeValidator(_insurance_amount),
@@ -152,6 +173,8 @@ def _resolution(value: Any) -> Any:
                                        f"or 'none' for no resolution time") from None
     return value
 
+
+_resolution.accepted_forms = accepted.resolution_forms()  # type: ignore[attr-defined]
 
 Resolution = Annotated[Duration | str | None, BeforeValidator(_resolution)]
 Multiple = Annotated[Decimal, Field(gt=0, le=100, allow_inf_nan=False)]
@@ -204,8 +227,8 @@ Currency = Annotated[str, AfterValidator(_currency)]
 Country = Annotated[str, AfterValidator(_country)]
 TimeZone = Annotated[str, AfterValidator(_timezone)]
 LocaleName = Annotated[str, AfterValidator(_locale)]
-PositiveInt = Annotated[int, _lenient(whole_number, "whole_number"), Field(ge=1, le=1000)]
-WholeNumber = Annotated[int, _lenient(whole_number, "whole_number")]
+PositiveInt = Annotated[int, _lenient(whole_number, "whole_number", accepted.whole_number_forms()), Field(ge=1, le=1000)]
+WholeNumber = Annotated[int, _lenient(whole_number, "whole_number", accepted.whole_number_forms())]
 
 
 class SourcingModel(str, Enum):
@@ -235,15 +258,15 @@ class PricingModel(str, Enum):
 Role = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60), AfterValidator(_single_line)]
 MeasurementPeriod = Annotated[
     Literal["calendar month", "calendar quarter"],
-    BeforeValidator(choice(MEASUREMENT_PERIODS, "measurement period", "'calendar month'")),
+    _choice(MEASUREMENT_PERIODS, "measurement period", "'calendar month'"),
 ]  # fmt: skip
 # one sub-processor approval model: consent to each one, or general authorisation with notice and objection
 SubprocessorApproval = Annotated[
     Literal["prior written consent", "general authorisation"],
-    BeforeValidator(choice(SUBPROCESSOR_APPROVALS, "sub-processor approval", "'prior written consent'")),
+    _choice(SUBPROCESSOR_APPROVALS, "sub-processor approval", "'prior written consent'"),
 ]  # fmt: skip
-SourcingChoice = Annotated[SourcingModel, BeforeValidator(choice(SOURCING_MODELS, "sourcing model", "'offshore'"))]
-PricingChoice = Annotated[PricingModel, BeforeValidator(choice(PRICING_MODELS, "pricing model", "'time and materials'"))]
+SourcingChoice = Annotated[SourcingModel, _choice(SOURCING_MODELS, "sourcing model", "'offshore'")]
+PricingChoice = Annotated[PricingModel, _choice(PRICING_MODELS, "pricing model", "'time and materials'")]
 
 
 class Section(BaseModel):

@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from contractgen.deal import accepted
 from contractgen.values.durations import ClockRange, Duration, Frequency
 from contractgen.deal.fields import (  # noqa: F401 - the field types are part of the model's namespace
     ClauseId, Country, Currency, Email, List, LocaleName, LongText, MeasurementPeriod, Money, Multiple, Name, Percent,
@@ -270,6 +271,9 @@ def _switch(value: Any) -> Any:
     """Accept `true` (the default terms) and `false` (none) for an optional section."""
     word = str(value).strip().lower() if isinstance(value, (bool, str)) else None
     return {} if word in ("true", "yes") else None if word in ("false", "no") else value
+
+
+_switch.accepted_forms = accepted.switch_forms()  # type: ignore[attr-defined]
 
 
 class Deal(Section):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from contractgen.deal.accepted import ALSO
 from contractgen.web.yamledit import Key, RoundTrip, scalar_text
 
 # The contract's order: a lawyer reads the form the way they read the agreement.
@@ -97,7 +98,9 @@ class Form:
             options = schema.get("anyOf") or schema.get("oneOf")
             if options:
                 rest = [o for o in options if o.get("type") != "null"]
-                nullable = nullable or len(rest) < len(options)
+                typed = [o for o in rest if o.get("$comment") != ALSO]
+                rest = typed or rest  # a field's type, not the other spellings its validator reads
+                nullable = nullable or any(o.get("type") == "null" for o in options)
                 if len(rest) == 1:
                     merged = {k: v for k, v in schema.items() if k not in ("anyOf", "oneOf")}
                     schema = {**rest[0], **{k: v for k, v in merged.items() if k in ("title", "description", "examples", "default")}}

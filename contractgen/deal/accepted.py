@@ -1,0 +1,172 @@
+"""The JSON Schema of every form a deal field accepts, built from the tables its validator reads.
+
+`validate` takes "T&M", "Monthly", "three", "99.5%", "£185,000" and "Net 30"; the JSON Schema an
+editor checks a deal against must take exactly the same, so each schema here is generated from
+the validator's own table of synonyms, number words, symbols and units, never written by hand.
+Patterns use only what ECMAScript and Python regular expressions share (editors run the former):
+case is folded by character classes ("[tT]"), not by flags.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from contractgen.deal import sector
+from contractgen.values import durations
+from contractgen.values import phrases as values
+
+_SPECIAL = set(r"\.^$*+?()[]{}|/")
+# How `values.choice` normalises: case folded, '&' read as 'and', '-', '_' and '/' read as spaces.
+_SEPARATOR = r"[\s_/-]"
+
+# Marks the alternative spellings offered beside a field's own type, so a form can show the type.
+ALSO = "also accepted: the other ways of writing this value"
+
+# The strings pydantic reads as booleans (lower-cased); deal files are read as text, so every
+# boolean field meets these.
+BOOLEAN_WORDS = ("true", "false", "yes", "no", "on", "off", "t", "f", "y", "n", "1", "0")
+
+
+def also(forms: dict[str, Any]) -> dict[str, Any]:
+    """Mark a schema as the other spellings of a value, beside its own type."""
+    return {**forms, "$comment": ALSO}
+
+
+def folded(text: str) -> str:
+    """Return a regex matching `text` in any letter case, with any run of whitespace for a space."""
+    out = []
+    for char in text:
+        if char.isalpha() and char.lower() != char.upper():
+            out.append(f"[{char.lower()}{char.upper()}]")
+        elif char.isspace():
+            if not out or out[-1] != r"\s+":
+                out.append(r"\s+")
+        elif char in _SPECIAL:
+            out.append("\\" + char)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _anchored(alternatives: Iterable[str]) -> str:
+    return r"^\s*(?:" + "|".join(sorted(set(alternatives), key=lambda a: (-len(a), a))) + r")\s*$"
+
+
+def phrases(words: Iterable[str]) -> dict[str, Any]:
+    """A string schema accepting any of `words` whatever the case and spacing."""
+    return {"type": "string", "pattern": _anchored(folded(w) for w in words)}
+
+
+def _choice_key(key: str) -> str:
+    """The regex for one normalised synonym key of `values.choice` ("time and materials")."""
+    parts, joined = [], True
+    for token in key.split():
+        if token == "and":  # '&' needs no spaces round it ("T&M"), the word does
+            parts.append(rf"(?:{_SEPARATOR}+[aA][nN][dD]{_SEPARATOR}+|{_SEPARATOR}*&{_SEPARATOR}*)")
+            joined = True
+            continue
+        parts.append(folded(token) if joined else f"{_SEPARATOR}+{folded(token)}")
+        joined = False
+    return "".join(parts)
+
+
+def choice_forms(synonyms: dict[str, str]) -> dict[str, Any]:
+    """The schema of a `values.choice` field: every synonym, written as the validator normalises it."""
+    keys = {values._key(k) for k in synonyms}  # the validator looks synonyms up by this same key
+    pattern = r"^[\s_/-]*(?:" + "|".join(sorted((_choice_key(k) for k in keys), key=lambda a: (-len(a), a))) + r")[\s_/-]*$"
+    return {"type": "string", "pattern": pattern, "examples": sorted(set(synonyms.values()))}
+
+
+def boolean_forms() -> dict[str, Any]:
+    """The strings read as a boolean."""
+    return {"type": "string", "pattern": r"^(?:" + "|".join(folded(w) for w in BOOLEAN_WORDS) + r")$"}
+
+
+def switch_forms() -> dict[str, Any]:
+    """An optional section switched on or off: true/yes/false/no."""
+    return {"anyOf": [{"type": "boolean"}, phrases(("true", "yes", "false", "no"))]}
+
+
+def _number_words() -> str:
+    return "|".join(folded(w) for w in sorted(values.NUMBER_WORDS, key=lambda w: (-len(w), w)))
+
+
+def whole_number_forms() -> dict[str, Any]:
+    """A whole number in digits (thousands separated or not) or in words ("three")."""
+    return {"type": "string", "pattern": rf"^\s*(?:[\d,]*\d[\d,]*|{_number_words()})\s*$"}
+
+
+def percent_forms() -> dict[str, Any]:
+    """A percentage: "99.5%", "99.5", "5 per cent", "five percent"."""
+    suffix = r"(?:%|[pP][eE][rR]\s*[cC][eE][nN][tT]|[pP][eE][rR][cC][eE][nN][tT]|[pP][cC][tT])"
+    number = rf"(?:[+]?(?:[\d,]*\d[\d,]*(?:\.\d*)?|\.\d+)|{_number_words()})"
+    return {"type": "string", "pattern": rf"^\s*{number}\s*{suffix}?\s*$"}
+
+
+def money_forms() -> dict[str, Any]:
+    """An amount: digits with separators, an optional ISO code or currency symbol and multiplier."""
+    symbols = "|".join(re.escape(s).replace("/", r"\/") for s in sorted(values.SYMBOLS, key=lambda s: (-len(s), s)))
+    multipliers = "|".join(folded(m) for m in sorted(values._MULTIPLIERS, key=lambda m: (-len(m), m)))
+    amount = rf"(?:[\d.,'\u2019 ]*\d[\d.,'\u2019 ]*|\.\d+)(?:\s*(?:{multipliers}))?"
+    return {"type": "string",
+            "pattern": rf"^\s*(?:(?:[A-Z]{{3}}|{symbols})\s*)?{amount}(?:\s*(?:[A-Z]{{3}}|{symbols}))?\s*$"}
+
+
+def statutory_forms() -> dict[str, Any]:
+    """The words for an amount a statute sets ("statutory", "as required by law")."""
+    return {"type": "string", "pattern": _anchored(folded(p) + r"\.?" for p in values._STATUTORY_PHRASES)}
+
+
+def resolution_forms() -> dict[str, Any]:
+    """A resolution time: a duration, an event ("next release") or a word for none."""
+    words = [*values.NO_RESOLUTION, *values.RESOLUTION_EVENTS]
+    return {"anyOf": [duration_forms(), phrases(words)]}
+
+
+@lru_cache(maxsize=1)
+def duration_forms() -> dict[str, Any]:
+    """A duration: NUMBER [business|working|calendar] UNIT, or payment terms such as "Net 30"."""
+    number = r"(?:\d+|" + "|".join(folded(w) for w in sorted(durations._NUMBER_WORDS, key=lambda w: (-len(w), w))) + ")"
+    units = "|".join(folded(u) for u in sorted(durations._UNITS, key=lambda u: (-len(u), u)))
+    qualifier = r"(?:(?:[bB][uU][sS][iI][nN][eE][sS][sS]|[wW][oO][rR][kK][iI][nN][gG]|[cC][aA][lL][eE][nN][dD][aA][rR])\s+)?"
+    net = r"[nN][eE][tT]\s*\d{1,3}(?:\s*[dD][aA][yY][sS]?)?|\d{1,3}\s*[dD][aA][yY][sS]?\s+[nN][eE][tT]"
+    return {"type": "string", "pattern": rf"^\s*(?:{number}\s+{qualifier}(?:{units})|{net})\s*$",
+            "description": durations.Duration._DESCRIPTION, "examples": list(durations.Duration._SCHEMA_EXAMPLES)}
+
+
+def frequency_forms() -> dict[str, Any]:
+    """A frequency: a known word ("monthly", "twice a year") or "every N units"."""
+    number = r"(?:\d+|" + "|".join(folded(w) for w in sorted(durations._NUMBER_WORDS, key=lambda w: (-len(w), w))) + ")"
+    every = rf"[eE][vV][eE][rR][yY]\s+{number}\s+(?:[dD][aA][yY]|[wW][eE][eE][kK]|[mM][oO][nN][tT][hH]|[yY][eE][aA][rR])[sS]?"
+    return {"type": "string", "pattern": _anchored([*(folded(w) for w in durations._FREQ_SYNONYMS), every]),
+            "description": durations.Frequency._DESCRIPTION, "examples": list(durations.Frequency._SCHEMA_EXAMPLES)}
+
+
+def clock_range_forms() -> dict[str, Any]:
+    """Daily hours "HH:MM-HH:MM"."""
+    return {"type": "string", "pattern": durations.CLOCK_RANGE_PATTERN, "description": durations.ClockRange._DESCRIPTION}
+
+
+def loose_phrases(names: Iterable[str]) -> dict[str, Any]:
+    """Names matched as the validator matches them: case folded, anything but letters and digits ignored."""
+    skip = r"[^A-Za-z0-9]*"
+    alternatives = []
+    for name in names:
+        chars = [c for c in name if c.isascii() and c.isalnum()]
+        alternatives.append(skip.join(folded(c) for c in chars))
+    return {"type": "string", "pattern": r"^" + skip + "(?:" + "|".join(sorted(set(alternatives), key=lambda a: (-len(a), a))) + ")" + skip + "$"}
+
+
+def sector_regime_forms() -> dict[str, Any]:
+    """A sector regime: its key (offered as a closed list) or any alias, as loosely as they are matched."""
+    return {"anyOf": [{"type": "string", "enum": list(sector.load_sector_regimes())},
+                      loose_phrases(sector._index())],  # the index holds every key and alias, normalised
+            "description": "a sector regime; aliases such as 'SS2/21' or 'Regulation (EU) 2022/2554' are accepted"}
+
+
+# Value types that parse their own text, by class: the schema of what each one reads.
+VALUE_TYPES = {durations.Duration: duration_forms, durations.Frequency: frequency_forms,
+               durations.ClockRange: clock_range_forms, sector.SectorRegime: sector_regime_forms}
