@@ -19,7 +19,7 @@ system-deps:
 	@sh scripts/install-system-deps.sh
 
 demo: $(STAMP)
-	$(BIN)/contractgen render samples/*.yaml -o out
+	$(BIN)/contractgen render --jobs 2 samples/*.yaml -o out
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -19,24 +19,66 @@ from contractgen.commands.common import (
               help="Folder for the rendered files (default: out; preview/ inside a contracts repository).")
 @click.option("--format", "formats", default="docx,pdf", show_default=True, help="Output formats, comma-separated.")
 @click.option("--strict", is_flag=True, help="Treat warnings (e.g. deprecated clauses) as errors.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
 @root_option
-def render(deals: tuple[Path, ...], out_dir: Path | None, formats: str, strict: bool, root: Path | None) -> None:
+def render(deals: tuple[Path, ...], out_dir: Path | None, formats: str, strict: bool, jobs: int | None,
+           root: Path | None) -> None:
     """Render each DEAL.yaml into OUT/<deal>.docx and OUT/<deal>.pdf."""
-    from contractgen.pipeline import render_deal
+    import importlib
+    import os
+
+    from contractgen.errors import ContractgenError
     from contractgen.outputs import remove_stale_temporaries
+    from contractgen.repo.progress import DealProgress, run_each
 
     chosen = parse_formats(formats)
     workspace, config = choose_library(root)
     out_dir = output_folder(out_dir, config)
     remove_stale_temporaries(out_dir)
-
-    def render_one(deal: Path) -> None:
-        written, warnings = render_deal(deal, out_dir, chosen, workspace, strict=strict)
-        for warning in warnings:
+    jobs = min(max(1, jobs or os.cpu_count() or 1), len(deals))
+    if jobs > 1:  # parse the library and import the writers once, before the workers fork
+        try:
+            workspace.library
+        except ContractgenError:
+            pass  # each deal reports it
+        for fmt in chosen:
+            importlib.import_module(f"contractgen.writers.{fmt}")
+    with DealProgress([str(d) for d in deals], "rendering", None if len(deals) > 1 else False) as shown:
+        results = run_each(list(deals), _render_one, jobs, shown, _render_worker, (workspace, out_dir, chosen, strict))
+    ok = True
+    for deal, result in zip(deals, results):
+        if result["status"] == "error":
+            ok = False
+            for line in result["lines"]:
+                print_problem(line)
+            continue
+        for warning in result["warnings"]:
             print_problem(f"{deal}: warning: {warning}")
-        click.echo(f"{deal} → " + ", ".join(str(p) for p in written))
+        click.echo(f"{deal} → " + ", ".join(result["written"]))
+    sys.exit(EXIT_OK if ok else EXIT_BAD_INPUT)
 
-    sys.exit(EXIT_OK if for_each_deal(deals, render_one) else EXIT_BAD_INPUT)
+
+_RENDER: dict = {}
+
+
+def _render_worker(workspace, out_dir: Path, formats: tuple[str, ...], strict: bool) -> None:
+    """Worker initializer: what every deal of one `render` shares."""
+    _RENDER.update(workspace=workspace, out_dir=out_dir, formats=formats, strict=strict)
+
+
+def _render_one(deal: Path) -> dict:
+    """Render one deal in this worker: {"status", "written", "warnings"}, or {"status": "error", "lines"}."""
+    from contractgen.errors import ContractgenError
+    from contractgen.pipeline import render_deal
+
+    try:
+        written, warnings = render_deal(deal, _RENDER["out_dir"], _RENDER["formats"], _RENDER["workspace"],
+                                        strict=_RENDER["strict"])
+    except ContractgenError as exc:
+        return {"status": "error", "lines": exc.lines()}
+    except OSError as exc:
+        return {"status": "error", "lines": [f"{exc.filename}: {exc.strerror}" if exc.filename else f"error: {exc}"]}
+    return {"status": "rendered", "written": [str(p) for p in written], "warnings": list(warnings)}
 
 
 @click.command()

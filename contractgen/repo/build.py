@@ -18,8 +18,6 @@ describe the contract are removed when it is rendered again.
 from __future__ import annotations
 
 import os
-import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -260,6 +258,18 @@ def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | No
         if not keep_going:
             return report
         report.failed.extend(sorted({r.split(": ", 1)[0] for r in refusals}))
+    invalid = _invalid_deals(config, tasks)
+    if invalid:
+        for lines in invalid.values():
+            report.messages.extend(lines)
+        if not keep_going:
+            report.messages.append(f"{len(invalid)} of {len(tasks)} deal(s) are invalid; nothing was rendered, "
+                                   "no output and no lock entry was changed (--keep-going builds the valid ones)")
+            report.exit_code = EXIT_BAD_INPUT
+            return report
+        report.exit_code = EXIT_DIFFERENCES
+        report.failed.extend(sorted(invalid))
+        tasks = [task for task in tasks if task.deal not in invalid]
     results = _execute(config, tasks, jobs, progress, dask)
     failed = [r for r in results if r["status"] == "error"]
     if failed:
@@ -330,6 +340,24 @@ def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | No
     return report
 
 
+def _invalid_deals(config: RepoConfig, tasks: list[Task]) -> dict[str, list[str]]:
+    """Validate every deal to render before any is rendered: {deal: its problems} for the invalid ones.
+
+    A mistake found in half a second is reported before minutes of rendering, not after.
+    """
+    from contractgen.deal import load_deal
+
+    invalid = {}
+    for task in tasks:
+        try:
+            load_deal(Path(task.deal), raw=task.raw if task.raw is not None else (config.root / task.deal).read_bytes())
+        except ContractgenError as exc:
+            invalid[task.deal] = [line if line.startswith(task.deal) else f"{task.deal}: {line}" for line in exc.lines()]
+        except OSError as exc:
+            invalid[task.deal] = [f"{task.deal}: cannot read the file: {exc.strerror or exc}"]
+    return invalid
+
+
 def _retire_redlines(config: RepoConfig, rel: str, previous: dict[str, Any], keep: set[str],
                      report: BuildReport) -> None:
     """Delete the redlines of an earlier build that no longer describe the re-rendered contract.
@@ -366,45 +394,17 @@ def _write_if_different(path: Path, data: bytes, report: BuildReport, rel: str) 
 def _execute(config: RepoConfig, tasks: list[Task], jobs: int | None, progress: bool | None,
              dask: str | None = None) -> list[dict[str, Any]]:
     """Run the tasks in worker processes (in this process for one job or one task) or on a dask cluster."""
+    from contractgen.repo.progress import DealProgress, run_each
+
     if not tasks:
         return []
     jobs = max(1, jobs or os.cpu_count() or 1)
-    show = sys.stderr.isatty() if progress is None else progress
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    bar = Progress(TextColumn("rendering"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                   TextColumn("{task.description}"), console=Console(stderr=True), disable=not show, transient=False)
-    results: list[dict[str, Any]] = []
-    with bar:
-        handle = bar.add_task("", total=len(tasks))
-
-        def advance(deal: str) -> None:
-            bar.update(handle, description=deal)
-            bar.advance(handle)
-
+    with DealProgress([task.deal for task in tasks], "rendering", progress) as shown:
         if dask is not None:
             from contractgen.repo.dask_executor import execute_on_dask
 
-            return execute_on_dask(config, tasks, dask, advance, run_one_task)
-        if jobs == 1 or len(tasks) == 1:
-            _init_worker(config)
-            for task in tasks:
-                results.append(_run_task(task))
-                advance(task.deal)
-            return results
-        import multiprocessing
-
-        _warm_up(config, {fmt for task in tasks for fmt, _out in task.outputs})
-        context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context,
-                                 initializer=_ensure_worker, initargs=(config,)) as pool:
-            futures = {pool.submit(_run_task, task): task for task in tasks}
-            for future in as_completed(futures):
-                try:
-                    results.append(future.result())
-                except Exception as exc:  # a worker died (killed, out of memory)
-                    results.append({"deal": futures[future].deal, "status": "error",
-                                    "lines": [f"worker failed: {type(exc).__name__}: {exc}"]})
-                advance(futures[future].deal)
-    return results
+            return execute_on_dask(config, tasks, dask, shown.done, run_one_task)
+        if jobs > 1 and len(tasks) > 1:
+            _warm_up(config, {fmt for task in tasks for fmt, _out in task.outputs})
+        results = run_each(tasks, _run_task, jobs, shown, _ensure_worker, (config,), name=lambda task: task.deal)
+    return [{"deal": task.deal, **result} for task, result in zip(tasks, results)]
