@@ -19,7 +19,7 @@ from contractgen.checks.wording import (
     term_pattern,
 )
 from contractgen.errors import Problem
-from contractgen.library.clauses import scan_library_folder
+from contractgen.library.clauses import RELEASED, scan_library_folder
 from contractgen.templating.analysis import analyse_expression, analyse_template
 from contractgen.templating.spelling import WORDS, load_spelling, table_problems
 
@@ -48,6 +48,28 @@ def _check_variables(version: Version, report: LintReport) -> None:
     for term, meaning in v.defines:
         for finding in analyse_template(meaning):
             report.add(version.rel, version.key_line("defines", term), f"defines: {term}: {finding.message}")
+
+
+def _kept_as_released(version: Version, newest: dict[str, Version]) -> bool:
+    """True for a released version that a newer version replaces and whose text is still the approved text."""
+    v = version.version
+    return (v.status in RELEASED and newest[v.id] is not version and bool(v.approved_sha256)
+            and v.approved_sha256 == v.text_sha256)
+
+
+def _check_frozen(version: Version, report: LintReport) -> None:
+    """A released version's text must still hash to the approved_sha256 it recorded when it was approved."""
+    v = version.version
+    if v.status not in RELEASED:
+        return
+    if not v.approved_sha256:
+        report.add(version.rel, version.key_line("status"),
+                   f"approved_sha256 is not recorded: a released version records the hash of its text as approved, "
+                   f"so that an edit shows (approved_sha256: {v.text_sha256})", warning=True)
+    elif v.approved_sha256 != v.text_sha256:
+        report.add(version.rel, version.key_line("approved_sha256"),
+                   f"the title, when, defines or body changed after approval (approved_sha256 no longer matches): a released "
+                   f"version is never edited; restore it and write v{v.version + 1}.md (or the next free number) with changes:")
 
 
 def _check_outline(template: Template, library_ids: set[str], report: LintReport) -> set[str]:
@@ -134,13 +156,24 @@ def lint_library(root: Path, template: str | None = None) -> LintReport:
     known = term_pattern(terms + list(ROLE_WORDS) + allow, singulars=True)
     term_forms = defined_term_forms(terms)
 
+    newest = newest_versions(versions)
+    kept = {id(v) for v in versions if _kept_as_released(v, newest)}
     for version in versions:
         _check_covers(version, checklist_ids, templates, report)
+        _check_frozen(version, report)
+        if id(version) in kept:
+            # An older released version cannot be fixed, only replaced: what would break a deal that pins it warns.
+            found = LintReport()
+            check_body_text(version, targets, found)
+            _check_variables(version, found)
+            for m in found.messages:
+                report.add(m.path, m.line, f"{m.message} (in v{version.version.version}, kept as released: a deal that "
+                           f"pins it)", warning=True)
+            continue
         check_body_text(version, targets, report)
         _check_variables(version, report)
         check_capitalised(version, known, report)
         check_party_words(version, report)
-    newest = newest_versions(versions)
     for version in newest.values():
         # House style binds the versions new contracts get; older versions are kept as released.
         check_numbers(version, report)
@@ -149,7 +182,8 @@ def lint_library(root: Path, template: str | None = None) -> LintReport:
     for name, spelling in spellings:
         if spelling is not None:
             for version in versions:
-                check_spelling(version, spelling, name, report)
+                if id(version) not in kept:
+                    check_spelling(version, spelling, name, report)
             words = [w.lower() for v in versions for w in WORDS.findall(strip_comments(v.version.body))]
             for problem in table_problems(spelling, words):
                 report.add(f"templates/{name}/spelling.yaml", 1, problem)

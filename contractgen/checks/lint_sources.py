@@ -197,6 +197,7 @@ def _parse_version(path: Path, library_root: Path, rel: str, report: LintReport)
             title=str(meta.get("title") or ""), status=str(meta.get("status") if meta.get("status") in STATUSES else "draft"),
             body=body, body_line=body_line, when=str(meta.get("when") or "").strip(),
             defines=tuple((str(k), str(v)) for k, v in defines.items()), covers=tuple(str(c) for c in covers),
+            approved_sha256=str(meta.get("approved_sha256") or ""),
         )  # fmt: skip
     if not parsed.covers:
         report.add(rel, lines.get(("covers",), 1), "covers: is required: list the checklist items this clause covers")

@@ -16,7 +16,10 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present:
 
 STATUSES = ("draft", "approved", "deprecated", "retired")
 DEFAULT_CHOICE = (("approved",), ("deprecated",))  # a deal without a pin gets the first status found, newest first
-FRONT_MATTER_KEYS = {"title", "status", "when", "defines", "covers", "changes", "generate", "approved_by", "approved_on"}
+FRONT_MATTER_KEYS = {"title", "status", "when", "defines", "covers", "changes", "generate", "approved_by", "approved_on",
+                     "approved_sha256"}
+RELEASED = ("approved", "deprecated", "retired")  # statuses of a version that was released: its text is frozen
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
 VERSION_FILE = re.compile(r"^v([1-9][0-9]*)\.md$")
 CLAUSE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
@@ -41,6 +44,12 @@ class ClauseVersion:
     sha256: str = ""
     approved_by: str = ""  # who approved this version (front matter), for explain and redline summaries
     approved_on: str = ""  # when (an ISO date)
+    approved_sha256: str = ""  # text_sha256 of the version as approved (front matter); "" when not recorded
+
+    @property
+    def text_sha256(self) -> str:
+        """Return the hash of what the version prints: title, when, defines, generate and body (see `text_sha256`)."""
+        return text_sha256(self.title, self.when, self.defines, self.generate, self.body)
 
     @property
     def approval(self) -> str:
@@ -67,6 +76,21 @@ class Clause:
     def default(self) -> ClauseVersion | None:
         """Return the version a deal gets without a pin (see `default_version`)."""
         return default_version(self.versions)
+
+
+def text_sha256(title: str, when: str, defines: tuple[tuple[str, str], ...], generate: str, body: str) -> str:
+    """Return the SHA-256 of a version's text: the parts that decide what a contract prints, never its metadata.
+
+    Status, covers, changes and the approval record may change after release (a version is deprecated,
+    a checklist item renamed); title, when, defines, generate and body may not. The parts are hashed as
+    canonical JSON, so the front matter's YAML layout does not matter.
+    """
+    import hashlib
+    import json
+
+    text = json.dumps({"title": title, "when": when, "defines": [list(d) for d in defines], "generate": generate,
+                       "body": body}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def default_version(versions: dict[int, Any]) -> Any | None:
@@ -166,6 +190,9 @@ def parse_clause_file(path: Path, root: Path) -> tuple[ClauseVersion | None, lis
         problems.append(Problem(rel, 1, "approved_by", "must name who approved this version"))
     if approved_on is not None and not _iso_date(approved_on):
         problems.append(Problem(rel, 1, "approved_on", "must be a date (YYYY-MM-DD)"))
+    approved_sha256 = meta.get("approved_sha256")
+    if approved_sha256 is not None and not (isinstance(approved_sha256, str) and SHA256.match(approved_sha256)):
+        problems.append(Problem(rel, 1, "approved_sha256", "must be 64 lower-case hexadecimal digits (a SHA-256)"))
     version = int(VERSION_FILE.match(path.name).group(1))
     if version > 1 and not str(meta.get("changes") or "").strip():
         problems.append(Problem(rel, 1, "changes", "is required from version 2 on: say what changed"))
@@ -189,6 +216,7 @@ def parse_clause_file(path: Path, root: Path) -> tuple[ClauseVersion | None, lis
             sha256=source_sha256(raw),
             approved_by=str(approved_by or "").strip(),
             approved_on=_iso_date(approved_on) if approved_on is not None else "",
+            approved_sha256=str(approved_sha256 or ""),
         ),
         [],
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -29,6 +30,11 @@ def library(tmp_path: Path, case: str | None = None) -> Path:
     if case:
         shutil.copytree(FIXTURES / "broken" / case, root, dirs_exist_ok=True)
     return root
+
+
+def rewrite(path: Path, text: str) -> None:
+    """Write a fixture clause's new text without its approved_sha256 (tests of other checks edit released text)."""
+    path.write_text(re.sub(r"^approved_sha256: .*\n", "", text, flags=re.M), encoding="utf-8")
 
 
 def lint(root: Path, *args: str):
@@ -69,6 +75,9 @@ CASES = {
     "missing-changes": "clauses/framework/term/v2.md:1: changes: is required from version 2 on: say what changed",
     "swallowed-break": ("clauses/framework/term/v1.md:10: a block tag at the end of a line of text swallows the line "
                         "break, so the next paragraph merges into this one: end the tag with '+%}' or put it on its own line"),
+    "edited-approved": ("clauses/framework/term/v1.md:4: the title, when, defines or body changed after approval "
+                        "(approved_sha256 no longer matches): a released version is never edited; restore it and write "
+                        "v2.md (or the next free number) with changes:"),
     "hard-coded-party": ("clauses/framework/term/v1.md:10: 'The Client' hard-codes a party: write {{ CLIENT }} "
                          "(or {{ CLIENT|cap }}) so the deal's short names (and their article) appear"),
     "outline-unknown-id": "templates/it-outsourcing/outline.yaml:5: unknown clause id 'terms' (did you mean 'term'?)",
@@ -254,7 +263,7 @@ def test_real_library_lint_output_is_well_formed():
 def test_house_style_flags_spelt_numbers_and_percent_forms(tmp_path, text, expected):
     root = library(tmp_path)
     term = root / "clauses" / "framework" / "term" / "v1.md"
-    term.write_text(term.read_text(encoding="utf-8").replace("before 1 January of any year", text), encoding="utf-8")
+    rewrite(term, term.read_text(encoding="utf-8").replace("before 1 January of any year", text))
     result = lint(root)
     assert result.exit_code == 2, result.output
     (found,) = error_lines(result.output)
@@ -266,7 +275,7 @@ def test_house_style_flags_spelt_numbers_and_percent_forms(tmp_path, text, expec
 def test_house_style_accepts_numerals_one_and_capitalised_terms(tmp_path, text):
     root = library(tmp_path)
     term = root / "clauses" / "framework" / "term" / "v1.md"
-    term.write_text(term.read_text(encoding="utf-8").replace("before 1 January of any year", text), encoding="utf-8")
+    rewrite(term, term.read_text(encoding="utf-8").replace("before 1 January of any year", text))
     assert lint(root).exit_code == 0
 
 
@@ -284,21 +293,21 @@ def test_house_style_binds_the_newest_version_only(tmp_path):
 def test_a_definition_may_use_its_own_term_in_lower_case(tmp_path):
     root = library(tmp_path)
     term = root / "clauses" / "framework" / "term" / "v1.md"
-    term.write_text(term.read_text(encoding="utf-8").replace(
+    rewrite(term, term.read_text(encoding="utf-8").replace(
         'Effective Date: "{{ contract.effective_date | date }}."',
-        'Effective Date: "{{ contract.effective_date | date }}, the effective date of this Agreement."'), encoding="utf-8")
+        'Effective Date: "{{ contract.effective_date | date }}, the effective date of this Agreement."'))
     assert lint(root).exit_code == 0
 
 
 def test_the_personal_data_term_printed_from_pd_counts_as_defined(tmp_path):
     root = library(tmp_path)
     parties = root / "clauses/framework/parties/v1.md"
-    parties.write_text(parties.read_text(encoding="utf-8").replace(
+    rewrite(parties, parties.read_text(encoding="utf-8").replace(
         "  Agreement: this agreement, including its schedules.\n",
         "  Agreement: this agreement, including its schedules.\n"
         '  "{{ PD }}": any personal data processed under this Agreement.\n'
         '  "{{ PD }} Breach": any breach of security affecting {{ PD }}.\n',
-    ) + "\nEach Party will report a {{ PD }} Breach to the other.\n", encoding="utf-8")
+    ) + "\nEach Party will report a {{ PD }} Breach to the other.\n")
     result = lint(root)
     assert result.exit_code == 0, result.output
     # the same text with the term written in lower case breaks the house style, as for any defined term
@@ -307,3 +316,53 @@ def test_the_personal_data_term_printed_from_pd_counts_as_defined(tmp_path):
     result = lint(root)
     assert result.exit_code == 2, result.output
     assert "'personal data breach' is the defined term 'Personal Data Breach'" in result.output
+
+
+# ---------------------------------------------------------------- released versions are frozen
+
+
+def test_every_released_version_of_the_library_records_its_approved_hash():
+    """approved_sha256 is the hash of the text as approved; lint refuses a released version whose text moved."""
+    from contractgen.library.clauses import RELEASED, load_library
+
+    library_ = load_library(ROOT / "clauses")
+    released = [v for c in library_.clauses.values() for v in c.versions.values() if v.status in RELEASED]
+    assert len(released) > 200
+    missing = [v.label for v in released if not v.approved_sha256]
+    moved = [v.label for v in released if v.approved_sha256 and v.approved_sha256 != v.text_sha256]
+    assert missing == [] and moved == []
+
+
+def test_the_versions_edited_after_approval_read_again_as_approved():
+    """The sweeps' edits became versions of their own; the versions they had edited print their approved text."""
+    from contractgen.library.clauses import load_library
+
+    library_ = load_library(ROOT / "clauses")
+    renewal = library_.get("renewal").versions
+    assert "No later than three months before" in renewal[1].body
+    assert "No later than 3 months before" in renewal[2].body and "v1 as it was edited in place" in renewal[2].changes
+    overlap = library_.get("working-hours-overlap").versions
+    assert "o.summer" in overlap[1].body and "o.summer_hours" in overlap[2].body
+
+
+def test_status_covers_and_changes_may_move_after_release_but_the_text_may_not(tmp_path):
+    root = library(tmp_path)
+    term = root / "clauses" / "framework" / "term" / "v1.md"
+    text = term.read_text(encoding="utf-8")
+    term.write_text(text.replace("status: approved", "status: deprecated"), encoding="utf-8")
+    assert lint(root).exit_code == 0
+    term.write_text(text.replace("title: Term", "title: Duration"), encoding="utf-8")
+    result = lint(root)
+    assert result.exit_code == 2 and "approved_sha256 no longer matches" in result.output
+
+
+def test_a_released_version_without_its_hash_is_a_warning_that_names_the_hash(tmp_path):
+    from contractgen.library.clauses import parse_clause_file
+
+    root = library(tmp_path)
+    term = root / "clauses" / "framework" / "term" / "v1.md"
+    rewrite(term, term.read_text(encoding="utf-8"))
+    version, _ = parse_clause_file(term, root / "clauses")
+    result = lint(root)
+    assert result.exit_code == 0
+    assert f"approved_sha256 is not recorded" in result.output and version.text_sha256 in result.output

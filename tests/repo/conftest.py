@@ -16,6 +16,16 @@ from contractgen.repo.config import init_repo
 PYTHON = sys.executable
 
 
+def _newest_version(clause_id: str) -> int:
+    """Return the newest version number of a built-in clause: the one an init'd repository's deals get."""
+    clauses = Path(__file__).resolve().parents[2] / "clauses"
+    return max(int(p.stem[1:]) for p in clauses.glob(f"*/{clause_id}/v*.md"))
+
+
+SC = _newest_version("service-credits")  # the service-credits version the repository's deals use
+NEXT = SC + 1  # the version the tests add
+
+
 def run_cli(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run `python -m contractgen.cli ARGS` in cwd and return the finished process."""
     full_env = {**os.environ, "COLUMNS": "200", **(env or {})}
@@ -116,13 +126,13 @@ def nine_deal_build(tmp_path_factory) -> dict[str, bytes]:
 
 
 def add_service_credits_v3(root: Path) -> Path:
-    """Add an approved v3 of service-credits that changes one sentence; return its path."""
+    """Add the next approved version of service-credits (v{NEXT}) that changes one sentence; return its path."""
     folder = root / "clauses" / "service-levels" / "service-credits"
-    text = (folder / "v2.md").read_text(encoding="utf-8")
+    text = (folder / f"v{SC}.md").read_text(encoding="utf-8")
     head, sep, body = text.partition("\n---\n")
-    head = "\n".join(line for line in head.splitlines() if not line.startswith("changes:"))
+    head = "\n".join(line for line in head.splitlines() if not line.startswith(("changes:", "approved_sha256:")))
     head += "\nchanges: Credits are now paid within one Measurement Period."
     body = body.rstrip("\n") + "\n\nService Credits are paid within one Measurement Period.\n"
-    v3 = folder / "v3.md"
+    v3 = folder / f"v{NEXT}.md"
     v3.write_text(head + sep + body, encoding="utf-8")
     return v3

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pypdf
 
-from tests.repo.conftest import add_service_credits_v3, run_cli
+from tests.repo.conftest import NEXT, add_service_credits_v3, run_cli
 
 APPROVAL = "approved by Dana Whitfield (General Counsel) on 2026-10-01"
 
@@ -21,11 +21,11 @@ def test_explain_and_clauses_show_name_the_approval(repo):
     _approve(repo)
     shown = run_cli("clauses", "show", "service-credits", cwd=repo)
     assert shown.returncode == 0, shown.stderr
-    assert f"v3 approved: Credits are now paid within one Measurement Period. ({APPROVAL})" in shown.stdout
+    assert f"v{NEXT} approved: Credits are now paid within one Measurement Period. ({APPROVAL})" in shown.stdout
     assert run_cli("build", "--jobs", "1", cwd=repo).returncode == 0
     explained = run_cli("explain", "out/acme.docx", cwd=repo)
     assert explained.returncode == 0, explained.stderr
-    assert f"service-credits v3 ({APPROVAL})" in explained.stdout
+    assert f"service-credits v{NEXT} ({APPROVAL})" in explained.stdout
 
 
 def test_the_redline_summary_names_the_approval(repo, tmp_path):

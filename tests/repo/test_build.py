@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .conftest import add_service_credits_v3, run_cli
+from .conftest import NEXT, SC, add_service_credits_v3, run_cli
 
 
 def _snapshot(root):
@@ -28,14 +28,14 @@ def test_new_clause_version_rerenders_only_the_contracts_using_it(repo):
     add_service_credits_v3(repo)
     result = run_cli("build", "--jobs", "2", cwd=repo)
     assert result.returncode == 0, result.stderr
-    assert "deals/acme.yaml: rendered (clause service-credits v2 → v3)" in result.stdout
-    assert "deals/beta.yaml: rendered (clause service-credits v2 → v3)" in result.stdout
+    assert f"deals/acme.yaml: rendered (clause service-credits v{SC} → v{NEXT})" in result.stdout
+    assert f"deals/beta.yaml: rendered (clause service-credits v{SC} → v{NEXT})" in result.stdout
     assert "gamma" not in result.stdout
     after = _snapshot(repo)
     assert after["gamma.docx"] == before["gamma.docx"]  # same bytes, same modification time
     assert after["acme.docx"][0] != before["acme.docx"][0]
     lock = json.loads((repo / "contractgen.lock").read_text())
-    assert lock["deals"]["deals/acme.yaml"]["clauses"]["service-credits"]["version"] == 3
+    assert lock["deals"]["deals/acme.yaml"]["clauses"]["service-credits"]["version"] == NEXT
     assert run_cli("check", cwd=repo).returncode == 0
 
 

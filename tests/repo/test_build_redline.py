@@ -18,7 +18,7 @@ from tests.fixtures.redline.docx_changes import (
     paragraph_texts,
 )
 
-from .conftest import run_cli
+from .conftest import NEXT, SC, run_cli
 
 OLD_SENTENCE = "will show each Service Credit as a deduction in the next invoice after the Measurement Period"
 NEW_SENTENCE = "will deduct each Service Credit from the first invoice after the Measurement Period"
@@ -32,14 +32,14 @@ def _snapshot(root):
 
 
 def _v3_changing_a_sentence(root):
-    """Add an approved v3 of service-credits: v2 with one sentence reworded and a `changes:` note."""
+    """Add the next approved version of service-credits: the current one with one sentence reworded and a `changes:` note."""
     folder = root / "clauses" / "service-levels" / "service-credits"
-    text = (folder / "v2.md").read_text(encoding="utf-8")
+    text = (folder / f"v{SC}.md").read_text(encoding="utf-8")
     head, sep, body = text.partition("\n---\n")
-    head = "\n".join(line for line in head.splitlines() if not line.startswith("changes:"))
+    head = "\n".join(line for line in head.splitlines() if not line.startswith(("changes:", "approved_sha256:")))
     head += "\nchanges: Service Credits are deducted from the first invoice after the Measurement Period."
     assert OLD_SENTENCE in body
-    (folder / "v3.md").write_text(head + sep + body.replace(OLD_SENTENCE, NEW_SENTENCE), encoding="utf-8")
+    (folder / f"v{NEXT}.md").write_text(head + sep + body.replace(OLD_SENTENCE, NEW_SENTENCE), encoding="utf-8")
 
 
 def _git(root, *args):
@@ -77,8 +77,8 @@ def test_library_change_redlines_exactly_the_contracts_using_the_clause(repo):
 
     result = run_cli("build", "--redline", "--jobs", "2", cwd=repo)
     assert result.returncode == 0, result.stderr
-    assert "deals/acme.yaml: rendered (clause service-credits v2 → v3)" in result.stdout
-    assert "deals/beta.yaml: rendered (clause service-credits v2 → v3)" in result.stdout
+    assert f"deals/acme.yaml: rendered (clause service-credits v{SC} → v{NEXT})" in result.stdout
+    assert f"deals/beta.yaml: rendered (clause service-credits v{SC} → v{NEXT})" in result.stdout
     assert "deals/acme.yaml: redline out/acme.redline.docx" in result.stdout
     assert "deals/beta.yaml: redline out/beta.redline.docx" in result.stdout
     assert "gamma" not in result.stdout
@@ -110,7 +110,7 @@ def test_library_change_redlines_exactly_the_contracts_using_the_clause(repo):
 
     lock = json.loads((repo / "contractgen.lock").read_text())
     entry = lock["deals"]["deals/acme.yaml"]
-    assert entry["redlines"]["against"]["service-credits"]["version"] == 2
+    assert entry["redlines"]["against"]["service-credits"]["version"] == SC
     assert "redlines" not in lock["deals"]["deals/gamma.yaml"]
     check = run_cli("check", cwd=repo)
     assert check.returncode == 0, check.stdout + check.stderr

@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from .conftest import add_service_credits_v3, run_cli
+from .conftest import NEXT, SC, add_service_credits_v3, run_cli
 
 
 def test_new_clause_version_names_exactly_the_affected_contracts(repo):
@@ -14,8 +14,8 @@ def test_new_clause_version_names_exactly_the_affected_contracts(repo):
     result = run_cli("check", cwd=repo)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "deals/acme.yaml: clause service-credits v2 → v3",
-        "deals/beta.yaml: clause service-credits v2 → v3",
+        f"deals/acme.yaml: clause service-credits v{SC} → v{NEXT}",
+        f"deals/beta.yaml: clause service-credits v{SC} → v{NEXT}",
     ]
 
 
@@ -26,7 +26,7 @@ def test_check_json_is_valid(repo):
     assert result.returncode == 1
     data = json.loads(result.stdout)
     assert data["up_to_date"] is False
-    assert data["deals"]["deals/acme.yaml"]["reasons"] == ["clause service-credits v2 → v3"]
+    assert data["deals"]["deals/acme.yaml"]["reasons"] == [f"clause service-credits v{SC} → v{NEXT}"]
     assert data["deals"]["deals/beta.yaml"]["reasons"] == ["deal file changed"]
     assert "deals/gamma.yaml" not in data["deals"]
     clean = run_cli("check", "--json", cwd=repo.parent / "contracts")
@@ -69,13 +69,13 @@ def test_check_resolves_deals_when_a_condition_changes(repo):
     result = run_cli("check", cwd=repo)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert "deals/acme.yaml: clause service-credits v2 → v3" in lines
+    assert f"deals/acme.yaml: clause service-credits v{SC} → v{NEXT}" in lines
     assert not any(line.startswith("deals/gamma.yaml: ") for line in lines)  # the outline slot's own condition is false
 
 
 def test_check_never_imports_the_writers(repo):
     add_service_credits_v3(repo)
-    v3 = repo / "clauses" / "service-levels" / "service-credits" / "v3.md"
+    v3 = repo / "clauses" / "service-levels" / "service-credits" / f"v{NEXT}.md"
     v3.write_text(v3.read_text().replace("when: service_levels and service_levels.service_credits", "when: service_levels"))
     code = (
         "import sys\n"
@@ -90,26 +90,26 @@ def test_check_never_imports_the_writers(repo):
 
 
 def test_released_version_edited_in_place_is_caught(repo):
-    v2 = repo / "clauses" / "service-levels" / "service-credits" / "v2.md"
+    v2 = repo / "clauses" / "service-levels" / "service-credits" / f"v{SC}.md"
     v2.write_text(v2.read_text() + "\nA sentence added after release.\n")
     check = run_cli("check", cwd=repo)
     assert check.returncode == 1
-    assert ("clauses/service-levels/service-credits/v2.md: released version (approved) was edited in place; "
-            "restore it and add a new version instead (v3.md)") in check.stdout
+    assert (f"clauses/service-levels/service-credits/v{SC}.md: released version (approved) was edited in place; "
+            f"restore it and add a new version instead (v{NEXT}.md)") in check.stdout
     build = run_cli("build", cwd=repo)
     assert build.returncode == 2
-    assert "service-credits/v2.md" in build.stderr and "add a new version instead" in build.stderr
+    assert f"service-credits/v{SC}.md" in build.stderr and "add a new version instead" in build.stderr
 
 
 def test_retiring_a_released_version_is_not_an_edit(repo):
     add_service_credits_v3(repo)
-    v2 = repo / "clauses" / "service-levels" / "service-credits" / "v2.md"
+    v2 = repo / "clauses" / "service-levels" / "service-credits" / f"v{SC}.md"
     v2.write_text(v2.read_text().replace("status: approved", "status: deprecated"))
     check = run_cli("check", cwd=repo)
     assert "edited in place" not in check.stdout
     assert check.stdout.splitlines() == [
-        "deals/acme.yaml: clause service-credits v2 → v3",
-        "deals/beta.yaml: clause service-credits v2 → v3",
+        f"deals/acme.yaml: clause service-credits v{SC} → v{NEXT}",
+        f"deals/beta.yaml: clause service-credits v{SC} → v{NEXT}",
     ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 
-from .conftest import add_service_credits_v3, run_cli
+from .conftest import NEXT, SC, add_service_credits_v3, run_cli
 
 
 def test_impact_against_the_lock(repo):
@@ -14,11 +14,11 @@ def test_impact_against_the_lock(repo):
     assert result.returncode == 0, result.stderr  # a report, not a check
     assert run_cli("impact", "--exit-code", cwd=repo).returncode == 1
     out = result.stdout
-    assert "deals/acme.yaml: clause service-credits v2 → v3" in out
-    assert "deals/beta.yaml: clause service-credits v2 → v3" in out
+    assert f"deals/acme.yaml: clause service-credits v{SC} → v{NEXT}" in out
+    assert f"deals/beta.yaml: clause service-credits v{SC} → v{NEXT}" in out
     assert "gamma" not in out
-    assert "--- clauses/service-levels/service-credits/v2.md" in out
-    assert "+++ clauses/service-levels/service-credits/v3.md" in out
+    assert f"--- clauses/service-levels/service-credits/v{SC}.md" in out
+    assert f"+++ clauses/service-levels/service-credits/v{NEXT}.md" in out
     assert "+Service Credits are paid within one Measurement Period." in out
     assert "{{" not in out  # the clause text is rendered for the deal
 
@@ -37,8 +37,8 @@ def test_impact_since_a_git_ref(repo):
     v3.write_text(v3.read_text().replace("Service Credits are paid", "Credits are paid"))
     result = run_cli("impact", "--since", "HEAD", cwd=repo)
     assert result.returncode == 0, result.stderr
-    assert "deals/acme.yaml: clause service-credits v2 → v3" in result.stdout
-    assert "--- HEAD:clauses/service-levels/service-credits/v2.md" in result.stdout
+    assert f"deals/acme.yaml: clause service-credits v{SC} → v{NEXT}" in result.stdout
+    assert f"--- HEAD:clauses/service-levels/service-credits/v{SC}.md" in result.stdout
     assert "+Credits are paid within one Measurement Period." in result.stdout
     assert "gamma" not in result.stdout
     bad = run_cli("impact", "--since", "no-such-ref", cwd=repo)

@@ -7,7 +7,7 @@ import tomllib
 
 from contractgen.repo.config import load_config
 
-from .conftest import run_cli
+from .conftest import SC, run_cli
 
 
 def test_init_creates_the_repository_layout(tmp_path):
@@ -38,7 +38,7 @@ def test_fresh_repository_builds_and_checks_clean(built_repo_template):
     assert sorted(lock["deals"]) == ["deals/acme.yaml", "deals/beta.yaml", "deals/gamma.yaml"]
     entry = lock["deals"]["deals/acme.yaml"]
     assert set(entry) >= {"deal_sha256", "template", "template_files", "clauses", "contractgen", "outputs"}
-    assert entry["clauses"]["service-credits"]["version"] == 2
+    assert entry["clauses"]["service-credits"]["version"] == SC
     assert "service-credits" not in lock["deals"]["deals/gamma.yaml"]["clauses"]
     assert list(entry["outputs"]) == ["out/acme.docx"]
     text = (root / "contractgen.lock").read_text()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.repo.conftest import add_service_credits_v3, run_cli
+from tests.repo.conftest import NEXT, add_service_credits_v3, run_cli
 
 NEW_SENTENCE = "Service Credits are paid within one Measurement Period."
 
@@ -20,7 +20,7 @@ def test_commands_inside_a_repository_see_its_own_clause_version(repo):
     deals = repo / "deals"
     shown = run_cli("clauses", "show", "service-credits", cwd=deals)
     assert shown.returncode == 0, shown.stderr
-    assert "v3 approved" in shown.stdout and "--- v3 " in shown.stdout
+    assert f"v{NEXT} approved" in shown.stdout and f"--- v{NEXT} " in shown.stdout
     assert "contracts repository" in shown.stderr
     valid = run_cli("validate", "acme.yaml", cwd=deals)  # found by walking up from deals/
     assert valid.returncode == 0, valid.stderr
@@ -45,7 +45,7 @@ def test_validate_and_lint_report_a_repository_clause_the_builtin_library_lacks(
     assert builtin.returncode == 0, builtin.stderr
     assert "built-in library" in builtin.stderr
     linted = run_cli("lint", cwd=repo)
-    assert "v3.md" in linted.stdout + linted.stderr
+    assert f"v{NEXT}.md" in linted.stdout + linted.stderr
 
 
 def test_root_and_C_name_the_library(repo, tmp_path):
@@ -53,7 +53,7 @@ def test_root_and_C_name_the_library(repo, tmp_path):
     for flag in ("--root", "-C"):
         shown = run_cli("clauses", flag, str(repo), "show", "service-credits", cwd=tmp_path)
         assert shown.returncode == 0, shown.stderr
-        assert "v3 approved" in shown.stdout
+        assert f"v{NEXT} approved" in shown.stdout
 
 
 def test_check_stays_clean_after_render(repo):
