@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from contractgen.deal import sector
-from contractgen.values import durations
+from contractgen.values import amounts, currencies, durations
 from contractgen.values import phrases as values
 
 _SPECIAL = set(r"\.^$*+?()[]{}|/")
@@ -99,25 +99,38 @@ def whole_number_forms() -> dict[str, Any]:
     return {"type": "string", "pattern": rf"^\s*(?:[\d,]*\d[\d,]*|{_number_words()})\s*$"}
 
 
-def percent_forms() -> dict[str, Any]:
-    """A percentage: "99.5%", "99.5", "5 per cent", "five percent"."""
+_FIGURE = r"(?:\d[\d.,'\u2019\u00a0\u202f\u2009\u2007 \u066b\u066c\u060c\u2e41]*\d|\d)"
+
+
+def number_forms() -> dict[str, Any]:
+    """A quantity: digits grouped and with a decimal mark as a market writes them ("9.600", "38,000", "1 250,5")."""
+    return {"type": "string", "pattern": rf"^\s*{_FIGURE}\s*$"}
+
+
+def percent_forms(per: bool = False) -> dict[str, Any]:
+    """A percentage: "99.5%", "99,5 %", "99.5", "5 per cent", "five percent", "150 bps" (and "per month" for a rate)."""
     suffix = r"(?:%|[pP][eE][rR]\s*[cC][eE][nN][tT]|[pP][eE][rR][cC][eE][nN][tT]|[pP][cC][tT])"
-    number = rf"(?:[+]?(?:[\d,]*\d[\d,]*(?:\.\d*)?|\.\d+)|{_number_words()})"
-    return {"type": "string", "pattern": rf"^\s*{number}\s*{suffix}?\s*$"}
+    points = r"(?:[bB][pP][sS]?|[bB][aA][sS][iI][sS]\s+[pP][oO][iI][nN][tT][sS]?)"
+    number = rf"(?:{_FIGURE}|{_number_words()})"
+    period = ""
+    if per:
+        words = "|".join(folded(p) for p in sorted(amounts.PERIODS, key=lambda p: (-len(p), p)))
+        period = rf"(?:\s*(?:{words}))?"
+    return {"type": "string", "pattern": rf"^\s*{number}\s*(?:{suffix}|{points})?{period}\s*$"}
 
 
 def money_forms() -> dict[str, Any]:
-    """An amount: digits with separators, an optional ISO code or currency symbol and multiplier."""
-    symbols = "|".join(re.escape(s).replace("/", r"\/") for s in sorted(values.SYMBOLS, key=lambda s: (-len(s), s)))
-    multipliers = "|".join(folded(m) for m in sorted(values._MULTIPLIERS, key=lambda m: (-len(m), m)))
-    amount = rf"(?:[\d.,'\u2019 ]*\d[\d.,'\u2019 ]*|\.\d+)(?:\s*(?:{multipliers}))?"
-    return {"type": "string",
-            "pattern": rf"^\s*(?:(?:[A-Z]{{3}}|{symbols})\s*)?{amount}(?:\s*(?:[A-Z]{{3}}|{symbols}))?\s*$"}
+    """An amount: a figure as its market writes it, an optional sign or ISO code before or after, a multiplier."""
+    signs = "|".join(re.escape(s).replace("/", r"\/") for s in sorted(currencies.SIGNS, key=lambda s: (-len(s), s)))
+    multipliers = "|".join(m if m == "m" else folded(m) for m in sorted(amounts.MULTIPLIERS, key=lambda m: (-len(m), m)))
+    sign = rf"(?:[A-Z]{{3}}|{signs})"
+    amount = rf"{_FIGURE}(?:[.,]\s?[-\u2013\u2014]+)?(?:\s*(?:{multipliers}))?"
+    return {"type": "string", "pattern": rf"^\s*(?:{sign}\s*)?{amount}(?:\s*{sign})?\s*$"}
 
 
 def statutory_forms() -> dict[str, Any]:
     """The words for an amount a statute sets ("statutory", "as required by law")."""
-    return {"type": "string", "pattern": _anchored(folded(p) + r"\.?" for p in values._STATUTORY_PHRASES)}
+    return {"type": "string", "pattern": _anchored(folded(p) + r"\.?" for p in amounts.STATUTORY_PHRASES)}
 
 
 def resolution_forms() -> dict[str, Any]:

@@ -21,11 +21,12 @@ from pydantic import ValidationInfo
 from pydantic_core import PydanticCustomError
 
 from contractgen.deal import accepted
+from contractgen.values.amounts import read_monthly_rate, read_money, read_money_or_statutory, read_number, read_percent
+from contractgen.values.currencies import markets
 from contractgen.values.durations import Duration
 from contractgen.values.phrases import (
     MEASUREMENT_PERIODS, NO_RESOLUTION, PRICING_MODELS, RESOLUTION_EVENTS, SOURCING_MODELS, SUBPROCESSOR_APPROVALS,
-    choice, money,
-    money_or_statutory, percent, whole_number,
+    choice, whole_number,
 )  # fmt: skip
 
 def _error(kind: str, message: str) -> PydanticCustomError:
@@ -130,32 +131,47 @@ def _choice(synonyms: dict[str, str], field: str, example: str) -> Any:
     return BeforeValidator(validate)
 
 
-def _money_in_deal_currency(value: Any, info: ValidationInfo) -> Any:
-    currency = (info.context or {}).get("currency") if info is not None else None
-    try:
-        return money(value, currency)
-    except ValueError as exc:
-        raise _error("money", str(exc)) from None
+def _written_in(info: ValidationInfo | None) -> tuple[str | None, str]:
+    """The deal's currency and locale, which say how its amounts and numbers are written."""
+    context = (info.context or {}) if info is not None else {}
+    return context.get("currency"), context.get("locale") or "en_GB"
 
 
-_money_in_deal_currency.accepted_forms = accepted.money_forms()  # type: ignore[attr-defined]
+def _read(kind: str, reader: Any, forms: dict[str, Any]) -> Any:
+    """A before-validator reading a value as the deal's locale and its currency's markets write it.
+
+    `forms`: the JSON Schema of the strings `reader` accepts (``accepted``), offered beside the
+    field's own type in the deal schema.
+    """
+    def validate(value: Any, info: ValidationInfo) -> Any:
+        currency, locale = _written_in(info)
+        try:
+            if reader in (read_money, read_money_or_statutory):
+                return reader(value, currency, locale)
+            return reader(value, locale, markets(currency) if currency else ())
+        except ValueError as exc:
+            raise _error(kind, str(exc)) from None
+
+    validate.accepted_forms = forms  # type: ignore[attr-defined]
+    return BeforeValidator(validate)
 
 
-def _insurance_amount(value: Any, info: ValidationInfo) -> Any:
-    currency = (info.context or {}).get("currency") if info is not None else None
-    try:
-        return money_or_statutory(value, currency)
-    except ValueError as exc:
-        raise _error("money", str(exc)) from None
-
-
-_insurance_amount.accepted_forms = {"anyOf": [accepted.money_forms(), accepted.statutory_forms()]}  # type: ignore[attr-defined]
-
-Percent = Annotated[Decimal, _lenient(percent, "percent", accepted.percent_forms()), Field(gt=0, le=100, allow_inf_nan=False)]
-Money = Annotated[Decimal, BeforeValidator(_money_in_deal_currency), Field(ge=0, le=Decimal(10) ** 15, allow_inf_nan=False)]
+Percent = Annotated[
+    Decimal, _read("percent", read_percent, accepted.percent_forms()), Field(gt=0, le=100, allow_inf_nan=False),
+]  # fmt: skip
+MonthlyRate = Annotated[
+    Decimal, _read("percent", read_monthly_rate, accepted.percent_forms(per=True)), Field(gt=0, le=100, allow_inf_nan=False),
+]  # a rate per month: "1.5% per month", "1.5%"  # fmt: skip
+Money = Annotated[
+    Decimal, _read("money", read_money, accepted.money_forms()), Field(ge=0, le=Decimal(10) ** 15, allow_inf_nan=False),
+]  # fmt: skip
 InsuranceAmount = Annotated[
-    Money | Literal["statutory"], BeforeValidator(_insurance_amount),
+    Money | Literal["statutory"],
+    _read("money", read_money_or_statutory, {"anyOf": [accepted.money_forms(), accepted.statutory_forms()]}),
 ]  # an amount, or "statutory" where a statute sets it (workers' compensation)  # fmt: skip
+Quantity = Annotated[
+    Decimal, _read("number", read_number, accepted.number_forms()), Field(ge=0, le=Decimal(10) ** 12, allow_inf_nan=False),
+]  # a count as its market writes it: "9.600" (tr), "38,000"  # fmt: skip
 
 
 def _resolution(value: Any) -> Any:
@@ -177,7 +193,7 @@ def _resolution(value: Any) -> Any:
 _resolution.accepted_forms = accepted.resolution_forms()  # type: ignore[attr-defined]
 
 Resolution = Annotated[Duration | str | None, BeforeValidator(_resolution)]
-Multiple = Annotated[Decimal, Field(gt=0, le=100, allow_inf_nan=False)]
+Multiple = Annotated[Decimal, _read("number", read_number, accepted.number_forms()), Field(gt=0, le=100, allow_inf_nan=False)]
 
 
 def _currency(value: str) -> str:
@@ -221,6 +237,16 @@ def _locale(value: str) -> str:
     except (ValueError, babel.UnknownLocaleError):
         raise _error("locale", f"{value!r} is not a known locale (e.g. 'en_GB', 'en_US', 'en_IE')") from None
     return name
+
+
+def is_currency(code: str) -> bool:
+    """Whether a text is an ISO 4217 currency code."""
+    return len(code) == 3 and pycountry.currencies.get(alpha_3=code) is not None
+
+
+def locale_name(value: str) -> str:
+    """A locale name as Babel knows it ("en-GB" → "en_GB"); ValueError if unknown."""
+    return _locale(value)
 
 
 Currency = Annotated[str, AfterValidator(_currency)]

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from contractgen.deal.fields import is_currency, locale_name as _locale
 from contractgen.deal.messages import field_problems, in_file_order, rule_problems
 from contractgen.deal.model import Deal
 from contractgen.deal.rules import check_rules, check_rules_partially
@@ -57,10 +58,29 @@ def deal_problems(data: Any, filename: str = "<deal>", lines: Lines | None = Non
 
 
 def _validation_context(data: dict[str, Any]) -> dict[str, Any]:
-    """What field validators may need from elsewhere in the deal: the currency money is written in."""
+    """What field validators need from elsewhere in the deal: the currency and the locale its values are written in."""
     commercials = data.get("commercials")
     currency = commercials.get("currency") if isinstance(commercials, dict) else None
-    return {"currency": currency.strip().upper() if isinstance(currency, str) else None}
+    currency = currency.strip().upper() if isinstance(currency, str) else None
+    if currency and not is_currency(currency):
+        currency = None
+    return {"currency": currency, "locale": _written_locale(data.get("contract"))}
+
+
+def _written_locale(contract: Any) -> str:
+    """The deal's locale as the model will settle it: contract.locale, else the governing law's, else en_GB."""
+    from contractgen.deal.model import Contract
+
+    if not isinstance(contract, dict):
+        return "en_GB"
+    settled = Contract._locale_from_law(contract)
+    locale = settled.get("locale") if isinstance(settled, dict) else None
+    if isinstance(locale, str):
+        try:
+            return _locale(locale)
+        except ValueError:
+            pass
+    return "en_GB"
 
 
 def validate_data(data: Any, filename: str = "<deal>", lines: Lines | None = None) -> Deal:

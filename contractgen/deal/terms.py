@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
 from contractgen.values.durations import Duration, Frequency
 from contractgen.deal.fields import (
-    ClauseId, Country, Currency, InsuranceAmount, List, Money, Multiple, Name, Percent, PositiveInt, PricingChoice, Role,
-    Section, SubprocessorApproval, Text,
+    ClauseId, Country, Currency, InsuranceAmount, List, Money, MonthlyRate, Multiple, Name, Percent, PositiveInt, PricingChoice,
+    Quantity, Role, Section, SubprocessorApproval, Text,
 )  # fmt: skip
-
-
-def _plain_number(value: object) -> object:
-    """A quantity written with thousands separators ("38,000") is that number."""
-    if isinstance(value, str) and value.replace(",", "").replace(" ", "").replace(".", "", 1).isdigit():
-        return value.replace(",", "").replace(" ", "")
-    return value
 
 
 class Roles(Section):
@@ -113,12 +105,12 @@ class Commercials(Section):
     estimated_monthly_charges: Money | None = None  # time and materials: a budget estimate
     unit_name: Name | None = None  # per unit: e.g. "supported user", "claim processed"
     unit_price: Money | None = None
-    estimated_monthly_units: Annotated[Decimal, BeforeValidator(_plain_number), Field(ge=0, le=Decimal(10) ** 12, allow_inf_nan=False)] | None = None
+    estimated_monthly_units: Quantity | None = None
     rate_card: List[Rate] = []
     invoicing: Name | None = None
     payment_terms: Duration | None = None
     indexation: Indexation | None = None
-    late_payment_interest: Percent | None = Field(None, description=(
+    late_payment_interest: MonthlyRate | None = Field(None, description=(
         "simple interest on an undisputed amount paid late, in % per month, never above the highest lawful rate "
         "(e.g. 1); default: 1% per month under a US state's law, elsewhere the statutory rate for late commercial "
         "payments of the governing law"))

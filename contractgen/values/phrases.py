@@ -1,15 +1,14 @@
-"""Values as people write them: "99.5%", "£185,000", "statutory", "three", "T&M", "Net 30".
+"""Words as people write them: number words ("three", "twenty-one") and fixed phrases ("T&M", "notice").
 
 Each function here takes what a deal file holds and returns the canonical value, or raises
 ValueError with a plain message that says what is accepted, with an example. The deal model
-uses them as pydantic before-validators (``lenient``), so the canonical value is what clauses
-and rules see.
+uses them as pydantic before-validators, so the canonical value is what clauses and rules see.
+Amounts, quantities and percentages are read by ``amounts``.
 """
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
 from pydantic_core import PydanticCustomError
@@ -25,19 +24,6 @@ for _t, _tens in enumerate(_TENS):
             NUMBER_WORDS[f"{_tens}-{_UNITS[_u]}"] = _t * 10 + _u
             NUMBER_WORDS[f"{_tens} {_UNITS[_u]}"] = _t * 10 + _u
 NUMBER_WORDS.update({"a": 1, "an": 1, "a hundred": 100, "one hundred": 100})
-
-# Currency symbols and prefixes people write before an amount, and the ISO codes each can mean.
-SYMBOLS: dict[str, tuple[str, ...]] = {
-    "£": ("GBP",), "€": ("EUR",), "¥": ("JPY", "CNY"), "₹": ("INR",), "CHF": ("CHF",), "Fr.": ("CHF",),
-    "US$": ("USD",), "C$": ("CAD",), "CA$": ("CAD",), "A$": ("AUD",), "AU$": ("AUD",), "NZ$": ("NZD",),
-    "S$": ("SGD",), "HK$": ("HKD",), "R$": ("BRL",), "MX$": ("MXN",), "$": ("USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"),
-    "zł": ("PLN",), "kr": ("SEK", "NOK", "DKK"), "₱": ("PHP",), "R": ("ZAR",),
-}
-_MULTIPLIERS = {"k": Decimal(1000), "thousand": Decimal(1000), "m": Decimal(10) ** 6, "mn": Decimal(10) ** 6,
-                "million": Decimal(10) ** 6, "bn": Decimal(10) ** 9, "billion": Decimal(10) ** 9}
-STATUTORY = "statutory"
-_STATUTORY_PHRASES = {"statutory", "statutory minimum", "statutory limit", "statutory limits", "as required by law",
-                      "as required by statute", "as required by applicable law", "statutory requirement"}
 
 
 def _plain(text: Any) -> str:
@@ -64,62 +50,6 @@ def whole_number(value: Any) -> Any:
             return int(digits)
         raise ValueError(f"{value!r} is not a whole number; write digits or words, e.g. 3 or 'three'")
     return value
-
-
-def percent(value: Any) -> Any:
-    """A percentage as "99.5%", "99.5 %", "99.5", "5 percent" or "five per cent" → Decimal("99.5")."""
-    if not isinstance(value, str):
-        return value
-    text = _plain(value).lower()
-    text = re.sub(r"\s*(?:%|per\s*cent|percent|pct)$", "", text)
-    words = number_from_words(text)
-    if words is not None:
-        return Decimal(words)
-    try:
-        return Decimal(text.replace(",", ""))
-    except InvalidOperation:
-        raise ValueError(f"{value!r} is not a percentage; write e.g. 99.5% or 99.5") from None
-
-
-def money(value: Any, currency: str | None = None) -> Any:
-    """An amount as "185000", "185,000", "£185,000", "GBP 185,000", "€1.5m" → Decimal.
-
-    A symbol or code that cannot be the deal's currency is an error.
-    """
-    if not isinstance(value, str):
-        return value
-    text = _plain(value)
-    code = None
-    match = re.match(r"^([A-Z]{3})\s*(?=[\d.])", text) or re.search(r"(?<=[\d.])\s*([A-Z]{3})$", text)
-    if match and match.group(1) != "PER":
-        code = (match.group(1),)
-        text = (text[: match.start()] + text[match.end():]).strip()
-    else:
-        for symbol in sorted(SYMBOLS, key=len, reverse=True):
-            if text.startswith(symbol) and (len(symbol) > 1 or symbol in "£€¥₹$₱"):
-                code, text = SYMBOLS[symbol], text[len(symbol):].strip()
-                break
-            if text.endswith(" " + symbol) or (symbol in ("zł", "kr") and text.endswith(symbol)):
-                code, text = SYMBOLS[symbol], text[: -len(symbol)].strip()
-                break
-    if code and currency and currency not in code:
-        raise ValueError(f"{value!r} is in {'/'.join(code)}, but the deal's currency (commercials.currency) "
-                         f"is {currency}; write the amount in {currency} or without a symbol")
-    multiplier = Decimal(1)
-    found = re.match(r"^([\d.,]+)\s*([a-z]+)$", text, re.IGNORECASE)
-    if found and found.group(2).lower() in _MULTIPLIERS:
-        text, multiplier = found.group(1), _MULTIPLIERS[found.group(2).lower()]
-    digits = text.replace(",", "").replace("\u2019", "").replace("'", "").replace(" ", "")
-    if not re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", digits):
-        raise ValueError(f"{value!r} is not an amount of money; write e.g. 185000, '185,000' or '£185,000'")
-    return Decimal(digits) * multiplier
-
-
-def money_or_statutory(value: Any, currency: str | None = None) -> Any:
-    """An insurance amount, or "statutory" where a statute sets it (workers' compensation)."""
-    if isinstance(value, str) and _plain(value).lower().rstrip(".") in _STATUTORY_PHRASES:
-        return STATUTORY
-    return money(value, currency)
 
 
 def choice(synonyms: dict[str, str], field: str, example: str) -> Callable[[Any], Any]:
