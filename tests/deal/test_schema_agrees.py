@@ -22,7 +22,7 @@ from contractgen.deal import accepted
 from contractgen.values import durations
 from contractgen.values.amounts import read_money, read_percent
 from contractgen.values import phrases as values
-from contractgen.deal.load import deal_problems
+from contractgen.deal.load import _validation_context, deal_problems
 from contractgen.deal.model import Deal
 from contractgen.deal.schema import deal_json_schema
 from contractgen.deal.yamlsource import load_yaml
@@ -88,7 +88,7 @@ def test_schema_and_validate_agree_on_every_deal(path, validator):
     typed, text, lines = views
     _, problems = deal_problems(text, str(path), lines)
     try:
-        Deal.model_validate(text, context={"currency": (text.get("commercials") or {}).get("currency")})
+        Deal.model_validate(text, context=_validation_context(text))
         field_errors = False
     except ValidationError:
         field_errors = True
