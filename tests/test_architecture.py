@@ -23,6 +23,7 @@ RANKS = {
     "contractgen": 0,  # the package itself: __version__
     "errors": 0, "digest": 0, "yamlload": 0,  # foundations: errors, hashing, fast safe YAML,
     "values": 0,  # values as written (amounts, dates, durations), with no deal knowledge
+    "safefs": 0.5,  # reading and writing repository files safely: above errors, below every stage
     "deal": 1, "document": 1,
     "templating": 2,
     "library": 3,

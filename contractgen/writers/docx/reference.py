@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import io
+import logging
 import pathlib
 from dataclasses import dataclass
 
@@ -22,7 +23,9 @@ from docx.opc.part import Part as OpcPart
 from docx.oxml.ns import qn
 from lxml import etree
 
+from contractgen import safefs
 from contractgen.errors import TemplateError
+from contractgen.writers.docx.clean import clean_reference
 from contractgen.writers.docx import fields as f
 from contractgen.writers.docx.numbering import (
     BULLET_STYLE, CLAUSE_STYLE, SCHEDULE_CLAUSE_STYLE, SCHEDULE_STYLE, ListLinks, link_styles, numbering_xml,
@@ -32,6 +35,7 @@ from contractgen.writers.docx.properties import prune_package, settings
 from contractgen.writers.docx.styles import apply_page_setup, apply_styles, load_style_sheet, style_sheet_key
 
 REFERENCE_DOCX = pathlib.Path("docx") / "reference.docx"
+MAX_REFERENCE_BYTES = 16 * 1024 * 1024  # the file as stored (compressed); what it unpacks to is capped in clean.py
 TABLE_STYLES = {"ContractTable": "Contract Table", "SignatureTable": "Signature Table"}
 # paragraph styles (keys of styles.yaml) the body writer prints with
 BODY_STYLES = (
@@ -65,7 +69,9 @@ def reference_path(template_dir: pathlib.Path) -> pathlib.Path:
 def load_base(template_dir: pathlib.Path) -> Base:
     """Return the base document of a template: its reference.docx, else one built from styles.yaml."""
     path = reference_path(template_dir)
-    if path.is_file():
+    if path.is_file() or path.is_symlink():
+        # within the templates folder, a regular file, and bounded: a link out or to a device is refused
+        safefs.inside(path, pathlib.Path(template_dir).parent)
         return _from_reference(str(path.resolve()), path.stat().st_mtime_ns, style_sheet_key(template_dir))
     return _from_style_sheet(style_sheet_key(template_dir))
 
@@ -74,7 +80,14 @@ def load_base(template_dir: pathlib.Path) -> Base:
 def _from_reference(path: str, mtime_ns: int, sheet_key: tuple) -> Base:
     sheet = load_style_sheet(pathlib.Path(sheet_key[0]).parent.parent)
     try:
-        word = docx.Document(path)
+        data = safefs.read_bytes(path, limit=MAX_REFERENCE_BYTES)
+    except (OSError, safefs.UnsafePathError) as exc:
+        raise TemplateError(f"{path}: cannot be read ({exc})") from None
+    data, dropped = clean_reference(data, path)
+    for warning in dropped:  # once per version of the file: the result is cached
+        logging.getLogger("contractgen").warning("warning: %s", warning)
+    try:
+        word = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several kinds for a damaged or foreign file
         raise TemplateError(f"{path}: not a Word document ({exc})") from exc
     prune_package(word, keep_numbering=True)

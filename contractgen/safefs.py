@@ -1,0 +1,122 @@
+"""Files of a repository that may be hostile: no link leads out of it, no special file is read, no read is unbounded.
+
+A contracts repository arrives by pull request, so any of its files may be a symbolic link to a file
+elsewhere (a credential, another project's file) or to a device such as /dev/zero. Every read of a
+repository file and every write into it goes through this module: the real location must lie inside
+the folder it belongs to, the file must be a regular file, and a read never takes more than a limit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from pathlib import Path
+
+from contractgen.errors import ContractgenError
+
+MAX_READ = 64 * 1024 * 1024  # the largest repository file read whole (an output PDF, a font, a reference.docx)
+_CHUNK = 1024 * 1024
+
+
+class UnsafePathError(ContractgenError):
+    """A file leads outside the folder it belongs to, is not a regular file, or is too large to read."""
+
+
+def inside(path: str | Path, root: str | Path) -> Path:
+    """Return the real location of path; UnsafePathError when a link takes it outside root."""
+    real = Path(os.path.realpath(path))
+    base = Path(os.path.realpath(root))
+    if real != base and not real.is_relative_to(base):
+        raise UnsafePathError(f"{path}: a symbolic link leads outside {root} (to {real}); refused")
+    return real
+
+
+def is_inside(path: str | Path, root: str | Path) -> bool:
+    """Return whether path's real location lies inside root."""
+    try:
+        inside(path, root)
+    except UnsafePathError:
+        return False
+    return True
+
+
+def _open_regular(path: str | Path, root: str | Path | None) -> tuple[int, os.stat_result]:
+    """Open a regular file for reading (inside root when given); return its descriptor and status."""
+    real = inside(path, root) if root is not None else Path(path)
+    # O_NONBLOCK: opening a FIFO must not wait for a writer; the file type is checked right after.
+    fd = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnsafePathError(f"{path}: not a regular file (a device, pipe, socket or folder); refused")
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, info
+
+
+def read_bytes(path: str | Path, root: str | Path | None = None, limit: int = MAX_READ) -> bytes:
+    """Return a regular file's bytes (inside root when given); UnsafePathError past `limit` bytes."""
+    fd, info = _open_regular(path, root)
+    with os.fdopen(fd, "rb") as stream:
+        if info.st_size > limit:
+            raise UnsafePathError(f"{path}: larger than {limit // (1024 * 1024)} MiB; refused")
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise UnsafePathError(f"{path}: larger than {limit // (1024 * 1024)} MiB; refused")
+    return data
+
+
+def read_head(path: str | Path, root: str | Path | None = None, limit: int = MAX_READ) -> bytes:
+    """Return at most `limit` bytes from the start of a regular file (inside root when given)."""
+    fd, _info = _open_regular(path, root)
+    with os.fdopen(fd, "rb") as stream:
+        return stream.read(limit)
+
+
+def read_text(path: str | Path, root: str | Path | None = None, limit: int = MAX_READ) -> str:
+    """Return a regular file's UTF-8 text (inside root when given); UnicodeDecodeError as str.decode raises."""
+    return read_bytes(path, root, limit).decode("utf-8")
+
+
+def read_if_possible(path: str | Path, root: str | Path | None = None, limit: int = MAX_READ) -> bytes | None:
+    """Return a regular file's bytes, or None when it is missing, unreadable, special, outside root or too large."""
+    try:
+        return read_bytes(path, root, limit)
+    except (OSError, UnsafePathError):
+        return None
+
+
+def sha256_file(path: str | Path, root: str | Path | None = None) -> str | None:
+    """Return the hex SHA-256 of a regular file, or None when it is missing, unreadable, special or outside root."""
+    try:
+        fd, _info = _open_regular(path, root)
+    except (OSError, UnsafePathError):
+        return None
+    digest = hashlib.sha256()
+    try:
+        with os.fdopen(fd, "rb") as stream:
+            while chunk := stream.read(_CHUNK):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def is_regular_file(path: str | Path, root: str | Path | None = None) -> bool:
+    """Return whether path is a regular file (after links), inside root when given."""
+    try:
+        if root is not None:
+            inside(path, root)
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, UnsafePathError):
+        return False
+
+
+def writable_folder(folder: str | Path, root: str | Path) -> Path:
+    """Return folder's real location for writing into it; UnsafePathError when a link takes it outside root."""
+    real = inside(folder, root)
+    if real.exists() and not real.is_dir():
+        raise UnsafePathError(f"{folder}: not a folder; refused")
+    return real
