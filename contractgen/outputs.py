@@ -7,14 +7,20 @@ import tempfile
 from pathlib import Path
 
 from contractgen.errors import OutputError
+from contractgen.safefs import writable_folder
 
 TEMP_PREFIX = ".contractgen-"
 TEMP_SUFFIX = ".tmp"
 
 
-def write_atomically(target: Path, data: bytes, mode: int = 0o644) -> None:
-    """Write data to a temporary file beside target, flush it to disk, then rename it over target."""
+def write_atomically(target: Path, data: bytes, mode: int = 0o644, root: Path | None = None) -> None:
+    """Write data to a temporary file beside target, flush it to disk, then rename it over target.
+
+    With `root`, the folder written into must lie inside root (a link out of the repository is refused).
+    """
     target = Path(target)
+    if root is not None:
+        writable_folder(target.parent, root)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=target.parent)
@@ -36,12 +42,12 @@ def write_atomically(target: Path, data: bytes, mode: int = 0o644) -> None:
         raise
 
 
-def write_outputs(out_dir: Path, name: str, payloads: dict[str, bytes]) -> list[Path]:
-    """Write each payload to out_dir/<name>.<format> (atomically), in order; return the paths."""
+def write_outputs(out_dir: Path, name: str, payloads: dict[str, bytes], root: Path | None = None) -> list[Path]:
+    """Write each payload to out_dir/<name>.<format> (atomically, inside root when given), in order; return the paths."""
     written = []
     for fmt, data in payloads.items():
         target = Path(out_dir) / f"{name}.{fmt}"
-        write_atomically(target, data)
+        write_atomically(target, data, root=root)
         written.append(target)
     return written
 

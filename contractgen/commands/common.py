@@ -144,7 +144,14 @@ def output_folder(out_dir: Path | None, config) -> Path:
     if config is None:
         return out_dir or Path("out")
     if out_dir is None:
-        return config.root / "preview"
+        from contractgen.safefs import is_inside
+
+        preview = config.root / "preview"
+        if not is_inside(preview, config.root):
+            echo_err(f"{preview}: a symbolic link leads outside the repository; refusing to write there "
+                     "(make preview/ a real folder, or render somewhere else with -o)")
+            sys.exit(EXIT_BAD_INPUT)
+        return preview
     target, managed = out_dir.resolve(), config.output_dir.resolve()
     if target == managed or managed in target.parents:
         echo_err(f"{out_dir}: this folder holds the contracts `contractgen build` writes and contractgen.lock records; "

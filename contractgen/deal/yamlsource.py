@@ -16,6 +16,7 @@ import yaml
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from contractgen import safefs
 from contractgen.errors import DealError, Problem
 
 MAX_BYTES = 1024 * 1024
@@ -173,10 +174,11 @@ def read_file_bytes(path: str | Path) -> bytes:
     """Read a file's bytes, refusing unreadable and oversized files (the one read of a deal file)."""
     name = str(path)
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        raw = safefs.read_head(path, None, MAX_BYTES + 1)  # a device or pipe is refused, not read forever
     except OSError as exc:
         raise DealError(problems=[Problem(name, None, "", f"cannot read the file: {exc.strerror or exc}")]) from None
+    except safefs.UnsafePathError as exc:
+        raise DealError(problems=[Problem(name, None, "", str(exc).removeprefix(f"{name}: "))]) from None
     return refuse_oversized(raw, name)
 
 

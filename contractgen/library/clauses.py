@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from contractgen import safefs
 from contractgen.digest import source_sha256
 from contractgen.errors import LibraryError, Problem
 
@@ -157,10 +158,12 @@ def parse_clause_file(path: Path, root: Path) -> tuple[ClauseVersion | None, lis
         return None, problems
 
     try:
-        raw = path.read_bytes()
+        raw = safefs.read_bytes(path, root)  # a link out of the library or to a device is refused
         text = raw.decode("utf-8").replace("\r\n", "\n")
     except UnicodeDecodeError:
         return problem("is not UTF-8 text")
+    except safefs.UnsafePathError as exc:
+        return problem(str(exc).removeprefix(f"{path}: "))
     try:
         head, body, body_line = split_front_matter(text)
         meta = yaml.load(head, Loader=_LOADER) or {}  # noqa: S506 (a safe loader)

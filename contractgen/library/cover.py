@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from contractgen.document.model import Execution, PartyDetail, SignatureLine
+from contractgen import safefs
 from contractgen.errors import LibraryError
 from contractgen.yamlload import safe_load
 
@@ -21,10 +22,10 @@ def _read(template_dir: Path) -> tuple[object, str]:
     path = Path(template_dir) / COVER_FILE
     where = f"templates/{Path(template_dir).name}/{COVER_FILE}"
     try:
-        return safe_load(path.read_text(encoding="utf-8")) or {}, where
+        return safe_load(safefs.read_text(path, Path(template_dir).parent)) or {}, where
     except FileNotFoundError:
         raise LibraryError(f"{where} is missing: it words how the cover page describes the parties") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, safefs.UnsafePathError) as exc:
         raise LibraryError(f"{where}: cannot be read: {str(exc).splitlines()[0]}") from None
 
 

@@ -11,7 +11,7 @@ import yaml
 from contractgen.errors import LibraryError, Problem
 from contractgen.library.clauses import CLAUSE_ID, ClauseVersion, Library
 from contractgen.templating.sandbox import build_context, evaluate_condition
-from contractgen import yamlload
+from contractgen import safefs, yamlload
 
 PART_KINDS = ("agreement", "signatures", "schedule")
 
@@ -95,9 +95,11 @@ def load_outline(template_dir: Path) -> Outline:
     path = Path(template_dir) / "outline.yaml"
     where = f"{Path(template_dir).name}/outline.yaml"
     try:
-        data = yamlload.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlload.safe_load(safefs.read_text(path, Path(template_dir).parent))
     except FileNotFoundError:
         raise LibraryError(f"{path}: the template has no outline.yaml") from None
+    except (safefs.UnsafePathError, UnicodeDecodeError) as exc:
+        raise LibraryError(f"{where}: cannot be read: {exc}") from None
     except yaml.YAMLError as exc:
         raise LibraryError(f"{where}: {exc}") from None
     problems: list[Problem] = []

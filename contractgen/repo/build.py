@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from contractgen import safefs
 from contractgen.errors import ContractgenError
 from contractgen.repo.staleness import Assessment, assess, compare_inputs, resolve_inputs
 from contractgen.repo.lockfile import Lock, entry_inputs, installed_tools, inputs_digest, sha256_bytes, sha256_file, write_lock
@@ -158,9 +159,8 @@ def _render_redlines(config: RepoConfig, task: Task, document, template_dir: Pat
         warnings.append(f"no redline: the previous build kept no document model ({task.model}); "
                         "the next build --redline will have one")
         return {}
-    try:
-        stored = (config.root / task.model).read_bytes()
-    except OSError:
+    stored = safefs.read_if_possible(config.root / task.model, config.root)
+    if stored is None:
         warnings.append(f"no redline: the document model of the previous build is missing ({task.model})")
         return {}
     if sha256_bytes(stored) != task.previous_model:
@@ -251,6 +251,13 @@ def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | No
         report.exit_code = EXIT_BAD_INPUT
         return report
     report.checked = len(assessment.deals)
+    outside = [rel for rel in (config.output, f"{config.output}/{MODELS_DIR}")
+               if not safefs.is_inside(config.root / rel, config.root)]
+    if outside:
+        report.messages.extend(f"{folder}: a symbolic link leads outside the repository; refusing to write there "
+                               "(make it a real folder)" for folder in outside)
+        report.exit_code = EXIT_BAD_INPUT
+        return report
     tasks, refusals = plan(assessment, force, redline, rebuild)
     if refusals:
         report.messages.extend(refusals)
@@ -310,17 +317,17 @@ def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | No
             previous = assessment.lock.deals.get(rel) or {}
             outputs = {}
             for out, data in sorted(result["payloads"].items()):
-                _write_if_different(config.root / out, data, report, out)
+                _write_if_different(config, out, data, report)
                 outputs[out] = sha256_bytes(data)
             model = config.model_path(rel)
-            _write_if_different(config.root / model, result["model"], report, model)
+            _write_if_different(config, model, result["model"], report)
             entry = {**result["inputs"], "outputs": outputs, "model_sha256": sha256_bytes(result["model"]),
                      "library_sha256": digest}
             _retire_redlines(config, rel, previous, set(result["redlines"]), report)
             if result["redlines"]:
                 files = {}
                 for out, data in sorted(result["redlines"].items()):
-                    _write_if_different(config.root / out, data, report, out)
+                    _write_if_different(config, out, data, report)
                     files[out] = sha256_bytes(data)
                 report.redlines[rel] = sorted(files)
                 entry["redlines"] = {"against": previous.get("clauses") or {}, "files": files}
@@ -369,7 +376,7 @@ def _retire_redlines(config: RepoConfig, rel: str, previous: dict[str, Any], kee
         path = config.root / out
         if out in keep or not path.exists():
             continue
-        if out in recorded and sha256_file(path) == recorded[out]:
+        if out in recorded and sha256_file(path, config.root) == recorded[out]:
             try:
                 path.unlink()
                 report.removed.append(out)
@@ -379,15 +386,14 @@ def _retire_redlines(config: RepoConfig, rel: str, previous: dict[str, Any], kee
             report.warnings.append(f"{rel}: warning: {out} is not a redline of this build (left alone)")
 
 
-def _write_if_different(path: Path, data: bytes, report: BuildReport, rel: str) -> None:
+def _write_if_different(config: RepoConfig, rel: str, data: bytes, report: BuildReport) -> None:
+    """Write an output inside the repository unless it holds these bytes already."""
     from contractgen.outputs import write_atomically
 
-    try:
-        if path.read_bytes() == data:
-            return  # same bytes: keep the file and its modification time
-    except OSError:
-        pass
-    write_atomically(path, data)
+    path = config.root / rel
+    if safefs.read_if_possible(path, config.root) == data:
+        return  # same bytes: keep the file and its modification time
+    write_atomically(path, data, root=config.root)
     report.written.append(rel)
 
 

@@ -41,7 +41,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from contractgen.digest import source_file_sha256, source_sha256
+from contractgen.digest import source_sha256
+from contractgen import safefs
 from contractgen.errors import ContractgenError
 
 LOCK_FORMAT = 1
@@ -59,13 +60,9 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def sha256_file(path: Path) -> str | None:
-    """Return the hex SHA-256 of a file's bytes, or None when it cannot be read."""
-    try:
-        with open(path, "rb") as stream:
-            return hashlib.file_digest(stream, "sha256").hexdigest()
-    except OSError:
-        return None
+def sha256_file(path: Path, root: Path | None = None) -> str | None:
+    """Return the hex SHA-256 of a file's bytes, or None when it cannot be read (or is special, or outside root)."""
+    return safefs.sha256_file(path, root)
 
 
 def text_sha256(raw: bytes) -> str:
@@ -130,7 +127,7 @@ def scan_library(clauses_dir: Path, repo_root: Path, known: dict[str, dict] | No
             continue
         path = file.path
         rel = path.relative_to(root).as_posix()
-        raw = path.read_bytes()
+        raw = safefs.read_bytes(path, root)
         digest = source_sha256(raw)
         seen = known.get(rel)
         if seen and seen.get("sha256") == digest and "status" in seen:
@@ -163,8 +160,11 @@ def template_files(templates_dir: Path, name: str, repo_root: Path) -> dict[str,
     root = Path(repo_root).resolve()
     hashes = {}
     for path in sorted(folder.resolve().rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            hashes[path.relative_to(root).as_posix()] = source_file_sha256(path) or ""
+        if "__pycache__" in path.parts or not (path.is_file() or path.is_symlink()):
+            continue
+        safefs.inside(path, root)  # a template file linking out of the repository is refused
+        raw = safefs.read_bytes(path, root)
+        hashes[path.relative_to(root).as_posix()] = source_sha256(raw)
     return hashes
 
 
@@ -197,11 +197,11 @@ def read_lock(path: Path) -> Lock | None:
 def read_lock_data(path: Path) -> dict[str, Any] | None:
     """Return the JSON mapping of a lock file of this format; None when the file does not exist."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not path.exists() and not path.is_symlink():
         return None
-    except (OSError, UnicodeDecodeError) as exc:
+    try:  # within its own folder and bounded: a lock linking to /dev/zero or out of the repository is refused
+        text = safefs.read_text(path, path.parent)
+    except (OSError, UnicodeDecodeError, safefs.UnsafePathError) as exc:
         raise LockError(f"{path}: cannot read: {exc}") from None
     try:
         data = json.loads(text)
@@ -238,7 +238,7 @@ def installed_tools(templates_dir: Path, repo_root: Path) -> dict[str, Any]:
     root = Path(repo_root).resolve()
     folder = Path(templates_dir)
     for path in sorted(folder.resolve().rglob("*")) if folder.is_dir() else []:
-        if path.suffix.lower() in FONT_SUFFIXES and path.is_file():
+        if path.suffix.lower() in FONT_SUFFIXES and safefs.is_regular_file(path, root):
             fonts[path.relative_to(root).as_posix()] = _font_version(path)
     return {"contractgen": __version__, "weasyprint": weasyprint, "fonts": fonts}
 
@@ -276,12 +276,9 @@ def write_lock(path: Path, lock: Lock) -> bool:
     from contractgen.outputs import write_atomically
 
     data = lock.to_json().encode("utf-8")
-    try:
-        if Path(path).read_bytes() == data:
-            return False
-    except OSError:
-        pass
-    write_atomically(Path(path), data)
+    if safefs.read_if_possible(path, Path(path).parent) == data:
+        return False
+    write_atomically(Path(path), data, root=Path(path).parent)
     return True
 
 

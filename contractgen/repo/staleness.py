@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from contractgen import __version__
+from contractgen import __version__, safefs
 from contractgen.digest import source_sha256
 from contractgen.errors import ContractgenError
 from contractgen.repo.lockfile import (Lock, VersionInfo, clause_view, entry_inputs, library_digest, read_lock,
@@ -100,6 +100,13 @@ def resolve_inputs(config: RepoConfig, deal_rel: str, workspace, previous: dict[
     from contractgen.library.resolve import resolve_deal
 
     path = config.root / deal_rel
+    if raw is None:  # a deal file linking out of the repository, or to a device, is refused
+        from contractgen.deal.yamlsource import MAX_BYTES
+
+        try:
+            raw = safefs.read_head(path, config.root, MAX_BYTES + 1)
+        except OSError:
+            pass  # missing or unreadable: load_deal says so in its own words
     source = load_deal(path, raw)
     digest = source.sha256
     deal = source.deal
@@ -281,7 +288,7 @@ def assess(config: RepoConfig, selected: list[str] | None = None) -> Assessment:
     removed = [] if selected is not None else sorted(set(lock.deals) - set(on_disk))
     hashes = hash_files(config.root, [out for rel in deal_paths if rel in lock.deals
                                       for out in config.output_paths(rel).values()])
-    deal_bytes = {rel: _read_bytes(config.root / rel) for rel in deal_paths}  # the one read of each deal file
+    deal_bytes = {rel: _read_bytes(config.root / rel, config.root) for rel in deal_paths}  # the one read of each deal file
     hashes.update({rel: None if raw is None else source_sha256(raw) for rel, raw in deal_bytes.items()})
     template_cache: dict[str, dict[str, str]] = {}
     states: dict[str, DealState] = {}
@@ -333,11 +340,13 @@ def _assess_signed(config: RepoConfig, rel: str, entry: dict[str, Any], state: D
     state.reasons, state.edited = [], []
 
 
-def _read_bytes(path: Path) -> bytes | None:
+def _read_bytes(path: Path, root: Path) -> bytes | None:
     """Return a file's bytes, or None when it cannot be read (the deal is then reported when loaded)."""
+    from contractgen.deal.yamlsource import MAX_BYTES
+
     try:
-        return path.read_bytes()
-    except OSError:
+        return safefs.read_head(path, root, MAX_BYTES + 1)
+    except (OSError, safefs.UnsafePathError):
         return None
 
 
@@ -346,11 +355,11 @@ def hash_files(root: Path, rels: list[str]) -> dict[str, str | None]:
     from concurrent.futures import ThreadPoolExecutor
 
     if len(rels) < 64:
-        return {rel: sha256_file(root / rel) for rel in rels}
+        return {rel: sha256_file(root / rel, root) for rel in rels}
     with ThreadPoolExecutor(max_workers=8) as pool:
         chunks = [rels[i::8] for i in range(8)]
         results: dict[str, str | None] = {}
-        for part in pool.map(lambda chunk: {rel: sha256_file(root / rel) for rel in chunk}, chunks):
+        for part in pool.map(lambda chunk: {rel: sha256_file(root / rel, root) for rel in chunk}, chunks):
             results.update(part)
         return results
 
@@ -359,7 +368,7 @@ def _check_outputs(config: RepoConfig, rel: str, entry: dict[str, Any], state: D
                    hashes: dict[str, str | None]) -> None:
     locked = entry.get("outputs") or {}
     for out in config.output_paths(rel).values():
-        digest = hashes[out] if out in hashes else sha256_file(config.root / out)
+        digest = hashes[out] if out in hashes else sha256_file(config.root / out, config.root)
         if digest is None:
             state.reasons.append(f"output {out} missing")
         elif out not in locked:

@@ -25,6 +25,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from contractgen import safefs
 from contractgen.errors import ContractgenError, DealError
 from contractgen.web.context import deal_of as _rel, workspace_of as _ws
 from contractgen.web.repository import WebRepository, open_repository
@@ -37,6 +38,7 @@ HERE = Path(__file__).resolve().parent
 MEDIA = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "application/pdf"}
 TEMPLATE_CSS = ("print.css", "redline.css")
 MAX_UPLOAD = 1024 * 1024  # the CLI's limit for a deal file
+MAX_STYLESHEET = 4 * 1024 * 1024
 
 
 class Cache:
@@ -312,14 +314,14 @@ def template_css(request: Request) -> Response:
     """Serve a document template's stylesheet for the preview (only the known file names)."""
     ws = _ws(request)
     name, filename = request.path_params["template"], request.path_params["file"]
-    templates = ws.repo.config.templates_dir.resolve()
-    folder = (templates / name / "pdf").resolve()
-    if filename not in TEMPLATE_CSS or not folder.is_relative_to(templates) or "/" in name or name.startswith("."):
+    if filename not in TEMPLATE_CSS or "/" in name or "\\" in name or name.startswith(".") or not name:
         raise HTTPException(404, "no such stylesheet")
-    css = folder / filename
-    if not css.is_file():
-        raise HTTPException(404, "no such stylesheet")
-    return Response(css.read_bytes(), media_type="text/css")
+    template = ws.repo.config.templates_dir / name
+    try:  # a regular file inside the template folder only: never what a link points to elsewhere
+        css = safefs.read_bytes(template / "pdf" / filename, template, limit=MAX_STYLESHEET)
+    except (OSError, safefs.UnsafePathError):
+        raise HTTPException(404, "no such stylesheet") from None
+    return Response(css, media_type="text/css")
 
 
 def download(request: Request) -> Response:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from contractgen import safefs
 from contractgen.errors import ContractgenError
 from contractgen.repo.config import CONFIG_NAME, DEFAULTS, RepoConfig, load_config
 from contractgen.web.workers import Settings
@@ -94,7 +95,7 @@ class WebRepository:
 
     def _inside(self, path: Path) -> bool:
         try:
-            return path.resolve().is_relative_to(self.root) and path.is_file()
+            return safefs.is_regular_file(path, self.root)
         except OSError:
             return False
 
@@ -141,7 +142,12 @@ class WebRepository:
         """Create deals/<name>.yaml from one of the repository's deals or an uploaded file; return its path."""
         if not DEAL_NAME.match(name or ""):
             raise ContractgenError("a deal name is lower-case letters, digits and '-' (e.g. 'acme-2027')")
-        data = self.deal_path(sample_rel).read_bytes() if upload is None else _checked_upload(upload, f"{name}.yaml")
+        if upload is None:
+            from contractgen.deal.yamlsource import MAX_BYTES
+
+            data = safefs.read_bytes(self.deal_path(sample_rel), self.root, MAX_BYTES)
+        else:
+            data = _checked_upload(upload, f"{name}.yaml")
         folder = self.config.deals_base or "."
         rel = (Path(folder) / f"{name}.yaml").as_posix().removeprefix("./")
         target = self.root / rel
@@ -151,7 +157,7 @@ class WebRepository:
             raise NotFound(f"{rel} is outside the repository")
         from contractgen.outputs import write_atomically
 
-        write_atomically(target, data)
+        write_atomically(target, data, root=self.root)
         if rel not in self.deals():
             target.unlink()
             raise ContractgenError(f"{rel} would not match the repository's deals pattern {self.config.deals!r}")

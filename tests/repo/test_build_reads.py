@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import io
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -39,7 +40,15 @@ def counted(monkeypatch):
         counts["derived"] += 1
         return real_derived(deal)
 
+    real_os_open = os.open
+
+    def counting_os_open(file, *args, **kwargs):  # contractgen.safefs opens repository files this way
+        if isinstance(file, (str, Path)) and Path(file).parent.name == "deals" and str(file).endswith(".yaml"):
+            counts["read"][Path(file).name] += 1
+        return real_os_open(file, *args, **kwargs)
+
     monkeypatch.setattr(builtins, "open", counting_open)
+    monkeypatch.setattr(os, "open", counting_os_open)
     monkeypatch.setattr(io, "open", counting_open)  # pathlib's read_bytes and read_text open through io.open
     monkeypatch.setattr(resolve, "resolve_contract", counting_resolve)
     monkeypatch.setattr(derived, "compute_derived", counting_derived)

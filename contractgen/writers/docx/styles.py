@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
+from contractgen import safefs
 from contractgen.errors import TemplateError
 from contractgen.yamlload import safe_load
 
@@ -37,13 +38,15 @@ def twips(mm: float) -> int:
 
 @functools.lru_cache(maxsize=8)
 def _load(path: str, mtime_ns: int) -> dict:
-    with open(path, encoding="utf-8") as fh:
-        return safe_load(fh.read())
+    try:  # within the templates folder; a link to a device or out of the repository is refused
+        return safe_load(safefs.read_text(path, pathlib.Path(path).parent.parent.parent))
+    except safefs.UnsafePathError as exc:
+        raise TemplateError(str(exc)) from None
 
 
 def style_sheet_key(template_dir: pathlib.Path) -> tuple[str, int]:
     """Return (absolute path, mtime) of a template's styles.yaml: changes when the file does."""
-    path = (pathlib.Path(template_dir) / STYLE_SHEET).resolve()
+    path = pathlib.Path(template_dir).resolve() / STYLE_SHEET  # the file itself is checked when read
     try:
         return str(path), path.stat().st_mtime_ns
     except OSError as exc:

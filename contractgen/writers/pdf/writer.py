@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from contractgen import safefs
 from contractgen.errors import ContractgenError, OutputError
 from contractgen.document.model import Document
 from contractgen.writers.pdf.html import render_html
@@ -143,7 +144,10 @@ def _parse_stylesheet(css_path: Path, font_config, fetcher):
     """Return (parsed CSS, sha256 of its bytes) for one stylesheet file."""
     from weasyprint import CSS
 
-    css_bytes = css_path.read_bytes()
+    try:  # within the template: a stylesheet linking out of it (or to a device) is refused
+        css_bytes = safefs.read_bytes(css_path, Path(css_path).parent.parent)
+    except safefs.UnsafePathError as exc:
+        raise OutputError(str(exc)) from None
     check_font_files(css_bytes.decode("utf-8"), css_path, css_path.parent)
     stylesheet = CSS(string=css_bytes.decode("utf-8"), base_url=str(css_path),
                      url_fetcher=fetcher, font_config=font_config)
