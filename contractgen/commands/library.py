@@ -36,7 +36,7 @@ def list_clauses(workspace) -> None:
     for clause in library.clauses.values():
         default = clause.default()
         versions = " ".join(f"v{n}:{clause.versions[n].status}" for n in sorted(clause.versions))
-        table.add_row(clause.id, clause.group, (default or clause.versions[max(clause.versions)]).title,
+        table.add_row(clause.id, clause.group, (default or clause.versions[max(clause.versions)]).plain_title,
                       versions, f"v{default.version}" if default else "—")
     Console(width=160).print(table)
 
@@ -56,7 +56,7 @@ def show_clause(workspace, clause_id: str, version: int | None) -> None:
     if chosen is None:
         echo_err(f"clause '{clause_id}' has no version {version}")
         sys.exit(EXIT_BAD_INPUT)
-    click.echo(f"{clause.id} ({clause.group}) — {chosen.title}")
+    click.echo(f"{clause.id} ({clause.group}) — {chosen.plain_title}")
     for number in sorted(clause.versions):
         v = clause.versions[number]
         note = (f": {v.changes}" if v.changes else "") + (f" ({v.approval})" if v.approval else "")

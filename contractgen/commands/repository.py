@@ -119,32 +119,58 @@ def lock_merge(parts: tuple[Path, ...], remove: bool, directory: Path | None) ->
 @click.option("--context", "context_lines", type=click.IntRange(min=0), default=3, show_default=True,
               help="Lines of context in the diffs.")
 @click.option("--exit-code", "exit_code", is_flag=True, help="Exit 1 when a contract changes (default: 0, a report).")
+@click.option("--markdown", is_flag=True, help="Write the report as Markdown (for a CI job summary).")
 @directory_option
-def impact(since: str | None, context_lines: int, exit_code: bool, directory: Path | None) -> None:
-    """List the contracts a clause library change affects, with a clause-level text diff for each (a report: exit 0)."""
+def impact(since: str | None, context_lines: int, exit_code: bool, markdown: bool, directory: Path | None) -> None:
+    """Say which contracts each clause library change reaches, with what changed and one diff per change (exit 0)."""
+    from contractgen.errors import ContractgenError
     from contractgen.repo.impact import library_impact
+    from contractgen.repo.impact_report import report_markdown, report_text, titles_of
+    from contractgen.repo.staleness import RepoLibrary
 
     config = repo_config(directory)
     changes = library_impact(config, since, context_lines)
     if not changes:
-        click.echo("impact: no contract changes")
+        click.echo("_No contract changes._" if markdown else "impact: no contract changes")
         sys.exit(EXIT_OK)
-    signed = [change for change in changes if change.signed]
-    for change in changes:
-        if change is (signed[0] if signed else None):
-            click.echo("signed contracts (frozen: each needs an amendment, not a rebuild):")
-        click.echo(change.render())
-    click.echo(f"impact: {len(changes) - len(signed)} contract(s) change"
-               + (f"; {len(signed)} signed contract(s) would need an amendment" if signed else ""))
+    workspace = RepoLibrary(config)
+    try:
+        library = workspace.library
+    except ContractgenError:
+        library = None
+    outlines = []
+    for folder in sorted(config.templates_dir.glob("*/outline.yaml")):
+        try:
+            outlines.append(workspace.outline(folder.parent.name))
+        except ContractgenError:
+            pass  # a template that does not load only means fewer schedule titles
+    titles = titles_of(library, outlines)
+    click.echo((report_markdown if markdown else report_text)(changes, library, titles))
     sys.exit(EXIT_DIFFERENCES if exit_code else EXIT_OK)
 
 
 @click.command()
 @click.argument("output", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the record as JSON.")
-def explain(output: Path, as_json: bool) -> None:
-    """Print where a contract file came from: deal hash, template, clause versions, contractgen version."""
+@click.option("--json", "as_json", is_flag=True, help="Print the full record (with any attachments) as JSON.")
+@click.option("--full", is_flag=True, help="Print the full record as text (every clause version, hashes, attachments).")
+def explain(output: Path, as_json: bool, full: bool) -> None:
+    """Say where a contract file came from: its deal, when it was made, clause versions that are not the newest."""
+    from contractgen.errors import ContractgenError
+    from contractgen.pipeline import Workspace, project_root
+    from contractgen.repo.config import find_repo, load_config
+    from contractgen.repo.explain import lock_entry_of, summary, when_made
     from contractgen.repo.provenance import format_record, read_provenance
 
     record = read_provenance(output)
-    click.echo(json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False) if as_json else format_record(record))
+    if as_json or full:
+        click.echo(json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False) if as_json else format_record(record))
+        return
+    repo = find_repo(output.resolve().parent)
+    config = load_config(repo) if repo is not None else None
+    workspace = Workspace(config.root, clauses_dir=config.clauses_dir, templates_dir=config.templates_dir) \
+        if config is not None else Workspace(project_root())
+    try:
+        library = workspace.library
+    except ContractgenError:
+        library = None
+    click.echo(summary(record, library, lock_entry_of(record, config), when_made(output)))

@@ -25,6 +25,13 @@ VERSION_FILE = re.compile(r"^v([1-9][0-9]*)\.md$")
 CLAUSE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
+# What a title's variables read as when no deal is at hand (a deal may name the parties otherwise,
+# and a CCPA deal says Personal Information).
+TITLE_VARIABLE = re.compile(r"\{\{\s*([A-Za-z_]+)\s*\}\}")
+GENERIC_WORDS = {"CLIENT_NAME": "Client", "SUPPLIER_NAME": "Supplier", "CLIENT": "the Client",
+                 "SUPPLIER": "the Supplier", "PD": "Personal Data"}
+
+
 @dataclass(frozen=True)
 class ClauseVersion:
     """One version file of a clause: front matter plus the Markdown-with-Jinja body."""
@@ -59,6 +66,11 @@ class ClauseVersion:
             return ""
         return "approved" + (f" by {self.approved_by}" if self.approved_by else "") + \
             (f" on {self.approved_on}" if self.approved_on else "")
+
+    @property
+    def plain_title(self) -> str:
+        """The title as a list shows it without a deal: "{{ PD }} Breaches" → "Personal Data Breaches"."""
+        return TITLE_VARIABLE.sub(lambda m: GENERIC_WORDS.get(m.group(1), m.group(1).replace("_", " ").title()), self.title)
 
     @property
     def label(self) -> str:

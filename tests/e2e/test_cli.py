@@ -113,6 +113,8 @@ def test_clauses_list_and_show():
     listing = run("clauses", "list")
     assert listing.returncode == 0, listing.stderr
     assert "service-credits" in listing.stdout and "limitation-of-liability" in listing.stdout
+    assert "{{" not in listing.stdout  # titles read as words: "Personal Data Breaches", "Client Dependencies"
+    assert "Personal Data Breaches" in listing.stdout and "Client Dependencies" in listing.stdout
     shown = run("clauses", "show", "service-credits")
     assert shown.returncode == 0, shown.stderr
     assert "v1 approved" in shown.stdout and "v2" in shown.stdout

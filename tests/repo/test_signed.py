@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.repo.conftest import add_service_credits_v3, run_cli
+from tests.repo.conftest import NEXT, SC, add_service_credits_v3, run_cli
 
 
 def _sign(deal: Path) -> None:
@@ -29,9 +29,10 @@ def test_a_signed_deal_is_not_rebuilt_after_a_clause_change_and_impact_lists_it_
     impact = run_cli("impact", cwd=repo)
     assert impact.returncode == 0, impact.stderr
     out = impact.stdout
-    assert "deals/beta.yaml: clause service-credits v2 → v3" in out
-    assert "deals/acme.yaml: signed: needs an amendment, not a rebuild: clause service-credits v2 → v3" in out
-    assert out.index("signed contracts") > out.index("deals/beta.yaml")
+    assert f"service-credits v{SC} → v{NEXT}: 1 contract\n" in out and "  deals/beta.yaml" in out
+    assert f"service-credits v{SC} → v{NEXT}: 1 signed contract\n" in out
+    assert out.index("signed contracts (frozen: each needs an amendment, not a rebuild)") > out.index("deals/beta.yaml")
+    assert out.index("deals/acme.yaml") > out.index("signed contracts")
     checked = run_cli("check", cwd=repo)
     assert "deals/beta.yaml" in checked.stdout and "deals/acme.yaml" not in checked.stdout
 
