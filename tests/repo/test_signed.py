@@ -40,8 +40,8 @@ def test_a_signed_deal_is_not_rebuilt_after_a_clause_change_and_impact_lists_it_
     assert built.returncode == 0, built.stderr
     assert "deals/beta.yaml: rendered" in built.stdout and "deals/acme.yaml" not in built.stdout
     assert (repo / "out" / "acme.docx").read_bytes() == frozen
-    assert _entry(repo, "acme")["clauses"]["service-credits"]["version"] == 2
-    assert _entry(repo, "beta")["clauses"]["service-credits"]["version"] == 3
+    assert _entry(repo, "acme")["clauses"]["service-credits"]["version"] == SC
+    assert _entry(repo, "beta")["clauses"]["service-credits"]["version"] == NEXT
     assert run_cli("check", cwd=repo).returncode == 0
 
 
@@ -50,8 +50,8 @@ def test_signing_keeps_the_clause_versions_of_the_last_build(repo):
     _sign(repo / "deals" / "beta.yaml")
     built = run_cli("build", "--jobs", "1", cwd=repo)
     assert built.returncode == 0, built.stderr
-    assert _entry(repo, "beta")["clauses"]["service-credits"]["version"] == 2
-    assert _entry(repo, "acme")["clauses"]["service-credits"]["version"] == 3
+    assert _entry(repo, "beta")["clauses"]["service-credits"]["version"] == SC
+    assert _entry(repo, "acme")["clauses"]["service-credits"]["version"] == NEXT
 
 
 def test_editing_a_signed_deal_is_refused(repo):
