@@ -14,12 +14,12 @@ refusal naming both and how to write each. Never a guess.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
 from contractgen.values import currencies
 from contractgen.values.currencies import Convention, convention
+from contractgen.values.text import plain
 
 # Words for "times a power of ten" written after a figure: "€1.5m", "₹10 crore", "2,5 Mio. €".
 MULTIPLIERS: dict[str, int] = {
@@ -28,10 +28,7 @@ MULTIPLIERS: dict[str, int] = {
     "crore": 7, "crores": 7, "cr": 7, "cr.": 7,
 }  # fmt: skip
 _MULTIPLIER_RE = re.compile(r"^(" + "|".join(re.escape(w) for w in sorted(MULTIPLIERS, key=len, reverse=True))
-                            + r")(?![A-Za-z])", re.IGNORECASE)
-_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u2002": " ", "\u2003": " ",
-                         "\u2019": "'", "\u02bc": "'", "\u2032": "'", "`": "'", "\u00b4": "'", "\u2212": "-",
-                         "\u200e": None, "\u200f": None, "\u061c": None, "\u2066": None, "\u2069": None})
+                            + r")(?![^\W\d_])", re.IGNORECASE)
 _GROUP_ONLY = {" ", "'", "\u2e41", "\u060c", "\u066c"}  # never a decimal mark
 _DECIMAL_ONLY = {"\u066b"}  # the Arabic decimal separator is never a group
 _CORE = re.compile(r"\d(?:[\d.,' \u2e41\u060c\u066c\u066b]*\d)?")
@@ -52,27 +49,27 @@ class Reading:
     places: int  # decimals of the figure as written (before any multiplier)
 
 
-def plain(text: str) -> str:
-    """The text with every kind of space as one space, apostrophes as "'", native digits as 0-9."""
-    text = str(text).translate(_SPACES)
-    if not text.isascii():
-        text = "".join(str(unicodedata.decimal(c)) if c.isdecimal() and not c.isascii() else c for c in text)
-    return " ".join(text.split())
+def _grouped(runs: list[str], groupings: frozenset[tuple[int, int]]) -> bool:
+    """Whether runs of digits split by a group separator are grouped as a locale groups them.
 
-
-def _grouped(runs: list[str]) -> bool:
-    """Whether runs of digits split by a group separator are grouped by thousands (or Indian lakhs)."""
+    (3, 3) groups thousands (1,000,000), (3, 2) lakhs and crores (1,00,00,000); a locale may add its own.
+    """
     if len(runs) == 1:
         return True
     head, rest = runs[0], runs[1:]
-    if not 1 <= len(head) <= 3 or head.startswith("0"):
+    if head.startswith("0"):
         return False
-    if all(len(r) == 3 for r in rest):
-        return True
-    return len(rest[-1]) == 3 and all(len(r) == 2 for r in rest[:-1]) and len(head) <= 2  # 1,00,00,000
+    for primary, secondary in groupings:
+        if (len(rest[-1]) == primary and all(len(r) == secondary for r in rest[:-1])
+                and 1 <= len(head) <= (secondary if len(rest) > 0 else primary)):
+            return True
+    return False
 
 
-def readings(figure: str) -> list[Reading]:
+GROUPINGS = frozenset({(3, 3), (3, 2)})
+
+
+def readings(figure: str, groupings: frozenset[tuple[int, int]] = GROUPINGS) -> list[Reading]:
     """Every structurally possible reading of a figure such as "1.250.000,00" or "265.000" (one or two)."""
     parts = re.split(r"(\D)", figure)
     runs, seps = parts[0::2], parts[1::2]
@@ -84,10 +81,10 @@ def readings(figure: str) -> list[Reading]:
     last = seps[-1]
     if last not in _GROUP_ONLY:  # the last separator as the decimal mark
         groups = set(seps[:-1])
-        if len(groups) <= 1 and last not in groups and _grouped(runs[:-1]):
+        if len(groups) <= 1 and last not in groups and _grouped(runs[:-1], groupings):
             found.append(Reading(Decimal("".join(runs[:-1]) + "." + runs[-1]), last, next(iter(groups), None),
                                  len(runs[-1])))
-    if len(set(seps)) == 1 and last not in _DECIMAL_ONLY and _grouped(runs):  # every separator groups
+    if len(set(seps)) == 1 and last not in _DECIMAL_ONLY and _grouped(runs, groupings):  # every separator groups
         found.append(Reading(Decimal("".join(runs)), None, last, 0))
     return found
 
@@ -106,6 +103,7 @@ class Figure:
     power: int
     before: str
     after: str
+    word: str = ""  # the multiplier as written
 
 
 def take_apart(text: str) -> Figure:
@@ -116,12 +114,12 @@ def take_apart(text: str) -> Figure:
         raise ValueError(f"{text!r} has no figure in it")
     before, figure, after = written[: match.start()].strip(), match.group(0), written[match.end():].strip()
     after = _NO_CENTS.sub("", after).strip()
-    power = 0
+    power, word = 0, ""
     words = _MULTIPLIER_RE.match(after)
     if words and words.group(1) != "M":  # a capital M alone can mean a thousand (MM a million)
-        power = MULTIPLIERS[words.group(1).lower()]
+        power, word = MULTIPLIERS[words.group(1).lower()], words.group(1)
         after = after[words.end():].strip()
-    return Figure(str(text), figure, power, before, after)
+    return Figure(str(text), figure, power, before, after, word)
 
 
 def _scaled(reading: Reading, power: int) -> Decimal:
@@ -148,7 +146,7 @@ def _unambiguous(value: Decimal, sign: str = "", places: int | None = None) -> s
 
 def choose(fig: Figure, locale: str, markets: tuple[str, ...], places: int | None, what: str, sign: str = "") -> Decimal:
     """The one plausible value of a figure; Ambiguous naming both readings, or ValueError if none."""
-    found = readings(fig.figure)
+    found = readings(fig.figure, GROUPINGS | {convention(locale).grouping})
     if not found:
         raise ValueError(f"{fig.text!r} is not {what}: the digits are not grouped in threes (or in lakhs and crores) "
                          f"and no decimal mark ends it; write e.g. {_unambiguous(Decimal('1250000.5'), sign)}")
@@ -211,6 +209,9 @@ def read_money(text: object, currency: str | None, locale: str = "en_GB") -> Dec
         raise ValueError(f"{text!r} is not an amount of money")
     fig = take_apart(text)
     code = (currency or "").upper() or None
+    if code and fig.word and not fig.after and fig.word in currencies.signs_of(code, locale):
+        # "1,234,568 K" in a kyat deal: K is the currency's own sign, not a thousand
+        fig = Figure(fig.text, fig.figure, 0, fig.before, fig.word)
     named: list[tuple[str, tuple[str, ...]]] = []
     for sign in (fig.before, fig.after):
         if not sign:

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from contractgen.values.text import plain
+
 # The dollars a bare "$" is most often read as; other dollars' "$" comes from their own markets (CLDR).
 _DOLLARS = ("USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN")
 
@@ -48,7 +50,7 @@ class Convention:
     locale: str
     decimal: str
     group: str
-    indian: bool = False  # groups of two above the thousands: 1,00,00,000
+    grouping: tuple[int, int] = (3, 3)  # digits in the last group and in those above it: (3, 2) in 1,00,00,000
 
 
 def _group_symbol(symbol: str) -> str:
@@ -67,7 +69,7 @@ def convention(locale: str) -> Convention:
     data = Locale.parse(locale)
     symbols = data.number_symbols.get("latn") or data.number_symbols[data.default_numbering_system]
     grouping = data.decimal_formats[None].grouping
-    return Convention(str(data), symbols["decimal"], _group_symbol(symbols["group"]), grouping[0] != grouping[1])
+    return Convention(str(data), symbols["decimal"], _group_symbol(symbols["group"]), (grouping[0], grouping[1]))
 
 
 @lru_cache(maxsize=None)
@@ -119,7 +121,7 @@ def signs_of(currency: str, locale: str) -> frozenset[str]:
     found = {currency} | {sign for sign, codes in SIGNS.items() if currency in codes}
     for name in (locale, "en", *markets(currency)):
         found.add(get_currency_symbol(currency, name))
-    return frozenset(s.strip("\u200e\u200f\u061c") for s in found)
+    return frozenset(plain(s) for s in found)
 
 
 def currencies_of(sign: str, currency: str, locale: str) -> tuple[str, ...] | None:
