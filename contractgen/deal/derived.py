@@ -19,6 +19,7 @@ import babel
 import pycountry
 
 from contractgen.deal.regimes import resolve_regulations
+from contractgen.values.currencies import printed_sign
 from contractgen.values.durations import ClockRange, Duration, TimeSpan
 from contractgen.deal.model import Deal, Service
 
@@ -205,6 +206,28 @@ def compute_derived(deal: Deal) -> Derived:
         term_end=term_end(deal),
         incident_notice=incident_notice(deal),
     )
+
+
+def deal_countries(deal: Deal) -> tuple[str, ...]:
+    """The countries a deal touches: its locale's, the parties' (by time zone), delivery centres', sub-processors'."""
+    from babel.core import get_global
+
+    zones = get_global("zone_territories")
+    found = [babel.Locale.parse(deal.contract.locale).territory or ""]
+    found += [zones.get(party.timezone, "") for party in (deal.parties.client, deal.parties.supplier) if party.timezone]
+    found += [centre.country for centre in (deal.sourcing.delivery_centres if deal.sourcing else [])]
+    protection = deal.data_protection
+    if protection and protection.subprocessors:
+        found += [sub.country for sub in protection.subprocessors.approved]
+    if protection:
+        found += list(protection.data_residency)
+    return tuple(dict.fromkeys(code for code in found if code))
+
+
+def currency_sign(deal: Deal) -> str:
+    """The sign amounts are printed with: the locale's own ("$", "kr"), or one naming the currency alone ("S$",
+    "SEK") where another currency of a country the deal touches is written with the same sign."""
+    return printed_sign(deal.commercials.currency, deal.contract.locale, deal_countries(deal))
 
 
 def incident_notice(deal: Deal) -> Duration | None:

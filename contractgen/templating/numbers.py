@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from jinja2 import pass_context
 
+from contractgen.values.currencies import local_sign
+
 
 def _locale(ctx) -> str:
     return ctx.get("locale_") or "en_GB"
@@ -27,8 +29,19 @@ def money(ctx, amount, decimals: bool = True) -> str:
         pattern.frac_prec = (0, 0)
     text = pattern.apply(Decimal(str(amount)), locale, currency=currency, currency_digits=decimals, group_separator=False)
     text = _regroup(text, pattern.grouping, locale)
+    text = _signed(text, local_sign(currency, str(locale)), ctx.get("currency_sign_"))
     # A currency written as letters (CHF, CA$, GBP) stands apart from the figure: "CHF 3,180,000.00".
     return re.sub(r"^([A-Za-z]{2,})(?=[\d-])", "\\1\u00a0", text)
+
+
+def _signed(text: str, local: str, wanted: str | None) -> str:
+    """Print the sign that names the deal's currency alone where the locale's own would not ("S$" for "$")."""
+    if not wanted or wanted == local or local not in text:
+        return text
+    if text.startswith(local):
+        return wanted + text[len(local):]
+    at = text.rindex(local)
+    return text[:at] + wanted + text[at + len(local):]
 
 
 def _regroup(text: str, grouping: tuple[int, int], locale) -> str:

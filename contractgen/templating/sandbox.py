@@ -340,7 +340,7 @@ def condition_environment() -> LimitedSandbox:
 
 def build_context(deal) -> dict[str, Any]:
     """Return the variables a clause can read: each deal section, its derived figures, a few shortcuts."""
-    from contractgen.deal.derived import compute_derived
+    from contractgen.deal.derived import compute_derived, currency_sign
 
     context: dict[str, Any] = {name: getattr(deal, name) for name in type(deal).model_fields}
     from contractgen.deal.jurisdictions import forum_of, law_of
@@ -364,6 +364,7 @@ def build_context(deal) -> dict[str, Any]:
         PD=privacy.words.term,
         locale_=deal.contract.locale,
         currency_=deal.commercials.currency,
+        currency_sign_=currency_sign(deal),
     )
     return context
 

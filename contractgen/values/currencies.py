@@ -38,6 +38,9 @@ SIGNS: dict[str, tuple[str, ...]] = {
     "S/": ("PEN",), "S/.": ("PEN",), "Bs.": ("BOB", "VES"), "Q": ("GTQ",), "L": ("HNL",), "₭": ("LAK",), "៛": ("KHR",),
 }  # fmt: skip
 
+# Signs that several currencies are written with: printed only where every place of the deal uses the one meant.
+SHARED_SIGNS = frozenset({"$", "kr", "kr.", "¥", "￥", "R", "Rs", "Rs.", "₨", "C$", "Fr."})
+
 # The sign that names one currency where the bare one would not (else the ISO code is printed).
 DISTINCT_SIGNS = {"USD": "US$", "SGD": "S$", "NZD": "NZ$", "AUD": "A$", "CAD": "CA$", "HKD": "HK$", "MXN": "MX$",
                   "TWD": "NT$", "BRL": "R$", "JPY": "JP¥", "CNY": "CN¥", "INR": "₹"}
@@ -143,29 +146,24 @@ def local_sign(currency: str, locale: str) -> str:
 
 
 def printed_sign(currency: str, locale: str, countries: tuple[str, ...] = ()) -> str:
-    """The sign to print for a currency in a deal touching these countries: a bare sign only if it is unambiguous.
+    """The sign to print for a currency in a deal touching these countries: a shared sign only in a home deal.
 
-    A sign is ambiguous when a currency of one of the countries is also written with it there
-    ("$" in a deal with a US client and a Singapore delivery centre), or when the sign itself
-    names several currencies ("kr", "¥") and a country of the deal uses another of them.
+    "$", "kr", "¥" and "R" each stand for several currencies. The locale's sign is kept when it
+    names this currency alone, or when every country the deal touches uses this currency; else
+    the form that names it alone is printed ("S$", "NZ$", "US$", or the ISO code), so that no
+    party, delivery centre or sub-processor abroad can read another currency into it.
     """
     from babel.core import get_global
-    from babel.numbers import get_currency_symbol
 
     sign = local_sign(currency, locale)
+    if plain(sign) not in SHARED_SIGNS:
+        return sign
     territories = get_global("territory_currencies")
-    others = set()
-    for country in countries:
-        for code, _start, end, tender in territories.get(country.upper(), ()):
-            if end is None and tender and code != currency:
-                others.add(code)
-    clash = False
-    for other in sorted(others):
-        other_signs = {get_currency_symbol(other, locale), *(get_currency_symbol(other, m) for m in markets(other)[:3])}
-        if sign in other_signs or other in SIGNS.get(sign, ()):
-            clash = True
-            break
-    if not clash:
+
+    def uses(country: str) -> bool:
+        return any(code == currency and end is None for code, _start, end, _tender in territories.get(country, ()))
+
+    if countries and all(uses(country.upper()) for country in countries):
         return sign
     distinct = DISTINCT_SIGNS.get(currency)
     return distinct if distinct and distinct != sign else currency

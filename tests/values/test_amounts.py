@@ -77,3 +77,25 @@ def test_statutory_insurance_amount():
 def test_a_capital_m_is_not_read_as_a_million():
     with pytest.raises(ValueError, match="'M' can mean a thousand"):
         read_money("1,5 M", "EUR", "de_DE")
+
+
+@pytest.mark.parametrize("currency, locale, countries, expected", [
+    ("SGD", "en_SG", ("SG", "IN"), "S$"), ("SGD", "en_SG", ("SG",), "$"), ("NZD", "en_NZ", ("NZ", "AU"), "NZ$"),
+    ("USD", "en_AE", ("AE", "EG"), "US$"), ("USD", "en_US", ("US",), "$"), ("USD", "en_US", ("US", "MX"), "US$"),
+    ("SEK", "sv_SE", ("SE", "NO"), "SEK"), ("JPY", "ja_JP", ("JP", "CN"), "JP¥"), ("ZAR", "en_ZA", ("ZA", "IN"), "ZAR"),
+    ("GBP", "en_GB", ("GB", "IN"), "£"), ("CHF", "de_CH", ("CH", "DE"), "CHF"),
+])
+def test_a_shared_sign_is_printed_only_where_every_place_of_the_deal_uses_that_currency(currency, locale, countries, expected):
+    from contractgen.values.currencies import printed_sign
+
+    assert printed_sign(currency, locale, countries) == expected
+
+
+@pytest.mark.parametrize("locale, currency, sign, expected", [
+    ("en_SG", "SGD", "S$", "S$1,250,000.00"), ("sv_SE", "SEK", "SEK", "1\u00a0250\u00a0000,00\u00a0SEK"),
+    ("en_ZA", "ZAR", "ZAR", "ZAR\u00a01\u00a0250\u00a0000,00"), ("pl_PL", "PLN", "zł", "1\u00a0250\u00a0000,00\u00a0zł"),
+])
+def test_the_money_filter_prints_the_distinguishing_sign_with_no_break_spaces(locale, currency, sign, expected):
+    from contractgen.templating.numbers import money
+
+    assert money({"locale_": locale, "currency_": currency, "currency_sign_": sign}, Decimal(1250000)) == expected
