@@ -19,6 +19,46 @@ class Problem:
         return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
 
 
+@dataclass(frozen=True)
+class DraftingNote:
+    """Something the deal says that the library does not know, drafted safely, for a lawyer to check.
+
+    `id` is stable (the kind of note and the words it is about, never a line number), so a deal can
+    acknowledge it in `acknowledged_notes`; `clause` is the anchor of the clause it affects.
+    """
+
+    id: str
+    file: str
+    line: int | None
+    path: str
+    unrecognised: str  # what was not recognised
+    drafted: str  # what the draft did instead
+    check: str  # what a lawyer must check
+    clause: str = ""
+    acknowledged: bool = False
+
+    @property
+    def message(self) -> str:
+        """Return the note as one sentence group: not recognised; drafted; to check."""
+        return f"{self.unrecognised}; {self.drafted}; check: {self.check} [note {self.id}]"
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+    def as_warning(self) -> str:
+        """Return the note as a problem line marked `warning:` (the form annotations read)."""
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        field = f"{self.path}: " if self.path else ""
+        return f"{where}: warning: {field}{self.message}"
+
+    def to_json(self) -> dict:
+        """Return the note as a JSON-ready mapping."""
+        return {"id": self.id, "file": self.file, "line": self.line, "field": self.path,
+                "unrecognised": self.unrecognised, "drafted": self.drafted, "check": self.check,
+                "clause": self.clause, "acknowledged": self.acknowledged}
+
+
 class ContractgenError(Exception):
     """Base class of every error contractgen reports to its users."""
 

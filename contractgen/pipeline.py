@@ -14,7 +14,8 @@ from contractgen.errors import ContractgenError, DealError, LibraryError, Proble
 from contractgen.deal.jurisdictions import law_forum_warning
 from contractgen.library.clauses import Library, load_library
 from contractgen.library.cover import load_draft_marking, load_execution, party_details
-from contractgen.document.model import Clause, Document, Part, PartyBlock
+from contractgen.deal.notes import prints_as_draft
+from contractgen.document.model import Clause, Document, DocumentNote, Part, PartyBlock
 from contractgen.document.reader import read_inline, read_markdown
 from contractgen.library.resolve import Outline, ResolvedContract, ResolvedDeal, load_outline, resolve_deal
 from contractgen.templating.sandbox import date as format_date, render_text, takes_article
@@ -37,11 +38,7 @@ def project_root() -> Path:
 
 def is_draft(deal) -> bool:
     """Whether the contract is printed as a draft: never once signed; else as the deal's status or draft flag says."""
-    if deal.status == "signed":
-        return False
-    if "status" in deal.model_fields_set:
-        return True  # draft or negotiating, said explicitly
-    return bool(deal.contract.draft)
+    return prints_as_draft(deal)
 
 
 @dataclass
@@ -161,11 +158,27 @@ def build_document(loaded: DealSource | ResolvedDeal, workspace: Workspace | Non
     if approvals:
         document.provenance["approvals"] = approvals
     warnings = list(resolution.warnings)
+    apply_transforms(document, offered)
+    if draft:
+        document.notes = _document_notes(document, source.notes)
     disagreement = law_forum_warning(context["law"], context["forum"])
     if disagreement:
         warnings.append(disagreement)
-    apply_transforms(document, offered)
     return BuildResult(document, resolution, warnings, source, context)
+
+
+def _document_notes(document: Document, notes) -> list[DocumentNote]:
+    """The deal's drafting notes as the draft prints them, each on the clause it affects (else the whole document)."""
+    clauses = {}
+    for part, clause in document.iter_clauses():
+        where = f"{part.number}, paragraph {clause.number}" if part.number else f"clause {clause.number}"
+        clauses.setdefault(clause.id, (clause.anchor, where if clause.number else part.number))
+    printed = []
+    for note in notes:
+        anchor, where = clauses.get(note.clause, ("", ""))
+        text = f"Drafting note {note.id} ({note.path}): {note.unrecognised}; {note.drafted}. To check: {note.check}."
+        printed.append(DocumentNote(note.id, note.path, text, anchor, where, note.acknowledged))
+    return printed
 
 
 def _speller(template_dir: Path, locale: str):
@@ -210,17 +223,94 @@ def render_deal(deal_path: Path, out_dir: Path, formats: tuple[str, ...] = FORMA
                 workspace: Workspace | None = None, strict: bool = False) -> tuple[list[Path], list[str]]:
     """Render one deal file into out_dir (read once, built once); return the written paths and the warnings.
 
-    With strict, warnings (e.g. a deprecated clause) are errors and nothing is written.
+    The warnings are texts, and the deal's open drafting notes (DraftingNote, located).
+    With strict, warnings (e.g. a deprecated clause) and open notes are errors and nothing is written.
     """
     from contractgen.outputs import write_outputs
 
     workspace = workspace or Workspace()
     result = build_document(load_deal(deal_path), workspace)
-    if strict and result.warnings:
-        raise ContractgenError("\n".join(f"{deal_path}: warning treated as error (--strict): {w}" for w in result.warnings))
+    if strict and (result.warnings or result.source.open_notes):
+        raise ContractgenError(problems=strict_problems(result, deal_path))
     template_dir = workspace.template_dir(result.source.deal.template)
     payloads = {fmt: render(result.document, template_dir, fmt) for fmt in formats}
-    return write_outputs(out_dir, Path(deal_path).stem, payloads), result.warnings
+    return write_outputs(out_dir, Path(deal_path).stem, payloads), [*result.warnings, *result.source.open_notes]
+
+
+def strict_problems(result: BuildResult, deal_path: Path | str) -> list[Problem]:
+    """Return the warnings and open drafting notes of a build as the problems --strict makes of them."""
+    problems = [Problem(str(deal_path), None, "", f"warning treated as error (--strict): {w}") for w in result.warnings]
+    problems += [Problem(n.file, n.line, n.path, f"drafting note treated as error (--strict): {n.message}")
+                 for n in result.source.open_notes]
+    return problems
+
+
+@dataclass
+class DealReport:
+    """Everything `validate` finds in one deal, in one report: problems of every stage, drafting notes, warnings."""
+
+    file: str
+    problems: list[Problem] = field(default_factory=list)
+    notes: list = field(default_factory=list)  # DraftingNote
+    warnings: list[str] = field(default_factory=list)
+    clauses: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """Whether the deal passed (no problem; with --strict the open notes and warnings are problems)."""
+        return not self.problems
+
+    @property
+    def open_notes(self) -> list:
+        """Return the drafting notes the deal does not acknowledge."""
+        return [note for note in self.notes if not note.acknowledged]
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the report as a JSON-ready mapping."""
+        return {"file": self.file, "ok": self.ok, "clauses": self.clauses,
+                "problems": [{"file": p.file, "line": p.line, "field": p.path, "message": p.message}
+                             for p in self.problems],
+                "notes": [note.to_json() for note in self.notes], "warnings": list(self.warnings)}
+
+
+def check_deal(deal_path: Path, workspace: Workspace | None = None, strict: bool = False) -> DealReport:
+    """Check a deal through every stage and report every problem at once.
+
+    Field errors and broken rules come from loading; when every field is valid the clauses are
+    resolved and rendered even with a broken rule, so clause-library errors join the same report.
+    """
+    from contractgen.deal.load import deal_findings
+    from contractgen.deal.yamlsource import decode_text, load_yaml, read_file_bytes
+    from contractgen.digest import source_sha256
+
+    workspace = workspace or Workspace()
+    name = str(deal_path)
+    report = DealReport(name)
+    try:
+        raw = read_file_bytes(deal_path)
+        data, lines = load_yaml(decode_text(raw, name), name)
+    except ContractgenError as exc:
+        report.problems = list(exc.problems) or [Problem(name, None, "", line) for line in exc.lines()]
+        return report
+    deal, problems, notes = deal_findings(data, name, lines)
+    report.problems, report.notes = list(problems), list(notes)
+    if deal is None:
+        return report
+    source = DealSource(deal=deal, path=Path(deal_path), raw=raw, sha256=source_sha256(raw), notes=tuple(notes))
+    try:
+        result = build_document(source, workspace)
+    except ContractgenError as exc:
+        report.problems += list(exc.problems) or [Problem(name, None, "", line) for line in exc.lines()]
+        return report
+    except Exception:
+        if report.problems:
+            return report  # a broken rule the clauses could not render past: the rule is the report
+        raise
+    report.warnings = list(result.warnings)
+    report.clauses = len(result.resolution.versions())
+    if strict and not report.problems:
+        report.problems = strict_problems(result, deal_path)
+    return report
 
 
 def write_redline(redline, template_dir: Path, out_dir: Path, stem: str,
@@ -246,5 +336,5 @@ def redline_deals(old_path: Path, new_path: Path, out_dir: Path, formats: tuple[
     return written, redline, old_result.warnings + new_result.warnings
 
 
-__all__ = ["BuildResult", "DealError", "DealSource", "Problem", "ResolvedDeal", "Workspace", "build_document",
+__all__ = ["BuildResult", "DealError", "DealReport", "check_deal", "DealSource", "Problem", "ResolvedDeal", "Workspace", "build_document",
            "load_deal", "redline_deals", "render_deal", "resolve_deal"]

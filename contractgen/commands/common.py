@@ -37,6 +37,11 @@ def print_problem(line: str, err: bool = True) -> None:
     click.echo(line, err=err)
 
 
+def print_warning(item, deal) -> None:
+    """Print a build warning: a located drafting note as `file:line: warning: field: …`, a text after the deal's name."""
+    print_problem(item.as_warning() if hasattr(item, "as_warning") else f"{deal}: warning: {item}")
+
+
 def report_error(exc: ContractgenError) -> None:
     """Print every line of a ContractgenError as a problem."""
     for line in exc.lines():
@@ -52,6 +57,12 @@ message_format_option = click.option(
     "--format", "message_format", type=click.Choice(["text", "github"]), default=None, expose_value=False,
     callback=_set_message_format,
     help="How problems are printed: text, or github annotations (default: github when GITHUB_ACTIONS is set).")
+
+report_format_option = click.option(
+    "--format", "message_format", type=click.Choice(["text", "github", "json"]), default=None,
+    callback=_set_message_format,
+    help="How problems and drafting notes are printed: text, github annotations (default when GITHUB_ACTIONS is "
+         "set), or one JSON report on stdout.")
 
 
 class ErrorBoundary(click.Group):

@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from contractgen.commands.common import (
-    EXIT_BAD_INPUT, EXIT_OK, choose_library, echo_err, for_each_deal, library_workspace, message_format_option, output_folder, parse_formats, print_problem, root_option,
+    EXIT_BAD_INPUT, EXIT_OK, choose_library, echo_err, library_workspace, output_folder, parse_formats,
+    print_problem, print_warning, report_format_option, root_option,
 )
 
 
@@ -18,7 +19,7 @@ from contractgen.commands.common import (
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for the rendered files (default: out; preview/ inside a contracts repository).")
 @click.option("--format", "formats", default="docx,pdf", show_default=True, help="Output formats, comma-separated.")
-@click.option("--strict", is_flag=True, help="Treat warnings (e.g. deprecated clauses) as errors.")
+@click.option("--strict", is_flag=True, help="Treat warnings (e.g. deprecated clauses) and open drafting notes as errors.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
 @root_option
 def render(deals: tuple[Path, ...], out_dir: Path | None, formats: str, strict: bool, jobs: int | None,
@@ -53,7 +54,7 @@ def render(deals: tuple[Path, ...], out_dir: Path | None, formats: str, strict: 
                 print_problem(line)
             continue
         for warning in result["warnings"]:
-            print_problem(f"{deal}: warning: {warning}")
+            print_warning(warning, deal)
         click.echo(f"{deal} → " + ", ".join(result["written"]))
     sys.exit(EXIT_OK if ok else EXIT_BAD_INPUT)
 
@@ -83,30 +84,39 @@ def _render_one(deal: Path) -> dict:
 
 @click.command()
 @click.argument("deals", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Treat warnings and open drafting notes as errors (for CI).")
 @root_option
-@message_format_option
-def validate(deals: tuple[Path, ...], root: Path | None) -> None:
+@report_format_option
+def validate(deals: tuple[Path, ...], strict: bool, root: Path | None, message_format: str | None) -> None:
     """Check each DEAL.yaml (default: every deal of the repository) and the clauses it resolves to.
 
-    Every problem prints as file:line: field: message.
+    Every problem prints as file:line: field: message, every drafting note as a warning with its id
+    (exit 0 unless --strict); field errors, broken rules and clause-library errors come in one report.
     """
+    import json
     import os
 
-    from contractgen.pipeline import build_document, load_deal
+    from contractgen.pipeline import check_deal
 
-    workspace, config = choose_library(root)
+    workspace, config = choose_library(root, quiet=message_format == "json")
     if not deals:
         if config is None:
             raise click.UsageError("name one or more DEAL files (outside a contracts repository there is no default)")
         deals = tuple(Path(os.path.relpath(config.root / rel)) for rel in config.deal_paths())
-
-    def validate_one(deal_path: Path) -> None:
-        result = build_document(load_deal(deal_path), workspace)
-        for warning in result.warnings:
-            print_problem(f"{deal_path}: warning: {warning}")
-        click.echo(f"{deal_path}: ok ({len(result.resolution.versions())} clauses)")
-
-    sys.exit(EXIT_OK if for_each_deal(deals, validate_one) else EXIT_BAD_INPUT)
+    reports = [check_deal(deal_path, workspace, strict) for deal_path in deals]
+    if message_format == "json":
+        click.echo(json.dumps({"deals": [r.to_json() for r in reports]}, indent=2, ensure_ascii=False))
+    else:
+        for report in reports:
+            for problem in report.problems:
+                print_problem(str(problem))
+            named = " ".join(problem.message for problem in report.problems)
+            for item in [*(n for n in report.open_notes if f"'{n.id}'" not in named and n.id not in named), *report.warnings]:
+                print_warning(item, report.file)
+            if report.ok:
+                notes = f", {len(report.open_notes)} drafting notes" if report.open_notes else ""
+                click.echo(f"{report.file}: ok ({report.clauses} clauses{notes})")
+    sys.exit(EXIT_OK if all(r.ok for r in reports) else EXIT_BAD_INPUT)
 
 
 @click.command()

@@ -184,6 +184,8 @@ def _resolution(value: Any) -> Any:
         try:
             return Duration.parse(value)
         except ValueError:
+            if words and not words[0].isdigit():
+                return " ".join(value.split())  # an event in the deal's words: drafted as written, with a note
             raise _error("resolution", f"{value!r} is not a resolution time; write a duration (e.g. '4 hours', "
                                        f"'3 business days'), an event ({', '.join(repr(e) for e in sorted(set(RESOLUTION_EVENTS.values())))}) "
                                        f"or 'none' for no resolution time") from None

@@ -16,10 +16,11 @@ from pydantic import ValidationError
 from contractgen.deal.fields import is_currency, locale_name as _locale
 from contractgen.deal.messages import field_problems, in_file_order, rule_problems
 from contractgen.deal.model import Deal
+from contractgen.deal.notes import final_without_acknowledgement, find_notes, located_notes
 from contractgen.deal.rules import check_rules, check_rules_partially
 from contractgen.deal.yamlsource import decode_text, load_yaml, read_file_bytes, refuse_oversized
 from contractgen.digest import source_sha256
-from contractgen.errors import DealError, Problem
+from contractgen.errors import DealError, DraftingNote, Problem
 
 Lines = dict[tuple[Any, ...], int]
 
@@ -35,6 +36,12 @@ class DealSource:
     path: Path
     raw: bytes = field(repr=False)
     sha256: str
+    notes: tuple[DraftingNote, ...] = ()
+
+    @property
+    def open_notes(self) -> list[DraftingNote]:
+        """Return the drafting notes the deal does not acknowledge."""
+        return [note for note in self.notes if not note.acknowledged]
 
     @property
     def file_name(self) -> str:
@@ -44,6 +51,16 @@ class DealSource:
 
 def deal_problems(data: Any, filename: str = "<deal>", lines: Lines | None = None) -> tuple[Deal | None, list[Problem]]:
     """Validate data in one pass: the deal (None if a field is invalid) and every field and rule problem."""
+    deal, problems, _notes = deal_findings(data, filename, lines)
+    return deal, problems
+
+
+def deal_findings(data: Any, filename: str = "<deal>", lines: Lines | None = None
+                  ) -> tuple[Deal | None, list[Problem], list[DraftingNote]]:
+    """Validate data in one pass: the deal (None if a field is invalid), every problem and every drafting note.
+
+    A final document with an open note is a problem (see ``notes.final_without_acknowledgement``).
+    """
     lines = lines or {}
     if not isinstance(data, dict):
         return None, [Problem(filename, 1, "", "the top level must be a mapping of fields")]
@@ -53,8 +70,10 @@ def deal_problems(data: Any, filename: str = "<deal>", lines: Lines | None = Non
         # The rules that the valid sections still allow run too, so one run reports everything.
         found = field_problems(exc, filename, lines, Deal)
         found += rule_problems(check_rules_partially(data), filename, lines)
-        return None, in_file_order(found)
-    return deal, in_file_order(rule_problems(check_rules(deal), filename, lines))
+        return None, in_file_order(found), []
+    notes = located_notes(find_notes(deal, data), filename, lines, deal.acknowledged_notes)
+    found = rule_problems(check_rules(deal), filename, lines) + final_without_acknowledgement(deal, notes)
+    return deal, in_file_order(found), notes
 
 
 def _validation_context(data: dict[str, Any]) -> dict[str, Any]:
@@ -100,5 +119,7 @@ def load_deal(path: str | Path, raw: bytes | None = None) -> DealSource:
     name = str(path)
     raw = read_file_bytes(path) if raw is None else refuse_oversized(raw, name)
     data, lines = load_yaml(decode_text(raw, name), name)
-    deal = validate_data(data, name, lines)
-    return DealSource(deal=deal, path=Path(path), raw=raw, sha256=source_sha256(raw))
+    deal, problems, notes = deal_findings(data, name, lines)
+    if problems or deal is None:
+        raise DealError(problems=problems)
+    return DealSource(deal=deal, path=Path(path), raw=raw, sha256=source_sha256(raw), notes=tuple(notes))

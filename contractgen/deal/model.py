@@ -212,6 +212,13 @@ class ChronicFailure(Section):
         "services, unless the Chronic Failure affects every service"))
 
 
+def _no_tiers_no_credits(value: Any) -> Any:
+    """Service credits written with an empty tier list mean no credits (a drafting note says so)."""
+    if isinstance(value, dict) and "tiers" in value and not value.get("tiers"):
+        return None
+    return value
+
+
 class ServiceLevels(Section):
     """Service levels, KPIs and credits."""
 
@@ -222,7 +229,7 @@ class ServiceLevels(Section):
     availability: List[Availability] = []
     incident_priorities: List[IncidentPriority] = []
     kpis: List[Kpi] = []
-    service_credits: ServiceCredits | None = None
+    service_credits: Annotated[ServiceCredits | None, BeforeValidator(_no_tiers_no_credits)] = None
     chronic_failure: ChronicFailure | None = None
 
 
@@ -306,6 +313,9 @@ class Deal(Section):
     process_agent: ProcessAgent | None = None
     language: Language = Language()
     clauses: Clauses = Clauses()
+    acknowledged_notes: List[Name] = Field([], description=(
+        "the ids of the drafting notes a lawyer has checked (`contractgen validate` prints each note with its id); "
+        "a final document (draft: false) with a note not listed here is refused"), examples=[["governing-law:brazil"]])
     status: Literal["draft", "negotiating", "signed"] = Field("draft", description=(
         "where the deal stands; a signed deal is frozen: `contractgen build` never renders it again and it keeps "
         "the clause versions it was signed with (change it by an amendment)"), examples=["negotiating"])

@@ -102,8 +102,6 @@ def check_service_credits(deal: Deal) -> Found:
         return
     credits = levels.service_credits
     base = SL + ("service_credits", "tiers")
-    if not credits.tiers:
-        yield base, "is empty: list at least one credit tier (service, below, credit), or leave out service_credits"
 
     targets = {a.service: a.target for a in levels.availability}
     by_service: dict[str, list[tuple[int, Any]]] = {}

@@ -24,7 +24,10 @@ _BLOCKS = {"paragraph": m.Paragraph, "heading": m.Heading, "list": m.ListBlock, 
 
 def document_to_data(document: m.Document) -> dict:
     """Return the document as plain JSON-ready data with a format header."""
-    return {"format": FORMAT, "version": FORMAT_VERSION, "document": dataclasses.asdict(document)}
+    data = dataclasses.asdict(document)
+    if not data["notes"]:
+        del data["notes"]  # a document without drafting notes keeps the model it had before notes existed
+    return {"format": FORMAT, "version": FORMAT_VERSION, "document": data}
 
 
 def document_to_json(document: m.Document) -> str:

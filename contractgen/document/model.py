@@ -270,6 +270,18 @@ class PartyBlock:
     details: list[PartyDetail] = field(default_factory=list)  # the cover's description after the name
 
 
+@dataclass(frozen=True)
+class DocumentNote:
+    """A drafting note as a draft prints it: a comment on the clause it affects, and a line of the notes page."""
+
+    id: str
+    field: str  # the deal field it is about ("contract.governing_law")
+    text: str  # what was not recognised, what the draft did, what a lawyer must check
+    anchor: str = ""  # the clause it affects; "" for the document as a whole
+    location: str = ""  # "clause 12" or "Schedule 3, paragraph 2", as the contract numbers that clause
+    acknowledged: bool = False
+
+
 @dataclass
 class Document:
     """The whole contract, ready for the writers."""
@@ -288,6 +300,7 @@ class Document:
     marks: dict = field(default_factory=dict)  # redline only: marked title, reference, date_text
     legend: str = ""  # a draft's legend on the cover (the template's cover.yaml)
     execution: Execution = field(default_factory=Execution)  # dating and signature wording (cover.yaml)
+    notes: list[DocumentNote] = field(default_factory=list)  # a draft's drafting notes (a final one has none)
 
     def iter_clauses(self):
         """Yield (part, clause) for every clause in reading order."""

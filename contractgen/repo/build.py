@@ -142,6 +142,8 @@ def _render(config: RepoConfig, task: Task, resolved, workspace
         else:
             payloads[out] = render(result.document, template_dir, fmt)
     warnings, notes = list(result.warnings), []
+    warnings += [f"line {n.line}: {n.path}: {n.message}" if n.line else f"{n.path}: {n.message}"
+                 for n in result.source.open_notes]
     redlines = _render_redlines(config, task, result.document, template_dir, warnings, notes) if task.redlines else {}
     return payloads, model, redlines, warnings, notes
 

@@ -110,4 +110,9 @@ RESOLUTION_EVENTS = {
     "next maintenance release": "next maintenance release", "next patch": "next patch release",
     "next patch release": "next patch release", "next sprint": "next sprint", "following sprint": "next sprint",
     "next service pack": "next service pack", "next support package": "next support package",
+    "as prioritised in the backlog": "as prioritised in the backlog",
+    "as prioritized in the backlog": "as prioritised in the backlog",
+    "as prioritised in the product backlog": "as prioritised in the backlog",
+    "as prioritized in the product backlog": "as prioritised in the backlog",
+    "per backlog priority": "as prioritised in the backlog",
 }

@@ -149,8 +149,14 @@ def test_availability_target_of_100_is_allowed():
     validate_data(d)
 
 
-def test_service_credits_without_tiers_are_refused():
-    refused({SL + ("service_credits", "tiers"): []}, "service_levels.service_credits.tiers", "is empty")
+def test_service_credits_without_tiers_mean_no_credits_with_a_note():
+    from contractgen.deal.load import deal_findings
+
+    d = put(data(), SL + ("service_credits", "tiers"), [])
+    deal, problems, notes = deal_findings(d, "deal.yaml", LINES)
+    assert problems == []
+    assert deal.service_levels.service_credits is None
+    assert [(n.id, n.path) for n in notes] == [("no-service-credits:tiers", "service_levels.service_credits.tiers")]
 
 
 def test_lower_threshold_must_give_a_higher_credit():

@@ -56,6 +56,7 @@ def write_docx(document: Document, template_dir: pathlib.Path, make_writer, prop
         body.append(sect_pr)
     writer.finish(body)
     _restyle(body, base.ids)
+    _comments(word, body, document, getattr(writer, "names", {}))
 
     _headers_and_footers(word, document, sheet)
     core_properties(word, document)
@@ -71,6 +72,38 @@ def _restyle(body, ids: dict) -> None:
         value = el.get(W_VAL)
         if value in ids:
             el.set(W_VAL, ids[value])
+
+
+# ---------------------------------------------------------------- drafting notes
+
+
+NOTE_AUTHOR, NOTE_INITIALS = "contractgen", "CG"
+
+
+def _comments(word, body, document: Document, bookmarks: dict[str, str]) -> None:
+    """Attach each drafting note of a draft as a Word comment on the heading of the clause it affects.
+
+    A note on the document as a whole (or on a clause the contract does not include) goes on the title.
+    """
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
+
+    if not document.notes:
+        return
+    starts = {el.get(qn("w:name")): el for el in body.iter(qn("w:bookmarkStart"))}
+    title = next((p for p in body.iter(qn("w:p")) if p.find(W_R) is not None), None)
+    for note in document.notes:
+        start = starts.get(bookmarks.get(note.anchor, ""))
+        target = start.getparent() if start is not None else title
+        while target is not None and target.tag != qn("w:p"):
+            target = target.getparent()
+        runs = [r for r in target.iter(W_R) if r.find(W_T) is not None] if target is not None else []
+        if not runs:
+            continue
+        paragraph = Paragraph(target, word.part)
+        comment = word.add_comment([Run(runs[0], paragraph), Run(runs[-1], paragraph)], text=note.text,
+                                   author=NOTE_AUTHOR, initials=NOTE_INITIALS)
+        comment._comment_elm.attrib.pop(qn("w:date"), None)  # the same deal gives the same bytes
 
 
 # ---------------------------------------------------------------- header and footer
