@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from contractgen.deal.messages import format_path, line_for
-from contractgen.deal.values import RESOLUTION_EVENTS
+from contractgen.values.phrases import RESOLUTION_EVENTS
 from contractgen.errors import DraftingNote, Problem
 
 Path = tuple[Any, ...]
