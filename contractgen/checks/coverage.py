@@ -106,6 +106,12 @@ def _clause_references(document) -> dict[str, tuple[str, str]]:
 
 def deal_coverage(deal_path: Path, workspace=None) -> tuple[Any, list[CoverageRow]]:
     """Build a deal's document and match the template's checklist against its clauses."""
+    deal, rows, _notes = deal_coverage_with_notes(deal_path, workspace)
+    return deal, rows
+
+
+def deal_coverage_with_notes(deal_path: Path, workspace=None) -> tuple[Any, list[CoverageRow], list]:
+    """Return the deal, its coverage rows and its drafting notes (what the draft covers without the library's knowledge)."""
     from contractgen.pipeline import Workspace, build_document, load_deal
     from contractgen.templating.sandbox import evaluate_condition
 
@@ -128,7 +134,7 @@ def deal_coverage(deal_path: Path, workspace=None) -> tuple[Any, list[CoverageRo
                 row.covered_by.append({"clause": version.id, "version": version.version, "title": title,
                                        "reference": reference})
         rows.append(row)
-    return deal, rows
+    return deal, rows, list(result.source.notes)
 
 
 def rows_as_json(deal_path: Path, template: str, rows: list[CoverageRow], needed_only: bool = False) -> dict[str, Any]:

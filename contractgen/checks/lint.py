@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from contractgen.checks.references import check_reference_conditions
 from contractgen.checks.lint_sources import (
     ANCHOR, ROLE_WORDS, LintMessage, LintReport, Template, Version, load_template, load_versions, strip_comments,
     template_names,
@@ -188,6 +189,7 @@ def lint_library(root: Path, template: str | None = None) -> LintReport:
             for problem in table_problems(spelling, words):
                 report.add(f"templates/{name}/spelling.yaml", 1, problem)
     check_unused_terms(versions, report)
+    check_reference_conditions(versions, templates, report)
 
     used: set[str] = set()
     for t in templates:

@@ -63,7 +63,7 @@ def deal_findings(data: Any, filename: str = "<deal>", lines: Lines | None = Non
     """
     lines = lines or {}
     if not isinstance(data, dict):
-        return None, [Problem(filename, 1, "", "the top level must be a mapping of fields")]
+        return None, [Problem(filename, 1, "", "the top level must be a mapping of fields")], []
     try:
         deal = Deal.model_validate(data, context=_validation_context(data))
     except ValidationError as exc:

@@ -86,13 +86,10 @@ def _residency(deal: Any) -> Found:
 
 
 def _subprocessor_model(subs: Any) -> Found:
-    """One approval model: consent to each sub-processor has no objection period; general authorisation needs one."""
+    """General authorisation needs an objection period; with consent, one is the client's window to answer."""
     if subs is None:
         return
     where = DP + ("subprocessors", "objection_period")
-    if subs.approval == "prior written consent" and subs.objection_period is not None:
-        yield where, (f"contradicts approval 'prior written consent' (each sub-processor needs consent, so silence "
-                      f"never approves one); remove objection_period, or set approval to 'general authorisation'")
     if subs.approval == "general authorisation" and subs.objection_period is None:
         yield where, ("is required when approval is 'general authorisation': say how long the client has to object "
                       "to a new sub-processor (e.g. '30 days'), or set approval to 'prior written consent'")

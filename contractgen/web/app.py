@@ -108,14 +108,17 @@ class Workspace:
             return state
         state["preview"] = self.pages.put(result["html"], result["template"], rel, text)
         state["warnings"] = result["warnings"]
-        state["message"] = "valid: preview updated" + "".join(f"; warning: {w}" for w in result["warnings"])
+        state["notes"] = [(path, message) for path, message in result.get("notes", [])]
+        state["message"] = "valid: preview updated" + "".join(f"; warning: {w}" for w in result["warnings"]) + (
+            f"; {len(state['notes'])} drafting note(s) beside their fields" if state["notes"] else "")
         return state
 
     def editor(self, rel: str, doc: RoundTrip, text: str, base: str, state: dict[str, Any]) -> dict[str, Any]:
         """Return the template context of the deal form for a working document and its text."""
         groups = self.form.build(doc)
         other = attach_problems(groups, state["problems"])
-        return {"rel": rel, "groups": groups, "other": other, "yaml": text, "base": base, "state": state,
+        other_notes = attach_problems(groups, state.get("notes", []), "notes")
+        return {"rel": rel, "groups": groups, "other": other, "other_notes": other_notes, "yaml": text, "base": base, "state": state,
                 "signed": self.repo.is_signed(rel),
                 "nodes": [n for n in walk_nodes(groups)]}
 

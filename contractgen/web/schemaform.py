@@ -71,6 +71,7 @@ class Node:
     options: list[str] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # drafting notes on this field (the deal is valid)
     removable: bool = False
 
     @property
@@ -244,8 +245,9 @@ def _singular(label: str) -> str:
     return label
 
 
-def attach_problems(groups: list[tuple[str, list[Node]]], problems: list[tuple[str, str]]) -> list[str]:
-    """Put each (path, message) problem on the deepest node it names; return those no node takes."""
+def attach_problems(groups: list[tuple[str, list[Node]]], problems: list[tuple[str, str]],
+                    kind: str = "problems") -> list[str]:
+    """Put each (path, message) problem (or drafting note: kind "notes") on the deepest node it names; return those no node takes."""
     index: dict[str, Node] = {}
 
     def walk(node: Node) -> None:
@@ -262,7 +264,7 @@ def attach_problems(groups: list[tuple[str, list[Node]]], problems: list[tuple[s
         while key and format_key(key) not in index:
             key = key[:-1]
         if key:
-            index[format_key(key)].problems.append(message if format_key(key) == path else f"{path}: {message}")
+            getattr(index[format_key(key)], kind).append(message if format_key(key) == path else f"{path}: {message}")
         else:
             left.append(f"{path}: {message}" if path else message)
     return left

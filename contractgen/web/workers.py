@@ -63,13 +63,17 @@ def _call(settings: Settings, job: Callable, args: tuple) -> tuple[str, Any]:
 
 def deal_source(name: str, text: str):
     """Load a deal from its text as `load_deal` loads a file (safe loader, model, rules), named `name`."""
-    from contractgen.deal.load import DealSource, validate_data
+    from contractgen.deal.load import DealSource, deal_findings
     from contractgen.deal.yamlsource import load_yaml
     from contractgen.digest import source_sha256
+    from contractgen.errors import DealError
 
     raw = text.encode("utf-8")
     data, lines = load_yaml(text, name)
-    return DealSource(deal=validate_data(data, name, lines), path=Path(name), raw=raw, sha256=source_sha256(raw))
+    deal, problems, notes = deal_findings(data, name, lines)
+    if problems or deal is None:
+        raise DealError(problems=problems)
+    return DealSource(deal=deal, path=Path(name), raw=raw, sha256=source_sha256(raw), notes=tuple(notes))
 
 
 def _build(workspace, name: str, text: str):
@@ -92,7 +96,8 @@ def job_preview(workspace, name: str, text: str) -> dict[str, Any]:
 
     deal, result = source.deal, build_document(source, workspace)
     html = render_html(result.document, workspace.template_dir(deal.template))
-    return {"html": html, "template": deal.template, "warnings": result.warnings, "problems": []}
+    notes = [(n.path, n.message) for n in source.open_notes]
+    return {"html": html, "template": deal.template, "warnings": result.warnings, "problems": [], "notes": notes}
 
 
 def job_render(workspace, name: str, text: str, fmt: str) -> bytes:

@@ -80,6 +80,10 @@ CASES = {
                         "v2.md (or the next free number) with changes:"),
     "hard-coded-party": ("clauses/framework/term/v1.md:10: 'The Client' hard-codes a party: write {{ CLIENT }} "
                          "(or {{ CLIENT|cap }}) so the deal's short names (and their article) appear"),
+    "conditional-target": ("clauses/framework/term/v1.md:10: cross-reference to '#service-credits' is printed whatever "
+                           "service_levels, service_levels.service_credits are, but its target is in the contract only "
+                           "for some values: guard the reference with the same condition, or point it at a target every "
+                           "contract has"),
     "outline-unknown-id": "templates/it-outsourcing/outline.yaml:5: unknown clause id 'terms' (did you mean 'term'?)",
     # house style (issue 12, item 5)
     "number-words": "clauses/framework/term/v1.md:10: 'thirty days': write numbers of units in numerals, as '30 days' (house style)",
@@ -96,6 +100,12 @@ def test_each_broken_library_reports_its_one_problem_with_file_and_line(tmp_path
     assert result.exit_code == 2, result.output
     assert error_lines(result.output) == [CASES[case]]
     assert "problem" in result.output.splitlines()[-1]
+
+
+def test_a_reference_guarded_like_its_target_is_clean(tmp_path):
+    result = lint(library(tmp_path, "guarded-target"))
+    assert result.exit_code == 0, result.output
+    assert error_lines(result.output) == []
 
 
 def test_incomplete_front_matter_reports_each_missing_key(tmp_path):

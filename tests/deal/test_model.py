@@ -236,7 +236,7 @@ def test_unknown_top_level_section_lists_known_fields_when_nothing_is_close():
         (("commercials", "pricing_model"), "cost plus", "is not a pricing model; accepted: 'fixed monthly', 'per unit', 'time and materials'"),
         (("sourcing", "model"), "inshore", "is not a sourcing model; accepted: 'nearshore', 'offshore', 'onshore'"),
         (("service_levels", "incident_priorities", 0, "priority"), "", "must not be empty"),
-        (("service_levels", "incident_priorities", 0, "resolution"), "soon", "is not a resolution time"),
+        (("service_levels", "incident_priorities", 0, "resolution"), "4 hourz", "is not a resolution time"),
         (("service_levels", "incident_priorities", 0, "response"), "soon", "'soon' is not a duration"),
         (("governance", "contract_review"), "now and then", "is not a frequency"),
         (("parties", "client", "business_hours"), "18:00-08:00", "the start must be earlier than the end"),

@@ -189,3 +189,15 @@ def test_the_preview_opens_where_the_change_is():
     new = '<head>y</head><body><h2 id="parties">P</h2><p>a</p><h2 id="charges">C</h2><p>200</p></body>'
     assert first_change_anchor(old, new) == "charges"
     assert first_change_anchor(old, old) == ""
+
+
+def test_a_drafting_note_is_shown_beside_its_field_and_the_preview_still_renders(client):
+    values = form_values(client.get(f"/edit/{DEAL}").text)
+    values["service_levels.incident_priorities[3].resolution"] = "when the fix is deployed to production"
+    page = client.post(f"/check/{DEAL}", data=values).text
+    ident = "f-" + re.sub(r"[^A-Za-z0-9_-]", "_", "service_levels.incident_priorities[3].resolution")
+    box = re.search(rf'<div class="problems" id="p-{ident}"[^>]*>(.*?)</div>', page, re.S).group(1)
+    notes = re.findall(r'<p class="drafting-note">(.*?)</p>', box)
+    assert len(notes) == 1 and "when the fix is deployed to production" in notes[0]
+    assert "[note resolution:when-the-fix-is-deployed-to-production]" in notes[0]
+    assert 'id="preview"' in page and "1 drafting note(s) beside their fields" in page
