@@ -53,6 +53,8 @@ class AvailabilityFigure:
     maintenance_window: str | None
     allowed_downtime: TimeSpan
     allowed_downtime_minutes: float
+    round_the_clock: bool = True  # measured 24x7; False: over the service's support hours only
+    hours: str = ""  # the service's support hours as the deal writes them ("" when round the clock)
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,15 @@ def _cap(multiple: Decimal | None, annual: Decimal | None) -> Decimal | None:
     return None if multiple is None or annual is None else (multiple * annual).quantize(CENT)
 
 
+ROUND_THE_CLOCK = re.compile(r"^\s*(24\s*[x×/*]\s*7|24\s*hours?\b.*|24/7/365|round the clock|around the clock)", re.I)
+
+
+def _round_the_clock(service: Any) -> bool:
+    """True when a service is supported around the clock: no support hours given, or 24x7 in any usual spelling."""
+    hours = getattr(service, "support_hours", None)
+    return not hours or bool(ROUND_THE_CLOCK.match(str(hours)))
+
+
 def _availability(deal: Deal, services: dict[str, Any]) -> list[AvailabilityFigure]:
     levels = deal.service_levels
     if levels is None:
@@ -174,6 +185,7 @@ def _availability(deal: Deal, services: dict[str, Any]) -> list[AvailabilityFigu
                 service=item.service, service_name=service.name if service else item.service,
                 target=item.target, maintenance_window=item.maintenance_window,
                 allowed_downtime=TimeSpan.from_minutes(minutes), allowed_downtime_minutes=float(minutes),
+                round_the_clock=_round_the_clock(service), hours="" if _round_the_clock(service) else service.support_hours,
             )  # fmt: skip
         )
     return result

@@ -1,0 +1,60 @@
+"""One rule in one place, service levels that measure what they promise, and delivery locations that let
+on-site work happen: stated on the rendered text of the samples, as a reviewing lawyer would check them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import SAMPLES
+from tests.library.terms import contract_text
+
+
+@pytest.fixture(scope="module")
+def reference():
+    return contract_text(SAMPLES / "deal-example.yaml")
+
+
+@pytest.fixture(scope="module")
+def hipaa():
+    return contract_text(SAMPLES / "onshore-us-hipaa.yaml")
+
+
+def test_a_business_hours_service_is_measured_in_its_support_hours(reference):
+    # AMS is supported Monday-Friday 08:00-18:00 and has a 99.5% availability target
+    assert "its support hours: Monday-Friday 08:00-18:00" in reference
+    assert "0.5% of its Service Hours" in reference
+    assert "24 hours a day, every day" in reference  # INF is 24x7
+    assert "the minutes of Service Hours in the Measurement Period" in reference
+    assert "the total minutes in the Measurement Period" not in reference
+
+
+def test_a_support_service_is_available_while_incidents_can_be_worked_on(reference):
+    assert "the Service is available while the Supplier can receive, acknowledge and work on Incidents" in reference
+
+
+def test_every_vulnerability_deadline_is_stated_once(hipaa):
+    assert hipaa.count("medium vulnerabilities: 90 days") == 1
+    assert "critical vulnerabilities remediated within" not in hipaa  # the schedule no longer copies them
+    assert "every vulnerability remediated within the period for its severity in clause" in hipaa
+
+
+def test_no_late_deliverable_sentence_and_no_purchase_order_condition(reference):
+    assert "A Deliverable that is late" not in reference
+    assert "state the Client's purchase order number" not in reference
+    assert "any purchase order number that the Client has given the Supplier in writing" in reference
+
+
+def test_charges_are_not_defined_by_the_deliverables():
+    minimal = contract_text(SAMPLES / "uk-charity-minimal.yaml")
+    assert "for the Services and the Deliverables" not in minimal
+    assert "Deliverables" not in minimal
+
+
+def test_the_client_keeps_the_terms_implied_in_its_favour(reference):
+    assert "All warranties, conditions and other terms implied by statute or common law are excluded" not in reference
+    assert "in addition to the terms implied by statute or common law in the Client's favour" in reference
+
+
+def test_on_site_work_is_not_forbidden_by_the_delivery_centres_rule(reference):
+    assert "such as on-site, desk-side or field support" in reference
+    assert "by the secure remote access that the Client provides or approves" in reference
