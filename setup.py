@@ -1,4 +1,4 @@
-"""Ship the built-in clause library, templates and samples inside the wheel, as contractgen/data/."""
+"""Ship the built-in clause library, templates, law records and samples inside the wheel, as contractgen/data/."""
 
 import shutil
 from pathlib import Path
@@ -6,11 +6,11 @@ from pathlib import Path
 from setuptools import setup
 from setuptools.command.build_py import build_py
 
-LIBRARY = ("clauses", "templates", "samples")
+LIBRARY = ("clauses", "templates", "law", "samples")
 
 
 class BuildWithLibrary(build_py):
-    """build_py that also copies clauses/, templates/ and samples/ to contractgen/data/ in the build."""
+    """build_py that also copies clauses/, templates/, law/ and samples/ to contractgen/data/ in the build."""
 
     def run(self):
         super().run()

@@ -11,7 +11,7 @@ from typing import Any
 from contractgen import __version__
 from contractgen.deal import DealSource, load_deal
 from contractgen.errors import ContractgenError, DealError, LibraryError, Problem
-from contractgen.deal.jurisdictions import law_forum_warning
+from contractgen.law.jurisdictions import law_forum_warning
 from contractgen.library.clauses import Library, load_library
 from contractgen.library.cover import load_draft_marking, load_execution, party_details
 from contractgen.deal.notes import prints_as_draft

@@ -24,17 +24,18 @@ RANKS = {
     "errors": 0, "digest": 0, "yamlload": 0,  # foundations: errors, hashing, fast safe YAML,
     "values": 0,  # values as written (amounts, dates, durations), with no deal knowledge
     "safefs": 0.5,  # reading and writing repository files safely: above errors, below every stage
-    "deal": 1, "document": 1,
-    "templating": 2,
-    "library": 3,
-    "writers": 4,
-    "redline": 5,
-    "outputs": 6,
-    "pipeline": 7,
-    "checks": 8, "repo": 8,
-    "web": 9, "annotations": 9,  # problems as GitHub annotations, for the CLI
-    "commands": 10,  # the commands of the command line, by what they act on
-    "cli": 11,
+    "law": 1,  # the law records: the deal loader validates what a deal names against them
+    "deal": 2, "document": 2,
+    "templating": 3,
+    "library": 4,
+    "writers": 5,
+    "redline": 6,
+    "outputs": 7,
+    "pipeline": 8,
+    "checks": 9, "repo": 9,
+    "web": 10, "annotations": 10,  # problems as GitHub annotations, for the CLI
+    "commands": 11,  # the commands of the command line, by what they act on
+    "cli": 12,
 }
 
 # Known exceptions, each with the reason and who removes it. Keep this short.

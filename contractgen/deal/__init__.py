@@ -1,9 +1,10 @@
 """The deal stage: read a deal specification (YAML) safely, validate it, check its rules.
 
 ``load_deal(path)`` returns a ``DealSource``: the validated ``Deal`` (data only) with its
-path, raw bytes and sha256. Inside the package imports run one way:
-jurisdictions ← fields ← provisions, terms ← model ← derived ← rules ← load (with yamlsource,
-messages).
+path, raw bytes and sha256. What the law says about the deal (jurisdictions, privacy regimes,
+transfers, sector regulation) is read from the law stage (``contractgen.law``), one rank below.
+Inside the package imports run one way: fields ← provisions, terms ← model ← derived ←
+privacy_rules ← rules ← load (with yamlsource, messages); schema reads the model.
 The public names are imported on first use, so importing one module of the package (say,
 ``fields``) does not build the whole model.
 """

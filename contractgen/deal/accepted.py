@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from contractgen.deal import sector
+from contractgen.law import sector
 from contractgen.values import amounts, currencies, durations
 from contractgen.values import phrases as values
 

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 import babel
 import pycountry
 
-from contractgen.deal.regimes import resolve_regulations
+from contractgen.law.regimes import resolve_regulations
 from contractgen.values.currencies import printed_sign
 from contractgen.values.durations import ClockRange, Duration, TimeSpan
 from contractgen.deal.model import Deal, Service

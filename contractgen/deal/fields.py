@@ -282,7 +282,7 @@ class PricingModel(str, Enum):
 
 
 # A party's role in the words of the deal's privacy regime (controller, business associate, service
-# provider …); which words each regime accepts is checked against deal/data/regimes.yaml.
+# provider …); which words each regime accepts is checked against its law/privacy record.
 Role = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60), AfterValidator(_single_line)]
 MeasurementPeriod = Annotated[
     Literal["calendar month", "calendar quarter"],
@@ -301,4 +301,3 @@ class Section(BaseModel):
     """Base of every deal section: frozen, and unknown fields are errors."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False, defer_build=True)
-

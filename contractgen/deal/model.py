@@ -24,7 +24,7 @@ from contractgen.deal.fields import (  # noqa: F401 - the field types are part o
     PositiveInt, PricingModel, Priority, Resolution, Role, Section, ServiceId, SourcingChoice, SourcingModel, TemplateName,
     Text, TimeZone, WholeNumber,
 )  # fmt: skip
-from contractgen.deal.sector import SectorRegime
+from contractgen.law.sector import SectorRegime
 from contractgen.deal.provisions import Benchmarking, Employees, Escrow, Guarantor, Language, ProcessAgent, StepIn
 from contractgen.deal.terms import (  # noqa: F401 - every section class can be imported from here
     Clauses, Commercials, DataProtection, Exit, Indexation, Insurance, InternationalTransfers, Liability, Rate,
@@ -38,7 +38,7 @@ class Contract(Section):
     title: Name
     reference: Name | None = None
     effective_date: date
-    governing_law: Name  # a jurisdiction of deal/data/jurisdictions.yaml ("English law", "New York" …)
+    governing_law: Name  # a law/jurisdictions record ("English law", "New York" …)
     jurisdiction: Name | None = None  # the forum: a jurisdiction or a named court; default: the law's courts
     law_wording: Name | None = None  # the words after "governed by", for a law with no record
     forum_wording: Name | None = None  # the courts, spelt out ("the Court of King's Bench of Alberta")
@@ -49,7 +49,7 @@ class Contract(Section):
     @classmethod
     def _locale_from_law(cls, data: Any) -> Any:
         if isinstance(data, dict) and data.get("locale") is None and isinstance(data.get("governing_law"), str):
-            from contractgen.deal.jurisdictions import find
+            from contractgen.law.jurisdictions import find
 
             record = find(data["governing_law"])
             if record is not None:

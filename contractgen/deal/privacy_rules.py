@@ -2,7 +2,7 @@
 
 Roles are required only where a listed regime defines them, and must be that regime's words;
 the breach-notice period must fit each regime's limit; a transfer mechanism is demanded only for
-restricted transfers (``transfers``); a place of processing outside the stated data residency is
+restricted transfers (``law.transfers``); a place of processing outside the stated data residency is
 an error.
 """
 
@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from contractgen.deal.derived import country_name
+from contractgen.law.regimes import AppliedRegime, find_mechanism, known_regimes, load_registry, resolve_regulations
+from contractgen.law.transfers import decide
 from contractgen.values.durations import Duration
-from contractgen.deal.regimes import known_regimes, resolve_regulations
-from contractgen.deal.transfers import transfer_problems
 
 Path = tuple[Any, ...]
 Found = Iterator[tuple[Path, str]]
@@ -93,3 +94,31 @@ def _subprocessor_model(subs: Any) -> Found:
     if subs.approval == "general authorisation" and subs.objection_period is None:
         yield where, ("is required when approval is 'general authorisation': say how long the client has to object "
                       "to a new sub-processor (e.g. '30 days'), or set approval to 'prior written consent'")
+
+
+def transfer_problems(deal: Any, regimes: list[AppliedRegime]) -> list[tuple[tuple[Any, ...], str]]:
+    """A restricted transfer with no usable mechanism, or a mechanism the deal names that no regime accepts."""
+    problems: list[tuple[tuple[Any, ...], str]] = []
+    dp = deal.data_protection
+    if dp is None or not dp.personal_data:
+        return problems
+    _, mechanisms = load_registry()
+    where = ("data_protection", "international_transfers")
+    if dp.international_transfers is not None:
+        written = dp.international_transfers.mechanism
+        for text in written if isinstance(written, (list, tuple)) else [written]:
+            if find_mechanism(text) is None:
+                problems.append((where + ("mechanism",), f"{text!r} is not a known transfer mechanism; known: "
+                                 f"{', '.join(m.aliases[0] for m in mechanisms.values())}"))
+    missing: dict[str, list[str]] = {}
+    for transfer in decide(deal, regimes):
+        if transfer.restricted and not transfer.basis:
+            missing.setdefault(transfer.regime, []).append(country_name(transfer.country))
+    registry = load_registry()[0]
+    for key, countries in missing.items():
+        regime = registry[key]
+        accepted = ", ".join(mechanisms[m].aliases[0] for m in regime.mechanisms)
+        problems.append((where if dp.international_transfers is None else where + ("mechanism",),
+                         f"personal data goes to {', '.join(countries)}, a restricted transfer under {regime.name} "
+                         f"(not adequate); name a transfer mechanism for it: {accepted}"))
+    return problems

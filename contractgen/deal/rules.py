@@ -17,7 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 from contractgen.deal.derived import PERIOD_MINUTES, overlap_figures, term_end
 from contractgen.values.durations import Duration
 from contractgen.deal.privacy_rules import check_privacy
-from contractgen.deal.jurisdictions import check_contract
+from contractgen.law.jurisdictions import check_contract
 from contractgen.deal.messages import format_path
 from contractgen.deal.model import Deal
 

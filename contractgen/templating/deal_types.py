@@ -197,8 +197,8 @@ def type_name(tp: Any) -> str:
 def deal_context_types() -> dict[str, Any]:
     """Return the variables a clause can read, with their types."""
     from contractgen.deal.derived import Derived
-    from contractgen.deal.jurisdictions import Forum, Law
-    from contractgen.deal.privacy import Privacy
+    from contractgen.law.jurisdictions import Forum, Law
+    from contractgen.law.privacy import Privacy
     from contractgen.deal.model import ClientParty, Deal, SupplierParty
 
     context: dict[str, Any] = {name: _unwrap(info.annotation) for name, info in Deal.model_fields.items()}

@@ -343,8 +343,8 @@ def build_context(deal) -> dict[str, Any]:
     from contractgen.deal.derived import compute_derived, currency_sign
 
     context: dict[str, Any] = {name: getattr(deal, name) for name in type(deal).model_fields}
-    from contractgen.deal.jurisdictions import forum_of, law_of
-    from contractgen.deal.privacy import privacy_of
+    from contractgen.law.jurisdictions import forum_of, law_of
+    from contractgen.law.privacy import privacy_of
 
     client, supplier = deal.parties.client, deal.parties.supplier
     contract = deal.contract

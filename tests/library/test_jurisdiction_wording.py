@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from contractgen.deal.jurisdictions import load_jurisdictions
+from contractgen.law.jurisdictions import load_jurisdictions
 from contractgen.deal.load import validate_data
 from contractgen.deal.yamlsource import load_deal_file
 from contractgen.library.clauses import load_library

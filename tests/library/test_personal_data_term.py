@@ -75,7 +75,7 @@ def test_a_mixed_deal_keeps_personal_data_and_defines_it_to_include_personal_inf
 
 def test_the_term_is_read_from_the_regime_records():
     from contractgen.deal.load import load_deal
-    from contractgen.deal.privacy import privacy_of
+    from contractgen.law.privacy import privacy_of
 
     words = privacy_of(load_deal(SAMPLES / "us-saas-mexico.yaml").deal).words
     assert (words.term, words.personal_data_terms) == ("Personal Information", ["personal information"])

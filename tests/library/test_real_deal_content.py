@@ -89,8 +89,8 @@ def test_sample_says_what_its_deal_means(texts, name):
 
 def test_samples_cover_every_regime_and_many_jurisdictions():
     from contractgen.deal.load import load_deal
-    from contractgen.deal.jurisdictions import find
-    from contractgen.deal.regimes import resolve_regulations
+    from contractgen.law.jurisdictions import find
+    from contractgen.law.regimes import resolve_regulations
 
     regimes, laws = set(), set()
     for path in SAMPLES.glob("*.yaml"):

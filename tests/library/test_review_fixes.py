@@ -73,7 +73,7 @@ def test_california_refers_disputes_to_a_referee_instead_of_waiving_a_jury():
 
 
 def test_the_choice_comes_from_the_jurisdiction_record():
-    from contractgen.deal.jurisdictions import law_of
+    from contractgen.law.jurisdictions import law_of
 
     assert law_of("California").jury_trial == "judicial_reference"
     assert law_of("New York").jury_trial == ""
@@ -182,7 +182,7 @@ def test_other_laws_keep_the_ordinary_signature_page():
 
 
 def test_every_short_reporting_deadline_gives_the_supplier_a_shorter_notice():
-    from contractgen.deal.sector import load_sector_regimes
+    from contractgen.law.sector import load_sector_regimes
 
     for key, regime in load_sector_regimes().items():
         if regime.report_within is not None:

@@ -1,0 +1,221 @@
+"""Jurisdictions as data: match what a deal writes for its law and forum to a record.
+
+The records are ``law/jurisdictions/<id>.yaml`` (dated, with sources). ``find`` matches the
+usual phrasings ("English law", "the laws of England and Wales", "New York", "the State of
+New York", "the courts of Ontario"); ``law_of`` and ``forum_of`` build the values clause
+templates see as ``law`` and ``forum``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from contractgen.law.library import LawLibrary, active
+
+# Words around a jurisdiction's name that do not change which one is meant.
+_LEAD = re.compile(
+    r"^(?:(?:the\s+)?(?:exclusive\s+|non-exclusive\s+)?(?:jurisdiction\s+of\s+)?"
+    r"(?:the\s+)?(?:substantive\s+)?(?:laws?|courts?|state\s+and\s+federal\s+courts?)\s+(?:of|in|located\s+in|sitting\s+in)\s+)",
+    re.IGNORECASE,
+)
+_TRAIL = re.compile(r"\s+(?:laws?|courts?)$", re.IGNORECASE)
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    """One jurisdiction record (docs/law.md, "Jurisdictions")."""
+
+    key: str
+    name: str
+    family: str
+    tradition: str
+    law: str
+    courts: str
+    country: str
+    locale: str
+    aliases: tuple[str, ...] = ()
+    jury_trial: str = ""
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class Law:
+    """The governing law as clause templates see it (``law``)."""
+
+    key: str  # the record's key, or "" for wording the deal spells out
+    name: str
+    wording: str  # the words after "governed by"
+    family: str
+    tradition: str
+    country: str
+    locale: str
+    jury_trial: str = ""  # "judicial_reference" where a pre-dispute jury waiver is unenforceable
+
+    def __str__(self) -> str:
+        return self.wording
+
+
+@dataclass(frozen=True)
+class Forum:
+    """The courts with jurisdiction as clause templates see them (``forum``)."""
+
+    key: str  # the record's key, or "" for a named court the deal spells out
+    name: str
+    courts: str  # "the courts of England and Wales", "the Commercial Court in London"
+    plural: bool  # True when `courts` names several courts (for "have"/"has", "those courts"/"that court")
+    country: str
+
+    @property
+    def have(self) -> str:
+        """'have' for several courts, 'has' for one."""
+        return "have" if self.plural else "has"
+
+    @property
+    def those(self) -> str:
+        """'those courts' or 'that court', to refer back to the forum."""
+        return "those courts" if self.plural else "that court"
+
+    def __str__(self) -> str:
+        return self.courts
+
+
+def load_jurisdictions(law: LawLibrary | None = None) -> dict[str, Jurisdiction]:
+    """Return every jurisdiction record by key (of the library in force unless one is given)."""
+    return _jurisdictions(law or active())
+
+
+@lru_cache(maxsize=8)
+def _jurisdictions(law: LawLibrary) -> dict[str, Jurisdiction]:
+    records = {}
+    for key, record in law.records("jurisdictions").items():
+        item = record.data
+        records[key] = Jurisdiction(
+            key=key, name=item["name"], family=item["family"], tradition=item["tradition"],
+            law=item["law"], courts=item["courts"], country=item["country"], locale=item["locale"],
+            aliases=tuple(item.get("aliases") or ()), jury_trial=str(item.get("jury_trial") or ""),
+        )  # fmt: skip
+    return records
+
+
+def _normal(text: str) -> str:
+    text = re.sub(r"\s+", " ", text.strip().rstrip(".")).replace("’", "'")
+    return text.casefold()
+
+
+def _forms(text: str) -> set[str]:
+    """The normalised forms a phrase can be matched by: as written, without 'the', 'laws of' …"""
+    text = _normal(text)
+    forms = {text}
+    stripped = _LEAD.sub("", text)
+    forms.add(stripped)
+    forms.add(_TRAIL.sub("", stripped))
+    forms |= {_THE.sub("", f) for f in list(forms)}
+    return {f for f in forms if f}
+
+
+def _index() -> dict[str, str]:
+    return _index_of(active())
+
+
+@lru_cache(maxsize=8)
+def _index_of(law: LawLibrary) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for key, record in load_jurisdictions(law).items():
+        for phrase in (record.name, record.law, record.courts, key.replace("-", " "), *record.aliases):
+            for form in _forms(phrase):
+                index.setdefault(form, key)
+    return index
+
+
+def find(text: str) -> Jurisdiction | None:
+    """Return the jurisdiction a phrase names ("English law", "the State of New York"), or None."""
+    index = _index()
+    for form in sorted(_forms(text), key=len, reverse=True):
+        if form in index:
+            return load_jurisdictions()[index[form]]
+    return None
+
+
+def known_names() -> list[str]:
+    """Every jurisdiction's name without a leading article, for error messages."""
+    return sorted(_THE.sub("", j.name) for j in load_jurisdictions().values())
+
+
+def unknown_message(text: str, what: str) -> str:
+    """The error for a law or forum no record matches, listing the known ones."""
+    import difflib
+
+    names = known_names()
+    close = difflib.get_close_matches(_THE.sub("", text.strip()), names, n=1, cutoff=0.7)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return (f"{text!r} is not a known {what}; {hint}known: {', '.join(names)} "
+            f"(or spell out the wording in contract.law_wording / contract.forum_wording)")
+
+
+def names_a_court(text: str) -> bool:
+    """True when free text names a court or tribunal rather than a place ("the Commercial Court")."""
+    return bool(re.search(r"\b(?:court|courts|tribunal|tribunals|bench|chancery)\b", text, re.IGNORECASE))
+
+
+def _court_is_plural(text: str) -> bool:
+    return bool(re.search(r"\b(?:courts|tribunals)\b", text, re.IGNORECASE))
+
+
+def _with_article(text: str) -> str:
+    text = text.strip()
+    return text if _THE.match(text) or not text[:1].isupper() else "the " + text
+
+
+def law_of(governing_law: str, wording: str | None = None) -> Law:
+    """The `law` value of a contract (its wording given explicitly, or taken from the record)."""
+    record = find(governing_law)
+    if record is None:
+        return Law(key="", name=governing_law, wording=wording or governing_law, family="", tradition="",
+                   country="", locale="")
+    return Law(key=record.key, name=record.name, wording=wording or record.law, family=record.family,
+               tradition=record.tradition, country=record.country, locale=record.locale,
+               jury_trial=record.jury_trial)
+
+
+def forum_of(jurisdiction: str | None, governing_law: str, wording: str | None = None) -> Forum:
+    """The `forum` value: explicit wording, a jurisdiction's courts, or a named court."""
+    if wording:
+        record = find(jurisdiction or governing_law)
+        return Forum(key=record.key if record else "", name=record.name if record else wording,
+                     courts=wording, plural=_court_is_plural(wording), country=record.country if record else "")
+    text = jurisdiction or governing_law
+    record = find(text)
+    if record is not None:
+        # A phrase that names specific courts of a known place keeps its own words.
+        own = jurisdiction and names_a_court(jurisdiction) and _normal(jurisdiction) not in {
+            _normal(record.courts), *(_normal(a) for a in record.aliases)}
+        own = own and not _LEAD.match(_normal(jurisdiction))
+        courts = _with_article(jurisdiction) if own else record.courts
+        return Forum(key=record.key, name=record.name, courts=courts, plural=_court_is_plural(courts),
+                     country=record.country)
+    return Forum(key="", name=text, courts=_with_article(text), plural=_court_is_plural(text), country="")
+
+
+def law_forum_warning(law: Law, forum: Forum) -> str | None:
+    """A warning when the governing law and the forum are different jurisdictions, else None."""
+    if law.key and forum.key and law.key != forum.key:
+        return (f"contract: the governing law ({law.name}) and the forum ({forum.courts}) are in different "
+                f"jurisdictions; check that this is intended")
+    return None
+
+
+def check_contract(governing_law: str, jurisdiction: str | None, law_wording: str | None,
+                   forum_wording: str | None) -> list[tuple[tuple[Any, ...], str]]:
+    """Problems with a contract's law and forum: (field path, message) pairs."""
+    problems: list[tuple[tuple[Any, ...], str]] = []
+    if find(governing_law) is None and not law_wording:
+        problems.append((("contract", "governing_law"), unknown_message(governing_law, "governing law")))
+    if jurisdiction and not forum_wording and find(jurisdiction) is None and not names_a_court(jurisdiction):
+        problems.append((("contract", "jurisdiction"), unknown_message(jurisdiction, "jurisdiction")))
+    return problems

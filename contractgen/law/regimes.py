@@ -1,0 +1,276 @@
+"""Privacy regimes as data: match what a deal lists under data_protection.regulations to records.
+
+The records are ``law/privacy/<id>.yaml`` (each privacy law with its national supplements and its
+adequacy list) and ``law/mechanisms/<id>.yaml`` (the transfer mechanisms), dated, with sources.
+Sector regulation (DORA, NIS2, PCI DSS …) is not a privacy regime: a deal lists it under
+``regulatory`` (``law/sector.py``).
+Nothing here decides legal content by ``if gdpr``: clauses read the matched records.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from contractgen.law.library import LawLibrary, active
+from contractgen.law.sector import find_sector_regime
+
+
+def _key(text: str) -> str:
+    text = str(text).replace("\u2019", "'").replace("–", "-").replace("\u00a0", " ")
+    return " ".join(re.sub(r"[.,;]+$", "", text).casefold().split())
+
+
+@dataclass(frozen=True)
+class Supplement:
+    """A national law accepted as a supplement of a regime (BDSG of the EU GDPR, DPA 2018 of the UK GDPR)."""
+
+    key: str
+    name: str
+    regime: str
+    country: str
+    aliases: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class AdequacyList:
+    """A regime's adequacy list: its own territory, adequate countries and partly adequate ones."""
+
+    key: str
+    name: str
+    source: str
+    inside: frozenset[str]
+    adequate: frozenset[str]
+    partial: dict[str, dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Regime:
+    """One privacy regime (a law/privacy record)."""
+
+    key: str
+    name: str
+    citation: str
+    family: str
+    territory: str | None
+    roles: dict[str, tuple[str, ...]] = field(hash=False)
+    roles_required: bool
+    terms: dict[str, str] = field(hash=False)
+    provisions: dict[str, str] = field(hash=False)
+    breach_limit: str | None
+    breach_source: str
+    transfers_restricted: bool
+    adequacy: AdequacyList | None
+    mechanisms: tuple[str, ...]
+    transfer_rule: str
+    clauses: tuple[str, ...]
+    schedule: str
+    supplements: dict[str, Supplement] = field(hash=False)
+    aliases: tuple[str, ...] = ()
+
+    def role(self, text: str) -> str | None:
+        """The canonical role a deal's wording names under this regime ("data processor" → "processor")."""
+        wanted = _key(text)
+        for canonical, ways in self.roles.items():
+            if wanted == _key(canonical) or wanted in {_key(w) for w in ways}:
+                return canonical
+        return None
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class Mechanism:
+    """A transfer mechanism (SCCs, IDTA, UK Addendum …) and whether it needs a transfer risk assessment."""
+
+    key: str
+    name: str
+    assessment: bool
+    aliases: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class AppliedRegime:
+    """A regime the deal lists, with the supplements it names: what clause templates see."""
+
+    regime: Regime
+    supplements: tuple[Supplement, ...]
+    written: tuple[str, ...]  # the deal's own words for it and its supplements
+
+    @property
+    def key(self) -> str:
+        """The registry key ("eu-gdpr", "uk-gdpr", "hipaa" …)."""
+        return self.regime.key
+
+    @property
+    def family(self) -> str:
+        """The vocabulary family (gdpr, hipaa, ccpa, pipeda, app, fadp)."""
+        return self.regime.family
+
+    @property
+    def name(self) -> str:
+        """How the contract names the regime ("the EU GDPR")."""
+        return self.regime.name
+
+    @property
+    def cited(self) -> str:
+        """The regime with its supplements: "the EU GDPR, as supplemented by the BDSG"."""
+        if not self.supplements:
+            return self.regime.name
+        names = [s.name for s in self.supplements]
+        joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return f"{self.regime.name}, as supplemented by {joined}"
+
+    @property
+    def citation(self) -> str:
+        """The regime's full citation."""
+        return self.regime.citation
+
+    @property
+    def terms(self) -> dict[str, str]:
+        """The regime's own words (personal_data, data_subject, authority, breach)."""
+        return self.regime.terms
+
+    @property
+    def provisions(self) -> dict[str, str]:
+        """The provisions clauses cite (processor_terms, security, breach, transfers …)."""
+        return self.regime.provisions
+
+    def __str__(self) -> str:
+        return self.cited
+
+
+def _adequacy(key: str, item: dict[str, Any] | None) -> AdequacyList | None:
+    if not item:
+        return None
+    return AdequacyList(key=key, name=item["name"], source=item["source"], inside=frozenset(item["inside"]),
+                        adequate=frozenset(item["adequate"]), partial=dict(item.get("partial") or {}))
+
+
+def load_registry(law: LawLibrary | None = None) -> tuple[dict[str, Regime], dict[str, Mechanism]]:
+    """Return the privacy regimes and the transfer mechanisms by key (of the library in force by default)."""
+    return _registry(law or active())
+
+
+@lru_cache(maxsize=8)
+def _registry(law: LawLibrary) -> tuple[dict[str, Regime], dict[str, Mechanism]]:
+    regimes: dict[str, Regime] = {}
+    for key, record in law.records("privacy").items():
+        item = record.data
+        transfers = item.get("transfers") or {}
+        brings = item.get("brings") or {}
+        breach = item.get("breach") or {}
+        supplements = {
+            k: Supplement(key=k, name=s["name"], regime=key, country=s.get("country") or "", aliases=tuple(s.get("aliases") or ()))
+            for k, s in (item.get("supplements") or {}).items()
+        }
+        regimes[key] = Regime(
+            key=key, name=item["name"], citation=item["citation"], family=item["family"], territory=item.get("territory"),
+            roles={k: tuple(v or ()) for k, v in (item.get("roles") or {}).items()},
+            roles_required=bool(item.get("roles_required")), terms=dict(item.get("terms") or {}),
+            provisions={k: str(v) for k, v in (item.get("provisions") or {}).items()},
+            breach_limit=breach.get("limit"), breach_source=breach.get("source", ""),
+            transfers_restricted=bool(transfers.get("restricted")), adequacy=_adequacy(key, transfers.get("adequacy")),
+            mechanisms=tuple(transfers.get("mechanisms") or ()), transfer_rule=transfers.get("rule", ""),
+            clauses=tuple(brings.get("clauses") or ()), schedule=brings.get("schedule", ""),
+            supplements=supplements, aliases=tuple(item.get("aliases") or ()),
+        )  # fmt: skip
+    mechanisms = {k: Mechanism(key=k, name=m.data["name"], assessment=bool(m.data.get("assessment")),
+                               aliases=tuple(m.data.get("aliases") or ()))
+                  for k, m in law.records("mechanisms").items()}
+    return regimes, mechanisms
+
+
+def _index(records: dict[str, Any]) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for key, record in records.items():
+        name = re.sub(r"^the ", "", record.name)
+        for phrase in (key, record.name, name, *record.aliases):
+            index.setdefault(_key(phrase), key)
+    return index
+
+
+def _indexes() -> tuple[dict[str, str], dict[str, tuple[str, str]], dict[str, str]]:
+    return _indexes_of(active())
+
+
+@lru_cache(maxsize=8)
+def _indexes_of(law: LawLibrary) -> tuple[dict[str, str], dict[str, tuple[str, str]], dict[str, str]]:
+    regimes, mechanisms = load_registry(law)
+    supplements: dict[str, tuple[str, str]] = {}
+    for regime in regimes.values():
+        for s in regime.supplements.values():
+            for phrase in (s.key, s.name, re.sub(r"^the ", "", s.name), *s.aliases):
+                supplements.setdefault(_key(phrase), (regime.key, s.key))
+    return _index(regimes), supplements, _index(mechanisms)
+
+
+def known_regimes() -> str:
+    """The regimes and supplements a deal may list, for error messages."""
+    regimes, _ = load_registry()
+    main = [r.aliases[0] if r.aliases else r.name for r in regimes.values()]
+    extra = [s.aliases[0] for r in regimes.values() for s in r.supplements.values() if s.aliases]
+    return f"{', '.join(main)} (supplements: {', '.join(extra)})"
+
+
+def sector_name(text: str) -> str | None:
+    """The sector regime a name stands for (DORA, "SS2/21", "PCI DSS"), if the sector registry knows it."""
+    try:
+        return str(find_sector_regime(text))
+    except ValueError:
+        return None
+
+
+def find_mechanism(text: str) -> Mechanism | None:
+    """The transfer mechanism a deal's words name ("IDTA", "EU SCCs", "UK Addendum"), or None."""
+    key = _indexes()[2].get(_key(text))
+    if key is None:
+        # Free text such as "UK International Data Transfer Agreement" or "SCCs (Module 2)".
+        words = _key(text)
+        for phrase, candidate in sorted(_indexes()[2].items(), key=lambda kv: -len(kv[0])):
+            if len(phrase) > 3 and phrase in words:
+                key = candidate
+                break
+    return load_registry()[1][key] if key else None
+
+
+def known_mechanisms() -> str:
+    """The mechanisms a deal may name, for error messages."""
+    return ", ".join(m.aliases[0] for m in load_registry()[1].values())
+
+
+def resolve_regulations(names: list[str]) -> tuple[list[AppliedRegime], list[tuple[int, str]]]:
+    """Match a deal's regulations to regimes (supplements joined to their base): (regimes, problems by index)."""
+    regimes, _ = load_registry()
+    by_name, supplements, _ = _indexes()
+    found: dict[str, tuple[list[Supplement], list[str]]] = {}
+    problems: list[tuple[int, str]] = []
+    for index, name in enumerate(names):
+        key = _key(name)
+        if key in by_name:
+            entry = found.setdefault(by_name[key], ([], []))
+            entry[1].append(name)
+        elif key in supplements:
+            regime_key, supplement_key = supplements[key]
+            entry = found.setdefault(regime_key, ([], []))
+            entry[0].append(regimes[regime_key].supplements[supplement_key])
+            entry[1].append(name)
+        elif sector_name(name):
+            problems.append((index, f"{name!r} is sector regulation ({sector_name(name)}), not a data protection "
+                                    f"law: list it under regulatory"))
+        else:
+            close = difflib.get_close_matches(key, list(by_name) + list(supplements), n=1, cutoff=0.75)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            problems.append((index, f"{name!r} is not a known privacy regime; {hint}known: {known_regimes()}"))
+    applied = [AppliedRegime(regimes[k], tuple(dict.fromkeys(s)), tuple(w)) for k, (s, w) in found.items()]
+    return applied, problems

@@ -1,0 +1,105 @@
+"""Sector regulation as data: the regimes a deal names in `regulatory`, matched to the records
+``law/sector/<id>.yaml`` (the key deals and clauses use, title, authority, incident reporting
+deadline, sources). Each entry of `regulatory` is matched case-insensitively, ignoring spaces and
+punctuation, against a record's key and aliases.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from pydantic_core import PydanticCustomError, core_schema
+
+from contractgen.law.library import LawLibrary, Record, active
+from contractgen.values.durations import Duration
+
+
+class SectorRegime(str):
+    """A regime named in a deal: compares equal to its key ('DORA'); carries its record.
+
+    As a pydantic field type it accepts any known name or alias and serialises as the key.
+    """
+
+    id: str = ""  # the record's file id ("pra-ss2-21")
+    title: str = ""
+    aliases: tuple[str, ...] = ()
+    authority: str = ""
+    report_within: Duration | None = None
+    supplier_notice: Duration | None = None
+    source: str = ""
+
+    def __new__(cls, key: str, record: dict[str, Any], ident: str = "") -> SectorRegime:
+        self = super().__new__(cls, key)
+        self.id = ident
+        self.title = str(record["title"])
+        self.aliases = tuple(str(a) for a in record.get("aliases") or ())
+        self.authority = str(record.get("authority") or "")
+        self.report_within = Duration.parse(record["report_within"]) if record.get("report_within") else None
+        self.supplier_notice = Duration.parse(record["supplier_notice"]) if record.get("supplier_notice") else None
+        self.source = str((record.get("sources") or [""])[0])
+        return self
+
+    @classmethod
+    def from_record(cls, record: Record) -> SectorRegime:
+        """The regime a law/sector record describes."""
+        return cls(str(record.data["key"]), record.data, record.id)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(
+            _validate, core_schema.str_schema(strip_whitespace=True, min_length=1, max_length=200),
+            serialization=core_schema.plain_serializer_function_ser_schema(str))
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        return {"type": "string", "enum": list(load_sector_regimes()),
+                "description": "a sector regime; aliases such as 'SS2/21' or 'Regulation (EU) 2022/2554' are accepted"}
+
+
+def _validate(value: str) -> SectorRegime:
+    try:
+        return find_sector_regime(value)
+    except ValueError as exc:
+        raise PydanticCustomError("sector_regime", "{message}", {"message": str(exc)}) from None
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.casefold())
+
+
+def load_sector_regimes(law: LawLibrary | None = None) -> dict[str, SectorRegime]:
+    """Return every sector regime by key (of the library in force unless one is given)."""
+    return _regimes(law or active())
+
+
+@lru_cache(maxsize=8)
+def _regimes(law: LawLibrary) -> dict[str, SectorRegime]:
+    regimes = (SectorRegime.from_record(record) for record in law.records("sector").values())
+    return {str(regime): regime for regime in regimes}
+
+
+def _index() -> dict[str, str]:
+    """Every key and alias, normalised, to its key."""
+    return _index_of(active())
+
+
+@lru_cache(maxsize=8)
+def _index_of(law: LawLibrary) -> dict[str, str]:
+    index = {}
+    for key, regime in load_sector_regimes(law).items():
+        index[_normal(key)] = key
+        for alias in regime.aliases:
+            index[_normal(alias)] = key
+    return index
+
+
+def find_sector_regime(text: str) -> SectorRegime:
+    """Return the regime a deal means by `text`; ValueError naming the known regimes if none."""
+    key = _index().get(_normal(text))
+    if key is None:
+        known = ", ".join(load_sector_regimes())
+        raise ValueError(f"{text!r} is not a known sector regime (known: {known}); "
+                         "data protection laws go in data_protection.regulations")
+    return load_sector_regimes()[key]

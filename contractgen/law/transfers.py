@@ -1,0 +1,119 @@
+"""Transfers decided by geography: for each place personal data is processed, per regime, its basis.
+
+A place is a delivery centre, an approved sub-processor or a data-residency country. Under a
+regime with a transfer rule (EU GDPR, UK GDPR, Swiss FADP) a place outside the regime's territory
+and not adequate is a restricted transfer: it needs a mechanism (SCCs with the right module,
+IDTA, UK Addendum, Swiss-adapted SCCs …), and a transfer risk assessment where that mechanism
+calls for one. The adequacy lists are data: each privacy record's ``transfers.adequacy``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from contractgen.law.regimes import AppliedRegime, Mechanism, find_mechanism
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place where personal data is processed, and who processes it there."""
+
+    country: str
+    what: str  # "delivery centre in Pune", "sub-processor CloudCore Hosting Ltd", "data residency"
+    onward: bool  # True for a sub-processor (an onward transfer from the supplier)
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """One destination under one regime, and the basis on which personal data may go there."""
+
+    regime: str  # registry key
+    regime_name: str
+    country: str
+    places: tuple[str, ...]
+    restricted: bool
+    basis: str  # "inside" | "adequacy" | mechanism key | "" (restricted, no mechanism given)
+    basis_name: str  # how the contract names the basis
+    module: str  # "Module 2" / "Module 3" … for SCC-based mechanisms, else ""
+    assessment: bool  # whether a transfer risk assessment is required
+    note: str = ""
+
+
+def places(deal: Any) -> list[Place]:
+    """Every place personal data is processed under the deal, in the deal's order."""
+    found: list[Place] = []
+    sourcing = deal.sourcing
+    for centre in sourcing.delivery_centres if sourcing else []:
+        found.append(Place(centre.country, f"delivery centre in {centre.city}", False))
+    dp = deal.data_protection
+    if dp and dp.subprocessors:
+        for sub in dp.subprocessors.approved:
+            found.append(Place(sub.country, f"sub-processor {sub.name}", True))
+    for country in dp.data_residency if dp else []:
+        if not any(p.country == country for p in found):
+            found.append(Place(country, "data residency", False))
+    return found
+
+
+def _module(client_role: str | None, supplier_role: str | None, onward: bool) -> str:
+    """The SCC module for a transfer, from the parties' roles (Module 3 for onward transfers to sub-processors)."""
+    if onward or client_role == "processor":
+        return "Module 3 (processor to processor)"
+    if supplier_role == "controller" or supplier_role == "joint controller":
+        return "Module 1 (controller to controller)"
+    if client_role == "controller" and supplier_role is None:
+        return "Module 2 (controller to processor)"
+    return "Module 2 (controller to processor)"
+
+
+def chosen_mechanisms(deal: Any) -> list[Mechanism]:
+    """The mechanisms the deal names (international_transfers.mechanism: one or several)."""
+    dp = deal.data_protection
+    if dp is None or dp.international_transfers is None:
+        return []
+    written = dp.international_transfers.mechanism
+    items = written if isinstance(written, (list, tuple)) else [written]
+    return [m for m in (find_mechanism(w) for w in items) if m is not None]
+
+
+def decide(deal: Any, regimes: list[AppliedRegime]) -> list[Transfer]:
+    """Decide, per regime and destination country, whether it is a restricted transfer and on what basis."""
+    mechanisms = chosen_mechanisms(deal)
+    roles = deal.data_protection.roles if deal.data_protection else None
+    client_role = getattr(roles, "client", None)
+    supplier_role = getattr(roles, "supplier", None)
+    result: list[Transfer] = []
+    by_country: dict[str, list[Place]] = {}
+    for place in places(deal):
+        by_country.setdefault(place.country, []).append(place)
+    for applied in regimes:
+        regime = applied.regime
+        if not regime.transfers_restricted or regime.adequacy is None:
+            continue
+        adequacy = regime.adequacy
+        for country, where in by_country.items():
+            what = tuple(p.what for p in where)
+            onward = all(p.onward for p in where)
+            if country in adequacy.inside:
+                result.append(Transfer(regime.key, regime.name, country, what, False, "inside", "", "", False))
+                continue
+            partial = adequacy.partial.get(country)
+            if country in adequacy.adequate or (partial and partial.get("adequate_by_default")):
+                note = partial.get("note", "") if partial else ""
+                result.append(Transfer(regime.key, regime.name, country, what, False, "adequacy", adequacy.name, "", False, note))
+                continue
+            usable = [m for m in mechanisms if m.key in regime.mechanisms]
+            if partial and partial.get("mechanism"):
+                certified = [m for m in usable if m.key == partial["mechanism"]]
+                usable = certified + [m for m in usable if m.key != partial["mechanism"]]
+            mechanism = usable[0] if usable else None
+            module = ""
+            if mechanism and mechanism.key in ("eu-sccs", "swiss-sccs", "uk-addendum"):
+                module = _module(client_role, supplier_role, onward)
+            result.append(Transfer(
+                regime.key, regime.name, country, what, True, mechanism.key if mechanism else "",
+                mechanism.name if mechanism else "", module, bool(mechanism and mechanism.assessment),
+                partial.get("note", "") if partial else "",
+            ))  # fmt: skip
+    return result

@@ -1,0 +1,79 @@
+"""Jurisdictions as data: the usual phrasings of a law and a forum map to one record."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from contractgen.law import jurisdictions as j
+from contractgen.law.library import active
+from contractgen.deal import validate_data
+from contractgen.deal.yamlsource import load_deal_file
+from contractgen.errors import DealError
+from tests.helpers import REFERENCE
+
+_REF, _LINES = load_deal_file(REFERENCE)
+
+PHRASINGS = {
+    "England and Wales": "england-and-wales", "English law": "england-and-wales",
+    "the laws of England and Wales": "england-and-wales", "the courts of England and Wales": "england-and-wales",
+    "New York": "new-york", "the State of New York": "new-york", "the laws of the State of New York": "new-york",
+    "Ontario": "ontario", "New South Wales": "new-south-wales", "Scotland": "scotland", "Scots law": "scotland",
+    "Germany": "germany", "German law": "germany", "France": "france", "the Netherlands": "netherlands",
+    "Dutch law": "netherlands", "Switzerland": "switzerland", "Swiss law": "switzerland", "Ireland": "ireland",
+    "Delaware": "delaware", "California": "california", "the laws of Singapore": "singapore",
+}
+
+
+@pytest.mark.parametrize("phrase, key", sorted(PHRASINGS.items()))
+def test_usual_phrasings_find_their_record(phrase, key):
+    assert j.find(phrase).key == key
+
+
+def test_every_record_is_complete_and_dated():
+    for key, record in j.load_jurisdictions().items():
+        data = active().records("jurisdictions")[key].data
+        assert data["as_of"] and data["sources"], key
+        assert record.family and record.tradition in {"common", "civil", "mixed"}, key
+        assert record.law.startswith("the ") and record.courts.startswith("the "), key
+        assert j.find(record.name).key == key
+
+
+def test_a_place_names_its_courts_and_a_named_court_keeps_its_words():
+    several = j.forum_of("England and Wales", "English law")
+    assert (several.courts, several.have, several.those) == ("the courts of England and Wales", "have", "those courts")
+    one = j.forum_of("the Commercial Court in London", "English law")
+    assert (one.courts, one.have, one.those) == ("the Commercial Court in London", "has", "that court")
+    assert j.forum_of(None, "Scots law").courts == "the Scottish courts"
+
+
+def test_law_and_forum_in_different_jurisdictions_warn():
+    assert j.law_forum_warning(j.law_of("New York"), j.forum_of("Delaware", "New York"))
+    assert j.law_forum_warning(j.law_of("English law"), j.forum_of("the English courts", "English law")) is None
+
+
+def _deal(**contract):
+    data = copy.deepcopy(_REF)
+    data["contract"].update(contract)
+    return data
+
+
+def test_unknown_law_is_an_error_naming_the_field_and_the_known_ones():
+    with pytest.raises(DealError) as info:
+        validate_data(_deal(governing_law="the law of Narnia"), "deal.yaml", _LINES)
+    (problem,) = info.value.problems
+    assert problem.path == "contract.governing_law"
+    assert "not a known governing law" in problem.message and "England and Wales" in problem.message
+
+
+def test_unknown_law_is_accepted_when_its_wording_is_spelt_out():
+    deal = validate_data(_deal(governing_law="Alberta", law_wording="the laws of the Province of Alberta",
+                               jurisdiction=None, forum_wording="the Court of King's Bench of Alberta"))
+    assert deal.contract.law_wording == "the laws of the Province of Alberta"
+
+
+def test_locale_defaults_to_the_laws_spelling():
+    data = _deal(governing_law="the State of New York", jurisdiction="New York")
+    del data["contract"]["locale"]
+    assert validate_data(data).contract.locale == "en_US"

@@ -1,0 +1,120 @@
+"""Privacy regimes as data: names, supplements, roles, mechanisms and transfers by geography."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace as NS
+
+import pytest
+
+from contractgen.deal.privacy_rules import transfer_problems
+from contractgen.law.regimes import find_mechanism, load_registry, resolve_regulations
+from contractgen.law.transfers import decide
+
+REQUIRED = ["eu-gdpr", "uk-gdpr", "swiss-fadp", "hipaa", "ccpa", "pipeda", "au-privacy-act"]
+
+
+def test_the_registry_has_every_regime_with_its_rules():
+    regimes, mechanisms = load_registry()
+    assert set(REQUIRED) <= set(regimes)
+    for key in REQUIRED:
+        regime = regimes[key]
+        assert regime.name and regime.citation and regime.terms["authority"] and regime.clauses, key
+        assert set(regime.mechanisms) <= set(mechanisms), key
+    assert not regimes["pipeda"].roles_required and not regimes["au-privacy-act"].roles_required
+    assert regimes["ccpa"].role("Service Provider") == "service provider"
+
+
+@pytest.mark.parametrize("names, key, cited", [
+    (["UK GDPR", "Data Protection Act 2018"], "uk-gdpr", "the UK GDPR, as supplemented by the Data Protection Act 2018"),
+    (["GDPR", "BDSG"], "eu-gdpr", "the EU GDPR, as supplemented by the German Federal Data Protection Act (BDSG)"),
+    (["AVG", "UAVG"], "eu-gdpr", "the EU GDPR, as supplemented by the Dutch GDPR Implementation Act (UAVG)"),
+    (["CCPA/CPRA"], "ccpa", "the CCPA"),
+    (["revFADP", "DPO"], "swiss-fadp", "the Swiss Federal Act on Data Protection, as supplemented by the Swiss Data Protection Ordinance"),
+    (["Privacy Act 1988 (Cth)"], "au-privacy-act", "the Privacy Act 1988 (Cth)"),
+])
+def test_regulations_and_their_supplements(names, key, cited):
+    (applied,), problems = resolve_regulations(names)
+    assert problems == [] and applied.key == key and applied.cited == cited
+
+
+def test_unknown_regulation_names_the_known_ones_and_sector_rules_are_sent_elsewhere():
+    _, problems = resolve_regulations(["Narnian Privacy Code", "DORA"])
+    assert problems[0][0] == 0 and "not a known privacy regime" in problems[0][1] and "UK GDPR" in problems[0][1]
+    assert problems[1][0] == 1 and "sector regulation" in problems[1][1] and "regulatory" in problems[1][1]
+
+
+def test_mechanisms_by_their_usual_names():
+    assert find_mechanism("UK International Data Transfer Agreement").key == "idta"
+    assert find_mechanism("UK Addendum").key == "uk-addendum"
+    assert find_mechanism("EU SCCs (Module 2)").key == "eu-sccs"
+
+
+def _deal(regulations, centres, mechanism=None, subprocessors=(), residency=(), roles=("controller", "processor")):
+    return NS(
+        sourcing=NS(delivery_centres=[NS(city=city, country=country) for city, country in centres]),
+        data_protection=NS(
+            personal_data=True, regulations=regulations, data_residency=list(residency),
+            roles=NS(client=roles[0], supplier=roles[1]),
+            international_transfers=NS(mechanism=mechanism) if mechanism else None,
+            subprocessors=NS(approved=[NS(name=n, country=c) for n, c in subprocessors]) if subprocessors else None,
+        ),
+    )
+
+
+def _basis(deal):
+    applied, _ = resolve_regulations(deal.data_protection.regulations)
+    return {(t.country, t.basis, t.module) for t in decide(deal, applied)}, transfer_problems(deal, applied)
+
+
+def test_intra_eea_needs_no_mechanism():
+    found, problems = _basis(_deal(["GDPR", "BDSG"], [("Wrocław", "PL"), ("Dublin", "IE")]))
+    assert found == {("PL", "inside", ""), ("IE", "inside", "")} and problems == []
+
+
+def test_uk_to_india_needs_idta_or_addendum_and_poland_is_adequate():
+    found, problems = _basis(_deal(["UK GDPR"], [("Pune", "IN"), ("Kraków", "PL")]))
+    assert ("PL", "adequacy", "") in found
+    assert problems and "India" in problems[0][1] and "IDTA" in problems[0][1] and "UK Addendum" in problems[0][1]
+    found, problems = _basis(_deal(["UK GDPR"], [("Pune", "IN"), ("Kraków", "PL")], mechanism="UK Addendum"))
+    assert ("IN", "uk-addendum", "Module 2 (controller to processor)") in found and problems == []
+
+
+def test_onward_transfer_to_a_sub_processor_is_module_3():
+    deal = _deal(["GDPR"], [("Berlin", "DE")], mechanism="EU SCCs", subprocessors=[("HostCo", "IN")])
+    found, _ = _basis(deal)
+    assert ("IN", "eu-sccs", "Module 3 (processor to processor)") in found
+
+
+def test_swiss_list_covers_portugal_and_a_us_recipient_needs_a_mechanism():
+    found, problems = _basis(_deal(["FADP"], [("Lisbon", "PT"), ("Austin", "US")]))
+    assert ("PT", "adequacy", "") in found
+    assert problems and "United States" in problems[0][1] and "Swiss SCCs" in problems[0][1]
+
+
+def test_regimes_without_a_transfer_rule_decide_nothing():
+    found, problems = _basis(_deal(["PIPEDA"], [("Atlanta", "US")], roles=("organization", "third-party processor")))
+    assert found == set() and problems == []
+
+
+def test_a_mechanism_the_deal_names_that_nobody_knows_is_an_error():
+    _, problems = _basis(_deal(["UK GDPR"], [("Pune", "IN")], mechanism="a handshake"))
+    assert any("'a handshake' is not a known transfer mechanism" in m for _, m in problems)
+
+
+def test_each_regime_brings_clauses_and_a_schedule_the_template_has():
+    import yaml
+
+    from tests.helpers import ROOT, TEMPLATE
+
+    outline = yaml.safe_load((TEMPLATE / "outline.yaml").read_text(encoding="utf-8"))
+    ids = set()
+    for part in outline["parts"]:
+        ids.add(part.get("id"))
+        for item in part.get("clauses") or []:
+            ids.add(item if isinstance(item, str) else item["id"])
+    checklist = (TEMPLATE / "checklist.yaml").read_text(encoding="utf-8")
+    for key, regime in load_registry()[0].items():
+        for clause in regime.clauses:
+            assert (clause in ids) and list((ROOT / "clauses").glob(f"*/{clause}/v*.md")), (key, clause)
+        assert regime.schedule in ids, (key, regime.schedule)
+        assert key == "hipaa" or f"id: privacy-{key}" in checklist, key
