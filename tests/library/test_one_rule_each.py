@@ -58,3 +58,10 @@ def test_the_client_keeps_the_terms_implied_in_its_favour(reference):
 def test_on_site_work_is_not_forbidden_by_the_delivery_centres_rule(reference):
     assert "such as on-site, desk-side or field support" in reference
     assert "by the secure remote access that the Client provides or approves" in reference
+
+
+def test_a_covered_entity_gets_the_oig_exclusion_screening_covenant(hipaa, reference):
+    assert "List of Excluded Individuals/Entities" in hipaa and "System for Award Management" in hipaa
+    assert "section 1128A(a)(6) of the Social Security Act" in hipaa
+    assert "at least every month" in hipaa
+    assert "List of Excluded Individuals/Entities" not in reference  # no HIPAA covered entity there
