@@ -25,6 +25,7 @@ from typing import Any
 from contractgen import safefs
 from contractgen.errors import ContractgenError
 from contractgen.repo.staleness import Assessment, assess, compare_inputs, resolve_inputs
+from contractgen.repo.journal import Journal, journal_path
 from contractgen.repo.lockfile import Lock, entry_inputs, installed_tools, inputs_digest, sha256_bytes, sha256_file, write_lock
 from contractgen.repo.config import MODELS_DIR, RepoConfig
 
@@ -309,6 +310,7 @@ def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | No
     for rel, state in assessment.deals.items():  # checked against this library and found current
         if rel in new_lock.deals and not (state.stale or state.edited):
             new_lock.deals[rel] = {**new_lock.deals[rel], "library_sha256": digest}
+    journal, finished = Journal(journal_path(config.lock_path)), False
     try:
         for result in sorted(results, key=lambda r: r["deal"]):
             rel = result["deal"]
@@ -317,35 +319,40 @@ def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | No
                 new_lock.deals[rel] = {**new_lock.deals[rel], "library_sha256": digest}
                 continue
             previous = assessment.lock.deals.get(rel) or {}
-            outputs = {}
-            for out, data in sorted(result["payloads"].items()):
-                _write_if_different(config, out, data, report)
-                outputs[out] = sha256_bytes(data)
-            model = config.model_path(rel)
-            _write_if_different(config, model, result["model"], report)
+            outputs = {out: sha256_bytes(data) for out, data in sorted(result["payloads"].items())}
             entry = {**result["inputs"], "outputs": outputs, "model_sha256": sha256_bytes(result["model"]),
                      "library_sha256": digest}
+            redline_files = {out: sha256_bytes(data) for out, data in sorted(result["redlines"].items())}
+            if redline_files:
+                entry["redlines"] = {"against": previous.get("clauses") or {}, "files": redline_files}
+            journal.record(rel, entry)  # on disk before any of the deal's files is replaced
+            for out, data in sorted(result["payloads"].items()):
+                _write_if_different(config, out, data, report)
+            _write_if_different(config, config.model_path(rel), result["model"], report)
             _retire_redlines(config, rel, previous, set(result["redlines"]), report)
-            if result["redlines"]:
-                files = {}
-                for out, data in sorted(result["redlines"].items()):
-                    _write_if_different(config, out, data, report)
-                    files[out] = sha256_bytes(data)
-                report.redlines[rel] = sorted(files)
-                entry["redlines"] = {"against": previous.get("clauses") or {}, "files": files}
+            for out, data in sorted(result["redlines"].items()):
+                _write_if_different(config, out, data, report)
+            if redline_files:
+                report.redlines[rel] = sorted(redline_files)
             new_lock.deals[rel] = entry
             report.rendered[rel] = result["reasons"] or reasons.get(rel) or []
             if result["notes"]:
                 report.notes[rel] = list(result["notes"])
             report.warnings.extend(f"{rel}: warning: {w}" for w in result["warnings"])
+        finished = True
     finally:  # even after a failed write, the lock describes exactly the outputs that were replaced
-        if shard is None:
-            report.lock_written = write_lock(config.lock_path, new_lock)
-        else:
-            from contractgen.repo.shards import write_partial_lock
+        try:
+            if shard is None:
+                report.lock_written = write_lock(config.lock_path, new_lock)
+            else:
+                from contractgen.repo.shards import write_partial_lock
 
-            new_lock.deals = {rel: entry for rel, entry in new_lock.deals.items() if rel in assessment.deals}
-            report.partial_lock = config.rel(write_partial_lock(config.lock_path, new_lock, *shard))
+                new_lock.deals = {rel: entry for rel, entry in new_lock.deals.items() if rel in assessment.deals}
+                report.partial_lock = config.rel(write_partial_lock(config.lock_path, new_lock, *shard))
+        except BaseException:
+            journal.close(finished=False)  # the lock was not written: the journal keeps what was
+            raise
+        journal.close(finished)
     return report
 
 
@@ -355,11 +362,13 @@ def _invalid_deals(config: RepoConfig, tasks: list[Task]) -> dict[str, list[str]
     A mistake found in half a second is reported before minutes of rendering, not after.
     """
     from contractgen.deal import load_deal
+    from contractgen.deal.yamlsource import MAX_BYTES
 
     invalid = {}
     for task in tasks:
         try:
-            load_deal(Path(task.deal), raw=task.raw if task.raw is not None else (config.root / task.deal).read_bytes())
+            raw = task.raw if task.raw is not None else safefs.read_head(config.root / task.deal, config.root, MAX_BYTES + 1)
+            load_deal(Path(task.deal), raw=raw)
         except ContractgenError as exc:
             invalid[task.deal] = [line if line.startswith(task.deal) else f"{task.deal}: {line}" for line in exc.lines()]
         except OSError as exc:

@@ -278,6 +278,7 @@ class Assessment:
 def assess(config: RepoConfig, selected: list[str] | None = None) -> Assessment:
     """Compare every deal (or the selected ones) with the lock using hashes alone."""
     lock = read_lock(config.lock_path) or Lock()
+    interrupted, errors = _recover_journal(config, lock)
     library = scan_library(config.clauses_dir, config.root, lock.library)
     view = clause_view(library)
     defaults = {cid: default_version(versions) for cid, versions in view.items()}
@@ -316,9 +317,32 @@ def assess(config: RepoConfig, selected: list[str] | None = None) -> Assessment:
             # inputs the deal controls are unchanged, the library is not: map the library onto it
             clause_reasons, state.undecided = predict_clauses(entry, view, defaults)
             state.reasons.extend(clause_reasons)
-        _check_outputs(config, rel, entry, state, hashes)
+        _check_outputs(config, rel, entry, state, hashes, interrupted.get(rel))
     notes = tool_differences(lock.tools, installed_tools(config.templates_dir, config.root)) if lock.tools else []
-    return Assessment(config, lock, library, violations, states, removed, library_sha256=digest, tool_notes=notes)
+    return Assessment(config, lock, library, violations, states, removed, errors=errors, library_sha256=digest,
+                      tool_notes=notes)
+
+
+def _recover_journal(config: RepoConfig, lock: Lock) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """Take in what a killed build journalled (repo/journal.py): ({deal: entry} of deals it left half written, errors).
+
+    An entry whose files on disk all match it replaces the deal's entry in `lock` (that deal was written completely).
+    """
+    from contractgen.repo.journal import journal_path, read_journal, written_files
+
+    path = journal_path(config.lock_path)
+    journal = read_journal(path)
+    if not journal:
+        return {}, []
+    interrupted = {}
+    for rel, entry in journal.items():
+        files = written_files(entry, config.model_path(rel))
+        if files and all(sha256_file(config.root / out, config.root) == digest for out, digest in files.items()):
+            lock.deals[rel] = entry
+        else:
+            interrupted[rel] = entry
+    return interrupted, [f"{path.name}: a build was interrupted before it wrote contractgen.lock; "
+                         "run `contractgen build` to finish it"]
 
 
 SIGNED = "signed contract, frozen"
@@ -365,14 +389,17 @@ def hash_files(root: Path, rels: list[str]) -> dict[str, str | None]:
 
 
 def _check_outputs(config: RepoConfig, rel: str, entry: dict[str, Any], state: DealState,
-                   hashes: dict[str, str | None]) -> None:
+                   hashes: dict[str, str | None], journalled: dict[str, Any] | None = None) -> None:
     locked = entry.get("outputs") or {}
+    interrupted = (journalled or {}).get("outputs") or {}
     for out in config.output_paths(rel).values():
         digest = hashes[out] if out in hashes else sha256_file(config.root / out, config.root)
         if digest is None:
             state.reasons.append(f"output {out} missing")
         elif out not in locked:
             state.reasons.append(f"output {out} not in the lock")
+        elif digest != locked[out] and digest == interrupted.get(out):
+            state.reasons.append(f"output {out} was written by an interrupted build")
         elif digest != locked[out]:
             state.edited.append(out)
 
