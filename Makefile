@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup system-deps clean bench serve
+.PHONY: demo test test-fast setup system-deps clean bench serve
 
 $(STAMP): pyproject.toml
 	$(MAKE) system-deps
@@ -23,6 +23,10 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# the quick loop while editing: unit tests, no full renders, browser or LibreOffice (under a minute)
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m 'not slow and not browser and not libreoffice'
 
 serve: $(STAMP)
 	$(BIN)/pip install -q -e '.[web]'
