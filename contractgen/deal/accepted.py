@@ -128,6 +128,11 @@ def money_forms() -> dict[str, Any]:
     return {"type": "string", "pattern": rf"^\s*(?:{sign}\s*)?{amount}(?:\s*{sign})?\s*$"}
 
 
+def date_forms() -> dict[str, Any]:
+    """A date in figures or with the month in words, as markets write it ("01.04.2027", "1 July 2027", "2027年4月1日")."""
+    return {"type": "string", "pattern": r"^\s*\S(?:.*\S)?\s*$", "examples": ["2027-04-01", "1 April 2027"]}
+
+
 def statutory_forms() -> dict[str, Any]:
     """The words for an amount a statute sets ("statutory", "as required by law")."""
     return {"type": "string", "pattern": _anchored(folded(p) + r"\.?" for p in amounts.STATUTORY_PHRASES)}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 import typing
+from datetime import date
 from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
@@ -23,6 +24,7 @@ from pydantic_core import PydanticCustomError
 from contractgen.deal import accepted
 from contractgen.values.amounts import read_monthly_rate, read_money, read_money_or_statutory, read_number, read_percent
 from contractgen.values.currencies import markets
+from contractgen.values.dates import read_date
 from contractgen.values.durations import Duration
 from contractgen.values.phrases import (
     MEASUREMENT_PERIODS, NO_RESOLUTION, PRICING_MODELS, RESOLUTION_EVENTS, SOURCING_MODELS, SUBPROCESSOR_APPROVALS,
@@ -140,15 +142,13 @@ def _written_in(info: ValidationInfo | None) -> tuple[str | None, str]:
 def _read(kind: str, reader: Any, forms: dict[str, Any]) -> Any:
     """A before-validator reading a value as the deal's locale and its currency's markets write it.
 
-    `forms`: the JSON Schema of the strings `reader` accepts (``accepted``), offered beside the
-    field's own type in the deal schema.
+    `reader(value, currency, locale)`; `forms`: the JSON Schema of the strings it accepts
+    (``accepted``), offered beside the field's own type in the deal schema.
     """
     def validate(value: Any, info: ValidationInfo) -> Any:
         currency, locale = _written_in(info)
         try:
-            if reader in (read_money, read_money_or_statutory):
-                return reader(value, currency, locale)
-            return reader(value, locale, markets(currency) if currency else ())
+            return reader(value, currency, locale)
         except ValueError as exc:
             raise _error(kind, str(exc)) from None
 
@@ -156,11 +156,19 @@ def _read(kind: str, reader: Any, forms: dict[str, Any]) -> Any:
     return BeforeValidator(validate)
 
 
+def _in_markets(read: Any) -> Any:
+    """A number reader told the deal's locale and the markets of its currency."""
+    def reader(value: Any, currency: str | None, locale: str) -> Any:
+        return read(value, locale, markets(currency) if currency else ())
+
+    return reader
+
+
 Percent = Annotated[
-    Decimal, _read("percent", read_percent, accepted.percent_forms()), Field(gt=0, le=100, allow_inf_nan=False),
+    Decimal, _read("percent", _in_markets(read_percent), accepted.percent_forms()), Field(gt=0, le=100, allow_inf_nan=False),
 ]  # fmt: skip
 MonthlyRate = Annotated[
-    Decimal, _read("percent", read_monthly_rate, accepted.percent_forms(per=True)), Field(gt=0, le=100, allow_inf_nan=False),
+    Decimal, _read("percent", _in_markets(read_monthly_rate), accepted.percent_forms(per=True)), Field(gt=0, le=100, allow_inf_nan=False),
 ]  # a rate per month: "1.5% per month", "1.5%"  # fmt: skip
 Money = Annotated[
     Decimal, _read("money", read_money, accepted.money_forms()), Field(ge=0, le=Decimal(10) ** 15, allow_inf_nan=False),
@@ -170,7 +178,7 @@ InsuranceAmount = Annotated[
     _read("money", read_money_or_statutory, {"anyOf": [accepted.money_forms(), accepted.statutory_forms()]}),
 ]  # an amount, or "statutory" where a statute sets it (workers' compensation)  # fmt: skip
 Quantity = Annotated[
-    Decimal, _read("number", read_number, accepted.number_forms()), Field(ge=0, le=Decimal(10) ** 12, allow_inf_nan=False),
+    Decimal, _read("number", _in_markets(read_number), accepted.number_forms()), Field(ge=0, le=Decimal(10) ** 12, allow_inf_nan=False),
 ]  # a count as its market writes it: "9.600" (tr), "38,000"  # fmt: skip
 
 
@@ -195,7 +203,10 @@ def _resolution(value: Any) -> Any:
 _resolution.accepted_forms = accepted.resolution_forms()  # type: ignore[attr-defined]
 
 Resolution = Annotated[Duration | str | None, BeforeValidator(_resolution)]
-Multiple = Annotated[Decimal, _read("number", read_number, accepted.number_forms()), Field(gt=0, le=100, allow_inf_nan=False)]
+DealDate = Annotated[
+    date, _read("date", lambda value, _currency, locale: read_date(value, locale), accepted.date_forms()),
+]  # a date as the deal's locale writes it: "01.04.2027" (de), "April 1, 2027", "2027-04-01"  # fmt: skip
+Multiple = Annotated[Decimal, _read("number", _in_markets(read_number), accepted.number_forms()), Field(gt=0, le=100, allow_inf_nan=False)]
 
 
 def _currency(value: str) -> str:

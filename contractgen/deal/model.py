@@ -20,7 +20,7 @@ from pydantic import BeforeValidator, Field, model_validator
 from contractgen.deal import accepted
 from contractgen.values.durations import ClockRange, Duration, Frequency
 from contractgen.deal.fields import (  # noqa: F401 - the field types are part of the model's namespace
-    ClauseId, Country, Currency, Email, List, LocaleName, LongText, MeasurementPeriod, Money, Multiple, Name, Percent,
+    ClauseId, Country, Currency, DealDate, Email, List, LocaleName, LongText, MeasurementPeriod, Money, Multiple, Name, Percent,
     PositiveInt, PricingModel, Priority, Resolution, Role, Section, ServiceId, SourcingChoice, SourcingModel, TemplateName,
     Text, TimeZone, WholeNumber,
 )  # fmt: skip
@@ -37,7 +37,7 @@ class Contract(Section):
 
     title: Name
     reference: Name | None = None
-    effective_date: date
+    effective_date: DealDate
     governing_law: Name  # a law/jurisdictions record ("English law", "New York" …)
     jurisdiction: Name | None = None  # the forum: a jurisdiction or a named court; default: the law's courts
     law_wording: Name | None = None  # the words after "governed by", for a law with no record
@@ -138,7 +138,7 @@ class Scope(Section):
     transition: bool = Field(True, description=(
         "whether the supplier takes the services over under a transition plan with readiness criteria (default true); "
         "false when it provides them from the start, e.g. it already runs them"))
-    service_commencement: date | None = Field(None, description=(
+    service_commencement: DealDate | None = Field(None, description=(
         "without a transition: the date the services and their charges start (default: the Effective Date)"))
 
 
@@ -148,7 +148,7 @@ class Deliverable(Section):
     id: ServiceId
     name: Name
     description: Text | None = None
-    due: date
+    due: DealDate
     acceptance: Text | None = None
     payment: Money | None = None
 

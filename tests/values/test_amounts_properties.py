@@ -16,6 +16,7 @@ from babel.numbers import format_currency, format_decimal, get_territory_currenc
 from hypothesis import given
 from hypothesis import strategies as st
 
+from contractgen.templating.numbers import _regroup
 from contractgen.values.amounts import Ambiguous, read_money, read_number
 from contractgen.values.currencies import digits, iso_codes, markets
 
@@ -40,11 +41,14 @@ def written(amount: Decimal, currency: str, locale: str, style: str) -> str:
     """The amount as the locale writes it, in one of the styles."""
     if style == "figure":
         places = digits(currency)
-        return format_decimal(amount, format="#,##0" + ("." + "0" * places if places else ""), locale=locale)
-    pattern = Locale.parse(locale).currency_formats["standard"].pattern.split(";")[0]
-    if style == "code":
-        pattern = pattern.replace("¤", "¤¤")
-    return format_currency(amount, currency, format=pattern, locale=locale, group_separator=style != "ungrouped")
+        text = format_decimal(amount, format="#,##0" + ("." + "0" * places if places else ""), locale=locale)
+    else:
+        pattern = Locale.parse(locale).currency_formats["standard"].pattern.split(";")[0]
+        if style == "code":
+            pattern = pattern.replace("¤", "¤¤")
+        text = format_currency(amount, currency, format=pattern, locale=locale, group_separator=style != "ungrouped")
+    # Babel leaves most digits ungrouped where a locale groups with "'" (gsw: 1000000'000); group them as we print
+    return text if style == "ungrouped" else _regroup(text, (3, 3), Locale.parse(locale))
 
 
 def check(amount: Decimal, currency: str, locale: str, style: str) -> None:
@@ -85,7 +89,7 @@ def test_any_amount_in_any_locale_reads_back(locale, currency, style, amount):
 @given(locale=st.sampled_from(LOCALES), currency=st.sampled_from(IN_USE),
        amount=st.decimals(min_value=0, max_value=Decimal(10) ** 9, places=3, allow_nan=False, allow_infinity=False))
 def test_any_quantity_in_any_locale_reads_back(locale, currency, amount):
-    text = format_decimal(amount, locale=locale)
+    text = _regroup(format_decimal(amount, locale=locale), (3, 3), Locale.parse(locale))
     try:
         value = read_number(text, locale, markets(currency))
     except Ambiguous:
