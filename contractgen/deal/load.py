@@ -7,11 +7,13 @@ path, its bytes and their sha256), is what every later stage takes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from contractgen.deal.fields import is_currency, locale_name as _locale
 from contractgen.deal.messages import field_problems, in_file_order, rule_problems
@@ -64,16 +66,62 @@ def deal_findings(data: Any, filename: str = "<deal>", lines: Lines | None = Non
     lines = lines or {}
     if not isinstance(data, dict):
         return None, [Problem(filename, 1, "", "the top level must be a mapping of fields")], []
+    unwritable = rule_problems(list(_unwritable_text(data, ())), filename, lines)
     try:
         deal = Deal.model_validate(data, context=_validation_context(data))
     except ValidationError as exc:
         # The rules that the valid sections still allow run too, so one run reports everything.
-        found = field_problems(exc, filename, lines, Deal)
+        found = unwritable + field_problems(exc, filename, lines, Deal)
         found += rule_problems(check_rules_partially(data), filename, lines)
         return None, in_file_order(found), []
+    unwritable += rule_problems(list(_dates_out_of_range(deal, ())), filename, lines)
+    if unwritable:  # the rules compute with these values: report them alone
+        return None, in_file_order(unwritable), []
     notes = located_notes(find_notes(deal, data), filename, lines, deal.acknowledged_notes)
     found = rule_problems(check_rules(deal), filename, lines) + final_without_acknowledgement(deal, notes)
     return deal, in_file_order(found), notes
+
+
+# Characters an XML 1.0 document (DOCX, the PDF's HTML) cannot carry: C0 controls other than tab, line feed
+# and carriage return, lone surrogates, and U+FFFE / U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Dates a contract can sensibly carry; outside them the derived dates (term ends, notice periods) run off
+# the calendar and no contract was meant.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
+def _unwritable_text(value: Any, loc: tuple[Any, ...]):
+    """Yield (field path, message) for each text (key or value) holding a character a document cannot carry."""
+    if isinstance(value, str):
+        found = _NOT_XML.search(value)
+        if found:
+            yield loc, (f"contains the character U+{ord(found.group()):04X}, which a Word or PDF document cannot "
+                        "carry; delete it (it is often pasted in invisibly)")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str):
+                yield from _unwritable_text(key, loc + (key,))
+            yield from _unwritable_text(item, loc + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _unwritable_text(item, loc + (index,))
+
+
+def _dates_out_of_range(value: Any, loc: tuple[Any, ...]):
+    """Yield (field path, message) for each date of the validated deal outside FIRST_YEAR..LAST_YEAR."""
+    if isinstance(value, date):
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:
+            yield loc, (f"{value.isoformat()} is not a date a contract can carry; use a year from {FIRST_YEAR} "
+                        f"to {LAST_YEAR}")
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _dates_out_of_range(getattr(value, name), loc + (name,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _dates_out_of_range(item, loc + (key,))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _dates_out_of_range(item, loc + (index,))
 
 
 def _validation_context(data: dict[str, Any]) -> dict[str, Any]:

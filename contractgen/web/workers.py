@@ -59,6 +59,9 @@ def _call(settings: Settings, job: Callable, args: tuple) -> tuple[str, Any]:
         return "error", exc.lines()
     except RecursionError:
         return "error", ["the deal is nested too deeply to render"]
+    except Exception as exc:  # noqa: BLE001 - a bug becomes a message on the page, never a server error
+        return "error", [f"the contract could not be built: internal error {type(exc).__name__}: {exc} "
+                         "(please report it)"]
 
 
 def deal_source(name: str, text: str):
