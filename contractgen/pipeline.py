@@ -161,9 +161,10 @@ def build_document(loaded: DealSource | ResolvedDeal, workspace: Workspace | Non
     apply_transforms(document, offered)
     if draft:
         document.notes = _document_notes(document, source.notes)
-    disagreement = law_forum_warning(context["law"], context["forum"])
+    disagreement = None if context["disputes"].arbitration else law_forum_warning(context["law"], context["forum"])
     if disagreement:
         warnings.append(disagreement)
+    warnings.extend(context["disputes"].notes)
     return BuildResult(document, resolution, warnings, source, context)
 
 

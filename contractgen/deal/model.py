@@ -24,6 +24,7 @@ from contractgen.deal.fields import (  # noqa: F401 - the field types are part o
     PositiveInt, PricingModel, Priority, Resolution, Role, Section, ServiceId, SourcingChoice, SourcingModel, TemplateName,
     Text, TimeZone, WholeNumber,
 )  # fmt: skip
+from contractgen.deal.disputes import Disputes
 from contractgen.law.sector import SectorRegime
 from contractgen.deal.provisions import Benchmarking, Employees, Escrow, Guarantor, Language, ProcessAgent, StepIn
 from contractgen.deal.terms import (  # noqa: F401 - every section class can be imported from here
@@ -311,6 +312,7 @@ class Deal(Section):
     escrow: Escrow | None = None
     guarantor: Guarantor | None = None
     process_agent: ProcessAgent | None = None
+    disputes: Disputes = Disputes()
     language: Language = Language()
     clauses: Clauses = Clauses()
     acknowledged_notes: List[Name] = Field([], description=(

@@ -17,6 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 from contractgen.deal.derived import PERIOD_MINUTES, overlap_figures, term_end
 from contractgen.values.durations import Duration
 from contractgen.deal.privacy_rules import check_privacy
+from contractgen.law.forums import check_disputes
 from contractgen.law.jurisdictions import check_contract
 from contractgen.deal.messages import format_path
 from contractgen.deal.model import Deal
@@ -270,6 +271,7 @@ def check_law_and_forum(deal: Deal) -> Found:
     """The governing law and the forum are known jurisdictions, or their wording is spelt out."""
     c = deal.contract
     yield from check_contract(c.governing_law, c.jurisdiction, c.law_wording, c.forum_wording)
+    yield from check_disputes(deal)
 
 
 def check_liability_caps(deal: Deal) -> Found:

@@ -158,6 +158,11 @@ def unknown_message(text: str, what: str) -> str:
             f"(or spell out the wording in contract.law_wording / contract.forum_wording)")
 
 
+def is_arbitration(text: str | None) -> bool:
+    """True when a forum phrase chooses arbitration rather than courts ("LCIA arbitration in London")."""
+    return bool(text) and bool(re.search(r"\barbitra(?:tion|l|tor|tors)\b|\bUNCITRAL\b", text, re.IGNORECASE))
+
+
 def names_a_court(text: str) -> bool:
     """True when free text names a court or tribunal rather than a place ("the Commercial Court")."""
     return bool(re.search(r"\b(?:court|courts|tribunal|tribunals|bench|chancery)\b", text, re.IGNORECASE))
@@ -216,6 +221,7 @@ def check_contract(governing_law: str, jurisdiction: str | None, law_wording: st
     problems: list[tuple[tuple[Any, ...], str]] = []
     if find(governing_law) is None and not law_wording:
         problems.append((("contract", "governing_law"), unknown_message(governing_law, "governing law")))
-    if jurisdiction and not forum_wording and find(jurisdiction) is None and not names_a_court(jurisdiction):
+    if jurisdiction and not forum_wording and find(jurisdiction) is None and not names_a_court(jurisdiction) \
+            and not is_arbitration(jurisdiction):
         problems.append((("contract", "jurisdiction"), unknown_message(jurisdiction, "jurisdiction")))
     return problems

@@ -25,7 +25,7 @@ import yaml
 from contractgen import yamlload
 from contractgen.errors import ContractgenError
 
-KINDS = ("jurisdictions", "families", "privacy", "mechanisms", "sector", "forums")
+KINDS = ("jurisdictions", "families", "privacy", "mechanisms", "sector", "forums", "seats", "treaties")
 BUILT_IN = "built-in"
 REPOSITORY = "repository"
 

@@ -343,12 +343,21 @@ def build_context(deal) -> dict[str, Any]:
     from contractgen.deal.derived import compute_derived, currency_sign
 
     context: dict[str, Any] = {name: getattr(deal, name) for name in type(deal).model_fields}
+    from contractgen.law.forums import arbitration_fields, disputes_of, place_country
     from contractgen.law.jurisdictions import forum_of, law_of
     from contractgen.law.privacy import privacy_of
 
     client, supplier = deal.parties.client, deal.parties.supplier
     contract = deal.contract
     privacy = privacy_of(deal)
+    arbitration = arbitration_fields(deal)
+    if arbitration is None:
+        forum = forum_of(contract.jurisdiction, contract.governing_law, contract.forum_wording)
+    else:  # the courts that support the arbitration: those of its seat, else of the governing law
+        seat = arbitration.get("seat") or ""
+        forum = forum_of(None, _seat_courts(seat) or contract.governing_law)
+    law = law_of(contract.governing_law, contract.law_wording)
+    disputes = disputes_of(deal, forum.country or place_country(forum.courts) or law.country, forum.courts)
     context.update(
         deal=deal,
         client=client,
@@ -358,8 +367,9 @@ def build_context(deal) -> dict[str, Any]:
         SUPPLIER=party_reference(supplier.short_name or "Supplier", getattr(supplier, "article", None)),
         CLIENT_NAME=client.short_name or "Client",
         SUPPLIER_NAME=supplier.short_name or "Supplier",
-        law=law_of(contract.governing_law, contract.law_wording),
-        forum=forum_of(contract.jurisdiction, contract.governing_law, contract.forum_wording),
+        law=law,
+        forum=forum,
+        disputes=disputes,
         privacy=privacy,
         PD=privacy.words.term,
         locale_=deal.contract.locale,
@@ -367,6 +377,15 @@ def build_context(deal) -> dict[str, Any]:
         currency_sign_=currency_sign(deal),
     )
     return context
+
+
+def _seat_courts(seat: str) -> str:
+    """The jurisdiction record whose courts supervise an arbitral seat, or ""."""
+    from contractgen.law.forums import seats
+    from contractgen.law.jurisdictions import load_jurisdictions
+
+    key = (seats().get(seat.strip().casefold()) or {}).get("jurisdiction", "")
+    return load_jurisdictions()[key].name if key in load_jurisdictions() else ""
 
 
 def _template_line(exc: Exception) -> int | None:

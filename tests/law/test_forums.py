@@ -1,0 +1,115 @@
+"""Arbitration as practitioners write it in contract.jurisdiction, the institution records, and the rules."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+import yaml
+
+from contractgen.law.forums import is_arbitration, load_institutions, parse_arbitration
+from contractgen.law.library import active
+from contractgen.deal.load import validate_data
+from contractgen.errors import DealError
+from tests.helpers import REFERENCE
+
+WRITTEN = [
+    ("arbitration administered by the HKIAC under its Administered Rules, seated in Hong Kong", "hkiac", "Hong Kong", {}),
+    ("ICC arbitration in Paris", "icc", "Paris", {}),
+    ("arbitration under the Rules of Arbitration of the International Chamber of Commerce, seat: Geneva, "
+     "three arbitrators, in English", "icc", "Geneva", {"arbitrators": 3, "language": "English"}),
+    ("SIAC arbitration seated in Singapore before a sole arbitrator", "siac", "Singapore", {"arbitrators": 1}),
+    ("LCIA arbitration, seat of arbitration London, hearings in Dubai", "lcia", "London", {"venue": "Dubai"}),
+    ("DIS arbitration seated in Frankfurt am Main", "dis", "Frankfurt am Main", {}),
+    ("arbitration in Stockholm under the SCC Rules", "scc", "Stockholm", {}),
+    ("arbitration under the Swiss Rules, seated in Zurich", "swiss-rules", "Zurich", {}),
+    ("VIAC arbitration in Vienna", "viac", "Vienna", {}),
+    ("NAI arbitration seated in Amsterdam", "nai", "Amsterdam", {}),
+    ("CEPANI arbitration, seat Brussels", "cepani", "Brussels", {}),
+    ("JCAA arbitration in Tokyo", "jcaa", "Tokyo", {}),
+    ("arbitration administered by the KCAB, seated in Seoul", "kcab", "Seoul", {}),
+    ("CIETAC arbitration in Beijing in the English language", "cietac", "Beijing", {"language": "English"}),
+    ("arbitration under the SCCA Arbitration Rules, seated in Riyadh", "scca", "Riyadh", {}),
+    ("BANI arbitration in Jakarta", "bani", "Jakarta", {}),
+    ("MCIA arbitration seated in Mumbai", "mcia", "Mumbai", {}),
+    ("arbitration administered by CRCICA, seat of arbitration Cairo", "crcica", "Cairo", {}),
+    ("DIAC arbitration seated in Dubai", "diac", "Dubai", {}),
+    ("DIFC-LCIA arbitration seated in Dubai", "diac", "Dubai", {}),
+    ("arbitration under the rules of the Lagos Court of Arbitration, seated in Lagos", "lca", "Lagos", {}),
+    ("arbitration administered by CANACO, seated in Mexico City", "canaco", "Mexico City", {}),
+    ("arbitration administered by the AAA-ICDR, seated in New York", "icdr", "New York", {}),
+    ("JAMS arbitration seated in New York", "jams", "New York", {}),
+    ("arbitration administered by CAM-CCBC, seated in São Paulo", "cam-ccbc", "São Paulo", {}),
+    ("ad hoc arbitration under the UNCITRAL Arbitration Rules seated in Singapore", "uncitral", "Singapore", {}),
+]
+
+
+@pytest.mark.parametrize("text, institution, seat, more", WRITTEN, ids=[w[1] + ":" + w[2] for w in WRITTEN])
+def test_written_forms_are_read(text, institution, seat, more):
+    assert is_arbitration(text)
+    fields, problems = parse_arbitration(text)
+    assert problems == []
+    assert fields["institution"] == institution
+    assert fields["seat"] == seat
+    for key, value in more.items():
+        assert fields[key] == value
+
+
+def test_uncitral_rules_administered_by_an_institution_keep_both():
+    fields, problems = parse_arbitration("arbitration under the UNCITRAL Arbitration Rules administered by the HKIAC, "
+                                         "seated in Hong Kong")
+    assert not problems and fields["institution"] == "hkiac" and fields["rules"] == "the UNCITRAL Arbitration Rules"
+
+
+def test_court_phrases_are_not_arbitration():
+    for text in ("the courts of England and Wales", "the Commercial Court in London", "the competent court in Amsterdam"):
+        assert not is_arbitration(text)
+
+
+def test_every_institution_record_has_its_facts_and_sources():
+    records = load_institutions()
+    needed = {"icc", "lcia", "siac", "hkiac", "dis", "scc", "swiss-rules", "viac", "nai", "cepani", "jcaa", "kcab",
+              "cietac", "scca", "bani", "mcia", "crcica", "diac", "lca", "canaco", "icdr", "aaa", "jams", "cam-ccbc",
+              "uncitral"}
+    assert needed <= set(records)
+    for key, record in active().records("forums").items():
+        data = record.data
+        assert data["name"] and data["rules"]["name"], key
+        assert data["sources"] and all("(https://" in s for s in data["sources"]), key
+        assert data["as_of"], key
+        assert data["rules"].get("emergency_arbitrator") in (True, False, None), key
+
+
+def _deal(change) -> dict:
+    data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
+    data = copy.deepcopy(data)
+    change(data)
+    return data
+
+
+def _problems(data: dict) -> str:
+    with pytest.raises(DealError) as error:
+        validate_data(data, "deal.yaml", {})
+    return str(error.value)
+
+
+def test_an_arbitration_without_a_seat_is_refused_naming_the_field():
+    message = _problems(_deal(lambda d: d["contract"].update(jurisdiction="ICC arbitration")))
+    assert "contract.jurisdiction" in message and "seat" in message
+
+
+def test_an_unknown_institution_is_refused():
+    message = _problems(_deal(lambda d: d["contract"].update(jurisdiction="arbitration by the Narnia Board, seated in London")))
+    assert "which institution" in message and "HKIAC" in message
+
+
+def test_court_choices_do_not_combine_with_arbitration():
+    message = _problems(_deal(lambda d: d.update(disputes={
+        "courts": "non-exclusive", "arbitration": {"institution": "LCIA", "seat": "London"}})))
+    assert "disputes.courts" in message
+
+
+def test_two_arbitrators_are_refused():
+    message = _problems(_deal(lambda d: d.update(disputes={"arbitration": {"institution": "ICC", "seat": "Paris",
+                                                                             "arbitrators": 2}})))
+    assert "disputes.arbitration.arbitrators" in message and "1" in message and "3" in message
