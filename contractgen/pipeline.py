@@ -122,7 +122,7 @@ def build_document(loaded: DealSource | ResolvedDeal, workspace: Workspace | Non
             blocks = read_markdown(body, where, version.body, version.body_line)
             title = _plain(spell(version.title), context, where)
             clause = Clause(slot.id, version.version, title, blocks, source=where, status=version.status,
-                            approval=version.approval)
+                            approval=version.approval, changes=version.changes)
             if version.generate == "definitions":
                 clause.kind = "definitions-clause"
             clauses.append(clause)
@@ -324,14 +324,19 @@ def write_redline(redline, template_dir: Path, out_dir: Path, stem: str,
 
 
 def redline_deals(old_path: Path, new_path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
-                  workspace: Workspace | None = None):
-    """Build two deal files and write NEW.redline.docx/.pdf; return (paths, the Redline, warnings)."""
+                  workspace: Workspace | None = None, author: str | None = None):
+    """Build two deal files and write NEW.redline.docx/.pdf; return (paths, the Redline, warnings).
+
+    The tracked changes are by `author` (else git's user.name) and dated now (SOURCE_DATE_EPOCH when set).
+    """
+    from contractgen.redline.authorship import redline_author, redline_date
     from contractgen.redline.diff import diff_documents
 
     workspace = workspace or Workspace()
     old_result = build_document(load_deal(old_path), workspace)
     new_result = build_document(load_deal(new_path), workspace)
     redline = diff_documents(old_result.document, new_result.document)
+    redline.author, redline.date = redline_author(author, Path(new_path).resolve().parent), redline_date()
     template_dir = workspace.template_dir(new_result.source.deal.template)
     written = write_redline(redline, template_dir, out_dir, Path(new_path).stem, formats)
     return written, redline, old_result.warnings + new_result.warnings

@@ -134,8 +134,9 @@ def schema(root: Path | None) -> None:
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for NEW.redline.docx and NEW.redline.pdf (default: out; preview/ inside a contracts repository).")
 @click.option("--format", "formats", default="docx,pdf", show_default=True, help="Output formats, comma-separated.")
+@click.option("--author", default=None, help="Who the tracked changes are by (default: git's user.name, else contractgen).")
 @root_option
-def redline(old: Path, new: Path, out_dir: Path | None, formats: str, root: Path | None) -> None:
+def redline(old: Path, new: Path, out_dir: Path | None, formats: str, author: str | None, root: Path | None) -> None:
     """Write the contract of NEW with its differences from OLD marked (tracked changes, marked-up PDF)."""
     from contractgen.outputs import remove_stale_temporaries
     from contractgen.pipeline import redline_deals
@@ -144,7 +145,7 @@ def redline(old: Path, new: Path, out_dir: Path | None, formats: str, root: Path
     workspace, config = choose_library(root)
     out_dir = output_folder(out_dir, config)
     remove_stale_temporaries(out_dir)
-    written, result, warnings = redline_deals(old, new, out_dir, chosen, workspace)
+    written, result, warnings = redline_deals(old, new, out_dir, chosen, workspace, author=author)
     for warning in warnings:
         echo_err(f"warning: {warning}")
     counts = {}

@@ -39,10 +39,12 @@ def init(directory: Path) -> None:
                    "join the N partial locks with `contractgen lock merge`.")
 @click.option("--dask", "dask", default=None, metavar="ADDRESS",
               help="Render on a dask.distributed cluster: a scheduler address (tcp://host:8786) or local[:N].")
+@click.option("--author", default=None,
+              help="Who the redlines' tracked changes are by (default: git's user.name, else contractgen).")
 @directory_option
 @message_format_option
 def build(deals: tuple[Path, ...], jobs: int | None, force: bool, rebuild: bool, keep_going: bool, redline: bool,
-          shard_text: str | None, dask: str | None, directory: Path | None) -> None:
+          shard_text: str | None, dask: str | None, author: str | None, directory: Path | None) -> None:
     """Render every deal (or each DEAL) whose inputs changed, then update contractgen.lock."""
     from contractgen.repo.build import run_build
     from contractgen.repo.shards import parse_shard
@@ -50,7 +52,7 @@ def build(deals: tuple[Path, ...], jobs: int | None, force: bool, rebuild: bool,
     shard = parse_shard(shard_text) if shard_text is not None else None
     config = repo_config(directory)
     report = run_build(config, deal_args(config, deals), jobs=jobs, force=force, redline=redline,
-                       keep_going=keep_going, rebuild=rebuild, shard=shard, dask=dask)
+                       keep_going=keep_going, rebuild=rebuild, shard=shard, dask=dask, author=author)
     for line in report.messages:
         print_problem(line)
     for line in report.warnings:

@@ -16,7 +16,7 @@ import yaml
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from contractgen import safefs
+from contractgen import safefs, yamlload
 from contractgen.errors import DealError, Problem
 
 MAX_BYTES = 1024 * 1024
@@ -115,18 +115,7 @@ def _walk(node: Node, path: Path_, lines: dict[Path_, int]) -> Any:
 
 
 def _yaml_error(exc: yaml.YAMLError, text: str, filename: str) -> DealError:
-    if isinstance(exc, yaml.MarkedYAMLError):
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        parts = [p for p in (exc.context, exc.problem) if p]
-        message = "; ".join(parts) or "invalid YAML"
-    elif isinstance(exc, yaml.reader.ReaderError):
-        line = text.count("\n", 0, exc.position) + 1
-        message = f"character U+{exc.character:04X} is not allowed in YAML text" if isinstance(
-            exc.character, int
-        ) else "the text contains a character YAML does not allow"
-    else:
-        line, message = None, str(exc)
+    line, message = yamlload.describe_error(exc, text)
     return DealError(problems=[Problem(filename, line, "", f"invalid YAML: {message}")])
 
 

@@ -191,6 +191,7 @@ class Clause:
     marks: dict = field(default_factory=dict)
     kind: str = "clause"
     approval: str = ""  # "approved by X on 2026-10-01" when the clause version records it
+    changes: str = ""  # the clause version's `changes:` note: what it changed from the version before
 
 
 @dataclass

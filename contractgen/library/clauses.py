@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from contractgen import safefs
+from contractgen import safefs, yamlload
 from contractgen.digest import source_sha256
 from contractgen.errors import LibraryError, Problem
 
@@ -179,7 +179,10 @@ def parse_clause_file(path: Path, root: Path) -> tuple[ClauseVersion | None, lis
     try:
         head, body, body_line = split_front_matter(text)
         meta = yaml.load(head, Loader=_LOADER) or {}  # noqa: S506 (a safe loader)
-    except (ValueError, yaml.YAMLError) as exc:
+    except yaml.YAMLError as exc:
+        line, message = yamlload.describe_error(exc, head)
+        return problem(f"front matter: invalid YAML: {message}", line + 1 if line else 1)  # +1: the opening ---
+    except ValueError as exc:
         return problem(f"front matter: {exc}".split("\n")[0])
     if not isinstance(meta, dict):
         return problem("front matter must be a mapping of keys to values")

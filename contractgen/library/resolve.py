@@ -101,7 +101,8 @@ def load_outline(template_dir: Path) -> Outline:
     except (safefs.UnsafePathError, UnicodeDecodeError) as exc:
         raise LibraryError(f"{where}: cannot be read: {exc}") from None
     except yaml.YAMLError as exc:
-        raise LibraryError(f"{where}: {exc}") from None
+        line, message = yamlload.describe_error(exc)
+        raise LibraryError(f"{where}:{line}: invalid YAML: {message}" if line else f"{where}: invalid YAML: {message}") from None
     problems: list[Problem] = []
     parts: list[OutlinePart] = []
     raw_parts = (data or {}).get("parts") if isinstance(data, dict) else None

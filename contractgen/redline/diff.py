@@ -36,6 +36,7 @@ class SummaryEntry:
     title: str
     anchor: str = ""  # where the entry points in the redline ("" for removed ones)
     approval: str = ""  # who approved the clause version now in the contract, and when
+    changes: str = ""  # for a clause now at another version: "v2 → v3: " and that version's `changes:` note
 
 
 @dataclass
@@ -49,6 +50,8 @@ class Redline:
     old_date_text: str = ""
     old_source: str = ""
     new_source: str = ""
+    author: str = ""  # who the tracked changes are by (authorship.redline_author); "" for "contractgen"
+    date: str = ""  # when they were made, "2026-12-04T18:30:00Z" (authorship.redline_date); "" for the deal's date
 
 
 # ---------------------------------------------------------------- whole things inserted or deleted
@@ -374,7 +377,8 @@ def diff_documents(old: Document, new: Document) -> Redline:
     new.parties = _diff_records(old.parties, new.parties, lambda p: p.role, PARTY_FIELDS)
     new.contents = _diff_records(old.contents, new.contents, lambda e: e.anchor, ("number", "title"))
     new.parts = align_and_mark(old.parts, new.parts, lambda p: p.id, _diff_part)
-    redline.summary = summarise(new)
+    versions = {clause.id: clause.version for part in old.parts for clause in part.clauses}
+    redline.summary = summarise(new, versions)
     return redline
 
 
@@ -388,8 +392,21 @@ def _label(part: Part, clause: Clause | None) -> str:
     return text[:1].upper() + text[1:]
 
 
-def summarise(document: Document) -> list[SummaryEntry]:
-    """List the schedules and clauses a redline model adds, removes, changes or only renumbers."""
+def _version_note(clause: Clause, old_versions: dict[str, int]) -> str:
+    """ "v2 → v3: what v3 changed" when the clause is at another library version than before, else ""."""
+    was = old_versions.get(clause.id)
+    if was is None or was == clause.version:
+        return ""
+    return f"v{was} → v{clause.version}" + (f": {clause.changes}" if clause.changes else "")
+
+
+def summarise(document: Document, old_versions: dict[str, int] | None = None) -> list[SummaryEntry]:
+    """List the schedules and clauses a redline model adds, removes, changes or only renumbers.
+
+    `old_versions`: each clause's library version in the old contract, so a changed clause names
+    its new version's `changes:` note and approval.
+    """
+    old_versions = old_versions or {}
     out: list[SummaryEntry] = []
     for part in document.parts:
         if part.change:
@@ -404,7 +421,9 @@ def summarise(document: Document) -> list[SummaryEntry]:
                                         clause.anchor if clause.change == INSERTED else "",
                                         clause.approval if clause.change == INSERTED else ""))
             elif "title" in clause.marks or has_changes(clause.blocks):
-                out.append(SummaryEntry(CHANGED, _label(part, clause), clause.title, clause.anchor, clause.approval))
+                note = _version_note(clause, old_versions)
+                out.append(SummaryEntry(CHANGED, _label(part, clause), clause.title, clause.anchor,
+                                        clause.approval, note))
             elif "number" in clause.marks:
                 was = inline_text([n for n in clause.marks["number"] if isinstance(n, Del)][0].children) \
                     if any(isinstance(n, Del) for n in clause.marks["number"]) else ""

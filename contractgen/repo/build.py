@@ -63,6 +63,7 @@ class Task:
     redlines: tuple[tuple[str, str], ...] = ()  # (format, path) to write against the previous model
     kept_clauses: dict[str, Any] | None = None  # the last build's clauses: a deal being signed keeps them
     raw: bytes | None = field(default=None, repr=False)  # the deal file's bytes, read once by the assessment
+    redline_by: tuple[str, str] = ("", "")  # (author, date) of the redline's tracked changes
 
 
 _WORKER: dict[str, Any] = {}
@@ -175,6 +176,7 @@ def _render_redlines(config: RepoConfig, task: Task, document, template_dir: Pat
         warnings.append(f"no redline: {task.model} cannot be read: {exc}")
         return {}
     redline = diff_documents(previous, document)
+    redline.author, redline.date = task.redline_by
     if not has_changes(redline.document):
         notes.append("no redline: the contract reads exactly as in the previous build")
         return {}
@@ -195,7 +197,7 @@ def _render_pdf(document, template_dir: Path, deal_bytes: bytes, lock_entry: dic
 
 
 def plan(assessment: Assessment, force: bool, redline: bool = False,
-         rebuild: bool = False) -> tuple[list[Task], list[str]]:
+         rebuild: bool = False, redline_by: tuple[str, str] = ("", "")) -> tuple[list[Task], list[str]]:
     """Return the tasks to run, and the refusals (outputs edited by hand, without --force).
 
     With `rebuild`, every deal is rendered again, current or not (hand-edited outputs still need `force`).
@@ -219,14 +221,14 @@ def plan(assessment: Assessment, force: bool, redline: bool = False,
         previous = str(entry.get("model_sha256") or "") if entry is not None else None  # None: a new deal
         redlines = tuple(config.redline_paths(rel).items()) if redline else ()
         kept = (entry or {}).get("clauses") or None
-        tasks.append(Task(rel, outputs, locked, config.model_path(rel), previous, redlines, kept, state.raw))
+        tasks.append(Task(rel, outputs, locked, config.model_path(rel), previous, redlines, kept, state.raw, redline_by))
     return tasks, refusals
 
 
 def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | None = None,
               force: bool = False, progress: bool | None = None, redline: bool = False,
               keep_going: bool = False, rebuild: bool = False, shard: tuple[int, int] | None = None,
-              dask: str | None = None) -> BuildReport:
+              dask: str | None = None, author: str | None = None) -> BuildReport:
     """Build the repository (or the selected deals): render what changed, write outputs, then the lock.
 
     With `redline`, each re-rendered contract with a stored previous model also gets its redline files.
@@ -261,7 +263,12 @@ def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | No
                                "(make it a real folder)" for folder in outside)
         report.exit_code = EXIT_BAD_INPUT
         return report
-    tasks, refusals = plan(assessment, force, redline, rebuild)
+    redline_by = ("", "")
+    if redline:
+        from contractgen.redline.authorship import redline_author, redline_date
+
+        redline_by = (redline_author(author, config.root), redline_date(config.root, commit_time=True))
+    tasks, refusals = plan(assessment, force, redline, rebuild, redline_by)
     if refusals:
         report.messages.extend(refusals)
         report.exit_code = EXIT_DIFFERENCES

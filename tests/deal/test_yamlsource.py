@@ -95,6 +95,22 @@ def test_syntax_errors_are_located():
     assert problem.file == "deal.yaml" and problem.line is not None and problem.message.startswith("invalid YAML")
 
 
+@pytest.mark.parametrize("text, line, words", [
+    ("contract:\n  title: A\n reference: B\n", 3, "indented differently"),
+    ("contract:\n  title: Services: the agreement\n", 2, "put a text that contains ': ' in quotes"),
+    ("contract:\n  title: 'Services\n", 2, "closing quote is missing"),
+    ("contract:\n  title: A\n  reference\n  draft: true\n", 3, "has no ': ' after its key"),
+    ("contract:\n\ttitle: A\n", 2, "indent with spaces"),
+    ("list: [a, b\n", 1, "not closed"),
+    ("services:\n  - a\n - b\n", 3, "indented differently"),
+])
+def test_syntax_errors_read_as_plain_sentences_at_their_line(text, line, words):
+    problem = refused(text).problems[0]
+    assert problem.line == line and words in problem.message, problem.message
+    for jargon in ("<block end>", "while parsing", "while scanning", "simple key", "token"):
+        assert jargon not in problem.message
+
+
 def test_control_characters_are_located():
     problem = refused("a: 1\nb: x\x07y\n").problems[0]
     assert problem.line == 2 and "U+0007" in problem.message

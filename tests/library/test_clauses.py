@@ -128,7 +128,7 @@ def test_duplicate_id_across_groups(tmp_path):
 @pytest.mark.parametrize("text, message", [
     ("title: T\nstatus: approved\n", "the file must start with a '---' front matter block"),
     ("---\ntitle: T\nstatus: approved\n", "the front matter block is not closed with '---'"),
-    ("---\ntitle: [unclosed\n---\nText\n", "front matter: "),
+    ("---\ntitle: [unclosed\n---\nText\n", "front matter: invalid YAML: the list in [ ] that starts on this line is not closed"),
     ("---\n- a list\n---\nText\n", "front matter must be a mapping of keys to values"),
     ("---\ntitle: T\nstatus: approved\ndefines: [a, b]\n---\nText\n", "defines: must map each term to its meaning"),
     ("---\ntitle: T\nstatus: approved\ncovers: {a: 1}\n---\nText\n", "covers: must be a list of checklist ids"),
@@ -136,7 +136,8 @@ def test_duplicate_id_across_groups(tmp_path):
 def test_malformed_front_matter(tmp_path, text, message):
     write_file(tmp_path / "g" / "c" / "v1.md", text)
     (problem,) = problems_of(tmp_path)
-    assert problem.startswith("g/c/v1.md:1: ") and message in problem
+    line = 2 if "invalid YAML" in message else 1  # a YAML error is located on its own line of the file
+    assert problem.startswith(f"g/c/v1.md:{line}: ") and message in problem
 
 
 def test_non_utf8_file(tmp_path):

@@ -332,3 +332,34 @@ def test_cli_redline_bad_input_exits_2(deals, tmp_path):
     result = CliRunner().invoke(main, ["redline", str(deals[0]), str(bad), "-o", str(tmp_path), "--format", "docx"])
     assert result.exit_code == 2
     assert not list(tmp_path.glob("*.redline.*"))
+
+
+def test_cli_redline_tracked_changes_are_by_the_author_and_dated_when_made(deals, tmp_path, monkeypatch):
+    import zipfile
+
+    old, new = deals
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796000000")  # 2026-11-30T00:53:20Z
+    result = CliRunner().invoke(main, ["redline", str(old), str(new), "-o", str(tmp_path), "--format", "docx",
+                                       "--root", str(ROOT), "--author", "Dana Whitfield"])
+    assert result.exit_code == 0, result.output
+    xml = lxml.etree.fromstring(zipfile.ZipFile(tmp_path / "round-2.redline.docx").read("word/document.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    marks = [*xml.iter(w + "ins"), *xml.iter(w + "del")]
+    assert marks
+    assert {el.get(w + "author") for el in marks} == {"Dana Whitfield"}
+    assert {el.get(w + "date") for el in marks} == {"2026-11-30T00:53:20Z"}
+
+
+def test_the_summary_names_what_a_new_clause_version_changed(deals):
+    old_doc, new_doc = (build_document(load_deal(path), Workspace()).document for path in deals)
+    target = next(c for p in new_doc.parts for c in p.clauses if c.blocks)
+    was = next(c for p in old_doc.parts for c in p.clauses if c.id == target.id)
+    was.version = target.version - 1 if target.version > 1 else target.version + 1
+    target.changes = "Credits are now paid within one Measurement Period."
+    target.blocks = target.blocks + [Paragraph([Text("A new sentence.")])]
+    redline = diff_documents(old_doc, new_doc)
+    entry = next(e for e in redline.summary if e.title == target.title)
+    assert entry.changes == f"v{was.version} → v{target.version}: Credits are now paid within one Measurement Period."
+    summary = lxml.html.fromstring(render_redline_html(redline, TEMPLATE)).xpath(
+        '//section[contains(@class, "redline-summary")]')[0].text_content()
+    assert "Credits are now paid within one Measurement Period." in summary

@@ -23,7 +23,7 @@ def test_explain_and_clauses_show_name_the_approval(repo):
     assert shown.returncode == 0, shown.stderr
     assert f"v{NEXT} approved: Credits are now paid within one Measurement Period. ({APPROVAL})" in shown.stdout
     assert run_cli("build", "--jobs", "1", cwd=repo).returncode == 0
-    explained = run_cli("explain", "out/acme.docx", cwd=repo)
+    explained = run_cli("explain", "--full", "out/acme.docx", cwd=repo)
     assert explained.returncode == 0, explained.stderr
     assert f"service-credits v{NEXT} ({APPROVAL})" in explained.stdout
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import subprocess
+from datetime import datetime, timezone
 
 from tests.fixtures.redline.docx_changes import (
     W,
@@ -75,7 +76,7 @@ def test_library_change_redlines_exactly_the_contracts_using_the_clause(repo):
     assert "deals/acme.yaml: no redline yet: run `contractgen build --redline` to write out/acme.redline.docx" \
         in impact.stdout
 
-    result = run_cli("build", "--redline", "--jobs", "2", cwd=repo)
+    result = run_cli("build", "--redline", "--jobs", "2", "--author", "Dana Whitfield", cwd=repo)
     assert result.returncode == 0, result.stderr
     assert f"deals/acme.yaml: rendered (clause service-credits v{SC} → v{NEXT})" in result.stdout
     assert f"deals/beta.yaml: rendered (clause service-credits v{SC} → v{NEXT})" in result.stdout
@@ -95,7 +96,11 @@ def test_library_change_redlines_exactly_the_contracts_using_the_clause(repo):
     inserted = [el for el in redline.iter(W + "ins") if el.find(f"{W}r") is not None]
     deleted = [el for el in redline.iter(W + "del") if el.find(f"{W}r") is not None]
     assert inserted and deleted
-    assert {el.get(W + "author") for el in [*inserted, *deleted]} == {"contractgen"}
+    assert {el.get(W + "author") for el in [*inserted, *deleted]} == {"Dana Whitfield"}
+    committed = subprocess.run(["git", "-C", str(repo), "log", "-1", "--format=%cI"], capture_output=True, text=True,
+                               check=True).stdout.strip()
+    moment = datetime.fromisoformat(committed).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert {el.get(W + "date") for el in [*inserted, *deleted]} == {moment}  # the time of the commit built
     ins_text = " ".join("".join(t.text or "" for t in el.iter(W + "t")) for el in inserted)
     del_text = " ".join("".join(t.text or "" for t in el.iter(W + "delText")) for el in deleted)
     assert "deduct" in ins_text and "first" in ins_text

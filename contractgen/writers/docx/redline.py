@@ -3,7 +3,8 @@
 It prints a redline model (contractgen.redline.diff) with the DOCX writer's own helpers and styles:
 Ins/Del inlines become runs inside w:ins / w:del (deleted text in w:delText), a whole inserted or
 deleted paragraph also gets its paragraph mark marked (w:pPr/w:rPr/w:ins|w:del), table rows get
-w:trPr/w:ins|w:del. Author "contractgen", date = the new deal's effective date, ids sequential.
+w:trPr/w:ins|w:del. Author and date are the redline's (who made it, when; see redline.authorship),
+else "contractgen" and the new deal's effective date; ids sequential.
 Accept All gives exactly the new contract's text, Reject All exactly the old one's.
 """
 
@@ -34,8 +35,10 @@ def render_redline_docx(redline, template_dir: pathlib.Path) -> bytes:
     document = redline.document
     shown = copy.copy(document)
     shown.provenance = dict(document.provenance, redline_against=redline.old_source or redline.old_reference)
-    date = f"{document.date_iso[:10]}T00:00:00Z"
-    return write_docx(document, template_dir, lambda sheet, base: RedlineBodyWriter(document, sheet, base, date), properties=shown)
+    date = redline.date or f"{document.date_iso[:10]}T00:00:00Z"
+    author = redline.author or AUTHOR
+    return write_docx(document, template_dir, lambda sheet, base: RedlineBodyWriter(document, sheet, base, date, author),
+                      properties=shown)
 
 
 def _paragraph_marks_last(body) -> None:
@@ -60,9 +63,10 @@ def _pure_mark(inlines: list | None) -> str:
 class RedlineBodyWriter(BodyWriter):
     """The DOCX body writer, printing change marks as tracked changes (it overrides only the hooks)."""
 
-    def __init__(self, document, sheet: dict, base, date: str) -> None:
+    def __init__(self, document, sheet: dict, base, date: str, author: str = AUTHOR) -> None:
         super().__init__(document, sheet, base)
         self.date = date
+        self.author = author
         self.next_revision = REVISION_ID_BASE
         self.deleted_anchors: list = []  # (paragraph, anchor) of deleted things
 
@@ -75,7 +79,7 @@ class RedlineBodyWriter(BodyWriter):
         tag = W_INS if change == INSERTED else W_DEL
         el = SubElement(parent, tag)
         el.set(qn("w:id"), str(self.next_revision))
-        el.set(qn("w:author"), AUTHOR)
+        el.set(qn("w:author"), self.author)
         el.set(qn("w:date"), self.date)
         self.next_revision += 1
         return el
