@@ -9,6 +9,7 @@ the deal model decides what each text means for the field it lands in.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -84,8 +85,37 @@ def _line(node: Node) -> int:
     return node.start_mark.line + 1
 
 
-def _walk(node: Node, path: Path_, lines: dict[Path_, int]) -> Any:
+# A comment starts at " #" even inside what was meant as one value; "#" then a non-space is rarely a comment.
+_CUT_BY_COMMENT = re.compile(r"[ \t]+#(?=[^\s#])([^\n]*)")
+
+
+def _refuse_cut_value(node: ScalarNode, text: str) -> None:
+    """Refuse a plain value that a "#" on its line cuts short: "8 Marina View, #30-01 Asia Square"."""
+    end = getattr(node.end_mark, "index", None)
+    cut = _CUT_BY_COMMENT.match(text, end) if end is not None else None
+    if cut:
+        whole = f"{node.value} #{cut.group(1).rstrip()}"
+        raise _Refused(_line(node), f"YAML reads the value as {node.value!r} and the rest, '#{cut.group(1).rstrip()}', "
+                                    f"as a comment; quote this value if the '#' is part of it: \"{whole}\" "
+                                    f"(or put a space after '#' if it is a comment)")
+
+
+def _refuse_split_flow_value(key: ScalarNode, value: Node, before: tuple[Node, Node] | None, text: str) -> None:
+    """Refuse a key with no ':' in a {…} mapping: a comma inside a value split it ({name: Acme, Inc.})."""
+    start, end = getattr(key.end_mark, "index", None), getattr(value.start_mark, "index", None)
+    if start is None or end is None or ":" in text[start:end] or not isinstance(value, ScalarNode):
+        return
+    example = ""
+    if before is not None and isinstance(before[1], ScalarNode):
+        example = f" ({before[0].value}: \"{before[1].value}, {key.value}\")"
+    raise _Refused(_line(key), f"in this {{…}} mapping, {key.value!r} has no value: a comma inside a value splits "
+                               f"it there; quote it{example}, or write the mapping on separate lines")
+
+
+def _walk(node: Node, path: Path_, lines: dict[Path_, int], text: str) -> Any:
     if isinstance(node, ScalarNode):
+        if not node.style:
+            _refuse_cut_value(node, text)
         if not node.style and node.value in _NULLS:  # plain: None from PyYAML, "" from libyaml
             return None
         return node.value
@@ -93,11 +123,12 @@ def _walk(node: Node, path: Path_, lines: dict[Path_, int]) -> Any:
         items = []
         for i, item in enumerate(node.value):
             lines[path + (i,)] = _line(item)
-            items.append(_walk(item, path + (i,), lines))
+            items.append(_walk(item, path + (i,), lines, text))
         return items
     if isinstance(node, MappingNode):
         result: dict[str, Any] = {}
         seen: dict[str, int] = {}
+        before: tuple[Node, Node] | None = None
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise _Refused(_line(key_node), "a key must be plain text, not a list or mapping")
@@ -108,8 +139,11 @@ def _walk(node: Node, path: Path_, lines: dict[Path_, int]) -> Any:
                     f"duplicate key {key!r} (first on line {seen[key]}, again on line {_line(key_node)})",
                 )
             seen[key] = _line(key_node)
+            if getattr(node, "flow_style", False):
+                _refuse_split_flow_value(key_node, value_node, before, text)
+            before = (key_node, value_node)
             lines[path + (key,)] = _line(key_node)
-            result[key] = _walk(value_node, path + (key,), lines)
+            result[key] = _walk(value_node, path + (key,), lines, text)
         return result
     raise _Refused(_line(node), f"unexpected YAML node {type(node).__name__}")  # pragma: no cover
 
@@ -152,7 +186,7 @@ def _compose(loader_class, text: str) -> tuple[Any, dict[Path_, int]]:
         if not isinstance(root, MappingNode):
             raise _Refused(_line(root), "the top level must be a mapping of fields (key: value), not a list or a value")
         lines[()] = _line(root)
-        data = _walk(root, (), lines)
+        data = _walk(root, (), lines, text)
     finally:
         if loader is not None:
             loader.dispose()

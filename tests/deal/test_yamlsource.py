@@ -180,3 +180,31 @@ def test_libyaml_fast_path_reads_exactly_what_pyyaml_reads(text):
         ours = None
     expected = pyyaml(text)
     assert ours == (expected if isinstance(expected, tuple) else None)
+
+
+_CUT = "parties:\n  client:\n    address: 8 Marina View, #30-01 Asia Square\n"
+_SPLIT = "parties:\n  client: {name: Acme, Inc., address: 1 Main Street}\n"
+
+
+@pytest.mark.parametrize("text, line, words", [
+    (_CUT, 3, ["quote this value", "\"8 Marina View, #30-01 Asia Square\""]),
+    ("a:\n  - 8 Marina View, #30-01\n  - x\n", 2, ["quote this value"]),
+    (_SPLIT, 2, ["'Inc.' has no value", "quote it", "name: \"Acme, Inc.\""]),
+])
+def test_a_value_yaml_would_cut_short_is_refused_with_quote_it(text, line, words):
+    from contractgen.deal import yamlsource
+
+    for composer in (yamlsource._FastComposer, yamlsource._Composer):  # the libyaml path and PyYAML's say the same
+        if composer is None:
+            continue
+        with pytest.raises(yamlsource._Refused) as info:
+            yamlsource._compose(composer, text)
+        assert info.value.line == line
+        assert all(w in info.value.message for w in words), info.value.message
+    assert refused(text).problems[0].line == line
+
+
+@pytest.mark.parametrize("text", ["a: 1000  # in pounds\n", "a: x #\n", "a: 'x #1'\n", "a: x#1\n", "a: {b: 1, c: 2}\n",
+                                  "a: {b: , c: 2}\n", "a: \"8 Marina View, #30-01\"\n"])
+def test_comments_and_quoted_values_are_read_as_before(text):
+    load_yaml(text, "deal.yaml")
