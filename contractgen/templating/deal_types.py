@@ -199,11 +199,13 @@ def deal_context_types() -> dict[str, Any]:
     from contractgen.deal.derived import Derived
     from contractgen.law.forums import DisputesView
     from contractgen.law.jurisdictions import Forum, Law
+    from contractgen.law.employment import StaffTransfer
     from contractgen.law.privacy import Privacy
     from contractgen.deal.model import ClientParty, Deal, SupplierParty
 
     context: dict[str, Any] = {name: _unwrap(info.annotation) for name, info in Deal.model_fields.items()}
     context.update(deal=Deal, client=ClientParty, supplier=SupplierParty, derived=Derived, CLIENT=str,
-                   SUPPLIER=str, CLIENT_NAME=str, SUPPLIER_NAME=str, PD=str, law=Law, forum=Forum, disputes=DisputesView, privacy=Privacy,
+                   SUPPLIER=str, CLIENT_NAME=str, SUPPLIER_NAME=str, PD=str, law=Law, forum=Forum, disputes=DisputesView,
+                   privacy=Privacy, staff=StaffTransfer,
                    locale_=str, currency_=str)
     return context

@@ -345,6 +345,7 @@ def build_context(deal) -> dict[str, Any]:
     context: dict[str, Any] = {name: getattr(deal, name) for name in type(deal).model_fields}
     from contractgen.law.forums import arbitration_fields, disputes_of, place_country
     from contractgen.law.jurisdictions import forum_of, law_of
+    from contractgen.law.employment import staff_transfer_of
     from contractgen.law.privacy import privacy_of
 
     client, supplier = deal.parties.client, deal.parties.supplier
@@ -368,6 +369,7 @@ def build_context(deal) -> dict[str, Any]:
         CLIENT_NAME=client.short_name or "Client",
         SUPPLIER_NAME=supplier.short_name or "Supplier",
         law=law,
+        staff=staff_transfer_of(deal, law.country),
         forum=forum,
         disputes=disputes,
         privacy=privacy,

@@ -86,7 +86,11 @@ def irish_text():
 
 
 def test_employees_on_entry_and_exit_under_tupe_in_the_uk_bank_deal(reference_text):
-    assert "“Employment Regulations” means the Transfer of Undertakings (Protection of Employment) Regulations 2006 (SI 2006/246)" in reference_text
+    # the law of each place of work: TUPE for the client's staff in Great Britain, Polish law for the Kraków centre
+    assert ("“Employment Regulations” means the laws of the places where the employees concerned work under which "
+            "employment passes to a new employer when an activity moves or a service provider changes, namely the "
+            "Transfer of Undertakings (Protection of Employment) Regulations 2006 (SI 2006/246) and Article 23¹ of the "
+            "Polish Labour Code") in reference_text
     assert "The Parties do not expect the start of the Services to transfer the employment" in reference_text
     assert "will indemnify the Client and each Successor against all Employee Liabilities" in reference_text
 

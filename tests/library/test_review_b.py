@@ -100,19 +100,23 @@ def test_the_exit_schedule_leaves_employee_liabilities_to_the_employees_clause()
 
 
 def test_german_law_informs_employees_and_lets_them_object_instead_of_dismissal():
+    # The client's staff work in Germany (section 613a BGB on entry); the supplier's staff work in Wrocław, where
+    # Polish law decides their transfer on exit (tests/library/test_staff_transfer_place.py).
     body = text("de-manufacturer-poland")
-    assert "as section 613a(5) of the German Civil Code requires" in body
-    assert "within 1 month after receiving the notice (section 613a(6))" in body
+    assert "whether the person objects to the transfer under section 613a(6) of the German Civil Code" in body
     assert "which section 613a(4) of the German Civil Code does not permit" in body
+    assert "Article 23¹ of the Polish Labour Code" in body
     assert "ends that employment within 20 Business Days" not in body
     assert "unfair or wrongful dismissal" not in body and "redundancy" not in body
 
 
 def test_swiss_law_uses_the_code_of_obligations_transfer_rules():
+    # The bank's staff work in Switzerland (Art. 333 OR on entry); the supplier's staff work in Lisbon, where
+    # Portuguese law decides their transfer on exit, so no Swiss joint liability is claimed for them.
     body = text("ch-bank-portugal")
-    assert "as Article 333a of the Swiss Code of Obligations requires" in body
-    assert "An employee may refuse the transfer (Article 333(1))" in body
-    assert "Article 333(3) of the Swiss Code of Obligations makes" in body
+    assert "whether the person refuses the transfer under Article 333(1) of the Swiss Code of Obligations" in body
+    assert "Articles 285 to 287 of the Portuguese Labour Code" in body
+    assert "Article 333(3) of the Swiss Code of Obligations makes" not in body
     assert "ends that employment within 20 Business Days" not in body
     assert "unfair or wrongful dismissal" not in body
 

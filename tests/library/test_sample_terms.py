@@ -21,7 +21,7 @@ EXPECTED = {
         ["tort", "injunct", "full title guarantee", "fraudulent misrepresentation"],
         [f"dora-30-2-{p}" for p in "abcdefghi"]),
     "ch-bank-portugal": (
-        ["Article 100(1) of the Swiss Code of Obligations", "Article 333 of the Swiss Code of Obligations",
+        ["Article 100(1) of the Swiss Code of Obligations", "Articles 333 and 333a of the Swiss Code of Obligations",
          "Outsourcing Requirements of FINMA", "at all times, from Switzerland"],
         ["tort", "injunct", "full title guarantee"],
         ["finma-audit-supervision", "finma-data-access", "finma-termination"]),

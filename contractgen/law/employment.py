@@ -1,0 +1,77 @@
+"""Employee transfer as data: which law moves employees when services start or end, by place of work.
+
+The law that decides whether an employee's contract passes to a new provider is the law of the
+place where the employee works, not the contract's governing law. A jurisdiction record may carry
+an ``employee_transfer`` block (law/jurisdictions/*.yaml: ``automatic``, ``law``, ``informing``,
+``objection``, ``sources``); a place with no such record has no automatic transfer the library
+knows of, and the clauses draft the offer-based variant for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from contractgen.law.library import LawLibrary, active
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place of work as the staff clauses see it."""
+
+    country: str  # ISO 3166-1 alpha-2
+    automatic: bool  # employment passes by law when an activity moves to a new provider
+    law: str = ""  # the rule, as cited in the contract ("section 613a of the German Civil Code …")
+    informing: str = ""  # who must inform or consult whom before the transfer, where the rule says
+    objection: str = ""  # the employee's right to object or resign, where the rule gives one
+    key: str = ""  # the jurisdiction record's key ("" when no record has a rule for the country)
+
+
+@dataclass(frozen=True)
+class StaffTransfer:
+    """Where employees concerned by the start and the end of the Services work (``staff``)."""
+
+    entry: Place  # the client's staff, who work where the contract's law is
+    exit: tuple[Place, ...]  # the supplier's staff, at each Delivery Centre's country
+    automatic_exit: tuple[Place, ...]  # the exit places with an automatic transfer
+    offer_exit: tuple[Place, ...]  # the exit places without one
+
+    @property
+    def laws(self) -> tuple[str, ...]:
+        """Return every automatic-transfer rule that applies, entry first, without repeats."""
+        seen: list[str] = []
+        for place in (self.entry, *self.exit):
+            if place.automatic and place.law and place.law not in seen:
+                seen.append(place.law)
+        return tuple(seen)
+
+
+@lru_cache(maxsize=8)
+def _rules(law: LawLibrary) -> dict[str, Place]:
+    rules: dict[str, Place] = {}
+    for key, record in sorted(law.records("jurisdictions").items()):
+        block = record.data.get("employee_transfer")
+        country = str(record.data.get("country") or "")
+        if not block or not country or country in rules:
+            continue
+        rules[country] = Place(country=country, automatic=bool(block.get("automatic")), law=str(block.get("law") or ""),
+                               informing=str(block.get("informing") or ""), objection=str(block.get("objection") or ""),
+                               key=key)
+    return rules
+
+
+def place_of(country: str, law: LawLibrary | None = None) -> Place:
+    """Return the transfer rule for a country of work (no automatic transfer when no record has one)."""
+    return _rules(law or active()).get(country.upper(), Place(country=country.upper(), automatic=False))
+
+
+def staff_transfer_of(deal, law_country: str) -> StaffTransfer:
+    """Return the places of work of a deal: the client's (the governing law's country) and each Delivery Centre's."""
+    countries: list[str] = []
+    for centre in (deal.sourcing.delivery_centres if deal.sourcing else []):
+        if centre.country and centre.country.upper() not in countries:
+            countries.append(centre.country.upper())
+    exit_places = tuple(place_of(c) for c in countries)
+    entry = place_of(law_country) if law_country else Place(country="", automatic=False)
+    return StaffTransfer(entry=entry, exit=exit_places, automatic_exit=tuple(p for p in exit_places if p.automatic),
+                         offer_exit=tuple(p for p in exit_places if not p.automatic))
