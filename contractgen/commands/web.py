@@ -24,10 +24,9 @@ from contractgen.commands.common import (
 def serve(repo: Path | None, host: str, port: int, token: str | None, workers: int, time_limit: float) -> None:
     """Open the web workspace on a contracts repository (REPO, default: the current folder)."""
     try:
-        import uvicorn
-
         from contractgen.web.app import create_app
         from contractgen.web.security import check_bind
+        from contractgen.web.serving import serve as run_server, server_config
     except ImportError as exc:
         echo_err(f"the web workspace needs extra packages ({exc.name} is missing): pip install 'contractgen[web]'")
         sys.exit(EXIT_BAD_INPUT)
@@ -38,6 +37,6 @@ def serve(repo: Path | None, host: str, port: int, token: str | None, workers: i
                + " (Ctrl+C stops it)")
     app.state.workspace.pool.warm_up()
     try:
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        run_server(server_config(app, host, port))
     finally:
         app.state.workspace.pool.close()

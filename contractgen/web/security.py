@@ -10,7 +10,7 @@ from urllib.parse import urlencode, urlsplit
 from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 from starlette.middleware.base import BaseHTTPMiddleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
 from contractgen.errors import ContractgenError
@@ -140,7 +140,10 @@ class BodyLimit:
 
 async def csrf_form(request: Request, max_files: int = 0) -> FormData:
     """Read a POSTed form within the limits, refusing it (403) unless it carries this browser's CSRF token."""
-    form = await request.form(max_files=max_files, max_fields=MAX_FIELDS, max_part_size=MAX_PART)
+    try:
+        form = await request.form(max_files=max_files, max_fields=MAX_FIELDS, max_part_size=MAX_PART)
+    except ClientDisconnect:  # the connection closed (or was closed for sending too slowly) mid-body
+        raise HTTPException(408, "the request did not arrive in time") from None
     sent = request.headers.get(CSRF_HEADER) or form.get(CSRF_FIELD)
     if not _same(request.cookies.get(CSRF_COOKIE), sent if isinstance(sent, str) else None):
         raise HTTPException(403, "the form's security token is missing or out of date: reload the page and try again")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import threading
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -192,7 +193,16 @@ def _put(parent: Any, name: Any, value: Any, order: list[str] | None) -> None:
     parent.insert(position, name, value)
 
 
-_PROBE = YAML(typ="rt")
+_LOCAL = threading.local()
+
+
+def _probe() -> YAML:
+    """Return this thread's ruamel YAML for single scalars (a YAML object keeps state while it loads or dumps,
+    so one shared by the server's threads broke every later edit after two simultaneous ones)."""
+    probe = getattr(_LOCAL, "probe", None)
+    if probe is None:
+        probe = _LOCAL.probe = YAML(typ="rt")
+    return probe
 
 
 def scalar_text(value: Any) -> str:
@@ -206,7 +216,7 @@ def scalar_text(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     stream = io.StringIO()
-    _PROBE.dump(value, stream)
+    _probe().dump(value, stream)
     text = stream.getvalue()
     if text.endswith("\n...\n"):
         text = text[:-5]
@@ -220,7 +230,7 @@ def _scalar_like(current: Any, text: str) -> Any:
     if "\n" in text:
         return LiteralScalarString(text)
     try:
-        parsed = _PROBE.load(text)
+        parsed = _probe().load(text)
     except Exception:  # noqa: BLE001 - anything ruamel cannot read as a plain scalar is kept as a string
         return text
     if parsed is not None and not isinstance(parsed, (dict, list, str)) and scalar_text(parsed) == text:
