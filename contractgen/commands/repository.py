@@ -15,13 +15,19 @@ from contractgen.commands.common import (
 
 @click.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-def init(directory: Path) -> None:
+@click.option("--install-from", "install_from", default=None, metavar="SOURCE",
+              help="How CI installs contractgen: a version (0.1.0), a git URL at a tag (git+https://…@v0.1.0) or a "
+                   "wheel file (copied under .contractgen/); default: the way this copy was installed.")
+def init(directory: Path, install_from: str | None) -> None:
     """Create a contracts repository in DIRECTORY: settings, library copy, a sample deal, CI workflow."""
     from contractgen.repo.config import init_repo
 
-    created = init_repo(directory)
+    notes: list[str] = []
+    created = init_repo(directory, install_from=install_from, notes=notes)
     for path in created:
         click.echo(f"created {path}")
+    for note in notes:
+        echo_err(f"note: {note}")
     click.echo(f"next: cd {directory} && contractgen build")
 
 

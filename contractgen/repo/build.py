@@ -307,7 +307,7 @@ def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | No
     remove_stale_temporaries(config.output_dir)
     remove_stale_temporaries(config.output_dir / MODELS_DIR)
     rendered_any = any(r["status"] == "rendered" for r in results)  # the tools record describes the last render
-    tools = installed_tools(config.templates_dir, config.root) if rendered_any or not assessment.lock.tools \
+    tools = installed_tools(config.templates_dir, config.root, config.install) if rendered_any or not assessment.lock.tools \
         else assessment.lock.tools
     new_lock = Lock(tools=tools,
                     library={rel: info.record() for rel, info in assessment.library.items()},

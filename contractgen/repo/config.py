@@ -24,6 +24,7 @@ DEFAULTS = {
     "clauses": "clauses",
     "templates": "templates",
     "shards": 1,
+    "install": "",  # how CI installs contractgen (repo/install.py); "" for the version the lock records
 }
 SCAFFOLD = Path(__file__).resolve().parent / "scaffold"
 SAMPLE_DEAL = "deal-example.yaml"
@@ -46,6 +47,7 @@ class RepoConfig:
     clauses: str
     templates: str
     shards: int = 1  # how many parallel jobs the CI workflow builds in (`build --shard K/N`)
+    install: str = ""  # how CI installs contractgen: "contractgen==0.1.0", "git+https://…@v0.1.0", ".contractgen/….whl"
 
     @property
     def clauses_dir(self) -> Path:
@@ -153,12 +155,30 @@ def load_config(start: Path | None = None) -> RepoConfig:
     shards = values["shards"]
     if isinstance(shards, bool) or not isinstance(shards, int) or not 1 <= shards <= 256:
         raise RepoError(f"{path}: shards must be a whole number from 1 to 256 (the CI build's parallel jobs)")
+    install = values["install"]
+    if install:
+        from contractgen.repo.install import InstallError, parse_install
+
+        try:
+            parsed = parse_install(install, f"{path}: install")
+        except InstallError as exc:
+            raise RepoError(str(exc)) from None
+        if parsed.kind == "wheel" and not (root / parsed.value).is_file():
+            raise RepoError(f"{path}: install names {parsed.value}, which is not in the repository; commit the wheel there")
+        install = parsed.value
     return RepoConfig(root, values["deals"], values["output"].strip("/"), tuple(dict.fromkeys(formats)),
-                      values["clauses"].strip("/"), values["templates"].strip("/"), shards)
+                      values["clauses"].strip("/"), values["templates"].strip("/"), shards, install)
 
 
-def init_repo(target: Path, source: Path | None = None) -> list[Path]:
-    """Scaffold a contracts repository in `target` from the built-in library; return what was created."""
+def init_repo(target: Path, source: Path | None = None, install_from: str | None = None,
+              notes: list[str] | None = None) -> list[Path]:
+    """Scaffold a contracts repository in `target` from the built-in library; return what was created.
+
+    `install_from` says how CI installs contractgen (repo/install.py; default: as this copy was
+    installed); a note for the user about that choice is appended to `notes`.
+    """
+    from contractgen.repo.install import InstallError, choose_install
+
     from contractgen.pipeline import project_root
 
     target = Path(target)
@@ -175,6 +195,13 @@ def init_repo(target: Path, source: Path | None = None) -> list[Path]:
         raise RepoError(f"{sample}: the sample deal is missing")
     target.mkdir(parents=True, exist_ok=True)
     created: list[Path] = []
+    try:
+        install, copied, note = choose_install(install_from, target)
+    except InstallError as exc:
+        raise RepoError(str(exc)) from None
+    created.extend(copied)
+    if note and notes is not None:
+        notes.append(note)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".*")
     for folder in ("clauses", "templates"):
         shutil.copytree(source / folder, target / folder, ignore=ignore)
@@ -183,7 +210,8 @@ def init_repo(target: Path, source: Path | None = None) -> list[Path]:
 
     workflow = (SCAFFOLD / "workflows" / "contracts.yml").read_text(encoding="utf-8")
     files = {
-        CONFIG_NAME: (SCAFFOLD / "contractgen.toml").read_bytes(),
+        CONFIG_NAME: (SCAFFOLD / "contractgen.toml").read_text(encoding="utf-8").replace(
+            "@INSTALL@", install).encode("utf-8"),
         f"deals/{SAMPLE_DEAL}": sample.read_bytes(),
         ".github/workflows/contracts.yml": workflow.replace("@CONTRACTGEN_VERSION@", __version__).encode("utf-8"),
         "README.md": (SCAFFOLD / "README.md").read_bytes(),

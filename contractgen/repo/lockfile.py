@@ -224,8 +224,8 @@ def lock_from_data(data: dict[str, Any], path: Path) -> Lock:
 FONT_SUFFIXES = (".ttf", ".otf", ".woff", ".woff2")
 
 
-def installed_tools(templates_dir: Path, repo_root: Path) -> dict[str, Any]:
-    """Return the versions a build depends on: contractgen, WeasyPrint, and each template font file's version."""
+def installed_tools(templates_dir: Path, repo_root: Path, install: str = "") -> dict[str, Any]:
+    """Return the versions a build depends on: contractgen (and how CI installs it), WeasyPrint, each template font's version."""
     from importlib.metadata import PackageNotFoundError, version
 
     from contractgen import __version__
@@ -240,7 +240,10 @@ def installed_tools(templates_dir: Path, repo_root: Path) -> dict[str, Any]:
     for path in sorted(folder.resolve().rglob("*")) if folder.is_dir() else []:
         if path.suffix.lower() in FONT_SUFFIXES and safefs.is_regular_file(path, root):
             fonts[path.relative_to(root).as_posix()] = _font_version(path)
-    return {"contractgen": __version__, "weasyprint": weasyprint, "fonts": fonts}
+    tools = {"contractgen": __version__, "weasyprint": weasyprint, "fonts": fonts}
+    if install:
+        tools["install"] = install
+    return tools
 
 
 def _font_version(path: Path) -> str:
@@ -263,6 +266,9 @@ def tool_differences(locked: dict[str, Any], installed: dict[str, Any]) -> list[
         if locked.get(name) != installed.get(name):
             lines.append(f"contractgen.lock was built with {label} {locked.get(name)}; this machine has "
                          f"{installed.get(name)} (outputs may differ: install {label} {locked.get(name)})")
+    if locked.get("install") and installed.get("install") and locked["install"] != installed["install"]:
+        lines.append(f"contractgen.lock was built with contractgen installed from {locked['install']}; "
+                     f"contractgen.toml now installs {installed['install']}")
     before, after = locked.get("fonts") or {}, installed.get("fonts") or {}
     for rel in sorted(set(before) | set(after)):
         if before.get(rel) != after.get(rel):

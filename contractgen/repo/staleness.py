@@ -318,7 +318,7 @@ def assess(config: RepoConfig, selected: list[str] | None = None) -> Assessment:
             clause_reasons, state.undecided = predict_clauses(entry, view, defaults)
             state.reasons.extend(clause_reasons)
         _check_outputs(config, rel, entry, state, hashes, interrupted.get(rel))
-    notes = tool_differences(lock.tools, installed_tools(config.templates_dir, config.root)) if lock.tools else []
+    notes = tool_differences(lock.tools, installed_tools(config.templates_dir, config.root, config.install)) if lock.tools else []
     return Assessment(config, lock, library, violations, states, removed, errors=errors, library_sha256=digest,
                       tool_notes=notes)
 

@@ -59,9 +59,7 @@ def test_shards_in_the_settings_make_a_build_matrix_and_a_merge_job(initialised)
     merge = "\n".join(s.get("run", "") for s in jobs["merge"]["steps"])
     assert "contractgen lock merge --remove" in merge and "contractgen check" in merge
     assert "shards" in "\n".join(s.get("run", "") for s in jobs["plan"]["steps"])
-    plan = next(s for s in jobs["plan"]["steps"] if s.get("id") == "plan")["run"]
-    script = plan.split("<<'PY' >> \"$GITHUB_OUTPUT\"\n", 1)[1].rsplit("PY", 1)[0]
-    script = "\n".join(line[10:] if line.startswith(" " * 10) else line for line in script.splitlines())
+    script = _plan_script(initialised)
     for shards, matrix in ((None, "[1]"), (3, "[1, 2, 3]")):
         config = initialised / "contractgen.toml"
         original = config.read_text(encoding="utf-8")
@@ -71,9 +69,24 @@ def test_shards_in_the_settings_make_a_build_matrix_and_a_merge_job(initialised)
             out = subprocess.run([sys.executable, "-c", script], cwd=initialised, capture_output=True, text=True,
                                  env={"CONTRACTGEN_VERSION": "9.9.9", "PATH": ""})
             assert out.returncode == 0, out.stderr
-            assert f"matrix={matrix}" in out.stdout.splitlines() and "version=9.9.9" in out.stdout.splitlines()
+            assert f"matrix={matrix}" in out.stdout.splitlines()
+            assert f"install=contractgen=={__version__}" in out.stdout.splitlines()  # contractgen.toml's install
         finally:
             config.write_text(original, encoding="utf-8")
+
+
+def _plan_script(root: Path) -> str:
+    """The Python the workflow's plan step runs (it reads contractgen.toml and contractgen.lock)."""
+    plan = next(s for s in _workflow(root)["jobs"]["plan"]["steps"] if s.get("id") == "plan")["run"]
+    script = plan.split("<<'PY' >> \"$GITHUB_OUTPUT\"\n", 1)[1].rsplit("PY", 1)[0]
+    return "\n".join(line[10:] if line.startswith(" " * 10) else line for line in script.splitlines())
+
+
+def _plan(root: Path) -> dict[str, str]:
+    out = subprocess.run([sys.executable, "-c", _plan_script(root)], cwd=root, capture_output=True, text=True,
+                         env={"CONTRACTGEN_VERSION": "9.9.9", "PATH": ""})
+    assert out.returncode == 0, out.stderr
+    return dict(line.split("=", 1) for line in out.stdout.splitlines())
 
 
 def test_the_workflow_is_pinned_least_privileged_and_runs_the_checks(initialised):
@@ -88,7 +101,7 @@ def test_the_workflow_is_pinned_least_privileged_and_runs_the_checks(initialised
     assert {"actions/cache", "actions/upload-artifact"} <= {u.split("@")[0] for u in uses}
     runs = "\n".join(s.get("run", "") for s in steps)
     for command in ("contractgen lint", "contractgen validate", "contractgen check", "contractgen build --redline",
-                    "libpango-1.0-0", 'contractgen==${VERSION}', "GITHUB_STEP_SUMMARY"):
+                    "libpango-1.0-0", 'python -m pip install "${INSTALL}"', "GITHUB_STEP_SUMMARY"):
         assert command in runs, command
     assert flow["env"]["CONTRACTGEN_VERSION"] == __version__
     impact = next(s for s in steps if "contractgen impact" in s.get("run", ""))
