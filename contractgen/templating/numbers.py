@@ -30,6 +30,8 @@ def money(ctx, amount, decimals: bool = True) -> str:
     text = pattern.apply(Decimal(str(amount)), locale, currency=currency, currency_digits=decimals, group_separator=False)
     text = _regroup(text, pattern.grouping, locale)
     text = _signed(text, local_sign(currency, str(locale)), ctx.get("currency_sign_"))
+    # CLDR's Japanese yen is the full-width "￥", which the contract fonts lack; "¥" is the same sign.
+    text = text.replace("\uffe5", "¥")
     # A currency written as letters (CHF, CA$, GBP) stands apart from the figure: "CHF 3,180,000.00".
     return re.sub(r"^([A-Za-z]{2,})(?=[\d-])", "\\1\u00a0", text)
 

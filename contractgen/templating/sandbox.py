@@ -46,7 +46,8 @@ _HUGE_WIDTH = re.compile(r"\d{7,}")  # a field width of a million characters or 
 # and a huge width would exhaust memory.
 UNSAFE_FILTERS = ("center", "indent", "wordwrap", "format", "truncate", "filesizeformat", "xmlattr", "urlize")
 _MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
-_WHITESPACE = re.compile(r"\s+")
+# Line breaks and runs of spaces become one space; a no-break space stays, so "R$ 385.000,00" never breaks.
+_WHITESPACE = re.compile(r"[^\S\u00a0\u202f\u2007]+")
 
 
 def contract_words(value: Any) -> str:

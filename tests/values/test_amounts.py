@@ -94,6 +94,7 @@ def test_a_shared_sign_is_printed_only_where_every_place_of_the_deal_uses_that_c
 @pytest.mark.parametrize("locale, currency, sign, expected", [
     ("en_SG", "SGD", "S$", "S$1,250,000.00"), ("sv_SE", "SEK", "SEK", "1\u00a0250\u00a0000,00\u00a0SEK"),
     ("en_ZA", "ZAR", "ZAR", "ZAR\u00a01\u00a0250\u00a0000,00"), ("pl_PL", "PLN", "zł", "1\u00a0250\u00a0000,00\u00a0zł"),
+    ("ja_JP", "JPY", "￥", "¥1,250,000"),  # CLDR's full-width yen, which the contract fonts lack
 ])
 def test_the_money_filter_prints_the_distinguishing_sign_with_no_break_spaces(locale, currency, sign, expected):
     from contractgen.templating.numbers import money
