@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from contractgen import safefs
 from contractgen.errors import ContractgenError, LibraryError, Problem
 
 
@@ -49,10 +50,12 @@ def load_checklist(template_dir: Path, root: Path | None = None) -> Checklist:
     path = Path(template_dir) / "checklist.yaml"
     where = path.relative_to(root).as_posix() if root else f"{Path(template_dir).name}/checklist.yaml"
     try:
-        text = path.read_text(encoding="utf-8")
+        text = safefs.read_text(path, Path(template_dir).parent)  # a link out of the templates folder is refused
         data = yaml.safe_load(text)
     except FileNotFoundError:
         raise LibraryError(f"{where}: the template has no checklist.yaml") from None
+    except (safefs.UnsafePathError, UnicodeDecodeError) as exc:
+        raise LibraryError(f"{where}: cannot be read: {exc}") from None
     except yaml.YAMLError as exc:
         raise LibraryError(f"{where}: {str(exc).splitlines()[0]}") from None
     lines = _line_map(text, where)

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from contractgen import safefs
 from contractgen.errors import ContractgenError
 from contractgen.library.clauses import (
     STATUSES, VERSION_FILE, ClauseVersion, parse_clause_file, scan_library_folder, split_front_matter,
@@ -125,7 +126,7 @@ def load_template(root: Path, name: str, report: LintReport) -> Template:
     outline_lines: dict[tuple, int] = {}
     try:
         outline = load_outline(folder)
-        outline_lines = _yaml_lines(outline.path.read_text(encoding="utf-8"), outline_rel)
+        outline_lines = _yaml_lines(safefs.read_text(outline.path, root / "templates"), outline_rel)
     except ContractgenError as exc:
         _report_problems(report, exc, outline_rel)
     try:
@@ -134,12 +135,14 @@ def load_template(root: Path, name: str, report: LintReport) -> Template:
         _report_problems(report, exc, checklist_rel)
     allow: list[str] = []
     lint_file = folder / "lint.yaml"
-    if lint_file.is_file():
+    if lint_file.is_file() or lint_file.is_symlink():
         try:
-            data = yaml.safe_load(lint_file.read_text(encoding="utf-8")) or {}
+            data = yaml.safe_load(safefs.read_text(lint_file, root / "templates")) or {}
             allow = [str(word) for word in (data.get("allow") or [])] if isinstance(data, dict) else []
         except yaml.YAMLError as exc:
             report.add(f"templates/{name}/lint.yaml", 1, f"invalid YAML: {str(exc).splitlines()[0]}")
+        except (OSError, UnicodeDecodeError, safefs.UnsafePathError) as exc:
+            report.add(f"templates/{name}/lint.yaml", 1, f"cannot be read: {exc}")
     return Template(name, outline_rel, outline, outline_lines, checklist_rel, checklist, allow)
 
 
@@ -172,9 +175,12 @@ def load_versions(root: Path, report: LintReport) -> list[Version]:
 def _parse_version(path: Path, library_root: Path, rel: str, report: LintReport) -> Version | None:
     """Parse one version file, reporting front matter problems at the line of their key."""
     try:
-        text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+        text = safefs.read_text(path, library_root).replace("\r\n", "\n")
         head, body, body_line = split_front_matter(text)
         meta = yaml.safe_load(head) or {}
+    except safefs.UnsafePathError as exc:
+        report.add(rel, 1, str(exc).removeprefix(f"{path}: "))
+        return None
     except (UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
         report.add(rel, 1, f"front matter: {str(exc).splitlines()[0]}")
         return None

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
+from contractgen import safefs
 from contractgen.errors import ContractgenError
 
 CONFIG_NAME = "contractgen.toml"
+MAX_CONFIG_BYTES = 1024 * 1024
 LOCK_NAME = "contractgen.lock"
 KNOWN_FORMATS = ("docx", "pdf")
 DEFAULTS = {
@@ -134,8 +136,8 @@ def load_config(start: Path | None = None) -> RepoConfig:
     root = find_root(start)
     path = root / CONFIG_NAME
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(safefs.read_text(path, root, MAX_CONFIG_BYTES))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, safefs.UnsafePathError) as exc:
         raise RepoError(f"{path}: {exc}") from None
     unknown = sorted(set(data) - set(DEFAULTS))
     if unknown:

@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
+from contractgen import safefs
 from contractgen.repo.config import CONFIG_NAME, RepoConfig, RepoError
 
 INSTALL = "pip install 'contractgen[dask]'"
@@ -43,15 +44,17 @@ def collect_bundle(config: RepoConfig, tasks: list) -> dict[str, bytes]:
     for folder in (config.clauses_dir, config.templates_dir):
         _inside(config, folder)
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                files[config.rel(path)] = path.read_bytes()
+            if (path.is_file() or path.is_symlink()) and "__pycache__" not in path.parts:
+                data = safefs.read_bytes(path, config.root)  # never what a link points to outside
+                files[config.rel(path)] = data
     config_file = config.root / CONFIG_NAME
     if config_file.is_file():
-        files[CONFIG_NAME] = config_file.read_bytes()
+        files[CONFIG_NAME] = safefs.read_bytes(config_file, config.root)
     for task in tasks:
-        files[task.deal] = task.raw if task.raw is not None else (config.root / task.deal).read_bytes()
-        if task.redlines and (config.root / task.model).is_file():
-            files[task.model] = (config.root / task.model).read_bytes()
+        files[task.deal] = task.raw if task.raw is not None else safefs.read_bytes(config.root / task.deal, config.root)
+        model = safefs.read_if_possible(config.root / task.model, config.root) if task.redlines else None
+        if model is not None:
+            files[task.model] = model
     return files
 
 

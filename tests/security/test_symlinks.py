@@ -137,3 +137,14 @@ def test_the_web_serves_only_regular_stylesheets_inside_the_template(repo):
         css.unlink()
         css.symlink_to("/dev/zero")
         assert client.get("/template-css/it-outsourcing/print.css").status_code == 404
+
+
+def test_lint_reports_a_clause_file_linking_out_of_the_repository_without_reading_it(repo, tmp_path):
+    secret = tmp_path / "credentials.md"
+    secret.write_text("---\ntitle: Stolen\nstatus: draft\n---\nAWS_SECRET=hunter2\n")
+    folder = next((repo / "clauses").rglob("v1.md")).parent
+    (folder / "v9.md").symlink_to(secret)
+    result = run_cli("lint", cwd=repo)
+    out = result.stdout + result.stderr
+    assert result.returncode != 0 and "v9.md" in out and "leads outside" in out, out
+    assert "hunter2" not in out and "Stolen" not in out

@@ -110,9 +110,10 @@ def make_url_fetcher(root: Path, max_bytes: int = MAX_RESOURCE_BYTES):
         def fetch(self, url, headers=None):
             """Return the template file ``url`` names, or raise UnsafeResourceError."""
             path = resolve_resource(url, self.root, self.max_bytes)
-            data = path.read_bytes()
-            if len(data) > self.max_bytes:
-                raise UnsafeResourceError(f"refusing to fetch {url!r}: over the size cap")
+            try:  # the real file, opened once more: still a regular file inside the template, within the cap
+                data = safefs.read_bytes(path, self.root, self.max_bytes)
+            except (OSError, safefs.UnsafePathError) as exc:
+                raise UnsafeResourceError(f"refusing to fetch {url!r}: {exc}") from None
             mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
             return URLFetcherResponse(path.as_uri(), data, {"Content-Type": mime})
 
