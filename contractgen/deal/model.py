@@ -80,10 +80,14 @@ class Party(Section):
     signatory: Signatory | None = None
 
 
+SECTORS = ("bank", "insurer", "payment institution", "e-money institution", "investment firm", "other")
+
+
 class ClientParty(Party):
     """The client; its defined term defaults to "Client"."""
 
     short_name: Name = "Client"
+    sector: Literal[SECTORS] | None = None  # what the client is licensed as: decides the sector regulation it is under
 
 
 class SupplierParty(Party):

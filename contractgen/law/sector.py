@@ -29,6 +29,9 @@ class SectorRegime(str):
     report_within: Duration | None = None
     supplier_notice: Duration | None = None
     source: str = ""
+    sectors: tuple[str, ...] = ()  # the kinds of client the regime applies to (applies_to.sectors)
+    places: tuple[str, ...] = ()  # the countries where it applies to them (applies_to.places)
+    lex_specialis_over: tuple[str, ...] = ()  # regimes it displaces for the same client (DORA over NIS2)
 
     def __new__(cls, key: str, record: dict[str, Any], ident: str = "") -> SectorRegime:
         self = super().__new__(cls, key)
@@ -39,6 +42,10 @@ class SectorRegime(str):
         self.report_within = Duration.parse(record["report_within"]) if record.get("report_within") else None
         self.supplier_notice = Duration.parse(record["supplier_notice"]) if record.get("supplier_notice") else None
         self.source = str((record.get("sources") or [""])[0])
+        applies = record.get("applies_to") or {}
+        self.sectors = tuple(str(x) for x in applies.get("sectors") or ())
+        self.places = tuple(str(x).upper() for x in applies.get("places") or ())
+        self.lex_specialis_over = tuple(str(x) for x in record.get("lex_specialis_over") or ())
         return self
 
     @classmethod

@@ -38,5 +38,6 @@ def test_an_unknown_sector_regime_is_refused_with_the_known_ones(tmp_path):
     result = run_contractgen("validate", str(deal))
     assert result.returncode == 2
     assert ("regulatory[1]: 'GDPR' is not a known sector regime (known: 10 NYCRR 405.46, 23 NYCRR 500, DORA, "
-            "EBA Outsourcing Guidelines, FCA SYSC 8, FINMA Circular 2018/3, NIS2, OSFI B-10, PCI DSS, PRA SS2/21)"
+            "EBA Outsourcing Guidelines, FCA SYSC 8, FINMA Circular 2018/3, NIS2, OSFI B-10, PCI DSS, PRA SS2/21, "
+            "Solvency II Art. 274)"
             in result.stderr + result.stdout)

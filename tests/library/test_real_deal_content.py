@@ -83,8 +83,8 @@ def test_sample_says_what_its_deal_means(texts, name):
     present, absent = EXPECTED[name]
     for phrase in present:
         assert phrase in body, f"{name}: missing {phrase!r}"
-    for phrase in absent:
-        assert phrase not in body, f"{name}: should not say {phrase!r}"
+    for phrase in absent:  # as a whole phrase: 'Article 28' is not found in 'Article 286' of a labour code
+        assert not re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", body), f"{name}: should not say {phrase!r}"
 
 
 def test_samples_cover_every_regime_and_many_jurisdictions():

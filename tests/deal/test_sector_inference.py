@@ -1,0 +1,76 @@
+"""Sector regulation from what the client is and where (law/sector/*.yaml applies_to): inferred where the deal
+is silent, asked about in drafting notes, DORA before NIS2, the incident clocks of DORA Art. 19 and OSFI."""
+
+from __future__ import annotations
+
+import pytest
+
+from contractgen.deal import load_deal
+from contractgen.deal.inference import guessed_sector, inferred_regimes
+from tests.helpers import FIXTURES, SAMPLES
+from tests.library.terms import contract_text, overlaid
+
+OVERLAYS = FIXTURES / "deals" / "overlays"
+BANK = FIXTURES / "deals" / "good" / "bank-without-regulatory.yaml"
+
+
+@pytest.mark.parametrize(("sector", "country", "expected"), [
+    ("bank", "GB", {"PRA SS2/21", "FCA SYSC 8"}),
+    ("insurer", "FR", {"DORA", "Solvency II Art. 274"}),
+    ("payment institution", "NL", {"DORA", "EBA Outsourcing Guidelines"}),
+    ("e-money institution", "IE", {"DORA", "EBA Outsourcing Guidelines"}),
+    ("investment firm", "DE", {"DORA", "EBA Outsourcing Guidelines"}),
+    ("bank", "CH", {"FINMA Circular 2018/3"}),
+    ("insurer", "CA", {"OSFI B-10"}),
+    ("bank", "US", set()),
+    ("other", "GB", set()),
+])
+def test_regimes_follow_the_clients_sector_and_place(sector, country, expected):
+    assert {str(r) for r in inferred_regimes(sector, country)} == expected
+
+
+def test_a_name_suggests_a_sector_only_as_a_guess():
+    assert guessed_sector("Northwind Bank plc") == "bank"
+    assert guessed_sector("Liffey Mutual Insurance DAC") == "insurer"
+    assert guessed_sector("Odra Maschinenbau GmbH") is None
+
+
+def test_the_briefs_bank_deal_gets_the_pra_and_fca_terms_and_notes_asking():
+    source = load_deal(BANK)
+    assert [str(r) for r in source.deal.regulatory] == ["FCA SYSC 8", "PRA SS2/21"]
+    assert source.deal.critical_or_important is True
+    assert {n.id for n in source.notes} == {"sector-from-name:bank-gb", "critical-or-important:pra-ss2-21"}
+    text = contract_text(BANK)
+    assert "SS2/21" in text and "SYSC 8" in text
+
+
+def test_a_stated_sector_asks_about_a_missing_regime(tmp_path):
+    path = overlaid(SAMPLES / "nl-fintech-uk-soc.yaml", OVERLAYS / "payment-institution-draft.yaml", tmp_path)
+    source = load_deal(path)
+    ids = {n.id for n in source.notes}
+    assert "regulatory-missing:eba-outsourcing-guidelines" in ids
+    assert "critical-or-important:dora" in ids
+    assert [str(r) for r in source.deal.regulatory] == ["DORA"]  # what the deal lists is kept
+
+
+def test_dora_displaces_nis2_and_brings_its_own_incident_clock(tmp_path):
+    path = overlaid(SAMPLES / "nearshore-eur.yaml", OVERLAYS / "dora-and-nis2-draft.yaml", tmp_path)
+    source = load_deal(path)
+    assert [str(r) for r in source.deal.regulatory] == ["DORA"]
+    assert "lex-specialis:dora-nis2" in {n.id for n in source.notes}
+    text = contract_text(path)
+    assert "Article 21(2)(d) of Directive (EU) 2022/2555" not in text
+    assert "its competent authority under Article 46 of DORA within 24 hours" in text
+    assert "in any event within 4 hours after discovering it" in text
+
+
+def test_a_final_document_is_never_changed_by_inference():
+    source = load_deal(SAMPLES / "ca-insurer-us-cloud.yaml")  # final, no critical_or_important stated
+    assert source.notes == () or not [n for n in source.notes if n.id.startswith("critical-or-important")]
+    assert source.deal.critical_or_important is False
+
+
+def test_the_osfi_supplier_notice_is_derived_like_10_nycrr():
+    text = contract_text(SAMPLES / "ca-insurer-us-cloud.yaml")
+    assert "the Office of the Superintendent of Financial Institutions within 24 hours" in text
+    assert "in any event within 8 hours after discovering it" in text
