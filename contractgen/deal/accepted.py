@@ -96,7 +96,7 @@ def _number_words() -> str:
 
 def whole_number_forms() -> dict[str, Any]:
     """A whole number in digits (thousands separated or not) or in words ("three")."""
-    return {"type": "string", "pattern": rf"^\s*(?:[\d,]*\d[\d,]*|{_number_words()})\s*$"}
+    return {"type": "string", "pattern": rf"^\s*(?:\d+|\d{{1,3}}(?:,\d{{3}})+|{_number_words()})\s*$"}
 
 
 _FIGURE = r"(?:\d[\d.,'\u2019\u00a0\u202f\u2009\u2007 \u066b\u066c\u060c\u2e41]*\d|\d)"
@@ -126,6 +126,14 @@ def money_forms() -> dict[str, Any]:
     sign = rf"(?:[A-Z]{{3}}|{signs})"
     amount = rf"{_FIGURE}(?:[.,]\s?[-\u2013\u2014]+)?(?:\s*(?:{multipliers}))?"
     return {"type": "string", "pattern": rf"^\s*(?:{sign}\s*)?{amount}(?:\s*{sign})?\s*$"}
+
+
+def payment_terms_forms() -> dict[str, Any]:
+    """Payment terms: a duration, "Net 30", or days from receiving the invoice ("within 30 days of receipt")."""
+    linking = "|".join(folded(w) for w in ("of", "after", "from", "following"))
+    receipt = (rf"^\s*(?:{folded('within')}\s+)?\d{{1,3}}\s*(?:{folded('calendar')}\s+)?[dD][aA][yY][sS]?\s+(?:{linking})"
+               rf"\s+(?:{folded('the')}\s+)?(?:{folded('receipt')}|{folded('receiving')})(?:\s+[^\n]*)?\s*$")
+    return {"anyOf": [duration_forms(), {"type": "string", "pattern": receipt}]}
 
 
 def date_forms() -> dict[str, Any]:

@@ -25,7 +25,7 @@ from contractgen.deal import accepted
 from contractgen.values.amounts import read_monthly_rate, read_money, read_money_or_statutory, read_number, read_percent
 from contractgen.values.currencies import markets
 from contractgen.values.dates import read_date
-from contractgen.values.durations import Duration
+from contractgen.values.durations import Duration, payment_terms
 from contractgen.values.phrases import (
     MEASUREMENT_PERIODS, NO_RESOLUTION, PRICING_MODELS, RESOLUTION_EVENTS, SOURCING_MODELS, SUBPROCESSOR_APPROVALS,
     choice, whole_number,
@@ -203,6 +203,12 @@ def _resolution(value: Any) -> Any:
 _resolution.accepted_forms = accepted.resolution_forms()  # type: ignore[attr-defined]
 
 Resolution = Annotated[Duration | str | None, BeforeValidator(_resolution)]
+PaymentTerms = Annotated[
+    Duration, _read("duration", lambda value, _currency, _locale: payment_terms(value), accepted.payment_terms_forms()),
+]  # "30 days", "Net 30", "within 30 days of receipt of a valid invoice"  # fmt: skip
+Hours = Annotated[
+    Decimal, _read("number", _in_markets(read_number), accepted.number_forms()), Field(ge=0, le=24, allow_inf_nan=False),
+]  # a number of hours in a day: "7.5", "7,5" (de)  # fmt: skip
 DealDate = Annotated[
     date, _read("date", lambda value, _currency, locale: read_date(value, locale), accepted.date_forms()),
 ]  # a date as the deal's locale writes it: "01.04.2027" (de), "April 1, 2027", "2027-04-01"  # fmt: skip

@@ -20,7 +20,7 @@ from pydantic import BeforeValidator, Field, model_validator
 from contractgen.deal import accepted
 from contractgen.values.durations import ClockRange, Duration, Frequency
 from contractgen.deal.fields import (  # noqa: F401 - the field types are part of the model's namespace
-    ClauseId, Country, Currency, DealDate, Email, List, LocaleName, LongText, MeasurementPeriod, Money, Multiple, Name, Percent,
+    ClauseId, Country, Currency, DealDate, Email, Hours, List, LocaleName, LongText, MeasurementPeriod, Money, Multiple, Name, Percent,
     PositiveInt, PricingModel, Priority, Resolution, Role, Section, ServiceId, SourcingChoice, SourcingModel, TemplateName,
     Text, TimeZone, WholeNumber,
 )  # fmt: skip
@@ -117,7 +117,7 @@ class Sourcing(Section):
 
     model: SourcingChoice | None = None
     delivery_centres: List[DeliveryCentre] = []
-    core_overlap_hours: Annotated[Decimal, Field(ge=0, le=24, allow_inf_nan=False)] | None = None
+    core_overlap_hours: Hours | None = None
     service_languages: List[Name] = []
 
 

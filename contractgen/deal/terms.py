@@ -9,7 +9,7 @@ from pydantic import BeforeValidator, Field
 from contractgen.values.durations import Duration, Frequency
 from contractgen.deal.fields import (
     ClauseId, Country, Currency, InsuranceAmount, List, Money, MonthlyRate, Multiple, Name, Percent, PositiveInt, PricingChoice,
-    Quantity, Role, Section, SubprocessorApproval, Text,
+    PaymentTerms, Quantity, Role, Section, SubprocessorApproval, Text,
 )  # fmt: skip
 
 
@@ -108,7 +108,7 @@ class Commercials(Section):
     estimated_monthly_units: Quantity | None = None
     rate_card: List[Rate] = []
     invoicing: Name | None = None
-    payment_terms: Duration | None = None
+    payment_terms: PaymentTerms | None = None
     indexation: Indexation | None = None
     late_payment_interest: MonthlyRate | None = Field(None, description=(
         "simple interest on an undisputed amount paid late, in % per month, never above the highest lawful rate "

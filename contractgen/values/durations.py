@@ -53,6 +53,32 @@ DURATION_PATTERN = (  # for the JSON Schema
 )
 
 
+# Payment terms counted from receipt, as the invoicing clauses count them: "within 30 days of receipt of a valid invoice".
+_RECEIPT_RE = re.compile(r"^\s*(?:within\s+)?(\d{1,3})\s*(?:calendar\s+)?days?\s+(?:of|after|from|following)\s+(?:the\s+)?"
+                         r"(?:receipt|receiving)(?:\s+(?:of\s+)?(?:it|(?:a|the)?\s*(?:valid\s+|correct\s+|undisputed\s+|"
+                         r"proper\s+)*invoice))?\s*$", re.IGNORECASE)
+_FOLLOWING_MONTH_RE = re.compile(r"month\s+following|following\s+month|end\s+of\s+(?:the\s+)?month|\beom\b", re.IGNORECASE)
+PAYMENT_TERMS_EXAMPLES = "'30 days', 'Net 30', '30 days net' or 'within 30 days of receipt of a valid invoice'"
+
+
+def payment_terms(text: Any) -> Duration:
+    """Payment terms as invoices write them, as the time the client has from receiving an invoice."""
+    if isinstance(text, Duration):
+        return text
+    if isinstance(text, str):
+        receipt = _RECEIPT_RE.match(text)
+        if receipt:
+            return Duration(int(receipt.group(1)), "day")
+        if _FOLLOWING_MONTH_RE.search(text):
+            raise ValueError(f"{_show(text)}: the clauses count payment terms in days from receiving the invoice, and "
+                             f"a day of the following month is a different term; write the days agreed, e.g. "
+                             f"{PAYMENT_TERMS_EXAMPLES}")
+    try:
+        return Duration.parse(text)
+    except ValueError:
+        raise ValueError(f"{_show(text)} is not a payment term; write e.g. {PAYMENT_TERMS_EXAMPLES}") from None
+
+
 def _number(text: str) -> int:
     text = text.lower()
     return _NUMBER_WORDS[text] if text in _NUMBER_WORDS else int(text)
@@ -289,8 +315,23 @@ class Frequency(_PlainEnglish):
 
 # ---------------------------------------------------------------- clock ranges
 
-_CLOCK_RE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})\s*$", re.ASCII)
-CLOCK_RANGE_PATTERN = r"^\s*\d{1,2}:\d{2}\s*[-–]\s*\d{1,2}:\d{2}\s*$"
+# One time of day as markets write it: "08:00", "8.00", "8h30", "8h", "8 am", "5:30 p.m.", "18".
+_TIME = r"(\d{1,2})(?:[:.h](\d{2}))?\s*(h|[aApP]\.?\s?[mM]\.?)?"
+_CLOCK_RE = re.compile(rf"^\s*{_TIME}\s*(?:[-\u2013\u2014]|to|until|till|bis|à)\s*{_TIME}\s*$", re.IGNORECASE)
+CLOCK_RANGE_PATTERN = r"^\s*\d{1,2}([:.hH]\d{2})?\s*([hH]|[aApP]\.?\s?[mM]\.?)?\s*([-\u2013\u2014]|to|until|till|bis|\u00e0)\s*\d{1,2}([:.hH]\d{2})?\s*([hH]|[aApP]\.?\s?[mM]\.?)?\s*$"
+
+
+def _clock_minute(hour: str, minute: str | None, suffix: str | None, text: str) -> int:
+    """Minutes after midnight of one written time; a 12-hour time needs its am or pm."""
+    h, m = int(hour), int(minute or 0)
+    half = (suffix or "").lower().replace(".", "").replace(" ", "")
+    if half in ("am", "pm"):
+        if not 1 <= h <= 12:
+            raise ValueError(f"{_show(text)}: {hour} {suffix} is not a time of day")
+        h = h % 12 + (12 if half == "pm" else 0)
+    if h > 24 or m > 59 or (h == 24 and m):
+        raise ValueError(f"{_show(text)}: {h:02d}:{m:02d} is not a valid time of day")
+    return h * 60 + m
 
 
 @dataclass(frozen=True)
@@ -310,15 +351,17 @@ class ClockRange(_PlainEnglish):
 
     @classmethod
     def parse(cls, text: str) -> ClockRange:
-        """Parse "08:00-18:00"; ValueError with a plain message if malformed or empty."""
+        """Parse "08:00-18:00", "8am-6pm", "08.00–18.00", "8h30-18h"; ValueError with a plain message if malformed."""
         match = _CLOCK_RE.match(text) if isinstance(text, str) else None
         if not match:
-            raise ValueError(f"{_show(text)} is not a range of clock times; write e.g. '08:00-18:00'")
-        h1, m1, h2, m2 = (int(g) for g in match.groups())
-        for hour, minute in ((h1, m1), (h2, m2)):
-            if hour > 24 or minute > 59 or (hour == 24 and minute):
-                raise ValueError(f"{_show(text)}: {hour:02d}:{minute:02d} is not a valid time of day")
-        start, end = h1 * 60 + m1, h2 * 60 + m2
+            raise ValueError(f"{_show(text)} is not a range of clock times; write e.g. '08:00-18:00', '8am-6pm' or '8h-18h'")
+        groups = match.groups()
+        if not (groups[1] or groups[2]) or not (groups[4] or groups[5]):  # "8-18" could be days or a count
+            raise ValueError(f"{_show(text)} is not a range of clock times; write e.g. '08:00-18:00', '8am-6pm' or '8h-18h'")
+        if not (groups[2] or "").strip(" h.").lower() and (groups[5] or "").strip(" h.").lower() in ("am", "pm", "a m", "p m"):
+            raise ValueError(f"{_show(text)}: write am or pm after both times, e.g. '8am-6pm', or use the 24-hour clock")
+        start = _clock_minute(groups[0], groups[1], groups[2], text)
+        end = _clock_minute(groups[3], groups[4], groups[5], text)
         if start >= end:
             raise ValueError(f"{_show(text)}: the start must be earlier than the end")
         return cls(start, end)

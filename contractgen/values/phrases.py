@@ -45,9 +45,10 @@ def whole_number(value: Any) -> Any:
         words = number_from_words(value)
         if words is not None:
             return words
-        digits = _plain(value).replace(",", "")
-        if re.fullmatch(r"\d+", digits):
-            return int(digits)
+        digits = _plain(value)
+        # "1,000" groups thousands; "1,5" is a decimal in half the world's locales, never fifteen
+        if re.fullmatch(r"\d+|\d{1,3}(?:,\d{3})+", digits):
+            return int(digits.replace(",", ""))
         raise ValueError(f"{value!r} is not a whole number; write digits or words, e.g. 3 or 'three'")
     return value
 
