@@ -108,3 +108,19 @@ def test_the_list_covers_every_kind_of_notation():
                  "Mio.", "CHF 3’180’000", "1 250 000"):
         assert mark in written, mark
     assert len(CASES) >= 28
+
+
+def test_a_shared_sign_names_its_currency_everywhere_in_a_cross_border_deal():
+    # A US client with a delivery centre in Mexico, where "$" is the peso: every amount says US$,
+    # the charges, the liability caps and floor and the insurance table alike.
+    import re
+
+    from contractgen.document.model import inline_text, iter_inline_runs
+    from tests.helpers import SAMPLES
+
+    document = build_document(load_deal(SAMPLES / "us-saas-mexico.yaml"), Workspace()).document
+    text = "\n".join(inline_text(run) for _, clause in document.iter_clauses() for run in iter_inline_runs(clause.blocks))
+    assert re.findall(r"US\$\d", text), "no amount printed"
+    assert not re.findall(r"(?<!US)\$\d", text), re.findall(r".{40}(?<!US)\$\d.{10}", text)
+    assert [line for line in text.splitlines() if "total liability" in line and "US$" in line], "liability caps"
+    assert [line for line in text.splitlines() if re.fullmatch(r"US\$[\d,]+", line)], "the insurance table"
