@@ -65,3 +65,24 @@ def test_a_covered_entity_gets_the_oig_exclusion_screening_covenant(hipaa, refer
     assert "section 1128A(a)(6) of the Social Security Act" in hipaa
     assert "at least every month" in hipaa
     assert "List of Excluded Individuals/Entities" not in reference  # no HIPAA covered entity there
+
+
+def test_a_vendor_serving_a_service_provider_is_bound_by_the_flow_down(tmp_path):
+    from tests.helpers import FIXTURES
+    from tests.library.terms import overlaid
+
+    path = overlaid(SAMPLES / "us-saas-mexico.yaml", FIXTURES / "deals" / "overlays" / "ccpa-sub-service-provider.yaml",
+                    tmp_path)
+    text = contract_text(path)
+    assert "processes Personal Information as a service provider to one or more businesses" in text
+    assert "section 1798.140(ag)(2) of the California Civil Code" in text
+    assert "sub-service provider for each of those businesses" in text
+    assert "will follow any instruction about Personal Information that any of those businesses gives" in text
+    assert "contains the terms that" not in text.split("CCPA Service Provider Terms", 2)[-1][:400]
+
+
+def test_the_ccpa_business_purposes_are_limited_and_specified():
+    text = contract_text(SAMPLES / "us-saas-mexico.yaml")
+    assert "the limited and specified business purposes for which, and only for which" in text
+    assert "as 11 CCR § 7051(a)(2) requires" in text
+    assert "sub-service provider" not in text  # the client is the business here
