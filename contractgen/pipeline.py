@@ -18,7 +18,8 @@ from contractgen.deal.notes import prints_as_draft
 from contractgen.document.model import Clause, Document, DocumentNote, Part, PartyBlock
 from contractgen.document.reader import read_inline, read_markdown
 from contractgen.library.resolve import Outline, ResolvedContract, ResolvedDeal, load_outline, resolve_deal
-from contractgen.templating.sandbox import date as format_date, render_text, takes_article
+from contractgen.templating.filters import date as format_date, takes_article
+from contractgen.templating.render import render_text
 from contractgen.document.transforms import TermDefinition, apply_transforms
 from contractgen.writers import FORMATS, render
 

@@ -116,7 +116,7 @@ def deal_coverage(deal_path: Path, workspace=None) -> tuple[Any, list[CoverageRo
 def deal_coverage_with_notes(deal_path: Path, workspace=None) -> tuple[Any, list[CoverageRow], list]:
     """Return the deal, its coverage rows and its drafting notes (what the draft covers without the library's knowledge)."""
     from contractgen.pipeline import Workspace, build_document, load_deal
-    from contractgen.templating.sandbox import evaluate_condition
+    from contractgen.templating.render import evaluate_condition
 
     workspace = workspace or Workspace()
     result = build_document(load_deal(deal_path), workspace)

@@ -10,7 +10,8 @@ import yaml
 
 from contractgen.errors import LibraryError, Problem
 from contractgen.library.clauses import CLAUSE_ID, ClauseVersion, Library
-from contractgen.templating.sandbox import build_context, evaluate_condition
+from contractgen.templating.context import build_context
+from contractgen.templating.render import evaluate_condition
 from contractgen import safefs, yamlload
 
 PART_KINDS = ("agreement", "signatures", "schedule")

@@ -109,7 +109,7 @@ def library_impact(config: RepoConfig, since: str | None = None, context_lines: 
 
 
 def _render_clause(version, context) -> str:
-    from contractgen.templating.sandbox import render_text
+    from contractgen.templating.render import render_text
 
     if version is None:
         return ""

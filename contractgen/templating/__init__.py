@@ -5,9 +5,12 @@ context, and the static analysis lint uses to check the variables a template rea
 from contractgen import lazy_exports
 
 PUBLIC = {
-    "build_context": "sandbox",
-    "render_text": "sandbox",
-    "evaluate_condition": "sandbox",
+    "build_context": "context",
+    "context_types": "context",
+    "render_text": "render",
+    "evaluate_condition": "render",
+    "make_environment": "sandbox",
+    "run_bounded": "worker",
     "analyse_template": "analysis",
     "analyse_expression": "analysis",
 }

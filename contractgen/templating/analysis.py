@@ -17,8 +17,9 @@ from typing import Any
 import jinja2
 from jinja2 import nodes
 
+from contractgen.templating.context import context_types
 from contractgen.templating.deal_types import (
-    DictOf, ListOf, LoopType, MissingAttribute, UNKNOWN, attribute_type, deal_context_types, item_type, type_name,
+    DictOf, ForbiddenAttribute, ListOf, LoopType, MissingAttribute, UNKNOWN, attribute_type, item_type, type_name,
 )
 
 UNSAFE_NAMES = {"mark_safe", "Markup"}
@@ -181,6 +182,9 @@ class Analyzer:
             callee = node.node
             self.visit_args(node, scope)
             if isinstance(callee, nodes.Getattr):
+                if callee.attr.startswith("_") or self.is_global(callee.node, scope):
+                    self.report(callee, self.forbidden(callee))
+                    return UNKNOWN
                 owner = self.expr(callee.node, scope)
                 if isinstance(owner, DictOf):
                     if callee.attr == "values":
@@ -190,6 +194,8 @@ class Analyzer:
                     return UNKNOWN
                 try:
                     attribute_type(owner, callee.attr)
+                except ForbiddenAttribute:
+                    self.report(callee, self.forbidden(callee))
                 except MissingAttribute as missing:
                     self.report(callee, f"'{self.path(callee)}' is not a method of {type_name(missing.owner)}")
                 return UNKNOWN
@@ -281,6 +287,9 @@ class Analyzer:
                 continue
             try:
                 tp = attribute_type(tp, part)
+            except ForbiddenAttribute:
+                self.report(node, f"'{dotted}' is not allowed in a template: it reads data fields only")
+                return UNKNOWN
             except MissingAttribute as missing:
                 hint = missing.suggestion()
                 hint = f" (did you mean '{hint}'?)" if hint else ""
@@ -303,10 +312,16 @@ class Analyzer:
             name = key
         else:
             name = node.attr
+            if name.startswith("_") or self.is_global(node.node, scope):
+                self.report(node, self.forbidden(node))
+                return UNKNOWN
         if owner is UNKNOWN:
             return UNKNOWN
         try:
             return attribute_type(owner, name)
+        except ForbiddenAttribute:
+            self.report(node, self.forbidden(node))
+            return UNKNOWN
         except MissingAttribute as missing:
             hint = missing.suggestion()
             hint = f" (did you mean '{hint}'?)" if hint else ""
@@ -321,6 +336,16 @@ class Analyzer:
             else:
                 self.report(node, f"'{path}' is not a field of {what}{hint}")
             return UNKNOWN
+
+    def forbidden(self, node: nodes.Node) -> str:
+        """The finding for an attribute the sandbox refuses (a method, a class's internals …)."""
+        return f"'{self.path(node)}' is not allowed in a template: templates read data fields only"
+
+    def is_global(self, node: nodes.Node, scope: dict[str, Any]) -> bool:
+        """Whether a node names one of Jinja's globals (a function or class, whose attributes are refused)."""
+        return (isinstance(node, nodes.Name) and node.name not in scope
+                and (node.name in JINJA_GLOBALS or node.name in self.env.globals)
+                and node.name not in ("true", "false", "none", "True", "False", "None"))
 
     @staticmethod
     def root_name(node: nodes.Node) -> str:
@@ -362,7 +387,7 @@ def analyse_template(source: str, roots: dict[str, Any] | None = None) -> list[F
         tree = env.parse(source)
     except jinja2.TemplateSyntaxError as exc:
         return [Finding(exc.lineno or 1, f"template syntax: {exc.message}")]
-    roots = roots if roots is not None else deal_context_types()
+    roots = roots if roots is not None else context_types()
     analyzer = Analyzer(env, roots)
     analyzer.walk(tree, dict(roots))
     return analyzer.findings
@@ -377,7 +402,7 @@ def analyse_expression(expression: str, roots: dict[str, Any] | None = None) -> 
         parsed = env.parse("{{ (" + expression + "\n) }}")
     except jinja2.TemplateSyntaxError as exc:
         return [Finding(1, f"invalid condition '{expression}': {exc.message}")]
-    roots = roots if roots is not None else deal_context_types()
+    roots = roots if roots is not None else context_types()
     analyzer = Analyzer(env, roots)
     analyzer.walk(parsed, dict(roots))
     return analyzer.findings

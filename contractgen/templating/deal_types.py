@@ -5,11 +5,14 @@ and properties, derived figures, lists and mappings of them, and UNKNOWN where a
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import difflib
+import enum
 import functools
 import types
 import typing
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 
@@ -72,6 +75,26 @@ def _unwrap(tp: Any) -> Any:
     return tp if isinstance(tp, type) else UNKNOWN
 
 
+# The methods a template may call on plain values: pure, and bounded by the sandbox's size checks.
+BUILTIN_METHODS: dict[type, frozenset[str]] = {
+    str: frozenset({"capitalize", "casefold", "count", "endswith", "find", "isalnum", "isalpha", "isdigit",
+                    "islower", "isspace", "istitle", "isupper", "join", "lower", "lstrip", "partition",
+                    "removeprefix", "removesuffix", "replace", "rfind", "rpartition", "rsplit", "rstrip",
+                    "split", "splitlines", "startswith", "strip", "title", "upper",
+                    # bounded by the sandbox's size checks on the arguments
+                    "center", "expandtabs", "ljust", "rjust", "zfill", "format", "format_map"}),
+    dict: frozenset({"get", "items", "keys", "values"}),
+    list: frozenset({"count", "index"}),
+    tuple: frozenset({"count", "index"}),
+    dt.date: frozenset({"year", "month", "day", "isoformat", "weekday", "isoweekday"}),
+    Decimal: frozenset({"is_zero", "is_signed"}),
+    int: frozenset({"real", "imag", "numerator", "denominator"}),
+    enum.Enum: frozenset({"name", "value"}),
+}
+CYCLER_ATTRIBUTES = frozenset({"current", "next", "reset"})
+OWN_MODULE = "contractgen."
+
+
 def _is_model(tp: Any) -> bool:
     return isinstance(tp, type) and hasattr(tp, "model_fields")
 
@@ -108,6 +131,47 @@ def _property_type(tp: type, name: str) -> Any:
     return _unwrap(hint)
 
 
+def _own_data(tp: type, name: str) -> bool:
+    """Whether `name` is data a class of the project declares: an annotated attribute or a property."""
+    for klass in tp.__mro__:
+        if not klass.__module__.startswith(OWN_MODULE):
+            continue
+        if name in getattr(klass, "__annotations__", {}):
+            value = klass.__dict__.get(name)
+            return not callable(value) or isinstance(value, (property, functools.cached_property))
+        if name in klass.__dict__:
+            return isinstance(klass.__dict__[name], (property, functools.cached_property))
+    return False
+
+
+@functools.lru_cache(maxsize=4096)
+def readable_attribute(tp: type, name: str) -> bool:
+    """Whether a template may read `name` on a value of type `tp` (the sandbox and lint agree on this).
+
+    Data only: the fields of the deal's pydantic models, dataclasses and annotated classes, the
+    properties the project declares, loop variables, and a short list of harmless methods of
+    plain values. Never a class, an underscore name, a model's own methods (parse_raw …).
+    """
+    from jinja2.runtime import LoopContext
+    from jinja2.utils import Cycler, Namespace
+
+    if name.startswith("_") or not isinstance(tp, type) or issubclass(tp, type):
+        return False
+    if issubclass(tp, LoopContext):
+        return name in LOOP_ATTRIBUTES
+    if issubclass(tp, Namespace):
+        return True  # a namespace's attributes are the values the template set on it
+    if issubclass(tp, Cycler):
+        return name in CYCLER_ATTRIBUTES
+    if _is_model(tp) and name in tp.model_fields:
+        return True
+    if dataclasses.is_dataclass(tp) and name in {f.name for f in dataclasses.fields(tp)}:
+        return True
+    if _own_data(tp, name):
+        return True
+    return any(issubclass(tp, base) and name in names for base, names in BUILTIN_METHODS.items())
+
+
 def field_names(tp: Any) -> list[str]:
     """Return the field (and property) names of a model or dataclass, for suggestions."""
     if _is_model(tp):
@@ -136,14 +200,25 @@ class MissingAttribute(Exception):
         return close[0] if close else ""
 
 
+class ForbiddenAttribute(MissingAttribute):
+    """An attribute the type has but a template may not read (a method, a class, internals)."""
+
+
 def attribute_type(tp: Any, name: str) -> Any:
-    """Return the type of `tp.name`; raise MissingAttribute when `tp` surely has no such attribute."""
+    """Return the type of `tp.name`; raise MissingAttribute when `tp` surely has no such attribute,
+    ForbiddenAttribute when it has one the sandbox refuses."""
     if tp is UNKNOWN:
         return UNKNOWN
     if isinstance(tp, LoopType):
         if name in LOOP_ATTRIBUTES:
             return UNKNOWN
         raise MissingAttribute(tp, name)
+    owner = list if isinstance(tp, ListOf) else tp
+    if isinstance(owner, type) and not readable_attribute(owner, name):
+        if name.startswith("_") or hasattr(owner, name):
+            raise ForbiddenAttribute(tp, name)
+        if not isinstance(tp, ListOf):
+            raise MissingAttribute(tp, name)
     if _is_model(tp):
         if name in tp.model_fields:
             return _unwrap(tp.model_fields[name].annotation)
@@ -162,7 +237,7 @@ def attribute_type(tp: Any, name: str) -> Any:
             return _property_type(tp, name) if isinstance(value, property) else UNKNOWN
         raise MissingAttribute(tp, name)
     if isinstance(tp, ListOf):
-        if hasattr(list, name):
+        if readable_attribute(list, name):
             return UNKNOWN
         raise MissingAttribute(tp, name)
     if isinstance(tp, DictOf):
@@ -192,20 +267,3 @@ def type_name(tp: Any) -> str:
     if isinstance(tp, LoopType):
         return "loop"
     return getattr(tp, "__name__", str(tp))
-
-
-def deal_context_types() -> dict[str, Any]:
-    """Return the variables a clause can read, with their types."""
-    from contractgen.deal.derived import Derived
-    from contractgen.law.forums import DisputesView
-    from contractgen.law.jurisdictions import Forum, Law
-    from contractgen.law.employment import StaffTransfer
-    from contractgen.law.privacy import Privacy
-    from contractgen.deal.model import ClientParty, Deal, SupplierParty
-
-    context: dict[str, Any] = {name: _unwrap(info.annotation) for name, info in Deal.model_fields.items()}
-    context.update(deal=Deal, client=ClientParty, supplier=SupplierParty, derived=Derived, CLIENT=str,
-                   SUPPLIER=str, CLIENT_NAME=str, SUPPLIER_NAME=str, PD=str, law=Law, forum=Forum, disputes=DisputesView,
-                   privacy=Privacy, staff=StaffTransfer,
-                   locale_=str, currency_=str)
-    return context

@@ -27,6 +27,7 @@ from starlette.staticfiles import StaticFiles
 
 from contractgen import safefs
 from contractgen.errors import ContractgenError, DealError
+from contractgen.templating.sandbox import make_environment
 from contractgen.web.context import deal_of as _rel, workspace_of as _ws
 from contractgen.web.repository import WebRepository, open_repository
 from contractgen.web.schemaform import Form, attach_problems, walk_nodes
@@ -76,8 +77,7 @@ class Workspace:
         self.form = Form(deal_json_schema())
         self.pages = Cache()
         self.save_lock = threading.Lock()
-        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True,
-                                      undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.env = make_environment("page", jinja2.FileSystemLoader(str(HERE / "templates")))
         self.env.filters["q"] = lambda value: quote(str(value), safe="/")
 
     def page(self, request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:

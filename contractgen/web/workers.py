@@ -142,7 +142,7 @@ def job_redline(workspace, old_name: str, old_text: str, new_name: str, new_text
 def job_usage(workspace, deals: list[tuple[str, str]]) -> dict[str, dict[str, int]]:
     """Return {deal: {clause id: version}} for each deal that loads and resolves (no rendering)."""
     from contractgen.library.resolve import resolve_contract
-    from contractgen.templating.sandbox import build_context
+    from contractgen.templating.context import build_context
 
     usage: dict[str, dict[str, int]] = {}
     for rel, text in deals:

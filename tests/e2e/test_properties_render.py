@@ -21,7 +21,7 @@ from contractgen.document.model import inline_text, iter_inline_runs
 from contractgen.library.resolve import resolve_contract
 from contractgen.pipeline import Workspace, build_document
 from contractgen import writers
-from contractgen.templating.sandbox import build_context
+from contractgen.templating.context import build_context
 from tests.strategies import GeneratedDeal, deals
 
 # Examples per test for each profile: (model and DOCX, PDF, load + validate + resolve only).

@@ -10,7 +10,8 @@ from contractgen.law.jurisdictions import load_jurisdictions
 from contractgen.deal.load import validate_data
 from contractgen.deal.yamlsource import load_deal_file
 from contractgen.library.clauses import load_library
-from contractgen.templating.sandbox import build_context, render_text
+from contractgen.templating.context import build_context
+from contractgen.templating.render import render_text
 from tests.helpers import REFERENCE, ROOT
 
 DATA, LINES = load_deal_file(REFERENCE)

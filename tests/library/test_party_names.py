@@ -80,6 +80,6 @@ def test_forum_of_one_named_court_reads_in_the_singular(bank_and_tulpay):
     ("Tulpay", None, "Tulpay"), ("Tulpay", "the", "the Tulpay"), ("Bank", "none", "Bank"),
 ])
 def test_the_article_follows_the_short_name_unless_the_deal_overrides_it(short_name, article, expected):
-    from contractgen.templating.sandbox import party_reference
+    from contractgen.templating.filters import party_reference
 
     assert party_reference(short_name, article) == expected

@@ -9,7 +9,7 @@ from contractgen.deal import validate_data
 from contractgen.errors import LibraryError
 from contractgen.library.clauses import load_library
 from contractgen.library.resolve import load_outline, resolve_contract
-from contractgen.templating.sandbox import build_context
+from contractgen.templating.context import build_context
 from tests.helpers import MINI_ROOT, write_file
 
 BASE_DEAL = yaml.safe_load((MINI_ROOT / "deals" / "mini.yaml").read_text(encoding="utf-8"))

@@ -9,7 +9,8 @@ import sys
 import pytest
 
 from contractgen.templating import codecache
-from contractgen.templating.sandbox import clause_environment, render_text
+from contractgen.templating.render import render_text
+from contractgen.templating.sandbox import clause_environment
 
 SOURCE = "{% for i in range(3) %}{{ name }}{{ i }} {% endfor %}"
 WHERE = "clauses/g/c/v1.md"
@@ -38,7 +39,7 @@ def test_compiled_code_is_stored_and_read_back(cache):
 
 
 def test_a_new_process_renders_the_same_text_from_the_cache(cache):
-    program = ("from contractgen.templating.sandbox import render_text; "
+    program = ("from contractgen.templating.render import render_text; "
                f"print(render_text({SOURCE!r}, {{'name': 'n', 'locale_': 'en_GB'}}, {WHERE!r}))")
     runs = [subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
                            env={**os.environ, "CONTRACTGEN_CACHE_DIR": str(cache.parent)}, check=True).stdout

@@ -3,7 +3,8 @@
 import pytest
 
 from contractgen.values.durations import Duration
-from contractgen.templating.sandbox import clause_environment, render_text
+from contractgen.templating.render import render_text
+from contractgen.templating.sandbox import clause_environment
 
 
 def test_business_days_print_as_the_defined_term():

@@ -11,13 +11,9 @@ import pytest
 from contractgen.document.model import Paragraph, Text
 from contractgen.document.reader import read_markdown
 from contractgen.errors import TemplateError
-from contractgen.templating.sandbox import (
-    build_context,
-    escape_markdown,
-    evaluate_condition,
-    party_reference,
-    render_text,
-)
+from contractgen.templating.context import build_context
+from contractgen.templating.filters import escape_markdown, party_reference
+from contractgen.templating.render import evaluate_condition, render_text
 
 GB = {"locale_": "en_GB", "currency_": "GBP"}
 US = {"locale_": "en_US", "currency_": "USD"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -148,8 +149,9 @@ def test_metadata_dates_from_deal_or_source_date_epoch(monkeypatch):
 def test_unknown_node_kind_is_an_error_not_a_blank():
     doc = with_clause(Paragraph([Text("ok")]))
 
-    class Weird:
-        kind = "weird"
+    @dataclasses.dataclass
+    class Weird:  # a block the layout does not know (a dataclass like the model's blocks: the sandbox reads fields)
+        kind: str = "weird"
 
     doc.parts[0].clauses[-1].blocks.append(Weird())
     with pytest.raises(DocumentError, match="weird"):

@@ -12,9 +12,13 @@ import threading
 from pathlib import Path
 
 import jinja2
+from jinja2.sandbox import SecurityError
 
 from contractgen.errors import DocumentError, LibraryError, TemplateError
 from contractgen.document.model import Document
+from contractgen.templating.render import limited
+from contractgen.templating.sandbox import make_environment
+from contractgen.templating.worker import rendering
 from contractgen.writers.timestamp import source_date_epoch
 
 LAYOUT = "layout.html.j2"
@@ -34,15 +38,7 @@ def _environment(pdf_dir: Path) -> jinja2.Environment:
     with _LOCK:
         env = _ENVIRONMENTS.get(pdf_dir)
         if env is None:
-            env = jinja2.Environment(
-                loader=jinja2.FileSystemLoader(str(pdf_dir)),
-                autoescape=True,
-                undefined=jinja2.StrictUndefined,
-                trim_blocks=True,
-                lstrip_blocks=True,
-                keep_trailing_newline=True,
-                auto_reload=True,
-            )
+            env = make_environment("layout", jinja2.FileSystemLoader(str(pdf_dir)))
             env.globals["unknown_node"] = _unknown_node
             _ENVIRONMENTS[pdf_dir] = env
         return env
@@ -75,19 +71,24 @@ def render_layout(template_dir: Path, document: Document, subject: str, missing_
     except jinja2.TemplateSyntaxError as exc:
         raise LibraryError(f"{exc.filename}:{exc.lineno}: {exc.message}") from exc
     try:
-        return template.render(
-            document=document,
-            lang=html_lang(document.locale),
-            subject=subject,
-            metadata_date=metadata_date(document),
-            **context,
-        )
+        with limited(), rendering(str(pdf_dir / LAYOUT)):
+            return template.render(
+                document=document,
+                lang=html_lang(document.locale),
+                subject=subject,
+                metadata_date=metadata_date(document),
+                **context,
+            )
     except jinja2.TemplateNotFound as exc:
         if not missing_part:
             raise
         raise LibraryError(f"{pdf_dir}: {missing_part} {exc.name} is missing") from exc
     except jinja2.UndefinedError as exc:
         raise TemplateError(f"{pdf_dir / LAYOUT}: {exc.message}") from exc
+    except SecurityError as exc:
+        raise TemplateError(f"{pdf_dir / LAYOUT}: not allowed in a layout template: {exc}") from exc
+    except RecursionError:
+        raise TemplateError(f"{pdf_dir / LAYOUT}: the layout nests too deeply") from None
 
 
 def render_html(document: Document, template_dir: Path) -> str:

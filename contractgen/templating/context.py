@@ -1,0 +1,88 @@
+"""The clause context: what a clause template, a `when` condition or cover wording can read.
+
+One definition serves rendering and lint: `context_types` gives each variable's type (the static
+analysis follows fields through it) and `build_context` gives its value for a deal. The values
+are the deal's frozen models and dataclasses, strings, Decimals and dates; the sandbox lets a
+template read their data fields only (deal_types.readable_attribute), never call their methods.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from contractgen.templating.deal_types import _unwrap
+from contractgen.templating.filters import party_reference
+
+
+def _shortcut_types() -> dict[str, Any]:
+    from contractgen.deal.derived import Derived
+    from contractgen.law.employment import StaffTransfer
+    from contractgen.law.forums import DisputesView
+    from contractgen.law.jurisdictions import Forum, Law
+    from contractgen.deal.model import ClientParty, Deal, SupplierParty
+    from contractgen.law.privacy import Privacy
+
+    return dict(deal=Deal, client=ClientParty, supplier=SupplierParty, derived=Derived,
+                CLIENT=str, SUPPLIER=str, CLIENT_NAME=str, SUPPLIER_NAME=str,
+                law=Law, forum=Forum, disputes=DisputesView, privacy=Privacy, staff=StaffTransfer, PD=str, locale_=str, currency_=str, currency_sign_=str)
+
+
+def context_types() -> dict[str, Any]:
+    """Return the variables a clause can read, with their types: each deal section, then the shortcuts."""
+    from contractgen.deal.model import Deal
+
+    context: dict[str, Any] = {name: _unwrap(info.annotation) for name, info in Deal.model_fields.items()}
+    context.update(_shortcut_types())
+    return context
+
+
+def build_context(deal) -> dict[str, Any]:
+    """Return the variables a clause can read: each deal section, its derived figures, a few shortcuts."""
+    from contractgen.deal.derived import compute_derived, currency_sign
+    from contractgen.law.employment import staff_transfer_of
+    from contractgen.law.forums import arbitration_fields, disputes_of, place_country
+    from contractgen.law.jurisdictions import forum_of, law_of
+    from contractgen.law.privacy import privacy_of
+
+    context: dict[str, Any] = {name: getattr(deal, name) for name in type(deal).model_fields}
+    client, supplier = deal.parties.client, deal.parties.supplier
+    contract = deal.contract
+    privacy = privacy_of(deal)
+    arbitration = arbitration_fields(deal)
+    if arbitration is None:
+        forum = forum_of(contract.jurisdiction, contract.governing_law, contract.forum_wording)
+    else:  # the courts that support the arbitration: those of its seat, else of the governing law
+        seat = arbitration.get("seat") or ""
+        forum = forum_of(None, _seat_courts(seat) or contract.governing_law)
+    law = law_of(contract.governing_law, contract.law_wording)
+    disputes = disputes_of(deal, forum.country or place_country(forum.courts) or law.country, forum.courts)
+    shortcuts = dict(
+        deal=deal,
+        client=client,
+        supplier=supplier,
+        derived=compute_derived(deal),  # computed once per document, here
+        CLIENT=party_reference(client.short_name or "Client", getattr(client, "article", None)),
+        SUPPLIER=party_reference(supplier.short_name or "Supplier", getattr(supplier, "article", None)),
+        CLIENT_NAME=client.short_name or "Client",
+        SUPPLIER_NAME=supplier.short_name or "Supplier",
+        law=law,
+        staff=staff_transfer_of(deal, law.country),
+        forum=forum,
+        disputes=disputes,
+        privacy=privacy,
+        PD=privacy.words.term,
+        locale_=deal.contract.locale,
+        currency_=deal.commercials.currency,
+        currency_sign_=currency_sign(deal),
+    )
+    context.update(shortcuts)
+    return context
+
+
+def _seat_courts(seat: str) -> str:
+    """The jurisdiction record whose courts supervise an arbitral seat, or ""."""
+    from contractgen.law.forums import seats
+    from contractgen.law.jurisdictions import load_jurisdictions
+
+    key = (seats().get(seat.strip().casefold()) or {}).get("jurisdiction", "")
+    return load_jurisdictions()[key].name if key in load_jurisdictions() else ""
