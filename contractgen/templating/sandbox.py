@@ -111,12 +111,32 @@ def _format_width(fmt: str) -> int:
     return total
 
 
+class TemplateList(list):
+    """A list the template wrote itself (`[]`, `[a, b]`): the only list it may grow, by append, within the size limit.
+
+    Lists of the deal stay read-only, so a clause cannot change what the next one reads.
+    """
+
+
 class _LimitedCodeGenerator(CodeGenerator):
-    """Compiles `a ~ b` so that its result is length-checked (it bypasses call_binop)."""
+    """Compiles `a ~ b` so that its result is length-checked (it bypasses call_binop), and a list
+    literal as a TemplateList."""
 
     def visit_Concat(self, node, frame) -> None:
         self.write("environment.checked_concat(")
         super().visit_Concat(node, frame)
+        self.write(")")
+
+    def visit_List(self, node, frame) -> None:
+        self.write("environment.template_list(")
+        super().visit_List(node, frame)
+        self.write(")")
+
+    def visit_Const(self, node, frame) -> None:
+        if not isinstance(node.value, list):  # a list literal of constants, folded at compile time
+            return super().visit_Const(node, frame)
+        self.write("environment.template_list(")
+        super().visit_Const(node, frame)
         self.write(")")
 
 
@@ -142,6 +162,8 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         """Data only: a field or property of the deal's types, or a listed harmless method."""
+        if attr == "append" and type(obj) is TemplateList:
+            return True
         if not super().is_safe_attribute(obj, attr, value) or isinstance(obj, type):
             return False
         if self.data_only:
@@ -155,9 +177,16 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         if isinstance(obj, _SAFE_TYPES) or any(obj is value for value in self.globals.values()):
             return True
         owner = getattr(obj, "__self__", None)
+        if type(owner) is TemplateList and getattr(obj, "__name__", "") == "append":
+            return True
         if owner is not None and not isinstance(owner, type):
             return readable_attribute(type(owner), getattr(obj, "__name__", ""))
         return not self.data_only and not isinstance(obj, type)
+
+    @staticmethod
+    def template_list(items: list) -> TemplateList:
+        """Return a list literal of the template as a TemplateList (see there)."""
+        return TemplateList(items)
 
     @staticmethod
     def checked_concat(value: str) -> str:
@@ -199,6 +228,8 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
             if len(span) > MAX_RANGE:
                 raise SecurityError(f"a range of {len(span)} items is too long")
         method = getattr(__obj, "__wrapped__", __obj)  # the sandbox wraps str.format
+        if type(getattr(method, "__self__", None)) is TemplateList and args:
+            check_length(size_of(method.__self__) + size_of(args[0]) + 1)
         if isinstance(getattr(method, "__self__", None), str):
             args = __self._check_string_method(method, args, kwargs)
         budget = _BUDGET.get()
