@@ -80,6 +80,7 @@ def _views(path: Path) -> tuple[Any, Any, dict] | None:
     return typed, data, lines
 
 
+@pytest.mark.allowed_skip  # fixture files that are deliberately not YAML contractgen reads
 @pytest.mark.parametrize("path", DEALS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_schema_and_validate_agree_on_every_deal(path, validator):
     views = _views(path)
