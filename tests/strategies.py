@@ -323,11 +323,30 @@ def deals(draw, cheap: bool = False) -> GeneratedDeal:
             if draw(st.booleans()):
                 commercials["estimated_monthly_units"] = str(draw(st.integers(0, 100_000)))
 
+    if commercials["currency"] == "JPY":  # the yen has no decimals: an amount of 0.01 yen is not one
+        _whole_amounts(data)
+
     # other optional sections, kept as in the reference or left out
     for section in ("governance", "security", "liability"):
         if not draw(st.booleans()):
             data.pop(section)
     return GeneratedDeal(data, printed)
+
+
+def _whole_amounts(data: dict[str, Any]) -> None:
+    """Round every amount of a generated deal up to a whole unit of its currency."""
+    def whole(text: str) -> str:
+        return str(Decimal(text).to_integral_value(rounding="ROUND_CEILING"))
+
+    commercials = data["commercials"]
+    for item in data.get("deliverables") or []:
+        if "payment" in item:
+            item["payment"] = whole(item["payment"])
+    for rate in commercials.get("rate_card") or []:
+        rate["day_rate"] = whole(rate["day_rate"])
+    for key in ("monthly_charges", "estimated_monthly_charges", "unit_price"):
+        if key in commercials:
+            commercials[key] = whole(commercials[key])
 
 
 def _service_levels(draw, service_ids: list[str], initial_months: int, names, texts) -> dict[str, Any]:

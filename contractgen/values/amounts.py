@@ -150,14 +150,18 @@ def choose(fig: Figure, locale: str, markets: tuple[str, ...], places: int | Non
     if not found:
         raise ValueError(f"{fig.text!r} is not {what}: the digits are not grouped in threes (or in lakhs and crores) "
                          f"and no decimal mark ends it; write e.g. {_unambiguous(Decimal('1250000.5'), sign)}")
+
     def fits(reading: Reading) -> bool:
         return places is None or _places(_scaled(reading, fig.power)) <= places
 
     if len(found) == 1:
         reading = found[0]
-        if not fits(reading):
-            raise ValueError(f"{fig.text!r} has {reading.places} decimals, but the currency has {places}; "
-                             f"write e.g. {_unambiguous(_scaled(reading, fig.power).quantize(Decimal(1).scaleb(-places)), sign) if places else _unambiguous(Decimal(int(_scaled(reading, fig.power))), sign)}")
+        # Only one reading: zeros beyond the currency's decimals change nothing ("¥1,500.00").
+        if not fits(reading) and _places(_scaled(reading, fig.power).normalize()) > (places or 0):
+            rounded = _scaled(reading, fig.power).quantize(Decimal(1).scaleb(-(places or 0)))
+            raise ValueError(f"{fig.text!r} has {reading.places} decimal{'s' * (reading.places != 1)}, but the currency "
+                             f"has {places}; "
+                             f"write the amount meant, e.g. {_unambiguous(rounded, sign, places)}")
         return _scaled(reading, fig.power)
     own = convention(locale)
     # A deal written in one of the currency's own markets is read the way that market writes.
@@ -169,6 +173,7 @@ def choose(fig: Figure, locale: str, markets: tuple[str, ...], places: int | Non
     if len(plausible) == 1 and fits(plausible[0]):
         return _scaled(plausible[0], fig.power)
     decimal, group = sorted(found, key=lambda r: r.decimal is None)
+
     def who(reading: Reading) -> str:
         names = sorted({w.locale for w in (own, *ways) if _agrees(reading, sep, w)})
         role = f"{sep!r} as the decimal mark" if reading.decimal else f"{sep!r} grouping thousands"
