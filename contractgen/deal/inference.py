@@ -120,3 +120,15 @@ def apply_sector_regulation(deal: Any) -> tuple[Any, list[Finding]]:
                              "fuller terms)", "whether they do; state critical_or_important: true or false",
                              "regulatory-requirements"))
     return (deal.model_copy(update=update) if update else deal), found
+
+
+def default_findings(deal: Any) -> list[Finding]:
+    """Notes for the terms a draft includes by default because the deal does not mention them."""
+    if not prints_as_draft(deal) or "security" in deal.model_fields_set:
+        return []
+    return [Finding(("security",), "default-security", "security",
+                    "the deal has no security section",
+                    "the draft includes baseline information security, incident notice and business continuity "
+                    "terms (Good Industry Practice, monthly vulnerability scanning, a continuity plan)",
+                    "the security and continuity the client needs (certifications, encryption, testing), or write "
+                    "security: false to leave them out", "information-security")]

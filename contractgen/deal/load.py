@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from contractgen.deal.fields import is_currency, locale_name as _locale
 from contractgen.deal.messages import field_problems, in_file_order, rule_problems
 from contractgen.deal.model import Deal
-from contractgen.deal.inference import apply_sector_regulation
+from contractgen.deal.inference import apply_sector_regulation, default_findings
 from contractgen.deal.notes import final_without_acknowledgement, find_notes, located_notes
 from contractgen.deal.rules import check_rules, check_rules_partially
 from contractgen.deal.yamlsource import decode_text, load_yaml, read_file_bytes, refuse_oversized
@@ -79,7 +79,8 @@ def deal_findings(data: Any, filename: str = "<deal>", lines: Lines | None = Non
     if unwritable:  # the rules compute with these values: report them alone
         return None, in_file_order(unwritable), []
     deal, regulation = apply_sector_regulation(deal)
-    notes = located_notes(find_notes(deal, data) + regulation, filename, lines, deal.acknowledged_notes)
+    notes = located_notes(find_notes(deal, data) + regulation + default_findings(deal), filename, lines,
+                          deal.acknowledged_notes)
     found = rule_problems(check_rules(deal), filename, lines) + final_without_acknowledgement(deal, notes)
     return deal, in_file_order(found), notes
 

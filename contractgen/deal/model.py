@@ -300,7 +300,9 @@ class Deal(Section):
     service_levels: ServiceLevels | None = None
     governance: Governance | None = None
     data_protection: DataProtection | None = None
-    security: Security | None = None
+    # Baseline security and continuity terms unless the deal writes `security: false`: an IT services contract
+    # without them is not a safe first draft.
+    security: Annotated[Security | None, BeforeValidator(_switch)] = Security()
     commercials: Commercials
     liability: Liability | None = None
     term: Term

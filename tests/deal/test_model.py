@@ -88,8 +88,10 @@ def test_minimal_deal_has_defaults_and_absent_sections():
     deal = load_deal(FIXTURES / "good" / "minimal.yaml").deal
     assert deal.contract.locale == "en_GB" and deal.contract.draft is False
     assert deal.parties.client.short_name == "Client" and deal.parties.supplier.short_name == "Supplier"
-    for section in ("sourcing", "service_levels", "governance", "data_protection", "security", "liability"):
+    for section in ("sourcing", "service_levels", "governance", "data_protection", "liability"):
         assert getattr(deal, section) is None
+    # security is the one section a short deal gets by default (baseline terms; `security: false` for none)
+    assert deal.security is not None and deal.security.certifications == [] and not deal.security.background_checks
     assert deal.deliverables == []
     derived = compute_derived(deal)
     assert derived.annual_charges is None and derived.general_cap_amount is None

@@ -192,4 +192,5 @@ def test_every_short_reporting_deadline_gives_the_supplier_a_shorter_notice():
 def test_without_a_data_protection_cap_the_indemnity_counts_towards_no_such_limit():
     text = contract_text(SAMPLES / "uk-charity-minimal.yaml")
     assert "counts towards the limit that applies to the Data Protection Obligations" not in text
-    assert "the Trust reasonably suspects fraud or a material breach of this Agreement." in text
+    # the charity now has the default security terms, so a suspected Security Incident joins the list
+    assert "the Trust reasonably suspects fraud, a material breach of this Agreement or a Security Incident." in text
