@@ -1,7 +1,7 @@
 """The command line (exit 0 ok · 1 differences · 2 bad input): one group, one error boundary.
 
 The commands live in contractgen/commands/ by what they act on: deal files (contracts.py), the
-clause library (library.py), a contracts repository (repository.py) and the web workspace (web.py).
+clause library (library.py), the law records (law.py), a contracts repository (repository.py) and the web workspace (web.py).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from contractgen import __version__
-from contractgen.commands import contracts, library, repository, web
+from contractgen.commands import contracts, law, library, repository, web
 from contractgen.commands.common import ErrorBoundary
 
 
@@ -20,7 +20,7 @@ def main() -> None:
 
 
 for command in (contracts.render, contracts.validate, contracts.schema, library.clauses, library.lint,
-                library.coverage, repository.init, repository.build, repository.check, repository.lock,
+                library.coverage, law.law, repository.init, repository.build, repository.check, repository.lock,
                 repository.impact, repository.explain, contracts.redline, web.serve):
     main.add_command(command)
 

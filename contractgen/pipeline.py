@@ -12,6 +12,7 @@ from contractgen import __version__
 from contractgen.deal import DealSource, load_deal
 from contractgen.errors import ContractgenError, DealError, LibraryError, Problem
 from contractgen.law.jurisdictions import law_forum_warning
+from contractgen.law.library import LawLibrary, library as law_library, use_law
 from contractgen.library.clauses import Library, load_library
 from contractgen.library.cover import load_draft_marking, load_execution, party_details
 from contractgen.deal.notes import prints_as_draft
@@ -44,13 +45,32 @@ def is_draft(deal) -> bool:
 
 @dataclass
 class Workspace:
-    """Where the clause library and the document templates live; loaded once, reused per deal."""
+    """Where the clause library, the document templates and the law records live; loaded once, reused per deal.
+
+    Making a Workspace puts its law records in force for the process (``contractgen.law.use_law``):
+    the deal loader and the clause context read them.
+    """
 
     root: Path = field(default_factory=project_root)
     _library: Library | None = None
     _outlines: dict[str, Outline] = field(default_factory=dict)
     clauses_dir: Path | None = None  # default: root/clauses (a contracts repository may name it otherwise)
     templates_dir: Path | None = None  # default: root/templates
+    law_dir: Path | None = None  # default: root/law when there is one; its records over the built-in ones
+
+    def __post_init__(self) -> None:
+        use_law(self.law_path)
+
+    @property
+    def law_path(self) -> Path | None:
+        """Return the folder of the repository's own law records (None: the built-in ones alone)."""
+        folder = Path(self.law_dir) if self.law_dir else Path(self.root) / "law"
+        return folder if folder.is_dir() else None
+
+    @property
+    def law(self) -> LawLibrary:
+        """Return the law records this workspace reads."""
+        return law_library(self.law_path)
 
     @property
     def clauses_path(self) -> Path:

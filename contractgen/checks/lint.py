@@ -1,4 +1,4 @@
-"""`contractgen lint`: check the whole clause library and a template's outline and checklist.
+"""`contractgen lint`: check the whole clause library, a template's outline and checklist, and the law records.
 
 Every problem is a `path:line: message` line (paths relative to the root folder). Warnings
 (an unused clause, a checklist item no clause covers) are prefixed `warning:` and do not fail.
@@ -202,8 +202,21 @@ def lint_library(root: Path, template: str | None = None) -> LintReport:
             if clause_id not in used:
                 outlines = ", ".join(t.outline_rel for t in templates)
                 report.add(version.rel, 1, f"clause '{clause_id}' is not in {outlines} (unused)", warning=True)
+    check_law_records(root, report)
     report.messages.sort(key=lambda m: (m.path, m.line, m.message))
     return report
+
+
+def check_law_records(root: Path, report: LintReport) -> None:
+    """The law records under root/law (a repository's own over the built-in ones): schema, references, age."""
+    from contractgen.law.checks import check_law
+    from contractgen.law.library import library
+
+    folder = Path(root) / "law"
+    if not folder.is_dir():
+        return
+    for finding in check_law(library(folder), folder):
+        report.add(finding.rel, finding.line, finding.message, warning=finding.warning)
 
 
 __all__ = ["LintMessage", "LintReport", "lint_library", "Problem"]

@@ -138,7 +138,8 @@ def choose_library(root: Path | None, quiet: bool = False):
             workspace, label = Workspace(project_root()), "built-in library"
         else:
             config = load_config(repo)
-            workspace = Workspace(config.root, clauses_dir=config.clauses_dir, templates_dir=config.templates_dir)
+            workspace = Workspace(config.root, clauses_dir=config.clauses_dir, templates_dir=config.templates_dir,
+                                  law_dir=config.law_dir)
             label = f"library of the contracts repository {config.root}"
     if label and not quiet:
         echo_err(f"using the {label}")

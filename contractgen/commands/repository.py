@@ -130,17 +130,25 @@ def lock_merge(parts: tuple[Path, ...], remove: bool, directory: Path | None) ->
 @click.option("--markdown", is_flag=True, help="Write the report as Markdown (for a CI job summary).")
 @directory_option
 def impact(since: str | None, context_lines: int, exit_code: bool, markdown: bool, directory: Path | None) -> None:
-    """Say which contracts each clause library change reaches, with what changed and one diff per change (exit 0)."""
+    """Say which contracts each clause library or law record change reaches, with what changed and one diff per change (exit 0)."""
     from contractgen.errors import ContractgenError
-    from contractgen.repo.impact import library_impact
+    from contractgen.law.library import use_law
+    from contractgen.repo.impact import law_impact, library_impact
     from contractgen.repo.impact_report import report_markdown, report_text, titles_of
     from contractgen.repo.staleness import RepoLibrary
 
     config = repo_config(directory)
+    use_law(config.law_dir if config.law_dir.is_dir() else None)
     changes = library_impact(config, since, context_lines)
-    if not changes:
+    laws = law_impact(config, since)
+    if not changes and not laws:
         click.echo("_No contract changes._" if markdown else "impact: no contract changes")
         sys.exit(EXIT_OK)
+    for law in laws:
+        click.echo(f"### {law.heading()}" if markdown else law.heading())
+        click.echo("\n".join(f"- `{deal}`" if markdown else f"  {deal}" for deal in law.deals) + "\n")
+    if not changes:
+        sys.exit(EXIT_DIFFERENCES if exit_code else EXIT_OK)
     workspace = RepoLibrary(config)
     try:
         library = workspace.library
@@ -175,10 +183,11 @@ def explain(output: Path, as_json: bool, full: bool) -> None:
         return
     repo = find_repo(output.resolve().parent)
     config = load_config(repo) if repo is not None else None
-    workspace = Workspace(config.root, clauses_dir=config.clauses_dir, templates_dir=config.templates_dir) \
+    workspace = Workspace(config.root, clauses_dir=config.clauses_dir, templates_dir=config.templates_dir,
+                          law_dir=config.law_dir) \
         if config is not None else Workspace(project_root())
     try:
         library = workspace.library
     except ContractgenError:
         library = None
-    click.echo(summary(record, library, lock_entry_of(record, config), when_made(output)))
+    click.echo(summary(record, library, lock_entry_of(record, config), when_made(output), workspace.law))

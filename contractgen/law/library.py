@@ -119,6 +119,18 @@ class LawLibrary:
             raise LawError(f"{ref!r} names records of several kinds: {', '.join(f'{k}/{ident}' for k in kinds)}")
         raise LawError(f"no law record {ref!r} (see `contractgen law list`)")
 
+    def changed(self, locked: dict[str, str]) -> list[tuple[str, str]]:
+        """(path, "changed" or "removed") for each locked law/<kind>/<id>.yaml whose content differs now."""
+        changes = []
+        for rel, sha in sorted(locked.items()):
+            kind, _, name = rel.removeprefix("law/").partition("/")
+            record = self.records(kind).get(name.removesuffix(".yaml")) if kind in KINDS else None
+            if record is None:
+                changes.append((rel, "removed"))
+            elif record.sha256 != sha:
+                changes.append((rel, "changed"))
+        return changes
+
     def __repr__(self) -> str:
         return f"LawLibrary({', '.join(str(f) for f in self.folders)})"
 

@@ -74,7 +74,8 @@ def _init_worker(config: RepoConfig) -> None:
     from contractgen.pipeline import Workspace
 
     _WORKER["config"] = config
-    _WORKER["workspace"] = Workspace(config.root, clauses_dir=config.clauses_dir, templates_dir=config.templates_dir)
+    _WORKER["workspace"] = Workspace(config.root, clauses_dir=config.clauses_dir, templates_dir=config.templates_dir,
+                                     law_dir=config.law_dir)
 
 
 def _ensure_worker(config: RepoConfig) -> None:

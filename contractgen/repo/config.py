@@ -25,6 +25,7 @@ DEFAULTS = {
     "formats": ["docx", "pdf"],
     "clauses": "clauses",
     "templates": "templates",
+    "law": "law",
     "shards": 1,
     "install": "",  # how CI installs contractgen (repo/install.py); "" for the version the lock records
 }
@@ -50,6 +51,12 @@ class RepoConfig:
     templates: str
     shards: int = 1  # how many parallel jobs the CI workflow builds in (`build --shard K/N`)
     install: str = ""  # how CI installs contractgen: "contractgen==0.1.0", "git+https://…@v0.1.0", ".contractgen/….whl"
+    law: str = "law"  # the repository's own law records, over the built-in ones
+
+    @property
+    def law_dir(self) -> Path:
+        """Return the folder of the repository's own law records (it may not exist)."""
+        return self.root / self.law
 
     @property
     def clauses_dir(self) -> Path:
@@ -143,7 +150,7 @@ def load_config(start: Path | None = None) -> RepoConfig:
     if unknown:
         raise RepoError(f"{path}: unknown setting(s) {', '.join(unknown)} (known: {', '.join(DEFAULTS)})")
     values = {**DEFAULTS, **data}
-    for key in ("deals", "output", "clauses", "templates"):
+    for key in ("deals", "output", "clauses", "templates", "law"):
         value = values[key]
         if not isinstance(value, str) or not value.strip():
             raise RepoError(f"{path}: {key} must be a non-empty string")
@@ -169,7 +176,8 @@ def load_config(start: Path | None = None) -> RepoConfig:
             raise RepoError(f"{path}: install names {parsed.value}, which is not in the repository; commit the wheel there")
         install = parsed.value
     return RepoConfig(root, values["deals"], values["output"].strip("/"), tuple(dict.fromkeys(formats)),
-                      values["clauses"].strip("/"), values["templates"].strip("/"), shards, install)
+                      values["clauses"].strip("/"), values["templates"].strip("/"), shards, install,
+                      law=values["law"].strip("/"))
 
 
 def init_repo(target: Path, source: Path | None = None, install_from: str | None = None,
@@ -209,6 +217,8 @@ def init_repo(target: Path, source: Path | None = None, install_from: str | None
         shutil.copytree(source / folder, target / folder, ignore=ignore)
         created.append(target / folder)
     from contractgen import __version__
+    from contractgen.law.library import KINDS
+    from contractgen.law.schema import json_schema_text
 
     workflow = (SCAFFOLD / "workflows" / "contracts.yml").read_text(encoding="utf-8")
     files = {
@@ -220,6 +230,8 @@ def init_repo(target: Path, source: Path | None = None, install_from: str | None
         SCHEMA_NAME: deal_schema_text(target / DEFAULTS["templates"]).encode("utf-8"),
         ".vscode/settings.json": (SCAFFOLD / "vscode" / "settings.json").read_bytes(),
         ".gitattributes": (SCAFFOLD / "gitattributes").read_bytes(),
+        "law/README.md": (SCAFFOLD / "law" / "README.md").read_bytes(),
+        **{f"law/{kind}/schema.json": json_schema_text(kind).encode("utf-8") for kind in KINDS},
     }
     if not (target / ".gitignore").exists():
         files[".gitignore"] = (SCAFFOLD / "gitignore").read_bytes()

@@ -41,7 +41,7 @@ def _inside(config: RepoConfig, folder: Path) -> str:
 def collect_bundle(config: RepoConfig, tasks: list) -> dict[str, bytes]:
     """Return {repository-relative path: bytes} of everything a worker needs to render the tasks."""
     files: dict[str, bytes] = {}
-    for folder in (config.clauses_dir, config.templates_dir):
+    for folder in (config.clauses_dir, config.templates_dir, *([config.law_dir] if config.law_dir.is_dir() else [])):
         _inside(config, folder)
         for path in sorted(folder.rglob("*")):
             if (path.is_file() or path.is_symlink()) and "__pycache__" not in path.parts:

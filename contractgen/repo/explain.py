@@ -55,8 +55,20 @@ def when_made(path: Path) -> str:
     return f"{moment:%Y-%m-%d %H:%M} UTC (file written; not committed)"
 
 
-def summary(record: dict[str, Any], library: Any | None, entry: dict[str, Any] | None, when: str) -> str:
-    """Return the few lines a person reads: deal, when, tool, clause versions not the newest, overrides."""
+def _law_lines(locked: dict[str, str] | None, law: Any | None) -> list[str]:
+    """The law records the contract was built with (one line), and those changed since (one line each)."""
+    if locked is None:
+        return []
+    refs = [rel.removeprefix("law/").removesuffix(".yaml") for rel in sorted(locked)]
+    lines = [f"  law:       {', '.join(refs) if refs else 'no law record'}"]
+    changed = law.changed(locked) if law is not None else []
+    lines += [f"    {rel} {what} since the build: rebuild to read it" for rel, what in changed]
+    return lines
+
+
+def summary(record: dict[str, Any], library: Any | None, entry: dict[str, Any] | None, when: str,
+            law: Any | None = None) -> str:
+    """Return the few lines a person reads: deal, when, tool, clause versions not the newest, overrides, law records."""
     props = record["properties"]
     title = props.get("Title") or props.get("title") or ""
     reference = props.get("Reference")
@@ -96,5 +108,6 @@ def summary(record: dict[str, Any], library: Any | None, entry: dict[str, Any] |
         lines.append("  overrides: unknown (no lock entry for this file)")
     else:
         lines.append("  overrides: " + ("; ".join(overrides) if overrides else "none"))
+        lines.extend(_law_lines(entry.get("law"), law))
     lines.append("  (contractgen explain --json prints the full record)")
     return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""`contractgen impact`: which contracts a clause library change affects, with clause-level diffs.
+"""`contractgen impact`: which contracts a clause library or law record change affects, with clause-level diffs.
 
 Default: the working-tree library against contractgen.lock. With ``--since REF``: the library as it
 was at a git ref (extracted with ``git archive`` into a temporary folder) against the working tree.
@@ -226,7 +226,8 @@ def _impact_since(config: RepoConfig, ref: str, context_lines: int) -> list[Cont
             return []
         assessment = assess(config)
         old_ws = Workspace(config.root, clauses_dir=old_dir, templates_dir=config.templates_dir)
-        new_ws = Workspace(config.root, clauses_dir=config.clauses_dir, templates_dir=config.templates_dir)
+        new_ws = Workspace(config.root, clauses_dir=config.clauses_dir, templates_dir=config.templates_dir,
+                           law_dir=config.law_dir)
         changes = []
         for rel in config.deal_paths():
             state = assessment.deals.get(rel)
@@ -261,3 +262,49 @@ def _impact_since(config: RepoConfig, ref: str, context_lines: int) -> list[Cont
                                            "no redline of this change: the last build wrote none against these clause versions")
                 changes.append(change)
         return changes
+
+
+@dataclass
+class LawChange:
+    """A law record that reads differently now, and the contracts built with it."""
+
+    rel: str  # law/<kind>/<id>.yaml
+    what: str  # "changed" or "removed"
+    deals: list[str]
+
+    def heading(self) -> str:
+        """Return "law/privacy/uk-gdpr.yaml changed: 2 contracts"."""
+        return f"{self.rel} {self.what}: {len(self.deals)} contract{'s' if len(self.deals) != 1 else ''}"
+
+
+def law_impact(config: RepoConfig, since: str | None = None) -> list[LawChange]:
+    """Return the law records the locked contracts read that changed (against the lock, or since a git ref)."""
+    from contractgen.law.library import KINDS, library
+    from contractgen.repo.lockfile import read_lock
+
+    lock = read_lock(config.lock_path)
+    if lock is None:
+        return []
+    law = library(config.law_dir if config.law_dir.is_dir() else None)
+    users: dict[str, list[str]] = {}
+    for deal, entry in sorted(lock.deals.items()):
+        for rel in entry.get("law") or {}:
+            users.setdefault(rel, []).append(deal)
+    found: dict[str, str] = {}
+    if since is None:
+        for entry in lock.deals.values():
+            found.update(dict(law.changed(entry.get("law") or {})))
+    else:
+        if _git(config.root, "rev-parse", "--verify", f"{since}^{{commit}}").returncode != 0:
+            raise ImpactError(f"{since}: not a commit of this repository")
+        for rel in users:
+            kind, _, name = rel.removeprefix("law/").partition("/")
+            record = law.records(kind).get(name.removesuffix(".yaml")) if kind in KINDS else None
+            builtin = law.folders[-1] / kind / name
+            old = _git_show(config.root, since, f"{config.law}/{kind}/{name}")
+            if old is None and builtin.is_file():
+                old = builtin.read_bytes()
+            now = record.path.read_bytes() if record is not None else None
+            if old != now:
+                found[rel] = "removed" if now is None else "changed"
+    return [LawChange(rel, what, users.get(rel, [])) for rel, what in sorted(found.items())]

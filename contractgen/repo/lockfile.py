@@ -48,7 +48,8 @@ from contractgen.errors import ContractgenError
 LOCK_FORMAT = 1
 _STATUS_LINE = re.compile(r"^status\s*:.*$", re.MULTILINE)
 RELEASED = ("approved", "deprecated", "retired")
-ENTRY_INPUT_KEYS = ("contractgen", "deal_sha256", "status", "template", "template_files", "pins", "clauses", "left_out")
+ENTRY_INPUT_KEYS = ("contractgen", "deal_sha256", "status", "template", "template_files", "pins", "clauses", "left_out",
+                    "law")
 
 
 class LockError(ContractgenError):

@@ -19,6 +19,7 @@ from typing import Any
 from contractgen import __version__, safefs
 from contractgen.digest import source_sha256
 from contractgen.errors import ContractgenError
+from contractgen.law.library import library as law_library, use_law
 from contractgen.repo.lockfile import (Lock, VersionInfo, clause_view, entry_inputs, library_digest, read_lock,
                        released_violations, scan_library, sha256_file, template_files, installed_tools,
                        tool_differences)
@@ -33,6 +34,17 @@ class RepoLibrary:
         self.config = config
         self._library = None
         self._outlines: dict[str, Any] = {}
+        use_law(self.law_path)
+
+    @property
+    def law_path(self) -> Path | None:
+        """Return the repository's own law folder, None when it has none."""
+        return self.config.law_dir if self.config.law_dir.is_dir() else None
+
+    @property
+    def law(self):
+        """Return the law records the repository's deals read."""
+        return law_library(self.law_path)
 
     @property
     def library(self):
@@ -97,6 +109,7 @@ def resolve_inputs(config: RepoConfig, deal_rel: str, workspace, previous: dict[
     `raw`: the deal file's bytes when the caller has read them already (the file is not read again).
     """
     from contractgen.deal import load_deal
+    from contractgen.law.usage import used_hashes
     from contractgen.library.resolve import resolve_deal
 
     path = config.root / deal_rel
@@ -139,6 +152,7 @@ def resolve_inputs(config: RepoConfig, deal_rel: str, workspace, previous: dict[
         "pins": {str(k): int(v) for k, v in sorted(pins.items())},
         "clauses": clauses,
         "left_out": left_out,
+        "law": used_hashes(deal, getattr(workspace, "law", None)),
     }
     return Resolved(prepared, inputs)
 
@@ -154,6 +168,7 @@ def compare_inputs(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
         reasons.append(f"template changed ({old.get('template')} → {new.get('template')})")
     else:
         reasons.extend(_template_changes(old.get("template_files") or {}, new.get("template_files") or {}))
+    reasons.extend(_law_changes(old.get("law"), new.get("law") or {}))
     before, after = old.get("clauses") or {}, new.get("clauses") or {}
     for cid in sorted(set(before) | set(after)):
         a, b = before.get(cid), after.get(cid)
@@ -170,6 +185,16 @@ def compare_inputs(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
             reasons.append(f"clause {cid} v{a['version']} text changed")
     if not reasons and entry_inputs(old) != entry_inputs(new):
         reasons.append("resolution changed")
+    return reasons
+
+
+def _law_changes(before: dict[str, str] | None, after: dict[str, str]) -> list[str]:
+    """How the law records a deal reads differ between two lock entries (none when the old one kept no record)."""
+    if before is None:
+        return []
+    reasons = [f"{rel} changed" for rel in sorted(set(before) & set(after)) if before[rel] != after[rel]]
+    reasons += [f"{rel} now used" for rel in sorted(set(after) - set(before))]
+    reasons += [f"{rel} no longer used" for rel in sorted(set(before) - set(after))]
     return reasons
 
 
@@ -292,6 +317,7 @@ def assess(config: RepoConfig, selected: list[str] | None = None) -> Assessment:
     deal_bytes = {rel: _read_bytes(config.root / rel, config.root) for rel in deal_paths}  # the one read of each deal file
     hashes.update({rel: None if raw is None else source_sha256(raw) for rel, raw in deal_bytes.items()})
     template_cache: dict[str, dict[str, str]] = {}
+    law = law_library(config.law_dir if config.law_dir.is_dir() else None)  # the records the lock's hashes are compared with
     states: dict[str, DealState] = {}
     for rel in deal_paths:
         state = DealState(rel, raw=deal_bytes[rel])
@@ -313,6 +339,7 @@ def assess(config: RepoConfig, selected: list[str] | None = None) -> Assessment:
             template_cache[name] = template_files(config.templates_dir, name, config.root)
         if entry.get("template_files") != template_cache[name]:
             state.reasons.extend(_template_changes(entry.get("template_files") or {}, template_cache[name]))
+        state.reasons.extend(f"{rel} {what}" for rel, what in law.changed(entry.get("law") or {}))
         if not state.reasons and entry.get("library_sha256") != digest:
             # inputs the deal controls are unchanged, the library is not: map the library onto it
             clause_reasons, state.undecided = predict_clauses(entry, view, defaults)

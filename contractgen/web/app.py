@@ -344,6 +344,7 @@ def download(request: Request) -> Response:
 def create_app(repo_dir: Path, token: str | None = None, host: str = "127.0.0.1", workers: int = 2,
                time_limit: float = 60.0) -> Starlette:
     """Build the web application for one contracts repository."""
+    from contractgen.web.law_pages import ROUTES as LAW_ROUTES
     from contractgen.web.library_pages import ROUTES as LIBRARY_ROUTES
 
     repo = WebRepository(open_repository(Path(repo_dir)))
@@ -360,6 +361,7 @@ def create_app(repo_dir: Path, token: str | None = None, host: str = "127.0.0.1"
         Route("/template-css/{template}/{file}", template_css),
         Route("/download/{fmt}/{rel:path}", download),
         *LIBRARY_ROUTES,
+        *LAW_ROUTES,
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
     app = Starlette(routes=routes, middleware=[Middleware(SecurityMiddleware, token=token, local=is_local(host)),

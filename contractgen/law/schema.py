@@ -1,0 +1,290 @@
+"""What a law record of each kind holds: one typed model per kind, its JSON Schema for editors, and
+the checks of one record on its own (fields, types, a source, a date).
+
+``contractgen init`` writes each kind's schema as ``law/<kind>/schema.json`` and maps the kind's
+records to it in the editor settings; ``contractgen lint`` validates every record with
+``check_record``. References between records (a jurisdiction's family, a regime's mechanisms) are
+checked by ``law.checks``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+Country = Field(pattern=r"^[A-Z]{2}$", description="an ISO 3166-1 alpha-2 country code, e.g. 'GB'")
+Aliases = Field([], description="other ways practitioners write it; a deal may use any of them (matched ignoring "
+                                "case and a leading 'the')")
+
+
+class Common(BaseModel):
+    """What every law record carries: where it comes from and how current it is."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    sources: list[str] = Field(min_length=1, description=(
+        "the official citation and where its text is published (an official site or journal), one per line; "
+        "never a secondary source"))
+    as_of: date = Field(description="the date the record was last checked against its sources (YYYY-MM-DD)")
+    reviewed_by: str | None = Field(None, description="the lawyer who reviewed the record, e.g. 'J. Smith (Legal)'")
+    reviewed_on: date | None = Field(None, description="the date of that review (YYYY-MM-DD)")
+
+
+class EmployeeTransfer(BaseModel):
+    """The rule that moves employees to a new provider when work done in the jurisdiction changes hands."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    automatic: bool = Field(description="true if employment passes by law when an activity moves to a new provider")
+    law: str = Field("", description="the rule as the contract cites it, '' when there is none")
+    informing: str = Field("", description="who must inform or consult whom before the transfer")
+    objection: str = Field("", description="the employee's right to object or resign, where the rule gives one")
+    sources: list[str] = Field([], description="the official citation of the rule and where it is published")
+    as_of: date | None = Field(None, description="the date the rule was last checked against its sources")
+
+
+class JurisdictionRecord(Common):
+    """A jurisdiction a deal may name for its governing law and its forum."""
+
+    name: str = Field(description="how the jurisdiction is named in running text, e.g. 'England and Wales', "
+                                  "'the State of New York'")
+    aliases: list[str] = Aliases
+    family: str = Field(description="the legal family clause variants choose by: the id of a law/families record")
+    tradition: Literal["common", "civil", "mixed"] = Field(description="the legal tradition")
+    law: str = Field(description="the words after 'governed by', e.g. 'the laws of England and Wales'")
+    courts: str = Field(description="the words for its courts, e.g. 'the courts of England and Wales'")
+    country: str = Country
+    locale: str = Field(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$", description=(
+        "the spelling and formatting locale a contract under this law defaults to, e.g. 'en_GB'"))
+    jury_trial: Literal["judicial_reference"] | None = Field(None, description=(
+        "US states only: 'judicial_reference' where a pre-dispute jury-trial waiver is unenforceable, so the "
+        "contract refers disputes to a referee instead; leave out for a jury waiver"))
+    employee_transfer: EmployeeTransfer | None = Field(None, description=(
+        "the law of the place of work on employees moving to a new provider (not the contract's law)"))
+
+
+class FamilyRecord(Common):
+    """A legal family: the drafting conventions clause variants choose by (``law.family``)."""
+
+    name: str = Field(description="the family's name, e.g. 'English law'")
+    tradition: Literal["common", "civil", "mixed"] = Field(description="the legal tradition of its jurisdictions")
+    description: str = Field(description="what the family covers, in one sentence")
+
+
+class Breach(BaseModel):
+    """A privacy law's breach-notice rule."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    limit: str | None = Field(description="the longest notice the supplier may take, e.g. '72 hours', or null")
+    source: str = Field(description="the provision that sets the rule, and what it says")
+
+
+class Partial(BaseModel):
+    """A country covered by adequacy only for some recipients."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    mechanism: str | None = Field(description="the mechanism (a law/mechanisms id) a certified recipient uses, or null")
+    note: str = Field(description="which recipients are covered, and by which decision")
+    adequate_by_default: bool = Field(False, description="true if the usual recipient is covered without a mechanism")
+
+
+class Adequacy(BaseModel):
+    """A privacy law's adequacy list."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(description="the decisions or list, as the contract names them")
+    source: str = Field(description="where the list is published")
+    inside: list[str] = Field(description="the countries the law treats as its own territory (ISO codes)")
+    adequate: list[str] = Field(description="the countries covered by an adequacy decision (ISO codes)")
+    partial: dict[str, Partial] = Field({}, description="countries covered for some recipients only, by ISO code")
+
+
+class Transfers(BaseModel):
+    """A privacy law's rule for personal data leaving its territory."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    restricted: bool = Field(description="true if a transfer outside the territory and the adequate countries "
+                                         "needs a mechanism")
+    adequacy: Adequacy | None = None
+    mechanisms: list[str] = Field([], description="the mechanisms accepted (law/mechanisms ids)")
+    rule: str = Field("", description="for a law without restricted transfers: what it asks instead")
+
+
+class Brings(BaseModel):
+    """The clauses and schedule a privacy law puts in the contract."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    clauses: list[str] = Field(description="clause ids the law brings (checked by coverage)")
+    schedule: str = Field("", description="the schedule it brings")
+
+
+class Supplement(BaseModel):
+    """A national law accepted as a supplement of a privacy law (the BDSG of the EU GDPR)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(description="how the contract names it, e.g. 'the German Federal Data Protection Act (BDSG)'")
+    aliases: list[str] = Aliases
+    country: str = Country
+
+
+class PrivacyRecord(Common):
+    """A privacy law a deal may list under data_protection.regulations."""
+
+    name: str = Field(description="how a contract names it in running text, e.g. 'the UK GDPR'")
+    citation: str = Field(description="its full citation, for the definition of Data Protection Laws")
+    aliases: list[str] = Aliases
+    family: str = Field(description="the vocabulary family clause variants choose by: gdpr, hipaa, ccpa, pipeda, "
+                                    "app, fadp, or a new one")
+    territory: str | None = Field(description="where its transfer rule treats data as inside, or null")
+    roles: dict[str, list[str]] = Field(description="its role words: the canonical role and the accepted ways of "
+                                                    "writing it; {} for none")
+    roles_required: bool = Field(description="whether a deal processing personal data must state each party's role")
+    terms: dict[str, str] = Field(description="its own words: personal_data, data_subjects, authority, breach, special")
+    provisions: dict[str, str] = Field(description="the provisions clauses cite: processor_terms, security, "
+                                                   "assistance, breach, transfers …")
+    breach: Breach
+    transfers: Transfers
+    brings: Brings
+    supplements: dict[str, Supplement] = Field({}, description="national laws accepted as its supplements, by id")
+
+
+class MechanismRecord(Common):
+    """A transfer mechanism a deal may name under international_transfers.mechanism."""
+
+    name: str = Field(description="how the contract names it")
+    aliases: list[str] = Aliases
+    assessment: bool = Field(description="whether a transfer on this basis needs a transfer risk assessment")
+
+
+class AppliesTo(BaseModel):
+    """The clients a sector regulation applies to."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    sectors: list[str] = Field([], description="the kinds of client, e.g. 'bank', 'insurer'")
+    places: list[str] = Field([], description="the countries where it applies to them (ISO codes)")
+
+
+class SectorRecord(Common):
+    """A sector regulation a deal may name under `regulatory`."""
+
+    key: str = Field(description="how deals and clause templates name it, e.g. 'DORA', 'PRA SS2/21'")
+    title: str = Field(description="how the contract names it in full")
+    aliases: list[str] = Aliases
+    authority: str = Field("", description="the regulator that receives reports or supervises, where named")
+    report_within: str | None = Field(None, description="the client's deadline for reporting an incident, e.g. "
+                                                        "'72 hours'")
+    supplier_notice: str | None = Field(None, description="where report_within is short: the longest time the "
+                                                          "supplier may take to notify the client")
+    applies_to: AppliesTo | None = Field(None, description="the clients it applies to, where a deal's client can "
+                                                           "be recognised as one")
+    applies_to_sources: list[str] = Field([], description="the provisions that say whom it applies to")
+    lex_specialis_over: list[str] = Field([], description="the sector regulations (keys) it displaces for the "
+                                                          "same client, e.g. [NIS2]")
+
+
+class ForumRules(BaseModel):
+    """An arbitration institution's rules in force."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(description="the title of the rules, e.g. 'the ICC Arbitration Rules'")
+    edition: int | str | None = Field(None, description="the edition in force, e.g. 2021")
+    in_force: date | None = Field(None, description="the date the edition came into force")
+    emergency_arbitrator: bool | None = Field(None, description="whether the rules provide an emergency arbitrator "
+                                                                "(null: not confirmed from the sources)")
+    emergency_provision: str | None = Field(None, description="the provision, e.g. 'Article 29 and Appendix V'")
+    expedited: bool | None = Field(None, description="whether the rules provide an expedited procedure (null: not "
+                                                     "confirmed)")
+    expedited_provision: str | None = Field(None, description="the provision, e.g. 'Article 30 and Appendix VI'")
+    expedited_by_agreement_only: bool = Field(False, description="true if the expedited procedure applies only "
+                                                                 "when the parties agree to it")
+    note: str | None = Field(None, description="what a drafter should know about the rules, in one sentence")
+
+
+class ForumRecord(Common):
+    """An arbitration institution and its rules (or ad hoc arbitration under a set of rules)."""
+
+    name: str = Field(description="the institution's name, e.g. 'the International Chamber of Commerce'")
+    short: str | None = Field(None, description="its usual short name, e.g. 'ICC'")
+    aliases: list[str] = Aliases
+    country: str | None = Field(None, pattern=r"^[A-Z]{2}$", description="where it is based (ISO code)")
+    ad_hoc: bool = Field(False, description="true for ad hoc arbitration (no institution administers it)")
+    rules: ForumRules
+    note: str | None = Field(None, description="what a drafter should know about the institution, in one sentence")
+
+
+class Seat(BaseModel):
+    """A city chosen as the seat of an arbitration."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    country: str = Country
+    jurisdiction: str = Field("", description="the law/jurisdictions record whose courts supervise the seat, or ''")
+    aliases: list[str] = Aliases
+
+
+class SeatsRecord(Common):
+    """Arbitral seats: the state and supervising courts of each city a contract may choose."""
+
+    seats: dict[str, Seat] = Field(description="each seat by its city's name")
+
+
+class TreatyState(BaseModel):
+    """A state recorded as party to a treaty."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    name: str = Field(description="the state's name")
+    territory_of: str | None = Field(None, description="for a territory: the contracting state that extended the treaty")
+
+
+class TreatyRecord(Common):
+    """A treaty or rule on enforcing awards or judgments across borders."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)  # each treaty records what its rule needs
+
+    name: str | None = Field(None, description="the treaty or rule, as the drafting note names it")
+    states: dict[str, TreatyState] | None = Field(None, description="the contracting states by ISO code")
+    enforcing_country: str | None = Field(None, description="for a national rule: the state that applies it")
+    registers: list[str] | None = Field(None, description="the states whose judgments it registers (ISO codes)")
+    rule: str | None = Field(None, description="the rule in one sentence, for the drafting note")
+
+
+MODELS: dict[str, type[Common]] = {
+    "jurisdictions": JurisdictionRecord, "families": FamilyRecord, "privacy": PrivacyRecord,
+    "mechanisms": MechanismRecord, "sector": SectorRecord, "forums": ForumRecord, "seats": SeatsRecord,
+    "treaties": TreatyRecord,
+}
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema of a kind's records, for editors."""
+    schema = MODELS[kind].model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"contractgen law record: {kind}"
+    return schema
+
+
+def json_schema_text(kind: str) -> str:
+    """The JSON Schema as stable text (sorted keys, final newline), as init writes it."""
+    import json
+
+    return json.dumps(json_schema(kind), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def check_record(kind: str, data: Any) -> list[str]:
+    """What is wrong with one record on its own, as 'field: message' lines (none for a valid record)."""
+    try:
+        MODELS[kind].model_validate(data)
+    except ValidationError as exc:
+        return [f"{'.'.join(str(p) for p in error['loc']) or '(record)'}: {error['msg']}" for error in exc.errors()]
+    return []
