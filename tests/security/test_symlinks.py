@@ -148,3 +148,15 @@ def test_lint_reports_a_clause_file_linking_out_of_the_repository_without_readin
     out = result.stdout + result.stderr
     assert result.returncode != 0 and "v9.md" in out and "leads outside" in out, out
     assert "hunter2" not in out and "Stolen" not in out
+
+
+def test_a_pdf_layout_linking_out_of_the_repository_is_refused(repo, tmp_path):
+    layout = repo / "templates" / "it-outsourcing" / "pdf" / "layout.html.j2"
+    outside = tmp_path / "layout.html.j2"
+    shutil.copy(layout, outside)
+    layout.unlink()
+    layout.symlink_to(outside)
+    result = run_cli("render", "deals/acme.yaml", "--format", "pdf", "-o", str(tmp_path / "out"), cwd=repo)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "leads outside" in result.stderr
+    assert not (tmp_path / "out" / "acme.pdf").exists()

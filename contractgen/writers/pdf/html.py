@@ -8,12 +8,15 @@ texts, definitions and contents entries are taken from the model as they are.
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
 import jinja2
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import SecurityError
 
+from contractgen import safefs
 from contractgen.errors import DocumentError, LibraryError, TemplateError
 from contractgen.document.model import Document
 from contractgen.templating.render import limited
@@ -22,6 +25,7 @@ from contractgen.templating.worker import rendering
 from contractgen.writers.timestamp import source_date_epoch
 
 LAYOUT = "layout.html.j2"
+MAX_LAYOUT_BYTES = 4 * 1024 * 1024
 
 _ENVIRONMENTS: dict[Path, jinja2.Environment] = {}
 _LOCK = threading.Lock()
@@ -33,12 +37,32 @@ def _unknown_node(node) -> str:
     raise DocumentError(f"the HTML writer does not know how to print a {kind!r} node")
 
 
+class _TemplateFolderLoader(jinja2.BaseLoader):
+    """Load layout templates only as regular files inside the template's folder (never through a link out of it)."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+
+    def get_source(self, environment, template):
+        """Return (source, file name, up-to-date check) of a template, read through contractgen.safefs."""
+        path = self.folder.joinpath(*split_template_path(template))
+        if not (path.is_file() or path.is_symlink()):
+            raise jinja2.TemplateNotFound(template)
+        try:
+            raw = safefs.read_text(path, self.folder.parent, MAX_LAYOUT_BYTES)
+        except (OSError, UnicodeDecodeError, safefs.UnsafePathError) as exc:
+            raise TemplateError(f"{path}: cannot be read: {exc}") from None
+        mtime = os.path.getmtime(path)
+        source = raw.replace("\r\n", "\n").replace("\r", "\n")  # as a text-mode read gives it
+        return source, str(path), lambda: os.path.exists(path) and os.path.getmtime(path) == mtime
+
+
 def _environment(pdf_dir: Path) -> jinja2.Environment:
     """Return the (cached) Jinja environment for one template's pdf folder."""
     with _LOCK:
         env = _ENVIRONMENTS.get(pdf_dir)
         if env is None:
-            env = make_environment("layout", jinja2.FileSystemLoader(str(pdf_dir)))
+            env = make_environment("layout", _TemplateFolderLoader(pdf_dir))
             env.globals["unknown_node"] = _unknown_node
             _ENVIRONMENTS[pdf_dir] = env
         return env
