@@ -92,3 +92,11 @@ def test_service_credits_are_a_share_of_the_failed_service_charges():
     assert "expressed as a percentage of the Service Charges of that Service" in text
     assert "an equal share of the Charges for the month for each of the 3 Services" in text
     assert "percentage of the Charges payable for the calendar month" not in text
+
+
+def test_french_ip_assignment_and_late_payment_follow_the_codes(french):
+    assert "Article L131-3 of the French Intellectual Property Code" in french
+    assert "Article L131-6 of the French Intellectual Property Code" in french
+    assert "known or unknown when this Agreement is made" not in french and "for any purpose" not in french
+    assert "Article L441-10 of the French Commercial Code" in french and "40 euros" in french
+    assert "Article D441-5 of the French Commercial Code" in french

@@ -86,3 +86,15 @@ def test_the_ccpa_business_purposes_are_limited_and_specified():
     assert "the limited and specified business purposes for which, and only for which" in text
     assert "as 11 CCR § 7051(a)(2) requires" in text
     assert "sub-service provider" not in text  # the client is the business here
+
+
+def test_a_priority_without_a_resolution_time_has_a_response_target_only():
+    text = contract_text(SAMPLES / "ca-insurer-us-cloud.yaml")  # Severity 4 has no resolution time
+    assert "No resolution time 95% of response times (no resolution target)" in text
+    assert "a Priority with no resolution time has a response-time Service Level only" in text
+
+
+def test_one_rule_for_minutes(reference):
+    assert "Minutes become final when the Client approves them" not in reference
+    assert reference.count("circulate them within 5 Business Days after it") == 1
+    assert "Agendas, papers and minutes of the meetings are prepared, circulated and approved as set out in Schedule" in reference
