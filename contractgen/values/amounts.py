@@ -179,10 +179,14 @@ def choose(fig: Figure, locale: str, markets: tuple[str, ...], places: int | Non
         role = f"{sep!r} as the decimal mark" if reading.decimal else f"{sep!r} grouping thousands"
         return f"{role}{', as in ' + ', '.join(names[:4]) if names else ''}"
     first, second = (_unambiguous(_scaled(r, fig.power), sign, places) for r in (group, decimal))
+    second_how = who(decimal)
     if places is not None and not fits(decimal):
         second = _unambiguous(_scaled(decimal, fig.power).normalize(), sign, places)
-    raise Ambiguous(f"{fig.text!r} can be read two ways: {first} ({who(group)}) or {second} ({who(decimal)}); "
-                    f"write {first} for the first or {second} for the second")
+        second_how += f"; {sign.strip() or 'the currency'} has {places or 'no'} decimal{'s' * (places != 1)}"
+    advice = f"write {first} for the first or {second} for the second"
+    if places is not None and _places(_scaled(decimal, fig.power).normalize()) > places:
+        advice = f"the second cannot be an amount in {sign.strip()}: write {first} if that is the amount meant"
+    raise Ambiguous(f"{fig.text!r} can be read two ways: {first} ({who(group)}) or {second} ({second_how}); {advice}")
 
 
 def read_number(text: object, locale: str = "en_GB", markets: tuple[str, ...] = (), what: str = "a number") -> Decimal:
