@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from contractgen import safefs
+from contractgen.errors import OutputError
 
 SUFFIX = ".journal"
 
@@ -36,13 +37,15 @@ class Journal:
 
     def record(self, deal: str, entry: dict[str, Any]) -> None:
         """Append a deal's new lock entry and flush it to disk (before any of its files is replaced)."""
-        if self._fd is None:
-            safefs.writable_folder(self.path.parent, self.path.parent)
-            flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-            self._fd = os.open(self.path, flags, 0o644)
         line = json.dumps({"deal": deal, "entry": entry}, sort_keys=True, ensure_ascii=False) + "\n"
-        os.write(self._fd, line.encode("utf-8"))
-        os.fsync(self._fd)
+        try:
+            if self._fd is None:  # never through a link: O_NOFOLLOW
+                flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+                self._fd = os.open(self.path, flags, 0o644)
+            os.write(self._fd, line.encode("utf-8"))
+            os.fsync(self._fd)
+        except OSError as exc:  # e.g. a full disk: nothing of this deal has been replaced yet
+            raise OutputError(f"{self.path}: cannot write: {exc.strerror or exc}") from None
 
     def close(self, finished: bool) -> None:
         """Close the journal; delete it when the lock now describes every file written (`finished`)."""
