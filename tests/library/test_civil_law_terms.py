@@ -100,3 +100,9 @@ def test_french_ip_assignment_and_late_payment_follow_the_codes(french):
     assert "known or unknown when this Agreement is made" not in french and "for any purpose" not in french
     assert "Article L441-10 of the French Commercial Code" in french and "40 euros" in french
     assert "Article D441-5 of the French Commercial Code" in french
+
+
+def test_a_missing_guarantee_is_good_cause_under_german_law(tmp_path):
+    text = contract_text(overlaid(SAMPLES / "de-manufacturer-poland.yaml", OVERLAYS / "all-options.yaml", tmp_path))
+    assert "or a replacement guarantee when required by this clause, is good cause for the Customer to terminate" in text
+    assert [phrase for phrase in COMMON_LAW_RESIDUE if phrase in text] == []
