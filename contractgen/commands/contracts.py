@@ -37,7 +37,7 @@ def render(deals: tuple[Path, ...], out_dir: Path | None, formats: str, strict: 
     out_dir = output_folder(out_dir, config)
     remove_stale_temporaries(out_dir)
     jobs = min(max(1, jobs or os.cpu_count() or 1), len(deals))
-    if jobs > 1:  # parse the library and import the writers once, before the workers fork
+    if deals:  # parse the library and import the writers once, before the (bounded) workers fork
         try:
             workspace.library
         except ContractgenError:
@@ -103,7 +103,7 @@ def validate(deals: tuple[Path, ...], strict: bool, root: Path | None, message_f
         if config is None:
             raise click.UsageError("name one or more DEAL files (outside a contracts repository there is no default)")
         deals = tuple(Path(os.path.relpath(config.root / rel)) for rel in config.deal_paths())
-    reports = [check_deal(deal_path, workspace, strict) for deal_path in deals]
+    reports = [_checked(deal_path, workspace, strict) for deal_path in deals]
     if message_format == "json":
         click.echo(json.dumps({"deals": [r.to_json() for r in reports]}, indent=2, ensure_ascii=False))
     else:
@@ -117,6 +117,24 @@ def validate(deals: tuple[Path, ...], strict: bool, root: Path | None, message_f
                 notes = f", {len(report.open_notes)} drafting notes" if report.open_notes else ""
                 click.echo(f"{report.file}: ok ({report.clauses} clauses{notes})")
     sys.exit(EXIT_OK if all(r.ok for r in reports) else EXIT_BAD_INPUT)
+
+
+def _checked(deal_path: Path, workspace, strict: bool):
+    """check_deal in a bounded render worker; a worker stopped at its limits is the deal's problem."""
+    from contractgen.errors import ContractgenError, Problem
+    from contractgen.pipeline import DealReport, check_deal
+    from contractgen.templating.worker import run_bounded
+
+    try:
+        workspace.library
+    except ContractgenError:
+        pass  # check_deal reports it
+    try:
+        return run_bounded(check_deal, deal_path, workspace, strict, what=str(deal_path))
+    except ContractgenError as exc:
+        report = DealReport(str(deal_path))
+        report.problems = list(exc.problems) or [Problem(str(deal_path), None, "", line) for line in exc.lines()]
+        return report
 
 
 @click.command()

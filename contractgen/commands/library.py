@@ -78,13 +78,15 @@ def show_clause(workspace, clause_id: str, version: int | None) -> None:
 def lint(root: Path | None, template: str | None) -> None:
     """Check the clause library and the template: front matter, references, variables, terms, outline."""
     from contractgen.checks.lint import lint_library
+    from contractgen.templating.worker import Limits, run_bounded
 
     workspace = library_workspace(root)
     if (Path(workspace.clauses_path).resolve() != (workspace.root / "clauses").resolve()
             or Path(workspace.templates_path).resolve() != (workspace.root / "templates").resolve()):
         raise ContractgenError(f"{workspace.root}: lint reads clauses/ and templates/ beside contractgen.toml; this "
                                f"repository keeps them in {workspace.clauses_path} and {workspace.templates_path}")
-    report = lint_library(workspace.root, template)
+    # the whole library in one worker: ten renders' time (each condition keeps its own budget inside)
+    report = run_bounded(lint_library, workspace.root, template, what="lint", limits=Limits.from_environment().scaled(10))
     for message in report.messages:
         print_problem(str(message), err=False)
     if report.errors:

@@ -98,9 +98,14 @@ def _warm_up(config: RepoConfig, formats: set[str]) -> None:
 
 
 def run_one_task(config: RepoConfig, task: Task) -> dict[str, Any]:
-    """Render one task in this process with its own worker state (a dask worker calls this)."""
+    """Render one task with this process's worker state, in a bounded render worker (a dask worker calls this)."""
+    from contractgen.templating.worker import run_bounded
+
     _ensure_worker(config)
-    return _run_task(task)
+    try:
+        return run_bounded(_run_task, task, what=task.deal)
+    except ContractgenError as exc:
+        return {"deal": task.deal, "status": "error", "lines": exc.lines()}
 
 
 def _run_task(task: Task) -> dict[str, Any]:
@@ -429,7 +434,7 @@ def _execute(config: RepoConfig, tasks: list[Task], jobs: int | None, progress: 
             from contractgen.repo.dask_executor import execute_on_dask
 
             return execute_on_dask(config, tasks, dask, shown.done, run_one_task)
-        if jobs > 1 and len(tasks) > 1:
-            _warm_up(config, {fmt for task in tasks for fmt, _out in task.outputs})
+        # warm even for one job: each deal renders in a bounded worker forked from this process
+        _warm_up(config, {fmt for task in tasks for fmt, _out in task.outputs})
         results = run_each(tasks, _run_task, jobs, shown, _ensure_worker, (config,), name=lambda task: task.deal)
     return [{"deal": task.deal, **result} for task, result in zip(tasks, results)]

@@ -16,9 +16,20 @@ from typing import Any, TextIO
 
 
 def timed_call(work: Callable[[Any], Any], item: Any) -> tuple[Any, float]:
-    """Return (work(item), seconds it took), measured where it ran (a worker process)."""
+    """Return (work(item), seconds it took), measured where it ran (a worker process).
+
+    The work runs in a bounded render worker (CPU, memory and wall-clock limits); one that is
+    stopped becomes an error result naming the clause file it was rendering.
+    """
+    from contractgen.errors import ContractgenError
+    from contractgen.templating.worker import run_bounded
+
+    deal = str(getattr(item, "deal", item))
     start = time.perf_counter()
-    result = work(item)
+    try:
+        result = run_bounded(work, item, what=deal)
+    except ContractgenError as exc:
+        result = {"deal": deal, "status": "error", "lines": exc.lines()}
     return result, time.perf_counter() - start
 
 

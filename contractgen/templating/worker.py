@@ -55,6 +55,11 @@ class Limits:
                    number("CONTRACTGEN_RENDER_WALL_SECONDS", 120))
 
 
+    def scaled(self, factor: float) -> Limits:
+        """The same limits with `factor` times the time (for a whole-library pass such as lint)."""
+        return Limits(int(self.cpu_seconds * factor), self.memory_mb, self.wall_seconds * factor)
+
+
 def isolation_enabled() -> bool:
     """Whether renders run in a bounded worker (off only when CONTRACTGEN_RENDER_ISOLATION=off)."""
     return os.environ.get("CONTRACTGEN_RENDER_ISOLATION", "").strip().lower() != "off" and hasattr(os, "fork")
@@ -70,8 +75,12 @@ def rendering(where: str) -> Iterator[None]:
     _write_label(_label, where)
     try:
         yield
-    finally:
+    except MemoryError:
+        raise  # the worker reports it: keep the file that ran out of memory named
+    except BaseException:
         _write_label(_label, previous)
+        raise
+    _write_label(_label, previous)
 
 
 def _write_label(page: mmap.mmap, text: str) -> None:

@@ -54,7 +54,10 @@ def _workspace(settings: Settings):
 def _call(settings: Settings, job: Callable, args: tuple) -> tuple[str, Any]:
     """Run one job, turning contractgen errors into lines (exceptions do not always pickle)."""
     try:
-        return "ok", job(_workspace(settings), *args)
+        from contractgen.templating.worker import run_bounded
+
+        # the job runs in a bounded worker forked from this (warm) pool process: CPU and memory capped
+        return "ok", run_bounded(job, _workspace(settings), *args, what=str(args[0]) if args else "")
     except ContractgenError as exc:
         return "error", exc.lines()
     except RecursionError:
