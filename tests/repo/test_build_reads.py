@@ -21,6 +21,7 @@ from tests.repo.conftest import add_service_credits_v3, make_repo
 def counted(monkeypatch):
     """Count, per file name, the opens of deal files and the resolutions and derived figures per deal."""
     counts = {"read": Counter(), "resolved": Counter(), "derived": 0}
+    monkeypatch.setenv("CONTRACTGEN_RENDER_ISOLATION", "off")  # the counters live in this process, not a worker
     real_open = builtins.open
 
     def counting_open(file, *args, **kwargs):
