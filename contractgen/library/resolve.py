@@ -24,6 +24,7 @@ class OutlineItem:
     id: str
     when: str = ""
     optional: bool = False
+    mandatory_because: str = ""  # why a deal may not leave it out (the refusal of `clauses.exclude` says it)
     # Alternative clauses for the slot, tried in order: (clause id, condition). The first whose
     # condition holds renders instead of `id`, and answers to `id` in cross-references.
     variants: tuple[tuple[str, str], ...] = ()
@@ -120,15 +121,22 @@ def load_outline(template_dir: Path) -> Outline:
             if isinstance(entry, str):
                 entry = {"id": entry}
             if not isinstance(entry, dict) or not CLAUSE_ID.match(str(entry.get("id", ""))):
-                problems.append(Problem(where, None, f"{loc}.clauses[{position}]", "must be a clause id or {id, when, optional, variants}"))
+                problems.append(Problem(where, None, f"{loc}.clauses[{position}]",
+                                        "must be a clause id or {id, when, optional, mandatory_because, variants}"))
                 continue
+            because = str(entry.get("mandatory_because") or raw.get("mandatory_because") or "").strip()
+            if entry.get("optional") and entry.get("mandatory_because"):
+                problems.append(Problem(where, None, f"{loc}.clauses[{position}]",
+                                        f"'{entry['id']}' is marked both optional and mandatory_because"))
             variants = []
             for v_index, variant in enumerate(entry.get("variants") or []):
                 if not isinstance(variant, dict) or not CLAUSE_ID.match(str(variant.get("id", ""))) or not variant.get("when"):
                     problems.append(Problem(where, None, f"{loc}.clauses[{position}].variants[{v_index}]", "must be {id, when}"))
                     continue
                 variants.append((str(variant["id"]), str(variant["when"])))
-            items.append(OutlineItem(str(entry["id"]), str(entry.get("when") or ""), bool(entry.get("optional")), tuple(variants)))
+            optional = bool(entry.get("optional"))
+            items.append(OutlineItem(str(entry["id"]), str(entry.get("when") or ""), optional,
+                                     "" if optional else because, tuple(variants)))
         part_id = str(raw.get("id") or kind)
         if kind == "schedule" and not raw.get("title"):
             problems.append(Problem(where, None, f"{loc}.title", "a schedule needs a title"))
@@ -178,7 +186,9 @@ def resolve_contract(outline: Outline, library: Library, deal: Any, context: dic
         elif clause_id not in slots:
             problems.append(Problem(deal_file, None, "clauses.exclude", f"clause '{clause_id}' is not part of the {outline.name} template"))
         elif not slots[clause_id].optional:
-            problems.append(Problem(deal_file, None, "clauses.exclude", f"clause '{clause_id}' is required by the template and cannot be excluded"))
+            because = slots[clause_id].mandatory_because
+            problems.append(Problem(deal_file, None, "clauses.exclude", f"clause '{clause_id}' is required by the template "
+                                    "and cannot be excluded" + (f": {because}" if because else "")))
     if problems:
         raise LibraryError(problems=problems)
 
@@ -199,7 +209,7 @@ def _resolve_slot(item: OutlineItem, library: Library, pins: dict[str, int], exc
                   context: dict[str, Any], where: str, warnings: list[str], part_included: bool) -> Resolution:
     if not part_included:
         return Resolution(item.id, None, "its part is left out")
-    if item.id in excludes:
+    if any(clause_id in excludes for clause_id in item.clause_ids()):
         return Resolution(item.id, None, "excluded by the deal")
     chosen = next((clause_id for clause_id, when in item.variants if evaluate_condition(when, context, where)), item.id)
     clause = library.get(chosen)
