@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 import shutil
 import subprocess
 from pathlib import Path
@@ -30,8 +31,16 @@ def convert_to_pdf(sources: list[Path], outdir: Path, profile: Path) -> dict[Pat
 
 
 def pdf_text(data: bytes) -> str:
-    """Return the text of every page, whitespace collapsed to single spaces."""
+    """Return the text of every page without its running header and footer, whitespace collapsed.
+
+    The page furniture goes, so a sentence that runs over a page break ("paragraph 2 of | Schedule
+    3") reads as one, however the pages happen to fall.
+    """
     import pypdf
 
-    text = " ".join(page.extract_text() or "" for page in pypdf.PdfReader(io.BytesIO(data)).pages)
-    return re.sub(r"\s+", " ", text.replace("\u00ad", ""))
+    pages = [(page.extract_text() or "").splitlines() for page in pypdf.PdfReader(io.BytesIO(data)).pages]
+    on_pages = Counter(line for lines in pages for line in set(lines))
+    running = {line for line, count in on_pages.items() if count > len(pages) // 2}  # wherever it is extracted
+    kept = [line for lines in pages for line in lines
+            if line not in running and not re.fullmatch(r"\s*Page \d+ of \d+\s*", line)]
+    return re.sub(r"\s+", " ", " ".join(kept).replace("\u00ad", ""))

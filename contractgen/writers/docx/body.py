@@ -18,7 +18,7 @@ from contractgen.document.model import (
 )
 from contractgen.writers.docx import fields as f
 from contractgen.writers.docx.numbering import BULLET_STYLE, SCHEDULE_STYLE
-from contractgen.writers.docx.styles import twips
+from contractgen.writers.docx.styles import style_size, twips
 
 SubElement = etree.SubElement
 DEFINITION_MEANS = " means "
@@ -43,6 +43,7 @@ class BodyWriter:
         self.names = self._collect_anchors(document)
         self.page_break_pending = False
         self.schedule_anchors = {p.anchor for p in document.parts if p.kind == "schedule" and p.anchor}
+        self.measure = None  # a measure.Measure of the template's fonts, set by write_docx
 
     @staticmethod
     def _collect_anchors(document: Document) -> dict[str, str]:
@@ -119,6 +120,24 @@ class BodyWriter:
 
     def _inline_other(self, parent, node, bold: bool, italic: bool, change: str) -> None:
         """Print an inline node the contract model does not have (Ins/Del of a redline): nothing."""
+
+    def _column_widths(self, table: Table, ncols: int, available: int) -> list[int]:
+        """Column widths measured with the template's fonts (no header word broken), else by character counts."""
+        if self.measure is not None and self.measure.available():
+            from contractgen.writers.docx.measure import column_widths
+
+            columns = [([self._cell_text(table.header[i])] if i < len(table.header) else [],
+                        [self._cell_text(row[i]) for row in table.rows if i < len(row)]) for i in range(ncols)]
+            padding = 2 * twips(self.sheet["table"]["cell_margin_mm"]) + 20  # both margins and a point of slack
+            sizes = (style_size(self.sheet, "TableHeading"), style_size(self.sheet, "TableText"))
+            return column_widths(columns, available, padding, self.measure, sizes)
+        weights = [6] * ncols
+        for row in [table.header, *table.rows]:
+            for i, cell in enumerate(row[:ncols]):
+                weights[i] = max(weights[i], min(len(self._cell_text(cell)), 40))
+        widths = [available * w // sum(weights) for w in weights]
+        widths[-1] += available - sum(widths)
+        return widths
 
     @staticmethod
     def _cell_text(cell: list) -> str:
@@ -340,13 +359,7 @@ class BodyWriter:
         indent = self.indent * (depth + 1)
         available = self.text_width - indent
         ncols = max(len(table.header), max((len(r) for r in table.rows), default=0), 1)
-        weights = [6] * ncols
-        for row in [table.header, *table.rows]:
-            for i, cell in enumerate(row[:ncols]):
-                weights[i] = max(weights[i], min(len(self._cell_text(cell)), 40))
-        total = sum(weights)
-        widths = [available * w // total for w in weights]
-        widths[-1] += available - sum(widths)
+        widths = self._column_widths(table, ncols, available)
         tbl = f.table(body, "ContractTable", widths, indent)
         align = {"right": "right", "center": "center"}
         fill = self.sheet["colours"]["table_header_fill"]

@@ -58,6 +58,18 @@ def load_style_sheet(template_dir: pathlib.Path) -> dict:
     return _load(*style_sheet_key(template_dir))
 
 
+def style_size(sheet: dict, key: str) -> float:
+    """Return the font size (pt) of a paragraph style of the sheet, following `based_on`."""
+    styles = sheet.get("paragraph_styles") or {}
+    seen = set()
+    while key in styles and key not in seen:
+        seen.add(key)
+        if "size" in styles[key]:
+            return float(styles[key]["size"])
+        key = styles[key].get("based_on", "")
+    return 11.0
+
+
 def text_width_mm(sheet: dict) -> float:
     """Return the width of the text column in millimetres."""
     page = sheet["page"]

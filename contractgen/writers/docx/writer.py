@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from contractgen.document.model import Document
+from contractgen.writers.docx.measure import Measure
 from contractgen.writers.docx import fields as f
 from contractgen.writers.docx.body import BodyWriter
 from contractgen.writers.docx.package import deterministic_zip, package_members
@@ -47,6 +48,7 @@ def write_docx(document: Document, template_dir: pathlib.Path, make_writer, prop
     for child in list(body):
         body.remove(child)
     writer = make_writer(sheet, base)
+    writer.measure = Measure(template_dir)
     writer.cover(body)
     writer.contents(body)
     writer.page_break_pending = True

@@ -1,0 +1,75 @@
+"""One look for both formats: the DOCX (as LibreOffice lays it out) runs to as many pages as the PDF,
+within a page or two, and no table header breaks inside a word; column widths come from measuring
+the text with the template's fonts."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pypdf
+import pytest
+
+from contractgen import writers
+from contractgen.deal import load_deal
+from contractgen.document.model import Table, inline_text, iter_blocks
+from contractgen.pipeline import Workspace, build_document
+from contractgen.writers.docx.measure import Measure, column_widths
+from tests.helpers import REFERENCE, TEMPLATE
+from tests.writers.libreoffice import SOFFICE, convert_to_pdf
+
+
+def test_columns_are_never_narrower_than_their_longest_word_and_fill_the_width():
+    measure = Measure(TEMPLATE)
+    assert measure.available()
+    columns = [(["Priority"], ["P1", "P2"]), (["Definition"], ["Complete loss of a Service for all users " * 3]),
+               (["Response"], ["15 minutes"]), (["Resolution"], ["4 hours"]), (["Target"], ["95%"])]
+    widths = column_widths(columns, 9000, 300, measure, (10, 10))
+    assert sum(widths) == 9000
+    for (headers, cells), width in zip(columns, widths):
+        assert width >= measure.longest_word(headers[0], 10, True) + 300, headers
+    assert widths[1] == max(widths)  # the long text gets the room
+    assert measure.width("Priority", 10, True) > measure.width("Priority", 10)  # bold is wider
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_the_docx_and_the_pdf_paginate_alike_and_no_header_breaks_inside_a_word(tmp_path):
+    workspace = Workspace()
+    loaded = load_deal(REFERENCE)
+    document = build_document(loaded, workspace).document
+    template = workspace.template_dir(loaded.deal.template)
+    source = tmp_path / "reference.docx"
+    source.write_bytes(writers.render(document, template, "docx"))
+    ours = pypdf.PdfReader(io.BytesIO(writers.render(document, template, "pdf")))
+    office = pypdf.PdfReader(convert_to_pdf([source], tmp_path / "pdf", tmp_path / "profile")[source])
+    assert abs(len(office.pages) - len(ours.pages)) <= 2, (len(office.pages), len(ours.pages))
+    text = "\n".join(page.extract_text() or "" for page in office.pages)
+    blocks = [b for part in document.parts for clause in part.clauses for b in iter_blocks(clause.blocks)]
+    words = {word for block in blocks if isinstance(block, Table)
+             for cell in block.header for word in inline_text(cell).split() if len(word) >= 5 and word.isalpha()}
+    assert words >= {"Priority", "Target"}
+    broken = [w for w in sorted(words) for k in range(2, len(w) - 1)
+              if re.search(rf"\b{re.escape(w[:k])}\n{re.escape(w[k:])}\b", text)]
+    assert broken == []
+
+
+def test_the_docx_style_sheet_and_the_pdf_stylesheet_agree_on_the_page_and_the_body_text():
+    """The two formats' style values live in docx/styles.yaml and pdf/print.css; they must say the same."""
+    import yaml
+
+    sheet = yaml.safe_load((TEMPLATE / "docx" / "styles.yaml").read_text(encoding="utf-8"))
+    css = (TEMPLATE / "pdf" / "print.css").read_text(encoding="utf-8")
+    page = re.search(r"@page \{[^}]*?margin: ([\d.]+)mm ([\d.]+)mm ([\d.]+)mm ([\d.]+)mm", css).groups()
+    margins = sheet["page"]
+    assert [float(v) for v in page] == [margins["margin_top_mm"], margins["margin_right_mm"],
+                                        margins["margin_bottom_mm"], margins["margin_left_mm"]]
+    html = re.search(r"\nhtml \{([^}]*)\}", css).group(1)
+    size = float(re.search(r"font-size: ([\d.]+)pt", html).group(1))
+    line = float(re.search(r"line-height: ([\d.]+)", html).group(1))
+    normal = sheet["paragraph_styles"]["Normal"]
+    assert normal["size"] == size
+    # Word's "auto" spacing multiplies the font's own line height (1.149 em for Times New Roman and
+    # Liberation Serif); CSS line-height multiplies the font size
+    assert abs(normal["line"] * 1.149 - line) < 0.02
+    assert re.search(r"\.para \{ padding-left: ([\d.]+)mm", css).group(1) == str(sheet["indent_step_mm"])
+    assert sheet["fonts"]["body"] == "Times New Roman" and "LiberationSerif-Regular.ttf" in css
