@@ -29,7 +29,9 @@ from contractgen.pipeline import Workspace, build_document
 from tests.helpers import REFERENCE, ROOT
 
 CLI = [sys.executable, "-m", "contractgen.cli"]
-CLAUSE = Path("clauses") / "framework" / "parties" / "v1.md"
+# the version the reference deal renders: the newest of the parties clause
+_PARTIES = Path("clauses") / "framework" / "parties"
+CLAUSE = _PARTIES / max((ROOT / _PARTIES).glob("v*.md"), key=lambda p: int(p.stem[1:])).name
 
 
 def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120, env: dict | None = None):
