@@ -1,6 +1,6 @@
 """The checks of law records that `contractgen lint` runs: each record against its kind's schema,
 the references between records (a jurisdiction's family, a privacy law's mechanisms), phrases two
-records both claim, country codes, and records not checked against their sources for 18 months.
+records both claim, country codes (a country in two families), and records not checked against their sources for 18 months.
 """
 
 from __future__ import annotations
@@ -56,6 +56,12 @@ def _references(law: LawLibrary, record: Record) -> list[tuple[str, str]]:
     if record.kind == "jurisdictions" and data.get("family") and data["family"] not in law.records("families"):
         found.append(("family", f"family '{data['family']}' is not a law/families record "
                                 f"(known: {', '.join(law.records('families'))})"))
+    if record.kind == "families":
+        for other_id, other in law.records("families").items():
+            if other_id != record.id:
+                both = sorted(set(data.get("countries") or ()) & set(other.data.get("countries") or ()))
+                found += [("countries", f"'{code}' is also in law/families/{other_id}.yaml: a country takes one "
+                                        f"family") for code in both]
     if record.kind == "privacy":
         transfers = data.get("transfers") or {}
         mechanisms = law.records("mechanisms")
@@ -77,6 +83,8 @@ def _countries(record: Record) -> list[str]:
         codes += list(adequacy.get("inside") or ()) + list(adequacy.get("adequate") or ())
         codes += list((adequacy.get("partial") or {}).keys())
         codes += [s.get("country") for s in (data.get("supplements") or {}).values() if isinstance(s, dict)]
+    if record.kind == "families":
+        codes += list(data.get("countries") or ())
     known = _country_codes()
     return [str(c) for c in codes if isinstance(c, str) and c not in known]
 

@@ -93,10 +93,15 @@ def load_jurisdictions(law: LawLibrary | None = None) -> dict[str, Jurisdiction]
 @lru_cache(maxsize=8)
 def _jurisdictions(law: LawLibrary) -> dict[str, Jurisdiction]:
     records = {}
+    families = law.records("families")
     for key, record in law.records("jurisdictions").items():
         item = record.data
+        # Clauses choose by the tradition they draft in: a mixed system its family drafts as civil law
+        # (Roman-Dutch: delict, not tort) reads as civil.
+        family = families.get(item["family"])
+        tradition = (family.data.get("variants") if family is not None else None) or item["tradition"]
         records[key] = Jurisdiction(
-            key=key, name=item["name"], family=item["family"], tradition=item["tradition"],
+            key=key, name=item["name"], family=item["family"], tradition=tradition,
             law=item["law"], courts=item["courts"], country=item["country"], locale=item["locale"],
             aliases=tuple(item.get("aliases") or ()), jury_trial=str(item.get("jury_trial") or ""),
         )  # fmt: skip

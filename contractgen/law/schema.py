@@ -71,6 +71,17 @@ class FamilyRecord(Common):
     name: str = Field(description="the family's name, e.g. 'English law'")
     tradition: Literal["common", "civil", "mixed"] = Field(description="the legal tradition of its jurisdictions")
     description: str = Field(description="what the family covers, in one sentence")
+    countries: list[str] = Field([], description=(
+        "the countries and territories (ISO 3166-1 alpha-2) whose law takes this family when no jurisdiction "
+        "record of their own matches; each country is in one family"))
+    names: list[str] = Field([], description="places that are not countries whose law takes this family, e.g. 'DIFC'")
+    variants: Literal["common", "civil"] | None = Field(None, description=(
+        "the clause variants that draft it where they differ from its tradition (a mixed system drafted as civil)"))
+    drafted: bool = Field(True, description="false if the library has no terms of this family: a contract under it "
+                                             "carries a drafting note")
+    must_not_use: list[str] = Field([], description=(
+        "words of another family's law that a contract under this family must not carry (matched as whole words, "
+        "ignoring case), e.g. 'tort' under a civil law"))
 
 
 class Breach(BaseModel):
@@ -189,6 +200,9 @@ class SectorRecord(Common):
     applies_to_sources: list[str] = Field([], description="the provisions that say whom it applies to")
     lex_specialis_over: list[str] = Field([], description="the sector regulations (keys) it displaces for the "
                                                           "same client, e.g. [NIS2]")
+    category: Literal["financial", "public", "health", "telecoms", "life_sciences", "payments"] | None = Field(
+        None, description="what it regulates, so a regulation without clauses of its own brings its category's terms: "
+                          "financial (financial-services outsourcing), public, health, telecoms, life_sciences, payments")
 
 
 class ForumRules(BaseModel):

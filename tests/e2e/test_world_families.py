@@ -1,0 +1,62 @@
+"""Each jurisdiction's contract carries no vocabulary of another legal family.
+
+For every jurisdiction record, the base deal (tests/fixtures/world/base-deal.yaml) is re-written with
+that jurisdiction as governing law and forum, built in this process and printed to DOCX; the DOCX
+text must not carry any of the words its family lists under ``must_not_use`` (law/families).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from contractgen import writers
+from contractgen.deal import load_deal
+from contractgen.law.library import library
+from contractgen.pipeline import Workspace, build_document
+from tests.helpers import FIXTURES
+
+BASE = FIXTURES / "world" / "base-deal.yaml"
+JURISDICTIONS = sorted(library().records("jurisdictions").items())
+FAMILIES = {key: record.data for key, record in library().records("families").items()}
+
+
+@pytest.fixture(scope="module")
+def workspace() -> Workspace:
+    return Workspace()
+
+
+def _docx_text(data: bytes) -> str:
+    from docx import Document as Docx
+    from docx.oxml.ns import qn
+
+    body = Docx(io.BytesIO(data)).element.body
+    return " ".join(" ".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body.iter(qn("w:p"))).split())
+
+
+def _deal_under(record: dict, tmp_path: Path) -> Path:
+    yaml = YAML()
+    deal = yaml.load(BASE.read_text(encoding="utf-8"))
+    deal["contract"]["governing_law"] = record["name"]
+    deal["contract"]["jurisdiction"] = record["courts"]
+    path = tmp_path / "deal.yaml"
+    with path.open("w", encoding="utf-8") as out:
+        yaml.dump(deal, out)
+    return path
+
+
+def _found(words: list[str], text: str) -> list[str]:
+    return [w for w in words if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text, re.IGNORECASE)]
+
+
+@pytest.mark.parametrize("key,record", JURISDICTIONS, ids=[k for k, _ in JURISDICTIONS])
+def test_contract_carries_no_other_familys_vocabulary(key, record, workspace, tmp_path):
+    data = record.data
+    result = build_document(load_deal(_deal_under(data, tmp_path)), workspace)
+    text = _docx_text(writers.render(result.document, workspace.template_dir(result.source.deal.template), "docx"))
+    assert data["law"].split(",")[0] in text  # the contract is governed by this law …
+    assert _found(FAMILIES[data["family"]].get("must_not_use") or [], text) == []  # … in its family's words
