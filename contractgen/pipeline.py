@@ -18,9 +18,11 @@ from contractgen.library.cover import load_draft_marking, load_execution, party_
 from contractgen.deal.notes import prints_as_draft
 from contractgen.document.model import Clause, Document, DocumentNote, Part, PartyBlock
 from contractgen.document.reader import read_inline, read_markdown
-from contractgen.library.resolve import Outline, ResolvedContract, ResolvedDeal, load_outline, resolve_deal
+from contractgen.library.resolve import Outline, ResolvedContract, ResolvedDeal, load_outline
+from contractgen.library.resolve import resolve_deal as resolve_in_context
 from contractgen.templating.filters import date as format_date, takes_article
-from contractgen.templating.render import render_text
+from contractgen.templating.context import build_context
+from contractgen.templating.render import condition_evaluator, render_text
 from contractgen.document.transforms import TermDefinition, apply_transforms
 from contractgen.writers import FORMATS, render
 
@@ -36,6 +38,12 @@ def project_root() -> Path:
         if (candidate / "clauses").is_dir() and (candidate / "templates").is_dir():
             return candidate
     return here.parent
+
+
+def resolve_deal(source: DealSource, workspace) -> ResolvedDeal:
+    """Build the deal's clause context once and resolve which clause versions it takes (nothing rendered)."""
+    context = build_context(source.deal)  # the derived figures are computed here, once
+    return resolve_in_context(source, workspace, context, condition_evaluator(context))
 
 
 def is_draft(deal) -> bool:

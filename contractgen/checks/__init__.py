@@ -1,5 +1,6 @@
-"""Library checks: lint (front matter, references, variables, defined terms, the outline) and
-coverage (which checklist items a deal needs and the clauses that cover them).
+"""Library checks: lint (front matter, references, variables, defined terms, the outline, the law
+records) and coverage (which checklist items a deal needs and the clauses that cover them);
+law_usage (which clauses use a law record).
 """
 
 from contractgen import lazy_exports

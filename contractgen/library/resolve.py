@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,8 +11,6 @@ import yaml
 
 from contractgen.errors import LibraryError, Problem
 from contractgen.library.clauses import CLAUSE_ID, ClauseVersion, Library
-from contractgen.templating.context import build_context
-from contractgen.templating.render import evaluate_condition
 from contractgen import safefs, yamlload
 
 PART_KINDS = ("agreement", "signatures", "schedule")
@@ -162,7 +161,7 @@ def check_outline(outline: Outline, library: Library) -> list[Problem]:
     return problems
 
 
-def resolve_contract(outline: Outline, library: Library, deal: Any, context: dict[str, Any],
+def resolve_contract(outline: Outline, library: Library, deal: Any, evaluate: Evaluator,
                      deal_file: str = "deal") -> ResolvedContract:
     """Pick the version of every outline clause for this deal, applying pins, exclusions and conditions."""
     problems = check_outline(outline, library)
@@ -195,10 +194,10 @@ def resolve_contract(outline: Outline, library: Library, deal: Any, context: dic
     where = f"{outline.name}/outline.yaml"
     parts: list[ResolvedPart] = []
     for part in outline.parts:
-        included = evaluate_condition(part.when, context, where)
+        included = evaluate(part.when, where)
         resolved = ResolvedPart(part, included)
         for item in part.items:
-            resolved.clauses.append(_resolve_slot(item, library, pins, excludes, context, where, warnings, included))
+            resolved.clauses.append(_resolve_slot(item, library, pins, excludes, evaluate, where, warnings, included))
         if part.kind == "schedule" and not resolved.versions():
             resolved.included = False
         parts.append(resolved)
@@ -206,12 +205,12 @@ def resolve_contract(outline: Outline, library: Library, deal: Any, context: dic
 
 
 def _resolve_slot(item: OutlineItem, library: Library, pins: dict[str, int], excludes: list[str],
-                  context: dict[str, Any], where: str, warnings: list[str], part_included: bool) -> Resolution:
+                  evaluate: Evaluator, where: str, warnings: list[str], part_included: bool) -> Resolution:
     if not part_included:
         return Resolution(item.id, None, "its part is left out")
     if any(clause_id in excludes for clause_id in item.clause_ids()):
         return Resolution(item.id, None, "excluded by the deal")
-    chosen = next((clause_id for clause_id, when in item.variants if evaluate_condition(when, context, where)), item.id)
+    chosen = next((clause_id for clause_id, when in item.variants if evaluate(when, where)), item.id)
     clause = library.get(chosen)
     if chosen in pins:
         version = clause.versions[int(pins[chosen])]
@@ -221,9 +220,9 @@ def _resolve_slot(item: OutlineItem, library: Library, pins: dict[str, int], exc
         reason = "newest approved"
         if version is None:
             return Resolution(item.id, None, "no approved version")
-    if not evaluate_condition(item.when, context, where):
+    if not evaluate(item.when, where):
         return Resolution(item.id, None, f"outline condition false: {item.when}")
-    if not evaluate_condition(version.when, context, version.path.name):
+    if not evaluate(version.when, version.path.name):
         return Resolution(item.id, None, f"condition false: {version.when}")
     if version.status == "deprecated":
         warnings.append(f"clause {version.label} is deprecated; consider a newer version")
@@ -246,13 +245,12 @@ class ResolvedDeal:
         return self.source.deal
 
 
-def resolve_deal(source: Any, workspace: Any) -> ResolvedDeal:
-    """Build the clause context and resolve which clause versions the deal takes (nothing rendered).
+def resolve_deal(source: Any, workspace: Any, context: dict[str, Any], evaluate: Evaluator) -> ResolvedDeal:
+    """Resolve which clause versions the deal takes with its clause context built (nothing rendered).
 
     `workspace` needs only `outline(name)` and `library`, so a contracts repository can resolve
-    without the Markdown reader or the writers.
+    without the Markdown reader or the writers; `pipeline.resolve_deal` builds the context.
     """
     deal = source.deal
-    context = build_context(deal)  # the derived figures are computed here, once
-    resolution = resolve_contract(workspace.outline(deal.template), workspace.library, deal, context, source.file_name)
+    resolution = resolve_contract(workspace.outline(deal.template), workspace.library, deal, evaluate, source.file_name)
     return ResolvedDeal(source, context, resolution)

@@ -111,6 +111,8 @@ def resolve_inputs(config: RepoConfig, deal_rel: str, workspace, previous: dict[
     from contractgen.deal import load_deal
     from contractgen.law.usage import used_hashes
     from contractgen.library.resolve import resolve_deal
+    from contractgen.templating.context import build_context
+    from contractgen.templating.render import condition_evaluator
 
     path = config.root / deal_rel
     if raw is None:  # a deal file linking out of the repository, or to a device, is refused
@@ -129,7 +131,8 @@ def resolve_inputs(config: RepoConfig, deal_rel: str, workspace, previous: dict[
         pins = {**kept, **dict(deal.clauses.pin)}
         deal = deal.model_copy(update={"clauses": deal.clauses.model_copy(update={"pin": pins})})
         source = dataclasses.replace(source, deal=deal)  # built with the versions it was signed with
-    prepared = resolve_deal(source, workspace)
+    context = build_context(deal)  # the derived figures are computed here, once
+    prepared = resolve_deal(source, workspace, context, condition_evaluator(context))
     resolution = prepared.resolution
     clauses: dict[str, dict] = {}
     left_out: dict[str, str] = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import contextmanager
 from typing import Any, Iterator
 
@@ -97,3 +98,8 @@ def evaluate_condition(expression: str, context: dict[str, Any], where: str) -> 
         raise TemplateError(problems=[Problem(where, None, "when", f"not allowed: {exc or type(exc).__name__}")]) from None
     finally:
         var.reset(token)
+
+
+def condition_evaluator(context: dict[str, Any]) -> Callable[[str | None, str], bool]:
+    """The `when` conditions of one deal: (condition, where) -> whether it holds in this clause context."""
+    return lambda expression, where: evaluate_condition(expression or "", context, where)

@@ -146,13 +146,14 @@ def job_usage(workspace, deals: list[tuple[str, str]]) -> dict[str, dict[str, in
     """Return {deal: {clause id: version}} for each deal that loads and resolves (no rendering)."""
     from contractgen.library.resolve import resolve_contract
     from contractgen.templating.context import build_context
+    from contractgen.templating.render import condition_evaluator
 
     usage: dict[str, dict[str, int]] = {}
     for rel, text in deals:
         try:
             deal = deal_source(Path(rel).name, text).deal
             resolution = resolve_contract(workspace.outline(deal.template), workspace.library, deal,
-                                          build_context(deal), Path(rel).name)
+                                          condition_evaluator(build_context(deal)), Path(rel).name)
         except ContractgenError:
             continue
         usage[rel] = {v.id: v.version for v in resolution.versions()}

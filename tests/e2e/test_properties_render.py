@@ -22,6 +22,7 @@ from contractgen.library.resolve import resolve_contract
 from contractgen.pipeline import Workspace, build_document
 from contractgen import writers
 from contractgen.templating.context import build_context
+from contractgen.templating.render import condition_evaluator
 from tests.strategies import GeneratedDeal, deals
 
 # Examples per test for each profile: (model and DOCX, PDF, load + validate + resolve only).
@@ -124,5 +125,5 @@ def test_thousands_of_generated_deals_load_validate_and_resolve(generated, works
     data, lines = load_yaml(generated.yaml_text(), "generated.yaml")
     assert data == generated.data, "the YAML round trip changed a value"
     deal = validate_data(data, "generated.yaml", lines)
-    resolution = resolve_contract(workspace.outline(deal.template), workspace.library, deal, build_context(deal), "generated.yaml")
+    resolution = resolve_contract(workspace.outline(deal.template), workspace.library, deal, condition_evaluator(build_context(deal)), "generated.yaml")
     assert resolution.versions()

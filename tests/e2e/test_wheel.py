@@ -53,6 +53,10 @@ def test_the_wheel_ships_the_library_renders_a_sample_and_inits(installed, tmp_p
     shown = _run(installed / "contractgen", "clauses", "show", "service-credits", cwd=tmp_path)
     assert shown.returncode == 0, shown.stderr
     assert "built-in library" in shown.stderr
+    law = Path(where.stdout.strip()).parent / "data" / "law"
+    assert (law / "privacy" / "uk-gdpr.yaml").is_file() and (law / "jurisdictions" / "schema.json").is_file()
+    listed = _run(installed / "contractgen", "law", "show", "privacy/uk-gdpr", cwd=tmp_path)
+    assert listed.returncode == 0 and "legislation.gov.uk" in listed.stdout, listed.stderr
     sample = Path(where.stdout.strip()).parent / "data" / "samples" / "deal-example.yaml"
     rendered = _run(installed / "contractgen", "render", sample, "--format", "docx", "-o", tmp_path / "out", cwd=tmp_path)
     assert rendered.returncode == 0, rendered.stderr

@@ -10,6 +10,7 @@ from contractgen.errors import LibraryError
 from contractgen.library.clauses import load_library
 from contractgen.library.resolve import load_outline, resolve_contract
 from contractgen.templating.context import build_context
+from contractgen.templating.render import condition_evaluator
 from tests.helpers import MINI_ROOT, write_file
 
 BASE_DEAL = yaml.safe_load((MINI_ROOT / "deals" / "mini.yaml").read_text(encoding="utf-8"))
@@ -38,7 +39,7 @@ def make_deal(**changes):
 
 def resolve(outline, library, **changes):
     deal = make_deal(**changes)
-    return resolve_contract(outline, library, deal, build_context(deal), "deal.yaml")
+    return resolve_contract(outline, library, deal, condition_evaluator(build_context(deal)), "deal.yaml")
 
 
 def chosen(result) -> dict[str, int]:
@@ -85,7 +86,7 @@ def test_newest_approved_skips_newer_draft_and_older_approved(tmp_path):
     write_file(tmp_path / "t" / "outline.yaml", "parts:\n  - kind: agreement\n    clauses: [c]\n")
     library, outline = load_library(root), load_outline(tmp_path / "t")
     deal = make_deal()
-    result = resolve_contract(outline, library, deal, build_context(deal))
+    result = resolve_contract(outline, library, deal, condition_evaluator(build_context(deal)))
     assert chosen(result) == {"c": 2}
     assert result.warnings == []
 
@@ -146,7 +147,7 @@ def test_pin_and_exclude_of_a_clause_outside_the_template(tmp_path, library):
     outline = load_outline(tmp_path / "t")
     deal = make_deal(clauses={"pin": {"scope": 1}, "exclude": ["legacy"]})
     with pytest.raises(LibraryError) as caught:
-        resolve_contract(outline, library, deal, build_context(deal), "deal.yaml")
+        resolve_contract(outline, library, deal, condition_evaluator(build_context(deal)), "deal.yaml")
     assert [str(p) for p in caught.value.problems] == [
         "deal.yaml: clauses.pin.scope: clause 'scope' is not part of the t template",
         "deal.yaml: clauses.exclude: clause 'legacy' is not part of the t template",
@@ -159,7 +160,7 @@ def test_unknown_outline_id_is_refused_with_a_hint(tmp_path, library):
     outline = load_outline(tmp_path / "t")
     deal = make_deal()
     with pytest.raises(LibraryError) as caught:
-        resolve_contract(outline, library, deal, build_context(deal), "deal.yaml")
+        resolve_contract(outline, library, deal, condition_evaluator(build_context(deal)), "deal.yaml")
     assert [str(p) for p in caught.value.problems] == [
         "t/outline.yaml: agreement: unknown clause id 'scopes' (did you mean 'scope'?)",
         "t/outline.yaml: agreement: clause 'parties' appears twice",
@@ -201,7 +202,7 @@ def test_schedule_when_false_leaves_out_its_clauses(tmp_path, library):
     ))
     outline = load_outline(tmp_path / "t")
     deal = make_deal()
-    result = resolve_contract(outline, library, deal, build_context(deal))
+    result = resolve_contract(outline, library, deal, condition_evaluator(build_context(deal)))
     assert not result.parts[1].included
     assert result.parts[1].clauses[0].reason == "its part is left out"
     assert chosen(result) == {"parties": 1}
