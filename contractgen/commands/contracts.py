@@ -163,7 +163,13 @@ def redline(old: Path, new: Path, out_dir: Path | None, formats: str, author: st
     workspace, config = choose_library(root)
     out_dir = output_folder(out_dir, config)
     remove_stale_temporaries(out_dir)
-    written, result, warnings = redline_deals(old, new, out_dir, chosen, workspace, author=author)
+    from functools import partial
+
+    from contractgen.templating.worker import Limits, run_bounded
+
+    # two deals rendered and compared in one bounded worker: twice a render's time
+    written, result, warnings = run_bounded(partial(redline_deals, old, new, out_dir, chosen, workspace, author=author),
+                                            what=str(new), limits=Limits.from_environment().scaled(2))
     for warning in warnings:
         echo_err(f"warning: {warning}")
     counts = {}

@@ -139,7 +139,11 @@ def impact(since: str | None, context_lines: int, exit_code: bool, markdown: boo
 
     config = repo_config(directory)
     use_law(config.law_dir if config.law_dir.is_dir() else None)
-    changes = library_impact(config, since, context_lines)
+    from contractgen.templating.worker import Limits, run_bounded
+
+    # every changed clause version rendered against the deals it reaches: in a bounded worker
+    changes = run_bounded(library_impact, config, since, context_lines, what="impact",
+                          limits=Limits.from_environment().scaled(10))
     laws = law_impact(config, since)
     if not changes and not laws:
         click.echo("_No contract changes._" if markdown else "impact: no contract changes")

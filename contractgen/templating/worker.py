@@ -150,7 +150,11 @@ def run_bounded(work: Callable[..., Any], *args: Any, what: str = "", limits: Li
     if timed_out:
         raise _stopped(where, f"it took longer than {limits.wall_seconds:g} seconds")
     if data:
-        kind, value = pickle.loads(data)
+        try:
+            kind, value = pickle.loads(data)
+        except Exception as exc:  # noqa: BLE001 - a value whose class cannot be rebuilt from its pickle
+            raise ContractgenError(f"{what or 'the render'}: its result could not be read back from the render "
+                                   f"worker ({type(exc).__name__}: {exc})") from None
         if kind == "ok":
             return value
         if kind == "memory":
