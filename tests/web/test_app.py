@@ -71,7 +71,9 @@ def test_compare_rounds_from_git(client, web_repo: Path):
 
 def test_the_clause_library_shows_versions_text_and_diff(client):
     listing = client.get("/clauses").text
-    clause = re.search(r'class="clause-link" href="/clauses/([a-z0-9-]+)"', listing).group(1)
+    clauses = re.findall(r'class="clause-link" href="/clauses/([a-z0-9-]+)"', listing)
+    clause = "parties"  # a clause every deal uses (the first in the list may be one only some deals use)
+    assert clause in clauses and len(clauses) > 50
     page = client.get(f"/clauses/{clause}").text
     assert 'id="clause-text"' in page and "v1" in page
     assert "deals/deal-example.yaml" in page  # the deal that uses it
