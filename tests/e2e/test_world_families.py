@@ -60,3 +60,34 @@ def test_contract_carries_no_other_familys_vocabulary(key, record, workspace, tm
     text = _docx_text(writers.render(result.document, workspace.template_dir(result.source.deal.template), "docx"))
     assert data["law"].split(",")[0] in text  # the contract is governed by this law …
     assert _found(FAMILIES[data["family"]].get("must_not_use") or [], text) == []  # … in its family's words
+
+
+# A market's own privacy law, under that market's law: the record id and the jurisdiction it belongs to.
+PRIVACY_MARKETS = {
+    "sg-pdpa": "singapore", "in-dpdp": "india", "br-lgpd": "brazil", "jp-appi": "japan", "za-popia": "south-africa",
+    "cn-pipl": "china", "kr-pipa": "south-korea", "sa-pdpl": "saudi-arabia", "tr-kvkk": "turkey", "difc-dpl": "difc",
+    "adgm-dpr": "adgm", "nz-privacy-act": "new-zealand", "id-pdp": "indonesia", "ng-ndpa": "nigeria", "il-ppl": "israel",
+    "mx-lfpdppp": "mexico", "hk-pdpo": "hong-kong",
+}
+
+
+@pytest.mark.parametrize("privacy_key,jurisdiction_key", sorted(PRIVACY_MARKETS.items()))
+def test_a_markets_privacy_law_is_cited_in_its_own_words(privacy_key, jurisdiction_key, workspace, tmp_path):
+    regime = library().records("privacy")[privacy_key].data
+    place = library().records("jurisdictions")[jurisdiction_key].data
+    yaml = YAML()
+    deal = yaml.load(BASE.read_text(encoding="utf-8"))
+    deal["contract"]["governing_law"] = place["name"]
+    deal["contract"]["jurisdiction"] = place["courts"]
+    dp = deal["data_protection"]
+    dp["regulations"] = [regime["aliases"][0]]
+    for key in ("roles", "international_transfers", "data_residency"):
+        dp.pop(key, None)
+    path = tmp_path / "deal.yaml"
+    with path.open("w", encoding="utf-8") as out:
+        yaml.dump(deal, out)
+    result = build_document(load_deal(path), workspace)
+    text = _docx_text(writers.render(result.document, workspace.template_dir(result.source.deal.template), "docx"))
+    assert regime["citation"] in text and regime["terms"]["authority"] in text
+    assert _found(["GDPR", "Information Commissioner", "supervisory authority"], text) == []
+    assert _found(FAMILIES[place["family"]].get("must_not_use") or [], text) == []
