@@ -144,14 +144,25 @@ def build_document(loaded: DealSource | ResolvedDeal, workspace: Workspace | Non
             continue
         outline_part = resolved.outline
         clauses: list[Clause] = []
-        for slot in resolved.rendered():
+        for slot in resolved.printed():
+            if slot.rider is not None:
+                clauses.append(Clause(slot.id, 0, slot.rider.title, _deal_blocks(slot.rider, context, source.file_name),
+                                      source=f"{source.file_name}: {slot.rider.path}", status="deal",
+                                      deviation="a rider of this deal (deviates from the library)"))
+                continue
             version = slot.version
             where = version.path.relative_to(library.root.parent).as_posix()
-            body = render_text(spell(version.body), context, where, version.body_line)
-            blocks = read_markdown(body, where, version.body, version.body_line)
+            whole = next((text for text in slot.overrides if not text.paragraph), None)
+            if whole is not None:
+                blocks = _deal_blocks(whole, context, source.file_name)
+            else:
+                body = render_text(spell(version.body), context, where, version.body_line)
+                blocks = read_markdown(body, where, version.body, version.body_line)
+                for text in slot.overrides:
+                    _replace_paragraph(blocks, text.paragraph, _deal_blocks(text, context, source.file_name))
             title = _plain(spell(version.title), context, where)
             clause = Clause(slot.id, version.version, title, blocks, source=where, status=version.status,
-                            approval=version.approval, changes=version.changes)
+                            approval=version.approval, changes=version.changes, deviation=_deviation(slot.overrides))
             if version.generate == "definitions":
                 clause.kind = "definitions-clause"
             clauses.append(clause)
@@ -183,6 +194,9 @@ def build_document(loaded: DealSource | ResolvedDeal, workspace: Workspace | Non
             "clauses": " ".join(f"{v.id}@{v.version}" for v in resolution.versions()),
         },
     )
+    deviations = "; ".join(f"{text.describe()} [{text.path}]" for text in resolution.deal_texts())
+    if deviations:  # the deal's own words: what a reader of the file must know does not come from the library
+        document.provenance["deviations"] = deviations
     approvals = "; ".join(f"{v.id}@{v.version} {v.approval}" for v in resolution.versions() if v.approval)
     if approvals:
         document.provenance["approvals"] = approvals
@@ -195,6 +209,43 @@ def build_document(loaded: DealSource | ResolvedDeal, workspace: Workspace | Non
         warnings.append(disagreement)
     warnings.extend(context["disputes"].notes)
     return BuildResult(document, resolution, warnings, source, context)
+
+
+def _deal_blocks(text, context: dict, deal_file: str) -> list:
+    """Render a rider's or an override's text in the clause sandbox and read it; problems name the deal field."""
+    try:
+        return read_markdown(render_text(text.text, context, deal_file, 1), deal_file, text.text, 1)
+    except ContractgenError as exc:
+        raise type(exc)(problems=[Problem(deal_file, None, text.path, p.message + (f" (line {p.line} of the text)" if p.line else ""))
+                                  for p in exc.problems] or [Problem(deal_file, None, text.path, str(exc))]) from None
+
+
+def _replace_paragraph(blocks: list, anchor: str, new: list) -> None:
+    """Put `new` in place of the paragraph (or list item) of `blocks` that carries {#anchor}; it keeps the anchor."""
+    from contractgen.document.model import ListBlock, ListItem, Paragraph
+
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph) and block.anchor == anchor:
+            if new and isinstance(new[0], Paragraph):
+                new[0].anchor = anchor
+            blocks[index:index + 1] = new
+            return
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                if isinstance(item, ListItem) and item.anchor == anchor:
+                    item.blocks = new
+                    return
+                _replace_paragraph(item.blocks, anchor, new)
+
+
+def _deviation(overrides) -> str:
+    """How a library clause's printed words depart from the library: "" when the deal overrides nothing in it."""
+    if not overrides:
+        return ""
+    if any(not text.paragraph for text in overrides):
+        return "this deal's own text (deviates from the library)"
+    anchors = ", ".join(text.paragraph for text in overrides)
+    return f"this deal's own text for paragraph {anchors} (deviates from the library)"
 
 
 def _document_notes(document: Document, notes) -> list[DocumentNote]:

@@ -115,6 +115,12 @@ def deal_coverage(deal_path: Path, workspace=None) -> tuple[Any, list[CoverageRo
 
 def deal_coverage_with_notes(deal_path: Path, workspace=None) -> tuple[Any, list[CoverageRow], list]:
     """Return the deal, its coverage rows and its drafting notes (what the draft covers without the library's knowledge)."""
+    deal, rows, notes, _ = deal_coverage_report(deal_path, workspace)
+    return deal, rows, notes
+
+
+def deal_coverage_report(deal_path: Path, workspace=None) -> tuple[Any, list[CoverageRow], list, list[dict[str, Any]]]:
+    """Return the deal, its coverage rows, its drafting notes and the deal's own words (riders and overrides)."""
     from contractgen.pipeline import Workspace, build_document, load_deal
     from contractgen.templating.render import evaluate_condition
 
@@ -134,10 +140,21 @@ def deal_coverage_with_notes(deal_path: Path, workspace=None) -> tuple[Any, list
             version = slot.version
             if item.id in version.covers and slot.id in references:
                 reference, title = references[slot.id]
-                row.covered_by.append({"clause": version.id, "version": version.version, "title": title,
-                                       "reference": reference})
+                entry = {"clause": version.id, "version": version.version, "title": title, "reference": reference}
+                if slot.overrides:  # the library clause covers the item; the deal's words may not: a lawyer checks
+                    entry["deviates"] = ", ".join(text.path for text in slot.overrides)
+                row.covered_by.append(entry)
         rows.append(row)
-    return deal, rows, list(result.source.notes)
+    deviations = [{"kind": text.kind, "field": text.path, "what": text.describe(),
+                   "reference": references.get(text.slot, ("", ""))[0]}
+                  for text in result.resolution.deal_texts()]
+    return deal, rows, list(result.source.notes), deviations
+
+
+def deviations_as_text(deviations: list[dict[str, Any]]) -> list[str]:
+    """Return the lines that list the deal's own words in the contract, each with where it prints."""
+    return [f"DEVIATES from the library: {d['what']} ({d['field']}), {d['reference'] or 'not printed'}"
+            for d in deviations]
 
 
 def rows_as_json(deal_path: Path, template: str, rows: list[CoverageRow], needed_only: bool = False) -> dict[str, Any]:
@@ -178,7 +195,8 @@ def rows_as_text(rows: list[CoverageRow], needed_only: bool = False) -> list[str
         elif not row.covered_by:
             result = "MISSING"
         else:
-            result = ", ".join(f"{c['reference']} ({c['title']})" for c in row.covered_by)
+            result = ", ".join(f"{c['reference']} ({c['title']}" + ("; the deal's own words: review by hand)"
+                                                                     if c.get("deviates") else ")") for c in row.covered_by)
         lines.append(f"  {row.item.label:<{width}}  {result}")
     counts = summary_counts(rows)
     lines.append(f"coverage: {counts['covered']} of {counts['needed']} needed items covered, "

@@ -105,15 +105,18 @@ def lint(root: Path | None, template: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def coverage(deal: Path, root: Path | None, needed_only: bool, as_json: bool) -> None:
     """Show which checklist items DEAL needs and the clauses (by number) that cover them; exit 1 if any is MISSING."""
-    from contractgen.checks.coverage import deal_coverage_with_notes, rows_as_json, rows_as_text, summary_counts
+    from contractgen.checks.coverage import (
+        deal_coverage_report, deviations_as_text, rows_as_json, rows_as_text, summary_counts,
+    )
 
-    parsed, rows, notes = deal_coverage_with_notes(deal, library_workspace(root))
+    parsed, rows, notes, deviations = deal_coverage_report(deal, library_workspace(root))
     if as_json:
         report = rows_as_json(deal, parsed.template, rows, needed_only)
         report["notes"] = [note.to_json() for note in notes]
+        report["deviations"] = deviations
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
     else:
-        for line in rows_as_text(rows, needed_only):
+        for line in rows_as_text(rows, needed_only) + deviations_as_text(deviations):
             click.echo(line)
         for note in notes:
             state = "acknowledged" if note.acknowledged else "open"

@@ -24,6 +24,7 @@ from contractgen.deal.fields import (  # noqa: F401 - the field types are part o
     PositiveInt, PricingModel, Priority, Resolution, Role, Section, ServiceId, SourcingChoice, SourcingModel, TemplateName,
     Text, TimeZone, WholeNumber,
 )  # fmt: skip
+from contractgen.deal.bespoke import Overrides, Rider
 from contractgen.deal.disputes import Disputes
 from contractgen.law.sector import SectorRegime
 from contractgen.deal.provisions import Benchmarking, Employees, Escrow, Guarantor, Language, ProcessAgent, StepIn
@@ -321,6 +322,9 @@ class Deal(Section):
     disputes: Disputes = Disputes()
     language: Language = Language()
     clauses: Clauses = Clauses()
+    riders: List[Rider] = Field([], description=(
+        "special conditions of this deal, each inserted after a clause and numbered like one"))
+    overrides: Overrides = {}
     acknowledged_notes: List[Name] = Field([], description=(
         "the ids of the drafting notes a lawyer has checked (`contractgen validate` prints each note with its id); "
         "a final document (draft: false) with a note not listed here is refused"), examples=[["governing-law:brazil"]])

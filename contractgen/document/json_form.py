@@ -27,6 +27,10 @@ def document_to_data(document: m.Document) -> dict:
     data = dataclasses.asdict(document)
     if not data["notes"]:
         del data["notes"]  # a document without drafting notes keeps the model it had before notes existed
+    for part in data["parts"]:
+        for clause in part["clauses"]:
+            if not clause["deviation"]:
+                del clause["deviation"]  # likewise a clause in the library's own words
     return {"format": FORMAT, "version": FORMAT_VERSION, "document": data}
 
 

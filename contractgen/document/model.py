@@ -192,6 +192,7 @@ class Clause:
     kind: str = "clause"
     approval: str = ""  # "approved by X on 2026-10-01" when the clause version records it
     changes: str = ""  # the clause version's `changes:` note: what it changed from the version before
+    deviation: str = ""  # how the deal's own words depart from the library ("" when they do not)
 
 
 @dataclass

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from contractgen.errors import LibraryError, Problem
+from contractgen.library.bespoke import attach_deal_texts
 from contractgen.library.clauses import CLAUSE_ID, ClauseVersion, Library
 from contractgen import safefs, yamlload
 
@@ -59,7 +60,14 @@ class Resolution:
 
     id: str
     version: ClauseVersion | None
-    reason: str  # "included", "pinned", "condition false", "excluded by the deal" …
+    reason: str  # "included", "pinned", "condition false", "excluded by the deal", "rider of the deal" …
+    rider: Any = None  # a DealText: this slot is the deal's own special condition (version is None)
+    overrides: tuple = ()  # DealTexts: the deal's own words for this clause, or for paragraphs of it
+
+    @property
+    def printed(self) -> bool:
+        """Whether the slot prints: a library clause that renders, or a rider."""
+        return self.version is not None or self.rider is not None
 
 
 @dataclass
@@ -78,6 +86,10 @@ class ResolvedPart:
         """Return the resolutions whose clause renders, in order (`id` is the slot's anchor)."""
         return [r for r in self.clauses if r.version is not None]
 
+    def printed(self) -> list[Resolution]:
+        """Return the resolutions that print, in order: library clauses and the deal's riders."""
+        return [r for r in self.clauses if r.printed]
+
 
 @dataclass
 class ResolvedContract:
@@ -89,6 +101,11 @@ class ResolvedContract:
     def versions(self) -> list[ClauseVersion]:
         """Return every clause version that renders, in document order."""
         return [v for part in self.parts if part.included for v in part.versions()]
+
+    def deal_texts(self) -> list[Any]:
+        """Return the deal's own words in the contract (DealTexts: riders and overrides), in document order."""
+        return [text for part in self.parts if part.included for r in part.clauses
+                for text in ((r.rider,) if r.rider is not None else r.overrides)]
 
 
 def load_outline(template_dir: Path) -> Outline:
@@ -201,7 +218,9 @@ def resolve_contract(outline: Outline, library: Library, deal: Any, evaluate: Ev
         if part.kind == "schedule" and not resolved.versions():
             resolved.included = False
         parts.append(resolved)
-    return ResolvedContract(parts, warnings)
+    contract = ResolvedContract(parts, warnings)
+    attach_deal_texts(contract, deal, slots, deal_file, lambda text: Resolution(text.key, None, "rider of the deal", rider=text))
+    return contract
 
 
 def _resolve_slot(item: OutlineItem, library: Library, pins: dict[str, int], excludes: list[str],

@@ -22,6 +22,7 @@ from contractgen.document.transforms import reference_text
 from contractgen.redline.worddiff import diff_inlines, mark_text
 
 INSERTED, DELETED, CHANGED = "inserted", "deleted", "changed"
+DEVIATES = "deviates"  # a summary entry for a clause in the deal's own words that this redline does not change
 PARTY_FIELDS = ("name", "short_name", "address", "company_number", "incorporated_in",
                 "signatory_name", "signatory_title")
 PAIR_THRESHOLD = 0.5  # least similarity for two blocks, items or rows to count as one changed thing
@@ -37,6 +38,7 @@ class SummaryEntry:
     anchor: str = ""  # where the entry points in the redline ("" for removed ones)
     approval: str = ""  # who approved the clause version now in the contract, and when
     changes: str = ""  # for a clause now at another version: "v2 → v3: " and that version's `changes:` note
+    deviation: str = ""  # the deal's own words in this clause: "a rider of this deal (deviates from the library)"
 
 
 @dataclass
@@ -416,6 +418,7 @@ def summarise(document: Document, old_versions: dict[str, int] | None = None) ->
         if "title" in part.marks or "number" in part.marks:
             out.append(SummaryEntry(CHANGED, _label(part, None), part.title, part.anchor))
         for clause in part.clauses:
+            listed = len(out)
             if clause.change:
                 out.append(SummaryEntry(clause.change, _label(part, clause), clause.title,
                                         clause.anchor if clause.change == INSERTED else "",
@@ -429,6 +432,12 @@ def summarise(document: Document, old_versions: dict[str, int] | None = None) ->
                     if any(isinstance(n, Del) for n in clause.marks["number"]) else ""
                 out.append(SummaryEntry("renumbered", _label(part, clause), clause.title + (f" (was {was})" if was else ""),
                                         clause.anchor))
+            if clause.deviation and clause.change != DELETED:
+                if len(out) > listed:
+                    out[-1].deviation = clause.deviation
+                else:
+                    out.append(SummaryEntry(DEVIATES, _label(part, clause), clause.title, clause.anchor,
+                                            deviation=clause.deviation))
     return out
 
 

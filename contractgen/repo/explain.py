@@ -66,6 +66,19 @@ def _law_lines(locked: dict[str, str] | None, law: Any | None) -> list[str]:
     return lines
 
 
+def _deviations(props: dict[str, Any], entry: dict[str, Any] | None) -> list[str]:
+    """The deal's own words in the contract: from the file's provenance, else from its lock entry."""
+    recorded = str(props.get("deviations") or "")
+    if recorded:
+        return [item.strip() for item in recorded.split("; ") if item.strip()]
+    found = []
+    for path, record in sorted(((entry or {}).get("deal_text") or {}).items()):
+        what = record.get("kind", "deal text")
+        found.append(f"{what} of {record.get('clause', '?')}"
+                     + (f" paragraph {record['paragraph']}" if record.get("paragraph") else "") + f" [{path}]")
+    return found
+
+
 def summary(record: dict[str, Any], library: Any | None, entry: dict[str, Any] | None, when: str,
             law: Any | None = None) -> str:
     """Return the few lines a person reads: deal, when, tool, clause versions not the newest, overrides, law records."""
@@ -108,6 +121,10 @@ def summary(record: dict[str, Any], library: Any | None, entry: dict[str, Any] |
         lines.append("  overrides: unknown (no lock entry for this file)")
     else:
         lines.append("  overrides: " + ("; ".join(overrides) if overrides else "none"))
+    deviations = _deviations(props, entry)
+    if deviations:
+        lines.append(f"  deviates from the library ({len(deviations)}, review by hand):")
+        lines.extend(f"    {item}" for item in deviations)
         lines.extend(_law_lines(entry.get("law"), law))
     lines.append("  (contractgen explain --json prints the full record)")
     return "\n".join(lines)

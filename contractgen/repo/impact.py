@@ -18,6 +18,7 @@ import subprocess
 import tarfile
 import tempfile
 from dataclasses import dataclass, field
+from typing import Any
 from pathlib import Path
 
 from contractgen.errors import ContractgenError
@@ -58,6 +59,7 @@ class ContractChange:
     clauses: list[ClauseChange] = field(default_factory=list)
     error: str = ""
     redlines: list[str] = field(default_factory=list)  # redline files that show this change
+    overridden: dict[str, str] = field(default_factory=dict)  # clause id → the deal's override of it ("overrides.costs")
     redline_hint: str = ""  # what to run when there are none
     signed: bool = False  # a signed contract: the change needs an amendment, not a rebuild
 
@@ -124,6 +126,15 @@ def _diff(before: str, after: str, old_label: str, new_label: str, context_lines
                                         old_label, new_label, n=context_lines))
 
 
+def overridden_clauses(resolution: Any) -> dict[str, str]:
+    """Map each library clause the deal overrides (whole or a paragraph) to the deal's fields that do it."""
+    found: dict[str, list[str]] = {}
+    for text in resolution.deal_texts():
+        if text.kind == "override":
+            found.setdefault(text.clause, []).append(text.path)
+    return {clause: ", ".join(paths) for clause, paths in found.items()}
+
+
 def _impact_against_lock(config: RepoConfig, context_lines: int) -> list[ContractChange]:
     assessment = assess(config)
     workspace = RepoLibrary(config)
@@ -153,6 +164,7 @@ def _impact_against_lock(config: RepoConfig, context_lines: int) -> list[Contrac
                                                _diff(old_text, new_text, old_label, new_label, context_lines)))
         if change.clauses:
             change.redline_hint = _hint(config, rel)  # not built yet: redlines on disk show an earlier change
+            change.overridden = overridden_clauses(resolved.resolution)
             changes.append(change)
     return changes
 
@@ -252,6 +264,7 @@ def _impact_since(config: RepoConfig, ref: str, context_lines: int) -> list[Cont
                     _diff(_render_clause(old, before.context), _render_clause(new, after.context),
                           old_label, new_label, context_lines)))
             if change.clauses:
+                change.overridden = overridden_clauses(after.resolution)
                 state = assessment.deals.get(rel)
                 before_map = {c.clause_id: ((old_versions[c.clause_id].version, old_versions[c.clause_id].sha256)
                                             if c.clause_id in old_versions else None) for c in change.clauses}

@@ -91,7 +91,10 @@ def _note(library: Any, group: LibraryChange) -> str:
     return (version.changes or "no `changes:` note") + (f" ({version.approval})" if version.approval else "")
 
 
-def _contract_line(contract: ContractChange) -> str:
+def _contract_line(contract: ContractChange, clause_id: str = "") -> str:
+    overridden = contract.overridden.get(clause_id)
+    if overridden:  # the library's new words do not reach this contract by themselves
+        return f"{contract.deal}: overridden: review by hand (the deal's {overridden})"
     if contract.redlines:
         return f"{contract.deal}: redline " + ", ".join(contract.redlines)
     if contract.redline_hint and not contract.signed:
@@ -128,7 +131,7 @@ def report_text(changes: list[ContractChange], library: Any, titles: dict[str, s
         note = _note(library, group)
         if note:
             out.append(f"  what changed: {note}")
-        out.extend(f"  {_contract_line(c)}" for c in group.contracts)
+        out.extend(f"  {_contract_line(c, group.clause_id)}" for c in group.contracts)
         first, diff, differ = _shown(group)
         if diff:
             out.append(readable(diff, titles))
@@ -152,7 +155,8 @@ def report_markdown(changes: list[ContractChange], library: Any, titles: dict[st
         if note:
             out += ["", f"**What changed:** {note}"]
         out.append("")
-        out.extend(f"- `{c.deal}`" + (f": {_contract_line(c)[len(c.deal) + 2:]}" if _contract_line(c) != c.deal else "")
+        lines = {c.deal: _contract_line(c, group.clause_id) for c in group.contracts}
+        out.extend(f"- `{c.deal}`" + (f": {lines[c.deal][len(c.deal) + 2:]}" if lines[c.deal] != c.deal else "")
                    for c in group.contracts)
         first, diff, differ = _shown(group)
         if diff:

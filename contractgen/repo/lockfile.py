@@ -18,6 +18,7 @@ readable diff. Layout::
           "pins": {"confidentiality": 1},             # the deal's version pins
           "clauses": {"service-credits": {"version": 2, "sha256": "…", "when": "…"}},
           "left_out": {"renewal": "outline condition false: term.renewal"},
+          "deal_text": {"overrides.costs": {"kind": "override", "clause": "costs", "sha256": "…"}},  # riders, overrides
           "outputs": {"out/acme.docx": "…", "out/acme.pdf": "…"},
           "model_sha256": "…",                       # out/.models/acme.json, the document model as built
           "redlines": {"against": {…clauses of the previous build…},   # only after `build --redline`
@@ -49,7 +50,8 @@ LOCK_FORMAT = 1
 _STATUS_LINE = re.compile(r"^status\s*:.*$", re.MULTILINE)
 RELEASED = ("approved", "deprecated", "retired")
 ENTRY_INPUT_KEYS = ("contractgen", "deal_sha256", "status", "template", "template_files", "pins", "clauses", "left_out",
-                    "law")
+                    "law", "deal_text")
+OPTIONAL_INPUT_KEYS = ("deal_text",)  # present only when used, so an entry written before it existed reads the same
 
 
 class LockError(ContractgenError):
@@ -291,7 +293,7 @@ def write_lock(path: Path, lock: Lock) -> bool:
 
 def entry_inputs(entry: dict[str, Any]) -> dict[str, Any]:
     """Return the part of a lock entry that describes the inputs (everything but the outputs)."""
-    return {key: entry.get(key) for key in ENTRY_INPUT_KEYS}
+    return {key: entry.get(key) for key in ENTRY_INPUT_KEYS if key not in OPTIONAL_INPUT_KEYS or key in entry}
 
 
 def inputs_digest(entry: dict[str, Any]) -> str:

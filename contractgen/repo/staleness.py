@@ -138,6 +138,8 @@ def resolve_inputs(config: RepoConfig, deal_rel: str, workspace, previous: dict[
     left_out: dict[str, str] = {}
     for part in resolution.parts:
         for slot in part.clauses:
+            if slot.rider is not None:
+                continue  # the deal's own words: recorded under deal_text
             if part.included and slot.version is not None:
                 record: dict[str, Any] = {"version": slot.version.version, "sha256": slot.version.sha256}
                 if slot.version.when:
@@ -157,6 +159,11 @@ def resolve_inputs(config: RepoConfig, deal_rel: str, workspace, previous: dict[
         "left_out": left_out,
         "law": used_hashes(deal, getattr(workspace, "law", None)),
     }
+    deal_text = {text.path: {"kind": text.kind, "clause": text.clause, "sha256": text.sha256,
+                             **({"paragraph": text.paragraph} if text.paragraph else {})}
+                 for text in resolution.deal_texts()}
+    if deal_text:  # only a deal with its own words has the key: older lock entries stay as they were
+        inputs["deal_text"] = deal_text
     return Resolved(prepared, inputs)
 
 
@@ -172,6 +179,7 @@ def compare_inputs(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     else:
         reasons.extend(_template_changes(old.get("template_files") or {}, new.get("template_files") or {}))
     reasons.extend(_law_changes(old.get("law"), new.get("law") or {}))
+    reasons.extend(_deal_text_changes(old.get("deal_text") or {}, new.get("deal_text") or {}))
     before, after = old.get("clauses") or {}, new.get("clauses") or {}
     for cid in sorted(set(before) | set(after)):
         a, b = before.get(cid), after.get(cid)
@@ -188,6 +196,17 @@ def compare_inputs(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
             reasons.append(f"clause {cid} v{a['version']} text changed")
     if not reasons and entry_inputs(old) != entry_inputs(new):
         reasons.append("resolution changed")
+    return reasons
+
+
+def _deal_text_changes(before: dict[str, dict], after: dict[str, dict]) -> list[str]:
+    """How the deal's own words (riders, overrides) differ between two lock entries."""
+    def name(path: str, record: dict) -> str:
+        return f"{path} ({record.get('kind', 'deal text')} of {record.get('clause', '?')})"
+
+    reasons = [f"{name(p, after[p])} changed" for p in sorted(set(before) & set(after)) if before[p] != after[p]]
+    reasons += [f"{name(p, after[p])} added" for p in sorted(set(after) - set(before))]
+    reasons += [f"{name(p, before[p])} removed" for p in sorted(set(before) - set(after))]
     return reasons
 
 

@@ -13,7 +13,7 @@ from contractgen.writers.pdf.html import render_layout
 
 REDLINE_CSS = "redline.css"
 GROUPS = (("inserted", "Added"), ("deleted", "Removed"), ("changed", "Changed"),
-          ("renumbered", "Renumbered only"))
+          ("renumbered", "Renumbered only"), ("deviates", "Deviates from the library, unchanged here"))
 
 
 def summary_context(redline) -> dict:
