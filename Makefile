@@ -22,6 +22,7 @@ demo: $(STAMP)
 	$(BIN)/contractgen render --jobs 2 samples/*.yaml -o out
 
 test: $(STAMP)
+	$(BIN)/ruff check contractgen tests bench
 	$(BIN)/python -m pytest
 
 # the quick loop while editing: unit tests, no full renders, browser or LibreOffice (under a minute)

@@ -96,7 +96,6 @@ def validate(deals: tuple[Path, ...], strict: bool, root: Path | None, message_f
     import json
     import os
 
-    from contractgen.pipeline import check_deal
 
     workspace, config = choose_library(root, quiet=message_format == "json")
     if not deals:

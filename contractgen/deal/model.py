@@ -11,7 +11,6 @@ is built. The data-protection, security, commercial, liability and term sections
 from __future__ import annotations
 
 import re
-from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 

@@ -14,6 +14,9 @@ from contractgen.library.bespoke import attach_deal_texts
 from contractgen.library.clauses import CLAUSE_ID, ClauseVersion, Library
 from contractgen import safefs, yamlload
 
+# how a caller decides an inclusion condition: evaluate(condition, where) -> bool, where names the file for errors
+Evaluator = Callable[[str, str], bool]
+
 PART_KINDS = ("agreement", "signatures", "schedule")
 
 

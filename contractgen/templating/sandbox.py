@@ -31,7 +31,7 @@ from jinja2 import BaseLoader, ChainableUndefined, StrictUndefined, nodes
 from jinja2.compiler import CodeGenerator
 from jinja2.runtime import BlockReference, LoopContext, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
-from jinja2.utils import Cycler, Joiner, Namespace
+from jinja2.utils import Cycler, Joiner
 
 from contractgen.templating.deal_types import readable_attribute
 from contractgen.templating.filters import (

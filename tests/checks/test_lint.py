@@ -375,4 +375,4 @@ def test_a_released_version_without_its_hash_is_a_warning_that_names_the_hash(tm
     version, _ = parse_clause_file(term, root / "clauses")
     result = lint(root)
     assert result.exit_code == 0
-    assert f"approved_sha256 is not recorded" in result.output and version.text_sha256 in result.output
+    assert "approved_sha256 is not recorded" in result.output and version.text_sha256 in result.output

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 from contractgen.checks.coverage import load_checklist
-from tests.helpers import FIXTURES, ROOT, SAMPLES, TEMPLATE, run_contractgen
+from tests.helpers import ROOT, SAMPLES, TEMPLATE, run_contractgen
 
 
 def test_the_checklist_names_each_sector_item_with_its_article():

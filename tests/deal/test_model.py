@@ -11,7 +11,7 @@ import pytest
 from pydantic import ValidationError
 
 from contractgen.values.durations import ClockRange, Duration, Frequency
-from contractgen.deal import DealSource, load_deal, validate_data
+from contractgen.deal import load_deal, validate_data
 from contractgen.deal.derived import compute_derived
 from contractgen.deal.model import Deal, PricingModel, SourcingModel
 from contractgen.deal.schema import deal_json_schema

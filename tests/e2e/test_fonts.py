@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pypdf
-import pytest
 
 from tests.helpers import REFERENCE, ROOT, TEMPLATE, run_contractgen
 

@@ -66,7 +66,7 @@ def hostile(parts: dict[str, bytes]) -> None:
     parts["word/_rels/document.xml.rels"] = rels.replace("</Relationships>", EXTERNAL_IMAGE + "</Relationships>").encode()
     settings = parts["word/settings.xml"].decode()
     settings = re.sub(r"(<w:settings[^>]*>)", r'\1<w:attachedTemplate r:id="rIdEvil2"/>'
-                      rf'<w:mailMerge><w:mainDocumentType w:val="formLetters"/><w:dataSource r:id="rIdEvil3"/>'
+                      r'<w:mailMerge><w:mainDocumentType w:val="formLetters"/><w:dataSource r:id="rIdEvil3"/>'
                       r'</w:mailMerge>', settings, count=1)
     if "xmlns:r=" not in settings.split(">", 2)[1]:
         settings = settings.replace("<w:settings ", '<w:settings xmlns:r="http://schemas.openxmlformats.org/'

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from contractgen.templating.spelling import load_spelling, respell_source, unhandled_words
 from tests.helpers import ROOT, TEMPLATE

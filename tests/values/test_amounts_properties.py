@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
 from babel import Locale
 from babel.localedata import locale_identifiers
 from babel.numbers import format_currency, format_decimal, get_territory_currencies
@@ -18,7 +17,7 @@ from hypothesis import strategies as st
 
 from contractgen.templating.numbers import _regroup
 from contractgen.values.amounts import Ambiguous, read_money, read_number
-from contractgen.values.currencies import digits, iso_codes, markets
+from contractgen.values.currencies import digits, markets
 
 LOCALES = sorted(locale_identifiers())
 

@@ -22,7 +22,6 @@ from contractgen.document.model import (
     Text,
 )
 from contractgen.library.cover import party_details
-from tests.helpers import TEMPLATE
 
 
 def sample_document(draft: bool = True) -> Document:
