@@ -19,7 +19,7 @@ from contractgen.deal.fields import is_currency, locale_name as _locale
 from contractgen.deal.messages import field_problems, in_file_order, rule_problems
 from contractgen.deal.model import Deal
 from contractgen.deal.inference import apply_sector_regulation, default_findings
-from contractgen.deal.notes import final_without_acknowledgement, find_notes, located_notes
+from contractgen.deal.notes import final_without_acknowledgement, find_notes, located_notes, move_sector_regulation
 from contractgen.deal.rules import check_rules, check_rules_partially
 from contractgen.deal.yamlsource import decode_text, load_yaml, read_file_bytes, refuse_oversized
 from contractgen.digest import source_sha256
@@ -65,6 +65,7 @@ def deal_findings(data: Any, filename: str = "<deal>", lines: Lines | None = Non
     A final document with an open note is a problem (see ``notes.final_without_acknowledgement``).
     """
     lines = lines or {}
+    data, moved = move_sector_regulation(data)
     if not isinstance(data, dict):
         return None, [Problem(filename, 1, "", "the top level must be a mapping of fields")], []
     unwritable = rule_problems(list(_unwritable_text(data, ())), filename, lines)
@@ -79,7 +80,7 @@ def deal_findings(data: Any, filename: str = "<deal>", lines: Lines | None = Non
     if unwritable:  # the rules compute with these values: report them alone
         return None, in_file_order(unwritable), []
     deal, regulation = apply_sector_regulation(deal)
-    notes = located_notes(find_notes(deal, data) + regulation + default_findings(deal), filename, lines,
+    notes = located_notes(moved + find_notes(deal, data) + regulation + default_findings(deal), filename, lines,
                           deal.acknowledged_notes)
     found = rule_problems(check_rules(deal), filename, lines) + final_without_acknowledgement(deal, notes)
     return deal, in_file_order(found), notes

@@ -50,9 +50,9 @@ class Contract(Section):
     @classmethod
     def _locale_from_law(cls, data: Any) -> Any:
         if isinstance(data, dict) and data.get("locale") is None and isinstance(data.get("governing_law"), str):
-            from contractgen.law.jurisdictions import find
+            from contractgen.law.jurisdictions import find_law
 
-            record = find(data["governing_law"])
+            record, _qualifier = find_law(data["governing_law"])
             if record is not None:
                 data = {**data, "locale": record.locale}
         return data

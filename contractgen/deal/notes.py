@@ -93,7 +93,172 @@ def note_service_credits(deal: Any, data: Any) -> Iterator[Finding]:
             "sl-general")
 
 
-NOTES = (note_resolutions, note_service_credits)
+def note_governing_law(deal: Any, data: Any) -> Iterator[Finding]:
+    """A governing law with no jurisdiction record is drafted by its legal family, with a note."""
+    from contractgen.law.families import family_of, read_law
+    from contractgen.law.jurisdictions import find_law
+
+    written_law = deal.contract.governing_law
+    record, qualifier = find_law(written_law)
+    path = ("contract", "governing_law")
+    if record is not None:
+        if qualifier and not re.search(r"CISG|sale of goods|vienna|conflict|private international law|choice of law",
+                                       qualifier, re.IGNORECASE):
+            yield Finding(path, "law-qualifier", qualifier, f"the qualifier {qualifier!r} of the governing law",
+                          f"the draft keeps it after the law's name ({record.law}, {qualifier})",
+                          "that the qualifier is what the parties mean", "governing-law")
+        return
+    written = read_law(written_law)
+    family = family_of(written.country, written.law)
+    place = written.country_name or written.law
+    check = (f"the governing-law, liability, insolvency, employee and third-party clauses against the law of {place}; "
+             "then add a jurisdiction record under law/jurisdictions")
+    if family is None:
+        yield Finding(path, "governing-law", written_law,
+                      f"the governing law {written_law!r} has no jurisdiction record and no legal family",
+                      "the draft uses its words and the generic civil-law terms (no English common-law terms)",
+                      check, "governing-law")
+    elif not family.drafted:
+        yield Finding(path, "governing-law", written_law,
+                      f"the governing law {written_law!r} has no jurisdiction record, and its legal family "
+                      f"({family.name}) has no terms in the library",
+                      f"the draft uses its words and the generic civil-law terms (no English common-law terms)",
+                      check, "governing-law")
+    else:
+        yield Finding(path, "governing-law", written_law,
+                      f"the governing law {written_law!r} has no jurisdiction record",
+                      f"the draft uses its words and the terms of its legal family ({family.name})",
+                      check, "governing-law")
+
+
+def note_forum(deal: Any, data: Any) -> Iterator[Finding]:
+    """A forum the records do not know is drafted as its courts (a place) or as written (a court), with a note."""
+    from contractgen.law.jurisdictions import find, find_law, forum_of, names_a_court
+
+    c = deal.contract
+    path = ("contract", "jurisdiction")
+    if c.forum_wording:
+        return
+    if not c.jurisdiction:
+        if find_law(c.governing_law)[0] is None:
+            forum = forum_of(None, c.governing_law)
+            yield Finding(("contract", "governing_law"), "forum", forum.courts, "the deal names no forum, and the "
+                          "governing law has no jurisdiction record to take its courts from",
+                          f"the draft gives jurisdiction to {forum.courts}", "which courts (or arbitration) the "
+                          "parties agree on; name them in contract.jurisdiction", "governing-law")
+        return
+    if find(c.jurisdiction) is not None:
+        return
+    if re.search(r"arbitrat|\bICC\b|SIAC|LCIA|CIETAC|HKIAC|DIAC|\bAAA\b|ICDR", c.jurisdiction, re.IGNORECASE):
+        yield Finding(path, "forum", c.jurisdiction, f"arbitration written in contract.jurisdiction ({c.jurisdiction!r})",
+                      "the draft prints it as the forum, in the courts clause, with no arbitration agreement",
+                      "the arbitration clause (institution, rules, seat, language) before the draft goes out",
+                      "governing-law")
+        return
+    forum = forum_of(c.jurisdiction, c.governing_law)
+    if not names_a_court(c.jurisdiction):
+        yield Finding(path, "forum", c.jurisdiction, f"the forum {c.jurisdiction!r} names a place, not a court the "
+                      "library knows", f"the draft gives jurisdiction to {forum.courts}",
+                      "that those are the courts the parties mean", "governing-law")
+
+
+CATEGORY_WORDS = {
+    "financial": "financial-services outsourcing (regulator access and audit, notification, sub-outsourcing, "
+                 "termination on the regulator's direction, records)",
+    "public": "public sector and official information (information requests, publication, records)",
+    "health": "health (confidentiality of health information, inspection, records)",
+    "telecoms": "telecoms (security of networks and services, incident notification, regulator access)",
+    "life_sciences": "life sciences and GxP (validated systems, audit trails, inspection, records)",
+    "payments": "payments (payment data security, evidence of compliance, notification)",
+    "": "no category the library recognises (co-operation with the regulator and information only)",
+}
+
+
+def note_privacy_laws(deal: Any, data: Any) -> Iterator[Finding]:
+    """A privacy law the library does not know is cited as written in neutral words, with a note."""
+    from contractgen.law.regimes import UNKNOWN, resolve_regulations
+
+    dp = deal.data_protection
+    if dp is None:
+        return
+    applied, _ = resolve_regulations(list(dp.regulations))
+    index = {name: i for i, name in enumerate(dp.regulations)}
+    for regime in applied:
+        path = ("data_protection", "regulations", index.get(regime.written[0], 0))
+        if regime.family == UNKNOWN:
+            yield Finding(path, "privacy-law", regime.name,
+                          f"the privacy law {regime.name!r} has no record in the library",
+                          "the draft cites it by that name, with neutral words (personal data, individuals, the "
+                          "competent authority), the general processor obligations and no roles or articles of "
+                          "another law", "its roles, breach-notice rule, cross-border transfer rule and the provisions "
+                          "the contract should cite; then add a record under law/privacy", "data-protection")
+        for supplement in regime.supplements:
+            if supplement.key.startswith(f"{UNKNOWN}:"):
+                yield Finding(("data_protection", "regulations", index.get(supplement.name, 0)), "privacy-law",
+                              supplement.name, f"the privacy law {supplement.name!r} has no record in the library",
+                              f"the draft cites it as a national law supplementing {regime.name}",
+                              f"that it supplements {regime.name} and what it adds", "data-protection")
+
+
+def note_sector_regulation(deal: Any, data: Any) -> Iterator[Finding]:
+    """Sector regulation the library does not know is drafted from its category, named as written."""
+    for i, regime in enumerate(deal.regulatory):
+        if regime.recognised:
+            continue
+        yield Finding(("regulatory", i), "sector-regulation", str(regime),
+                      f"the sector regulation {str(regime)!r} has no record in the library",
+                      f"the draft names it as written and gives it the terms of {CATEGORY_WORDS[regime.category]}",
+                      "that the category is right and what the regulation requires of the contract; then add a "
+                      "record under law/sector", "regulatory-requirements")
+
+
+def move_sector_regulation(data: Any) -> tuple[Any, list[Finding]]:
+    """Sector regulation listed among the privacy laws (DORA, PCI DSS) moves to `regulatory`, with a note."""
+    from contractgen.law.regimes import sector_name
+
+    dp = data.get("data_protection") if isinstance(data, dict) else None
+    names = dp.get("regulations") if isinstance(dp, dict) else None
+    if not isinstance(names, list):
+        return data, []
+    moving = [(i, n) for i, n in enumerate(names) if isinstance(n, str) and sector_name(n)]
+    if not moving:
+        return data, []
+    regulatory = data.get("regulatory")
+    regulatory = list(regulatory) if isinstance(regulatory, list) else ([regulatory] if regulatory else [])
+    known = {sector_name(r) for r in regulatory if isinstance(r, str)}
+    found = []
+    for i, name in moving:
+        if sector_name(name) not in known:
+            regulatory.append(name)
+            known.add(sector_name(name))
+        found.append(Finding(("data_protection", "regulations", i), "moved-to-regulatory", name,
+                             f"{name!r} is sector regulation ({sector_name(name)}), not a privacy law",
+                             "the draft applies it as sector regulation (as if listed under regulatory)",
+                             "nothing more if that is meant; list it under regulatory to silence this note",
+                             "regulatory-requirements"))
+    moved = [n for i, n in enumerate(names) if i not in {j for j, _ in moving}]
+    return {**data, "data_protection": {**dp, "regulations": moved}, "regulatory": regulatory}, found
+
+
+def note_remote_access(deal: Any, data: Any) -> Iterator[Finding]:
+    """A delivery centre outside the data-residency countries is read as remote access to data held there."""
+    dp, sourcing = deal.data_protection, deal.sourcing
+    if dp is None or not dp.personal_data or not dp.data_residency or sourcing is None:
+        return
+    held = ", ".join(dp.data_residency)
+    for i, centre in enumerate(sourcing.delivery_centres):
+        if centre.country not in dp.data_residency:
+            yield Finding(("sourcing", "delivery_centres", i, "country"), "remote-access", f"{centre.city} {centre.country}",
+                          f"the delivery centre in {centre.city} ({centre.country}) is outside the data-residency "
+                          f"countries ({held})",
+                          f"the draft reads it as personnel in {centre.country} reaching data held in {held} by remote "
+                          "access, and treats that access as a transfer where a privacy law restricts transfers",
+                          f"that no personal data is stored in {centre.country}, and the "
+                          "data-location wording of the contract", "delivery-locations")
+
+
+NOTES = (note_remote_access, note_resolutions, note_service_credits, note_governing_law, note_forum, note_privacy_laws,
+         note_sector_regulation)
 
 
 def find_notes(deal: Any, data: Any) -> list[Finding]:

@@ -182,14 +182,44 @@ def _with_article(text: str) -> str:
     return text if _THE.match(text) or not text[:1].isupper() else "the " + text
 
 
-def law_of(governing_law: str, wording: str | None = None) -> Law:
-    """The `law` value of a contract (its wording given explicitly, or taken from the record)."""
+def find_law(governing_law: str) -> tuple[Jurisdiction | None, str]:
+    """The jurisdiction record a governing law as written names, with its qualifier ("excluding the CISG")."""
+    from contractgen.law.families import split_qualifier
+
     record = find(governing_law)
+    if record is not None:
+        return record, ""
+    law, qualifier = split_qualifier(governing_law)
+    return (find(law), qualifier) if qualifier else (None, "")
+
+
+def _qualified(record_law: str, qualifier: str) -> str:
+    """The record's words for the law with the deal's qualifier, unless the record already says it (CISG)."""
+    if not qualifier:
+        return record_law
+    cisg = re.search(r"\bCISG\b|international sale of goods|vienna convention", qualifier, re.IGNORECASE)
+    if cisg and re.search(r"international sale of goods", record_law, re.IGNORECASE):
+        return record_law
+    return f"{record_law}, {qualifier}"
+
+
+def law_of(governing_law: str, wording: str | None = None) -> Law:
+    """The `law` value of a contract (its wording given explicitly, or taken from the record).
+
+    A law with no record takes the legal family of the country it names (``law/families``) and is
+    drafted with that family's clause variants; with no family either, the generic civil-law
+    variants (never English common law). Its wording is the deal's.
+    """
+    from contractgen.law.families import family_of, read_law
+
+    record, qualifier = find_law(governing_law)
     if record is None:
-        return Law(key="", name=governing_law, wording=wording or governing_law, family="", tradition="",
-                   country="", locale="")
-    return Law(key=record.key, name=record.name, wording=wording or record.law, family=record.family,
-               tradition=record.tradition, country=record.country, locale=record.locale,
+        written = read_law(governing_law)
+        family = family_of(written.country, written.law)
+        return Law(key="", name=written.law, wording=wording or governing_law, family=family.key if family else "",
+                   tradition=family.variants if family else "civil", country=written.country, locale="")
+    return Law(key=record.key, name=record.name, wording=wording or _qualified(record.law, qualifier),
+               family=record.family, tradition=record.tradition, country=record.country, locale=record.locale,
                jury_trial=record.jury_trial)
 
 
@@ -200,7 +230,7 @@ def forum_of(jurisdiction: str | None, governing_law: str, wording: str | None =
         return Forum(key=record.key if record else "", name=record.name if record else wording,
                      courts=wording, plural=_court_is_plural(wording), country=record.country if record else "")
     text = jurisdiction or governing_law
-    record = find(text)
+    record = find(text) if jurisdiction else find_law(governing_law)[0]
     if record is not None:
         # A phrase that names specific courts of a known place keeps its own words.
         own = jurisdiction and names_a_court(jurisdiction) and _normal(jurisdiction) not in {
@@ -209,6 +239,15 @@ def forum_of(jurisdiction: str | None, governing_law: str, wording: str | None =
         courts = _with_article(jurisdiction) if own else record.courts
         return Forum(key=record.key, name=record.name, courts=courts, plural=_court_is_plural(courts),
                      country=record.country)
+    if not jurisdiction:  # an unknown law and no forum: the courts of the country the law names
+        from contractgen.law.families import read_law
+
+        written = read_law(governing_law)
+        place = written.country_name or written.law
+        return Forum(key="", name=place, courts=f"the courts of {place}", plural=True, country=written.country)
+    if not names_a_court(text):  # a place ("Frankfurt am Main"): its courts
+        place = _THE.sub("", text.strip())
+        return Forum(key="", name=place, courts=f"the courts of {place}", plural=True, country="")
     return Forum(key="", name=text, courts=_with_article(text), plural=_court_is_plural(text), country="")
 
 
@@ -222,11 +261,12 @@ def law_forum_warning(law: Law, forum: Forum) -> str | None:
 
 def check_contract(governing_law: str, jurisdiction: str | None, law_wording: str | None,
                    forum_wording: str | None) -> list[tuple[tuple[Any, ...], str]]:
-    """Problems with a contract's law and forum: (field path, message) pairs."""
+    """Problems with a contract's law and forum: (field path, message) pairs.
+
+    A law or forum the records do not know is not a problem: it is drafted with its legal family and
+    a drafting note (``deal/notes``). Only a law that names nothing is refused.
+    """
     problems: list[tuple[tuple[Any, ...], str]] = []
-    if find(governing_law) is None and not law_wording:
+    if not re.search(r"[A-Za-z]", governing_law):
         problems.append((("contract", "governing_law"), unknown_message(governing_law, "governing law")))
-    if jurisdiction and not forum_wording and find(jurisdiction) is None and not names_a_court(jurisdiction) \
-            and not is_arbitration(jurisdiction):
-        problems.append((("contract", "jurisdiction"), unknown_message(jurisdiction, "jurisdiction")))
     return problems

@@ -249,18 +249,93 @@ def known_mechanisms() -> str:
     return ", ".join(m.aliases[0] for m in load_registry()[1].values())
 
 
+_BRACKETS = re.compile(r"\s*\(([^()]*)\)\s*$")
+UNKNOWN = "other"  # the family of a privacy law the library has no record of: neutral words, no articles
+
+
+def unknown_regime(name: str) -> Regime:
+    """A privacy law the library has no record of, cited by its name as written, in neutral words."""
+    slug = re.sub(r"[^a-z0-9]+", "-", _key(name)).strip("-")
+    return Regime(
+        key=f"{UNKNOWN}:{slug}", name=name, citation=name, family=UNKNOWN, territory=None, roles={},
+        roles_required=False, terms={"personal_data": "personal data", "data_subjects": "individuals",
+                                     "authority": "the competent authority", "breach": "breach of security",
+                                     "special": "sensitive personal data"},
+        provisions={}, breach_limit=None, breach_source="", transfers_restricted=False, adequacy=None, mechanisms=(),
+        transfer_rule="", clauses=("data-protection",), schedule="schedule-data-processing", supplements={},
+    )  # fmt: skip
+
+
+def regime_countries(regime: Regime) -> frozenset[str]:
+    """The countries whose law a regime is (its own territory), for suggestions that stay in one country."""
+    inside = set(regime.adequacy.inside) if regime.adequacy else set()
+    if regime.territory and len(regime.territory) == 2:
+        inside.add(regime.territory)
+    return frozenset(inside | {s.country for s in regime.supplements.values() if s.country})
+
+
+def _lookup(name: str, by_name: dict[str, str], supplements: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """Match a name as written, or without a bracketed gloss ("UAVG (Dutch GDPR Implementation Act)").
+
+    A gloss that names another country than the match's ("Data Protection Act 2018 (Ireland)") keeps
+    the name unmatched: a law of one country is never read as another's.
+    """
+    from contractgen.law.families import country_in
+
+    key = _key(name)
+    if key in by_name:
+        return ("regime", by_name[key])
+    if key in supplements:
+        return ("supplement", key)
+    gloss = _BRACKETS.search(name)
+    if gloss is None:
+        return None
+    country = country_in(gloss.group(1))[0]
+    regimes, _ = load_registry()
+    for candidate in (_key(name[:gloss.start()]), _key(gloss.group(1))):
+        if candidate in by_name and not (country and country not in regime_countries(regimes[by_name[candidate]])):
+            return ("regime", by_name[candidate])
+        if candidate in supplements:
+            regime_key, supplement_key = supplements[candidate]
+            if not (country and regimes[regime_key].supplements[supplement_key].country not in ("", country)):
+                return ("supplement", candidate)
+    return None
+
+
+def close_regime(name: str, countries: set[str]) -> str | None:
+    """A known regime or supplement close to a name, only among those of the given countries ("did you mean")."""
+    regimes, _ = load_registry()
+    by_name, supplements, _ = _indexes()
+    same = [k for k, r in by_name.items() if regime_countries(regimes[r]) & countries]
+    same += [k for k, (r, s) in supplements.items() if regimes[r].supplements[s].country in countries]
+    close = difflib.get_close_matches(_key(name), same, n=1, cutoff=0.85)
+    return close[0] if close else None
+
+
 def resolve_regulations(names: list[str]) -> tuple[list[AppliedRegime], list[tuple[int, str]]]:
-    """Match a deal's regulations to regimes (supplements joined to their base): (regimes, problems by index)."""
+    """Match a deal's regulations to regimes (supplements joined to their base): (regimes, problems by index).
+
+    A name no record matches is a privacy law the library does not know: listed beside the EU GDPR it
+    is read as a national law supplementing it; otherwise it applies as a law of its own, cited as
+    written in neutral words (``unknown_regime``). Sector regulation here is a problem (the loader
+    moves it to `regulatory` first).
+    """
     regimes, _ = load_registry()
     by_name, supplements, _ = _indexes()
     found: dict[str, tuple[list[Supplement], list[str]]] = {}
+    unknown: dict[str, Regime] = {}
     problems: list[tuple[int, str]] = []
+    matched = [_lookup(name, by_name, supplements) for name in names]
+    gdpr_listed = any(m is not None and (m[1] if m[0] == "regime" else supplements[m[1]][0]) == "eu-gdpr"
+                      for m in matched)
     for index, name in enumerate(names):
-        key = _key(name)
-        if key in by_name:
-            entry = found.setdefault(by_name[key], ([], []))
+        match = matched[index]
+        key = match[1] if match else _key(name)
+        if match and match[0] == "regime":
+            entry = found.setdefault(key, ([], []))
             entry[1].append(name)
-        elif key in supplements:
+            continue
+        if match:
             regime_key, supplement_key = supplements[key]
             entry = found.setdefault(regime_key, ([], []))
             entry[0].append(regimes[regime_key].supplements[supplement_key])
@@ -268,9 +343,12 @@ def resolve_regulations(names: list[str]) -> tuple[list[AppliedRegime], list[tup
         elif sector_name(name):
             problems.append((index, f"{name!r} is sector regulation ({sector_name(name)}), not a data protection "
                                     f"law: list it under regulatory"))
+        elif gdpr_listed:
+            entry = found.setdefault("eu-gdpr", ([], []))
+            entry[0].append(Supplement(key=f"{UNKNOWN}:{key}", name=name, regime="eu-gdpr", country=""))
+            entry[1].append(name)
         else:
-            close = difflib.get_close_matches(key, list(by_name) + list(supplements), n=1, cutoff=0.75)
-            hint = f"did you mean {close[0]!r}? " if close else ""
-            problems.append((index, f"{name!r} is not a known privacy regime; {hint}known: {known_regimes()}"))
+            unknown.setdefault(key, unknown_regime(name))
     applied = [AppliedRegime(regimes[k], tuple(dict.fromkeys(s)), tuple(w)) for k, (s, w) in found.items()]
+    applied += [AppliedRegime(regime, (), (regime.name,)) for regime in unknown.values()]
     return applied, problems

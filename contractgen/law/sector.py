@@ -32,6 +32,7 @@ class SectorRegime(str):
     sectors: tuple[str, ...] = ()  # the kinds of client the regime applies to (applies_to.sectors)
     places: tuple[str, ...] = ()  # the countries where it applies to them (applies_to.places)
     lex_specialis_over: tuple[str, ...] = ()  # regimes it displaces for the same client (DORA over NIS2)
+    category: str = ""  # what it regulates: financial, public, health, telecoms, life_sciences, payments or ""
 
     def __new__(cls, key: str, record: dict[str, Any], ident: str = "") -> SectorRegime:
         self = super().__new__(cls, key)
@@ -46,7 +47,13 @@ class SectorRegime(str):
         self.sectors = tuple(str(x) for x in applies.get("sectors") or ())
         self.places = tuple(str(x).upper() for x in applies.get("places") or ())
         self.lex_specialis_over = tuple(str(x) for x in record.get("lex_specialis_over") or ())
+        self.category = str(record.get("category") or category_of(self.title + " " + " ".join(self.aliases)))
         return self
+
+    @property
+    def recognised(self) -> bool:
+        """Whether a law/sector record describes the regime (False: drafted from its category, with a note)."""
+        return bool(self.id)
 
     @classmethod
     def from_record(cls, record: Record) -> SectorRegime:
@@ -66,10 +73,38 @@ class SectorRegime(str):
 
 
 def _validate(value: str) -> SectorRegime:
+    """A known regime; one the records do not know is kept as written, sorted by what it regulates."""
     try:
         return find_sector_regime(value)
-    except ValueError as exc:
-        raise PydanticCustomError("sector_regime", "{message}", {"message": str(exc)}) from None
+    except ValueError:
+        if not re.search(r"[A-Za-z]", value):
+            raise PydanticCustomError("sector_regime", "{message}", {"message": f"{value!r} names no regulation"}) from None
+        return SectorRegime(" ".join(value.split()), {"title": " ".join(value.split())})
+
+
+# What a sector regulation regulates, read from its name: the first category one of whose words it
+# contains. A heuristic, not a legal finding: the drafting note asks a lawyer to check the category.
+CATEGORIES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("life_sciences", ("gmp", "gxp", "annex 11", "cfr part 11", "pharma", "medicinal", "clinical trial", "gamp")),
+    ("payments", ("pci", "payment", "card", "psd2", "e-money")),
+    ("health", ("health", "hospital", "patient", "medical", "hipaa")),
+    ("telecoms", ("telecom", "eprivacy", "electronic communications", "ofcom", "comreg", "spectrum")),
+    ("financial", ("bank", "outsourcing", "insur", "financial", "securities", "mas ", "hkma", "sama", "bddk", "ojk",
+                   "pojk", "irdai", "rbi", "sebi", "apra", "dfsa", "fsra", "cbn", "knf", "cssf", "bafin", "acpr",
+                   "finma", "fisc", "central bank", "prudential", "capital markets", "investment")),
+    ("public", ("procurement", "freedom of information", "foia", "foisa", "official information", "lgoima",
+                "public access", "public contracts", "contratti pubblici", "offentlighet", "sekretess",
+                "public sector", "government", "public records", "transparency")),
+)
+
+
+def category_of(name: str) -> str:
+    """The category of a sector regulation as its name reads ("" when none is recognised)."""
+    text = f" {name.casefold()} "
+    for category, words in CATEGORIES:
+        if any(word in text for word in words):
+            return category
+    return ""
 
 
 def _normal(text: str) -> str:
