@@ -174,20 +174,40 @@ CATEGORY_WORDS = {
 }
 
 
+def deal_countries(deal: Any) -> set[str]:
+    """The countries a deal is about: its law's, its delivery centres' and its data-residency countries.
+
+    Suggestions ("did you mean") are made only among the laws of these countries.
+    """
+    from contractgen.law.families import read_law
+    from contractgen.law.jurisdictions import find_law
+
+    record, _ = find_law(deal.contract.governing_law)
+    found = {record.country if record else read_law(deal.contract.governing_law).country}
+    if deal.sourcing:
+        found |= {c.country for c in deal.sourcing.delivery_centres}
+    if deal.data_protection:
+        found |= set(deal.data_protection.data_residency)
+    return {c for c in found if c}
+
+
 def note_privacy_laws(deal: Any, data: Any) -> Iterator[Finding]:
     """A privacy law the library does not know is cited as written in neutral words, with a note."""
-    from contractgen.law.regimes import UNKNOWN, resolve_regulations
+    from contractgen.law.regimes import UNKNOWN, close_regime, resolve_regulations
 
     dp = deal.data_protection
     if dp is None:
         return
     applied, _ = resolve_regulations(list(dp.regulations))
     index = {name: i for i, name in enumerate(dp.regulations)}
+    countries = deal_countries(deal)
     for regime in applied:
         path = ("data_protection", "regulations", index.get(regime.written[0], 0))
         if regime.family == UNKNOWN:
+            close = close_regime(regime.name, countries)
+            hint = f" (did you mean {close!r}?)" if close else ""
             yield Finding(path, "privacy-law", regime.name,
-                          f"the privacy law {regime.name!r} has no record in the library",
+                          f"the privacy law {regime.name!r} has no record in the library{hint}",
                           "the draft cites it by that name, with neutral words (personal data, individuals, the "
                           "competent authority), the general processor obligations and no roles or articles of "
                           "another law", "its roles, breach-notice rule, cross-border transfer rule and the provisions "
@@ -210,6 +230,37 @@ def note_sector_regulation(deal: Any, data: Any) -> Iterator[Finding]:
                       f"the draft names it as written and gives it the terms of {CATEGORY_WORDS[regime.category]}",
                       "that the category is right and what the regulation requires of the contract; then add a "
                       "record under law/sector", "regulatory-requirements")
+
+
+def rejoin_split_names(data: Any) -> tuple[Any, list[Finding]]:
+    """'[Digital Personal Data Protection Act, 2023]': a YAML flow list splits a name at its comma; a year
+    alone after a name is read back as part of it, with a note."""
+    found: list[Finding] = []
+
+    def rejoin(items: Any, path: tuple[Any, ...]) -> Any:
+        if not isinstance(items, list):
+            return items
+        out: list[Any] = []
+        for i, item in enumerate(items):
+            if isinstance(item, str) and re.fullmatch(r"\s*(?:19|20)\d\d\s*", item) and out and isinstance(out[-1], str):
+                joined = f"{out[-1]}, {item.strip()}"
+                found.append(Finding(path + (i,), "rejoined-name", joined,
+                                     f"{out[-1]!r} and {item.strip()!r} are two entries (the comma in a YAML list ends "
+                                     "an entry)", f"the draft reads them as one name, {joined!r}",
+                                     "that this is one law; write it in quotes to silence this note"))
+                out[-1] = joined
+            else:
+                out.append(item)
+        return out
+
+    if not isinstance(data, dict):
+        return data, found
+    dp = data.get("data_protection")
+    if isinstance(dp, dict) and "regulations" in dp:
+        data = {**data, "data_protection": {**dp, "regulations": rejoin(dp["regulations"], ("data_protection", "regulations"))}}
+    if "regulatory" in data:
+        data = {**data, "regulatory": rejoin(data["regulatory"], ("regulatory",))}
+    return data, found
 
 
 def move_sector_regulation(data: Any) -> tuple[Any, list[Finding]]:

@@ -200,6 +200,8 @@ def _qualified(record_law: str, qualifier: str) -> str:
     cisg = re.search(r"\bCISG\b|international sale of goods|vienna convention", qualifier, re.IGNORECASE)
     if cisg and re.search(r"international sale of goods", record_law, re.IGNORECASE):
         return record_law
+    if re.search(r"\bexcluding\b", record_law) and qualifier.lower().startswith("excluding "):
+        return f"{record_law} and {qualifier[len('excluding '):]}"  # one "excluding" for both
     return f"{record_law}, {qualifier}"
 
 
