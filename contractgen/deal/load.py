@@ -19,7 +19,7 @@ from contractgen.deal.fields import is_currency, locale_name as _locale
 from contractgen.deal.messages import field_problems, in_file_order, rule_problems
 from contractgen.deal.model import Deal
 from contractgen.deal.inference import apply_sector_regulation, default_findings
-from contractgen.deal.notes import final_without_acknowledgement, find_notes, located_notes, move_sector_regulation, rejoin_split_names
+from contractgen.deal.notes import final_without_acknowledgement, find_notes, located_notes, move_privacy_laws, move_sector_regulation, rejoin_split_names
 from contractgen.deal.rules import check_rules, check_rules_partially
 from contractgen.deal.yamlsource import decode_text, load_yaml, read_file_bytes, refuse_oversized
 from contractgen.digest import source_sha256
@@ -67,7 +67,8 @@ def deal_findings(data: Any, filename: str = "<deal>", lines: Lines | None = Non
     lines = lines or {}
     data, rejoined = rejoin_split_names(data)
     data, moved = move_sector_regulation(data)
-    moved = rejoined + moved
+    data, to_privacy = move_privacy_laws(data)
+    moved = rejoined + moved + to_privacy
     if not isinstance(data, dict):
         return None, [Problem(filename, 1, "", "the top level must be a mapping of fields")], []
     unwritable = rule_problems(list(_unwritable_text(data, ())), filename, lines)

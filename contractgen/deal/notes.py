@@ -291,6 +291,30 @@ def move_sector_regulation(data: Any) -> tuple[Any, list[Finding]]:
     return {**data, "data_protection": {**dp, "regulations": moved}, "regulatory": regulatory}, found
 
 
+def move_privacy_laws(data: Any) -> tuple[Any, list[Finding]]:
+    """A privacy law listed as sector regulation (GDPR under `regulatory`) moves to the privacy laws, with a note."""
+    from contractgen.law.regimes import is_privacy_law
+
+    regulatory = data.get("regulatory") if isinstance(data, dict) else None
+    dp = data.get("data_protection") if isinstance(data, dict) else None
+    if not isinstance(regulatory, list) or not isinstance(dp, dict):
+        return data, []
+    moving = [(i, n) for i, n in enumerate(regulatory) if isinstance(n, str) and is_privacy_law(n)]
+    if not moving:
+        return data, []
+    names = list(dp.get("regulations") or []) if isinstance(dp.get("regulations") or [], list) else []
+    found = []
+    for i, name in moving:
+        if name not in names:
+            names.append(name)
+        found.append(Finding(("regulatory", i), "moved-to-privacy", name,
+                             f"{name!r} is a privacy law, not sector regulation",
+                             "the draft applies it as a privacy law (as if listed under data_protection.regulations)",
+                             "nothing more if that is meant; list it there to silence this note", "data-protection"))
+    kept = [n for i, n in enumerate(regulatory) if i not in {j for j, _ in moving}]
+    return {**data, "regulatory": kept, "data_protection": {**dp, "regulations": names}}, found
+
+
 def note_remote_access(deal: Any, data: Any) -> Iterator[Finding]:
     """A delivery centre outside the data-residency countries is read as remote access to data held there."""
     dp, sourcing = deal.data_protection, deal.sourcing

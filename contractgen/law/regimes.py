@@ -302,6 +302,12 @@ def _lookup(name: str, by_name: dict[str, str], supplements: dict[str, tuple[str
     return None
 
 
+def is_privacy_law(name: str) -> bool:
+    """Whether a name is a privacy law or supplement the library knows ("GDPR", "UAVG")."""
+    by_name, supplements, _ = _indexes()
+    return _lookup(name, by_name, supplements) is not None
+
+
 def close_regime(name: str, countries: set[str]) -> str | None:
     """A known regime or supplement close to a name, only among those of the given countries ("did you mean")."""
     regimes, _ = load_registry()

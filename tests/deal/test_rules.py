@@ -285,11 +285,15 @@ def test_intra_eea_nearshore_needs_no_mechanism():
               ("sourcing", "core_overlap_hours"): None})
 
 
-def test_a_centre_outside_data_residency_is_an_error():
-    refused(
-        {DP + ("data_residency",): ["GB", "IN"]},
-        "sourcing.delivery_centres[1].country", "PL (Kraków) is outside data_protection.data_residency (GB, IN)",
-    )
+def test_a_centre_outside_data_residency_is_remote_access_with_a_note():
+    from contractgen.deal.load import deal_findings
+
+    d = put(data(), DP + ("data_residency",), ["GB", "IN"])
+    deal, problems, notes = deal_findings(d, "deal.yaml", LINES)
+    assert problems == []
+    (note,) = [n for n in notes if n.id.startswith("remote-access")]
+    assert note.path == "sourcing.delivery_centres[1].country"
+    assert "Kraków (PL) is outside the data-residency countries (GB, IN)" in note.unrecognised
 
 
 def test_a_subprocessor_outside_data_residency_is_an_error():

@@ -59,12 +59,54 @@ def _deal(**contract):
     return data
 
 
-def test_unknown_law_is_an_error_naming_the_field_and_the_known_ones():
+def test_an_unknown_law_is_drafted_with_a_note_not_refused():
+    from contractgen.deal.load import deal_findings
+
+    deal, problems, notes = deal_findings(_deal(governing_law="the law of Narnia"), "deal.yaml", _LINES)
+    assert problems == [] and deal is not None
+    assert [(n.id, n.path) for n in notes if n.id.startswith("governing-law")] == [
+        ("governing-law:the-law-of-narnia", "contract.governing_law")]
+    assert "no legal family" in notes[0].unrecognised and "never" not in notes[0].drafted
+    assert "generic civil-law terms (no English common-law terms)" in notes[0].drafted
+
+
+def test_a_law_that_names_nothing_is_refused():
     with pytest.raises(DealError) as info:
-        validate_data(_deal(governing_law="the law of Narnia"), "deal.yaml", _LINES)
-    (problem,) = info.value.problems
-    assert problem.path == "contract.governing_law"
-    assert "not a known governing law" in problem.message and "England and Wales" in problem.message
+        validate_data(_deal(governing_law="--"), "deal.yaml", _LINES)
+    assert info.value.problems[0].path == "contract.governing_law"
+
+
+@pytest.mark.parametrize("written, key, wording", [
+    ("the Federal Republic of Germany, excluding the UN Convention on Contracts for the International Sale of Goods (CISG)",
+     "germany", "the laws of the Federal Republic of Germany, excluding the United Nations Convention on Contracts "
+                "for the International Sale of Goods"),
+    ("Switzerland, excluding its conflict-of-laws rules", "switzerland", None),
+    ("England and Wales, without regard to its conflict of laws principles", "england-and-wales",
+     "the laws of England and Wales, without regard to its conflict of laws principles"),
+])
+def test_a_law_with_its_usual_qualifiers_is_its_record(written, key, wording):
+    from contractgen.law.jurisdictions import law_of
+
+    law = law_of(written)
+    assert law.key == key
+    if wording:
+        assert law.wording == wording
+    assert law.wording.count("excluding") <= 1
+
+
+@pytest.mark.parametrize("written, family, country", [
+    ("Brazilian law", "civil_romanist", "BR"), ("the laws of the State of Israel", "mixed", "IL"),
+    ("the laws of Japan", "civil_germanic", "JP"), ("the laws of the Republic of Korea", "civil_germanic", "KR"),
+    ("the laws of the Hong Kong Special Administrative Region", "common_law", "HK"),
+    ("the laws of the Kingdom of Saudi Arabia", "islamic_civil", "SA"),
+    ("the laws of the Dubai International Financial Centre", "common_law", ""),
+])
+def test_an_unknown_law_takes_the_family_of_its_country(written, family, country):
+    from contractgen.law.jurisdictions import law_of
+
+    law = law_of(written)
+    assert (law.key, law.family, law.country, law.wording) == ("", family, country, written)
+    assert law.tradition in ("civil", "common")
 
 
 def test_unknown_law_is_accepted_when_its_wording_is_spelt_out():

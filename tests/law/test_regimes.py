@@ -37,10 +37,30 @@ def test_regulations_and_their_supplements(names, key, cited):
     assert problems == [] and applied.key == key and applied.cited == cited
 
 
-def test_unknown_regulation_names_the_known_ones_and_sector_rules_are_sent_elsewhere():
-    _, problems = resolve_regulations(["Narnian Privacy Code", "DORA"])
-    assert problems[0][0] == 0 and "not a known privacy regime" in problems[0][1] and "UK GDPR" in problems[0][1]
-    assert problems[1][0] == 1 and "sector regulation" in problems[1][1] and "regulatory" in problems[1][1]
+def test_an_unknown_privacy_law_applies_in_neutral_words_and_sector_rules_are_sent_elsewhere():
+    applied, problems = resolve_regulations(["Narnian Privacy Code", "DORA"])
+    (regime,) = applied
+    assert (regime.name, regime.family, regime.regime.roles, regime.provisions) == ("Narnian Privacy Code", "other", {}, {})
+    assert regime.terms["data_subjects"] == "individuals" and "controller" not in str(regime.terms)
+    assert problems == [(1, "'DORA' is sector regulation (DORA), not a data protection law: list it under regulatory")]
+
+
+def test_an_unknown_law_beside_the_eu_gdpr_supplements_it_and_a_gloss_never_changes_country():
+    applied, problems = resolve_regulations(["GDPR", "Dataskyddslagen (2018:218)", "UAVG (Dutch GDPR Implementation Act)"])
+    assert problems == [] and [r.key for r in applied] == ["eu-gdpr"]
+    assert [s.name for s in applied[0].supplements][0] == "Dataskyddslagen (2018:218)"
+    assert any("UAVG" in s.name for s in applied[0].supplements)
+    uk, _ = resolve_regulations(["UK GDPR", "Data Protection Act 2018 (Ireland)"])
+    assert not any(s.key == "uk-dpa-2018" for r in uk for s in r.supplements)
+
+
+def test_did_you_mean_stays_in_the_deals_countries():
+    from contractgen.law.regimes import close_regime
+
+    assert close_regime("UK GDRP", {"GB"}) == "uk gdpr"
+    assert close_regime("PIPA", {"KR"}) is None  # never Canada's PIPEDA
+    assert close_regime("Privacy Act 2020", {"NZ"}) is None  # never Australia's Privacy Act 1988
+    assert close_regime("UK GDRP", {"NZ"}) is None
 
 
 def test_mechanisms_by_their_usual_names():
