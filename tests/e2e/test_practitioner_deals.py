@@ -33,7 +33,7 @@ CASES = {
          "the courts of the city of São Paulo"],
         COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY),
     "ch-insurer-conflicts": (
-        [],
+        ["critical-or-important:finma-circular-2018-3", "sector-from-name:insurer-ch"],
         ["excluding the United Nations Convention on Contracts for the International Sale of Goods and its "
          "conflict-of-laws rules", "Swiss Federal Act on Data Protection"],
         COMMON_LAW + ENGLISH_STATUTES + ["GDPR"]),
@@ -55,7 +55,7 @@ CASES = {
          "DIFC Data Protection Law No. 5 of 2020", "DFSA Rulebook GEN outsourcing rules: access, audit and the regulator"],
         ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Transfer of Undertakings"]),
     "hk-bank-pdpo": (
-        ["governing-law:the-laws-of-the-hong-kong-special-administrative", "privacy-law:pdpo-cap-486",
+        ["privacy-law:pdpo-cap-486",
          "sector-regulation:hkma-spm-sa-2-outsourcing"],
         ["The Data Protection Laws include PDPO (Cap. 486)", "HKMA SPM SA-2 Outsourcing: access, audit and the regulator"],
         ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Transfer of Undertakings"]),
@@ -111,9 +111,9 @@ CASES = {
         ["as supplemented by the Dutch GDPR Implementation Act (UAVG)", "Payment Card Data (PCI DSS)"],
         COMMON_LAW + ENGLISH_STATUTES),
     "nz-council": (
-        ["governing-law:new-zealand-law", "no-service-credits:tiers", "privacy-law:privacy-act-2020",
+        ["no-service-credits:tiers", "privacy-law:privacy-act-2020",
          "sector-regulation:lgoima-1987"],
-        ["is governed by New Zealand law", "The Data Protection Laws include Privacy Act 2020",
+        ["is governed by the laws of New Zealand", "The Data Protection Laws include Privacy Act 2020",
          "LGOIMA 1987: official information and publication"],
         ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Privacy Act 1988", "Service Credit", "Transfer of Undertakings"]),
     "pl-bank-dora": (
@@ -201,7 +201,7 @@ def test_a_few_render_to_pdf_with_their_drafting_notes_page(name, tmp_path):
 @pytest.mark.parametrize("name, family, tradition", [
     ("br-retailer-lgpd", "civil_romanist", "civil"), ("jp-manufacturer-appi", "civil_germanic", "civil"),
     ("cn-manufacturer-pipl", "chinese", "civil"), ("za-bank-popia", "mixed", "civil"),
-    ("sa-bank-pdpl", "islamic_civil", "civil"), ("nz-council", "common_law", "common"),
+    ("sa-bank-pdpl", "islamic_civil", "civil"), ("ng-bank-ndpa", "common_law", "common"),
     ("difc-fintech", "common_law", "common"), ("il-insurer", "mixed", "civil"),
 ])
 def test_an_unknown_law_takes_its_legal_family(name, family, tradition):

@@ -97,7 +97,7 @@ def test_a_law_with_its_usual_qualifiers_is_its_record(written, key, wording):
 @pytest.mark.parametrize("written, family, country", [
     ("Brazilian law", "civil_romanist", "BR"), ("the laws of the State of Israel", "mixed", "IL"),
     ("the laws of Japan", "civil_germanic", "JP"), ("the laws of the Republic of Korea", "civil_germanic", "KR"),
-    ("the laws of the Hong Kong Special Administrative Region", "common_law", "HK"),
+    ("the laws of the Federal Republic of Nigeria", "common_law", "NG"),
     ("the laws of the Kingdom of Saudi Arabia", "islamic_civil", "SA"),
     ("the laws of the Dubai International Financial Centre", "common_law", ""),
 ])
