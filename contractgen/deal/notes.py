@@ -332,7 +332,23 @@ def note_remote_access(deal: Any, data: Any) -> Iterator[Finding]:
                           "data-location wording of the contract", "delivery-locations")
 
 
-NOTES = (note_remote_access, note_resolutions, note_service_credits, note_governing_law, note_forum, note_privacy_laws,
+def note_transfer_bases(deal: Any, data: Any) -> Iterator[Finding]:
+    """A transfer basis written in words the library does not recognise stays the deal's text, with a note."""
+    from contractgen.law.transfers import written_bases
+
+    dp = deal.data_protection
+    if dp is None or dp.international_transfers is None:
+        return
+    for text in written_bases(deal):
+        yield Finding(("data_protection", "international_transfers", "mechanism"), "transfer-basis", text,
+                      f"the transfer basis {text!r} is not a mechanism the library knows",
+                      "the draft names it as written as the basis of each restricted transfer, and does not check it "
+                      "against the privacy law (and never reads 'standard contractual clauses' in other words as the "
+                      "EU Commission's)", "that it is a valid basis under each privacy law the transfers fall under, "
+                      "and what documents it needs", "international-transfers")
+
+
+NOTES = (note_transfer_bases, note_remote_access, note_resolutions, note_service_credits, note_governing_law, note_forum, note_privacy_laws,
          note_sector_regulation)
 
 

@@ -235,10 +235,12 @@ def find_mechanism(text: str) -> Mechanism | None:
     """The transfer mechanism a deal's words name ("IDTA", "EU SCCs", "UK Addendum"), or None."""
     key = _indexes()[2].get(_key(text))
     if key is None:
-        # Free text such as "UK International Data Transfer Agreement" or "SCCs (Module 2)".
+        # Free text such as "UK International Data Transfer Agreement" or "EU SCCs (Module 2)". A generic
+        # phrase ("standard contractual clauses") inside other words may be another law's clauses (the ANPD's,
+        # the ASEAN model clauses): only a phrase that names one mechanism is read inside free text.
         words = _key(text)
         for phrase, candidate in sorted(_indexes()[2].items(), key=lambda kv: -len(kv[0])):
-            if len(phrase) > 3 and phrase in words:
+            if len(phrase) > 3 and phrase in words and phrase not in GENERIC_MECHANISM_WORDS:
                 key = candidate
                 break
     return load_registry()[1][key] if key else None
@@ -249,6 +251,8 @@ def known_mechanisms() -> str:
     return ", ".join(m.aliases[0] for m in load_registry()[1].values())
 
 
+GENERIC_MECHANISM_WORDS = {"scccs", "sccs", "standard contractual clauses", "model clauses", "model contractual clauses",
+                           "contractual clauses", "binding corporate rules", "bcrs"}
 _BRACKETS = re.compile(r"\s*\(([^()]*)\)\s*$")
 UNKNOWN = "other"  # the family of a privacy law the library has no record of: neutral words, no articles
 

@@ -77,6 +77,16 @@ def chosen_mechanisms(deal: Any) -> list[Mechanism]:
     return [m for m in (find_mechanism(w) for w in items) if m is not None]
 
 
+def written_bases(deal: Any) -> list[str]:
+    """The transfer bases the deal writes in words the library does not recognise ("POPIA s 72(1)(a)")."""
+    dp = deal.data_protection
+    if dp is None or dp.international_transfers is None:
+        return []
+    written = dp.international_transfers.mechanism
+    items = written if isinstance(written, (list, tuple)) else [written]
+    return [str(w) for w in items if w and find_mechanism(str(w)) is None]
+
+
 def decide(deal: Any, regimes: list[AppliedRegime]) -> list[Transfer]:
     """Decide, per regime and destination country, whether it is a restricted transfer and on what basis."""
     mechanisms = chosen_mechanisms(deal)
@@ -108,6 +118,11 @@ def decide(deal: Any, regimes: list[AppliedRegime]) -> list[Transfer]:
                 certified = [m for m in usable if m.key == partial["mechanism"]]
                 usable = certified + [m for m in usable if m.key != partial["mechanism"]]
             mechanism = usable[0] if usable else None
+            if mechanism is None and written_bases(deal):  # the deal's own words: printed, not checked
+                result.append(Transfer(regime.key, regime.name, country, what, True, "written",
+                                       "; ".join(written_bases(deal)), "", False,
+                                       partial.get("note", "") if partial else ""))
+                continue
             module = ""
             if mechanism and mechanism.key in ("eu-sccs", "swiss-sccs", "uk-addendum"):
                 module = _module(client_role, supplier_role, onward)

@@ -143,3 +143,21 @@ def test_coverage_lists_the_notes():
     assert "NOTE (open) no-service-credits:tiers on service_levels.service_credits.tiers (clause sl-general)" in text.stdout
     report = json.loads(cli("coverage", "--json", str(DRAFT)).stdout)
     assert [n["id"] for n in report["notes"]] == IDS
+
+
+def test_a_transfer_basis_in_the_deals_own_words_stays_its_text(tmp_path):
+    import docx
+
+    from contractgen.deal import load_deal
+    from contractgen.pipeline import Workspace, render_deal
+
+    path = NOTES / "written-transfer-basis.yaml"
+    source = load_deal(path)
+    (note,) = [n for n in source.notes if n.id.startswith("transfer-basis:")]
+    assert note.path == "data_protection.international_transfers.mechanism"
+    written, _ = render_deal(path, tmp_path, ("docx",), Workspace())
+    word = docx.Document(str(written[0]))
+    cells = " ".join(c.text for t in word.tables for r in t.rows for c in r.cells)
+    assert "standard contractual clauses approved under the supplier's group transfer policy" in cells
+    text = " ".join(p.text for p in word.paragraphs) + cells
+    assert "2021/914" not in text and "International Data Transfer Agreement" not in text

@@ -116,9 +116,13 @@ def test_regimes_without_a_transfer_rule_decide_nothing():
     assert found == set() and problems == []
 
 
-def test_a_mechanism_the_deal_names_that_nobody_knows_is_an_error():
-    _, problems = _basis(_deal(["UK GDPR"], [("Pune", "IN")], mechanism="a handshake"))
-    assert any("'a handshake' is not a known transfer mechanism" in m for _, m in problems)
+def test_a_basis_in_the_deals_own_words_is_its_text_never_a_known_mechanism():
+    found, problems = _basis(_deal(["UK GDPR"], [("Pune", "IN")], mechanism="POPIA s 72(1)(a) agreement"))
+    assert problems == [] and ("IN", "written", "") in found
+    found, _ = _basis(_deal(["EU GDPR"], [("Pune", "IN")], mechanism="standard contractual clauses approved by the ANPD"))
+    assert ("IN", "written", "") in found  # never the EU Commission's clauses
+    found, _ = _basis(_deal(["EU GDPR"], [("Pune", "IN")], mechanism="EU SCCs"))
+    assert ("IN", "eu-sccs", "") in found or any(b == "eu-sccs" for _, b, _ in found)
 
 
 def test_each_regime_brings_clauses_and_a_schedule_the_template_has():
