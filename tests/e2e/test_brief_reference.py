@@ -8,7 +8,6 @@ is the same deal with the sector regulation the bank is under added.
 from __future__ import annotations
 
 import io
-import zipfile
 
 import docx
 
@@ -29,7 +28,8 @@ def test_the_brief_deal_and_the_sample_agree_on_sub_processors():
 def test_the_brief_deal_renders_with_a_window_to_answer_each_request(tmp_path):
     written, warnings = render_deal(BRIEF, tmp_path, ("docx",), Workspace())
     assert [p.name for p in written] == ["brief-reference.docx"]
-    assert warnings == []
+    # the sub-processor terms are understood: no note about them (a bank's inferred regulation may be noted)
+    assert not [w for w in warnings if "subprocessors" in getattr(w, "path", str(w))]
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(written[0].read_bytes())).paragraphs)
     assert ("the Client will answer it within 30 days after receiving it and will not refuse consent unreasonably, "
             "and if the Client does not object in writing within that period it is treated as having consented to "
@@ -38,5 +38,3 @@ def test_the_brief_deal_renders_with_a_window_to_answer_each_request(tmp_path):
             "object in writing within that period it is treated as having consented to that Subcontractor.") in text
     assert "silence is not consent" not in text.lower()
     assert "general written authorisation" not in text
-    with zipfile.ZipFile(written[0]) as z:
-        assert "word/comments.xml" not in z.namelist()  # nothing unknown: no drafting note
