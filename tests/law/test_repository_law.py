@@ -83,9 +83,10 @@ def test_a_record_the_repository_adds_is_a_law_its_deals_may_name(repo):
     shutil.copy(FIXTURES / "law" / "repo" / "jurisdictions" / "queensland.yaml", repo / "law" / "jurisdictions")
     deal = repo / "deals" / "deal-example.yaml"
     deal.write_text(deal.read_text().replace("governing_law: England and Wales", "governing_law: Queensland law"))
-    assert run_cli("validate", "deals/deal-example.yaml", cwd=repo).returncode == 0
-    outside = run_cli("validate", str(deal), cwd=repo.parent)
-    assert outside.returncode == 2 and "'Queensland law' is not a known governing law" in outside.stderr
+    inside = run_cli("validate", "deals/deal-example.yaml", cwd=repo)
+    assert inside.returncode == 0 and "governing-law:" not in inside.stderr
+    outside = run_cli("validate", str(deal), cwd=repo.parent)  # no record there: drafted with a note
+    assert outside.returncode == 0 and "[note governing-law:queensland-law]" in outside.stderr
     listed = json.loads(run_cli("law", "list", "--kind", "jurisdictions", "--json", cwd=repo).stdout)
     origins = {row["id"]: row["origin"] for row in listed}
     assert origins["jurisdictions/queensland"] == "repository" and origins["jurisdictions/ireland"] == "built-in"
