@@ -95,12 +95,19 @@ def note_service_credits(deal: Any, data: Any) -> Iterator[Finding]:
 
 def note_governing_law(deal: Any, data: Any) -> Iterator[Finding]:
     """A governing law with no jurisdiction record is drafted by its legal family, with a note."""
-    from contractgen.law.families import family_of, read_law
+    from contractgen.law.families import family_of, load_families, read_law
     from contractgen.law.jurisdictions import find_law
 
     written_law = deal.contract.governing_law
     record, qualifier = find_law(written_law)
     path = ("contract", "governing_law")
+    family = load_families().get(record.family) if record is not None else None
+    if family is not None and not family.drafted:
+        yield Finding(path, "family-not-drafted", family.key,
+                      f"the governing law ({record.name}) is of a legal family the library has no terms of "
+                      f"({family.name})", "the draft uses the clause variants that family record names, without "
+                      "English statutes", f"the liability, insolvency, employee and dispute clauses against the law of "
+                      f"{record.name}", "governing-law")
     if record is not None:
         if qualifier and not re.search(r"CISG|sale of goods|vienna|conflict|private international law|choice of law",
                                        qualifier, re.IGNORECASE):
