@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from contractgen.deal.derived import country_name
-from contractgen.law.regimes import AppliedRegime, find_mechanism, known_regimes, load_registry, resolve_regulations
+from contractgen.law.regimes import AppliedRegime, known_regimes, load_registry, resolve_regulations
 from contractgen.law.transfers import decide
 from contractgen.values.durations import Duration
 
