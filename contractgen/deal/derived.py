@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -38,8 +39,8 @@ class Overlap:
     country_name: str
     timezone: str
     business_hours: ClockRange
-    winter_hours: float  # on 15 January of the effective year
-    summer_hours: float  # on 15 July of the effective year
+    winter_hours: float  # mid-winter of the client's hemisphere: 15 January north, 15 July south
+    summer_hours: float  # mid-summer of the client's hemisphere: 15 July north, 15 January south
     worst_hours: float  # least over every day of the effective year (catches DST mismatch weeks)
 
 
@@ -107,13 +108,34 @@ def daily_overlap(day: date, client_tz: str, client_hours: ClockRange, other_tz:
     return total.total_seconds() / 3600
 
 
+@lru_cache(maxsize=1)
+def _zone_latitudes() -> dict[str, bool]:
+    """Each IANA zone of the tz database's zone.tab mapped to whether its principal city lies south of the equator."""
+    text = resources.files("tzdata.zoneinfo").joinpath("zone.tab").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {row[2]: row[1].startswith("-") for row in rows if len(row) >= 3}
+
+
+@lru_cache(maxsize=64)
+def southern_hemisphere(zone: str) -> bool:
+    """Whether a time zone's seasons are the southern hemisphere's (winter in July)."""
+    known = _zone_latitudes().get(zone)
+    if known is not None:
+        return known
+    # A zone zone.tab does not list (a backward-compatible link): daylight saving in January means the south.
+    tz = ZoneInfo(zone)
+    january, july = (datetime(2001, month, 15, 12, tzinfo=tz).utcoffset() for month in (1, 7))
+    return bool(january and july and january > july)
+
+
 @lru_cache(maxsize=256)  # the rules and the derived figures both need them
 def overlap_figures(
     year: int, client_tz: str, client_hours: ClockRange, other_tz: str, other_hours: ClockRange
 ) -> tuple[float, float, float]:
-    """(winter, summer, worst) daily overlap in hours over the given year."""
-    winter = daily_overlap(date(year, 1, 15), client_tz, client_hours, other_tz, other_hours)
-    summer = daily_overlap(date(year, 7, 15), client_tz, client_hours, other_tz, other_hours)
+    """(winter, summer, worst) daily overlap in hours over the given year, seasons of the client's hemisphere."""
+    winter_month, summer_month = (7, 1) if southern_hemisphere(client_tz) else (1, 7)
+    winter = daily_overlap(date(year, winter_month, 15), client_tz, client_hours, other_tz, other_hours)
+    summer = daily_overlap(date(year, summer_month, 15), client_tz, client_hours, other_tz, other_hours)
     worst = min(winter, summer)
     day = date(year, 1, 1)
     while day.year == year:

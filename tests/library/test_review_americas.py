@@ -11,3 +11,19 @@ def test_hipaa_termination_arises_on_violation_of_a_material_term():
     termination = text.split("Termination. If")[1].split("The Parties will interpret")[0]
     assert "has violated a material term of the Business Associate Agreement" in termination
     assert "may terminate this Agreement, or the affected Services" in termination
+
+
+def test_overlap_seasons_follow_the_clients_hemisphere():
+    from contractgen.deal.derived import southern_hemisphere
+
+    assert southern_hemisphere("Australia/Sydney") and southern_hemisphere("Australia/NSW")
+    assert not southern_hemisphere("Asia/Manila") and not southern_hemisphere("America/New_York")
+    text = contract_text(SAMPLES / "au-retailer-philippines.yaml")
+    # Manila (UTC+8) against Sydney: 10 hours in the Sydney winter (AEST), 9 in the Sydney summer (AEDT).
+    assert "Overlap in winter Overlap in summer Makati (Philippines) 10 hours 9 hours" in text
+
+
+def test_overlap_seasons_in_the_north_are_unchanged():
+    text = contract_text(SAMPLES / "us-saas-mexico.yaml")
+    table = text.split("Overlap in winter Overlap in summer")[1][:80]
+    assert "8 hours 9 hours" in table
