@@ -129,7 +129,8 @@ def note_governing_law(deal: Any, data: Any) -> Iterator[Finding]:
         yield Finding(path, "governing-law", written_law,
                       f"the governing law {written_law!r} has no jurisdiction record, and its legal family "
                       f"({family.name}) has no terms in the library",
-                      "the draft uses its words and the generic civil-law terms (no English common-law terms)",
+                      f"the draft uses its words and the {family.variants}-law clause variants its family record names, "
+                      "without English statutes",
                       check, "governing-law")
     else:
         yield Finding(path, "governing-law", written_law,
