@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from contractgen import __version__
-from contractgen.commands import contracts, law, library, repository, web
+from contractgen.commands import contracts, law, library, markup, repository, web
 from contractgen.commands.common import ErrorBoundary
 
 
@@ -21,7 +21,7 @@ def main() -> None:
 
 for command in (contracts.render, contracts.validate, contracts.schema, library.clauses, library.lint,
                 library.coverage, law.law, repository.init, repository.build, repository.check, repository.lock,
-                repository.impact, repository.explain, contracts.redline, web.serve):
+                repository.impact, repository.explain, contracts.redline, markup.import_markup, web.serve):
     main.add_command(command)
 
 

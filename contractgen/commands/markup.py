@@ -1,0 +1,69 @@
+"""`contractgen import-markup`: read a counterparty's marked-up DOCX back against the deal it was rendered from."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from contractgen.commands.common import EXIT_BAD_INPUT, EXIT_OK, choose_library, echo_err, root_option
+
+
+@click.command("import-markup")
+@click.argument("deal", type=click.Path(path_type=Path))
+@click.argument("theirs", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--accept", default="none", show_default=True,
+              help="Write these changes back as overrides: all, none, or their ids (C1,C3).")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@root_option
+def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Path | None) -> None:
+    """Report the tracked changes and comments of THEIRS (a DOCX rendered from DEAL) clause by clause; accept some."""
+    from contractgen.deal import load_deal
+    from contractgen.deal.writeback import write_overrides
+    from contractgen.pipeline import build_document
+    from contractgen.redline.markup import MarkupError, overrides_for, read_markup
+
+    workspace, _config = choose_library(root)
+    result = build_document(load_deal(deal), workspace)
+    try:
+        markup = read_markup(theirs.read_bytes(), result.document)
+    except MarkupError as exc:
+        echo_err(f"error: {theirs}: {exc}")
+        sys.exit(EXIT_BAD_INPUT)
+    rendered_from = markup.provenance.get("deal_file", "")
+    if rendered_from and rendered_from != deal.name:
+        echo_err(f"warning: {theirs} was rendered from {rendered_from}, not {deal.name}")
+    if markup.provenance.get("deal_sha256") not in (None, result.source.sha256):
+        echo_err(f"warning: {deal} changed since {theirs} was rendered; changes are read against the deal as it is now")
+    wanted = {part.strip() for part in accept.split(",") if part.strip()}
+    known = {c.id for c in markup.changes}
+    if wanted - {"all", "none"} - known:
+        echo_err(f"error: --accept: no change {', '.join(sorted(wanted - {'all', 'none'} - known))} "
+                 f"(the changes are {', '.join(sorted(known)) or 'none'})")
+        sys.exit(EXIT_BAD_INPUT)
+    accepted = [c for c in markup.changes if "all" in wanted or c.id in wanted]
+    overrides, refused = overrides_for(accepted, result.document)
+    if overrides:
+        write_overrides(deal, overrides)
+    if as_json:
+        click.echo(json.dumps({
+            "deal": str(deal), "theirs": str(theirs), "rendered_from": rendered_from,
+            "changes": [{"id": c.id, "clause": c.clause, "reference": c.reference, "anchor": c.anchor, "before": c.before,
+                         "after": c.after, "authors": c.authors, "words": c.words()} for c in markup.changes],
+            "comments": [vars(c) for c in markup.comments],
+            "accepted": sorted(overrides), "refused": refused}, indent=2, ensure_ascii=False))
+    else:
+        for c in markup.changes:
+            by = f" by {', '.join(c.authors)}" if c.authors else ""
+            click.echo(f"{c.id} {c.reference} ({c.title}){' {#' + c.anchor + '}' if c.anchor else ''}{by}: {c.marked()}")
+        for n in markup.comments:
+            click.echo(f"{n.id} comment by {n.author or 'unknown'} on {n.reference}: {n.text}")
+        if not markup.changes and not markup.comments:
+            click.echo(f"{theirs}: no tracked changes and no comments")
+        for key in sorted(overrides):
+            click.echo(f"accepted: overrides.{key} written to {deal}")
+        for line in refused:
+            echo_err(f"not accepted: {line}")
+    sys.exit(EXIT_BAD_INPUT if refused else EXIT_OK)

@@ -1,0 +1,267 @@
+"""Read a counterparty's marked-up DOCX back: their tracked changes and comments, clause by clause.
+
+The DOCX is one contractgen rendered: every clause and anchored paragraph carries a bookmark named
+from its anchor (writers/docx/fields.bookmark_name), so each paragraph of their file is placed in
+the clause (and, where it has one, the paragraph anchor) it belongs to. Insertions (w:ins, w:moveTo)
+count only in their text, deletions (w:del, w:moveFrom) only in ours; formatting changes
+(w:rPrChange, w:pPrChange) are ignored. A paragraph whose two readings differ is one change.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from contractgen.document.model import CrossRef, ListBlock, Paragraph, iter_blocks
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_INSERTED = {f"{{{W}}}ins", f"{{{W}}}moveTo"}
+_DELETED = {f"{{{W}}}del", f"{{{W}}}moveFrom"}
+MAX_PART = 50 * 1024 * 1024  # the most of one DOCX part read (a zip bomb is refused, not inflated)
+
+
+class MarkupError(ValueError):
+    """The file is not a DOCX contractgen can read changes from."""
+
+
+@dataclass
+class MarkupChange:
+    """One paragraph the counterparty changed: where it is, our text, theirs, and the change word by word."""
+
+    id: str  # "C1", "C2" … in document order
+    clause: str  # the clause's id (its slot's: what [](#…) names)
+    title: str
+    reference: str  # "clause 42.3", "paragraph 6 of Schedule 2"
+    anchor: str  # the paragraph's anchor, "" when it has none
+    position: int  # the paragraph's place among the clause's paragraphs (0-based)
+    before: str
+    after: str
+    authors: list[str] = field(default_factory=list)
+
+    def words(self) -> list[tuple[str, str]]:
+        """Return the change word by word: ("=", kept), ("-", deleted), ("+", inserted) runs."""
+        old, new = self.before.split(" "), self.after.split(" ")
+        out: list[tuple[str, str]] = []
+        for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+            if op == "equal":
+                out.append(("=", " ".join(old[a1:a2])))
+            else:
+                if a2 > a1:
+                    out.append(("-", " ".join(old[a1:a2])))
+                if b2 > b1:
+                    out.append(("+", " ".join(new[b1:b2])))
+        return out
+
+    def marked(self) -> str:
+        """Return the change as one line: kept words, [-deleted-] and {+inserted+}."""
+        return " ".join(text if op == "=" else f"[-{text}-]" if op == "-" else f"{{+{text}+}}" for op, text in self.words())
+
+
+@dataclass
+class MarkupComment:
+    """A comment of the counterparty, on the clause (and paragraph) it is anchored in."""
+
+    id: str
+    author: str
+    text: str
+    clause: str
+    reference: str
+
+
+@dataclass
+class Markup:
+    """What a marked-up DOCX says: its provenance, the changed paragraphs and the comments."""
+
+    provenance: dict[str, str]
+    changes: list[MarkupChange]
+    comments: list[MarkupComment]
+
+
+def _part(archive: zipfile.ZipFile, name: str) -> bytes | None:
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > MAX_PART:
+        raise MarkupError(f"{name} is larger than {MAX_PART // (1024 * 1024)} MB")
+    return archive.read(info)
+
+
+def _parse(data: bytes):
+    return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
+
+
+def _readings(p) -> tuple[str, str, set[str]]:
+    """Return (our text, their text, the authors of its changes) of one w:p."""
+    ours, theirs, authors = [], [], set()
+    for node in p.iter(f"{{{W}}}t", f"{{{W}}}delText", f"{{{W}}}tab", f"{{{W}}}ins", f"{{{W}}}del",
+                       f"{{{W}}}moveFrom", f"{{{W}}}moveTo"):
+        if node.tag in _INSERTED | _DELETED:
+            if node.get(f"{{{W}}}author"):
+                authors.add(node.get(f"{{{W}}}author"))
+            continue
+        text = "\t" if node.tag == f"{{{W}}}tab" else (node.text or "")
+        marks = {a.tag for a in node.iterancestors() if a.tag in _INSERTED | _DELETED}
+        if not marks & _DELETED and node.tag != f"{{{W}}}delText":
+            theirs.append(text)
+        if not marks & _INSERTED:
+            ours.append(text)
+    return _squash("".join(ours)), _squash("".join(theirs)), authors
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _paragraph_texts(clause) -> list[tuple[str, str, list]]:
+    """(anchor, printed text, inlines) of each paragraph of a model clause, in the order Word prints them."""
+    from contractgen.document.model import inline_text
+
+    out = []
+    for block in clause.blocks:
+        if isinstance(block, Paragraph):
+            out.append((block.anchor, _squash(inline_text(block.content)), block.content))
+        elif isinstance(block, ListBlock):
+            for inner in iter_blocks([block]):
+                if isinstance(inner, ListBlock):
+                    for item in inner.items:
+                        first = item.blocks[0] if item.blocks and isinstance(item.blocks[0], Paragraph) else None
+                        if first is not None:
+                            out.append((item.anchor, _squash(inline_text(first.content)), first.content))
+        else:
+            out.append(("", "", []))  # a table or heading: counted so the places of the others stay right
+    return out
+
+
+def read_markup(data: bytes, document: Any) -> Markup:
+    """Read the tracked changes and comments of a marked-up DOCX against the document model it was rendered from."""
+    from contractgen.document.transforms import reference_text
+    from contractgen.writers.docx.fields import bookmark_name
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        body_xml = _part(archive, "word/document.xml")
+    except zipfile.BadZipFile:
+        raise MarkupError("not a DOCX file (not a zip archive)") from None
+    if body_xml is None:
+        raise MarkupError("not a DOCX file (no word/document.xml)")
+    clauses, paragraphs = {}, {}
+    for part, clause in document.iter_clauses():
+        clauses[bookmark_name(clause.anchor or clause.id)] = (part, clause)
+        for anchor, _, _ in _paragraph_texts(clause):
+            if anchor:
+                paragraphs[bookmark_name(anchor)] = anchor
+    comments_text = _comments(archive)
+    changes: list[MarkupChange] = []
+    comments: list[MarkupComment] = []
+    current, position = None, -1
+    for p in _parse(body_xml).iter(f"{{{W}}}p"):
+        names = [b.get(f"{{{W}}}name") for b in p.iter(f"{{{W}}}bookmarkStart")]
+        anchor = next((paragraphs[n] for n in names if n in paragraphs), "")
+        started = next((clauses[n] for n in names if n in clauses), None)
+        if started is not None:
+            current, position = started, -1
+            continue  # the clause's heading
+        if current is None:
+            continue  # the cover, the parties, the contents: not clause text
+        part, clause = current
+        reference = reference_text(part, clause.number)
+        before, after, authors = _readings(p)
+        if before or not after:
+            position += 1  # a paragraph of ours; a paragraph only they wrote goes after the one before it
+        for start in p.iter(f"{{{W}}}commentRangeStart"):
+            author, text = comments_text.get(start.get(f"{{{W}}}id"), ("", ""))
+            comments.append(MarkupComment(f"N{len(comments) + 1}", author, text, clause.id, reference))
+        if before != after:
+            changes.append(MarkupChange(f"C{len(changes) + 1}", clause.id, clause.title, reference, anchor, position,
+                                        before, after, sorted(authors)))
+    provenance = _provenance(archive)
+    return Markup(provenance, changes, comments)
+
+
+def _comments(archive: zipfile.ZipFile) -> dict[str, tuple[str, str]]:
+    data = _part(archive, "word/comments.xml")
+    if data is None:
+        return {}
+    found = {}
+    for comment in _parse(data).iter(f"{{{W}}}comment"):
+        text = _squash("".join(t.text or "" for t in comment.iter(f"{{{W}}}t")))
+        found[comment.get(f"{{{W}}}id")] = (comment.get(f"{{{W}}}author") or "", text)
+    return found
+
+
+def _provenance(archive: zipfile.ZipFile) -> dict[str, str]:
+    data = _part(archive, "docProps/custom.xml")
+    if data is None:
+        return {}
+    found = {}
+    for prop in _parse(data):
+        value = next(iter(prop), None)
+        found[prop.get("name") or ""] = (value.text or "") if value is not None else ""
+    return found
+
+
+def as_markdown(text: str, inlines: list) -> str:
+    """Turn a paragraph's printed text back into clause Markdown: its cross-references as [](#anchor) again.
+
+    Markdown and Jinja characters of their words are escaped, so what they typed prints as typed.
+    """
+    refs = sorted({(node.text, node.target) for node in _walk(inlines) if isinstance(node, CrossRef) and node.text},
+                  key=lambda pair: -len(pair[0]))
+    escaped = re.sub(r"([\\*_\[\]`<>|])", r"\\\1", text)
+    for printed, target in refs:
+        pattern = re.escape(re.sub(r"([\\*_\[\]`<>|])", r"\\\1", printed)) + r"(?![0-9.(])"
+        escaped = re.sub(pattern, lambda _m, t=target: f"[](#{t})", escaped)
+    if re.search(r"\{[{%#]", escaped):
+        escaped = "{% raw %}" + escaped + "{% endraw %}"
+    return escaped
+
+
+def _walk(inlines: list):
+    for node in inlines:
+        yield node
+        yield from _walk(getattr(node, "children", None) or [])
+
+
+def overrides_for(changes: list[MarkupChange], document: Any) -> tuple[dict[str, str], list[str]]:
+    """Return the `overrides` that make the next render print their text, and the changes that cannot be written so.
+
+    A changed paragraph with an anchor becomes an override of that paragraph; any other change
+    rewrites its whole clause, which is possible where the clause is paragraphs only.
+    """
+    models = {clause.id: clause for _, clause in document.iter_clauses()}
+    by_clause: dict[str, list[MarkupChange]] = {}
+    for change in changes:
+        by_clause.setdefault(change.clause, []).append(change)
+    overrides: dict[str, str] = {}
+    refused: list[str] = []
+    for clause_id, found in by_clause.items():
+        texts = _paragraph_texts(models[clause_id])
+        if all(c.anchor and c.before and c.after for c in found):
+            for change in found:
+                inlines = next((inl for anchor, _, inl in texts if anchor == change.anchor), [])
+                overrides[change.anchor] = as_markdown(change.after, inlines)
+            continue
+        if not all(isinstance(block, Paragraph) for block in models[clause_id].blocks):
+            refused += [f"{c.id}: {c.reference} has lists, tables or headings and the changed paragraph no anchor: "
+                        f"write overrides.{clause_id} by hand" for c in found]
+            continue
+        changed = {c.position: c for c in found if c.before}
+        added: dict[int, list[MarkupChange]] = {}
+        for c in found:
+            if not c.before:
+                added.setdefault(c.position, []).append(c)
+        out = [as_markdown(c.after, []) for c in added.get(-1, [])]
+        for index, (anchor, printed, inlines) in enumerate(texts):
+            text = changed[index].after if index in changed else printed
+            if text:
+                out.append(as_markdown(text, inlines) + (f" {{#{anchor}}}" if anchor else ""))
+            out += [as_markdown(c.after, []) for c in added.get(index, [])]
+        overrides[clause_id] = "\n\n".join(out)
+    return overrides, refused

@@ -1,0 +1,110 @@
+"""Make a counterparty's marked-up DOCX the way Word writes one: w:ins, w:del, moves, a format change, a comment."""
+
+from __future__ import annotations
+
+import copy
+import io
+import zipfile
+
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
+AUTHOR = "Counsel for the Supplier"
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def _mark(kind: str, run, change_id: int):
+    mark = etree.Element(_w(kind), {_w("id"): str(change_id), _w("author"): AUTHOR, _w("date"): "2026-12-04T10:00:00Z"})
+    mark.append(run)
+    return mark
+
+
+def _run(template, text: str, deleted: bool = False):
+    run = copy.deepcopy(template)
+    for t in run.findall("w:t", NS):
+        run.remove(t)
+    t = etree.SubElement(run, _w("delText" if deleted else "t"))
+    t.text = text
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return run
+
+
+def paragraph(root, bookmark: str, offset: int = 0):
+    """The w:p that carries `bookmark`, or the one `offset` paragraphs after it."""
+    paragraphs = list(root.iter(_w("p")))
+    start = next(i for i, p in enumerate(paragraphs) if p.find(f".//w:bookmarkStart[@w:name='{bookmark}']", NS) is not None)
+    return paragraphs[start + offset]
+
+
+def replace_words(p, old: str, new: str, change_id: int) -> None:
+    """Track-change `old` (in one run of p) into `new`: a w:del of old and a w:ins of new (either may be "")."""
+    run = next(r for r in p.findall("w:r", NS) if old in "".join(t.text or "" for t in r.findall("w:t", NS)))
+    text = "".join(t.text or "" for t in run.findall("w:t", NS))
+    head, _, tail = text.partition(old)
+    pieces = [_run(run, head)] if head else []
+    if old:
+        pieces.append(_mark("del", _run(run, old, deleted=True), change_id))
+    if new:
+        pieces.append(_mark("ins", _run(run, new), change_id + 1))
+    if tail:
+        pieces.append(_run(run, tail))
+    index = list(p).index(run)
+    p.remove(run)
+    for n, piece in enumerate(pieces):
+        p.insert(index + n, piece)
+
+
+def move_words(p, words: str, change_id: int) -> None:
+    """Track-move `words` (in one run) to the start of the paragraph: w:moveFrom where it was, w:moveTo there."""
+    replace_words(p, words, "", change_id)
+    moved_from = p.findall("w:del", NS)[-1]
+    moved_from.tag = _w("moveFrom")
+    for t in moved_from.iter(_w("delText")):
+        t.tag = _w("t")
+    first = p.find("w:r", NS)
+    first.addprevious(_mark("moveTo", _run(first, words + " "), change_id + 1))
+
+
+def format_only(p, change_id: int) -> None:
+    """Make the first run bold as a tracked formatting change (w:rPrChange): not a change of words."""
+    run = p.find("w:r", NS)
+    rpr = run.find("w:rPr", NS)
+    if rpr is None:
+        rpr = etree.Element(_w("rPr"))
+        run.insert(0, rpr)
+    etree.SubElement(rpr, _w("b"))
+    change = etree.SubElement(rpr, _w("rPrChange"), {_w("id"): str(change_id), _w("author"): AUTHOR})
+    etree.SubElement(change, _w("rPr"))
+
+
+def comment(p, text: str, comment_id: int) -> etree._Element:
+    """Anchor a comment on paragraph p; return the w:comment to put in word/comments.xml."""
+    p.insert(1, etree.Element(_w("commentRangeStart"), {_w("id"): str(comment_id)}))
+    p.append(etree.Element(_w("commentRangeEnd"), {_w("id"): str(comment_id)}))
+    node = etree.Element(_w("comment"), {_w("id"): str(comment_id), _w("author"): AUTHOR})
+    para = etree.SubElement(node, _w("p"))
+    etree.SubElement(etree.SubElement(para, _w("r")), _w("t")).text = text
+    return node
+
+
+def mark_up(docx: bytes, edit) -> bytes:
+    """Return docx with `edit(root)` applied to word/document.xml; the w:comment elements it returns go in comments.xml."""
+    source = zipfile.ZipFile(io.BytesIO(docx))
+    root = etree.fromstring(source.read("word/document.xml"))
+    comments = edit(root) or []
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml":
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            target.writestr(item, data)
+        if comments:
+            holder = etree.Element(_w("comments"), nsmap={"w": W})
+            holder.extend(comments)
+            target.writestr("word/comments.xml", etree.tostring(holder, xml_declaration=True, encoding="UTF-8"))
+    return out.getvalue()
