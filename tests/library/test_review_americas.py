@@ -27,3 +27,14 @@ def test_overlap_seasons_in_the_north_are_unchanged():
     text = contract_text(SAMPLES / "us-saas-mexico.yaml")
     table = text.split("Overlap in winter Overlap in summer")[1][:80]
     assert "8 hours 9 hours" in table
+
+
+def test_per_unit_volumes_point_to_the_counting_rule_that_exists():
+    for sample, supplier, client in (("onshore-us-hipaa", "The Provider", "the Health System"),
+                                     ("ca-insurer-us-cloud", "The Provider", "the Insurer"),
+                                     ("au-retailer-philippines", "MBCS", "the Retailer")):
+        text = contract_text(SAMPLES / f"{sample}.yaml")
+        assert "tools and methods described in" not in text, sample
+        assert (f"{supplier} will count the volumes from records that {client} can verify, "
+                "as paragraph 1 of Schedule 3 provides") in text, sample
+        assert f"will count the units from records that {client} can verify" in text, sample
