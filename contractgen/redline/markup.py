@@ -175,6 +175,8 @@ def read_markup(data: bytes, document: Any) -> Markup:
         before, after, authors = _readings(p)
         if before or not after:
             position += 1  # a paragraph of ours; a paragraph only they wrote goes after the one before it
+        if before == after:  # no tracked change: an edit made without tracking shows against our own text
+            before = _untracked_original(clause, anchor, position, before)
         for start in p.iter(f"{{{W}}}commentRangeStart"):
             author, text = comments_text.get(start.get(f"{{{W}}}id"), ("", ""))
             comments.append(MarkupComment(f"N{len(comments) + 1}", author, text, clause.id, reference))
@@ -183,6 +185,20 @@ def read_markup(data: bytes, document: Any) -> Markup:
                                         before, after, sorted(authors)))
     provenance = _provenance(archive)
     return Markup(provenance, changes, comments)
+
+
+def _untracked_original(clause: Any, anchor: str, position: int, text: str) -> str:
+    """Our text of the paragraph at this place, where it can be known without tracking; else `text` (no change).
+
+    By its anchor; or by its place, in a clause of paragraphs only (a list or a table prints more
+    paragraphs than the model has blocks, so places there are not reliable).
+    """
+    texts = _paragraph_texts(clause)
+    if anchor:
+        return next((printed for a, printed, _ in texts if a == anchor), text)
+    if all(isinstance(block, Paragraph) for block in clause.blocks) and 0 <= position < len(texts):
+        return texts[position][1]
+    return text
 
 
 def _comments(archive: zipfile.ZipFile) -> dict[str, tuple[str, str]]:

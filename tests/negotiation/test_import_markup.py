@@ -111,3 +111,25 @@ def test_a_file_that_is_not_a_docx_is_refused(tmp_path):
     theirs.write_bytes(b"not a zip")
     result = CliRunner().invoke(main, ["import-markup", str(deal), str(theirs)])
     assert result.exit_code != 0 and "not a DOCX file (not a zip archive)" in result.output
+
+
+def _untracked(root):
+    """An edit made with tracking off: the words simply differ from the render's."""
+    costs = m.paragraph(root, "costs", 1)
+    for t in costs.iter(f"{{{m.W}}}t"):
+        t.text = t.text.replace("costs and expenses", "reasonable costs")
+
+
+def test_an_edit_without_tracking_is_reported_and_accepted_the_same_way(tmp_path):
+    deal = tmp_path / "deal-example.yaml"
+    shutil.copy(REFERENCE, deal)
+    ours, document = _render(deal)
+    markup = read_markup(m.mark_up(ours, _untracked), document)
+    assert [(c.id, c.clause, c.authors) for c in markup.changes] == [("C1", "costs", [])]
+    assert markup.changes[0].marked().startswith("Each Party pays its own {+reasonable+} costs [-and expenses-]")
+    assert read_markup(ours, document).changes == []  # the render itself reads as no change at all
+    theirs = tmp_path / "theirs.docx"
+    theirs.write_bytes(m.mark_up(ours, _untracked))
+    assert CliRunner().invoke(main, ["import-markup", str(deal), str(theirs), "--accept", "all"]).exit_code == 0
+    _, again = _render(deal)
+    assert _paragraph_text(again, "costs") == markup.changes[0].after
