@@ -72,7 +72,8 @@ _register_hypothesis_profiles()
 # Chromium, `libreoffice` converts with soffice.
 LANES = {
     "browser": ("tests/web/test_browser.py",),
-    "libreoffice": ("tests/writers/test_docx_libreoffice.py", "tests/redline/test_redline.py::test_docx_redline_opens_in_libreoffice"),
+    "libreoffice": ("tests/writers/test_docx_libreoffice.py", "tests/redline/test_redline.py::test_docx_redline_opens_in_libreoffice",
+                    "tests/negotiation/test_import_markup_libreoffice.py"),
 }
 SLOW: tuple[str, ...] = (
     "tests/repo/test_build_reads.py",

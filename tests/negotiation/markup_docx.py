@@ -85,6 +85,7 @@ def comment(p, text: str, comment_id: int) -> etree._Element:
     """Anchor a comment on paragraph p; return the w:comment to put in word/comments.xml."""
     p.insert(1, etree.Element(_w("commentRangeStart"), {_w("id"): str(comment_id)}))
     p.append(etree.Element(_w("commentRangeEnd"), {_w("id"): str(comment_id)}))
+    etree.SubElement(etree.SubElement(p, _w("r")), _w("commentReference"), {_w("id"): str(comment_id)})
     node = etree.Element(_w("comment"), {_w("id"): str(comment_id), _w("author"): AUTHOR})
     para = etree.SubElement(node, _w("p"))
     etree.SubElement(etree.SubElement(para, _w("r")), _w("t")).text = text
@@ -102,6 +103,13 @@ def mark_up(docx: bytes, edit) -> bytes:
             data = source.read(item)
             if item.filename == "word/document.xml":
                 data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            elif comments and item.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/word/comments.xml" ContentType="application/'
+                                    b'vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>')
+            elif comments and item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdTheirComments" Type="http://schemas.'
+                                    b'openxmlformats.org/officeDocument/2006/relationships/comments" '
+                                    b'Target="comments.xml"/></Relationships>')
             target.writestr(item, data)
         if comments:
             holder = etree.Element(_w("comments"), nsmap={"w": W})
