@@ -51,13 +51,16 @@ def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Pa
         click.echo(json.dumps({
             "deal": str(deal), "theirs": str(theirs), "rendered_from": rendered_from,
             "changes": [{"id": c.id, "clause": c.clause, "reference": c.reference, "anchor": c.anchor, "before": c.before,
-                         "after": c.after, "authors": c.authors, "words": c.words()} for c in markup.changes],
+                         "after": c.after, "authors": c.authors, "words": c.words(),
+                         "values": [{"kind": k, "ours": o, "theirs": t} for k, o, t in c.values()]} for c in markup.changes],
             "comments": [vars(c) for c in markup.comments],
             "accepted": sorted(overrides), "refused": refused}, indent=2, ensure_ascii=False))
     else:
         for c in markup.changes:
             by = f" by {', '.join(c.authors)}" if c.authors else ""
             click.echo(f"{c.id} {c.reference} ({c.title}){' {#' + c.anchor + '}' if c.anchor else ''}{by}: {c.marked()}")
+            for kind, ours, theirs_value in c.values():
+                click.echo(f"  {kind} changed: {ours} → {theirs_value}")
         for n in markup.comments:
             click.echo(f"{n.id} comment by {n.author or 'unknown'} on {n.reference}: {n.text}")
         if not markup.changes and not markup.comments:

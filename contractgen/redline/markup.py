@@ -58,6 +58,17 @@ class MarkupChange:
                     out.append(("+", " ".join(new[b1:b2])))
         return out
 
+    def values(self) -> list[tuple[str, str, str]]:
+        """Return the figures they changed, (kind, ours, theirs): an amount, a percentage or a number."""
+        words = self.words()
+        found = []
+        for (op, ours), (next_op, theirs) in zip(words, words[1:]):
+            if op == "-" and next_op == "+":
+                kind = _figure(ours)
+                if kind and kind == _figure(theirs):
+                    found.append((kind, ours.strip(".,;:"), theirs.strip(".,;:")))
+        return found
+
     def marked(self) -> str:
         """Return the change as one line: kept words, [-deleted-] and {+inserted+}."""
         return " ".join(text if op == "=" else f"[-{text}-]" if op == "-" else f"{{+{text}+}}" for op, text in self.words())
@@ -113,6 +124,25 @@ def _readings(p) -> tuple[str, str, set[str]]:
         if not marks & _INSERTED:
             ours.append(text)
     return _squash("".join(ours)), _squash("".join(theirs)), authors
+
+
+def _figure(text: str) -> str:
+    """What kind of figure a changed word is ("amount", "percentage", "number"), or "" when it is words."""
+    from contractgen.values.amounts import read_money, read_percent
+
+    text = text.strip(".,;:()")
+    if not re.search(r"[0-9]", text) or len(text.split()) > 3:
+        return ""
+    try:
+        if "%" in text or "per cent" in text:
+            read_percent(text)
+            return "percentage"
+        if re.search(r"[£$€¥₹]|\b[A-Z]{3}\b", text):
+            read_money(text, None)
+            return "amount"
+    except ValueError:
+        return ""
+    return "number" if re.fullmatch(r"[0-9][0-9,.]*", text) else ""
 
 
 def _squash(text: str) -> str:

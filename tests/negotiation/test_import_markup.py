@@ -133,3 +133,15 @@ def test_an_edit_without_tracking_is_reported_and_accepted_the_same_way(tmp_path
     assert CliRunner().invoke(main, ["import-markup", str(deal), str(theirs), "--accept", "all"]).exit_code == 0
     _, again = _render(deal)
     assert _paragraph_text(again, "costs") == markup.changes[0].after
+
+
+def test_changed_figures_are_recognised_as_amounts_percentages_and_numbers():
+    from contractgen.redline.markup import MarkupChange
+
+    change = MarkupChange("C1", "x", "X", "clause 1", "", 0,
+                          "The cap is £1,000,000 or 12% of the Charges, paid within 30 days.",
+                          "The cap is £1,500,000 or 15% of the Charges, paid within 45 days.")
+    assert change.values() == [("amount", "£1,000,000", "£1,500,000"), ("percentage", "12%", "15%"),
+                               ("number", "30", "45")]
+    words = MarkupChange("C2", "x", "X", "clause 1", "", 0, "The Supplier will pay.", "The Client will pay.")
+    assert words.values() == []
