@@ -195,6 +195,10 @@ class SectorRecord(Common):
                                                         "'72 hours'")
     supplier_notice: str | None = Field(None, description="where report_within is short: the longest time the "
                                                           "supplier may take to notify the client")
+    reports: str = Field("", description="what the client must report, e.g. 'major ICT-related incidents'")
+    report_rule: str = Field("", description="the provision that requires the report, e.g. 'Article 19 of DORA'")
+    report_deadlines: str = Field("", description="where the reporting time limits are set, when they are more "
+                                                  "than the single report_within, e.g. the technical standards")
     applies_to: AppliesTo | None = Field(None, description="the clients it applies to, where a deal's client can "
                                                            "be recognised as one")
     applies_to_sources: list[str] = Field([], description="the provisions that say whom it applies to")

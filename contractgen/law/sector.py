@@ -28,6 +28,9 @@ class SectorRegime(str):
     authority: str = ""
     report_within: Duration | None = None
     supplier_notice: Duration | None = None
+    reports: str = ""  # what the client reports ("major ICT-related incidents"); "" where the record does not say
+    report_rule: str = ""  # the provision that requires the report ("Article 19 of DORA")
+    report_deadlines: str = ""  # where the time limits are set, when not a single report_within
     source: str = ""
     sectors: tuple[str, ...] = ()  # the kinds of client the regime applies to (applies_to.sectors)
     places: tuple[str, ...] = ()  # the countries where it applies to them (applies_to.places)
@@ -42,6 +45,9 @@ class SectorRegime(str):
         self.authority = str(record.get("authority") or "")
         self.report_within = Duration.parse(record["report_within"]) if record.get("report_within") else None
         self.supplier_notice = Duration.parse(record["supplier_notice"]) if record.get("supplier_notice") else None
+        self.reports = str(record.get("reports") or "")
+        self.report_rule = str(record.get("report_rule") or "")
+        self.report_deadlines = str(record.get("report_deadlines") or "")
         self.source = str((record.get("sources") or [""])[0])
         applies = record.get("applies_to") or {}
         self.sectors = tuple(str(x) for x in applies.get("sectors") or ())

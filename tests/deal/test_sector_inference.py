@@ -60,7 +60,7 @@ def test_dora_displaces_nis2_and_brings_its_own_incident_clock(tmp_path):
     assert "lex-specialis:dora-nis2" in {n.id for n in source.notes}
     text = contract_text(path)
     assert "Article 21(2)(d) of Directive (EU) 2022/2555" not in text
-    assert "its competent authority under Article 46 of DORA within 24 hours" in text
+    assert "major ICT-related incidents to its competent authority (Article 46 of DORA) under Article 19 of DORA" in text
     assert "in any event within 4 hours after discovering it" in text
 
 

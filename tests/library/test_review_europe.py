@@ -46,3 +46,25 @@ def test_civil_law_warranties_are_not_guarantees(name, words):
 
 def test_a_common_law_contract_has_no_guarantee_disclaimer():
     assert "are not guarantees" not in sample("deal-example")
+
+
+# DORA: the client reports major ICT-related incidents under Article 19 (time limits under Article 20), and the
+# supplier's short alert does not displace the agreed personal-data-breach notice
+
+@pytest.mark.parametrize("name, clause", [("nearshore-eur", "clause 28"), ("nl-fintech-uk-soc", "clause 27")])
+def test_dora_incident_reporting_cites_article_19_and_keeps_the_breach_period(name, clause):
+    text = sample(name)
+    assert ("must report major ICT-related incidents to its competent authority (Article 46 of DORA) under Article 19 of "
+            "DORA, within the time limits set by the regulatory technical standards made under Article 20 of DORA.") in text
+    assert "under Article 46 of DORA within" not in text
+    assert "This shorter period prevails" not in text
+    assert "or any other ICT-Related Incident, without unreasonable delay and in any event within 4 hours" in text
+    assert (f"where the incident is also a Personal Data Breach, {'the Supplier' if name == 'nearshore-eur' else 'Pennine'} "
+            f"will also notify it, with the content and within the period that {clause} requires") in text
+
+
+def test_a_regime_without_reporting_details_keeps_its_deadline_and_loses_the_override():
+    text = sample.__wrapped__("ca-insurer-us-cloud")
+    assert "within 24 hours under the Office of the Superintendent of Financial Institutions' Guideline B-10" in text
+    assert "This shorter period prevails" not in text
+    assert "This notice is an early alert so that the Insurer can assess the incident and report it in time" in text
