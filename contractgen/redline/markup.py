@@ -173,6 +173,7 @@ def read_markup(data: bytes, document: Any) -> Markup:
     """Read the tracked changes and comments of a marked-up DOCX against the document model it was rendered from."""
     from contractgen.document.transforms import reference_text
     from contractgen.writers.docx.fields import bookmark_name
+    from contractgen.writers.docx.writer import NOTE_AUTHOR
 
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -197,19 +198,21 @@ def read_markup(data: bytes, document: Any) -> Markup:
         started = next((clauses[n] for n in names if n in clauses), None)
         if started is not None:
             current, position = started, -1
-            continue  # the clause's heading
         if current is None:
             continue  # the cover, the parties, the contents: not clause text
         part, clause = current
         reference = reference_text(part, clause.number)
+        for start in p.iter(f"{{{W}}}commentRangeStart"):
+            author, text = comments_text.get(start.get(f"{{{W}}}id"), ("", ""))
+            if author != NOTE_AUTHOR:  # our own drafting notes are not theirs
+                comments.append(MarkupComment(f"N{len(comments) + 1}", author, text, clause.id, reference))
+        if started is not None:
+            continue  # the clause's heading
         before, after, authors = _readings(p)
         if before or not after:
             position += 1  # a paragraph of ours; a paragraph only they wrote goes after the one before it
         if before == after:  # no tracked change: an edit made without tracking shows against our own text
             before = _untracked_original(clause, anchor, position, before)
-        for start in p.iter(f"{{{W}}}commentRangeStart"):
-            author, text = comments_text.get(start.get(f"{{{W}}}id"), ("", ""))
-            comments.append(MarkupComment(f"N{len(comments) + 1}", author, text, clause.id, reference))
         if before != after:
             changes.append(MarkupChange(f"C{len(changes) + 1}", clause.id, clause.title, reference, anchor, position,
                                         before, after, sorted(authors)))

@@ -145,3 +145,17 @@ def test_changed_figures_are_recognised_as_amounts_percentages_and_numbers():
                                ("number", "30", "45")]
     words = MarkupChange("C2", "x", "X", "clause 1", "", 0, "The Supplier will pay.", "The Client will pay.")
     assert words.values() == []
+
+
+def test_a_comment_on_a_clause_heading_is_theirs_and_our_drafting_notes_are_not(tmp_path):
+    ours, document = _render(REFERENCE)
+
+    def edits(root):
+        heading = m.comment(m.paragraph(root, "costs"), "Delete this clause.", 1)
+        note = m.comment(m.paragraph(root, "counterparts"), "Drafting note …", 2)
+        note.set(f"{{{m.W}}}author", "contractgen")
+        return [heading, note]
+
+    markup = read_markup(m.mark_up(ours, edits), document)
+    assert [(n.clause, n.text) for n in markup.comments] == [("costs", "Delete this clause.")]
+    assert markup.changes == []
