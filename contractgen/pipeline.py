@@ -14,7 +14,10 @@ from contractgen.errors import ContractgenError, DealError, LibraryError, Proble
 from contractgen.law.jurisdictions import law_forum_warning
 from contractgen.law.library import LawLibrary, library as law_library, use_law
 from contractgen.library.clauses import Library, load_library
-from contractgen.library.cover import load_draft_marking, load_execution, party_details
+from contractgen.library.contract_words import wording_problems
+from contractgen.library.cover import (
+    kind_words, load_draft_marking, load_execution, load_party_execution, party_details,
+)
 from contractgen.deal.notes import prints_as_draft
 from contractgen.document.model import Clause, Document, DocumentNote, Part, PartyBlock
 from contractgen.document.reader import read_inline, read_markdown
@@ -23,6 +26,7 @@ from contractgen.library.resolve import resolve_deal as resolve_in_context
 from contractgen.templating.filters import date as format_date, takes_article
 from contractgen.templating.context import build_context
 from contractgen.templating.render import condition_evaluator, render_text
+from contractgen.templating.filters import words as format_words
 from contractgen.document.transforms import TermDefinition, apply_transforms
 from contractgen.writers import FORMATS, render
 
@@ -182,8 +186,8 @@ def build_document(loaded: DealSource | ResolvedDeal, workspace: Workspace | Non
         draft=draft,
         legend=legend,
         execution=load_execution(workspace.template_dir(deal.template), context["law"].family),
-        parties=[_party_block("client", deal.parties.client, template_dir),
-                 _party_block("supplier", deal.parties.supplier, template_dir)],
+        parties=[_party_block("client", deal.parties.client, template_dir, context),
+                 _party_block("supplier", deal.parties.supplier, template_dir, context)],
         parts=parts,
         template=deal.template,
         provenance={
@@ -208,6 +212,8 @@ def build_document(loaded: DealSource | ResolvedDeal, workspace: Workspace | Non
     if disagreement:
         warnings.append(disagreement)
     warnings.extend(context["disputes"].notes)
+    public = [p.name for p in (deal.parties.client, deal.parties.supplier) if getattr(p, "public_body", False)]
+    warnings.extend(wording_problems(document, template_dir, bool(context["disputes"].arbitration), public))
     return BuildResult(document, resolution, warnings, source, context)
 
 
@@ -282,10 +288,12 @@ def _plain(text: str, context: dict, where: str) -> str:
 _UNESCAPE = re.compile(r"\\(.)")
 
 
-def _party_block(role: str, party, template_dir: Path) -> PartyBlock:
+def _party_block(role: str, party, template_dir: Path, context: dict) -> PartyBlock:
     """Return the cover and signature page view of a deal party, with the template's cover wording."""
     signatory = getattr(party, "signatory", None)
     article = "the" if takes_article(party.short_name or role.title(), getattr(party, "article", None)) else ""
+    kind = getattr(party, "kind", "company")
+    members = [m.name for m in getattr(party, "members", ())]
     return PartyBlock(
         role=role,
         name=party.name,
@@ -296,7 +304,18 @@ def _party_block(role: str, party, template_dir: Path) -> PartyBlock:
         incorporated_in=party.incorporated_in or "",
         signatory_name=getattr(signatory, "name", "") or "",
         signatory_title=getattr(signatory, "title", "") or "",
-        details=party_details(template_dir, article),
+        details=party_details(template_dir, article, kind),
+        kind=kind,
+        kind_words=kind_words(template_dir, kind),
+        registered_number=getattr(party, "registered_number", None) or "",
+        charity_number=getattr(party, "charity_number", None) or "",
+        trading_as=getattr(party, "trading_as", None) or "",
+        acting_through=getattr(party, "acting_through", None) or "",
+        established_under=getattr(party, "established_under", None) or "",
+        branch_in=getattr(party, "branch_in", None) or "",
+        members=format_words(context, members) if members else "",
+        execution=load_party_execution(template_dir, context["law"].family,
+                                       "sealed" if getattr(party, "seal", False) else kind),
     )
 
 

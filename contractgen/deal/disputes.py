@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, field_validator
 
 from contractgen.deal import accepted
-from contractgen.deal.fields import Name, Section, WholeNumber, choice
+from contractgen.deal.fields import Name, Section, WholeNumber, _choice
 
 COURTS = {
     "exclusive": "exclusive", "non-exclusive": "non-exclusive", "nonexclusive": "non-exclusive",
@@ -86,7 +86,7 @@ class Disputes(Section):
     """How disputes are resolved: the tiers and the forum that decides them."""
 
     courts: Annotated[Literal["exclusive", "non-exclusive", "asymmetric"],
-                      BeforeValidator(choice(COURTS, "courts choice", "exclusive"))] = Field(
+                      _choice(COURTS, "courts choice", "'exclusive'")] = Field(
         "exclusive", description=(
             "with courts as the forum: 'exclusive' (only the named courts), 'non-exclusive' (the named courts, "
             "without excluding others) or 'asymmetric' (the other party only in the named courts, the party in "

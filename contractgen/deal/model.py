@@ -21,10 +21,11 @@ from contractgen.values.durations import ClockRange, Duration, Frequency
 from contractgen.deal.fields import (  # noqa: F401 - the field types are part of the model's namespace
     ClauseId, Country, Currency, DealDate, Email, Hours, List, LocaleName, LongText, MeasurementPeriod, Money, Multiple, Name, Percent,
     PositiveInt, PricingModel, Priority, Resolution, Role, Section, ServiceId, SourcingChoice, SourcingModel, TemplateName,
-    Text, TimeZone, WholeNumber,
+    Text, TimeZone, WholeNumber, _choice,
 )  # fmt: skip
 from contractgen.deal.bespoke import Overrides, Rider
 from contractgen.deal.disputes import Disputes
+from contractgen.deal.parties import KINDS, PUBLIC_BODIES, ConsortiumMember
 from contractgen.law.sector import SectorRegime
 from contractgen.deal.provisions import Benchmarking, Employees, Escrow, Guarantor, Language, ProcessAgent, StepIn
 from contractgen.deal.terms import (  # noqa: F401 - every section class can be imported from here
@@ -58,6 +59,10 @@ class Contract(Section):
         return data
 
 
+PartyKind = Literal["company", "llp", "partnership", "individual", "sole_trader", "branch", "government_department",
+                    "local_authority", "agency", "statutory_body", "health_body", "charity", "trust", "consortium"]
+
+
 class Signatory(Section):
     """Who signs for a party."""
 
@@ -71,13 +76,42 @@ class Party(Section):
     name: Name
     short_name: Name | None = None
     article: Literal["the", "none"] | None = None  # "the Bank" / "Tulpay"; default: "the" for common nouns
+    kind: Annotated[PartyKind, _choice(KINDS, "kind of party", "'local authority'")] = Field(
+        "company", description=(
+            "what kind of legal person it is: company (default), llp, partnership, individual, sole trader, branch "
+            "(of a foreign company), government department (or ministry), local authority (council, municipality), "
+            "agency, statutory body, health body (public hospital, NHS trust), charity, trust, consortium"))
     company_number: Name | None = None
     incorporated_in: Name | None = None
+    registered_number: Name | None = Field(None, description=(
+        "another register's number: an LLP's or partnership's, a branch's local registration, a public body's "
+        "(e.g. an ABN or a business identity code)"))
+    charity_number: Name | None = Field(None, description="a charity's registered number")
+    trading_as: Name | None = Field(None, description="a sole trader's or partnership's business name")
+    acting_through: Name | None = Field(None, description=(
+        "a minister or Secretary of State: the department it acts through; a branch: the branch's name"))
+    established_under: Name | None = Field(None, description=(
+        "a public body or a statutory corporation: the law that constitutes it, e.g. 'the Local Government Act 2002'"))
+    branch_in: Name | None = Field(None, description="a branch: the country where the branch is registered")
+    seal: bool = Field(False, description="a local authority or body corporate that signs under its common seal")
+    members: List[ConsortiumMember] = Field([], description=(
+        "a consortium: its members, jointly and severally liable; mark one `lead: true`"))
     address: Text
     timezone: TimeZone | None = None
     business_hours: ClockRange | None = None
     notices_email: Email | None = None
     signatory: Signatory | None = None
+
+
+    @property
+    def public_body(self) -> bool:
+        """True for a government department, local authority, agency, statutory body or public health body."""
+        return self.kind in PUBLIC_BODIES
+
+    @property
+    def lead_member(self) -> ConsortiumMember | None:
+        """A consortium's lead member (the one marked lead, else the first)."""
+        return next((m for m in self.members if m.lead), self.members[0] if self.members else None)
 
 
 SECTORS = ("bank", "insurer", "payment institution", "e-money institution", "investment firm", "other")

@@ -274,6 +274,30 @@ def check_law_and_forum(deal: Deal) -> Found:
     yield from check_disputes(deal)
 
 
+def check_party_kinds(deal: Deal) -> Found:
+    """A party is described as its kind of person is: no company details for a public body or a person;
+    a consortium names its members; a branch names its company's home state."""
+    for role in ("client", "supplier"):
+        party = getattr(deal.parties, role)
+        path = ("parties", role)
+        kind = party.kind.replace("_", " ")
+        if party.public_body or party.kind in ("individual", "sole_trader", "trust"):
+            for name in ("company_number", "incorporated_in"):
+                if getattr(party, name):
+                    yield path + (name,), (
+                        f"a {kind} has no {name.replace('_', ' ')}: leave it out (for a public body, "
+                        "`established_under` names the law that constitutes it); a government-owned company is "
+                        "kind: company")
+        if party.kind == "consortium" and len(party.members) < 2:
+            yield path + ("members",), "a consortium names at least two members, each jointly and severally liable"
+        if party.kind != "consortium" and party.members:
+            yield path + ("members",), f"only a consortium has members (this party is a {kind})"
+        if sum(m.lead for m in party.members) > 1:
+            yield path + ("members",), "mark one member `lead: true`, not several"
+        if party.kind == "branch" and not party.incorporated_in:
+            yield path + ("incorporated_in",), "a branch acts for a company: name the state the company is incorporated in"
+
+
 def check_liability_caps(deal: Deal) -> Found:
     """The data-protection cap is not below the general cap."""
     caps = deal.liability
@@ -308,7 +332,7 @@ def check_clause_choices(deal: Deal) -> Found:
 RULES = (
     check_unique_ids, check_service_references, check_incident_priority_times, check_service_credits,
     check_data_protection, check_core_overlap, check_dates_and_notices, check_pricing_figures,
-    check_escalation_and_remediation_order, check_law_and_forum, check_liability_caps,
+    check_escalation_and_remediation_order, check_law_and_forum, check_party_kinds, check_liability_caps,
     check_support_hours, check_clause_choices, check_transition,
 )  # fmt: skip
 

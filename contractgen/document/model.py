@@ -270,6 +270,16 @@ class PartyBlock:
     marks: dict = field(default_factory=dict)
     article: str = "the"  # "the" before a common-noun short name ("the Bank"); "" for a proper name
     details: list[PartyDetail] = field(default_factory=list)  # the cover's description after the name
+    kind: str = "company"  # the deal's kind of party (company, local_authority, consortium …)
+    kind_words: str = ""  # how the template names that kind ("a local authority"), cover.yaml party_kinds
+    registered_number: str = ""
+    charity_number: str = ""
+    trading_as: str = ""
+    acting_through: str = ""
+    established_under: str = ""
+    branch_in: str = ""
+    members: str = ""  # a consortium's members, as a list in words
+    execution: Execution | None = None  # how this party signs, where its kind signs differently (cover.yaml)
 
 
 @dataclass(frozen=True)

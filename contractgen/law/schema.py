@@ -45,6 +45,26 @@ class EmployeeTransfer(BaseModel):
     as_of: date | None = Field(None, description="the date the rule was last checked against its sources")
 
 
+class PublicSectorLaw(BaseModel):
+    """What the law brings to a contract whose client is a public body (contractgen/law/public_sector.py)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    information_laws: list[str] = Field([], description=(
+        "the freedom-of-information or official-information laws a public body is subject to, as cited, e.g. "
+        "'the Freedom of Information Act 2000'"))
+    local_information_laws: list[str] = Field([], description=(
+        "those a local authority is subject to instead, where different (e.g. LGOIMA 1987 in New Zealand)"))
+    audit_office: str = Field("", description="the public auditor who may examine the use of public money")
+    local_audit_office: str = Field("", description="the local authorities' auditor, where different")
+    procurement_law: str = Field("", description="the public procurement law, as cited")
+    termination_grounds: str = Field("", description=(
+        "the provision that lets a public body terminate a public contract, e.g. 'section 78 of the Procurement "
+        "Act 2023'"))
+    sources: list[str] = Field(min_length=1, description="the official citation of each law and where it is published")
+    as_of: date = Field(description="the date these facts were last checked against their sources")
+
+
 class JurisdictionRecord(Common):
     """A jurisdiction a deal may name for its governing law and its forum."""
 
@@ -63,6 +83,9 @@ class JurisdictionRecord(Common):
         "contract refers disputes to a referee instead; leave out for a jury waiver"))
     employee_transfer: EmployeeTransfer | None = Field(None, description=(
         "the law of the place of work on employees moving to a new provider (not the contract's law)"))
+    public_sector: PublicSectorLaw | None = Field(None, description=(
+        "what the law brings when the client is a public body: information laws, the auditor, procurement "
+        "termination grounds"))
 
 
 class FamilyRecord(Common):

@@ -15,7 +15,8 @@ from contractgen.yamlload import safe_load
 
 COVER_FILE = "cover.yaml"
 DRAFT_DATE = "[●]"  # a draft is dated when it is signed
-PARTY_FIELDS = ("incorporated_in", "company_number", "address", "short_name")
+PARTY_FIELDS = ("incorporated_in", "company_number", "address", "short_name", "kind_words", "registered_number",
+                "charity_number", "trading_as", "acting_through", "established_under", "branch_in", "members")
 
 
 def _read(template_dir: Path) -> tuple[object, str]:
@@ -41,10 +42,13 @@ def load_draft_marking(template_dir: Path) -> tuple[str, str]:
 
 
 @functools.lru_cache(maxsize=16)
-def load_party_wording(template_dir: Path) -> tuple[PartyDetail, ...]:
-    """Read the `party` list of a template's cover.yaml (checked, cached per template folder)."""
+def load_party_wording(template_dir: Path, kind: str = "company") -> tuple[PartyDetail, ...]:
+    """Read how the cover describes a party of a kind: its `party_kinds` entry, else the `party` list (checked, cached)."""
     data, where = _read(template_dir)
-    lines = data.get("party") if isinstance(data, dict) else None
+    entry = _kind_entry(data, kind, where)
+    lines = entry["lines"] if entry is not None else data.get("party") if isinstance(data, dict) else None
+    if entry is not None:
+        where = f"{where}: party_kinds: {kind}"
     if not isinstance(lines, list):
         raise LibraryError(f"{where}: party: must be a list of {{field, before, after, bold}}")
     details = []
@@ -57,15 +61,34 @@ def load_party_wording(template_dir: Path) -> tuple[PartyDetail, ...]:
     return tuple(details)
 
 
-def party_details(template_dir: Path, article: str) -> list[PartyDetail]:
-    """Return the cover wording for one party, with {article} filled in ("the " or nothing)."""
+def _kind_entry(data: object, kind: str, where: str) -> dict | None:
+    kinds = data.get("party_kinds") if isinstance(data, dict) else None
+    if kinds is None or kind not in kinds:
+        return None
+    entry = kinds[kind]
+    if not isinstance(entry, dict) or set(entry) - {"words", "lines"} or not isinstance(entry.get("lines"), list) \
+            or not isinstance(entry.get("words", ""), str):
+        raise LibraryError(f"{where}: party_kinds: {kind}: needs lines (like party) and may have words (text)")
+    return entry
+
+
+@functools.lru_cache(maxsize=64)
+def kind_words(template_dir: Path, kind: str) -> str:
+    """How the template names a kind of party ("a local authority"), or "" (cover.yaml party_kinds)."""
+    data, where = _read(template_dir)
+    entry = _kind_entry(data, kind, where)
+    return " ".join((entry or {}).get("words", "").split())
+
+
+def party_details(template_dir: Path, article: str, kind: str = "company") -> list[PartyDetail]:
+    """Return the cover wording for one party of a kind, with {article} filled in ("the " or nothing)."""
     filled = f"{article} " if article else ""
     return [PartyDetail(d.field, d.before.replace("{article}", filled), d.after.replace("{article}", filled), d.bold)
-            for d in load_party_wording(Path(template_dir))]
+            for d in load_party_wording(Path(template_dir), kind)]
 
 
 LINE_FIELDS = ("", "signatory_name", "signatory_title")
-EXECUTION_KEYS = {"families", "dated", "date_label", "intro", "signed_for", "lines"}
+EXECUTION_KEYS = {"families", "kinds", "dated", "date_label", "intro", "signed_for", "lines"}
 
 
 def _execution(entry: object, where: str) -> Execution:
@@ -93,6 +116,20 @@ def load_execution(template_dir: Path, family: str) -> Execution:
     where = f"{where}: execution"
     if not isinstance(entries, list):
         raise LibraryError(f"{where}: must be a list of entries, each for some legal families or the default")
-    chosen = next((e for e in entries if isinstance(e, dict) and family in (e.get("families") or ())), None) \
-        or next((e for e in entries if isinstance(e, dict) and not e.get("families")), None)
+    general = [e for e in entries if isinstance(e, dict) and not e.get("kinds")]
+    chosen = next((e for e in general if family in (e.get("families") or ())), None) \
+        or next((e for e in general if not e.get("families")), None)
     return _execution(chosen, where) if chosen is not None else Execution()
+
+
+@functools.lru_cache(maxsize=64)
+def load_party_execution(template_dir: Path, family: str, kind: str) -> Execution | None:
+    """How a party of a kind signs under a legal family, where cover.yaml gives its kind its own entry; else None."""
+    data, where = _read(template_dir)
+    entries = data.get("execution") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        return None
+    own = [e for e in entries if isinstance(e, dict) and kind in (e.get("kinds") or ())]
+    chosen = next((e for e in own if family in (e.get("families") or ())), None) \
+        or next((e for e in own if not e.get("families")), None)
+    return _execution(chosen, f"{where}: execution") if chosen is not None else None

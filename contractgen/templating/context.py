@@ -19,12 +19,13 @@ def _shortcut_types() -> dict[str, Any]:
     from contractgen.law.employment import StaffTransfer
     from contractgen.law.forums import DisputesView
     from contractgen.law.jurisdictions import Forum, Law
+    from contractgen.law.public_sector import PublicSector
     from contractgen.deal.model import ClientParty, Deal, SupplierParty
     from contractgen.law.privacy import Privacy
 
     return dict(deal=Deal, client=ClientParty, supplier=SupplierParty, derived=Derived,
                 CLIENT=str, SUPPLIER=str, CLIENT_NAME=str, SUPPLIER_NAME=str,
-                law=Law, forum=Forum, disputes=DisputesView, privacy=Privacy, staff=StaffTransfer, PD=str, locale_=str, currency_=str, currency_sign_=str)
+                law=Law, forum=Forum, disputes=DisputesView, public=PublicSector, privacy=Privacy, staff=StaffTransfer, PD=str, locale_=str, currency_=str, currency_sign_=str)
 
 
 def context_types() -> dict[str, Any]:
@@ -43,6 +44,7 @@ def build_context(deal) -> dict[str, Any]:
     from contractgen.law.forums import arbitration_fields, disputes_of, place_country
     from contractgen.law.jurisdictions import forum_of, law_of
     from contractgen.law.privacy import privacy_of
+    from contractgen.law.public_sector import public_sector_of
 
     context: dict[str, Any] = {name: getattr(deal, name) for name in type(deal).model_fields}
     client, supplier = deal.parties.client, deal.parties.supplier
@@ -69,6 +71,7 @@ def build_context(deal) -> dict[str, Any]:
         staff=staff_transfer_of(deal, law.country),
         forum=forum,
         disputes=disputes,
+        public=public_sector_of(law.key, client.kind, client.public_body),
         privacy=privacy,
         PD=privacy.words.term,
         locale_=deal.contract.locale,

@@ -392,10 +392,11 @@ class BodyWriter:
         tr = f.table_row(tbl)
         self.mark_row(tr, party.change)
         p = f.paragraph(f.table_cell(tr, sum(widths), span=2), "SignatureText")
-        self.text(p, self.doc.execution.signed_for, change=party.change)
+        execution = party.execution or self.doc.execution  # a public body or consortium may sign its own way
+        self.text(p, execution.signed_for, change=party.change)
         self.field(p, party, "name", bold=True, change=party.change)
         rule = self.sheet["colours"]["text"]
-        rows = [(line.label, line.field, twips(14 if line.tall else 8)) for line in self.doc.execution.lines]
+        rows = [(line.label, line.field, twips(14 if line.tall else 8)) for line in execution.lines]
         for label, name, height in rows:
             tr = f.table_row(tbl, height=height)
             self.mark_row(tr, party.change)

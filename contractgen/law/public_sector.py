@@ -1,0 +1,40 @@
+"""What the law of a jurisdiction brings to a contract whose client is a public body: its freedom-of-information
+(official information) laws, the auditor who may examine the public money spent, and the procurement law's
+grounds for terminating a public contract. Read from the `public_sector` field of law/jurisdictions records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from contractgen.law.library import active
+
+
+@dataclass(frozen=True)
+class PublicSector:
+    """The public-sector law of the governing law, for the kind of public body the client is (``public``)."""
+
+    information_laws: tuple[str, ...] = ()  # "the Freedom of Information Act 2000", …
+    audit_office: str = ""  # "the Comptroller and Auditor General"
+    procurement_law: str = ""  # "the Procurement Act 2023"
+    termination_grounds: str = ""  # "section 78 of the Procurement Act 2023"
+
+    @property
+    def applies(self) -> bool:
+        """True when the record says anything (a public body under a law with records)."""
+        return bool(self.information_laws or self.audit_office or self.termination_grounds)
+
+
+def public_sector_of(law_key: str, kind: str, public_body: bool) -> PublicSector:
+    """The public-sector terms for a client of a kind under a jurisdiction's law (empty when not a public body)."""
+    if not public_body or not law_key:
+        return PublicSector()
+    record = active().records("jurisdictions").get(law_key)
+    data = (record.data.get("public_sector") or {}) if record is not None else {}
+    local = kind == "local_authority"
+
+    def pick(name: str):
+        return data.get(f"local_{name}") if local and data.get(f"local_{name}") else data.get(name)
+
+    return PublicSector(information_laws=tuple(pick("information_laws") or ()), audit_office=pick("audit_office") or "",
+                        procurement_law=data.get("procurement_law") or "",
+                        termination_grounds=data.get("termination_grounds") or "")

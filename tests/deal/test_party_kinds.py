@@ -1,0 +1,64 @@
+"""Parties by kind: the words practitioners use for each kind, and the details a kind cannot have."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+import yaml
+
+from contractgen.deal.load import validate_data
+from contractgen.errors import DealError
+from contractgen.library.contract_words import wording_problems
+from contractgen.pipeline import Workspace, build_document
+from contractgen.deal import load_deal
+from tests.helpers import REFERENCE
+
+
+def _deal(change) -> dict:
+    data = copy.deepcopy(yaml.safe_load(REFERENCE.read_text(encoding="utf-8")))
+    change(data)
+    return data
+
+
+@pytest.mark.parametrize("written, kind", [
+    ("local authority", "local_authority"), ("Council", "local_authority"), ("municipality", "local_authority"),
+    ("Ministry", "government_department"), ("Secretary of State", "government_department"),
+    ("NHS trust", "health_body"), ("public hospital", "health_body"), ("LLP", "llp"), ("sole trader", "sole_trader"),
+    ("branch of a foreign company", "branch"), ("registered charity", "charity"),
+    ("plc", "company"), ("statutory corporation", "statutory_body"), ("executive agency", "agency"),
+])
+def test_the_usual_words_for_a_kind_are_read(written, kind):
+    deal = validate_data(_deal(lambda d: d["parties"]["client"].update(
+        kind=written, company_number=None, incorporated_in=None) if kind != "company" and kind not in ("llp", "charity",
+        "branch") else d["parties"]["client"].update(kind=written)), "deal.yaml", {})
+    assert deal.parties.client.kind == kind
+    assert deal.parties.client.public_body == (kind in ("government_department", "local_authority", "agency",
+                                                        "statutory_body", "health_body"))
+
+
+def test_a_public_body_with_a_company_number_is_refused_naming_the_field():
+    with pytest.raises(DealError) as error:
+        validate_data(_deal(lambda d: d["parties"]["client"].update(kind="local authority")), "deal.yaml", {})
+    assert "parties.client.company_number" in str(error.value) and "local authority" in str(error.value)
+
+
+def test_a_consortium_needs_two_members_and_one_lead():
+    def change(d):
+        d["parties"]["supplier"].update(kind="consortium", company_number=None, incorporated_in=None, members=[
+            {"name": "A GmbH", "address": "Berlin", "lead": True}])
+    with pytest.raises(DealError) as error:
+        validate_data(_deal(change), "deal.yaml", {})
+    assert "parties.supplier.members" in str(error.value) and "at least two" in str(error.value)
+
+
+def test_the_build_warns_on_company_wording_for_a_public_body_and_court_wording_under_arbitration():
+    workspace = Workspace()
+    result = build_document(load_deal(REFERENCE), workspace)
+    template = workspace.template_dir("it-outsourcing")
+    assert wording_problems(result.document, template, False, []) == []
+    client = result.source.deal.parties.client.name
+    found = wording_problems(result.document, template, False, [client])
+    assert any("registered office" in w and "public body" in w for w in found)
+    found = wording_problems(result.document, template, True, [])
+    assert any("have exclusive jurisdiction" in w and "arbitration" in w for w in found)
