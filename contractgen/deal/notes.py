@@ -141,7 +141,7 @@ def note_governing_law(deal: Any, data: Any) -> Iterator[Finding]:
 
 def note_forum(deal: Any, data: Any) -> Iterator[Finding]:
     """A forum the records do not know is drafted as its courts (a place) or as written (a court), with a note."""
-    from contractgen.law.jurisdictions import find, find_law, forum_of, names_a_court
+    from contractgen.law.jurisdictions import find, find_law, forum_of, is_arbitration, names_a_court
 
     c = deal.contract
     path = ("contract", "jurisdiction")
@@ -157,12 +157,8 @@ def note_forum(deal: Any, data: Any) -> Iterator[Finding]:
         return
     if find(c.jurisdiction) is not None:
         return
-    if re.search(r"arbitrat|\bICC\b|SIAC|LCIA|CIETAC|HKIAC|DIAC|\bAAA\b|ICDR", c.jurisdiction, re.IGNORECASE):
-        yield Finding(path, "forum", c.jurisdiction, f"arbitration written in contract.jurisdiction ({c.jurisdiction!r})",
-                      "the draft prints it as the forum, in the courts clause, with no arbitration agreement",
-                      "the arbitration clause (institution, rules, seat, language) before the draft goes out",
-                      "governing-law")
-        return
+    if is_arbitration(c.jurisdiction):
+        return  # read as arbitration (law/forums); one that cannot be read is refused by the deal rules
     forum = forum_of(c.jurisdiction, c.governing_law)
     if not names_a_court(c.jurisdiction):
         yield Finding(path, "forum", c.jurisdiction, f"the forum {c.jurisdiction!r} names a place, not a court the "
