@@ -38,3 +38,19 @@ def test_per_unit_volumes_point_to_the_counting_rule_that_exists():
         assert (f"{supplier} will count the volumes from records that {client} can verify, "
                 "as paragraph 1 of Schedule 3 provides") in text, sample
         assert f"will count the units from records that {client} can verify" in text, sample
+
+
+def test_osfi_24_hour_reporting_comes_from_the_incident_reporting_advisory():
+    text = contract_text(SAMPLES / "ca-insurer-us-cloud.yaml")
+    report = text.split("Incident Reporting to Regulators")[-1].split("will therefore notify")[0]
+    assert ("within 24 hours under the Office of the Superintendent of Financial Institutions' Technology and "
+            "Cyber Security Incident Reporting Advisory") in report
+    assert "Guideline B-10" not in report
+
+
+def test_personnel_security_row_is_a_sentence_without_background_checks():
+    text = contract_text(SAMPLES / "ca-insurer-us-cloud.yaml")
+    assert "Personnel security Security awareness training on joining" in text
+    assert "Personnel security security awareness" not in text
+    text = contract_text(SAMPLES / "onshore-us-hipaa.yaml")
+    assert "to the extent the law allows; security awareness training on joining" in text
