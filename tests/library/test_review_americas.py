@@ -43,8 +43,8 @@ def test_per_unit_volumes_point_to_the_counting_rule_that_exists():
 def test_osfi_24_hour_reporting_comes_from_the_incident_reporting_advisory():
     text = contract_text(SAMPLES / "ca-insurer-us-cloud.yaml")
     report = text.split("Incident Reporting to Regulators")[-1].split("will therefore notify")[0]
-    assert ("within 24 hours under the Office of the Superintendent of Financial Institutions' Technology and "
-            "Cyber Security Incident Reporting Advisory") in report
+    assert ("under the Office of the Superintendent of Financial Institutions' Technology and "
+            "Cyber Security Incident Reporting Advisory, within 24 hours") in report
     assert "Guideline B-10" not in report
 
 
