@@ -24,6 +24,7 @@ class Place:
     law: str = ""  # the rule, as cited in the contract ("section 613a of the German Civil Code …")
     informing: str = ""  # who must inform or consult whom before the transfer, where the rule says
     objection: str = ""  # the employee's right to object or resign, where the rule gives one
+    objector_stays: bool = False  # an employee who objects stays employed by the previous employer
     key: str = ""  # the jurisdiction record's key ("" when no record has a rule for the country)
 
 
@@ -56,6 +57,7 @@ def _rules(law: LawLibrary) -> dict[str, Place]:
             continue
         rules[country] = Place(country=country, automatic=bool(block.get("automatic")), law=str(block.get("law") or ""),
                                informing=str(block.get("informing") or ""), objection=str(block.get("objection") or ""),
+                               objector_stays=bool(block.get("objector_stays")),
                                key=key)
     return rules
 

@@ -41,6 +41,9 @@ class EmployeeTransfer(BaseModel):
     law: str = Field("", description="the rule as the contract cites it, '' when there is none")
     informing: str = Field("", description="who must inform or consult whom before the transfer")
     objection: str = Field("", description="the employee's right to object or resign, where the rule gives one")
+    objector_stays: bool = Field(False, description="true if an employee who objects stays employed by the previous "
+                                                    "employer (section 613a(6) BGB); false where the objection ends "
+                                                    "the employment or the rule gives only a right to resign")
     sources: list[str] = Field([], description="the official citation of the rule and where it is published")
     as_of: date | None = Field(None, description="the date the rule was last checked against its sources")
 

@@ -64,7 +64,28 @@ def test_dora_incident_reporting_cites_article_19_and_keeps_the_breach_period(na
 
 
 def test_a_regime_without_reporting_details_keeps_its_deadline_and_loses_the_override():
-    text = sample.__wrapped__("ca-insurer-us-cloud")
+    text = sample("ca-insurer-us-cloud")
     assert "within 24 hours under the Office of the Superintendent of Financial Institutions' Guideline B-10" in text
     assert "This shorter period prevails" not in text
     assert "This notice is an early alert so that the Insurer can assess the incident and report it in time" in text
+
+
+# An objector "stays employed" only where the law of the place of work says so (Germany, Portugal), never for Poland
+# (Art. 23¹ § 4: the employee may only resign) or the United Kingdom (TUPE reg. 4(7)-(8): the employment ends)
+
+OBJECTOR_STAYS = "An employee who objects to or refuses the transfer stays employed by"
+
+
+@pytest.mark.parametrize("name, supplier", [("deal-example", "The Supplier"), ("nearshore-eur", "The Supplier"),
+                                            ("de-manufacturer-poland", "Odra"), ("nl-fintech-uk-soc", "Pennine")])
+def test_an_objector_does_not_stay_employed_in_poland_or_under_tupe(name, supplier):
+    text = sample(name)
+    assert OBJECTOR_STAYS not in text
+    assert (f"{supplier} (or its Subcontractor) bears all Employee Liabilities that result from an employee objecting to "
+            "the transfer, or ending their employment, as that rule allows") in text
+
+
+def test_a_portuguese_objector_stays_with_the_supplier():
+    text = sample("ch-bank-portugal")
+    assert "and then stays with the transferor (Article 286-A)" in text
+    assert f"{OBJECTOR_STAYS} Tejo or its Subcontractor" in text
