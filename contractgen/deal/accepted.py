@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from contractgen.law import sector
-from contractgen.values import amounts, currencies, durations
+from contractgen.values import amounts, currencies, durations, payment
 from contractgen.values import phrases as values
 
 _SPECIAL = set(r"\.^$*+?()[]{}|/")
@@ -129,11 +129,21 @@ def money_forms() -> dict[str, Any]:
 
 
 def payment_terms_forms() -> dict[str, Any]:
-    """Payment terms: a duration, "Net 30", or days from receiving the invoice ("within 30 days of receipt")."""
+    """Payment terms: a duration, "Net 30", days from receipt, or a day of the following month ("20th of the month following")."""
     linking = "|".join(folded(w) for w in ("of", "after", "from", "following"))
     receipt = (rf"^\s*(?:{folded('within')}\s+)?\d{{1,3}}\s*(?:{folded('calendar')}\s+)?[dD][aA][yY][sS]?\s+(?:{linking})"
                rf"\s+(?:{folded('the')}\s+)?(?:{folded('receipt')}|{folded('receiving')})(?:\s+[^\n]*)?\s*$")
-    return {"anyOf": [duration_forms(), {"type": "string", "pattern": receipt}]}
+    months = "|".join(f"(?:{_case_free(r.pattern)})" for r in (payment._END_RE, payment._DAY_RE, payment._DAYS_EOM_RE))
+    return {"anyOf": [duration_forms(), {"type": "string", "pattern": receipt}, {"type": "string", "pattern": months}]}
+
+
+def _case_free(pattern: str) -> str:
+    """A regex read case-insensitively, written without flags (a JSON Schema pattern has none)."""
+    out, escaped = [], False
+    for char in pattern:
+        out.append(char if escaped or not char.isalpha() else f"[{char.lower()}{char.upper()}]")
+        escaped = char == "\\" and not escaped
+    return "".join(out)
 
 
 def date_forms() -> dict[str, Any]:

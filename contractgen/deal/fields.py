@@ -18,14 +18,15 @@ from typing import Annotated, Any, Literal
 import babel
 import pycountry
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
-from pydantic import ValidationInfo
+from pydantic import PlainSerializer, PlainValidator, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from contractgen.deal import accepted
-from contractgen.values.amounts import read_monthly_rate, read_money, read_money_or_statutory, read_number, read_percent
+from contractgen.values.amounts import Rate, read_interest_rate, read_money, read_money_or_statutory, read_number, read_percent
 from contractgen.values.currencies import markets
 from contractgen.values.dates import read_date
-from contractgen.values.durations import Duration, payment_terms
+from contractgen.values.durations import Duration
+from contractgen.values.payment import PaymentTerm, payment_terms
 from contractgen.values.phrases import (
     MEASUREMENT_PERIODS, NO_RESOLUTION, PRICING_MODELS, RESOLUTION_EVENTS, SOURCING_MODELS, SUBPROCESSOR_APPROVALS,
     choice, whole_number,
@@ -167,9 +168,18 @@ def _in_markets(read: Any) -> Any:
 Percent = Annotated[
     Decimal, _read("percent", _in_markets(read_percent), accepted.percent_forms()), Field(gt=0, le=100, allow_inf_nan=False),
 ]  # fmt: skip
-MonthlyRate = Annotated[
-    Decimal, _read("percent", _in_markets(read_monthly_rate), accepted.percent_forms(per=True)), Field(gt=0, le=100, allow_inf_nan=False),
-]  # a rate per month: "1.5% per month", "1.5%"  # fmt: skip
+def _interest(value: Any, info: ValidationInfo) -> Rate:
+    currency, locale = _written_in(info)
+    try:
+        return read_interest_rate(value, locale, markets(currency) if currency else ())
+    except ValueError as exc:
+        raise _error("percent", str(exc)) from None
+
+
+InterestRate = Annotated[
+    Rate, PlainValidator(_interest), PlainSerializer(lambda rate: f"{rate.percent}% per {rate.per}"),
+    WithJsonSchema({"anyOf": [{"type": "number", "exclusiveMinimum": 0, "maximum": 100}, accepted.percent_forms(per=True)]}),
+]  # a rate per month ("1.5% per month", "1.5") or per year ("14.6% per annum")  # fmt: skip
 Money = Annotated[
     Decimal, _read("money", read_money, accepted.money_forms()), Field(ge=0, le=Decimal(10) ** 15, allow_inf_nan=False),
 ]  # fmt: skip
@@ -204,8 +214,8 @@ _resolution.accepted_forms = accepted.resolution_forms()  # type: ignore[attr-de
 
 Resolution = Annotated[Duration | str | None, BeforeValidator(_resolution)]
 PaymentTerms = Annotated[
-    Duration, _read("duration", lambda value, _currency, _locale: payment_terms(value), accepted.payment_terms_forms()),
-]  # "30 days", "Net 30", "within 30 days of receipt of a valid invoice"  # fmt: skip
+    PaymentTerm, _read("payment_terms", lambda value, _currency, _locale: payment_terms(value), accepted.payment_terms_forms()),
+]  # "30 days", "Net 30", "within 30 days of receipt …", "end of the month following the month of invoice"  # fmt: skip
 Hours = Annotated[
     Decimal, _read("number", _in_markets(read_number), accepted.number_forms()), Field(ge=0, le=24, allow_inf_nan=False),
 ]  # a number of hours in a day: "7.5", "7,5" (de)  # fmt: skip

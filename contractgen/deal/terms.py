@@ -8,7 +8,7 @@ from pydantic import BeforeValidator, Field
 
 from contractgen.values.durations import Duration, Frequency
 from contractgen.deal.fields import (
-    ClauseId, Country, Currency, InsuranceAmount, List, Money, MonthlyRate, Multiple, Name, Percent, PositiveInt, PricingChoice,
+    ClauseId, Country, Currency, InsuranceAmount, List, Money, InterestRate, Multiple, Name, Percent, PositiveInt, PricingChoice,
     PaymentTerms, Quantity, Role, Section, SubprocessorApproval, Text,
 )  # fmt: skip
 
@@ -110,8 +110,8 @@ class Commercials(Section):
     invoicing: Name | None = None
     payment_terms: PaymentTerms | None = None
     indexation: Indexation | None = None
-    late_payment_interest: MonthlyRate | None = Field(None, description=(
-        "simple interest on an undisputed amount paid late, in % per month, never above the highest lawful rate "
+    late_payment_interest: InterestRate | None = Field(None, description=(
+        "simple interest on an undisputed amount paid late, in % per month (e.g. 1) or per year (e.g. '8% per annum'), never above the highest lawful rate "
         "(e.g. 1); default: 1% per month under a US state's law, elsewhere the statutory rate for late commercial "
         "payments of the governing law"))
     transition_charges: Money | None = Field(None, description=(

@@ -140,6 +140,11 @@ def percent(ctx, value) -> str:
     """Format a number out of 100 as a percentage in the house style, '%' with no space: 99.95 → 99.95%."""
     from babel.numbers import format_percent
 
+    if hasattr(value, "per"):  # an interest rate; a clause printing "per month" must not be given a yearly one
+        if value.per == "year":
+            raise ValueError(f"{value.percent}% is a yearly rate and this clause version prints a rate per month; "
+                             "use the newest version of the clause")
+        value = value.percent
     fraction = Decimal(str(value)) / 100
     text = format_percent(fraction, format="#,##0.###%", locale=_locale(ctx))
     return re.sub(r"[\s\u00a0\u202f]+%", "%", text)  # some locales put a (narrow) space before the sign

@@ -319,3 +319,13 @@ def read_monthly_rate(text: object, locale: str = "en_GB", markets: tuple[str, .
                          f"{'about ' if monthly * 12 != rate.percent else ''}{monthly}% a month in simple interest; "
                          f"write the monthly rate the parties agree, e.g. '{monthly}% per month'")
     return rate.percent
+
+
+def read_interest_rate(text: object, locale: str = "en_GB", markets: tuple[str, ...] = ()) -> Rate:
+    """Interest as written: "1.5% per month", "1.5" (a month, as before), "14.6% per annum" → Rate(14.6, "year")."""
+    if isinstance(text, Rate):
+        return text
+    rate = read_rate(text, locale, markets)
+    if not 0 < rate.percent <= 100:
+        raise ValueError(f"{text!r}: an interest rate is more than 0% and at most 100%")
+    return Rate(rate.percent, rate.per or "month")

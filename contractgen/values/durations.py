@@ -53,32 +53,6 @@ DURATION_PATTERN = (  # for the JSON Schema
 )
 
 
-# Payment terms counted from receipt, as the invoicing clauses count them: "within 30 days of receipt of a valid invoice".
-_RECEIPT_RE = re.compile(r"^\s*(?:within\s+)?(\d{1,3})\s*(?:calendar\s+)?days?\s+(?:of|after|from|following)\s+(?:the\s+)?"
-                         r"(?:receipt|receiving)(?:\s+(?:of\s+)?(?:it|(?:a|the)?\s*(?:valid\s+|correct\s+|undisputed\s+|"
-                         r"proper\s+)*invoice))?\s*$", re.IGNORECASE)
-_FOLLOWING_MONTH_RE = re.compile(r"month\s+following|following\s+month|end\s+of\s+(?:the\s+)?month|\beom\b", re.IGNORECASE)
-PAYMENT_TERMS_EXAMPLES = "'30 days', 'Net 30', '30 days net' or 'within 30 days of receipt of a valid invoice'"
-
-
-def payment_terms(text: Any) -> Duration:
-    """Payment terms as invoices write them, as the time the client has from receiving an invoice."""
-    if isinstance(text, Duration):
-        return text
-    if isinstance(text, str):
-        receipt = _RECEIPT_RE.match(text)
-        if receipt:
-            return Duration(int(receipt.group(1)), "day")
-        if _FOLLOWING_MONTH_RE.search(text):
-            raise ValueError(f"{_show(text)}: the clauses count payment terms in days from receiving the invoice, and "
-                             f"a day of the following month is a different term; write the days agreed, e.g. "
-                             f"{PAYMENT_TERMS_EXAMPLES}")
-    try:
-        return Duration.parse(text)
-    except ValueError:
-        raise ValueError(f"{_show(text)} is not a payment term; write e.g. {PAYMENT_TERMS_EXAMPLES}") from None
-
-
 def _number(text: str) -> int:
     text = text.lower()
     return _NUMBER_WORDS[text] if text in _NUMBER_WORDS else int(text)

@@ -181,3 +181,20 @@ def test_amounts_and_percentages_as_people_write_them():
         assert _matches(percent, text), text
     assert not _matches(percent, "high") and not _matches(percent, "%")
     assert _matches(accepted.boolean_forms(), "Yes") and not _matches(accepted.boolean_forms(), "maybe")
+
+
+def test_payment_terms_and_interest_as_markets_write_them_are_in_the_schema():
+    from contractgen.values.payment import payment_terms
+
+    terms = accepted.payment_terms_forms()
+    for text in ("Net 30", "within 30 days of receipt of a valid invoice", "End of the month following the month of invoice",
+                 "20th of the month following invoice", "the 20th day of the following month", "30 days end of month", "45 days EOM"):
+        payment_terms(text)
+        assert _matches(terms, text), text
+    for text in ("soon", "end of month", "current + 30"):
+        with pytest.raises(ValueError):
+            payment_terms(text)
+        assert not _matches(terms, text), text
+    interest = accepted.percent_forms(per=True)
+    for text in ("14.6% per annum", "1.5% per month", "8 % p.a.", "1.5"):
+        assert _matches(interest, text), text

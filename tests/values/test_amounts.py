@@ -100,3 +100,16 @@ def test_the_money_filter_prints_the_distinguishing_sign_with_no_break_spaces(lo
     from contractgen.templating.numbers import money
 
     assert money({"locale_": locale, "currency_": currency, "currency_sign_": sign}, Decimal(1250000)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("14.6% per annum", amounts.Rate(Decimal("14.6"), "year")), ("8 % p.a.", amounts.Rate(Decimal(8), "year")),
+    ("1.5% per month", amounts.Rate(Decimal("1.5"), "month")), ("1.5", amounts.Rate(Decimal("1.5"), "month")),
+])
+def test_interest_per_annum_or_per_month(text, expected):
+    assert amounts.read_interest_rate(text) == expected
+
+
+def test_interest_above_100_percent_is_refused():
+    with pytest.raises(ValueError, match="at most 100%"):
+        amounts.read_interest_rate("120% per annum")

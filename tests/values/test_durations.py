@@ -203,19 +203,3 @@ def test_clock_ranges_as_markets_write_them(text, expected):
 def test_a_clock_range_that_could_be_read_otherwise_is_refused(text):
     with pytest.raises(ValueError):
         ClockRange.parse(text)
-
-
-@pytest.mark.parametrize("text", ["30 days net", "Net 30", "within 30 days of receipt of a valid invoice",
-                                  "30 days after receipt of invoice", "30 days"])
-def test_payment_terms_as_invoices_write_them(text):
-    from contractgen.values.durations import payment_terms
-
-    assert payment_terms(text) == Duration(30, "day")
-
-
-@pytest.mark.parametrize("text", ["end of the month following the month of invoice", "20th of the month following invoice"])
-def test_a_day_of_the_following_month_is_not_read_as_a_number_of_days(text):
-    from contractgen.values.durations import payment_terms
-
-    with pytest.raises(ValueError, match="a day of the following month is a different term"):
-        payment_terms(text)

@@ -1,0 +1,108 @@
+"""Payment terms as markets write them: days from receiving an invoice, or a day of the following month.
+
+    days                    "30 days", "Net 30", "30 days net", "within 30 days of receipt of a valid invoice"
+    end_of_following_month  "end of the month following the month of invoice", "end of the following month"
+    day_of_following_month  "20th of the month following invoice", "the 20th day of the following month"
+    days_end_of_month       "30 days end of month" (the last day of the month in which the 30th day falls)
+
+Anything else that names a month ("end of month", "current + 30") is refused: which month is meant
+is not for the reader to guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, ClassVar, Literal
+
+from contractgen.values.durations import Duration, _PlainEnglish, _show
+
+Kind = Literal["days", "end_of_following_month", "day_of_following_month", "days_end_of_month"]
+
+# Days from receipt, as the invoicing clauses count them: "within 30 days of receipt of a valid invoice".
+_RECEIPT_RE = re.compile(r"^\s*(?:within\s+)?(\d{1,3})\s*(?:calendar\s+)?days?\s+(?:of|after|from|following)\s+(?:the\s+)?"
+                         r"(?:receipt|receiving)(?:\s+(?:of\s+)?(?:it|(?:a|the)?\s*(?:valid\s+|correct\s+|undisputed\s+|"
+                         r"proper\s+)*invoice))?\s*$", re.IGNORECASE)
+# "the month following the month of invoice", "the month following invoice", "the following month".
+_FOLLOWING = (r"(?:the\s+)?(?:month\s+following(?:\s+(?:the\s+)?(?:month\s+(?:of|in\s+which)\s+(?:the\s+)?)?"
+              r"(?:invoice(?:\s+date|\s+is\s+received)?|invoicing|receipt(?:\s+of\s+(?:the\s+)?invoice)?))?|following\s+month)")
+_END_RE = re.compile(rf"^\s*(?:by\s+)?(?:the\s+)?(?:end|last\s+day)\s+of\s+{_FOLLOWING}\s*$", re.IGNORECASE)
+_DAY_RE = re.compile(rf"^\s*(?:by\s+|on\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+)?of\s+{_FOLLOWING}\s*$", re.IGNORECASE)
+_DAYS_EOM_RE = re.compile(r"^\s*(\d{1,3})\s*days?\s+(?:end\s+of\s+(?:the\s+)?month|eom|e\.o\.m\.?|fdm)\s*$", re.IGNORECASE)
+_MONTH_RE = re.compile(r"\bmonth|\beom\b|\bcurrent\b|\bfdm\b", re.IGNORECASE)
+EXAMPLES = ("'30 days', 'Net 30', 'within 30 days of receipt of a valid invoice', "
+            "'end of the month following the month of invoice', '20th of the month following invoice' "
+            "or '30 days end of month'")
+# The JSON Schema of the month forms (case folded as the reader folds them); days forms are in deal.accepted.
+MONTH_FORMS_PATTERN = "(?i)" + "|".join(f"(?:{r.pattern})" for r in (_END_RE, _DAY_RE, _DAYS_EOM_RE))
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+@dataclass(frozen=True, eq=True)
+class PaymentTerm(_PlainEnglish):
+    """When an invoice falls due: `days` after receipt, or a day of the month after the invoice's month."""
+
+    kind: Kind
+    days: Duration | None = None  # "days" and "days_end_of_month"
+    day: int | None = None  # "day_of_following_month": 1 to 28
+
+    _KIND: ClassVar[str] = "payment_terms"
+    _PATTERN: ClassVar[str] = MONTH_FORMS_PATTERN
+    _DESCRIPTION: ClassVar[str] = f"Payment terms, e.g. {EXAMPLES}."
+
+    @classmethod
+    def parse(cls, text: Any) -> PaymentTerm:
+        """Read payment terms as markets write them; ValueError naming the forms if not one of them."""
+        if isinstance(text, PaymentTerm):
+            return text
+        if isinstance(text, Duration):
+            return cls("days", text)
+        if isinstance(text, str):
+            receipt = _RECEIPT_RE.match(text)
+            if receipt:
+                return cls("days", Duration(int(receipt.group(1)), "day"))
+            if _END_RE.match(text):
+                return cls("end_of_following_month")
+            day = _DAY_RE.match(text)
+            if day:
+                number = int(day.group(1))
+                if not 1 <= number <= 28:
+                    raise ValueError(f"{_show(text)}: not every month has a {_ordinal(number)} day; write a day from 1 to 28, "
+                                     f"or 'end of the month following the month of invoice' for the last day")
+                return cls("day_of_following_month", day=number)
+            eom = _DAYS_EOM_RE.match(text)
+            if eom:
+                return cls("days_end_of_month", Duration(int(eom.group(1)), "day"))
+            if _MONTH_RE.search(text):
+                raise ValueError(f"{_show(text)}: which month's day the invoice falls due on is not clear; write "
+                                 f"e.g. {EXAMPLES}")
+        try:
+            return cls("days", Duration.parse(text))
+        except ValueError:
+            raise ValueError(f"{_show(text)} is not a payment term; write e.g. {EXAMPLES}") from None
+
+    @property
+    def day_ordinal(self) -> str:
+        """The day of the following month as an ordinal: "20th"."""
+        return _ordinal(self.day or 0)
+
+    def __str__(self) -> str:
+        if self.kind == "days":
+            return str(self.days)
+        if self.kind == "end_of_following_month":
+            return "end of the month following the month of invoice"
+        if self.kind == "day_of_following_month":
+            return f"{self.day_ordinal} of the month following the month of invoice"
+        return f"{self.days} end of month"
+
+    def __repr__(self) -> str:
+        return f"PaymentTerm({str(self)!r})"
+
+
+def payment_terms(text: Any) -> PaymentTerm:
+    """Payment terms as invoices write them (see the module docstring)."""
+    return PaymentTerm.parse(text)

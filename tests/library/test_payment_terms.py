@@ -1,0 +1,55 @@
+"""Payment terms and late-payment interest print as the deal writes them: days, a day of the following month, a yearly rate."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import FIXTURES, SAMPLES
+from tests.library.terms import contract_text, overlaid
+
+OVERLAYS = FIXTURES / "deals" / "overlays"
+
+
+def test_days_after_receipt_print_as_before():
+    text = contract_text(SAMPLES / "deal-example.yaml")
+    assert "will pay each valid and undisputed invoice within 30 days of receiving it, by bank transfer" in text
+    assert "will pay each correct and undisputed invoice within 30 days after receiving it." in text
+
+
+@pytest.mark.parametrize("overlay, invoicing, credits", [
+    ("payment-end-of-following-month",
+     "will pay each valid and undisputed invoice by the last day of the month following the month in which it receives the invoice, by bank transfer",
+     "by the last day of the month following the month in which this Agreement ends."),
+    ("payment-20th-of-following-month",
+     "will pay each valid and undisputed invoice by the 20th day of the month following the month in which it receives the invoice, by bank transfer",
+     "by the 20th day of the month following the month in which this Agreement ends."),
+    ("payment-days-end-of-month",
+     "will pay each valid and undisputed invoice by the last day of the month in which the period of 30 days after it receives the invoice ends, by bank transfer",
+     "by the last day of the month in which the period of 30 days after the end of this Agreement ends."),
+])
+def test_a_day_of_the_following_month_prints_as_that_day(overlay, invoicing, credits, tmp_path):
+    text = contract_text(overlaid(SAMPLES / "deal-example.yaml", OVERLAYS / f"{overlay}.yaml", tmp_path))
+    assert invoicing in text
+    schedule = invoicing.replace("valid and undisputed", "correct and undisputed").replace(", by bank transfer", ".")
+    assert schedule in text  # the Charges schedule
+    assert "Any Service Credit outstanding when this Agreement ends will be paid to" in text
+    assert credits in text
+    assert "within end of" not in text and "within 20th" not in text and "within 30 days end" not in text
+
+
+def test_a_yearly_interest_rate_prints_as_a_yearly_rate(tmp_path):
+    text = contract_text(overlaid(SAMPLES / "onshore-us-hipaa.yaml", OVERLAYS / "interest-per-annum.yaml", tmp_path))
+    assert "at 14.6% per year or, if lower, the highest rate that Applicable Law permits" in text
+    assert "per month or, if lower" not in text
+
+
+def test_a_monthly_rate_stays_monthly():
+    text = contract_text(SAMPLES / "onshore-us-hipaa.yaml")
+    assert "at 1% per month or, if lower, the highest rate that Applicable Law permits" in text
+
+
+def test_a_version_that_prints_a_monthly_rate_refuses_a_yearly_one(tmp_path):
+    pinned = overlaid(SAMPLES / "onshore-us-hipaa.yaml", OVERLAYS / "interest-per-annum.yaml", tmp_path)
+    (tmp_path / "pin.yaml").write_text("clauses: {pin: {invoicing: 5}}\n", encoding="utf-8")
+    with pytest.raises(Exception, match="yearly rate and this clause version prints a rate per month"):
+        contract_text(overlaid(pinned, tmp_path / "pin.yaml", tmp_path))
