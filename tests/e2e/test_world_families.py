@@ -91,3 +91,36 @@ def test_a_markets_privacy_law_is_cited_in_its_own_words(privacy_key, jurisdicti
     assert regime["citation"] in text and regime["terms"]["authority"] in text
     assert _found(["GDPR", "Information Commissioner", "supervisory authority"], text) == []
     assert _found(FAMILIES[place["family"]].get("must_not_use") or [], text) == []
+
+
+# A market's financial-services outsourcing rule, named by a client under that market's law.
+SECTOR_MARKETS = {
+    "mas-outsourcing": "singapore", "hkma-sa-2": "hong-kong", "rbi-it-outsourcing": "india", "irdai-outsourcing": "india",
+    "apra-cps-230": "new-south-wales", "cbi-outsourcing": "ireland", "cssf-22-806": "luxembourg",
+    "bafin-marisk-at9": "germany", "acpr-arrete-2014": "france", "bnm-outsourcing": "malaysia",
+    "ojk-pojk-11-2022": "indonesia", "fisc-security-guidelines": "japan", "bddk-support-services": "turkey",
+    "sama-outsourcing": "saudi-arabia", "cbuae-outsourcing": "uae",
+}
+
+
+def test_every_financial_outsourcing_record_has_its_category():
+    for key in SECTOR_MARKETS:
+        assert library().records("sector")[key].data["category"] == "financial", key
+
+
+@pytest.mark.parametrize("sector_key,jurisdiction_key", sorted(SECTOR_MARKETS.items()))
+def test_a_markets_outsourcing_rule_is_named_in_its_contract(sector_key, jurisdiction_key, workspace, tmp_path):
+    regulation = library().records("sector")[sector_key].data
+    place = library().records("jurisdictions")[jurisdiction_key].data
+    yaml = YAML()
+    deal = yaml.load(BASE.read_text(encoding="utf-8"))
+    deal["contract"]["governing_law"] = place["name"]
+    deal["contract"]["jurisdiction"] = place["courts"]
+    deal["regulatory"] = [regulation["aliases"][0]]
+    path = tmp_path / "deal.yaml"
+    with path.open("w", encoding="utf-8") as out:
+        yaml.dump(deal, out)
+    result = build_document(load_deal(path), workspace)
+    text = _docx_text(writers.render(result.document, workspace.template_dir(result.source.deal.template), "docx"))
+    assert regulation["title"] in text
+    assert _found(FAMILIES[place["family"]].get("must_not_use") or [], text) == []
