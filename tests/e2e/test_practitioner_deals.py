@@ -29,8 +29,8 @@ OTHER_NOTES = ("default-", "critical-or-important:", "sector-from-name:")
 
 CASES = {
     "br-retailer-lgpd": (
-        ["privacy-law:lgpd-lei-no-13-709-2018"],
-        ["is governed by the laws of the Federative Republic of Brazil", "The Data Protection Laws include LGPD (Lei nº 13.709/2018)",
+        [],
+        ["is governed by the laws of the Federative Republic of Brazil", "The Data Protection Laws include Law No. 13,709 of 14 August 2018 of Brazil",
          "the courts of the city of São Paulo"],
         COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY),
     "ch-insurer-conflicts": (
@@ -39,8 +39,8 @@ CASES = {
          "conflict-of-laws rules", "Swiss Federal Act on Data Protection"],
         COMMON_LAW + ENGLISH_STATUTES + ["GDPR"]),
     "cn-manufacturer-pipl": (
-        ["privacy-law:pipl"],
-        ["is governed by the laws of the People's Republic of China", "The Data Protection Laws include PIPL",
+        [],
+        ["is governed by the laws of the People's Republic of China", "The Data Protection Laws include the Personal Information Protection Law of the People's Republic of China",
          "the people's court with jurisdiction where the Client is domiciled"],
         COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY),
     "de-pharma-gxp": (
@@ -50,19 +50,17 @@ CASES = {
          "EU GMP Annex 11: validated systems and inspection", "21 CFR Part 11: validated systems and inspection"],
         COMMON_LAW + ENGLISH_STATUTES + ["Goods, excluding"]),
     "difc-fintech": (
-        ["privacy-law:difc-data-protection-law-no-5-of-2020", "sector-regulation:dfsa-rulebook-gen-outsourcing-rules"],
+        ["sector-regulation:dfsa-rulebook-gen-outsourcing-rules"],
         ["is governed by the laws of the Dubai International Financial Centre", "the DIFC Courts have exclusive",
-         "DIFC Data Protection Law No. 5 of 2020", "DFSA Rulebook GEN outsourcing rules: access, audit and the regulator"],
+         "the Data Protection Law, DIFC Law No. 5 of 2020", "DFSA Rulebook GEN outsourcing rules: access, audit and the regulator"],
         ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Transfer of Undertakings"]),
     "hk-bank-pdpo": (
-        ["privacy-law:pdpo-cap-486",
-         "sector-regulation:hkma-spm-sa-2-outsourcing"],
-        ["The Data Protection Laws include PDPO (Cap. 486)", "HKMA SPM SA-2 Outsourcing: access, audit and the regulator"],
+        ["sector-regulation:hkma-spm-sa-2-outsourcing"],
+        ["The Data Protection Laws include the Personal Data (Privacy) Ordinance (Cap. 486) of Hong Kong", "HKMA SPM SA-2 Outsourcing: access, audit and the regulator"],
         ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Transfer of Undertakings"]),
     "id-bank-pdp": (
-        ["privacy-law:uu-pdp-law-no-27-of-2022",
-         "sector-regulation:pojk-11-pojk-03-2022-on-it-by-commercial-banks"],
-        ["is governed by the laws of the Republic of Indonesia", "UU PDP (Law No. 27 of 2022)",
+        ["sector-regulation:pojk-11-pojk-03-2022-on-it-by-commercial-banks"],
+        ["is governed by the laws of the Republic of Indonesia", "Law of the Republic of Indonesia No. 27 of 2022 on Personal Data Protection",
          "the South Jakarta District Court"],
         COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY),
     "ie-telecoms": (
@@ -71,15 +69,15 @@ CASES = {
          "Regulations 2011", "European Communities (Protection of Employees on Transfer of Undertakings) Regulations 2003"],
         ENGLISH_STATUTES + ["Data Protection Act 2018 (c. 12)", "UK GDPR"]),
     "il-insurer": (
-        ["family-not-drafted:mixed", "privacy-law:protection-of-privacy-law-5741-1981"],
+        ["family-not-drafted:mixed"],
         ["is governed by the laws of the State of Israel", "Protection of Privacy Law, 5741-1981",
          "the competent courts of Tel Aviv-Jaffa"],
         ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY),
     "in-insurer-dpdp": (
-        ["privacy-law:digital-personal-data-protection-act-2023", "rejoined-name:digital-personal-data-protection-act-2023",
-         "sector-regulation:cert-in-directions-of-28-april-2022", "sector-regulation:irdai-outsourcing-regulations"],
-        ["The Data Protection Laws include Digital Personal Data Protection Act, 2023",
-         "IRDAI outsourcing regulations: access, audit and the regulator", "CERT-In Directions of 28 April 2022."],
+        ["rejoined-name:digital-personal-data-protection-act-2023",
+         "sector-regulation:cert-in-directions-of-28-april-2022"],
+        ["The Data Protection Laws include the Digital Personal Data Protection Act, 2023 (No. 22 of 2023) of India",
+         "the Insurance Regulatory and Development Authority of India (Outsourcing of Activities by Indian Insurers) Regulations, 2017", "CERT-In Directions of 28 April 2022."],
         ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Transfer of Undertakings"]),
     "it-public-hospital": (
         ["privacy-law:codice-in-materia-di-protezione-dei-dati-persona",
@@ -88,8 +86,8 @@ CASES = {
          "D.Lgs. 36/2023 (Codice dei contratti pubblici): official information and publication", "GDPR"],
         COMMON_LAW + ENGLISH_STATUTES),
     "jp-manufacturer-appi": (
-        ["privacy-law:appi"],
-        ["is governed by the laws of Japan", "The Data Protection Laws include APPI", "the Tokyo District Court"],
+        [],
+        ["is governed by the laws of Japan", "The Data Protection Laws include the Act on the Protection of Personal Information (Act No. 57 of 2003) of Japan", "the Tokyo District Court"],
         COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY),
     "kr-retailer-pipa": (
         ["privacy-law:pipa"],
@@ -101,9 +99,8 @@ CASES = {
         ["the State of Texas", "Monterrey"],
         GDPR_WORDS),
     "ng-bank-ndpa": (
-        ["privacy-law:ndpa-2023",
-         "sector-regulation:cbn-risk-based-cybersecurity-framework"],
-        ["is governed by the laws of the Federal Republic of Nigeria", "The Data Protection Laws include NDPA 2023",
+        ["sector-regulation:cbn-risk-based-cybersecurity-framework"],
+        ["is governed by the laws of the Federal Republic of Nigeria", "The Data Protection Laws include the Nigeria Data Protection Act 2023",
          "the Federal High Court, Lagos Judicial Division"],
         ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Data Protection Act 2018", "Transfer of Undertakings"]),
     "nl-insurer-uavg": (
@@ -111,9 +108,8 @@ CASES = {
         ["as supplemented by the Dutch GDPR Implementation Act (UAVG)", "Payment Card Data (PCI DSS)"],
         COMMON_LAW + ENGLISH_STATUTES),
     "nz-council": (
-        ["no-service-credits:tiers", "privacy-law:privacy-act-2020",
-         "sector-regulation:lgoima-1987"],
-        ["is governed by the laws of New Zealand", "The Data Protection Laws include Privacy Act 2020",
+        ["no-service-credits:tiers", "sector-regulation:lgoima-1987"],
+        ["is governed by the laws of New Zealand", "The Data Protection Laws include the Privacy Act 2020 (New Zealand)",
          "LGOIMA 1987: official information and publication"],
         ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Privacy Act 1988", "Service Credit", "Transfer of Undertakings"]),
     "pl-bank-dora": (
@@ -121,10 +117,9 @@ CASES = {
         ["The Bank is subject to Regulation (EU) 2022/2554 on digital operational resilience", "GDPR"],
         COMMON_LAW + ENGLISH_STATUTES),
     "sa-bank-pdpl": (
-        ["family-not-drafted:islamic-civil", "privacy-law:pdpl",
-         "sector-regulation:sama-rules-on-outsourcing"],
+        ["family-not-drafted:islamic-civil", "privacy-law:pdpl"],
         ["is governed by the laws of the Kingdom of Saudi Arabia", "The Data Protection Laws include PDPL",
-         "SAMA Rules on Outsourcing: access, audit and the regulator"],
+         "the Saudi Central Bank's Rules on Outsourcing"],
         COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY),
     "se-municipality": (
         ["privacy-law:dataskyddslagen-2018-218", "sector-regulation:offentlighets-och-sekretesslagen-2009-400"],
@@ -132,13 +127,12 @@ CASES = {
          "Offentlighets- och sekretesslagen (2009:400): official information and publication"],
         COMMON_LAW + ENGLISH_STATUTES),
     "sg-bank-mas": (
-        ["privacy-law:pdpa-2012", "sector-regulation:mas-guidelines-on-outsourcing"],
-        ["The Data Protection Laws include PDPA 2012", "MAS Guidelines on Outsourcing: access, audit and the regulator"],
+        [],
+        ["The Data Protection Laws include the Personal Data Protection Act 2012 (No. 26 of 2012) of Singapore", "the Monetary Authority of Singapore's Guidelines on Outsourcing"],
         ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Data Protection Act 2018"]),
     "tr-bank-kvkk": (
-        ["privacy-law:kvkk-law-no-6698",
-         "sector-regulation:bddk-regulation-on-procurement-of-support-servic"],
-        ["is governed by the laws of the Republic of Türkiye", "KVKK (Law No. 6698)",
+        ["sector-regulation:bddk-regulation-on-procurement-of-support-servic"],
+        ["is governed by the laws of the Republic of Türkiye", "the Law on the Protection of Personal Data No. 6698",
          "BDDK Regulation on Procurement of Support Services by Banks: access, audit and the regulator"],
         COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY),
     "uk-central-government": (
@@ -147,9 +141,9 @@ CASES = {
          "Freedom of Information Act 2000: official information and publication"],
         ["2001/23/EC"]),
     "za-bank-popia": (
-        ["family-not-drafted:roman-dutch", "privacy-law:popia",
+        ["family-not-drafted:roman-dutch",
          "sector-regulation:banks-act-directive-3-of-2014-outsourcing-of-fun"],
-        ["is governed by the laws of the Republic of South Africa", "The Data Protection Laws include POPIA",
+        ["is governed by the laws of the Republic of South Africa", "The Data Protection Laws include the Protection of Personal Information Act 4 of 2013 of South Africa",
          "the High Court of South Africa, Gauteng Division, Johannesburg has exclusive jurisdiction"],
         COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY),
 }
