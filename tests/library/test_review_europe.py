@@ -63,9 +63,9 @@ def test_dora_incident_reporting_cites_article_19_and_keeps_the_breach_period(na
             f"will also notify it, with the content and within the period that {clause} requires") in text
 
 
-def test_a_regime_without_reporting_details_keeps_its_deadline_and_loses_the_override():
+def test_a_non_dora_regime_keeps_its_alert_and_loses_the_override():
     text = sample("ca-insurer-us-cloud")
-    assert "within 24 hours under the Office of the Superintendent of Financial Institutions' Guideline B-10" in text
+    assert "or any other cybersecurity event that has or may have an effect on the Services" in text
     assert "This shorter period prevails" not in text
     assert "This notice is an early alert so that the Insurer can assess the incident and report it in time" in text
 
