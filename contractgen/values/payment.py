@@ -3,10 +3,10 @@
     days                    "30 days", "Net 30", "30 days net", "within 30 days of receipt of a valid invoice"
     end_of_following_month  "end of the month following the month of invoice", "end of the following month"
     day_of_following_month  "20th of the month following invoice", "the 20th day of the following month"
-    days_end_of_month       "30 days end of month" (the last day of the month in which the 30th day falls)
+    days_end_of_month       "30 days then end of month" (the last day of the month in which the 30th day falls)
 
 Anything else that names a month ("end of month", "current + 30") is refused: which month is meant
-is not for the reader to guess.
+is not for the reader to guess; "30 days end of month" / "Net 30 EOM" is refused naming both its readings.
 """
 
 from __future__ import annotations
@@ -28,11 +28,15 @@ _FOLLOWING = (r"(?:the\s+)?(?:month\s+following(?:\s+(?:the\s+)?(?:month\s+(?:of
               r"(?:invoice(?:\s+date|\s+is\s+received)?|invoicing|receipt(?:\s+of\s+(?:the\s+)?invoice)?))?|following\s+month)")
 _END_RE = re.compile(rf"^\s*(?:by\s+)?(?:the\s+)?(?:end|last\s+day)\s+of\s+{_FOLLOWING}\s*$", re.IGNORECASE)
 _DAY_RE = re.compile(rf"^\s*(?:by\s+|on\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+)?of\s+{_FOLLOWING}\s*$", re.IGNORECASE)
-_DAYS_EOM_RE = re.compile(r"^\s*(\d{1,3})\s*days?\s+(?:end\s+of\s+(?:the\s+)?month|eom|e\.o\.m\.?|fdm)\s*$", re.IGNORECASE)
+_EOM = r"(?:end\s+of\s+(?:the\s+)?month|eom|e\.o\.m\.?|fdm)"
+_DAYS_EOM_RE = re.compile(rf"^\s*(\d{{1,3}})\s*days?\s+then\s+{_EOM}\s*$", re.IGNORECASE)
+# "30 days end of month" is read two ways: to the end of the month in which the 30 days end, or
+# 30 days after the end of the invoice's month (US "net 30 EOM"); it is refused naming both.
+_EITHER_EOM_RE = re.compile(rf"^\s*(?:net\s*)?(\d{{1,3}})\s*(?:days?\s+)?(?:net\s+)?{_EOM}\s*$|^\s*{_EOM}\s*\+?\s*(\d{{1,3}})(?:\s*days?)?\s*$", re.IGNORECASE)
 _MONTH_RE = re.compile(r"\bmonth|\beom\b|\bcurrent\b|\bfdm\b", re.IGNORECASE)
 EXAMPLES = ("'30 days', 'Net 30', 'within 30 days of receipt of a valid invoice', "
             "'end of the month following the month of invoice', '20th of the month following invoice' "
-            "or '30 days end of month'")
+            "or '30 days then end of month'")
 # The JSON Schema of the month forms (case folded as the reader folds them); days forms are in deal.accepted.
 MONTH_FORMS_PATTERN = "(?i)" + "|".join(f"(?:{r.pattern})" for r in (_END_RE, _DAY_RE, _DAYS_EOM_RE))
 
@@ -74,6 +78,12 @@ class PaymentTerm(_PlainEnglish):
                     raise ValueError(f"{_show(text)}: not every month has a {_ordinal(number)} day; write a day from 1 to 28, "
                                      f"or 'end of the month following the month of invoice' for the last day")
                 return cls("day_of_following_month", day=number)
+            either = _EITHER_EOM_RE.match(text)
+            if either:
+                n = either.group(1) or either.group(2)
+                raise ValueError(f"{_show(text)} is read two ways: the last day of the month in which {n} days after the "
+                                 f"invoice end (write '{n} days then end of month'), or {n} days after the end of the "
+                                 f"invoice's month, which the clauses do not print; write the first, or days from receipt")
             eom = _DAYS_EOM_RE.match(text)
             if eom:
                 return cls("days_end_of_month", Duration(int(eom.group(1)), "day"))
@@ -97,7 +107,7 @@ class PaymentTerm(_PlainEnglish):
             return "end of the month following the month of invoice"
         if self.kind == "day_of_following_month":
             return f"{self.day_ordinal} of the month following the month of invoice"
-        return f"{self.days} end of month"
+        return f"{self.days} then end of month"
 
     def __repr__(self) -> str:
         return f"PaymentTerm({str(self)!r})"

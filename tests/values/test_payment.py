@@ -35,12 +35,19 @@ def test_a_day_of_the_following_month(text, day):
 
 
 def test_days_then_end_of_month():
-    assert payment_terms("30 days end of month") == PaymentTerm("days_end_of_month", Duration(30, "day"))
-    assert payment_terms("45 days EOM") == PaymentTerm("days_end_of_month", Duration(45, "day"))
+    assert payment_terms("30 days then end of month") == PaymentTerm("days_end_of_month", Duration(30, "day"))
+    assert payment_terms("45 days then EOM") == PaymentTerm("days_end_of_month", Duration(45, "day"))
+
+
+@pytest.mark.parametrize("text", ["30 days end of month", "45 days EOM", "Net 30 EOM", "EOM + 30"])
+def test_days_and_end_of_month_read_two_ways_is_refused_naming_both(text):
+    with pytest.raises(ValueError, match=r"is read two ways: the last day of the month in which \d+ days after the invoice end "
+                                         r"\(write '\d+ days then end of month'\), or \d+ days after the end of the invoice's month"):
+        payment_terms(text)
 
 
 @pytest.mark.parametrize("term", ["end of the month following the month of invoice", "20th of the month following invoice",
-                                  "30 days end of month", "Net 45"])
+                                  "30 days then end of month", "Net 45"])
 def test_what_prints_reads_back_as_the_same_term(term):
     assert payment_terms(str(payment_terms(term))) == payment_terms(term)
 
