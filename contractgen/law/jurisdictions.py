@@ -61,6 +61,10 @@ class Law:
         return self.wording
 
 
+# A county named in forum wording: "San Francisco County" or "the County of San Francisco".
+_COUNTY = re.compile(r"\b((?:[A-Z][\w.'-]*\s)+)County\b|\bCounty of ((?:[A-Z][\w.'-]*)(?:\s[A-Z][\w.'-]*)*)")
+
+
 @dataclass(frozen=True)
 class Forum:
     """The courts with jurisdiction as clause templates see them (``forum``)."""
@@ -80,6 +84,12 @@ class Forum:
     def those(self) -> str:
         """'those courts' or 'that court', to refer back to the forum."""
         return "those courts" if self.plural else "that court"
+
+    @property
+    def county(self) -> str:
+        """The county the deal's forum wording names ("San Francisco" in "courts located in San Francisco County"), or ""."""
+        found = _COUNTY.search(self.courts)
+        return (found.group(1) or found.group(2) or "").strip() if found else ""
 
     def __str__(self) -> str:
         return self.courts

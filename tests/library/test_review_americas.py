@@ -54,3 +54,12 @@ def test_personnel_security_row_is_a_sentence_without_background_checks():
     assert "Personnel security security awareness" not in text
     text = contract_text(SAMPLES / "onshore-us-hipaa.yaml")
     assert "to the extent the law allows; security awareness training on joining" in text
+
+
+def test_judicial_reference_deal_is_heard_only_in_the_california_superior_court():
+    text = contract_text(SAMPLES / "us-saas-mexico.yaml")
+    courts = text.split("Governing Law and Jurisdiction")[-1].split("Judicial Reference")[0]
+    assert "the Superior Court of California, County of San Francisco has exclusive jurisdiction" in courts
+    assert "waives any right to bring a proceeding in, or to remove a proceeding to, a federal court" in courts
+    assert "state and federal courts" not in courts
+    assert "including Mexico" in courts
