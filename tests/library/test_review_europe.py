@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pytest
@@ -89,3 +90,21 @@ def test_a_portuguese_objector_stays_with_the_supplier():
     text = sample("ch-bank-portugal")
     assert "and then stays with the transferor (Article 286-A)" in text
     assert f"{OBJECTOR_STAYS} Tejo or its Subcontractor" in text
+
+
+# The governance clause points only to what the governance schedule describes: no escalation levels, no escalation
+# "described there", and unresolved issues go to the dispute resolution clause
+
+@pytest.mark.parametrize("name", CIVIL)
+def test_governance_names_no_escalation_the_schedule_lacks(name):
+    text = sample(name)
+    assert "the escalation of issues described there" not in text
+    assert "set out in Schedule 4, which include the reporting and the meetings described there." in text
+    clause = text.split("An issue that cannot be resolved at operational level is dealt with under clause ")[1].split(".")[0]
+    assert re.search(rf"\b{clause} ?Dispute Resolution\b", text)  # the table of contents names the clause
+
+
+def test_governance_with_escalation_levels_still_points_to_them():
+    text = sample("deal-example")
+    assert "which include the reporting, the meetings and the escalation of issues described there." in text
+    assert "will be escalated through the escalation levels set out in Schedule 4" in text
