@@ -125,6 +125,7 @@ def summary(record: dict[str, Any], library: Any | None, entry: dict[str, Any] |
     if deviations:
         lines.append(f"  deviates from the library ({len(deviations)}, review by hand):")
         lines.extend(f"    {item}" for item in deviations)
+    if entry is not None:
         lines.extend(_law_lines(entry.get("law"), law))
     lines.append("  (contractgen explain --json prints the full record)")
     return "\n".join(lines)
