@@ -133,7 +133,7 @@ def payment_terms_forms() -> dict[str, Any]:
     linking = "|".join(folded(w) for w in ("of", "after", "from", "following"))
     receipt = (rf"^\s*(?:{folded('within')}\s+)?\d{{1,3}}\s*(?:{folded('calendar')}\s+)?[dD][aA][yY][sS]?\s+(?:{linking})"
                rf"\s+(?:{folded('the')}\s+)?(?:{folded('receipt')}|{folded('receiving')})(?:\s+[^\n]*)?\s*$")
-    months = "|".join(f"(?:{_case_free(r.pattern)})" for r in (payment._END_RE, payment._DAY_RE, payment._DAYS_EOM_RE))
+    months = "|".join(f"(?:{_case_free(r.pattern)})" for r in payment.MONTH_FORMS)
     return {"anyOf": [duration_forms(), {"type": "string", "pattern": receipt}, {"type": "string", "pattern": months}]}
 
 

@@ -4,6 +4,7 @@
     end_of_following_month  "end of the month following the month of invoice", "end of the following month"
     day_of_following_month  "20th of the month following invoice", "the 20th day of the following month"
     days_end_of_month       "30 days then end of month" (the last day of the month in which the 30th day falls)
+    days_after_end_of_month "current + 30", "30 days after the end of the month of invoice"
 
 Anything else that names a month ("end of month", "current + 30") is refused: which month is meant
 is not for the reader to guess; "30 days end of month" / "Net 30 EOM" is refused naming both its readings.
@@ -17,7 +18,7 @@ from typing import Any, ClassVar, Literal
 
 from contractgen.values.durations import Duration, _PlainEnglish, _show
 
-Kind = Literal["days", "end_of_following_month", "day_of_following_month", "days_end_of_month"]
+Kind = Literal["days", "end_of_following_month", "day_of_following_month", "days_end_of_month", "days_after_end_of_month"]
 
 # Days from receipt, as the invoicing clauses count them: "within 30 days of receipt of a valid invoice".
 _RECEIPT_RE = re.compile(r"^\s*(?:within\s+)?(\d{1,3})\s*(?:calendar\s+)?days?\s+(?:of|after|from|following)\s+(?:the\s+)?"
@@ -32,13 +33,17 @@ _EOM = r"(?:end\s+of\s+(?:the\s+)?month|eom|e\.o\.m\.?|fdm)"
 _DAYS_EOM_RE = re.compile(rf"^\s*(\d{{1,3}})\s*days?\s+then\s+{_EOM}\s*$", re.IGNORECASE)
 # "30 days end of month" is read two ways: to the end of the month in which the 30 days end, or
 # 30 days after the end of the invoice's month (US "net 30 EOM"); it is refused naming both.
-_EITHER_EOM_RE = re.compile(rf"^\s*(?:net\s*)?(\d{{1,3}})\s*(?:days?\s+)?(?:net\s+)?{_EOM}\s*$|^\s*{_EOM}\s*\+?\s*(\d{{1,3}})(?:\s*days?)?\s*$", re.IGNORECASE)
+_EITHER_EOM_RE = re.compile(rf"^\s*(?:net\s*)?(\d{{1,3}})\s*(?:days?\s+)?(?:net\s+)?{_EOM}\s*$", re.IGNORECASE)
+# "current + 30", "EOM + 30", "30 days after the end of the month of invoice": counted from the end of the invoice's month.
+_AFTER_EOM_RE = re.compile(rf"^\s*(?:(?:current(?:\s+month)?|{_EOM})\s*\+\s*(\d{{1,3}})(?:\s*days?)?|(?:within\s+)?(\d{{1,3}})\s*days?\s+"
+                           rf"(?:after|from)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?month(?:\s+of\s+(?:the\s+)?invoice)?|month\s+end))\s*$", re.IGNORECASE)
 _MONTH_RE = re.compile(r"\bmonth|\beom\b|\bcurrent\b|\bfdm\b", re.IGNORECASE)
 EXAMPLES = ("'30 days', 'Net 30', 'within 30 days of receipt of a valid invoice', "
-            "'end of the month following the month of invoice', '20th of the month following invoice' "
-            "or '30 days then end of month'")
+            "'end of the month following the month of invoice', '20th of the month following invoice', "
+            "'30 days then end of month' or '30 days after the end of the month of invoice'")
 # The JSON Schema of the month forms (case folded as the reader folds them); days forms are in deal.accepted.
-MONTH_FORMS_PATTERN = "(?i)" + "|".join(f"(?:{r.pattern})" for r in (_END_RE, _DAY_RE, _DAYS_EOM_RE))
+MONTH_FORMS = (_END_RE, _DAY_RE, _DAYS_EOM_RE, _AFTER_EOM_RE)
+MONTH_FORMS_PATTERN = "(?i)" + "|".join(f"(?:{r.pattern})" for r in MONTH_FORMS)
 
 
 def _ordinal(number: int) -> str:
@@ -51,7 +56,7 @@ class PaymentTerm(_PlainEnglish):
     """When an invoice falls due: `days` after receipt, or a day of the month after the invoice's month."""
 
     kind: Kind
-    days: Duration | None = None  # "days" and "days_end_of_month"
+    length: Duration | None = None  # every kind but the two of a day of the following month
     day: int | None = None  # "day_of_following_month": 1 to 28
 
     _KIND: ClassVar[str] = "payment_terms"
@@ -80,10 +85,13 @@ class PaymentTerm(_PlainEnglish):
                 return cls("day_of_following_month", day=number)
             either = _EITHER_EOM_RE.match(text)
             if either:
-                n = either.group(1) or either.group(2)
+                n = either.group(1)
                 raise ValueError(f"{_show(text)} is read two ways: the last day of the month in which {n} days after the "
                                  f"invoice end (write '{n} days then end of month'), or {n} days after the end of the "
-                                 f"invoice's month, which the clauses do not print; write the first, or days from receipt")
+                                 f"invoice's month (write '{n} days after the end of the month of invoice')")
+            after = _AFTER_EOM_RE.match(text)
+            if after:
+                return cls("days_after_end_of_month", Duration(int(after.group(1) or after.group(2)), "day"))
             eom = _DAYS_EOM_RE.match(text)
             if eom:
                 return cls("days_end_of_month", Duration(int(eom.group(1)), "day"))
@@ -94,6 +102,15 @@ class PaymentTerm(_PlainEnglish):
             return cls("days", Duration.parse(text))
         except ValueError:
             raise ValueError(f"{_show(text)} is not a payment term; write e.g. {EXAMPLES}") from None
+
+    @property
+    def days(self) -> Duration | None:
+        """The days of a term counted from receipt ("days", "days_end_of_month")."""
+        if self.kind == "days_after_end_of_month":
+            # A clause version written before this kind would print it as another term: it refuses instead.
+            raise ValueError(f"{self} is counted from the end of the invoice's month, which this clause version does "
+                             "not print; use the newest version of the clause")
+        return self.length
 
     @property
     def day_ordinal(self) -> str:
@@ -107,6 +124,8 @@ class PaymentTerm(_PlainEnglish):
             return "end of the month following the month of invoice"
         if self.kind == "day_of_following_month":
             return f"{self.day_ordinal} of the month following the month of invoice"
+        if self.kind == "days_after_end_of_month":
+            return f"{self.length} after the end of the month of invoice"
         return f"{self.days} then end of month"
 
     def __repr__(self) -> str:

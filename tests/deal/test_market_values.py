@@ -59,7 +59,8 @@ def test_payment_terms_and_interest_as_markets_write_them():
 
 
 @pytest.mark.parametrize("field, value, words", [
-    ("payment_terms", "current + 30", "which month's day the invoice falls due on is not clear"),
+    ("payment_terms", "end of month", "which month's day the invoice falls due on is not clear"),
+    ("payment_terms", "30 days EOM", "is read two ways"),
     ("payment_terms", "31st of the month following invoice", "not every month has a 31st day"),
     ("late_payment_interest", "150% per annum", "at most 100%"),
 ])

@@ -26,6 +26,9 @@ def test_days_after_receipt_print_as_before():
     ("payment-days-end-of-month",
      "will pay each valid and undisputed invoice by the last day of the month in which the period of 30 days after it receives the invoice ends, by bank transfer",
      "by the last day of the month in which the period of 30 days after the end of this Agreement ends."),
+    ("payment-current-plus-days",
+     "will pay each valid and undisputed invoice within 30 days after the end of the month in which it receives the invoice, by bank transfer",
+     "within 30 days after the end of the month in which this Agreement ends."),
 ])
 def test_a_day_of_the_following_month_prints_as_that_day(overlay, invoicing, credits, tmp_path):
     text = contract_text(overlaid(SAMPLES / "deal-example.yaml", OVERLAYS / f"{overlay}.yaml", tmp_path))
@@ -35,6 +38,7 @@ def test_a_day_of_the_following_month_prints_as_that_day(overlay, invoicing, cre
     assert "Any Service Credit outstanding when this Agreement ends will be paid to" in text
     assert credits in text
     assert "within end of" not in text and "within 20th" not in text and "within 30 days end" not in text
+    assert "within 30 days of receiving it" not in text
 
 
 def test_a_yearly_interest_rate_prints_as_a_yearly_rate(tmp_path):
@@ -53,3 +57,10 @@ def test_a_version_that_prints_a_monthly_rate_refuses_a_yearly_one(tmp_path):
     (tmp_path / "pin.yaml").write_text("clauses: {pin: {invoicing: 5}}\n", encoding="utf-8")
     with pytest.raises(Exception, match="yearly rate and this clause version prints a rate per month"):
         contract_text(overlaid(pinned, tmp_path / "pin.yaml", tmp_path))
+
+
+def test_a_version_that_does_not_print_a_term_from_the_months_end_refuses_it(tmp_path):
+    deal = overlaid(SAMPLES / "deal-example.yaml", OVERLAYS / "payment-current-plus-days.yaml", tmp_path)
+    (tmp_path / "pin.yaml").write_text("clauses: {pin: {invoicing: 6}}\n", encoding="utf-8")
+    with pytest.raises(Exception, match="which this clause version does not print"):
+        contract_text(overlaid(deal, tmp_path / "pin.yaml", tmp_path))

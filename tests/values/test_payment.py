@@ -39,7 +39,18 @@ def test_days_then_end_of_month():
     assert payment_terms("45 days then EOM") == PaymentTerm("days_end_of_month", Duration(45, "day"))
 
 
-@pytest.mark.parametrize("text", ["30 days end of month", "45 days EOM", "Net 30 EOM", "EOM + 30"])
+@pytest.mark.parametrize("text", ["current + 30", "Current month + 30 days", "EOM + 30", "30 days after the end of the month of invoice",
+                                  "within 30 days from the end of the month", "30 days after month end"])
+def test_days_after_the_end_of_the_month(text):
+    assert payment_terms(text) == PaymentTerm("days_after_end_of_month", Duration(30, "day"))
+
+
+def test_a_clause_version_that_does_not_know_a_term_refuses_it_rather_than_print_another():
+    with pytest.raises(ValueError, match="which this clause version does not print"):
+        payment_terms("current + 30").days
+
+
+@pytest.mark.parametrize("text", ["30 days end of month", "45 days EOM", "Net 30 EOM"])
 def test_days_and_end_of_month_read_two_ways_is_refused_naming_both(text):
     with pytest.raises(ValueError, match=r"is read two ways: the last day of the month in which \d+ days after the invoice end "
                                          r"\(write '\d+ days then end of month'\), or \d+ days after the end of the invoice's month"):
@@ -47,12 +58,12 @@ def test_days_and_end_of_month_read_two_ways_is_refused_naming_both(text):
 
 
 @pytest.mark.parametrize("term", ["end of the month following the month of invoice", "20th of the month following invoice",
-                                  "30 days then end of month", "Net 45"])
+                                  "30 days then end of month", "current + 45", "Net 45"])
 def test_what_prints_reads_back_as_the_same_term(term):
     assert payment_terms(str(payment_terms(term))) == payment_terms(term)
 
 
-@pytest.mark.parametrize("text", ["end of month", "current + 30", "EOM", "the month following"])
+@pytest.mark.parametrize("text", ["end of month", "current", "EOM", "the month following"])
 def test_a_term_that_does_not_say_which_month_is_refused(text):
     with pytest.raises(ValueError, match="which month's day the invoice falls due on is not clear"):
         payment_terms(text)
