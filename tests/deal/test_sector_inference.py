@@ -72,5 +72,5 @@ def test_a_final_document_is_never_changed_by_inference():
 
 def test_the_osfi_supplier_notice_is_derived_like_10_nycrr():
     text = contract_text(SAMPLES / "ca-insurer-us-cloud.yaml")
-    assert "the Office of the Superintendent of Financial Institutions within 24 hours" in text
+    assert "Technology and Cyber Security Incident Reporting Advisory, within 24 hours" in text
     assert "in any event within 8 hours after discovering it" in text
