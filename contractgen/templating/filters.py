@@ -17,6 +17,7 @@ from jinja2 import pass_context
 from jinja2.sandbox import SecurityError
 
 from contractgen.templating.numbers import _locale, money, money0, number
+from contractgen.values.payment import PaymentTerm
 
 MAX_STRING_LENGTH = 200_000  # characters of one string (or items of one list) a template may build
 MAX_BATCH = 10_000  # items of one batch or slices of a list
@@ -42,6 +43,13 @@ _WHITESPACE = re.compile(r"[^\S\u00a0\u202f\u2007]+")
 
 def contract_words(value: Any) -> str:
     """Print a value as the contract says it: business days as the defined term "Business Days"."""
+    if isinstance(value, PaymentTerm):
+        # A clause version that prints the payment terms as they are prints them as days; any other term is
+        # printed by the newer versions, which read its kind, and this one refuses it rather than garble it.
+        if value.kind != "days":
+            raise ValueError(f"the payment terms '{value}' are not a number of days, which is all this clause "
+                             "version prints; use the newest version of the clause")
+        value = value.length
     text = str(value)
     if getattr(value, "business", False) and getattr(value, "unit", "") == "day":
         text = text.replace("business day", "Business Day")

@@ -64,3 +64,13 @@ def test_a_version_that_does_not_print_a_term_from_the_months_end_refuses_it(tmp
     (tmp_path / "pin.yaml").write_text("clauses: {pin: {invoicing: 6}}\n", encoding="utf-8")
     with pytest.raises(Exception, match="which this clause version does not print"):
         contract_text(overlaid(deal, tmp_path / "pin.yaml", tmp_path))
+
+
+def test_a_version_that_prints_days_only_keeps_business_days_and_refuses_a_month_term(tmp_path):
+    (tmp_path / "pin.yaml").write_text("clauses: {pin: {invoicing: 5}}\ncommercials: {payment_terms: 20 working days}\n", encoding="utf-8")
+    text = contract_text(overlaid(SAMPLES / "deal-example.yaml", tmp_path / "pin.yaml", tmp_path))
+    assert "will pay each valid and undisputed invoice within 20 Business Days of receiving it" in text
+    (tmp_path / "pin-only.yaml").write_text("clauses: {pin: {invoicing: 5}}\n", encoding="utf-8")
+    deal = overlaid(SAMPLES / "deal-example.yaml", OVERLAYS / "payment-end-of-following-month.yaml", tmp_path)
+    with pytest.raises(Exception, match="are not a number of days, which is all this clause version prints"):
+        contract_text(overlaid(deal, tmp_path / "pin-only.yaml", tmp_path))
