@@ -7,8 +7,9 @@ from functools import lru_cache
 
 import pytest
 
-from tests.helpers import SAMPLES
-from tests.library.terms import contract_text
+from contractgen.law.employment import place_of
+from tests.helpers import FIXTURES, SAMPLES
+from tests.library.terms import contract_text, overlaid
 
 CIVIL = ["de-manufacturer-poland", "nl-fintech-uk-soc", "ch-bank-portugal"]
 SUPPLIER = {"de-manufacturer-poland": "Odra", "nl-fintech-uk-soc": "Pennine", "ch-bank-portugal": "Tejo"}
@@ -108,3 +109,16 @@ def test_governance_with_escalation_levels_still_points_to_them():
     text = sample("deal-example")
     assert "which include the reporting, the meetings and the escalation of issues described there." in text
     assert "will be escalated through the escalation levels set out in Schedule 4" in text
+
+
+@pytest.mark.parametrize("country, stays", [("DE", True), ("PT", True), ("PL", False), ("GB", False), ("NL", False)])
+def test_the_jurisdiction_records_say_where_an_objector_stays(country, stays):
+    assert place_of(country).objector_stays is stays
+
+
+def test_a_german_place_of_work_keeps_the_objector_with_the_supplier(tmp_path):
+    overlay = FIXTURES / "deals" / "overlays" / "german-centre.yaml"
+    text = contract_text(overlaid(SAMPLES / "de-manufacturer-poland.yaml", overlay, tmp_path))
+    assert "and then stays with the previous employer (section 613a(6))" in text
+    assert f"{OBJECTOR_STAYS} Odra or its Subcontractor" in text
+    assert "bears all Employee Liabilities that result from an employee objecting to the transfer" not in text
