@@ -35,13 +35,15 @@ def test_the_suppliers_good_cause_is_not_restricted_to_non_payment(name):
 # A warranty is not a guarantee, so the unlimited liability "under any guarantee" does not empty the cap
 
 @pytest.mark.parametrize("name, words", [
-    ("de-manufacturer-poland", "not guarantees (Garantien) within the meaning of section 276(1) of the German Civil Code"),
+    ("de-manufacturer-poland",
+     "not guarantees (Garantien) within the meaning of section 276(1) of the German Civil Code"),
     ("nl-fintech-uk-soc", "not guarantees (garanties)"),
     ("ch-bank-portugal", "not guarantees (Garantien)"),
 ])
 def test_civil_law_warranties_are_not_guarantees(name, words):
     text = sample(name)
-    assert f"The warranties in this clause state contractual obligations and are {words}, unless this Agreement expressly describes a statement as a guarantee" in text
+    assert (f"The warranties in this clause state contractual obligations and are {words}, "
+            "unless this Agreement expressly describes a statement as a guarantee") in text
     assert "the unlimited liability under a guarantee in clause" in text
     assert "under any guarantee it has given" in text
 
@@ -56,12 +58,14 @@ def test_a_common_law_contract_has_no_guarantee_disclaimer():
 @pytest.mark.parametrize("name, clause", [("nearshore-eur", "clause 28"), ("nl-fintech-uk-soc", "clause 27")])
 def test_dora_incident_reporting_cites_article_19_and_keeps_the_breach_period(name, clause):
     text = sample(name)
-    assert ("must report major ICT-related incidents to its competent authority (Article 46 of DORA) under Article 19 of "
-            "DORA, within the time limits set by the regulatory technical standards made under Article 20 of DORA.") in text
+    assert ("must report major ICT-related incidents to its competent authority (Article 46 of DORA) under "
+            "Article 19 of DORA, within the time limits set by the regulatory technical standards made under "
+            "Article 20 of DORA.") in text
     assert "under Article 46 of DORA within" not in text
     assert "This shorter period prevails" not in text
     assert "or any other ICT-Related Incident, without unreasonable delay and in any event within 4 hours" in text
-    assert (f"where the incident is also a Personal Data Breach, {'the Supplier' if name == 'nearshore-eur' else 'Pennine'} "
+    supplier = "the Supplier" if name == "nearshore-eur" else "Pennine"
+    assert (f"where the incident is also a Personal Data Breach, {supplier} "
             f"will also notify it, with the content and within the period that {clause} requires") in text
 
 
@@ -83,7 +87,8 @@ OBJECTOR_STAYS = "An employee who objects to or refuses the transfer stays emplo
 def test_an_objector_does_not_stay_employed_in_poland_or_under_tupe(name, supplier):
     text = sample(name)
     assert OBJECTOR_STAYS not in text
-    assert (f"{supplier} (or its Subcontractor) bears all Employee Liabilities that result from an employee objecting to "
+    assert (f"{supplier} (or its Subcontractor) bears all Employee Liabilities that result from an employee "
+            "objecting to "
             "the transfer, or ending their employment, as that rule allows") in text
 
 
@@ -101,7 +106,8 @@ def test_governance_names_no_escalation_the_schedule_lacks(name):
     text = sample(name)
     assert "the escalation of issues described there" not in text
     assert "set out in Schedule 4, which include the reporting and the meetings described there." in text
-    clause = text.split("An issue that cannot be resolved at operational level is dealt with under clause ")[1].split(".")[0]
+    route = "An issue that cannot be resolved at operational level is dealt with under clause "
+    clause = text.split(route)[1].split(".")[0]
     assert re.search(rf"\b{clause} ?Dispute Resolution\b", text)  # the table of contents names the clause
 
 
