@@ -34,7 +34,9 @@ class Settings:
     templates: str
 
 
-_WORKSPACE = None
+# the workspace this process built, with the settings it was built from: an in-process pool of
+# another repository (tests, a second server in one process) must not be handed this one
+_WORKSPACE: tuple[Settings, Any] | None = None
 
 
 def _init(settings: Settings) -> None:
@@ -42,13 +44,14 @@ def _init(settings: Settings) -> None:
     global _WORKSPACE
     from contractgen.pipeline import Workspace
 
-    _WORKSPACE = Workspace(Path(settings.root), clauses_dir=Path(settings.clauses), templates_dir=Path(settings.templates))
+    _WORKSPACE = (settings, Workspace(Path(settings.root), clauses_dir=Path(settings.clauses),
+                                      templates_dir=Path(settings.templates)))
 
 
 def _workspace(settings: Settings):
-    if _WORKSPACE is None:
+    if _WORKSPACE is None or _WORKSPACE[0] != settings:
         _init(settings)
-    return _WORKSPACE
+    return _WORKSPACE[1]
 
 
 def _call(settings: Settings, job: Callable, args: tuple) -> tuple[str, Any]:
