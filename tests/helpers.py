@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -41,3 +42,13 @@ def clause_file(root: Path, rel: str, title: str = "A Clause", status: str = "ap
     lines += [f"{key}: {value}" for key, value in front.items()]
     lines.append("---")
     return write_file(root / rel, "\n".join(lines) + "\n" + body)
+
+
+def copy_tracked_files(target: Path) -> Path:
+    """Copy this checkout's tracked files (what a clone holds) into `target`, for building a wheel; return it."""
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    for rel in filter(None, tracked.decode().split("\0")):
+        if (ROOT / rel).is_file():
+            (target / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / rel, target / rel)
+    return target

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import sysconfig
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT
+from tests.helpers import copy_tracked_files
 
 
 def _run(*args, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -23,12 +22,7 @@ def _run(*args, cwd: Path, env: dict | None = None) -> subprocess.CompletedProce
 def installed(tmp_path_factory) -> Path:
     """Build the wheel from a copy of the tracked files and install it into a fresh venv; return its bin/."""
     base = tmp_path_factory.mktemp("wheel")
-    source = base / "source"
-    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
-    for rel in filter(None, tracked.decode().split("\0")):
-        if (ROOT / rel).is_file():
-            (source / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / rel, source / rel)
+    source = copy_tracked_files(base / "source")
     pip = [sys.executable, "-m", "pip"]
     built = _run(*pip, "wheel", ".", "--no-deps", "-q", "-w", base / "dist", cwd=source)
     assert built.returncode == 0, built.stderr

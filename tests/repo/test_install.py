@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +13,7 @@ import pytest
 from contractgen import __version__
 from contractgen.repo import install as install_module
 from contractgen.repo.install import InstallError, parse_install
-from tests.helpers import ROOT
+from tests.helpers import copy_tracked_files
 
 from .conftest import run_cli
 from .test_workflow import _plan, _workflow
@@ -24,12 +23,7 @@ from .test_workflow import _plan, _workflow
 def wheel(tmp_path_factory) -> Path:
     """A wheel of this checkout, built from its tracked files (`pip wheel --no-deps`)."""
     base = tmp_path_factory.mktemp("install-wheel")
-    source = base / "source"
-    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
-    for rel in filter(None, tracked.decode().split("\0")):
-        if (ROOT / rel).is_file():
-            (source / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / rel, source / rel)
+    source = copy_tracked_files(base / "source")
     built = subprocess.run([sys.executable, "-m", "pip", "wheel", ".", "--no-deps", "-q", "-w", str(base / "dist")],
                            cwd=source, capture_output=True, text=True, timeout=600)
     assert built.returncode == 0, built.stderr
