@@ -36,11 +36,13 @@ CHECK_TARGET = 5.0  # seconds, issue 15 item 6
 def _builds(root: Path, deals: int, repeat: int) -> dict[str, list[dict]]:
     """Alternate the local pool and the Dask LocalCluster over fresh builds of the same repository."""
     cg = contractgen_exe()
-    commands = {"local": [cg, "build", "--jobs", "2", "-C", str(root)],
-                "dask": [cg, "build", "--dask", "local:2", "-C", str(root)]}
+    commands = {
+        "local": [cg, "build", "--jobs", "2", "-C", str(root)],
+        "dask": [cg, "build", "--dask", "local:2", "-C", str(root)],
+    }
     samples: dict[str, list[dict]] = {name: [] for name in commands}
     for rep in range(repeat):
-        for name in (list(commands) if rep % 2 == 0 else list(reversed(commands))):
+        for name in list(commands) if rep % 2 == 0 else list(reversed(commands)):
             print(f"bench: build ({name}) over {deals} deals ...", flush=True)
             clean_build(root)
             samples[name].append(run_measured(commands[name]))
@@ -76,27 +78,51 @@ def main(argv: list[str] | None = None) -> int:
     check = statistics.median(s["wall"] for s in checks)
     check_cpu = statistics.median(s["cpu"] for s in checks)
     rows = {
-        "build_local_jobs2": {"label": f"build --jobs 2, {args.deals} deals (DOCX+PDF)", "median": local,
-                              "per_deal": local / args.deals, "samples": samples["local"]},
-        "build_dask_local2": {"label": f"build --dask local:2, {args.deals} deals (DOCX+PDF)", "median": dask,
-                              "per_deal": dask / args.deals, "samples": samples["dask"]},
+        "build_local_jobs2": {
+            "label": f"build --jobs 2, {args.deals} deals (DOCX+PDF)",
+            "median": local,
+            "per_deal": local / args.deals,
+            "samples": samples["local"],
+        },
+        "build_dask_local2": {
+            "label": f"build --dask local:2, {args.deals} deals (DOCX+PDF)",
+            "median": dask,
+            "per_deal": dask / args.deals,
+            "samples": samples["dask"],
+        },
         "dask_overhead_per_deal": {"label": "Dask path overhead per deal over the local pool", "median": overhead},
-        "check_locked": {"label": f"check, {args.check_deals} locked deals (whole process)", "median": check,
-                         "cpu_median": check_cpu, "samples": checks},
+        "check_locked": {
+            "label": f"check, {args.check_deals} locked deals (whole process)",
+            "median": check,
+            "cpu_median": check_cpu,
+            "samples": checks,
+        },
     }
-    targets = [{"target": f"check over {args.check_deals} locked deals (seconds, whole process)",
-                "value": round(check, 3), "limit": CHECK_TARGET,
-                "status": "PASS" if check <= CHECK_TARGET else "MISS", "detail": f"CPU {check_cpu:.2f} s"}]
+    targets = [
+        {
+            "target": f"check over {args.check_deals} locked deals (seconds, whole process)",
+            "value": round(check, 3),
+            "limit": CHECK_TARGET,
+            "status": "PASS" if check <= CHECK_TARGET else "MISS",
+            "detail": f"CPU {check_cpu:.2f} s",
+        }
+    ]
     for row in rows.values():
         extra = f"  ({row['per_deal']:.2f} s per deal)" if "per_deal" in row else ""
         print(f"{row['label']:<60} {row['median']:8.2f} s{extra}")
     for t in targets:
         print(f"  [{t['status']}] {t['target']}: {t['value']} (limit {t['limit']}) — {t['detail']}")
-    report = {"generated": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-              "command": "python -m bench.cluster " + " ".join(argv if argv is not None else sys.argv[1:]),
-              "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                          "load_average_at_end": os.getloadavg()},
-              "results": rows, "targets": targets}
+    report = {
+        "generated": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "command": "python -m bench.cluster " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "load_average_at_end": os.getloadavg(),
+        },
+        "results": rows,
+        "targets": targets,
+    }
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return 0

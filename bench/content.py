@@ -12,7 +12,13 @@ import copy
 from pathlib import Path
 
 from contractgen.document.model import (
-    DefinitionList, Document, Heading, ListBlock, Paragraph, Table, inline_text,
+    DefinitionList,
+    Document,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Table,
+    inline_text,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,11 +84,11 @@ def flatten(document: Document) -> list[dict]:
     add({"kind": "title", "text": document.title})
     add({"kind": "p", "text": "between"})
     for index, party in enumerate(document.parties, start=1):
-        text = party.name + "".join(d.before + getattr(party, d.field) + d.after
-                                    for d in party.details if getattr(party, d.field))
+        text = party.name + "".join(
+            d.before + getattr(party, d.field) + d.after for d in party.details if getattr(party, d.field)
+        )
         add({"kind": "li", "text": f"({index}) {text}"})
-    add({"kind": "table", "header": ["Reference", document.reference],
-         "rows": [["Date", document.date_text]]})
+    add({"kind": "table", "header": ["Reference", document.reference], "rows": [["Date", document.date_text]]})
     if document.contents:
         add({"kind": "h1", "text": "Contents", "break": True})
         for entry in document.contents:
@@ -97,11 +103,18 @@ def flatten(document: Document) -> list[dict]:
             add({"kind": "h2", "text": f"{clause.number} {clause.title}".strip()})
             _blocks(clause.blocks, add)
         if part.kind == "signatures":
-            add({"kind": "p", "text": "This Agreement has been entered into on the date stated at the beginning of it."})
+            add(
+                {"kind": "p", "text": "This Agreement has been entered into on the date stated at the beginning of it."}
+            )
             for party in document.parties:
                 add({"kind": "p", "text": f"Signed for and on behalf of {party.name}"})
-                add({"kind": "table", "header": ["Signature", ""],
-                     "rows": [["Name", party.signatory_name], ["Title", party.signatory_title], ["Date", ""]]})
+                add(
+                    {
+                        "kind": "table",
+                        "header": ["Signature", ""],
+                        "rows": [["Name", party.signatory_name], ["Title", party.signatory_title], ["Date", ""]],
+                    }
+                )
     return out
 
 
@@ -123,8 +136,13 @@ def _blocks(blocks, add) -> None:
                     add({"kind": "li", "text": lead})
                 _blocks(rest, add)
         elif isinstance(block, Table):
-            add({"kind": "table", "header": [inline_text(c) for c in block.header],
-                 "rows": [[inline_text(c) for c in row] for row in block.rows]})
+            add(
+                {
+                    "kind": "table",
+                    "header": [inline_text(c) for c in block.header],
+                    "rows": [[inline_text(c) for c in row] for row in block.rows],
+                }
+            )
         elif isinstance(block, DefinitionList):
             for item in block.items:
                 add({"kind": "p", "text": f"\u201c{item.term}\u201d means {inline_text(item.content)}"})

@@ -24,7 +24,9 @@ def soffice() -> str | None:
 
 def machine_info() -> dict:
     info = {
-        "python": sys.version.split()[0], "platform": platform.platform(), "cpus": os.cpu_count(),
+        "python": sys.version.split()[0],
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
         "cpu": platform.processor() or "",
         "load_average_at_start": os.getloadavg() if hasattr(os, "getloadavg") else None,
     }
@@ -47,17 +49,22 @@ def machine_info() -> dict:
             versions[dist] = None
     info["versions"] = versions
     try:
-        info["git_commit"] = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                                            text=True).stdout.strip()
-        info["git_dirty"] = bool(subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
-                                                capture_output=True, text=True).stdout.strip())
+        info["git_commit"] = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+        info["git_dirty"] = bool(
+            subprocess.run(
+                ["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True, text=True
+            ).stdout.strip()
+        )
     except OSError:
         pass
     office = soffice()
     if office:
         try:
-            info["libreoffice"] = subprocess.run([office, "--version"], capture_output=True, text=True,
-                                                 timeout=60).stdout.strip()
+            info["libreoffice"] = subprocess.run(
+                [office, "--version"], capture_output=True, text=True, timeout=60
+            ).stdout.strip()
         except (OSError, subprocess.TimeoutExpired):
             info["libreoffice"] = office
     return info
@@ -71,53 +78,88 @@ def relative_path(path: str) -> str:
         return Path(path).name
 
 
-
 def _targets(setup: dict, results: dict, growth: dict, batch_deals: int) -> list[dict]:
     pages = setup["pages"]
     out = []
 
     def target(name: str, value: float | None, limit: float, detail: str, lower_is_better: bool = True) -> None:
         status = "n/a" if value is None else ("PASS" if value <= limit else "MISS")
-        out.append({"target": name, "value": None if value is None else round(value, 3), "limit": limit,
-                    "status": status, "detail": detail})
+        out.append(
+            {
+                "target": name,
+                "value": None if value is None else round(value, 3),
+                "limit": limit,
+                "status": status,
+                "detail": detail,
+            }
+        )
 
     r = results
     ours_pp = r["cg_pdf"]["median"] / pages["contractgen_pdf"]
     plain_pp = r["plain_weasyprint"]["median"] / pages["plain_weasyprint"]
-    target("PDF per page vs plain WeasyPrint (in-process, warm)", ours_pp / plain_pp, 0.75,
-           f"{ours_pp * 1000:.0f} ms/page ({pages['contractgen_pdf']} pages) vs {plain_pp * 1000:.0f} ms/page "
-           f"({pages['plain_weasyprint']} pages)")
-    target("DOCX whole process vs docxtpl whole process", r["cg_docx_proc"]["median"] / r["docxtpl_proc"]["median"],
-           1.5, f"{r['cg_docx_proc']['median']:.3f} s vs {r['docxtpl_proc']['median']:.3f} s")
-    target("DOCX in-process vs docxtpl in-process", r["cg_docx"]["median"] / r["docxtpl"]["median"], 1.0,
-           f"{r['cg_docx']['median']:.3f} s vs {r['docxtpl']['median']:.3f} s (writer only: "
-           f"{r['cg_docx_writer']['median']:.3f} s)")
+    target(
+        "PDF per page vs plain WeasyPrint (in-process, warm)",
+        ours_pp / plain_pp,
+        0.75,
+        f"{ours_pp * 1000:.0f} ms/page ({pages['contractgen_pdf']} pages) vs {plain_pp * 1000:.0f} ms/page "
+        f"({pages['plain_weasyprint']} pages)",
+    )
+    target(
+        "DOCX whole process vs docxtpl whole process",
+        r["cg_docx_proc"]["median"] / r["docxtpl_proc"]["median"],
+        1.5,
+        f"{r['cg_docx_proc']['median']:.3f} s vs {r['docxtpl_proc']['median']:.3f} s",
+    )
+    target(
+        "DOCX in-process vs docxtpl in-process",
+        r["cg_docx"]["median"] / r["docxtpl"]["median"],
+        1.0,
+        f"{r['cg_docx']['median']:.3f} s vs {r['docxtpl']['median']:.3f} s (writer only: "
+        f"{r['cg_docx_writer']['median']:.3f} s)",
+    )
     key = f"batch_{batch_deals}_jobs2"
     if key in r:
         per = r[key]["per_contract"]
-        target("Batch (DOCX+PDF) per contract with 2 workers vs one plain WeasyPrint render",
-               per / r["plain_weasyprint"]["median"], 0.5,
-               f"{per:.3f} s/contract over {batch_deals} deals vs {r['plain_weasyprint']['median']:.3f} s")
+        target(
+            "Batch (DOCX+PDF) per contract with 2 workers vs one plain WeasyPrint render",
+            per / r["plain_weasyprint"]["median"],
+            0.5,
+            f"{per:.3f} s/contract over {batch_deals} deals vs {r['plain_weasyprint']['median']:.3f} s",
+        )
     else:
         target("Batch per contract with 2 workers vs one plain WeasyPrint render", None, 0.5, "batch skipped")
     check = [k for k in r if k.startswith("check_")]
     biggest = max(check, key=lambda k: int(k.split("_")[1]))
-    target(f"check over {biggest.split('_')[1]} locked deals (seconds, whole process)", r[biggest]["median"], 2.0,
-           f"{r[biggest]['median']:.3f} s")
+    target(
+        f"check over {biggest.split('_')[1]} locked deals (seconds, whole process)",
+        r[biggest]["median"],
+        2.0,
+        f"{r[biggest]['median']:.3f} s",
+    )
     target("no-op build (seconds, whole process)", r["noop_build"]["median"], 2.0, f"{r['noop_build']['median']:.3f} s")
     for fmt in ("docx", "pdf"):
         per_copy = growth[f"length_{fmt}"]["4x"]["per_copy"]
-        target(f"{fmt.upper()} cost linear in length (4x time / (4 x 1x time))", per_copy, 1.25,
-               f"1x {growth[f'length_{fmt}']['1x']['median']:.3f} s, 4x {growth[f'length_{fmt}']['4x']['median']:.3f} s")
+        target(
+            f"{fmt.upper()} cost linear in length (4x time / (4 x 1x time))",
+            per_copy,
+            1.25,
+            f"1x {growth[f'length_{fmt}']['1x']['median']:.3f} s, 4x {growth[f'length_{fmt}']['4x']['median']:.3f} s",
+        )
     if "batch_deals_jobs2" in growth:
         last = max(growth["batch_deals_jobs2"], key=int)
-        target("build cost linear in number of deals (per contract, most vs fewest deals)",
-               growth["batch_deals_jobs2"][last]["per_contract_relative"], 1.25,
-               ", ".join(f"{n}: {v['median']:.1f} s" for n, v in growth["batch_deals_jobs2"].items()))
+        target(
+            "build cost linear in number of deals (per contract, most vs fewest deals)",
+            growth["batch_deals_jobs2"][last]["per_contract_relative"],
+            1.25,
+            ", ".join(f"{n}: {v['median']:.1f} s" for n, v in growth["batch_deals_jobs2"].items()),
+        )
     last = max(growth["check_deals"], key=int)
-    target("check cost linear in number of deals (per deal, most vs fewest deals)",
-           growth["check_deals"][last]["per_deal_relative"], 1.25,
-           ", ".join(f"{n}: {v['median']:.2f} s" for n, v in growth["check_deals"].items()))
+    target(
+        "check cost linear in number of deals (per deal, most vs fewest deals)",
+        growth["check_deals"][last]["per_deal_relative"],
+        1.25,
+        ", ".join(f"{n}: {v['median']:.2f} s" for n, v in growth["check_deals"].items()),
+    )
     return out
 
 
@@ -125,12 +167,17 @@ def _fmt_s(value: float) -> str:
     return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
 
 
-def write_report(setup: dict, results: dict, memory: dict, growth: dict, repeat: int, batch_deals: int, args,
-            started: float) -> dict:
+def write_report(
+    setup: dict, results: dict, memory: dict, growth: dict, repeat: int, batch_deals: int, args, started: float
+) -> dict:
     pages = setup["pages"]
-    page_of = {"cg_pdf": pages["contractgen_pdf"], "cg_pdf_proc": pages["contractgen_pdf"],
-               "plain_weasyprint": pages["plain_weasyprint"], "plain_weasyprint_proc": pages["plain_weasyprint"],
-               "libreoffice_proc": pages.get("libreoffice")}
+    page_of = {
+        "cg_pdf": pages["contractgen_pdf"],
+        "cg_pdf_proc": pages["contractgen_pdf"],
+        "plain_weasyprint": pages["plain_weasyprint"],
+        "plain_weasyprint_proc": pages["plain_weasyprint"],
+        "libreoffice_proc": pages.get("libreoffice"),
+    }
     print(f"\n{'contender':<68} {'median':>9} {'min-max':>19} {'per page':>9} {'cpu':>8} {'peak RSS':>9}")
     for name, r in results.items():
         if name.startswith("cg_len_"):
@@ -143,12 +190,19 @@ def write_report(setup: dict, results: dict, memory: dict, growth: dict, repeat:
     print("\ncost by contract length (writers only, median; relative to 1x):")
     for fmt in ("docx", "pdf"):
         row = growth[f"length_{fmt}"]
-        print(f"  {fmt.upper():<5}" + "".join(f"  {k}: {_fmt_s(v['median'])} ({v['relative']:.2f}x)" for k, v in row.items()))
+        print(
+            f"  {fmt.upper():<5}"
+            + "".join(f"  {k}: {_fmt_s(v['median'])} ({v['relative']:.2f}x)" for k, v in row.items())
+        )
     if "batch_deals_jobs2" in growth:
-        print("cost by number of deals (build --jobs 2):"
-              + "".join(f"  {n}: {_fmt_s(v['median'])}" for n, v in growth["batch_deals_jobs2"].items()))
-    print("cost by number of deals (check):"
-          + "".join(f"  {n}: {_fmt_s(v['median'])}" for n, v in growth["check_deals"].items()))
+        print(
+            "cost by number of deals (build --jobs 2):"
+            + "".join(f"  {n}: {_fmt_s(v['median'])}" for n, v in growth["batch_deals_jobs2"].items())
+        )
+    print(
+        "cost by number of deals (check):"
+        + "".join(f"  {n}: {_fmt_s(v['median'])}" for n, v in growth["check_deals"].items())
+    )
     targets = _targets(setup, results, growth, batch_deals)
     print("\ntargets (issue 7):")
     for t in targets:
@@ -160,12 +214,18 @@ def write_report(setup: dict, results: dict, memory: dict, growth: dict, repeat:
         "generated": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "command": "python -m bench " + " ".join(sys.argv[1:]),
         "duration_s": round(time.time() - started, 1),
-        "repetitions": repeat, "batch_deals": batch_deals, "check_deals": args.check_deals,
+        "repetitions": repeat,
+        "batch_deals": batch_deals,
+        "check_deals": args.check_deals,
         "machine": {**machine_info(), "load_average_at_end": os.getloadavg()},
-        "inputs": {k: (relative_path(v) if k == "deal" else v) for k, v in setup.items() if k in ("deal", "pages", "content_blocks", "content_chars",
-                                                             "docxtpl_placeholders", "equivalent_text")},
-        "results": {k: {kk: (round(vv, 4) if isinstance(vv, float) else vv) for kk, vv in v.items()}
-                    for k, v in results.items()},
+        "inputs": {
+            k: (relative_path(v) if k == "deal" else v)
+            for k, v in setup.items()
+            if k in ("deal", "pages", "content_blocks", "content_chars", "docxtpl_placeholders", "equivalent_text")
+        },
+        "results": {
+            k: {kk: (round(vv, 4) if isinstance(vv, float) else vv) for kk, vv in v.items()} for k, v in results.items()
+        },
         "peak_rss_kb": memory,
         "growth": growth,
         "targets": targets,

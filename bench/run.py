@@ -47,8 +47,9 @@ def run_measured(cmd: list[str], cwd: Path | None = None, ok=(0,)) -> dict:
     wall = time.perf_counter() - w0
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in ok:
-        raise RuntimeError(f"{' '.join(map(str, cmd))} exited {proc.returncode}:\n"
-                           f"{err_chunks.decode(errors='replace')[-2000:]}")
+        raise RuntimeError(
+            f"{' '.join(map(str, cmd))} exited {proc.returncode}:\n{err_chunks.decode(errors='replace')[-2000:]}"
+        )
     return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "maxrss_kb": usage.ru_maxrss}
 
 
@@ -57,8 +58,14 @@ class Worker:
 
     def __init__(self, name: str, setup_path: Path):
         self.name = name
-        self.proc = subprocess.Popen([PY, "-m", "bench.worker", name, str(setup_path)], cwd=ROOT, env=ENV,
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.proc = subprocess.Popen(
+            [PY, "-m", "bench.worker", name, str(setup_path)],
+            cwd=ROOT,
+            env=ENV,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         self.ready = self._read()
 
     def _read(self) -> dict:
@@ -82,8 +89,13 @@ class Worker:
 
 def summary(samples: list[dict], key: str = "wall") -> dict:
     values = [s[key] for s in samples]
-    return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values),
-            "samples": [round(v, 4) for v in values]}
+    return {
+        "median": statistics.median(values),
+        "min": min(values),
+        "max": max(values),
+        "n": len(values),
+        "samples": [round(v, 4) for v in values],
+    }
 
 
 def pdf_pages(path_or_bytes) -> int:
@@ -103,7 +115,13 @@ def pdf_pages(path_or_bytes) -> int:
 
 def prepare(work: Path, deal: Path) -> dict:
     """Write the inputs every contender needs (untimed) and return the setup record."""
-    from bench.contenders.alternatives import deal_values, docx_text, make_docxtpl_template, plain_weasyprint, python_docx
+    from bench.contenders.alternatives import (
+        deal_values,
+        docx_text,
+        make_docxtpl_template,
+        plain_weasyprint,
+        python_docx,
+    )
     from bench.content import build_reference, flatten, text_of
 
     from contractgen import writers
@@ -125,8 +143,11 @@ def prepare(work: Path, deal: Path) -> dict:
     template, placeholders = make_docxtpl_template(our_docx, values)
     (work / "template.docx").write_bytes(template)
     (work / "values.json").write_text(json.dumps(values), encoding="utf-8")
-    setup.update(docxtpl_template=str(work / "template.docx"), docxtpl_values=str(work / "values.json"),
-                 docxtpl_placeholders=placeholders)
+    setup.update(
+        docxtpl_template=str(work / "template.docx"),
+        docxtpl_values=str(work / "values.json"),
+        docxtpl_placeholders=placeholders,
+    )
     plain_pdf = plain_weasyprint(content)
     setup["pages"] = {"contractgen_pdf": pdf_pages(our_pdf), "plain_weasyprint": pdf_pages(plain_pdf)}
     setup["content_blocks"] = len(content)
@@ -154,10 +175,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="a short run: 2 repetitions, 10-deal batch")
     parser.add_argument("-n", "--repeat", type=int, default=None, help="repetitions per contender (default 5, quick 2)")
-    parser.add_argument("--batch-deals", type=int, default=None, help="deals in the batch build (default 100, quick 10)")
+    parser.add_argument(
+        "--batch-deals", type=int, default=None, help="deals in the batch build (default 100, quick 10)"
+    )
     parser.add_argument("--check-deals", type=int, default=1000, help="locked deals for `check` (default 1000)")
     parser.add_argument("--skip-batch", action="store_true", help="leave out the batch build (slowest part)")
-    parser.add_argument("--deal", type=Path, default=None, help="the reference deal (default: samples/deal-example.yaml)")
+    parser.add_argument(
+        "--deal", type=Path, default=None, help="the reference deal (default: samples/deal-example.yaml)"
+    )
     parser.add_argument("-o", "--output", type=Path, default=HERE / "results" / "latest.json")
     parser.add_argument("--prepare-into", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -167,8 +192,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         import docxtpl  # noqa: F401
     except ImportError:
-        print("bench: docxtpl is missing; install the bench extra:  .venv/bin/pip install -e '.[bench]'",
-              file=sys.stderr)
+        print(
+            "bench: docxtpl is missing; install the bench extra:  .venv/bin/pip install -e '.[bench]'", file=sys.stderr
+        )
         return 2
     from bench.content import reference_deal
 
@@ -181,8 +207,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench: preparing inputs in {work} ...", flush=True)
         # Made in a child so this runner stays small: a child process inherits its parent's peak RSS
         # (ru_maxrss survives exec on Linux), which would inflate every worker's memory figure.
-        subprocess.run([PY, str(Path(__file__).resolve()), "--prepare-into", str(work), "--deal", str(deal)],
-                       check=True, cwd=ROOT)
+        subprocess.run(
+            [PY, str(Path(__file__).resolve()), "--prepare-into", str(work), "--deal", str(deal)], check=True, cwd=ROOT
+        )
         setup = json.loads((work / "setup.json").read_text(encoding="utf-8"))
         results: dict[str, dict] = {}
         memory: dict[str, int] = {}
@@ -217,17 +244,45 @@ def _whole_process(work: Path, setup: dict) -> dict[str, list[str]]:
     commands = {
         "cg_docx_proc": [cg, "render", deal, "-o", str(work / "out-docx"), "--format", "docx"],
         "cg_pdf_proc": [cg, "render", deal, "-o", str(work / "out-pdf"), "--format", "pdf"],
-        "docxtpl_proc": [PY, "-m", "bench.contenders.cli", "docxtpl", setup["docxtpl_template"],
-                         str(work / "tpl-out.docx"), setup["docxtpl_values"]],
-        "python_docx_proc": [PY, "-m", "bench.contenders.cli", "python-docx", setup["content"], str(work / "pd-out.docx")],
-        "plain_weasyprint_proc": [PY, "-m", "bench.contenders.cli", "weasyprint", setup["content"],
-                                  str(work / "plain-out.pdf")],
+        "docxtpl_proc": [
+            PY,
+            "-m",
+            "bench.contenders.cli",
+            "docxtpl",
+            setup["docxtpl_template"],
+            str(work / "tpl-out.docx"),
+            setup["docxtpl_values"],
+        ],
+        "python_docx_proc": [
+            PY,
+            "-m",
+            "bench.contenders.cli",
+            "python-docx",
+            setup["content"],
+            str(work / "pd-out.docx"),
+        ],
+        "plain_weasyprint_proc": [
+            PY,
+            "-m",
+            "bench.contenders.cli",
+            "weasyprint",
+            setup["content"],
+            str(work / "plain-out.pdf"),
+        ],
     }
     office = soffice()
     if office:
         profile = (work / "lo-profile").as_uri()
-        commands["libreoffice_proc"] = [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-                                        "pdf", "--outdir", str(work / "lo"), setup["ours_docx"]]
+        commands["libreoffice_proc"] = [
+            office,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(work / "lo"),
+            setup["ours_docx"],
+        ]
     return commands
 
 
@@ -253,7 +308,7 @@ def _main_round(work: Path, setup: dict, repeat: int, results: dict, memory: dic
     samples: dict[str, list[dict]] = {name: [] for name in [*workers, *commands]}
     order = list(samples)
     for rep in range(repeat):
-        rotated = order[rep % len(order):] + order[:rep % len(order)]
+        rotated = order[rep % len(order) :] + order[: rep % len(order)]
         print(f"bench: repetition {rep + 1}/{repeat}", flush=True)
         for name in rotated:
             samples[name].append(workers[name].run() if name in workers else run_measured(commands[name]))
@@ -262,8 +317,11 @@ def _main_round(work: Path, setup: dict, repeat: int, results: dict, memory: dic
     for name, values in samples.items():
         if name in commands:
             memory[name] = max(v["maxrss_kb"] for v in values)
-        results[name] = {"label": IN_PROCESS.get(name) or WHOLE_LABELS[name], **summary(values),
-                         "cpu_median": statistics.median(v["cpu"] for v in values)}
+        results[name] = {
+            "label": IN_PROCESS.get(name) or WHOLE_LABELS[name],
+            **summary(values),
+            "cpu_median": statistics.median(v["cpu"] for v in values),
+        }
 
 
 def _length_round(work: Path, setup: dict, repeat: int, results: dict) -> dict:
@@ -302,13 +360,19 @@ def _check_round(work: Path, deal: Path, count: int, repeat: int, results: dict,
         noop.append(run_measured([cg, "build", "-C", str(repos[count])]))
     for n in sizes:
         results[f"check_{n}"] = {"label": f"contractgen check, {n} locked deals (whole process)", **summary(samples[n])}
-    results["noop_build"] = {"label": f"contractgen build with nothing to do, {count} deals (whole process)",
-                             **summary(noop)}
+    results["noop_build"] = {
+        "label": f"contractgen build with nothing to do, {count} deals (whole process)",
+        **summary(noop),
+    }
     memory["check"] = max(s["maxrss_kb"] for s in samples[count])
     base = statistics.median(s["wall"] for s in samples[sizes[0]])
-    growth["check_deals"] = {str(n): {"median": statistics.median(s["wall"] for s in samples[n]),
-                                      "per_deal_relative": statistics.median(s["wall"] for s in samples[n])
-                                      / base * sizes[0] / n} for n in sizes}
+    growth["check_deals"] = {
+        str(n): {
+            "median": statistics.median(s["wall"] for s in samples[n]),
+            "per_deal_relative": statistics.median(s["wall"] for s in samples[n]) / base * sizes[0] / n,
+        }
+        for n in sizes
+    }
 
 
 def _batch_round(work: Path, deal: Path, count: int, repeat: int, results: dict, memory: dict, growth: dict) -> None:
@@ -325,13 +389,21 @@ def _batch_round(work: Path, deal: Path, count: int, repeat: int, results: dict,
     for (n, jobs), values in samples.items():
         key = f"batch_{n}_jobs{jobs}"
         s = summary(values)
-        results[key] = {"label": f"contractgen build --jobs {jobs}, {n} deals (DOCX+PDF, whole process)", **s,
-                        "per_contract": s["median"] / n, "cpu_median": statistics.median(v["cpu"] for v in values)}
+        results[key] = {
+            "label": f"contractgen build --jobs {jobs}, {n} deals (DOCX+PDF, whole process)",
+            **s,
+            "per_contract": s["median"] / n,
+            "cpu_median": statistics.median(v["cpu"] for v in values),
+        }
         memory[key] = max(v["maxrss_kb"] for v in values)
     base = results[f"batch_{sizes[0]}_jobs2"]["per_contract"]
-    growth["batch_deals_jobs2"] = {str(n): {"median": results[f"batch_{n}_jobs2"]["median"],
-                                            "per_contract_relative": results[f"batch_{n}_jobs2"]["per_contract"] / base}
-                                   for n in sizes}
+    growth["batch_deals_jobs2"] = {
+        str(n): {
+            "median": results[f"batch_{n}_jobs2"]["median"],
+            "per_contract_relative": results[f"batch_{n}_jobs2"]["per_contract"] / base,
+        }
+        for n in sizes
+    }
 
 
 if __name__ == "__main__":

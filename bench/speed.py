@@ -54,15 +54,21 @@ def _whole_process(work: Path, runs: int) -> dict:
     source = load_deal(DEAL)
     deal, document = source.deal, build_document(source, workspace).document
     values = deal_values(DEAL)
-    template, _ = make_docxtpl_template(writers.render(document, workspace.template_dir(deal.template), "docx"),
-                                        values)
+    template, _ = make_docxtpl_template(writers.render(document, workspace.template_dir(deal.template), "docx"), values)
     (work / "template.docx").write_bytes(template)
     (work / "values.json").write_text(json.dumps(values), encoding="utf-8")
     commands = {
         "version": [str(EXE), "--version"],
         "render_docx": [str(EXE), "render", "--format", "docx", str(DEAL), "-o", str(work / "out")],
-        "docxtpl": [sys.executable, "-m", "bench.contenders.cli", "docxtpl", str(work / "template.docx"),
-                    str(work / "docxtpl.docx"), str(work / "values.json")],
+        "docxtpl": [
+            sys.executable,
+            "-m",
+            "bench.contenders.cli",
+            "docxtpl",
+            str(work / "template.docx"),
+            str(work / "docxtpl.docx"),
+            str(work / "values.json"),
+        ],
     }
     # An installed package has its bytecode (pip compiles it); an editable checkout run with
     # PYTHONDONTWRITEBYTECODE=1 would otherwise recompile every contractgen module in every run.
@@ -72,19 +78,21 @@ def _whole_process(work: Path, runs: int) -> dict:
     samples: dict[str, list[dict]] = {name: [] for name in commands}
     names = list(commands)
     for i in range(runs):
-        for name in names[i % len(names):] + names[:i % len(names)]:
+        for name in names[i % len(names) :] + names[: i % len(names)]:
             samples[name].append(run_measured(commands[name], cwd=ROOT))
     return samples
 
 
 def _modules_of_docx_render(work: Path) -> dict:
     """Return which heavy modules `render --format docx` imports (run as the console script does)."""
-    code = ("import sys, atexit\n"
-            "atexit.register(lambda: print('MODULES', sorted({m.split('.')[0] for m in sys.modules} & "
-            "{'weasyprint', 'pydyf', 'fontTools', 'rich', 'pypdf'}), file=sys.stderr))\n"
-            "from contractgen.cli import main\n"
-            f"sys.argv = ['contractgen', 'render', '--format', 'docx', {str(DEAL)!r}, '-o', {str(work / 'out2')!r}]\n"
-            "main()\n")
+    code = (
+        "import sys, atexit\n"
+        "atexit.register(lambda: print('MODULES', sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'weasyprint', 'pydyf', 'fontTools', 'rich', 'pypdf'}), file=sys.stderr))\n"
+        "from contractgen.cli import main\n"
+        f"sys.argv = ['contractgen', 'render', '--format', 'docx', {str(DEAL)!r}, '-o', {str(work / 'out2')!r}]\n"
+        "main()\n"
+    )
     result = subprocess.run([sys.executable, "-c", code], cwd=work, capture_output=True, text=True)
     found = re.search(r"MODULES (\[.*\])", result.stderr)
     return {"loaded": json.loads(found.group(1).replace("'", '"')) if found else None}
@@ -124,7 +132,7 @@ def _in_process(runs: int) -> tuple[dict, dict]:
     samples: dict[str, list[dict]] = {name: [] for name in contenders}
     names = list(contenders)
     for i in range(runs):
-        for name in names[i % len(names):] + names[:i % len(names)]:
+        for name in names[i % len(names) :] + names[: i % len(names)]:
             w0, c0 = time.perf_counter(), time.process_time()
             contenders[name]()
             samples[name].append({"wall": time.perf_counter() - w0, "cpu": time.process_time() - c0})
@@ -161,11 +169,16 @@ def _markup() -> dict:
         pdf_dir = template_dir.resolve() / "pdf"
         font_config, stylesheet, _, fetcher = _resources(pdf_dir)
         laid_out = weasyprint.HTML(string=ours, base_url=str(pdf_dir) + "/", url_fetcher=fetcher).render(
-            stylesheets=[stylesheet], font_config=font_config)
+            stylesheets=[stylesheet], font_config=font_config
+        )
     finally:
         page_layout.make_page = real
-    return {"elements_ours": count(ours), "elements_plain": count(plain),
-            "pages": len(laid_out.pages), "pages_laid_out": len(made)}
+    return {
+        "elements_ours": count(ours),
+        "elements_plain": count(plain),
+        "pages": len(laid_out.pages),
+        "pages_laid_out": len(made),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -184,8 +197,14 @@ def main(argv: list[str] | None = None) -> int:
 
     def row(label: str, samples: list[dict], per_page: int | None = None) -> dict:
         wall, cpu = _median([s["wall"] for s in samples]), _median([s["cpu"] for s in samples])
-        item = {"row": label, "wall_median": round(wall, 4), "wall_min": round(min(s["wall"] for s in samples), 4),
-                "wall_max": round(max(s["wall"] for s in samples), 4), "cpu_median": round(cpu, 4), "n": len(samples)}
+        item = {
+            "row": label,
+            "wall_median": round(wall, 4),
+            "wall_min": round(min(s["wall"] for s in samples), 4),
+            "wall_max": round(max(s["wall"] for s in samples), 4),
+            "cpu_median": round(cpu, 4),
+            "n": len(samples),
+        }
         if per_page:
             item["pages"] = per_page
             item["cpu_per_page_ms"] = round(1000 * cpu / per_page, 1)
@@ -196,48 +215,91 @@ def main(argv: list[str] | None = None) -> int:
     docx = row("contractgen render --format docx (whole process, template cache warm)", whole["render_docx"])
     tpl = row("docxtpl (whole process)", whole["docxtpl"])
     ours = row("contractgen PDF, in-process warm (YAML -> PDF)", in_process["ours"], pages["ours"])
-    before = row("contractgen PDF, collector pause and one-run leaders off", in_process["ours_before_17"], pages["ours_before_17"])
+    before = row(
+        "contractgen PDF, collector pause and one-run leaders off",
+        in_process["ours_before_17"],
+        pages["ours_before_17"],
+    )
     plain = row("plain Jinja2 -> WeasyPrint (defaults)", in_process["plain"], pages["plain"])
 
     targets = []
 
     def target(name: str, value, limit, detail: str) -> None:
         ok = value is not None and value <= limit
-        targets.append({"target": name, "value": None if value is None else round(value, 3), "limit": limit,
-                        "status": "PASS" if ok else "MISS", "detail": detail})
+        targets.append(
+            {
+                "target": name,
+                "value": None if value is None else round(value, 3),
+                "limit": limit,
+                "status": "PASS" if ok else "MISS",
+                "detail": detail,
+            }
+        )
 
     target("--version whole process (s)", version["wall_median"], 0.1, f"cpu {version['cpu_median']:.3f} s")
-    target("DOCX whole process vs docxtpl whole process", docx["wall_median"] / tpl["wall_median"], 1.5,
-           f"{docx['wall_median']:.3f} s vs {tpl['wall_median']:.3f} s (cpu {docx['cpu_median']:.3f} vs "
-           f"{tpl['cpu_median']:.3f})")
+    target(
+        "DOCX whole process vs docxtpl whole process",
+        docx["wall_median"] / tpl["wall_median"],
+        1.5,
+        f"{docx['wall_median']:.3f} s vs {tpl['wall_median']:.3f} s (cpu {docx['cpu_median']:.3f} vs "
+        f"{tpl['cpu_median']:.3f})",
+    )
     loaded = modules["loaded"]
-    target("render --format docx loads no PDF engine (modules)", None if loaded is None else
-           len({"weasyprint", "pydyf", "fontTools"} & set(loaded)), 0, f"loaded: {loaded}")
-    target("PDF wall vs plain WeasyPrint (in-process, warm)", ours["wall_median"] / plain["wall_median"], 0.5,
-           f"{ours['wall_median']:.2f} s vs {plain['wall_median']:.2f} s")
-    target("PDF CPU per page vs plain WeasyPrint", ours["cpu_per_page_ms"] / plain["cpu_per_page_ms"], 1.0,
-           f"{ours['cpu_per_page_ms']} ms/page ({ours['pages']} pages) vs {plain['cpu_per_page_ms']} ms/page "
-           f"({plain['pages']} pages); with the collector pause and one-run leaders off "
-           f"{before['cpu_per_page_ms']} ms/page")
-    target("PDF elements vs the plain template's", markup["elements_ours"] / markup["elements_plain"], 1.0,
-           f"{markup['elements_ours']} vs {markup['elements_plain']} elements")
-    target("pages laid out per page (no second layout pass)", markup["pages_laid_out"] / markup["pages"], 1.0,
-           f"{markup['pages_laid_out']} page layouts for {markup['pages']} pages (contents page numbers "
-           "filled in after the first pass)")
+    target(
+        "render --format docx loads no PDF engine (modules)",
+        None if loaded is None else len({"weasyprint", "pydyf", "fontTools"} & set(loaded)),
+        0,
+        f"loaded: {loaded}",
+    )
+    target(
+        "PDF wall vs plain WeasyPrint (in-process, warm)",
+        ours["wall_median"] / plain["wall_median"],
+        0.5,
+        f"{ours['wall_median']:.2f} s vs {plain['wall_median']:.2f} s",
+    )
+    target(
+        "PDF CPU per page vs plain WeasyPrint",
+        ours["cpu_per_page_ms"] / plain["cpu_per_page_ms"],
+        1.0,
+        f"{ours['cpu_per_page_ms']} ms/page ({ours['pages']} pages) vs {plain['cpu_per_page_ms']} ms/page "
+        f"({plain['pages']} pages); with the collector pause and one-run leaders off "
+        f"{before['cpu_per_page_ms']} ms/page",
+    )
+    target(
+        "PDF elements vs the plain template's",
+        markup["elements_ours"] / markup["elements_plain"],
+        1.0,
+        f"{markup['elements_ours']} vs {markup['elements_plain']} elements",
+    )
+    target(
+        "pages laid out per page (no second layout pass)",
+        markup["pages_laid_out"] / markup["pages"],
+        1.0,
+        f"{markup['pages_laid_out']} page layouts for {markup['pages']} pages (contents page numbers "
+        "filled in after the first pass)",
+    )
     target("one contract on both cores (parallel parts, byte-identical)", None, 0.5, "not built")
     target("rebuild after a one-clause change that keeps page counts vs a full render", None, 0.3, "not built")
 
     print(f"{'row':72s} {'median':>9s} {'min-max':>17s} {'cpu':>8s} {'per page':>9s}")
     for r in rows:
         per_page = f"{r['cpu_per_page_ms']:.0f} ms" if "cpu_per_page_ms" in r else ""
-        print(f"{r['row']:72s} {r['wall_median']:8.3f}s {r['wall_min']:7.3f}-{r['wall_max']:.3f}s "
-              f"{r['cpu_median']:7.3f}s {per_page:>9s}")
+        print(
+            f"{r['row']:72s} {r['wall_median']:8.3f}s {r['wall_min']:7.3f}-{r['wall_max']:.3f}s "
+            f"{r['cpu_median']:7.3f}s {per_page:>9s}"
+        )
     print("\ntargets (issue 17):")
     for t in targets:
         print(f"  [{t['status']}] {t['target']}: {t['value']} (limit {t['limit']}) — {t['detail']}")
     info["load_average_at_end"] = os.getloadavg()
-    results = {"machine": info, "runs": args.runs, "rows": rows, "markup": markup, "modules": modules,
-               "targets": targets}
+    results = {
+        "machine": info,
+        "runs": args.runs,
+        "rows": rows,
+        "markup": markup,
+        "modules": modules,
+        "targets": targets,
+    }
     out = HERE / "results" / "speed.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n", encoding="utf-8")

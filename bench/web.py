@@ -65,11 +65,22 @@ def measure(runs: int) -> dict:
                         samples.append(elapsed)
         finally:
             app.state.workspace.pool.close()
-    return {"row": "web preview after a valid change (reference deal)", "runs": runs, "samples": samples,
-            "median": statistics.median(samples), "min": min(samples), "max": max(samples), "target": TARGET,
-            "result": "PASS" if statistics.median(samples) <= TARGET else "MISS",
-            "machine": {"cpus": os.cpu_count(), "load_average": [round(x, 2) for x in os.getloadavg()],
-                        "python": platform.python_version(), "system": platform.platform()}}
+    return {
+        "row": "web preview after a valid change (reference deal)",
+        "runs": runs,
+        "samples": samples,
+        "median": statistics.median(samples),
+        "min": min(samples),
+        "max": max(samples),
+        "target": TARGET,
+        "result": "PASS" if statistics.median(samples) <= TARGET else "MISS",
+        "machine": {
+            "cpus": os.cpu_count(),
+            "load_average": [round(x, 2) for x in os.getloadavg()],
+            "python": platform.python_version(),
+            "system": platform.platform(),
+        },
+    }
 
 
 def main() -> None:
@@ -79,8 +90,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=HERE / "results" / "web-preview.json")
     args = parser.parse_args()
     result = measure(args.runs)
-    print(f"{result['row']}: median {result['median']:.3f} s (min {result['min']:.3f}, max {result['max']:.3f}, "
-          f"{result['runs']} runs) target ≤ {TARGET:g} s: {result['result']}")
+    print(
+        f"{result['row']}: median {result['median']:.3f} s (min {result['min']:.3f}, max {result['max']:.3f}, "
+        f"{result['runs']} runs) target ≤ {TARGET:g} s: {result['result']}"
+    )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
 

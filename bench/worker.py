@@ -15,7 +15,6 @@ import time
 from pathlib import Path
 
 
-
 def _contractgen(setup: dict, formats: tuple[str, ...], writer_only: bool = False):
     from contractgen.pipeline import Workspace, build_document, load_deal
     from contractgen import writers
@@ -95,8 +94,10 @@ def main() -> None:
         if command == "run":
             w0, c0 = time.perf_counter(), time.process_time()
             size = run()
-            print(json.dumps({"wall": time.perf_counter() - w0, "cpu": time.process_time() - c0, "bytes": size}),
-                  flush=True)
+            print(
+                json.dumps({"wall": time.perf_counter() - w0, "cpu": time.process_time() - c0, "bytes": size}),
+                flush=True,
+            )
         elif command == "quit":
             break
     print(json.dumps({"maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}), flush=True)

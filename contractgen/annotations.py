@@ -44,13 +44,13 @@ def annotation(line: str, level: str = "error") -> str:
     """Return one problem line as a GitHub workflow command (error, warning or notice)."""
     text = line.strip()
     if text.startswith("warning: "):
-        level, text = "warning", text[len("warning: "):]
+        level, text = "warning", text[len("warning: ") :]
     match = _LOCATED.match(text) or _FILE.match(text)
     if match is None:
         return f"::{level}::{_escape_data(text)}"
     message = match.group("message")
     if message.startswith("warning: "):
-        level, message = "warning", message[len("warning: "):]
+        level, message = "warning", message[len("warning: ") :]
     props = [f"file={_escape_property(_relative(match.group('file')))}"]
     if match.groupdict().get("line"):
         props.append(f"line={match.group('line')}")

@@ -19,9 +19,24 @@ def main() -> None:
     """Generate IT outsourcing contracts (DOCX and PDF) from deal specifications."""
 
 
-for command in (contracts.render, contracts.validate, contracts.schema, library.clauses, library.lint,
-                library.coverage, law.law, repository.init, repository.build, repository.check, repository.lock,
-                repository.impact, repository.explain, contracts.redline, markup.import_markup, web.serve):
+for command in (
+    contracts.render,
+    contracts.validate,
+    contracts.schema,
+    library.clauses,
+    library.lint,
+    library.coverage,
+    law.law,
+    repository.init,
+    repository.build,
+    repository.check,
+    repository.lock,
+    repository.impact,
+    repository.explain,
+    contracts.redline,
+    markup.import_markup,
+    web.serve,
+):
     main.add_command(command)
 
 

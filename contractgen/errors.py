@@ -54,9 +54,17 @@ class DraftingNote:
 
     def to_json(self) -> dict:
         """Return the note as a JSON-ready mapping."""
-        return {"id": self.id, "file": self.file, "line": self.line, "field": self.path,
-                "unrecognised": self.unrecognised, "drafted": self.drafted, "check": self.check,
-                "clause": self.clause, "acknowledged": self.acknowledged}
+        return {
+            "id": self.id,
+            "file": self.file,
+            "line": self.line,
+            "field": self.path,
+            "unrecognised": self.unrecognised,
+            "drafted": self.drafted,
+            "check": self.check,
+            "clause": self.clause,
+            "acknowledged": self.acknowledged,
+        }
 
 
 class ContractgenError(Exception):

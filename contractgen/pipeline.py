@@ -16,7 +16,11 @@ from contractgen.law.library import LawLibrary, library as law_library, use_law
 from contractgen.library.clauses import Library, load_library
 from contractgen.library.contract_words import wording_problems
 from contractgen.library.cover import (
-    kind_words, load_draft_marking, load_execution, load_party_execution, party_details,
+    kind_words,
+    load_draft_marking,
+    load_execution,
+    load_party_execution,
+    party_details,
 )
 from contractgen.deal.notes import prints_as_draft
 from contractgen.document.model import Clause, Document, DocumentNote, Part, PartyBlock
@@ -29,7 +33,6 @@ from contractgen.templating.render import condition_evaluator, render_text
 from contractgen.templating.filters import words as format_words
 from contractgen.document.transforms import TermDefinition, apply_transforms
 from contractgen.writers import FORMATS, render
-
 
 
 def project_root() -> Path:
@@ -150,9 +153,17 @@ def build_document(loaded: DealSource | ResolvedDeal, workspace: Workspace | Non
         clauses: list[Clause] = []
         for slot in resolved.printed():
             if slot.rider is not None:
-                clauses.append(Clause(slot.id, 0, slot.rider.title, _deal_blocks(slot.rider, context, source.file_name),
-                                      source=f"{source.file_name}: {slot.rider.path}", status="deal",
-                                      deviation="a rider of this deal (deviates from the library)"))
+                clauses.append(
+                    Clause(
+                        slot.id,
+                        0,
+                        slot.rider.title,
+                        _deal_blocks(slot.rider, context, source.file_name),
+                        source=f"{source.file_name}: {slot.rider.path}",
+                        status="deal",
+                        deviation="a rider of this deal (deviates from the library)",
+                    )
+                )
                 continue
             version = slot.version
             where = version.path.relative_to(library.root.parent).as_posix()
@@ -165,16 +176,34 @@ def build_document(loaded: DealSource | ResolvedDeal, workspace: Workspace | Non
                 for text in slot.overrides:
                     _replace_paragraph(blocks, text.paragraph, _deal_blocks(text, context, source.file_name))
             title = _plain(spell(version.title), context, where)
-            clause = Clause(slot.id, version.version, title, blocks, source=where, status=version.status,
-                            approval=version.approval, changes=version.changes, deviation=_deviation(slot.overrides))
+            clause = Clause(
+                slot.id,
+                version.version,
+                title,
+                blocks,
+                source=where,
+                status=version.status,
+                approval=version.approval,
+                changes=version.changes,
+                deviation=_deviation(slot.overrides),
+            )
             if version.generate == "definitions":
                 clause.kind = "definitions-clause"
             clauses.append(clause)
             for term, meaning in version.defines:
                 rendered = render_text(spell(meaning), context, where, 1)
-                offered.append(TermDefinition(_plain(spell(term), context, where), read_inline(rendered, where, meaning), where))
-        parts.append(Part(outline_part.id, outline_part.kind, outline_part.title, clauses,
-                          anchor=outline_part.id if outline_part.kind != "agreement" else ""))
+                offered.append(
+                    TermDefinition(_plain(spell(term), context, where), read_inline(rendered, where, meaning), where)
+                )
+        parts.append(
+            Part(
+                outline_part.id,
+                outline_part.kind,
+                outline_part.title,
+                clauses,
+                anchor=outline_part.id if outline_part.kind != "agreement" else "",
+            )
+        )
     draft = is_draft(deal)
     draft_date, legend = load_draft_marking(workspace.template_dir(deal.template)) if draft else ("", "")
     document = Document(
@@ -186,8 +215,10 @@ def build_document(loaded: DealSource | ResolvedDeal, workspace: Workspace | Non
         draft=draft,
         legend=legend,
         execution=load_execution(workspace.template_dir(deal.template), context["law"].family),
-        parties=[_party_block("client", deal.parties.client, template_dir, context),
-                 _party_block("supplier", deal.parties.supplier, template_dir, context)],
+        parties=[
+            _party_block("client", deal.parties.client, template_dir, context),
+            _party_block("supplier", deal.parties.supplier, template_dir, context),
+        ],
         parts=parts,
         template=deal.template,
         provenance={
@@ -222,8 +253,13 @@ def _deal_blocks(text, context: dict, deal_file: str) -> list:
     try:
         return read_markdown(render_text(text.text, context, deal_file, 1), deal_file, text.text, 1)
     except ContractgenError as exc:
-        raise type(exc)(problems=[Problem(deal_file, None, text.path, p.message + (f" (line {p.line} of the text)" if p.line else ""))
-                                  for p in exc.problems] or [Problem(deal_file, None, text.path, str(exc))]) from None
+        raise type(exc)(
+            problems=[
+                Problem(deal_file, None, text.path, p.message + (f" (line {p.line} of the text)" if p.line else ""))
+                for p in exc.problems
+            ]
+            or [Problem(deal_file, None, text.path, str(exc))]
+        ) from None
 
 
 def _replace_paragraph(blocks: list, anchor: str, new: list) -> None:
@@ -234,7 +270,7 @@ def _replace_paragraph(blocks: list, anchor: str, new: list) -> None:
         if isinstance(block, Paragraph) and block.anchor == anchor:
             if new and isinstance(new[0], Paragraph):
                 new[0].anchor = anchor
-            blocks[index:index + 1] = new
+            blocks[index : index + 1] = new
             return
         if isinstance(block, ListBlock):
             for item in block.items:
@@ -314,13 +350,19 @@ def _party_block(role: str, party, template_dir: Path, context: dict) -> PartyBl
         established_under=getattr(party, "established_under", None) or "",
         branch_in=getattr(party, "branch_in", None) or "",
         members=format_words(context, members) if members else "",
-        execution=load_party_execution(template_dir, context["law"].family,
-                                       "sealed" if getattr(party, "seal", False) else kind),
+        execution=load_party_execution(
+            template_dir, context["law"].family, "sealed" if getattr(party, "seal", False) else kind
+        ),
     )
 
 
-def render_deal(deal_path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
-                workspace: Workspace | None = None, strict: bool = False) -> tuple[list[Path], list[str]]:
+def render_deal(
+    deal_path: Path,
+    out_dir: Path,
+    formats: tuple[str, ...] = FORMATS,
+    workspace: Workspace | None = None,
+    strict: bool = False,
+) -> tuple[list[Path], list[str]]:
     """Render one deal file into out_dir (read once, built once); return the written paths and the warnings.
 
     The warnings are texts, and the deal's open drafting notes (DraftingNote, located).
@@ -340,8 +382,10 @@ def render_deal(deal_path: Path, out_dir: Path, formats: tuple[str, ...] = FORMA
 def strict_problems(result: BuildResult, deal_path: Path | str) -> list[Problem]:
     """Return the warnings and open drafting notes of a build as the problems --strict makes of them."""
     problems = [Problem(str(deal_path), None, "", f"warning treated as error (--strict): {w}") for w in result.warnings]
-    problems += [Problem(n.file, n.line, n.path, f"drafting note treated as error (--strict): {n.message}")
-                 for n in result.source.open_notes]
+    problems += [
+        Problem(n.file, n.line, n.path, f"drafting note treated as error (--strict): {n.message}")
+        for n in result.source.open_notes
+    ]
     return problems
 
 
@@ -367,10 +411,16 @@ class DealReport:
 
     def to_json(self) -> dict[str, Any]:
         """Return the report as a JSON-ready mapping."""
-        return {"file": self.file, "ok": self.ok, "clauses": self.clauses,
-                "problems": [{"file": p.file, "line": p.line, "field": p.path, "message": p.message}
-                             for p in self.problems],
-                "notes": [note.to_json() for note in self.notes], "warnings": list(self.warnings)}
+        return {
+            "file": self.file,
+            "ok": self.ok,
+            "clauses": self.clauses,
+            "problems": [
+                {"file": p.file, "line": p.line, "field": p.path, "message": p.message} for p in self.problems
+            ],
+            "notes": [note.to_json() for note in self.notes],
+            "warnings": list(self.warnings),
+        }
 
 
 def check_deal(deal_path: Path, workspace: Workspace | None = None, strict: bool = False) -> DealReport:
@@ -413,33 +463,17 @@ def check_deal(deal_path: Path, workspace: Workspace | None = None, strict: bool
     return report
 
 
-def write_redline(redline, template_dir: Path, out_dir: Path, stem: str,
-                  formats: tuple[str, ...] = FORMATS) -> list[Path]:
-    """Write <stem>.redline.docx/.pdf of a redline into out_dir (atomically); return the written paths."""
-    from contractgen.outputs import write_outputs
-
-    payloads = {fmt: render(None, template_dir, fmt, redline=redline) for fmt in formats}
-    return write_outputs(out_dir, f"{stem}.redline", payloads)
-
-
-def redline_deals(old_path: Path, new_path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
-                  workspace: Workspace | None = None, author: str | None = None):
-    """Build two deal files and write NEW.redline.docx/.pdf; return (paths, the Redline, warnings).
-
-    The tracked changes are by `author` (else git's user.name) and dated now (SOURCE_DATE_EPOCH when set).
-    """
-    from contractgen.redline.authorship import redline_author, redline_date
-    from contractgen.redline.diff import diff_documents
-
-    workspace = workspace or Workspace()
-    old_result = build_document(load_deal(old_path), workspace)
-    new_result = build_document(load_deal(new_path), workspace)
-    redline = diff_documents(old_result.document, new_result.document)
-    redline.author, redline.date = redline_author(author, Path(new_path).resolve().parent), redline_date()
-    template_dir = workspace.template_dir(new_result.source.deal.template)
-    written = write_redline(redline, template_dir, out_dir, Path(new_path).stem, formats)
-    return written, redline, old_result.warnings + new_result.warnings
-
-
-__all__ = ["BuildResult", "DealError", "DealReport", "check_deal", "DealSource", "Problem", "ResolvedDeal", "Workspace", "build_document",
-           "load_deal", "redline_deals", "render_deal", "resolve_deal"]
+__all__ = [
+    "BuildResult",
+    "DealError",
+    "DealReport",
+    "check_deal",
+    "DealSource",
+    "Problem",
+    "ResolvedDeal",
+    "Workspace",
+    "build_document",
+    "load_deal",
+    "render_deal",
+    "resolve_deal",
+]

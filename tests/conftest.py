@@ -44,7 +44,6 @@ def writable_mini_root(tmp_path: Path) -> Path:
     return root
 
 
-
 # ---------------------------------------------------------------- Hypothesis profiles (hardening, issue 6)
 # `ci` (the default, used by `make test`): derandomized so every run tries the same examples,
 # no deadline (a render takes ~1 s), no example database. `fuzz`: a long random run by hand,
@@ -56,8 +55,9 @@ def _register_hypothesis_profiles() -> None:
     from hypothesis import HealthCheck, settings
 
     slow = [HealthCheck.too_slow, HealthCheck.data_too_large]
-    settings.register_profile("ci", derandomize=True, deadline=None, database=None, print_blob=True,
-                              suppress_health_check=slow)
+    settings.register_profile(
+        "ci", derandomize=True, deadline=None, database=None, print_blob=True, suppress_health_check=slow
+    )
     settings.register_profile("fuzz", max_examples=5000, deadline=None, print_blob=True, suppress_health_check=slow)
     settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
@@ -72,8 +72,11 @@ _register_hypothesis_profiles()
 # Chromium, `libreoffice` converts with soffice.
 LANES = {
     "browser": ("tests/web/test_browser.py",),
-    "libreoffice": ("tests/writers/test_docx_libreoffice.py", "tests/redline/test_redline.py::test_docx_redline_opens_in_libreoffice",
-                    "tests/negotiation/test_import_markup_libreoffice.py"),
+    "libreoffice": (
+        "tests/writers/test_docx_libreoffice.py",
+        "tests/redline/test_redline.py::test_docx_redline_opens_in_libreoffice",
+        "tests/negotiation/test_import_markup_libreoffice.py",
+    ),
 }
 SLOW: tuple[str, ...] = (
     "tests/repo/test_build_reads.py",
@@ -132,7 +135,12 @@ def pytest_runtest_makereport(item, call):
     """Under CI=true, report a skipped test as a failure unless it is marked allowed_skip."""
     outcome = yield
     report = outcome.get_result()
-    if report.skipped and _strict_tools() and not item.get_closest_marker("allowed_skip") and not hasattr(report, "wasxfail"):
+    if (
+        report.skipped
+        and _strict_tools()
+        and not item.get_closest_marker("allowed_skip")
+        and not hasattr(report, "wasxfail")
+    ):
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         report.outcome = "failed"
         report.longrepr = f"skipped under CI=true (a tool or input the suite needs is missing): {reason}"

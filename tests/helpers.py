@@ -18,8 +18,9 @@ SCRIPT = Path(sys.executable).parent / "contractgen"
 CLI = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "contractgen.cli"]
 
 
-def run_contractgen(*args: str, cwd: Path | None = None, env: dict | None = None,
-                    timeout: float = 300) -> subprocess.CompletedProcess:
+def run_contractgen(
+    *args: str, cwd: Path | None = None, env: dict | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess:
     """Run the installed `contractgen` entry point with ARGS and return the finished process."""
     return subprocess.run([*CLI, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
 
@@ -31,8 +32,9 @@ def write_file(path: Path, text: str) -> Path:
     return path
 
 
-def clause_file(root: Path, rel: str, title: str = "A Clause", status: str = "approved",
-                body: str = "Some text.\n", **front: str) -> Path:
+def clause_file(
+    root: Path, rel: str, title: str = "A Clause", status: str = "approved", body: str = "Some text.\n", **front: str
+) -> Path:
     """Write a clause version file `rel` (e.g. "group/id/v1.md") under root with front matter."""
     lines = ["---"]
     if title is not None:

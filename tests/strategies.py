@@ -106,11 +106,34 @@ percent = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("100"), place
 money = st.decimals(min_value=Decimal("0"), max_value=Decimal("10000000"), places=2).map(str)
 positive_money = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("10000000"), places=2).map(str)
 ids = st.from_regex(r"[A-Za-z][A-Za-z0-9_-]{0,7}", fullmatch=True)
-pooled_ids = st.sampled_from(["SD", "INF", "AMS", "A", "z", "EHR", "a-b_c", "Q9", "x_", "Svc-1", "HOST", "QA",
-                              "NO", "Y", "on", "T12", "abcdefghijklmnopqrst"])
+pooled_ids = st.sampled_from(
+    [
+        "SD",
+        "INF",
+        "AMS",
+        "A",
+        "z",
+        "EHR",
+        "a-b_c",
+        "Q9",
+        "x_",
+        "Svc-1",
+        "HOST",
+        "QA",
+        "NO",
+        "Y",
+        "on",
+        "T12",
+        "abcdefghijklmnopqrst",
+    ]
+)
 
-CLIENT_PLACES = [("Europe/London", "08:00-18:00"), ("Europe/Dublin", "09:00-17:30"),
-                 ("America/New_York", "08:00-18:00"), ("Europe/Berlin", "08:00-17:00")]
+CLIENT_PLACES = [
+    ("Europe/London", "08:00-18:00"),
+    ("Europe/Dublin", "09:00-17:30"),
+    ("America/New_York", "08:00-18:00"),
+    ("Europe/Berlin", "08:00-17:00"),
+]
 CENTRES = [
     {"city": "Pune", "country": "IN", "timezone": "Asia/Kolkata", "business_hours": "09:00-18:00"},
     {"city": "Kraków", "country": "PL", "timezone": "Europe/Warsaw", "business_hours": "08:00-16:00"},
@@ -225,8 +248,10 @@ def deals(draw, cheap: bool = False) -> GeneratedDeal:
     if draw(st.booleans()):
         term["termination_for_convenience"] = {"notice": f"{draw(st.integers(1, 300))} days"}
     if draw(st.booleans()):
-        term["exit"] = {"assistance_period": f"{draw(st.integers(1, 12))} months",
-                        "exit_plan_within": f"{draw(st.integers(1, 300))} days"}
+        term["exit"] = {
+            "assistance_period": f"{draw(st.integers(1, 12))} months",
+            "exit_plan_within": f"{draw(st.integers(1, 300))} days",
+        }
     data["term"] = term
 
     # deliverables
@@ -254,13 +279,20 @@ def deals(draw, cheap: bool = False) -> GeneratedDeal:
     # sourcing (hours that overlap enough)
     if draw(st.booleans()):
         centres = draw(st.lists(st.sampled_from(CENTRES), min_size=1, max_size=3, unique_by=lambda c: c["city"]))
-        sourcing: dict[str, Any] = {"model": draw(st.sampled_from(["onshore", "nearshore", "offshore"])),
-                                    "delivery_centres": copy.deepcopy(centres),
-                                    "service_languages": draw(st.lists(names, min_size=0, max_size=2))}
+        sourcing: dict[str, Any] = {
+            "model": draw(st.sampled_from(["onshore", "nearshore", "offshore"])),
+            "delivery_centres": copy.deepcopy(centres),
+            "service_languages": draw(st.lists(names, min_size=0, max_size=2)),
+        }
         if draw(st.booleans()):
             worst = min(
-                overlap_figures(effective.year, client_tz, ClockRange.parse(client_hours),
-                                c["timezone"], ClockRange.parse(c["business_hours"]))[2]
+                overlap_figures(
+                    effective.year,
+                    client_tz,
+                    ClockRange.parse(client_hours),
+                    c["timezone"],
+                    ClockRange.parse(c["business_hours"]),
+                )[2]
                 for c in centres
             )
             sourcing["core_overlap_hours"] = str(draw(st.integers(0, math.floor(worst))))
@@ -277,15 +309,33 @@ def deals(draw, cheap: bool = False) -> GeneratedDeal:
         data["data_protection"] = {"personal_data": "false"}
     else:
         gdpr = regime == "gdpr"
-        regulations = draw(st.lists(st.sampled_from(GDPR_REGULATIONS if gdpr else HIPAA_REGULATIONS),
-                                    min_size=1, max_size=2, unique=True))
-        roles = {"client": "controller", "supplier": "processor"} if gdpr else {
-            "client": "covered entity", "supplier": "business associate"}
-        breach = draw(st.sampled_from(["24 hours", "48 hours", "72 hours", "3 days"] if gdpr
-                                      else ["10 business days", "30 days", "60 days"]))
-        subprocessors = draw(st.lists(st.fixed_dictionaries({
-            "name": names, "country": st.sampled_from(["GB", "US", "PL", "IN", "IE"]), "purpose": texts,
-        }), max_size=2))
+        regulations = draw(
+            st.lists(
+                st.sampled_from(GDPR_REGULATIONS if gdpr else HIPAA_REGULATIONS), min_size=1, max_size=2, unique=True
+            )
+        )
+        roles = (
+            {"client": "controller", "supplier": "processor"}
+            if gdpr
+            else {"client": "covered entity", "supplier": "business associate"}
+        )
+        breach = draw(
+            st.sampled_from(
+                ["24 hours", "48 hours", "72 hours", "3 days"] if gdpr else ["10 business days", "30 days", "60 days"]
+            )
+        )
+        subprocessors = draw(
+            st.lists(
+                st.fixed_dictionaries(
+                    {
+                        "name": names,
+                        "country": st.sampled_from(["GB", "US", "PL", "IN", "IE"]),
+                        "purpose": texts,
+                    }
+                ),
+                max_size=2,
+            )
+        )
         countries = sorted({c["country"] for c in centres} | {s["country"] for s in subprocessors})
         dp: dict[str, Any] = {
             "personal_data": "true",
@@ -298,8 +348,11 @@ def deals(draw, cheap: bool = False) -> GeneratedDeal:
             "data_residency": countries if draw(st.booleans()) else [],
             # a closed list since transfers are decided by geography: EU SCCs and the IDTA cover both GDPRs
             "international_transfers": {"mechanism": draw(st.sampled_from([["SCCs", "IDTA"], ["IDTA", "SCCs"]]))},
-            "subprocessors": ({"approval": "general authorisation", "objection_period": "30 days", "approved": subprocessors}
-                              if draw(st.booleans()) else {"approval": "prior written consent", "approved": subprocessors}),
+            "subprocessors": (
+                {"approval": "general authorisation", "objection_period": "30 days", "approved": subprocessors}
+                if draw(st.booleans())
+                else {"approval": "prior written consent", "approved": subprocessors}
+            ),
             "return_or_delete": f"{draw(st.integers(1, 90))} days",
         }
         data["data_protection"] = dp
@@ -309,8 +362,10 @@ def deals(draw, cheap: bool = False) -> GeneratedDeal:
     commercials["currency"] = draw(st.sampled_from(["GBP", "EUR", "USD", "INR", "JPY", "CHF"]))
     pricing = draw(st.sampled_from(["fixed monthly", "time and materials", "per unit"]))
     commercials["pricing_model"] = pricing
-    commercials["rate_card"] = [{"role": draw(names), "day_rate": draw(money)}
-                                for _ in range(draw(st.integers(0 if pricing != "time and materials" else 1, 3)))]
+    commercials["rate_card"] = [
+        {"role": draw(names), "day_rate": draw(money)}
+        for _ in range(draw(st.integers(0 if pricing != "time and materials" else 1, 3)))
+    ]
     if pricing == "fixed monthly":
         commercials["monthly_charges"] = draw(positive_money)
     else:
@@ -335,6 +390,7 @@ def deals(draw, cheap: bool = False) -> GeneratedDeal:
 
 def _whole_amounts(data: dict[str, Any]) -> None:
     """Round every amount of a generated deal up to a whole unit of its currency."""
+
     def whole(text: str) -> str:
         return str(Decimal(text).to_integral_value(rounding="ROUND_CEILING"))
 
@@ -368,17 +424,27 @@ def _service_levels(draw, service_ids: list[str], initial_months: int, names, te
         tiers = []
         for sid, target in targets.items():
             n = draw(st.integers(0, min(3, at_risk)))
-            below = draw(st.lists(st.decimals(min_value=Decimal("0.01"), max_value=target, places=2),
-                                  min_size=n, max_size=n, unique=True))
+            below = draw(
+                st.lists(
+                    st.decimals(min_value=Decimal("0.01"), max_value=target, places=2),
+                    min_size=n,
+                    max_size=n,
+                    unique=True,
+                )
+            )
             credits = draw(st.lists(st.integers(1, at_risk), min_size=n, max_size=n, unique=True))
-            tiers += [{"service": sid, "below": str(b), "credit": str(c)}
-                      for b, c in zip(sorted(below, reverse=True), sorted(credits))]
+            tiers += [
+                {"service": sid, "below": str(b), "credit": str(c)}
+                for b, c in zip(sorted(below, reverse=True), sorted(credits))
+            ]
         if tiers:  # a credit regime with no tiers is refused (it would print an empty table)
             levels["service_credits"] = {"at_risk": str(at_risk), "tiers": tiers}
     if draw(st.booleans()):
         period = PERIOD_MINUTES[levels["measurement_period"]]
         within_months = draw(st.integers(4, initial_months))
         periods = Duration(within_months, "month").minutes // period
-        levels["chronic_failure"] = {"breaches": str(draw(st.integers(1, max(1, periods)))),
-                                     "within": f"{within_months} months"}
+        levels["chronic_failure"] = {
+            "breaches": str(draw(st.integers(1, max(1, periods)))),
+            "within": f"{within_months} months",
+        }
     return levels

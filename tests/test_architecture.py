@@ -21,19 +21,24 @@ MAX_TOP_LEVEL_MODULES = 8
 # Two packages of the same rank do not import each other.
 RANKS = {
     "contractgen": 0,  # the package itself: __version__
-    "errors": 0, "digest": 0, "yamlload": 0,  # foundations: errors, hashing, fast safe YAML,
+    "errors": 0,
+    "digest": 0,
+    "yamlload": 0,  # foundations: errors, hashing, fast safe YAML,
     "values": 0,  # values as written (amounts, dates, durations), with no deal knowledge
     "safefs": 0.5,  # reading and writing repository files safely: above errors, below every stage
     "law": 1,  # the law records: the deal loader validates what a deal names against them
-    "deal": 2, "document": 2,
+    "deal": 2,
+    "document": 2,
     "templating": 3,
     "library": 4,
     "writers": 5,
     "redline": 6,
     "outputs": 7,
     "pipeline": 8,
-    "checks": 9, "repo": 9,
-    "web": 10, "annotations": 10,  # problems as GitHub annotations, for the CLI
+    "checks": 9,
+    "repo": 9,
+    "web": 10,
+    "annotations": 10,  # problems as GitHub annotations, for the CLI
     "commands": 11,  # the commands of the command line, by what they act on
     "cli": 12,
 }
@@ -142,7 +147,9 @@ def _circles(graph: dict[str, set[str]]) -> list[list[str]]:
 
 def test_no_import_circles_between_modules():
     known = [group for group in KNOWN_CIRCLES]
-    graph = {name: {t for t in targets if not any({name, t} <= group for group in known)} for name, targets in GRAPH.items()}
+    graph = {
+        name: {t for t in targets if not any({name, t} <= group for group in known)} for name, targets in GRAPH.items()
+    }
     circles = _circles(graph)
     assert not circles, "modules importing each other in a circle:\n" + "\n".join(" ↔ ".join(c) for c in circles)
 
@@ -176,8 +183,10 @@ def test_the_writer_registry_imports_no_engine_until_asked():
     import subprocess
     import sys
 
-    code = ("import sys, contractgen.writers, contractgen.pipeline, contractgen.cli; "
-            "print(sorted(m for m in ('docx', 'weasyprint') if m in sys.modules))")
+    code = (
+        "import sys, contractgen.writers, contractgen.pipeline, contractgen.cli; "
+        "print(sorted(m for m in ('docx', 'weasyprint') if m in sys.modules))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]", "importing the registry, the pipeline or the CLI loaded a writer engine"

@@ -28,11 +28,20 @@ def built(mini_root, mini_deal_path):
 def test_clause_list_and_numbers(built):
     doc = built.document
     assert [(p.kind, p.id, p.number) for p in doc.parts] == [
-        ("agreement", "agreement", ""), ("signatures", "signatures", ""),
-        ("schedule", "schedule-services", "Schedule 1"), ("schedule", "schedule-pricing", "Schedule 2")]
+        ("agreement", "agreement", ""),
+        ("signatures", "signatures", ""),
+        ("schedule", "schedule-services", "Schedule 1"),
+        ("schedule", "schedule-pricing", "Schedule 2"),
+    ]
     assert [(c.id, c.version, c.number) for _, c in doc.iter_clauses()] == [
-        ("parties", 1, "1"), ("definitions", 1, "2"), ("scope", 2, "3"), ("legacy", 1, "4"),
-        ("non-solicitation", 1, "5"), ("svc-list", 1, "1"), ("pricing", 1, "1")]
+        ("parties", 1, "1"),
+        ("definitions", 1, "2"),
+        ("scope", 2, "3"),
+        ("legacy", 1, "4"),
+        ("non-solicitation", 1, "5"),
+        ("svc-list", 1, "1"),
+        ("pricing", 1, "1"),
+    ]
     assert built.warnings == ["clause legacy v1 is deprecated; consider a newer version"]
 
 
@@ -41,22 +50,36 @@ def test_rendered_text_numbers_and_cross_references(built):
     parties = clauses["parties"]
     assert [b.number for b in parties.blocks] == [""]
     assert inline_text(parties.blocks[0].content) == (
-        "This Agreement is made between Northwind Bank plc (the Client) and Apex Digital Services Ltd (the Supplier).")
+        "This Agreement is made between Northwind Bank plc (the Client) and Apex Digital Services Ltd (the Supplier)."
+    )
     scope = clauses["scope"]
     assert [getattr(b, "number", None) for b in scope.blocks] == ["3.1", "3.2", None, "3.3"]
     assert [i.number for i in scope.blocks[2].items] == ["(a)", "(b)"]
     assert [inline_text(r) for r in iter_inline_runs(scope.blocks)][0] == (
-        "The Supplier will provide the Services described in Schedule 1.")
-    assert inline_text(scope.blocks[3].content) == "The Charges for the Services are set out in paragraph 1.1 of Schedule 2."
+        "The Supplier will provide the Services described in Schedule 1."
+    )
+    assert (
+        inline_text(scope.blocks[3].content)
+        == "The Charges for the Services are set out in paragraph 1.1 of Schedule 2."
+    )
     assert inline_text(clauses["legacy"].blocks[0].content) == "The legacy terms apply as set out in clause 3.3."
     pricing = clauses["pricing"]
     assert [inline_text(b.content) for b in pricing.blocks] == [
-        "The Charges are £185,000.00 a month.", "Invoices are payable within 30 days of receipt; see clause 3."]
+        "The Charges are £185,000.00 a month.",
+        "Invoices are payable within 30 days of receipt; see clause 3.",
+    ]
     table = clauses["svc-list"].blocks[0]
     assert [[inline_text(cell) for cell in row] for row in table.rows] == [
-        ["SD", "Service Desk"], ["INF", "Infrastructure Management"]]
-    refs = [n for _, c in built.document.iter_clauses() for run in iter_inline_runs(c.blocks)
-            for n in run if isinstance(n, CrossRef)]
+        ["SD", "Service Desk"],
+        ["INF", "Infrastructure Management"],
+    ]
+    refs = [
+        n
+        for _, c in built.document.iter_clauses()
+        for run in iter_inline_runs(c.blocks)
+        for n in run
+        if isinstance(n, CrossRef)
+    ]
     assert refs and all(r.text for r in refs)
 
 
@@ -74,33 +97,48 @@ def test_definitions_list_only_used_terms(built):
 def test_provenance_and_document_fields(built, mini_deal_path):
     doc = built.document
     assert doc.provenance["clauses"] == (
-        "parties@1 definitions@1 scope@2 legacy@1 non-solicitation@1 svc-list@1 pricing@1")
+        "parties@1 definitions@1 scope@2 legacy@1 non-solicitation@1 svc-list@1 pricing@1"
+    )
     assert doc.provenance["template"] == "mini" and doc.provenance["deal_file"] == "mini.yaml"
     assert doc.provenance["deal_sha256"] == hashlib.sha256(mini_deal_path.read_bytes()).hexdigest() == built.deal_sha256
     assert (doc.title, doc.reference, doc.date_text, doc.date_iso) == (
-        "Mini Services Agreement", "MINI-1", "1 February 2027", "2027-02-01")
+        "Mini Services Agreement",
+        "MINI-1",
+        "1 February 2027",
+        "2027-02-01",
+    )
     assert [(p.role, p.name, p.short_name) for p in doc.parties] == [
-        ("client", "Northwind Bank plc", "Client"), ("supplier", "Apex Digital Services Ltd", "Supplier")]
+        ("client", "Northwind Bank plc", "Client"),
+        ("supplier", "Apex Digital Services Ltd", "Supplier"),
+    ]
     sources = [c.source for _, c in doc.iter_clauses()]
     assert sources[0] == "clauses/framework/parties/v1.md"
     assert [e.number for e in doc.contents] == ["1", "2", "3", "4", "5", "", "Schedule 1", "1", "Schedule 2", "1"]
 
 
 def test_pins_and_excludes_reach_the_document(tmp_path, mini_root, mini_deal_path):
-    deal_path = write_file(tmp_path / "pinned.yaml", mini_deal_path.read_text(encoding="utf-8")
-                           + "clauses:\n  pin: {future: 1}\n  exclude: [non-solicitation]\n")
+    deal_path = write_file(
+        tmp_path / "pinned.yaml",
+        mini_deal_path.read_text(encoding="utf-8") + "clauses:\n  pin: {future: 1}\n  exclude: [non-solicitation]\n",
+    )
     result = build_document(load_deal(deal_path), Workspace(mini_root))
     ids = [(c.id, c.version, c.number) for _, c in result.document.iter_clauses()]
-    assert ids[:5] == [("parties", 1, "1"), ("definitions", 1, "2"), ("scope", 2, "3"), ("legacy", 1, "4"),
-                       ("future", 1, "5")]
+    assert ids[:5] == [
+        ("parties", 1, "1"),
+        ("definitions", 1, "2"),
+        ("scope", 2, "3"),
+        ("legacy", 1, "4"),
+        ("future", 1, "5"),
+    ]
     assert "non-solicitation" not in [i for i, _, _ in ids]
     assert "clause future v1 is draft and renders only because the deal pins it" in result.warnings
 
 
 def test_pinning_a_version_without_an_anchor_breaks_the_reference_to_it(tmp_path, mini_root, mini_deal_path):
     # scope v1 has no {#scope-charges} paragraph, which the legacy clause refers to (line 5 of its file)
-    deal_path = write_file(tmp_path / "pinned.yaml", mini_deal_path.read_text(encoding="utf-8")
-                           + "clauses:\n  pin: {scope: 1}\n")
+    deal_path = write_file(
+        tmp_path / "pinned.yaml", mini_deal_path.read_text(encoding="utf-8") + "clauses:\n  pin: {scope: 1}\n"
+    )
     with pytest.raises(DocumentError) as caught:
         build_document(load_deal(deal_path), Workspace(mini_root))
     (problem,) = caught.value.problems
@@ -109,8 +147,10 @@ def test_pinning_a_version_without_an_anchor_breaks_the_reference_to_it(tmp_path
 
 
 def test_template_error_names_the_clause_file_and_line(writable_mini_root):
-    write_file(writable_mini_root / "clauses" / "framework" / "parties" / "v1.md",
-               "---\ntitle: Parties\nstatus: approved\n---\nFirst line.\n\nBy {{ client.nmae }}.\n")
+    write_file(
+        writable_mini_root / "clauses" / "framework" / "parties" / "v1.md",
+        "---\ntitle: Parties\nstatus: approved\n---\nFirst line.\n\nBy {{ client.nmae }}.\n",
+    )
     deal_path = writable_mini_root / "deals" / "mini.yaml"
     with pytest.raises(TemplateError) as caught:
         build_document(load_deal(deal_path), Workspace(writable_mini_root))
@@ -141,8 +181,10 @@ def test_failed_render_leaves_existing_output_untouched(writable_mini_root, tmp_
     out = tmp_path / "out"
     deal_path = writable_mini_root / "deals" / "mini.yaml"
     write_file(out / "mini.docx", "previous complete file")
-    write_file(writable_mini_root / "clauses" / "schedules" / "pricing" / "v1.md",
-               "---\ntitle: P\nstatus: approved\n---\nSee [](#nowhere).\n")
+    write_file(
+        writable_mini_root / "clauses" / "schedules" / "pricing" / "v1.md",
+        "---\ntitle: P\nstatus: approved\n---\nSee [](#nowhere).\n",
+    )
     with pytest.raises(DocumentError):
         render_deal(deal_path, out, ("docx",), Workspace(writable_mini_root))
     assert (out / "mini.docx").read_text() == "previous complete file"
@@ -221,12 +263,15 @@ def test_render_reads_and_builds_the_deal_once(tmp_path, mini_root, mini_deal_pa
     assert counts == {"read": 1, "resolved": 1}
 
 
-def test_strict_render_refuses_warnings_after_one_build_and_writes_nothing(tmp_path, mini_root, mini_deal_path,
-                                                                           monkeypatch):
+def test_strict_render_refuses_warnings_after_one_build_and_writes_nothing(
+    tmp_path, mini_root, mini_deal_path, monkeypatch
+):
     from contractgen.errors import ContractgenError
 
     counts = _count_reads_and_resolutions(monkeypatch)
-    with pytest.raises(ContractgenError, match=r"warning treated as error \(--strict\): clause legacy v1 is deprecated"):
+    with pytest.raises(
+        ContractgenError, match=r"warning treated as error \(--strict\): clause legacy v1 is deprecated"
+    ):
         render_deal(mini_deal_path, tmp_path / "out", ("docx",), Workspace(mini_root), strict=True)
     assert counts == {"read": 1, "resolved": 1}
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

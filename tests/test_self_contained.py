@@ -10,7 +10,9 @@ import pytest
 from tests.helpers import ROOT
 
 # A sibling folder of the checkout, or an absolute path into a user's or a machine's folders.
-OUTSIDE = re.compile(r"""(?:\.\./shared\b|["'(\s=](?:/work/|/home/|/Users/|/root/|/tmp/pytest-of-|[A-Z]:\\\\Users\\\\))""")
+OUTSIDE = re.compile(
+    r"""(?:\.\./shared\b|["'(\s=](?:/work/|/home/|/Users/|/root/|/tmp/pytest-of-|[A-Z]:\\\\Users\\\\))"""
+)
 BINARY = {".docx", ".pdf", ".png", ".ttf", ".otf", ".woff", ".woff2", ".zip", ".lock"}
 
 
@@ -47,11 +49,14 @@ def test_no_tracked_file_names_a_path_outside_the_checkout():
 SIBLING, MACHINE, USER = "../" + "shared", "/" + "work/shared", "/" + "home/alice"
 
 
-@pytest.mark.parametrize("line", [
-    f'REFERENCE = ROOT.parent / "{SIBLING}/spec/deal-example.yaml"',
-    f'REFERENCE = Path("{MACHINE}/spec/deal-example.yaml")',
-    f"deal = '{USER}/contracts/deal.yaml'",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        f'REFERENCE = ROOT.parent / "{SIBLING}/spec/deal-example.yaml"',
+        f'REFERENCE = Path("{MACHINE}/spec/deal-example.yaml")',
+        f"deal = '{USER}/contracts/deal.yaml'",
+    ],
+)
 def test_the_check_catches_outside_paths(line):
     assert outside_references(line) == [line]
 

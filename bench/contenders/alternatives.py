@@ -72,8 +72,7 @@ def plain_weasyprint(content: list[dict], title: str = "Contract") -> bytes:
     return weasyprint.HTML(string=plain_html(content, title)).write_pdf()
 
 
-STYLES = {"title": "Title", "h1": "Heading 1", "h2": "Heading 2", "h3": "Heading 3",
-          "li": "List Paragraph", "p": None}
+STYLES = {"title": "Title", "h1": "Heading 1", "h2": "Heading 2", "h3": "Heading 3", "li": "List Paragraph", "p": None}
 
 
 def python_docx(content: list[dict]) -> bytes:
@@ -130,8 +129,9 @@ def make_docxtpl_template(our_docx: bytes, values: dict[str, str]) -> tuple[byte
     pattern = re.compile("|".join(re.escape(v) for _, v in order))
     by_text = {v: k for k, v in order}
     count = 0
-    parts = [word.part] + [rel.target_part for rel in word.part.rels.values()
-                           if rel.reltype.endswith(("/header", "/footer"))]
+    parts = [word.part] + [
+        rel.target_part for rel in word.part.rels.values() if rel.reltype.endswith(("/header", "/footer"))
+    ]
     for part in parts:
         for t in part.element.iter(qn("w:t")):
             if t.text and pattern.search(t.text):

@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 
-
 def main() -> None:
     kind, source, target = sys.argv[1:4]
     if kind == "docxtpl":

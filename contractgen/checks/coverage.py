@@ -74,11 +74,26 @@ def load_checklist(template_dir: Path, root: Path | None = None) -> Checklist:
                 problems.append(Problem(where, line, f"{group}[{index}]", "needs an id and a label"))
                 continue
             if entry["id"] in seen:
-                problems.append(Problem(where, line, f"{group}[{index}]", f"the id '{entry['id']}' is also used on line {seen[entry['id']]}"))
+                problems.append(
+                    Problem(
+                        where,
+                        line,
+                        f"{group}[{index}]",
+                        f"the id '{entry['id']}' is also used on line {seen[entry['id']]}",
+                    )
+                )
                 continue
             seen[entry["id"]] = line
-            items.append(ChecklistItem(str(group), entry["id"], str(entry["label"]), str(entry.get("when") or "").strip(),
-                                       line, lines.get((group, index, "when"))))
+            items.append(
+                ChecklistItem(
+                    str(group),
+                    entry["id"],
+                    str(entry["label"]),
+                    str(entry.get("when") or "").strip(),
+                    line,
+                    lines.get((group, index, "when")),
+                )
+            )
     if problems:
         raise LibraryError(problems=problems)
     return Checklist(path, items)
@@ -131,7 +146,11 @@ def deal_coverage_report(deal_path: Path, workspace=None) -> tuple[Any, list[Cov
     checklist = load_checklist(template_dir, workspace.root)
     context = result.context
     references = _clause_references(result.document)
-    where = checklist.path.relative_to(workspace.root).as_posix() if checklist.path.is_relative_to(workspace.root) else str(checklist.path)
+    where = (
+        checklist.path.relative_to(workspace.root).as_posix()
+        if checklist.path.is_relative_to(workspace.root)
+        else str(checklist.path)
+    )
     rows = []
     for item in checklist.items:
         needed = evaluate_condition(item.when, context, f"{where}:{item.line or ''}".rstrip(":"))
@@ -145,16 +164,23 @@ def deal_coverage_report(deal_path: Path, workspace=None) -> tuple[Any, list[Cov
                     entry["deviates"] = ", ".join(text.path for text in slot.overrides)
                 row.covered_by.append(entry)
         rows.append(row)
-    deviations = [{"kind": text.kind, "field": text.path, "what": text.describe(),
-                   "reference": references.get(text.slot, ("", ""))[0]}
-                  for text in result.resolution.deal_texts()]
+    deviations = [
+        {
+            "kind": text.kind,
+            "field": text.path,
+            "what": text.describe(),
+            "reference": references.get(text.slot, ("", ""))[0],
+        }
+        for text in result.resolution.deal_texts()
+    ]
     return deal, rows, list(result.source.notes), deviations
 
 
 def deviations_as_text(deviations: list[dict[str, Any]]) -> list[str]:
     """Return the lines that list the deal's own words in the contract, each with where it prints."""
-    return [f"DEVIATES from the library: {d['what']} ({d['field']}), {d['reference'] or 'not printed'}"
-            for d in deviations]
+    return [
+        f"DEVIATES from the library: {d['what']} ({d['field']}), {d['reference'] or 'not printed'}" for d in deviations
+    ]
 
 
 def rows_as_json(deal_path: Path, template: str, rows: list[CoverageRow], needed_only: bool = False) -> dict[str, Any]:
@@ -164,8 +190,15 @@ def rows_as_json(deal_path: Path, template: str, rows: list[CoverageRow], needed
         "deal": str(deal_path),
         "template": template,
         "items": [
-            {"group": r.item.group, "id": r.item.id, "label": r.item.label, "when": r.item.when or None,
-             "needed": r.needed, "status": r.status, "covered_by": r.covered_by}
+            {
+                "group": r.item.group,
+                "id": r.item.id,
+                "label": r.item.label,
+                "when": r.item.when or None,
+                "needed": r.needed,
+                "status": r.status,
+                "covered_by": r.covered_by,
+            }
             for r in shown
         ],
         "summary": summary_counts(rows),
@@ -175,8 +208,12 @@ def rows_as_json(deal_path: Path, template: str, rows: list[CoverageRow], needed
 def summary_counts(rows: list[CoverageRow]) -> dict[str, int]:
     """Count needed, covered, missing and not-needed items."""
     needed = [r for r in rows if r.needed]
-    return {"needed": len(needed), "covered": sum(1 for r in needed if r.covered_by),
-            "missing": sum(1 for r in needed if not r.covered_by), "not_needed": len(rows) - len(needed)}
+    return {
+        "needed": len(needed),
+        "covered": sum(1 for r in needed if r.covered_by),
+        "missing": sum(1 for r in needed if not r.covered_by),
+        "not_needed": len(rows) - len(needed),
+    }
 
 
 def rows_as_text(rows: list[CoverageRow], needed_only: bool = False) -> list[str]:
@@ -195,10 +232,15 @@ def rows_as_text(rows: list[CoverageRow], needed_only: bool = False) -> list[str
         elif not row.covered_by:
             result = "MISSING"
         else:
-            result = ", ".join(f"{c['reference']} ({c['title']}" + ("; the deal's own words: review by hand)"
-                                                                     if c.get("deviates") else ")") for c in row.covered_by)
+            result = ", ".join(
+                f"{c['reference']} ({c['title']}"
+                + ("; the deal's own words: review by hand)" if c.get("deviates") else ")")
+                for c in row.covered_by
+            )
         lines.append(f"  {row.item.label:<{width}}  {result}")
     counts = summary_counts(rows)
-    lines.append(f"coverage: {counts['covered']} of {counts['needed']} needed items covered, "
-                 f"{counts['missing']} missing, {counts['not_needed']} not needed")
+    lines.append(
+        f"coverage: {counts['covered']} of {counts['needed']} needed items covered, "
+        f"{counts['missing']} missing, {counts['not_needed']} not needed"
+    )
     return lines

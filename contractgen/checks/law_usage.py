@@ -12,9 +12,16 @@ _LITERAL = re.compile(r"""["']([^"'\n]{1,80})["']""")
 def record_row(record) -> dict[str, Any]:
     """One record as `law list --json` prints it."""
     data = record.data
-    return {"id": record.ref, "kind": record.kind, "name": str(data.get("name") or data.get("key") or record.id),
-            "as_of": str(data.get("as_of") or ""), "reviewed_on": str(data.get("reviewed_on") or ""),
-            "origin": record.origin, "path": record.rel, "sha256": record.sha256}
+    return {
+        "id": record.ref,
+        "kind": record.kind,
+        "name": str(data.get("name") or data.get("key") or record.id),
+        "as_of": str(data.get("as_of") or ""),
+        "reviewed_on": str(data.get("reviewed_on") or ""),
+        "origin": record.origin,
+        "path": record.rel,
+        "sha256": record.sha256,
+    }
 
 
 def clause_tokens(record) -> set[str]:

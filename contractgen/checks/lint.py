@@ -11,12 +11,25 @@ from pathlib import Path
 
 from contractgen.checks.references import check_reference_conditions
 from contractgen.checks.lint_sources import (
-    ANCHOR, ROLE_WORDS, LintMessage, LintReport, Template, Version, load_template, load_versions, strip_comments,
+    ANCHOR,
+    ROLE_WORDS,
+    LintMessage,
+    LintReport,
+    Template,
+    Version,
+    load_template,
+    load_versions,
+    strip_comments,
     template_names,
 )
 from contractgen.checks.style import check_numbers, check_term_capitals, defined_term_forms
 from contractgen.checks.wording import (
-    check_body_text, check_capitalised, check_party_words, check_spelling, check_unused_terms, party_placeholders,
+    check_body_text,
+    check_capitalised,
+    check_party_words,
+    check_spelling,
+    check_unused_terms,
+    party_placeholders,
     term_pattern,
 )
 from contractgen.errors import Problem
@@ -54,8 +67,12 @@ def _check_variables(version: Version, report: LintReport) -> None:
 def _kept_as_released(version: Version, newest: dict[str, Version]) -> bool:
     """True for a released version that a newer version replaces and whose text is still the approved text."""
     v = version.version
-    return (v.status in RELEASED and newest[v.id] is not version and bool(v.approved_sha256)
-            and v.approved_sha256 == v.text_sha256)
+    return (
+        v.status in RELEASED
+        and newest[v.id] is not version
+        and bool(v.approved_sha256)
+        and v.approved_sha256 == v.text_sha256
+    )
 
 
 def _check_frozen(version: Version, report: LintReport) -> None:
@@ -64,13 +81,20 @@ def _check_frozen(version: Version, report: LintReport) -> None:
     if v.status not in RELEASED:
         return
     if not v.approved_sha256:
-        report.add(version.rel, version.key_line("status"),
-                   f"approved_sha256 is not recorded: a released version records the hash of its text as approved, "
-                   f"so that an edit shows (approved_sha256: {v.text_sha256})", warning=True)
+        report.add(
+            version.rel,
+            version.key_line("status"),
+            f"approved_sha256 is not recorded: a released version records the hash of its text as approved, "
+            f"so that an edit shows (approved_sha256: {v.text_sha256})",
+            warning=True,
+        )
     elif v.approved_sha256 != v.text_sha256:
-        report.add(version.rel, version.key_line("approved_sha256"),
-                   f"the title, when, defines or body changed after approval (approved_sha256 no longer matches): a released "
-                   f"version is never edited; restore it and write v{v.version + 1}.md (or the next free number) with changes:")
+        report.add(
+            version.rel,
+            version.key_line("approved_sha256"),
+            f"the title, when, defines or body changed after approval (approved_sha256 no longer matches): a released "
+            f"version is never edited; restore it and write v{v.version + 1}.md (or the next free number) with changes:",
+        )
 
 
 def _check_outline(template: Template, library_ids: set[str], report: LintReport) -> set[str]:
@@ -80,7 +104,9 @@ def _check_outline(template: Template, library_ids: set[str], report: LintReport
     seen: set[str] = set()
     for p_index, part in enumerate(template.outline.parts):
         if part.when:
-            line = template.outline_lines.get(("parts", p_index, "when"), template.outline_lines.get(("parts", p_index), 1))
+            line = template.outline_lines.get(
+                ("parts", p_index, "when"), template.outline_lines.get(("parts", p_index), 1)
+            )
             for finding in analyse_expression(part.when):
                 report.add(template.outline_rel, line, f"when: {finding.message}")
         for c_index, item in enumerate(part.items):
@@ -103,7 +129,9 @@ def _check_outline(template: Template, library_ids: set[str], report: LintReport
                 v_line = template.outline_lines.get(("parts", p_index, "clauses", c_index, "variants", v_index), line)
                 used.add(variant_id)
                 if variant_id not in library_ids:
-                    report.add(template.outline_rel, v_line, f"unknown clause id '{variant_id}' in the variants of '{item.id}'")
+                    report.add(
+                        template.outline_rel, v_line, f"unknown clause id '{variant_id}' in the variants of '{item.id}'"
+                    )
                 if variant_id in seen:
                     report.add(template.outline_rel, v_line, f"clause '{variant_id}' appears twice")
                 seen.add(variant_id)
@@ -120,7 +148,12 @@ def _check_checklist(template: Template, covered: set[str], report: LintReport) 
             for finding in analyse_expression(item.when):
                 report.add(template.checklist_rel, item.when_line or item.line, f"when: {finding.message}")
         if item.id not in covered:
-            report.add(template.checklist_rel, item.line, f"item '{item.id}' is covered by no clause of the library", warning=True)
+            report.add(
+                template.checklist_rel,
+                item.line,
+                f"item '{item.id}' is covered by no clause of the library",
+                warning=True,
+            )
 
 
 def newest_versions(versions: list[Version]) -> dict[str, Version]:
@@ -138,12 +171,19 @@ def lint_library(root: Path, template: str | None = None) -> LintReport:
     report = LintReport()
     names = [template] if template else template_names(root)
     if template and not (root / "templates" / template / "outline.yaml").is_file():
-        report.add(f"templates/{template}", None, f"unknown document template '{template}' (known: {', '.join(template_names(root)) or 'none'})")
+        report.add(
+            f"templates/{template}",
+            None,
+            f"unknown document template '{template}' (known: {', '.join(template_names(root)) or 'none'})",
+        )
         names = []
     templates = [load_template(root, name, report) for name in names]
     versions = load_versions(root, report)
     library_ids = {v.version.id for v in versions} | (
-        {f.clause_id for f in scan_library_folder(root / "clauses") if f.version} if (root / "clauses").is_dir() else set())
+        {f.clause_id for f in scan_library_folder(root / "clauses") if f.version}
+        if (root / "clauses").is_dir()
+        else set()
+    )
     report.clauses = len({v.version.id for v in versions})
     report.versions = len(versions)
 
@@ -168,8 +208,12 @@ def lint_library(root: Path, template: str | None = None) -> LintReport:
             check_body_text(version, targets, found)
             _check_variables(version, found)
             for m in found.messages:
-                report.add(m.path, m.line, f"{m.message} (in v{version.version.version}, kept as released: a deal that "
-                           f"pins it)", warning=True)
+                report.add(
+                    m.path,
+                    m.line,
+                    f"{m.message} (in v{version.version.version}, kept as released: a deal that pins it)",
+                    warning=True,
+                )
             continue
         check_body_text(version, targets, report)
         _check_variables(version, report)

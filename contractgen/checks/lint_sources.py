@@ -16,7 +16,12 @@ import yaml
 from contractgen import safefs
 from contractgen.errors import ContractgenError
 from contractgen.library.clauses import (
-    STATUSES, VERSION_FILE, ClauseVersion, parse_clause_file, scan_library_folder, split_front_matter,
+    STATUSES,
+    VERSION_FILE,
+    ClauseVersion,
+    parse_clause_file,
+    scan_library_folder,
+    split_front_matter,
 )
 
 ROLE_WORDS = ("Client", "Supplier", "Party", "Parties")

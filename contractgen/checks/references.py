@@ -25,16 +25,41 @@ ANCHOR_MARK = re.compile(r"\{#([A-Za-z][A-Za-z0-9._-]*)\}")
 IGNORED_ROOTS = {"loop", "none", "true", "false", "True", "False", "None"}
 # What testing a value settles by a rule of the deal (deal/rules.py): a transition charge needs a
 # transition; the pricing model decides which figures the deal gives (a rate card for time and materials).
-IMPLIED = {"commercials.transition_charges": {"scope.transition"},
-           "commercials.pricing_model": {"commercials.rate_card", "commercials.monthly_charges",
-                                         "commercials.unit_name", "commercials.unit_price"}}
+IMPLIED = {
+    "commercials.transition_charges": {"scope.transition"},
+    "commercials.pricing_model": {
+        "commercials.rate_card",
+        "commercials.monthly_charges",
+        "commercials.unit_name",
+        "commercials.unit_price",
+    },
+}
 # The deal's own sections: a condition on them is a switch a lawyer sets. Conditions on what the
 # library derives (law, privacy, derived …) choose variants and wording, and imply one another in
 # ways a reading of the text cannot follow; the property test renders those combinations.
-DEAL_SWITCHES = {"contract", "parties", "sourcing", "scope", "deliverables", "service_levels", "governance",
-                 "data_protection", "security", "commercials", "liability", "term", "regulatory",
-                 "critical_or_important", "employees", "step_in", "benchmarking", "escrow", "guarantor",
-                 "process_agent", "language"}
+DEAL_SWITCHES = {
+    "contract",
+    "parties",
+    "sourcing",
+    "scope",
+    "deliverables",
+    "service_levels",
+    "governance",
+    "data_protection",
+    "security",
+    "commercials",
+    "liability",
+    "term",
+    "regulatory",
+    "critical_or_important",
+    "employees",
+    "step_in",
+    "benchmarking",
+    "escrow",
+    "guarantor",
+    "process_agent",
+    "language",
+}
 
 
 Frame = tuple[int, int, frozenset[str]]  # (which if-block, which of its branches, the values its tests read)
@@ -68,16 +93,20 @@ class BodyScan:
         for place in places:
             for block, branch, _ in place.frames:
                 seen.setdefault(block, set()).add(branch)
-        settled = {block for block, branches in seen.items() if self.branches.get(block) and
-                   len(branches) == self.branches[block]}
+        settled = {
+            block
+            for block, branches in seen.items()
+            if self.branches.get(block) and len(branches) == self.branches[block]
+        }
         needs: set[str] = set()
         for place in places:
             needs |= {v for block, _, values in place.frames if block not in settled for v in values}
         return frozenset(needs)
 
 
-def tested_values(expression: nodes.Node, names: dict[str, frozenset[str]],
-                  aliases: dict[str, str] | None = None) -> set[str]:
+def tested_values(
+    expression: nodes.Node, names: dict[str, frozenset[str]], aliases: dict[str, str] | None = None
+) -> set[str]:
     """Return the dotted deal values an expression reads ("employees.transfer_on_exit"), `set` names followed."""
     found: set[str] = set()
     for node in [expression, *expression.find_all((nodes.Getattr, nodes.Name))]:
@@ -225,10 +254,15 @@ def check_reference_conditions(versions: list[Version], templates: list[Template
             need = needs.get(target, frozenset())
             if target in scans[cid].anchors:  # an anchor of the same clause: only the if-blocks differ
                 need = scans[cid].anchor_needs(target) - place.tested
-            missing = sorted(v for v in need if v.split(".")[0] in DEAL_SWITCHES and not _covered(v, around | place.tested))
+            missing = sorted(
+                v for v in need if v.split(".")[0] in DEAL_SWITCHES and not _covered(v, around | place.tested)
+            )
             if missing:
-                report.add(version.rel, place.line,
-                           f"cross-reference to '#{target}' is printed whatever {', '.join(missing)} "
-                           f"{'is' if len(missing) == 1 else 'are'}, but its target is in the contract only "
-                           "for some values: guard the reference with the same condition, or point it at a "
-                           "target every contract has")
+                report.add(
+                    version.rel,
+                    place.line,
+                    f"cross-reference to '#{target}' is printed whatever {', '.join(missing)} "
+                    f"{'is' if len(missing) == 1 else 'are'}, but its target is in the contract only "
+                    "for some values: guard the reference with the same condition, or point it at a "
+                    "target every contract has",
+                )

@@ -16,13 +16,24 @@ from contractgen.checks.lint_sources import LintReport, Version, strip_comments
 from contractgen.checks.wording import JINJA_OUTPUT, JINJA_TAG, REFERENCE, party_placeholders
 from contractgen.values.phrases import NUMBER_WORDS
 
-_NUMBER_WORD = "|".join(sorted((re.escape(w).replace(r"\-", r"[\s-]").replace(r"\ ", r"[\s-]")
-                                 for w, n in NUMBER_WORDS.items() if 2 <= n < 100), key=len, reverse=True))
+_NUMBER_WORD = "|".join(
+    sorted(
+        (
+            re.escape(w).replace(r"\-", r"[\s-]").replace(r"\ ", r"[\s-]")
+            for w, n in NUMBER_WORDS.items()
+            if 2 <= n < 100
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 UNITS = r"(?:minutes?|hours?|days?|weeks?|months?|years?|Contract Years?|Measurement Periods?)"
-SPELT_NUMBER = re.compile(rf"(?<![\w-])({_NUMBER_WORD})[\s-]+((?:calendar |business |working |Business )?{UNITS})\b",
-                          re.IGNORECASE)
-PERCENT_FORM = re.compile(r"\d\s+%|(?<![\w-])(?:\d[\d.,]*|[a-z]+(?:-[a-z]+)?)\s*(?:per\s*cent|percent)\b",
-                          re.IGNORECASE)
+SPELT_NUMBER = re.compile(
+    rf"(?<![\w-])({_NUMBER_WORD})[\s-]+((?:calendar |business |working |Business )?{UNITS})\b", re.IGNORECASE
+)
+PERCENT_FORM = re.compile(
+    r"\d\s+%|(?<![\w-])(?:\d[\d.,]*|[a-z]+(?:-[a-z]+)?)\s*(?:per\s*cent|percent)\b", re.IGNORECASE
+)
 
 
 def static_text(text: str) -> str:
@@ -37,7 +48,10 @@ def _texts(version: Version) -> list[tuple[int, str, str]]:
     """Return (first line, static text, term defined) for a version's body and each of its definitions."""
     v = version.version
     out = [(v.body_line, static_text(v.body), "")]
-    out += [(version.key_line("defines", term), static_text(meaning), party_placeholders(term)) for term, meaning in v.defines]
+    out += [
+        (version.key_line("defines", term), static_text(meaning), party_placeholders(term))
+        for term, meaning in v.defines
+    ]
     return out
 
 
@@ -51,15 +65,21 @@ def check_numbers(version: Version, report: LintReport) -> None:
         multiline = number == 0
         for match in SPELT_NUMBER.finditer(text):
             value = NUMBER_WORDS[" ".join(match.group(1).lower().replace("-", " ").split())]
-            report.add(version.rel, _line(first, text, match.start(), multiline),
-                       f"'{match.group(0)}': write numbers of units in numerals, as '{value} {_unit(match.group(2))}' (house style)")
+            report.add(
+                version.rel,
+                _line(first, text, match.start(), multiline),
+                f"'{match.group(0)}': write numbers of units in numerals, as '{value} {_unit(match.group(2))}' (house style)",
+            )
         for match in PERCENT_FORM.finditer(text):
             word = match.group(0)
             if re.match(r"[a-z]", word, re.IGNORECASE) and not _number_word(word):
                 continue  # "per cent" after an ordinary word is not a figure
             word = word.replace("xvar", "{{ … }}")
-            report.add(version.rel, _line(first, text, match.start(), multiline),
-                       f"'{word}': write percentages as numerals with '%' and no space, e.g. '10%' (house style)")
+            report.add(
+                version.rel,
+                _line(first, text, match.start(), multiline),
+                f"'{word}': write percentages as numerals with '%' and no space, e.g. '10%' (house style)",
+            )
 
 
 def _number_word(phrase: str) -> bool:
@@ -102,5 +122,8 @@ def check_term_capitals(version: Version, terms: list[tuple[str, re.Pattern, set
                 if word in forms or word.lower() in flagged:
                     continue
                 flagged.add(word.lower())
-                report.add(version.rel, _line(first, text, match.start(), number == 0),
-                           f"'{word}' is the defined term '{term}': write it with its capitals (house style)")
+                report.add(
+                    version.rel,
+                    _line(first, text, match.start(), number == 0),
+                    f"'{word}' is the defined term '{term}': write it with its capitals (house style)",
+                )

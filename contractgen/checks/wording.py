@@ -9,7 +9,14 @@ import re
 from typing import Any
 
 from contractgen.checks.lint_sources import (
-    ANCHOR, JINJA_COMMENT, PARTY_NAME, TERM_VARIABLE, LintReport, Version, line_at, strip_comments,
+    ANCHOR,
+    JINJA_COMMENT,
+    PARTY_NAME,
+    TERM_VARIABLE,
+    LintReport,
+    Version,
+    line_at,
+    strip_comments,
 )
 from contractgen.templating.spelling import unhandled_words
 
@@ -38,7 +45,7 @@ def check_body_text(version: Version, targets: set[str], report: LintReport) -> 
         if anchor is None:
             report.add(version.rel, line, "'{#' starts no anchor {#id}: use {## … ##} for template comments")
             continue
-        rest = body[anchor.end():].split("\n", 1)[0]
+        rest = body[anchor.end() :].split("\n", 1)[0]
         if JINJA_TAG.sub("", rest).strip():
             report.add(version.rel, line, f"the anchor {{#{anchor.group(1)}}} must end its paragraph")
     _check_swallowed_breaks(version, report)
@@ -50,6 +57,7 @@ def check_body_text(version: Version, targets: set[str], report: LintReport) -> 
 
 TRAILING_BLOCK_TAG = re.compile(r"\S.*\{%-?.*?[^+]%\}\s*$")
 
+
 def _check_swallowed_breaks(version: Version, report: LintReport) -> None:
     """Flag text lines ending in a block tag before a blank line: trim_blocks would merge the paragraphs."""
     lines = version.version.body.split("\n")
@@ -57,9 +65,12 @@ def _check_swallowed_breaks(version: Version, report: LintReport) -> None:
         if lines[index + 1].strip() or text.lstrip().startswith("{%"):
             continue
         if TRAILING_BLOCK_TAG.search(text):
-            report.add(version.rel, version.version.body_line + index,
-                       "a block tag at the end of a line of text swallows the line break, so the next "
-                       "paragraph merges into this one: end the tag with '+%}' or put it on its own line")
+            report.add(
+                version.rel,
+                version.version.body_line + index,
+                "a block tag at the end of a line of text swallows the line break, so the next "
+                "paragraph merges into this one: end the tag with '+%}' or put it on its own line",
+            )
 
 
 def _check_reference(match: re.Match, targets: set[str], rel: str, line: int, report: LintReport) -> None:
@@ -67,13 +78,19 @@ def _check_reference(match: re.Match, targets: set[str], rel: str, line: int, re
     if "{" in target:
         return  # computed in the template; cannot be checked statically
     if text.strip():
-        report.add(rel, line, f"the text of a cross-reference is computed: write [](#{target}), not [{text}](#{target})")
+        report.add(
+            rel, line, f"the text of a cross-reference is computed: write [](#{target}), not [{text}](#{target})"
+        )
     if target not in targets:
         import difflib
 
         close = difflib.get_close_matches(target, sorted(targets), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
-        report.add(rel, line, f"cross-reference [](#{target}) does not resolve: no clause, schedule or anchor has that id{hint}")
+        report.add(
+            rel,
+            line,
+            f"cross-reference [](#{target}) does not resolve: no clause, schedule or anchor has that id{hint}",
+        )
 
 
 def term_pattern(terms: list[str], singulars: bool = False) -> re.Pattern | None:
@@ -104,7 +121,9 @@ def check_party_words(version: Version, report: LintReport) -> None:
     v = version.version
     found: list[tuple[int, str]] = []
     body = JINJA_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), v.body)
-    body = JINJA_OUTPUT.sub(lambda m: "x" + "\n" * m.group(0).count("\n"), JINJA_TAG.sub(lambda m: "\n" * m.group(0).count("\n"), body))
+    body = JINJA_OUTPUT.sub(
+        lambda m: "x" + "\n" * m.group(0).count("\n"), JINJA_TAG.sub(lambda m: "\n" * m.group(0).count("\n"), body)
+    )
     for match in HARD_CODED_PARTY.finditer(body):
         found.append((v.body_line + line_at(body, match.start()) - 1, match.group(0)))
     for match in HARD_CODED_PARTY.finditer(JINJA_OUTPUT.sub("x", v.title)):
@@ -114,8 +133,12 @@ def check_party_words(version: Version, report: LintReport) -> None:
             for match in HARD_CODED_PARTY.finditer(JINJA_OUTPUT.sub("x", text)):
                 found.append((version.key_line("defines", term), match.group(0)))
     for line, words in found:
-        report.add(version.rel, line, f"'{words}' hard-codes a party: write {_party_hint(words)} so the deal's short "
-                                      f"names (and their article) appear")
+        report.add(
+            version.rel,
+            line,
+            f"'{words}' hard-codes a party: write {_party_hint(words)} so the deal's short "
+            f"names (and their article) appear",
+        )
 
 
 def check_spelling(version: Version, spelling: Any, template: str, report: LintReport) -> None:
@@ -126,9 +149,12 @@ def check_spelling(version: Version, spelling: Any, template: str, report: LintR
     for line, text in texts:
         for index, body_line in enumerate(text.split("\n")):
             for word in unhandled_words(body_line, spelling):
-                report.add(version.rel, line + index if text is v.body else line,
-                           f"'{word}' may be spelt differently in US English: add it to templates/{template}/spelling.yaml "
-                           f"(under stems or words with its US form, or under same)")
+                report.add(
+                    version.rel,
+                    line + index if text is v.body else line,
+                    f"'{word}' may be spelt differently in US English: add it to templates/{template}/spelling.yaml "
+                    f"(under stems or words with its US form, or under same)",
+                )
 
 
 def _party_hint(words: str) -> str:
@@ -137,7 +163,9 @@ def _party_hint(words: str) -> str:
     if compound:
         return f"{{{{ {role}_NAME }}}} {compound.group(1)}"
     if re.match(r"(?i)the\s", words):
-        return f"{{{{ {role} }}}}" + ("'s" if words.endswith("s") and "'" in words else "") + f" (or {{{{ {role}|cap }}}})"
+        return (
+            f"{{{{ {role} }}}}" + ("'s" if words.endswith("s") and "'" in words else "") + f" (or {{{{ {role}|cap }}}})"
+        )
     return f"{{{{ {role}_NAME }}}} inside a defined term, or {{{{ {role} }}}}"
 
 
@@ -153,8 +181,11 @@ def check_unused_terms(versions: list[Version], report: LintReport) -> None:
             others = "\n".join(party_placeholders(m) for vv in versions for t, m in vv.version.defines if t != term)
             if not (pattern.search(bodies) or pattern.search(others)):
                 reported.add(term)
-                report.add(version.rel, version.key_line("defines", term),
-                           f"defines: '{term}' is never used in a clause body or another definition")
+                report.add(
+                    version.rel,
+                    version.key_line("defines", term),
+                    f"defines: '{term}' is never used in a clause body or another definition",
+                )
 
 
 def party_placeholders(text: str) -> str:
@@ -190,7 +221,7 @@ def static_lines(body: str) -> list[tuple[int, str, bool]]:
             start = True
             continue
         if stripped.startswith("|"):
-            following = next((l.strip() for l in lines[index + 1:] if l.strip()), "")
+            following = next((l.strip() for l in lines[index + 1 :] if l.strip()), "")
             if re.fullmatch(r"\|?[\s:|-]+\|?", stripped) or re.fullmatch(r"\|?\s*:?-{3,}.*", following):
                 continue  # a separator or a header row
             for cell in stripped.strip("|").split("|"):
@@ -199,7 +230,7 @@ def static_lines(body: str) -> list[tuple[int, str, bool]]:
             continue
         marker = LIST_MARKER.match(text)
         if marker:
-            text = text[marker.end():]
+            text = text[marker.end() :]
             start = True
         out.append((index + 1, text, start))
         start = _ends_sentence(text, start)
@@ -271,11 +302,18 @@ def capitalised_words(text: str, start: bool, known: re.Pattern | None) -> list[
         sentence_start = False
         after = previous_word in AFTER_WORDS
         previous_word = word
-        gap = text[last_end:match.start()]
+        gap = text[last_end : match.start()]
         last_end = match.end()
-        if (first or after or not word[:1].isupper() or len(word) < 2 or ACRONYM.match(word)
-                or any(ch.isdigit() for ch in word) or covered[match.start()]
-                or re.fullmatch(r"[0-9]+[a-z]?|[A-Z]", following)):  # a citation: Article 28, Subpart E
+        if (
+            first
+            or after
+            or not word[:1].isupper()
+            or len(word) < 2
+            or ACRONYM.match(word)
+            or any(ch.isdigit() for ch in word)
+            or covered[match.start()]
+            or re.fullmatch(r"[0-9]+[a-z]?|[A-Z]", following)
+        ):  # a citation: Article 28, Subpart E
             run_open = False
             continue
         if run_open and gap.strip() == "" and found:
@@ -294,6 +332,11 @@ def check_capitalised(version: Version, known: re.Pattern | None, report: LintRe
         for phrase in capitalised_words(text, start, known):
             seen.setdefault(phrase, []).append(v.body_line + line - 1)
     for phrase, lines in seen.items():
-        more = f" (also on line{'s' if len(lines) > 2 else ''} {', '.join(map(str, lines[1:]))})" if len(lines) > 1 else ""
-        report.add(version.rel, lines[0],
-                   f"'{phrase}' is capitalised but is not a defined term, a party role or in lint.yaml{more}")
+        more = (
+            f" (also on line{'s' if len(lines) > 2 else ''} {', '.join(map(str, lines[1:]))})" if len(lines) > 1 else ""
+        )
+        report.add(
+            version.rel,
+            lines[0],
+            f"'{phrase}' is capitalised but is not a defined term, a party role or in lint.yaml{more}",
+        )

@@ -54,15 +54,24 @@ def _set_message_format(_ctx, _param, value):
 
 
 message_format_option = click.option(
-    "--format", "message_format", type=click.Choice(["text", "github"]), default=None, expose_value=False,
+    "--format",
+    "message_format",
+    type=click.Choice(["text", "github"]),
+    default=None,
+    expose_value=False,
     callback=_set_message_format,
-    help="How problems are printed: text, or github annotations (default: github when GITHUB_ACTIONS is set).")
+    help="How problems are printed: text, or github annotations (default: github when GITHUB_ACTIONS is set).",
+)
 
 report_format_option = click.option(
-    "--format", "message_format", type=click.Choice(["text", "github", "json"]), default=None,
+    "--format",
+    "message_format",
+    type=click.Choice(["text", "github", "json"]),
+    default=None,
     callback=_set_message_format,
     help="How problems and drafting notes are printed: text, github annotations (default when GITHUB_ACTIONS is "
-         "set), or one JSON report on stdout.")
+    "set), or one JSON report on stdout.",
+)
 
 
 class ErrorBoundary(click.Group):
@@ -85,8 +94,10 @@ class ErrorBoundary(click.Group):
         except Exception as exc:  # a bug: one line, exit 2; CONTRACTGEN_DEBUG=1 shows the traceback
             if os.environ.get("CONTRACTGEN_DEBUG"):
                 raise
-            print_problem(f"internal error: {type(exc).__name__}: {exc} (run with CONTRACTGEN_DEBUG=1 for the "
-                          "traceback, and please report it)")
+            print_problem(
+                f"internal error: {type(exc).__name__}: {exc} (run with CONTRACTGEN_DEBUG=1 for the "
+                "traceback, and please report it)"
+            )
             ctx.exit(EXIT_BAD_INPUT)
 
 
@@ -138,17 +149,24 @@ def choose_library(root: Path | None, quiet: bool = False):
             workspace, label = Workspace(project_root()), "built-in library"
         else:
             config = load_config(repo)
-            workspace = Workspace(config.root, clauses_dir=config.clauses_dir, templates_dir=config.templates_dir,
-                                  law_dir=config.law_dir)
+            workspace = Workspace(
+                config.root, clauses_dir=config.clauses_dir, templates_dir=config.templates_dir, law_dir=config.law_dir
+            )
             label = f"library of the contracts repository {config.root}"
     if label and not quiet:
         echo_err(f"using the {label}")
     return workspace, config
 
 
-root_option = click.option("--root", "-C", "root", type=click.Path(file_okay=False, path_type=Path), default=None,
-                           help="A library folder (clauses/, templates/) or a contracts repository "
-                                "(default: the repository around the current folder, else the built-in library).")
+root_option = click.option(
+    "--root",
+    "-C",
+    "root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="A library folder (clauses/, templates/) or a contracts repository "
+    "(default: the repository around the current folder, else the built-in library).",
+)
 
 
 def output_folder(out_dir: Path | None, config) -> Path:
@@ -160,15 +178,19 @@ def output_folder(out_dir: Path | None, config) -> Path:
 
         preview = config.root / "preview"
         if not is_inside(preview, config.root):
-            echo_err(f"{preview}: a symbolic link leads outside the repository; refusing to write there "
-                     "(make preview/ a real folder, or render somewhere else with -o)")
+            echo_err(
+                f"{preview}: a symbolic link leads outside the repository; refusing to write there "
+                "(make preview/ a real folder, or render somewhere else with -o)"
+            )
             sys.exit(EXIT_BAD_INPUT)
         return preview
     target, managed = out_dir.resolve(), config.output_dir.resolve()
     if target == managed or managed in target.parents:
-        echo_err(f"{out_dir}: this folder holds the contracts `contractgen build` writes and contractgen.lock records; "
-             "rendering into it would leave them edited by hand. Run `contractgen build DEAL`, "
-             "or render somewhere else with -o (the default inside a repository is preview/).")
+        echo_err(
+            f"{out_dir}: this folder holds the contracts `contractgen build` writes and contractgen.lock records; "
+            "rendering into it would leave them edited by hand. Run `contractgen build DEAL`, "
+            "or render somewhere else with -o (the default inside a repository is preview/)."
+        )
         sys.exit(EXIT_BAD_INPUT)
     return out_dir
 
@@ -195,5 +217,10 @@ def deal_args(config, deals: tuple[Path, ...]) -> list[str] | None:
     return sorted(dict.fromkeys(chosen))
 
 
-directory_option = click.option("-C", "directory", type=click.Path(file_okay=False, path_type=Path), default=None,
-                                help="Run in this contracts repository (default: the current folder or a parent).")
+directory_option = click.option(
+    "-C",
+    "directory",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Run in this contracts repository (default: the current folder or a parent).",
+)

@@ -8,22 +8,41 @@ from pathlib import Path
 import click
 
 from contractgen.commands.common import (
-    EXIT_BAD_INPUT, EXIT_OK, choose_library, echo_err, library_workspace, output_folder, parse_formats,
-    print_problem, print_warning, report_format_option, root_option,
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    choose_library,
+    echo_err,
+    library_workspace,
+    output_folder,
+    parse_formats,
+    print_problem,
+    print_warning,
+    report_format_option,
+    root_option,
 )
-
 
 
 @click.command()
 @click.argument("deals", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder for the rendered files (default: out; preview/ inside a contracts repository).")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for the rendered files (default: out; preview/ inside a contracts repository).",
+)
 @click.option("--format", "formats", default="docx,pdf", show_default=True, help="Output formats, comma-separated.")
-@click.option("--strict", is_flag=True, help="Treat warnings (e.g. deprecated clauses) and open drafting notes as errors.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
+@click.option(
+    "--strict", is_flag=True, help="Treat warnings (e.g. deprecated clauses) and open drafting notes as errors."
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core)."
+)
 @root_option
-def render(deals: tuple[Path, ...], out_dir: Path | None, formats: str, strict: bool, jobs: int | None,
-           root: Path | None) -> None:
+def render(
+    deals: tuple[Path, ...], out_dir: Path | None, formats: str, strict: bool, jobs: int | None, root: Path | None
+) -> None:
     """Render each DEAL.yaml into OUT/<deal>.docx and OUT/<deal>.pdf."""
     import importlib
     import os
@@ -73,8 +92,9 @@ def _render_one(deal: Path) -> dict:
     from contractgen.pipeline import render_deal
 
     try:
-        written, warnings = render_deal(deal, _RENDER["out_dir"], _RENDER["formats"], _RENDER["workspace"],
-                                        strict=_RENDER["strict"])
+        written, warnings = render_deal(
+            deal, _RENDER["out_dir"], _RENDER["formats"], _RENDER["workspace"], strict=_RENDER["strict"]
+        )
     except ContractgenError as exc:
         return {"status": "error", "lines": exc.lines()}
     except OSError as exc:
@@ -96,7 +116,6 @@ def validate(deals: tuple[Path, ...], strict: bool, root: Path | None, message_f
     import json
     import os
 
-
     workspace, config = choose_library(root, quiet=message_format == "json")
     if not deals:
         if config is None:
@@ -110,7 +129,10 @@ def validate(deals: tuple[Path, ...], strict: bool, root: Path | None, message_f
             for problem in report.problems:
                 print_problem(str(problem))
             named = " ".join(problem.message for problem in report.problems)
-            for item in [*(n for n in report.open_notes if f"'{n.id}'" not in named and n.id not in named), *report.warnings]:
+            for item in [
+                *(n for n in report.open_notes if f"'{n.id}'" not in named and n.id not in named),
+                *report.warnings,
+            ]:
                 print_warning(item, report.file)
             if report.ok:
                 notes = f", {len(report.open_notes)} drafting notes" if report.open_notes else ""
@@ -148,15 +170,22 @@ def schema(root: Path | None) -> None:
 @click.command()
 @click.argument("old", type=click.Path(path_type=Path))
 @click.argument("new", type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder for NEW.redline.docx and NEW.redline.pdf (default: out; preview/ inside a contracts repository).")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for NEW.redline.docx and NEW.redline.pdf (default: out; preview/ inside a contracts repository).",
+)
 @click.option("--format", "formats", default="docx,pdf", show_default=True, help="Output formats, comma-separated.")
-@click.option("--author", default=None, help="Who the tracked changes are by (default: git's user.name, else contractgen).")
+@click.option(
+    "--author", default=None, help="Who the tracked changes are by (default: git's user.name, else contractgen)."
+)
 @root_option
 def redline(old: Path, new: Path, out_dir: Path | None, formats: str, author: str | None, root: Path | None) -> None:
     """Write the contract of NEW with its differences from OLD marked (tracked changes, marked-up PDF)."""
     from contractgen.outputs import remove_stale_temporaries
-    from contractgen.pipeline import redline_deals
 
     chosen = parse_formats(formats)
     workspace, config = choose_library(root)
@@ -167,14 +196,66 @@ def redline(old: Path, new: Path, out_dir: Path | None, formats: str, author: st
     from contractgen.templating.worker import Limits, run_bounded
 
     # two deals rendered and compared in one bounded worker: twice a render's time
-    written, result, warnings = run_bounded(partial(redline_deals, old, new, out_dir, chosen, workspace, author=author),
-                                            what=str(new), limits=Limits.from_environment().scaled(2))
+    written, result, warnings = run_bounded(
+        partial(redline_deals, old, new, out_dir, chosen, workspace, author=author),
+        what=str(new),
+        limits=Limits.from_environment().scaled(2),
+    )
     for warning in warnings:
         echo_err(f"warning: {warning}")
     counts = {}
     for entry in result.summary:
         counts[entry.change] = counts.get(entry.change, 0) + 1
-    summary = ", ".join(f"{counts[k]} {label}" for k, label in (("inserted", "added"), ("deleted", "removed"),
-                        ("changed", "changed"), ("renumbered", "renumbered")) if counts.get(k)) or "no differences"
+    summary = (
+        ", ".join(
+            f"{counts[k]} {label}"
+            for k, label in (
+                ("inserted", "added"),
+                ("deleted", "removed"),
+                ("changed", "changed"),
+                ("renumbered", "renumbered"),
+            )
+            if counts.get(k)
+        )
+        or "no differences"
+    )
     click.echo(f"{old} → {new}: {summary} → " + ", ".join(str(p) for p in written))
     sys.exit(EXIT_OK)
+
+
+def write_redline(
+    redline, template_dir: Path, out_dir: Path, stem: str, formats: tuple[str, ...] = ("docx", "pdf")
+) -> list[Path]:
+    """Write <stem>.redline.docx/.pdf of a redline into out_dir (atomically); return the written paths."""
+    from contractgen.outputs import write_outputs
+    from contractgen.writers import render
+
+    payloads = {fmt: render(None, template_dir, fmt, redline=redline) for fmt in formats}
+    return write_outputs(out_dir, f"{stem}.redline", payloads)
+
+
+def redline_deals(
+    old_path: Path,
+    new_path: Path,
+    out_dir: Path,
+    formats: tuple[str, ...] = ("docx", "pdf"),
+    workspace=None,
+    author: str | None = None,
+):
+    """Build two deal files and write NEW.redline.docx/.pdf; return (paths, the Redline, warnings).
+
+    The tracked changes are by `author` (else git's user.name) and dated now (SOURCE_DATE_EPOCH when set).
+    """
+    from contractgen.redline.authorship import redline_author, redline_date
+    from contractgen.redline.diff import diff_documents
+
+    from contractgen.pipeline import Workspace, build_document, load_deal
+
+    workspace = workspace or Workspace()
+    old_result = build_document(load_deal(old_path), workspace)
+    new_result = build_document(load_deal(new_path), workspace)
+    redline = diff_documents(old_result.document, new_result.document)
+    redline.author, redline.date = redline_author(author, Path(new_path).resolve().parent), redline_date()
+    template_dir = workspace.template_dir(new_result.source.deal.template)
+    written = write_redline(redline, template_dir, out_dir, Path(new_path).stem, formats)
+    return written, redline, old_result.warnings + new_result.warnings

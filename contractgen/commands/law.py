@@ -48,8 +48,12 @@ def law(ctx: click.Context, root: Path | None) -> None:
 
 
 @law.command("list")
-@click.option("--kind", "kind", default=None, help="Only records of one kind (jurisdictions, families, privacy, "
-                                                    "mechanisms, sector, forums).")
+@click.option(
+    "--kind",
+    "kind",
+    default=None,
+    help="Only records of one kind (jurisdictions, families, privacy, mechanisms, sector, forums).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the records as JSON.")
 @click.pass_obj
 def list_law(chosen, kind: str | None = None, as_json: bool = False) -> None:
@@ -90,16 +94,28 @@ def show_law(chosen, ident: str, as_json: bool = False) -> None:
         clauses = []
     deals = deals_using(record, config, workspace)
     if as_json:
-        click.echo(json.dumps({**record_row(record), **parts, "clauses": clauses, "deals": deals}, indent=2,
-                              ensure_ascii=False, default=str))
+        click.echo(
+            json.dumps(
+                {**record_row(record), **parts, "clauses": clauses, "deals": deals},
+                indent=2,
+                ensure_ascii=False,
+                default=str,
+            )
+        )
         return
     import yaml
 
     provenance = parts["provenance"]
     click.echo(f"{record.ref}: {record_row(record)['name']}")
-    click.echo(f"  file:      {record.rel} ({record.origin}{', replacing the built-in record' if record.origin == 'repository' and _overrides(record) else ''})")
+    click.echo(
+        f"  file:      {record.rel} ({record.origin}{', replacing the built-in record' if record.origin == 'repository' and _overrides(record) else ''})"
+    )
     click.echo(f"  as of:     {provenance.get('as_of', '—')}")
-    reviewed = f"{provenance.get('reviewed_by')} on {provenance.get('reviewed_on')}" if provenance.get("reviewed_by") else "not yet"
+    reviewed = (
+        f"{provenance.get('reviewed_by')} on {provenance.get('reviewed_on')}"
+        if provenance.get("reviewed_by")
+        else "not yet"
+    )
     click.echo(f"  reviewed:  {reviewed}")
     click.echo("  sources:")
     for source in provenance.get("sources") or ():

@@ -8,10 +8,16 @@ from pathlib import Path
 
 import click
 from contractgen.commands.common import (
-    EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK, echo_err, library_workspace, message_format_option, print_problem, root_option,
+    EXIT_BAD_INPUT,
+    EXIT_DIFFERENCES,
+    EXIT_OK,
+    echo_err,
+    library_workspace,
+    message_format_option,
+    print_problem,
+    root_option,
 )
 from contractgen.errors import ContractgenError
-
 
 
 @click.group(invoke_without_command=True)
@@ -36,8 +42,13 @@ def list_clauses(workspace) -> None:
     for clause in library.clauses.values():
         default = clause.default()
         versions = " ".join(f"v{n}:{clause.versions[n].status}" for n in sorted(clause.versions))
-        table.add_row(clause.id, clause.group, (default or clause.versions[max(clause.versions)]).plain_title,
-                      versions, f"v{default.version}" if default else "—")
+        table.add_row(
+            clause.id,
+            clause.group,
+            (default or clause.versions[max(clause.versions)]).plain_title,
+            versions,
+            f"v{default.version}" if default else "—",
+        )
     Console(width=160).print(table)
 
 
@@ -81,18 +92,26 @@ def lint(root: Path | None, template: str | None) -> None:
     from contractgen.templating.worker import Limits, run_bounded
 
     workspace = library_workspace(root)
-    if (Path(workspace.clauses_path).resolve() != (workspace.root / "clauses").resolve()
-            or Path(workspace.templates_path).resolve() != (workspace.root / "templates").resolve()):
-        raise ContractgenError(f"{workspace.root}: lint reads clauses/ and templates/ beside contractgen.toml; this "
-                               f"repository keeps them in {workspace.clauses_path} and {workspace.templates_path}")
+    if (
+        Path(workspace.clauses_path).resolve() != (workspace.root / "clauses").resolve()
+        or Path(workspace.templates_path).resolve() != (workspace.root / "templates").resolve()
+    ):
+        raise ContractgenError(
+            f"{workspace.root}: lint reads clauses/ and templates/ beside contractgen.toml; this "
+            f"repository keeps them in {workspace.clauses_path} and {workspace.templates_path}"
+        )
     # the whole library in one worker: ten renders' time (each condition keeps its own budget inside)
-    report = run_bounded(lint_library, workspace.root, template, what="lint", limits=Limits.from_environment().scaled(10))
+    report = run_bounded(
+        lint_library, workspace.root, template, what="lint", limits=Limits.from_environment().scaled(10)
+    )
     for message in report.messages:
         print_problem(str(message), err=False)
     if report.errors:
-        echo_err(f"lint: {len(report.errors)} problem{'s' if len(report.errors) != 1 else ''}, "
-             f"{len(report.warnings)} warning{'s' if len(report.warnings) != 1 else ''} "
-             f"({report.clauses} clauses, {report.versions} versions)")
+        echo_err(
+            f"lint: {len(report.errors)} problem{'s' if len(report.errors) != 1 else ''}, "
+            f"{len(report.warnings)} warning{'s' if len(report.warnings) != 1 else ''} "
+            f"({report.clauses} clauses, {report.versions} versions)"
+        )
         sys.exit(EXIT_BAD_INPUT)
     click.echo(f"lint: clean ({report.clauses} clauses, {report.versions} versions)")
     sys.exit(EXIT_OK)
@@ -106,7 +125,11 @@ def lint(root: Path | None, template: str | None) -> None:
 def coverage(deal: Path, root: Path | None, needed_only: bool, as_json: bool) -> None:
     """Show which checklist items DEAL needs and the clauses (by number) that cover them; exit 1 if any is MISSING."""
     from contractgen.checks.coverage import (
-        deal_coverage_report, deviations_as_text, rows_as_json, rows_as_text, summary_counts,
+        deal_coverage_report,
+        deviations_as_text,
+        rows_as_json,
+        rows_as_text,
+        summary_counts,
     )
 
     parsed, rows, notes, deviations = deal_coverage_report(deal, library_workspace(root))
@@ -120,6 +143,8 @@ def coverage(deal: Path, root: Path | None, needed_only: bool, as_json: bool) ->
             click.echo(line)
         for note in notes:
             state = "acknowledged" if note.acknowledged else "open"
-            click.echo(f"NOTE ({state}) {note.id} on {note.path or 'the deal'}"
-                       f"{' (clause ' + note.clause + ')' if note.clause else ''}: {note.message}")
+            click.echo(
+                f"NOTE ({state}) {note.id} on {note.path or 'the deal'}"
+                f"{' (clause ' + note.clause + ')' if note.clause else ''}: {note.message}"
+            )
     sys.exit(EXIT_DIFFERENCES if summary_counts(rows)["missing"] else EXIT_OK)

@@ -14,8 +14,12 @@ from contractgen.commands.common import EXIT_BAD_INPUT, EXIT_OK, choose_library,
 @click.command("import-markup")
 @click.argument("deal", type=click.Path(path_type=Path))
 @click.argument("theirs", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--accept", default="none", show_default=True,
-              help="Write these changes back as overrides: all, none, or their ids (C1,C3).")
+@click.option(
+    "--accept",
+    default="none",
+    show_default=True,
+    help="Write these changes back as overrides: all, none, or their ids (C1,C3).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @root_option
 def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Path | None) -> None:
@@ -40,25 +44,50 @@ def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Pa
     wanted = {part.strip() for part in accept.split(",") if part.strip()}
     known = {c.id for c in markup.changes}
     if wanted - {"all", "none"} - known:
-        echo_err(f"error: --accept: no change {', '.join(sorted(wanted - {'all', 'none'} - known))} "
-                 f"(the changes are {', '.join(sorted(known)) or 'none'})")
+        echo_err(
+            f"error: --accept: no change {', '.join(sorted(wanted - {'all', 'none'} - known))} "
+            f"(the changes are {', '.join(sorted(known)) or 'none'})"
+        )
         sys.exit(EXIT_BAD_INPUT)
     accepted = [c for c in markup.changes if "all" in wanted or c.id in wanted]
     overrides, refused = overrides_for(accepted, result.document)
     if overrides:
         write_overrides(deal, overrides)
     if as_json:
-        click.echo(json.dumps({
-            "deal": str(deal), "theirs": str(theirs), "rendered_from": rendered_from,
-            "changes": [{"id": c.id, "clause": c.clause, "reference": c.reference, "anchor": c.anchor, "before": c.before,
-                         "after": c.after, "authors": c.authors, "words": c.words(),
-                         "values": [{"kind": k, "ours": o, "theirs": t} for k, o, t in c.values()]} for c in markup.changes],
-            "comments": [vars(c) for c in markup.comments],
-            "accepted": sorted(overrides), "refused": refused}, indent=2, ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {
+                    "deal": str(deal),
+                    "theirs": str(theirs),
+                    "rendered_from": rendered_from,
+                    "changes": [
+                        {
+                            "id": c.id,
+                            "clause": c.clause,
+                            "reference": c.reference,
+                            "anchor": c.anchor,
+                            "before": c.before,
+                            "after": c.after,
+                            "authors": c.authors,
+                            "words": c.words(),
+                            "values": [{"kind": k, "ours": o, "theirs": t} for k, o, t in c.values()],
+                        }
+                        for c in markup.changes
+                    ],
+                    "comments": [vars(c) for c in markup.comments],
+                    "accepted": sorted(overrides),
+                    "refused": refused,
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
     else:
         for c in markup.changes:
             by = f" by {', '.join(c.authors)}" if c.authors else ""
-            click.echo(f"{c.id} {c.reference} ({c.title}){' {#' + c.anchor + '}' if c.anchor else ''}{by}: {c.marked()}")
+            click.echo(
+                f"{c.id} {c.reference} ({c.title}){' {#' + c.anchor + '}' if c.anchor else ''}{by}: {c.marked()}"
+            )
             for kind, ours, theirs_value in c.values():
                 click.echo(f"  {kind} changed: {ours} → {theirs_value}")
         for n in markup.comments:

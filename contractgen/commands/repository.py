@@ -8,16 +8,27 @@ from pathlib import Path
 
 import click
 from contractgen.commands.common import (
-    EXIT_DIFFERENCES, EXIT_OK, deal_args, directory_option, echo_err, message_format_option, print_problem, repo_config,
+    EXIT_DIFFERENCES,
+    EXIT_OK,
+    deal_args,
+    directory_option,
+    echo_err,
+    message_format_option,
+    print_problem,
+    repo_config,
 )
-
 
 
 @click.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--install-from", "install_from", default=None, metavar="SOURCE",
-              help="How CI installs contractgen: a version (0.1.0), a git URL at a tag (git+https://…@v0.1.0) or a "
-                   "wheel file (copied under .contractgen/); default: the way this copy was installed.")
+@click.option(
+    "--install-from",
+    "install_from",
+    default=None,
+    metavar="SOURCE",
+    help="How CI installs contractgen: a version (0.1.0), a git URL at a tag (git+https://…@v0.1.0) or a "
+    "wheel file (copied under .contractgen/); default: the way this copy was installed.",
+)
 def init(directory: Path, install_from: str | None) -> None:
     """Create a contracts repository in DIRECTORY: settings, library copy, a sample deal, CI workflow."""
     from contractgen.repo.config import init_repo
@@ -33,32 +44,74 @@ def init(directory: Path, install_from: str | None) -> None:
 
 @click.command()
 @click.argument("deals", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core)."
+)
 @click.option("--force", is_flag=True, help="Replace outputs that were edited by hand.")
 @click.option("--rebuild", is_flag=True, help="Render every deal again, even those the lock says are current.")
-@click.option("-k", "--keep-going", is_flag=True,
-              help="Build every deal that can be built; report the bad ones and exit 1 (default: stop, change nothing).")
-@click.option("--redline", is_flag=True,
-              help="Also write <deal>.redline.docx/.pdf for each re-rendered contract, against the previous build.")
-@click.option("--shard", "shard_text", default=None, metavar="K/N",
-              help="Build only shard K of N (a stable split by deal path) and write a partial lock; "
-                   "join the N partial locks with `contractgen lock merge`.")
-@click.option("--dask", "dask", default=None, metavar="ADDRESS",
-              help="Render on a dask.distributed cluster: a scheduler address (tcp://host:8786) or local[:N].")
-@click.option("--author", default=None,
-              help="Who the redlines' tracked changes are by (default: git's user.name, else contractgen).")
+@click.option(
+    "-k",
+    "--keep-going",
+    is_flag=True,
+    help="Build every deal that can be built; report the bad ones and exit 1 (default: stop, change nothing).",
+)
+@click.option(
+    "--redline",
+    is_flag=True,
+    help="Also write <deal>.redline.docx/.pdf for each re-rendered contract, against the previous build.",
+)
+@click.option(
+    "--shard",
+    "shard_text",
+    default=None,
+    metavar="K/N",
+    help="Build only shard K of N (a stable split by deal path) and write a partial lock; "
+    "join the N partial locks with `contractgen lock merge`.",
+)
+@click.option(
+    "--dask",
+    "dask",
+    default=None,
+    metavar="ADDRESS",
+    help="Render on a dask.distributed cluster: a scheduler address (tcp://host:8786) or local[:N].",
+)
+@click.option(
+    "--author",
+    default=None,
+    help="Who the redlines' tracked changes are by (default: git's user.name, else contractgen).",
+)
 @directory_option
 @message_format_option
-def build(deals: tuple[Path, ...], jobs: int | None, force: bool, rebuild: bool, keep_going: bool, redline: bool,
-          shard_text: str | None, dask: str | None, author: str | None, directory: Path | None) -> None:
+def build(
+    deals: tuple[Path, ...],
+    jobs: int | None,
+    force: bool,
+    rebuild: bool,
+    keep_going: bool,
+    redline: bool,
+    shard_text: str | None,
+    dask: str | None,
+    author: str | None,
+    directory: Path | None,
+) -> None:
     """Render every deal (or each DEAL) whose inputs changed, then update contractgen.lock."""
     from contractgen.repo.build import run_build
     from contractgen.repo.shards import parse_shard
 
     shard = parse_shard(shard_text) if shard_text is not None else None
     config = repo_config(directory)
-    report = run_build(config, deal_args(config, deals), jobs=jobs, force=force, redline=redline,
-                       keep_going=keep_going, rebuild=rebuild, shard=shard, dask=dask, author=author)
+    report = run_build(
+        config,
+        deal_args(config, deals),
+        jobs=jobs,
+        force=force,
+        redline=redline,
+        keep_going=keep_going,
+        rebuild=rebuild,
+        shard=shard,
+        dask=dask,
+        author=author,
+    )
     for line in report.messages:
         print_problem(line)
     for line in report.warnings:
@@ -70,11 +123,13 @@ def build(deals: tuple[Path, ...], jobs: int | None, force: bool, rebuild: bool,
         for note in report.notes.get(rel, []):
             click.echo(f"{rel}: {note}")
     if report.exit_code == EXIT_OK or (keep_going and report.exit_code == EXIT_DIFFERENCES):
-        click.echo(f"build: {len(report.rendered)} rendered, {len(report.written)} file(s) written, "
-                   f"{report.checked - len(report.rendered) - len(report.failed)} up to date"
-                   + (f", {len(report.failed)} not built" if report.failed else "")
-                   + ("; contractgen.lock updated" if report.lock_written else "")
-                   + (f"; partial lock {report.partial_lock}" if report.partial_lock else ""))
+        click.echo(
+            f"build: {len(report.rendered)} rendered, {len(report.written)} file(s) written, "
+            f"{report.checked - len(report.rendered) - len(report.failed)} up to date"
+            + (f", {len(report.failed)} not built" if report.failed else "")
+            + ("; contractgen.lock updated" if report.lock_written else "")
+            + (f"; partial lock {report.partial_lock}" if report.partial_lock else "")
+        )
     sys.exit(report.exit_code)
 
 
@@ -97,8 +152,10 @@ def check(as_json: bool, directory: Path | None) -> None:
         for note in assessment.tool_notes:
             echo_err(f"note: {note}")
         stale = sum(1 for s in assessment.deals.values() if s.stale or s.edited)
-        echo_err(f"check: {len(assessment.deals)} deal(s), {stale} out of date" +
-             (f", {len(assessment.violations)} released clause version(s) changed" if assessment.violations else ""))
+        echo_err(
+            f"check: {len(assessment.deals)} deal(s), {stale} out of date"
+            + (f", {len(assessment.violations)} released clause version(s) changed" if assessment.violations else "")
+        )
     sys.exit(EXIT_OK if assessment.up_to_date else EXIT_DIFFERENCES)
 
 
@@ -118,14 +175,22 @@ def lock_merge(parts: tuple[Path, ...], remove: bool, directory: Path | None) ->
     config = repo_config(directory)
     paths = list(parts) or sorted(config.lock_path.parent.glob(config.lock_path.name + ".shard-*"))
     changed = merge_into(config.lock_path, paths, remove=remove)
-    click.echo(f"lock merge: {len(paths)} partial lock(s) joined; "
-               + ("contractgen.lock updated" if changed else "contractgen.lock unchanged"))
+    click.echo(
+        f"lock merge: {len(paths)} partial lock(s) joined; "
+        + ("contractgen.lock updated" if changed else "contractgen.lock unchanged")
+    )
 
 
 @click.command()
 @click.option("--since", "since", default=None, help="Compare the library with this git ref instead of the lock.")
-@click.option("--context", "context_lines", type=click.IntRange(min=0), default=3, show_default=True,
-              help="Lines of context in the diffs.")
+@click.option(
+    "--context",
+    "context_lines",
+    type=click.IntRange(min=0),
+    default=3,
+    show_default=True,
+    help="Lines of context in the diffs.",
+)
 @click.option("--exit-code", "exit_code", is_flag=True, help="Exit 1 when a contract changes (default: 0, a report).")
 @click.option("--markdown", is_flag=True, help="Write the report as Markdown (for a CI job summary).")
 @directory_option
@@ -142,8 +207,9 @@ def impact(since: str | None, context_lines: int, exit_code: bool, markdown: boo
     from contractgen.templating.worker import Limits, run_bounded
 
     # every changed clause version rendered against the deals it reaches: in a bounded worker
-    changes = run_bounded(library_impact, config, since, context_lines, what="impact",
-                          limits=Limits.from_environment().scaled(10))
+    changes = run_bounded(
+        library_impact, config, since, context_lines, what="impact", limits=Limits.from_environment().scaled(10)
+    )
     laws = law_impact(config, since)
     if not changes and not laws:
         click.echo("_No contract changes._" if markdown else "impact: no contract changes")
@@ -183,13 +249,19 @@ def explain(output: Path, as_json: bool, full: bool) -> None:
 
     record = read_provenance(output)
     if as_json or full:
-        click.echo(json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False) if as_json else format_record(record))
+        click.echo(
+            json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False) if as_json else format_record(record)
+        )
         return
     repo = find_repo(output.resolve().parent)
     config = load_config(repo) if repo is not None else None
-    workspace = Workspace(config.root, clauses_dir=config.clauses_dir, templates_dir=config.templates_dir,
-                          law_dir=config.law_dir) \
-        if config is not None else Workspace(project_root())
+    workspace = (
+        Workspace(
+            config.root, clauses_dir=config.clauses_dir, templates_dir=config.templates_dir, law_dir=config.law_dir
+        )
+        if config is not None
+        else Workspace(project_root())
+    )
     try:
         library = workspace.library
     except ContractgenError:

@@ -7,20 +7,31 @@ from pathlib import Path
 
 import click
 from contractgen.commands.common import (
-    EXIT_BAD_INPUT, echo_err,
+    EXIT_BAD_INPUT,
+    echo_err,
 )
-
 
 
 @click.command()
 @click.argument("repo", required=False, type=click.Path(file_okay=False, path_type=Path))
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (other than localhost needs --token).")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on (other than localhost needs --token)."
+)
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
-@click.option("--token", envvar="CONTRACTGEN_WEB_TOKEN", default=None,
-              help="Secret that browsers must present (required to listen beyond this machine).")
+@click.option(
+    "--token",
+    envvar="CONTRACTGEN_WEB_TOKEN",
+    default=None,
+    help="Secret that browsers must present (required to listen beyond this machine).",
+)
 @click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True, help="Render worker processes.")
-@click.option("--time-limit", type=click.FloatRange(min=1), default=60.0, show_default=True,
-              help="Seconds a render may take before it is stopped.")
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=1),
+    default=60.0,
+    show_default=True,
+    help="Seconds a render may take before it is stopped.",
+)
 def serve(repo: Path | None, host: str, port: int, token: str | None, workers: int, time_limit: float) -> None:
     """Open the web workspace on a contracts repository (REPO, default: the current folder)."""
     try:
@@ -33,8 +44,9 @@ def serve(repo: Path | None, host: str, port: int, token: str | None, workers: i
     check_bind(host, token)
     app = create_app(repo or Path.cwd(), token=token, host=host, workers=workers, time_limit=time_limit)
     shown = f"[{host}]" if ":" in host else host
-    click.echo(f"contractgen workspace on http://{shown}:{port}/" + (f"?token={token}" if token else "")
-               + " (Ctrl+C stops it)")
+    click.echo(
+        f"contractgen workspace on http://{shown}:{port}/" + (f"?token={token}" if token else "") + " (Ctrl+C stops it)"
+    )
     app.state.workspace.pool.warm_up()
     try:
         run_server(server_config(app, host, port))

@@ -76,7 +76,9 @@ def _choice_key(key: str) -> str:
 def choice_forms(synonyms: dict[str, str]) -> dict[str, Any]:
     """The schema of a `values.choice` field: every synonym, written as the validator normalises it."""
     keys = {values._key(k) for k in synonyms}  # the validator looks synonyms up by this same key
-    pattern = r"^[\s_/-]*(?:" + "|".join(sorted((_choice_key(k) for k in keys), key=lambda a: (-len(a), a))) + r")[\s_/-]*$"
+    pattern = (
+        r"^[\s_/-]*(?:" + "|".join(sorted((_choice_key(k) for k in keys), key=lambda a: (-len(a), a))) + r")[\s_/-]*$"
+    )
     return {"type": "string", "pattern": pattern, "examples": sorted(set(synonyms.values()))}
 
 
@@ -122,7 +124,9 @@ def percent_forms(per: bool = False) -> dict[str, Any]:
 def money_forms() -> dict[str, Any]:
     """An amount: a figure as its market writes it, an optional sign or ISO code before or after, a multiplier."""
     signs = "|".join(re.escape(s).replace("/", r"\/") for s in sorted(currencies.SIGNS, key=lambda s: (-len(s), s)))
-    multipliers = "|".join(m if m == "m" else folded(m) for m in sorted(amounts.MULTIPLIERS, key=lambda m: (-len(m), m)))
+    multipliers = "|".join(
+        m if m == "m" else folded(m) for m in sorted(amounts.MULTIPLIERS, key=lambda m: (-len(m), m))
+    )
     sign = rf"(?:[A-Z]{{3}}|{signs})"
     amount = rf"{_FIGURE}(?:[.,]\s?[-\u2013\u2014]+)?(?:\s*(?:{multipliers}))?"
     return {"type": "string", "pattern": rf"^\s*(?:{sign}\s*)?{amount}(?:\s*{sign})?\s*$"}
@@ -131,8 +135,10 @@ def money_forms() -> dict[str, Any]:
 def payment_terms_forms() -> dict[str, Any]:
     """Payment terms: a duration, "Net 30", days from receipt, or a day of the following month ("20th of the month following")."""
     linking = "|".join(folded(w) for w in ("of", "after", "from", "following"))
-    receipt = (rf"^\s*(?:{folded('within')}\s+)?\d{{1,3}}\s*(?:{folded('calendar')}\s+)?[dD][aA][yY][sS]?\s+(?:{linking})"
-               rf"\s+(?:{folded('the')}\s+)?(?:{folded('receipt')}|{folded('receiving')})(?:\s+[^\n]*)?\s*$")
+    receipt = (
+        rf"^\s*(?:{folded('within')}\s+)?\d{{1,3}}\s*(?:{folded('calendar')}\s+)?[dD][aA][yY][sS]?\s+(?:{linking})"
+        rf"\s+(?:{folded('the')}\s+)?(?:{folded('receipt')}|{folded('receiving')})(?:\s+[^\n]*)?\s*$"
+    )
     months = "|".join(f"(?:{_case_free(r.pattern)})" for r in payment.MONTH_FORMS)
     return {"anyOf": [duration_forms(), {"type": "string", "pattern": receipt}, {"type": "string", "pattern": months}]}
 
@@ -167,23 +173,37 @@ def duration_forms() -> dict[str, Any]:
     """A duration: NUMBER [business|working|calendar] UNIT, or payment terms such as "Net 30"."""
     number = r"(?:\d+|" + "|".join(folded(w) for w in sorted(durations._NUMBER_WORDS, key=lambda w: (-len(w), w))) + ")"
     units = "|".join(folded(u) for u in sorted(durations._UNITS, key=lambda u: (-len(u), u)))
-    qualifier = r"(?:(?:[bB][uU][sS][iI][nN][eE][sS][sS]|[wW][oO][rR][kK][iI][nN][gG]|[cC][aA][lL][eE][nN][dD][aA][rR])\s+)?"
+    qualifier = (
+        r"(?:(?:[bB][uU][sS][iI][nN][eE][sS][sS]|[wW][oO][rR][kK][iI][nN][gG]|[cC][aA][lL][eE][nN][dD][aA][rR])\s+)?"
+    )
     net = r"[nN][eE][tT]\s*\d{1,3}(?:\s*[dD][aA][yY][sS]?)?|\d{1,3}\s*[dD][aA][yY][sS]?\s+[nN][eE][tT]"
-    return {"type": "string", "pattern": rf"^\s*(?:{number}\s+{qualifier}(?:{units})|{net})\s*$",
-            "description": durations.Duration._DESCRIPTION, "examples": list(durations.Duration._SCHEMA_EXAMPLES)}
+    return {
+        "type": "string",
+        "pattern": rf"^\s*(?:{number}\s+{qualifier}(?:{units})|{net})\s*$",
+        "description": durations.Duration._DESCRIPTION,
+        "examples": list(durations.Duration._SCHEMA_EXAMPLES),
+    }
 
 
 def frequency_forms() -> dict[str, Any]:
     """A frequency: a known word ("monthly", "twice a year") or "every N units"."""
     number = r"(?:\d+|" + "|".join(folded(w) for w in sorted(durations._NUMBER_WORDS, key=lambda w: (-len(w), w))) + ")"
     every = rf"[eE][vV][eE][rR][yY]\s+{number}\s+(?:[dD][aA][yY]|[wW][eE][eE][kK]|[mM][oO][nN][tT][hH]|[yY][eE][aA][rR])[sS]?"
-    return {"type": "string", "pattern": _anchored([*(folded(w) for w in durations._FREQ_SYNONYMS), every]),
-            "description": durations.Frequency._DESCRIPTION, "examples": list(durations.Frequency._SCHEMA_EXAMPLES)}
+    return {
+        "type": "string",
+        "pattern": _anchored([*(folded(w) for w in durations._FREQ_SYNONYMS), every]),
+        "description": durations.Frequency._DESCRIPTION,
+        "examples": list(durations.Frequency._SCHEMA_EXAMPLES),
+    }
 
 
 def clock_range_forms() -> dict[str, Any]:
     """Daily hours "HH:MM-HH:MM"."""
-    return {"type": "string", "pattern": durations.CLOCK_RANGE_PATTERN, "description": durations.ClockRange._DESCRIPTION}
+    return {
+        "type": "string",
+        "pattern": durations.CLOCK_RANGE_PATTERN,
+        "description": durations.ClockRange._DESCRIPTION,
+    }
 
 
 def loose_phrases(names: Iterable[str]) -> dict[str, Any]:
@@ -193,16 +213,33 @@ def loose_phrases(names: Iterable[str]) -> dict[str, Any]:
     for name in names:
         chars = [c for c in name if c.isascii() and c.isalnum()]
         alternatives.append(skip.join(folded(c) for c in chars))
-    return {"type": "string", "pattern": r"^" + skip + "(?:" + "|".join(sorted(set(alternatives), key=lambda a: (-len(a), a))) + ")" + skip + "$"}
+    return {
+        "type": "string",
+        "pattern": r"^"
+        + skip
+        + "(?:"
+        + "|".join(sorted(set(alternatives), key=lambda a: (-len(a), a)))
+        + ")"
+        + skip
+        + "$",
+    }
 
 
 def sector_regime_forms() -> dict[str, Any]:
     """A sector regime: its key (offered as a closed list) or any alias, as loosely as they are matched."""
-    return {"anyOf": [{"type": "string", "enum": list(sector.load_sector_regimes())},
-                      loose_phrases(sector._index())],  # the index holds every key and alias, normalised
-            "description": "a sector regime; aliases such as 'SS2/21' or 'Regulation (EU) 2022/2554' are accepted"}
+    return {
+        "anyOf": [
+            {"type": "string", "enum": list(sector.load_sector_regimes())},
+            loose_phrases(sector._index()),
+        ],  # the index holds every key and alias, normalised
+        "description": "a sector regime; aliases such as 'SS2/21' or 'Regulation (EU) 2022/2554' are accepted",
+    }
 
 
 # Value types that parse their own text, by class: the schema of what each one reads.
-VALUE_TYPES = {durations.Duration: duration_forms, durations.Frequency: frequency_forms,
-               durations.ClockRange: clock_range_forms, sector.SectorRegime: sector_regime_forms}
+VALUE_TYPES = {
+    durations.Duration: duration_forms,
+    durations.Frequency: frequency_forms,
+    durations.ClockRange: clock_range_forms,
+    sector.SectorRegime: sector_regime_forms,
+}

@@ -25,17 +25,24 @@ Target = Annotated[
 class Rider(Section):
     """A special condition of this deal, numbered and cross-referenced like any clause."""
 
-    after: ClauseId = Field(description=(
-        "the clause it follows (a clause id of the outline, or a variant's, or another rider's id)"),
-        examples=["service-credits"])
+    after: ClauseId = Field(
+        description=("the clause it follows (a clause id of the outline, or a variant's, or another rider's id)"),
+        examples=["service-credits"],
+    )
     title: Name = Field(description="its heading", examples=["Earn-back of Service Credits"])
-    text: BespokeText = Field(description=(
-        "its text: Markdown with the same Jinja variables as a library clause ({{ SUPPLIER }}, {{ commercials… }})"),
-        examples=["{{ SUPPLIER|cap }} may earn back a Service Credit by meeting the Service Level for the next "
-                  "three months."])
-    id: ClauseId | None = Field(None, description=(
-        "its anchor for cross-references ([](#id)); default: the title in lower case joined by '-'"),
-        examples=["earn-back"])
+    text: BespokeText = Field(
+        description=(
+            "its text: Markdown with the same Jinja variables as a library clause ({{ SUPPLIER }}, {{ commercials… }})"
+        ),
+        examples=[
+            "{{ SUPPLIER|cap }} may earn back a Service Credit by meeting the Service Level for the next three months."
+        ],
+    )
+    id: ClauseId | None = Field(
+        None,
+        description=("its anchor for cross-references ([](#id)); default: the title in lower case joined by '-'"),
+        examples=["earn-back"],
+    )
 
     @property
     def anchor(self) -> str:
@@ -51,10 +58,17 @@ def _none_is_no_override(value):
 
 _none_is_no_override.accepted_forms = {"type": "null"}  # type: ignore[attr-defined]
 
-Overrides = Annotated[dict[Target, BespokeText], BeforeValidator(_none_is_no_override), Field(description=(
-    "this deal's own text for one clause (keyed by its clause id) or one paragraph (keyed by its {#anchor}): Markdown "
-    "with the same Jinja variables as the library's clauses"),
-    examples=[{"costs": "Each Party pays its own costs of negotiating and entering into this Agreement."}],
-    json_schema_extra={"propertyNames": {"pattern": "^[a-z0-9][a-z0-9-]{0,79}$"}})]
+Overrides = Annotated[
+    dict[Target, BespokeText],
+    BeforeValidator(_none_is_no_override),
+    Field(
+        description=(
+            "this deal's own text for one clause (keyed by its clause id) or one paragraph (keyed by its {#anchor}): Markdown "
+            "with the same Jinja variables as the library's clauses"
+        ),
+        examples=[{"costs": "Each Party pays its own costs of negotiating and entering into this Agreement."}],
+        json_schema_extra={"propertyNames": {"pattern": "^[a-z0-9][a-z0-9-]{0,79}$"}},
+    ),
+]
 
 __all__ = ["BespokeText", "Overrides", "Rider", "Target"]

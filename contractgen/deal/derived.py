@@ -29,7 +29,6 @@ PERIOD_MINUTES = {"calendar month": 30 * 24 * 60, "calendar quarter": 90 * 24 * 
 CENT = Decimal("0.01")
 
 
-
 @dataclass(frozen=True)
 class Overlap:
     """Daily overlap of the client's business hours with one delivery centre's."""
@@ -157,9 +156,14 @@ def _overlaps(deal: Deal) -> list[Overlap]:
         winter, summer, worst = overlap_figures(year, client.timezone, client.business_hours, centre.timezone, hours)
         result.append(
             Overlap(
-                city=centre.city, country=centre.country,
-                country_name=country_name(centre.country, deal.contract.locale), timezone=centre.timezone,
-                business_hours=hours, winter_hours=winter, summer_hours=summer, worst_hours=worst,
+                city=centre.city,
+                country=centre.country,
+                country_name=country_name(centre.country, deal.contract.locale),
+                timezone=centre.timezone,
+                business_hours=hours,
+                winter_hours=winter,
+                summer_hours=summer,
+                worst_hours=worst,
             )  # fmt: skip
         )
     return result
@@ -204,10 +208,14 @@ def _availability(deal: Deal, services: dict[str, Any]) -> list[AvailabilityFigu
         service = services.get(item.service)
         result.append(
             AvailabilityFigure(
-                service=item.service, service_name=service.name if service else item.service,
-                target=item.target, maintenance_window=item.maintenance_window,
-                allowed_downtime=TimeSpan.from_minutes(minutes), allowed_downtime_minutes=float(minutes),
-                round_the_clock=_round_the_clock(service), hours="" if _round_the_clock(service) else service.support_hours,
+                service=item.service,
+                service_name=service.name if service else item.service,
+                target=item.target,
+                maintenance_window=item.maintenance_window,
+                allowed_downtime=TimeSpan.from_minutes(minutes),
+                allowed_downtime_minutes=float(minutes),
+                round_the_clock=_round_the_clock(service),
+                hours="" if _round_the_clock(service) else service.support_hours,
             )  # fmt: skip
         )
     return result

@@ -46,8 +46,13 @@ def field_help() -> dict[str, dict[str, dict[str, Any]]]:
     import yaml
 
     data = yaml.safe_load(HELP_FILE.read_text(encoding="utf-8")) or {}
-    return {name: {field: ({"description": entry} if isinstance(entry, str) else dict(entry))
-                   for field, entry in (fields or {}).items()} for name, fields in data.items()}
+    return {
+        name: {
+            field: ({"description": entry} if isinstance(entry, str) else dict(entry))
+            for field, entry in (fields or {}).items()
+        }
+        for name, fields in data.items()
+    }
 
 
 def _close(spec: dict, values: list[str]) -> None:
@@ -102,8 +107,12 @@ def add_field_help(schema: dict[str, Any]) -> dict[str, Any]:
     """Add descriptions, examples and closed value lists to the deal JSON Schema (in place); return it."""
     defs = schema.get("$defs") or {}
     targets = {"Deal": schema, **defs}
-    alone = {(name, field) for name, fields in field_help().items()
-             for field, entry in fields.items() if entry.get("assembled") is False}
+    alone = {
+        (name, field)
+        for name, fields in field_help().items()
+        for field, entry in fields.items()
+        if entry.get("assembled") is False
+    }
     for name, fields in field_help().items():
         properties = (targets.get(name) or {}).get("properties") or {}
         for field, entry in fields.items():

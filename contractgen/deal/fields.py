@@ -22,7 +22,14 @@ from pydantic import PlainSerializer, PlainValidator, ValidationInfo, WithJsonSc
 from pydantic_core import PydanticCustomError
 
 from contractgen.deal import accepted
-from contractgen.values.amounts import Rate, read_interest_rate, read_money, read_money_or_statutory, read_number, read_percent
+from contractgen.values.amounts import (
+    Rate,
+    read_interest_rate,
+    read_money,
+    read_money_or_statutory,
+    read_number,
+    read_percent,
+)
 from contractgen.values.currencies import markets
 from contractgen.values.dates import read_date
 from contractgen.values.durations import Duration
@@ -32,6 +39,7 @@ from contractgen.values.phrases import (
     choice, whole_number,
 )  # fmt: skip
 
+
 def _error(kind: str, message: str) -> PydanticCustomError:
     return PydanticCustomError(kind, "{message}", {"message": message})
 
@@ -40,12 +48,20 @@ def _check_characters(value: str) -> str:
     for position, char in enumerate(value):
         code = ord(char)
         if (code < 0x20 and char not in "\t\n") or code == 0x7F:
-            raise _error("control_character", f"contains a control character (U+{code:04X}) at position {position + 1}; remove it")
+            raise _error(
+                "control_character",
+                f"contains a control character (U+{code:04X}) at position {position + 1}; remove it",
+            )
         if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
             # Bidirectional overrides can make a clause display differently from what it says.
-            raise _error("bidi_control", f"contains an invisible text-direction control (U+{code:04X}) at position {position + 1}; remove it")
+            raise _error(
+                "bidi_control",
+                f"contains an invisible text-direction control (U+{code:04X}) at position {position + 1}; remove it",
+            )
         if 0xD800 <= code <= 0xDFFF:
-            raise _error("surrogate", f"contains an invalid character (lone surrogate U+{code:04X}) at position {position + 1}")
+            raise _error(
+                "surrogate", f"contains an invalid character (lone surrogate U+{code:04X}) at position {position + 1}"
+            )
     return value
 
 
@@ -117,6 +133,7 @@ def _lenient(parse: Any, kind: str, forms: dict[str, Any]) -> Any:
     `forms`: the JSON Schema of the strings `parse` accepts (``accepted``), offered beside the
     field's own type in the deal schema.
     """
+
     def validate(value: Any) -> Any:
         try:
             return parse(value)
@@ -146,6 +163,7 @@ def _read(kind: str, reader: Any, forms: dict[str, Any]) -> Any:
     `reader(value, currency, locale)`; `forms`: the JSON Schema of the strings it accepts
     (``accepted``), offered beside the field's own type in the deal schema.
     """
+
     def validate(value: Any, info: ValidationInfo) -> Any:
         currency, locale = _written_in(info)
         try:
@@ -159,6 +177,7 @@ def _read(kind: str, reader: Any, forms: dict[str, Any]) -> Any:
 
 def _in_markets(read: Any) -> Any:
     """A number reader told the deal's locale and the markets of its currency."""
+
     def reader(value: Any, currency: str | None, locale: str) -> Any:
         return read(value, locale, markets(currency) if currency else ())
 
@@ -168,6 +187,8 @@ def _in_markets(read: Any) -> Any:
 Percent = Annotated[
     Decimal, _read("percent", _in_markets(read_percent), accepted.percent_forms()), Field(gt=0, le=100, allow_inf_nan=False),
 ]  # fmt: skip
+
+
 def _interest(value: Any, info: ValidationInfo) -> Rate:
     currency, locale = _written_in(info)
     try:
@@ -204,9 +225,12 @@ def _resolution(value: Any) -> Any:
         except ValueError:
             if words and not words[0].isdigit():
                 return " ".join(value.split())  # an event in the deal's words: drafted as written, with a note
-            raise _error("resolution", f"{value!r} is not a resolution time; write a duration (e.g. '4 hours', "
-                                       f"'3 business days'), an event ({', '.join(repr(e) for e in sorted(set(RESOLUTION_EVENTS.values())))}) "
-                                       f"or 'none' for no resolution time") from None
+            raise _error(
+                "resolution",
+                f"{value!r} is not a resolution time; write a duration (e.g. '4 hours', "
+                f"'3 business days'), an event ({', '.join(repr(e) for e in sorted(set(RESOLUTION_EVENTS.values())))}) "
+                f"or 'none' for no resolution time",
+            ) from None
     return value
 
 
@@ -222,7 +246,11 @@ Hours = Annotated[
 DealDate = Annotated[
     date, _read("date", lambda value, _currency, locale: read_date(value, locale), accepted.date_forms()),
 ]  # a date as the deal's locale writes it: "01.04.2027" (de), "April 1, 2027", "2027-04-01"  # fmt: skip
-Multiple = Annotated[Decimal, _read("number", _in_markets(read_number), accepted.number_forms()), Field(gt=0, le=100, allow_inf_nan=False)]
+Multiple = Annotated[
+    Decimal,
+    _read("number", _in_markets(read_number), accepted.number_forms()),
+    Field(gt=0, le=100, allow_inf_nan=False),
+]
 
 
 def _currency(value: str) -> str:
@@ -282,7 +310,9 @@ Currency = Annotated[str, AfterValidator(_currency)]
 Country = Annotated[str, AfterValidator(_country)]
 TimeZone = Annotated[str, AfterValidator(_timezone)]
 LocaleName = Annotated[str, AfterValidator(_locale)]
-PositiveInt = Annotated[int, _lenient(whole_number, "whole_number", accepted.whole_number_forms()), Field(ge=1, le=1000)]
+PositiveInt = Annotated[
+    int, _lenient(whole_number, "whole_number", accepted.whole_number_forms()), Field(ge=1, le=1000)
+]
 WholeNumber = Annotated[int, _lenient(whole_number, "whole_number", accepted.whole_number_forms())]
 
 
@@ -310,7 +340,9 @@ class PricingModel(str, Enum):
 
 # A party's role in the words of the deal's privacy regime (controller, business associate, service
 # provider …); which words each regime accepts is checked against its law/privacy record.
-Role = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60), AfterValidator(_single_line)]
+Role = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60), AfterValidator(_single_line)
+]
 MeasurementPeriod = Annotated[
     Literal["calendar month", "calendar quarter"],
     _choice(MEASUREMENT_PERIODS, "measurement period", "'calendar month'"),

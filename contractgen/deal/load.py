@@ -18,8 +18,14 @@ from pydantic import BaseModel, ValidationError
 from contractgen.deal.fields import is_currency, locale_name as _locale
 from contractgen.deal.messages import field_problems, in_file_order, rule_problems
 from contractgen.deal.model import Deal
-from contractgen.deal.inference import apply_sector_regulation, default_findings
-from contractgen.deal.notes import final_without_acknowledgement, find_notes, located_notes, move_privacy_laws, move_sector_regulation, rejoin_split_names
+from contractgen.deal.inference import (
+    apply_sector_regulation,
+    default_findings,
+    move_privacy_laws,
+    move_sector_regulation,
+    rejoin_split_names,
+)
+from contractgen.deal.notes import final_without_acknowledgement, find_notes, located_notes
 from contractgen.deal.rules import check_rules, check_rules_partially
 from contractgen.deal.yamlsource import decode_text, load_yaml, read_file_bytes, refuse_oversized
 from contractgen.digest import source_sha256
@@ -58,8 +64,9 @@ def deal_problems(data: Any, filename: str = "<deal>", lines: Lines | None = Non
     return deal, problems
 
 
-def deal_findings(data: Any, filename: str = "<deal>", lines: Lines | None = None
-                  ) -> tuple[Deal | None, list[Problem], list[DraftingNote]]:
+def deal_findings(
+    data: Any, filename: str = "<deal>", lines: Lines | None = None
+) -> tuple[Deal | None, list[Problem], list[DraftingNote]]:
     """Validate data in one pass: the deal (None if a field is invalid), every problem and every drafting note.
 
     A final document with an open note is a problem (see ``notes.final_without_acknowledgement``).
@@ -83,8 +90,9 @@ def deal_findings(data: Any, filename: str = "<deal>", lines: Lines | None = Non
     if unwritable:  # the rules compute with these values: report them alone
         return None, in_file_order(unwritable), []
     deal, regulation = apply_sector_regulation(deal)
-    notes = located_notes(moved + find_notes(deal, data) + regulation + default_findings(deal), filename, lines,
-                          deal.acknowledged_notes)
+    notes = located_notes(
+        moved + find_notes(deal, data) + regulation + default_findings(deal), filename, lines, deal.acknowledged_notes
+    )
     found = rule_problems(check_rules(deal), filename, lines) + final_without_acknowledgement(deal, notes)
     return deal, in_file_order(found), notes
 
@@ -102,8 +110,13 @@ def _unwritable_text(value: Any, loc: tuple[Any, ...]):
     if isinstance(value, str):
         found = _NOT_XML.search(value)
         if found:
-            yield loc, (f"contains the character U+{ord(found.group()):04X}, which a Word or PDF document cannot "
-                        "carry; delete it (it is often pasted in invisibly)")
+            yield (
+                loc,
+                (
+                    f"contains the character U+{ord(found.group()):04X}, which a Word or PDF document cannot "
+                    "carry; delete it (it is often pasted in invisibly)"
+                ),
+            )
     elif isinstance(value, dict):
         for key, item in value.items():
             if isinstance(key, str):
@@ -118,8 +131,13 @@ def _dates_out_of_range(value: Any, loc: tuple[Any, ...]):
     """Yield (field path, message) for each date of the validated deal outside FIRST_YEAR..LAST_YEAR."""
     if isinstance(value, date):
         if not FIRST_YEAR <= value.year <= LAST_YEAR:
-            yield loc, (f"{value.isoformat()} is not a date a contract can carry; use a year from {FIRST_YEAR} "
-                        f"to {LAST_YEAR}")
+            yield (
+                loc,
+                (
+                    f"{value.isoformat()} is not a date a contract can carry; use a year from {FIRST_YEAR} "
+                    f"to {LAST_YEAR}"
+                ),
+            )
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
             yield from _dates_out_of_range(getattr(value, name), loc + (name,))

@@ -134,8 +134,9 @@ def line_for(loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> int | N
     return None
 
 
-def field_problems(exc: ValidationError, filename: str, lines: dict[tuple[Any, ...], int],
-                   root: type[BaseModel]) -> list[Problem]:
+def field_problems(
+    exc: ValidationError, filename: str, lines: dict[tuple[Any, ...], int], root: type[BaseModel]
+) -> list[Problem]:
     """Turn a pydantic ValidationError into located, plain-English problems."""
     return [
         Problem(filename, line_for(tuple(e["loc"]), lines), format_path(tuple(e["loc"])), plain_message(e, root))
@@ -143,8 +144,9 @@ def field_problems(exc: ValidationError, filename: str, lines: dict[tuple[Any, .
     ]
 
 
-def rule_problems(found: list[tuple[tuple[Any, ...], str]], filename: str,
-                  lines: dict[tuple[Any, ...], int]) -> list[Problem]:
+def rule_problems(
+    found: list[tuple[tuple[Any, ...], str]], filename: str, lines: dict[tuple[Any, ...], int]
+) -> list[Problem]:
     """Turn (field path, message) pairs from the cross-field rules into located problems."""
     return [Problem(filename, line_for(loc, lines), format_path(loc), message) for loc, message in found]
 
@@ -152,4 +154,4 @@ def rule_problems(found: list[tuple[tuple[Any, ...], str]], filename: str,
 def in_file_order(problems: list[Problem]) -> list[Problem]:
     """Drop repeated problems and sort the rest by line (problems on one line keep their order)."""
     unique = list(dict.fromkeys(problems))
-    return sorted(unique, key=lambda p: (p.line if p.line is not None else 0))
+    return sorted(unique, key=lambda p: p.line if p.line is not None else 0)

@@ -59,8 +59,22 @@ class Contract(Section):
         return data
 
 
-PartyKind = Literal["company", "llp", "partnership", "individual", "sole_trader", "branch", "government_department",
-                    "local_authority", "agency", "statutory_body", "health_body", "charity", "trust", "consortium"]
+PartyKind = Literal[
+    "company",
+    "llp",
+    "partnership",
+    "individual",
+    "sole_trader",
+    "branch",
+    "government_department",
+    "local_authority",
+    "agency",
+    "statutory_body",
+    "health_body",
+    "charity",
+    "trust",
+    "consortium",
+]
 
 
 class Signatory(Section):
@@ -77,31 +91,44 @@ class Party(Section):
     short_name: Name | None = None
     article: Literal["the", "none"] | None = None  # "the Bank" / "Tulpay"; default: "the" for common nouns
     kind: Annotated[PartyKind, _choice(KINDS, "kind of party", "'local authority'")] = Field(
-        "company", description=(
+        "company",
+        description=(
             "what kind of legal person it is: company (default), llp, partnership, individual, sole trader, branch "
             "(of a foreign company), government department (or ministry), local authority (council, municipality), "
-            "agency, statutory body, health body (public hospital, NHS trust), charity, trust, consortium"))
+            "agency, statutory body, health body (public hospital, NHS trust), charity, trust, consortium"
+        ),
+    )
     company_number: Name | None = None
     incorporated_in: Name | None = None
-    registered_number: Name | None = Field(None, description=(
-        "another register's number: an LLP's or partnership's, a branch's local registration, a public body's "
-        "(e.g. an ABN or a business identity code)"))
+    registered_number: Name | None = Field(
+        None,
+        description=(
+            "another register's number: an LLP's or partnership's, a branch's local registration, a public body's "
+            "(e.g. an ABN or a business identity code)"
+        ),
+    )
     charity_number: Name | None = Field(None, description="a charity's registered number")
     trading_as: Name | None = Field(None, description="a sole trader's or partnership's business name")
-    acting_through: Name | None = Field(None, description=(
-        "a minister or Secretary of State: the department it acts through; a branch: the branch's name"))
-    established_under: Name | None = Field(None, description=(
-        "a public body or a statutory corporation: the law that constitutes it, e.g. 'the Local Government Act 2002'"))
+    acting_through: Name | None = Field(
+        None,
+        description=("a minister or Secretary of State: the department it acts through; a branch: the branch's name"),
+    )
+    established_under: Name | None = Field(
+        None,
+        description=(
+            "a public body or a statutory corporation: the law that constitutes it, e.g. 'the Local Government Act 2002'"
+        ),
+    )
     branch_in: Name | None = Field(None, description="a branch: the country where the branch is registered")
     seal: bool = Field(False, description="a local authority or body corporate that signs under its common seal")
-    members: List[ConsortiumMember] = Field([], description=(
-        "a consortium: its members, jointly and severally liable; mark one `lead: true`"))
+    members: List[ConsortiumMember] = Field(
+        [], description=("a consortium: its members, jointly and severally liable; mark one `lead: true`")
+    )
     address: Text
     timezone: TimeZone | None = None
     business_hours: ClockRange | None = None
     notices_email: Email | None = None
     signatory: Signatory | None = None
-
 
     @property
     def public_body(self) -> bool:
@@ -162,9 +189,13 @@ class Service(Section):
     name: Name
     description: Text | None = None
     support_hours: Name | None = None
-    support_timezone: TimeZone | None = Field(None, description=(
-        "the time zone in which the support hours are read (IANA name, e.g. 'Europe/London'); "
-        "default: the client's time zone, then the supplier's"))
+    support_timezone: TimeZone | None = Field(
+        None,
+        description=(
+            "the time zone in which the support hours are read (IANA name, e.g. 'Europe/London'); "
+            "default: the client's time zone, then the supplier's"
+        ),
+    )
     in_scope: List[Text] = []
     out_of_scope: List[Text] = []
 
@@ -174,11 +205,19 @@ class Scope(Section):
 
     summary: LongText | None = None
     services: Annotated[list[Service], Field(min_length=1)]
-    transition: bool = Field(True, description=(
-        "whether the supplier takes the services over under a transition plan with readiness criteria (default true); "
-        "false when it provides them from the start, e.g. it already runs them"))
-    service_commencement: DealDate | None = Field(None, description=(
-        "without a transition: the date the services and their charges start (default: the Effective Date)"))
+    transition: bool = Field(
+        True,
+        description=(
+            "whether the supplier takes the services over under a transition plan with readiness criteria (default true); "
+            "false when it provides them from the start, e.g. it already runs them"
+        ),
+    )
+    service_commencement: DealDate | None = Field(
+        None,
+        description=(
+            "without a transition: the date the services and their charges start (default: the Effective Date)"
+        ),
+    )
 
 
 class Deliverable(Section):
@@ -207,9 +246,13 @@ class IncidentPriority(Section):
     definition: Text
     response: Duration
     resolution: Resolution = None  # a duration, an event ("next release") or none
-    target: Percent | None = Field(None, description=(
-        "the share of this priority's Incidents in a Measurement Period that must meet the response and "
-        "resolution times for the Service Level to be met (e.g. 95); default: service_levels.incident_target"))
+    target: Percent | None = Field(
+        None,
+        description=(
+            "the share of this priority's Incidents in a Measurement Period that must meet the response and "
+            "resolution times for the Service Level to be met (e.g. 95); default: service_levels.incident_target"
+        ),
+    )
 
 
 def _house_percent(value: Any) -> Any:
@@ -243,12 +286,21 @@ class ServiceCredits(Section):
 class ChronicFailure(Section):
     """Repeated breaches that give a right to terminate."""
 
-    breaches: PositiveInt = Field(description=(
-        "how many Measurement Periods with a Service Level failure (each period counted once) make a Chronic Failure"))
-    within: Duration = Field(description="the rolling period in which those Measurement Periods must fall, e.g. '6 months'")
-    whole_agreement: bool = Field(True, description=(
-        "true if a Chronic Failure lets the client terminate the whole agreement; false: only the affected "
-        "services, unless the Chronic Failure affects every service"))
+    breaches: PositiveInt = Field(
+        description=(
+            "how many Measurement Periods with a Service Level failure (each period counted once) make a Chronic Failure"
+        )
+    )
+    within: Duration = Field(
+        description="the rolling period in which those Measurement Periods must fall, e.g. '6 months'"
+    )
+    whole_agreement: bool = Field(
+        True,
+        description=(
+            "true if a Chronic Failure lets the client terminate the whole agreement; false: only the affected "
+            "services, unless the Chronic Failure affects every service"
+        ),
+    )
 
 
 def _no_tiers_no_credits(value: Any) -> Any:
@@ -262,9 +314,13 @@ class ServiceLevels(Section):
     """Service levels, KPIs and credits."""
 
     measurement_period: MeasurementPeriod = "calendar month"
-    incident_target: Percent = Field(Decimal(95), description=(
-        "the share of the Incidents of each priority in a Measurement Period that must meet their response and "
-        "resolution times; a missed Incident is not by itself a Service Level failure, a missed share is"))
+    incident_target: Percent = Field(
+        Decimal(95),
+        description=(
+            "the share of the Incidents of each priority in a Measurement Period that must meet their response and "
+            "resolution times; a missed Incident is not by itself a Service Level failure, a missed share is"
+        ),
+    )
     availability: List[Availability] = []
     incident_priorities: List[IncidentPriority] = []
     kpis: List[Kpi] = []
@@ -312,7 +368,6 @@ class Governance(Section):
     audit: Audit | None = None
 
 
-
 def _switch(value: Any) -> Any:
     """Accept `true` (the default terms) and `false` (none) for an optional section."""
     word = str(value).strip().lower() if isinstance(value, (bool, str)) else None
@@ -340,12 +395,20 @@ class Deal(Section):
     commercials: Commercials
     liability: Liability | None = None
     term: Term
-    regulatory: List[SectorRegime] = Field([], description=(
-        "sector regulation that sets contract terms (not data protection): DORA, NIS2, PRA SS2/21, FCA SYSC 8, "
-        "EBA Outsourcing Guidelines, OSFI B-10, FINMA Circular 2018/3, PCI DSS, 10 NYCRR 405.46, 23 NYCRR 500"))
-    critical_or_important: bool = Field(False, description=(
-        "true if the services support a critical or important function (DORA Art. 30(3), FCA SYSC 8) or are a "
-        "material outsourcing (PRA SS2/21); brings the fuller regulatory terms"))
+    regulatory: List[SectorRegime] = Field(
+        [],
+        description=(
+            "sector regulation that sets contract terms (not data protection): DORA, NIS2, PRA SS2/21, FCA SYSC 8, "
+            "EBA Outsourcing Guidelines, OSFI B-10, FINMA Circular 2018/3, PCI DSS, 10 NYCRR 405.46, 23 NYCRR 500"
+        ),
+    )
+    critical_or_important: bool = Field(
+        False,
+        description=(
+            "true if the services support a critical or important function (DORA Art. 30(3), FCA SYSC 8) or are a "
+            "material outsourcing (PRA SS2/21); brings the fuller regulatory terms"
+        ),
+    )
     employees: Employees = Employees()
     step_in: Annotated[StepIn | None, BeforeValidator(_switch)] = StepIn()
     benchmarking: Benchmarking | None = None
@@ -355,12 +418,23 @@ class Deal(Section):
     disputes: Disputes = Disputes()
     language: Language = Language()
     clauses: Clauses = Clauses()
-    riders: List[Rider] = Field([], description=(
-        "special conditions of this deal, each inserted after a clause and numbered like one"))
+    riders: List[Rider] = Field(
+        [], description=("special conditions of this deal, each inserted after a clause and numbered like one")
+    )
     overrides: Overrides = {}
-    acknowledged_notes: List[Name] = Field([], description=(
-        "the ids of the drafting notes a lawyer has checked (`contractgen validate` prints each note with its id); "
-        "a final document (draft: false) with a note not listed here is refused"), examples=[["governing-law:brazil"]])
-    status: Literal["draft", "negotiating", "signed"] = Field("draft", description=(
-        "where the deal stands; a signed deal is frozen: `contractgen build` never renders it again and it keeps "
-        "the clause versions it was signed with (change it by an amendment)"), examples=["negotiating"])
+    acknowledged_notes: List[Name] = Field(
+        [],
+        description=(
+            "the ids of the drafting notes a lawyer has checked (`contractgen validate` prints each note with its id); "
+            "a final document (draft: false) with a note not listed here is refused"
+        ),
+        examples=[["governing-law:brazil"]],
+    )
+    status: Literal["draft", "negotiating", "signed"] = Field(
+        "draft",
+        description=(
+            "where the deal stands; a signed deal is frozen: `contractgen build` never renders it again and it keeps "
+            "the clause versions it was signed with (change it by an amendment)"
+        ),
+        examples=["negotiating"],
+    )

@@ -73,12 +73,15 @@ def note_resolutions(deal: Any, data: Any) -> Iterator[Finding]:
         value = priority.resolution
         if isinstance(value, str) and value not in known:
             yield Finding(
-                ("service_levels", "incident_priorities", i, "resolution"), "resolution", value,
+                ("service_levels", "incident_priorities", i, "resolution"),
+                "resolution",
+                value,
                 f"the resolution {value!r} of {priority.priority} is neither a duration nor a release event the "
                 "library knows",
                 "the draft prints it as written and measures no resolution time for that priority",
                 "that the words say when resolution is due, and that no service level or credit needs a time",
-                "sl-priorities")
+                "sl-priorities",
+            )
 
 
 def note_service_credits(deal: Any, data: Any) -> Iterator[Finding]:
@@ -86,11 +89,14 @@ def note_service_credits(deal: Any, data: Any) -> Iterator[Finding]:
     written = _get(data, "service_levels", "service_credits")
     if isinstance(written, dict) and not written.get("tiers"):
         yield Finding(
-            ("service_levels", "service_credits", "tiers"), "no-service-credits", "tiers",
+            ("service_levels", "service_credits", "tiers"),
+            "no-service-credits",
+            "tiers",
             "service_credits has no credit tiers",
             "the draft has no Service Credits (no credit is payable for a missed Service Level)",
             "that no credits are intended; otherwise list the tiers (service, below, credit)",
-            "sl-general")
+            "sl-general",
+        )
 
 
 def note_governing_law(deal: Any, data: Any) -> Iterator[Finding]:
@@ -103,40 +109,68 @@ def note_governing_law(deal: Any, data: Any) -> Iterator[Finding]:
     path = ("contract", "governing_law")
     family = load_families().get(record.family) if record is not None else None
     if family is not None and not family.drafted:
-        yield Finding(path, "family-not-drafted", family.key,
-                      f"the governing law ({record.name}) is of a legal family the library has no terms of "
-                      f"({family.name})", "the draft uses the clause variants that family record names, without "
-                      "English statutes", f"the liability, insolvency, employee and dispute clauses against the law of "
-                      f"{record.name}", "governing-law")
+        yield Finding(
+            path,
+            "family-not-drafted",
+            family.key,
+            f"the governing law ({record.name}) is of a legal family the library has no terms of ({family.name})",
+            "the draft uses the clause variants that family record names, without English statutes",
+            f"the liability, insolvency, employee and dispute clauses against the law of {record.name}",
+            "governing-law",
+        )
     if record is not None:
-        if qualifier and not re.search(r"CISG|sale of goods|vienna|conflict|private international law|choice of law",
-                                       qualifier, re.IGNORECASE):
-            yield Finding(path, "law-qualifier", qualifier, f"the qualifier {qualifier!r} of the governing law",
-                          f"the draft keeps it after the law's name ({record.law}, {qualifier})",
-                          "that the qualifier is what the parties mean", "governing-law")
+        if qualifier and not re.search(
+            r"CISG|sale of goods|vienna|conflict|private international law|choice of law", qualifier, re.IGNORECASE
+        ):
+            yield Finding(
+                path,
+                "law-qualifier",
+                qualifier,
+                f"the qualifier {qualifier!r} of the governing law",
+                f"the draft keeps it after the law's name ({record.law}, {qualifier})",
+                "that the qualifier is what the parties mean",
+                "governing-law",
+            )
         return
     written = read_law(written_law)
     family = family_of(written.country, written.law)
     place = written.country_name or written.law
-    check = (f"the governing-law, liability, insolvency, employee and third-party clauses against the law of {place}; "
-             "then add a jurisdiction record under law/jurisdictions")
+    check = (
+        f"the governing-law, liability, insolvency, employee and third-party clauses against the law of {place}; "
+        "then add a jurisdiction record under law/jurisdictions"
+    )
     if family is None:
-        yield Finding(path, "governing-law", written_law,
-                      f"the governing law {written_law!r} has no jurisdiction record and no legal family",
-                      "the draft uses its words and the generic civil-law terms (no English common-law terms)",
-                      check, "governing-law")
+        yield Finding(
+            path,
+            "governing-law",
+            written_law,
+            f"the governing law {written_law!r} has no jurisdiction record and no legal family",
+            "the draft uses its words and the generic civil-law terms (no English common-law terms)",
+            check,
+            "governing-law",
+        )
     elif not family.drafted:
-        yield Finding(path, "governing-law", written_law,
-                      f"the governing law {written_law!r} has no jurisdiction record, and its legal family "
-                      f"({family.name}) has no terms in the library",
-                      f"the draft uses its words and the {family.variants}-law clause variants its family record names, "
-                      "without English statutes",
-                      check, "governing-law")
+        yield Finding(
+            path,
+            "governing-law",
+            written_law,
+            f"the governing law {written_law!r} has no jurisdiction record, and its legal family "
+            f"({family.name}) has no terms in the library",
+            f"the draft uses its words and the {family.variants}-law clause variants its family record names, "
+            "without English statutes",
+            check,
+            "governing-law",
+        )
     else:
-        yield Finding(path, "governing-law", written_law,
-                      f"the governing law {written_law!r} has no jurisdiction record",
-                      f"the draft uses its words and the terms of its legal family ({family.name})",
-                      check, "governing-law")
+        yield Finding(
+            path,
+            "governing-law",
+            written_law,
+            f"the governing law {written_law!r} has no jurisdiction record",
+            f"the draft uses its words and the terms of its legal family ({family.name})",
+            check,
+            "governing-law",
+        )
 
 
 def note_forum(deal: Any, data: Any) -> Iterator[Finding]:
@@ -150,10 +184,15 @@ def note_forum(deal: Any, data: Any) -> Iterator[Finding]:
     if not c.jurisdiction:
         if find_law(c.governing_law)[0] is None:
             forum = forum_of(None, c.governing_law)
-            yield Finding(("contract", "governing_law"), "forum", forum.courts, "the deal names no forum, and the "
-                          "governing law has no jurisdiction record to take its courts from",
-                          f"the draft gives jurisdiction to {forum.courts}", "which courts (or arbitration) the "
-                          "parties agree on; name them in contract.jurisdiction", "governing-law")
+            yield Finding(
+                ("contract", "governing_law"),
+                "forum",
+                forum.courts,
+                "the deal names no forum, and the governing law has no jurisdiction record to take its courts from",
+                f"the draft gives jurisdiction to {forum.courts}",
+                "which courts (or arbitration) the parties agree on; name them in contract.jurisdiction",
+                "governing-law",
+            )
         return
     if find(c.jurisdiction) is not None:
         return
@@ -161,14 +200,20 @@ def note_forum(deal: Any, data: Any) -> Iterator[Finding]:
         return  # read as arbitration (law/forums); one that cannot be read is refused by the deal rules
     forum = forum_of(c.jurisdiction, c.governing_law)
     if not names_a_court(c.jurisdiction):
-        yield Finding(path, "forum", c.jurisdiction, f"the forum {c.jurisdiction!r} names a place, not a court the "
-                      "library knows", f"the draft gives jurisdiction to {forum.courts}",
-                      "that those are the courts the parties mean", "governing-law")
+        yield Finding(
+            path,
+            "forum",
+            c.jurisdiction,
+            f"the forum {c.jurisdiction!r} names a place, not a court the library knows",
+            f"the draft gives jurisdiction to {forum.courts}",
+            "that those are the courts the parties mean",
+            "governing-law",
+        )
 
 
 CATEGORY_WORDS = {
     "financial": "financial-services outsourcing (regulator access and audit, notification, sub-outsourcing, "
-                 "termination on the regulator's direction, records)",
+    "termination on the regulator's direction, records)",
     "public": "public sector and official information (information requests, publication, records)",
     "health": "health (confidentiality of health information, inspection, records)",
     "telecoms": "telecoms (security of networks and services, incident notification, regulator access)",
@@ -210,18 +255,29 @@ def note_privacy_laws(deal: Any, data: Any) -> Iterator[Finding]:
         if regime.family == UNKNOWN:
             close = close_regime(regime.name, countries)
             hint = f" (did you mean {close!r}?)" if close else ""
-            yield Finding(path, "privacy-law", regime.name,
-                          f"the privacy law {regime.name!r} has no record in the library{hint}",
-                          "the draft cites it by that name, with neutral words (personal data, individuals, the "
-                          "competent authority), the general processor obligations and no roles or articles of "
-                          "another law", "its roles, breach-notice rule, cross-border transfer rule and the provisions "
-                          "the contract should cite; then add a record under law/privacy", "data-protection")
+            yield Finding(
+                path,
+                "privacy-law",
+                regime.name,
+                f"the privacy law {regime.name!r} has no record in the library{hint}",
+                "the draft cites it by that name, with neutral words (personal data, individuals, the "
+                "competent authority), the general processor obligations and no roles or articles of "
+                "another law",
+                "its roles, breach-notice rule, cross-border transfer rule and the provisions "
+                "the contract should cite; then add a record under law/privacy",
+                "data-protection",
+            )
         for supplement in regime.supplements:
             if supplement.key.startswith(f"{UNKNOWN}:"):
-                yield Finding(("data_protection", "regulations", index.get(supplement.name, 0)), "privacy-law",
-                              supplement.name, f"the privacy law {supplement.name!r} has no record in the library",
-                              f"the draft cites it as a national law supplementing {regime.name}",
-                              f"that it supplements {regime.name} and what it adds", "data-protection")
+                yield Finding(
+                    ("data_protection", "regulations", index.get(supplement.name, 0)),
+                    "privacy-law",
+                    supplement.name,
+                    f"the privacy law {supplement.name!r} has no record in the library",
+                    f"the draft cites it as a national law supplementing {regime.name}",
+                    f"that it supplements {regime.name} and what it adds",
+                    "data-protection",
+                )
 
 
 def note_sector_regulation(deal: Any, data: Any) -> Iterator[Finding]:
@@ -229,94 +285,16 @@ def note_sector_regulation(deal: Any, data: Any) -> Iterator[Finding]:
     for i, regime in enumerate(deal.regulatory):
         if regime.recognised:
             continue
-        yield Finding(("regulatory", i), "sector-regulation", str(regime),
-                      f"the sector regulation {str(regime)!r} has no record in the library",
-                      f"the draft names it as written and gives it the terms of {CATEGORY_WORDS[regime.category]}",
-                      "that the category is right and what the regulation requires of the contract; then add a "
-                      "record under law/sector", "regulatory-requirements")
-
-
-def rejoin_split_names(data: Any) -> tuple[Any, list[Finding]]:
-    """'[Digital Personal Data Protection Act, 2023]': a YAML flow list splits a name at its comma; a year
-    alone after a name is read back as part of it, with a note."""
-    found: list[Finding] = []
-
-    def rejoin(items: Any, path: tuple[Any, ...]) -> Any:
-        if not isinstance(items, list):
-            return items
-        out: list[Any] = []
-        for i, item in enumerate(items):
-            if isinstance(item, str) and re.fullmatch(r"\s*(?:19|20)\d\d\s*", item) and out and isinstance(out[-1], str):
-                joined = f"{out[-1]}, {item.strip()}"
-                found.append(Finding(path + (i,), "rejoined-name", joined,
-                                     f"{out[-1]!r} and {item.strip()!r} are two entries (the comma in a YAML list ends "
-                                     "an entry)", f"the draft reads them as one name, {joined!r}",
-                                     "that this is one law; write it in quotes to silence this note"))
-                out[-1] = joined
-            else:
-                out.append(item)
-        return out
-
-    if not isinstance(data, dict):
-        return data, found
-    dp = data.get("data_protection")
-    if isinstance(dp, dict) and "regulations" in dp:
-        data = {**data, "data_protection": {**dp, "regulations": rejoin(dp["regulations"], ("data_protection", "regulations"))}}
-    if "regulatory" in data:
-        data = {**data, "regulatory": rejoin(data["regulatory"], ("regulatory",))}
-    return data, found
-
-
-def move_sector_regulation(data: Any) -> tuple[Any, list[Finding]]:
-    """Sector regulation listed among the privacy laws (DORA, PCI DSS) moves to `regulatory`, with a note."""
-    from contractgen.law.regimes import sector_name
-
-    dp = data.get("data_protection") if isinstance(data, dict) else None
-    names = dp.get("regulations") if isinstance(dp, dict) else None
-    if not isinstance(names, list):
-        return data, []
-    moving = [(i, n) for i, n in enumerate(names) if isinstance(n, str) and sector_name(n)]
-    if not moving:
-        return data, []
-    regulatory = data.get("regulatory")
-    regulatory = list(regulatory) if isinstance(regulatory, list) else ([regulatory] if regulatory else [])
-    known = {sector_name(r) for r in regulatory if isinstance(r, str)}
-    found = []
-    for i, name in moving:
-        if sector_name(name) not in known:
-            regulatory.append(name)
-            known.add(sector_name(name))
-        found.append(Finding(("data_protection", "regulations", i), "moved-to-regulatory", name,
-                             f"{name!r} is sector regulation ({sector_name(name)}), not a privacy law",
-                             "the draft applies it as sector regulation (as if listed under regulatory)",
-                             "nothing more if that is meant; list it under regulatory to silence this note",
-                             "regulatory-requirements"))
-    moved = [n for i, n in enumerate(names) if i not in {j for j, _ in moving}]
-    return {**data, "data_protection": {**dp, "regulations": moved}, "regulatory": regulatory}, found
-
-
-def move_privacy_laws(data: Any) -> tuple[Any, list[Finding]]:
-    """A privacy law listed as sector regulation (GDPR under `regulatory`) moves to the privacy laws, with a note."""
-    from contractgen.law.regimes import is_privacy_law
-
-    regulatory = data.get("regulatory") if isinstance(data, dict) else None
-    dp = data.get("data_protection") if isinstance(data, dict) else None
-    if not isinstance(regulatory, list) or not isinstance(dp, dict):
-        return data, []
-    moving = [(i, n) for i, n in enumerate(regulatory) if isinstance(n, str) and is_privacy_law(n)]
-    if not moving:
-        return data, []
-    names = list(dp.get("regulations") or []) if isinstance(dp.get("regulations") or [], list) else []
-    found = []
-    for i, name in moving:
-        if name not in names:
-            names.append(name)
-        found.append(Finding(("regulatory", i), "moved-to-privacy", name,
-                             f"{name!r} is a privacy law, not sector regulation",
-                             "the draft applies it as a privacy law (as if listed under data_protection.regulations)",
-                             "nothing more if that is meant; list it there to silence this note", "data-protection"))
-    kept = [n for i, n in enumerate(regulatory) if i not in {j for j, _ in moving}]
-    return {**data, "regulatory": kept, "data_protection": {**dp, "regulations": names}}, found
+        yield Finding(
+            ("regulatory", i),
+            "sector-regulation",
+            str(regime),
+            f"the sector regulation {str(regime)!r} has no record in the library",
+            f"the draft names it as written and gives it the terms of {CATEGORY_WORDS[regime.category]}",
+            "that the category is right and what the regulation requires of the contract; then add a "
+            "record under law/sector",
+            "regulatory-requirements",
+        )
 
 
 def note_remote_access(deal: Any, data: Any) -> Iterator[Finding]:
@@ -327,13 +305,17 @@ def note_remote_access(deal: Any, data: Any) -> Iterator[Finding]:
     held = ", ".join(dp.data_residency)
     for i, centre in enumerate(sourcing.delivery_centres):
         if centre.country not in dp.data_residency:
-            yield Finding(("sourcing", "delivery_centres", i, "country"), "remote-access", f"{centre.city} {centre.country}",
-                          f"the delivery centre in {centre.city} ({centre.country}) is outside the data-residency "
-                          f"countries ({held})",
-                          f"the draft reads it as personnel in {centre.country} reaching data held in {held} by remote "
-                          "access, and treats that access as a transfer where a privacy law restricts transfers",
-                          f"that no personal data is stored in {centre.country}, and the "
-                          "data-location wording of the contract", "delivery-locations")
+            yield Finding(
+                ("sourcing", "delivery_centres", i, "country"),
+                "remote-access",
+                f"{centre.city} {centre.country}",
+                f"the delivery centre in {centre.city} ({centre.country}) is outside the data-residency "
+                f"countries ({held})",
+                f"the draft reads it as personnel in {centre.country} reaching data held in {held} by remote "
+                "access, and treats that access as a transfer where a privacy law restricts transfers",
+                f"that no personal data is stored in {centre.country}, and the data-location wording of the contract",
+                "delivery-locations",
+            )
 
 
 def note_transfer_bases(deal: Any, data: Any) -> Iterator[Finding]:
@@ -344,16 +326,29 @@ def note_transfer_bases(deal: Any, data: Any) -> Iterator[Finding]:
     if dp is None or dp.international_transfers is None:
         return
     for text in written_bases(deal):
-        yield Finding(("data_protection", "international_transfers", "mechanism"), "transfer-basis", text,
-                      f"the transfer basis {text!r} is not a mechanism the library knows",
-                      "the draft names it as written as the basis of each restricted transfer, and does not check it "
-                      "against the privacy law (and never reads 'standard contractual clauses' in other words as the "
-                      "EU Commission's)", "that it is a valid basis under each privacy law the transfers fall under, "
-                      "and what documents it needs", "international-transfers")
+        yield Finding(
+            ("data_protection", "international_transfers", "mechanism"),
+            "transfer-basis",
+            text,
+            f"the transfer basis {text!r} is not a mechanism the library knows",
+            "the draft names it as written as the basis of each restricted transfer, and does not check it "
+            "against the privacy law (and never reads 'standard contractual clauses' in other words as the "
+            "EU Commission's)",
+            "that it is a valid basis under each privacy law the transfers fall under, and what documents it needs",
+            "international-transfers",
+        )
 
 
-NOTES = (note_transfer_bases, note_remote_access, note_resolutions, note_service_credits, note_governing_law, note_forum, note_privacy_laws,
-         note_sector_regulation)
+NOTES = (
+    note_transfer_bases,
+    note_remote_access,
+    note_resolutions,
+    note_service_credits,
+    note_governing_law,
+    note_forum,
+    note_privacy_laws,
+    note_sector_regulation,
+)
 
 
 def find_notes(deal: Any, data: Any) -> list[Finding]:
@@ -362,12 +357,22 @@ def find_notes(deal: Any, data: Any) -> list[Finding]:
     return list(dict.fromkeys(found))
 
 
-def located_notes(found: list[Finding], filename: str, lines: dict[Path, int],
-                  acknowledged: list[str] | tuple[str, ...] = ()) -> list[DraftingNote]:
+def located_notes(
+    found: list[Finding], filename: str, lines: dict[Path, int], acknowledged: list[str] | tuple[str, ...] = ()
+) -> list[DraftingNote]:
     """Turn findings into located drafting notes in file order, each marked acknowledged if the deal says so."""
     notes = [
-        DraftingNote(note_id(f.kind, f.about), filename, line_for(f.path, lines), format_path(f.path),
-                     f.unrecognised, f.drafted, f.check, f.clause, note_id(f.kind, f.about) in acknowledged)
+        DraftingNote(
+            note_id(f.kind, f.about),
+            filename,
+            line_for(f.path, lines),
+            format_path(f.path),
+            f.unrecognised,
+            f.drafted,
+            f.check,
+            f.clause,
+            note_id(f.kind, f.about) in acknowledged,
+        )
         for f in found
     ]
     unique = {note.id: note for note in reversed(notes)}  # one note per id: the first in the file
@@ -379,9 +384,14 @@ def final_without_acknowledgement(deal: Any, notes: list[DraftingNote]) -> list[
     if prints_as_draft(deal):
         return []
     return [
-        Problem(note.file, note.line, note.path,
-                f"open drafting note {note.id!r} in a final document ({note.unrecognised}; {note.drafted}): "
-                f"print it as a draft (contract.draft: true) until a lawyer has checked {note.check}, "
-                f"then add {note.id!r} to acknowledged_notes")
-        for note in notes if not note.acknowledged
+        Problem(
+            note.file,
+            note.line,
+            note.path,
+            f"open drafting note {note.id!r} in a final document ({note.unrecognised}; {note.drafted}): "
+            f"print it as a draft (contract.draft: true) until a lawyer has checked {note.check}, "
+            f"then add {note.id!r} to acknowledged_notes",
+        )
+        for note in notes
+        if not note.acknowledged
     ]

@@ -36,15 +36,20 @@ def check_privacy(deal: Any) -> Found:
         yield DP + ("regulations", index), message
     if dp.personal_data:
         if not dp.regulations:
-            yield DP + ("regulations",), f"is required when personal_data is true: name the privacy laws that apply (known: {known_regimes()})"
+            yield (
+                DP + ("regulations",),
+                f"is required when personal_data is true: name the privacy laws that apply (known: {known_regimes()})",
+            )
         for name in ("data_subjects", "data_categories", "breach_notification"):
             if not getattr(dp, name):
                 yield DP + (name,), "is required when personal_data is true"
         needing = [r for r in applied if r.regime.roles_required]
         if needing and dp.roles is None:
             words = sorted({role for r in needing for role in r.regime.roles})
-            yield DP + ("roles",), (f"is required under {_names(needing)}: give each party's role "
-                                    f"({', '.join(repr(w) for w in words)})")
+            yield (
+                DP + ("roles",),
+                (f"is required under {_names(needing)}: give each party's role ({', '.join(repr(w) for w in words)})"),
+            )
         yield from transfer_problems(deal, applied)
         yield from _residency(deal)
     with_roles = [r for r in applied if r.regime.roles]
@@ -53,8 +58,13 @@ def check_privacy(deal: Any) -> Found:
             role = getattr(dp.roles, who)
             if not any(r.regime.role(role) for r in with_roles):
                 words = sorted({w for r in with_roles for w in r.regime.roles})
-                yield DP + ("roles", who), (f"{role!r} is not a role under {_names(applied)}; use "
-                                            f"{' or '.join(repr(w) for w in words) or 'no roles (leave roles out)'}")
+                yield (
+                    DP + ("roles", who),
+                    (
+                        f"{role!r} is not a role under {_names(applied)}; use "
+                        f"{' or '.join(repr(w) for w in words) or 'no roles (leave roles out)'}"
+                    ),
+                )
     yield from _subprocessor_model(dp.subprocessors)
     notice = dp.breach_notification
     if notice is not None:
@@ -62,9 +72,13 @@ def check_privacy(deal: Any) -> Found:
             if r.regime.breach_limit:
                 limit = Duration.parse(r.regime.breach_limit)
                 if notice.upper_minutes > limit.minutes:
-                    yield DP + ("breach_notification",), (
-                        f"must be at most {limit} under {r.name} (got {notice}"
-                        f"{', which can span weekends' if notice.business else ''}): {r.regime.breach_source}")
+                    yield (
+                        DP + ("breach_notification",),
+                        (
+                            f"must be at most {limit} under {r.name} (got {notice}"
+                            f"{', which can span weekends' if notice.business else ''}): {r.regime.breach_source}"
+                        ),
+                    )
 
 
 def _residency(deal: Any) -> Found:
@@ -76,9 +90,13 @@ def _residency(deal: Any) -> Found:
     # A delivery centre outside it reaches the data held there remotely (a drafting note, deal/notes.py).
     for i, sub in enumerate(dp.subprocessors.approved if dp.subprocessors else []):
         if sub.country not in dp.data_residency:
-            yield DP + ("subprocessors", "approved", i, "country"), (
-                f"{sub.country} ({sub.name}) is outside data_protection.data_residency ({allowed}); "
-                f"add it there or choose another sub-processor")
+            yield (
+                DP + ("subprocessors", "approved", i, "country"),
+                (
+                    f"{sub.country} ({sub.name}) is outside data_protection.data_residency ({allowed}); "
+                    f"add it there or choose another sub-processor"
+                ),
+            )
 
 
 def _subprocessor_model(subs: Any) -> Found:
@@ -87,8 +105,13 @@ def _subprocessor_model(subs: Any) -> Found:
         return
     where = DP + ("subprocessors", "objection_period")
     if subs.approval == "general authorisation" and subs.objection_period is None:
-        yield where, ("is required when approval is 'general authorisation': say how long the client has to object "
-                      "to a new sub-processor (e.g. '30 days'), or set approval to 'prior written consent'")
+        yield (
+            where,
+            (
+                "is required when approval is 'general authorisation': say how long the client has to object "
+                "to a new sub-processor (e.g. '30 days'), or set approval to 'prior written consent'"
+            ),
+        )
 
 
 def transfer_problems(deal: Any, regimes: list[AppliedRegime]) -> list[tuple[tuple[Any, ...], str]]:
@@ -108,7 +131,11 @@ def transfer_problems(deal: Any, regimes: list[AppliedRegime]) -> list[tuple[tup
     for key, countries in missing.items():
         regime = registry[key]
         accepted = ", ".join(mechanisms[m].aliases[0] for m in regime.mechanisms)
-        problems.append((where if dp.international_transfers is None else where + ("mechanism",),
-                         f"personal data goes to {', '.join(countries)}, a restricted transfer under {regime.name} "
-                         f"(not adequate); name a transfer mechanism for it: {accepted}"))
+        problems.append(
+            (
+                where if dp.international_transfers is None else where + ("mechanism",),
+                f"personal data goes to {', '.join(countries)}, a restricted transfer under {regime.name} "
+                f"(not adequate); name a transfer mechanism for it: {accepted}",
+            )
+        )
     return problems

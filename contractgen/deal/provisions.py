@@ -21,15 +21,21 @@ class Employees(Section):
     Rights Directive elsewhere."""
 
     transfer_on_entry: bool = Field(
-        False, description="true if staff of the client (or of its current supplier) are expected to transfer to "
+        False,
+        description="true if staff of the client (or of its current supplier) are expected to transfer to "
         "the supplier when the services start; false for a first-generation deal (the contract then says no "
-        "transfer is intended and allocates the risk if one happens)")
+        "transfer is intended and allocates the risk if one happens)",
+    )
     transfer_on_exit: bool = Field(
-        True, description="true if staff of the supplier may transfer to the client or a replacement supplier "
-        "when the services end (the contract then requires staff information and indemnities on exit)")
+        True,
+        description="true if staff of the supplier may transfer to the client or a replacement supplier "
+        "when the services end (the contract then requires staff information and indemnities on exit)",
+    )
     non_solicitation: Duration | None = Field(
-        Duration.parse("12 months"), description="how long after the end of the contract neither party may "
-        "solicit the other's key staff; null for no restriction")
+        Duration.parse("12 months"),
+        description="how long after the end of the contract neither party may "
+        "solicit the other's key staff; null for no restriction",
+    )
 
 
 class StepIn(Section):
@@ -42,18 +48,24 @@ class Benchmarking(Section):
     """Comparing the charges with the market through an independent benchmarker."""
 
     frequency: Frequency = Field(description="how often the client may benchmark, e.g. 'annually'")
-    first_after: Duration = Field(Duration.parse("12 months"), description="the earliest a first benchmark may "
-                                  "start, counted from the effective date")
-    tolerance: Percent = Field(Decimal(5), description="how far above the benchmark the charges may be "
-                               "before they must come down, in percent")
+    first_after: Duration = Field(
+        Duration.parse("12 months"),
+        description="the earliest a first benchmark may start, counted from the effective date",
+    )
+    tolerance: Percent = Field(
+        Decimal(5), description="how far above the benchmark the charges may be before they must come down, in percent"
+    )
 
 
 class Escrow(Section):
     """Deposit of source code with an escrow agent."""
 
     agent: Name = Field(description="the escrow agent, e.g. 'NCC Group Escrow Limited'")
-    material: Text | None = Field(None, description="what the supplier deposits, if not the source code of "
-                                  "the supplier's software and what is needed to build and maintain it")
+    material: Text | None = Field(
+        None,
+        description="what the supplier deposits, if not the source code of "
+        "the supplier's software and what is needed to build and maintain it",
+    )
     update: Frequency = Field(Frequency.parse("quarterly"), description="how often the deposit is updated")
 
 

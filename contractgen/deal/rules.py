@@ -53,8 +53,12 @@ def check_unique_ids(deal: Deal) -> Found:
     yield from _duplicates(deal.scope.services, "id", ("scope", "services"), "service id")
     yield from _duplicates(deal.deliverables, "id", ("deliverables",), "deliverable id")
     if deal.service_levels:
-        yield from _duplicates(deal.service_levels.incident_priorities, "priority", SL + ("incident_priorities",), "priority")
-        yield from _duplicates(deal.service_levels.availability, "service", SL + ("availability",), "availability target for")
+        yield from _duplicates(
+            deal.service_levels.incident_priorities, "priority", SL + ("incident_priorities",), "priority"
+        )
+        yield from _duplicates(
+            deal.service_levels.availability, "service", SL + ("availability",), "availability target for"
+        )
     if deal.governance:
         yield from _duplicates(deal.governance.escalation, "level", ("governance", "escalation"), "escalation level")
 
@@ -65,7 +69,9 @@ def check_service_references(deal: Deal) -> Found:
     levels = deal.service_levels
     if levels is None:
         return
-    refs: list[tuple[Path, str | None]] = [(SL + ("availability", i), a.service) for i, a in enumerate(levels.availability)]
+    refs: list[tuple[Path, str | None]] = [
+        (SL + ("availability", i), a.service) for i, a in enumerate(levels.availability)
+    ]
     refs += [(SL + ("kpis", i), k.service) for i, k in enumerate(levels.kpis)]
     if levels.service_credits:
         refs += [(SL + ("service_credits", "tiers", i), t.service) for i, t in enumerate(levels.service_credits.tiers)]
@@ -82,17 +88,21 @@ def check_incident_priority_times(deal: Deal) -> Found:
     items = deal.service_levels.incident_priorities
     for i, p in enumerate(items):
         if isinstance(p.resolution, Duration) and p.resolution < p.response:
-            yield base + (i, "resolution"), (
-                f"{p.priority} resolution ({p.resolution}) is faster than its response ({p.response})"
+            yield (
+                base + (i, "resolution"),
+                (f"{p.priority} resolution ({p.resolution}) is faster than its response ({p.response})"),
             )
     # The deal lists its priorities most severe first: each at least as fast as the next.
     for i1, (p1, p2) in enumerate(zip(items, items[1:])):
         for what in ("response", "resolution"):
             fast, slow = getattr(p1, what), getattr(p2, what)
             if isinstance(fast, Duration) and isinstance(slow, Duration) and fast > slow:
-                yield base + (i1, what), (
-                    f"{p1.priority} {what} ({fast}) is slower than {p2.priority} {what} ({slow}); "
-                    f"{p1.priority} must be at least as fast as {p2.priority}"
+                yield (
+                    base + (i1, what),
+                    (
+                        f"{p1.priority} {what} ({fast}) is slower than {p2.priority} {what} ({slow}); "
+                        f"{p1.priority} must be at least as fast as {p2.priority}"
+                    ),
                 )
 
 
@@ -109,18 +119,23 @@ def check_service_credits(deal: Deal) -> Found:
     for i, tier in enumerate(credits.tiers):
         by_service.setdefault(tier.service, []).append((i, tier))
         if tier.credit > credits.at_risk:
-            yield base + (i, "credit"), (
-                f"the credit ({_pct(tier.credit)}) is more than the amount at risk ({_pct(credits.at_risk)})"
+            yield (
+                base + (i, "credit"),
+                (f"the credit ({_pct(tier.credit)}) is more than the amount at risk ({_pct(credits.at_risk)})"),
             )
         target = targets.get(tier.service)
         if target is None:
-            yield base + (i, "service"), (
-                f"{tier.service} has no availability target in service_levels.availability for this tier to apply to"
+            yield (
+                base + (i, "service"),
+                (f"{tier.service} has no availability target in service_levels.availability for this tier to apply to"),
             )
         elif tier.below > target:
-            yield base + (i, "below"), (
-                f"the threshold ({_pct(tier.below)}) is above {tier.service}'s availability target "
-                f"({_pct(target)}), so the credit would apply while the target is met"
+            yield (
+                base + (i, "below"),
+                (
+                    f"the threshold ({_pct(tier.below)}) is above {tier.service}'s availability target "
+                    f"({_pct(target)}), so the credit would apply while the target is met"
+                ),
             )
     for service, tiers in by_service.items():
         ordered = sorted(tiers, key=lambda t: t[1].below, reverse=True)
@@ -128,9 +143,12 @@ def check_service_credits(deal: Deal) -> Found:
             if lower.below == higher.below:
                 yield base + (i2, "below"), f"{service} has two tiers below {_pct(lower.below)}"
             elif lower.credit <= higher.credit:
-                yield base + (i2, "credit"), (
-                    f"{service} below {_pct(lower.below)} gives a credit of {_pct(lower.credit)}, not more than the "
-                    f"{_pct(higher.credit)} below {_pct(higher.below)}; a lower threshold must give a higher credit"
+                yield (
+                    base + (i2, "credit"),
+                    (
+                        f"{service} below {_pct(lower.below)} gives a credit of {_pct(lower.credit)}, not more than the "
+                        f"{_pct(higher.credit)} below {_pct(higher.below)}; a lower threshold must give a higher credit"
+                    ),
                 )
 
 
@@ -147,8 +165,9 @@ def check_core_overlap(deal: Deal) -> Found:
     base = ("sourcing",)
     client = deal.parties.client
     if client.timezone is None or client.business_hours is None:
-        yield base + ("core_overlap_hours",), (
-            "needs parties.client.timezone and parties.client.business_hours to be checked"
+        yield (
+            base + ("core_overlap_hours",),
+            ("needs parties.client.timezone and parties.client.business_hours to be checked"),
         )
         return
     if not sourcing.delivery_centres:
@@ -158,16 +177,20 @@ def check_core_overlap(deal: Deal) -> Found:
     for i, centre in enumerate(sourcing.delivery_centres):
         hours = centre.business_hours or deal.parties.supplier.business_hours
         if hours is None:
-            yield base + ("delivery_centres", i, "business_hours"), (
-                "is required to check core_overlap_hours (or set parties.supplier.business_hours)"
+            yield (
+                base + ("delivery_centres", i, "business_hours"),
+                ("is required to check core_overlap_hours (or set parties.supplier.business_hours)"),
             )
             continue
         winter, summer, worst = overlap_figures(year, client.timezone, client.business_hours, centre.timezone, hours)
         if worst < required:
-            yield base + ("delivery_centres", i), (
-                f"{centre.city} ({hours} {centre.timezone}) overlaps the client's business hours "
-                f"({client.business_hours} {client.timezone}) by only {_hours(worst)} a day at worst in {year} "
-                f"(winter {_hours(winter)}, summer {_hours(summer)}); core_overlap_hours requires {_hours(required)}"
+            yield (
+                base + ("delivery_centres", i),
+                (
+                    f"{centre.city} ({hours} {centre.timezone}) overlaps the client's business hours "
+                    f"({client.business_hours} {client.timezone}) by only {_hours(worst)} a day at worst in {year} "
+                    f"(winter {_hours(winter)}, summer {_hours(summer)}); core_overlap_hours requires {_hours(required)}"
+                ),
             )
 
 
@@ -181,10 +204,14 @@ def check_dates_and_notices(deal: Deal) -> Found:
     start, end, initial = deal.contract.effective_date, term_end(deal), deal.term.initial_term
     for i, d in enumerate(deal.deliverables):
         if d.due < start:
-            yield ("deliverables", i, "due"), f"{d.id} falls due ({_day(d.due)}) before the effective date ({_day(start)})"
+            yield (
+                ("deliverables", i, "due"),
+                f"{d.id} falls due ({_day(d.due)}) before the effective date ({_day(start)})",
+            )
         elif d.due > end:
-            yield ("deliverables", i, "due"), (
-                f"{d.id} falls due ({_day(d.due)}) after the initial term ends ({_day(end)})"
+            yield (
+                ("deliverables", i, "due"),
+                (f"{d.id} falls due ({_day(d.due)}) after the initial term ends ({_day(end)})"),
             )
     term = deal.term
     checks: list[tuple[Path, Duration | None, Duration, str]] = []
@@ -193,7 +220,12 @@ def check_dates_and_notices(deal: Deal) -> Found:
         checks.append((("term", "renewal", "notice"), term.renewal.notice, initial, "the initial term"))
     if term.termination_for_convenience:
         checks.append(
-            (("term", "termination_for_convenience", "notice"), term.termination_for_convenience.notice, initial, "the initial term")
+            (
+                ("term", "termination_for_convenience", "notice"),
+                term.termination_for_convenience.notice,
+                initial,
+                "the initial term",
+            )
         )
     if term.exit:
         checks.append((("term", "exit", "exit_plan_within"), term.exit.exit_plan_within, initial, "the initial term"))
@@ -216,11 +248,17 @@ def _chronic_failure(deal: Deal, initial: Duration) -> Found:
     if chronic.within > initial:
         yield path + ("within",), f"{chronic.within} is longer than the initial term ({initial})"
     elif periods < 1:
-        yield path + ("within",), f"{chronic.within} is shorter than one measurement period ({levels.measurement_period})"
+        yield (
+            path + ("within",),
+            f"{chronic.within} is shorter than one measurement period ({levels.measurement_period})",
+        )
     elif chronic.breaches > periods:
-        yield path + ("breaches",), (
-            f"{chronic.breaches} breaches cannot happen within {chronic.within}: "
-            f"there are only {periods} measurement periods ({levels.measurement_period}) in it"
+        yield (
+            path + ("breaches",),
+            (
+                f"{chronic.breaches} breaches cannot happen within {chronic.within}: "
+                f"there are only {periods} measurement periods ({levels.measurement_period}) in it"
+            ),
         )
 
 
@@ -229,9 +267,13 @@ def check_transition(deal: Deal) -> Found:
     if not deal.scope.transition and deal.commercials.transition_charges is not None:
         yield ("commercials", "transition_charges"), "needs a transition: leave it out, or leave scope.transition true"
     if deal.scope.transition and deal.scope.service_commencement is not None:
-        yield ("scope", "service_commencement"), (
-            "applies only without a transition (scope.transition: false); with one, each Service starts when "
-            "responsibility for it passes to the supplier")
+        yield (
+            ("scope", "service_commencement"),
+            (
+                "applies only without a transition (scope.transition: false); with one, each Service starts when "
+                "responsibility for it passes to the supplier"
+            ),
+        )
 
 
 def check_pricing_figures(deal: Deal) -> Found:
@@ -254,16 +296,18 @@ def check_escalation_and_remediation_order(deal: Deal) -> Found:
         levels = sorted(enumerate(deal.governance.escalation), key=lambda t: t[1].level)
         for (_i1, lower), (i2, higher) in zip(levels, levels[1:]):
             if higher.within < lower.within:
-                yield ("governance", "escalation", i2, "within"), (
-                    f"level {higher.level} ({higher.within}) is quicker than level {lower.level} ({lower.within})"
+                yield (
+                    ("governance", "escalation", i2, "within"),
+                    (f"level {higher.level} ({higher.within}) is quicker than level {lower.level} ({lower.within})"),
                 )
     vr = deal.security.vulnerability_remediation if deal.security else None
     if vr is not None:
         given = [(n, getattr(vr, n)) for n in ("critical", "high", "medium", "low") if getattr(vr, n) is not None]
         for (n1, d1), (n2, d2) in zip(given, given[1:]):
             if d2 < d1:
-                yield ("security", "vulnerability_remediation", n2), (
-                    f"{n2} ({d2}) is quicker than {n1} ({d1}); more severe vulnerabilities are fixed first"
+                yield (
+                    ("security", "vulnerability_remediation", n2),
+                    (f"{n2} ({d2}) is quicker than {n1} ({d1}); more severe vulnerabilities are fixed first"),
                 )
 
 
@@ -284,10 +328,14 @@ def check_party_kinds(deal: Deal) -> Found:
         if party.public_body or party.kind in ("individual", "sole_trader", "trust"):
             for name in ("company_number", "incorporated_in"):
                 if getattr(party, name):
-                    yield path + (name,), (
-                        f"a {kind} has no {name.replace('_', ' ')}: leave it out (for a public body, "
-                        "`established_under` names the law that constitutes it); a government-owned company is "
-                        "kind: company")
+                    yield (
+                        path + (name,),
+                        (
+                            f"a {kind} has no {name.replace('_', ' ')}: leave it out (for a public body, "
+                            "`established_under` names the law that constitutes it); a government-owned company is "
+                            "kind: company"
+                        ),
+                    )
         if party.kind == "consortium" and len(party.members) < 2:
             yield path + ("members",), "a consortium names at least two members, each jointly and severally liable"
         if party.kind != "consortium" and party.members:
@@ -295,17 +343,24 @@ def check_party_kinds(deal: Deal) -> Found:
         if sum(m.lead for m in party.members) > 1:
             yield path + ("members",), "mark one member `lead: true`, not several"
         if party.kind == "branch" and not party.incorporated_in:
-            yield path + ("incorporated_in",), "a branch acts for a company: name the state the company is incorporated in"
+            yield (
+                path + ("incorporated_in",),
+                "a branch acts for a company: name the state the company is incorporated in",
+            )
 
 
 def check_liability_caps(deal: Deal) -> Found:
     """The data-protection cap is not below the general cap."""
     caps = deal.liability
     if caps and caps.general_cap and caps.data_protection_cap and caps.data_protection_cap < caps.general_cap:
-        yield ("liability", "data_protection_cap"), (
-            f"data_protection_cap ({caps.data_protection_cap}) is below general_cap ({caps.general_cap}): "
-            "a data-protection cap lower than the general cap would reduce the client's protection; "
-            "raise it or leave it out")
+        yield (
+            ("liability", "data_protection_cap"),
+            (
+                f"data_protection_cap ({caps.data_protection_cap}) is below general_cap ({caps.general_cap}): "
+                "a data-protection cap lower than the general cap would reduce the client's protection; "
+                "raise it or leave it out"
+            ),
+        )
 
 
 CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
@@ -317,9 +372,13 @@ def check_support_hours(deal: Deal) -> Found:
         return
     for i, service in enumerate(deal.scope.services):
         if service.support_hours and not service.support_timezone and CLOCK_TIME.search(service.support_hours):
-            yield ("scope", "services", i, "support_timezone"), (
-                f"the support hours {service.support_hours!r} need a time zone: give support_timezone "
-                "(e.g. 'Europe/London') or the client's timezone")
+            yield (
+                ("scope", "services", i, "support_timezone"),
+                (
+                    f"the support hours {service.support_hours!r} need a time zone: give support_timezone "
+                    "(e.g. 'Europe/London') or the client's timezone"
+                ),
+            )
 
 
 def check_clause_choices(deal: Deal) -> Found:

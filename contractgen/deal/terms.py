@@ -91,9 +91,13 @@ class Indexation(Section):
 
     index: Name
     cap: Percent | None = None
-    downward: bool = Field(False, description=(
-        "true if the Charges also fall when the index falls (indexation both ways); default false: they may "
-        "only rise, and stay the same when the index falls"))
+    downward: bool = Field(
+        False,
+        description=(
+            "true if the Charges also fall when the index falls (indexation both ways); default false: they may "
+            "only rise, and stay the same when the index falls"
+        ),
+    )
 
 
 class Commercials(Section):
@@ -110,14 +114,22 @@ class Commercials(Section):
     invoicing: Name | None = None
     payment_terms: PaymentTerms | None = None
     indexation: Indexation | None = None
-    late_payment_interest: InterestRate | None = Field(None, description=(
-        "simple interest on an undisputed amount paid late, in % per month (e.g. 1) or per year (e.g. '8% per annum'), never above the highest lawful rate "
-        "(e.g. 1); default: 1% per month under a US state's law, elsewhere the statutory rate for late commercial "
-        "payments of the governing law"))
-    transition_charges: Money | None = Field(None, description=(
-        "a one-off charge for the Transition, invoiced apart from the Charges for the Services once every Service "
-        "has passed to the supplier (e.g. 120000); default none: the supplier carries out the Transition at its own "
-        "cost, apart from any payments for deliverables"))
+    late_payment_interest: InterestRate | None = Field(
+        None,
+        description=(
+            "simple interest on an undisputed amount paid late, in % per month (e.g. 1) or per year (e.g. '8% per annum'), never above the highest lawful rate "
+            "(e.g. 1); default: 1% per month under a US state's law, elsewhere the statutory rate for late commercial "
+            "payments of the governing law"
+        ),
+    )
+    transition_charges: Money | None = Field(
+        None,
+        description=(
+            "a one-off charge for the Transition, invoiced apart from the Charges for the Services once every Service "
+            "has passed to the supplier (e.g. 120000); default none: the supplier carries out the Transition at its own "
+            "cost, apart from any payments for deliverables"
+        ),
+    )
 
 
 class Insurance(Section):
@@ -132,9 +144,13 @@ class Liability(Section):
 
     general_cap: Multiple | None = None
     data_protection_cap: Multiple | None = None
-    cap_floor: Money | None = Field(None, description=(
-        "the least the general cap can be in any Contract Year, as an amount; defaults to the general cap "
-        "multiple of the annual charges at the effective date"))
+    cap_floor: Money | None = Field(
+        None,
+        description=(
+            "the least the general cap can be in any Contract Year, as an amount; defaults to the general cap "
+            "multiple of the annual charges at the effective date"
+        ),
+    )
     insurance: List[Insurance] = []
 
 
@@ -172,4 +188,3 @@ class Clauses(Section):
 
     pin: Annotated[dict[ClauseId, PositiveInt], BeforeValidator(lambda v: {} if v is None else v)] = {}
     exclude: List[ClauseId] = []
-

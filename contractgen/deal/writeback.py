@@ -44,7 +44,11 @@ def write_overrides(path: Path, overrides: dict[str, str]) -> str:
 def _layout(text: str) -> tuple[int, int]:
     """Return the deal file's mapping indent and how far a list's dash sits in from its key (kept on writing)."""
     lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    indents = [len(line) - len(line.lstrip(" ")) for line in lines if line.startswith(" ") and not line.lstrip().startswith("-")]
+    indents = [
+        len(line) - len(line.lstrip(" "))
+        for line in lines
+        if line.startswith(" ") and not line.lstrip().startswith("-")
+    ]
     offsets = []
     for before, line in zip(lines, lines[1:]):
         key, dash = re.match(r"^( *)[^ -][^:]*:\s*(#.*)?$", before), re.match(r"^( *)- ", line)

@@ -25,8 +25,7 @@ MAX_DEPTH = 64
 
 # The only explicit tags we tolerate: they change nothing, since every scalar stays text.
 _ALLOWED_TAGS = {
-    "tag:yaml.org,2002:" + name
-    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 }
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
@@ -72,6 +71,7 @@ class _Composer(_Refusing, yaml.SafeLoader):
 _CParser = getattr(getattr(yaml, "_yaml", None), "CParser", None)
 _FastComposer = None
 if _CParser is not None:
+
     class _FastComposer(_Refusing, yaml.composer.Composer, _CParser, yaml.resolver.Resolver):
         """The same composition over libyaml's events (the scanner is most of a deal file's load)."""
 
@@ -95,9 +95,12 @@ def _refuse_cut_value(node: ScalarNode, text: str) -> None:
     cut = _CUT_BY_COMMENT.match(text, end) if end is not None else None
     if cut:
         whole = f"{node.value} #{cut.group(1).rstrip()}"
-        raise _Refused(_line(node), f"YAML reads the value as {node.value!r} and the rest, '#{cut.group(1).rstrip()}', "
-                                    f"as a comment; quote this value if the '#' is part of it: \"{whole}\" "
-                                    f"(or put a space after '#' if it is a comment)")
+        raise _Refused(
+            _line(node),
+            f"YAML reads the value as {node.value!r} and the rest, '#{cut.group(1).rstrip()}', "
+            f"as a comment; quote this value if the '#' is part of it: \"{whole}\" "
+            f"(or put a space after '#' if it is a comment)",
+        )
 
 
 def _refuse_split_flow_value(key: ScalarNode, value: Node, before: tuple[Node, Node] | None, text: str) -> None:
@@ -107,9 +110,12 @@ def _refuse_split_flow_value(key: ScalarNode, value: Node, before: tuple[Node, N
         return
     example = ""
     if before is not None and isinstance(before[1], ScalarNode):
-        example = f" ({before[0].value}: \"{before[1].value}, {key.value}\")"
-    raise _Refused(_line(key), f"in this {{…}} mapping, {key.value!r} has no value: a comma inside a value splits "
-                               f"it there; quote it{example}, or write the mapping on separate lines")
+        example = f' ({before[0].value}: "{before[1].value}, {key.value}")'
+    raise _Refused(
+        _line(key),
+        f"in this {{…}} mapping, {key.value!r} has no value: a comma inside a value splits "
+        f"it there; quote it{example}, or write the mapping on separate lines",
+    )
 
 
 def _walk(node: Node, path: Path_, lines: dict[Path_, int], text: str) -> Any:
@@ -159,8 +165,12 @@ def load_yaml(text: str, filename: str) -> tuple[Any, dict[Path_, int]]:
         raise DealError(problems=[Problem(filename, None, "", f"the file is larger than {MAX_BYTES // 1024} KiB")])
     # libyaml accepts a few things PyYAML refuses (tabs inside lines, "?" keys in flow collections):
     # such texts go to PyYAML's scanner, as do all that libyaml refuses.
-    if (_FastComposer is not None and "\t" not in text and "?" not in text
-            and not yaml.reader.Reader.NON_PRINTABLE.search(text)):
+    if (
+        _FastComposer is not None
+        and "\t" not in text
+        and "?" not in text
+        and not yaml.reader.Reader.NON_PRINTABLE.search(text)
+    ):
         try:
             return _compose(_FastComposer, text)
         except (_Refused, yaml.YAMLError, RecursionError):

@@ -16,10 +16,22 @@ from contractgen.errors import ContractgenError
 FORMAT = "contractgen-model"
 FORMAT_VERSION = 1
 
-_INLINES = {"text": m.Text, "strong": m.Strong, "emph": m.Emph, "xref": m.CrossRef, "br": m.LineBreak,
-            "ins": m.Ins, "del": m.Del}
-_BLOCKS = {"paragraph": m.Paragraph, "heading": m.Heading, "list": m.ListBlock, "table": m.Table,
-           "definitions": m.DefinitionList}
+_INLINES = {
+    "text": m.Text,
+    "strong": m.Strong,
+    "emph": m.Emph,
+    "xref": m.CrossRef,
+    "br": m.LineBreak,
+    "ins": m.Ins,
+    "del": m.Del,
+}
+_BLOCKS = {
+    "paragraph": m.Paragraph,
+    "heading": m.Heading,
+    "list": m.ListBlock,
+    "table": m.Table,
+    "definitions": m.DefinitionList,
+}
 
 
 def document_to_data(document: m.Document) -> dict:

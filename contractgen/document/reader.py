@@ -9,12 +9,34 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from contractgen.errors import DocumentError, Problem
-from contractgen.document.model import (Block, CrossRef, Emph, Heading, Inline, LineBreak, ListBlock, ListItem,
-                    Paragraph, Strong, Table, Text)
+from contractgen.document.model import (
+    Block,
+    CrossRef,
+    Emph,
+    Heading,
+    Inline,
+    LineBreak,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Strong,
+    Table,
+    Text,
+)
 
 ANCHOR = re.compile(r"(?<!\\)\{#([A-Za-z][A-Za-z0-9._-]*)\}\s*$")
-DISABLED_RULES = ["code", "fence", "html_block", "html_inline", "image", "autolink",
-                  "blockquote", "hr", "lheading", "reference"]
+DISABLED_RULES = [
+    "code",
+    "fence",
+    "html_block",
+    "html_inline",
+    "image",
+    "autolink",
+    "blockquote",
+    "hr",
+    "lheading",
+    "reference",
+]
 
 
 @lru_cache(maxsize=1)
@@ -161,9 +183,14 @@ class _Reader:
                     index += 1
                 label = "".join(t.content for t in label_tokens)
                 if not href.startswith("#") or len(href) < 2:
-                    raise self.fail(f"only cross-references like [](#clause-id) are allowed, not a link to '{href}'", needle=href)
+                    raise self.fail(
+                        f"only cross-references like [](#clause-id) are allowed, not a link to '{href}'", needle=href
+                    )
                 if label.strip():
-                    raise self.fail(f"a cross-reference's text is computed: write [](#{href[1:]}), not [{label}]({href})", needle=href)
+                    raise self.fail(
+                        f"a cross-reference's text is computed: write [](#{href[1:]}), not [{label}]({href})",
+                        needle=href,
+                    )
                 stack[-1].append(CrossRef(href[1:], line=self.line_of(f"(#{href[1:]})") or 0))
             elif kind == "code_inline":
                 _append_text(stack[-1], token.markup + token.content + token.markup)

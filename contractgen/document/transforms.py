@@ -7,11 +7,43 @@ import re
 from dataclasses import dataclass
 
 from contractgen.errors import DocumentError, Problem
-from contractgen.document.model import (Clause, ContentsEntry, CrossRef, Definition, DefinitionList, Document,
-                    ListBlock, Paragraph, Part, inline_text, iter_blocks, iter_inline_runs)
+from contractgen.document.model import (
+    Clause,
+    ContentsEntry,
+    CrossRef,
+    Definition,
+    DefinitionList,
+    Document,
+    ListBlock,
+    Paragraph,
+    Part,
+    inline_text,
+    iter_blocks,
+    iter_inline_runs,
+)
 
-ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
-         "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
+ROMAN = [
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "v",
+    "vi",
+    "vii",
+    "viii",
+    "ix",
+    "x",
+    "xi",
+    "xii",
+    "xiii",
+    "xiv",
+    "xv",
+    "xvi",
+    "xvii",
+    "xviii",
+    "xix",
+    "xx",
+]
 
 
 @dataclass
@@ -35,7 +67,9 @@ class Target:
             return [[self.text, self.home.anchor if self.home else ""]]
         number = "".join(n for n, _, _ in self.chain)
         out = []
-        for index, piece in enumerate(reference_pieces(self.home, number, local=bool(self.local) and part_id == self.part)):
+        for index, piece in enumerate(
+            reference_pieces(self.home, number, local=bool(self.local) and part_id == self.part)
+        ):
             if index == 1:  # the number: one piece per numbered paragraph or item it is made of
                 out += [[n, anchors.of(holder, hint)] for n, holder, hint in self.chain]
             else:
@@ -125,7 +159,9 @@ def _target(part: Part, chain: list, source: str) -> Target:
 
 def _add_target(targets: dict[str, Target], problems: list[Problem], anchor: str, target: Target) -> None:
     if anchor in targets:
-        problems.append(Problem(target.source, None, "", f"the anchor '{anchor}' is also used in {targets[anchor].source}"))
+        problems.append(
+            Problem(target.source, None, "", f"the anchor '{anchor}' is also used in {targets[anchor].source}")
+        )
     else:
         targets[anchor] = target
 
@@ -152,7 +188,9 @@ def _number_list(block: ListBlock, part: Part, parent: list, targets, problems, 
     for index, item in enumerate(block.items):
         if block.ordered:
             item.number = f"({letter(index)})" if block.depth % 2 == 1 else f"({roman(index)})"
-        chain = parent + [(item.number, item, parent[-1][2] + "-" + item.number.strip("()"))] if block.ordered else parent
+        chain = (
+            parent + [(item.number, item, parent[-1][2] + "-" + item.number.strip("()"))] if block.ordered else parent
+        )
         if item.anchor:
             _add_target(targets, problems, item.anchor, _target(part, chain, source))
         for child in item.blocks:
@@ -191,7 +229,14 @@ def build_definitions(document: Document, offered: list[TermDefinition]) -> list
     for definition in offered:
         previous = by_term.get(definition.term)
         if previous and inline_text(previous.content) != inline_text(definition.content):
-            problems.append(Problem(definition.source, None, "defines", f"'{definition.term}' is also defined, differently, in {previous.source}"))
+            problems.append(
+                Problem(
+                    definition.source,
+                    None,
+                    "defines",
+                    f"'{definition.term}' is also defined, differently, in {previous.source}",
+                )
+            )
         by_term.setdefault(definition.term, definition)
     if problems:
         raise DocumentError(problems=problems)
@@ -235,7 +280,14 @@ def _resolve_run(run, targets, source, problems, part_id: str, anchors: _Anchors
         if isinstance(node, CrossRef):
             target = targets.get(node.target)
             if target is None:
-                problems.append(Problem(source, node.line or None, "", f"cross-reference to '#{node.target}' does not resolve: no included clause, paragraph or schedule has that id"))
+                problems.append(
+                    Problem(
+                        source,
+                        node.line or None,
+                        "",
+                        f"cross-reference to '#{node.target}' does not resolve: no included clause, paragraph or schedule has that id",
+                    )
+                )
             else:
                 node.text = target.text_from(part_id)
                 node.segments = target.segments_from(part_id, anchors)
@@ -262,9 +314,11 @@ def build_contents(document: Document) -> None:
 
 def check_document(document: Document) -> None:
     """Refuse a document with empty clauses, which would print as a bare heading."""
-    problems = [Problem(c.source, None, "", f"clause '{c.id}' rendered no text for this deal")
-                for _, c in document.iter_clauses()
-                if not c.blocks and c.kind != "definitions-clause"]
+    problems = [
+        Problem(c.source, None, "", f"clause '{c.id}' rendered no text for this deal")
+        for _, c in document.iter_clauses()
+        if not c.blocks and c.kind != "definitions-clause"
+    ]
     if problems:
         raise DocumentError(problems=problems)
 

@@ -54,14 +54,20 @@ def _references(law: LawLibrary, record: Record) -> list[tuple[str, str]]:
     """(key, message) for each reference to a record that does not exist."""
     data, found = record.data, []
     if record.kind == "jurisdictions" and data.get("family") and data["family"] not in law.records("families"):
-        found.append(("family", f"family '{data['family']}' is not a law/families record "
-                                f"(known: {', '.join(law.records('families'))})"))
+        found.append(
+            (
+                "family",
+                f"family '{data['family']}' is not a law/families record (known: {', '.join(law.records('families'))})",
+            )
+        )
     if record.kind == "families":
         for other_id, other in law.records("families").items():
             if other_id != record.id:
                 both = sorted(set(data.get("countries") or ()) & set(other.data.get("countries") or ()))
-                found += [("countries", f"'{code}' is also in law/families/{other_id}.yaml: a country takes one "
-                                        f"family") for code in both]
+                found += [
+                    ("countries", f"'{code}' is also in law/families/{other_id}.yaml: a country takes one family")
+                    for code in both
+                ]
     if record.kind == "privacy":
         transfers = data.get("transfers") or {}
         mechanisms = law.records("mechanisms")
@@ -70,8 +76,13 @@ def _references(law: LawLibrary, record: Record) -> list[tuple[str, str]]:
                 found.append(("transfers", f"mechanism '{key}' is not a law/mechanisms record"))
         for country, partial in ((transfers.get("adequacy") or {}).get("partial") or {}).items():
             if isinstance(partial, dict) and partial.get("mechanism") and partial["mechanism"] not in mechanisms:
-                found.append(("transfers", f"adequacy.partial.{country}: mechanism '{partial['mechanism']}' is not a "
-                                           f"law/mechanisms record"))
+                found.append(
+                    (
+                        "transfers",
+                        f"adequacy.partial.{country}: mechanism '{partial['mechanism']}' is not a "
+                        f"law/mechanisms record",
+                    )
+                )
     return found
 
 
@@ -117,13 +128,26 @@ def check_law(law: LawLibrary, folder: Path, today: date | None = None) -> list[
         for phrase in _phrases(record):
             other = claimed.get((record.kind, phrase))
             if other and other != record.id:
-                findings.append(Finding(record.rel, key_line(record, "aliases"),
-                                        f"'{phrase}' also names law/{record.kind}/{other}.yaml: a deal could mean either"))
+                findings.append(
+                    Finding(
+                        record.rel,
+                        key_line(record, "aliases"),
+                        f"'{phrase}' also names law/{record.kind}/{other}.yaml: a deal could mean either",
+                    )
+                )
         as_of = record.data.get("as_of")
         if isinstance(as_of, date) and _months_between(as_of, today) > STALE_MONTHS:
-            findings.append(Finding(record.rel, key_line(record, "as_of"), (
-                f"as_of {as_of.isoformat()} is more than {STALE_MONTHS} months old: check the record against its "
-                f"sources and update as_of"), warning=True))
+            findings.append(
+                Finding(
+                    record.rel,
+                    key_line(record, "as_of"),
+                    (
+                        f"as_of {as_of.isoformat()} is more than {STALE_MONTHS} months old: check the record against its "
+                        f"sources and update as_of"
+                    ),
+                    warning=True,
+                )
+            )
     return findings
 
 

@@ -55,10 +55,15 @@ def _rules(law: LawLibrary) -> dict[str, Place]:
         country = str(record.data.get("country") or "")
         if not block or not country or country in rules:
             continue
-        rules[country] = Place(country=country, automatic=bool(block.get("automatic")), law=str(block.get("law") or ""),
-                               informing=str(block.get("informing") or ""), objection=str(block.get("objection") or ""),
-                               objector_stays=bool(block.get("objector_stays")),
-                               key=key)
+        rules[country] = Place(
+            country=country,
+            automatic=bool(block.get("automatic")),
+            law=str(block.get("law") or ""),
+            informing=str(block.get("informing") or ""),
+            objection=str(block.get("objection") or ""),
+            objector_stays=bool(block.get("objector_stays")),
+            key=key,
+        )
     return rules
 
 
@@ -70,10 +75,14 @@ def place_of(country: str, law: LawLibrary | None = None) -> Place:
 def staff_transfer_of(deal, law_country: str) -> StaffTransfer:
     """Return the places of work of a deal: the client's (the governing law's country) and each Delivery Centre's."""
     countries: list[str] = []
-    for centre in (deal.sourcing.delivery_centres if deal.sourcing else []):
+    for centre in deal.sourcing.delivery_centres if deal.sourcing else []:
         if centre.country and centre.country.upper() not in countries:
             countries.append(centre.country.upper())
     exit_places = tuple(place_of(c) for c in countries)
     entry = place_of(law_country) if law_country else Place(country="", automatic=False)
-    return StaffTransfer(entry=entry, exit=exit_places, automatic_exit=tuple(p for p in exit_places if p.automatic),
-                         offer_exit=tuple(p for p in exit_places if not p.automatic))
+    return StaffTransfer(
+        entry=entry,
+        exit=exit_places,
+        automatic_exit=tuple(p for p in exit_places if p.automatic),
+        offer_exit=tuple(p for p in exit_places if not p.automatic),
+    )

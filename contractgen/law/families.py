@@ -18,24 +18,68 @@ from contractgen.law.library import LawLibrary, active
 
 # "German law", "the laws of the State of Israel": the words around a country's name.
 _ADJECTIVES = {
-    "argentine": "AR", "argentinian": "AR", "austrian": "AT", "brazilian": "BR", "chilean": "CL", "chinese": "CN",
-    "prc": "CN", "colombian": "CO", "czech": "CZ", "danish": "DK", "egyptian": "EG", "emirati": "AE", "uae": "AE",
-    "finnish": "FI", "greek": "GR", "hungarian": "HU", "indonesian": "ID", "israeli": "IL", "japanese": "JP",
-    "kenyan": "KE", "korean": "KR", "south korean": "KR", "malaysian": "MY", "mexican": "MX",
-    "new zealand": "NZ", "nigerian": "NG", "norwegian": "NO", "peruvian": "PE", "philippine": "PH",
-    "qatari": "QA", "romanian": "RO", "saudi": "SA", "saudi arabian": "SA", "south african": "ZA",
-    "taiwanese": "TW", "thai": "TH", "turkish": "TR", "vietnamese": "VN", "hong kong": "HK",
-    "korea": "KR", "south korea": "KR", "republic of korea": "KR", "the republic of korea": "KR",
-    "hong kong sar": "HK", "macao": "MO", "macau": "MO", "taiwan": "TW", "vietnam": "VN", "russia": "RU",
+    "argentine": "AR",
+    "argentinian": "AR",
+    "austrian": "AT",
+    "brazilian": "BR",
+    "chilean": "CL",
+    "chinese": "CN",
+    "prc": "CN",
+    "colombian": "CO",
+    "czech": "CZ",
+    "danish": "DK",
+    "egyptian": "EG",
+    "emirati": "AE",
+    "uae": "AE",
+    "finnish": "FI",
+    "greek": "GR",
+    "hungarian": "HU",
+    "indonesian": "ID",
+    "israeli": "IL",
+    "japanese": "JP",
+    "kenyan": "KE",
+    "korean": "KR",
+    "south korean": "KR",
+    "malaysian": "MY",
+    "mexican": "MX",
+    "new zealand": "NZ",
+    "nigerian": "NG",
+    "norwegian": "NO",
+    "peruvian": "PE",
+    "philippine": "PH",
+    "qatari": "QA",
+    "romanian": "RO",
+    "saudi": "SA",
+    "saudi arabian": "SA",
+    "south african": "ZA",
+    "taiwanese": "TW",
+    "thai": "TH",
+    "turkish": "TR",
+    "vietnamese": "VN",
+    "hong kong": "HK",
+    "korea": "KR",
+    "south korea": "KR",
+    "republic of korea": "KR",
+    "the republic of korea": "KR",
+    "hong kong sar": "HK",
+    "macao": "MO",
+    "macau": "MO",
+    "taiwan": "TW",
+    "vietnam": "VN",
+    "russia": "RU",
 }
 _LEAD = re.compile(r"^(?:the\s+)?(?:substantive\s+)?(?:federal\s+)?(?:laws?|courts?)\s+(?:of|in)\s+", re.IGNORECASE)
 _TRAIL = re.compile(r"\s+(?:law|laws)$", re.IGNORECASE)
-_STATE = re.compile(r"^(?:the\s+)?(?:state|republic|kingdom|federal republic|people's republic|united|"
-                    r"socialist republic|commonwealth|hashemite kingdom|sultanate|emirate)\s+of\s+(?:the\s+)?",
-                    re.IGNORECASE)
+_STATE = re.compile(
+    r"^(?:the\s+)?(?:state|republic|kingdom|federal republic|people's republic|united|"
+    r"socialist republic|commonwealth|hashemite kingdom|sultanate|emirate)\s+of\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 _QUALIFIER = re.compile(
     r"\s*(?:,|;|\(|\s-\s|\s–\s)?\s*(?:but\s+)?(?:excluding|exclusive of|without\s+(?:regard|reference)\s+to|"
-    r"to the exclusion of|with the exclusion of|other than|not including)\b.*$", re.IGNORECASE | re.DOTALL)
+    r"to the exclusion of|with the exclusion of|other than|not including)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 @dataclass(frozen=True)
@@ -100,7 +144,7 @@ def split_qualifier(text: str) -> tuple[str, str]:
     qualifier = match.group(0).strip().lstrip(",;(").strip().rstrip(")").strip()
     if qualifier.count("(") > qualifier.count(")"):
         qualifier += ")"
-    return text[:match.start()].strip().rstrip(",;").strip(), qualifier
+    return text[: match.start()].strip().rstrip(",;").strip(), qualifier
 
 
 def country_in(text: str) -> tuple[str, str]:

@@ -86,8 +86,11 @@ def new_york_convention() -> dict[str, Any]:
 
 def judgment_enforcement() -> dict[str, dict[str, Any]]:
     """By ISO code of the enforcing country: whose court judgments it registers (law/treaties, `enforcing_country`)."""
-    return {r.data["enforcing_country"]: r.data for r in active().records("treaties").values()
-            if r.data.get("enforcing_country")}
+    return {
+        r.data["enforcing_country"]: r.data
+        for r in active().records("treaties").values()
+        if r.data.get("enforcing_country")
+    }
 
 
 def _key(text: str) -> str:
@@ -135,15 +138,38 @@ def institutions_in(text: str) -> list[Institution]:
 
 
 _CITY = r"([A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|am|an|de|del|da|do|of|upon|on|la))*)"
-_SEAT = re.compile(r"\b(?:seated|seat(?:\s+of\s+(?:the\s+)?arbitration)?(?:\s+(?:is|shall\s+be|will\s+be|being))?:?)\s+"
-                   r"(?:in|at)?\s*(?:the\s+)?" + _CITY)
+_SEAT = re.compile(
+    r"\b(?:seated|seat(?:\s+of\s+(?:the\s+)?arbitration)?(?:\s+(?:is|shall\s+be|will\s+be|being))?:?)\s+"
+    r"(?:in|at)?\s*(?:the\s+)?" + _CITY
+)
 _IN_CITY = re.compile(r"\b(?:in|at)\s+(?:the\s+)?" + _CITY)
-_VENUE = re.compile(r"\b(?:hearings?\s+(?:held\s+|to\s+be\s+held\s+|taking\s+place\s+)?(?:in|at)|venue(?:\s+of\s+(?:the\s+)?hearings?)?"
-                    r"(?:\s+(?:is|shall\s+be|will\s+be))?:?(?:\s+in)?)\s+(?:the\s+)?" + _CITY)
-_LANGUAGE = re.compile(r"\b(?:language(?:\s+of\s+the\s+arbitration)?(?:\s+(?:is|shall\s+be|will\s+be))?:?\s+|conducted\s+in\s+"
-                       r"(?:the\s+)?|in\s+the\s+)([A-Z][a-z]+)(?:\s+language)?|\bin\s+([A-Z][a-z]+)\b")
-LANGUAGES = {"English", "French", "German", "Spanish", "Portuguese", "Italian", "Dutch", "Swedish", "Japanese", "Korean",
-             "Chinese", "Mandarin", "Arabic", "Indonesian", "Russian", "Polish", "Hindi"}
+_VENUE = re.compile(
+    r"\b(?:hearings?\s+(?:held\s+|to\s+be\s+held\s+|taking\s+place\s+)?(?:in|at)|venue(?:\s+of\s+(?:the\s+)?hearings?)?"
+    r"(?:\s+(?:is|shall\s+be|will\s+be))?:?(?:\s+in)?)\s+(?:the\s+)?" + _CITY
+)
+_LANGUAGE = re.compile(
+    r"\b(?:language(?:\s+of\s+the\s+arbitration)?(?:\s+(?:is|shall\s+be|will\s+be))?:?\s+|conducted\s+in\s+"
+    r"(?:the\s+)?|in\s+the\s+)([A-Z][a-z]+)(?:\s+language)?|\bin\s+([A-Z][a-z]+)\b"
+)
+LANGUAGES = {
+    "English",
+    "French",
+    "German",
+    "Spanish",
+    "Portuguese",
+    "Italian",
+    "Dutch",
+    "Swedish",
+    "Japanese",
+    "Korean",
+    "Chinese",
+    "Mandarin",
+    "Arabic",
+    "Indonesian",
+    "Russian",
+    "Polish",
+    "Hindi",
+}
 _ARBITRATORS = re.compile(r"\b(sole|one|single|1|three|3)\s+arbitrators?\b", re.IGNORECASE)
 
 
@@ -162,12 +188,15 @@ def parse_arbitration(text: str) -> tuple[dict[str, Any], list[str]]:
         fields["institution"] = uncitral.key
     else:
         known = ", ".join(sorted(i.short or i.key for i in load_institutions().values()))
-        problems.append(f"{text!r}: which institution administers the arbitration? known: {known} "
-                        "(or 'ad hoc under the UNCITRAL Arbitration Rules')")
+        problems.append(
+            f"{text!r}: which institution administers the arbitration? known: {known} "
+            "(or 'ad hoc under the UNCITRAL Arbitration Rules')"
+        )
     venue = _VENUE.search(text)
-    searched = text[:venue.start()] + text[venue.end():] if venue else text
-    seat = _SEAT.search(searched) or next((m for m in _IN_CITY.finditer(searched)
-                                            if _seat_record(m.group(1)) is not None), None)
+    searched = text[: venue.start()] + text[venue.end() :] if venue else text
+    seat = _SEAT.search(searched) or next(
+        (m for m in _IN_CITY.finditer(searched) if _seat_record(m.group(1)) is not None), None
+    )
     if seat is not None:
         fields["seat"] = _trim_city(seat.group(1))
     else:
@@ -231,7 +260,9 @@ class DisputesView:
     mediation: Any = None  # deal.disputes.mediation (body) or None
     expert_determination: Any = None  # deal.disputes.expert_determination or None
     notes: tuple[str, ...] = field(default=())  # drafting notes on enforcement
-    judgment_at_risk: tuple[str, ...] = ()  # "client"/"supplier": a judgment of the forum may not be enforceable where it is
+    judgment_at_risk: tuple[
+        str, ...
+    ] = ()  # "client"/"supplier": a judgment of the forum may not be enforceable where it is
 
     @property
     def tiered(self) -> bool:
@@ -263,7 +294,7 @@ def view_arbitration(fields: dict[str, Any], contract_language: str) -> Arbitrat
     seat = _trim_city(fields["seat"])
     record = _seat_record(seat) or {}
     country = record.get("country", "")
-    states = (new_york_convention().get("states") or {})
+    states = new_york_convention().get("states") or {}
     in_convention = (country in states) if country and states else None
     emergency_rules = bool(institution.emergency_arbitrator)
     keep = fields.get("emergency_arbitrator", True) is not False
@@ -316,23 +347,34 @@ def _country_name(code: str) -> str:
     return getattr(country, "common_name", None) or getattr(country, "name", code) if country else code
 
 
-def enforcement_notes(deal: Any, arbitration: ArbitrationView | None, forum_country: str,
-                      forum_courts: str) -> list[tuple[str, str]]:
+def enforcement_notes(
+    deal: Any, arbitration: ArbitrationView | None, forum_country: str, forum_courts: str
+) -> list[tuple[str, str]]:
     """Drafting notes where an award or a judgment may not be enforceable where a party is established: (role, note)."""
     notes: list[tuple[str, str]] = []
     parties = [("client", deal.parties.client), ("supplier", deal.parties.supplier)]
     states = new_york_convention().get("states") or {}
     if arbitration is not None:
         if arbitration.seat_in_convention is False:
-            notes.append(("", f"disputes: the seat ({arbitration.seat}) is not in a New York Convention state as "
-                         f"law/treaties/new-york-convention.yaml records it: an award made there may not be "
-                         f"enforceable abroad under the Convention; consider a seat in a contracting state"))
+            notes.append(
+                (
+                    "",
+                    f"disputes: the seat ({arbitration.seat}) is not in a New York Convention state as "
+                    f"law/treaties/new-york-convention.yaml records it: an award made there may not be "
+                    f"enforceable abroad under the Convention; consider a seat in a contracting state",
+                )
+            )
         for role, party in parties:
             code = country_code(getattr(party, "incorporated_in", None))
             if states and code and code != arbitration.seat_country and code not in states:
-                notes.append((role, f"parties.{role}: {_country_name(code)} is not recorded as a New York Convention state "
-                             f"(law/treaties/new-york-convention.yaml): an award seated in {arbitration.seat} may not be "
-                             f"enforceable there; check how awards are enforced against {party.name}"))
+                notes.append(
+                    (
+                        role,
+                        f"parties.{role}: {_country_name(code)} is not recorded as a New York Convention state "
+                        f"(law/treaties/new-york-convention.yaml): an award seated in {arbitration.seat} may not be "
+                        f"enforceable there; check how awards are enforced against {party.name}",
+                    )
+                )
         return notes
     records = judgment_enforcement()
     for role, party in parties:
@@ -341,9 +383,14 @@ def enforcement_notes(deal: Any, arbitration: ArbitrationView | None, forum_coun
         if not code or not forum_country or code == forum_country or record is None:
             continue
         if forum_country not in (record.get("registers") or ()):
-            notes.append((role, f"parties.{role}: a judgment of {forum_courts} may not be enforceable in {_country_name(code)}, "
-                         f"where {party.name} is established: {record['rule']} Consider arbitration seated in a New "
-                         f"York Convention state, or courts whose judgments {_country_name(code)} enforces"))
+            notes.append(
+                (
+                    role,
+                    f"parties.{role}: a judgment of {forum_courts} may not be enforceable in {_country_name(code)}, "
+                    f"where {party.name} is established: {record['rule']} Consider arbitration seated in a New "
+                    f"York Convention state, or courts whose judgments {_country_name(code)} enforces",
+                )
+            )
     return notes
 
 
@@ -352,15 +399,23 @@ def disputes_of(deal: Any, forum_country: str = "", forum_courts: str = "") -> D
     disputes = getattr(deal, "disputes", None)
     fields = arbitration_fields(deal)
     language = deal.language.prevailing if getattr(deal, "language", None) else "English"
-    arbitration = view_arbitration(fields, language) if fields and fields.get("institution") and fields.get("seat") else None
+    arbitration = (
+        view_arbitration(fields, language) if fields and fields.get("institution") and fields.get("seat") else None
+    )
     found = enforcement_notes(deal, arbitration, forum_country, forum_courts)
     notes = tuple(note for _, note in found)
     at_risk = tuple(role for role, _ in found if role and arbitration is None)
     if disputes is None:
         return DisputesView(arbitration=arbitration, notes=notes, judgment_at_risk=at_risk)
-    return DisputesView(courts=disputes.courts, asymmetric_for=disputes.asymmetric_for, arbitration=arbitration,
-                        mediation=disputes.mediation, expert_determination=disputes.expert_determination, notes=notes,
-                        judgment_at_risk=at_risk)
+    return DisputesView(
+        courts=disputes.courts,
+        asymmetric_for=disputes.asymmetric_for,
+        arbitration=arbitration,
+        mediation=disputes.mediation,
+        expert_determination=disputes.expert_determination,
+        notes=notes,
+        judgment_at_risk=at_risk,
+    )
 
 
 def check_disputes(deal: Any) -> list[tuple[tuple[Any, ...], str]]:
@@ -371,15 +426,29 @@ def check_disputes(deal: Any) -> list[tuple[tuple[Any, ...], str]]:
     if disputes is not None and disputes.arbitration is not None:
         if find_institution(disputes.arbitration.institution) is None:
             known = ", ".join(sorted(i.short or i.key for i in load_institutions().values()))
-            problems.append((("disputes", "arbitration", "institution"),
-                             f"{disputes.arbitration.institution!r} is not a known arbitral institution; known: {known}"))
+            problems.append(
+                (
+                    ("disputes", "arbitration", "institution"),
+                    f"{disputes.arbitration.institution!r} is not a known arbitral institution; known: {known}",
+                )
+            )
         if is_arbitration(written):
-            problems.append((("contract", "jurisdiction"), "arbitration is chosen in disputes.arbitration: leave "
-                             "contract.jurisdiction out, or write the arbitration there only"))
+            problems.append(
+                (
+                    ("contract", "jurisdiction"),
+                    "arbitration is chosen in disputes.arbitration: leave "
+                    "contract.jurisdiction out, or write the arbitration there only",
+                )
+            )
     elif is_arbitration(written):
         _, found = parse_arbitration(written)
         problems += [(("contract", "jurisdiction"), message) for message in found]
     if disputes is not None and disputes.courts != "exclusive" and arbitration_fields(deal) is not None:
-        problems.append((("disputes", "courts"), f"courts: {disputes.courts} applies to court proceedings; with "
-                         "arbitration the courts only support it (leave disputes.courts out)"))
+        problems.append(
+            (
+                ("disputes", "courts"),
+                f"courts: {disputes.courts} applies to court proceedings; with "
+                "arbitration the courts only support it (leave disputes.courts out)",
+            )
+        )
     return problems

@@ -169,8 +169,10 @@ def unknown_message(text: str, what: str) -> str:
     names = known_names()
     close = difflib.get_close_matches(_THE.sub("", text.strip()), names, n=1, cutoff=0.7)
     hint = f"did you mean {close[0]!r}? " if close else ""
-    return (f"{text!r} is not a known {what}; {hint}known: {', '.join(names)} "
-            f"(or spell out the wording in contract.law_wording / contract.forum_wording)")
+    return (
+        f"{text!r} is not a known {what}; {hint}known: {', '.join(names)} "
+        f"(or spell out the wording in contract.law_wording / contract.forum_wording)"
+    )
 
 
 def is_arbitration(text: str | None) -> bool:
@@ -211,7 +213,7 @@ def _qualified(record_law: str, qualifier: str) -> str:
     if cisg and re.search(r"international sale of goods", record_law, re.IGNORECASE):
         return record_law
     if re.search(r"\bexcluding\b", record_law) and qualifier.lower().startswith("excluding "):
-        return f"{record_law} and {qualifier[len('excluding '):]}"  # one "excluding" for both
+        return f"{record_law} and {qualifier[len('excluding ') :]}"  # one "excluding" for both
     return f"{record_law}, {qualifier}"
 
 
@@ -228,29 +230,52 @@ def law_of(governing_law: str, wording: str | None = None) -> Law:
     if record is None:
         written = read_law(governing_law)
         family = family_of(written.country, written.law)
-        return Law(key="", name=written.law, wording=wording or governing_law, family=family.key if family else "",
-                   tradition=family.variants if family else "civil", country=written.country, locale="")
-    return Law(key=record.key, name=record.name, wording=wording or _qualified(record.law, qualifier),
-               family=record.family, tradition=record.tradition, country=record.country, locale=record.locale,
-               jury_trial=record.jury_trial)
+        return Law(
+            key="",
+            name=written.law,
+            wording=wording or governing_law,
+            family=family.key if family else "",
+            tradition=family.variants if family else "civil",
+            country=written.country,
+            locale="",
+        )
+    return Law(
+        key=record.key,
+        name=record.name,
+        wording=wording or _qualified(record.law, qualifier),
+        family=record.family,
+        tradition=record.tradition,
+        country=record.country,
+        locale=record.locale,
+        jury_trial=record.jury_trial,
+    )
 
 
 def forum_of(jurisdiction: str | None, governing_law: str, wording: str | None = None) -> Forum:
     """The `forum` value: explicit wording, a jurisdiction's courts, or a named court."""
     if wording:
         record = find(jurisdiction or governing_law)
-        return Forum(key=record.key if record else "", name=record.name if record else wording,
-                     courts=wording, plural=_court_is_plural(wording), country=record.country if record else "")
+        return Forum(
+            key=record.key if record else "",
+            name=record.name if record else wording,
+            courts=wording,
+            plural=_court_is_plural(wording),
+            country=record.country if record else "",
+        )
     text = jurisdiction or governing_law
     record = find(text) if jurisdiction else find_law(governing_law)[0]
     if record is not None:
         # A phrase that names specific courts of a known place keeps its own words.
-        own = jurisdiction and names_a_court(jurisdiction) and _normal(jurisdiction) not in {
-            _normal(record.courts), *(_normal(a) for a in record.aliases)}
+        own = (
+            jurisdiction
+            and names_a_court(jurisdiction)
+            and _normal(jurisdiction) not in {_normal(record.courts), *(_normal(a) for a in record.aliases)}
+        )
         own = own and not _LEAD.match(_normal(jurisdiction))
         courts = _with_article(jurisdiction) if own else record.courts
-        return Forum(key=record.key, name=record.name, courts=courts, plural=_court_is_plural(courts),
-                     country=record.country)
+        return Forum(
+            key=record.key, name=record.name, courts=courts, plural=_court_is_plural(courts), country=record.country
+        )
     if not jurisdiction:  # an unknown law and no forum: the courts of the country the law names
         from contractgen.law.families import read_law
 
@@ -266,13 +291,16 @@ def forum_of(jurisdiction: str | None, governing_law: str, wording: str | None =
 def law_forum_warning(law: Law, forum: Forum) -> str | None:
     """A warning when the governing law and the forum are different jurisdictions, else None."""
     if law.key and forum.key and law.key != forum.key:
-        return (f"contract: the governing law ({law.name}) and the forum ({forum.courts}) are in different "
-                f"jurisdictions; check that this is intended")
+        return (
+            f"contract: the governing law ({law.name}) and the forum ({forum.courts}) are in different "
+            f"jurisdictions; check that this is intended"
+        )
     return None
 
 
-def check_contract(governing_law: str, jurisdiction: str | None, law_wording: str | None,
-                   forum_wording: str | None) -> list[tuple[tuple[Any, ...], str]]:
+def check_contract(
+    governing_law: str, jurisdiction: str | None, law_wording: str | None, forum_wording: str | None
+) -> list[tuple[tuple[Any, ...], str]]:
     """Problems with a contract's law and forum: (field path, message) pairs.
 
     A law or forum the records do not know is not a problem: it is drafted with its legal family and

@@ -35,6 +35,9 @@ def public_sector_of(law_key: str, kind: str, public_body: bool) -> PublicSector
     def pick(name: str):
         return data.get(f"local_{name}") if local and data.get(f"local_{name}") else data.get(name)
 
-    return PublicSector(information_laws=tuple(pick("information_laws") or ()), audit_office=pick("audit_office") or "",
-                        procurement_law=data.get("procurement_law") or "",
-                        termination_grounds=data.get("termination_grounds") or "")
+    return PublicSector(
+        information_laws=tuple(pick("information_laws") or ()),
+        audit_office=pick("audit_office") or "",
+        procurement_law=data.get("procurement_law") or "",
+        termination_grounds=data.get("termination_grounds") or "",
+    )

@@ -153,8 +153,14 @@ class AppliedRegime:
 def _adequacy(key: str, item: dict[str, Any] | None) -> AdequacyList | None:
     if not item:
         return None
-    return AdequacyList(key=key, name=item["name"], source=item["source"], inside=frozenset(item["inside"]),
-                        adequate=frozenset(item["adequate"]), partial=dict(item.get("partial") or {}))
+    return AdequacyList(
+        key=key,
+        name=item["name"],
+        source=item["source"],
+        inside=frozenset(item["inside"]),
+        adequate=frozenset(item["adequate"]),
+        partial=dict(item.get("partial") or {}),
+    )
 
 
 def load_registry(law: LawLibrary | None = None) -> tuple[dict[str, Regime], dict[str, Mechanism]]:
@@ -171,7 +177,9 @@ def _registry(law: LawLibrary) -> tuple[dict[str, Regime], dict[str, Mechanism]]
         brings = item.get("brings") or {}
         breach = item.get("breach") or {}
         supplements = {
-            k: Supplement(key=k, name=s["name"], regime=key, country=s.get("country") or "", aliases=tuple(s.get("aliases") or ()))
+            k: Supplement(
+                key=k, name=s["name"], regime=key, country=s.get("country") or "", aliases=tuple(s.get("aliases") or ())
+            )
             for k, s in (item.get("supplements") or {}).items()
         }
         regimes[key] = Regime(
@@ -185,9 +193,15 @@ def _registry(law: LawLibrary) -> tuple[dict[str, Regime], dict[str, Mechanism]]
             clauses=tuple(brings.get("clauses") or ()), schedule=brings.get("schedule", ""),
             supplements=supplements, aliases=tuple(item.get("aliases") or ()),
         )  # fmt: skip
-    mechanisms = {k: Mechanism(key=k, name=m.data["name"], assessment=bool(m.data.get("assessment")),
-                               aliases=tuple(m.data.get("aliases") or ()))
-                  for k, m in law.records("mechanisms").items()}
+    mechanisms = {
+        k: Mechanism(
+            key=k,
+            name=m.data["name"],
+            assessment=bool(m.data.get("assessment")),
+            aliases=tuple(m.data.get("aliases") or ()),
+        )
+        for k, m in law.records("mechanisms").items()
+    }
     return regimes, mechanisms
 
 
@@ -251,8 +265,16 @@ def known_mechanisms() -> str:
     return ", ".join(m.aliases[0] for m in load_registry()[1].values())
 
 
-GENERIC_MECHANISM_WORDS = {"scccs", "sccs", "standard contractual clauses", "model clauses", "model contractual clauses",
-                           "contractual clauses", "binding corporate rules", "bcrs"}
+GENERIC_MECHANISM_WORDS = {
+    "scccs",
+    "sccs",
+    "standard contractual clauses",
+    "model clauses",
+    "model contractual clauses",
+    "contractual clauses",
+    "binding corporate rules",
+    "bcrs",
+}
 _BRACKETS = re.compile(r"\s*\(([^()]*)\)\s*$")
 UNKNOWN = "other"  # the family of a privacy law the library has no record of: neutral words, no articles
 
@@ -296,7 +318,7 @@ def _lookup(name: str, by_name: dict[str, str], supplements: dict[str, tuple[str
         return None
     country = country_in(gloss.group(1))[0]
     regimes, _ = load_registry()
-    for candidate in (_key(name[:gloss.start()]), _key(gloss.group(1))):
+    for candidate in (_key(name[: gloss.start()]), _key(gloss.group(1))):
         if candidate in by_name and not (country and country not in regime_countries(regimes[by_name[candidate]])):
             return ("regime", by_name[candidate])
         if candidate in supplements:
@@ -336,8 +358,9 @@ def resolve_regulations(names: list[str]) -> tuple[list[AppliedRegime], list[tup
     unknown: dict[str, Regime] = {}
     problems: list[tuple[int, str]] = []
     matched = [_lookup(name, by_name, supplements) for name in names]
-    gdpr_listed = any(m is not None and (m[1] if m[0] == "regime" else supplements[m[1]][0]) == "eu-gdpr"
-                      for m in matched)
+    gdpr_listed = any(
+        m is not None and (m[1] if m[0] == "regime" else supplements[m[1]][0]) == "eu-gdpr" for m in matched
+    )
     for index, name in enumerate(names):
         match = matched[index]
         key = match[1] if match else _key(name)
@@ -351,8 +374,13 @@ def resolve_regulations(names: list[str]) -> tuple[list[AppliedRegime], list[tup
             entry[0].append(regimes[regime_key].supplements[supplement_key])
             entry[1].append(name)
         elif sector_name(name):
-            problems.append((index, f"{name!r} is sector regulation ({sector_name(name)}), not a data protection "
-                                    f"law: list it under regulatory"))
+            problems.append(
+                (
+                    index,
+                    f"{name!r} is sector regulation ({sector_name(name)}), not a data protection "
+                    f"law: list it under regulatory",
+                )
+            )
         elif gdpr_listed:
             entry = found.setdefault("eu-gdpr", ([], []))
             entry[0].append(Supplement(key=f"{UNKNOWN}:{key}", name=name, regime="eu-gdpr", country=""))

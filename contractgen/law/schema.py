@@ -15,8 +15,11 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 Country = Field(pattern=r"^[A-Z]{2}$", description="an ISO 3166-1 alpha-2 country code, e.g. 'GB'")
-Aliases = Field([], description="other ways practitioners write it; a deal may use any of them (matched ignoring "
-                                "case and a leading 'the')")
+Aliases = Field(
+    [],
+    description="other ways practitioners write it; a deal may use any of them (matched ignoring "
+    "case and a leading 'the')",
+)
 
 
 class Common(BaseModel):
@@ -24,9 +27,13 @@ class Common(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    sources: list[str] = Field(min_length=1, description=(
-        "the official citation and where its text is published (an official site or journal), one per line; "
-        "never a secondary source"))
+    sources: list[str] = Field(
+        min_length=1,
+        description=(
+            "the official citation and where its text is published (an official site or journal), one per line; "
+            "never a secondary source"
+        ),
+    )
     as_of: date = Field(description="the date the record was last checked against its sources (YYYY-MM-DD)")
     reviewed_by: str | None = Field(None, description="the lawyer who reviewed the record, e.g. 'J. Smith (Legal)'")
     reviewed_on: date | None = Field(None, description="the date of that review (YYYY-MM-DD)")
@@ -41,9 +48,12 @@ class EmployeeTransfer(BaseModel):
     law: str = Field("", description="the rule as the contract cites it, '' when there is none")
     informing: str = Field("", description="who must inform or consult whom before the transfer")
     objection: str = Field("", description="the employee's right to object or resign, where the rule gives one")
-    objector_stays: bool = Field(False, description="true if an employee who objects stays employed by the previous "
-                                                    "employer (section 613a(6) BGB); false where the objection ends "
-                                                    "the employment or the rule gives only a right to resign")
+    objector_stays: bool = Field(
+        False,
+        description="true if an employee who objects stays employed by the previous "
+        "employer (section 613a(6) BGB); false where the objection ends "
+        "the employment or the rule gives only a right to resign",
+    )
     sources: list[str] = Field([], description="the official citation of the rule and where it is published")
     as_of: date | None = Field(None, description="the date the rule was last checked against its sources")
 
@@ -53,17 +63,29 @@ class PublicSectorLaw(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    information_laws: list[str] = Field([], description=(
-        "the freedom-of-information or official-information laws a public body is subject to, as cited, e.g. "
-        "'the Freedom of Information Act 2000'"))
-    local_information_laws: list[str] = Field([], description=(
-        "those a local authority is subject to instead, where different (e.g. LGOIMA 1987 in New Zealand)"))
+    information_laws: list[str] = Field(
+        [],
+        description=(
+            "the freedom-of-information or official-information laws a public body is subject to, as cited, e.g. "
+            "'the Freedom of Information Act 2000'"
+        ),
+    )
+    local_information_laws: list[str] = Field(
+        [],
+        description=(
+            "those a local authority is subject to instead, where different (e.g. LGOIMA 1987 in New Zealand)"
+        ),
+    )
     audit_office: str = Field("", description="the public auditor who may examine the use of public money")
     local_audit_office: str = Field("", description="the local authorities' auditor, where different")
     procurement_law: str = Field("", description="the public procurement law, as cited")
-    termination_grounds: str = Field("", description=(
-        "the provision that lets a public body terminate a public contract, e.g. 'section 78 of the Procurement "
-        "Act 2023'"))
+    termination_grounds: str = Field(
+        "",
+        description=(
+            "the provision that lets a public body terminate a public contract, e.g. 'section 78 of the Procurement "
+            "Act 2023'"
+        ),
+    )
     sources: list[str] = Field(min_length=1, description="the official citation of each law and where it is published")
     as_of: date = Field(description="the date these facts were last checked against their sources")
 
@@ -71,24 +93,37 @@ class PublicSectorLaw(BaseModel):
 class JurisdictionRecord(Common):
     """A jurisdiction a deal may name for its governing law and its forum."""
 
-    name: str = Field(description="how the jurisdiction is named in running text, e.g. 'England and Wales', "
-                                  "'the State of New York'")
+    name: str = Field(
+        description="how the jurisdiction is named in running text, e.g. 'England and Wales', 'the State of New York'"
+    )
     aliases: list[str] = Aliases
     family: str = Field(description="the legal family clause variants choose by: the id of a law/families record")
     tradition: Literal["common", "civil", "mixed"] = Field(description="the legal tradition")
     law: str = Field(description="the words after 'governed by', e.g. 'the laws of England and Wales'")
     courts: str = Field(description="the words for its courts, e.g. 'the courts of England and Wales'")
     country: str = Country
-    locale: str = Field(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$", description=(
-        "the spelling and formatting locale a contract under this law defaults to, e.g. 'en_GB'"))
-    jury_trial: Literal["judicial_reference"] | None = Field(None, description=(
-        "US states only: 'judicial_reference' where a pre-dispute jury-trial waiver is unenforceable, so the "
-        "contract refers disputes to a referee instead; leave out for a jury waiver"))
-    employee_transfer: EmployeeTransfer | None = Field(None, description=(
-        "the law of the place of work on employees moving to a new provider (not the contract's law)"))
-    public_sector: PublicSectorLaw | None = Field(None, description=(
-        "what the law brings when the client is a public body: information laws, the auditor, procurement "
-        "termination grounds"))
+    locale: str = Field(
+        pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$",
+        description=("the spelling and formatting locale a contract under this law defaults to, e.g. 'en_GB'"),
+    )
+    jury_trial: Literal["judicial_reference"] | None = Field(
+        None,
+        description=(
+            "US states only: 'judicial_reference' where a pre-dispute jury-trial waiver is unenforceable, so the "
+            "contract refers disputes to a referee instead; leave out for a jury waiver"
+        ),
+    )
+    employee_transfer: EmployeeTransfer | None = Field(
+        None,
+        description=("the law of the place of work on employees moving to a new provider (not the contract's law)"),
+    )
+    public_sector: PublicSectorLaw | None = Field(
+        None,
+        description=(
+            "what the law brings when the client is a public body: information laws, the auditor, procurement "
+            "termination grounds"
+        ),
+    )
 
 
 class FamilyRecord(Common):
@@ -97,17 +132,31 @@ class FamilyRecord(Common):
     name: str = Field(description="the family's name, e.g. 'English law'")
     tradition: Literal["common", "civil", "mixed"] = Field(description="the legal tradition of its jurisdictions")
     description: str = Field(description="what the family covers, in one sentence")
-    countries: list[str] = Field([], description=(
-        "the countries and territories (ISO 3166-1 alpha-2) whose law takes this family when no jurisdiction "
-        "record of their own matches; each country is in one family"))
+    countries: list[str] = Field(
+        [],
+        description=(
+            "the countries and territories (ISO 3166-1 alpha-2) whose law takes this family when no jurisdiction "
+            "record of their own matches; each country is in one family"
+        ),
+    )
     names: list[str] = Field([], description="places that are not countries whose law takes this family, e.g. 'DIFC'")
-    variants: Literal["common", "civil"] | None = Field(None, description=(
-        "the clause variants that draft it where they differ from its tradition (a mixed system drafted as civil)"))
-    drafted: bool = Field(True, description="false if the library has no terms of this family: a contract under it "
-                                             "carries a drafting note")
-    must_not_use: list[str] = Field([], description=(
-        "words of another family's law that a contract under this family must not carry (matched as whole words, "
-        "ignoring case), e.g. 'tort' under a civil law"))
+    variants: Literal["common", "civil"] | None = Field(
+        None,
+        description=(
+            "the clause variants that draft it where they differ from its tradition (a mixed system drafted as civil)"
+        ),
+    )
+    drafted: bool = Field(
+        True,
+        description="false if the library has no terms of this family: a contract under it carries a drafting note",
+    )
+    must_not_use: list[str] = Field(
+        [],
+        description=(
+            "words of another family's law that a contract under this family must not carry (matched as whole words, "
+            "ignoring case), e.g. 'tort' under a civil law"
+        ),
+    )
 
 
 class Breach(BaseModel):
@@ -146,8 +195,9 @@ class Transfers(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    restricted: bool = Field(description="true if a transfer outside the territory and the adequate countries "
-                                         "needs a mechanism")
+    restricted: bool = Field(
+        description="true if a transfer outside the territory and the adequate countries needs a mechanism"
+    )
     adequacy: Adequacy | None = None
     mechanisms: list[str] = Field([], description="the mechanisms accepted (law/mechanisms ids)")
     rule: str = Field("", description="for a law without restricted transfers: what it asks instead")
@@ -178,15 +228,19 @@ class PrivacyRecord(Common):
     name: str = Field(description="how a contract names it in running text, e.g. 'the UK GDPR'")
     citation: str = Field(description="its full citation, for the definition of Data Protection Laws")
     aliases: list[str] = Aliases
-    family: str = Field(description="the vocabulary family clause variants choose by: gdpr, hipaa, ccpa, pipeda, "
-                                    "app, fadp, or a new one")
+    family: str = Field(
+        description="the vocabulary family clause variants choose by: gdpr, hipaa, ccpa, pipeda, "
+        "app, fadp, or a new one"
+    )
     territory: str | None = Field(description="where its transfer rule treats data as inside, or null")
-    roles: dict[str, list[str]] = Field(description="its role words: the canonical role and the accepted ways of "
-                                                    "writing it; {} for none")
+    roles: dict[str, list[str]] = Field(
+        description="its role words: the canonical role and the accepted ways of writing it; {} for none"
+    )
     roles_required: bool = Field(description="whether a deal processing personal data must state each party's role")
     terms: dict[str, str] = Field(description="its own words: personal_data, data_subjects, authority, breach, special")
-    provisions: dict[str, str] = Field(description="the provisions clauses cite: processor_terms, security, "
-                                                   "assistance, breach, transfers …")
+    provisions: dict[str, str] = Field(
+        description="the provisions clauses cite: processor_terms, security, assistance, breach, transfers …"
+    )
     breach: Breach
     transfers: Transfers
     brings: Brings
@@ -217,22 +271,31 @@ class SectorRecord(Common):
     title: str = Field(description="how the contract names it in full")
     aliases: list[str] = Aliases
     authority: str = Field("", description="the regulator that receives reports or supervises, where named")
-    report_within: str | None = Field(None, description="the client's deadline for reporting an incident, e.g. "
-                                                        "'72 hours'")
-    supplier_notice: str | None = Field(None, description="where report_within is short: the longest time the "
-                                                          "supplier may take to notify the client")
+    report_within: str | None = Field(
+        None, description="the client's deadline for reporting an incident, e.g. '72 hours'"
+    )
+    supplier_notice: str | None = Field(
+        None, description="where report_within is short: the longest time the supplier may take to notify the client"
+    )
     reports: str = Field("", description="what the client must report, e.g. 'major ICT-related incidents'")
     report_rule: str = Field("", description="the provision that requires the report, e.g. 'Article 19 of DORA'")
-    report_deadlines: str = Field("", description="where the reporting time limits are set, when they are more "
-                                                  "than the single report_within, e.g. the technical standards")
-    applies_to: AppliesTo | None = Field(None, description="the clients it applies to, where a deal's client can "
-                                                           "be recognised as one")
+    report_deadlines: str = Field(
+        "",
+        description="where the reporting time limits are set, when they are more "
+        "than the single report_within, e.g. the technical standards",
+    )
+    applies_to: AppliesTo | None = Field(
+        None, description="the clients it applies to, where a deal's client can be recognised as one"
+    )
     applies_to_sources: list[str] = Field([], description="the provisions that say whom it applies to")
-    lex_specialis_over: list[str] = Field([], description="the sector regulations (keys) it displaces for the "
-                                                          "same client, e.g. [NIS2]")
+    lex_specialis_over: list[str] = Field(
+        [], description="the sector regulations (keys) it displaces for the same client, e.g. [NIS2]"
+    )
     category: Literal["financial", "public", "health", "telecoms", "life_sciences", "payments"] | None = Field(
-        None, description="what it regulates, so a regulation without clauses of its own brings its category's terms: "
-                          "financial (financial-services outsourcing), public, health, telecoms, life_sciences, payments")
+        None,
+        description="what it regulates, so a regulation without clauses of its own brings its category's terms: "
+        "financial (financial-services outsourcing), public, health, telecoms, life_sciences, payments",
+    )
 
 
 class ForumRules(BaseModel):
@@ -243,14 +306,17 @@ class ForumRules(BaseModel):
     name: str = Field(description="the title of the rules, e.g. 'the ICC Arbitration Rules'")
     edition: int | str | None = Field(None, description="the edition in force, e.g. 2021")
     in_force: date | None = Field(None, description="the date the edition came into force")
-    emergency_arbitrator: bool | None = Field(None, description="whether the rules provide an emergency arbitrator "
-                                                                "(null: not confirmed from the sources)")
+    emergency_arbitrator: bool | None = Field(
+        None, description="whether the rules provide an emergency arbitrator (null: not confirmed from the sources)"
+    )
     emergency_provision: str | None = Field(None, description="the provision, e.g. 'Article 29 and Appendix V'")
-    expedited: bool | None = Field(None, description="whether the rules provide an expedited procedure (null: not "
-                                                     "confirmed)")
+    expedited: bool | None = Field(
+        None, description="whether the rules provide an expedited procedure (null: not confirmed)"
+    )
     expedited_provision: str | None = Field(None, description="the provision, e.g. 'Article 30 and Appendix VI'")
-    expedited_by_agreement_only: bool = Field(False, description="true if the expedited procedure applies only "
-                                                                 "when the parties agree to it")
+    expedited_by_agreement_only: bool = Field(
+        False, description="true if the expedited procedure applies only when the parties agree to it"
+    )
     note: str | None = Field(None, description="what a drafter should know about the rules, in one sentence")
 
 
@@ -288,7 +354,9 @@ class TreatyState(BaseModel):
     model_config = ConfigDict(extra="allow", frozen=True)
 
     name: str = Field(description="the state's name")
-    territory_of: str | None = Field(None, description="for a territory: the contracting state that extended the treaty")
+    territory_of: str | None = Field(
+        None, description="for a territory: the contracting state that extended the treaty"
+    )
 
 
 class TreatyRecord(Common):
@@ -304,8 +372,13 @@ class TreatyRecord(Common):
 
 
 MODELS: dict[str, type[Common]] = {
-    "jurisdictions": JurisdictionRecord, "families": FamilyRecord, "privacy": PrivacyRecord,
-    "mechanisms": MechanismRecord, "sector": SectorRecord, "forums": ForumRecord, "seats": SeatsRecord,
+    "jurisdictions": JurisdictionRecord,
+    "families": FamilyRecord,
+    "privacy": PrivacyRecord,
+    "mechanisms": MechanismRecord,
+    "sector": SectorRecord,
+    "forums": ForumRecord,
+    "seats": SeatsRecord,
     "treaties": TreatyRecord,
 }
 

@@ -69,13 +69,18 @@ class SectorRegime(str):
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> core_schema.CoreSchema:
         return core_schema.no_info_after_validator_function(
-            _validate, core_schema.str_schema(strip_whitespace=True, min_length=1, max_length=200),
-            serialization=core_schema.plain_serializer_function_ser_schema(str))
+            _validate,
+            core_schema.str_schema(strip_whitespace=True, min_length=1, max_length=200),
+            serialization=core_schema.plain_serializer_function_ser_schema(str),
+        )
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
-        return {"type": "string", "enum": list(load_sector_regimes()),
-                "description": "a sector regime; aliases such as 'SS2/21' or 'Regulation (EU) 2022/2554' are accepted"}
+        return {
+            "type": "string",
+            "enum": list(load_sector_regimes()),
+            "description": "a sector regime; aliases such as 'SS2/21' or 'Regulation (EU) 2022/2554' are accepted",
+        }
 
 
 def _validate(value: str) -> SectorRegime:
@@ -84,7 +89,9 @@ def _validate(value: str) -> SectorRegime:
         return find_sector_regime(value)
     except ValueError:
         if not re.search(r"[A-Za-z]", value):
-            raise PydanticCustomError("sector_regime", "{message}", {"message": f"{value!r} names no regulation"}) from None
+            raise PydanticCustomError(
+                "sector_regime", "{message}", {"message": f"{value!r} names no regulation"}
+            ) from None
         return SectorRegime(" ".join(value.split()), {"title": " ".join(value.split())})
 
 
@@ -95,12 +102,59 @@ CATEGORIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("payments", ("pci", "payment", "card", "psd2", "e-money")),
     ("health", ("health", "hospital", "patient", "medical", "hipaa")),
     ("telecoms", ("telecom", "eprivacy", "electronic communications", "ofcom", "comreg", "spectrum")),
-    ("financial", ("bank", "outsourcing", "insur", "financial", "securities", "mas ", "hkma", "sama", "bddk", "ojk",
-                   "pojk", "irdai", "rbi", "sebi", "apra", "dfsa", "fsra", "cbn", "knf", "cssf", "bafin", "acpr",
-                   "finma", "fisc", "central bank", "prudential", "capital markets", "investment")),
-    ("public", ("procurement", "freedom of information", "foia", "foisa", "official information", "lgoima",
-                "public access", "public contracts", "contratti pubblici", "offentlighet", "sekretess",
-                "public sector", "government", "public records", "transparency")),
+    (
+        "financial",
+        (
+            "bank",
+            "outsourcing",
+            "insur",
+            "financial",
+            "securities",
+            "mas ",
+            "hkma",
+            "sama",
+            "bddk",
+            "ojk",
+            "pojk",
+            "irdai",
+            "rbi",
+            "sebi",
+            "apra",
+            "dfsa",
+            "fsra",
+            "cbn",
+            "knf",
+            "cssf",
+            "bafin",
+            "acpr",
+            "finma",
+            "fisc",
+            "central bank",
+            "prudential",
+            "capital markets",
+            "investment",
+        ),
+    ),
+    (
+        "public",
+        (
+            "procurement",
+            "freedom of information",
+            "foia",
+            "foisa",
+            "official information",
+            "lgoima",
+            "public access",
+            "public contracts",
+            "contratti pubblici",
+            "offentlighet",
+            "sekretess",
+            "public sector",
+            "government",
+            "public records",
+            "transparency",
+        ),
+    ),
 )
 
 
@@ -148,6 +202,8 @@ def find_sector_regime(text: str) -> SectorRegime:
     key = _index().get(_normal(text))
     if key is None:
         known = ", ".join(load_sector_regimes())
-        raise ValueError(f"{text!r} is not a known sector regime (known: {known}); "
-                         "data protection laws go in data_protection.regulations")
+        raise ValueError(
+            f"{text!r} is not a known sector regime (known: {known}); "
+            "data protection laws go in data_protection.regulations"
+        )
     return load_sector_regimes()[key]

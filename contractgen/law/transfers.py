@@ -111,7 +111,9 @@ def decide(deal: Any, regimes: list[AppliedRegime]) -> list[Transfer]:
             partial = adequacy.partial.get(country)
             if country in adequacy.adequate or (partial and partial.get("adequate_by_default")):
                 note = partial.get("note", "") if partial else ""
-                result.append(Transfer(regime.key, regime.name, country, what, False, "adequacy", adequacy.name, "", False, note))
+                result.append(
+                    Transfer(regime.key, regime.name, country, what, False, "adequacy", adequacy.name, "", False, note)
+                )
                 continue
             usable = [m for m in mechanisms if m.key in regime.mechanisms]
             if partial and partial.get("mechanism"):
@@ -119,9 +121,20 @@ def decide(deal: Any, regimes: list[AppliedRegime]) -> list[Transfer]:
                 usable = certified + [m for m in usable if m.key != partial["mechanism"]]
             mechanism = usable[0] if usable else None
             if mechanism is None and written_bases(deal):  # the deal's own words: printed, not checked
-                result.append(Transfer(regime.key, regime.name, country, what, True, "written",
-                                       "; ".join(written_bases(deal)), "", False,
-                                       partial.get("note", "") if partial else ""))
+                result.append(
+                    Transfer(
+                        regime.key,
+                        regime.name,
+                        country,
+                        what,
+                        True,
+                        "written",
+                        "; ".join(written_bases(deal)),
+                        "",
+                        False,
+                        partial.get("note", "") if partial else "",
+                    )
+                )
                 continue
             module = ""
             if mechanism and mechanism.key in ("eu-sccs", "swiss-sccs", "uk-addendum"):

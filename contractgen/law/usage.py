@@ -41,4 +41,3 @@ def records_used(deal: Any, law: LawLibrary | None = None) -> list[Record]:
 def used_hashes(deal: Any, law: LawLibrary | None = None) -> dict[str, str]:
     """{law/<kind>/<id>.yaml: sha256} of the records a deal reads, for the lock."""
     return {record.rel: record.sha256 for record in records_used(deal, law)}
-

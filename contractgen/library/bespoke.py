@@ -70,8 +70,14 @@ def attach_deal_texts(contract: Any, deal: Any, slots: dict[str, Any], deal_file
     for index, rider in enumerate(riders):
         path, anchor = f"riders[{index}]", rider.anchor
         if anchor in slots or anchor in printed:
-            problems.append(Problem(deal_file, None, f"{path}.id", f"'{anchor}' is already a clause of the template; "
-                                    "give the rider another id"))
+            problems.append(
+                Problem(
+                    deal_file,
+                    None,
+                    f"{path}.id",
+                    f"'{anchor}' is already a clause of the template; give the rider another id",
+                )
+            )
             continue
         where = printed.get(rider.after)
         if where is None:
@@ -92,7 +98,9 @@ def attach_deal_texts(contract: Any, deal: Any, slots: dict[str, Any], deal_file
         if key in printed:
             _, slot = printed[key]
             if slot.rider is not None:
-                problems.append(Problem(deal_file, None, path, f"'{key}' is a rider of this deal: change its text in riders"))
+                problems.append(
+                    Problem(deal_file, None, path, f"'{key}' is a rider of this deal: change its text in riders")
+                )
                 continue
             slot.overrides += (DealText(OVERRIDE, key, path, text, clause=slot.version.id, slot=slot.id),)
             continue
@@ -100,15 +108,25 @@ def attach_deal_texts(contract: Any, deal: Any, slots: dict[str, Any], deal_file
             why = left_out.get(key, "its variant is not used")
             problems.append(Problem(deal_file, None, path, f"clause '{key}' is not in this contract ({why})"))
             continue
-        owners = [(part, slot) for part, slot in dict((id(s), (p, s)) for p, s in printed.values()).values()
-                  if slot.version is not None and _anchored(slot.version.body, key)]
+        owners = [
+            (part, slot)
+            for part, slot in dict((id(s), (p, s)) for p, s in printed.values()).values()
+            if slot.version is not None and _anchored(slot.version.body, key)
+        ]
         if not owners:
             problems.append(Problem(deal_file, None, path, f"no clause or paragraph anchor '{key}' in this contract"))
             continue
         _, slot = owners[0]
         if slot.id in whole or slot.version.id in whole:
-            problems.append(Problem(deal_file, None, path, f"paragraph '{key}' is in clause '{slot.id}', which "
-                                    f"overrides.{slot.id if slot.id in whole else slot.version.id} already replaces whole"))
+            problems.append(
+                Problem(
+                    deal_file,
+                    None,
+                    path,
+                    f"paragraph '{key}' is in clause '{slot.id}', which "
+                    f"overrides.{slot.id if slot.id in whole else slot.version.id} already replaces whole",
+                )
+            )
             continue
         slot.overrides += (DealText(OVERRIDE, key, path, text, clause=slot.version.id, paragraph=key, slot=slot.id),)
     if problems:

@@ -17,8 +17,18 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present:
 
 STATUSES = ("draft", "approved", "deprecated", "retired")
 DEFAULT_CHOICE = (("approved",), ("deprecated",))  # a deal without a pin gets the first status found, newest first
-FRONT_MATTER_KEYS = {"title", "status", "when", "defines", "covers", "changes", "generate", "approved_by", "approved_on",
-                     "approved_sha256"}
+FRONT_MATTER_KEYS = {
+    "title",
+    "status",
+    "when",
+    "defines",
+    "covers",
+    "changes",
+    "generate",
+    "approved_by",
+    "approved_on",
+    "approved_sha256",
+}
 RELEASED = ("approved", "deprecated", "retired")  # statuses of a version that was released: its text is frozen
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 VERSION_FILE = re.compile(r"^v([1-9][0-9]*)\.md$")
@@ -28,8 +38,13 @@ CLAUSE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 # What a title's variables read as when no deal is at hand (a deal may name the parties otherwise,
 # and a CCPA deal says Personal Information).
 TITLE_VARIABLE = re.compile(r"\{\{\s*([A-Za-z_]+)\s*\}\}")
-GENERIC_WORDS = {"CLIENT_NAME": "Client", "SUPPLIER_NAME": "Supplier", "CLIENT": "the Client",
-                 "SUPPLIER": "the Supplier", "PD": "Personal Data"}
+GENERIC_WORDS = {
+    "CLIENT_NAME": "Client",
+    "SUPPLIER_NAME": "Supplier",
+    "CLIENT": "the Client",
+    "SUPPLIER": "the Supplier",
+    "PD": "Personal Data",
+}
 
 
 @dataclass(frozen=True)
@@ -64,13 +79,18 @@ class ClauseVersion:
         """Return "approved by X on 2026-10-01" (or the part recorded), "" when the version records none."""
         if not (self.approved_by or self.approved_on):
             return ""
-        return "approved" + (f" by {self.approved_by}" if self.approved_by else "") + \
-            (f" on {self.approved_on}" if self.approved_on else "")
+        return (
+            "approved"
+            + (f" by {self.approved_by}" if self.approved_by else "")
+            + (f" on {self.approved_on}" if self.approved_on else "")
+        )
 
     @property
     def plain_title(self) -> str:
         """The title as a list shows it without a deal: "{{ PD }} Breaches" → "Personal Data Breaches"."""
-        return TITLE_VARIABLE.sub(lambda m: GENERIC_WORDS.get(m.group(1), m.group(1).replace("_", " ").title()), self.title)
+        return TITLE_VARIABLE.sub(
+            lambda m: GENERIC_WORDS.get(m.group(1), m.group(1).replace("_", " ").title()), self.title
+        )
 
     @property
     def label(self) -> str:
@@ -101,8 +121,12 @@ def text_sha256(title: str, when: str, defines: tuple[tuple[str, str], ...], gen
     import hashlib
     import json
 
-    text = json.dumps({"title": title, "when": when, "defines": [list(d) for d in defines], "generate": generate,
-                       "body": body}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = json.dumps(
+        {"title": title, "when": when, "defines": [list(d) for d in defines], "generate": generate, "body": body},
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+    )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -187,7 +211,9 @@ def parse_clause_file(path: Path, root: Path) -> tuple[ClauseVersion | None, lis
     if not isinstance(meta, dict):
         return problem("front matter must be a mapping of keys to values")
     for key in sorted(set(meta) - FRONT_MATTER_KEYS):
-        problems.append(Problem(rel, 1, key, f"unknown front matter key (allowed: {', '.join(sorted(FRONT_MATTER_KEYS))})"))
+        problems.append(
+            Problem(rel, 1, key, f"unknown front matter key (allowed: {', '.join(sorted(FRONT_MATTER_KEYS))})")
+        )
     title, status = meta.get("title"), meta.get("status")
     if not isinstance(title, str) or not title.strip():
         problems.append(Problem(rel, 1, "title", "is required"))
@@ -294,7 +320,9 @@ def load_library(root: Path) -> Library:
         version, found = parse_clause_file(file.path, root)
         problems.extend(found)
         if version is not None:
-            clauses.setdefault(file.clause_id, Clause(file.clause_id, version.group)).versions[version.version] = version
+            clauses.setdefault(file.clause_id, Clause(file.clause_id, version.group)).versions[version.version] = (
+                version
+            )
     if problems:
         raise LibraryError(problems=problems)
     return Library(root=root, clauses=dict(sorted(clauses.items())))

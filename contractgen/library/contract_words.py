@@ -32,12 +32,18 @@ def wording_problems(document: Document, template_dir: Path, arbitration: bool, 
     for part, clause in document.iter_clauses():
         text = " ".join(inline_text(run) for run in iter_inline_runs(clause.blocks)).casefold()
         if arbitration:
-            found += [f"{clause.source}: says {p!r}, choice-of-court wording in a contract whose disputes go to "
-                      f"arbitration" for p in rules.get("arbitration", ()) if p.casefold() in text]
+            found += [
+                f"{clause.source}: says {p!r}, choice-of-court wording in a contract whose disputes go to arbitration"
+                for p in rules.get("arbitration", ())
+                if p.casefold() in text
+            ]
         if public_bodies and clause.id in ("parties",):
-            found += [f"{clause.source}: says {p!r}, company wording, although {', '.join(public_bodies)} "
-                      f"{'is a public body' if len(public_bodies) == 1 else 'are public bodies'}"
-                      for p in rules.get("public_body", ()) if p.casefold() in _public_text(text, public_bodies)]
+            found += [
+                f"{clause.source}: says {p!r}, company wording, although {', '.join(public_bodies)} "
+                f"{'is a public body' if len(public_bodies) == 1 else 'are public bodies'}"
+                for p in rules.get("public_body", ())
+                if p.casefold() in _public_text(text, public_bodies)
+            ]
     return found
 
 
@@ -48,5 +54,5 @@ def _public_text(text: str, names: list[str]) -> str:
         start = text.find(name.casefold())
         if start >= 0:
             end = text.find("referred to in this agreement as", start)
-            pieces.append(text[start:end if end > 0 else None])
+            pieces.append(text[start : end if end > 0 else None])
     return " ".join(pieces)

@@ -15,8 +15,20 @@ from contractgen.yamlload import safe_load
 
 COVER_FILE = "cover.yaml"
 DRAFT_DATE = "[●]"  # a draft is dated when it is signed
-PARTY_FIELDS = ("incorporated_in", "company_number", "address", "short_name", "kind_words", "registered_number",
-                "charity_number", "trading_as", "acting_through", "established_under", "branch_in", "members")
+PARTY_FIELDS = (
+    "incorporated_in",
+    "company_number",
+    "address",
+    "short_name",
+    "kind_words",
+    "registered_number",
+    "charity_number",
+    "trading_as",
+    "acting_through",
+    "established_under",
+    "branch_in",
+    "members",
+)
 
 
 def _read(template_dir: Path) -> tuple[object, str]:
@@ -35,8 +47,11 @@ def load_draft_marking(template_dir: Path) -> tuple[str, str]:
     """Return (date, legend) for a draft from the `draft` section of cover.yaml (default: "[●]", no legend)."""
     data, where = _read(template_dir)
     draft = data.get("draft", {}) if isinstance(data, dict) else {}
-    if not isinstance(draft, dict) or set(draft) - {"date", "legend"} \
-            or not all(isinstance(draft.get(k, ""), str) for k in ("date", "legend")):
+    if (
+        not isinstance(draft, dict)
+        or set(draft) - {"date", "legend"}
+        or not all(isinstance(draft.get(k, ""), str) for k in ("date", "legend"))
+    ):
         raise LibraryError(f"{where}: draft: may have date and legend, both text")
     return " ".join(draft.get("date", DRAFT_DATE).split()) or DRAFT_DATE, " ".join(draft.get("legend", "").split())
 
@@ -53,11 +68,19 @@ def load_party_wording(template_dir: Path, kind: str = "company") -> tuple[Party
         raise LibraryError(f"{where}: party: must be a list of {{field, before, after, bold}}")
     details = []
     for index, line in enumerate(lines):
-        if not isinstance(line, dict) or line.get("field") not in PARTY_FIELDS or set(line) - {"field", "before", "after", "bold"} \
-                or not all(isinstance(line.get(k, ""), str) for k in ("before", "after")):
-            raise LibraryError(f"{where}: party[{index}]: needs field (one of {', '.join(PARTY_FIELDS)}), "
-                               "and may have before, after (text) and bold (true/false)")
-        details.append(PartyDetail(line["field"], line.get("before", ""), line.get("after", ""), bool(line.get("bold"))))
+        if (
+            not isinstance(line, dict)
+            or line.get("field") not in PARTY_FIELDS
+            or set(line) - {"field", "before", "after", "bold"}
+            or not all(isinstance(line.get(k, ""), str) for k in ("before", "after"))
+        ):
+            raise LibraryError(
+                f"{where}: party[{index}]: needs field (one of {', '.join(PARTY_FIELDS)}), "
+                "and may have before, after (text) and bold (true/false)"
+            )
+        details.append(
+            PartyDetail(line["field"], line.get("before", ""), line.get("after", ""), bool(line.get("bold")))
+        )
     return tuple(details)
 
 
@@ -66,8 +89,12 @@ def _kind_entry(data: object, kind: str, where: str) -> dict | None:
     if kinds is None or kind not in kinds:
         return None
     entry = kinds[kind]
-    if not isinstance(entry, dict) or set(entry) - {"words", "lines"} or not isinstance(entry.get("lines"), list) \
-            or not isinstance(entry.get("words", ""), str):
+    if (
+        not isinstance(entry, dict)
+        or set(entry) - {"words", "lines"}
+        or not isinstance(entry.get("lines"), list)
+        or not isinstance(entry.get("words", ""), str)
+    ):
         raise LibraryError(f"{where}: party_kinds: {kind}: needs lines (like party) and may have words (text)")
     return entry
 
@@ -83,8 +110,10 @@ def kind_words(template_dir: Path, kind: str) -> str:
 def party_details(template_dir: Path, article: str, kind: str = "company") -> list[PartyDetail]:
     """Return the cover wording for one party of a kind, with {article} filled in ("the " or nothing)."""
     filled = f"{article} " if article else ""
-    return [PartyDetail(d.field, d.before.replace("{article}", filled), d.after.replace("{article}", filled), d.bold)
-            for d in load_party_wording(Path(template_dir), kind)]
+    return [
+        PartyDetail(d.field, d.before.replace("{article}", filled), d.after.replace("{article}", filled), d.bold)
+        for d in load_party_wording(Path(template_dir), kind)
+    ]
 
 
 LINE_FIELDS = ("", "signatory_name", "signatory_title")
@@ -92,18 +121,32 @@ EXECUTION_KEYS = {"families", "kinds", "dated", "date_label", "intro", "signed_f
 
 
 def _execution(entry: object, where: str) -> Execution:
-    if not isinstance(entry, dict) or set(entry) - EXECUTION_KEYS or not isinstance(entry.get("lines"), list) \
-            or not all(isinstance(entry.get(k, ""), str) for k in ("dated", "date_label", "intro", "signed_for")):
-        raise LibraryError(f"{where}: each entry needs lines and may have families, dated, date_label, intro, "
-                           "signed_for (text)")
+    if (
+        not isinstance(entry, dict)
+        or set(entry) - EXECUTION_KEYS
+        or not isinstance(entry.get("lines"), list)
+        or not all(isinstance(entry.get(k, ""), str) for k in ("dated", "date_label", "intro", "signed_for"))
+    ):
+        raise LibraryError(
+            f"{where}: each entry needs lines and may have families, dated, date_label, intro, signed_for (text)"
+        )
     lines = []
     for line in entry["lines"]:
-        if not isinstance(line, dict) or set(line) - {"label", "field", "tall"} or not isinstance(line.get("label"), str) \
-                or line.get("field", "") not in LINE_FIELDS:
+        if (
+            not isinstance(line, dict)
+            or set(line) - {"label", "field", "tall"}
+            or not isinstance(line.get("label"), str)
+            or line.get("field", "") not in LINE_FIELDS
+        ):
             raise LibraryError(f"{where}: a line is {{label, field (signatory_name or signatory_title), tall}}")
         lines.append(SignatureLine(line["label"], line.get("field", ""), bool(line.get("tall"))))
-    return Execution(" ".join(entry.get("dated", "Dated").split()), " ".join(entry.get("date_label", "Date").split()),
-                     " ".join(entry.get("intro", "").split()), entry.get("signed_for", ""), tuple(lines))
+    return Execution(
+        " ".join(entry.get("dated", "Dated").split()),
+        " ".join(entry.get("date_label", "Date").split()),
+        " ".join(entry.get("intro", "").split()),
+        entry.get("signed_for", ""),
+        tuple(lines),
+    )
 
 
 @functools.lru_cache(maxsize=64)
@@ -117,8 +160,9 @@ def load_execution(template_dir: Path, family: str) -> Execution:
     if not isinstance(entries, list):
         raise LibraryError(f"{where}: must be a list of entries, each for some legal families or the default")
     general = [e for e in entries if isinstance(e, dict) and not e.get("kinds")]
-    chosen = next((e for e in general if family in (e.get("families") or ())), None) \
-        or next((e for e in general if not e.get("families")), None)
+    chosen = next((e for e in general if family in (e.get("families") or ())), None) or next(
+        (e for e in general if not e.get("families")), None
+    )
     return _execution(chosen, where) if chosen is not None else Execution()
 
 
@@ -130,6 +174,7 @@ def load_party_execution(template_dir: Path, family: str, kind: str) -> Executio
     if not isinstance(entries, list):
         return None
     own = [e for e in entries if isinstance(e, dict) and kind in (e.get("kinds") or ())]
-    chosen = next((e for e in own if family in (e.get("families") or ())), None) \
-        or next((e for e in own if not e.get("families")), None)
+    chosen = next((e for e in own if family in (e.get("families") or ())), None) or next(
+        (e for e in own if not e.get("families")), None
+    )
     return _execution(chosen, f"{where}: execution") if chosen is not None else None

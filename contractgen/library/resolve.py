@@ -107,8 +107,13 @@ class ResolvedContract:
 
     def deal_texts(self) -> list[Any]:
         """Return the deal's own words in the contract (DealTexts: riders and overrides), in document order."""
-        return [text for part in self.parts if part.included for r in part.clauses
-                for text in ((r.rider,) if r.rider is not None else r.overrides)]
+        return [
+            text
+            for part in self.parts
+            if part.included
+            for r in part.clauses
+            for text in ((r.rider,) if r.rider is not None else r.overrides)
+        ]
 
 
 def load_outline(template_dir: Path) -> Outline:
@@ -123,7 +128,9 @@ def load_outline(template_dir: Path) -> Outline:
         raise LibraryError(f"{where}: cannot be read: {exc}") from None
     except yaml.YAMLError as exc:
         line, message = yamlload.describe_error(exc)
-        raise LibraryError(f"{where}:{line}: invalid YAML: {message}" if line else f"{where}: invalid YAML: {message}") from None
+        raise LibraryError(
+            f"{where}:{line}: invalid YAML: {message}" if line else f"{where}: invalid YAML: {message}"
+        ) from None
     problems: list[Problem] = []
     parts: list[OutlinePart] = []
     raw_parts = (data or {}).get("parts") if isinstance(data, dict) else None
@@ -140,26 +147,53 @@ def load_outline(template_dir: Path) -> Outline:
             if isinstance(entry, str):
                 entry = {"id": entry}
             if not isinstance(entry, dict) or not CLAUSE_ID.match(str(entry.get("id", ""))):
-                problems.append(Problem(where, None, f"{loc}.clauses[{position}]",
-                                        "must be a clause id or {id, when, optional, mandatory_because, variants}"))
+                problems.append(
+                    Problem(
+                        where,
+                        None,
+                        f"{loc}.clauses[{position}]",
+                        "must be a clause id or {id, when, optional, mandatory_because, variants}",
+                    )
+                )
                 continue
             because = str(entry.get("mandatory_because") or raw.get("mandatory_because") or "").strip()
             if entry.get("optional") and entry.get("mandatory_because"):
-                problems.append(Problem(where, None, f"{loc}.clauses[{position}]",
-                                        f"'{entry['id']}' is marked both optional and mandatory_because"))
+                problems.append(
+                    Problem(
+                        where,
+                        None,
+                        f"{loc}.clauses[{position}]",
+                        f"'{entry['id']}' is marked both optional and mandatory_because",
+                    )
+                )
             variants = []
             for v_index, variant in enumerate(entry.get("variants") or []):
-                if not isinstance(variant, dict) or not CLAUSE_ID.match(str(variant.get("id", ""))) or not variant.get("when"):
-                    problems.append(Problem(where, None, f"{loc}.clauses[{position}].variants[{v_index}]", "must be {id, when}"))
+                if (
+                    not isinstance(variant, dict)
+                    or not CLAUSE_ID.match(str(variant.get("id", "")))
+                    or not variant.get("when")
+                ):
+                    problems.append(
+                        Problem(where, None, f"{loc}.clauses[{position}].variants[{v_index}]", "must be {id, when}")
+                    )
                     continue
                 variants.append((str(variant["id"]), str(variant["when"])))
             optional = bool(entry.get("optional"))
-            items.append(OutlineItem(str(entry["id"]), str(entry.get("when") or ""), optional,
-                                     "" if optional else because, tuple(variants)))
+            items.append(
+                OutlineItem(
+                    str(entry["id"]),
+                    str(entry.get("when") or ""),
+                    optional,
+                    "" if optional else because,
+                    tuple(variants),
+                )
+            )
         part_id = str(raw.get("id") or kind)
         if kind == "schedule" and not raw.get("title"):
             problems.append(Problem(where, None, f"{loc}.title", "a schedule needs a title"))
-        parts.append(OutlinePart(kind, part_id, str(raw.get("title") or kind.title()), str(raw.get("when") or ""), tuple(items)))
+        parts.append(
+            OutlinePart(kind, part_id, str(raw.get("title") or kind.title()), str(raw.get("when") or ""), tuple(items))
+        )
     if problems:
         raise LibraryError(problems=problems)
     return Outline(Path(template_dir).name, path, tuple(parts))
@@ -174,15 +208,18 @@ def check_outline(outline: Outline, library: Library) -> list[Problem]:
         for item in part.items:
             for clause_id in item.clause_ids():
                 if library.get(clause_id) is None:
-                    problems.append(Problem(where, None, part.id, f"unknown clause id '{clause_id}'{library.suggest(clause_id)}"))
+                    problems.append(
+                        Problem(where, None, part.id, f"unknown clause id '{clause_id}'{library.suggest(clause_id)}")
+                    )
                 if clause_id in seen:
                     problems.append(Problem(where, None, part.id, f"clause '{clause_id}' appears twice"))
                 seen.add(clause_id)
     return problems
 
 
-def resolve_contract(outline: Outline, library: Library, deal: Any, evaluate: Evaluator,
-                     deal_file: str = "deal") -> ResolvedContract:
+def resolve_contract(
+    outline: Outline, library: Library, deal: Any, evaluate: Evaluator, deal_file: str = "deal"
+) -> ResolvedContract:
     """Pick the version of every outline clause for this deal, applying pins, exclusions and conditions."""
     problems = check_outline(outline, library)
     warnings: list[str] = []
@@ -193,21 +230,60 @@ def resolve_contract(outline: Outline, library: Library, deal: Any, evaluate: Ev
     for clause_id, version in pins.items():
         clause = library.get(clause_id)
         if clause is None:
-            problems.append(Problem(deal_file, None, f"clauses.pin.{clause_id}", f"unknown clause id '{clause_id}'{library.suggest(clause_id)}"))
+            problems.append(
+                Problem(
+                    deal_file,
+                    None,
+                    f"clauses.pin.{clause_id}",
+                    f"unknown clause id '{clause_id}'{library.suggest(clause_id)}",
+                )
+            )
         elif int(version) not in clause.versions:
             known = ", ".join(f"v{n}" for n in sorted(clause.versions))
-            problems.append(Problem(deal_file, None, f"clauses.pin.{clause_id}", f"clause '{clause_id}' has no version {version} (it has {known})"))
+            problems.append(
+                Problem(
+                    deal_file,
+                    None,
+                    f"clauses.pin.{clause_id}",
+                    f"clause '{clause_id}' has no version {version} (it has {known})",
+                )
+            )
         elif clause_id not in slots:
-            problems.append(Problem(deal_file, None, f"clauses.pin.{clause_id}", f"clause '{clause_id}' is not part of the {outline.name} template"))
+            problems.append(
+                Problem(
+                    deal_file,
+                    None,
+                    f"clauses.pin.{clause_id}",
+                    f"clause '{clause_id}' is not part of the {outline.name} template",
+                )
+            )
     for clause_id in excludes:
         if library.get(clause_id) is None:
-            problems.append(Problem(deal_file, None, "clauses.exclude", f"unknown clause id '{clause_id}'{library.suggest(clause_id)}"))
+            problems.append(
+                Problem(
+                    deal_file, None, "clauses.exclude", f"unknown clause id '{clause_id}'{library.suggest(clause_id)}"
+                )
+            )
         elif clause_id not in slots:
-            problems.append(Problem(deal_file, None, "clauses.exclude", f"clause '{clause_id}' is not part of the {outline.name} template"))
+            problems.append(
+                Problem(
+                    deal_file,
+                    None,
+                    "clauses.exclude",
+                    f"clause '{clause_id}' is not part of the {outline.name} template",
+                )
+            )
         elif not slots[clause_id].optional:
             because = slots[clause_id].mandatory_because
-            problems.append(Problem(deal_file, None, "clauses.exclude", f"clause '{clause_id}' is required by the template "
-                                    "and cannot be excluded" + (f": {because}" if because else "")))
+            problems.append(
+                Problem(
+                    deal_file,
+                    None,
+                    "clauses.exclude",
+                    f"clause '{clause_id}' is required by the template "
+                    "and cannot be excluded" + (f": {because}" if because else ""),
+                )
+            )
     if problems:
         raise LibraryError(problems=problems)
 
@@ -222,12 +298,22 @@ def resolve_contract(outline: Outline, library: Library, deal: Any, evaluate: Ev
             resolved.included = False
         parts.append(resolved)
     contract = ResolvedContract(parts, warnings)
-    attach_deal_texts(contract, deal, slots, deal_file, lambda text: Resolution(text.key, None, "rider of the deal", rider=text))
+    attach_deal_texts(
+        contract, deal, slots, deal_file, lambda text: Resolution(text.key, None, "rider of the deal", rider=text)
+    )
     return contract
 
 
-def _resolve_slot(item: OutlineItem, library: Library, pins: dict[str, int], excludes: list[str],
-                  evaluate: Evaluator, where: str, warnings: list[str], part_included: bool) -> Resolution:
+def _resolve_slot(
+    item: OutlineItem,
+    library: Library,
+    pins: dict[str, int],
+    excludes: list[str],
+    evaluate: Evaluator,
+    where: str,
+    warnings: list[str],
+    part_included: bool,
+) -> Resolution:
     if not part_included:
         return Resolution(item.id, None, "its part is left out")
     if any(clause_id in excludes for clause_id in item.clause_ids()):

@@ -18,8 +18,13 @@ DEFAULT_AUTHOR = "contractgen"
 
 def _git(folder: Path | None, *args: str) -> str:
     try:
-        done = subprocess.run(["git", *(["-C", str(folder)] if folder else []), *args],
-                              capture_output=True, text=True, check=False, timeout=10)
+        done = subprocess.run(
+            ["git", *(["-C", str(folder)] if folder else []), *args],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=10,
+        )
     except (OSError, subprocess.SubprocessError):
         return ""
     return done.stdout.strip() if done.returncode == 0 else ""

@@ -15,16 +15,40 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from contractgen.document.model import (
-    Block, Clause, ContentsEntry, Definition, DefinitionList, Del, Document, Emph, Heading, Ins, ListBlock,
-    ListItem, Paragraph, Part, PartyBlock, Strong, Table, Text, inline_text,
+    Block,
+    Clause,
+    ContentsEntry,
+    Definition,
+    DefinitionList,
+    Del,
+    Document,
+    Emph,
+    Heading,
+    Ins,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Part,
+    PartyBlock,
+    Strong,
+    Table,
+    Text,
+    inline_text,
 )
 from contractgen.document.transforms import reference_text
 from contractgen.redline.worddiff import diff_inlines, mark_text
 
 INSERTED, DELETED, CHANGED = "inserted", "deleted", "changed"
 DEVIATES = "deviates"  # a summary entry for a clause in the deal's own words that this redline does not change
-PARTY_FIELDS = ("name", "short_name", "address", "company_number", "incorporated_in",
-                "signatory_name", "signatory_title")
+PARTY_FIELDS = (
+    "name",
+    "short_name",
+    "address",
+    "company_number",
+    "incorporated_in",
+    "signatory_name",
+    "signatory_title",
+)
 PAIR_THRESHOLD = 0.5  # least similarity for two blocks, items or rows to count as one changed thing
 
 
@@ -309,8 +333,14 @@ def _diff_table(old: Table, new: Table) -> list[Block]:
     if len(old.header) != len(new.header):
         return [mark_all(old, DELETED), mark_all(new, INSERTED)]
     new.header = [diff_inlines(o, n)[0] for o, n in zip(old.header, new.header)]
-    merged = align_and_mark(old.rows, new.rows, _row_text, _diff_row, _row_similarity,
-                            mark=lambda row, change: ([_wrap(cell, change) for cell in row], change))
+    merged = align_and_mark(
+        old.rows,
+        new.rows,
+        _row_text,
+        _diff_row,
+        _row_similarity,
+        mark=lambda row, change: ([_wrap(cell, change) for cell in row], change),
+    )
     new.rows = [row for row, _ in merged]
     new.row_changes = [change for _, change in merged]
     changes = new.row_changes
@@ -372,9 +402,14 @@ def _diff_part(old: Part, new: Part) -> Part:
 def diff_documents(old: Document, new: Document) -> Redline:
     """Compare two finished document models; return the marked-up new one and a summary."""
     old, new = copy.deepcopy(old), copy.deepcopy(new)
-    redline = Redline(new, old_title=old.title, old_reference=old.reference, old_date_text=old.date_text,
-                      old_source=str(old.provenance.get("deal_file", "")),
-                      new_source=str(new.provenance.get("deal_file", "")))
+    redline = Redline(
+        new,
+        old_title=old.title,
+        old_reference=old.reference,
+        old_date_text=old.date_text,
+        old_source=str(old.provenance.get("deal_file", "")),
+        new_source=str(new.provenance.get("deal_file", "")),
+    )
     _mark_changed_fields(old, new, ("title", "reference", "date_text"))
     new.parties = _diff_records(old.parties, new.parties, lambda p: p.role, PARTY_FIELDS)
     new.contents = _diff_records(old.contents, new.contents, lambda e: e.anchor, ("number", "title"))
@@ -412,32 +447,52 @@ def summarise(document: Document, old_versions: dict[str, int] | None = None) ->
     out: list[SummaryEntry] = []
     for part in document.parts:
         if part.change:
-            out.append(SummaryEntry(part.change, _label(part, None), part.title,
-                                    part.anchor if part.change == INSERTED else ""))
+            out.append(
+                SummaryEntry(
+                    part.change, _label(part, None), part.title, part.anchor if part.change == INSERTED else ""
+                )
+            )
             continue
         if "title" in part.marks or "number" in part.marks:
             out.append(SummaryEntry(CHANGED, _label(part, None), part.title, part.anchor))
         for clause in part.clauses:
             listed = len(out)
             if clause.change:
-                out.append(SummaryEntry(clause.change, _label(part, clause), clause.title,
-                                        clause.anchor if clause.change == INSERTED else "",
-                                        clause.approval if clause.change == INSERTED else ""))
+                out.append(
+                    SummaryEntry(
+                        clause.change,
+                        _label(part, clause),
+                        clause.title,
+                        clause.anchor if clause.change == INSERTED else "",
+                        clause.approval if clause.change == INSERTED else "",
+                    )
+                )
             elif "title" in clause.marks or has_changes(clause.blocks):
                 note = _version_note(clause, old_versions)
-                out.append(SummaryEntry(CHANGED, _label(part, clause), clause.title, clause.anchor,
-                                        clause.approval, note))
+                out.append(
+                    SummaryEntry(CHANGED, _label(part, clause), clause.title, clause.anchor, clause.approval, note)
+                )
             elif "number" in clause.marks:
-                was = inline_text([n for n in clause.marks["number"] if isinstance(n, Del)][0].children) \
-                    if any(isinstance(n, Del) for n in clause.marks["number"]) else ""
-                out.append(SummaryEntry("renumbered", _label(part, clause), clause.title + (f" (was {was})" if was else ""),
-                                        clause.anchor))
+                was = (
+                    inline_text([n for n in clause.marks["number"] if isinstance(n, Del)][0].children)
+                    if any(isinstance(n, Del) for n in clause.marks["number"])
+                    else ""
+                )
+                out.append(
+                    SummaryEntry(
+                        "renumbered",
+                        _label(part, clause),
+                        clause.title + (f" (was {was})" if was else ""),
+                        clause.anchor,
+                    )
+                )
             if clause.deviation and clause.change != DELETED:
                 if len(out) > listed:
                     out[-1].deviation = clause.deviation
                 else:
-                    out.append(SummaryEntry(DEVIATES, _label(part, clause), clause.title, clause.anchor,
-                                            deviation=clause.deviation))
+                    out.append(
+                        SummaryEntry(
+                            DEVIATES, _label(part, clause), clause.title, clause.anchor, deviation=clause.deviation
+                        )
+                    )
     return out
-
-

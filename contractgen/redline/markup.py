@@ -71,7 +71,9 @@ class MarkupChange:
 
     def marked(self) -> str:
         """Return the change as one line: kept words, [-deleted-] and {+inserted+}."""
-        return " ".join(text if op == "=" else f"[-{text}-]" if op == "-" else f"{{+{text}+}}" for op, text in self.words())
+        return " ".join(
+            text if op == "=" else f"[-{text}-]" if op == "-" else f"{{+{text}+}}" for op, text in self.words()
+        )
 
 
 @dataclass
@@ -111,8 +113,15 @@ def _parse(data: bytes):
 def _readings(p) -> tuple[str, str, set[str]]:
     """Return (our text, their text, the authors of its changes) of one w:p."""
     ours, theirs, authors = [], [], set()
-    for node in p.iter(f"{{{W}}}t", f"{{{W}}}delText", f"{{{W}}}tab", f"{{{W}}}ins", f"{{{W}}}del",
-                       f"{{{W}}}moveFrom", f"{{{W}}}moveTo"):
+    for node in p.iter(
+        f"{{{W}}}t",
+        f"{{{W}}}delText",
+        f"{{{W}}}tab",
+        f"{{{W}}}ins",
+        f"{{{W}}}del",
+        f"{{{W}}}moveFrom",
+        f"{{{W}}}moveTo",
+    ):
         if node.tag in _INSERTED | _DELETED:
             if node.get(f"{{{W}}}author"):
                 authors.add(node.get(f"{{{W}}}author"))
@@ -214,8 +223,19 @@ def read_markup(data: bytes, document: Any) -> Markup:
         if before == after:  # no tracked change: an edit made without tracking shows against our own text
             before = _untracked_original(clause, anchor, position, before)
         if before != after:
-            changes.append(MarkupChange(f"C{len(changes) + 1}", clause.id, clause.title, reference, anchor, position,
-                                        before, after, sorted(authors)))
+            changes.append(
+                MarkupChange(
+                    f"C{len(changes) + 1}",
+                    clause.id,
+                    clause.title,
+                    reference,
+                    anchor,
+                    position,
+                    before,
+                    after,
+                    sorted(authors),
+                )
+            )
     provenance = _provenance(archive)
     return Markup(provenance, changes, comments)
 
@@ -261,8 +281,10 @@ def as_markdown(text: str, inlines: list) -> str:
 
     Markdown and Jinja characters of their words are escaped, so what they typed prints as typed.
     """
-    refs = sorted({(node.text, node.target) for node in _walk(inlines) if isinstance(node, CrossRef) and node.text},
-                  key=lambda pair: -len(pair[0]))
+    refs = sorted(
+        {(node.text, node.target) for node in _walk(inlines) if isinstance(node, CrossRef) and node.text},
+        key=lambda pair: -len(pair[0]),
+    )
     escaped = re.sub(r"([\\*_\[\]`<>|])", r"\\\1", text)
     for printed, target in refs:
         pattern = re.escape(re.sub(r"([\\*_\[\]`<>|])", r"\\\1", printed)) + r"(?![0-9.(])"
@@ -298,8 +320,11 @@ def overrides_for(changes: list[MarkupChange], document: Any) -> tuple[dict[str,
                 overrides[change.anchor] = as_markdown(change.after, inlines)
             continue
         if not all(isinstance(block, Paragraph) for block in models[clause_id].blocks):
-            refused += [f"{c.id}: {c.reference} has lists, tables or headings and the changed paragraph no anchor: "
-                        f"write overrides.{clause_id} by hand" for c in found]
+            refused += [
+                f"{c.id}: {c.reference} has lists, tables or headings and the changed paragraph no anchor: "
+                f"write overrides.{clause_id} by hand"
+                for c in found
+            ]
             continue
         changed = {c.position: c for c in found if c.before}
         added: dict[int, list[MarkupChange]] = {}

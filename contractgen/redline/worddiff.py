@@ -99,9 +99,13 @@ def _tidy(segments: list[tuple]) -> list[tuple]:
     """Fold lone spaces between two changes into the change, deletions before insertions."""
     folded: list[tuple] = []
     for index, (op, toks) in enumerate(segments):
-        lone_space = (op == "=" and all(t[0][1] == "t" and t[0][2].isspace() for t in toks)
-                      and 0 < index < len(segments) - 1
-                      and segments[index - 1][0] != "=" and segments[index + 1][0] != "=")
+        lone_space = (
+            op == "="
+            and all(t[0][1] == "t" and t[0][2].isspace() for t in toks)
+            and 0 < index < len(segments) - 1
+            and segments[index - 1][0] != "="
+            and segments[index + 1][0] != "="
+        )
         if lone_space:
             folded.extend([("-", toks), ("+", toks)])
         else:

@@ -26,8 +26,17 @@ from contractgen import safefs
 from contractgen.errors import ContractgenError
 from contractgen.repo.staleness import Assessment, assess, compare_inputs, resolve_inputs
 from contractgen.repo.journal import Journal, journal_path
-from contractgen.repo.lockfile import Lock, entry_inputs, installed_tools, inputs_digest, sha256_bytes, sha256_file, write_lock
+from contractgen.repo.lockfile import (
+    Lock,
+    entry_inputs,
+    installed_tools,
+    inputs_digest,
+    sha256_bytes,
+    sha256_file,
+    write_lock,
+)
 from contractgen.repo.config import MODELS_DIR, RepoConfig
+from contractgen.repo.task_outputs import render_pdf, render_redlines
 
 EXIT_OK, EXIT_DIFFERENCES, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -74,8 +83,9 @@ def _init_worker(config: RepoConfig) -> None:
     from contractgen.pipeline import Workspace
 
     _WORKER["config"] = config
-    _WORKER["workspace"] = Workspace(config.root, clauses_dir=config.clauses_dir, templates_dir=config.templates_dir,
-                                     law_dir=config.law_dir)
+    _WORKER["workspace"] = Workspace(
+        config.root, clauses_dir=config.clauses_dir, templates_dir=config.templates_dir, law_dir=config.law_dir
+    )
 
 
 def _ensure_worker(config: RepoConfig) -> None:
@@ -113,8 +123,9 @@ def _run_task(task: Task) -> dict[str, Any]:
     config: RepoConfig = _WORKER["config"]
     workspace = _WORKER["workspace"]
     try:
-        resolved = resolve_inputs(config, task.deal, workspace,
-                                  {"clauses": task.kept_clauses} if task.kept_clauses else None, raw=task.raw)
+        resolved = resolve_inputs(
+            config, task.deal, workspace, {"clauses": task.kept_clauses} if task.kept_clauses else None, raw=task.raw
+        )
         if task.locked_inputs is not None and entry_inputs(task.locked_inputs) == resolved.inputs:
             return {"deal": task.deal, "status": "unchanged"}
         payloads, model, redlines, warnings, notes = _render(config, task, resolved, workspace)
@@ -123,12 +134,22 @@ def _run_task(task: Task) -> dict[str, Any]:
     except Exception as exc:  # a bug must not take the whole batch down silently
         return {"deal": task.deal, "status": "error", "lines": [f"internal error: {type(exc).__name__}: {exc}"]}
     reasons = compare_inputs(task.locked_inputs, resolved.inputs) if task.locked_inputs else []
-    return {"deal": task.deal, "status": "rendered", "inputs": resolved.inputs, "payloads": payloads,
-            "model": model, "redlines": redlines, "warnings": warnings, "notes": notes, "reasons": reasons}
+    return {
+        "deal": task.deal,
+        "status": "rendered",
+        "inputs": resolved.inputs,
+        "payloads": payloads,
+        "model": model,
+        "redlines": redlines,
+        "warnings": warnings,
+        "notes": notes,
+        "reasons": reasons,
+    }
 
 
-def _render(config: RepoConfig, task: Task, resolved, workspace
-            ) -> tuple[dict[str, bytes], bytes, dict[str, bytes], list[str], list[str]]:
+def _render(
+    config: RepoConfig, task: Task, resolved, workspace
+) -> tuple[dict[str, bytes], bytes, dict[str, bytes], list[str], list[str]]:
     """Render one deal: (output bytes by path, its model as JSON, redline bytes by path, warnings, notes)."""
     from contractgen.pipeline import build_document
     from contractgen.writers import render
@@ -136,74 +157,39 @@ def _render(config: RepoConfig, task: Task, resolved, workspace
 
     result = build_document(resolved.prepared, workspace)  # resolved once: by resolve_inputs
     lock_entry = dict(resolved.inputs)
-    result.document.provenance.update({
-        "deal_file": task.deal,
-        "inputs_sha256": inputs_digest(lock_entry),
-        "template_sha256": sha256_bytes("".join(f"{k}={v}\n" for k, v in sorted(lock_entry["template_files"].items())).encode()),
-    })
+    result.document.provenance.update(
+        {
+            "deal_file": task.deal,
+            "inputs_sha256": inputs_digest(lock_entry),
+            "template_sha256": sha256_bytes(
+                "".join(f"{k}={v}\n" for k, v in sorted(lock_entry["template_files"].items())).encode()
+            ),
+        }
+    )
     model = document_to_json(result.document).encode("utf-8")
     template_dir = workspace.template_dir(resolved.deal.template)
     payloads = {}
     for fmt, out in task.outputs:
         if fmt == "pdf":
-            payloads[out] = _render_pdf(result.document, template_dir, resolved.source.raw, lock_entry, task.deal)
+            payloads[out] = render_pdf(result.document, template_dir, resolved.source.raw, lock_entry, task.deal)
         else:
             payloads[out] = render(result.document, template_dir, fmt)
     warnings, notes = list(result.warnings), []
-    warnings += [f"line {n.line}: {n.path}: {n.message}" if n.line else f"{n.path}: {n.message}"
-                 for n in result.source.open_notes]
-    redlines = _render_redlines(config, task, result.document, template_dir, warnings, notes) if task.redlines else {}
+    warnings += [
+        f"line {n.line}: {n.path}: {n.message}" if n.line else f"{n.path}: {n.message}"
+        for n in result.source.open_notes
+    ]
+    redlines = render_redlines(config, task, result.document, template_dir, warnings, notes) if task.redlines else {}
     return payloads, model, redlines, warnings, notes
 
 
-def _render_redlines(config: RepoConfig, task: Task, document, template_dir: Path,
-                     warnings: list[str], notes: list[str]) -> dict[str, bytes]:
-    """Diff the new model against the stored model of the previous build; {} (and a warning) without one."""
-    from contractgen.document.json_form import document_from_json
-    from contractgen.redline.diff import diff_documents, has_changes
-    from contractgen.writers import render
-
-    if task.previous_model is None:
-        return {}  # a new contract: nothing to compare with
-    if not task.previous_model:
-        warnings.append(f"no redline: the previous build kept no document model ({task.model}); "
-                        "the next build --redline will have one")
-        return {}
-    stored = safefs.read_if_possible(config.root / task.model, config.root)
-    if stored is None:
-        warnings.append(f"no redline: the document model of the previous build is missing ({task.model})")
-        return {}
-    if sha256_bytes(stored) != task.previous_model:
-        warnings.append(f"no redline: {task.model} does not match contractgen.lock (changed since the last build)")
-        return {}
-    try:
-        previous = document_from_json(stored.decode("utf-8"))
-    except (ContractgenError, UnicodeDecodeError) as exc:
-        warnings.append(f"no redline: {task.model} cannot be read: {exc}")
-        return {}
-    redline = diff_documents(previous, document)
-    redline.author, redline.date = task.redline_by
-    if not has_changes(redline.document):
-        notes.append("no redline: the contract reads exactly as in the previous build")
-        return {}
-    return {path: render(None, template_dir, fmt, redline=redline) for fmt, path in task.redlines}
-
-
-def _render_pdf(document, template_dir: Path, deal_bytes: bytes, lock_entry: dict, deal_rel: str) -> bytes:
-    """Render the PDF with the deal spec and its lock entry attached."""
-    import json
-
-    from contractgen.writers import render
-
-    attachments = {
-        Path(deal_rel).name: deal_bytes,
-        "contractgen-lock-entry.json": (json.dumps({deal_rel: lock_entry}, indent=2, sort_keys=True) + "\n").encode(),
-    }
-    return render(document, template_dir, "pdf", attachments=attachments)
-
-
-def plan(assessment: Assessment, force: bool, redline: bool = False,
-         rebuild: bool = False, redline_by: tuple[str, str] = ("", "")) -> tuple[list[Task], list[str]]:
+def plan(
+    assessment: Assessment,
+    force: bool,
+    redline: bool = False,
+    rebuild: bool = False,
+    redline_by: tuple[str, str] = ("", ""),
+) -> tuple[list[Task], list[str]]:
     """Return the tasks to run, and the refusals (outputs edited by hand, without --force).
 
     With `rebuild`, every deal is rendered again, current or not (hand-edited outputs still need `force`).
@@ -215,8 +201,10 @@ def plan(assessment: Assessment, force: bool, redline: bool = False,
             refusals.extend(f"{rel}: {problem}" for problem in state.frozen)
             continue
         if state.edited and not force:
-            refusals.extend(f"{rel}: output {out} was edited by hand; not overwriting it (use --force to replace it)"
-                            for out in state.edited)
+            refusals.extend(
+                f"{rel}: output {out} was edited by hand; not overwriting it (use --force to replace it)"
+                for out in state.edited
+            )
             continue
         if not (state.stale or state.edited or rebuild):
             continue
@@ -227,14 +215,25 @@ def plan(assessment: Assessment, force: bool, redline: bool = False,
         previous = str(entry.get("model_sha256") or "") if entry is not None else None  # None: a new deal
         redlines = tuple(config.redline_paths(rel).items()) if redline else ()
         kept = (entry or {}).get("clauses") or None
-        tasks.append(Task(rel, outputs, locked, config.model_path(rel), previous, redlines, kept, state.raw, redline_by))
+        tasks.append(
+            Task(rel, outputs, locked, config.model_path(rel), previous, redlines, kept, state.raw, redline_by)
+        )
     return tasks, refusals
 
 
-def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | None = None,
-              force: bool = False, progress: bool | None = None, redline: bool = False,
-              keep_going: bool = False, rebuild: bool = False, shard: tuple[int, int] | None = None,
-              dask: str | None = None, author: str | None = None) -> BuildReport:
+def run_build(
+    config: RepoConfig,
+    deals: list[str] | None = None,
+    jobs: int | None = None,
+    force: bool = False,
+    progress: bool | None = None,
+    redline: bool = False,
+    keep_going: bool = False,
+    rebuild: bool = False,
+    shard: tuple[int, int] | None = None,
+    dask: str | None = None,
+    author: str | None = None,
+) -> BuildReport:
     """Build the repository (or the selected deals): render what changed, write outputs, then the lock.
 
     With `redline`, each re-rendered contract with a stored previous model also gets its redline files.
@@ -262,11 +261,16 @@ def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | No
         report.exit_code = EXIT_BAD_INPUT
         return report
     report.checked = len(assessment.deals)
-    outside = [rel for rel in (config.output, f"{config.output}/{MODELS_DIR}")
-               if not safefs.is_inside(config.root / rel, config.root)]
+    outside = [
+        rel
+        for rel in (config.output, f"{config.output}/{MODELS_DIR}")
+        if not safefs.is_inside(config.root / rel, config.root)
+    ]
     if outside:
-        report.messages.extend(f"{folder}: a symbolic link leads outside the repository; refusing to write there "
-                               "(make it a real folder)" for folder in outside)
+        report.messages.extend(
+            f"{folder}: a symbolic link leads outside the repository; refusing to write there (make it a real folder)"
+            for folder in outside
+        )
         report.exit_code = EXIT_BAD_INPUT
         return report
     redline_by = ("", "")
@@ -286,8 +290,10 @@ def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | No
         for lines in invalid.values():
             report.messages.extend(lines)
         if not keep_going:
-            report.messages.append(f"{len(invalid)} of {len(tasks)} deal(s) are invalid; nothing was rendered, "
-                                   "no output and no lock entry was changed (--keep-going builds the valid ones)")
+            report.messages.append(
+                f"{len(invalid)} of {len(tasks)} deal(s) are invalid; nothing was rendered, "
+                "no output and no lock entry was changed (--keep-going builds the valid ones)"
+            )
             report.exit_code = EXIT_BAD_INPUT
             return report
         report.exit_code = EXIT_DIFFERENCES
@@ -298,27 +304,38 @@ def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | No
     if failed:
         for result in failed:
             rel, absolute = result["deal"], str(config.root / result["deal"])
-            lines = [rel + line[len(absolute):] if line.startswith(absolute) else line for line in result["lines"]]
+            lines = [rel + line[len(absolute) :] if line.startswith(absolute) else line for line in result["lines"]]
             report.messages.extend(f"{rel}: {line}" if not line.startswith(rel) else line for line in lines)
         if not keep_going:
-            report.messages.append(f"build failed for {len(failed)} of {len(tasks)} deal(s); "
-                                   "no output and no lock entry was changed (--keep-going builds the others)")
+            report.messages.append(
+                f"build failed for {len(failed)} of {len(tasks)} deal(s); "
+                "no output and no lock entry was changed (--keep-going builds the others)"
+            )
             report.exit_code = EXIT_BAD_INPUT
             return report
-        report.messages.append(f"build failed for {len(failed)} of {len(tasks)} deal(s); their outputs and lock "
-                               "entries were left as they were, every other deal was built")
+        report.messages.append(
+            f"build failed for {len(failed)} of {len(tasks)} deal(s); their outputs and lock "
+            "entries were left as they were, every other deal was built"
+        )
         report.exit_code = EXIT_DIFFERENCES
         report.failed.extend(r["deal"] for r in failed)
         results = [r for r in results if r["status"] != "error"]
     remove_stale_temporaries(config.output_dir)
     remove_stale_temporaries(config.output_dir / MODELS_DIR)
     rendered_any = any(r["status"] == "rendered" for r in results)  # the tools record describes the last render
-    tools = installed_tools(config.templates_dir, config.root, config.install) if rendered_any or not assessment.lock.tools \
+    tools = (
+        installed_tools(config.templates_dir, config.root, config.install)
+        if rendered_any or not assessment.lock.tools
         else assessment.lock.tools
-    new_lock = Lock(tools=tools,
-                    library={rel: info.record() for rel, info in assessment.library.items()},
-                    deals={k: v for k, v in assessment.lock.deals.items() if k not in assessment.removed})
-    reasons = {rel: s.reasons + [f"output {o} was edited by hand" for o in s.edited] for rel, s in assessment.deals.items()}
+    )
+    new_lock = Lock(
+        tools=tools,
+        library={rel: info.record() for rel, info in assessment.library.items()},
+        deals={k: v for k, v in assessment.lock.deals.items() if k not in assessment.removed},
+    )
+    reasons = {
+        rel: s.reasons + [f"output {o} was edited by hand" for o in s.edited] for rel, s in assessment.deals.items()
+    }
     digest = assessment.library_sha256
     for rel, state in assessment.deals.items():  # checked against this library and found current
         if rel in new_lock.deals and not (state.stale or state.edited):
@@ -333,8 +350,12 @@ def run_build(config: RepoConfig, deals: list[str] | None = None, jobs: int | No
                 continue
             previous = assessment.lock.deals.get(rel) or {}
             outputs = {out: sha256_bytes(data) for out, data in sorted(result["payloads"].items())}
-            entry = {**result["inputs"], "outputs": outputs, "model_sha256": sha256_bytes(result["model"]),
-                     "library_sha256": digest}
+            entry = {
+                **result["inputs"],
+                "outputs": outputs,
+                "model_sha256": sha256_bytes(result["model"]),
+                "library_sha256": digest,
+            }
             redline_files = {out: sha256_bytes(data) for out, data in sorted(result["redlines"].items())}
             if redline_files:
                 entry["redlines"] = {"against": previous.get("clauses") or {}, "files": redline_files}
@@ -380,17 +401,24 @@ def _invalid_deals(config: RepoConfig, tasks: list[Task]) -> dict[str, list[str]
     invalid = {}
     for task in tasks:
         try:
-            raw = task.raw if task.raw is not None else safefs.read_head(config.root / task.deal, config.root, MAX_BYTES + 1)
+            raw = (
+                task.raw
+                if task.raw is not None
+                else safefs.read_head(config.root / task.deal, config.root, MAX_BYTES + 1)
+            )
             load_deal(Path(task.deal), raw=raw)
         except ContractgenError as exc:
-            invalid[task.deal] = [line if line.startswith(task.deal) else f"{task.deal}: {line}" for line in exc.lines()]
+            invalid[task.deal] = [
+                line if line.startswith(task.deal) else f"{task.deal}: {line}" for line in exc.lines()
+            ]
         except OSError as exc:
             invalid[task.deal] = [f"{task.deal}: cannot read the file: {exc.strerror or exc}"]
     return invalid
 
 
-def _retire_redlines(config: RepoConfig, rel: str, previous: dict[str, Any], keep: set[str],
-                     report: BuildReport) -> None:
+def _retire_redlines(
+    config: RepoConfig, rel: str, previous: dict[str, Any], keep: set[str], report: BuildReport
+) -> None:
     """Delete the redlines of an earlier build that no longer describe the re-rendered contract.
 
     Only files whose bytes still match the lock are deleted; anything else is left alone, with a warning.
@@ -421,8 +449,9 @@ def _write_if_different(config: RepoConfig, rel: str, data: bytes, report: Build
     report.written.append(rel)
 
 
-def _execute(config: RepoConfig, tasks: list[Task], jobs: int | None, progress: bool | None,
-             dask: str | None = None) -> list[dict[str, Any]]:
+def _execute(
+    config: RepoConfig, tasks: list[Task], jobs: int | None, progress: bool | None, dask: str | None = None
+) -> list[dict[str, Any]]:
     """Run the tasks in worker processes (in this process for one job or one task) or on a dask cluster."""
     from contractgen.repo.progress import DealProgress, run_each
 

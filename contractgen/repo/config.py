@@ -100,7 +100,7 @@ class RepoConfig:
     def output_stem(self, deal_rel: str) -> str:
         """Return the deal's path below the deals folder without its suffix ("acme", "emea/acme")."""
         base = self.deals_base + "/"
-        inner = deal_rel[len(base):] if base != "/" and deal_rel.startswith(base) else deal_rel
+        inner = deal_rel[len(base) :] if base != "/" and deal_rel.startswith(base) else deal_rel
         slash = inner.rfind("/")
         dot = inner.rfind(".")
         return inner[:dot] if dot > slash + 1 else inner
@@ -135,7 +135,9 @@ def find_root(start: Path | None = None) -> Path:
     found = find_repo(here)
     if found is not None:
         return found
-    raise RepoError(f"{here}: not inside a contracts repository (no {CONFIG_NAME}; create one with `contractgen init DIR`)")
+    raise RepoError(
+        f"{here}: not inside a contracts repository (no {CONFIG_NAME}; create one with `contractgen init DIR`)"
+    )
 
 
 def load_config(start: Path | None = None) -> RepoConfig:
@@ -173,15 +175,26 @@ def load_config(start: Path | None = None) -> RepoConfig:
         except InstallError as exc:
             raise RepoError(str(exc)) from None
         if parsed.kind == "wheel" and not (root / parsed.value).is_file():
-            raise RepoError(f"{path}: install names {parsed.value}, which is not in the repository; commit the wheel there")
+            raise RepoError(
+                f"{path}: install names {parsed.value}, which is not in the repository; commit the wheel there"
+            )
         install = parsed.value
-    return RepoConfig(root, values["deals"], values["output"].strip("/"), tuple(dict.fromkeys(formats)),
-                      values["clauses"].strip("/"), values["templates"].strip("/"), shards, install,
-                      law=values["law"].strip("/"))
+    return RepoConfig(
+        root,
+        values["deals"],
+        values["output"].strip("/"),
+        tuple(dict.fromkeys(formats)),
+        values["clauses"].strip("/"),
+        values["templates"].strip("/"),
+        shards,
+        install,
+        law=values["law"].strip("/"),
+    )
 
 
-def init_repo(target: Path, source: Path | None = None, install_from: str | None = None,
-              notes: list[str] | None = None) -> list[Path]:
+def init_repo(
+    target: Path, source: Path | None = None, install_from: str | None = None, notes: list[str] | None = None
+) -> list[Path]:
     """Scaffold a contracts repository in `target` from the built-in library; return what was created.
 
     `install_from` says how CI installs contractgen (repo/install.py; default: as this copy was
@@ -222,8 +235,10 @@ def init_repo(target: Path, source: Path | None = None, install_from: str | None
 
     workflow = (SCAFFOLD / "workflows" / "contracts.yml").read_text(encoding="utf-8")
     files = {
-        CONFIG_NAME: (SCAFFOLD / "contractgen.toml").read_text(encoding="utf-8").replace(
-            "@INSTALL@", install).encode("utf-8"),
+        CONFIG_NAME: (SCAFFOLD / "contractgen.toml")
+        .read_text(encoding="utf-8")
+        .replace("@INSTALL@", install)
+        .encode("utf-8"),
         f"deals/{SAMPLE_DEAL}": sample.read_bytes(),
         ".github/workflows/contracts.yml": workflow.replace("@CONTRACTGEN_VERSION@", __version__).encode("utf-8"),
         "README.md": (SCAFFOLD / "README.md").read_bytes(),

@@ -34,8 +34,10 @@ def _inside(config: RepoConfig, folder: Path) -> str:
     try:
         return folder.resolve().relative_to(config.root.resolve()).as_posix()
     except ValueError:
-        raise RepoError(f"--dask: {folder} lies outside the repository; workers receive only the repository's "
-                        "own library and templates (copy them in, e.g. with `contractgen init`)") from None
+        raise RepoError(
+            f"--dask: {folder} lies outside the repository; workers receive only the repository's "
+            "own library and templates (copy them in, e.g. with `contractgen init`)"
+        ) from None
 
 
 def collect_bundle(config: RepoConfig, tasks: list) -> dict[str, bytes]:
@@ -100,8 +102,9 @@ def _environment(values: dict[str, str | None]):
         _set_environment(saved)
 
 
-def run_remote(work: Callable, digest: str, files: dict[str, bytes], config: RepoConfig, task,
-               environment: dict) -> dict[str, Any]:
+def run_remote(
+    work: Callable, digest: str, files: dict[str, bytes], config: RepoConfig, task, environment: dict
+) -> dict[str, Any]:
     """On a worker: run `work(config, task)` against the bundle; return what a local worker returns."""
     local = dataclasses.replace(config, root=_materialise(digest, files))
     with _environment(environment):
@@ -121,8 +124,13 @@ def _connect(address: str):
         if count and not count.isdigit():
             raise RepoError(f"--dask {address}: expected local or local:N (N worker processes)")
         workers = int(count) if count else (os.cpu_count() or 1)
-        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR)
+        cluster = LocalCluster(
+            n_workers=max(1, workers),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
         return Client(cluster), cluster
     try:
         return Client(address, timeout="30s"), None
@@ -130,8 +138,9 @@ def _connect(address: str):
         raise RepoError(f"--dask {address}: cannot reach the scheduler: {exc}") from None
 
 
-def execute_on_dask(config: RepoConfig, tasks: list, address: str, advance: Callable[[str], None],
-                    work: Callable) -> list[dict[str, Any]]:
+def execute_on_dask(
+    config: RepoConfig, tasks: list, address: str, advance: Callable[[str], None], work: Callable
+) -> list[dict[str, Any]]:
     """Run `work(config, task)` for each task on the cluster at `address`; call advance(deal) as each comes back.
 
     `work` is a module-level function (repo/build.py's run_one_task), so workers import it by name.
@@ -144,16 +153,30 @@ def execute_on_dask(config: RepoConfig, tasks: list, address: str, advance: Call
         from distributed import as_completed
 
         [bundle] = client.scatter([files], broadcast=True, hash=False)
-        futures = {client.submit(run_remote, work, digest, bundle, config, task, environment, pure=False, retries=2,
-                                 key=f"contractgen-{digest[:16]}-{task.deal}"): task for task in tasks}
+        futures = {
+            client.submit(
+                run_remote,
+                work,
+                digest,
+                bundle,
+                config,
+                task,
+                environment,
+                pure=False,
+                retries=2,
+                key=f"contractgen-{digest[:16]}-{task.deal}",
+            ): task
+            for task in tasks
+        }
         results = []
         for future in as_completed(futures):
             task = futures[future]
             try:
                 results.append(future.result())
             except Exception as exc:  # the task failed on every worker it was given to
-                results.append({"deal": task.deal, "status": "error",
-                                "lines": [f"worker failed: {type(exc).__name__}: {exc}"]})
+                results.append(
+                    {"deal": task.deal, "status": "error", "lines": [f"worker failed: {type(exc).__name__}: {exc}"]}
+                )
             advance(task.deal)
         return results
     finally:

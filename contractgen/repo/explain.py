@@ -45,8 +45,12 @@ def lock_entry_of(record: dict[str, Any], config: Any | None) -> dict[str, Any] 
 
 def when_made(path: Path) -> str:
     """When the file was made: the commit that last changed it, else the time it was written."""
-    done = subprocess.run(["git", "-C", str(path.parent), "log", "-1", "--format=%cI %h", "--", path.name],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["git", "-C", str(path.parent), "log", "-1", "--format=%cI %h", "--", path.name],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode == 0 and done.stdout.strip():
         stamp, commit = done.stdout.split()
         moment = datetime.fromisoformat(stamp).astimezone(timezone.utc)
@@ -74,13 +78,17 @@ def _deviations(props: dict[str, Any], entry: dict[str, Any] | None) -> list[str
     found = []
     for path, record in sorted(((entry or {}).get("deal_text") or {}).items()):
         what = record.get("kind", "deal text")
-        found.append(f"{what} of {record.get('clause', '?')}"
-                     + (f" paragraph {record['paragraph']}" if record.get("paragraph") else "") + f" [{path}]")
+        found.append(
+            f"{what} of {record.get('clause', '?')}"
+            + (f" paragraph {record['paragraph']}" if record.get("paragraph") else "")
+            + f" [{path}]"
+        )
     return found
 
 
-def summary(record: dict[str, Any], library: Any | None, entry: dict[str, Any] | None, when: str,
-            law: Any | None = None) -> str:
+def summary(
+    record: dict[str, Any], library: Any | None, entry: dict[str, Any] | None, when: str, law: Any | None = None
+) -> str:
     """Return the few lines a person reads: deal, when, tool, clause versions not the newest, overrides, law records."""
     props = record["properties"]
     title = props.get("Title") or props.get("title") or ""
@@ -91,7 +99,9 @@ def summary(record: dict[str, Any], library: Any | None, entry: dict[str, Any] |
         deal += f", {entry['status']}"
     lines.append(f"  deal:      {deal}")
     lines.append(f"  made:      {when}")
-    lines.append(f"  by:        contractgen {props.get('contractgen_version', '?')}, template {props.get('template', '?')}")
+    lines.append(
+        f"  by:        contractgen {props.get('contractgen_version', '?')}, template {props.get('template', '?')}"
+    )
     clauses = _clauses(record)
     pins = {str(k): int(v) for k, v in ((entry or {}).get("pins") or {}).items()}
     behind = []
@@ -101,8 +111,13 @@ def summary(record: dict[str, Any], library: Any | None, entry: dict[str, Any] |
         if clause is None:
             behind.append(f"    {clause_id} v{version}: no longer in the library")
         elif newest is not None and newest.version != version:
-            why = "pinned by the deal" if pins.get(clause_id) == version else (
-                "kept from signing" if (entry or {}).get("status") == "signed" else "built before the newer version")
+            why = (
+                "pinned by the deal"
+                if pins.get(clause_id) == version
+                else (
+                    "kept from signing" if (entry or {}).get("status") == "signed" else "built before the newer version"
+                )
+            )
             note = f"; v{newest.version}: {newest.changes}" if newest.changes else ""
             behind.append(f"    {clause_id} v{version}, newest v{newest.version} ({why}{note})")
     if library is None:
@@ -114,7 +129,9 @@ def summary(record: dict[str, Any], library: Any | None, entry: dict[str, Any] |
         lines.append(f"  clauses:   {len(clauses)}, each the newest the library offers")
     overrides = [f"pins {', '.join(f'{k} v{v}' for k, v in sorted(pins.items()))}"] if pins else []
     left_out = (entry or {}).get("left_out") or {}
-    excluded = sorted(k for k, reason in left_out.items() if "excluded" in str(reason)) if isinstance(left_out, dict) else []
+    excluded = (
+        sorted(k for k, reason in left_out.items() if "excluded" in str(reason)) if isinstance(left_out, dict) else []
+    )
     if excluded:
         overrides.append("leaves out " + ", ".join(excluded))
     if entry is None:

@@ -59,7 +59,9 @@ class ContractChange:
     clauses: list[ClauseChange] = field(default_factory=list)
     error: str = ""
     redlines: list[str] = field(default_factory=list)  # redline files that show this change
-    overridden: dict[str, str] = field(default_factory=dict)  # clause id → the deal's override of it ("overrides.costs")
+    overridden: dict[str, str] = field(
+        default_factory=dict
+    )  # clause id → the deal's override of it ("overrides.costs")
     redline_hint: str = ""  # what to run when there are none
     signed: bool = False  # a signed contract: the change needs an amendment, not a rebuild
 
@@ -122,8 +124,11 @@ def _render_clause(version, context) -> str:
 
 
 def _diff(before: str, after: str, old_label: str, new_label: str, context_lines: int) -> str:
-    return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                        old_label, new_label, n=context_lines))
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True), after.splitlines(keepends=True), old_label, new_label, n=context_lines
+        )
+    )
 
 
 def overridden_clauses(resolution: Any) -> dict[str, str]:
@@ -141,7 +146,9 @@ def _impact_against_lock(config: RepoConfig, context_lines: int) -> list[Contrac
     changes = []
     for rel, state in sorted(assessment.deals.items()):
         entry = assessment.lock.deals.get(rel)
-        if entry is None or not (state.undecided or state.amendments or any(r.startswith("clause ") for r in state.reasons)):
+        if entry is None or not (
+            state.undecided or state.amendments or any(r.startswith("clause ") for r in state.reasons)
+        ):
             continue
         change = ContractChange(rel, signed=state.signed)
         try:
@@ -160,8 +167,14 @@ def _impact_against_lock(config: RepoConfig, context_lines: int) -> list[Contrac
             old_text, old_label = _locked_text(config, library, cid, old, resolved.context)
             new_text = _render_clause(new, resolved.context)
             new_label = config.rel(new.path) if new else "/dev/null"
-            change.clauses.append(ClauseChange(cid, f"v{old['version']}" if old else "", f"v{new.version}" if new else "",
-                                               _diff(old_text, new_text, old_label, new_label, context_lines)))
+            change.clauses.append(
+                ClauseChange(
+                    cid,
+                    f"v{old['version']}" if old else "",
+                    f"v{new.version}" if new else "",
+                    _diff(old_text, new_text, old_label, new_label, context_lines),
+                )
+            )
         if change.clauses:
             change.redline_hint = _hint(config, rel)  # not built yet: redlines on disk show an earlier change
             change.overridden = overridden_clauses(resolved.resolution)
@@ -213,8 +226,9 @@ def _extract_library(config: RepoConfig, ref: str, target: Path) -> Path:
     if _git(config.root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").returncode != 0:
         raise ImpactError(f"--since {ref}: unknown git revision")
     top = _git(config.root, "rev-parse", "--show-toplevel").stdout.decode().strip()
-    archive = subprocess.run(["git", "-C", top, "archive", "--format=tar", ref, "--", inside],
-                             capture_output=True, check=False)
+    archive = subprocess.run(
+        ["git", "-C", top, "archive", "--format=tar", ref, "--", inside], capture_output=True, check=False
+    )
     folder = target / inside
     if archive.returncode != 0:
         folder.mkdir(parents=True, exist_ok=True)  # the library did not exist yet at that ref
@@ -230,16 +244,23 @@ def _impact_since(config: RepoConfig, ref: str, context_lines: int) -> list[Cont
 
     with tempfile.TemporaryDirectory() as tmp:
         old_dir = _extract_library(config, ref, Path(tmp))
-        old_files = {p.relative_to(old_dir).as_posix(): i.sha256 for p, i in
-                     ((Path(tmp) / rel, i) for rel, i in scan_library(old_dir, Path(tmp)).items())}
-        new_files = {p.relative_to(config.clauses_dir.resolve()).as_posix(): i.sha256 for p, i in
-                     ((config.root.resolve() / rel, i) for rel, i in scan_library(config.clauses_dir, config.root).items())}
+        old_files = {
+            p.relative_to(old_dir).as_posix(): i.sha256
+            for p, i in ((Path(tmp) / rel, i) for rel, i in scan_library(old_dir, Path(tmp)).items())
+        }
+        new_files = {
+            p.relative_to(config.clauses_dir.resolve()).as_posix(): i.sha256
+            for p, i in (
+                (config.root.resolve() / rel, i) for rel, i in scan_library(config.clauses_dir, config.root).items()
+            )
+        }
         if old_files == new_files:
             return []
         assessment = assess(config)
         old_ws = Workspace(config.root, clauses_dir=old_dir, templates_dir=config.templates_dir)
-        new_ws = Workspace(config.root, clauses_dir=config.clauses_dir, templates_dir=config.templates_dir,
-                           law_dir=config.law_dir)
+        new_ws = Workspace(
+            config.root, clauses_dir=config.clauses_dir, templates_dir=config.templates_dir, law_dir=config.law_dir
+        )
         changes = []
         for rel in config.deal_paths():
             state = assessment.deals.get(rel)
@@ -259,20 +280,39 @@ def _impact_since(config: RepoConfig, ref: str, context_lines: int) -> list[Cont
                     continue
                 old_label = f"{ref}:{config.clauses}/{old.path.relative_to(old_dir).as_posix()}" if old else "/dev/null"
                 new_label = config.rel(new.path) if new else "/dev/null"
-                change.clauses.append(ClauseChange(
-                    cid, f"v{old.version}" if old else "", f"v{new.version}" if new else "",
-                    _diff(_render_clause(old, before.context), _render_clause(new, after.context),
-                          old_label, new_label, context_lines)))
+                change.clauses.append(
+                    ClauseChange(
+                        cid,
+                        f"v{old.version}" if old else "",
+                        f"v{new.version}" if new else "",
+                        _diff(
+                            _render_clause(old, before.context),
+                            _render_clause(new, after.context),
+                            old_label,
+                            new_label,
+                            context_lines,
+                        ),
+                    )
+                )
             if change.clauses:
                 change.overridden = overridden_clauses(after.resolution)
                 state = assessment.deals.get(rel)
-                before_map = {c.clause_id: ((old_versions[c.clause_id].version, old_versions[c.clause_id].sha256)
-                                            if c.clause_id in old_versions else None) for c in change.clauses}
+                before_map = {
+                    c.clause_id: (
+                        (old_versions[c.clause_id].version, old_versions[c.clause_id].sha256)
+                        if c.clause_id in old_versions
+                        else None
+                    )
+                    for c in change.clauses
+                }
                 if state is not None and not state.stale:
                     change.redlines = current_redlines(config, assessment.lock.deals.get(rel), before_map)
                 if not change.redlines:
-                    change.redline_hint = (_hint(config, rel) if state is None or state.stale else
-                                           "no redline of this change: the last build wrote none against these clause versions")
+                    change.redline_hint = (
+                        _hint(config, rel)
+                        if state is None or state.stale
+                        else "no redline of this change: the last build wrote none against these clause versions"
+                    )
                 changes.append(change)
         return changes
 

@@ -46,8 +46,9 @@ def group_changes(changes: list[ContractChange]) -> tuple[list[LibraryChange], l
             continue
         for clause in contract.clauses:
             key = (clause.clause_id, clause.before, clause.after, contract.signed)
-            group = groups.setdefault(key, LibraryChange(clause.clause_id, clause.before, clause.after,
-                                                         _heading(clause)))
+            group = groups.setdefault(
+                key, LibraryChange(clause.clause_id, clause.before, clause.after, _heading(clause))
+            )
             group.contracts.append(contract)
             group.diffs[contract.deal] = clause.diff
     ordered = sorted(groups.values(), key=lambda g: (g.signed, -len(g.contracts), g.clause_id, g.before, g.after))
@@ -60,6 +61,7 @@ def _heading(clause: ClauseChange) -> str:
 
 def readable(diff: str, titles: dict[str, str]) -> str:
     """Rewrite the clause text of a diff for people: links as "[Title]", paragraph anchors dropped."""
+
     def link(match: re.Match) -> str:
         text, target = match.groups()
         return text or f"[{titles.get(target) or target.replace('-', ' ')}]"
@@ -73,7 +75,7 @@ def readable(diff: str, titles: dict[str, str]) -> str:
 def titles_of(library: Any, outlines: list[Any] = ()) -> dict[str, str]:
     """Map clause ids (and the schedule ids of the outlines) to the titles a reader knows them by."""
     titles = {}
-    for clause in (library.clauses.values() if library is not None else ()):
+    for clause in library.clauses.values() if library is not None else ():
         version = clause.default() or clause.versions[max(clause.versions)]
         titles[clause.id] = version.plain_title
     for outline in outlines:
@@ -107,8 +109,11 @@ def _shown(group: LibraryChange) -> tuple[str, str, list[str]]:
     first = group.contracts[0].deal
     shown = group.diffs[first]
     body = [line for line in shown.splitlines() if not _HEADER.match(line)]
-    differ = [c.deal for c in group.contracts[1:]
-              if [line for line in group.diffs[c.deal].splitlines() if not _HEADER.match(line)] != body]
+    differ = [
+        c.deal
+        for c in group.contracts[1:]
+        if [line for line in group.diffs[c.deal].splitlines() if not _HEADER.match(line)] != body
+    ]
     return first, shown, differ
 
 
@@ -156,13 +161,22 @@ def report_markdown(changes: list[ContractChange], library: Any, titles: dict[st
             out += ["", f"**What changed:** {note}"]
         out.append("")
         lines = {c.deal: _contract_line(c, group.clause_id) for c in group.contracts}
-        out.extend(f"- `{c.deal}`" + (f": {lines[c.deal][len(c.deal) + 2:]}" if lines[c.deal] != c.deal else "")
-                   for c in group.contracts)
+        out.extend(
+            f"- `{c.deal}`" + (f": {lines[c.deal][len(c.deal) + 2 :]}" if lines[c.deal] != c.deal else "")
+            for c in group.contracts
+        )
         first, diff, differ = _shown(group)
         if diff:
-            out += ["", f"The text as it reads in `{first}`"
-                    + (f" (it reads differently in {', '.join(f'`{d}`' for d in differ)})" if differ else "") + ":",
-                    "", "```diff", readable(diff, titles), "```"]
+            out += [
+                "",
+                f"The text as it reads in `{first}`"
+                + (f" (it reads differently in {', '.join(f'`{d}`' for d in differ)})" if differ else "")
+                + ":",
+                "",
+                "```diff",
+                readable(diff, titles),
+                "```",
+            ]
         out.append("")
     out.extend(f"- `{c.deal}`: {c.error}" for c in errors)
     out.append(f"_{_total(groups, changes)}_")
@@ -172,5 +186,6 @@ def report_markdown(changes: list[ContractChange], library: Any, titles: dict[st
 def _total(groups: list[LibraryChange], changes: list[ContractChange]) -> str:
     signed = sum(1 for c in changes if c.signed)
     open_groups = sum(1 for g in groups if not g.signed)
-    return (f"impact: {len(changes) - signed} contract(s) change through {open_groups} library change(s)"
-            + (f"; {signed} signed contract(s) would need an amendment" if signed else ""))
+    return f"impact: {len(changes) - signed} contract(s) change through {open_groups} library change(s)" + (
+        f"; {signed} signed contract(s) would need an amendment" if signed else ""
+    )

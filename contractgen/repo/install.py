@@ -56,25 +56,33 @@ def parse_install(value: object, where: str = "install") -> Install:
         return Install("index", f"contractgen=={version.group(1)}")
     if text.startswith("git+"):
         if "@" not in text.rsplit("/", 1)[-1] or text.endswith("@"):
-            raise InstallError(f"{where}: {text!r} names no tag or commit; pin one, e.g. "
-                               "'git+https://github.com/acme/contractgen@v0.1.0'")
+            raise InstallError(
+                f"{where}: {text!r} names no tag or commit; pin one, e.g. "
+                "'git+https://github.com/acme/contractgen@v0.1.0'"
+            )
         if not re.fullmatch(r"git\+(https|ssh|file)://\S+@[A-Za-z0-9._/-]+", text):
             raise InstallError(f"{where}: {text!r} is not a git URL pip can install (git+https://…@TAG)")
         return Install("git", text)
     path = PurePosixPath(text)
     if text.endswith(".whl"):
         if path.is_absolute() or ".." in path.parts or path.parts[:1] != (WHEEL_DIR,) or len(path.parts) != 2:
-            raise InstallError(f"{where}: a wheel must be committed directly under {WHEEL_DIR}/ "
-                               f"(e.g. '{WHEEL_DIR}/contractgen-0.1.0-py3-none-any.whl'), not {text!r}")
+            raise InstallError(
+                f"{where}: a wheel must be committed directly under {WHEEL_DIR}/ "
+                f"(e.g. '{WHEEL_DIR}/contractgen-0.1.0-py3-none-any.whl'), not {text!r}"
+            )
         return Install("wheel", text)
-    raise InstallError(f"{where}: {text!r} is not a pinned way to install contractgen; write a version "
-                       "('contractgen==0.1.0'), a git URL at a tag ('git+https://github.com/acme/contractgen@v0.1.0') "
-                       f"or a wheel committed under {WHEEL_DIR}/ ('{WHEEL_DIR}/contractgen-0.1.0-py3-none-any.whl')")
+    raise InstallError(
+        f"{where}: {text!r} is not a pinned way to install contractgen; write a version "
+        "('contractgen==0.1.0'), a git URL at a tag ('git+https://github.com/acme/contractgen@v0.1.0') "
+        f"or a wheel committed under {WHEEL_DIR}/ ('{WHEEL_DIR}/contractgen-0.1.0-py3-none-any.whl')"
+    )
 
 
 def _git(folder: Path, *args: str) -> str:
     try:
-        done = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True, timeout=10, check=False)
+        done = subprocess.run(
+            ["git", "-C", str(folder), *args], capture_output=True, text=True, timeout=10, check=False
+        )
     except (OSError, subprocess.SubprocessError):
         return ""
     return done.stdout.strip() if done.returncode == 0 else ""
@@ -123,9 +131,15 @@ def this_install() -> tuple[str, Path | None, str]:
         found = _from_checkout(local)
         if found:
             return found, None, ""
-        return pinned, None, (f"this contractgen was installed from the folder {local}, which CI cannot reach; "
-                              f"the workflow installs {pinned} from the package index. Use --install-from with a "
-                              "wheel or a git URL at a tag when that version is not published there")
+        return (
+            pinned,
+            None,
+            (
+                f"this contractgen was installed from the folder {local}, which CI cannot reach; "
+                f"the workflow installs {pinned} from the package index. Use --install-from with a "
+                "wheel or a git URL at a tag when that version is not published there"
+            ),
+        )
     return pinned, None, ""
 
 

@@ -40,7 +40,9 @@ class Journal:
         line = json.dumps({"deal": deal, "entry": entry}, sort_keys=True, ensure_ascii=False) + "\n"
         try:
             if self._fd is None:  # never through a link: O_NOFOLLOW
-                flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+                flags = (
+                    os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+                )
                 self._fd = os.open(self.path, flags, 0o644)
             os.write(self._fd, line.encode("utf-8"))
             os.fsync(self._fd)

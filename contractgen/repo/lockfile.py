@@ -49,8 +49,18 @@ from contractgen.errors import ContractgenError
 LOCK_FORMAT = 1
 _STATUS_LINE = re.compile(r"^status\s*:.*$", re.MULTILINE)
 RELEASED = ("approved", "deprecated", "retired")
-ENTRY_INPUT_KEYS = ("contractgen", "deal_sha256", "status", "template", "template_files", "pins", "clauses", "left_out",
-                    "law", "deal_text")
+ENTRY_INPUT_KEYS = (
+    "contractgen",
+    "deal_sha256",
+    "status",
+    "template",
+    "template_files",
+    "pins",
+    "clauses",
+    "left_out",
+    "law",
+    "deal_text",
+)
 OPTIONAL_INPUT_KEYS = ("deal_text",)  # present only when used, so an entry written before it existed reads the same
 
 
@@ -134,7 +144,11 @@ def scan_library(clauses_dir: Path, repo_root: Path, known: dict[str, dict] | No
         digest = source_sha256(raw)
         seen = known.get(rel)
         if seen and seen.get("sha256") == digest and "status" in seen:
-            status, when, text_digest = seen["status"], seen.get("when", ""), seen.get("text_sha256") or text_sha256(raw)
+            status, when, text_digest = (
+                seen["status"],
+                seen.get("when", ""),
+                seen.get("text_sha256") or text_sha256(raw),
+            )
         else:
             status, when = _front_matter(raw)
             text_digest = text_sha256(raw)
@@ -209,7 +223,9 @@ def read_lock_data(path: Path) -> dict[str, Any] | None:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise LockError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg} (rebuild it with `contractgen build`)") from None
+        raise LockError(
+            f"{path}:{exc.lineno}: not valid JSON: {exc.msg} (rebuild it with `contractgen build`)"
+        ) from None
     if not isinstance(data, dict) or data.get("lockfile") != LOCK_FORMAT:
         raise LockError(f"{path}: not a contractgen lock of format {LOCK_FORMAT}")
     return data
@@ -218,7 +234,11 @@ def read_lock_data(path: Path) -> dict[str, Any] | None:
 def lock_from_data(data: dict[str, Any], path: Path) -> Lock:
     """Return the Lock a lock file's mapping describes; LockError when its sections are malformed."""
     library, deals = data.get("library") or {}, data.get("deals") or {}
-    if not isinstance(library, dict) or not isinstance(deals, dict) or not all(isinstance(e, dict) for e in deals.values()):
+    if (
+        not isinstance(library, dict)
+        or not isinstance(deals, dict)
+        or not all(isinstance(e, dict) for e in deals.values())
+    ):
         raise LockError(f"{path}: malformed lock (library and deals must be mappings)")
     tools = data.get("tools") or {}
     return Lock(library, deals, tools if isinstance(tools, dict) else {})
@@ -267,16 +287,22 @@ def tool_differences(locked: dict[str, Any], installed: dict[str, Any]) -> list[
     lines = []
     for name, label in (("contractgen", "contractgen"), ("weasyprint", "WeasyPrint")):
         if locked.get(name) != installed.get(name):
-            lines.append(f"contractgen.lock was built with {label} {locked.get(name)}; this machine has "
-                         f"{installed.get(name)} (outputs may differ: install {label} {locked.get(name)})")
+            lines.append(
+                f"contractgen.lock was built with {label} {locked.get(name)}; this machine has "
+                f"{installed.get(name)} (outputs may differ: install {label} {locked.get(name)})"
+            )
     if locked.get("install") and installed.get("install") and locked["install"] != installed["install"]:
-        lines.append(f"contractgen.lock was built with contractgen installed from {locked['install']}; "
-                     f"contractgen.toml now installs {installed['install']}")
+        lines.append(
+            f"contractgen.lock was built with contractgen installed from {locked['install']}; "
+            f"contractgen.toml now installs {installed['install']}"
+        )
     before, after = locked.get("fonts") or {}, installed.get("fonts") or {}
     for rel in sorted(set(before) | set(after)):
         if before.get(rel) != after.get(rel):
-            lines.append(f"contractgen.lock was built with font {rel} {before.get(rel) or 'absent'}; "
-                         f"now {after.get(rel) or 'absent'}")
+            lines.append(
+                f"contractgen.lock was built with font {rel} {before.get(rel) or 'absent'}; "
+                f"now {after.get(rel) or 'absent'}"
+            )
     return lines
 
 
@@ -309,11 +335,21 @@ def released_violations(lock: Lock, current: dict[str, VersionInfo]) -> list[tup
             continue
         now = current.get(rel)
         if now is None:
-            problems.append((rel, f"{rel}: released version ({seen['status']}) was deleted; restore it "
-                                  "(mark it retired in its front matter if it must not be used)"))
+            problems.append(
+                (
+                    rel,
+                    f"{rel}: released version ({seen['status']}) was deleted; restore it "
+                    "(mark it retired in its front matter if it must not be used)",
+                )
+            )
         elif now.text_sha256 != seen.get("text_sha256"):
             clause_versions = [i.version for i in current.values() if i.clause_id == now.clause_id]
             nxt = max(clause_versions) + 1
-            problems.append((rel, f"{rel}: released version ({seen['status']}) was edited in place; "
-                                  f"restore it and add a new version instead (v{nxt}.md)"))
+            problems.append(
+                (
+                    rel,
+                    f"{rel}: released version ({seen['status']}) was edited in place; "
+                    f"restore it and add a new version instead (v{nxt}.md)",
+                )
+            )
     return problems

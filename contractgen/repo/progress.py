@@ -39,8 +39,9 @@ class DealProgress:
     `mode`: None decides by whether the stream is a terminal; True forces the bar; False prints nothing.
     """
 
-    def __init__(self, deals: Sequence[str], verb: str = "rendering", mode: bool | None = None,
-                 stream: TextIO | None = None):
+    def __init__(
+        self, deals: Sequence[str], verb: str = "rendering", mode: bool | None = None, stream: TextIO | None = None
+    ):
         self.deals = list(deals)
         self.verb = verb
         self.stream = stream if stream is not None else sys.stderr
@@ -57,8 +58,15 @@ class DealProgress:
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-            self._bar = Progress(TextColumn(self.verb), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                                 TextColumn("{task.description}"), console=Console(file=self.stream), transient=True)
+            self._bar = Progress(
+                TextColumn(self.verb),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                TextColumn("{task.description}"),
+                console=Console(file=self.stream),
+                transient=True,
+            )
             self._bar.__enter__()
             self._task = self._bar.add_task("", total=len(self.deals))
         return self
@@ -78,7 +86,9 @@ class DealProgress:
             index = len(self.deals)
             self.deals.append(deal)
             self._position[deal] = index
-        line = f"[{index + 1}/{len(self.deals)}] {deal}: {status}" + (f" in {seconds:.1f} s" if seconds is not None else "")
+        line = f"[{index + 1}/{len(self.deals)}] {deal}: {status}" + (
+            f" in {seconds:.1f} s" if seconds is not None else ""
+        )
         if self._bar is not None:
             self._bar.console.print(line, markup=False, highlight=False)
             self._bar.update(self._task, description=deal)
@@ -102,9 +112,15 @@ def status_of(result: Any) -> str:
     return {"error": "failed", None: "done"}.get(status, status)
 
 
-def run_each(items: Sequence[Any], work: Callable[[Any], dict[str, Any]], jobs: int, progress: DealProgress,
-             initializer: Callable[..., None] | None = None, initargs: tuple = (),
-             name: Callable[[Any], str] = str) -> list[dict[str, Any]]:
+def run_each(
+    items: Sequence[Any],
+    work: Callable[[Any], dict[str, Any]],
+    jobs: int,
+    progress: DealProgress,
+    initializer: Callable[..., None] | None = None,
+    initargs: tuple = (),
+    name: Callable[[Any], str] = str,
+) -> list[dict[str, Any]]:
     """Run `work(item)` for every item, in `jobs` worker processes (here for one), reporting each to `progress`.
 
     `work` and `initializer` must be module-level functions (workers are forked, or spawned where
@@ -122,14 +138,18 @@ def run_each(items: Sequence[Any], work: Callable[[Any], dict[str, Any]], jobs: 
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(max_workers=min(jobs, len(items)), mp_context=context,
-                             initializer=initializer, initargs=initargs) as pool:
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(items)), mp_context=context, initializer=initializer, initargs=initargs
+    ) as pool:
         futures = {pool.submit(timed_call, work, item): index for index, item in enumerate(items)}
         for future in as_completed(futures):
             index = futures[future]
             try:
                 results[index], seconds = future.result()
             except Exception as exc:  # a worker died (killed, out of memory)
-                results[index], seconds = {"status": "error", "lines": [f"worker failed: {type(exc).__name__}: {exc}"]}, None
+                results[index], seconds = (
+                    {"status": "error", "lines": [f"worker failed: {type(exc).__name__}: {exc}"]},
+                    None,
+                )
             progress.done(name(items[index]), status_of(results[index]), seconds)
     return [results[index] for index in range(len(items))]

@@ -94,8 +94,11 @@ def _read_pdf(path: Path) -> tuple[dict[str, str], dict[str, str]]:
         except (json.JSONDecodeError, AttributeError):
             properties = {}
     if not properties:  # fall back to the readable one-per-key entries
-        properties = {k[len("/Contractgen"):]: str(v) for k, v in info.items()
-                      if k.startswith("/Contractgen") and k != PDF_RECORD_KEY}
+        properties = {
+            k[len("/Contractgen") :]: str(v)
+            for k, v in info.items()
+            if k.startswith("/Contractgen") and k != PDF_RECORD_KEY
+        }
     return properties, attachments
 
 
@@ -107,7 +110,9 @@ def format_record(record: dict[str, Any]) -> str:
         if key in props:
             lines.append(f"  {label + ':':<17}{props.pop(key)}")
     clauses = props.pop("clauses", "")
-    approvals = dict(item.strip().split(" ", 1) for item in props.pop("approvals", "").split(";") if " " in item.strip())
+    approvals = dict(
+        item.strip().split(" ", 1) for item in props.pop("approvals", "").split(";") if " " in item.strip()
+    )
     for key in sorted(props):
         lines.append(f"  {key + ':':<17}{props[key]}")
     if clauses:

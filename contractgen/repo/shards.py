@@ -89,17 +89,22 @@ def merge_partial_locks(paths: list[Path]) -> Lock:
         seen[k] = path
     missing = sorted(set(range(1, n + 1)) - set(seen))
     if missing:
-        raise ShardError(f"lock merge: shard(s) {', '.join(map(str, missing))} of {n} missing; "
-                         "merge the partial lock of every shard")
+        raise ShardError(
+            f"lock merge: shard(s) {', '.join(map(str, missing))} of {n} missing; merge the partial lock of every shard"
+        )
     first_path, first, _k, _n = parts[0]
     merged = Lock(library=dict(first.library), deals={}, tools=dict(first.tools))
     for path, lock, _k, _n in parts:
         if lock.library != first.library:
-            raise ShardError(f"lock merge: {path} was built against another state of the clause library than "
-                             f"{first_path}; rebuild that shard against the same commit")
+            raise ShardError(
+                f"lock merge: {path} was built against another state of the clause library than "
+                f"{first_path}; rebuild that shard against the same commit"
+            )
         if lock.tools != first.tools:
-            raise ShardError(f"lock merge: {path} was built with other versions of contractgen, WeasyPrint or the "
-                             f"template fonts than {first_path}; build every shard with the same installation")
+            raise ShardError(
+                f"lock merge: {path} was built with other versions of contractgen, WeasyPrint or the "
+                f"template fonts than {first_path}; build every shard with the same installation"
+            )
         for deal, entry in lock.deals.items():
             if deal in merged.deals and merged.deals[deal] != entry:
                 raise ShardError(f"lock merge: {deal} is in two partial locks with different entries")

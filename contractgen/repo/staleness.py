@@ -20,11 +20,22 @@ from contractgen import __version__, safefs
 from contractgen.digest import source_sha256
 from contractgen.errors import ContractgenError
 from contractgen.law.library import library as law_library, use_law
-from contractgen.repo.lockfile import (Lock, VersionInfo, clause_view, entry_inputs, library_digest, read_lock,
-                       released_violations, scan_library, sha256_file, template_files, installed_tools,
-                       tool_differences)
+from contractgen.repo.lockfile import (
+    Lock,
+    VersionInfo,
+    clause_view,
+    library_digest,
+    read_lock,
+    released_violations,
+    scan_library,
+    sha256_file,
+    template_files,
+    installed_tools,
+    tool_differences,
+)
 from contractgen.repo.config import RepoConfig
 from contractgen.library.clauses import default_version
+from contractgen.repo.input_changes import compare_inputs, predict_clauses, template_changes
 
 
 class RepoLibrary:
@@ -100,8 +111,9 @@ class Resolved:
         return self.prepared.resolution
 
 
-def resolve_inputs(config: RepoConfig, deal_rel: str, workspace, previous: dict[str, Any] | None = None,
-                   raw: bytes | None = None) -> Resolved:
+def resolve_inputs(
+    config: RepoConfig, deal_rel: str, workspace, previous: dict[str, Any] | None = None, raw: bytes | None = None
+) -> Resolved:
     """Load, validate and resolve one deal; return its lock-entry inputs (no rendering).
 
     A deal marked signed keeps the clause versions of `previous` (its lock entry of the last build):
@@ -159,113 +171,18 @@ def resolve_inputs(config: RepoConfig, deal_rel: str, workspace, previous: dict[
         "left_out": left_out,
         "law": used_hashes(deal, getattr(workspace, "law", None)),
     }
-    deal_text = {text.path: {"kind": text.kind, "clause": text.clause, "sha256": text.sha256,
-                             **({"paragraph": text.paragraph} if text.paragraph else {})}
-                 for text in resolution.deal_texts()}
+    deal_text = {
+        text.path: {
+            "kind": text.kind,
+            "clause": text.clause,
+            "sha256": text.sha256,
+            **({"paragraph": text.paragraph} if text.paragraph else {}),
+        }
+        for text in resolution.deal_texts()
+    }
     if deal_text:  # only a deal with its own words has the key: older lock entries stay as they were
         inputs["deal_text"] = deal_text
     return Resolved(prepared, inputs)
-
-
-def compare_inputs(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
-    """Return, in words, how two lock entries' inputs differ (clause by clause)."""
-    reasons: list[str] = []
-    if old.get("deal_sha256") != new.get("deal_sha256"):
-        reasons.append("deal file changed")
-    if old.get("contractgen") != new.get("contractgen"):
-        reasons.append(f"contractgen version changed ({old.get('contractgen')} → {new.get('contractgen')})")
-    if old.get("template") != new.get("template"):
-        reasons.append(f"template changed ({old.get('template')} → {new.get('template')})")
-    else:
-        reasons.extend(_template_changes(old.get("template_files") or {}, new.get("template_files") or {}))
-    reasons.extend(_law_changes(old.get("law"), new.get("law") or {}))
-    reasons.extend(_deal_text_changes(old.get("deal_text") or {}, new.get("deal_text") or {}))
-    before, after = old.get("clauses") or {}, new.get("clauses") or {}
-    for cid in sorted(set(before) | set(after)):
-        a, b = before.get(cid), after.get(cid)
-        if a == b or (a and b and a.get("version") == b.get("version") and a.get("sha256") == b.get("sha256")):
-            continue
-        if a is None:
-            reasons.append(f"clause {cid} v{b['version']} now included")
-        elif b is None:
-            why = (new.get("left_out") or {}).get(cid, "not in the template")
-            reasons.append(f"clause {cid} v{a['version']} now left out ({why})")
-        elif a["version"] != b["version"]:
-            reasons.append(f"clause {cid} v{a['version']} → v{b['version']}")
-        else:
-            reasons.append(f"clause {cid} v{a['version']} text changed")
-    if not reasons and entry_inputs(old) != entry_inputs(new):
-        reasons.append("resolution changed")
-    return reasons
-
-
-def _deal_text_changes(before: dict[str, dict], after: dict[str, dict]) -> list[str]:
-    """How the deal's own words (riders, overrides) differ between two lock entries."""
-    def name(path: str, record: dict) -> str:
-        return f"{path} ({record.get('kind', 'deal text')} of {record.get('clause', '?')})"
-
-    reasons = [f"{name(p, after[p])} changed" for p in sorted(set(before) & set(after)) if before[p] != after[p]]
-    reasons += [f"{name(p, after[p])} added" for p in sorted(set(after) - set(before))]
-    reasons += [f"{name(p, before[p])} removed" for p in sorted(set(before) - set(after))]
-    return reasons
-
-
-def _law_changes(before: dict[str, str] | None, after: dict[str, str]) -> list[str]:
-    """How the law records a deal reads differ between two lock entries (none when the old one kept no record)."""
-    if before is None:
-        return []
-    reasons = [f"{rel} changed" for rel in sorted(set(before) & set(after)) if before[rel] != after[rel]]
-    reasons += [f"{rel} now used" for rel in sorted(set(after) - set(before))]
-    reasons += [f"{rel} no longer used" for rel in sorted(set(before) - set(after))]
-    return reasons
-
-
-def _template_changes(before: dict[str, str], after: dict[str, str]) -> list[str]:
-    reasons = []
-    for rel in sorted(set(before) | set(after)):
-        if rel not in after:
-            reasons.append(f"template file removed: {rel}")
-        elif rel not in before:
-            reasons.append(f"template file added: {rel}")
-        elif before[rel] != after[rel]:
-            reasons.append(f"template file changed: {rel}")
-    return reasons
-
-
-def predict_clauses(entry: dict[str, Any], view: dict[str, dict[int, VersionInfo]],
-                    defaults: dict[str, VersionInfo | None] | None = None) -> tuple[list[str], bool]:
-    """Map the current library onto a lock entry's slots: (reasons it changed, whether we cannot tell)."""
-    if defaults is None:
-        defaults = {cid: default_version(versions) for cid, versions in view.items()}
-    reasons: list[str] = []
-    undecided = False
-    pins = entry.get("pins") or {}
-    for cid, locked in (entry.get("clauses") or {}).items():
-        if cid in pins:
-            now = (view.get(cid) or {}).get(int(pins[cid]))
-        else:
-            now = defaults.get(cid)
-        if now is not None and now.sha256 == locked.get("sha256") and now.version == locked.get("version"):
-            continue
-        if now is None or now.status == "invalid" or now.when != locked.get("when", ""):
-            undecided = True  # inclusion may have changed: only resolving the deal can tell
-        elif now.version == locked.get("version"):
-            reasons.append(f"clause {cid} v{now.version} text changed")
-        else:
-            reasons.append(f"clause {cid} v{locked.get('version')} → v{now.version}")
-    for cid, why in (entry.get("left_out") or {}).items():
-        if why.startswith("condition false: "):
-            now = (view.get(cid) or {}).get(int(pins[cid])) if cid in pins else defaults.get(cid)
-            if now is None and cid not in pins:
-                undecided = True  # the clause lost its approved versions: now "no approved version"
-            elif now is None or now.status == "invalid" or now.when != why[len("condition false: "):]:
-                undecided = True
-        elif why == "no approved version":
-            if cid in pins or defaults.get(cid) is not None:
-                undecided = True
-        elif cid not in view:
-            undecided = True  # the clause left the library: the outline no longer resolves
-    return sorted(reasons), undecided
 
 
 @dataclass
@@ -305,16 +222,23 @@ class Assessment:
     @property
     def up_to_date(self) -> bool:
         """Return whether every output is current and no released clause version was touched."""
-        return not (self.violations or self.removed or self.errors
-                    or any(s.stale or s.edited or s.frozen for s in self.deals.values()))
+        return not (
+            self.violations
+            or self.removed
+            or self.errors
+            or any(s.stale or s.edited or s.frozen for s in self.deals.values())
+        )
 
     def to_json(self) -> dict[str, Any]:
         """Return the assessment as JSON-ready data."""
         return {
             "up_to_date": self.up_to_date,
             "released_versions_changed": [{"file": f, "message": m} for f, m in self.violations],
-            "deals": {p: {"reasons": s.reasons + [f"output {o} was edited by hand" for o in s.edited],
-                          "new": s.new} for p, s in sorted(self.deals.items()) if s.stale or s.edited},
+            "deals": {
+                p: {"reasons": s.reasons + [f"output {o} was edited by hand" for o in s.edited], "new": s.new}
+                for p, s in sorted(self.deals.items())
+                if s.stale or s.edited
+            },
             "deleted_deals": self.removed,
             "errors": self.errors,
             "tool_differences": self.tool_notes,
@@ -334,12 +258,17 @@ def assess(config: RepoConfig, selected: list[str] | None = None) -> Assessment:
     on_disk = config.deal_paths()
     deal_paths = on_disk if selected is None else selected
     removed = [] if selected is not None else sorted(set(lock.deals) - set(on_disk))
-    hashes = hash_files(config.root, [out for rel in deal_paths if rel in lock.deals
-                                      for out in config.output_paths(rel).values()])
-    deal_bytes = {rel: _read_bytes(config.root / rel, config.root) for rel in deal_paths}  # the one read of each deal file
+    hashes = hash_files(
+        config.root, [out for rel in deal_paths if rel in lock.deals for out in config.output_paths(rel).values()]
+    )
+    deal_bytes = {
+        rel: _read_bytes(config.root / rel, config.root) for rel in deal_paths
+    }  # the one read of each deal file
     hashes.update({rel: None if raw is None else source_sha256(raw) for rel, raw in deal_bytes.items()})
     template_cache: dict[str, dict[str, str]] = {}
-    law = law_library(config.law_dir if config.law_dir.is_dir() else None)  # the records the lock's hashes are compared with
+    law = law_library(
+        config.law_dir if config.law_dir.is_dir() else None
+    )  # the records the lock's hashes are compared with
     states: dict[str, DealState] = {}
     for rel in deal_paths:
         state = DealState(rel, raw=deal_bytes[rel])
@@ -360,16 +289,21 @@ def assess(config: RepoConfig, selected: list[str] | None = None) -> Assessment:
         if name not in template_cache:
             template_cache[name] = template_files(config.templates_dir, name, config.root)
         if entry.get("template_files") != template_cache[name]:
-            state.reasons.extend(_template_changes(entry.get("template_files") or {}, template_cache[name]))
+            state.reasons.extend(template_changes(entry.get("template_files") or {}, template_cache[name]))
         state.reasons.extend(f"{rel} {what}" for rel, what in law.changed(entry.get("law") or {}))
         if not state.reasons and entry.get("library_sha256") != digest:
             # inputs the deal controls are unchanged, the library is not: map the library onto it
             clause_reasons, state.undecided = predict_clauses(entry, view, defaults)
             state.reasons.extend(clause_reasons)
         _check_outputs(config, rel, entry, state, hashes, interrupted.get(rel))
-    notes = tool_differences(lock.tools, installed_tools(config.templates_dir, config.root, config.install)) if lock.tools else []
-    return Assessment(config, lock, library, violations, states, removed, errors=errors, library_sha256=digest,
-                      tool_notes=notes)
+    notes = (
+        tool_differences(lock.tools, installed_tools(config.templates_dir, config.root, config.install))
+        if lock.tools
+        else []
+    )
+    return Assessment(
+        config, lock, library, violations, states, removed, errors=errors, library_sha256=digest, tool_notes=notes
+    )
 
 
 def _recover_journal(config: RepoConfig, lock: Lock) -> tuple[dict[str, dict[str, Any]], list[str]]:
@@ -390,25 +324,38 @@ def _recover_journal(config: RepoConfig, lock: Lock) -> tuple[dict[str, dict[str
             lock.deals[rel] = entry
         else:
             interrupted[rel] = entry
-    return interrupted, [f"{path.name}: a build was interrupted before it wrote contractgen.lock; "
-                         "run `contractgen build` to finish it"]
+    return interrupted, [
+        f"{path.name}: a build was interrupted before it wrote contractgen.lock; run `contractgen build` to finish it"
+    ]
 
 
 SIGNED = "signed contract, frozen"
 
 
-def _assess_signed(config: RepoConfig, rel: str, entry: dict[str, Any], state: DealState,
-                   hashes: dict[str, str | None], view, defaults, digest: str) -> None:
+def _assess_signed(
+    config: RepoConfig,
+    rel: str,
+    entry: dict[str, Any],
+    state: DealState,
+    hashes: dict[str, str | None],
+    view,
+    defaults,
+    digest: str,
+) -> None:
     """Judge a deal built as signed: changes to it are errors, library changes only amendments."""
     state.signed = True
     if hashes.get(rel) != entry.get("deal_sha256"):
-        state.frozen.append(f"{SIGNED}: its deal file changed since it was signed (restore it; "
-                            "record a change as an amendment, a new deal)")
+        state.frozen.append(
+            f"{SIGNED}: its deal file changed since it was signed (restore it; "
+            "record a change as an amendment, a new deal)"
+        )
     if entry.get("library_sha256") != digest:
         state.amendments, _undecided = predict_clauses(entry, view, defaults)
     _check_outputs(config, rel, entry, state, hashes)
-    state.frozen.extend(f"{SIGNED}: {reason} (restore it from version control; signed contracts are never "
-                        "rendered again)" for reason in state.reasons)
+    state.frozen.extend(
+        f"{SIGNED}: {reason} (restore it from version control; signed contracts are never rendered again)"
+        for reason in state.reasons
+    )
     state.frozen.extend(f"{SIGNED}: output {out} was changed (restore it from version control)" for out in state.edited)
     state.reasons, state.edited = [], []
 
@@ -437,8 +384,14 @@ def hash_files(root: Path, rels: list[str]) -> dict[str, str | None]:
         return results
 
 
-def _check_outputs(config: RepoConfig, rel: str, entry: dict[str, Any], state: DealState,
-                   hashes: dict[str, str | None], journalled: dict[str, Any] | None = None) -> None:
+def _check_outputs(
+    config: RepoConfig,
+    rel: str,
+    entry: dict[str, Any],
+    state: DealState,
+    hashes: dict[str, str | None],
+    journalled: dict[str, Any] | None = None,
+) -> None:
     locked = entry.get("outputs") or {}
     interrupted = (journalled or {}).get("outputs") or {}
     for out in config.output_paths(rel).values():
@@ -478,6 +431,8 @@ def check_lines(assessment: Assessment) -> list[str]:
         lines.extend(f"{rel}: {reason}" for reason in state.reasons)
         lines.extend(f"{rel}: output {out} was edited by hand" for out in state.edited)
         lines.extend(f"{rel}: {problem}" for problem in state.frozen)
-    lines.extend(f"{rel}: deal file deleted, but its lock entry remains (run `contractgen build`)" for rel in assessment.removed)
+    lines.extend(
+        f"{rel}: deal file deleted, but its lock entry remains (run `contractgen build`)" for rel in assessment.removed
+    )
     lines.extend(assessment.errors)
     return lines

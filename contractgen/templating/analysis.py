@@ -19,21 +19,58 @@ from jinja2 import nodes
 
 from contractgen.templating.context import context_types
 from contractgen.templating.deal_types import (
-    DictOf, ForbiddenAttribute, ListOf, LoopType, MissingAttribute, UNKNOWN, attribute_type, item_type, type_name,
+    DictOf,
+    ForbiddenAttribute,
+    ListOf,
+    LoopType,
+    MissingAttribute,
+    UNKNOWN,
+    attribute_type,
+    item_type,
+    type_name,
 )
 
 UNSAFE_NAMES = {"mark_safe", "Markup"}
-JINJA_GLOBALS = {"range", "dict", "lipsum", "cycler", "joiner", "namespace", "true", "false", "none",
-                 "True", "False", "None"}
+JINJA_GLOBALS = {
+    "range",
+    "dict",
+    "lipsum",
+    "cycler",
+    "joiner",
+    "namespace",
+    "true",
+    "false",
+    "none",
+    "True",
+    "False",
+    "None",
+}
 # Filters whose result is the same kind of list as their input.
-_LIST_PRESERVING = {"sort", "reverse", "unique", "list", "select", "reject", "selectattr", "rejectattr",
-                    "batch", "slice"}
+_LIST_PRESERVING = {
+    "sort",
+    "reverse",
+    "unique",
+    "list",
+    "select",
+    "reject",
+    "selectattr",
+    "rejectattr",
+    "batch",
+    "slice",
+}
 _ITEM_RESULT = {"first", "last", "random", "min", "max"}
 # Filters whose `attribute` (first positional argument, or keyword) names a field of the items.
-_ATTRIBUTE_FILTERS = {"selectattr": 0, "rejectattr": 0, "groupby": 0, "map": None, "sort": None,
-                      "sum": None, "unique": None, "min": None, "max": None}
-
-
+_ATTRIBUTE_FILTERS = {
+    "selectattr": 0,
+    "rejectattr": 0,
+    "groupby": 0,
+    "map": None,
+    "sort": None,
+    "sum": None,
+    "unique": None,
+    "min": None,
+    "max": None,
+}
 
 
 # ---------------------------------------------------------------- the walk
@@ -259,11 +296,32 @@ class Analyzer:
             return item_type(source)
         if name == "length" or name == "count":
             return int
-        if name == "string" or name in self.env.filters and name in {"money", "money0", "date", "number",
-                                                                       "percent", "hours", "words", "words_or",
-                                                                       "country", "duration", "cap",
-                                                                       "count_words", "timezone", "join", "lower", "upper",
-                                                                       "title", "capitalize", "trim"}:
+        if (
+            name == "string"
+            or name in self.env.filters
+            and name
+            in {
+                "money",
+                "money0",
+                "date",
+                "number",
+                "percent",
+                "hours",
+                "words",
+                "words_or",
+                "country",
+                "duration",
+                "cap",
+                "count_words",
+                "timezone",
+                "join",
+                "lower",
+                "upper",
+                "title",
+                "capitalize",
+                "trim",
+            }
+        ):
             return str
         return UNKNOWN
 
@@ -343,9 +401,12 @@ class Analyzer:
 
     def is_global(self, node: nodes.Node, scope: dict[str, Any]) -> bool:
         """Whether a node names one of Jinja's globals (a function or class, whose attributes are refused)."""
-        return (isinstance(node, nodes.Name) and node.name not in scope
-                and (node.name in JINJA_GLOBALS or node.name in self.env.globals)
-                and node.name not in ("true", "false", "none", "True", "False", "None"))
+        return (
+            isinstance(node, nodes.Name)
+            and node.name not in scope
+            and (node.name in JINJA_GLOBALS or node.name in self.env.globals)
+            and node.name not in ("true", "false", "none", "True", "False", "None")
+        )
 
     @staticmethod
     def root_name(node: nodes.Node) -> str:

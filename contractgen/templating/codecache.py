@@ -58,8 +58,17 @@ def environment_fingerprint(env: jinja2.Environment, generator_file: str) -> str
         hashlib.sha256(Path(generator_file).read_bytes()).hexdigest(),
         ",".join(sorted(env.filters)),
         ",".join(sorted(env.tests)),
-        repr((env.block_start_string, env.variable_start_string, env.comment_start_string,
-              env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline, env.autoescape)),
+        repr(
+            (
+                env.block_start_string,
+                env.variable_start_string,
+                env.comment_start_string,
+                env.trim_blocks,
+                env.lstrip_blocks,
+                env.keep_trailing_newline,
+                env.autoescape,
+            )
+        ),
     ]
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 

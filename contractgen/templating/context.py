@@ -23,9 +23,26 @@ def _shortcut_types() -> dict[str, Any]:
     from contractgen.deal.model import ClientParty, Deal, SupplierParty
     from contractgen.law.privacy import Privacy
 
-    return dict(deal=Deal, client=ClientParty, supplier=SupplierParty, derived=Derived,
-                CLIENT=str, SUPPLIER=str, CLIENT_NAME=str, SUPPLIER_NAME=str,
-                law=Law, forum=Forum, disputes=DisputesView, public=PublicSector, privacy=Privacy, staff=StaffTransfer, PD=str, locale_=str, currency_=str, currency_sign_=str)
+    return dict(
+        deal=Deal,
+        client=ClientParty,
+        supplier=SupplierParty,
+        derived=Derived,
+        CLIENT=str,
+        SUPPLIER=str,
+        CLIENT_NAME=str,
+        SUPPLIER_NAME=str,
+        law=Law,
+        forum=Forum,
+        disputes=DisputesView,
+        public=PublicSector,
+        privacy=Privacy,
+        staff=StaffTransfer,
+        PD=str,
+        locale_=str,
+        currency_=str,
+        currency_sign_=str,
+    )
 
 
 def context_types() -> dict[str, Any]:

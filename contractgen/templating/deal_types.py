@@ -41,8 +41,21 @@ class DictOf:
     value: Any
 
 
-LOOP_ATTRIBUTES = {"index", "index0", "revindex", "revindex0", "first", "last", "length", "cycle",
-                   "depth", "depth0", "previtem", "nextitem", "changed"}
+LOOP_ATTRIBUTES = {
+    "index",
+    "index0",
+    "revindex",
+    "revindex0",
+    "first",
+    "last",
+    "length",
+    "cycle",
+    "depth",
+    "depth0",
+    "previtem",
+    "nextitem",
+    "changed",
+}
 
 
 class LoopType:
@@ -77,12 +90,47 @@ def _unwrap(tp: Any) -> Any:
 
 # The methods a template may call on plain values: pure, and bounded by the sandbox's size checks.
 BUILTIN_METHODS: dict[type, frozenset[str]] = {
-    str: frozenset({"capitalize", "casefold", "count", "endswith", "find", "isalnum", "isalpha", "isdigit",
-                    "islower", "isspace", "istitle", "isupper", "join", "lower", "lstrip", "partition",
-                    "removeprefix", "removesuffix", "replace", "rfind", "rpartition", "rsplit", "rstrip",
-                    "split", "splitlines", "startswith", "strip", "title", "upper",
-                    # bounded by the sandbox's size checks on the arguments
-                    "center", "expandtabs", "ljust", "rjust", "zfill", "format", "format_map"}),
+    str: frozenset(
+        {
+            "capitalize",
+            "casefold",
+            "count",
+            "endswith",
+            "find",
+            "isalnum",
+            "isalpha",
+            "isdigit",
+            "islower",
+            "isspace",
+            "istitle",
+            "isupper",
+            "join",
+            "lower",
+            "lstrip",
+            "partition",
+            "removeprefix",
+            "removesuffix",
+            "replace",
+            "rfind",
+            "rpartition",
+            "rsplit",
+            "rstrip",
+            "split",
+            "splitlines",
+            "startswith",
+            "strip",
+            "title",
+            "upper",
+            # bounded by the sandbox's size checks on the arguments
+            "center",
+            "expandtabs",
+            "ljust",
+            "rjust",
+            "zfill",
+            "format",
+            "format_map",
+        }
+    ),
     dict: frozenset({"get", "items", "keys", "values"}),
     list: frozenset({"count", "index"}),
     tuple: frozenset({"count", "index"}),
@@ -176,12 +224,18 @@ def field_names(tp: Any) -> list[str]:
     """Return the field (and property) names of a model or dataclass, for suggestions."""
     if _is_model(tp):
         names = list(tp.model_fields)
-        names += [n for k in tp.__mro__ for n, v in vars(k).items()
-                  if isinstance(v, (property, functools.cached_property)) and not n.startswith("_")]
+        names += [
+            n
+            for k in tp.__mro__
+            for n, v in vars(k).items()
+            if isinstance(v, (property, functools.cached_property)) and not n.startswith("_")
+        ]
         return names
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
         names = [f.name for f in dataclasses.fields(tp)]
-        names += [n for k in tp.__mro__ for n, v in vars(k).items() if isinstance(v, property) and not n.startswith("_")]
+        names += [
+            n for k in tp.__mro__ for n, v in vars(k).items() if isinstance(v, property) and not n.startswith("_")
+        ]
         return names
     return []
 

@@ -21,21 +21,103 @@ from contractgen.values.payment import PaymentTerm
 
 MAX_STRING_LENGTH = 200_000  # characters of one string (or items of one list) a template may build
 MAX_BATCH = 10_000  # items of one batch or slices of a list
-ROLE_WORDS = {"client", "customer", "supplier", "provider", "vendor", "contractor", "company",
-              "purchaser", "buyer", "service provider", "consultant", "licensee", "licensor"}
+ROLE_WORDS = {
+    "client",
+    "customer",
+    "supplier",
+    "provider",
+    "vendor",
+    "contractor",
+    "company",
+    "purchaser",
+    "buyer",
+    "service provider",
+    "consultant",
+    "licensee",
+    "licensor",
+}
 # Short names that are common nouns and so take "the" ("the Bank"); any other short name is
 # read as a proper name ("Tulpay"). A deal overrides either way with `article: the | none`.
 COMMON_NOUNS = ROLE_WORDS | {
-    "bank", "insurer", "hospital", "health system", "clinic", "charity", "trust", "retailer", "manufacturer",
-    "operator", "group", "authority", "council", "university", "school", "college", "society", "firm",
-    "partnership", "fund", "lender", "agency", "institution", "employer", "recipient", "organisation",
-    "organization", "business", "practice", "distributor", "merchant", "integrator", "outsourcer",
-    "reseller", "carrier", "utility", "insurance company", "fintech", "foundation", "association",
-    "department", "ministry", "municipality", "city", "county", "state", "board", "service recipient",
-    "processor", "controller", "business associate", "covered entity", "plan", "health plan", "network",
-    "platform", "agent", "principal", "customer group", "airline", "telco", "cooperative", "co-operative"}
-NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                "ten", "eleven", "twelve"]
+    "bank",
+    "insurer",
+    "hospital",
+    "health system",
+    "clinic",
+    "charity",
+    "trust",
+    "retailer",
+    "manufacturer",
+    "operator",
+    "group",
+    "authority",
+    "council",
+    "university",
+    "school",
+    "college",
+    "society",
+    "firm",
+    "partnership",
+    "fund",
+    "lender",
+    "agency",
+    "institution",
+    "employer",
+    "recipient",
+    "organisation",
+    "organization",
+    "business",
+    "practice",
+    "distributor",
+    "merchant",
+    "integrator",
+    "outsourcer",
+    "reseller",
+    "carrier",
+    "utility",
+    "insurance company",
+    "fintech",
+    "foundation",
+    "association",
+    "department",
+    "ministry",
+    "municipality",
+    "city",
+    "county",
+    "state",
+    "board",
+    "service recipient",
+    "processor",
+    "controller",
+    "business associate",
+    "covered entity",
+    "plan",
+    "health plan",
+    "network",
+    "platform",
+    "agent",
+    "principal",
+    "customer group",
+    "airline",
+    "telco",
+    "cooperative",
+    "co-operative",
+}
+NUMBER_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
 _MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
 # Line breaks and runs of spaces become one space; a no-break space stays, so "R$ 385.000,00" never breaks.
 _WHITESPACE = re.compile(r"[^\S\u00a0\u202f\u2007]+")
@@ -47,8 +129,10 @@ def contract_words(value: Any) -> str:
         # A clause version that prints the payment terms as they are prints them as days; any other term is
         # printed by the newer versions, which read its kind, and this one refuses it rather than garble it.
         if value.kind != "days":
-            raise ValueError(f"the payment terms '{value}' are not a number of days, which is all this clause "
-                             "version prints; use the newest version of the clause")
+            raise ValueError(
+                f"the payment terms '{value}' are not a number of days, which is all this clause "
+                "version prints; use the newest version of the clause"
+            )
         value = value.length
     text = str(value)
     if getattr(value, "business", False) and getattr(value, "unit", "") == "day":
@@ -150,8 +234,10 @@ def percent(ctx, value) -> str:
 
     if hasattr(value, "per"):  # an interest rate; a clause printing "per month" must not be given a yearly one
         if value.per == "year":
-            raise ValueError(f"{value.percent}% is a yearly rate and this clause version prints a rate per month; "
-                             "use the newest version of the clause")
+            raise ValueError(
+                f"{value.percent}% is a yearly rate and this clause version prints a rate per month; "
+                "use the newest version of the clause"
+            )
         value = value.percent
     fraction = Decimal(str(value)) / 100
     text = format_percent(fraction, format="#,##0.###%", locale=_locale(ctx))
@@ -227,10 +313,23 @@ def count_words(value) -> str:
 
 
 FILTERS = {
-    "money": money, "money0": money0, "date": date, "number": number, "percent": percent,
-    "hours": hours, "words": words, "words_or": words_or, "country": country,
-    "duration": duration, "cap": cap, "count_words": count_words, "timezone": timezone,
-    "join": _checked_join, "replace": _checked_replace, "batch": _checked_batch, "slice": _checked_slice,
+    "money": money,
+    "money0": money0,
+    "date": date,
+    "number": number,
+    "percent": percent,
+    "hours": hours,
+    "words": words,
+    "words_or": words_or,
+    "country": country,
+    "duration": duration,
+    "cap": cap,
+    "count_words": count_words,
+    "timezone": timezone,
+    "join": _checked_join,
+    "replace": _checked_replace,
+    "batch": _checked_batch,
+    "slice": _checked_slice,
 }
 # Jinja filters that pad or reflow text to a width the template chooses: clauses never need them,
 # and a huge width would exhaust memory.

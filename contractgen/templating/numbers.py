@@ -27,7 +27,9 @@ def money(ctx, amount, decimals: bool = True) -> str:
     pattern = parse_pattern(locale.currency_formats["standard"].pattern)
     if not decimals:
         pattern.frac_prec = (0, 0)
-    text = pattern.apply(Decimal(str(amount)), locale, currency=currency, currency_digits=decimals, group_separator=False)
+    text = pattern.apply(
+        Decimal(str(amount)), locale, currency=currency, currency_digits=decimals, group_separator=False
+    )
     text = _regroup(text, pattern.grouping, locale)
     text = _signed(text, local_sign(currency, str(locale)), ctx.get("currency_sign_"))
     # CLDR's Japanese yen is the full-width "￥", which the contract fonts lack; "¥" is the same sign.
@@ -41,9 +43,9 @@ def _signed(text: str, local: str, wanted: str | None) -> str:
     if not wanted or wanted == local or local not in text:
         return text
     if text.startswith(local):
-        return wanted + text[len(local):]
+        return wanted + text[len(local) :]
     at = text.rindex(local)
-    return text[:at] + wanted + text[at + len(local):]
+    return text[:at] + wanted + text[at + len(local) :]
 
 
 def _regroup(text: str, grouping: tuple[int, int], locale) -> str:
@@ -82,7 +84,10 @@ def number(ctx, value, decimals: int | None = None) -> str:
     from babel.numbers import parse_pattern
 
     locale = Locale.parse(_locale(ctx))
-    pattern = parse_pattern("#,##0." + "0" * decimals if decimals else "#,##0") if decimals is not None else \
-        parse_pattern(locale.decimal_formats[None].pattern)
+    pattern = (
+        parse_pattern("#,##0." + "0" * decimals if decimals else "#,##0")
+        if decimals is not None
+        else parse_pattern(locale.decimal_formats[None].pattern)
+    )
     text = format_decimal(value, format=pattern, locale=locale, group_separator=False)
     return _regroup(text, pattern.grouping, locale)

@@ -12,7 +12,11 @@ from jinja2.sandbox import SecurityError
 from contractgen.errors import Problem, TemplateError
 from contractgen.templating.codecache import compiled as _compiled, compiled_condition as _compiled_condition
 from contractgen.templating.sandbox import (
-    MAX_OUTPUT, budget_var, clause_environment, condition_environment, new_budget,
+    MAX_OUTPUT,
+    budget_var,
+    clause_environment,
+    condition_environment,
+    new_budget,
 )
 from contractgen.templating.worker import rendering
 
@@ -93,9 +97,13 @@ def evaluate_condition(expression: str, context: dict[str, Any], where: str) -> 
             value = _compiled_condition(env, expression)(**context)
             return bool(value)
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(problems=[Problem(where, None, "when", f"invalid condition '{expression}': {exc.message}")]) from None
+        raise TemplateError(
+            problems=[Problem(where, None, "when", f"invalid condition '{expression}': {exc.message}")]
+        ) from None
     except (SecurityError, RecursionError, MemoryError) as exc:
-        raise TemplateError(problems=[Problem(where, None, "when", f"not allowed: {exc or type(exc).__name__}")]) from None
+        raise TemplateError(
+            problems=[Problem(where, None, "when", f"not allowed: {exc or type(exc).__name__}")]
+        ) from None
     finally:
         var.reset(token)
 

@@ -35,7 +35,13 @@ from jinja2.utils import Cycler, Joiner
 
 from contractgen.templating.deal_types import readable_attribute
 from contractgen.templating.filters import (
-    FILTERS, MAX_STRING_LENGTH, UNSAFE_FILTERS, check_length, escape_markdown, replaced_size, size_of,
+    FILTERS,
+    MAX_STRING_LENGTH,
+    UNSAFE_FILTERS,
+    check_length,
+    escape_markdown,
+    replaced_size,
+    size_of,
 )
 
 MAX_POWER_EXPONENT = 64
@@ -274,12 +280,26 @@ class PageSandbox(LimitedSandbox):
 
 # Environment options per kind; every Jinja environment of the project is one of these.
 KINDS: dict[str, dict[str, Any]] = {
-    "clause": dict(undefined=StrictUndefined, finalize=escape_markdown, autoescape=False, keep_trailing_newline=True,
-                   trim_blocks=True, lstrip_blocks=True, comment_start_string="{##", comment_end_string="##}",
-                   cache_size=2000),
+    "clause": dict(
+        undefined=StrictUndefined,
+        finalize=escape_markdown,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        comment_start_string="{##",
+        comment_end_string="##}",
+        cache_size=2000,
+    ),
     "condition": dict(undefined=ChainableUndefined),
-    "layout": dict(undefined=StrictUndefined, autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                   keep_trailing_newline=True, auto_reload=True),
+    "layout": dict(
+        undefined=StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=True,
+    ),
     "page": dict(undefined=StrictUndefined, autoescape=True, trim_blocks=True, lstrip_blocks=True),
 }
 

@@ -18,7 +18,9 @@ US_LOCALES = ("en_US",)
 _PROTECTED = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{##.*?##\}|\{#[^}]*\}|\]\(#[^)]*\)", re.DOTALL)
 WORDS = _WORD = re.compile(r"[A-Za-z]+")
 # Endings that often mark a British spelling; a word with one must be in the table or in `same`.
-BRITISH_LOOKING = re.compile(r"(?:is(?:e|es|ed|ing|ation|ations|er|ers)|our(?:s|ed|ing|able|ably|ite|ites)?|tre|tres|ogue|ogues|lled|lling)$")
+BRITISH_LOOKING = re.compile(
+    r"(?:is(?:e|es|ed|ing|ation|ations|er|ers)|our(?:s|ed|ing|able|ably|ite|ites)?|tre|tres|ogue|ogues|lled|lling)$"
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -35,7 +37,7 @@ class Spelling:
             return self.words[word]
         for stem, replacement in self.stems:
             if word.startswith(stem):
-                return replacement + word[len(stem):]
+                return replacement + word[len(stem) :]
         return None
 
     def handles(self, word: str) -> bool:
@@ -51,8 +53,11 @@ def load_spelling(template_dir: Path) -> Spelling | None:
         return None
     data = yamlload.safe_load(path.read_text(encoding="utf-8")) or {}
     stems = sorted(((str(k), str(v)) for k, v in (data.get("stems") or {}).items()), key=lambda kv: -len(kv[0]))
-    return Spelling(tuple(stems), {str(k): str(v) for k, v in (data.get("words") or {}).items()},
-                    frozenset(str(w).lower() for w in data.get("same") or ()))
+    return Spelling(
+        tuple(stems),
+        {str(k): str(v) for k, v in (data.get("words") or {}).items()},
+        frozenset(str(w).lower() for w in data.get("same") or ()),
+    )
 
 
 def _keep_case(original: str, replacement: str) -> str:
@@ -65,6 +70,7 @@ def _keep_case(original: str, replacement: str) -> str:
 
 def respell(text: str, spelling: Spelling) -> str:
     """Respell every word of plain text that has a US form."""
+
     def one(match: re.Match) -> str:
         word = match.group(0)
         us = spelling.us(word.lower())
@@ -79,7 +85,7 @@ def respell_source(source: str, spelling: Spelling) -> str:
     out: list[str] = []
     last = 0
     for match in _PROTECTED.finditer(source):
-        out.append(respell(source[last:match.start()], spelling))
+        out.append(respell(source[last : match.start()], spelling))
         out.append(match.group(0))
         last = match.end()
     out.append(respell(source[last:], spelling))

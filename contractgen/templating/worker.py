@@ -45,15 +45,18 @@ class Limits:
     @classmethod
     def from_environment(cls) -> Limits:
         """Read the limits from CONTRACTGEN_RENDER_* (defaults: 60 s CPU, 2048 MB, 120 s)."""
+
         def number(name: str, default: float) -> float:
             try:
                 return float(os.environ.get(name, "") or default)
             except ValueError:
                 return default
 
-        return cls(int(number("CONTRACTGEN_RENDER_CPU_SECONDS", 60)), int(number("CONTRACTGEN_RENDER_MEMORY_MB", 2048)),
-                   number("CONTRACTGEN_RENDER_WALL_SECONDS", 120))
-
+        return cls(
+            int(number("CONTRACTGEN_RENDER_CPU_SECONDS", 60)),
+            int(number("CONTRACTGEN_RENDER_MEMORY_MB", 2048)),
+            number("CONTRACTGEN_RENDER_WALL_SECONDS", 120),
+        )
 
     def scaled(self, factor: float) -> Limits:
         """The same limits with `factor` times the time (for a whole-library pass such as lint)."""
@@ -85,13 +88,13 @@ def rendering(where: str) -> Iterator[None]:
 
 def _write_label(page: mmap.mmap, text: str) -> None:
     data = text.encode("utf-8", "replace")[: _LABEL_SIZE - 4]
-    page[4:4 + len(data)] = data
+    page[4 : 4 + len(data)] = data
     page[0:4] = len(data).to_bytes(4, "little")
 
 
 def _read_label(page: mmap.mmap) -> str:
     size = min(int.from_bytes(page[0:4], "little"), _LABEL_SIZE - 4)
-    return page[4:4 + size].decode("utf-8", "replace")
+    return page[4 : 4 + size].decode("utf-8", "replace")
 
 
 def _arm(limits: Limits) -> None:
@@ -153,8 +156,10 @@ def run_bounded(work: Callable[..., Any], *args: Any, what: str = "", limits: Li
         try:
             kind, value = pickle.loads(data)
         except Exception as exc:  # noqa: BLE001 - a value whose class cannot be rebuilt from its pickle
-            raise ContractgenError(f"{what or 'the render'}: its result could not be read back from the render "
-                                   f"worker ({type(exc).__name__}: {exc})") from None
+            raise ContractgenError(
+                f"{what or 'the render'}: its result could not be read back from the render "
+                f"worker ({type(exc).__name__}: {exc})"
+            ) from None
         if kind == "ok":
             return value
         if kind == "memory":
@@ -185,7 +190,7 @@ def _send(fd: int, outcome: tuple[str, Any]) -> None:
         data = pickle.dumps(("raised", ContractgenError("\n".join(lines))), protocol=pickle.HIGHEST_PROTOCOL)
     view = memoryview(data)
     while view:
-        view = view[os.write(fd, view):]
+        view = view[os.write(fd, view) :]
     os.close(fd)
 
 

@@ -27,8 +27,9 @@ MULTIPLIERS: dict[str, int] = {
     "mio": 6, "bn": 9, "billion": 9, "billions": 9, "mrd.": 9, "mrd": 9, "lakh": 5, "lakhs": 5, "lac": 5, "lacs": 5,
     "crore": 7, "crores": 7, "cr": 7, "cr.": 7,
 }  # fmt: skip
-_MULTIPLIER_RE = re.compile(r"^(" + "|".join(re.escape(w) for w in sorted(MULTIPLIERS, key=len, reverse=True))
-                            + r")(?![^\W\d_])", re.IGNORECASE)
+_MULTIPLIER_RE = re.compile(
+    r"^(" + "|".join(re.escape(w) for w in sorted(MULTIPLIERS, key=len, reverse=True)) + r")(?![^\W\d_])", re.IGNORECASE
+)
 _GROUP_ONLY = {" ", "'", "\u2e41", "\u060c", "\u066c"}  # never a decimal mark
 _DECIMAL_ONLY = {"\u066b"}  # the Arabic decimal separator is never a group
 _CORE = re.compile(r"\d(?:[\d.,' \u2e41\u060c\u066c\u066b]*\d)?")
@@ -60,8 +61,11 @@ def _grouped(runs: list[str], groupings: frozenset[tuple[int, int]]) -> bool:
     if head.startswith("0"):
         return False
     for primary, secondary in groupings:
-        if (len(rest[-1]) == primary and all(len(r) == secondary for r in rest[:-1])
-                and 1 <= len(head) <= (secondary if len(rest) > 0 else primary)):
+        if (
+            len(rest[-1]) == primary
+            and all(len(r) == secondary for r in rest[:-1])
+            and 1 <= len(head) <= (secondary if len(rest) > 0 else primary)
+        ):
             return True
     return False
 
@@ -82,8 +86,9 @@ def readings(figure: str, groupings: frozenset[tuple[int, int]] = GROUPINGS) -> 
     if last not in _GROUP_ONLY:  # the last separator as the decimal mark
         groups = set(seps[:-1])
         if len(groups) <= 1 and last not in groups and _grouped(runs[:-1], groupings):
-            found.append(Reading(Decimal("".join(runs[:-1]) + "." + runs[-1]), last, next(iter(groups), None),
-                                 len(runs[-1])))
+            found.append(
+                Reading(Decimal("".join(runs[:-1]) + "." + runs[-1]), last, next(iter(groups), None), len(runs[-1]))
+            )
     if len(set(seps)) == 1 and last not in _DECIMAL_ONLY and _grouped(runs, groupings):  # every separator groups
         found.append(Reading(Decimal("".join(runs)), None, last, 0))
     return found
@@ -112,13 +117,13 @@ def take_apart(text: str) -> Figure:
     match = _CORE.search(written)
     if match is None:
         raise ValueError(f"{text!r} has no figure in it")
-    before, figure, after = written[: match.start()].strip(), match.group(0), written[match.end():].strip()
+    before, figure, after = written[: match.start()].strip(), match.group(0), written[match.end() :].strip()
     after = _NO_CENTS.sub("", after).strip()
     power, word = 0, ""
     words = _MULTIPLIER_RE.match(after)
     if words and words.group(1) != "M":  # a capital M alone can mean a thousand (MM a million)
         power, word = MULTIPLIERS[words.group(1).lower()], words.group(1)
-        after = after[words.end():].strip()
+        after = after[words.end() :].strip()
     return Figure(str(text), figure, power, before, after, word)
 
 
@@ -144,12 +149,16 @@ def _unambiguous(value: Decimal, sign: str = "", places: int | None = None) -> s
     return f"{sign}{text}"
 
 
-def choose(fig: Figure, locale: str, markets: tuple[str, ...], places: int | None, what: str, sign: str = "") -> Decimal:
+def choose(
+    fig: Figure, locale: str, markets: tuple[str, ...], places: int | None, what: str, sign: str = ""
+) -> Decimal:
     """The one plausible value of a figure; Ambiguous naming both readings, or ValueError if none."""
     found = readings(fig.figure, GROUPINGS | {convention(locale).grouping})
     if not found:
-        raise ValueError(f"{fig.text!r} is not {what}: the digits are not grouped in threes (or in lakhs and crores) "
-                         f"and no decimal mark ends it; write e.g. {_unambiguous(Decimal('1250000.5'), sign)}")
+        raise ValueError(
+            f"{fig.text!r} is not {what}: the digits are not grouped in threes (or in lakhs and crores) "
+            f"and no decimal mark ends it; write e.g. {_unambiguous(Decimal('1250000.5'), sign)}"
+        )
 
     def fits(reading: Reading) -> bool:
         return places is None or _places(_scaled(reading, fig.power)) <= places
@@ -159,17 +168,18 @@ def choose(fig: Figure, locale: str, markets: tuple[str, ...], places: int | Non
         # Only one reading: zeros beyond the currency's decimals change nothing ("¥1,500.00").
         if not fits(reading) and _places(_scaled(reading, fig.power).normalize()) > (places or 0):
             rounded = _scaled(reading, fig.power).quantize(Decimal(1).scaleb(-(places or 0)))
-            raise ValueError(f"{fig.text!r} has {reading.places} decimal{'s' * (reading.places != 1)}, but the currency "
-                             f"has {places}; "
-                             f"write the amount meant, e.g. {_unambiguous(rounded, sign, places)}")
+            raise ValueError(
+                f"{fig.text!r} has {reading.places} decimal{'s' * (reading.places != 1)}, but the currency "
+                f"has {places}; "
+                f"write the amount meant, e.g. {_unambiguous(rounded, sign, places)}"
+            )
         return _scaled(reading, fig.power)
     own = convention(locale)
     # A deal written in one of the currency's own markets is read the way that market writes.
     home = own.locale.rsplit("_", 1)[-1] in {m.rsplit("_", 1)[-1] for m in markets}
     ways = [] if home else [convention(m) for m in markets]
     sep = fig.figure[len(fig.figure) - 4]  # one separator followed by three digits: decimal mark or group
-    plausible = [r for r in found
-                 if _agrees(r, sep, own) or (fits(r) and any(_agrees(r, sep, way) for way in ways))]
+    plausible = [r for r in found if _agrees(r, sep, own) or (fits(r) and any(_agrees(r, sep, way) for way in ways))]
     if len(plausible) == 1 and fits(plausible[0]):
         return _scaled(plausible[0], fig.power)
     decimal, group = sorted(found, key=lambda r: r.decimal is None)
@@ -178,6 +188,7 @@ def choose(fig: Figure, locale: str, markets: tuple[str, ...], places: int | Non
         names = sorted({w.locale for w in (own, *ways) if _agrees(reading, sep, w)})
         role = f"{sep!r} as the decimal mark" if reading.decimal else f"{sep!r} grouping thousands"
         return f"{role}{', as in ' + ', '.join(names[:4]) if names else ''}"
+
     first, second = (_unambiguous(_scaled(r, fig.power), sign, places) for r in (group, decimal))
     second_how = who(decimal)
     if places is not None and not fits(decimal):
@@ -225,18 +236,25 @@ def read_money(text: object, currency: str | None, locale: str = "en_GB") -> Dec
     for sign in (fig.before, fig.after):
         if not sign:
             continue
-        found = currencies.currencies_of(sign, code, locale) if code else (
-            currencies.SIGNS.get(sign) or ((sign.upper(),) if sign.upper() in currencies.iso_codes() else None))
+        found = (
+            currencies.currencies_of(sign, code, locale)
+            if code
+            else (currencies.SIGNS.get(sign) or ((sign.upper(),) if sign.upper() in currencies.iso_codes() else None))
+        )
         if found is None:
             hint = " ('M' can mean a thousand: write 'm' or 'million')" if sign in ("M", "MM") else ""
-            raise ValueError(f"{text!r} is not an amount of money; write e.g. 185000, '185,000' or "
-                             f"'{code or 'EUR'} 185,000' ({sign!r} is not a currency sign or code we know{hint})")
+            raise ValueError(
+                f"{text!r} is not an amount of money; write e.g. 185000, '185,000' or "
+                f"'{code or 'EUR'} 185,000' ({sign!r} is not a currency sign or code we know{hint})"
+            )
         named.append((sign, found))
     if code:
         for sign, found in named:
             if code not in found:
-                raise ValueError(f"{text!r} is in {'/'.join(found)}, but the deal's currency (commercials.currency) "
-                                 f"is {code}; write the amount in {code} or without a sign")
+                raise ValueError(
+                    f"{text!r} is in {'/'.join(found)}, but the deal's currency (commercials.currency) "
+                    f"is {code}; write the amount in {code} or without a sign"
+                )
     if len(named) == 2 and not set(named[0][1]) & set(named[1][1]):
         raise ValueError(f"{text!r} names two currencies ({named[0][0]!r} and {named[1][0]!r}); write one")
     places = currencies.digits(code) if code else None
@@ -246,8 +264,16 @@ def read_money(text: object, currency: str | None, locale: str = "en_GB") -> Dec
 
 
 STATUTORY = "statutory"
-STATUTORY_PHRASES = {"statutory", "statutory minimum", "statutory limit", "statutory limits", "as required by law",
-                      "as required by statute", "as required by applicable law", "statutory requirement"}
+STATUTORY_PHRASES = {
+    "statutory",
+    "statutory minimum",
+    "statutory limit",
+    "statutory limits",
+    "as required by law",
+    "as required by statute",
+    "as required by applicable law",
+    "statutory requirement",
+}
 
 
 def read_money_or_statutory(text: object, currency: str | None, locale: str = "en_GB") -> Decimal | str:
@@ -263,9 +289,11 @@ PERIODS = {
     "annually": "year", "yearly": "year", "per month": "month", "a month": "month", "p.m.": "month",
     "monthly": "month", "per calendar month": "month",
 }  # fmt: skip
-_RATE_RE = re.compile(r"^(?P<figure>.*?)\s*(?:(?P<pct>%|per\s?cent|percent|pct)|(?P<bp>bps|bp|basis\s+points?))"
-                      r"\s*(?P<period>" + "|".join(re.escape(p) for p in sorted(PERIODS, key=len, reverse=True))
-                      + r")?$", re.IGNORECASE)
+_RATE_RE = re.compile(
+    r"^(?P<figure>.*?)\s*(?:(?P<pct>%|per\s?cent|percent|pct)|(?P<bp>bps|bp|basis\s+points?))"
+    r"\s*(?P<period>" + "|".join(re.escape(p) for p in sorted(PERIODS, key=len, reverse=True)) + r")?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -305,8 +333,9 @@ def read_percent(text: object, locale: str = "en_GB", markets: tuple[str, ...] =
     """A percentage with no period: "99.5%", "99,5 %", "99.5", "five per cent" → Decimal("99.5")."""
     rate = read_rate(text, locale, markets)
     if rate.per:
-        raise ValueError(f"{text!r} is a rate per {rate.per}; this is a plain percentage: write e.g. "
-                         f"{_unambiguous(rate.percent)}%")
+        raise ValueError(
+            f"{text!r} is a rate per {rate.per}; this is a plain percentage: write e.g. {_unambiguous(rate.percent)}%"
+        )
     return rate.percent
 
 
@@ -315,9 +344,11 @@ def read_monthly_rate(text: object, locale: str = "en_GB", markets: tuple[str, .
     rate = read_rate(text, locale, markets)
     if rate.per == "year":
         monthly = (rate.percent / 12).quantize(Decimal("0.0001")).normalize()
-        raise ValueError(f"{text!r} is a yearly rate, and this one is a rate per month: {rate.percent}% a year is "
-                         f"{'about ' if monthly * 12 != rate.percent else ''}{monthly}% a month in simple interest; "
-                         f"write the monthly rate the parties agree, e.g. '{monthly}% per month'")
+        raise ValueError(
+            f"{text!r} is a yearly rate, and this one is a rate per month: {rate.percent}% a year is "
+            f"{'about ' if monthly * 12 != rate.percent else ''}{monthly}% a month in simple interest; "
+            f"write the monthly rate the parties agree, e.g. '{monthly}% per month'"
+        )
     return rate.percent
 
 

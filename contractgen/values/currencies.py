@@ -42,8 +42,20 @@ SIGNS: dict[str, tuple[str, ...]] = {
 SHARED_SIGNS = frozenset({"$", "kr", "kr.", "¥", "￥", "R", "Rs", "Rs.", "₨", "C$", "Fr."})
 
 # The sign that names one currency where the bare one would not (else the ISO code is printed).
-DISTINCT_SIGNS = {"USD": "US$", "SGD": "S$", "NZD": "NZ$", "AUD": "A$", "CAD": "CA$", "HKD": "HK$", "MXN": "MX$",
-                  "TWD": "NT$", "BRL": "R$", "JPY": "JP¥", "CNY": "CN¥", "INR": "₹"}
+DISTINCT_SIGNS = {
+    "USD": "US$",
+    "SGD": "S$",
+    "NZD": "NZ$",
+    "AUD": "A$",
+    "CAD": "CA$",
+    "HKD": "HK$",
+    "MXN": "MX$",
+    "TWD": "NT$",
+    "BRL": "R$",
+    "JPY": "JP¥",
+    "CNY": "CN¥",
+    "INR": "₹",
+}
 
 
 @dataclass(frozen=True)
@@ -93,8 +105,11 @@ def markets(currency: str) -> tuple[str, ...]:
     from babel.core import get_global
     from babel.localedata import locale_identifiers
 
-    using = [territory for territory, spans in get_global("territory_currencies").items()
-             if any(code == currency and end is None and tender for code, _start, end, tender in spans)]
+    using = [
+        territory
+        for territory, spans in get_global("territory_currencies").items()
+        if any(code == currency and end is None and tender for code, _start, end, tender in spans)
+    ]
     languages = get_global("territory_languages")
     home = currency[:2]
     places = [home] if home in using and home in languages and home != "EU" else using

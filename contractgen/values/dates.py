@@ -112,8 +112,9 @@ def _made(year: int, month: int, day: int, text: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueError(f"{text!r} is not a date: there is no day {day} in month {month} of {year}; "
-                         f"write e.g. {EXAMPLES}") from None
+        raise ValueError(
+            f"{text!r} is not a date: there is no day {day} in month {month} of {year}; write e.g. {EXAMPLES}"
+        ) from None
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -140,9 +141,11 @@ def _figures(text: str, first: int, second: int, year: int, locale: str) -> date
     if order is None:
         if as_dm and as_md and as_dm != as_md:
             a, b = date(*as_dm), date(*as_md)
-            raise Ambiguous(f"{text!r} can be read two ways: {_words(a)} or {_words(b)} ({locale} writes the year "
-                            f"first, so it does not settle the order of day and month); write {a.isoformat()} or "
-                            f"'{_words(a)}' for the first, {b.isoformat()} or '{_words(b)}' for the second")
+            raise Ambiguous(
+                f"{text!r} can be read two ways: {_words(a)} or {_words(b)} ({locale} writes the year "
+                f"first, so it does not settle the order of day and month); write {a.isoformat()} or "
+                f"'{_words(a)}' for the first, {b.isoformat()} or '{_words(b)}' for the second"
+            )
         if as_dm or as_md:
             return date(*(as_dm or as_md))  # type: ignore[misc]
         raise ValueError(f"{text!r} is not a date; write e.g. {EXAMPLES}")
@@ -178,8 +181,11 @@ def _in_words(text: str, locale: str) -> date | None:
     """A date with the month in words, in any order: "1 July 2027", "July 1st, 2027", "1er juillet 2027"."""
     months = _months(locale)
     lowered = text.lower()
-    found = [(m.start(), m.end(), name) for name in sorted(months, key=len, reverse=True)
-             for m in re.finditer(rf"(?<![^\W\d_]){re.escape(name)}\.?(?![^\W\d_])", lowered)]
+    found = [
+        (m.start(), m.end(), name)
+        for name in sorted(months, key=len, reverse=True)
+        for m in re.finditer(rf"(?<![^\W\d_]){re.escape(name)}\.?(?![^\W\d_])", lowered)
+    ]
     if not found:
         return None
     start, end, name = min(found, key=lambda f: (f[0], -(f[1] - f[0])))

@@ -45,7 +45,9 @@ _MINUTES: dict[Unit, int] = {
 _MAX_VALUE = 100_000
 _NUM = r"(?:\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _UNIT_RE = "|".join(sorted(_UNITS, key=len, reverse=True))
-_DURATION_RE = re.compile(rf"^\s*({_NUM})\s+(?:(business|working)\s+|calendar\s+)?({_UNIT_RE})\s*$", re.IGNORECASE | re.ASCII)
+_DURATION_RE = re.compile(
+    rf"^\s*({_NUM})\s+(?:(business|working)\s+|calendar\s+)?({_UNIT_RE})\s*$", re.IGNORECASE | re.ASCII
+)
 # Payment terms as invoices say them: "Net 30", "net 45 days", "30 days net" mean that many days.
 _NET_RE = re.compile(r"^\s*(?:net\s*(\d{1,3})(?:\s*days?)?|(\d{1,3})\s*days?\s+net)\s*$", re.IGNORECASE)
 DURATION_PATTERN = (  # for the JSON Schema
@@ -328,12 +330,23 @@ class ClockRange(_PlainEnglish):
         """Parse "08:00-18:00", "8am-6pm", "08.00–18.00", "8h30-18h"; ValueError with a plain message if malformed."""
         match = _CLOCK_RE.match(text) if isinstance(text, str) else None
         if not match:
-            raise ValueError(f"{_show(text)} is not a range of clock times; write e.g. '08:00-18:00', '8am-6pm' or '8h-18h'")
+            raise ValueError(
+                f"{_show(text)} is not a range of clock times; write e.g. '08:00-18:00', '8am-6pm' or '8h-18h'"
+            )
         groups = match.groups()
         if not (groups[1] or groups[2]) or not (groups[4] or groups[5]):  # "8-18" could be days or a count
-            raise ValueError(f"{_show(text)} is not a range of clock times; write e.g. '08:00-18:00', '8am-6pm' or '8h-18h'")
-        if not (groups[2] or "").strip(" h.").lower() and (groups[5] or "").strip(" h.").lower() in ("am", "pm", "a m", "p m"):
-            raise ValueError(f"{_show(text)}: write am or pm after both times, e.g. '8am-6pm', or use the 24-hour clock")
+            raise ValueError(
+                f"{_show(text)} is not a range of clock times; write e.g. '08:00-18:00', '8am-6pm' or '8h-18h'"
+            )
+        if not (groups[2] or "").strip(" h.").lower() and (groups[5] or "").strip(" h.").lower() in (
+            "am",
+            "pm",
+            "a m",
+            "p m",
+        ):
+            raise ValueError(
+                f"{_show(text)}: write am or pm after both times, e.g. '8am-6pm', or use the 24-hour clock"
+            )
         start = _clock_minute(groups[0], groups[1], groups[2], text)
         end = _clock_minute(groups[3], groups[4], groups[5], text)
         if start >= end:

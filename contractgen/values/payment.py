@@ -18,29 +18,43 @@ from typing import Any, ClassVar, Literal
 
 from contractgen.values.durations import Duration, _PlainEnglish, _show
 
-Kind = Literal["days", "end_of_following_month", "day_of_following_month", "days_end_of_month", "days_after_end_of_month"]
+Kind = Literal[
+    "days", "end_of_following_month", "day_of_following_month", "days_end_of_month", "days_after_end_of_month"
+]
 
 # Days from receipt, as the invoicing clauses count them: "within 30 days of receipt of a valid invoice".
-_RECEIPT_RE = re.compile(r"^\s*(?:within\s+)?(\d{1,3})\s*(?:calendar\s+)?days?\s+(?:of|after|from|following)\s+(?:the\s+)?"
-                         r"(?:receipt|receiving)(?:\s+(?:of\s+)?(?:it|(?:a|the)?\s*(?:valid\s+|correct\s+|undisputed\s+|"
-                         r"proper\s+)*invoice))?\s*$", re.IGNORECASE)
+_RECEIPT_RE = re.compile(
+    r"^\s*(?:within\s+)?(\d{1,3})\s*(?:calendar\s+)?days?\s+(?:of|after|from|following)\s+(?:the\s+)?"
+    r"(?:receipt|receiving)(?:\s+(?:of\s+)?(?:it|(?:a|the)?\s*(?:valid\s+|correct\s+|undisputed\s+|"
+    r"proper\s+)*invoice))?\s*$",
+    re.IGNORECASE,
+)
 # "the month following the month of invoice", "the month following invoice", "the following month".
-_FOLLOWING = (r"(?:the\s+)?(?:month\s+following(?:\s+(?:the\s+)?(?:month\s+(?:of|in\s+which)\s+(?:the\s+)?)?"
-              r"(?:invoice(?:\s+date|\s+is\s+received)?|invoicing|receipt(?:\s+of\s+(?:the\s+)?invoice)?))?|following\s+month)")
+_FOLLOWING = (
+    r"(?:the\s+)?(?:month\s+following(?:\s+(?:the\s+)?(?:month\s+(?:of|in\s+which)\s+(?:the\s+)?)?"
+    r"(?:invoice(?:\s+date|\s+is\s+received)?|invoicing|receipt(?:\s+of\s+(?:the\s+)?invoice)?))?|following\s+month)"
+)
 _END_RE = re.compile(rf"^\s*(?:by\s+)?(?:the\s+)?(?:end|last\s+day)\s+of\s+{_FOLLOWING}\s*$", re.IGNORECASE)
-_DAY_RE = re.compile(rf"^\s*(?:by\s+|on\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+)?of\s+{_FOLLOWING}\s*$", re.IGNORECASE)
+_DAY_RE = re.compile(
+    rf"^\s*(?:by\s+|on\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+)?of\s+{_FOLLOWING}\s*$", re.IGNORECASE
+)
 _EOM = r"(?:end\s+of\s+(?:the\s+)?month|eom|e\.o\.m\.?|fdm)"
 _DAYS_EOM_RE = re.compile(rf"^\s*(\d{{1,3}})\s*days?\s+then\s+{_EOM}\s*$", re.IGNORECASE)
 # "30 days end of month" is read two ways: to the end of the month in which the 30 days end, or
 # 30 days after the end of the invoice's month (US "net 30 EOM"); it is refused naming both.
 _EITHER_EOM_RE = re.compile(rf"^\s*(?:net\s*)?(\d{{1,3}})\s*(?:days?\s+)?(?:net\s+)?{_EOM}\s*$", re.IGNORECASE)
 # "current + 30", "EOM + 30", "30 days after the end of the month of invoice": counted from the end of the invoice's month.
-_AFTER_EOM_RE = re.compile(rf"^\s*(?:(?:current(?:\s+month)?|{_EOM})\s*\+\s*(\d{{1,3}})(?:\s*days?)?|(?:within\s+)?(\d{{1,3}})\s*days?\s+"
-                           rf"(?:after|from)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?month(?:\s+of\s+(?:the\s+)?invoice)?|month\s+end))\s*$", re.IGNORECASE)
+_AFTER_EOM_RE = re.compile(
+    rf"^\s*(?:(?:current(?:\s+month)?|{_EOM})\s*\+\s*(\d{{1,3}})(?:\s*days?)?|(?:within\s+)?(\d{{1,3}})\s*days?\s+"
+    rf"(?:after|from)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?month(?:\s+of\s+(?:the\s+)?invoice)?|month\s+end))\s*$",
+    re.IGNORECASE,
+)
 _MONTH_RE = re.compile(r"\bmonth|\beom\b|\bcurrent\b|\bfdm\b", re.IGNORECASE)
-EXAMPLES = ("'30 days', 'Net 30', 'within 30 days of receipt of a valid invoice', "
-            "'end of the month following the month of invoice', '20th of the month following invoice', "
-            "'30 days then end of month' or '30 days after the end of the month of invoice'")
+EXAMPLES = (
+    "'30 days', 'Net 30', 'within 30 days of receipt of a valid invoice', "
+    "'end of the month following the month of invoice', '20th of the month following invoice', "
+    "'30 days then end of month' or '30 days after the end of the month of invoice'"
+)
 # The JSON Schema of the month forms (case folded as the reader folds them); days forms are in deal.accepted.
 MONTH_FORMS = (_END_RE, _DAY_RE, _DAYS_EOM_RE, _AFTER_EOM_RE)
 MONTH_FORMS_PATTERN = "(?i)" + "|".join(f"(?:{r.pattern})" for r in MONTH_FORMS)
@@ -80,15 +94,19 @@ class PaymentTerm(_PlainEnglish):
             if day:
                 number = int(day.group(1))
                 if not 1 <= number <= 28:
-                    raise ValueError(f"{_show(text)}: not every month has a {_ordinal(number)} day; write a day from 1 to 28, "
-                                     f"or 'end of the month following the month of invoice' for the last day")
+                    raise ValueError(
+                        f"{_show(text)}: not every month has a {_ordinal(number)} day; write a day from 1 to 28, "
+                        f"or 'end of the month following the month of invoice' for the last day"
+                    )
                 return cls("day_of_following_month", day=number)
             either = _EITHER_EOM_RE.match(text)
             if either:
                 n = either.group(1)
-                raise ValueError(f"{_show(text)} is read two ways: the last day of the month in which {n} days after the "
-                                 f"invoice end (write '{n} days then end of month'), or {n} days after the end of the "
-                                 f"invoice's month (write '{n} days after the end of the month of invoice')")
+                raise ValueError(
+                    f"{_show(text)} is read two ways: the last day of the month in which {n} days after the "
+                    f"invoice end (write '{n} days then end of month'), or {n} days after the end of the "
+                    f"invoice's month (write '{n} days after the end of the month of invoice')"
+                )
             after = _AFTER_EOM_RE.match(text)
             if after:
                 return cls("days_after_end_of_month", Duration(int(after.group(1) or after.group(2)), "day"))
@@ -96,8 +114,9 @@ class PaymentTerm(_PlainEnglish):
             if eom:
                 return cls("days_end_of_month", Duration(int(eom.group(1)), "day"))
             if _MONTH_RE.search(text):
-                raise ValueError(f"{_show(text)}: which month's day the invoice falls due on is not clear; write "
-                                 f"e.g. {EXAMPLES}")
+                raise ValueError(
+                    f"{_show(text)}: which month's day the invoice falls due on is not clear; write e.g. {EXAMPLES}"
+                )
         try:
             return cls("days", Duration.parse(text))
         except ValueError:
@@ -108,8 +127,10 @@ class PaymentTerm(_PlainEnglish):
         """The days of a term counted from receipt ("days", "days_end_of_month")."""
         if self.kind == "days_after_end_of_month":
             # A clause version written before this kind would print it as another term: it refuses instead.
-            raise ValueError(f"{self} is counted from the end of the invoice's month, which this clause version does "
-                             "not print; use the newest version of the clause")
+            raise ValueError(
+                f"{self} is counted from the end of the invoice's month, which this clause version does "
+                "not print; use the newest version of the clause"
+            )
         return self.length
 
     @property

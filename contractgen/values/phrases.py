@@ -13,8 +13,28 @@ from typing import Any, Callable
 
 from pydantic_core import PydanticCustomError
 
-_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 _TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 NUMBER_WORDS: dict[str, int] = {word: n for n, word in enumerate(_UNITS)}
 for _t, _tens in enumerate(_TENS):
@@ -64,8 +84,11 @@ def choice(synonyms: dict[str, str], field: str, example: str) -> Callable[[Any]
         found = table.get(_key(value))
         if found is None:
             others = sorted(k for k in synonyms if synonyms[k] not in (k,))
-            raise _error(field, f"{value!r} is not a {field}; accepted: {', '.join(repr(a) for a in accepted)} "
-                                f"(also written {', '.join(repr(o) for o in others[:8])}…), e.g. {example}")
+            raise _error(
+                field,
+                f"{value!r} is not a {field}; accepted: {', '.join(repr(a) for a in accepted)} "
+                f"(also written {', '.join(repr(o) for o in others[:8])}…), e.g. {example}",
+            )
         return found
 
     return validate
@@ -77,40 +100,93 @@ def _key(text: str) -> str:
 
 
 PRICING_MODELS = {
-    "fixed monthly": "fixed monthly", "fixed monthly fee": "fixed monthly", "fixed monthly charge": "fixed monthly",
-    "monthly fixed fee": "fixed monthly", "fixed fee": "fixed monthly", "fixed price": "fixed monthly",
-    "fixed": "fixed monthly", "managed service fee": "fixed monthly", "monthly service charge": "fixed monthly",
-    "time and materials": "time and materials", "time & materials": "time and materials", "T&M": "time and materials",
-    "T and M": "time and materials", "time and material": "time and materials", "TM": "time and materials",
-    "per unit": "per unit", "unit price": "per unit", "unit based": "per unit", "unit pricing": "per unit",
-    "consumption based": "per unit", "consumption": "per unit", "per user": "per unit", "volume based": "per unit",
+    "fixed monthly": "fixed monthly",
+    "fixed monthly fee": "fixed monthly",
+    "fixed monthly charge": "fixed monthly",
+    "monthly fixed fee": "fixed monthly",
+    "fixed fee": "fixed monthly",
+    "fixed price": "fixed monthly",
+    "fixed": "fixed monthly",
+    "managed service fee": "fixed monthly",
+    "monthly service charge": "fixed monthly",
+    "time and materials": "time and materials",
+    "time & materials": "time and materials",
+    "T&M": "time and materials",
+    "T and M": "time and materials",
+    "time and material": "time and materials",
+    "TM": "time and materials",
+    "per unit": "per unit",
+    "unit price": "per unit",
+    "unit based": "per unit",
+    "unit pricing": "per unit",
+    "consumption based": "per unit",
+    "consumption": "per unit",
+    "per user": "per unit",
+    "volume based": "per unit",
 }
 SUBPROCESSOR_APPROVALS = {
-    "prior written consent": "prior written consent", "prior consent": "prior written consent",
-    "consent": "prior written consent", "written consent": "prior written consent",
-    "prior specific written authorisation": "prior written consent", "specific authorisation": "prior written consent",
-    "specific": "prior written consent", "prior approval": "prior written consent", "prior written approval": "prior written consent",
-    "general authorisation": "general authorisation", "general written authorisation": "general authorisation",
-    "general": "general authorisation", "prior written notice": "general authorisation", "notice": "general authorisation",
-    "notice and objection": "general authorisation", "notice and right to object": "general authorisation",
-    "general authorization": "general authorisation", "general written authorization": "general authorisation",
+    "prior written consent": "prior written consent",
+    "prior consent": "prior written consent",
+    "consent": "prior written consent",
+    "written consent": "prior written consent",
+    "prior specific written authorisation": "prior written consent",
+    "specific authorisation": "prior written consent",
+    "specific": "prior written consent",
+    "prior approval": "prior written consent",
+    "prior written approval": "prior written consent",
+    "general authorisation": "general authorisation",
+    "general written authorisation": "general authorisation",
+    "general": "general authorisation",
+    "prior written notice": "general authorisation",
+    "notice": "general authorisation",
+    "notice and objection": "general authorisation",
+    "notice and right to object": "general authorisation",
+    "general authorization": "general authorisation",
+    "general written authorization": "general authorisation",
 }
 SOURCING_MODELS = {
-    "onshore": "onshore", "on shore": "onshore", "domestic": "onshore", "local": "onshore",
-    "nearshore": "nearshore", "near shore": "nearshore", "nearshoring": "nearshore",
-    "offshore": "offshore", "off shore": "offshore", "offshoring": "offshore",
+    "onshore": "onshore",
+    "on shore": "onshore",
+    "domestic": "onshore",
+    "local": "onshore",
+    "nearshore": "nearshore",
+    "near shore": "nearshore",
+    "nearshoring": "nearshore",
+    "offshore": "offshore",
+    "off shore": "offshore",
+    "offshoring": "offshore",
 }
 MEASUREMENT_PERIODS = {
-    "calendar month": "calendar month", "month": "calendar month", "monthly": "calendar month",
-    "calendar quarter": "calendar quarter", "quarter": "calendar quarter", "quarterly": "calendar quarter",
+    "calendar month": "calendar month",
+    "month": "calendar month",
+    "monthly": "calendar month",
+    "calendar quarter": "calendar quarter",
+    "quarter": "calendar quarter",
+    "quarterly": "calendar quarter",
 }
 # A priority with no resolution time, and the events that stand for one ("fixed in the next release").
-NO_RESOLUTION = {"none", "no target", "n/a", "na", "not applicable", "no resolution target", "no resolution time", "-", "tbd"}
+NO_RESOLUTION = {
+    "none",
+    "no target",
+    "n/a",
+    "na",
+    "not applicable",
+    "no resolution target",
+    "no resolution time",
+    "-",
+    "tbd",
+}
 RESOLUTION_EVENTS = {
-    "next release": "next release", "next scheduled release": "next release", "next planned release": "next release",
-    "next maintenance release": "next maintenance release", "next patch": "next patch release",
-    "next patch release": "next patch release", "next sprint": "next sprint", "following sprint": "next sprint",
-    "next service pack": "next service pack", "next support package": "next support package",
+    "next release": "next release",
+    "next scheduled release": "next release",
+    "next planned release": "next release",
+    "next maintenance release": "next maintenance release",
+    "next patch": "next patch release",
+    "next patch release": "next patch release",
+    "next sprint": "next sprint",
+    "following sprint": "next sprint",
+    "next service pack": "next service pack",
+    "next support package": "next support package",
     "as prioritised in the backlog": "as prioritised in the backlog",
     "as prioritized in the backlog": "as prioritised in the backlog",
     "as prioritised in the product backlog": "as prioritised in the backlog",

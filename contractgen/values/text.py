@@ -4,9 +4,27 @@ from __future__ import annotations
 
 import unicodedata
 
-_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u2002": " ", "\u2003": " ",
-                         "\u2019": "'", "\u02bc": "'", "\u2032": "'", "`": "'", "\u00b4": "'", "\u2212": "-",
-                         "\u200e": None, "\u200f": None, "\u061c": None, "\u2066": None, "\u2069": None})
+_SPACES = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u2007": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u2019": "'",
+        "\u02bc": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u2212": "-",
+        "\u200e": None,
+        "\u200f": None,
+        "\u061c": None,
+        "\u2066": None,
+        "\u2069": None,
+    }
+)
 
 
 def plain(text: str) -> str:

@@ -82,8 +82,9 @@ class Workspace:
 
     def page(self, request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         """Render one page template with the CSRF token and the repository name."""
-        html = self.env.get_template(name).render(csrf=request.state.csrf, csrf_field=CSRF_FIELD,
-                                                  repo_name=self.repo.root.name, **context)
+        html = self.env.get_template(name).render(
+            csrf=request.state.csrf, csrf_field=CSRF_FIELD, repo_name=self.repo.root.name, **context
+        )
         return HTMLResponse(html, status_code=status_code)
 
     # ------------------------------------------------------------ checking a deal text
@@ -91,8 +92,14 @@ class Workspace:
     def evaluate(self, rel: str, text: str) -> dict[str, Any]:
         """Validate a deal text as the CLI does; when valid, render its preview. Return the editor state."""
         name = Path(rel).name
-        state: dict[str, Any] = {"problems": [], "preview": None, "message": "", "warnings": [], "stale": False,
-                                 "anchor": ""}
+        state: dict[str, Any] = {
+            "problems": [],
+            "preview": None,
+            "message": "",
+            "warnings": [],
+            "stale": False,
+            "anchor": "",
+        }
         try:
             # One job validates as the CLI does (safe loader, model, rules) and, when valid, renders.
             result = self.pool.run(job_preview, name, text)
@@ -101,16 +108,21 @@ class Workspace:
             state["message"] = "the contract could not be built: " + exc.lines()[0]
             return state
         if result["problems"]:
-            state["problems"] = [(path, message if line is None or path else f"line {line}: {message}")
-                                 for path, line, message in result["problems"]]
+            state["problems"] = [
+                (path, message if line is None or path else f"line {line}: {message}")
+                for path, line, message in result["problems"]
+            ]
             count = len(state["problems"])
             state["message"] = f"{count} problem{'s' if count != 1 else ''}: the preview shows the last valid version"
             return state
         state["preview"] = self.pages.put(result["html"], result["template"], rel, text)
         state["warnings"] = result["warnings"]
         state["notes"] = [(path, message) for path, message in result.get("notes", [])]
-        state["message"] = "valid: preview updated" + "".join(f"; warning: {w}" for w in result["warnings"]) + (
-            f"; {len(state['notes'])} drafting note(s) beside their fields" if state["notes"] else "")
+        state["message"] = (
+            "valid: preview updated"
+            + "".join(f"; warning: {w}" for w in result["warnings"])
+            + (f"; {len(state['notes'])} drafting note(s) beside their fields" if state["notes"] else "")
+        )
         return state
 
     def editor(self, rel: str, doc: RoundTrip, text: str, base: str, state: dict[str, Any]) -> dict[str, Any]:
@@ -118,9 +130,17 @@ class Workspace:
         groups = self.form.build(doc)
         other = attach_problems(groups, state["problems"])
         other_notes = attach_problems(groups, state.get("notes", []), "notes")
-        return {"rel": rel, "groups": groups, "other": other, "other_notes": other_notes, "yaml": text, "base": base, "state": state,
-                "signed": self.repo.is_signed(rel),
-                "nodes": [n for n in walk_nodes(groups)]}
+        return {
+            "rel": rel,
+            "groups": groups,
+            "other": other,
+            "other_notes": other_notes,
+            "yaml": text,
+            "base": base,
+            "state": state,
+            "signed": self.repo.is_signed(rel),
+            "nodes": [n for n in walk_nodes(groups)],
+        }
 
 
 def _is_htmx(request: Request) -> bool:
@@ -158,8 +178,14 @@ def _new_deal(request: Request, ws: Workspace, form, upload: bytes | None = None
     try:
         rel = ws.repo.new_deal(str(form.get("name", "")).strip(), str(form.get("sample", "")), upload)
     except ContractgenError as exc:
-        return ws.page(request, "deals.html", status_code=400, rows=ws.repo.rows(), deals=ws.repo.deals(),
-                       error="\n".join(exc.lines()))
+        return ws.page(
+            request,
+            "deals.html",
+            status_code=400,
+            rows=ws.repo.rows(),
+            deals=ws.repo.deals(),
+            error="\n".join(exc.lines()),
+        )
     return RedirectResponse(f"/edit/{quote(rel)}", status_code=303)
 
 
@@ -274,8 +300,10 @@ def _save(request: Request, ws: Workspace, rel: str, path: Path, form) -> Respon
     state = ws.evaluate(rel, text)
     status = 200
     if ws.repo.is_signed(rel):
-        state["message"] = (f"not saved: {rel} is signed, and a signed contract is frozen "
-                            "(contractgen build will not render it again); record changes as an amendment")
+        state["message"] = (
+            f"not saved: {rel} is signed, and a signed contract is frozen "
+            "(contractgen build will not render it again); record changes as an amendment"
+        )
         state["stale"] = True
         status = 409
     elif state["problems"]:
@@ -303,9 +331,11 @@ def preview(request: Request) -> Response:
     if found is None:
         raise HTTPException(404, "this preview has expired: change a field or reload the deal")
     html, template = found
-    links = (f'<link rel="stylesheet" href="/template-css/{quote(template)}/print.css">'
-             f'<link rel="stylesheet" href="/template-css/{quote(template)}/redline.css">'
-             '<link rel="stylesheet" href="/static/preview.css">')
+    links = (
+        f'<link rel="stylesheet" href="/template-css/{quote(template)}/print.css">'
+        f'<link rel="stylesheet" href="/template-css/{quote(template)}/redline.css">'
+        '<link rel="stylesheet" href="/static/preview.css">'
+    )
     html = html.replace("</head>", links + "</head>", 1) if "</head>" in html else links + html
     response = HTMLResponse(html)
     response.headers["content-security-policy"] = PREVIEW_CSP
@@ -335,14 +365,16 @@ def download(request: Request) -> Response:
         raise HTTPException(404, "choose docx or pdf")
     try:
         data = ws.pool.run(job_render, path.name, read_deal_text(path), fmt)
-    except (ContractgenError) as exc:
+    except ContractgenError as exc:
         return ws.page(request, "broken.html", status_code=422, rel=rel, lines=exc.lines())
-    return Response(data, media_type=MEDIA[fmt],
-                    headers={"content-disposition": f'attachment; filename="{path.stem}.{fmt}"'})
+    return Response(
+        data, media_type=MEDIA[fmt], headers={"content-disposition": f'attachment; filename="{path.stem}.{fmt}"'}
+    )
 
 
-def create_app(repo_dir: Path, token: str | None = None, host: str = "127.0.0.1", workers: int = 2,
-               time_limit: float = 60.0) -> Starlette:
+def create_app(
+    repo_dir: Path, token: str | None = None, host: str = "127.0.0.1", workers: int = 2, time_limit: float = 60.0
+) -> Starlette:
     """Build the web application for one contracts repository."""
     from contractgen.web.law_pages import ROUTES as LAW_ROUTES
     from contractgen.web.library_pages import ROUTES as LIBRARY_ROUTES
@@ -364,9 +396,11 @@ def create_app(repo_dir: Path, token: str | None = None, host: str = "127.0.0.1"
         *LAW_ROUTES,
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
-    app = Starlette(routes=routes, middleware=[Middleware(SecurityMiddleware, token=token, local=is_local(host)),
-                                                Middleware(BodyLimit)],
-                    exception_handlers={HTTPException: _http_error})
+    app = Starlette(
+        routes=routes,
+        middleware=[Middleware(SecurityMiddleware, token=token, local=is_local(host)), Middleware(BodyLimit)],
+        exception_handlers={HTTPException: _http_error},
+    )
     app.state.workspace = Workspace(repo, pool)
     return app
 
@@ -374,6 +408,7 @@ def create_app(repo_dir: Path, token: str | None = None, host: str = "127.0.0.1"
 async def _http_error(request: Request, exc: HTTPException) -> Response:
     ws = _ws(request)
     csrf = getattr(request.state, "csrf", "")
-    html = ws.env.get_template("error.html").render(status=exc.status_code, detail=exc.detail, csrf=csrf,
-                                                    csrf_field=CSRF_FIELD, repo_name=ws.repo.root.name)
+    html = ws.env.get_template("error.html").render(
+        status=exc.status_code, detail=exc.detail, csrf=csrf, csrf_field=CSRF_FIELD, repo_name=ws.repo.root.name
+    )
     return HTMLResponse(html, status_code=exc.status_code)

@@ -56,8 +56,16 @@ def law_record_page(request: Request) -> Response:
     parts = describe(record)
     provenance = {"sources": [], "as_of": "", "reviewed_by": "", "reviewed_on": "", **parts["provenance"]}
     says = yaml.safe_dump(parts["says"], sort_keys=False, allow_unicode=True, width=100)
-    return ws.page(request, "law_record.html", record=record, row=record_row(record), says=says,
-                   provenance=provenance, clauses=clauses, deals=deals)
+    return ws.page(
+        request,
+        "law_record.html",
+        record=record,
+        row=record_row(record),
+        says=says,
+        provenance=provenance,
+        clauses=clauses,
+        deals=deals,
+    )
 
 
 ROUTES = [

@@ -50,15 +50,23 @@ def compare_page(request: Request) -> Response:
     """Compare two rounds of a deal: the redline in the page, with DOCX and PDF downloads."""
     ws, rel, path = _deal(request)
     rounds, old, new = _rounds(ws, rel, request)
-    context: dict[str, Any] = {"rel": rel, "rounds": rounds, "old": old, "new": new, "view": None, "summary": [],
-                               "lines": []}
+    context: dict[str, Any] = {
+        "rel": rel,
+        "rounds": rounds,
+        "old": old,
+        "new": new,
+        "view": None,
+        "summary": [],
+        "lines": [],
+    }
     if request.query_params.get("old"):
         try:
-            result = ws.pool.run(job_redline, path.name, ws.repo.round_text(rel, old), path.name,
-                                 ws.repo.round_text(rel, new), "html")
+            result = ws.pool.run(
+                job_redline, path.name, ws.repo.round_text(rel, old), path.name, ws.repo.round_text(rel, new), "html"
+            )
             context["view"] = ws.pages.put(result["html"], result["template"], rel, old, new)
             context["summary"] = result["summary"]
-        except (ContractgenError) as exc:
+        except ContractgenError as exc:
             context["lines"] = exc.lines()
     return ws.page(request, "compare.html", **context)
 
@@ -76,8 +84,18 @@ async def record_round(request: Request) -> Response:
         await run_in_threadpool(ws.repo.record_round, rel, str(form.get("message", "")))
     except ContractgenError as exc:
         rounds = ws.repo.rounds(rel)
-        return ws.page(request, "compare.html", status_code=400, rel=rel, rounds=rounds, old=SAVED, new=SAVED,
-                       view=None, summary=[], lines=exc.lines())
+        return ws.page(
+            request,
+            "compare.html",
+            status_code=400,
+            rel=rel,
+            rounds=rounds,
+            old=SAVED,
+            new=SAVED,
+            view=None,
+            summary=[],
+            lines=exc.lines(),
+        )
     return RedirectResponse(f"/compare/{quote(rel)}", status_code=303)
 
 
@@ -89,12 +107,16 @@ def redline_download(request: Request) -> Response:
         raise HTTPException(404, "choose docx or pdf")
     _, old, new = _rounds(ws, rel, request)
     try:
-        data = ws.pool.run(job_redline, path.name, ws.repo.round_text(rel, old), path.name,
-                           ws.repo.round_text(rel, new), fmt)
+        data = ws.pool.run(
+            job_redline, path.name, ws.repo.round_text(rel, old), path.name, ws.repo.round_text(rel, new), fmt
+        )
     except ContractgenError as exc:
         return ws.page(request, "broken.html", status_code=422, rel=rel, lines=exc.lines())
-    return Response(data, media_type=MEDIA[fmt],
-                    headers={"content-disposition": f'attachment; filename="{path.stem}.redline.{fmt}"'})
+    return Response(
+        data,
+        media_type=MEDIA[fmt],
+        headers={"content-disposition": f'attachment; filename="{path.stem}.redline.{fmt}"'},
+    )
 
 
 # ---------------------------------------------------------------- the clause library
@@ -117,9 +139,16 @@ def clauses_page(request: Request) -> Response:
     """List every clause with its versions, their status and the version a deal gets by default."""
     ws = workspace_of(request)
     library = _library(ws)
-    rows = [{"id": c.id, "group": c.group, "title": (_default(c) or c.versions[max(c.versions)]).title,
-             "versions": [c.versions[n] for n in sorted(c.versions)], "default": _default(c)}
-            for c in library.clauses.values()]
+    rows = [
+        {
+            "id": c.id,
+            "group": c.group,
+            "title": (_default(c) or c.versions[max(c.versions)]).title,
+            "versions": [c.versions[n] for n in sorted(c.versions)],
+            "default": _default(c),
+        }
+        for c in library.clauses.values()
+    ]
     return ws.page(request, "clauses.html", rows=rows)
 
 
@@ -154,11 +183,14 @@ def clause_page(request: Request) -> Response:
     for rel, versions in usage.items():
         if clause.id in versions:
             users.setdefault(versions[clause.id], []).append(rel)
-    versions = [{"v": clause.versions[n], "history": ws.repo.clause_history(clause.versions[n].path),
-                 "deals": users.get(n, [])} for n in sorted(clause.versions)]
+    versions = [
+        {"v": clause.versions[n], "history": ws.repo.clause_history(clause.versions[n].path), "deals": users.get(n, [])}
+        for n in sorted(clause.versions)
+    ]
     where = Path(chosen.path).resolve().relative_to(ws.repo.root).as_posix()
-    return ws.page(request, "clause.html", clause=clause, versions=versions, chosen=chosen, where=where,
-                   default=_default(clause))
+    return ws.page(
+        request, "clause.html", clause=clause, versions=versions, chosen=chosen, where=where, default=_default(clause)
+    )
 
 
 def clause_diff(request: Request) -> Response:
@@ -200,8 +232,8 @@ def text_diff(old: str, new: str) -> list[tuple[str, list[tuple[str, str]]]]:
             continue
         paired = min(i2 - i1, j2 - j1) if op == "replace" else 0
         rows.extend(("chg", _words(a[i1 + k], b[j1 + k])) for k in range(paired))
-        rows.extend(("del", [("del", line)]) for line in a[i1 + paired:i2])
-        rows.extend(("ins", [("ins", line)]) for line in b[j1 + paired:j2])
+        rows.extend(("del", [("del", line)]) for line in a[i1 + paired : i2])
+        rows.extend(("ins", [("ins", line)]) for line in b[j1 + paired : j2])
     return rows
 
 

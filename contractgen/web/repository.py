@@ -56,8 +56,9 @@ def open_repository(start: Path) -> RepoConfig:
         return load_config(start)
     if (start / "clauses").is_dir() and (start / "templates").is_dir():
         deals = next((g for g in ("deals/*.yaml", "samples/*.yaml") if list(start.glob(g))), DEFAULTS["deals"])
-        return RepoConfig(start, deals, DEFAULTS["output"], tuple(DEFAULTS["formats"]), DEFAULTS["clauses"],
-                          DEFAULTS["templates"])
+        return RepoConfig(
+            start, deals, DEFAULTS["output"], tuple(DEFAULTS["formats"]), DEFAULTS["clauses"], DEFAULTS["templates"]
+        )
     return load_config(start)  # walks up to the nearest contractgen.toml, or says there is none
 
 
@@ -119,8 +120,13 @@ class WebRepository:
                 contract = data.get("contract") if isinstance(data.get("contract"), dict) else {}
                 row.title = str(contract.get("title") or "")
                 status = data.get("status")
-                row.status = str(status) if isinstance(status, str) and status else (
-                    _default_status() or ("draft" if str(contract.get("draft")).lower() in ("true", "yes") else ""))
+                row.status = (
+                    str(status)
+                    if isinstance(status, str) and status
+                    else (
+                        _default_status() or ("draft" if str(contract.get("draft")).lower() in ("true", "yes") else "")
+                    )
+                )
             except ContractgenError as exc:
                 row.problem = exc.lines()[0]
             built = [self.root / p for p in self.config.output_paths(rel).values() if (self.root / p).is_file()]
@@ -165,10 +171,10 @@ class WebRepository:
 
     # ------------------------------------------------------------ rounds (git history)
 
-
     def _git(self, *args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=self.root, capture_output=True,
-                              timeout=20, check=False)
+        return subprocess.run(
+            ["git", "-c", "core.quotepath=off", *args], cwd=self.root, capture_output=True, timeout=20, check=False
+        )
 
     def rounds(self, rel: str) -> list[Round]:
         """Return the saved file and the commits that changed the deal, newest first."""
@@ -186,7 +192,9 @@ class WebRepository:
         self.deal_path(rel)
         message = " ".join((message or "").split())
         if not message or len(message) > 200:
-            raise ContractgenError("describe the round in one line of up to 200 characters (e.g. 'Round 2 sent to the supplier')")
+            raise ContractgenError(
+                "describe the round in one line of up to 200 characters (e.g. 'Round 2 sent to the supplier')"
+            )
         if self._git("rev-parse", "--is-inside-work-tree").returncode != 0:
             raise ContractgenError(f"{self.root.name} is not a git repository: rounds are recorded as git commits")
         identity: list[str] = []
@@ -199,7 +207,9 @@ class WebRepository:
         if done.returncode != 0:
             if not self._git("diff", "--cached", "--quiet", "HEAD", "--", rel).returncode:
                 raise ContractgenError("the saved file is already recorded: nothing changed since the last round")
-            raise ContractgenError("git could not record the round: " + (done.stderr or done.stdout).decode("utf-8", "replace").strip())
+            raise ContractgenError(
+                "git could not record the round: " + (done.stderr or done.stdout).decode("utf-8", "replace").strip()
+            )
         return self._git("rev-parse", "HEAD").stdout.decode().strip()
 
     def round_text(self, rel: str, ref: str) -> str:

@@ -51,8 +51,11 @@ def dom_id(name: str) -> str:
 def _label(name: str, schema: dict) -> str:
     title = schema.get("title") or name
     words = str(title).replace("_", " ").split()
-    return " ".join([words[0].capitalize(), *[w.lower() if w[:1].isupper() and w[1:].islower() else w for w in words[1:]]]) \
-        if words else str(name)
+    return (
+        " ".join([words[0].capitalize(), *[w.lower() if w[:1].isupper() and w[1:].islower() else w for w in words[1:]]])
+        if words
+        else str(name)
+    )
 
 
 @dataclass
@@ -94,7 +97,10 @@ class Form:
         nullable = False
         while True:
             if "$ref" in schema:
-                schema = {**self.defs[schema["$ref"].rsplit("/", 1)[-1]], **{k: v for k, v in schema.items() if k != "$ref"}}
+                schema = {
+                    **self.defs[schema["$ref"].rsplit("/", 1)[-1]],
+                    **{k: v for k, v in schema.items() if k != "$ref"},
+                }
                 continue
             options = schema.get("anyOf") or schema.get("oneOf")
             if options:
@@ -104,7 +110,10 @@ class Form:
                 nullable = nullable or any(o.get("type") == "null" for o in options)
                 if len(rest) == 1:
                     merged = {k: v for k, v in schema.items() if k not in ("anyOf", "oneOf")}
-                    schema = {**rest[0], **{k: v for k, v in merged.items() if k in ("title", "description", "examples", "default")}}
+                    schema = {
+                        **rest[0],
+                        **{k: v for k, v in merged.items() if k in ("title", "description", "examples", "default")},
+                    }
                     continue
                 return {**schema, "anyOf": rest}, nullable
             return schema, nullable
@@ -138,8 +147,10 @@ class Form:
     def build(self, doc: RoundTrip) -> list[tuple[str, list[Node]]]:
         """Return the groups of the form with each node filled from the document."""
         required = set(self.schema.get("required", []))
-        return [(title, [self.node((k,), self.schema["properties"][k], doc, k in required) for k in keys])
-                for title, keys in self.groups()]
+        return [
+            (title, [self.node((k,), self.schema["properties"][k], doc, k in required) for k in keys])
+            for title, keys in self.groups()
+        ]
 
     def node(self, key: Key, schema: dict, doc: RoundTrip, required: bool) -> Node:
         """Return the form node for one field of the schema."""
@@ -148,18 +159,28 @@ class Form:
         name = format_key(key)
         label = _label(str(key[-1]), raw) if not isinstance(key[-1], int) else f"Item {key[-1] + 1}"
         examples = raw.get("examples") or schema.get("examples") or []
-        node = Node("field", name, label, help=raw.get("description") or schema.get("description") or "",
-                    example=_examples(examples), required=required)
+        node = Node(
+            "field",
+            name,
+            label,
+            help=raw.get("description") or schema.get("description") or "",
+            example=_examples(examples),
+            required=required,
+        )
         value = doc.get(key)
         kind = schema.get("type")
         if kind == "object" and "properties" in schema:
             node.kind = "group"
             inner_required = set(schema.get("required", []))
-            node.children = [self.node(key + (k,), s, doc, k in inner_required) for k, s in schema["properties"].items()]
+            node.children = [
+                self.node(key + (k,), s, doc, k in inner_required) for k, s in schema["properties"].items()
+            ]
             return node
         if kind == "object":  # a free mapping, e.g. clause pins
             node.widget = "pairs"
-            node.value = "\n".join(f"{k}: {scalar_text(v)}" for k, v in value.items()) if isinstance(value, dict) else ""
+            node.value = (
+                "\n".join(f"{k}: {scalar_text(v)}" for k, v in value.items()) if isinstance(value, dict) else ""
+            )
             return node
         if kind == "array":
             items, _ = self.resolve(schema.get("items", {}))
@@ -184,7 +205,9 @@ class Form:
                 node.options.append(node.value)  # show what the file says, so its problem can be read
         elif schema.get("format") == "date":
             node.widget = "date"
-        elif kind in ("number", "integer") or any(o.get("type") in ("number", "integer") for o in schema.get("anyOf", [])):
+        elif kind in ("number", "integer") or any(
+            o.get("type") in ("number", "integer") for o in schema.get("anyOf", [])
+        ):
             node.widget = "number"
         elif (schema.get("maxLength") or 0) > 200 or "\n" in node.value:
             node.widget = "textarea"
@@ -245,8 +268,9 @@ def _singular(label: str) -> str:
     return label
 
 
-def attach_problems(groups: list[tuple[str, list[Node]]], problems: list[tuple[str, str]],
-                    kind: str = "problems") -> list[str]:
+def attach_problems(
+    groups: list[tuple[str, list[Node]]], problems: list[tuple[str, str]], kind: str = "problems"
+) -> list[str]:
     """Put each (path, message) problem (or drafting note: kind "notes") on the deepest node it names; return those no node takes."""
     index: dict[str, Node] = {}
 

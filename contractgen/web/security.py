@@ -25,10 +25,14 @@ MAX_BODY = 4 * 1024 * 1024
 MAX_PART = 1024 * 1024 + 1024  # a deal text (the CLI's 1 MiB limit) plus room for its form field name
 
 # Pages load scripts and styles from this server only; a preview frame gets no script at all.
-PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            "frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-PREVIEW_CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-               "base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox")
+PAGE_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+PREVIEW_CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox"
+)
 
 
 class BindRefused(ContractgenError):
@@ -48,12 +52,16 @@ def is_local(host: str) -> bool:
 def check_bind(host: str, token: str | None) -> None:
     """Refuse a non-local bind without a token (anyone on the network could otherwise edit deals)."""
     if not is_local(host) and not token:
-        raise BindRefused(f"refusing to listen on {host} without a token: anyone who can reach it could read "
-                          "and change your deals. Pass --token SECRET (or set CONTRACTGEN_WEB_TOKEN), "
-                          "or bind to 127.0.0.1")
+        raise BindRefused(
+            f"refusing to listen on {host} without a token: anyone who can reach it could read "
+            "and change your deals. Pass --token SECRET (or set CONTRACTGEN_WEB_TOKEN), "
+            "or bind to 127.0.0.1"
+        )
     if token is not None and len(token) < 16:
-        raise BindRefused("the token is too short: use at least 16 characters (e.g. `python -c \"import secrets; "
-                          "print(secrets.token_urlsafe())\"`)")
+        raise BindRefused(
+            'the token is too short: use at least 16 characters (e.g. `python -c "import secrets; '
+            'print(secrets.token_urlsafe())"`)'
+        )
 
 
 def _same(a: str | None, b: str | None) -> bool:
@@ -86,8 +94,11 @@ class SecurityMiddleware(BaseHTTPMiddleware):
                 self._cookie(response, TOKEN_COOKIE, self.token)
                 return response
             if not _same(given, self.token):
-                return PlainTextResponse("this workspace needs its token: open the address `contractgen serve` "
-                                         "printed (it ends with ?token=...)", status_code=401)
+                return PlainTextResponse(
+                    "this workspace needs its token: open the address `contractgen serve` "
+                    "printed (it ends with ?token=...)",
+                    status_code=401,
+                )
         if request.method not in ("GET", "HEAD", "OPTIONS"):
             if int(request.headers.get("content-length") or 0) > MAX_BODY:
                 return PlainTextResponse("the request is too large", status_code=413)

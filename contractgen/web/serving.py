@@ -80,13 +80,29 @@ class DeadlineH11Protocol(H11Protocol):
             self.transport.close()
 
 
-def server_config(app: Any, host: str, port: int, header_timeout: float = HEADER_TIMEOUT,
-                  body_timeout: float = BODY_TIMEOUT, limit: int = LIMIT, **options: Any) -> uvicorn.Config:
+def server_config(
+    app: Any,
+    host: str,
+    port: int,
+    header_timeout: float = HEADER_TIMEOUT,
+    body_timeout: float = BODY_TIMEOUT,
+    limit: int = LIMIT,
+    **options: Any,
+) -> uvicorn.Config:
     """Return the uvicorn settings that serve `app` with the slow-client deadlines and the concurrency limit."""
-    protocol = type("WorkspaceH11Protocol", (DeadlineH11Protocol,),
-                    {"header_timeout": header_timeout, "body_timeout": body_timeout})
-    return uvicorn.Config(app, host=host, port=port, http=protocol, timeout_keep_alive=KEEP_ALIVE,
-                          limit_concurrency=limit, log_level=options.pop("log_level", "warning"), **options)
+    protocol = type(
+        "WorkspaceH11Protocol", (DeadlineH11Protocol,), {"header_timeout": header_timeout, "body_timeout": body_timeout}
+    )
+    return uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        http=protocol,
+        timeout_keep_alive=KEEP_ALIVE,
+        limit_concurrency=limit,
+        log_level=options.pop("log_level", "warning"),
+        **options,
+    )
 
 
 def serve(config: uvicorn.Config, sockets: list[socket.socket] | None = None) -> None:

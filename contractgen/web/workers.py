@@ -44,8 +44,10 @@ def _init(settings: Settings) -> None:
     global _WORKSPACE
     from contractgen.pipeline import Workspace
 
-    _WORKSPACE = (settings, Workspace(Path(settings.root), clauses_dir=Path(settings.clauses),
-                                      templates_dir=Path(settings.templates)))
+    _WORKSPACE = (
+        settings,
+        Workspace(Path(settings.root), clauses_dir=Path(settings.clauses), templates_dir=Path(settings.templates)),
+    )
 
 
 def _workspace(settings: Settings):
@@ -66,8 +68,9 @@ def _call(settings: Settings, job: Callable, args: tuple) -> tuple[str, Any]:
     except RecursionError:
         return "error", ["the deal is nested too deeply to render"]
     except Exception as exc:  # noqa: BLE001 - a bug becomes a message on the page, never a server error
-        return "error", [f"the contract could not be built: internal error {type(exc).__name__}: {exc} "
-                         "(please report it)"]
+        return "error", [
+            f"the contract could not be built: internal error {type(exc).__name__}: {exc} (please report it)"
+        ]
 
 
 def deal_source(name: str, text: str):
@@ -155,8 +158,13 @@ def job_usage(workspace, deals: list[tuple[str, str]]) -> dict[str, dict[str, in
     for rel, text in deals:
         try:
             deal = deal_source(Path(rel).name, text).deal
-            resolution = resolve_contract(workspace.outline(deal.template), workspace.library, deal,
-                                          condition_evaluator(build_context(deal)), Path(rel).name)
+            resolution = resolve_contract(
+                workspace.outline(deal.template),
+                workspace.library,
+                deal,
+                condition_evaluator(build_context(deal)),
+                Path(rel).name,
+            )
         except ContractgenError:
             continue
         usage[rel] = {v.id: v.version for v in resolution.versions()}

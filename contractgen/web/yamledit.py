@@ -37,8 +37,11 @@ def text_hash(text: str) -> str:
 
 
 def _mapping_indent(text: str) -> int:
-    indents = [len(line) - len(line.lstrip(" ")) for line in text.splitlines()
-               if line.startswith(" ") and line.strip() and not line.lstrip().startswith(("#", "-"))]
+    indents = [
+        len(line) - len(line.lstrip(" "))
+        for line in text.splitlines()
+        if line.startswith(" ") and line.strip() and not line.lstrip().startswith(("#", "-"))
+    ]
     return min(indents) if indents else 2
 
 
@@ -188,7 +191,7 @@ def _put(parent: Any, name: Any, value: Any, order: list[str] | None) -> None:
     if isinstance(parent, list) or name in parent or not order or name not in order:
         parent[name] = value
         return
-    later = order[order.index(name) + 1:]
+    later = order[order.index(name) + 1 :]
     position = next((i for i, existing in enumerate(parent) if existing in later), len(parent))
     parent.insert(position, name, value)
 
@@ -249,9 +252,11 @@ def save_deal_text(path: Path, text: str, base_hash: str) -> str:
     """Write `text` over `path` atomically unless it changed since `base_hash`; return the new hash."""
     on_disk = read_deal_text(path) if path.exists() else ""
     if text_hash(on_disk) != base_hash:
-        raise StaleSave(f"{path.name} was saved by someone else after you opened it; "
-                        "your changes are not saved (they are still in the form). "
-                        "Copy them, reload the deal, and apply them again.")
+        raise StaleSave(
+            f"{path.name} was saved by someone else after you opened it; "
+            "your changes are not saved (they are still in the form). "
+            "Copy them, reload the deal, and apply them again."
+        )
     mode = os.stat(path).st_mode & 0o777 if path.exists() else 0o644
     write_atomically(path, text.encode("utf-8"), mode)
     return text_hash(text)

@@ -13,7 +13,9 @@ from contractgen.errors import ContractgenError
 FORMATS = ("docx", "pdf")
 
 
-def render(document, template_dir: Path, fmt: str, *, redline=None, attachments: dict[str, bytes] | None = None) -> bytes:
+def render(
+    document, template_dir: Path, fmt: str, *, redline=None, attachments: dict[str, bytes] | None = None
+) -> bytes:
     """Print `document` in format `fmt` ("docx" or "pdf") with the template in `template_dir`.
 
     With `redline` (a contractgen.redline.diff.Redline), print its marked-up model instead: Word

@@ -64,8 +64,9 @@ def test_an_item_covered_only_by_a_left_out_clause_is_missing(tmp_path):
     root = tmp_path / "lib"
     shutil.copytree(GOOD, root)
     checklist = root / "templates" / "it-outsourcing" / "checklist.yaml"
-    checklist.write_text(checklist.read_text().replace(
-        "    when: service_levels and service_levels.service_credits\n", ""))
+    checklist.write_text(
+        checklist.read_text().replace("    when: service_levels and service_levels.service_credits\n", "")
+    )
     result = coverage(root, MINIMAL)  # needs the item, but its clause's `when` is false
     assert result.exit_code == 1
     assert "Service credits              MISSING" in result.output
@@ -79,8 +80,13 @@ def test_json_output():
     assert data["summary"] == {"needed": 4, "covered": 4, "missing": 0, "not_needed": 0}
     by_id = {item["id"]: item for item in data["items"]}
     assert by_id["services-schedule"]["covered_by"] == [
-        {"clause": "sched-services", "version": 1, "title": "Service Descriptions",
-         "reference": "paragraph 1 of Schedule 1"}]
+        {
+            "clause": "sched-services",
+            "version": 1,
+            "title": "Service Descriptions",
+            "reference": "paragraph 1 of Schedule 1",
+        }
+    ]
     assert by_id["service-credits"]["status"] == "covered"
 
 
@@ -106,7 +112,9 @@ def test_a_bad_deal_exits_2_with_the_problem(tmp_path):
 def test_checklist_problems_are_located(tmp_path):
     folder = tmp_path / "t"
     folder.mkdir()
-    (folder / "checklist.yaml").write_text("core:\n  - id: a\n    label: A\n  - id: a\n    label: Again\n  - label: no id\n")
+    (folder / "checklist.yaml").write_text(
+        "core:\n  - id: a\n    label: A\n  - id: a\n    label: Again\n  - label: no id\n"
+    )
     with pytest.raises(LibraryError) as caught:
         load_checklist(folder)
     assert caught.value.lines() == [
@@ -121,8 +129,9 @@ def test_checklist_problems_are_located(tmp_path):
 def run(*args: str) -> subprocess.CompletedProcess:
     """Run the installed console script."""
     command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "contractgen.cli"]
-    return subprocess.run(command + list(args), capture_output=True, text=True, cwd=ROOT,
-                          env={**os.environ}, timeout=300)
+    return subprocess.run(
+        command + list(args), capture_output=True, text=True, cwd=ROOT, env={**os.environ}, timeout=300
+    )
 
 
 def test_reference_deal_is_fully_covered_with_the_document_numbers():
@@ -137,8 +146,9 @@ def test_reference_deal_is_fully_covered_with_the_document_numbers():
     document = build_document(load_deal(REFERENCE), workspace).document
     numbers = {}
     for part, clause in document.iter_clauses():
-        numbers[clause.id] = (f"paragraph {clause.number} of {part.number}" if part.kind == "schedule"
-                              else f"clause {clause.number}")
+        numbers[clause.id] = (
+            f"paragraph {clause.number} of {part.number}" if part.kind == "schedule" else f"clause {clause.number}"
+        )
     covered = [c for i in data["items"] for c in i["covered_by"]]
     assert covered
     for cover in covered:
@@ -157,8 +167,15 @@ def test_what_every_it_outsourcing_contract_needs_is_missing_when_the_deal_leave
 
     charity = coverage_status(helpers.SAMPLES / "uk-charity-minimal.yaml")  # no security, governance or insurance
     # security, continuity, governance and insurance are drafted by default (security: false leaves security out)
-    for item in ("sec-isms", "sec-incidents", "sec-business-continuity", "sec-disaster-recovery", "sec-bcdr-testing",
-                 "governance-structure", "insurance"):
+    for item in (
+        "sec-isms",
+        "sec-incidents",
+        "sec-business-continuity",
+        "sec-disaster-recovery",
+        "sec-bcdr-testing",
+        "governance-structure",
+        "insurance",
+    ):
         assert charity[item] == "covered", item
     assert charity["dp-roles"] == "covered"  # its data_protection section is there
     bare = coverage_status(helpers.FIXTURES / "deals" / "good" / "minimal.yaml")  # nothing on personal data either
@@ -167,6 +184,10 @@ def test_what_every_it_outsourcing_contract_needs_is_missing_when_the_deal_leave
     assert bare["sec-isms"] == "covered" and bare["insurance"] == "covered"
     reference = coverage_status(REFERENCE)
     assert {reference[i] for i in ("governance-structure", "insurance", "sec-isms", "dp-roles")} == {"covered"}
-    result = subprocess.run([str(SCRIPT), "coverage", str(helpers.FIXTURES / "deals" / "good" / "minimal.yaml")],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [str(SCRIPT), "coverage", str(helpers.FIXTURES / "deals" / "good" / "minimal.yaml")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 1 and "3 missing" in result.stdout.splitlines()[-1], result.stdout  # personal data

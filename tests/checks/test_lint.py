@@ -44,8 +44,9 @@ def lint(root: Path, *args: str):
 
 def error_lines(output: str) -> list[str]:
     """Return the problem lines of lint's output (not warnings, not the summary)."""
-    return [line for line in output.splitlines()
-            if line and not line.startswith(("warning:", "lint:", "using the library"))]
+    return [
+        line for line in output.splitlines() if line and not line.startswith(("warning:", "lint:", "using the library"))
+    ]
 
 
 def test_good_fixture_library_is_clean(tmp_path):
@@ -56,41 +57,64 @@ def test_good_fixture_library_is_clean(tmp_path):
 
 
 CASES = {
-    "misspelt-variable": ("clauses/framework/term/v1.md:8: 'term.inital_term' is not a field of the deal "
-                          "(did you mean 'initial_term'?)"),
-    "loop-variable": ("clauses/service-levels/service-credits/v1.md:15: 't.credits' is not a field of CreditTier "
-                      "(did you mean 'credit'?)"),
-    "bad-when": ("clauses/service-levels/service-credits/v1.md:4: when: 'service_levels.service_credit' is not a "
-                 "field of the deal (did you mean 'service_credits'?)"),
+    "misspelt-variable": (
+        "clauses/framework/term/v1.md:8: 'term.inital_term' is not a field of the deal (did you mean 'initial_term'?)"
+    ),
+    "loop-variable": (
+        "clauses/service-levels/service-credits/v1.md:15: 't.credits' is not a field of CreditTier "
+        "(did you mean 'credit'?)"
+    ),
+    "bad-when": (
+        "clauses/service-levels/service-credits/v1.md:4: when: 'service_levels.service_credit' is not a "
+        "field of the deal (did you mean 'service_credits'?)"
+    ),
     "unknown-filter": "clauses/framework/term/v1.md:8: unknown filter 'duraton' (did you mean 'duration'?)",
-    "unresolved-reference": ("clauses/framework/term/v1.md:10: cross-reference [](#partys) does not resolve: no "
-                             "clause, schedule or anchor has that id (did you mean 'parties'?)"),
-    "unused-definition": ("clauses/framework/parties/v1.md:6: defines: 'Change Request' is never used in a clause "
-                          "body or another definition"),
-    "undefined-term": ("clauses/framework/term/v1.md:10: 'Transition Plan' is capitalised but is not a defined term, "
-                       "a party role or in lint.yaml"),
+    "unresolved-reference": (
+        "clauses/framework/term/v1.md:10: cross-reference [](#partys) does not resolve: no "
+        "clause, schedule or anchor has that id (did you mean 'parties'?)"
+    ),
+    "unused-definition": (
+        "clauses/framework/parties/v1.md:6: defines: 'Change Request' is never used in a clause "
+        "body or another definition"
+    ),
+    "undefined-term": (
+        "clauses/framework/term/v1.md:10: 'Transition Plan' is capitalised but is not a defined term, "
+        "a party role or in lint.yaml"
+    ),
     "safe-filter": "clauses/framework/parties/v1.md:8: the 'safe' filter is not allowed: values must stay escaped",
     "jinja-comment": "clauses/framework/term/v1.md:10: '{#' starts no anchor {#id}: use {## … ##} for template comments",
     "unknown-cover": "clauses/framework/term/v1.md:6: covers: 'terminaton' is not an item of templates/it-outsourcing/checklist.yaml",
     "missing-changes": "clauses/framework/term/v2.md:1: changes: is required from version 2 on: say what changed",
-    "swallowed-break": ("clauses/framework/term/v1.md:10: a block tag at the end of a line of text swallows the line "
-                        "break, so the next paragraph merges into this one: end the tag with '+%}' or put it on its own line"),
-    "edited-approved": ("clauses/framework/term/v1.md:4: the title, when, defines or body changed after approval "
-                        "(approved_sha256 no longer matches): a released version is never edited; restore it and write "
-                        "v2.md (or the next free number) with changes:"),
-    "hard-coded-party": ("clauses/framework/term/v1.md:10: 'The Client' hard-codes a party: write {{ CLIENT }} "
-                         "(or {{ CLIENT|cap }}) so the deal's short names (and their article) appear"),
-    "conditional-target": ("clauses/framework/term/v1.md:10: cross-reference to '#service-credits' is printed whatever "
-                           "service_levels, service_levels.service_credits are, but its target is in the contract only "
-                           "for some values: guard the reference with the same condition, or point it at a target every "
-                           "contract has"),
+    "swallowed-break": (
+        "clauses/framework/term/v1.md:10: a block tag at the end of a line of text swallows the line "
+        "break, so the next paragraph merges into this one: end the tag with '+%}' or put it on its own line"
+    ),
+    "edited-approved": (
+        "clauses/framework/term/v1.md:4: the title, when, defines or body changed after approval "
+        "(approved_sha256 no longer matches): a released version is never edited; restore it and write "
+        "v2.md (or the next free number) with changes:"
+    ),
+    "hard-coded-party": (
+        "clauses/framework/term/v1.md:10: 'The Client' hard-codes a party: write {{ CLIENT }} "
+        "(or {{ CLIENT|cap }}) so the deal's short names (and their article) appear"
+    ),
+    "conditional-target": (
+        "clauses/framework/term/v1.md:10: cross-reference to '#service-credits' is printed whatever "
+        "service_levels, service_levels.service_credits are, but its target is in the contract only "
+        "for some values: guard the reference with the same condition, or point it at a target every "
+        "contract has"
+    ),
     "outline-unknown-id": "templates/it-outsourcing/outline.yaml:5: unknown clause id 'terms' (did you mean 'term'?)",
     # house style (issue 12, item 5)
     "number-words": "clauses/framework/term/v1.md:10: 'thirty days': write numbers of units in numerals, as '30 days' (house style)",
-    "percent-form": ("clauses/framework/term/v1.md:10: '10 per cent': write percentages as numerals with '%' and no space, "
-                     "e.g. '10%' (house style)"),
-    "lower-case-term": ("clauses/framework/term/v1.md:10: 'effective date' is the defined term 'Effective Date': write it "
-                        "with its capitals (house style)"),
+    "percent-form": (
+        "clauses/framework/term/v1.md:10: '10 per cent': write percentages as numerals with '%' and no space, "
+        "e.g. '10%' (house style)"
+    ),
+    "lower-case-term": (
+        "clauses/framework/term/v1.md:10: 'effective date' is the defined term 'Effective Date': write it "
+        "with its capitals (house style)"
+    ),
 }
 
 
@@ -123,8 +147,14 @@ def test_unused_clause_and_uncovered_item_are_warnings_that_do_not_fail(tmp_path
     result = lint(root)
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert "warning: clauses/boilerplate/severance/v1.md:1: clause 'severance' is not in templates/it-outsourcing/outline.yaml (unused)" in lines
-    assert "warning: templates/it-outsourcing/checklist.yaml:12: item 'insurance' is covered by no clause of the library" in lines
+    assert (
+        "warning: clauses/boilerplate/severance/v1.md:1: clause 'severance' is not in templates/it-outsourcing/outline.yaml (unused)"
+        in lines
+    )
+    assert (
+        "warning: templates/it-outsourcing/checklist.yaml:12: item 'insurance' is covered by no clause of the library"
+        in lines
+    )
     assert lines[-1] == "lint: clean (5 clauses, 5 versions)"
 
 
@@ -147,33 +177,45 @@ def test_every_problem_line_has_path_and_line(tmp_path):
 # ---------------------------------------------------------------- static analysis
 
 
-@pytest.mark.parametrize("source", [
-    "{{ contract.effective_date | date }} {{ derived.term_end | date }} {{ CLIENT|cap }}",
-    "{% for o in derived.overlaps %}{{ o.city }} {{ o.business_hours.start }} {{ loop.index }}{% endfor %}",
-    "{% set sl = service_levels %}{% for p in sl.incident_priorities %}{{ p.response }}{% endfor %}",
-    "{% set ns = namespace(n=0) %}{% for s in scope.services %}{% set ns.n = ns.n + 1 %}{% endfor %}{{ ns.n }}",
-    "{{ scope.services | map(attribute='name') | list | words }}",
-    "{{ service_levels.availability | selectattr('maintenance_window') | list | length }}",
-    "{% for k, v in derived.services_by_id.items() %}{{ k }} {{ v }}{% endfor %}",
-    "{% for s in derived.services_by_id.values() %}{{ s.name }}{% endfor %}",
-    "{{ derived.services_by_id['SD'].name }} {{ derived.gdpr }} {{ commercials.pricing_model.value }}",
-    "{% macro row(x) %}{{ x.anything }}{% endmacro %}{{ row(client) }}",
-    "{{ term.initial_term.unit_words }} {{ (sourcing.delivery_centres | first).country | country }}",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ contract.effective_date | date }} {{ derived.term_end | date }} {{ CLIENT|cap }}",
+        "{% for o in derived.overlaps %}{{ o.city }} {{ o.business_hours.start }} {{ loop.index }}{% endfor %}",
+        "{% set sl = service_levels %}{% for p in sl.incident_priorities %}{{ p.response }}{% endfor %}",
+        "{% set ns = namespace(n=0) %}{% for s in scope.services %}{% set ns.n = ns.n + 1 %}{% endfor %}{{ ns.n }}",
+        "{{ scope.services | map(attribute='name') | list | words }}",
+        "{{ service_levels.availability | selectattr('maintenance_window') | list | length }}",
+        "{% for k, v in derived.services_by_id.items() %}{{ k }} {{ v }}{% endfor %}",
+        "{% for s in derived.services_by_id.values() %}{{ s.name }}{% endfor %}",
+        "{{ derived.services_by_id['SD'].name }} {{ derived.gdpr }} {{ commercials.pricing_model.value }}",
+        "{% macro row(x) %}{{ x.anything }}{% endmacro %}{{ row(client) }}",
+        "{{ term.initial_term.unit_words }} {{ (sourcing.delivery_centres | first).country | country }}",
+    ],
+)
 def test_valid_templates_have_no_findings(source):
     assert analyse_template(source) == []
 
 
-@pytest.mark.parametrize(("source", "message"), [
-    ("{{ clent.name }}", "'clent' is not a variable of the deal (did you mean 'client'?)"),
-    ("{{ derived.overlaps[0].winter_hour }}", "'derived.overlaps[0].winter_hour' is not a field of the deal (did you mean 'winter_hours'?)"),
-    ("{% for c in sourcing.delivery_centres %}{{ c.tz }}{% endfor %}", "'c.tz' is not a field of DeliveryCentre"),
-    ("{{ scope.services | map(attribute='nme') | list }}", "'nme' is not a field of Service (did you mean 'name'?)"),
-    ("{{ scope.services.name }}", "'scope.services.name' reads 'name' of a list of Service; loop over it first"),
-    ("{% if x is definitly %}{% endif %}", "unknown test 'definitly'"),
-    ("{{ Markup(client.name) }}", "'Markup' is not allowed: values must stay escaped"),
-    ("{% for s in scope.services %}{{ loop.idx }}{% endfor %}", "'loop.idx' is not a field of loop"),
-])
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("{{ clent.name }}", "'clent' is not a variable of the deal (did you mean 'client'?)"),
+        (
+            "{{ derived.overlaps[0].winter_hour }}",
+            "'derived.overlaps[0].winter_hour' is not a field of the deal (did you mean 'winter_hours'?)",
+        ),
+        ("{% for c in sourcing.delivery_centres %}{{ c.tz }}{% endfor %}", "'c.tz' is not a field of DeliveryCentre"),
+        (
+            "{{ scope.services | map(attribute='nme') | list }}",
+            "'nme' is not a field of Service (did you mean 'name'?)",
+        ),
+        ("{{ scope.services.name }}", "'scope.services.name' reads 'name' of a list of Service; loop over it first"),
+        ("{% if x is definitly %}{% endif %}", "unknown test 'definitly'"),
+        ("{{ Markup(client.name) }}", "'Markup' is not allowed: values must stay escaped"),
+        ("{% for s in scope.services %}{{ loop.idx }}{% endfor %}", "'loop.idx' is not a field of loop"),
+    ],
+)
 def test_mistakes_are_reported(source, message):
     assert message in [f.message for f in analyse_template(source)]
 
@@ -201,25 +243,31 @@ def _flagged(body: str, terms=("Service Credit", "Services", "Agreement", "Sched
     return [w for _, text, start in static_lines(body) for w in capitalised_words(text, start, known)]
 
 
-@pytest.mark.parametrize("body", [
-    "The Supplier will pay. Each Service Credit counts.",  # sentence starts, terms, singular of Services
-    "### A Heading With Capitals\n\nText follows.",
-    "| Service | Amount Due |\n|---|---|\n| {{ x }} | Fixed |",  # header skipped, each cell starts a sentence
-    "- First item\n1. Second item",
-    "as set out in Schedule Two and clause Fourteen, GDPR and ISO apply from 1 January.",
-    "under Article 28 and Subpart E of the rules",
-    "{% if a %}{{ b }}{% else %}None{% endif %} applies",  # the else branch starts where the if did
-    "the **Agreement** and the {{ SUPPLIER }}'s Services",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Supplier will pay. Each Service Credit counts.",  # sentence starts, terms, singular of Services
+        "### A Heading With Capitals\n\nText follows.",
+        "| Service | Amount Due |\n|---|---|\n| {{ x }} | Fixed |",  # header skipped, each cell starts a sentence
+        "- First item\n1. Second item",
+        "as set out in Schedule Two and clause Fourteen, GDPR and ISO apply from 1 January.",
+        "under Article 28 and Subpart E of the rules",
+        "{% if a %}{{ b }}{% else %}None{% endif %} applies",  # the else branch starts where the if did
+        "the **Agreement** and the {{ SUPPLIER }}'s Services",
+    ],
+)
 def test_capitalisation_that_is_fine(body):
     assert _flagged(body) == []
 
 
-@pytest.mark.parametrize(("body", "expected"), [
-    ("the Supplier will follow the Transition Plan.", ["Transition Plan"]),
-    ("{{ CLIENT|cap }} approves the Exit Plan", ["Exit Plan"]),
-    ("as Accepted by the Client", ["Accepted"]),
-])
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("the Supplier will follow the Transition Plan.", ["Transition Plan"]),
+        ("{{ CLIENT|cap }} approves the Exit Plan", ["Exit Plan"]),
+        ("as Accepted by the Client", ["Accepted"]),
+    ],
+)
 def test_capitalisation_that_is_flagged(body, expected):
     assert _flagged(body) == expected
 
@@ -237,8 +285,9 @@ def test_term_pattern_allows_plurals():
 def run(*args: str) -> subprocess.CompletedProcess:
     """Run the installed console script."""
     command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "contractgen.cli"]
-    return subprocess.run(command + list(args), capture_output=True, text=True, cwd=ROOT,
-                          env={**os.environ}, timeout=300)
+    return subprocess.run(
+        command + list(args), capture_output=True, text=True, cwd=ROOT, env={**os.environ}, timeout=300
+    )
 
 
 # The built-in library must always lint clean (exit 0).
@@ -262,14 +311,20 @@ def test_real_library_lint_output_is_well_formed():
 # ---------------------------------------------------------------- house style (issue 12, item 5)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("within five business days", "'five business days': write numbers of units in numerals, as '5 Business Days'"),
-    ("for twenty-one days", "'twenty-one days': write numbers of units in numerals, as '21 days'"),
-    ("after seven years", "'seven years': write numbers of units in numerals, as '7 years'"),
-    ("an overcharge of 5 % of the fees", "'5 %': write percentages as numerals with '%' and no space"),
-    ("more than five percent of the fees", "'five percent': write percentages as numerals with '%' and no space"),
-    ("more than {{ term.initial_term }} per cent", "'{{ … }} per cent': write percentages as numerals with '%' and no space"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("within five business days", "'five business days': write numbers of units in numerals, as '5 Business Days'"),
+        ("for twenty-one days", "'twenty-one days': write numbers of units in numerals, as '21 days'"),
+        ("after seven years", "'seven years': write numbers of units in numerals, as '7 years'"),
+        ("an overcharge of 5 % of the fees", "'5 %': write percentages as numerals with '%' and no space"),
+        ("more than five percent of the fees", "'five percent': write percentages as numerals with '%' and no space"),
+        (
+            "more than {{ term.initial_term }} per cent",
+            "'{{ … }} per cent': write percentages as numerals with '%' and no space",
+        ),
+    ],
+)
 def test_house_style_flags_spelt_numbers_and_percent_forms(tmp_path, text, expected):
     root = library(tmp_path)
     term = root / "clauses" / "framework" / "term" / "v1.md"
@@ -280,8 +335,9 @@ def test_house_style_flags_spelt_numbers_and_percent_forms(tmp_path, text, expec
     assert found.startswith("clauses/framework/term/v1.md:10: " + expected) and found.endswith("(house style)"), found
 
 
-@pytest.mark.parametrize("text", ["within 5 days", "by one month", "up to 10%", "with 99.5% availability",
-                                  "whether the Effective Date"])
+@pytest.mark.parametrize(
+    "text", ["within 5 days", "by one month", "up to 10%", "with 99.5% availability", "whether the Effective Date"]
+)
 def test_house_style_accepts_numerals_one_and_capitalised_terms(tmp_path, text):
     root = library(tmp_path)
     term = root / "clauses" / "framework" / "term" / "v1.md"
@@ -294,8 +350,12 @@ def test_house_style_binds_the_newest_version_only(tmp_path):
     root = library(tmp_path, "number-words")
     old = root / "clauses" / "framework" / "term" / "v1.md"
     new = old.with_name("v2.md")
-    new.write_text(old.read_text(encoding="utf-8").replace("thirty days", "30 days").replace(
-        "covers: [term]", "covers: [term]\nchanges: Numerals for the notice period."), encoding="utf-8")
+    new.write_text(
+        old.read_text(encoding="utf-8")
+        .replace("thirty days", "30 days")
+        .replace("covers: [term]", "covers: [term]\nchanges: Numerals for the notice period."),
+        encoding="utf-8",
+    )
     result = lint(root)
     assert result.exit_code == 0, result.output
 
@@ -303,26 +363,36 @@ def test_house_style_binds_the_newest_version_only(tmp_path):
 def test_a_definition_may_use_its_own_term_in_lower_case(tmp_path):
     root = library(tmp_path)
     term = root / "clauses" / "framework" / "term" / "v1.md"
-    rewrite(term, term.read_text(encoding="utf-8").replace(
-        'Effective Date: "{{ contract.effective_date | date }}."',
-        'Effective Date: "{{ contract.effective_date | date }}, the effective date of this Agreement."'))
+    rewrite(
+        term,
+        term.read_text(encoding="utf-8").replace(
+            'Effective Date: "{{ contract.effective_date | date }}."',
+            'Effective Date: "{{ contract.effective_date | date }}, the effective date of this Agreement."',
+        ),
+    )
     assert lint(root).exit_code == 0
 
 
 def test_the_personal_data_term_printed_from_pd_counts_as_defined(tmp_path):
     root = library(tmp_path)
     parties = root / "clauses/framework/parties/v1.md"
-    rewrite(parties, parties.read_text(encoding="utf-8").replace(
-        "  Agreement: this agreement, including its schedules.\n",
-        "  Agreement: this agreement, including its schedules.\n"
-        '  "{{ PD }}": any personal data processed under this Agreement.\n'
-        '  "{{ PD }} Breach": any breach of security affecting {{ PD }}.\n',
-    ) + "\nEach Party will report a {{ PD }} Breach to the other.\n")
+    rewrite(
+        parties,
+        parties.read_text(encoding="utf-8").replace(
+            "  Agreement: this agreement, including its schedules.\n",
+            "  Agreement: this agreement, including its schedules.\n"
+            '  "{{ PD }}": any personal data processed under this Agreement.\n'
+            '  "{{ PD }} Breach": any breach of security affecting {{ PD }}.\n',
+        )
+        + "\nEach Party will report a {{ PD }} Breach to the other.\n",
+    )
     result = lint(root)
     assert result.exit_code == 0, result.output
     # the same text with the term written in lower case breaks the house style, as for any defined term
-    parties.write_text(parties.read_text(encoding="utf-8") + "\nEach Party will protect personal data breach records.\n",
-                       encoding="utf-8")
+    parties.write_text(
+        parties.read_text(encoding="utf-8") + "\nEach Party will protect personal data breach records.\n",
+        encoding="utf-8",
+    )
     result = lint(root)
     assert result.exit_code == 2, result.output
     assert "'personal data breach' is the defined term 'Personal Data Breach'" in result.output

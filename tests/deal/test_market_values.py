@@ -18,8 +18,13 @@ def german_deal() -> dict:
     data = reference_data()
     data["contract"].update(locale="de_DE", effective_date="01.02.2027")
     commercials = data["commercials"]
-    commercials.update(currency="EUR", monthly_charges="185.000,00 €", payment_terms="within 30 days of receipt of a valid invoice",
-                       late_payment_interest="1,5 % per month", indexation={"index": "HVPI", "cap": "3,5 %"})
+    commercials.update(
+        currency="EUR",
+        monthly_charges="185.000,00 €",
+        payment_terms="within 30 days of receipt of a valid invoice",
+        late_payment_interest="1,5 % per month",
+        indexation={"index": "HVPI", "cap": "3,5 %"},
+    )
     commercials["rate_card"][0]["day_rate"] = "210,50 €"
     data["liability"].update(general_cap="1,5", insurance=[{"type": "Professional indemnity", "amount": "10 Mio. €"}])
     data["sourcing"]["core_overlap_hours"] = "2,5"
@@ -58,12 +63,15 @@ def test_payment_terms_and_interest_as_markets_write_them():
     assert validate_data(data).commercials.payment_terms == PaymentTerm("days", Duration(45, "day"))
 
 
-@pytest.mark.parametrize("field, value, words", [
-    ("payment_terms", "end of month", "which month's day the invoice falls due on is not clear"),
-    ("payment_terms", "30 days EOM", "is read two ways"),
-    ("payment_terms", "31st of the month following invoice", "not every month has a 31st day"),
-    ("late_payment_interest", "150% per annum", "at most 100%"),
-])
+@pytest.mark.parametrize(
+    "field, value, words",
+    [
+        ("payment_terms", "end of month", "which month's day the invoice falls due on is not clear"),
+        ("payment_terms", "30 days EOM", "is read two ways"),
+        ("payment_terms", "31st of the month following invoice", "not every month has a 31st day"),
+        ("late_payment_interest", "150% per annum", "at most 100%"),
+    ],
+)
 def test_an_unclear_term_or_rate_is_refused_where_it_is(field, value, words):
     data = reference_data()
     data["commercials"][field] = value

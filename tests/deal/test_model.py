@@ -78,10 +78,16 @@ def test_every_sample_validates(path):
 
 def test_samples_cover_the_pricing_models_and_regimes():
     deals = {p.stem: load_deal(p).deal for p in SAMPLES}
-    assert {d.commercials.pricing_model.value for d in deals.values()} == {"fixed monthly", "time and materials", "per unit"}
+    assert {d.commercials.pricing_model.value for d in deals.values()} == {
+        "fixed monthly",
+        "time and materials",
+        "per unit",
+    }
     assert {d.sourcing.model.value for d in deals.values() if d.sourcing} == {"onshore", "nearshore", "offshore"}
     assert compute_derived(deals["onshore-us-hipaa"]).hipaa and not compute_derived(deals["onshore-us-hipaa"]).gdpr
-    assert compute_derived(deals["nearshore-eur"]).gdpr and deals["nearshore-eur"].service_levels.service_credits is None
+    assert (
+        compute_derived(deals["nearshore-eur"]).gdpr and deals["nearshore-eur"].service_levels.service_credits is None
+    )
 
 
 def test_minimal_deal_has_defaults_and_absent_sections():
@@ -148,7 +154,11 @@ def test_derived_annual_charges_per_pricing_model():
         "estimated_monthly_units": "6800",
     }  # fmt: skip
     assert compute_derived(validate_data(data)).annual_charges == Decimal("3468000")
-    data["commercials"] = {"currency": "EUR", "pricing_model": "time and materials", "rate_card": [{"role": "Dev", "day_rate": "500"}]}
+    data["commercials"] = {
+        "currency": "EUR",
+        "pricing_model": "time and materials",
+        "rate_card": [{"role": "Dev", "day_rate": "500"}],
+    }
     deal = validate_data(data)
     assert compute_derived(deal).annual_charges is None and compute_derived(deal).general_cap_amount is None
     data["commercials"]["estimated_monthly_charges"] = "10000"
@@ -235,7 +245,11 @@ def test_unknown_top_level_section_lists_known_fields_when_nothing_is_close():
         (("contract", "draft"), "maybe", "must be true or false"),
         (("commercials", "monthly_charges"), "185 thousand pounds", "is not an amount of money; write e.g. 185000"),
         (("commercials", "monthly_charges"), "$185,000", "is in USD/CAD/AUD/NZD/SGD/HKD/MXN, but the deal's currency"),
-        (("commercials", "pricing_model"), "cost plus", "is not a pricing model; accepted: 'fixed monthly', 'per unit', 'time and materials'"),
+        (
+            ("commercials", "pricing_model"),
+            "cost plus",
+            "is not a pricing model; accepted: 'fixed monthly', 'per unit', 'time and materials'",
+        ),
         (("sourcing", "model"), "inshore", "is not a sourcing model; accepted: 'nearshore', 'offshore', 'onshore'"),
         (("service_levels", "incident_priorities", 0, "priority"), "", "must not be empty"),
         (("service_levels", "incident_priorities", 0, "resolution"), "4 hourz", "is not a resolution time"),
@@ -243,7 +257,7 @@ def test_unknown_top_level_section_lists_known_fields_when_nothing_is_close():
         (("governance", "contract_review"), "now and then", "is not a frequency"),
         (("parties", "client", "business_hours"), "18:00-08:00", "the start must be earlier than the end"),
         (("parties", "client", "notices_email"), "legal at northwind", "is not an email address"),
-        (("template", ), "../../etc", "is not a template name"),
+        (("template",), "../../etc", "is not a template name"),
         (("scope", "services", 0, "id"), "S D", "is not a valid id"),
         (("liability", "general_cap"), "0", "must be more than 0"),
         (("service_levels", "availability", 1, "target"), "100.5", "must be at most 100"),
@@ -277,12 +291,19 @@ def test_codes_are_normalised():
     data["sourcing"]["delivery_centres"][0]["country"] = "in"
     data["contract"]["locale"] = "en-GB"
     deal = validate_data(data)
-    assert (deal.commercials.currency, deal.sourcing.delivery_centres[0].country, deal.contract.locale) == ("GBP", "IN", "en_GB")
+    assert (deal.commercials.currency, deal.sourcing.delivery_centres[0].country, deal.contract.locale) == (
+        "GBP",
+        "IN",
+        "en_GB",
+    )
 
 
 def test_yaml_1_1_surprises_stay_text():
     text = (FIXTURES / "good" / "minimal.yaml").read_text()
-    text = text.replace("    name: Tay Valley Council\n", "    name: Tay Valley Council\n    company_number: 012345\n    short_name: NO\n")
+    text = text.replace(
+        "    name: Tay Valley Council\n",
+        "    name: Tay Valley Council\n    company_number: 012345\n    short_name: NO\n",
+    )
     text = text.replace("  governing_law: Scotland", "  governing_law: Scotland\n  reference: 12:30")
     data, lines = load_yaml(text, "x.yaml")
     deal = validate_data(data, "x.yaml", lines)

@@ -76,7 +76,10 @@ def credit_scheme(draw):
     count = draw(st.integers(1, min(4, at_risk)))
     below = draw(
         st.lists(
-            st.decimals(min_value=Decimal("0.01"), max_value=target, places=2), min_size=count, max_size=count, unique=True
+            st.decimals(min_value=Decimal("0.01"), max_value=target, places=2),
+            min_size=count,
+            max_size=count,
+            unique=True,
         )
     )
     credits = draw(st.lists(st.integers(1, at_risk), min_size=count, max_size=count, unique=True))
@@ -115,7 +118,8 @@ def test_credits_that_do_not_grow_are_refused(scheme):
     with pytest.raises(DealError) as info:
         validate_data(with_credits(target, at_risk, tiers))
     assert any(
-        p.path.startswith("service_levels.service_credits.tiers[") and "a lower threshold must give a higher credit" in p.message
+        p.path.startswith("service_levels.service_credits.tiers[")
+        and "a lower threshold must give a higher credit" in p.message
         for p in info.value.problems
     )
 
@@ -135,9 +139,19 @@ def test_availability_targets_outside_0_to_100_are_refused(target):
 
 
 zones = st.sampled_from(
-    ["Europe/London", "Asia/Kolkata", "America/New_York", "Australia/Sydney", "Asia/Kathmandu", "Pacific/Auckland", "UTC"]
+    [
+        "Europe/London",
+        "Asia/Kolkata",
+        "America/New_York",
+        "Australia/Sydney",
+        "Asia/Kathmandu",
+        "Pacific/Auckland",
+        "UTC",
+    ]
 )
-clock = st.tuples(st.integers(0, 1439), st.integers(1, 1440)).filter(lambda t: t[0] < t[1]).map(lambda t: ClockRange(*t))
+clock = (
+    st.tuples(st.integers(0, 1439), st.integers(1, 1440)).filter(lambda t: t[0] < t[1]).map(lambda t: ClockRange(*t))
+)
 
 
 @SETTINGS
@@ -162,7 +176,9 @@ def test_overlap_with_oneself_is_the_whole_day(day, zone, hours):
 
 text = st.text(st.characters(exclude_categories=("Cs",)), max_size=20)
 trees = st.recursive(
-    text | st.none(), lambda children: st.lists(children, max_size=4) | st.dictionaries(text, children, max_size=4), max_leaves=20
+    text | st.none(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(text, children, max_size=4),
+    max_leaves=20,
 )
 
 

@@ -21,20 +21,41 @@ def _deal(change) -> dict:
     return data
 
 
-@pytest.mark.parametrize("written, kind", [
-    ("local authority", "local_authority"), ("Council", "local_authority"), ("municipality", "local_authority"),
-    ("Ministry", "government_department"), ("Secretary of State", "government_department"),
-    ("NHS trust", "health_body"), ("public hospital", "health_body"), ("LLP", "llp"), ("sole trader", "sole_trader"),
-    ("branch of a foreign company", "branch"), ("registered charity", "charity"),
-    ("plc", "company"), ("statutory corporation", "statutory_body"), ("executive agency", "agency"),
-])
+@pytest.mark.parametrize(
+    "written, kind",
+    [
+        ("local authority", "local_authority"),
+        ("Council", "local_authority"),
+        ("municipality", "local_authority"),
+        ("Ministry", "government_department"),
+        ("Secretary of State", "government_department"),
+        ("NHS trust", "health_body"),
+        ("public hospital", "health_body"),
+        ("LLP", "llp"),
+        ("sole trader", "sole_trader"),
+        ("branch of a foreign company", "branch"),
+        ("registered charity", "charity"),
+        ("plc", "company"),
+        ("statutory corporation", "statutory_body"),
+        ("executive agency", "agency"),
+    ],
+)
 def test_the_usual_words_for_a_kind_are_read(written, kind):
-    deal = validate_data(_deal(lambda d: d["parties"]["client"].update(
-        kind=written, company_number=None, incorporated_in=None) if kind != "company" and kind not in ("llp", "charity",
-        "branch") else d["parties"]["client"].update(kind=written)), "deal.yaml", {})
+    deal = validate_data(
+        _deal(
+            lambda d: (
+                d["parties"]["client"].update(kind=written, company_number=None, incorporated_in=None)
+                if kind != "company" and kind not in ("llp", "charity", "branch")
+                else d["parties"]["client"].update(kind=written)
+            )
+        ),
+        "deal.yaml",
+        {},
+    )
     assert deal.parties.client.kind == kind
-    assert deal.parties.client.public_body == (kind in ("government_department", "local_authority", "agency",
-                                                        "statutory_body", "health_body"))
+    assert deal.parties.client.public_body == (
+        kind in ("government_department", "local_authority", "agency", "statutory_body", "health_body")
+    )
 
 
 def test_a_public_body_with_a_company_number_is_refused_naming_the_field():
@@ -45,8 +66,13 @@ def test_a_public_body_with_a_company_number_is_refused_naming_the_field():
 
 def test_a_consortium_needs_two_members_and_one_lead():
     def change(d):
-        d["parties"]["supplier"].update(kind="consortium", company_number=None, incorporated_in=None, members=[
-            {"name": "A GmbH", "address": "Berlin", "lead": True}])
+        d["parties"]["supplier"].update(
+            kind="consortium",
+            company_number=None,
+            incorporated_in=None,
+            members=[{"name": "A GmbH", "address": "Berlin", "lead": True}],
+        )
+
     with pytest.raises(DealError) as error:
         validate_data(_deal(change), "deal.yaml", {})
     assert "parties.supplier.members" in str(error.value) and "at least two" in str(error.value)

@@ -117,8 +117,10 @@ def test_priorities_are_listed_most_severe_first():
     d = data()
     d["service_levels"]["incident_priorities"].reverse()
     found = problems_of(d)
-    assert any(p.path == "service_levels.incident_priorities[0].response" and "P4 must be at least as fast as P3" in p.message
-               for p in found)
+    assert any(
+        p.path == "service_levels.incident_priorities[0].response" and "P4 must be at least as fast as P3" in p.message
+        for p in found
+    )
 
 
 def test_priorities_take_the_deals_own_labels_and_may_have_no_resolution_time():
@@ -128,7 +130,9 @@ def test_priorities_take_the_deals_own_labels_and_may_have_no_resolution_time():
     changes[IP + (2, "resolution")] = "next release"
     deal = accepted(changes)
     items = deal.service_levels.incident_priorities
-    assert [p.priority for p in items] == labels and items[3].resolution is None and items[2].resolution == "next release"
+    assert (
+        [p.priority for p in items] == labels and items[3].resolution is None and items[2].resolution == "next release"
+    )
 
 
 def test_equal_times_across_priorities_are_allowed():
@@ -183,7 +187,11 @@ def test_no_credit_above_the_amount_at_risk():
 
 
 def test_threshold_above_the_target_is_refused():
-    refused({TIERS + (0, "below"): "99.99"}, "service_levels.service_credits.tiers[0].below", "above INF's availability target (99.95 %)")
+    refused(
+        {TIERS + (0, "below"): "99.99"},
+        "service_levels.service_credits.tiers[0].below",
+        "above INF's availability target (99.95 %)",
+    )
 
 
 def test_two_tiers_at_the_same_threshold_are_refused():
@@ -204,7 +212,11 @@ def test_service_references_must_name_a_service_in_scope(where):
 
 
 def test_credit_tier_for_a_service_without_a_target_is_refused():
-    refused({TIERS + (2, "service"): "SD"}, "service_levels.service_credits.tiers[2].service", "SD has no availability target")
+    refused(
+        {TIERS + (2, "service"): "SD"},
+        "service_levels.service_credits.tiers[2].service",
+        "SD has no availability target",
+    )
 
 
 def test_duplicate_service_ids_are_refused():
@@ -232,8 +244,11 @@ def test_personal_data_needs_roles_subjects_categories_and_breach_notice(field):
     with pytest.raises(DealError) as info:
         validate_data(d, "deal.yaml", lines)
     (problem,) = info.value.problems
-    expected = ("is required under the UK GDPR: give each party's role" if field == "roles"
-                else "is required when personal_data is true")
+    expected = (
+        "is required under the UK GDPR: give each party's role"
+        if field == "roles"
+        else "is required when personal_data is true"
+    )
     assert problem.path == f"data_protection.{field}" and problem.message.startswith(expected)
     assert problem.line == LINES[DP]
 
@@ -248,8 +263,11 @@ def test_roles_are_not_required_where_the_regime_defines_none(regulation):
 
 
 def test_ccpa_roles_are_business_and_service_provider():
-    changes = {DP + ("regulations",): ["CCPA/CPRA"], DP + ("roles",): {"client": "business", "supplier": "service provider"},
-               DP + ("international_transfers",): None}
+    changes = {
+        DP + ("regulations",): ["CCPA/CPRA"],
+        DP + ("roles",): {"client": "business", "supplier": "service provider"},
+        DP + ("international_transfers",): None,
+    }
     accepted(changes)
     changes[DP + ("roles",)] = {"client": "controller", "supplier": "service provider"}
     refused(changes, "data_protection.roles.client", "'controller' is not a role under the CCPA", "'business'")
@@ -265,24 +283,39 @@ def test_a_restricted_transfer_needs_a_mechanism():
     refused(
         {DP + ("international_transfers",): None},
         "data_protection.international_transfers",
-        "personal data goes to India, a restricted transfer under the UK GDPR", "IDTA", "UK Addendum",
+        "personal data goes to India, a restricted transfer under the UK GDPR",
+        "IDTA",
+        "UK Addendum",
         line_of=DP,
     )
 
 
 def test_an_adequate_destination_needs_no_mechanism_whatever_the_sourcing_model():
-    accepted({DP + ("international_transfers",): None, ("sourcing", "delivery_centres", 0, "country"): "PL",
-              DP + ("data_residency",): ["GB", "PL"],
-              ("sourcing", "delivery_centres", 0, "timezone"): "Europe/Warsaw", ("sourcing", "core_overlap_hours"): None})
+    accepted(
+        {
+            DP + ("international_transfers",): None,
+            ("sourcing", "delivery_centres", 0, "country"): "PL",
+            DP + ("data_residency",): ["GB", "PL"],
+            ("sourcing", "delivery_centres", 0, "timezone"): "Europe/Warsaw",
+            ("sourcing", "core_overlap_hours"): None,
+        }
+    )
 
 
 def test_intra_eea_nearshore_needs_no_mechanism():
-    accepted({DP + ("international_transfers",): None, DP + ("regulations",): ["GDPR", "BDSG"],
-              ("sourcing", "model"): "nearshore", DP + ("data_residency",): ["PL", "DE"],
-              DP + ("subprocessors", "approved", 0, "country"): "DE",
-              ("sourcing", "delivery_centres"): [{"city": "Kraków", "country": "PL", "timezone": "Europe/Warsaw",
-                                                  "business_hours": "08:00-16:00"}],
-              ("sourcing", "core_overlap_hours"): None})
+    accepted(
+        {
+            DP + ("international_transfers",): None,
+            DP + ("regulations",): ["GDPR", "BDSG"],
+            ("sourcing", "model"): "nearshore",
+            DP + ("data_residency",): ["PL", "DE"],
+            DP + ("subprocessors", "approved", 0, "country"): "DE",
+            ("sourcing", "delivery_centres"): [
+                {"city": "Kraków", "country": "PL", "timezone": "Europe/Warsaw", "business_hours": "08:00-16:00"}
+            ],
+            ("sourcing", "core_overlap_hours"): None,
+        }
+    )
 
 
 def test_a_centre_outside_data_residency_is_remote_access_with_a_note():
@@ -300,8 +333,11 @@ def test_a_subprocessor_outside_data_residency_is_an_error():
     d = data()
     put(d, DP + ("subprocessors", "approved", 0, "country"), "US")
     found = problems_of(d)
-    assert any(p.path == "data_protection.subprocessors.approved[0].country" and "outside data_protection.data_residency"
-               in p.message for p in found)
+    assert any(
+        p.path == "data_protection.subprocessors.approved[0].country"
+        and "outside data_protection.data_residency" in p.message
+        for p in found
+    )
 
 
 @pytest.mark.parametrize("notice", ["5 days", "73 hours", "3 business days"])
@@ -356,7 +392,9 @@ def test_hipaa_uses_covered_entity_and_business_associate():
         put(d, where, value)
     (problem,) = problems_of(d)
     assert problem.path == "data_protection.roles.client"
-    assert problem.message.startswith("'controller' is not a role under HIPAA; use 'business associate' or 'covered entity'")
+    assert problem.message.startswith(
+        "'controller' is not a role under HIPAA; use 'business associate' or 'covered entity'"
+    )
 
 
 def test_gdpr_refuses_hipaa_roles():
@@ -411,9 +449,16 @@ def test_overlap_uses_real_time_zones_in_winter_and_summer():
 
 def test_overlap_across_midnight_counts_the_neighbouring_day():
     # A Los Angeles client 08:00-17:00 and a Manila night shift 22:00-07:00 next day (as 00:00-07:00).
-    assert daily_overlap(
-        date(2027, 1, 15), "America/Los_Angeles", ClockRange.parse("08:00-17:00"), "Asia/Manila", ClockRange.parse("00:00-07:00")
-    ) == 7.0
+    assert (
+        daily_overlap(
+            date(2027, 1, 15),
+            "America/Los_Angeles",
+            ClockRange.parse("08:00-17:00"),
+            "Asia/Manila",
+            ClockRange.parse("00:00-07:00"),
+        )
+        == 7.0
+    )
 
 
 def test_worst_case_catches_weeks_when_only_one_side_has_changed_clocks():
@@ -441,15 +486,32 @@ def test_deliverable_on_the_last_day_of_the_term_is_accepted():
 
 
 def test_deliverable_before_the_effective_date_is_refused():
-    refused({("deliverables", 0, "due"): "2027-01-31"}, "deliverables[0].due", "before the effective date (1 February 2027)")
+    refused(
+        {("deliverables", 0, "due"): "2027-01-31"}, "deliverables[0].due", "before the effective date (1 February 2027)"
+    )
 
 
 @pytest.mark.parametrize(
     "where, value, path, words",
     [
-        (("term", "renewal", "notice"), "12 months", "term.renewal.notice", "12 months is not shorter than the renewal period (12 months)"),
-        (("term", "termination_for_convenience", "notice"), "3 years", "term.termination_for_convenience.notice", "not shorter than the initial term (36 months)"),
-        (("term", "exit", "exit_plan_within"), "40 months", "term.exit.exit_plan_within", "not shorter than the initial term"),
+        (
+            ("term", "renewal", "notice"),
+            "12 months",
+            "term.renewal.notice",
+            "12 months is not shorter than the renewal period (12 months)",
+        ),
+        (
+            ("term", "termination_for_convenience", "notice"),
+            "3 years",
+            "term.termination_for_convenience.notice",
+            "not shorter than the initial term (36 months)",
+        ),
+        (
+            ("term", "exit", "exit_plan_within"),
+            "40 months",
+            "term.exit.exit_plan_within",
+            "not shorter than the initial term",
+        ),
     ],
 )
 def test_notices_are_shorter_than_the_periods_they_end(where, value, path, words):
@@ -464,7 +526,9 @@ def test_chronic_failure_needs_enough_measurement_periods():
     )
 
 
-@pytest.mark.parametrize("within, words", [("2 weeks", "shorter than one measurement period"), ("4 years", "longer than the initial term")])
+@pytest.mark.parametrize(
+    "within, words", [("2 weeks", "shorter than one measurement period"), ("4 years", "longer than the initial term")]
+)
 def test_chronic_failure_window_is_sensible(within, words):
     refused({SL + ("chronic_failure", "within"): within}, "service_levels.chronic_failure.within", words)
 
@@ -562,16 +626,26 @@ def test_rules_needing_an_invalid_section_are_skipped_not_crashed():
     put(d, ("contract", "effective_date"), "someday")
     put(d, ("deliverables", 1, "due"), "2040-01-01")  # would break the term rule, which needs the contract
     put(d, TIERS + (1, "credit"), "13")
-    assert {p.path for p in problems_of(d)} == {"contract.effective_date", "service_levels.service_credits.tiers[1].credit"}
+    assert {p.path for p in problems_of(d)} == {
+        "contract.effective_date",
+        "service_levels.service_credits.tiers[1].credit",
+    }
 
 
 # ---------------------------------------------------------------- support hours (issue 12, item 4)
 
 
 def test_support_hours_in_clock_times_need_a_time_zone():
-    refused({("parties", "client", "timezone"): None, ("parties", "supplier", "timezone"): None,
-             ("sourcing", "core_overlap_hours"): None},
-            "scope.services[2].support_timezone", "need a time zone", "Monday-Friday 08:00-18:00")
+    refused(
+        {
+            ("parties", "client", "timezone"): None,
+            ("parties", "supplier", "timezone"): None,
+            ("sourcing", "core_overlap_hours"): None,
+        },
+        "scope.services[2].support_timezone",
+        "need a time zone",
+        "Monday-Friday 08:00-18:00",
+    )
 
 
 def test_support_hours_take_a_service_time_zone():

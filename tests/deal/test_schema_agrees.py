@@ -114,7 +114,9 @@ def test_every_schema_example_fits_its_field_and_the_assembled_example_validates
     for name, definition in [("Deal", schema), *defs.items()]:
         for field, spec in (definition.get("properties") or {}).items():
             check = jsonschema.Draft202012Validator({**spec, "$defs": defs})
-            wrong += [f"{name}.{field}: {example!r}" for example in spec.get("examples", []) if not check.is_valid(example)]
+            wrong += [
+                f"{name}.{field}: {example!r}" for example in spec.get("examples", []) if not check.is_valid(example)
+            ]
     assert wrong == []
     example = {field: spec["examples"][0] for field, spec in schema["properties"].items() if spec.get("examples")}
     assert jsonschema.Draft202012Validator(schema).is_valid(example)
@@ -130,7 +132,9 @@ def _matches(forms: dict, text: str) -> bool:
     return jsonschema.Draft202012Validator(forms).is_valid(text)
 
 
-@pytest.mark.parametrize("table", ["PRICING_MODELS", "SOURCING_MODELS", "MEASUREMENT_PERIODS", "SUBPROCESSOR_APPROVALS"])
+@pytest.mark.parametrize(
+    "table", ["PRICING_MODELS", "SOURCING_MODELS", "MEASUREMENT_PERIODS", "SUBPROCESSOR_APPROVALS"]
+)
 def test_every_synonym_the_validator_takes_the_schema_takes(table):
     synonyms = getattr(values, table)
     check = values.choice(synonyms, "field", "'x'")
@@ -187,9 +191,17 @@ def test_payment_terms_and_interest_as_markets_write_them_are_in_the_schema():
     from contractgen.values.payment import payment_terms
 
     terms = accepted.payment_terms_forms()
-    for text in ("Net 30", "within 30 days of receipt of a valid invoice", "End of the month following the month of invoice",
-                 "20th of the month following invoice", "the 20th day of the following month", "30 days then end of month", "45 days then EOM",
-                 "current + 30", "30 days after the end of the month of invoice"):
+    for text in (
+        "Net 30",
+        "within 30 days of receipt of a valid invoice",
+        "End of the month following the month of invoice",
+        "20th of the month following invoice",
+        "the 20th day of the following month",
+        "30 days then end of month",
+        "45 days then EOM",
+        "current + 30",
+        "30 days after the end of the month of invoice",
+    ):
         payment_terms(text)
         assert _matches(terms, text), text
     for text in ("soon", "end of month", "current", "30 days end of month", "Net 30 EOM"):

@@ -14,17 +14,20 @@ OVERLAYS = FIXTURES / "deals" / "overlays"
 BANK = FIXTURES / "deals" / "good" / "bank-without-regulatory.yaml"
 
 
-@pytest.mark.parametrize(("sector", "country", "expected"), [
-    ("bank", "GB", {"PRA SS2/21", "FCA SYSC 8"}),
-    ("insurer", "FR", {"DORA", "Solvency II Art. 274"}),
-    ("payment institution", "NL", {"DORA", "EBA Outsourcing Guidelines"}),
-    ("e-money institution", "IE", {"DORA", "EBA Outsourcing Guidelines"}),
-    ("investment firm", "DE", {"DORA", "EBA Outsourcing Guidelines"}),
-    ("bank", "CH", {"FINMA Circular 2018/3"}),
-    ("insurer", "CA", {"OSFI B-10"}),
-    ("bank", "US", set()),
-    ("other", "GB", set()),
-])
+@pytest.mark.parametrize(
+    ("sector", "country", "expected"),
+    [
+        ("bank", "GB", {"PRA SS2/21", "FCA SYSC 8"}),
+        ("insurer", "FR", {"DORA", "Solvency II Art. 274"}),
+        ("payment institution", "NL", {"DORA", "EBA Outsourcing Guidelines"}),
+        ("e-money institution", "IE", {"DORA", "EBA Outsourcing Guidelines"}),
+        ("investment firm", "DE", {"DORA", "EBA Outsourcing Guidelines"}),
+        ("bank", "CH", {"FINMA Circular 2018/3"}),
+        ("insurer", "CA", {"OSFI B-10"}),
+        ("bank", "US", set()),
+        ("other", "GB", set()),
+    ],
+)
 def test_regimes_follow_the_clients_sector_and_place(sector, country, expected):
     assert {str(r) for r in inferred_regimes(sector, country)} == expected
 
@@ -60,7 +63,9 @@ def test_dora_displaces_nis2_and_brings_its_own_incident_clock(tmp_path):
     assert "lex-specialis:dora-nis2" in {n.id for n in source.notes}
     text = contract_text(path)
     assert "Article 21(2)(d) of Directive (EU) 2022/2555" not in text
-    assert "major ICT-related incidents to its competent authority (Article 46 of DORA) under Article 19 of DORA" in text
+    assert (
+        "major ICT-related incidents to its competent authority (Article 46 of DORA) under Article 19 of DORA" in text
+    )
     assert "in any event within 4 hours after discovering it" in text
 
 

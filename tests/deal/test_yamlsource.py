@@ -95,15 +95,18 @@ def test_syntax_errors_are_located():
     assert problem.file == "deal.yaml" and problem.line is not None and problem.message.startswith("invalid YAML")
 
 
-@pytest.mark.parametrize("text, line, words", [
-    ("contract:\n  title: A\n reference: B\n", 3, "indented differently"),
-    ("contract:\n  title: Services: the agreement\n", 2, "put a text that contains ': ' in quotes"),
-    ("contract:\n  title: 'Services\n", 2, "closing quote is missing"),
-    ("contract:\n  title: A\n  reference\n  draft: true\n", 3, "has no ': ' after its key"),
-    ("contract:\n\ttitle: A\n", 2, "indent with spaces"),
-    ("list: [a, b\n", 1, "not closed"),
-    ("services:\n  - a\n - b\n", 3, "indented differently"),
-])
+@pytest.mark.parametrize(
+    "text, line, words",
+    [
+        ("contract:\n  title: A\n reference: B\n", 3, "indented differently"),
+        ("contract:\n  title: Services: the agreement\n", 2, "put a text that contains ': ' in quotes"),
+        ("contract:\n  title: 'Services\n", 2, "closing quote is missing"),
+        ("contract:\n  title: A\n  reference\n  draft: true\n", 3, "has no ': ' after its key"),
+        ("contract:\n\ttitle: A\n", 2, "indent with spaces"),
+        ("list: [a, b\n", 1, "not closed"),
+        ("services:\n  - a\n - b\n", 3, "indented differently"),
+    ],
+)
 def test_syntax_errors_read_as_plain_sentences_at_their_line(text, line, words):
     problem = refused(text).problems[0]
     assert problem.line == line and words in problem.message, problem.message
@@ -159,13 +162,16 @@ def test_load_deal_file_reports_a_missing_file(tmp_path):
         load_deal_file(tmp_path / "missing.yaml")
 
 
-@pytest.mark.parametrize("text", [
-    REFERENCE.read_text(encoding="utf-8"),
-    "a: null\nb: ''\nc: ~\nd: \"null\"\ne: [1, 2]\nf: {g: NO, h: 012345}\ni: |\n  two\n  lines\n",
-    "a: [x, y?, z]\n",  # libyaml reads "y?" in a flow list; PyYAML refuses it
-    "a: b\tc\n",
-    "a: [x,\ty]\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        REFERENCE.read_text(encoding="utf-8"),
+        "a: null\nb: ''\nc: ~\nd: \"null\"\ne: [1, 2]\nf: {g: NO, h: 012345}\ni: |\n  two\n  lines\n",
+        "a: [x, y?, z]\n",  # libyaml reads "y?" in a flow list; PyYAML refuses it
+        "a: b\tc\n",
+        "a: [x,\ty]\n",
+    ],
+)
 def test_libyaml_fast_path_reads_exactly_what_pyyaml_reads(text):
     from contractgen.deal import yamlsource
 
@@ -174,6 +180,7 @@ def test_libyaml_fast_path_reads_exactly_what_pyyaml_reads(text):
             return yamlsource._compose(yamlsource._Composer, t)
         except Exception as exc:  # noqa: BLE001 (compared, not handled)
             return type(exc).__name__
+
     try:
         ours = load_yaml(text, "deal.yaml")
     except DealError:
@@ -186,11 +193,14 @@ _CUT = "parties:\n  client:\n    address: 8 Marina View, #30-01 Asia Square\n"
 _SPLIT = "parties:\n  client: {name: Acme, Inc., address: 1 Main Street}\n"
 
 
-@pytest.mark.parametrize("text, line, words", [
-    (_CUT, 3, ["quote this value", "\"8 Marina View, #30-01 Asia Square\""]),
-    ("a:\n  - 8 Marina View, #30-01\n  - x\n", 2, ["quote this value"]),
-    (_SPLIT, 2, ["'Inc.' has no value", "quote it", "name: \"Acme, Inc.\""]),
-])
+@pytest.mark.parametrize(
+    "text, line, words",
+    [
+        (_CUT, 3, ["quote this value", '"8 Marina View, #30-01 Asia Square"']),
+        ("a:\n  - 8 Marina View, #30-01\n  - x\n", 2, ["quote this value"]),
+        (_SPLIT, 2, ["'Inc.' has no value", "quote it", 'name: "Acme, Inc."']),
+    ],
+)
 def test_a_value_yaml_would_cut_short_is_refused_with_quote_it(text, line, words):
     from contractgen.deal import yamlsource
 
@@ -204,7 +214,17 @@ def test_a_value_yaml_would_cut_short_is_refused_with_quote_it(text, line, words
     assert refused(text).problems[0].line == line
 
 
-@pytest.mark.parametrize("text", ["a: 1000  # in pounds\n", "a: x #\n", "a: 'x #1'\n", "a: x#1\n", "a: {b: 1, c: 2}\n",
-                                  "a: {b: , c: 2}\n", "a: \"8 Marina View, #30-01\"\n"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1000  # in pounds\n",
+        "a: x #\n",
+        "a: 'x #1'\n",
+        "a: x#1\n",
+        "a: {b: 1, c: 2}\n",
+        "a: {b: , c: 2}\n",
+        'a: "8 Marina View, #30-01"\n',
+    ],
+)
 def test_comments_and_quoted_values_are_read_as_before(text):
     load_yaml(text, "deal.yaml")

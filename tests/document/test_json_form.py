@@ -39,8 +39,15 @@ def test_reference_deal_round_trip_is_lossless():
     assert json.loads(text)["format"] == "contractgen-model"
 
 
-@pytest.mark.parametrize("text", ["not json", "{}", '{"format": "contractgen-model", "version": 99, "document": {}}',
-                                  '{"format": "contractgen-model", "version": 1, "document": {"title": "x"}}'])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not json",
+        "{}",
+        '{"format": "contractgen-model", "version": 99, "document": {}}',
+        '{"format": "contractgen-model", "version": 1, "document": {"title": "x"}}',
+    ],
+)
 def test_bad_input_is_a_clear_error(text):
     with pytest.raises(ContractgenError):
         document_from_json(text)

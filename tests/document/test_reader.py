@@ -104,14 +104,21 @@ def test_table_alignment_and_cells():
 
 def test_headings_are_level_three_or_deeper():
     assert [(b.kind, getattr(b, "level", None)) for b in blocks_of("subheading")] == [
-        ("heading", 3), ("heading", 3), ("paragraph", None), ("heading", 4)]
+        ("heading", 3),
+        ("heading", 3),
+        ("paragraph", None),
+        ("heading", 4),
+    ]
 
 
 def test_cross_references_and_their_lines():
     para, items = blocks_of("crossrefs")
     refs = [n for n in para.content if isinstance(n, CrossRef)]
     assert [(r.target, r.text, r.line) for r in refs] == [
-        ("service-credits", "", 1), ("schedule-services", "", 1), ("plan", "", 2)]
+        ("service-credits", "", 1),
+        ("schedule-services", "", 1),
+        ("plan", "", 2),
+    ]
     assert para.anchor == "xref-para"
     assert items.items[0].anchor == "item-anchor"
 
@@ -142,15 +149,26 @@ def test_quotes_rules_and_code_are_plain_paragraphs():
     blocks = blocks_of("unsupported-markup")
     assert all(isinstance(b, Paragraph) for b in blocks)
     assert [inline_text(b.content) for b in blocks] == [
-        "> A quote is not a quote.", "---", "indented code is text", "Inline `code` keeps its backticks."]
+        "> A quote is not a quote.",
+        "---",
+        "indented code is text",
+        "Inline `code` keeps its backticks.",
+    ]
 
 
-@pytest.mark.parametrize("name, line, message", [
-    ("external-link", 1, "only cross-references like [](#clause-id) are allowed, not a link to 'https://example.com/terms'"),
-    ("image", 3, "only cross-references like [](#clause-id) are allowed, not a link to 'logo.png'"),
-    ("xref-with-text", 3, "a cross-reference's text is computed: write [](#liability), not [clause 4](#liability)"),
-    ("empty-href", None, "only cross-references like [](#clause-id) are allowed, not a link to '#'"),
-])
+@pytest.mark.parametrize(
+    "name, line, message",
+    [
+        (
+            "external-link",
+            1,
+            "only cross-references like [](#clause-id) are allowed, not a link to 'https://example.com/terms'",
+        ),
+        ("image", 3, "only cross-references like [](#clause-id) are allowed, not a link to 'logo.png'"),
+        ("xref-with-text", 3, "a cross-reference's text is computed: write [](#liability), not [clause 4](#liability)"),
+        ("empty-href", None, "only cross-references like [](#clause-id) are allowed, not a link to '#'"),
+    ],
+)
 def test_refused_markdown_names_file_and_line(name, line, message):
     with pytest.raises(DocumentError) as caught:
         blocks_of(name)
@@ -169,7 +187,10 @@ def test_lines_are_relative_to_the_clause_file():
 
 def test_read_inline_for_definitions():
     assert read_inline("the charges in [](#schedule-pricing).") == [
-        Text("the charges in "), CrossRef("schedule-pricing", line=1), Text(".")]
+        Text("the charges in "),
+        CrossRef("schedule-pricing", line=1),
+        Text("."),
+    ]
     assert read_inline("") == []
     with pytest.raises(DocumentError, match="a definition must be a single sentence"):
         read_inline("one.\n\ntwo.", "d.md")

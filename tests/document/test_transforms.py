@@ -39,8 +39,16 @@ def clause(cid: str, markdown: str, title: str = "", kind: str = "clause", first
 
 
 def document(*parts: Part) -> Document:
-    return Document(title="T", reference="", date_text="", date_iso="2027-02-01", locale="en_GB",
-                    draft=False, parties=[], parts=list(parts))
+    return Document(
+        title="T",
+        reference="",
+        date_text="",
+        date_iso="2027-02-01",
+        locale="en_GB",
+        draft=False,
+        parties=[],
+        parts=list(parts),
+    )
 
 
 def agreement(*clauses: Clause) -> Part:
@@ -81,7 +89,9 @@ def test_single_paragraph_clause_is_unnumbered_multi_paragraph_is_numbered():
 
 
 def test_list_items_a_and_nested_i():
-    c = clause("c", "Intro.\n\nDuties:\n\n1. one\n2. two\n   1. sub one\n   2. sub two\n      1. deeper\n3. three\n\n- bullet")
+    c = clause(
+        "c", "Intro.\n\nDuties:\n\n1. one\n2. two\n   1. sub one\n   2. sub two\n      1. deeper\n3. three\n\n- bullet"
+    )
     number_document(document(agreement(c)))
     top: ListBlock = c.blocks[2]
     assert [i.number for i in top.items] == ["(a)", "(b)", "(c)"]
@@ -121,12 +131,14 @@ def test_cross_reference_texts():
     doc = document(
         agreement(
             clause("intro", "See [](#duties), [](#duty-b), [](#sub-ii), [](#para-two) and [](#services)."),
-            clause("duties", "First.\n\nThe Supplier will: {#para-two}\n\n1. do a;\n2. do b; {#duty-b}\n   1. i\n   2. ii {#sub-ii}\n\nLast."),
+            clause(
+                "duties",
+                "First.\n\nThe Supplier will: {#para-two}\n\n1. do a;\n2. do b; {#duty-b}\n   1. i\n   2. ii {#sub-ii}\n\nLast.",
+            ),
             clause("refs", "Also [](#svc-detail), [](#svc-para) and [](#intro)."),
         ),
         schedule("other", "Other", clause("other-c", "Other text.")),
-        schedule("services", "Services", clause("svc-overview", "x"),
-                 clause("svc-detail", "One.\n\nTwo. {#svc-para}")),
+        schedule("services", "Services", clause("svc-overview", "x"), clause("svc-detail", "One.\n\nTwo. {#svc-para}")),
     )
     apply_transforms(doc, [])
     assert xref_texts(doc) == {
@@ -142,8 +154,13 @@ def test_cross_reference_texts():
 
 
 def xref_segments(doc: Document) -> dict[str, list]:
-    return {node.target: node.segments for _, c in doc.iter_clauses() for run in iter_inline_runs(c.blocks)
-            for node in run if isinstance(node, CrossRef)}
+    return {
+        node.target: node.segments
+        for _, c in doc.iter_clauses()
+        for run in iter_inline_runs(c.blocks)
+        for node in run
+        if isinstance(node, CrossRef)
+    }
 
 
 def test_cross_references_name_each_numbered_piece():
@@ -152,7 +169,10 @@ def test_cross_references_name_each_numbered_piece():
     doc = document(
         agreement(
             clause("intro", "See [](#duties), [](#sub-ii), [](#para-two) and [](#svc-para)."),
-            clause("duties", "First.\n\nThe Supplier will: {#para-two}\n\n1. do a;\n2. do b;\n   1. i\n   2. ii {#sub-ii}\n\nLast."),
+            clause(
+                "duties",
+                "First.\n\nThe Supplier will: {#para-two}\n\n1. do a;\n2. do b;\n   1. i\n   2. ii {#sub-ii}\n\nLast.",
+            ),
         ),
         schedule("services", "Services", clause("svc-detail", "One.\n\nTwo. {#svc-para}")),
     )
@@ -195,13 +215,18 @@ def test_unresolved_references_are_all_reported():
     with pytest.raises(DocumentError) as caught:
         resolve_cross_references(doc, number_document(doc))
     assert [(p.file, "#x" in p.message) for p in caught.value.problems] == [
-        ("clauses/g/a/v1.md", True), ("clauses/g/b/v1.md", False)]
+        ("clauses/g/a/v1.md", True),
+        ("clauses/g/b/v1.md", False),
+    ]
 
 
-@pytest.mark.parametrize("first, second", [
-    ("One. {#dup}\n\nTwo.", "1. item {#dup}"),   # paragraph vs list item
-    ("Text.", "Other. {#a}\n\nMore."),            # a paragraph anchor that is a clause id
-])
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("One. {#dup}\n\nTwo.", "1. item {#dup}"),  # paragraph vs list item
+        ("Text.", "Other. {#a}\n\nMore."),  # a paragraph anchor that is a clause id
+    ],
+)
 def test_duplicate_anchor_is_an_error(first, second):
     doc = document(agreement(clause("a", first), clause("b", second)))
     with pytest.raises(DocumentError) as caught:
@@ -237,29 +262,40 @@ def listed(home: Clause) -> list[str]:
 
 def test_only_used_terms_are_listed_alphabetically():
     doc, home = definitions_doc("The Supplier provides the Services for the Charges.")
-    unused = build_definitions(doc, [
-        offer("Services", "the services."), offer("Charges", "the fees."),
-        offer("Business Day", "a weekday."), offer("Affiliate", "a group company."),
-    ])
+    unused = build_definitions(
+        doc,
+        [
+            offer("Services", "the services."),
+            offer("Charges", "the fees."),
+            offer("Business Day", "a weekday."),
+            offer("Affiliate", "a group company."),
+        ],
+    )
     assert listed(home) == ["Charges", "Services"]
     assert unused == ["Affiliate", "Business Day"]
 
 
 def test_plural_use_counts_but_a_longer_word_does_not():
-    doc, home = definitions_doc("Both Service Credits and all Licences apply; the Serviceable parts do not; nor does Audit-Trail.")
-    build_definitions(doc, [offer("Service Credit", "a."), offer("Licence", "b."), offer("Servic", "c."),
-                            offer("Audit", "d.")])
+    doc, home = definitions_doc(
+        "Both Service Credits and all Licences apply; the Serviceable parts do not; nor does Audit-Trail."
+    )
+    build_definitions(
+        doc, [offer("Service Credit", "a."), offer("Licence", "b."), offer("Servic", "c."), offer("Audit", "d.")]
+    )
     assert listed(home) == ["Licence", "Service Credit"]
 
 
 def test_a_term_used_only_inside_a_used_definition_counts():
     doc, home = definitions_doc("The Charges are payable monthly.")
-    unused = build_definitions(doc, [
-        offer("Charges", "the fees for the Services."),
-        offer("Services", "the work described in the Statement of Work."),
-        offer("Statement of Work", "the document so called."),
-        offer("Deliverable", "an output of the Services that is never named."),
-    ])
+    unused = build_definitions(
+        doc,
+        [
+            offer("Charges", "the fees for the Services."),
+            offer("Services", "the work described in the Statement of Work."),
+            offer("Statement of Work", "the document so called."),
+            offer("Deliverable", "an output of the Services that is never named."),
+        ],
+    )
     assert listed(home) == ["Charges", "Services", "Statement of Work"]
     assert unused == ["Deliverable"]
 
@@ -314,8 +350,12 @@ def test_contents_entries():
     number_document(doc)
     build_contents(doc)
     assert [(e.level, e.number, e.title, e.anchor) for e in doc.contents] == [
-        (1, "1", "Alpha", "a"), (1, "2", "Beta", "b"), (1, "", "Signatures", "signatures"),
-        (1, "Schedule 1", "The Services", "sched"), (2, "1", "Overview", "s")]
+        (1, "1", "Alpha", "a"),
+        (1, "2", "Beta", "b"),
+        (1, "", "Signatures", "signatures"),
+        (1, "Schedule 1", "The Services", "sched"),
+        (2, "1", "Overview", "s"),
+    ]
 
 
 def test_empty_clause_is_refused():
@@ -327,14 +367,18 @@ def test_empty_clause_is_refused():
 # ---------------------------------------------------------------- local references, nested terms
 
 
-
 def _local_clause(cid: str, target: str) -> Clause:
     return Clause(cid, 1, cid.title(), [Paragraph([Text("See "), CrossRef(target), Text(".")])], source=f"{cid}.md")
 
 
 def test_references_within_and_across_schedules():
     agreement = Part("agreement", "agreement", "Agreement", [_local_clause("main", "sl-two")])
-    schedule = Part("schedule-sl", "schedule", "Service Levels", [_local_clause("sl-one", "sl-two"), _local_clause("sl-two", "sl-one")])
+    schedule = Part(
+        "schedule-sl",
+        "schedule",
+        "Service Levels",
+        [_local_clause("sl-one", "sl-two"), _local_clause("sl-two", "sl-one")],
+    )
     other = Part("schedule-ch", "schedule", "Charges", [_local_clause("ch-one", "sl-two")])
     document = Document("T", "R", "1 January 2027", "2027-01-01", "en_GB", False, [], [agreement, schedule, other])
     apply_transforms(document, [])
@@ -349,10 +393,23 @@ def test_references_within_and_across_schedules():
 
 def test_a_term_used_only_inside_a_longer_term_is_not_listed():
     body = [Paragraph([Text("Send a Change Request.")])]
-    clause = Clause("definitions", 1, "Definitions", [Paragraph([Text("Terms:")])], source="d.md", kind="definitions-clause")
-    document = Document("T", "R", "d", "2027-01-01", "en_GB", False, [],
-                        [Part("agreement", "agreement", "A", [clause, Clause("c", 1, "C", body, source="c.md")])])
-    offered = [TermDefinition("Change", [Text("a change.")], "x.md"), TermDefinition("Change Request", [Text("a request.")], "y.md")]
+    clause = Clause(
+        "definitions", 1, "Definitions", [Paragraph([Text("Terms:")])], source="d.md", kind="definitions-clause"
+    )
+    document = Document(
+        "T",
+        "R",
+        "d",
+        "2027-01-01",
+        "en_GB",
+        False,
+        [],
+        [Part("agreement", "agreement", "A", [clause, Clause("c", 1, "C", body, source="c.md")])],
+    )
+    offered = [
+        TermDefinition("Change", [Text("a change.")], "x.md"),
+        TermDefinition("Change Request", [Text("a request.")], "y.md"),
+    ]
     apply_transforms(document, offered)
     listed = [d.term for d in document.parts[0].clauses[0].blocks[-1].items]
     assert listed == ["Change Request"]

@@ -18,8 +18,9 @@ SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
 def run(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run the installed contractgen console script."""
     command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "contractgen.cli"]
-    return subprocess.run(command + list(args), capture_output=True, text=True, cwd=cwd,
-                          env={**os.environ, **(env or {})}, timeout=300)
+    return subprocess.run(
+        command + list(args), capture_output=True, text=True, cwd=cwd, env={**os.environ, **(env or {})}, timeout=300
+    )
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +70,9 @@ def test_validate_reports_every_problem_with_file_line_and_field(tmp_path):
 
 def test_render_of_a_bad_deal_writes_nothing(tmp_path):
     bad = tmp_path / "bad.yaml"
-    bad.write_text(REFERENCE.read_text(encoding="utf-8").replace("initial_term: 36 months", "initial_term: soon"), encoding="utf-8")
+    bad.write_text(
+        REFERENCE.read_text(encoding="utf-8").replace("initial_term: 36 months", "initial_term: soon"), encoding="utf-8"
+    )
     out = tmp_path / "out"
     result = run("render", str(bad), "-o", str(out))
     assert result.returncode == 2
@@ -146,8 +149,16 @@ def test_a_reference_document_without_a_needed_style_is_refused_naming_it(writab
     styles.remove(next(s for s in styles.iterchildren(qn("w:style")) if s.get(qn("w:styleId")) == "ClauseText"))
     word.save(str(reference))
     out = tmp_path / "out"
-    result = run("render", str(writable_mini_root / "deals" / "mini.yaml"), "-o", str(out), "--format", "docx",
-                 "-C", str(writable_mini_root))
+    result = run(
+        "render",
+        str(writable_mini_root / "deals" / "mini.yaml"),
+        "-o",
+        str(out),
+        "--format",
+        "docx",
+        "-C",
+        str(writable_mini_root),
+    )
     assert result.returncode == 2, result.stderr
     assert "no paragraph style named 'Clause Text'" in result.stderr and "reference.docx" in result.stderr
     assert "Traceback" not in result.stderr

@@ -20,8 +20,11 @@ from tests.e2e.test_hardening import docx_text, pdf_text
 from tests.helpers import FIXTURES
 
 FOLDERS = [FIXTURES / "deals" / "disputes", FIXTURES / "deals" / "parties"]
-EXPECT = {name: (folder, expected) for folder in FOLDERS
-          for name, expected in yaml.safe_load((folder / "expect.yaml").read_text(encoding="utf-8")).items()}
+EXPECT = {
+    name: (folder, expected)
+    for folder in FOLDERS
+    for name, expected in yaml.safe_load((folder / "expect.yaml").read_text(encoding="utf-8")).items()
+}
 WORKSPACE = Workspace()
 
 

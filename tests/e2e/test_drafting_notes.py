@@ -33,8 +33,11 @@ def test_validate_prints_each_note_as_a_located_warning_and_passes():
     assert result.returncode == 0, result.stderr
     lines = [line for line in result.stderr.splitlines() if "warning:" in line]
     assert len(lines) == 2
-    assert re.match(rf"^{re.escape(str(DRAFT))}:\d+: warning: service_levels\.incident_priorities\[3\]\.resolution: "
-                    r".*when the fix is deployed to production.*; check: .*\[note resolution:", lines[0])
+    assert re.match(
+        rf"^{re.escape(str(DRAFT))}:\d+: warning: service_levels\.incident_priorities\[3\]\.resolution: "
+        r".*when the fix is deployed to production.*; check: .*\[note resolution:",
+        lines[0],
+    )
     assert "[note no-service-credits:tiers]" in lines[1]
     assert "2 drafting notes" in result.stdout
 
@@ -106,13 +109,27 @@ def test_draft_docx_carries_each_note_as_a_word_comment_on_its_clause(draft_outp
     assert '<w:commentRangeEnd w:id="1"/>' in document
 
 
-@pytest.mark.skipif(shutil.which("libreoffice") is None and shutil.which("soffice") is None,
-                    reason="LibreOffice is installed by scripts/install-system-deps.sh")
+@pytest.mark.skipif(
+    shutil.which("libreoffice") is None and shutil.which("soffice") is None,
+    reason="LibreOffice is installed by scripts/install-system-deps.sh",
+)
 def test_libreoffice_shows_the_comments(draft_outputs, tmp_path):
     office = shutil.which("libreoffice") or shutil.which("soffice")
-    subprocess.run([office, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "odt",
-                    "--outdir", str(tmp_path), str(draft_outputs / "draft-with-notes.docx")],
-                   capture_output=True, timeout=240, check=True)
+    subprocess.run(
+        [
+            office,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "odt",
+            "--outdir",
+            str(tmp_path),
+            str(draft_outputs / "draft-with-notes.docx"),
+        ],
+        capture_output=True,
+        timeout=240,
+        check=True,
+    )
     with zipfile.ZipFile(tmp_path / "draft-with-notes.odt") as z:
         content = z.read("content.xml").decode()
     annotations = re.findall(r"<office:annotation .*?</office:annotation>", content, re.S)
@@ -140,7 +157,10 @@ def test_a_final_acknowledged_document_has_no_comments_and_no_notes_page(tmp_pat
 def test_coverage_lists_the_notes():
     text = cli("coverage", str(DRAFT))
     assert text.returncode == 0, text.stderr
-    assert "NOTE (open) no-service-credits:tiers on service_levels.service_credits.tiers (clause sl-general)" in text.stdout
+    assert (
+        "NOTE (open) no-service-credits:tiers on service_levels.service_credits.tiers (clause sl-general)"
+        in text.stdout
+    )
     report = json.loads(cli("coverage", "--json", str(DRAFT)).stdout)
     assert [n["id"] for n in report["notes"]] == IDS
 

@@ -17,14 +17,18 @@ EMPTY_FONTCONFIG = """<?xml version="1.0"?>
 
 
 def _render_pdf(out: Path, env: dict | None = None, *extra: str):
-    return run_contractgen("render", str(REFERENCE), "--format", "pdf", "-o", str(out), *extra,
-                           env={**os.environ, **(env or {})})
+    return run_contractgen(
+        "render", str(REFERENCE), "--format", "pdf", "-o", str(out), *extra, env={**os.environ, **(env or {})}
+    )
 
 
 def _fonts_and_pages(pdf: Path) -> tuple[set[str], int]:
     reader = pypdf.PdfReader(pdf)
-    fonts = {str(font.get_object()["/BaseFont"]).split("+", 1)[-1]
-             for page in reader.pages for font in (page["/Resources"].get("/Font") or {}).values()}
+    fonts = {
+        str(font.get_object()["/BaseFont"]).split("+", 1)[-1]
+        for page in reader.pages
+        for font in (page["/Resources"].get("/Font") or {}).values()
+    }
     return fonts, len(reader.pages)
 
 
@@ -45,7 +49,9 @@ def test_pdf_keeps_its_pages_and_bytes_without_any_system_font(tmp_path):
     bare_fonts, bare_pages = _fonts_and_pages(tmp_path / "bare" / "deal-example.pdf")
     assert bare_pages == pages
     assert fonts == bare_fonts and all(name.startswith("Contract-") for name in fonts), fonts
-    assert (tmp_path / "bare" / "deal-example.pdf").read_bytes() == (tmp_path / "normal" / "deal-example.pdf").read_bytes()
+    assert (tmp_path / "bare" / "deal-example.pdf").read_bytes() == (
+        tmp_path / "normal" / "deal-example.pdf"
+    ).read_bytes()
 
 
 def test_a_missing_template_font_is_an_error_not_a_fallback(tmp_path):

@@ -109,11 +109,14 @@ def test_html_in_deal_text_is_shown_as_text_and_fetches_nothing(tmp_path, worksp
     assert b"/Subtype /Image" not in pdf and b"/Subtype/Image" not in pdf
 
 
-@pytest.mark.parametrize("bad, field", [
-    ("Desk\x07bell", "scope.services[0].description"),
-    ("Desk\x00null", "scope.services[0].description"),
-    ("x" * 50_000, "scope.services[0].description"),
-])
+@pytest.mark.parametrize(
+    "bad, field",
+    [
+        ("Desk\x07bell", "scope.services[0].description"),
+        ("Desk\x00null", "scope.services[0].description"),
+        ("x" * 50_000, "scope.services[0].description"),
+    ],
+)
 def test_text_the_formats_cannot_hold_is_refused_with_its_field(tmp_path, bad, field):
     path = deal_with_description(tmp_path, bad)
     with pytest.raises(DealError) as caught:
@@ -164,11 +167,18 @@ def test_a_killed_render_leaves_the_previous_output_intact_and_its_temporaries_a
 def test_outputs_are_identical_with_and_without_source_date_epoch_set_consistently(tmp_path):
     script = Path(sys.executable).parent / "contractgen"
     runs = []
-    for index, env in enumerate([{"SOURCE_DATE_EPOCH": "1800000000"}, {"SOURCE_DATE_EPOCH": "1800000000", "PYTHONHASHSEED": "7"}]):
+    for index, env in enumerate(
+        [{"SOURCE_DATE_EPOCH": "1800000000"}, {"SOURCE_DATE_EPOCH": "1800000000", "PYTHONHASHSEED": "7"}]
+    ):
         out = tmp_path / f"run{index}"
         environment = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-        subprocess.run([str(script), "render", str(REFERENCE), "-o", str(out)], check=True,
-                       capture_output=True, timeout=300, env={**environment, **env})
+        subprocess.run(
+            [str(script), "render", str(REFERENCE), "-o", str(out)],
+            check=True,
+            capture_output=True,
+            timeout=300,
+            env={**environment, **env},
+        )
         runs.append({p.name: p.read_bytes() for p in out.iterdir()})
     assert runs[0] == runs[1]
     docx = zipfile.ZipFile(io.BytesIO(runs[0]["deal-example.docx"]))

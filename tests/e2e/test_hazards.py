@@ -37,8 +37,9 @@ CLAUSE = _PARTIES / max((ROOT / _PARTIES).glob("v*.md"), key=lambda p: int(p.ste
 def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120, env: dict | None = None):
     """Run contractgen in a fresh process; return (exit code, stdout, stderr, seconds)."""
     start = time.perf_counter()
-    done = subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=timeout, cwd=cwd,
-                          env={**os.environ, **(env or {})})
+    done = subprocess.run(
+        [*CLI, *args], capture_output=True, text=True, timeout=timeout, cwd=cwd, env={**os.environ, **(env or {})}
+    )
     return done.returncode, done.stdout, done.stderr, time.perf_counter() - start
 
 
@@ -94,21 +95,24 @@ def test_a_sandbox_escape_in_a_clause_is_a_located_error_not_a_traceback(hostile
     assert not out.exists() or not any(out.iterdir())
 
 
-@pytest.mark.parametrize("source", [
-    "{{ 9**(9**9) }}",
-    "{{ 'a' * 10**9 }}",
-    "{{ [1] * 10**9 }}",
-    "{% for i in range(10**9) %}x{% endfor %}",
-    "{{ 'a'.ljust(10**9) }}",
-    "{{ lipsum(n=10**6) }}",
-    "{% for i in range(9999) %}{% for j in range(9999) %}{% for k in range(9999) %}{% endfor %}{% endfor %}{% endfor %}",
-    "{% for i in range(9999) %}{{ 'x' * 199999 }}{% endfor %}",
-    "{% set ns = namespace(s='x') %}{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}",
-    "{% set ns = namespace(s='x') %}{% for i in range(64) %}{% set ns.s = ns.s + ns.s %}{% endfor %}{{ ns.s|length }}",
-    "{{ (('x' ~ '\t') * 99999).expandtabs(99999)|length }}",
-    "{{ ('x' * 99999).replace('', 'y' * 99999)|length }}",
-    "{{ (['x' * 199999] * 199999)|join|length }}",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ 9**(9**9) }}",
+        "{{ 'a' * 10**9 }}",
+        "{{ [1] * 10**9 }}",
+        "{% for i in range(10**9) %}x{% endfor %}",
+        "{{ 'a'.ljust(10**9) }}",
+        "{{ lipsum(n=10**6) }}",
+        "{% for i in range(9999) %}{% for j in range(9999) %}{% for k in range(9999) %}{% endfor %}{% endfor %}{% endfor %}",
+        "{% for i in range(9999) %}{{ 'x' * 199999 }}{% endfor %}",
+        "{% set ns = namespace(s='x') %}{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}",
+        "{% set ns = namespace(s='x') %}{% for i in range(64) %}{% set ns.s = ns.s + ns.s %}{% endfor %}{{ ns.s|length }}",
+        "{{ (('x' ~ '\t') * 99999).expandtabs(99999)|length }}",
+        "{{ ('x' * 99999).replace('', 'y' * 99999)|length }}",
+        "{{ (['x' * 199999] * 199999)|join|length }}",
+    ],
+)
 def test_resource_abuse_in_a_clause_stops_the_build_quickly(hostile_library, source):
     root, line = hostile_library(source)
     deal = load_deal(REFERENCE)
@@ -137,8 +141,13 @@ def _build_with_deadline(deal, root: Path) -> None:
         "sys.stdout.write('built')\n"
     )
     try:
-        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
-                              env={**os.environ, "PYTHONFAULTHANDLER": ""})
+        done = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "PYTHONFAULTHANDLER": ""},
+        )
     except subprocess.TimeoutExpired:
         raise AssertionError("the build hung: no limit stopped the template") from None
     if done.returncode != 0:
@@ -263,8 +272,18 @@ def test_outputs_are_byte_identical_whatever_the_hash_seed_without_source_date_e
         out = tmp_path / f"seed{seed}"
         formats = "docx,pdf" if seed != "4242" else "docx"
         command = [*CLI, "render", str(REFERENCE), "-o", str(out), "--format", formats]
-        processes.append((seed, out, subprocess.Popen(command, env={**environment, "PYTHONHASHSEED": seed},
-                                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)))
+        processes.append(
+            (
+                seed,
+                out,
+                subprocess.Popen(
+                    command,
+                    env={**environment, "PYTHONHASHSEED": seed},
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.PIPE,
+                ),
+            )
+        )
     for seed, out, process in processes:
         _, err = process.communicate(timeout=300)
         assert process.returncode == 0, err.decode()

@@ -52,8 +52,11 @@ def write_deal(folder: Path, cases: list[dict]) -> Path:
     first = cases[0]
     deal["contract"]["effective_date"] = "2027-04-01"
     deal["contract"]["locale"] = first["locale"]
-    deal["commercials"].update(currency=first["currency"], monthly_charges=first["written"],
-                               rate_card=[{"role": f"Role {i + 1}", "day_rate": c["written"]} for i, c in enumerate(cases)])
+    deal["commercials"].update(
+        currency=first["currency"],
+        monthly_charges=first["written"],
+        rate_card=[{"role": f"Role {i + 1}", "day_rate": c["written"]} for i, c in enumerate(cases)],
+    )
     deal["liability"] = {"cap_floor": first["written"]}
     if first.get("touches"):
         country = first["touches"]
@@ -104,8 +107,27 @@ def test_an_amount_that_reads_two_ways_is_refused_naming_both(case, tmp_path):
 
 def test_the_list_covers_every_kind_of_notation():
     written = " ".join(c["written"] for c in CASES)
-    for mark in ("R$", "zł", "kr.", "₺", "Rp", "crore", "lakh", "'000.–", "₩", "₦", "₪", "M.N.", "RMB", "S$", "NZ$", "US$",
-                 "Mio.", "CHF 3’180’000", "1 250 000"):
+    for mark in (
+        "R$",
+        "zł",
+        "kr.",
+        "₺",
+        "Rp",
+        "crore",
+        "lakh",
+        "'000.–",
+        "₩",
+        "₦",
+        "₪",
+        "M.N.",
+        "RMB",
+        "S$",
+        "NZ$",
+        "US$",
+        "Mio.",
+        "CHF 3’180’000",
+        "1 250 000",
+    ):
         assert mark in written, mark
     assert len(CASES) >= 28
 
@@ -119,7 +141,9 @@ def test_a_shared_sign_names_its_currency_everywhere_in_a_cross_border_deal():
     from tests.helpers import SAMPLES
 
     document = build_document(load_deal(SAMPLES / "us-saas-mexico.yaml"), Workspace()).document
-    text = "\n".join(inline_text(run) for _, clause in document.iter_clauses() for run in iter_inline_runs(clause.blocks))
+    text = "\n".join(
+        inline_text(run) for _, clause in document.iter_clauses() for run in iter_inline_runs(clause.blocks)
+    )
     assert re.findall(r"US\$\d", text), "no amount printed"
     assert not re.findall(r"(?<!US)\$\d", text), re.findall(r".{40}(?<!US)\$\d.{10}", text)
     assert [line for line in text.splitlines() if "total liability" in line and "US$" in line], "liability caps"

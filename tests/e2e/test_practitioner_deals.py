@@ -20,8 +20,14 @@ from tests.helpers import FIXTURES
 DEALS = FIXTURES / "openworld" / "deals"
 
 # English common-law boilerplate a civil-law (or mixed, or Gulf) contract must never carry.
-COMMON_LAW = ["tort", "breach of statutory duty", "receiver", "administrator", "inconvenient forum",
-              "indirect or consequential"]
+COMMON_LAW = [
+    "tort",
+    "breach of statutory duty",
+    "receiver",
+    "administrator",
+    "inconvenient forum",
+    "indirect or consequential",
+]
 ENGLISH_STATUTES = ["Contracts (Rights of Third Parties) Act 1999", "SI 2006/246"]
 GDPR_WORDS = ["GDPR", "Article 28", "controller", "supervisory authority"]
 EU_ONLY = ["2001/23/EC"]
@@ -30,122 +36,209 @@ OTHER_NOTES = ("default-", "critical-or-important:", "sector-from-name:")
 CASES = {
     "br-retailer-lgpd": (
         [],
-        ["is governed by the laws of the Federative Republic of Brazil", "The Data Protection Laws include Law No. 13,709 of 14 August 2018 of Brazil",
-         "the courts of the city of São Paulo"],
-        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY),
+        [
+            "is governed by the laws of the Federative Republic of Brazil",
+            "The Data Protection Laws include Law No. 13,709 of 14 August 2018 of Brazil",
+            "the courts of the city of São Paulo",
+        ],
+        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY,
+    ),
     "ch-insurer-conflicts": (
         ["critical-or-important:finma-circular-2018-3", "sector-from-name:insurer-ch"],
-        ["excluding the United Nations Convention on Contracts for the International Sale of Goods and its "
-         "conflict-of-laws rules", "Swiss Federal Act on Data Protection"],
-        COMMON_LAW + ENGLISH_STATUTES + ["GDPR"]),
+        [
+            "excluding the United Nations Convention on Contracts for the International Sale of Goods and its "
+            "conflict-of-laws rules",
+            "Swiss Federal Act on Data Protection",
+        ],
+        COMMON_LAW + ENGLISH_STATUTES + ["GDPR"],
+    ),
     "cn-manufacturer-pipl": (
         [],
-        ["is governed by the laws of the People's Republic of China", "The Data Protection Laws include the Personal Information Protection Law of the People's Republic of China",
-         "the people's court with jurisdiction where the Client is domiciled"],
-        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY),
+        [
+            "is governed by the laws of the People's Republic of China",
+            "The Data Protection Laws include the Personal Information Protection Law of the People's Republic of China",
+            "the people's court with jurisdiction where the Client is domiciled",
+        ],
+        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY,
+    ),
     "de-pharma-gxp": (
         ["forum:frankfurt-am-main", "sector-regulation:21-cfr-part-11", "sector-regulation:eu-gmp-annex-11"],
-        ["is governed by the laws of the Federal Republic of Germany, excluding the United Nations Convention on "
-         "Contracts for the International Sale of Goods.", "the courts of Frankfurt am Main have exclusive jurisdiction",
-         "EU GMP Annex 11: validated systems and inspection", "21 CFR Part 11: validated systems and inspection"],
-        COMMON_LAW + ENGLISH_STATUTES + ["Goods, excluding"]),
+        [
+            "is governed by the laws of the Federal Republic of Germany, excluding the United Nations Convention on "
+            "Contracts for the International Sale of Goods.",
+            "the courts of Frankfurt am Main have exclusive jurisdiction",
+            "EU GMP Annex 11: validated systems and inspection",
+            "21 CFR Part 11: validated systems and inspection",
+        ],
+        COMMON_LAW + ENGLISH_STATUTES + ["Goods, excluding"],
+    ),
     "difc-fintech": (
         ["sector-regulation:dfsa-rulebook-gen-outsourcing-rules"],
-        ["is governed by the laws of the Dubai International Financial Centre", "the DIFC Courts have exclusive",
-         "the Data Protection Law, DIFC Law No. 5 of 2020", "DFSA Rulebook GEN outsourcing rules: access, audit and the regulator"],
-        ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Transfer of Undertakings"]),
+        [
+            "is governed by the laws of the Dubai International Financial Centre",
+            "the DIFC Courts have exclusive",
+            "the Data Protection Law, DIFC Law No. 5 of 2020",
+            "DFSA Rulebook GEN outsourcing rules: access, audit and the regulator",
+        ],
+        ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Transfer of Undertakings"],
+    ),
     "hk-bank-pdpo": (
         ["sector-regulation:hkma-spm-sa-2-outsourcing"],
-        ["The Data Protection Laws include the Personal Data (Privacy) Ordinance (Cap. 486) of Hong Kong", "HKMA SPM SA-2 Outsourcing: access, audit and the regulator"],
-        ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Transfer of Undertakings"]),
+        [
+            "The Data Protection Laws include the Personal Data (Privacy) Ordinance (Cap. 486) of Hong Kong",
+            "HKMA SPM SA-2 Outsourcing: access, audit and the regulator",
+        ],
+        ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Transfer of Undertakings"],
+    ),
     "id-bank-pdp": (
         ["sector-regulation:pojk-11-pojk-03-2022-on-it-by-commercial-banks"],
-        ["is governed by the laws of the Republic of Indonesia", "Law of the Republic of Indonesia No. 27 of 2022 on Personal Data Protection",
-         "the South Jakarta District Court"],
-        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY),
+        [
+            "is governed by the laws of the Republic of Indonesia",
+            "Law of the Republic of Indonesia No. 27 of 2022 on Personal Data Protection",
+            "the South Jakarta District Court",
+        ],
+        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY,
+    ),
     "ie-telecoms": (
         ["privacy-law:eprivacy-regulations-2011-s-i-no-336-of-2011"],
-        ["is governed by the laws of Ireland", "as supplemented by the Irish Data Protection Act 2018 and ePrivacy "
-         "Regulations 2011", "European Communities (Protection of Employees on Transfer of Undertakings) Regulations 2003"],
-        ENGLISH_STATUTES + ["Data Protection Act 2018 (c. 12)", "UK GDPR"]),
+        [
+            "is governed by the laws of Ireland",
+            "as supplemented by the Irish Data Protection Act 2018 and ePrivacy Regulations 2011",
+            "European Communities (Protection of Employees on Transfer of Undertakings) Regulations 2003",
+        ],
+        ENGLISH_STATUTES + ["Data Protection Act 2018 (c. 12)", "UK GDPR"],
+    ),
     "il-insurer": (
         ["family-not-drafted:mixed"],
-        ["is governed by the laws of the State of Israel", "Protection of Privacy Law, 5741-1981",
-         "the competent courts of Tel Aviv-Jaffa"],
-        ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY),
+        [
+            "is governed by the laws of the State of Israel",
+            "Protection of Privacy Law, 5741-1981",
+            "the competent courts of Tel Aviv-Jaffa",
+        ],
+        ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY,
+    ),
     "in-insurer-dpdp": (
-        ["rejoined-name:digital-personal-data-protection-act-2023",
-         "sector-regulation:cert-in-directions-of-28-april-2022"],
-        ["The Data Protection Laws include the Digital Personal Data Protection Act, 2023 (No. 22 of 2023) of India",
-         "the Insurance Regulatory and Development Authority of India (Outsourcing of Activities by Indian Insurers) Regulations, 2017", "CERT-In Directions of 28 April 2022."],
-        ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Transfer of Undertakings"]),
+        [
+            "rejoined-name:digital-personal-data-protection-act-2023",
+            "sector-regulation:cert-in-directions-of-28-april-2022",
+        ],
+        [
+            "The Data Protection Laws include the Digital Personal Data Protection Act, 2023 (No. 22 of 2023) of India",
+            "the Insurance Regulatory and Development Authority of India (Outsourcing of Activities by Indian Insurers) Regulations, 2017",
+            "CERT-In Directions of 28 April 2022.",
+        ],
+        ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Transfer of Undertakings"],
+    ),
     "it-public-hospital": (
-        ["privacy-law:codice-in-materia-di-protezione-dei-dati-persona",
-         "sector-regulation:d-lgs-36-2023-codice-dei-contratti-pubblici"],
-        ["Codice in materia di protezione dei dati personali (D.Lgs. 196/2003)",
-         "D.Lgs. 36/2023 (Codice dei contratti pubblici): official information and publication", "GDPR"],
-        COMMON_LAW + ENGLISH_STATUTES),
+        [
+            "privacy-law:codice-in-materia-di-protezione-dei-dati-persona",
+            "sector-regulation:d-lgs-36-2023-codice-dei-contratti-pubblici",
+        ],
+        [
+            "Codice in materia di protezione dei dati personali (D.Lgs. 196/2003)",
+            "D.Lgs. 36/2023 (Codice dei contratti pubblici): official information and publication",
+            "GDPR",
+        ],
+        COMMON_LAW + ENGLISH_STATUTES,
+    ),
     "jp-manufacturer-appi": (
         [],
-        ["is governed by the laws of Japan", "The Data Protection Laws include the Act on the Protection of Personal Information (Act No. 57 of 2003) of Japan", "the Tokyo District Court"],
-        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY),
+        [
+            "is governed by the laws of Japan",
+            "The Data Protection Laws include the Act on the Protection of Personal Information (Act No. 57 of 2003) of Japan",
+            "the Tokyo District Court",
+        ],
+        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY,
+    ),
     "kr-retailer-pipa": (
         ["privacy-law:pipa"],
-        ["is governed by the laws of the Republic of Korea", "The Data Protection Laws include PIPA",
-         "the Seoul Central District Court"],
-        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["PIPEDA"]),
-    "mx-remote-access-us": (
-        ["remote-access:monterrey-mx"],
-        ["the State of Texas", "Monterrey"],
-        GDPR_WORDS),
+        [
+            "is governed by the laws of the Republic of Korea",
+            "The Data Protection Laws include PIPA",
+            "the Seoul Central District Court",
+        ],
+        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["PIPEDA"],
+    ),
+    "mx-remote-access-us": (["remote-access:monterrey-mx"], ["the State of Texas", "Monterrey"], GDPR_WORDS),
     "ng-bank-ndpa": (
         ["sector-regulation:cbn-risk-based-cybersecurity-framework"],
-        ["is governed by the laws of the Federal Republic of Nigeria", "The Data Protection Laws include the Nigeria Data Protection Act 2023",
-         "the Federal High Court, Lagos Judicial Division"],
-        ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Data Protection Act 2018", "Transfer of Undertakings"]),
+        [
+            "is governed by the laws of the Federal Republic of Nigeria",
+            "The Data Protection Laws include the Nigeria Data Protection Act 2023",
+            "the Federal High Court, Lagos Judicial Division",
+        ],
+        ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Data Protection Act 2018", "Transfer of Undertakings"],
+    ),
     "nl-insurer-uavg": (
         ["moved-to-regulatory:pci-dss"],
         ["as supplemented by the Dutch GDPR Implementation Act (UAVG)", "Payment Card Data (PCI DSS)"],
-        COMMON_LAW + ENGLISH_STATUTES),
+        COMMON_LAW + ENGLISH_STATUTES,
+    ),
     "nz-council": (
         ["no-service-credits:tiers", "sector-regulation:lgoima-1987"],
-        ["is governed by the laws of New Zealand", "The Data Protection Laws include the Privacy Act 2020 (New Zealand)",
-         "LGOIMA 1987: official information and publication"],
-        ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Privacy Act 1988", "Service Credit", "Transfer of Undertakings"]),
+        [
+            "is governed by the laws of New Zealand",
+            "The Data Protection Laws include the Privacy Act 2020 (New Zealand)",
+            "LGOIMA 1987: official information and publication",
+        ],
+        ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Privacy Act 1988", "Service Credit", "Transfer of Undertakings"],
+    ),
     "pl-bank-dora": (
         ["moved-to-regulatory:dora"],
         ["The Bank is subject to Regulation (EU) 2022/2554 on digital operational resilience", "GDPR"],
-        COMMON_LAW + ENGLISH_STATUTES),
+        COMMON_LAW + ENGLISH_STATUTES,
+    ),
     "sa-bank-pdpl": (
         ["family-not-drafted:islamic-civil", "privacy-law:pdpl"],
-        ["is governed by the laws of the Kingdom of Saudi Arabia", "The Data Protection Laws include PDPL",
-         "the Saudi Central Bank's Rules on Outsourcing"],
-        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY),
+        [
+            "is governed by the laws of the Kingdom of Saudi Arabia",
+            "The Data Protection Laws include PDPL",
+            "the Saudi Central Bank's Rules on Outsourcing",
+        ],
+        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY,
+    ),
     "se-municipality": (
         ["privacy-law:dataskyddslagen-2018-218", "sector-regulation:offentlighets-och-sekretesslagen-2009-400"],
-        ["as supplemented by Dataskyddslagen (2018:218)",
-         "Offentlighets- och sekretesslagen (2009:400): official information and publication"],
-        COMMON_LAW + ENGLISH_STATUTES),
+        [
+            "as supplemented by Dataskyddslagen (2018:218)",
+            "Offentlighets- och sekretesslagen (2009:400): official information and publication",
+        ],
+        COMMON_LAW + ENGLISH_STATUTES,
+    ),
     "sg-bank-mas": (
         [],
-        ["The Data Protection Laws include the Personal Data Protection Act 2012 (No. 26 of 2012) of Singapore", "the Monetary Authority of Singapore's Guidelines on Outsourcing"],
-        ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Data Protection Act 2018"]),
+        [
+            "The Data Protection Laws include the Personal Data Protection Act 2012 (No. 26 of 2012) of Singapore",
+            "the Monetary Authority of Singapore's Guidelines on Outsourcing",
+        ],
+        ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Data Protection Act 2018"],
+    ),
     "tr-bank-kvkk": (
         ["sector-regulation:bddk-regulation-on-procurement-of-support-servic"],
-        ["is governed by the laws of the Republic of Türkiye", "the Law on the Protection of Personal Data No. 6698",
-         "BDDK Regulation on Procurement of Support Services by Banks: access, audit and the regulator"],
-        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY),
+        [
+            "is governed by the laws of the Republic of Türkiye",
+            "the Law on the Protection of Personal Data No. 6698",
+            "BDDK Regulation on Procurement of Support Services by Banks: access, audit and the regulator",
+        ],
+        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY,
+    ),
     "uk-central-government": (
         ["sector-regulation:freedom-of-information-act-2000", "sector-regulation:procurement-act-2023"],
-        ["Procurement Act 2023: official information and publication",
-         "Freedom of Information Act 2000: official information and publication"],
-        ["2001/23/EC"]),
+        [
+            "Procurement Act 2023: official information and publication",
+            "Freedom of Information Act 2000: official information and publication",
+        ],
+        ["2001/23/EC"],
+    ),
     "za-bank-popia": (
-        ["family-not-drafted:roman-dutch",
-         "sector-regulation:banks-act-directive-3-of-2014-outsourcing-of-fun"],
-        ["is governed by the laws of the Republic of South Africa", "The Data Protection Laws include the Protection of Personal Information Act 4 of 2013 of South Africa",
-         "the High Court of South Africa, Gauteng Division, Johannesburg has exclusive jurisdiction"],
-        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY),
+        ["family-not-drafted:roman-dutch", "sector-regulation:banks-act-directive-3-of-2014-outsourcing-of-fun"],
+        [
+            "is governed by the laws of the Republic of South Africa",
+            "The Data Protection Laws include the Protection of Personal Information Act 4 of 2013 of South Africa",
+            "the High Court of South Africa, Gauteng Division, Johannesburg has exclusive jurisdiction",
+        ],
+        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY,
+    ),
 }
 
 
@@ -178,8 +271,11 @@ def test_practitioner_deal_renders_with_its_notes_and_its_own_law(name, tmp_path
         assert words in flat, f"{name}: missing {words!r}"
     lowered = flat.lower()
     for words in must_not:
-        hit = words.lower() in lowered if " " in words or not words.isalpha() else \
-            any(w.strip(".,;:()“”'\"") == words.lower() for w in lowered.split())
+        hit = (
+            words.lower() in lowered
+            if " " in words or not words.isalpha()
+            else any(w.strip(".,;:()“”'\"") == words.lower() for w in lowered.split())
+        )
         assert not hit, f"{name}: carries {words!r}"
 
 
@@ -195,12 +291,19 @@ def test_a_few_render_to_pdf_with_their_drafting_notes_page(name, tmp_path):
         assert note in " ".join(page.extract_text() for page in reader.pages[-3:]).replace("\n", "")
 
 
-@pytest.mark.parametrize("name, family, tradition", [
-    ("br-retailer-lgpd", "civil_romanist", "civil"), ("jp-manufacturer-appi", "japanese_korean", "civil"),
-    ("cn-manufacturer-pipl", "chinese", "civil"), ("za-bank-popia", "roman_dutch", "civil"),
-    ("sa-bank-pdpl", "islamic_civil", "civil"), ("ng-bank-ndpa", "common_law_africa", "common"),
-    ("difc-fintech", "difc_adgm", "common"), ("il-insurer", "mixed", "mixed"),
-])
+@pytest.mark.parametrize(
+    "name, family, tradition",
+    [
+        ("br-retailer-lgpd", "civil_romanist", "civil"),
+        ("jp-manufacturer-appi", "japanese_korean", "civil"),
+        ("cn-manufacturer-pipl", "chinese", "civil"),
+        ("za-bank-popia", "roman_dutch", "civil"),
+        ("sa-bank-pdpl", "islamic_civil", "civil"),
+        ("ng-bank-ndpa", "common_law_africa", "common"),
+        ("difc-fintech", "difc_adgm", "common"),
+        ("il-insurer", "mixed", "mixed"),
+    ],
+)
 def test_each_law_drafts_in_its_legal_family(name, family, tradition):
     context = build_document(load_deal(DEALS / f"{name}.yaml"), Workspace()).context
     assert (context["law"].family, context["law"].tradition) == (family, tradition)

@@ -125,5 +125,11 @@ def test_thousands_of_generated_deals_load_validate_and_resolve(generated, works
     data, lines = load_yaml(generated.yaml_text(), "generated.yaml")
     assert data == generated.data, "the YAML round trip changed a value"
     deal = validate_data(data, "generated.yaml", lines)
-    resolution = resolve_contract(workspace.outline(deal.template), workspace.library, deal, condition_evaluator(build_context(deal)), "generated.yaml")
+    resolution = resolve_contract(
+        workspace.outline(deal.template),
+        workspace.library,
+        deal,
+        condition_evaluator(build_context(deal)),
+        "generated.yaml",
+    )
     assert resolution.versions()

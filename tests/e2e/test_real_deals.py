@@ -48,17 +48,28 @@ def _set(path: tuple, value):
         for key in path[:-1]:
             target = target[key]
         target[path[-1]] = value
+
     return change
 
 
-@pytest.mark.parametrize("path, value, field, words", [
-    (("commercials", "pricing_model"), "cost plus", "commercials.pricing_model",
-     ["not a pricing model", "time and materials", "e.g."]),
-    (("commercials", "monthly_charges"), "€185,000", "commercials.monthly_charges",
-     ["is in EUR", "GBP"]),
-    (("governance", "reporting", "frequency"), "whenever", "governance.reporting.frequency",
-     ["not a frequency", "monthly"]),
-])
+@pytest.mark.parametrize(
+    "path, value, field, words",
+    [
+        (
+            ("commercials", "pricing_model"),
+            "cost plus",
+            "commercials.pricing_model",
+            ["not a pricing model", "time and materials", "e.g."],
+        ),
+        (("commercials", "monthly_charges"), "€185,000", "commercials.monthly_charges", ["is in EUR", "GBP"]),
+        (
+            ("governance", "reporting", "frequency"),
+            "whenever",
+            "governance.reporting.frequency",
+            ["not a frequency", "monthly"],
+        ),
+    ],
+)
 def test_unknown_values_are_exit_2_naming_the_field_and_what_is_accepted(tmp_path, path, value, field, words):
     code, stderr, written = _bad(tmp_path, _set(path, value))
     assert code == 2 and written == []
@@ -72,19 +83,37 @@ def _resolution(data):
     data["service_levels"]["incident_priorities"][3]["resolution"] = "when we get round to it"
 
 
-@pytest.mark.parametrize("change, field, words", [
-    (_set(("data_protection", "regulations"), ["UK GDPR", "Narnian Privacy Code"]), "data_protection.regulations[1]",
-     ["'Narnian Privacy Code' has no record", "neutral words", "[note privacy-law:narnian-privacy-code]"]),
-    (_set(("data_protection", "regulations"), ["UK GDPR", "DORA"]), "data_protection.regulations[1]",
-     ["is sector regulation (DORA)", "[note moved-to-regulatory:dora]"]),
-    (_set(("contract", "governing_law"), "the law of Narnia"), "contract.governing_law",
-     ["no jurisdiction record and no legal family", "generic civil-law terms"]),
-    (_resolution, "service_levels.incident_priorities[3].resolution", ["'when we get round to it'", "as written"]),
-    (_set(("data_protection", "data_residency"), ["GB", "IN"]), "sourcing.delivery_centres[1].country",
-     ["outside the data-residency countries (GB, IN)", "remote access"]),
-    (_set(("service_levels", "service_credits", "tiers"), []), "service_levels.service_credits.tiers",
-     ["no credit tiers", "no Service Credits"]),
-])
+@pytest.mark.parametrize(
+    "change, field, words",
+    [
+        (
+            _set(("data_protection", "regulations"), ["UK GDPR", "Narnian Privacy Code"]),
+            "data_protection.regulations[1]",
+            ["'Narnian Privacy Code' has no record", "neutral words", "[note privacy-law:narnian-privacy-code]"],
+        ),
+        (
+            _set(("data_protection", "regulations"), ["UK GDPR", "DORA"]),
+            "data_protection.regulations[1]",
+            ["is sector regulation (DORA)", "[note moved-to-regulatory:dora]"],
+        ),
+        (
+            _set(("contract", "governing_law"), "the law of Narnia"),
+            "contract.governing_law",
+            ["no jurisdiction record and no legal family", "generic civil-law terms"],
+        ),
+        (_resolution, "service_levels.incident_priorities[3].resolution", ["'when we get round to it'", "as written"]),
+        (
+            _set(("data_protection", "data_residency"), ["GB", "IN"]),
+            "sourcing.delivery_centres[1].country",
+            ["outside the data-residency countries (GB, IN)", "remote access"],
+        ),
+        (
+            _set(("service_levels", "service_credits", "tiers"), []),
+            "service_levels.service_credits.tiers",
+            ["no credit tiers", "no Service Credits"],
+        ),
+    ],
+)
 def test_what_the_library_does_not_know_is_drafted_with_a_located_note(tmp_path, change, field, words):
     code, stderr, written = _bad(tmp_path, change)
     assert code == 0 and written == ["bad.docx"], stderr
@@ -95,10 +124,14 @@ def test_what_the_library_does_not_know_is_drafted_with_a_located_note(tmp_path,
 
 
 REGIME_ITEMS = {
-    "deal-example": ["privacy-uk-gdpr"], "de-manufacturer-poland": ["privacy-eu-gdpr"],
-    "nl-fintech-uk-soc": ["privacy-eu-gdpr"], "ch-bank-portugal": ["privacy-swiss-fadp"],
-    "ca-insurer-us-cloud": ["privacy-pipeda"], "au-retailer-philippines": ["privacy-au-privacy-act"],
-    "us-saas-mexico": ["privacy-ccpa", "ccpa-no-sale"], "uk-charity-minimal": ["privacy-uk-gdpr"],
+    "deal-example": ["privacy-uk-gdpr"],
+    "de-manufacturer-poland": ["privacy-eu-gdpr"],
+    "nl-fintech-uk-soc": ["privacy-eu-gdpr"],
+    "ch-bank-portugal": ["privacy-swiss-fadp"],
+    "ca-insurer-us-cloud": ["privacy-pipeda"],
+    "au-retailer-philippines": ["privacy-au-privacy-act"],
+    "us-saas-mexico": ["privacy-ccpa", "ccpa-no-sale"],
+    "uk-charity-minimal": ["privacy-uk-gdpr"],
 }
 
 
@@ -118,7 +151,8 @@ def test_each_regime_is_a_coverage_item_its_clause_covers(name):
 def test_a_law_and_forum_in_different_jurisdictions_warn(tmp_path):
     deal = tmp_path / "law-forum.yaml"
     text = REFERENCE.read_text(encoding="utf-8").replace(
-        "jurisdiction: the courts of England and Wales", "jurisdiction: New York")
+        "jurisdiction: the courts of England and Wales", "jurisdiction: New York"
+    )
     deal.write_text(text, encoding="utf-8")
     result = run_contractgen("validate", str(deal), cwd=ROOT)
     assert result.returncode == 0, result.stderr

@@ -23,32 +23,38 @@ from contractgen.deal.yamlsource import load_deal_file
 from contractgen.pipeline import Workspace, build_document
 from tests.helpers import SAMPLES
 
-BASES = {name: load_deal_file(SAMPLES / f"{name}.yaml")[0]
-         for name in ("deal-example", "us-saas-mexico", "de-manufacturer-poland")}
+BASES = {
+    name: load_deal_file(SAMPLES / f"{name}.yaml")[0]
+    for name in ("deal-example", "us-saas-mexico", "de-manufacturer-poland")
+}
 
-switches = st.fixed_dictionaries({
-    "base": st.sampled_from(sorted(BASES)),
-    "transfer_on_entry": st.booleans(),
-    "transfer_on_exit": st.booleans(),
-    "non_solicitation": st.sampled_from([None, "12 months"]),
-    "personal_data": st.booleans(),
-    "transition": st.booleans(),
-    "step_in": st.booleans(),
-    "exit": st.booleans(),
-    "deliverables": st.booleans(),
-    "credits": st.booleans(),
-    "governance": st.booleans(),
-    "security": st.booleans(),
-    "escrow": st.booleans(),
-})
+switches = st.fixed_dictionaries(
+    {
+        "base": st.sampled_from(sorted(BASES)),
+        "transfer_on_entry": st.booleans(),
+        "transfer_on_exit": st.booleans(),
+        "non_solicitation": st.sampled_from([None, "12 months"]),
+        "personal_data": st.booleans(),
+        "transition": st.booleans(),
+        "step_in": st.booleans(),
+        "exit": st.booleans(),
+        "deliverables": st.booleans(),
+        "credits": st.booleans(),
+        "governance": st.booleans(),
+        "security": st.booleans(),
+        "escrow": st.booleans(),
+    }
+)
 
 
 def deal_data(choice: dict) -> dict:
     """The base deal with the chosen switches applied (as a lawyer would write each)."""
     data = copy.deepcopy(BASES[choice["base"]])
-    data["employees"] = {"transfer_on_entry": choice["transfer_on_entry"],
-                         "transfer_on_exit": choice["transfer_on_exit"],
-                         "non_solicitation": choice["non_solicitation"]}
+    data["employees"] = {
+        "transfer_on_entry": choice["transfer_on_entry"],
+        "transfer_on_exit": choice["transfer_on_exit"],
+        "non_solicitation": choice["non_solicitation"],
+    }
     if not choice["personal_data"] and isinstance(data.get("data_protection"), dict):
         data["data_protection"]["personal_data"] = "false"
     if not choice["transition"]:
@@ -76,8 +82,12 @@ def workspace() -> Workspace:
     return Workspace()
 
 
-@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow,
-          HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(choice=switches)
 def test_every_valid_combination_of_switches_builds(workspace, choice):
     data = deal_data(choice)
@@ -88,14 +98,30 @@ def test_every_valid_combination_of_switches_builds(workspace, choice):
     assert result.document.parts
 
 
-@pytest.mark.parametrize("base, change", [
-    ("us-saas-mexico", {"transfer_on_exit": False, "non_solicitation": "12 months"}),
-    ("deal-example", {"personal_data": False}),
-])
+@pytest.mark.parametrize(
+    "base, change",
+    [
+        ("us-saas-mexico", {"transfer_on_exit": False, "non_solicitation": "12 months"}),
+        ("deal-example", {"personal_data": False}),
+    ],
+)
 def test_the_two_combinations_that_broke_build(workspace, base, change):
-    choice = {"base": base, "transfer_on_entry": False, "transfer_on_exit": True, "non_solicitation": None,
-              "personal_data": True, "transition": True, "step_in": True, "exit": True, "deliverables": True,
-              "credits": True, "governance": True, "security": True, "escrow": False, **change}
+    choice = {
+        "base": base,
+        "transfer_on_entry": False,
+        "transfer_on_exit": True,
+        "non_solicitation": None,
+        "personal_data": True,
+        "transition": True,
+        "step_in": True,
+        "exit": True,
+        "deliverables": True,
+        "credits": True,
+        "governance": True,
+        "security": True,
+        "escrow": False,
+        **change,
+    }
     deal, problems, notes = deal_findings(deal_data(choice), "deal.yaml", {})
     assert problems == []
     source = DealSource(deal=deal, path=SAMPLES / "combination.yaml", raw=b"", sha256="", notes=tuple(notes))

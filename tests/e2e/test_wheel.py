@@ -14,8 +14,14 @@ from tests.helpers import copy_tracked_files
 
 
 def _run(*args, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([str(a) for a in args], cwd=cwd, capture_output=True, text=True, timeout=300,
-                          env={k: v for k, v in {**os.environ, **(env or {})}.items() if k not in ("CONTRACTGEN_ROOT", "PYTHONPATH")})
+    return subprocess.run(
+        [str(a) for a in args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={k: v for k, v in {**os.environ, **(env or {})}.items() if k not in ("CONTRACTGEN_ROOT", "PYTHONPATH")},
+    )
 
 
 @pytest.fixture(scope="module")
@@ -52,12 +58,16 @@ def test_the_wheel_ships_the_library_renders_a_sample_and_inits(installed, tmp_p
     listed = _run(installed / "contractgen", "law", "show", "privacy/uk-gdpr", cwd=tmp_path)
     assert listed.returncode == 0 and "legislation.gov.uk" in listed.stdout, listed.stderr
     sample = Path(where.stdout.strip()).parent / "data" / "samples" / "deal-example.yaml"
-    rendered = _run(installed / "contractgen", "render", sample, "--format", "docx", "-o", tmp_path / "out", cwd=tmp_path)
+    rendered = _run(
+        installed / "contractgen", "render", sample, "--format", "docx", "-o", tmp_path / "out", cwd=tmp_path
+    )
     assert rendered.returncode == 0, rendered.stderr
     assert (tmp_path / "out" / "deal-example.docx").read_bytes().startswith(b"PK")
     init = _run(installed / "contractgen", "init", tmp_path / "contracts", cwd=tmp_path)
     assert init.returncode == 0, init.stderr
-    assert (tmp_path / "contracts" / "clauses").is_dir() and (tmp_path / "contracts" / "deals" / "deal-example.yaml").is_file()
+    assert (tmp_path / "contracts" / "clauses").is_dir() and (
+        tmp_path / "contracts" / "deals" / "deal-example.yaml"
+    ).is_file()
     valid = _run(installed / "contractgen", "validate", "deals/deal-example.yaml", cwd=tmp_path / "contracts")
     assert valid.returncode == 0, valid.stderr
 

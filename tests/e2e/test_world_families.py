@@ -64,10 +64,23 @@ def test_contract_carries_no_other_familys_vocabulary(key, record, workspace, tm
 
 # A market's own privacy law, under that market's law: the record id and the jurisdiction it belongs to.
 PRIVACY_MARKETS = {
-    "sg-pdpa": "singapore", "in-dpdp": "india", "br-lgpd": "brazil", "jp-appi": "japan", "za-popia": "south-africa",
-    "cn-pipl": "china", "kr-pipa": "south-korea", "sa-pdpl": "saudi-arabia", "tr-kvkk": "turkey", "difc-dpl": "difc",
-    "adgm-dpr": "adgm", "nz-privacy-act": "new-zealand", "id-pdp": "indonesia", "ng-ndpa": "nigeria", "il-ppl": "israel",
-    "mx-lfpdppp": "mexico", "hk-pdpo": "hong-kong",
+    "sg-pdpa": "singapore",
+    "in-dpdp": "india",
+    "br-lgpd": "brazil",
+    "jp-appi": "japan",
+    "za-popia": "south-africa",
+    "cn-pipl": "china",
+    "kr-pipa": "south-korea",
+    "sa-pdpl": "saudi-arabia",
+    "tr-kvkk": "turkey",
+    "difc-dpl": "difc",
+    "adgm-dpr": "adgm",
+    "nz-privacy-act": "new-zealand",
+    "id-pdp": "indonesia",
+    "ng-ndpa": "nigeria",
+    "il-ppl": "israel",
+    "mx-lfpdppp": "mexico",
+    "hk-pdpo": "hong-kong",
 }
 
 
@@ -95,11 +108,21 @@ def test_a_markets_privacy_law_is_cited_in_its_own_words(privacy_key, jurisdicti
 
 # A market's financial-services outsourcing rule, named by a client under that market's law.
 SECTOR_MARKETS = {
-    "mas-outsourcing": "singapore", "hkma-sa-2": "hong-kong", "rbi-it-outsourcing": "india", "irdai-outsourcing": "india",
-    "apra-cps-230": "new-south-wales", "cbi-outsourcing": "ireland", "cssf-22-806": "luxembourg",
-    "bafin-marisk-at9": "germany", "acpr-arrete-2014": "france", "bnm-outsourcing": "malaysia",
-    "ojk-pojk-11-2022": "indonesia", "fisc-security-guidelines": "japan", "bddk-support-services": "turkey",
-    "sama-outsourcing": "saudi-arabia", "cbuae-outsourcing": "uae",
+    "mas-outsourcing": "singapore",
+    "hkma-sa-2": "hong-kong",
+    "rbi-it-outsourcing": "india",
+    "irdai-outsourcing": "india",
+    "apra-cps-230": "new-south-wales",
+    "cbi-outsourcing": "ireland",
+    "cssf-22-806": "luxembourg",
+    "bafin-marisk-at9": "germany",
+    "acpr-arrete-2014": "france",
+    "bnm-outsourcing": "malaysia",
+    "ojk-pojk-11-2022": "indonesia",
+    "fisc-security-guidelines": "japan",
+    "bddk-support-services": "turkey",
+    "sama-outsourcing": "saudi-arabia",
+    "cbuae-outsourcing": "uae",
 }
 
 

@@ -29,8 +29,10 @@ def test_a_broken_record_is_reported_line_by_line():
     assert (qld, "capital: Extra inputs are not permitted", False) in said
     assert any(rel == qld and "family 'queensland_law' is not a law/families record" in m for rel, m, _ in said)
     assert any(rel == qld and w and "as_of 2020-01-01 is more than 18 months old" in m for rel, m, w in said)
-    assert any(rel == "law/jurisdictions/victoria-again.yaml" and "'victoria' also names law/jurisdictions/victoria.yaml"
-               in m for rel, m, _ in said)
+    assert any(
+        rel == "law/jurisdictions/victoria-again.yaml" and "'victoria' also names law/jurisdictions/victoria.yaml" in m
+        for rel, m, _ in said
+    )
     capital = next(f for f in findings if f.message.startswith("capital:"))
     assert capital.line == 10  # the line of the key in the file
 
@@ -51,9 +53,16 @@ def test_the_shipped_schemas_are_the_models_schemas():
 
 def test_norway_is_inside_the_eea_and_adequate_for_the_uk():
     # Bare NO is YAML's false: the adequacy lists quote it, and lint refuses a list entry that is not a code.
-    deal = NS(sourcing=NS(delivery_centres=[NS(country="NO", city="Oslo")]),
-              data_protection=NS(subprocessors=None, data_residency=[], international_transfers=None,
-                                 roles=NS(client="controller", supplier="processor"), regulations=["EU GDPR", "UK GDPR"]))
+    deal = NS(
+        sourcing=NS(delivery_centres=[NS(country="NO", city="Oslo")]),
+        data_protection=NS(
+            subprocessors=None,
+            data_residency=[],
+            international_transfers=None,
+            roles=NS(client="controller", supplier="processor"),
+            regulations=["EU GDPR", "UK GDPR"],
+        ),
+    )
     applied, _ = resolve_regulations(["EU GDPR", "UK GDPR"])
     bases = {(t.regime, t.basis) for t in decide(deal, applied)}
     assert bases == {("eu-gdpr", "inside"), ("uk-gdpr", "adequacy")}

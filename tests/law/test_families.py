@@ -59,7 +59,10 @@ def test_civil_families_must_not_use_common_law_words_and_only_german_law_uses_g
 
 def test_lint_refuses_a_country_in_two_families_and_a_code_that_is_not_iso():
     broken = FIXTURES / "law" / "broken"
-    said = [f.message for f in check_law(library(broken), broken, today=date(2026, 12, 4))
-            if f.rel == "law/families/francophone.yaml"]
+    said = [
+        f.message
+        for f in check_law(library(broken), broken, today=date(2026, 12, 4))
+        if f.rel == "law/families/francophone.yaml"
+    ]
     assert any(re.search(r"'FR' is also in law/families/french\.yaml", m) for m in said), said
     assert "'XX' is not an ISO 3166-1 alpha-2 country code" in said

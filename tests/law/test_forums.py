@@ -14,10 +14,20 @@ from contractgen.errors import DealError
 from tests.helpers import REFERENCE
 
 WRITTEN = [
-    ("arbitration administered by the HKIAC under its Administered Rules, seated in Hong Kong", "hkiac", "Hong Kong", {}),
+    (
+        "arbitration administered by the HKIAC under its Administered Rules, seated in Hong Kong",
+        "hkiac",
+        "Hong Kong",
+        {},
+    ),
     ("ICC arbitration in Paris", "icc", "Paris", {}),
-    ("arbitration under the Rules of Arbitration of the International Chamber of Commerce, seat: Geneva, "
-     "three arbitrators, in English", "icc", "Geneva", {"arbitrators": 3, "language": "English"}),
+    (
+        "arbitration under the Rules of Arbitration of the International Chamber of Commerce, seat: Geneva, "
+        "three arbitrators, in English",
+        "icc",
+        "Geneva",
+        {"arbitrators": 3, "language": "English"},
+    ),
     ("SIAC arbitration seated in Singapore before a sole arbitrator", "siac", "Singapore", {"arbitrators": 1}),
     ("LCIA arbitration, seat of arbitration London, hearings in Dubai", "lcia", "London", {"venue": "Dubai"}),
     ("DIS arbitration seated in Frankfurt am Main", "dis", "Frankfurt am Main", {}),
@@ -56,21 +66,50 @@ def test_written_forms_are_read(text, institution, seat, more):
 
 
 def test_uncitral_rules_administered_by_an_institution_keep_both():
-    fields, problems = parse_arbitration("arbitration under the UNCITRAL Arbitration Rules administered by the HKIAC, "
-                                         "seated in Hong Kong")
+    fields, problems = parse_arbitration(
+        "arbitration under the UNCITRAL Arbitration Rules administered by the HKIAC, seated in Hong Kong"
+    )
     assert not problems and fields["institution"] == "hkiac" and fields["rules"] == "the UNCITRAL Arbitration Rules"
 
 
 def test_court_phrases_are_not_arbitration():
-    for text in ("the courts of England and Wales", "the Commercial Court in London", "the competent court in Amsterdam"):
+    for text in (
+        "the courts of England and Wales",
+        "the Commercial Court in London",
+        "the competent court in Amsterdam",
+    ):
         assert not is_arbitration(text)
 
 
 def test_every_institution_record_has_its_facts_and_sources():
     records = load_institutions()
-    needed = {"icc", "lcia", "siac", "hkiac", "dis", "scc", "swiss-rules", "viac", "nai", "cepani", "jcaa", "kcab",
-              "cietac", "scca", "bani", "mcia", "crcica", "diac", "lca", "canaco", "icdr", "aaa", "jams", "cam-ccbc",
-              "uncitral"}
+    needed = {
+        "icc",
+        "lcia",
+        "siac",
+        "hkiac",
+        "dis",
+        "scc",
+        "swiss-rules",
+        "viac",
+        "nai",
+        "cepani",
+        "jcaa",
+        "kcab",
+        "cietac",
+        "scca",
+        "bani",
+        "mcia",
+        "crcica",
+        "diac",
+        "lca",
+        "canaco",
+        "icdr",
+        "aaa",
+        "jams",
+        "cam-ccbc",
+        "uncitral",
+    }
     assert needed <= set(records)
     for key, record in active().records("forums").items():
         data = record.data
@@ -99,17 +138,25 @@ def test_an_arbitration_without_a_seat_is_refused_naming_the_field():
 
 
 def test_an_unknown_institution_is_refused():
-    message = _problems(_deal(lambda d: d["contract"].update(jurisdiction="arbitration by the Narnia Board, seated in London")))
+    message = _problems(
+        _deal(lambda d: d["contract"].update(jurisdiction="arbitration by the Narnia Board, seated in London"))
+    )
     assert "which institution" in message and "HKIAC" in message
 
 
 def test_court_choices_do_not_combine_with_arbitration():
-    message = _problems(_deal(lambda d: d.update(disputes={
-        "courts": "non-exclusive", "arbitration": {"institution": "LCIA", "seat": "London"}})))
+    message = _problems(
+        _deal(
+            lambda d: d.update(
+                disputes={"courts": "non-exclusive", "arbitration": {"institution": "LCIA", "seat": "London"}}
+            )
+        )
+    )
     assert "disputes.courts" in message
 
 
 def test_two_arbitrators_are_refused():
-    message = _problems(_deal(lambda d: d.update(disputes={"arbitration": {"institution": "ICC", "seat": "Paris",
-                                                                             "arbitrators": 2}})))
+    message = _problems(
+        _deal(lambda d: d.update(disputes={"arbitration": {"institution": "ICC", "seat": "Paris", "arbitrators": 2}}))
+    )
     assert "disputes.arbitration.arbitrators" in message and "1" in message and "3" in message

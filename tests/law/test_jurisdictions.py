@@ -16,13 +16,28 @@ from tests.helpers import REFERENCE
 _REF, _LINES = load_deal_file(REFERENCE)
 
 PHRASINGS = {
-    "England and Wales": "england-and-wales", "English law": "england-and-wales",
-    "the laws of England and Wales": "england-and-wales", "the courts of England and Wales": "england-and-wales",
-    "New York": "new-york", "the State of New York": "new-york", "the laws of the State of New York": "new-york",
-    "Ontario": "ontario", "New South Wales": "new-south-wales", "Scotland": "scotland", "Scots law": "scotland",
-    "Germany": "germany", "German law": "germany", "France": "france", "the Netherlands": "netherlands",
-    "Dutch law": "netherlands", "Switzerland": "switzerland", "Swiss law": "switzerland", "Ireland": "ireland",
-    "Delaware": "delaware", "California": "california", "the laws of Singapore": "singapore",
+    "England and Wales": "england-and-wales",
+    "English law": "england-and-wales",
+    "the laws of England and Wales": "england-and-wales",
+    "the courts of England and Wales": "england-and-wales",
+    "New York": "new-york",
+    "the State of New York": "new-york",
+    "the laws of the State of New York": "new-york",
+    "Ontario": "ontario",
+    "New South Wales": "new-south-wales",
+    "Scotland": "scotland",
+    "Scots law": "scotland",
+    "Germany": "germany",
+    "German law": "germany",
+    "France": "france",
+    "the Netherlands": "netherlands",
+    "Dutch law": "netherlands",
+    "Switzerland": "switzerland",
+    "Swiss law": "switzerland",
+    "Ireland": "ireland",
+    "Delaware": "delaware",
+    "California": "california",
+    "the laws of Singapore": "singapore",
 }
 
 
@@ -65,7 +80,8 @@ def test_an_unknown_law_is_drafted_with_a_note_not_refused():
     deal, problems, notes = deal_findings(_deal(governing_law="the law of Narnia"), "deal.yaml", _LINES)
     assert problems == [] and deal is not None
     assert [(n.id, n.path) for n in notes if n.id.startswith("governing-law")] == [
-        ("governing-law:the-law-of-narnia", "contract.governing_law")]
+        ("governing-law:the-law-of-narnia", "contract.governing_law")
+    ]
     assert "no legal family" in notes[0].unrecognised and "never" not in notes[0].drafted
     assert "generic civil-law terms (no English common-law terms)" in notes[0].drafted
 
@@ -76,14 +92,23 @@ def test_a_law_that_names_nothing_is_refused():
     assert info.value.problems[0].path == "contract.governing_law"
 
 
-@pytest.mark.parametrize("written, key, wording", [
-    ("the Federal Republic of Germany, excluding the UN Convention on Contracts for the International Sale of Goods (CISG)",
-     "germany", "the laws of the Federal Republic of Germany, excluding the United Nations Convention on Contracts "
-                "for the International Sale of Goods"),
-    ("Switzerland, excluding its conflict-of-laws rules", "switzerland", None),
-    ("England and Wales, without regard to its conflict of laws principles", "england-and-wales",
-     "the laws of England and Wales, without regard to its conflict of laws principles"),
-])
+@pytest.mark.parametrize(
+    "written, key, wording",
+    [
+        (
+            "the Federal Republic of Germany, excluding the UN Convention on Contracts for the International Sale of Goods (CISG)",
+            "germany",
+            "the laws of the Federal Republic of Germany, excluding the United Nations Convention on Contracts "
+            "for the International Sale of Goods",
+        ),
+        ("Switzerland, excluding its conflict-of-laws rules", "switzerland", None),
+        (
+            "England and Wales, without regard to its conflict of laws principles",
+            "england-and-wales",
+            "the laws of England and Wales, without regard to its conflict of laws principles",
+        ),
+    ],
+)
 def test_a_law_with_its_usual_qualifiers_is_its_record(written, key, wording):
     from contractgen.law.jurisdictions import law_of
 
@@ -94,11 +119,16 @@ def test_a_law_with_its_usual_qualifiers_is_its_record(written, key, wording):
     assert law.wording.count("excluding") <= 1
 
 
-@pytest.mark.parametrize("written, family, country", [
-    ("the laws of Paraguay", "civil_romanist", "PY"), ("the laws of the Republic of Ghana", "common_law_africa", "GH"),
-    ("the laws of the State of Qatar", "islamic_civil", "QA"), ("the laws of Botswana", "roman_dutch", "BW"),
-    ("the laws of Malta", "mixed", "MT"),
-])
+@pytest.mark.parametrize(
+    "written, family, country",
+    [
+        ("the laws of Paraguay", "civil_romanist", "PY"),
+        ("the laws of the Republic of Ghana", "common_law_africa", "GH"),
+        ("the laws of the State of Qatar", "islamic_civil", "QA"),
+        ("the laws of Botswana", "roman_dutch", "BW"),
+        ("the laws of Malta", "mixed", "MT"),
+    ],
+)
 def test_an_unknown_law_takes_the_family_of_its_country(written, family, country):
     from contractgen.law.jurisdictions import law_of
 
@@ -108,8 +138,14 @@ def test_an_unknown_law_takes_the_family_of_its_country(written, family, country
 
 
 def test_unknown_law_is_accepted_when_its_wording_is_spelt_out():
-    deal = validate_data(_deal(governing_law="Alberta", law_wording="the laws of the Province of Alberta",
-                               jurisdiction=None, forum_wording="the Court of King's Bench of Alberta"))
+    deal = validate_data(
+        _deal(
+            governing_law="Alberta",
+            law_wording="the laws of the Province of Alberta",
+            jurisdiction=None,
+            forum_wording="the Court of King's Bench of Alberta",
+        )
+    )
     assert deal.contract.law_wording == "the laws of the Province of Alberta"
 
 

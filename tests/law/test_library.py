@@ -51,5 +51,7 @@ def test_changed_names_the_locked_records_whose_content_differs():
     builtin = library()
     locked = {r.rel: r.sha256 for r in (builtin.get("jurisdictions/ireland"), builtin.get("jurisdictions/scotland"))}
     locked["law/jurisdictions/atlantis.yaml"] = "0" * 64
-    assert law.changed(locked) == [("law/jurisdictions/atlantis.yaml", "removed"),
-                                   ("law/jurisdictions/ireland.yaml", "changed")]
+    assert law.changed(locked) == [
+        ("law/jurisdictions/atlantis.yaml", "removed"),
+        ("law/jurisdictions/ireland.yaml", "changed"),
+    ]

@@ -24,14 +24,25 @@ def test_the_registry_has_every_regime_with_its_rules():
     assert regimes["ccpa"].role("Service Provider") == "service provider"
 
 
-@pytest.mark.parametrize("names, key, cited", [
-    (["UK GDPR", "Data Protection Act 2018"], "uk-gdpr", "the UK GDPR, as supplemented by the Data Protection Act 2018"),
-    (["GDPR", "BDSG"], "eu-gdpr", "the EU GDPR, as supplemented by the German Federal Data Protection Act (BDSG)"),
-    (["AVG", "UAVG"], "eu-gdpr", "the EU GDPR, as supplemented by the Dutch GDPR Implementation Act (UAVG)"),
-    (["CCPA/CPRA"], "ccpa", "the CCPA"),
-    (["revFADP", "DPO"], "swiss-fadp", "the Swiss Federal Act on Data Protection, as supplemented by the Swiss Data Protection Ordinance"),
-    (["Privacy Act 1988 (Cth)"], "au-privacy-act", "the Privacy Act 1988 (Cth)"),
-])
+@pytest.mark.parametrize(
+    "names, key, cited",
+    [
+        (
+            ["UK GDPR", "Data Protection Act 2018"],
+            "uk-gdpr",
+            "the UK GDPR, as supplemented by the Data Protection Act 2018",
+        ),
+        (["GDPR", "BDSG"], "eu-gdpr", "the EU GDPR, as supplemented by the German Federal Data Protection Act (BDSG)"),
+        (["AVG", "UAVG"], "eu-gdpr", "the EU GDPR, as supplemented by the Dutch GDPR Implementation Act (UAVG)"),
+        (["CCPA/CPRA"], "ccpa", "the CCPA"),
+        (
+            ["revFADP", "DPO"],
+            "swiss-fadp",
+            "the Swiss Federal Act on Data Protection, as supplemented by the Swiss Data Protection Ordinance",
+        ),
+        (["Privacy Act 1988 (Cth)"], "au-privacy-act", "the Privacy Act 1988 (Cth)"),
+    ],
+)
 def test_regulations_and_their_supplements(names, key, cited):
     (applied,), problems = resolve_regulations(names)
     assert problems == [] and applied.key == key and applied.cited == cited
@@ -40,13 +51,20 @@ def test_regulations_and_their_supplements(names, key, cited):
 def test_an_unknown_privacy_law_applies_in_neutral_words_and_sector_rules_are_sent_elsewhere():
     applied, problems = resolve_regulations(["Narnian Privacy Code", "DORA"])
     (regime,) = applied
-    assert (regime.name, regime.family, regime.regime.roles, regime.provisions) == ("Narnian Privacy Code", "other", {}, {})
+    assert (regime.name, regime.family, regime.regime.roles, regime.provisions) == (
+        "Narnian Privacy Code",
+        "other",
+        {},
+        {},
+    )
     assert regime.terms["data_subjects"] == "individuals" and "controller" not in str(regime.terms)
     assert problems == [(1, "'DORA' is sector regulation (DORA), not a data protection law: list it under regulatory")]
 
 
 def test_an_unknown_law_beside_the_eu_gdpr_supplements_it_and_a_gloss_never_changes_country():
-    applied, problems = resolve_regulations(["GDPR", "Dataskyddslagen (2018:218)", "UAVG (Dutch GDPR Implementation Act)"])
+    applied, problems = resolve_regulations(
+        ["GDPR", "Dataskyddslagen (2018:218)", "UAVG (Dutch GDPR Implementation Act)"]
+    )
     assert problems == [] and [r.key for r in applied] == ["eu-gdpr"]
     assert [s.name for s in applied[0].supplements][0] == "Dataskyddslagen (2018:218)"
     assert any("UAVG" in s.name for s in applied[0].supplements)
@@ -73,7 +91,9 @@ def _deal(regulations, centres, mechanism=None, subprocessors=(), residency=(), 
     return NS(
         sourcing=NS(delivery_centres=[NS(city=city, country=country) for city, country in centres]),
         data_protection=NS(
-            personal_data=True, regulations=regulations, data_residency=list(residency),
+            personal_data=True,
+            regulations=regulations,
+            data_residency=list(residency),
             roles=NS(client=roles[0], supplier=roles[1]),
             international_transfers=NS(mechanism=mechanism) if mechanism else None,
             subprocessors=NS(approved=[NS(name=n, country=c) for n, c in subprocessors]) if subprocessors else None,
@@ -119,7 +139,9 @@ def test_regimes_without_a_transfer_rule_decide_nothing():
 def test_a_basis_in_the_deals_own_words_is_its_text_never_a_known_mechanism():
     found, problems = _basis(_deal(["UK GDPR"], [("Pune", "IN")], mechanism="POPIA s 72(1)(a) agreement"))
     assert problems == [] and ("IN", "written", "") in found
-    found, _ = _basis(_deal(["EU GDPR"], [("Pune", "IN")], mechanism="standard contractual clauses approved by the ANPD"))
+    found, _ = _basis(
+        _deal(["EU GDPR"], [("Pune", "IN")], mechanism="standard contractual clauses approved by the ANPD")
+    )
     assert ("IN", "written", "") in found  # never the EU Commission's clauses
     found, _ = _basis(_deal(["EU GDPR"], [("Pune", "IN")], mechanism="EU SCCs"))
     assert ("IN", "eu-sccs", "") in found or any(b == "eu-sccs" for _, b, _ in found)

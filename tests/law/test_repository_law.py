@@ -13,8 +13,14 @@ from contractgen.repo.config import init_repo
 from tests.helpers import FIXTURES, ROOT
 from tests.repo.conftest import run_cli
 
-USED = ["law/families/english.yaml", "law/jurisdictions/england-and-wales.yaml", "law/mechanisms/idta.yaml",
-        "law/privacy/uk-gdpr.yaml", "law/sector/fca-sysc-8.yaml", "law/sector/pra-ss2-21.yaml"]
+USED = [
+    "law/families/english.yaml",
+    "law/jurisdictions/england-and-wales.yaml",
+    "law/mechanisms/idta.yaml",
+    "law/privacy/uk-gdpr.yaml",
+    "law/sector/fca-sysc-8.yaml",
+    "law/sector/pra-ss2-21.yaml",
+]
 
 
 @pytest.fixture(scope="module")
@@ -48,15 +54,19 @@ def test_init_writes_the_law_folder_its_schemas_and_the_editor_mapping(built):
 def test_the_lock_records_each_law_record_the_deal_read(built):
     entry = json.loads((built / "contractgen.lock").read_text())["deals"]["deals/deal-example.yaml"]
     assert sorted(entry["law"]) == USED
-    assert entry["law"]["law/privacy/uk-gdpr.yaml"] == __import__("hashlib").sha256(
-        (ROOT / "law" / "privacy" / "uk-gdpr.yaml").read_bytes()).hexdigest()
+    assert (
+        entry["law"]["law/privacy/uk-gdpr.yaml"]
+        == __import__("hashlib").sha256((ROOT / "law" / "privacy" / "uk-gdpr.yaml").read_bytes()).hexdigest()
+    )
     assert run_cli("check", cwd=built).returncode == 0
 
 
 def test_a_changed_law_record_makes_its_contracts_stale_and_impact_and_explain_say_so(repo):
     record = repo / "law" / "privacy" / "uk-gdpr.yaml"
-    record.write_text((ROOT / "law" / "privacy" / "uk-gdpr.yaml").read_text()
-                      + "reviewed_by: A. Reviewer (Legal)\nreviewed_on: 2026-12-02\n")
+    record.write_text(
+        (ROOT / "law" / "privacy" / "uk-gdpr.yaml").read_text()
+        + "reviewed_by: A. Reviewer (Legal)\nreviewed_on: 2026-12-02\n"
+    )
     check = run_cli("check", cwd=repo)
     assert check.returncode == 1, check.stdout + check.stderr
     assert "law/privacy/uk-gdpr.yaml changed" in check.stdout + check.stderr
@@ -65,8 +75,10 @@ def test_a_changed_law_record_makes_its_contracts_stale_and_impact_and_explain_s
     assert impact.stdout.startswith("law/privacy/uk-gdpr.yaml changed: 1 contract\n  deals/deal-example.yaml\n")
     explained = run_cli("explain", "out/deal-example.docx", cwd=repo)
     assert explained.returncode == 0, explained.stderr
-    assert ("  law:       families/english, jurisdictions/england-and-wales, mechanisms/idta, privacy/uk-gdpr, "
-            "sector/fca-sysc-8, sector/pra-ss2-21\n") in explained.stdout
+    assert (
+        "  law:       families/english, jurisdictions/england-and-wales, mechanisms/idta, privacy/uk-gdpr, "
+        "sector/fca-sysc-8, sector/pra-ss2-21\n"
+    ) in explained.stdout
     assert "    law/privacy/uk-gdpr.yaml changed since the build: rebuild to read it" in explained.stdout
     shown = run_cli("law", "show", "privacy/uk-gdpr", cwd=repo)
     assert shown.returncode == 0, shown.stderr

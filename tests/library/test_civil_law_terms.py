@@ -9,8 +9,11 @@ from tests.helpers import FIXTURES, SAMPLES
 from tests.library.terms import contract_text, overlaid
 
 OVERLAYS = FIXTURES / "deals" / "overlays"
-COMMON_LAW_RESIDUE = ("material breach of this Agreement that cannot be remedied", "not a penalty",
-                      "inconvenient forum")
+COMMON_LAW_RESIDUE = (
+    "material breach of this Agreement that cannot be remedied",
+    "not a penalty",
+    "inconvenient forum",
+)
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +33,9 @@ def swiss():
 
 @pytest.fixture(scope="module")
 def french(tmp_path_factory):
-    return contract_text(overlaid(SAMPLES / "nearshore-eur.yaml", OVERLAYS / "french-law.yaml",
-                                  tmp_path_factory.mktemp("fr")))
+    return contract_text(
+        overlaid(SAMPLES / "nearshore-eur.yaml", OVERLAYS / "french-law.yaml", tmp_path_factory.mktemp("fr"))
+    )
 
 
 @pytest.mark.parametrize("name", ["dutch", "german", "swiss", "french"])
@@ -59,10 +63,15 @@ def test_dutch_liability_and_termination_are_dutch_not_german(dutch):
 
 
 def test_french_contract_cites_the_civil_and_commercial_codes(french):
-    for article in ("Article 1231-3 of the French Civil Code", "Article 1170 of the French Civil Code",
-                    "Article 1224 of the French Civil Code", "Article 1225 of the French Civil Code",
-                    "Article 1226 of the French Civil Code", "Article 1195 of the French Civil Code",
-                    "Article L. 442-1 II of the French Commercial Code"):
+    for article in (
+        "Article 1231-3 of the French Civil Code",
+        "Article 1170 of the French Civil Code",
+        "Article 1224 of the French Civil Code",
+        "Article 1225 of the French Civil Code",
+        "Article 1226 of the French Civil Code",
+        "Article 1195 of the French Civil Code",
+        "Article L. 442-1 II of the French Commercial Code",
+    ):
         assert article in french, article
     assert "mise en demeure" in french and "clause résolutoire" in french
     assert "fraudulently concealed" not in french and "section 314" not in french
@@ -104,5 +113,7 @@ def test_french_ip_assignment_and_late_payment_follow_the_codes(french):
 
 def test_a_missing_guarantee_is_good_cause_under_german_law(tmp_path):
     text = contract_text(overlaid(SAMPLES / "de-manufacturer-poland.yaml", OVERLAYS / "all-options.yaml", tmp_path))
-    assert "or a replacement guarantee when required by this clause, is good cause for the Customer to terminate" in text
+    assert (
+        "or a replacement guarantee when required by this clause, is good cause for the Customer to terminate" in text
+    )
     assert [phrase for phrase in COMMON_LAW_RESIDUE if phrase in text] == []

@@ -18,18 +18,21 @@ def problems_of(root: Path) -> list[str]:
 
 
 def test_front_matter_is_parsed_into_a_clause_version(tmp_path):
-    path = write_file(tmp_path / "risk" / "service-credits" / "v2.md", (
-        "---\n"
-        "title: '  Service Credits '\n"
-        "status: approved\n"
-        "when: service_levels and service_levels.service_credits\n"
-        "defines:\n"
-        "  Service Credit: ' a reduction of the Charges. '\n"
-        "covers: sla-credits\n"
-        "changes: Credits now capped.\n"
-        "---\n"
-        "Body line one.\n"
-    ))
+    path = write_file(
+        tmp_path / "risk" / "service-credits" / "v2.md",
+        (
+            "---\n"
+            "title: '  Service Credits '\n"
+            "status: approved\n"
+            "when: service_levels and service_levels.service_credits\n"
+            "defines:\n"
+            "  Service Credit: ' a reduction of the Charges. '\n"
+            "covers: sla-credits\n"
+            "changes: Credits now capped.\n"
+            "---\n"
+            "Body line one.\n"
+        ),
+    )
     clause_file(tmp_path, "risk/service-credits/v1.md", title="Service Credits")
     library = load_library(tmp_path)
     clause = library.get("service-credits")
@@ -47,12 +50,15 @@ def test_front_matter_is_parsed_into_a_clause_version(tmp_path):
     assert len(v2.sha256) == 64
 
 
-@pytest.mark.parametrize("statuses, expected", [
-    (("approved", "approved", "draft"), 2),      # the newest approved; a newer draft is not chosen
-    (("deprecated", "approved", "retired"), 2),
-    (("deprecated", "deprecated", "draft"), 2),  # no approved version: the newest deprecated
-    (("draft", "retired"), None),                # neither: no default (a deal must pin)
-])
+@pytest.mark.parametrize(
+    "statuses, expected",
+    [
+        (("approved", "approved", "draft"), 2),  # the newest approved; a newer draft is not chosen
+        (("deprecated", "approved", "retired"), 2),
+        (("deprecated", "deprecated", "draft"), 2),  # no approved version: the newest deprecated
+        (("draft", "retired"), None),  # neither: no default (a deal must pin)
+    ],
+)
 def test_default_version_is_the_newest_approved_else_deprecated(tmp_path, statuses, expected):
     for number, status in enumerate(statuses, start=1):
         clause_file(tmp_path, f"g/c/v{number}.md", status=status, **({"changes": "x"} if number > 1 else {}))
@@ -125,14 +131,20 @@ def test_duplicate_id_across_groups(tmp_path):
     assert problem == "beta/shared/v1.md: clause id 'shared' is also used in alpha/; ids must be unique"
 
 
-@pytest.mark.parametrize("text, message", [
-    ("title: T\nstatus: approved\n", "the file must start with a '---' front matter block"),
-    ("---\ntitle: T\nstatus: approved\n", "the front matter block is not closed with '---'"),
-    ("---\ntitle: [unclosed\n---\nText\n", "front matter: invalid YAML: the list in [ ] that starts on this line is not closed"),
-    ("---\n- a list\n---\nText\n", "front matter must be a mapping of keys to values"),
-    ("---\ntitle: T\nstatus: approved\ndefines: [a, b]\n---\nText\n", "defines: must map each term to its meaning"),
-    ("---\ntitle: T\nstatus: approved\ncovers: {a: 1}\n---\nText\n", "covers: must be a list of checklist ids"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("title: T\nstatus: approved\n", "the file must start with a '---' front matter block"),
+        ("---\ntitle: T\nstatus: approved\n", "the front matter block is not closed with '---'"),
+        (
+            "---\ntitle: [unclosed\n---\nText\n",
+            "front matter: invalid YAML: the list in [ ] that starts on this line is not closed",
+        ),
+        ("---\n- a list\n---\nText\n", "front matter must be a mapping of keys to values"),
+        ("---\ntitle: T\nstatus: approved\ndefines: [a, b]\n---\nText\n", "defines: must map each term to its meaning"),
+        ("---\ntitle: T\nstatus: approved\ncovers: {a: 1}\n---\nText\n", "covers: must be a list of checklist ids"),
+    ],
+)
 def test_malformed_front_matter(tmp_path, text, message):
     write_file(tmp_path / "g" / "c" / "v1.md", text)
     (problem,) = problems_of(tmp_path)
@@ -158,8 +170,14 @@ def test_all_problems_are_collected_at_once(tmp_path):
     problems = problems_of(tmp_path)
     assert len(problems) == 6, problems
     joined = "\n".join(problems)
-    for needle in ("no-title/v1.md:1: title", "unknown-key/v1.md:1: colour", "no-changes/v2.md:1: changes",
-                   "badname/version2.md", "'Bad_Id' is not a valid clause id", "h/ok/v1.md: clause id 'ok'"):
+    for needle in (
+        "no-title/v1.md:1: title",
+        "unknown-key/v1.md:1: colour",
+        "no-changes/v2.md:1: changes",
+        "badname/version2.md",
+        "'Bad_Id' is not a valid clause id",
+        "h/ok/v1.md: clause id 'ok'",
+    ):
         assert needle in joined
 
 
@@ -175,7 +193,18 @@ def test_split_front_matter_reports_body_line():
 
 def test_fixture_library_loads(mini_root):
     library = load_library(mini_root / "clauses")
-    assert set(library.clauses) == {"parties", "definitions", "scope", "legacy", "sunset", "future",
-                                    "non-solicitation", "credits", "svc-list", "milestones", "pricing"}
+    assert set(library.clauses) == {
+        "parties",
+        "definitions",
+        "scope",
+        "legacy",
+        "sunset",
+        "future",
+        "non-solicitation",
+        "credits",
+        "svc-list",
+        "milestones",
+        "pricing",
+    }
     assert library.suggest("scpoe") == " (did you mean 'scope'?)"
     assert library.suggest("zzzzzz") == ""

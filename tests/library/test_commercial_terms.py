@@ -11,8 +11,14 @@ from tests.library.terms import contract_text, overlaid
 
 @pytest.fixture(scope="module")
 def texts():
-    return {name: contract_text(path) for name, path in (
-        ("uk", REFERENCE), ("us", SAMPLES / "onshore-us-hipaa.yaml"), ("ie", SAMPLES / "nearshore-eur.yaml"))}
+    return {
+        name: contract_text(path)
+        for name, path in (
+            ("uk", REFERENCE),
+            ("us", SAMPLES / "onshore-us-hipaa.yaml"),
+            ("ie", SAMPLES / "nearshore-eur.yaml"),
+        )
+    }
 
 
 def test_a_single_missed_incident_is_not_a_service_level_failure(texts):
@@ -31,7 +37,10 @@ def test_incident_targets_come_from_the_deal(tmp_path):
 
 def test_chronic_failure_counts_measurement_periods_not_incidents(texts):
     text = texts["uk"]
-    assert "A Chronic Failure occurs if there are 3 or more Measurement Periods within any rolling period of 6 months" in text
+    assert (
+        "A Chronic Failure occurs if there are 3 or more Measurement Periods within any rolling period of 6 months"
+        in text
+    )
     assert "a Measurement Period counts once, however many Service Levels were missed in it" in text
     assert "not a single Incident that missed its response or resolution time" in text
 
@@ -70,8 +79,10 @@ def test_monthly_charges_start_at_service_commencement(texts):
 
 def test_the_annual_cap_has_a_floor_and_its_own_contract_year(texts):
     text = texts["uk"]  # general_cap 1.5 x £2,220,000 a year
-    assert ("for all events occurring in a Contract Year, will not exceed the greater of £3,330,000.00 and one and a "
-            "half times the Charges paid and payable for that Contract Year") in text
+    assert (
+        "for all events occurring in a Contract Year, will not exceed the greater of £3,330,000.00 and one and a "
+        "half times the Charges paid and payable for that Contract Year"
+    ) in text
     liability = text.split("Limitation of Liability")[-1][:4000]
     assert "12 months before" not in liability and "previous 12 months" not in liability
 
@@ -108,9 +119,14 @@ def test_transition_charges_are_separate_from_the_monthly_charges(tmp_path, text
 
 def test_the_deal_can_limit_chronic_failure_termination_to_the_affected_services(tmp_path, texts):
     assert "terminate with immediate effect or on a later date that it states: this Agreement as a whole" in texts["uk"]
-    overlay = write_file(tmp_path / "cf.yaml",
-                         "service_levels: {chronic_failure: {breaches: 3, within: 6 months, whole_agreement: false}}\n")
+    overlay = write_file(
+        tmp_path / "cf.yaml",
+        "service_levels: {chronic_failure: {breaches: 3, within: 6 months, whole_agreement: false}}\n",
+    )
     text = contract_text(overlaid(REFERENCE, overlay, tmp_path))
     assert "the Client may terminate the affected Services under clause" in text
-    assert "may terminate this Agreement as a whole under this clause only if the Chronic Failure affects every Service" in text
+    assert (
+        "may terminate this Agreement as a whole under this clause only if the Chronic Failure affects every Service"
+        in text
+    )
     assert "this Agreement as a whole; or" not in text

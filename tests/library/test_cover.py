@@ -26,7 +26,9 @@ OTHER_WORDING = """party:
 def test_party_details_come_from_the_template(tmp_path):
     write_file(tmp_path / "cover.yaml", OTHER_WORDING)
     assert party_details(tmp_path, "the") == [
-        PartyDetail("address", ", having its seat at "), PartyDetail("short_name", " (hereinafter the ", ")")]
+        PartyDetail("address", ", having its seat at "),
+        PartyDetail("short_name", " (hereinafter the ", ")"),
+    ]
     assert party_details(tmp_path, "")[1].before == " (hereinafter "
 
 
@@ -35,11 +37,14 @@ def test_the_reference_template_words_the_cover_as_before():
     assert fields == ["incorporated_in", "company_number", "address", "short_name"]
 
 
-@pytest.mark.parametrize("text, message", [
-    (None, "cover.yaml is missing"),
-    ("party: {field: address}\n", "must be a list"),
-    ("party:\n  - {field: colour}\n", "party[0]: needs field"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (None, "cover.yaml is missing"),
+        ("party: {field: address}\n", "must be a list"),
+        ("party:\n  - {field: colour}\n", "party[0]: needs field"),
+    ],
+)
 def test_a_broken_cover_file_is_a_library_error(tmp_path, text, message):
     folder = tmp_path / "tpl"
     folder.mkdir()
@@ -66,8 +71,11 @@ def test_writers_print_the_wording_the_model_carries(tmp_path):
 def test_a_draft_is_dated_and_marked_as_the_template_says(tmp_path):
     from contractgen.library.cover import load_draft_marking
 
-    assert load_draft_marking(TEMPLATE) == ("[●]", "Draft for discussion only. This document is not an offer and "
-                                            "binds neither party until it has been signed by both parties and dated.")
+    assert load_draft_marking(TEMPLATE) == (
+        "[●]",
+        "Draft for discussion only. This document is not an offer and "
+        "binds neither party until it has been signed by both parties and dated.",
+    )
     write_file(tmp_path / "cover.yaml", OTHER_WORDING)
     assert load_draft_marking(tmp_path) == ("[●]", "")  # no draft section: a blank date, no legend
     other = tmp_path / "other"

@@ -15,8 +15,14 @@ LEGEND = "Draft for discussion only."
 
 @pytest.fixture(scope="module")
 def texts():
-    return {name: contract_text(path) for name, path in (
-        ("draft", REFERENCE), ("us", SAMPLES / "onshore-us-hipaa.yaml"), ("final", SAMPLES / "nearshore-eur.yaml"))}
+    return {
+        name: contract_text(path)
+        for name, path in (
+            ("draft", REFERENCE),
+            ("us", SAMPLES / "onshore-us-hipaa.yaml"),
+            ("final", SAMPLES / "nearshore-eur.yaml"),
+        )
+    }
 
 
 def test_a_draft_is_dated_blank_with_a_legend(texts):

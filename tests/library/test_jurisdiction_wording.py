@@ -43,11 +43,14 @@ def test_each_jurisdiction_names_its_law_and_courts(key):
     assert f"refer the Dispute to {record.courts} in accordance with" in dispute
 
 
-@pytest.mark.parametrize("law, forum, expected", [
-    ("English law", "New York", "the state and federal courts located in the State of New York have exclusive"),
-    ("English law", "the Commercial Court in London", "the Commercial Court in London has exclusive jurisdiction"),
-    ("French law", None, "the courts within the jurisdiction of the Court of Appeal of Paris have exclusive"),
-    ("Delaware", None, "the state and federal courts located in the State of Delaware have exclusive"),
-])
+@pytest.mark.parametrize(
+    "law, forum, expected",
+    [
+        ("English law", "New York", "the state and federal courts located in the State of New York have exclusive"),
+        ("English law", "the Commercial Court in London", "the Commercial Court in London has exclusive jurisdiction"),
+        ("French law", None, "the courts within the jurisdiction of the Court of Appeal of Paris have exclusive"),
+        ("Delaware", None, "the state and federal courts located in the State of Delaware have exclusive"),
+    ],
+)
 def test_forum_phrasings(law, forum, expected):
     assert expected in _render("governing-law", governing_law=law, jurisdiction=forum)

@@ -110,12 +110,23 @@ def test_the_reference_contract_is_a_full_first_draft(reference):
 
     assert len(pypdf.PdfReader(io.BytesIO(reference["pdf_bytes"])).pages) >= 20
     titles = {c.title for _, c in reference["document"].iter_clauses()}
-    for title in ("Definitions", "Limitation of Liability", "Exit Management", "Change Control",
-                  "Dispute Resolution", "Force Majeure", "Notices", "Service Credits", "Chronic Failure",
-                  "Audit Rights", "Regular Review of the Contract", "Data Protection", "Insurance"):
+    for title in (
+        "Definitions",
+        "Limitation of Liability",
+        "Exit Management",
+        "Change Control",
+        "Dispute Resolution",
+        "Force Majeure",
+        "Notices",
+        "Service Credits",
+        "Chronic Failure",
+        "Audit Rights",
+        "Regular Review of the Contract",
+        "Data Protection",
+        "Insurance",
+    ):
         assert title in titles, title
-    for words in ("documented instructions", "impact assessment", "sub-processor", "return or delet",
-                  "audits"):
+    for words in ("documented instructions", "impact assessment", "sub-processor", "return or delet", "audits"):
         assert words in reference["pdf"].lower(), words
 
 

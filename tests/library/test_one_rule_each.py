@@ -71,8 +71,9 @@ def test_a_vendor_serving_a_service_provider_is_bound_by_the_flow_down(tmp_path)
     from tests.helpers import FIXTURES
     from tests.library.terms import overlaid
 
-    path = overlaid(SAMPLES / "us-saas-mexico.yaml", FIXTURES / "deals" / "overlays" / "ccpa-sub-service-provider.yaml",
-                    tmp_path)
+    path = overlaid(
+        SAMPLES / "us-saas-mexico.yaml", FIXTURES / "deals" / "overlays" / "ccpa-sub-service-provider.yaml", tmp_path
+    )
     text = contract_text(path)
     assert "processes Personal Information as a service provider to one or more businesses" in text
     assert "section 1798.140(ag)(2) of the California Civil Code" in text
@@ -97,4 +98,7 @@ def test_a_priority_without_a_resolution_time_has_a_response_target_only():
 def test_one_rule_for_minutes(reference):
     assert "Minutes become final when the Client approves them" not in reference
     assert reference.count("circulate them within 5 Business Days after it") == 1
-    assert "Agendas, papers and minutes of the meetings are prepared, circulated and approved as set out in Schedule" in reference
+    assert (
+        "Agendas, papers and minutes of the meetings are prepared, circulated and approved as set out in Schedule"
+        in reference
+    )

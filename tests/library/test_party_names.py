@@ -77,10 +77,17 @@ def test_forum_of_one_named_court_reads_in_the_singular(bank_and_tulpay):
     assert "objection to that court" in text
 
 
-@pytest.mark.parametrize("short_name, article, expected", [
-    ("Bank", None, "the Bank"), ("Customer", None, "the Customer"), ("Insurer", None, "the Insurer"),
-    ("Tulpay", None, "Tulpay"), ("Tulpay", "the", "the Tulpay"), ("Bank", "none", "Bank"),
-])
+@pytest.mark.parametrize(
+    "short_name, article, expected",
+    [
+        ("Bank", None, "the Bank"),
+        ("Customer", None, "the Customer"),
+        ("Insurer", None, "the Insurer"),
+        ("Tulpay", None, "Tulpay"),
+        ("Tulpay", "the", "the Tulpay"),
+        ("Bank", "none", "Bank"),
+    ],
+)
 def test_the_article_follows_the_short_name_unless_the_deal_overrides_it(short_name, article, expected):
     from contractgen.templating.filters import party_reference
 

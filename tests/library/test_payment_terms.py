@@ -16,20 +16,31 @@ def test_days_after_receipt_print_as_before():
     assert "will pay each correct and undisputed invoice within 30 days after receiving it." in text
 
 
-@pytest.mark.parametrize("overlay, invoicing, credits", [
-    ("payment-end-of-following-month",
-     "will pay each valid and undisputed invoice by the last day of the month following the month in which it receives the invoice, by bank transfer",
-     "by the last day of the month following the month in which this Agreement ends."),
-    ("payment-20th-of-following-month",
-     "will pay each valid and undisputed invoice by the 20th day of the month following the month in which it receives the invoice, by bank transfer",
-     "by the 20th day of the month following the month in which this Agreement ends."),
-    ("payment-days-end-of-month",
-     "will pay each valid and undisputed invoice by the last day of the month in which the period of 30 days after it receives the invoice ends, by bank transfer",
-     "by the last day of the month in which the period of 30 days after the end of this Agreement ends."),
-    ("payment-current-plus-days",
-     "will pay each valid and undisputed invoice within 30 days after the end of the month in which it receives the invoice, by bank transfer",
-     "within 30 days after the end of the month in which this Agreement ends."),
-])
+@pytest.mark.parametrize(
+    "overlay, invoicing, credits",
+    [
+        (
+            "payment-end-of-following-month",
+            "will pay each valid and undisputed invoice by the last day of the month following the month in which it receives the invoice, by bank transfer",
+            "by the last day of the month following the month in which this Agreement ends.",
+        ),
+        (
+            "payment-20th-of-following-month",
+            "will pay each valid and undisputed invoice by the 20th day of the month following the month in which it receives the invoice, by bank transfer",
+            "by the 20th day of the month following the month in which this Agreement ends.",
+        ),
+        (
+            "payment-days-end-of-month",
+            "will pay each valid and undisputed invoice by the last day of the month in which the period of 30 days after it receives the invoice ends, by bank transfer",
+            "by the last day of the month in which the period of 30 days after the end of this Agreement ends.",
+        ),
+        (
+            "payment-current-plus-days",
+            "will pay each valid and undisputed invoice within 30 days after the end of the month in which it receives the invoice, by bank transfer",
+            "within 30 days after the end of the month in which this Agreement ends.",
+        ),
+    ],
+)
 def test_a_day_of_the_following_month_prints_as_that_day(overlay, invoicing, credits, tmp_path):
     text = contract_text(overlaid(SAMPLES / "deal-example.yaml", OVERLAYS / f"{overlay}.yaml", tmp_path))
     assert invoicing in text
@@ -67,7 +78,9 @@ def test_a_version_that_does_not_print_a_term_from_the_months_end_refuses_it(tmp
 
 
 def test_a_version_that_prints_days_only_keeps_business_days_and_refuses_a_month_term(tmp_path):
-    (tmp_path / "pin.yaml").write_text("clauses: {pin: {invoicing: 5}}\ncommercials: {payment_terms: 20 working days}\n", encoding="utf-8")
+    (tmp_path / "pin.yaml").write_text(
+        "clauses: {pin: {invoicing: 5}}\ncommercials: {payment_terms: 20 working days}\n", encoding="utf-8"
+    )
     text = contract_text(overlaid(SAMPLES / "deal-example.yaml", tmp_path / "pin.yaml", tmp_path))
     assert "will pay each valid and undisputed invoice within 20 Business Days of receiving it" in text
     (tmp_path / "pin-only.yaml").write_text("clauses: {pin: {invoicing: 5}}\n", encoding="utf-8")

@@ -33,7 +33,7 @@ def _definition(document) -> str:
     text = _text(document)
     index = text.find("any personal ")
     assert index >= 0, "no definition of the personal-data term"
-    return text[index:text.index("\n", index)]
+    return text[index : text.index("\n", index)]
 
 
 @pytest.mark.parametrize("name", ["ca-insurer-us-cloud", "au-retailer-philippines", "us-saas-mexico"])
@@ -62,15 +62,17 @@ def test_hipaa_keeps_protected_health_information():
 
 def test_a_mixed_deal_keeps_personal_data_and_defines_it_to_include_personal_information(tmp_path):
     source = (SAMPLES / "deal-example.yaml").read_text(encoding="utf-8")
-    mixed = source.replace("regulations: [UK GDPR, Data Protection Act 2018]",
-                           "regulations: [UK GDPR, Data Protection Act 2018, PIPEDA]")
+    mixed = source.replace(
+        "regulations: [UK GDPR, Data Protection Act 2018]", "regulations: [UK GDPR, Data Protection Act 2018, PIPEDA]"
+    )
     assert mixed != source
     document = _document(write_file(tmp_path / "mixed.yaml", mixed))
     body = _text(document)
     assert "Personal Data Breach" in body
     assert not re.search(r"Personal Information(?! Protection and Electronic Documents Act)", body)
     assert _definition(document).startswith(
-        "any personal data or personal information (as the Data Protection Laws define those terms)")
+        "any personal data or personal information (as the Data Protection Laws define those terms)"
+    )
 
 
 def test_the_term_is_read_from_the_regime_records():

@@ -58,8 +58,13 @@ def problems(outline, library, **changes) -> list[str]:
 
 def test_outline_is_loaded(outline):
     kinds = [(p.kind, p.id) for p in outline.parts]
-    assert kinds == [("agreement", "agreement"), ("signatures", "signatures"), ("schedule", "schedule-services"),
-                     ("schedule", "schedule-milestones"), ("schedule", "schedule-pricing")]
+    assert kinds == [
+        ("agreement", "agreement"),
+        ("signatures", "signatures"),
+        ("schedule", "schedule-services"),
+        ("schedule", "schedule-milestones"),
+        ("schedule", "schedule-pricing"),
+    ]
     items = {i.id: i for i in outline.parts[0].items}
     assert items["non-solicitation"].optional and not items["scope"].optional
     assert items["credits"].when == "service_levels"
@@ -68,8 +73,15 @@ def test_outline_is_loaded(outline):
 
 def test_default_resolution(outline, library):
     result = resolve(outline, library)
-    assert chosen(result) == {"parties": 1, "definitions": 1, "scope": 2, "legacy": 1,
-                              "non-solicitation": 1, "svc-list": 1, "pricing": 1}
+    assert chosen(result) == {
+        "parties": 1,
+        "definitions": 1,
+        "scope": 2,
+        "legacy": 1,
+        "non-solicitation": 1,
+        "svc-list": 1,
+        "pricing": 1,
+    }
     why = reasons(result)
     assert why["scope"] == "newest approved"  # v2, not the newer draft v3
     assert why["sunset"] == "no approved version"  # retired only
@@ -127,17 +139,21 @@ def test_exclude_optional_clause(outline, library):
 
 def test_exclude_required_clause_is_refused(outline, library):
     assert problems(outline, library, clauses={"exclude": ["scope"]}) == [
-        "deal.yaml: clauses.exclude: clause 'scope' is required by the template and cannot be excluded"]
+        "deal.yaml: clauses.exclude: clause 'scope' is required by the template and cannot be excluded"
+    ]
 
 
-@pytest.mark.parametrize("clauses, expected", [
-    ({"exclude": ["non-solicitaton"]},
-     "deal.yaml: clauses.exclude: unknown clause id 'non-solicitaton' (did you mean 'non-solicitation'?)"),
-    ({"pin": {"scpoe": 1}},
-     "deal.yaml: clauses.pin.scpoe: unknown clause id 'scpoe' (did you mean 'scope'?)"),
-    ({"pin": {"scope": 9}},
-     "deal.yaml: clauses.pin.scope: clause 'scope' has no version 9 (it has v1, v2, v3)"),
-])
+@pytest.mark.parametrize(
+    "clauses, expected",
+    [
+        (
+            {"exclude": ["non-solicitaton"]},
+            "deal.yaml: clauses.exclude: unknown clause id 'non-solicitaton' (did you mean 'non-solicitation'?)",
+        ),
+        ({"pin": {"scpoe": 1}}, "deal.yaml: clauses.pin.scpoe: unknown clause id 'scpoe' (did you mean 'scope'?)"),
+        ({"pin": {"scope": 9}}, "deal.yaml: clauses.pin.scope: clause 'scope' has no version 9 (it has v1, v2, v3)"),
+    ],
+)
 def test_unknown_pin_and_exclude_are_refused(outline, library, clauses, expected):
     assert problems(outline, library, clauses=clauses) == [expected]
 
@@ -155,8 +171,9 @@ def test_pin_and_exclude_of_a_clause_outside_the_template(tmp_path, library):
 
 
 def test_unknown_outline_id_is_refused_with_a_hint(tmp_path, library):
-    write_file(tmp_path / "t" / "outline.yaml",
-               "parts:\n  - kind: agreement\n    clauses: [parties, scopes, parties]\n")
+    write_file(
+        tmp_path / "t" / "outline.yaml", "parts:\n  - kind: agreement\n    clauses: [parties, scopes, parties]\n"
+    )
     outline = load_outline(tmp_path / "t")
     deal = make_deal()
     with pytest.raises(LibraryError) as caught:
@@ -174,8 +191,10 @@ def test_all_deal_problems_are_reported_together(outline, library):
 
 def test_when_false_leaves_the_clause_out_and_true_brings_it_in(outline, library):
     assert "credits" not in chosen(resolve(outline, library))
-    with_credits = {"availability": [{"service": "SD", "target": 99.9}],
-                    "service_credits": {"at_risk": 10, "tiers": [{"service": "SD", "below": 99.9, "credit": 2}]}}
+    with_credits = {
+        "availability": [{"service": "SD", "target": 99.9}],
+        "service_credits": {"at_risk": 10, "tiers": [{"service": "SD", "below": 99.9, "credit": 2}]},
+    }
     assert "credits" in chosen(resolve(outline, library, service_levels=with_credits))
     # the outline condition holds but the clause's own `when` does not
     result = resolve(outline, library, service_levels={"availability": [{"service": "SD", "target": 99.9}]})
@@ -186,8 +205,13 @@ def test_when_false_leaves_the_clause_out_and_true_brings_it_in(outline, library
 def test_empty_schedule_is_dropped(outline, library):
     result = resolve(outline, library)
     included = [(p.outline.id, p.included) for p in result.parts]
-    assert included == [("agreement", True), ("signatures", True), ("schedule-services", True),
-                        ("schedule-milestones", False), ("schedule-pricing", True)]
+    assert included == [
+        ("agreement", True),
+        ("signatures", True),
+        ("schedule-services", True),
+        ("schedule-milestones", False),
+        ("schedule-pricing", True),
+    ]
     deliverables = [{"id": "D1", "name": "Plan", "due": "2027-03-01"}]
     result = resolve(outline, library, deliverables=deliverables)
     assert [p.included for p in result.parts] == [True] * 5
@@ -195,11 +219,14 @@ def test_empty_schedule_is_dropped(outline, library):
 
 
 def test_schedule_when_false_leaves_out_its_clauses(tmp_path, library):
-    write_file(tmp_path / "t" / "outline.yaml", (
-        "parts:\n"
-        "  - kind: agreement\n    clauses: [parties]\n"
-        "  - kind: schedule\n    id: s\n    title: S\n    when: deal.sourcing\n    clauses: [pricing]\n"
-    ))
+    write_file(
+        tmp_path / "t" / "outline.yaml",
+        (
+            "parts:\n"
+            "  - kind: agreement\n    clauses: [parties]\n"
+            "  - kind: schedule\n    id: s\n    title: S\n    when: deal.sourcing\n    clauses: [pricing]\n"
+        ),
+    )
     outline = load_outline(tmp_path / "t")
     deal = make_deal()
     result = resolve_contract(outline, library, deal, condition_evaluator(build_context(deal)))
@@ -208,12 +235,15 @@ def test_schedule_when_false_leaves_out_its_clauses(tmp_path, library):
     assert chosen(result) == {"parties": 1}
 
 
-@pytest.mark.parametrize("text, message", [
-    ("parts: []\n", "parts: must be a non-empty list"),
-    ("parts:\n  - kind: appendix\n", "parts[0]: kind must be one of agreement, signatures, schedule"),
-    ("parts:\n  - kind: schedule\n    clauses: [parties]\n", "parts[0].title: a schedule needs a title"),
-    ("parts:\n  - kind: agreement\n    clauses: [Not_An_Id]\n", "parts[0].clauses[0]: must be a clause id"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("parts: []\n", "parts: must be a non-empty list"),
+        ("parts:\n  - kind: appendix\n", "parts[0]: kind must be one of agreement, signatures, schedule"),
+        ("parts:\n  - kind: schedule\n    clauses: [parties]\n", "parts[0].title: a schedule needs a title"),
+        ("parts:\n  - kind: agreement\n    clauses: [Not_An_Id]\n", "parts[0].clauses[0]: must be a clause id"),
+    ],
+)
 def test_bad_outlines(tmp_path, text, message):
     write_file(tmp_path / "t" / "outline.yaml", text)
     with pytest.raises(LibraryError) as caught:

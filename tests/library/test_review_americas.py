@@ -30,21 +30,27 @@ def test_overlap_seasons_in_the_north_are_unchanged():
 
 
 def test_per_unit_volumes_point_to_the_counting_rule_that_exists():
-    for sample, supplier, client in (("onshore-us-hipaa", "The Provider", "the Health System"),
-                                     ("ca-insurer-us-cloud", "The Provider", "the Insurer"),
-                                     ("au-retailer-philippines", "MBCS", "the Retailer")):
+    for sample, supplier, client in (
+        ("onshore-us-hipaa", "The Provider", "the Health System"),
+        ("ca-insurer-us-cloud", "The Provider", "the Insurer"),
+        ("au-retailer-philippines", "MBCS", "the Retailer"),
+    ):
         text = contract_text(SAMPLES / f"{sample}.yaml")
         assert "tools and methods described in" not in text, sample
-        assert (f"{supplier} will count the volumes from records that {client} can verify, "
-                "as paragraph 1 of Schedule 3 provides") in text, sample
+        assert (
+            f"{supplier} will count the volumes from records that {client} can verify, "
+            "as paragraph 1 of Schedule 3 provides"
+        ) in text, sample
         assert f"will count the units from records that {client} can verify" in text, sample
 
 
 def test_osfi_24_hour_reporting_comes_from_the_incident_reporting_advisory():
     text = contract_text(SAMPLES / "ca-insurer-us-cloud.yaml")
     report = text.split("Incident Reporting to Regulators")[-1].split("will therefore notify")[0]
-    assert ("under the Office of the Superintendent of Financial Institutions' Technology and "
-            "Cyber Security Incident Reporting Advisory, within 24 hours") in report
+    assert (
+        "under the Office of the Superintendent of Financial Institutions' Technology and "
+        "Cyber Security Incident Reporting Advisory, within 24 hours"
+    ) in report
     assert "Guideline B-10" not in report
 
 

@@ -16,14 +16,17 @@ def text(sample: str) -> str:
 
 
 # Item 2: data location means every place of processing, not the Delivery Centres alone.
-@pytest.mark.parametrize("sample, heading", [
-    ("deal-example", "Location and security of data (SS2/21 chapters 6 and 7)."),
-    ("ca-insurer-us-cloud", "Security and location of data."),
-    ("ch-bank-portugal", "Access to data from Switzerland."),
-])
+@pytest.mark.parametrize(
+    "sample, heading",
+    [
+        ("deal-example", "Location and security of data (SS2/21 chapters 6 and 7)."),
+        ("ca-insurer-us-cloud", "Security and location of data."),
+        ("ch-bank-portugal", "Access to data from Switzerland."),
+    ],
+)
 def test_regulatory_data_location_covers_every_place_of_processing(sample, heading):
     body = text(sample)
-    paragraph = body[body.index(heading):][:1200]
+    paragraph = body[body.index(heading) :][:1200]
     assert "only in the locations listed in clause" not in paragraph
     assert "the Delivery Centres listed in clause" in paragraph
     assert "the locations of the Sub-processors engaged under clause" in paragraph
@@ -34,7 +37,10 @@ def test_regulatory_data_location_covers_every_place_of_processing(sample, headi
 # Item 1: one sub-processor approval model, chosen by subprocessors.approval, in both clauses.
 def test_prior_written_consent_is_one_model_in_data_protection_and_subcontracting():
     body = text("deal-example")
-    assert "The Supplier will not engage a Sub-processor, or replace one, without the Client's prior written consent" in body
+    assert (
+        "The Supplier will not engage a Sub-processor, or replace one, without the Client's prior written consent"
+        in body
+    )
     assert "without the Client's prior written consent to the proposed Subcontractor" in body
     assert "one consent serves both clauses" in body
     assert "general written authorisation" not in body
@@ -49,9 +55,12 @@ def test_general_authorisation_is_one_model_in_data_protection_and_subcontractin
     assert "prior written consent to the proposed Subcontractor" not in body
 
 
-@pytest.mark.parametrize("change, words", [
-    ("approval: general authorisation\n", "is required when approval is 'general authorisation'"),
-])
+@pytest.mark.parametrize(
+    "change, words",
+    [
+        ("approval: general authorisation\n", "is required when approval is 'general authorisation'"),
+    ],
+)
 def test_an_approval_that_contradicts_the_objection_period_is_refused(tmp_path, change, words):
     from contractgen.deal import load_deal
     from contractgen.errors import DealError
@@ -59,7 +68,9 @@ def test_an_approval_that_contradicts_the_objection_period_is_refused(tmp_path, 
 
     source = REFERENCE.read_text(encoding="utf-8")
     if "general" in change:
-        source = source.replace("approval: prior written consent\n", change).replace("    objection_period: 30 days\n", "")
+        source = source.replace("approval: prior written consent\n", change).replace(
+            "    objection_period: 30 days\n", ""
+        )
     else:
         source = source.replace("approval: prior written consent\n", change + "    objection_period: 30 days\n")
     deal = tmp_path / "deal.yaml"
@@ -76,19 +87,45 @@ def clause_number(body: str, title: str) -> str:
     return re.search(r"(\d+) ?" + re.escape(title), body).group(1)
 
 
-@pytest.mark.parametrize("sample, titles", [
-    ("deal-example", ["Employees on Entry and Exit", "Non-Solicitation", "Data Protection", "Personal Data Breaches",
-                      "Data Protection Indemnity", "Confidentiality", "Exit Management", "Notices", "Governing Law"]),
-    ("onshore-us-hipaa", ["Employees on Entry and Exit", "Non-Solicitation", "Business Associate Terms",
-                          "Waiver of Jury Trial", "Governing Law"]),
-])
+@pytest.mark.parametrize(
+    "sample, titles",
+    [
+        (
+            "deal-example",
+            [
+                "Employees on Entry and Exit",
+                "Non-Solicitation",
+                "Data Protection",
+                "Personal Data Breaches",
+                "Data Protection Indemnity",
+                "Confidentiality",
+                "Exit Management",
+                "Notices",
+                "Governing Law",
+            ],
+        ),
+        (
+            "onshore-us-hipaa",
+            [
+                "Employees on Entry and Exit",
+                "Non-Solicitation",
+                "Business Associate Terms",
+                "Waiver of Jury Trial",
+                "Governing Law",
+            ],
+        ),
+    ],
+)
 def test_the_survival_list_names_every_clause_with_continuing_effect(sample, titles):
     body = text(sample)
-    survival = body[body.index("The following clauses continue in force"):][:900]
-    survival = survival[:survival.index(".", survival.index("this clause")) + 1]
+    survival = body[body.index("The following clauses continue in force") :][:900]
+    survival = survival[: survival.index(".", survival.index("this clause")) + 1]
     for title in titles:
-        assert f"clause {clause_number(body, title)}," in survival or f"clause {clause_number(body, title)} " in survival \
-            or f"clause {clause_number(body, title)}." in survival, title
+        assert (
+            f"clause {clause_number(body, title)}," in survival
+            or f"clause {clause_number(body, title)} " in survival
+            or f"clause {clause_number(body, title)}." in survival
+        ), title
 
 
 # Item 3: employees on exit, one allocation; civil-law information and objection instead of offer and dismissal.
@@ -125,7 +162,10 @@ def test_swiss_law_uses_the_code_of_obligations_transfer_rules():
 def test_civil_law_warranties_keep_the_statutory_defect_rights():
     german = text("de-manufacturer-poland")
     assert "implied by statute or common law are excluded" not in german
-    assert "This clause does not exclude or limit the rights that the law governing this Agreement gives the Customer" in german
+    assert (
+        "This clause does not exclude or limit the rights that the law governing this Agreement gives the Customer"
+        in german
+    )
     assert "subsequent performance" in german
     assert "implied by statute or common law are excluded" not in text("ch-bank-portugal")
     assert "in addition to the terms implied by statute or common law in the Client's favour" in text("deal-example")
@@ -134,8 +174,8 @@ def test_civil_law_warranties_keep_the_statutory_defect_rights():
 # Item 5: Swiss law's own liability model and banking secrecy for a FINMA-regulated bank.
 def test_swiss_liability_follows_the_code_of_obligations_not_the_german_model():
     body = text("ch-bank-portugal")
-    liability = body[body.index("Each Party is liable without limitation"):]
-    liability = liability[:liability.index("contributory fault")]
+    liability = body[body.index("Each Party is liable without limitation") :]
+    liability = liability[: liability.index("contributory fault")]
     assert "Article 100(1) of the Swiss Code of Obligations does not allow to be excluded" in liability
     assert "(Article 101 of the Swiss Code of Obligations)" in liability
     assert "injury to life, body or health" not in liability

@@ -23,6 +23,7 @@ def sample(name: str) -> str:
 
 # Good cause cannot be excluded or restricted: the supplier's non-payment ground is an example, not the only one
 
+
 @pytest.mark.parametrize("name", CIVIL)
 def test_the_suppliers_good_cause_is_not_restricted_to_non_payment(name):
     text = sample(name)
@@ -34,16 +35,24 @@ def test_the_suppliers_good_cause_is_not_restricted_to_non_payment(name):
 
 # A warranty is not a guarantee, so the unlimited liability "under any guarantee" does not empty the cap
 
-@pytest.mark.parametrize("name, words", [
-    ("de-manufacturer-poland",
-     "not guarantees (Garantien) within the meaning of section 276(1) of the German Civil Code"),
-    ("nl-fintech-uk-soc", "not guarantees (garanties)"),
-    ("ch-bank-portugal", "not guarantees (Garantien)"),
-])
+
+@pytest.mark.parametrize(
+    "name, words",
+    [
+        (
+            "de-manufacturer-poland",
+            "not guarantees (Garantien) within the meaning of section 276(1) of the German Civil Code",
+        ),
+        ("nl-fintech-uk-soc", "not guarantees (garanties)"),
+        ("ch-bank-portugal", "not guarantees (Garantien)"),
+    ],
+)
 def test_civil_law_warranties_are_not_guarantees(name, words):
     text = sample(name)
-    assert (f"The warranties in this clause state contractual obligations and are {words}, "
-            "unless this Agreement expressly describes a statement as a guarantee") in text
+    assert (
+        f"The warranties in this clause state contractual obligations and are {words}, "
+        "unless this Agreement expressly describes a statement as a guarantee"
+    ) in text
     assert "the unlimited liability under a guarantee in clause" in text
     assert "under any guarantee it has given" in text
 
@@ -55,18 +64,23 @@ def test_a_common_law_contract_has_no_guarantee_disclaimer():
 # DORA: the client reports major ICT-related incidents under Article 19 (time limits under Article 20), and the
 # supplier's short alert does not displace the agreed personal-data-breach notice
 
+
 @pytest.mark.parametrize("name, clause", [("nearshore-eur", "clause 28"), ("nl-fintech-uk-soc", "clause 27")])
 def test_dora_incident_reporting_cites_article_19_and_keeps_the_breach_period(name, clause):
     text = sample(name)
-    assert ("must report major ICT-related incidents to its competent authority (Article 46 of DORA) under "
-            "Article 19 of DORA, within the time limits set by the regulatory technical standards made under "
-            "Article 20 of DORA.") in text
+    assert (
+        "must report major ICT-related incidents to its competent authority (Article 46 of DORA) under "
+        "Article 19 of DORA, within the time limits set by the regulatory technical standards made under "
+        "Article 20 of DORA."
+    ) in text
     assert "under Article 46 of DORA within" not in text
     assert "This shorter period prevails" not in text
     assert "or any other ICT-Related Incident, without unreasonable delay and in any event within 4 hours" in text
     supplier = "the Supplier" if name == "nearshore-eur" else "Pennine"
-    assert (f"where the incident is also a Personal Data Breach, {supplier} "
-            f"will also notify it, with the content and within the period that {clause} requires") in text
+    assert (
+        f"where the incident is also a Personal Data Breach, {supplier} "
+        f"will also notify it, with the content and within the period that {clause} requires"
+    ) in text
 
 
 def test_a_non_dora_regime_keeps_its_alert_and_loses_the_override():
@@ -82,14 +96,23 @@ def test_a_non_dora_regime_keeps_its_alert_and_loses_the_override():
 OBJECTOR_STAYS = "An employee who objects to or refuses the transfer stays employed by"
 
 
-@pytest.mark.parametrize("name, supplier", [("deal-example", "The Supplier"), ("nearshore-eur", "The Supplier"),
-                                            ("de-manufacturer-poland", "Odra"), ("nl-fintech-uk-soc", "Pennine")])
+@pytest.mark.parametrize(
+    "name, supplier",
+    [
+        ("deal-example", "The Supplier"),
+        ("nearshore-eur", "The Supplier"),
+        ("de-manufacturer-poland", "Odra"),
+        ("nl-fintech-uk-soc", "Pennine"),
+    ],
+)
 def test_an_objector_does_not_stay_employed_in_poland_or_under_tupe(name, supplier):
     text = sample(name)
     assert OBJECTOR_STAYS not in text
-    assert (f"{supplier} (or its Subcontractor) bears all Employee Liabilities that result from an employee "
-            "objecting to "
-            "the transfer, or ending their employment, as that rule allows") in text
+    assert (
+        f"{supplier} (or its Subcontractor) bears all Employee Liabilities that result from an employee "
+        "objecting to "
+        "the transfer, or ending their employment, as that rule allows"
+    ) in text
 
 
 def test_a_portuguese_objector_stays_with_the_supplier():
@@ -100,6 +123,7 @@ def test_a_portuguese_objector_stays_with_the_supplier():
 
 # The governance clause points only to what the governance schedule describes: no escalation levels, no escalation
 # "described there", and unresolved issues go to the dispute resolution clause
+
 
 @pytest.mark.parametrize("name", CIVIL)
 def test_governance_names_no_escalation_the_schedule_lacks(name):

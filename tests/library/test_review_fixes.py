@@ -13,10 +13,13 @@ SPELLING = load_spelling(TEMPLATE)
 
 def library_words() -> list[str]:
     """Every word written in a clause of the library, lower case."""
-    return [w.lower() for path in (ROOT / "clauses").rglob("v*.md") for w in WORDS.findall(path.read_text(encoding="utf-8"))]
+    return [
+        w.lower() for path in (ROOT / "clauses").rglob("v*.md") for w in WORDS.findall(path.read_text(encoding="utf-8"))
+    ]
 
 
 # 6. US spelling: a stem swaps only its British ending, and no respelt word comes out garbled
+
 
 def test_modernise_is_respelt_modernize():
     assert SPELLING.us("modernise") == "modernize"
@@ -38,17 +41,23 @@ def test_a_stem_that_keeps_its_ending_is_reported():
 
 # 1. The general cap reads right with and without a floor; data-protection liability is never ambiguous
 
+
 def test_scots_charity_cap_has_a_floor_and_data_protection_is_expressly_unlimited():
     text = contract_text(SAMPLES / "uk-charity-minimal.yaml")
     assert "will not exceed the greater of £19,800.00 and the Charges paid and payable for that Contract Year" in text
-    unlimited = text.split("Nothing in this Agreement limits or excludes either Party's liability for:")[1].split("Subject to")[0]
+    unlimited = text.split("Nothing in this Agreement limits or excludes either Party's liability for:")[1].split(
+        "Subject to"
+    )[0]
     assert "breach by Kelvin of its obligations under this Agreement relating to Personal Data" in unlimited
     assert "(the Data Protection Obligations)" in unlimited
 
 
 def test_a_cap_with_no_floor_is_one_amount(tmp_path):
-    overlay = write_file(tmp_path / "tm.yaml", "commercials: {pricing_model: time and materials, monthly_charges: null,\n"
-                                                   "  rate_card: [{role: Support Engineer, day_rate: £600}]}\n")
+    overlay = write_file(
+        tmp_path / "tm.yaml",
+        "commercials: {pricing_model: time and materials, monthly_charges: null,\n"
+        "  rate_card: [{role: Support Engineer, day_rate: £600}]}\n",
+    )
     text = contract_text(overlaid(SAMPLES / "uk-charity-minimal.yaml", overlay, tmp_path))
     assert "will not exceed the Charges paid and payable for that Contract Year" in text
     assert not re.search(r"the greater of (of )?the Charges", text)
@@ -56,13 +65,18 @@ def test_a_cap_with_no_floor_is_one_amount(tmp_path):
 
 def test_a_data_protection_cap_takes_the_obligations_out_of_the_unlimited_list():
     text = contract_text(REFERENCE)
-    unlimited = text.split("Nothing in this Agreement limits or excludes either Party's liability for:")[1].split("Subject to")[0]
+    unlimited = text.split("Nothing in this Agreement limits or excludes either Party's liability for:")[1].split(
+        "Subject to"
+    )[0]
     assert "except to the extent that the breach is also a breach of the Data Protection Obligations" in unlimited
     assert "relating to personal information" not in unlimited
-    assert re.search(r"\(the Data Protection Obligations\), for all events in a Contract Year, will not exceed the greater of", text)
+    assert re.search(
+        r"\(the Data Protection Obligations\), for all events in a Contract Year, will not exceed the greater of", text
+    )
 
 
 # 3. California: judicial reference instead of an unenforceable pre-dispute jury waiver
+
 
 def test_california_refers_disputes_to_a_referee_instead_of_waiving_a_jury():
     text = contract_text(SAMPLES / "us-saas-mexico.yaml")
@@ -83,9 +97,12 @@ def test_the_choice_comes_from_the_jurisdiction_record():
 
 # 4. A sector rule's short deadline sets the notice period in the clauses themselves; US late-payment interest
 
+
 def test_new_york_hospital_security_and_ba_notices_are_24_hours():
     text = contract_text(SAMPLES / "onshore-us-hipaa.yaml")
-    assert "notify the Health System of any Security Incident without undue delay and in any event within 24 hours" in text
+    assert (
+        "notify the Health System of any Security Incident without undue delay and in any event within 24 hours" in text
+    )
     assert "without unreasonable delay and in any event within 24 hours after discovery:" in text
     assert "within 10 Business Days after becoming aware" not in text
     assert "within 10 Business Days after discovery" not in text
@@ -112,10 +129,14 @@ def test_a_deal_sets_its_own_late_payment_rate(tmp_path):
 
 # 5. Charges start also in a deal without a transition
 
+
 def test_without_a_transition_charges_start_on_the_effective_date():
     text = contract_text(SAMPLES / "uk-charity-minimal.yaml")  # the charity's supplier has nothing to take over
     assert "“Service Commencement Date” means the Effective Date." in text
-    assert "No Charges for a Service accrue before its Service Commencement Date, and Kelvin will provide every Service from that date." in text
+    assert (
+        "No Charges for a Service accrue before its Service Commencement Date, and Kelvin will provide every Service from that date."
+        in text
+    )
     assert "readiness criteria" not in text and "the Transition" not in text
 
 
@@ -128,7 +149,10 @@ def test_without_a_transition_a_deal_may_state_the_start_date(tmp_path):
 def test_with_a_transition_charges_start_when_responsibility_passes(tmp_path):
     overlay = write_file(tmp_path / "tr.yaml", "scope: {transition: true}\n")  # the sample itself has none
     text = contract_text(overlaid(SAMPLES / "uk-charity-minimal.yaml", overlay, tmp_path))
-    assert "“Service Commencement Date” means for each Service, the date on which responsibility for it passes to Kelvin under clause" in text
+    assert (
+        "“Service Commencement Date” means for each Service, the date on which responsibility for it passes to Kelvin under clause"
+        in text
+    )
 
 
 def test_a_transition_charge_without_a_transition_is_refused(tmp_path):
@@ -143,6 +167,7 @@ def test_a_transition_charge_without_a_transition_is_refused(tmp_path):
 
 # 2. Scots execution: witnessed, self-proving signature blocks, dated by delivery, not by a printed date
 
+
 def scots_document():
     from contractgen.deal import load_deal
     from contractgen.pipeline import Workspace, build_document
@@ -153,9 +178,21 @@ def scots_document():
 def test_scots_signature_page_has_witness_lines_and_a_testing_clause():
     text = contract_text(SAMPLES / "uk-charity-minimal.yaml")
     page = text.split("Counterparts and Execution")[-1]
-    assert "in the presence of the witness named below (or by a qualified electronic signature), in accordance with the Requirements of Writing (Scotland) Act 1995" in page
-    assert "takes effect when it is delivered under the Legal Writings (Counterparts and Delivery) (Scotland) Act 2015" in page
-    for line in ("Place of signing", "Date of signing", "Signature of witness", "Full name of witness", "Address of witness"):
+    assert (
+        "in the presence of the witness named below (or by a qualified electronic signature), in accordance with the Requirements of Writing (Scotland) Act 1995"
+        in page
+    )
+    assert (
+        "takes effect when it is delivered under the Legal Writings (Counterparts and Delivery) (Scotland) Act 2015"
+        in page
+    )
+    for line in (
+        "Place of signing",
+        "Date of signing",
+        "Signature of witness",
+        "Full name of witness",
+        "Address of witness",
+    ):
         assert page.count(line) == 2, line  # one block per Party
     assert "entered into on the date stated at the beginning of it" not in text
     assert "Dated 1 January 2027" not in text and text.startswith("Effective Date: 1 January 2027")

@@ -11,8 +11,16 @@ from tests.library.terms import contract_text, coverage_status, overlaid
 
 DORA_2 = [f"dora-30-2-{p}" for p in "abcdefghi"]
 DORA_3 = [f"dora-30-3-{p}" for p in "abcdef"]
-PRA_FCA = ["pra-access-audit", "pra-sub-outsourcing", "pra-continuity-testing", "pra-termination-direction",
-           "pra-data-location", "pra-resolution", "fca-cooperation", "fca-material-developments"]
+PRA_FCA = [
+    "pra-access-audit",
+    "pra-sub-outsourcing",
+    "pra-continuity-testing",
+    "pra-termination-direction",
+    "pra-data-location",
+    "pra-resolution",
+    "fca-cooperation",
+    "fca-material-developments",
+]
 
 
 def build(path):
@@ -92,9 +100,21 @@ def test_ny_hospital_has_books_and_records_and_prompt_incident_notice(ny_hospita
 def test_eba_and_osfi_terms_are_covered(tmp_path):
     path = overlaid(SAMPLES / "nearshore-eur.yaml", FIXTURES / "deals" / "overlays" / "eba-osfi.yaml", tmp_path)
     status = coverage_status(path)
-    for item in ("eba-sub-outsourcing", "eba-data-security", "eba-access-audit", "eba-termination", "eba-continuity",
-                 "osfi-access-audit", "osfi-subcontracting", "osfi-security-location", "osfi-continuity", "osfi-termination"):
+    for item in (
+        "eba-sub-outsourcing",
+        "eba-data-security",
+        "eba-access-audit",
+        "eba-termination",
+        "eba-continuity",
+        "osfi-access-audit",
+        "osfi-subcontracting",
+        "osfi-security-location",
+        "osfi-continuity",
+        "osfi-termination",
+    ):
         assert status[item] == "covered", item
     text = contract_text(path)
-    assert "section 13 of the European Banking Authority's Guidelines on outsourcing arrangements (EBA/GL/2019/02)" in text
+    assert (
+        "section 13 of the European Banking Authority's Guidelines on outsourcing arrangements (EBA/GL/2019/02)" in text
+    )
     assert "the Office of the Superintendent of Financial Institutions access to the records" in text

@@ -36,7 +36,10 @@ def test_a_draft_says_the_security_terms_are_a_default(tmp_path):
 def test_nothing_dangles_in_a_one_service_deal(minimal):
     assert "1 services" not in minimal and "The Services comprise the following service," in minimal
     assert "during that period" not in minimal
-    assert "continue to provide the Services on the terms of this Agreement while it provides the Exit Assistance" in minimal
+    assert (
+        "continue to provide the Services on the terms of this Agreement while it provides the Exit Assistance"
+        in minimal
+    )
     assert "contract reference" not in minimal
 
 

@@ -15,16 +15,23 @@ def exit_part(text: str) -> str:
     return text.split("On exit", 1)[1].split("Non-Solicitation", 1)[0]
 
 
-@pytest.mark.parametrize(("country", "automatic", "law"), [
-    ("GB", True, "Transfer of Undertakings (Protection of Employment) Regulations 2006"),
-    ("DE", True, "section 613a of the German Civil Code"),
-    ("PL", True, "Article 23¹ of the Polish Labour Code"),
-    ("PT", True, "Articles 285 to 287 of the Portuguese Labour Code"),
-    ("CH", True, "Articles 333 and 333a of the Swiss Code of Obligations"),
-    ("NL", True, "Articles 7:662 to 7:666 of the Dutch Civil Code"),
-    ("FR", True, "Articles L1224-1 to L1224-4 of the French Labour Code"),
-    ("IN", False, ""), ("MA", False, ""), ("PH", False, ""), ("MX", False, ""), ("US", False, ""),
-])
+@pytest.mark.parametrize(
+    ("country", "automatic", "law"),
+    [
+        ("GB", True, "Transfer of Undertakings (Protection of Employment) Regulations 2006"),
+        ("DE", True, "section 613a of the German Civil Code"),
+        ("PL", True, "Article 23¹ of the Polish Labour Code"),
+        ("PT", True, "Articles 285 to 287 of the Portuguese Labour Code"),
+        ("CH", True, "Articles 333 and 333a of the Swiss Code of Obligations"),
+        ("NL", True, "Articles 7:662 to 7:666 of the Dutch Civil Code"),
+        ("FR", True, "Articles L1224-1 to L1224-4 of the French Labour Code"),
+        ("IN", False, ""),
+        ("MA", False, ""),
+        ("PH", False, ""),
+        ("MX", False, ""),
+        ("US", False, ""),
+    ],
+)
 def test_the_law_library_knows_each_place_of_works_rule(country, automatic, law):
     place = place_of(country)
     assert place.automatic is automatic and law in place.law
@@ -58,7 +65,9 @@ def test_an_indian_centre_gets_the_offer_based_variant_and_the_indemnities_stay(
 
 
 def test_a_us_deal_delivered_from_poland_does_not_deny_the_polish_transfer(tmp_path):
-    path = overlaid(SAMPLES / "us-saas-mexico.yaml", FIXTURES / "deals" / "overlays" / "us-law-polish-centre.yaml", tmp_path)
+    path = overlaid(
+        SAMPLES / "us-saas-mexico.yaml", FIXTURES / "deals" / "overlays" / "us-law-polish-centre.yaml", tmp_path
+    )
     text = exit_part(contract_text(path))
     assert "Article 23¹ of the Polish Labour Code" in text
     assert "do not intend that the employment of any person will pass" not in text

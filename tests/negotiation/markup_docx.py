@@ -36,7 +36,9 @@ def _run(template, text: str, deleted: bool = False):
 def paragraph(root, bookmark: str, offset: int = 0):
     """The w:p that carries `bookmark`, or the one `offset` paragraphs after it."""
     paragraphs = list(root.iter(_w("p")))
-    start = next(i for i, p in enumerate(paragraphs) if p.find(f".//w:bookmarkStart[@w:name='{bookmark}']", NS) is not None)
+    start = next(
+        i for i, p in enumerate(paragraphs) if p.find(f".//w:bookmarkStart[@w:name='{bookmark}']", NS) is not None
+    )
     return paragraphs[start + offset]
 
 
@@ -104,12 +106,18 @@ def mark_up(docx: bytes, edit) -> bytes:
             if item.filename == "word/document.xml":
                 data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
             elif comments and item.filename == "[Content_Types].xml":
-                data = data.replace(b"</Types>", b'<Override PartName="/word/comments.xml" ContentType="application/'
-                                    b'vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>')
+                data = data.replace(
+                    b"</Types>",
+                    b'<Override PartName="/word/comments.xml" ContentType="application/'
+                    b'vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>',
+                )
             elif comments and item.filename == "word/_rels/document.xml.rels":
-                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdTheirComments" Type="http://schemas.'
-                                    b'openxmlformats.org/officeDocument/2006/relationships/comments" '
-                                    b'Target="comments.xml"/></Relationships>')
+                data = data.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdTheirComments" Type="http://schemas.'
+                    b'openxmlformats.org/officeDocument/2006/relationships/comments" '
+                    b'Target="comments.xml"/></Relationships>',
+                )
             target.writestr(item, data)
         if comments:
             holder = etree.Element(_w("comments"), nsmap={"w": W})

@@ -55,16 +55,23 @@ def test_their_changes_are_read_clause_by_clause_and_word_by_word(negotiation):
     markup = read_markup(theirs.read_bytes(), document)
     assert markup.provenance["deal_file"] == "deal-example.yaml"
     assert [(c.id, c.clause, c.anchor) for c in markup.changes] == [
-        ("C1", "limitation-of-liability", "general-cap"), ("C2", "costs", ""), ("C3", "counterparts", "")]
+        ("C1", "limitation-of-liability", "general-cap"),
+        ("C2", "costs", ""),
+        ("C3", "counterparts", ""),
+    ]
     cap = markup.changes[0]
     assert cap.reference == "clause 42" and cap.authors == [m.AUTHOR]
     assert ("+", "150% of") in cap.words() and not any(op == "-" for op, _ in cap.words())
-    assert markup.changes[1].marked() == ("Each Party pays its own {+reasonable+} costs [-and expenses-] incurred "
-                                          "in negotiating, preparing and entering into this Agreement.")
+    assert markup.changes[1].marked() == (
+        "Each Party pays its own {+reasonable+} costs [-and expenses-] incurred "
+        "in negotiating, preparing and entering into this Agreement."
+    )
     moved = markup.changes[2]
     assert moved.before.startswith("This Agreement may be signed in any number of counterparts. Each")
     assert moved.after.startswith("in any number of counterparts This Agreement may be signed . Each counterpart")
-    assert [(n.clause, n.author, n.text) for n in markup.comments] == [("costs", m.AUTHOR, "We cannot accept a cost cap here.")]
+    assert [(n.clause, n.author, n.text) for n in markup.comments] == [
+        ("costs", m.AUTHOR, "We cannot accept a cost cap here.")
+    ]
 
 
 def test_accepted_changes_become_overrides_and_the_next_render_prints_their_text(negotiation):
@@ -98,7 +105,10 @@ def test_none_accepts_nothing_and_an_unknown_id_is_refused(negotiation):
     before = deal.read_bytes()
     text = CliRunner().invoke(main, ["import-markup", str(deal), str(theirs)])
     assert text.exit_code == 0 and deal.read_bytes() == before
-    assert f"C2 clause 63 (Costs) by {m.AUTHOR}: Each Party pays its own {{+reasonable+}} costs [-and expenses-]" in text.output
+    assert (
+        f"C2 clause 63 (Costs) by {m.AUTHOR}: Each Party pays its own {{+reasonable+}} costs [-and expenses-]"
+        in text.output
+    )
     assert f"N1 comment by {m.AUTHOR} on clause 63: We cannot accept a cost cap here." in text.output
     wrong = CliRunner().invoke(main, ["import-markup", str(deal), str(theirs), "--accept", "C9"])
     assert wrong.exit_code != 0 and "no change C9" in wrong.output and deal.read_bytes() == before
@@ -138,11 +148,21 @@ def test_an_edit_without_tracking_is_reported_and_accepted_the_same_way(tmp_path
 def test_changed_figures_are_recognised_as_amounts_percentages_and_numbers():
     from contractgen.redline.markup import MarkupChange
 
-    change = MarkupChange("C1", "x", "X", "clause 1", "", 0,
-                          "The cap is £1,000,000 or 12% of the Charges, paid within 30 days.",
-                          "The cap is £1,500,000 or 15% of the Charges, paid within 45 days.")
-    assert change.values() == [("amount", "£1,000,000", "£1,500,000"), ("percentage", "12%", "15%"),
-                               ("number", "30", "45")]
+    change = MarkupChange(
+        "C1",
+        "x",
+        "X",
+        "clause 1",
+        "",
+        0,
+        "The cap is £1,000,000 or 12% of the Charges, paid within 30 days.",
+        "The cap is £1,500,000 or 15% of the Charges, paid within 45 days.",
+    )
+    assert change.values() == [
+        ("amount", "£1,000,000", "£1,500,000"),
+        ("percentage", "12%", "15%"),
+        ("number", "30", "45"),
+    ]
     words = MarkupChange("C2", "x", "X", "clause 1", "", 0, "The Supplier will pay.", "The Client will pay.")
     assert words.values() == []
 

@@ -54,8 +54,10 @@ def test_excluding_a_mandatory_clause_is_refused_with_the_reason(tmp_path):
 
 
 def test_a_slot_cannot_be_both_optional_and_mandatory(tmp_path):
-    write_file(tmp_path / "t" / "outline.yaml",
-               "parts:\n  - kind: agreement\n    clauses:\n      - {id: costs, optional: true, mandatory_because: x}\n")
+    write_file(
+        tmp_path / "t" / "outline.yaml",
+        "parts:\n  - kind: agreement\n    clauses:\n      - {id: costs, optional: true, mandatory_because: x}\n",
+    )
     with pytest.raises(LibraryError) as caught:
         load_outline(tmp_path / "t")
     assert "'costs' is marked both optional and mandatory_because" in str(caught.value.problems[0])

@@ -79,8 +79,7 @@ def deals(tmp_path_factory):
 def documents(deals):
     workspace = Workspace(ROOT)
     old, new = deals
-    return (build_document(load_deal(old), workspace).document,
-            build_document(load_deal(new), workspace).document)
+    return (build_document(load_deal(old), workspace).document, build_document(load_deal(new), workspace).document)
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +97,9 @@ def clause(document, clause_id):
 
 
 def marked(inlines, kind) -> list[str]:
-    return [inline_text(n.children) if kind is Ins else _deleted_text(n.children) for n in inlines if isinstance(n, kind)]
+    return [
+        inline_text(n.children) if kind is Ins else _deleted_text(n.children) for n in inlines if isinstance(n, kind)
+    ]
 
 
 def _deleted_text(inlines) -> str:
@@ -169,8 +170,11 @@ def test_whole_clauses_inserted_and_deleted_and_renumbering_tracked():
     agreement.clauses.append(added)
     red = diff_documents(old, new)
     clauses = red.document.parts[0].clauses
-    assert [(c.id, c.change) for c in clauses] == [("definitions", DELETED), ("service-credits", ""),
-                                                   ("new-clause", INSERTED)]
+    assert [(c.id, c.change) for c in clauses] == [
+        ("definitions", DELETED),
+        ("service-credits", ""),
+        ("new-clause", INSERTED),
+    ]
     renumbered = clauses[1]
     assert [inline_text(n.children) for n in renumbered.marks["number"]] == ["2", "1"]
     entries = {(e.change, e.label) for e in red.summary}
@@ -253,8 +257,21 @@ def test_docx_redline_opens_in_libreoffice(redline_docx, tmp_path):
     source = tmp_path / "round-2.redline.docx"
     source.write_bytes(redline_docx)
     profile = tmp_path / "lo-profile"
-    subprocess.run(["libreoffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(source)], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            "libreoffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     pdf = tmp_path / "round-2.redline.pdf"
     assert pdf.is_file() and pdf.stat().st_size > 10_000
     if shutil.which("pdftotext"):
@@ -319,8 +336,9 @@ def test_redline_pdf_of_a_small_change_is_deterministic():
 
 def test_cli_redline(deals, tmp_path):
     old, new = deals
-    result = CliRunner().invoke(main, ["redline", str(old), str(new), "-o", str(tmp_path), "--format", "docx",
-                                       "--root", str(ROOT)])
+    result = CliRunner().invoke(
+        main, ["redline", str(old), str(new), "-o", str(tmp_path), "--format", "docx", "--root", str(ROOT)]
+    )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "round-2.redline.docx").is_file()
     assert "changed" in result.output
@@ -339,8 +357,22 @@ def test_cli_redline_tracked_changes_are_by_the_author_and_dated_when_made(deals
 
     old, new = deals
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796000000")  # 2026-11-30T00:53:20Z
-    result = CliRunner().invoke(main, ["redline", str(old), str(new), "-o", str(tmp_path), "--format", "docx",
-                                       "--root", str(ROOT), "--author", "Dana Whitfield"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "redline",
+            str(old),
+            str(new),
+            "-o",
+            str(tmp_path),
+            "--format",
+            "docx",
+            "--root",
+            str(ROOT),
+            "--author",
+            "Dana Whitfield",
+        ],
+    )
     assert result.exit_code == 0, result.output
     xml = lxml.etree.fromstring(zipfile.ZipFile(tmp_path / "round-2.redline.docx").read("word/document.xml"))
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -360,6 +392,9 @@ def test_the_summary_names_what_a_new_clause_version_changed(deals):
     redline = diff_documents(old_doc, new_doc)
     entry = next(e for e in redline.summary if e.title == target.title)
     assert entry.changes == f"v{was.version} → v{target.version}: Credits are now paid within one Measurement Period."
-    summary = lxml.html.fromstring(render_redline_html(redline, TEMPLATE)).xpath(
-        '//section[contains(@class, "redline-summary")]')[0].text_content()
+    summary = (
+        lxml.html.fromstring(render_redline_html(redline, TEMPLATE))
+        .xpath('//section[contains(@class, "redline-summary")]')[0]
+        .text_content()
+    )
     assert "Credits are now paid within one Measurement Period." in summary

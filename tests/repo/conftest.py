@@ -29,8 +29,9 @@ NEXT = SC + 1  # the version the tests add
 def run_cli(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run `python -m contractgen.cli ARGS` in cwd and return the finished process."""
     full_env = {**os.environ, "COLUMNS": "200", **(env or {})}
-    return subprocess.run([PYTHON, "-m", "contractgen.cli", *args], cwd=cwd, capture_output=True, text=True,
-                          env=full_env, timeout=600)
+    return subprocess.run(
+        [PYTHON, "-m", "contractgen.cli", *args], cwd=cwd, capture_output=True, text=True, env=full_env, timeout=600
+    )
 
 
 def _without_section(text: str, key: str) -> str:
@@ -73,7 +74,8 @@ def make_repo(target: Path) -> Path:
     (target / "deals" / "deal-example.yaml").unlink()
     (target / "deals" / "acme.yaml").write_text(sample, encoding="utf-8")
     (target / "deals" / "beta.yaml").write_text(
-        sample.replace("reference: NWB-ITO-2027-014", "reference: NWB-ITO-2027-015"), encoding="utf-8")
+        sample.replace("reference: NWB-ITO-2027-014", "reference: NWB-ITO-2027-015"), encoding="utf-8"
+    )
     (target / "deals" / "gamma.yaml").write_text(_without_section(sample, "service_credits"), encoding="utf-8")
     return target
 

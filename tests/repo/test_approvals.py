@@ -12,8 +12,10 @@ APPROVAL = "approved by Dana Whitfield (General Counsel) on 2026-10-01"
 def _approve(repo):
     v3 = add_service_credits_v3(repo)
     text = v3.read_text(encoding="utf-8")
-    v3.write_text(text.replace("\n---\n", "\napproved_by: Dana Whitfield (General Counsel)\napproved_on: 2026-10-01\n---\n", 1),
-                  encoding="utf-8")
+    v3.write_text(
+        text.replace("\n---\n", "\napproved_by: Dana Whitfield (General Counsel)\napproved_on: 2026-10-01\n---\n", 1),
+        encoding="utf-8",
+    )
     return v3
 
 
@@ -39,7 +41,8 @@ def test_the_redline_summary_names_the_approval(repo, tmp_path):
 
 def test_a_bad_approval_date_is_a_library_problem(repo):
     v3 = _approve(repo)
-    v3.write_text(v3.read_text(encoding="utf-8").replace("approved_on: 2026-10-01", "approved_on: last Tuesday"),
-                  encoding="utf-8")
+    v3.write_text(
+        v3.read_text(encoding="utf-8").replace("approved_on: 2026-10-01", "approved_on: last Tuesday"), encoding="utf-8"
+    )
     result = run_cli("validate", "deals/acme.yaml", cwd=repo)
     assert result.returncode == 2 and "approved_on" in result.stderr

@@ -10,8 +10,11 @@ from .conftest import NEXT, SC, add_service_credits_v3, run_cli
 def _snapshot(root):
     """Every file below out/ (the stored document models in out/.models too): bytes and modification time."""
     out = root / "out"
-    return {p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in sorted(out.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(out.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_unchanged_repository_builds_nothing(repo):

@@ -80,7 +80,10 @@ def test_a_redline_build_also_reads_each_rerendered_deal_once(repo, counted):
     report = run_build(load_config(repo), jobs=1, progress=False, redline=True)
     assert report.exit_code == 0, report.messages
     rerendered = sorted(Path(rel).name for rel in report.rendered)
-    assert rerendered == ["acme.yaml", "beta.yaml"] and sorted(report.redlines) == ["deals/acme.yaml", "deals/beta.yaml"]
+    assert rerendered == ["acme.yaml", "beta.yaml"] and sorted(report.redlines) == [
+        "deals/acme.yaml",
+        "deals/beta.yaml",
+    ]
     # the assessment reads every deal once (to hash it); the build reuses those bytes
     assert counted["read"] == Counter({name: 1 for name in DEALS})
     assert counted["resolved"] == Counter({name: 1 for name in rerendered})

@@ -28,8 +28,11 @@ NEW_SENTENCE = "will deduct each Service Credit from the first invoice after the
 def _snapshot(root):
     """Every file below out/ (models included): bytes and modification time."""
     out = root / "out"
-    return {p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in sorted(out.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(out.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _v3_changing_a_sentence(root):
@@ -44,9 +47,19 @@ def _v3_changing_a_sentence(root):
 
 
 def _git(root, *args):
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
-                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
-                        "GIT_COMMITTER_EMAIL": "t@example.com", "HOME": str(root), "PATH": "/usr/bin:/bin"})
+    subprocess.run(
+        ["git", "-C", str(root), *args],
+        check=True,
+        capture_output=True,
+        env={
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.com",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.com",
+            "HOME": str(root),
+            "PATH": "/usr/bin:/bin",
+        },
+    )
 
 
 def _text(paragraphs) -> str:
@@ -73,8 +86,10 @@ def test_library_change_redlines_exactly_the_contracts_using_the_clause(repo):
     _v3_changing_a_sentence(repo)
 
     impact = run_cli("impact", cwd=repo)  # not built yet: it says how to get the redlines
-    assert "deals/acme.yaml: no redline yet: run `contractgen build --redline` to write out/acme.redline.docx" \
+    assert (
+        "deals/acme.yaml: no redline yet: run `contractgen build --redline` to write out/acme.redline.docx"
         in impact.stdout
+    )
 
     result = run_cli("build", "--redline", "--jobs", "2", "--author", "Dana Whitfield", cwd=repo)
     assert result.returncode == 0, result.stderr
@@ -97,8 +112,9 @@ def test_library_change_redlines_exactly_the_contracts_using_the_clause(repo):
     deleted = [el for el in redline.iter(W + "del") if el.find(f"{W}r") is not None]
     assert inserted and deleted
     assert {el.get(W + "author") for el in [*inserted, *deleted]} == {"Dana Whitfield"}
-    committed = subprocess.run(["git", "-C", str(repo), "log", "-1", "--format=%cI"], capture_output=True, text=True,
-                               check=True).stdout.strip()
+    committed = subprocess.run(
+        ["git", "-C", str(repo), "log", "-1", "--format=%cI"], capture_output=True, text=True, check=True
+    ).stdout.strip()
     moment = datetime.fromisoformat(committed).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     assert {el.get(W + "date") for el in [*inserted, *deleted]} == {moment}  # the time of the commit built
     ins_text = " ".join("".join(t.text or "" for t in el.iter(W + "t")) for el in inserted)

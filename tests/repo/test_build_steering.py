@@ -59,8 +59,11 @@ def test_rebuild_is_not_force_hand_edits_are_still_protected(repo):
 
 
 def test_a_crlf_checkout_is_not_stale(repo):
-    for path in [repo / "deals" / "acme.yaml", *(repo / "clauses").rglob("v*.md"),
-                 *(p for p in (repo / "templates").rglob("*") if p.suffix in (".yaml", ".css", ".j2"))]:
+    for path in [
+        repo / "deals" / "acme.yaml",
+        *(repo / "clauses").rglob("v*.md"),
+        *(p for p in (repo / "templates").rglob("*") if p.suffix in (".yaml", ".css", ".j2")),
+    ]:
         path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
     checked = run_cli("check", cwd=repo)
     assert checked.returncode == 0, checked.stdout + checked.stderr

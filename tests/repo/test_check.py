@@ -64,8 +64,9 @@ def test_check_reports_template_and_version_changes(repo):
 def test_check_resolves_deals_when_a_condition_changes(repo):
     """A new version with a different `when` cannot be judged from hashes: check resolves the deals."""
     v3 = add_service_credits_v3(repo)
-    v3.write_text(v3.read_text().replace("when: service_levels and service_levels.service_credits",
-                                         "when: service_levels"))
+    v3.write_text(
+        v3.read_text().replace("when: service_levels and service_levels.service_credits", "when: service_levels")
+    )
     result = run_cli("check", cwd=repo)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
@@ -76,7 +77,9 @@ def test_check_resolves_deals_when_a_condition_changes(repo):
 def test_check_never_imports_the_writers(repo):
     add_service_credits_v3(repo)
     v3 = repo / "clauses" / "service-levels" / "service-credits" / f"v{NEXT}.md"
-    v3.write_text(v3.read_text().replace("when: service_levels and service_levels.service_credits", "when: service_levels"))
+    v3.write_text(
+        v3.read_text().replace("when: service_levels and service_levels.service_credits", "when: service_levels")
+    )
     code = (
         "import sys\n"
         "from contractgen.cli import main\n"
@@ -94,8 +97,10 @@ def test_released_version_edited_in_place_is_caught(repo):
     v2.write_text(v2.read_text() + "\nA sentence added after release.\n")
     check = run_cli("check", cwd=repo)
     assert check.returncode == 1
-    assert (f"clauses/service-levels/service-credits/v{SC}.md: released version (approved) was edited in place; "
-            f"restore it and add a new version instead (v{NEXT}.md)") in check.stdout
+    assert (
+        f"clauses/service-levels/service-credits/v{SC}.md: released version (approved) was edited in place; "
+        f"restore it and add a new version instead (v{NEXT}.md)"
+    ) in check.stdout
     build = run_cli("build", cwd=repo)
     assert build.returncode == 2
     assert f"service-credits/v{SC}.md" in build.stderr and "add a new version instead" in build.stderr

@@ -67,7 +67,8 @@ def test_without_the_extra_dask_exits_2_with_the_install_command(tmp_path):
         "    def find_spec(self, name, path=None, target=None):\n"
         "        if name == 'distributed' or name.startswith('distributed.') or name == 'dask':\n"
         "            raise ImportError(name)\n"
-        "sys.meta_path.insert(0, _NoDask())\n")
+        "sys.meta_path.insert(0, _NoDask())\n"
+    )
     path = os.pathsep.join([str(blocker), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     result = run_cli("build", "--dask", "local:2", cwd=root, env={"PYTHONPATH": path})
     assert result.returncode == 2

@@ -8,8 +8,10 @@ from contractgen.repo.staleness import compare_inputs
 
 from .conftest import NEXT, SC, add_service_credits_v3, run_cli
 
-OVERRIDE = ("\noverrides:\n  at-risk-amount: The At-Risk Amount is 10% of the Charges for the month.\n"
-            "riders:\n  - {after: service-credits, id: earn-back, title: Earn-back, text: Credits may be earned back.}\n")
+OVERRIDE = (
+    "\noverrides:\n  at-risk-amount: The At-Risk Amount is 10% of the Charges for the month.\n"
+    "riders:\n  - {after: service-credits, id: earn-back, title: Earn-back, text: Credits may be earned back.}\n"
+)
 
 
 def test_check_names_the_deal_s_own_words_and_build_keeps_them_in_the_lock(repo):
@@ -28,10 +30,14 @@ def test_check_names_the_deal_s_own_words_and_build_keeps_them_in_the_lock(repo)
     before = entry
     assert run_cli("build", cwd=repo).returncode == 0
     after = json.loads((repo / "contractgen.lock").read_text())["deals"]["deals/acme.yaml"]
-    assert compare_inputs(before, after) == ["deal file changed",
-                                             "overrides.at-risk-amount (override of service-credits) changed"]
+    assert compare_inputs(before, after) == [
+        "deal file changed",
+        "overrides.at-risk-amount (override of service-credits) changed",
+    ]
     assert compare_inputs(before, {**after, "deal_text": {}})[1:] == [
-        "overrides.at-risk-amount (override of service-credits) removed", "riders[0] (rider of service-credits) removed"]
+        "overrides.at-risk-amount (override of service-credits) removed",
+        "riders[0] (rider of service-credits) removed",
+    ]
     beta = json.loads((repo / "contractgen.lock").read_text())["deals"]["deals/beta.yaml"]
     assert "deal_text" not in beta  # a deal in the library's words keeps the entry it always had
 

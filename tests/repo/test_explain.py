@@ -49,7 +49,9 @@ def test_explain_says_in_a_few_lines_what_a_reader_needs(repo):
     from .conftest import NEXT, SC, add_service_credits_v3
 
     deal = repo / "deals" / "beta.yaml"
-    deal.write_text(deal.read_text(encoding="utf-8").replace("  pin: {}", f"  pin: {{service-credits: {SC}}}"), encoding="utf-8")
+    deal.write_text(
+        deal.read_text(encoding="utf-8").replace("  pin: {}", f"  pin: {{service-credits: {SC}}}"), encoding="utf-8"
+    )
     assert run_cli("build", "--jobs", "1", cwd=repo).returncode == 0
     add_service_credits_v3(repo)
     text = run_cli("explain", "out/acme.docx", cwd=repo).stdout
@@ -59,8 +61,10 @@ def test_explain_says_in_a_few_lines_what_a_reader_needs(repo):
     assert lines[2].startswith("  made:      ") and " UTC (" in lines[2]
     assert lines[3] == "  by:        contractgen 0.1.0, template it-outsourcing"
     assert "1 not the newest the library offers" in text
-    assert f"    service-credits v{SC}, newest v{NEXT} (built before the newer version; " \
-           f"v{NEXT}: Credits are now paid within one Measurement Period.)" in text
+    assert (
+        f"    service-credits v{SC}, newest v{NEXT} (built before the newer version; "
+        f"v{NEXT}: Credits are now paid within one Measurement Period.)" in text
+    )
     assert "  overrides: none" in text
     pinned = run_cli("explain", "out/beta.docx", cwd=repo).stdout
     assert f"service-credits v{SC}, newest v{NEXT} (pinned by the deal" in pinned

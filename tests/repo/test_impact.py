@@ -34,16 +34,28 @@ def test_impact_as_markdown_for_a_job_summary(repo):
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert out.startswith(f"### service-credits v{SC} → v{NEXT}: 2 contracts\n")
-    assert "**What changed:** Credits are now paid within one Measurement Period. " \
-           "(approved by Jane Smith on 2026-11-30)" in out
+    assert (
+        "**What changed:** Credits are now paid within one Measurement Period. "
+        "(approved by Jane Smith on 2026-11-30)" in out
+    )
     assert "- `deals/acme.yaml`" in out and "- `deals/beta.yaml`" in out
     assert out.count("```diff") == 1 and "](#" not in out
 
 
 def _git(root, *args):
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
-                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
-                        "GIT_COMMITTER_EMAIL": "t@example.com", "HOME": str(root), "PATH": "/usr/bin:/bin"})
+    subprocess.run(
+        ["git", "-C", str(root), *args],
+        check=True,
+        capture_output=True,
+        env={
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.com",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.com",
+            "HOME": str(root),
+            "PATH": "/usr/bin:/bin",
+        },
+    )
 
 
 def test_impact_since_a_git_ref(repo):

@@ -18,13 +18,23 @@ def test_init_creates_the_repository_layout(tmp_path):
         assert (root / rel).is_file(), rel
     assert (root / "clauses").is_dir() and (root / "templates" / "it-outsourcing" / "outline.yaml").is_file()
     settings = tomllib.loads((root / "contractgen.toml").read_text())
-    assert settings == {"deals": "deals/*.yaml", "output": "out", "formats": ["docx", "pdf"],
-                        "clauses": "clauses", "templates": "templates", "law": "law", "install": settings["install"]}
+    assert settings == {
+        "deals": "deals/*.yaml",
+        "output": "out",
+        "formats": ["docx", "pdf"],
+        "clauses": "clauses",
+        "templates": "templates",
+        "law": "law",
+        "install": settings["install"],
+    }
     assert settings["install"].startswith(("contractgen==", "git+", ".contractgen/"))  # pinned: how CI installs it
     assert "contractgen check" in (root / ".github/workflows/contracts.yml").read_text()
     config = load_config(root / "deals")  # found from a subfolder
     assert config.deal_paths() == ["deals/deal-example.yaml"]
-    assert config.output_paths("deals/deal-example.yaml") == {"docx": "out/deal-example.docx", "pdf": "out/deal-example.pdf"}
+    assert config.output_paths("deals/deal-example.yaml") == {
+        "docx": "out/deal-example.docx",
+        "pdf": "out/deal-example.pdf",
+    }
 
 
 def test_init_refuses_an_existing_repository(tmp_path):

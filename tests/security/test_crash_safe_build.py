@@ -66,8 +66,9 @@ def repo(changed, tmp_path):
 def test_a_build_killed_mid_way_is_finished_by_the_next_build(changed, repo):
     """Killed with acme written completely and beta half written (its DOCX replaced, its model not)."""
     before = (repo / "out" / "acme.docx").read_bytes()
-    killed = subprocess.run([sys.executable, "-c", KILLER, "out/.models/beta.json"], cwd=repo, capture_output=True,
-                            text=True, timeout=600)
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLER, "out/.models/beta.json"], cwd=repo, capture_output=True, text=True, timeout=600
+    )
     assert killed.returncode == -signal.SIGKILL, killed.stdout + killed.stderr
     assert (repo / "out" / "acme.docx").read_bytes() != before  # the first deal's outputs were replaced
     assert (repo / "contractgen.lock.journal").exists()

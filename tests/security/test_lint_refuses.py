@@ -8,14 +8,17 @@ from contractgen.templating.analysis import analyse_expression, analyse_template
 from tests.security.conftest import HOSTILE
 
 
-@pytest.mark.parametrize("source, path", [
-    ("{{ deal.parse_raw('x', proto='pickle', allow_pickle=True) }}", "deal.parse_raw"),
-    ("{{ client.parse_file('secret.txt') }}", "client.parse_file"),
-    ("{{ contract.model_dump() }}", "contract.model_dump"),
-    ("{{ cycler.__init__.__globals__ }}", "cycler.__init__"),
-    ("{{ dict.fromkeys([1]) }}", "dict.fromkeys"),
-    ("{% for s in scope.services %}{{ scope.services.append(s) }}{% endfor %}", "scope.services.append"),
-])
+@pytest.mark.parametrize(
+    "source, path",
+    [
+        ("{{ deal.parse_raw('x', proto='pickle', allow_pickle=True) }}", "deal.parse_raw"),
+        ("{{ client.parse_file('secret.txt') }}", "client.parse_file"),
+        ("{{ contract.model_dump() }}", "contract.model_dump"),
+        ("{{ cycler.__init__.__globals__ }}", "cycler.__init__"),
+        ("{{ dict.fromkeys([1]) }}", "dict.fromkeys"),
+        ("{% for s in scope.services %}{{ scope.services.append(s) }}{% endfor %}", "scope.services.append"),
+    ],
+)
 def test_lint_reports_what_the_sandbox_refuses(source, path):
     messages = [finding.message for finding in analyse_template(source)]
     assert f"'{path}' is not allowed in a template: templates read data fields only" in messages

@@ -8,8 +8,10 @@ from tests.security.conftest import render_refused
 def test_exponential_macro_recursion_is_refused(deal_context):
     message = render_refused("macro-exponential.md", deal_context)
     # the call budget runs out first; on a machine slow enough the render's deadline may come first
-    assert ("not allowed in a clause template: the template loops more than" in message
-            or "not allowed in a clause template: the template takes longer than" in message), message
+    assert (
+        "not allowed in a clause template: the template loops more than" in message
+        or "not allowed in a clause template: the template takes longer than" in message
+    ), message
 
 
 def test_unbounded_macro_depth_is_refused(deal_context):

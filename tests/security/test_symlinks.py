@@ -41,8 +41,10 @@ def elsewhere(tmp_path):
 
 
 def untouched(folder) -> bool:
-    return sorted(p.name for p in folder.iterdir()) == ["package.json"] and \
-        (folder / "package.json").read_text() == '{"name": "other"}\n'
+    return (
+        sorted(p.name for p in folder.iterdir()) == ["package.json"]
+        and (folder / "package.json").read_text() == '{"name": "other"}\n'
+    )
 
 
 @pytest.mark.parametrize("link", ["out", "out/.models"])

@@ -22,8 +22,9 @@ def deal(tmp_path, text: str):
     return path
 
 
-@pytest.mark.parametrize("escape, code", [("\\uFFFE", "U+FFFE"), ("\\uFFFF", "U+FFFF"), ("\\x01", "U+0001"),
-                                          ("\\e", "U+001B")])
+@pytest.mark.parametrize(
+    "escape, code", [("\\uFFFE", "U+FFFE"), ("\\uFFFF", "U+FFFF"), ("\\x01", "U+0001"), ("\\e", "U+001B")]
+)
 def test_a_character_xml_cannot_carry_is_refused_naming_the_field(tmp_path, escape, code):
     text = SAMPLE.replace("    name: Northwind Bank plc", f'    name: "Northwind{escape} Bank plc"')
     assert text != SAMPLE
@@ -79,8 +80,10 @@ def test_the_web_editor_shows_the_problem_instead_of_failing(tmp_path):
     init_repo(root)
     rel = "deals/deal-example.yaml"
     text = (root / rel).read_text(encoding="utf-8")
-    hostile = {"name": text.replace("effective_date: 2027-02-01", "effective_date: 9999-12-31"),
-               "char": text.replace("    name: Northwind Bank plc", '    name: "Northwind\\uFFFE Bank plc"')}
+    hostile = {
+        "name": text.replace("effective_date: 2027-02-01", "effective_date: 9999-12-31"),
+        "char": text.replace("    name: Northwind Bank plc", '    name: "Northwind\\uFFFE Bank plc"'),
+    }
     with make_test_client_class()(create_app(root, workers=0), base_url="http://127.0.0.1") as client:
         page = client.get(f"/edit/{rel}")
         assert page.status_code == 200

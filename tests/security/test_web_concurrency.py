@@ -34,8 +34,12 @@ def validate_only(job, name, text, *args, **kwargs):
         deal = deal_source(name, text).deal
     except DealError as exc:
         return {"problems": [(p.path, p.line, p.message) for p in exc.problems]}
-    return {"html": f"<html><head></head><body><p id='c1'>{len(text)}</p></body></html>", "template": deal.template,
-            "warnings": [], "problems": []}
+    return {
+        "html": f"<html><head></head><body><p id='c1'>{len(text)}</p></body></html>",
+        "template": deal.template,
+        "warnings": [],
+        "problems": [],
+    }
 
 
 @pytest.fixture
@@ -64,8 +68,14 @@ def editor(base: str, number: int, statuses: list, saved: dict, failures: list) 
                     response = client.post(f"/{action}/{rel}", data=values, headers={"hx-request": "true"})
                     statuses.append(response.status_code)
                     if action == "check":
-                        values = {**values, **{k: v for k, v in form_values(response.text).items()
-                                               if k in ("_yaml", "_base", "csrf_token")}}
+                        values = {
+                            **values,
+                            **{
+                                k: v
+                                for k, v in form_values(response.text).items()
+                                if k in ("_yaml", "_base", "csrf_token")
+                            },
+                        }
                     elif response.status_code == 200:
                         saved.setdefault(rel, set()).add(charges)
     except Exception as exc:  # noqa: BLE001 - reported by the test

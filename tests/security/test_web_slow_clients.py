@@ -86,8 +86,12 @@ def test_a_trickled_body_is_closed(root, bind):
     app = create_app(root, token=token, host=host, workers=0)
     with running(app, header_timeout=2, body_timeout=2) as port:
         sock = connect(port)
-        sock.sendall((f"POST /check/{DEAL} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                      "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\n").encode())
+        sock.sendall(
+            (
+                f"POST /check/{DEAL} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\n"
+            ).encode()
+        )
         sock.setblocking(False)
         closed, deadline = False, time.monotonic() + BOUND
         while not closed and time.monotonic() < deadline:

@@ -39,11 +39,20 @@ def test_compiled_code_is_stored_and_read_back(cache):
 
 
 def test_a_new_process_renders_the_same_text_from_the_cache(cache):
-    program = ("from contractgen.templating.render import render_text; "
-               f"print(render_text({SOURCE!r}, {{'name': 'n', 'locale_': 'en_GB'}}, {WHERE!r}))")
-    runs = [subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
-                           env={**os.environ, "CONTRACTGEN_CACHE_DIR": str(cache.parent)}, check=True).stdout
-            for _ in range(2)]
+    program = (
+        "from contractgen.templating.render import render_text; "
+        f"print(render_text({SOURCE!r}, {{'name': 'n', 'locale_': 'en_GB'}}, {WHERE!r}))"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", program],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "CONTRACTGEN_CACHE_DIR": str(cache.parent)},
+            check=True,
+        ).stdout
+        for _ in range(2)
+    ]
     assert runs[0] == runs[1] == "n0 n1 n2 \n"
     assert len(list(cache.iterdir())) == 1
 

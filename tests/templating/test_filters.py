@@ -8,18 +8,31 @@ from contractgen.templating.sandbox import clause_environment
 
 
 def test_business_days_print_as_the_defined_term():
-    context = {"wait": Duration.parse("3 business days"), "one": Duration.parse("1 business day"),
-               "hours": Duration.parse("4 business hours"), "plain": Duration.parse("10 days")}
+    context = {
+        "wait": Duration.parse("3 business days"),
+        "one": Duration.parse("1 business day"),
+        "hours": Duration.parse("4 business hours"),
+        "plain": Duration.parse("10 days"),
+    }
     text = render_text("{{ wait }} / {{ one | duration }} / {{ hours }} / {{ plain }}", context, "t.md")
     assert text == "3 Business Days / 1 Business Day / 4 business hours / 10 days"
     assert clause_environment() is clause_environment()
 
 
-@pytest.mark.parametrize("locale, currency, expected", [
-    ("en_GB", "GBP", "£3,180,000.00"), ("en_GB", "CHF", "CHF\u00a03,180,000.00"), ("en_CH", "CHF", "CHF\u00a03\u2019180\u2019000.00"),
-    ("en_CA", "CAD", "$3,180,000.00"), ("en_GB", "CAD", "CA$3,180,000.00"), ("en_AU", "AUD", "$3,180,000.00"),
-    ("en_AU", "EUR", "EUR\u00a03,180,000.00"), ("en_US", "USD", "$3,180,000.00"), ("en_IN", "INR", "₹31,80,000.00"),
-])
+@pytest.mark.parametrize(
+    "locale, currency, expected",
+    [
+        ("en_GB", "GBP", "£3,180,000.00"),
+        ("en_GB", "CHF", "CHF\u00a03,180,000.00"),
+        ("en_CH", "CHF", "CHF\u00a03\u2019180\u2019000.00"),
+        ("en_CA", "CAD", "$3,180,000.00"),
+        ("en_GB", "CAD", "CA$3,180,000.00"),
+        ("en_AU", "AUD", "$3,180,000.00"),
+        ("en_AU", "EUR", "EUR\u00a03,180,000.00"),
+        ("en_US", "USD", "$3,180,000.00"),
+        ("en_IN", "INR", "₹31,80,000.00"),
+    ],
+)
 def test_every_currency_is_formatted_for_every_locale(locale, currency, expected):
     from decimal import Decimal
 

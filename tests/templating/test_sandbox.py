@@ -36,7 +36,8 @@ def render_error(source: str, context=None, first_line: int = 5) -> list[str]:
 def test_misspelt_variable_is_an_error_with_file_and_line():
     # the body starts on line 5 of the file; the bad name is on its third line → line 7
     assert render_error("Text.\n\n{{ contract.titel }}", {"contract": {"title": "T"}}) == [
-        f"{WHERE}:7: undefined: 'dict object' has no attribute 'titel'"]
+        f"{WHERE}:7: undefined: 'dict object' has no attribute 'titel'"
+    ]
     assert render_error("One.\n{{ suplier }}") == [f"{WHERE}:6: undefined: 'suplier' is undefined"]
 
 
@@ -58,31 +59,37 @@ def test_filter_errors_are_template_errors():
 # ---------------------------------------------------------------- sandbox and limits
 
 
-@pytest.mark.parametrize("source", [
-    "{{ ''.__class__.__mro__ }}",
-    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
-    "{{ cycler.__init__.__globals__ }}",
-    "{{ x.__dict__ }}",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ ''.__class__.__mro__ }}",
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ cycler.__init__.__globals__ }}",
+        "{{ x.__dict__ }}",
+    ],
+)
 def test_sandbox_refuses_private_attributes(source):
     (line,) = render_error(source, {"x": Text("t")})
     assert line.startswith(f"{WHERE}:5: not allowed in a clause template:") and "unsafe" in line
 
 
-@pytest.mark.parametrize("source, message", [
-    ("{{ 9**(9**9) }}", "the exponent 387420489 is too large"),
-    ("{{ 2**100 }}", "the exponent 100 is too large"),
-    ("{{ ((10**60)**60)**60 }}", "the power would be too large"),
-    ("{{ 'a' * 10**9 }}", "the repeated string or list would be too long"),
-    ("{{ 10**9 * 'a' }}", "the repeated string or list would be too long"),
-    ("{{ [1] * 10**9 }}", "the repeated string or list would be too long"),
-    ("{% for i in range(10**9) %}x{% endfor %}", "a range of 1000000000 items is too long"),
-    ("{{ range(10**9)|list|length }}", "a range of 1000000000 items is too long"),
-    ("{{ 'a'.ljust(10**9) }}", "the string would be too long"),
-    ("{{ 'ab'.zfill(2000000) }}", "the string would be too long"),
-    ("{{ '{0:>1000000000}'.format(1) }}", "a field width in the format string is too large"),
-    ("{{ '%1000000000s' % 1 }}", "a field width in the format string is too large"),
-])
+@pytest.mark.parametrize(
+    "source, message",
+    [
+        ("{{ 9**(9**9) }}", "the exponent 387420489 is too large"),
+        ("{{ 2**100 }}", "the exponent 100 is too large"),
+        ("{{ ((10**60)**60)**60 }}", "the power would be too large"),
+        ("{{ 'a' * 10**9 }}", "the repeated string or list would be too long"),
+        ("{{ 10**9 * 'a' }}", "the repeated string or list would be too long"),
+        ("{{ [1] * 10**9 }}", "the repeated string or list would be too long"),
+        ("{% for i in range(10**9) %}x{% endfor %}", "a range of 1000000000 items is too long"),
+        ("{{ range(10**9)|list|length }}", "a range of 1000000000 items is too long"),
+        ("{{ 'a'.ljust(10**9) }}", "the string would be too long"),
+        ("{{ 'ab'.zfill(2000000) }}", "the string would be too long"),
+        ("{{ '{0:>1000000000}'.format(1) }}", "a field width in the format string is too large"),
+        ("{{ '%1000000000s' % 1 }}", "a field width in the format string is too large"),
+    ],
+)
 def test_resource_limits_refuse_fast(source, message):
     start = time.perf_counter()
     (line,) = render_error(source)
@@ -112,10 +119,25 @@ def test_values_are_escaped_and_read_back_as_one_literal_paragraph():
     assert blocks == [Paragraph([Text("# Heading [click](file:///etc/passwd) **bold**")], line=1)]
 
 
-@pytest.mark.parametrize("value", [
-    "- a bullet", "1. a list", "> quote", "| a | b |", "<b>html</b>", "`code`", "_em_", "x {#anchor}",
-    "[](#scope)", "![img](x.png)", "***", "a\\b", "1) item", "+ plus",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "- a bullet",
+        "1. a list",
+        "> quote",
+        "| a | b |",
+        "<b>html</b>",
+        "`code`",
+        "_em_",
+        "x {#anchor}",
+        "[](#scope)",
+        "![img](x.png)",
+        "***",
+        "a\\b",
+        "1) item",
+        "+ plus",
+    ],
+)
 def test_escaped_values_read_back_as_their_text(value):
     blocks = read_markdown(render("Start {{ v }} end", v=value))
     assert blocks == [Paragraph([Text(f"Start {value} end")], line=1)]
@@ -160,8 +182,10 @@ def test_percent_hours_count_words_cap():
     assert render("{{ 12|percent }}") == escape_markdown("12%")
     assert render("{{ 4.5|hours }}") == escape_markdown("4.5 hours")
     assert render("{{ 1|hours }}") == "1 hour"
-    assert render("{{ 3|count_words }} {{ 12|count_words }} {{ 13|count_words }} {{ 0|count_words }}") == \
-        "three twelve 13 zero"
+    assert (
+        render("{{ 3|count_words }} {{ 12|count_words }} {{ 13|count_words }} {{ 0|count_words }}")
+        == "three twelve 13 zero"
+    )
     assert render("{{ 'the Supplier'|cap }} {{ ''|cap }}") == "The Supplier "
 
 
@@ -195,8 +219,14 @@ def test_build_context_from_a_deal(mini_deal_path):
     assert context["CLIENT"] == "the Client" and context["SUPPLIER"] == "the Supplier"
     assert context["client"].name == "Northwind Bank plc"
     assert context["service_levels"] is None and context["deliverables"] == []
-    assert render_text("{{ SUPPLIER|cap }} {{ contract.effective_date|date }} {{ commercials.monthly_charges|money }}",
-                       context, WHERE) == r"The Supplier 1 February 2027 £185\,000\.00"
+    assert (
+        render_text(
+            "{{ SUPPLIER|cap }} {{ contract.effective_date|date }} {{ commercials.monthly_charges|money }}",
+            context,
+            WHERE,
+        )
+        == r"The Supplier 1 February 2027 £185\,000\.00"
+    )
     assert evaluate_condition("service_levels and service_levels.service_credits", context, WHERE) is False
     assert evaluate_condition("scope.services|length == 2", context, WHERE) is True
 
@@ -234,4 +264,7 @@ def test_cap_prints_business_days_as_the_defined_term():
 
 def test_timezone_names_the_zone_and_its_iana_id():
     assert render("{{ 'Europe/London'|timezone }}").replace("\\", "") == "British Time, Europe/London"
-    assert render("{{ 'America/New_York'|timezone }}", locale_="en_US").replace("\\", "") == "Eastern Time, America/New_York"
+    assert (
+        render("{{ 'America/New_York'|timezone }}", locale_="en_US").replace("\\", "")
+        == "Eastern Time, America/New_York"
+    )

@@ -10,11 +10,14 @@ SPELLING = load_spelling(TEMPLATE)
 
 
 def test_static_text_is_respelt_and_jinja_anchors_and_targets_are_not():
-    source = ("The Organisation authorised {{ deal.organisation }} under the Licence [](#licence-terms), "
-              "at the Centre, wilfully. {#authorised-use}")
+    source = (
+        "The Organisation authorised {{ deal.organisation }} under the Licence [](#licence-terms), "
+        "at the Centre, wilfully. {#authorised-use}"
+    )
     assert respell_source(source, SPELLING) == (
         "The Organization authorized {{ deal.organisation }} under the License [](#licence-terms), "
-        "at the Center, willfully. {#authorised-use}")
+        "at the Center, willfully. {#authorised-use}"
+    )
 
 
 def test_words_spelt_the_same_are_left_alone():
@@ -27,5 +30,9 @@ def test_a_british_word_the_table_does_not_know_is_reported():
 
 
 def test_every_word_of_the_library_is_handled():
-    found = {w for path in (ROOT / "clauses").rglob("v*.md") for w in unhandled_words(path.read_text(encoding="utf-8"), SPELLING)}
+    found = {
+        w
+        for path in (ROOT / "clauses").rglob("v*.md")
+        for w in unhandled_words(path.read_text(encoding="utf-8"), SPELLING)
+    }
     assert found == set()

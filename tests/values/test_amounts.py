@@ -11,24 +11,50 @@ from contractgen.values.amounts import Ambiguous, read_money, read_number, read_
 from contractgen.values.currencies import markets
 
 
-@pytest.mark.parametrize("text, currency, expected", [
-    ("185000", "GBP", "185000"), ("185,000", "GBP", "185000"), ("£185,000", "GBP", "185000"),
-    ("GBP 185,000", "GBP", "185000"), ("CHF 3180000.00", "CHF", "3180000.00"), ("CHF10000000", "CHF", "10000000"),
-    ("CHF 1'150", "CHF", "1150"), ("€1.5m", "EUR", "1500000"), ("A$6.40", "AUD", "6.40"), ("$148,000", "USD", "148000"),
-])
+@pytest.mark.parametrize(
+    "text, currency, expected",
+    [
+        ("185000", "GBP", "185000"),
+        ("185,000", "GBP", "185000"),
+        ("£185,000", "GBP", "185000"),
+        ("GBP 185,000", "GBP", "185000"),
+        ("CHF 3180000.00", "CHF", "3180000.00"),
+        ("CHF10000000", "CHF", "10000000"),
+        ("CHF 1'150", "CHF", "1150"),
+        ("€1.5m", "EUR", "1500000"),
+        ("A$6.40", "AUD", "6.40"),
+        ("$148,000", "USD", "148000"),
+    ],
+)
 def test_money_as_english_deals_write_it(text, currency, expected):
     assert read_money(text, currency, "en_GB") == Decimal(expected)
 
 
 def test_a_sign_of_another_currency_is_an_error():
-    with pytest.raises(ValueError, match=r"'£650' is in GBP/GIP/FKP/SHP, but the deal's currency \(commercials.currency\) is EUR"):
+    with pytest.raises(
+        ValueError, match=r"'£650' is in GBP/GIP/FKP/SHP, but the deal's currency \(commercials.currency\) is EUR"
+    ):
         read_money("£650", "EUR", "en_GB")
 
 
-@pytest.mark.parametrize("text, currency", [("RMB 1,280,000", "CNY"), ("CN¥1,280,000", "CNY"), ("NIS 1,450,000", "ILS"),
-                                            ("SR 1,450,000", "SAR"), ("1.150.000 TL", "TRY"), ("$1,250,000.00 M.N.", "MXN")])
+@pytest.mark.parametrize(
+    "text, currency",
+    [
+        ("RMB 1,280,000", "CNY"),
+        ("CN¥1,280,000", "CNY"),
+        ("NIS 1,450,000", "ILS"),
+        ("SR 1,450,000", "SAR"),
+        ("1.150.000 TL", "TRY"),
+        ("$1,250,000.00 M.N.", "MXN"),
+    ],
+)
 def test_signs_that_are_the_deals_currency_are_not_an_error(text, currency):
-    assert read_money(text, currency, "en_GB") in (Decimal(1280000), Decimal(1450000), Decimal(1150000), Decimal(1250000))
+    assert read_money(text, currency, "en_GB") in (
+        Decimal(1280000),
+        Decimal(1450000),
+        Decimal(1150000),
+        Decimal(1250000),
+    )
 
 
 def test_two_readings_are_refused_naming_both_and_how_to_write_each():
@@ -51,11 +77,20 @@ def test_an_english_reader_of_a_deal_in_another_currency_sees_both_readings():
     assert read_number("38,000", "en_CA", markets("CAD")) == Decimal(38000)  # fr_CA writes 38,000 as 38 …
 
 
-@pytest.mark.parametrize("text, expected, per", [
-    ("99.5%", "99.5", None), ("99.95 %", "99.95", None), ("99.5", "99.5", None), ("5 percent", "5", None),
-    ("five per cent", "5", None), ("150 bps", "1.5", None), ("14.6% per annum", "14.6", "year"),
-    ("1.5% per month", "1.5", "month"), ("2 % p.a.", "2", "year"),
-])
+@pytest.mark.parametrize(
+    "text, expected, per",
+    [
+        ("99.5%", "99.5", None),
+        ("99.95 %", "99.95", None),
+        ("99.5", "99.5", None),
+        ("5 percent", "5", None),
+        ("five per cent", "5", None),
+        ("150 bps", "1.5", None),
+        ("14.6% per annum", "14.6", "year"),
+        ("1.5% per month", "1.5", "month"),
+        ("2 % p.a.", "2", "year"),
+    ],
+)
 def test_percentages_and_rates(text, expected, per):
     assert read_rate(text) == amounts.Rate(Decimal(expected), per)
 
@@ -79,33 +114,55 @@ def test_a_capital_m_is_not_read_as_a_million():
         read_money("1,5 M", "EUR", "de_DE")
 
 
-@pytest.mark.parametrize("currency, locale, countries, expected", [
-    ("SGD", "en_SG", ("SG", "IN"), "S$"), ("SGD", "en_SG", ("SG",), "$"), ("NZD", "en_NZ", ("NZ", "AU"), "NZ$"),
-    ("USD", "en_AE", ("AE", "EG"), "US$"), ("USD", "en_US", ("US",), "$"), ("USD", "en_US", ("US", "MX"), "US$"),
-    ("SEK", "sv_SE", ("SE", "NO"), "SEK"), ("JPY", "ja_JP", ("JP", "CN"), "JP¥"), ("ZAR", "en_ZA", ("ZA", "IN"), "ZAR"),
-    ("GBP", "en_GB", ("GB", "IN"), "£"), ("CHF", "de_CH", ("CH", "DE"), "CHF"),
-])
-def test_a_shared_sign_is_printed_only_where_every_place_of_the_deal_uses_that_currency(currency, locale, countries, expected):
+@pytest.mark.parametrize(
+    "currency, locale, countries, expected",
+    [
+        ("SGD", "en_SG", ("SG", "IN"), "S$"),
+        ("SGD", "en_SG", ("SG",), "$"),
+        ("NZD", "en_NZ", ("NZ", "AU"), "NZ$"),
+        ("USD", "en_AE", ("AE", "EG"), "US$"),
+        ("USD", "en_US", ("US",), "$"),
+        ("USD", "en_US", ("US", "MX"), "US$"),
+        ("SEK", "sv_SE", ("SE", "NO"), "SEK"),
+        ("JPY", "ja_JP", ("JP", "CN"), "JP¥"),
+        ("ZAR", "en_ZA", ("ZA", "IN"), "ZAR"),
+        ("GBP", "en_GB", ("GB", "IN"), "£"),
+        ("CHF", "de_CH", ("CH", "DE"), "CHF"),
+    ],
+)
+def test_a_shared_sign_is_printed_only_where_every_place_of_the_deal_uses_that_currency(
+    currency, locale, countries, expected
+):
     from contractgen.values.currencies import printed_sign
 
     assert printed_sign(currency, locale, countries) == expected
 
 
-@pytest.mark.parametrize("locale, currency, sign, expected", [
-    ("en_SG", "SGD", "S$", "S$1,250,000.00"), ("sv_SE", "SEK", "SEK", "1\u00a0250\u00a0000,00\u00a0SEK"),
-    ("en_ZA", "ZAR", "ZAR", "ZAR\u00a01\u00a0250\u00a0000,00"), ("pl_PL", "PLN", "zł", "1\u00a0250\u00a0000,00\u00a0zł"),
-    ("ja_JP", "JPY", "￥", "¥1,250,000"),  # CLDR's full-width yen, which the contract fonts lack
-])
+@pytest.mark.parametrize(
+    "locale, currency, sign, expected",
+    [
+        ("en_SG", "SGD", "S$", "S$1,250,000.00"),
+        ("sv_SE", "SEK", "SEK", "1\u00a0250\u00a0000,00\u00a0SEK"),
+        ("en_ZA", "ZAR", "ZAR", "ZAR\u00a01\u00a0250\u00a0000,00"),
+        ("pl_PL", "PLN", "zł", "1\u00a0250\u00a0000,00\u00a0zł"),
+        ("ja_JP", "JPY", "￥", "¥1,250,000"),  # CLDR's full-width yen, which the contract fonts lack
+    ],
+)
 def test_the_money_filter_prints_the_distinguishing_sign_with_no_break_spaces(locale, currency, sign, expected):
     from contractgen.templating.numbers import money
 
     assert money({"locale_": locale, "currency_": currency, "currency_sign_": sign}, Decimal(1250000)) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("14.6% per annum", amounts.Rate(Decimal("14.6"), "year")), ("8 % p.a.", amounts.Rate(Decimal(8), "year")),
-    ("1.5% per month", amounts.Rate(Decimal("1.5"), "month")), ("1.5", amounts.Rate(Decimal("1.5"), "month")),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("14.6% per annum", amounts.Rate(Decimal("14.6"), "year")),
+        ("8 % p.a.", amounts.Rate(Decimal(8), "year")),
+        ("1.5% per month", amounts.Rate(Decimal("1.5"), "month")),
+        ("1.5", amounts.Rate(Decimal("1.5"), "month")),
+    ],
+)
 def test_interest_per_annum_or_per_month(text, expected):
     assert amounts.read_interest_rate(text) == expected
 

@@ -79,14 +79,21 @@ def test_every_locale_and_every_currency_reads_back():
                     check(shape.quantize(places), currency, locale, style)
 
 
-@given(locale=st.sampled_from(LOCALES), currency=st.sampled_from(IN_USE), style=st.sampled_from(STYLES),
-       amount=st.decimals(min_value=0, max_value=Decimal(10) ** 12, places=3, allow_nan=False, allow_infinity=False))
+@given(
+    locale=st.sampled_from(LOCALES),
+    currency=st.sampled_from(IN_USE),
+    style=st.sampled_from(STYLES),
+    amount=st.decimals(min_value=0, max_value=Decimal(10) ** 12, places=3, allow_nan=False, allow_infinity=False),
+)
 def test_any_amount_in_any_locale_reads_back(locale, currency, style, amount):
     check(amount.quantize(Decimal(1).scaleb(-digits(currency))), currency, locale, style)
 
 
-@given(locale=st.sampled_from(LOCALES), currency=st.sampled_from(IN_USE),
-       amount=st.decimals(min_value=0, max_value=Decimal(10) ** 9, places=3, allow_nan=False, allow_infinity=False))
+@given(
+    locale=st.sampled_from(LOCALES),
+    currency=st.sampled_from(IN_USE),
+    amount=st.decimals(min_value=0, max_value=Decimal(10) ** 9, places=3, allow_nan=False, allow_infinity=False),
+)
 def test_any_quantity_in_any_locale_reads_back(locale, currency, amount):
     text = _regroup(format_decimal(amount, locale=locale), (3, 3), Locale.parse(locale))
     try:

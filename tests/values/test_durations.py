@@ -36,7 +36,21 @@ def test_duration_parses_and_prints(text, value, unit, business, printed):
     assert str(d) == printed
 
 
-@pytest.mark.parametrize("text", ["fortnight-ish", "", "15", "minutes", "0 days", "1.5 hours", "-3 days", "3 business months", "a hundred and one days", "\u0661\u0665 minutes"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fortnight-ish",
+        "",
+        "15",
+        "minutes",
+        "0 days",
+        "1.5 hours",
+        "-3 days",
+        "3 business months",
+        "a hundred and one days",
+        "\u0661\u0665 minutes",
+    ],
+)
 def test_duration_refuses_nonsense_in_plain_english(text):
     with pytest.raises(ValueError, match="duration|number|business"):
         Duration.parse(text)
@@ -174,27 +188,48 @@ def test_braces_in_input_do_not_break_messages():
     assert "'{0} {x}' is not a duration" in info.value.errors()[0]["msg"]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Net 30", "30 days"), ("net 45 days", "45 days"), ("30 days net", "30 days"),
-    ("thirteen days", "13 days"), ("twenty-four months", "24 months"), ("30 calendar days", "30 days"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Net 30", "30 days"),
+        ("net 45 days", "45 days"),
+        ("30 days net", "30 days"),
+        ("thirteen days", "13 days"),
+        ("twenty-four months", "24 months"),
+        ("30 calendar days", "30 days"),
+    ],
+)
 def test_durations_as_people_write_them(text, expected):
     assert str(Duration.parse(text)) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("bi-weekly", "fortnightly"), ("every two weeks", "fortnightly"), ("semi-annually", "twice a year"),
-    ("half-yearly", "twice a year"), ("annual", "annually"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("bi-weekly", "fortnightly"),
+        ("every two weeks", "fortnightly"),
+        ("semi-annually", "twice a year"),
+        ("half-yearly", "twice a year"),
+        ("annual", "annually"),
+    ],
+)
 def test_frequency_synonyms(text, expected):
     assert str(Frequency.parse(text)) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("8am-6pm", "08:00-18:00"), ("8:00 a.m. – 6:00 p.m.", "08:00-18:00"), ("08.00–18.00", "08:00-18:00"),
-    ("8h-18h", "08:00-18:00"), ("8h30-18h", "08:30-18:00"), ("9:00 AM - 5:30 PM", "09:00-17:30"),
-    ("08:00 to 18:00", "08:00-18:00"), ("12am-12pm", "00:00-12:00"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("8am-6pm", "08:00-18:00"),
+        ("8:00 a.m. – 6:00 p.m.", "08:00-18:00"),
+        ("08.00–18.00", "08:00-18:00"),
+        ("8h-18h", "08:00-18:00"),
+        ("8h30-18h", "08:30-18:00"),
+        ("9:00 AM - 5:30 PM", "09:00-17:30"),
+        ("08:00 to 18:00", "08:00-18:00"),
+        ("12am-12pm", "00:00-12:00"),
+    ],
+)
 def test_clock_ranges_as_markets_write_them(text, expected):
     assert str(ClockRange.parse(text)) == expected
 

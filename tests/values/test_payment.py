@@ -8,8 +8,17 @@ from contractgen.values.durations import Duration
 from contractgen.values.payment import PaymentTerm, payment_terms
 
 
-@pytest.mark.parametrize("text", ["30 days net", "Net 30", "within 30 days of receipt of a valid invoice",
-                                  "30 days after receipt of invoice", "30 days", "30 calendar days from receipt"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "30 days net",
+        "Net 30",
+        "within 30 days of receipt of a valid invoice",
+        "30 days after receipt of invoice",
+        "30 days",
+        "30 calendar days from receipt",
+    ],
+)
 def test_days_after_receipt(text):
     assert payment_terms(text) == PaymentTerm("days", Duration(30, "day"))
     assert str(payment_terms(text)) == "30 days"  # printed as before by the clauses that print days
@@ -19,15 +28,29 @@ def test_working_days_stay_working_days():
     assert payment_terms("20 working days") == PaymentTerm("days", Duration(20, "day", True))
 
 
-@pytest.mark.parametrize("text", ["end of the month following the month of invoice", "End of month following invoice",
-                                  "the last day of the following month", "end of the month following receipt of invoice",
-                                  "by the end of the month following the month in which the invoice is received"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "end of the month following the month of invoice",
+        "End of month following invoice",
+        "the last day of the following month",
+        "end of the month following receipt of invoice",
+        "by the end of the month following the month in which the invoice is received",
+    ],
+)
 def test_end_of_the_following_month(text):
     assert payment_terms(text) == PaymentTerm("end_of_following_month")
 
 
-@pytest.mark.parametrize("text, day", [("20th of the month following invoice", 20), ("the 20th day of the following month", 20),
-                                       ("1st of the month following the month of invoice", 1), ("15 of the following month", 15)])
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("20th of the month following invoice", 20),
+        ("the 20th day of the following month", 20),
+        ("1st of the month following the month of invoice", 1),
+        ("15 of the following month", 15),
+    ],
+)
 def test_a_day_of_the_following_month(text, day):
     term = payment_terms(text)
     assert term == PaymentTerm("day_of_following_month", day=day)
@@ -39,8 +62,17 @@ def test_days_then_end_of_month():
     assert payment_terms("45 days then EOM") == PaymentTerm("days_end_of_month", Duration(45, "day"))
 
 
-@pytest.mark.parametrize("text", ["current + 30", "Current month + 30 days", "EOM + 30", "30 days after the end of the month of invoice",
-                                  "within 30 days from the end of the month", "30 days after month end"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "current + 30",
+        "Current month + 30 days",
+        "EOM + 30",
+        "30 days after the end of the month of invoice",
+        "within 30 days from the end of the month",
+        "30 days after month end",
+    ],
+)
 def test_days_after_the_end_of_the_month(text):
     assert payment_terms(text) == PaymentTerm("days_after_end_of_month", Duration(30, "day"))
 
@@ -52,13 +84,24 @@ def test_a_clause_version_that_does_not_know_a_term_refuses_it_rather_than_print
 
 @pytest.mark.parametrize("text", ["30 days end of month", "45 days EOM", "Net 30 EOM"])
 def test_days_and_end_of_month_read_two_ways_is_refused_naming_both(text):
-    with pytest.raises(ValueError, match=r"is read two ways: the last day of the month in which \d+ days after the invoice end "
-                                         r"\(write '\d+ days then end of month'\), or \d+ days after the end of the invoice's month"):
+    with pytest.raises(
+        ValueError,
+        match=r"is read two ways: the last day of the month in which \d+ days after the invoice end "
+        r"\(write '\d+ days then end of month'\), or \d+ days after the end of the invoice's month",
+    ):
         payment_terms(text)
 
 
-@pytest.mark.parametrize("term", ["end of the month following the month of invoice", "20th of the month following invoice",
-                                  "30 days then end of month", "current + 45", "Net 45"])
+@pytest.mark.parametrize(
+    "term",
+    [
+        "end of the month following the month of invoice",
+        "20th of the month following invoice",
+        "30 days then end of month",
+        "current + 45",
+        "Net 45",
+    ],
+)
 def test_what_prints_reads_back_as_the_same_term(term):
     assert payment_terms(str(payment_terms(term))) == payment_terms(term)
 

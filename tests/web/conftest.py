@@ -15,11 +15,15 @@ from contractgen.repo.config import init_repo  # noqa: E402
 DEAL = "deals/deal-example.yaml"
 
 
-
 def git(root: Path, *args: str) -> str:
     """Run git in the repository and return its output."""
-    done = subprocess.run(["git", "-c", "user.name=Test Lawyer", "-c", "user.email=lawyer@example.test", *args],
-                          cwd=root, capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        ["git", "-c", "user.name=Test Lawyer", "-c", "user.email=lawyer@example.test", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return done.stdout
 
 

@@ -20,7 +20,9 @@ def test_a_bad_date_is_reported_next_to_its_field_then_fixed_and_saved(client, w
     values = form_values(client.get(f"/edit/{DEAL}").text)
     values["contract.effective_date"] = "2027-02-30"
     page = client.post(f"/check/{DEAL}", data=values).text
-    assert _problems_of(page, "contract.effective_date") == ["must be a real date written YYYY-MM-DD (got &#39;2027-02-30&#39;)"]
+    assert _problems_of(page, "contract.effective_date") == [
+        "must be a real date written YYYY-MM-DD (got &#39;2027-02-30&#39;)"
+    ]
     assert "/preview/" not in page
     values["contract.effective_date"] = "2027-03-01"
     values["commercials.monthly_charges"] = "90000"
@@ -57,8 +59,9 @@ def test_services_can_be_added_and_removed(client):
 
 def test_compare_rounds_from_git(client, web_repo: Path):
     path = web_repo / DEAL
-    path.write_text(path.read_text(encoding="utf-8").replace("monthly_charges: 185000", "monthly_charges: 90000"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("monthly_charges: 185000", "monthly_charges: 90000"), encoding="utf-8"
+    )
     page = client.get(f"/compare/{DEAL}").text
     head = git(web_repo, "rev-parse", "HEAD").strip()
     assert f'value="{head}"' in page
@@ -88,8 +91,9 @@ def test_coverage_checklist(client):
 
 def test_a_new_deal_starts_from_an_existing_one(client, web_repo: Path):
     token = form_values(client.get("/").text)["csrf_token"]
-    response = client.post("/new", data={"csrf_token": token, "name": "acme-2027", "sample": DEAL},
-                           follow_redirects=False)
+    response = client.post(
+        "/new", data={"csrf_token": token, "name": "acme-2027", "sample": DEAL}, follow_redirects=False
+    )
     assert response.status_code == 303 and response.headers["location"] == "/edit/deals/acme-2027.yaml"
     assert (web_repo / "deals/acme-2027.yaml").read_bytes() == (web_repo / DEAL).read_bytes()
     again = client.post("/new", data={"csrf_token": token, "name": "acme-2027", "sample": DEAL})
@@ -98,8 +102,10 @@ def test_a_new_deal_starts_from_an_existing_one(client, web_repo: Path):
 
 def test_a_key_the_form_has_no_field_for_is_fixed_in_the_yaml_source(client, web_repo: Path):
     path = web_repo / DEAL
-    path.write_text(path.read_text(encoding="utf-8").replace("  monthly_charges: 185000", "  monthly_charge: 185000"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("  monthly_charges: 185000", "  monthly_charge: 185000"),
+        encoding="utf-8",
+    )
     page = client.get(f"/edit/{DEAL}").text
     assert any("unknown field &#39;monthly_charge&#39;" in p for p in _problems_of(page, "commercials"))
     values = form_values(page)
@@ -122,16 +128,19 @@ def test_the_deals_list_says_whether_the_outputs_are_current(web_repo: Path):
     from tests.web.conftest import make_test_client_class
 
     settings = web_repo / "contractgen.toml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace('formats = ["docx", "pdf"]', 'formats = ["docx"]'),
-                        encoding="utf-8")  # DOCX only: the build is quicker
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace('formats = ["docx", "pdf"]', 'formats = ["docx"]'),
+        encoding="utf-8",
+    )  # DOCX only: the build is quicker
     client = make_test_client_class()(create_app(web_repo, workers=0), base_url="http://127.0.0.1")
     assert "never built" in client.get("/").text
     run_build(load_config(web_repo), jobs=1, progress=False)
     page = client.get("/").text
     assert 'class="state state-current"' in page and "UTC" in page  # current, with the time of the last build
     path = web_repo / DEAL
-    path.write_text(path.read_text(encoding="utf-8").replace("monthly_charges: 185000", "monthly_charges: 90000"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("monthly_charges: 185000", "monthly_charges: 90000"), encoding="utf-8"
+    )
     page = client.get("/").text
     assert 'class="state state-out-of-date"' in page and "deal file changed" in page
 
@@ -140,8 +149,17 @@ def test_the_clause_diff_marks_words():
     from contractgen.web.library_pages import text_diff
 
     rows = text_diff("The Supplier shall pay.\nKept line.\n", "The Client shall pay promptly.\nKept line.\nNew line.\n")
-    assert rows[0] == ("chg", [("same", "The "), ("del", "Supplier"), ("ins", "Client"), ("same", " shall pay"),
-                               ("ins", " promptly"), ("same", ".")])
+    assert rows[0] == (
+        "chg",
+        [
+            ("same", "The "),
+            ("del", "Supplier"),
+            ("ins", "Client"),
+            ("same", " shall pay"),
+            ("ins", " promptly"),
+            ("same", "."),
+        ],
+    )
     assert rows[1:] == [("same", [("same", "Kept line.")]), ("ins", [("ins", "New line.")])]
 
 
@@ -149,10 +167,12 @@ def test_a_round_is_recorded_as_a_commit_of_the_deal_alone(client, web_repo: Pat
     token = form_values(client.get(f"/compare/{DEAL}").text)["csrf_token"]
     (web_repo / "notes.txt").write_text("not part of the round\n", encoding="utf-8")
     path = web_repo / DEAL
-    path.write_text(path.read_text(encoding="utf-8").replace("monthly_charges: 185000", "monthly_charges: 90000"),
-                    encoding="utf-8")
-    response = client.post(f"/round/{DEAL}", data={"csrf_token": token, "message": "Round 2 sent to the supplier"},
-                           follow_redirects=False)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("monthly_charges: 185000", "monthly_charges: 90000"), encoding="utf-8"
+    )
+    response = client.post(
+        f"/round/{DEAL}", data={"csrf_token": token, "message": "Round 2 sent to the supplier"}, follow_redirects=False
+    )
     assert response.status_code == 303
     assert git(web_repo, "log", "-1", "--format=%s").strip() == "Round 2 sent to the supplier"
     assert git(web_repo, "show", "--name-only", "--format=", "HEAD").split() == [DEAL]
@@ -163,8 +183,12 @@ def test_a_round_is_recorded_as_a_commit_of_the_deal_alone(client, web_repo: Pat
 
 def test_a_signed_deal_is_not_saved(client, web_repo: Path):
     path = web_repo / DEAL
-    path.write_text(path.read_text(encoding="utf-8").replace("template: it-outsourcing", "status: signed\ntemplate: it-outsourcing", 1),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "template: it-outsourcing", "status: signed\ntemplate: it-outsourcing", 1
+        ),
+        encoding="utf-8",
+    )
     before = path.read_bytes()
     page = client.get(f"/edit/{DEAL}").text
     assert "this contract is frozen" in page
@@ -178,8 +202,10 @@ def test_a_signed_deal_is_not_saved(client, web_repo: Path):
 def test_the_clause_page_shows_who_approved_a_version(client, web_repo: Path):
     path = web_repo / "clauses/risk/limitation-of-liability/v1.md"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("\nstatus:", "\napproved_by: Head of Legal <b>HL</b>\napproved_on: 2026-10-01\nstatus:", 1),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace("\nstatus:", "\napproved_by: Head of Legal <b>HL</b>\napproved_on: 2026-10-01\nstatus:", 1),
+        encoding="utf-8",
+    )
     page = client.get("/clauses/limitation-of-liability").text
     assert "approved by Head of Legal &lt;b&gt;HL&lt;/b&gt; on 2026-10-01" in page
 

@@ -25,11 +25,20 @@ from tests.web.conftest import DEAL, git
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTEFACTS = ROOT / "out" / "test-artefacts" / "web"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 playwright_api = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (apt-get install chromium)")
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="Debian's chromium is not installed (apt-get install chromium)"
+)
 
 
 def _free_port() -> int:
@@ -42,9 +51,13 @@ def _free_port() -> int:
 def server(web_repo: Path):
     """`contractgen serve` on the repository, through the real entry point."""
     port = _free_port()
-    process = subprocess.Popen([*CLI, "serve", str(web_repo), "--port", str(port), "--workers", "1"],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    process = subprocess.Popen(
+        [*CLI, "serve", str(web_repo), "--port", str(port), "--workers", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -123,7 +136,7 @@ def test_the_workspace_flow_in_chromium(server: str, web_repo: Path):
         expect(services).to_have_count(3)
         page.click("#f-scope_services > button.add")
         expect(services).to_have_count(4)
-        page.click('#f-scope_services_3_ button.remove')
+        page.click("#f-scope_services_3_ button.remove")
         expect(services).to_have_count(3)
 
         # save: the YAML keeps its comments
@@ -138,7 +151,8 @@ def test_the_workspace_flow_in_chromium(server: str, web_repo: Path):
         # downloads of the saved deal
         docx = Document(io.BytesIO(_download(page, "#download-docx")))
         assert any("90,000" in p.text for p in docx.paragraphs) or "90,000" in "".join(
-            c.text for t in docx.tables for r in t.rows for c in r.cells)
+            c.text for t in docx.tables for r in t.rows for c in r.cells
+        )
         pdf = PdfReader(io.BytesIO(_download(page, "#download-pdf")))
         assert "90,000" in "".join(page_.extract_text() for page_ in pdf.pages)
 
@@ -168,6 +182,14 @@ def test_the_workspace_flow_in_chromium(server: str, web_repo: Path):
         expect(page.locator("#clause-diff del").first).to_be_visible()
         _shot(page, "8-clause-diff")
         browser.close()
-    assert {"1-deals.png", "2-deal-form.png", "2b-preview-at-the-change.png", "3-problem-next-to-field.png",
-            "4-saved.png", "5-compare.png", "6-clauses.png", "7-clause.png", "8-clause-diff.png"} <= {
-        p.name for p in ARTEFACTS.glob("*.png")}
+    assert {
+        "1-deals.png",
+        "2-deal-form.png",
+        "2b-preview-at-the-change.png",
+        "3-problem-next-to-field.png",
+        "4-saved.png",
+        "5-compare.png",
+        "6-clauses.png",
+        "7-clause.png",
+        "8-clause-diff.png",
+    } <= {p.name for p in ARTEFACTS.glob("*.png")}

@@ -20,11 +20,19 @@ def test_paths_outside_the_repository_are_not_served(client, web_repo: Path, tmp
     secret = tmp_path / "secret.yaml"
     secret.write_text("template: it-outsourcing\n# secret-marker\n", encoding="utf-8")
     attempts = [
-        "/edit/../secret.yaml", "/edit/..%2Fsecret.yaml", "/edit/%2e%2e/%2e%2e/etc/passwd",
-        "/edit/deals/..%2F..%2Fsecret.yaml", f"/edit/{secret}", "/download/pdf/..%2Fsecret.yaml",
-        "/coverage/..%2F..%2Fetc%2Fpasswd", "/compare/%2Fetc%2Fpasswd", "/static/..%2F..%2F..%2Fcontractgen.toml",
-        "/template-css/..%2F..%2F/print.css", "/template-css/it-outsourcing/..%2Foutline.yaml",
-        "/clauses/..%2F..%2Fetc", f"/compare/{DEAL}?old=..%2F..%2Fsecret.yaml",
+        "/edit/../secret.yaml",
+        "/edit/..%2Fsecret.yaml",
+        "/edit/%2e%2e/%2e%2e/etc/passwd",
+        "/edit/deals/..%2F..%2Fsecret.yaml",
+        f"/edit/{secret}",
+        "/download/pdf/..%2Fsecret.yaml",
+        "/coverage/..%2F..%2Fetc%2Fpasswd",
+        "/compare/%2Fetc%2Fpasswd",
+        "/static/..%2F..%2F..%2Fcontractgen.toml",
+        "/template-css/..%2F..%2F/print.css",
+        "/template-css/it-outsourcing/..%2Foutline.yaml",
+        "/clauses/..%2F..%2Fetc",
+        f"/compare/{DEAL}?old=..%2F..%2Fsecret.yaml",
         f"/compare/{DEAL}?old=HEAD:../secret.yaml",
     ]
     for url in attempts:
@@ -32,8 +40,9 @@ def test_paths_outside_the_repository_are_not_served(client, web_repo: Path, tmp
         assert response.status_code == 404, url
         assert "secret-marker" not in response.text and "root:" not in response.text, url
     page = client.get("/")
-    response = client.post("/new", data={"csrf_token": form_values(page.text)["csrf_token"],
-                                         "name": "../../escaped", "sample": DEAL})
+    response = client.post(
+        "/new", data={"csrf_token": form_values(page.text)["csrf_token"], "name": "../../escaped", "sample": DEAL}
+    )
     assert response.status_code == 400
     assert not list(tmp_path.rglob("escaped*"))
 
@@ -67,8 +76,8 @@ HOSTILE = "{{ 6*7777 }}{% raw %}<script>alert('x')</script><b>Bold</b> & Co"
 def test_hostile_deal_text_is_shown_as_text(client, web_repo: Path):
     path = web_repo / DEAL
     text = path.read_text(encoding="utf-8")
-    text = text.replace("name: Northwind Bank plc", f"name: \"{HOSTILE}\"", 1)
-    text = text.replace("title: IT Outsourcing Services Agreement", f"title: \"{HOSTILE}\"", 1)
+    text = text.replace("name: Northwind Bank plc", f'name: "{HOSTILE}"', 1)
+    text = text.replace("title: IT Outsourcing Services Agreement", f'title: "{HOSTILE}"', 1)
     path.write_text(text, encoding="utf-8")
     for page in (client.get("/"), client.get(f"/edit/{DEAL}")):
         assert page.status_code == 200
@@ -159,15 +168,24 @@ def test_an_upload_goes_through_the_safe_loader(client, web_repo: Path):
         "huge": b"a: " + b"x" * (1024 * 1024 + 10) + b"\n",
     }
     for name, data in bombs.items():
-        response = client.post("/upload", data={"csrf_token": token, "name": f"up-{name}"},
-                               files={"file": (f"{name}.yaml", data, "application/yaml")})
+        response = client.post(
+            "/upload",
+            data={"csrf_token": token, "name": f"up-{name}"},
+            files={"file": (f"{name}.yaml", data, "application/yaml")},
+        )
         assert response.status_code in (400, 413), name
         assert not (web_repo / f"deals/up-{name}.yaml").exists(), name
-    response = client.post("/upload", data={"name": "up-ok"}, files={"file": ("ok.yaml", b"a: 1\n", "application/yaml")})
+    response = client.post(
+        "/upload", data={"name": "up-ok"}, files={"file": ("ok.yaml", b"a: 1\n", "application/yaml")}
+    )
     assert response.status_code == 403  # no CSRF token
     good = (web_repo / DEAL).read_bytes()
-    response = client.post("/upload", data={"csrf_token": token, "name": "up-ok"},
-                           files={"file": ("ok.yaml", good, "application/yaml")}, follow_redirects=False)
+    response = client.post(
+        "/upload",
+        data={"csrf_token": token, "name": "up-ok"},
+        files={"file": ("ok.yaml", good, "application/yaml")},
+        follow_redirects=False,
+    )
     assert response.status_code == 303
     assert (web_repo / "deals/up-ok.yaml").read_bytes() == good
 

@@ -16,8 +16,10 @@ def test_make_serve_opens_the_samples_of_the_checkout():
 
 
 def test_serve_without_the_web_extra_says_how_to_install_it():
-    code = ("import sys; sys.modules['starlette'] = None; sys.argv = ['contractgen', 'serve']; "
-            "from contractgen.cli import main; main()")
+    code = (
+        "import sys; sys.modules['starlette'] = None; sys.argv = ['contractgen', 'serve']; "
+        "from contractgen.cli import main; main()"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
     assert "pip install 'contractgen[web]'" in done.stderr

@@ -14,8 +14,21 @@ import zipfile
 from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
-         (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+ROMAN = [
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+]
 
 
 def _roman(n: int) -> str:
@@ -61,7 +74,8 @@ class Numbering:
                         fmt.get(W + "val") if fmt is not None else "decimal",
                         text.get(W + "val") if text is not None else "",
                         int(start.get(W + "val")) if start is not None else 1,
-                        {"space": " ", "nothing": ""}.get(suff.get(W + "val") if suff is not None else "tab", "\t"))
+                        {"space": " ", "nothing": ""}.get(suff.get(W + "val") if suff is not None else "tab", "\t"),
+                    )
                 abstract[a.get(W + "abstractNumId")] = levels
             for num in numbering.iter(W + "num"):
                 self.levels[num.get(W + "numId")] = abstract[num.find(W + "abstractNumId").get(W + "val")]
@@ -105,8 +119,13 @@ class Numbering:
             for deeper in range(ilvl + 1, 9):
                 count[deeper] = 0
             if fmt != "bullet":
-                text = re.sub(r"%(\d)", lambda m: _format(levels.get(int(m.group(1)) - 1, ("decimal",))[0],
-                                                          max(count[int(m.group(1)) - 1], 1)), text)
+                text = re.sub(
+                    r"%(\d)",
+                    lambda m: _format(
+                        levels.get(int(m.group(1)) - 1, ("decimal",))[0], max(count[int(m.group(1)) - 1], 1)
+                    ),
+                    text,
+                )
             out.append(text + suffix)
         return out
 
@@ -124,7 +143,9 @@ def numbered_texts(data: bytes, root=None) -> list[str]:
         for el in p.iter(W + "t", W + "delText", W + "tab", W + "br"):
             if el.getparent().tag in (W + "pPr", W + "tabs"):
                 continue
-            parts.append(el.text or "" if el.tag in (W + "t", W + "delText") else ("\t" if el.tag == W + "tab" else "\n"))
+            parts.append(
+                el.text or "" if el.tag in (W + "t", W + "delText") else ("\t" if el.tag == W + "tab" else "\n")
+            )
         text = "".join(parts)
         out.append(label + text)
     return out

@@ -21,9 +21,22 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 def convert_to_pdf(sources: list[Path], outdir: Path, profile: Path) -> dict[Path, Path]:
     """Convert DOCX files to PDF in one LibreOffice run; return {source: pdf}."""
     outdir.mkdir(parents=True, exist_ok=True)
-    subprocess.run([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                    "--convert-to", "pdf", "--outdir", str(outdir), *map(str, sources)],
-                   check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            *map(str, sources),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     out = {source: outdir / (source.stem + ".pdf") for source in sources}
     missing = [str(s) for s, pdf in out.items() if not pdf.is_file()]
     assert not missing, f"LibreOffice did not convert {missing}"
@@ -41,6 +54,10 @@ def pdf_text(data: bytes) -> str:
     pages = [(page.extract_text() or "").splitlines() for page in pypdf.PdfReader(io.BytesIO(data)).pages]
     on_pages = Counter(line for lines in pages for line in set(lines))
     running = {line for line, count in on_pages.items() if count > len(pages) // 2}  # wherever it is extracted
-    kept = [line for lines in pages for line in lines
-            if line not in running and not re.fullmatch(r"\s*Page \d+ of \d+\s*", line)]
+    kept = [
+        line
+        for lines in pages
+        for line in lines
+        if line not in running and not re.fullmatch(r"\s*Page \d+ of \d+\s*", line)
+    ]
     return re.sub(r"\s+", " ", " ".join(kept).replace("\u00ad", ""))

@@ -31,8 +31,10 @@ GOLDEN_PARTS = re.compile(
 )
 SAMPLE_EPOCH = int(dt.datetime(2027, 2, 1, tzinfo=dt.timezone.utc).timestamp())
 
-LOREM = ("The Supplier shall provide the Services in accordance with Good Industry Practice and "
-         "the Service Levels, and shall ensure that its Personnel are suitably skilled. ")
+LOREM = (
+    "The Supplier shall provide the Services in accordance with Good Industry Practice and "
+    "the Service Levels, and shall ensure that its Personnel are suitably skilled. "
+)
 
 
 @pytest.fixture(autouse=True)
@@ -67,14 +69,23 @@ def big_document(draft: bool = True):
     doc = sample_document(draft=draft)
     agreement = doc.parts[0]
     for n in range(3, 33):
-        blocks = [Paragraph([Text(LOREM * 3), CrossRef("service-credits", "clause 2.2"), Text(".")],
-                            number=f"{n}.{k}", anchor=f"clause-{n}.{k}") for k in range(1, 5)]
-        agreement.clauses.append(Clause(id=f"clause-{n}", version=1, title=f"Clause {n}",
-                                        blocks=blocks, number=str(n), anchor=f"clause-{n}"))
-    doc.parts[2].clauses[0].blocks.append(Table(
-        header=[[Text("Service")], [Text("Target")], [Text("Credit")]],
-        rows=[[[Text(f"Service {i}")], [Text("99.9 %")], [Text("5 %")]] for i in range(60)],
-    ))
+        blocks = [
+            Paragraph(
+                [Text(LOREM * 3), CrossRef("service-credits", "clause 2.2"), Text(".")],
+                number=f"{n}.{k}",
+                anchor=f"clause-{n}.{k}",
+            )
+            for k in range(1, 5)
+        ]
+        agreement.clauses.append(
+            Clause(id=f"clause-{n}", version=1, title=f"Clause {n}", blocks=blocks, number=str(n), anchor=f"clause-{n}")
+        )
+    doc.parts[2].clauses[0].blocks.append(
+        Table(
+            header=[[Text("Service")], [Text("Target")], [Text("Credit")]],
+            rows=[[[Text(f"Service {i}")], [Text("99.9 %")], [Text("5 %")]] for i in range(60)],
+        )
+    )
     return doc
 
 
@@ -86,15 +97,20 @@ def test_golden_parts(draft):
     """Each XML part matches its golden copy (UPDATE_GOLDEN=1 rewrites them)."""
     folder = GOLDEN / ("sample_draft" if draft else "sample_final")
     parts = {n: b for n, b in members(render(draft)).items() if GOLDEN_PARTS.match(n)}
-    assert {"word/document.xml", "word/styles.xml", "docProps/core.xml", "docProps/custom.xml",
-            "word/header1.xml", "word/footer1.xml"} <= set(parts)
+    assert {
+        "word/document.xml",
+        "word/styles.xml",
+        "docProps/core.xml",
+        "docProps/custom.xml",
+        "word/header1.xml",
+        "word/footer1.xml",
+    } <= set(parts)
     if os.environ.get("UPDATE_GOLDEN") == "1":
         for name, blob in parts.items():
             path = folder / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(pretty(blob), encoding="utf-8")
-    stored = sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()) \
-        if folder.exists() else []
+    stored = sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
     assert stored == sorted(parts), "golden parts differ; run with UPDATE_GOLDEN=1 and review the diff"
     for name, blob in parts.items():
         assert pretty(blob) == (folder / name).read_text(encoding="utf-8"), name
@@ -114,8 +130,9 @@ def _digest_in_subprocess(env_extra: dict) -> str:
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     env.update(env_extra)
     env["PYTHONHASHSEED"] = "random"
-    out = subprocess.run([sys.executable, "-c", _SCRIPT, str(TEMPLATE)], cwd=ROOT, env=env,
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", _SCRIPT, str(TEMPLATE)], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
     return out.stdout.strip()
 
 
@@ -160,12 +177,20 @@ def test_core_and_custom_properties():
     """Core properties come from the model and the effective date; provenance is custom."""
     parts = members(render())
     core = parts["docProps/core.xml"].decode()
-    for text in ("IT Outsourcing Services Agreement", "NWB-ITO-2027-014", "contractgen",
-                 "Northwind Bank plc", "2027-02-01T00:00:00Z", "<cp:revision>1</cp:revision>"):
+    for text in (
+        "IT Outsourcing Services Agreement",
+        "NWB-ITO-2027-014",
+        "contractgen",
+        "Northwind Bank plc",
+        "2027-02-01T00:00:00Z",
+        "<cp:revision>1</cp:revision>",
+    ):
         assert text in core
     assert "python-docx" not in core
-    assert re.search(r"<cp:lastModifiedBy\s*/>|<cp:lastModifiedBy></cp:lastModifiedBy>", core) or \
-        "lastModifiedBy" not in core
+    assert (
+        re.search(r"<cp:lastModifiedBy\s*/>|<cp:lastModifiedBy></cp:lastModifiedBy>", core)
+        or "lastModifiedBy" not in core
+    )
     custom = parts["docProps/custom.xml"].decode()
     assert 'name="deal_sha256"' in custom and "0" * 64 in custom
     assert 'name="clauses"' in custom and "definitions@1 service-credits@2" in custom
@@ -182,24 +207,45 @@ def test_text_contains_model_content():
     """Clause numbers and titles, cross-references, terms and signatories all print."""
     texts = body_texts(render())
     joined = "\n".join(texts)
-    for line in ("1\tDefinitions and Interpretation", "2\tService Credits", "Schedule 1 \u2014 Charges",
-                 "1.1\tIn this Agreement the following terms have these meanings:",
-                 "\u201cCharges\u201d means the charges set out in Schedule 1.",
-                 "\u201cService Credit\u201d means a reduction of the Charges under clause 2.2.",
-                 "2.2\tIf it does not, Service Credits apply, as clause 1 explains:",
-                 "(a)\tthe credit is a price adjustment;", "(ii)\tat the At-Risk Amount.",
-                 "\u2022\tRates exclude VAT.", "Line one\nLine two",
-                 "This Agreement has been entered into on the date stated at the beginning of it.",
-                 "Signed for and on behalf of Northwind Bank plc"):
+    for line in (
+        "1\tDefinitions and Interpretation",
+        "2\tService Credits",
+        "Schedule 1 \u2014 Charges",
+        "1.1\tIn this Agreement the following terms have these meanings:",
+        "\u201cCharges\u201d means the charges set out in Schedule 1.",
+        "\u201cService Credit\u201d means a reduction of the Charges under clause 2.2.",
+        "2.2\tIf it does not, Service Credits apply, as clause 1 explains:",
+        "(a)\tthe credit is a price adjustment;",
+        "(ii)\tat the At-Risk Amount.",
+        "\u2022\tRates exclude VAT.",
+        "Line one\nLine two",
+        "This Agreement has been entered into on the date stated at the beginning of it.",
+        "Signed for and on behalf of Northwind Bank plc",
+    ):
         assert line in texts, line
-    for text in ("Jane Holloway", "Chief Operating Officer", "Rohan Mehta", "Director",
-                 "Analyst", "\u00a3450.00", "NWB-ITO-2027-014", "1 February 2027"):
+    for text in (
+        "Jane Holloway",
+        "Chief Operating Officer",
+        "Rohan Mehta",
+        "Director",
+        "Analyst",
+        "\u00a3450.00",
+        "NWB-ITO-2027-014",
+        "1 February 2027",
+    ):
         assert text in joined, text
     # reading order: cover, contents, clause 1, clause 2, signatures, schedule
-    order = [texts.index(t) for t in ("IT Outsourcing Services Agreement", "Contents",
-             "1.1\tIn this Agreement the following terms have these meanings:",
-             "2.1\tThe Supplier will meet the Service Levels.", "Signatures",
-             "1.1\tThe Charges are:")]
+    order = [
+        texts.index(t)
+        for t in (
+            "IT Outsourcing Services Agreement",
+            "Contents",
+            "1.1\tIn this Agreement the following terms have these meanings:",
+            "2.1\tThe Supplier will meet the Service Levels.",
+            "Signatures",
+            "1.1\tThe Charges are:",
+        )
+    ]
     assert order == sorted(order)
 
 
@@ -227,8 +273,20 @@ def test_styles_and_structure():
     assert numbered["the credit is a price adjustment;"].find(f"{W}ilvl").get(f"{W}val") == "2"
     assert numbered["Examples"] is None and numbered["Line oneLine two"] is None
     style_xml = members(render())["word/styles.xml"].decode()
-    for style_id in ("Normal", "Title", "Heading1", "Heading2", "Heading3", "NumberedParagraph",
-                     "List1", "List2", "Definition", "TOC1", "TOC2", "ContractTable"):
+    for style_id in (
+        "Normal",
+        "Title",
+        "Heading1",
+        "Heading2",
+        "Heading3",
+        "NumberedParagraph",
+        "List1",
+        "List2",
+        "Definition",
+        "TOC1",
+        "TOC2",
+        "ContractTable",
+    ):
         assert f'w:styleId="{style_id}"' in style_xml, style_id
     assert 'w:val="toc 1"' in style_xml and 'w:val="heading 1"' in style_xml
 
@@ -244,14 +302,16 @@ def test_bookmarks_and_cross_references():
     for name in names:
         assert re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{0,39}", name), name
     assert {"definitions", "service_credits", "service_credits_2", "schedule_charges"} <= set(names)
-    links = [(h.get(f"{W}anchor"), "".join(t.text for t in h.iter(f"{W}t")))
-             for h in root.iter(f"{W}hyperlink")]
+    links = [(h.get(f"{W}anchor"), "".join(t.text for t in h.iter(f"{W}t"))) for h in root.iter(f"{W}hyperlink")]
     assert {anchor for anchor, _ in links} <= set(names)
     for pair in (("schedule_charges", "Schedule 1 \u2014 Charges"), ("schedule_charges_table", "1Charges")):
         assert pair in links, pair
     refs = [(code, result) for code, result in complex_fields(root) if code.startswith("REF ")]
-    assert refs == [("REF schedule_charges \\n \\h", "Schedule 1"), ("REF service_credits_2 \\n \\h", "2.2"),
-                    ("REF definitions \\n \\h", "1")]
+    assert refs == [
+        ("REF schedule_charges \\n \\h", "Schedule 1"),
+        ("REF service_credits_2 \\n \\h", "2.2"),
+        ("REF definitions \\n \\h", "1"),
+    ]
     assert "\u201cService Credit\u201d means a reduction of the Charges under clause 2.2." in body_texts(render())
 
 
@@ -274,9 +334,12 @@ def test_toc_field_and_no_update_prompt():
     assert 'TOC \\o "1-2" \\h \\z \\u' in doc
     texts = body_texts(render())
     start = texts.index("Contents")
-    assert texts[start + 1:start + 5] == [
-        "1\tDefinitions and Interpretation", "2\tService Credits", "Schedule 1 \u2014 Charges",
-        "1\tCharges"]
+    assert texts[start + 1 : start + 5] == [
+        "1\tDefinitions and Interpretation",
+        "2\tService Credits",
+        "Schedule 1 \u2014 Charges",
+        "1\tCharges",
+    ]
     root = etree.fromstring(parts["word/document.xml"])
     assert [code for code, _ in complex_fields(root) if not code.startswith("REF ")] == ['TOC \\o "1-2" \\h \\z \\u']
     assert not any(fc.get(f"{W}dirty") for fc in root.iter(f"{W}fldChar"))
@@ -292,10 +355,15 @@ def test_footer_page_fields_and_header():
     assert " PAGE " in footers and " NUMPAGES " in footers
     headers = [etree.fromstring(parts[n]) for n in sorted(parts) if n.startswith("word/header")]
     # the header shows the TITLE and DOCPROPERTY "Reference" fields, their results filled in
-    assert any(complex_fields(h) == [("TITLE", "IT Outsourcing Services Agreement"),
-                                     ('DOCPROPERTY "Reference"', "NWB-ITO-2027-014")] for h in headers)
-    assert any("".join(t.text for t in h.iter(f"{W}t")).startswith("IT Outsourcing Services Agreement \u00b7 NWB-ITO-2027-014")
-               for h in headers)
+    assert any(
+        complex_fields(h)
+        == [("TITLE", "IT Outsourcing Services Agreement"), ('DOCPROPERTY "Reference"', "NWB-ITO-2027-014")]
+        for h in headers
+    )
+    assert any(
+        "".join(t.text for t in h.iter(f"{W}t")).startswith("IT Outsourcing Services Agreement \u00b7 NWB-ITO-2027-014")
+        for h in headers
+    )
     assert 'name="Reference"' in parts["docProps/custom.xml"].decode()
     assert "w:titlePg" in parts["word/document.xml"].decode()
 
@@ -335,8 +403,10 @@ def test_signatures_part_without_parties_and_extra_part():
 
 def test_docx_writer_does_not_import_weasyprint():
     """Importing the DOCX writer never loads WeasyPrint."""
-    code = ("import sys, contractgen.writers.docx.writer; "
-            "print(any(m == 'weasyprint' or m.startswith('weasyprint.') for m in sys.modules))")
+    code = (
+        "import sys, contractgen.writers.docx.writer; "
+        "print(any(m == 'weasyprint' or m.startswith('weasyprint.') for m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

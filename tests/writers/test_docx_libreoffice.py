@@ -20,14 +20,16 @@ from tests.writers.libreoffice import SOFFICE, convert_to_pdf, pdf_text
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
 
 DEALS = sorted((ROOT / "samples").glob("*.yaml"))
-XREF = re.compile(r"\b(?:clause \d+(?:\.\d+)*(?:\([a-z]+\))*|paragraph \d+(?:\.\d+)*(?:\([a-z]+\))*"
-                  r"(?: of Schedule \d+)?|Schedule \d+)")
+XREF = re.compile(
+    r"\b(?:clause \d+(?:\.\d+)*(?:\([a-z]+\))*|paragraph \d+(?:\.\d+)*(?:\([a-z]+\))*"
+    r"(?: of Schedule \d+)?|Schedule \d+)"
+)
 INSERT_BEFORE = 5  # the new clause goes before clause 5
 WORDS = re.compile(r"\S+")
 
 
 def numbered_lines(document) -> list[str]:
-    """"number first-words" of every numbered heading, paragraph and list item, in reading order."""
+    """ "number first-words" of every numbered heading, paragraph and list item, in reading order."""
     out: list[str] = []
 
     def start(number: str, text: str) -> None:

@@ -22,8 +22,13 @@ from tests.writers.libreoffice import SOFFICE, convert_to_pdf
 def test_columns_are_never_narrower_than_their_longest_word_and_fill_the_width():
     measure = Measure(TEMPLATE)
     assert measure.available()
-    columns = [(["Priority"], ["P1", "P2"]), (["Definition"], ["Complete loss of a Service for all users " * 3]),
-               (["Response"], ["15 minutes"]), (["Resolution"], ["4 hours"]), (["Target"], ["95%"])]
+    columns = [
+        (["Priority"], ["P1", "P2"]),
+        (["Definition"], ["Complete loss of a Service for all users " * 3]),
+        (["Response"], ["15 minutes"]),
+        (["Resolution"], ["4 hours"]),
+        (["Target"], ["95%"]),
+    ]
     widths = column_widths(columns, 9000, 300, measure, (10, 10))
     assert sum(widths) == 9000
     for (headers, cells), width in zip(columns, widths):
@@ -45,11 +50,21 @@ def test_the_docx_and_the_pdf_paginate_alike_and_no_header_breaks_inside_a_word(
     assert abs(len(office.pages) - len(ours.pages)) <= 2, (len(office.pages), len(ours.pages))
     text = "\n".join(page.extract_text() or "" for page in office.pages)
     blocks = [b for part in document.parts for clause in part.clauses for b in iter_blocks(clause.blocks)]
-    words = {word for block in blocks if isinstance(block, Table)
-             for cell in block.header for word in inline_text(cell).split() if len(word) >= 5 and word.isalpha()}
+    words = {
+        word
+        for block in blocks
+        if isinstance(block, Table)
+        for cell in block.header
+        for word in inline_text(cell).split()
+        if len(word) >= 5 and word.isalpha()
+    }
     assert words >= {"Priority", "Target"}
-    broken = [w for w in sorted(words) for k in range(2, len(w) - 1)
-              if re.search(rf"\b{re.escape(w[:k])}\n{re.escape(w[k:])}\b", text)]
+    broken = [
+        w
+        for w in sorted(words)
+        for k in range(2, len(w) - 1)
+        if re.search(rf"\b{re.escape(w[:k])}\n{re.escape(w[k:])}\b", text)
+    ]
     assert broken == []
 
 
@@ -61,8 +76,12 @@ def test_the_docx_style_sheet_and_the_pdf_stylesheet_agree_on_the_page_and_the_b
     css = (TEMPLATE / "pdf" / "print.css").read_text(encoding="utf-8")
     page = re.search(r"@page \{[^}]*?margin: ([\d.]+)mm ([\d.]+)mm ([\d.]+)mm ([\d.]+)mm", css).groups()
     margins = sheet["page"]
-    assert [float(v) for v in page] == [margins["margin_top_mm"], margins["margin_right_mm"],
-                                        margins["margin_bottom_mm"], margins["margin_left_mm"]]
+    assert [float(v) for v in page] == [
+        margins["margin_top_mm"],
+        margins["margin_right_mm"],
+        margins["margin_bottom_mm"],
+        margins["margin_left_mm"],
+    ]
     html = re.search(r"\nhtml \{([^}]*)\}", css).group(1)
     size = float(re.search(r"font-size: ([\d.]+)pt", html).group(1))
     line = float(re.search(r"line-height: ([\d.]+)", html).group(1))

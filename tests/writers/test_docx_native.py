@@ -124,6 +124,9 @@ def test_opens_clean_with_contents_page_numbers_and_outline(sample):
     footers = b"".join(blob for name, blob in parts.items() if name.startswith("word/footer"))
     assert b" PAGE " in footers and b" NUMPAGES " in footers
     styles = etree.fromstring(parts["word/styles.xml"])
-    outline = {s.get(W + "styleId"): s.find(f"{W}pPr/{W}outlineLvl").get(W + "val")
-               for s in styles.iter(W + "style") if s.find(f"{W}pPr/{W}outlineLvl") is not None}
+    outline = {
+        s.get(W + "styleId"): s.find(f"{W}pPr/{W}outlineLvl").get(W + "val")
+        for s in styles.iter(W + "style")
+        if s.find(f"{W}pPr/{W}outlineLvl") is not None
+    }
     assert (outline["Heading1"], outline["Heading2"], outline["ScheduleHeading"]) == ("0", "1", "1")

@@ -37,7 +37,7 @@ def with_clause(*blocks) -> object:
 
 
 def test_text_is_escaped_exactly_once():
-    doc = with_clause(Paragraph([Text("<b>x</b> & \"q\""), Strong([Text("<i>y</i>")])], number="3.1", anchor="extra.1"))
+    doc = with_clause(Paragraph([Text('<b>x</b> & "q"'), Strong([Text("<i>y</i>")])], number="3.1", anchor="extra.1"))
     html = html_of(doc)
     assert "&lt;b&gt;x&lt;/b&gt; &amp; &#34;q&#34;" in html
     assert "<strong>&lt;i&gt;y&lt;/i&gt;</strong>" in html
@@ -56,7 +56,7 @@ def test_escaping_in_attributes_and_metadata():
     doc.title = 'Deal "A" <x>'
     doc.parties[0].name = "Smith & Sons"
     html = html_of(doc)
-    assert '<title>Deal &#34;A&#34; &lt;x&gt;</title>' in html
+    assert "<title>Deal &#34;A&#34; &lt;x&gt;</title>" in html
     assert 'content="Agreement between Smith &amp; Sons and' in html
     doc = with_clause(Paragraph([CrossRef('x" onclick="evil', "clause 9")]))
     assert 'href="#x&#34; onclick=&#34;evil"' in html_of(doc)
@@ -64,7 +64,10 @@ def test_escaping_in_attributes_and_metadata():
 
 def test_clause_and_paragraph_anchors_and_cross_reference_links():
     html = html_of(sample_document())
-    assert '<h2 class="clause-heading" id="definitions"><span class="num">1 </span>Definitions and Interpretation</h2>' in html
+    assert (
+        '<h2 class="clause-heading" id="definitions"><span class="num">1 </span>Definitions and Interpretation</h2>'
+        in html
+    )
     assert 'id="service-credits"' in html
     assert '<p class="para numbered" id="service-credits.2"><span class="num">2.2</span>' in html
     assert '<a class="xref" href="#definitions">clause 1</a>' in html
@@ -88,8 +91,10 @@ def test_list_numbers_printed_literally():
 def test_contents_entries_in_order_with_links():
     doc = sample_document()
     html = html_of(doc)
-    toc = html[html.index('<nav class="contents">'):html.index("</nav>")]
-    entries = re.findall(r'<li class="toc-entry level-(\d)"><a href="#([^"]+)"><span class="toc-num">([^<]*)</span>([^<]*)</a>', toc)
+    toc = html[html.index('<nav class="contents">') : html.index("</nav>")]
+    entries = re.findall(
+        r'<li class="toc-entry level-(\d)"><a href="#([^"]+)"><span class="toc-num">([^<]*)</span>([^<]*)</a>', toc
+    )
     assert entries == [(str(e.level), e.anchor, e.number, e.title) for e in doc.contents]
 
 
@@ -107,16 +112,18 @@ def test_draft_watermark_present_only_for_drafts():
 
 def test_definitions_wording():
     html = html_of(sample_document())
-    assert ('<p class="definition"><strong>“Charges”</strong> means the charges set out in '
-            '<a class="xref" href="#schedule-charges">Schedule 1</a>.</p>') in html
+    assert (
+        '<p class="definition"><strong>“Charges”</strong> means the charges set out in '
+        '<a class="xref" href="#schedule-charges">Schedule 1</a>.</p>'
+    ) in html
     assert '<p class="definition"><strong>“Service Credit”</strong> means a reduction' in html
 
 
 def test_signature_blocks_one_per_party():
     doc = sample_document()
     html = html_of(doc)
-    sig = html[html.index('<section class="part signatures">'):]
-    sig = sig[:sig.index("</section>")]
+    sig = html[html.index('<section class="part signatures">') :]
+    sig = sig[: sig.index("</section>")]
     assert '<h1 class="signatures-heading">Signatures</h1>' in sig
     assert "This Agreement has been entered into on the date stated at the beginning of it." in sig
     assert sig.count('<div class="signature-block">') == len(doc.parties)
@@ -159,7 +166,9 @@ def test_unknown_node_kind_is_an_error_not_a_blank():
 
 
 def test_table_header_and_rows():
-    doc = with_clause(Table(header=[[Text("A")], [Text("B")]], rows=[[[Text("1")], [Text("<2>")]]], align=["", "center"]))
+    doc = with_clause(
+        Table(header=[[Text("A")], [Text("B")]], rows=[[[Text("1")], [Text("<2>")]]], align=["", "center"])
+    )
     html = html_of(doc)
     assert '<thead><tr><th>A</th><th class="al-center">B</th></tr></thead>' in html
     assert '<tr><td>1</td><td class="al-center">&lt;2&gt;</td></tr>' in html
@@ -167,5 +176,7 @@ def test_table_header_and_rows():
 
 def test_unknown_part_kind_prints_clauses_in_order():
     doc = sample_document()
-    doc.parts.insert(1, Part("annex", "annex", "Annex", [Clause("annex-1", 1, "Annex Terms", [], number="3", anchor="annex-1")]))
+    doc.parts.insert(
+        1, Part("annex", "annex", "Annex", [Clause("annex-1", 1, "Annex Terms", [], number="3", anchor="annex-1")])
+    )
     assert 'id="annex-1"><span class="num">3 </span>Annex Terms</h2>' in html_of(doc)

@@ -37,7 +37,11 @@ def rendered(request):
     workspace = Workspace()
     result = build_document(load_deal(request.param), workspace)
     template_dir = workspace.template_dir(result.source.deal.template)
-    return result.document, writers.render(result.document, template_dir, "docx"), writers.render(result.document, template_dir, "pdf")
+    return (
+        result.document,
+        writers.render(result.document, template_dir, "docx"),
+        writers.render(result.document, template_dir, "pdf"),
+    )
 
 
 def test_docx_and_pdf_carry_the_same_words(rendered):

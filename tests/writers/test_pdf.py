@@ -34,9 +34,11 @@ from tests.writers.sample_document import sample_document  # noqa: E402
 
 TEMPLATE = ROOT / "templates" / "it-outsourcing"
 
-LOREM = ("The Supplier shall provide the Services in accordance with Good Industry Practice, the "
-         "Service Levels and the Policies, and shall ensure that its Personnel are suitably "
-         "skilled, experienced and qualified to perform the tasks assigned to them. ")
+LOREM = (
+    "The Supplier shall provide the Services in accordance with Good Industry Practice, the "
+    "Service Levels and the Policies, and shall ensure that its Personnel are suitably "
+    "skilled, experienced and qualified to perform the tasks assigned to them. "
+)
 
 
 def big_document(draft: bool = True):
@@ -46,18 +48,22 @@ def big_document(draft: bool = True):
     for n in range(3, 23):
         anchor = f"clause-{n}"
         blocks = [
-            Paragraph([Text(LOREM * 2), CrossRef("service-credits", "clause 2.2"), Text(".")],
-                      number=f"{n}.{k}", anchor=f"{anchor}.{k}")
+            Paragraph(
+                [Text(LOREM * 2), CrossRef("service-credits", "clause 2.2"), Text(".")],
+                number=f"{n}.{k}",
+                anchor=f"{anchor}.{k}",
+            )
             for k in range(1, 5)
         ]
-        blocks.append(ListBlock(ordered=True, items=[
-            ListItem([Paragraph([Text(LOREM)])], number=f"({c})") for c in "abc"
-        ]))
+        blocks.append(
+            ListBlock(ordered=True, items=[ListItem([Paragraph([Text(LOREM)])], number=f"({c})") for c in "abc"])
+        )
         agreement.clauses.append(Clause(anchor, 1, f"Obligations Part {n}", blocks, number=str(n), anchor=anchor))
         doc.contents.insert(n - 1, ContentsEntry(1, str(n), f"Obligations Part {n}", anchor))
     rows = [[[Text(f"Role {i}")], [Text(f"£{100 + i}.00")]] for i in range(60)]
-    doc.parts[2].clauses[0].blocks.append(Table(header=[[Text("Role")], [Text("Day rate")]], rows=rows,
-                                                 align=["left", "right"]))
+    doc.parts[2].clauses[0].blocks.append(
+        Table(header=[[Text("Role")], [Text("Day rate")]], rows=rows, align=["left", "right"])
+    )
     return doc
 
 
@@ -83,9 +89,19 @@ def test_is_a_pdf_with_expected_page_count(sample_pdf, reader):
 
 def test_clause_numbers_titles_and_cross_references(reader):
     text = "\n".join(page_texts(reader))
-    for needle in ("1 Definitions and Interpretation", "2 Service Credits", "1.1", "2.2",
-                   "Schedule 1 — Charges", "clause 2.2", "clause 1", "(a)", "(ii)",
-                   "“Charges” means the charges set out in Schedule 1.", "£450.00"):
+    for needle in (
+        "1 Definitions and Interpretation",
+        "2 Service Credits",
+        "1.1",
+        "2.2",
+        "Schedule 1 — Charges",
+        "clause 2.2",
+        "clause 1",
+        "(a)",
+        "(ii)",
+        "“Charges” means the charges set out in Schedule 1.",
+        "£450.00",
+    ):
         assert needle in text, needle
 
 
@@ -105,17 +121,20 @@ def test_contents_page_numbers(reader):
     assert "Contents" in contents
     body_page = next(i for i, t in enumerate(texts, start=1) if "Headings do not affect" in t)
     assert "Definitions and Interpretation" in contents
-    assert any(line.rstrip().endswith(str(body_page)) and "Definitions" in line
-               for line in contents.splitlines())
+    assert any(line.rstrip().endswith(str(body_page)) and "Definitions" in line for line in contents.splitlines())
 
 
 def test_draft_watermark_and_signatories(reader):
     texts = page_texts(reader)
     assert all("DRAFT" in t for t in texts)
     text = "\n".join(texts)
-    for name in ("Jane Holloway", "Rohan Mehta", "Chief Operating Officer",
-                 "Signed for and on behalf of Northwind Bank plc",
-                 "Signed for and on behalf of Apex Digital Services Private Limited"):
+    for name in (
+        "Jane Holloway",
+        "Rohan Mehta",
+        "Chief Operating Officer",
+        "Signed for and on behalf of Northwind Bank plc",
+        "Signed for and on behalf of Apex Digital Services Private Limited",
+    ):
         assert name in text
 
 
@@ -135,8 +154,13 @@ def test_outline_and_links(reader):
                 titles.append(item.title)
 
     walk(reader.outline)
-    for title in ("1 Definitions and Interpretation", "2 Service Credits", "Signatures",
-                  "Schedule 1 — Charges", "1 Charges"):
+    for title in (
+        "1 Definitions and Interpretation",
+        "2 Service Credits",
+        "Signatures",
+        "Schedule 1 — Charges",
+        "1 Charges",
+    ):
         assert title in titles
     links = [a.get_object() for page in reader.pages for a in page.get("/Annots", [])]
     assert any(link.get("/Subtype") == "/Link" for link in links)  # cross-refs are clickable
@@ -164,8 +188,9 @@ def test_byte_identical_across_processes():
     for tz in ("UTC", "Asia/Kolkata"):
         env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
         env.update(TZ=tz, PYTHONHASHSEED="random")
-        out = subprocess.run([sys.executable, "-c", SCRIPT, str(TEMPLATE)], cwd=ROOT, env=env,
-                             capture_output=True, check=True).stdout
+        out = subprocess.run(
+            [sys.executable, "-c", SCRIPT, str(TEMPLATE)], cwd=ROOT, env=env, capture_output=True, check=True
+        ).stdout
         outputs.append(out)
         time.sleep(1.1)  # a clock-based date would now differ
     assert outputs[0] == outputs[1]
@@ -174,8 +199,10 @@ def test_byte_identical_across_processes():
 
 
 def test_weasyprint_is_imported_lazily():
-    code = ("import sys, contractgen.writers.pdf.writer, contractgen.writers.pdf.html; "
-            "sys.exit('weasyprint' in sys.modules)")
+    code = (
+        "import sys, contractgen.writers.pdf.writer, contractgen.writers.pdf.html; "
+        "sys.exit('weasyprint' in sys.modules)"
+    )
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
 
 
@@ -224,14 +251,17 @@ def test_fetcher_serves_template_files(template_root):
     assert response.content_type == "image/svg+xml"
 
 
-@pytest.mark.parametrize("url", [
-    "file:///etc/passwd",
-    "http://example.com/logo.png",
-    "https://example.com/font.woff2",
-    "ftp://example.com/x",
-    "data:text/plain,hello",
-    "file://otherhost/etc/passwd",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "http://example.com/logo.png",
+        "https://example.com/font.woff2",
+        "ftp://example.com/x",
+        "data:text/plain,hello",
+        "file://otherhost/etc/passwd",
+    ],
+)
 def test_fetcher_refuses_other_places(template_root, url):
     fetcher = make_url_fetcher(template_root)
     with pytest.raises(UnsafeResourceError):
@@ -302,17 +332,25 @@ def test_leader_dots_are_one_run_per_line_at_the_same_places():
 
     pdf_dir = TEMPLATE.resolve() / "pdf"
     font_config, stylesheet, _, fetcher = _resources(pdf_dir)
-    document = weasyprint.HTML(string=render_html(big_document(), TEMPLATE), base_url=str(pdf_dir) + "/",
-                               url_fetcher=fetcher).render(stylesheets=[stylesheet], font_config=font_config)
+    document = weasyprint.HTML(
+        string=render_html(big_document(), TEMPLATE), base_url=str(pdf_dir) + "/", url_fetcher=fetcher
+    ).render(stylesheets=[stylesheet], font_config=font_config)
     from weasyprint.formatting_structure.boxes import ParentBox
 
     rows = [leader for page in document.pages for leader in _leader_boxes(page._page_box, ParentBox)]
-    before = [(min(c.position_x for c in r.children), max(c.position_x + c.width for c in r.children),
-               "".join(c.text for c in r.children)) for r in rows]
+    before = [
+        (
+            min(c.position_x for c in r.children),
+            max(c.position_x + c.width for c in r.children),
+            "".join(c.text for c in r.children),
+        )
+        for r in rows
+    ]
     assert len(rows) > 20 and all(len(r.children) > 10 for r in rows)
     assert merge_leader_dots(document) == len(rows)
-    after = [(r.children[0].position_x, r.children[0].position_x + r.children[0].width, r.children[0].text)
-             for r in rows]
+    after = [
+        (r.children[0].position_x, r.children[0].position_x + r.children[0].width, r.children[0].text) for r in rows
+    ]
     assert all(len(r.children) == 1 for r in rows)
     for (x0, x1, text), (y0, y1, merged) in zip(before, after):
         assert merged == text and y0 == x0 and abs(y1 - x1) < 1e-3
@@ -341,7 +379,8 @@ def test_contents_page_numbers_come_from_one_layout_pass():
         page_layout.make_page = counting
         try:
             return weasyprint.HTML(string=html, base_url=str(pdf_dir) + "/", url_fetcher=fetcher).render(
-                stylesheets=[stylesheet, *extra], font_config=font_config)
+                stylesheets=[stylesheet, *extra], font_config=font_config
+            )
         finally:
             page_layout.make_page = real
 
@@ -349,8 +388,11 @@ def test_contents_page_numbers_come_from_one_layout_pass():
     assert len(made) == len(ours.pages)  # no page laid out twice
     assert fill_contents_page_numbers(ours) > 20
     # the same contents as WeasyPrint's own target-counter(), which lays the contents out again
-    counted = laid_out(weasyprint.CSS(string='.toc-entry > a::after { content: " " leader(". ") " " '
-                                             'target-counter(attr(href), page); }'))
+    counted = laid_out(
+        weasyprint.CSS(
+            string='.toc-entry > a::after { content: " " leader(". ") " " target-counter(attr(href), page); }'
+        )
+    )
     assert len(made) > len(counted.pages)
 
     def contents_text(document) -> str:

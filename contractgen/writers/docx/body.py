@@ -13,8 +13,21 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from contractgen.document.model import (
-    Clause, CrossRef, DefinitionList, Document, Emph, Heading, LineBreak, ListBlock, Paragraph,
-    Part, PartyBlock, Strong, Table, Text, iter_blocks,
+    Clause,
+    CrossRef,
+    DefinitionList,
+    Document,
+    Emph,
+    Heading,
+    LineBreak,
+    ListBlock,
+    Paragraph,
+    Part,
+    PartyBlock,
+    Strong,
+    Table,
+    Text,
+    iter_blocks,
 )
 from contractgen.writers.docx import fields as f
 from contractgen.writers.docx.numbering import BULLET_STYLE, SCHEDULE_STYLE
@@ -126,8 +139,13 @@ class BodyWriter:
         if self.measure is not None and self.measure.available():
             from contractgen.writers.docx.measure import column_widths
 
-            columns = [([self._cell_text(table.header[i])] if i < len(table.header) else [],
-                        [self._cell_text(row[i]) for row in table.rows if i < len(row)]) for i in range(ncols)]
+            columns = [
+                (
+                    [self._cell_text(table.header[i])] if i < len(table.header) else [],
+                    [self._cell_text(row[i]) for row in table.rows if i < len(row)],
+                )
+                for i in range(ncols)
+            ]
             padding = 2 * twips(self.sheet["table"]["cell_margin_mm"]) + 20  # both margins and a point of slack
             sizes = (style_size(self.sheet, "TableHeading"), style_size(self.sheet, "TableText"))
             return column_widths(columns, available, padding, self.measure, sizes)
@@ -364,7 +382,8 @@ class BodyWriter:
         align = {"right": "right", "center": "center"}
         fill = self.sheet["colours"]["table_header_fill"]
         row_changes = [table.change] + [
-            (table.row_changes[i] if i < len(table.row_changes) else "") or table.change for i in range(len(table.rows))]
+            (table.row_changes[i] if i < len(table.row_changes) else "") or table.change for i in range(len(table.rows))
+        ]
         for r_index, row in enumerate([table.header, *table.rows]):
             header = r_index == 0
             tr = f.table_row(tbl, header=header)

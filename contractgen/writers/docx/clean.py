@@ -29,13 +29,20 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 # Field instructions that fetch a file or address, query a database, or run a program or macro.
-DANGEROUS_FIELDS = frozenset({"INCLUDEPICTURE", "INCLUDETEXT", "INCLUDE", "IMPORT", "LINK", "DDE", "DDEAUTO",
-                              "DATABASE", "MACROBUTTON", "RD"})
+DANGEROUS_FIELDS = frozenset(
+    {"INCLUDEPICTURE", "INCLUDETEXT", "INCLUDE", "IMPORT", "LINK", "DDE", "DDEAUTO", "DATABASE", "MACROBUTTON", "RD"}
+)
 # Parts, content types and relationship types of macros, ActiveX controls and embedded programs.
 REFUSED_NAMES = ("vbaproject.bin", "vbadata.xml", "/activex/", "/embeddings/", "/vba")
 REFUSED_TYPES = ("macroenabled", "vbaproject", "activex", "oleobject", "vbadata")
-DROPPED_RELATIONSHIPS = ("/attachedTemplate", "/aFChunk", "/subDocument", "/mailMergeSource", "/mailMergeHeaderSource",
-                         "/recipientData")
+DROPPED_RELATIONSHIPS = (
+    "/attachedTemplate",
+    "/aFChunk",
+    "/subDocument",
+    "/mailMergeSource",
+    "/mailMergeHeaderSource",
+    "/recipientData",
+)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
 
 
@@ -50,13 +57,18 @@ def read_members(data: bytes, origin: str) -> list[tuple[zipfile.ZipInfo, bytes]
         raise TemplateError(f"{origin}: {len(entries)} parts; a reference document may have {MAX_PARTS} at most")
     total = sum(entry.file_size for entry in entries)
     if total > MAX_UNPACKED:
-        raise TemplateError(f"{origin}: unpacks to {total // (1024 * 1024)} MiB; a reference document may unpack "
-                            f"to {MAX_UNPACKED // (1024 * 1024)} MiB at most (a zip bomb?)")
+        raise TemplateError(
+            f"{origin}: unpacks to {total // (1024 * 1024)} MiB; a reference document may unpack "
+            f"to {MAX_UNPACKED // (1024 * 1024)} MiB at most (a zip bomb?)"
+        )
     for entry in entries:
-        if entry.file_size > MAX_PART or (entry.file_size > RATIO_FLOOR
-                                          and entry.file_size > MAX_RATIO * max(entry.compress_size, 1)):
-            raise TemplateError(f"{origin}: part {entry.filename} unpacks to {entry.file_size} bytes from "
-                                f"{entry.compress_size}; refused (a zip bomb?)")
+        if entry.file_size > MAX_PART or (
+            entry.file_size > RATIO_FLOOR and entry.file_size > MAX_RATIO * max(entry.compress_size, 1)
+        ):
+            raise TemplateError(
+                f"{origin}: part {entry.filename} unpacks to {entry.file_size} bytes from "
+                f"{entry.compress_size}; refused (a zip bomb?)"
+            )
     members = []
     for entry in entries:
         try:
@@ -102,14 +114,18 @@ def _refuse_programs(members: list[tuple[zipfile.ZipInfo, bytes]], origin: str) 
     for entry, body in members:
         name = "/" + entry.filename.lower()
         if any(marker in name for marker in REFUSED_NAMES):
-            raise TemplateError(f"{origin}: contains {entry.filename} (a macro, ActiveX control or embedded "
-                                "object); save the reference document as a plain .docx without them")
+            raise TemplateError(
+                f"{origin}: contains {entry.filename} (a macro, ActiveX control or embedded "
+                "object); save the reference document as a plain .docx without them"
+            )
         if entry.filename in ("[Content_Types].xml",) or entry.filename.endswith(".rels"):
             lowered = body.lower()
             found = next((t for t in REFUSED_TYPES if t.encode() in lowered), None)
             if found:
-                raise TemplateError(f"{origin}: {entry.filename} declares {found} content (macros or embedded "
-                                    "programs); save the reference document as a plain .docx (not .docm)")
+                raise TemplateError(
+                    f"{origin}: {entry.filename} declares {found} content (macros or embedded "
+                    "programs); save the reference document as a plain .docx (not .docm)"
+                )
 
 
 def _parse(name: str, body: bytes, origin: str):
@@ -134,8 +150,10 @@ def _clean_relationships(name: str, body: bytes, origin: str, warnings: list[str
     for rel in list(root):
         kind, target = rel.get("Type", ""), rel.get("Target", "")
         if rel.get("TargetMode", "").lower() == "external" or kind.endswith(DROPPED_RELATIONSHIPS):
-            warnings.append(f"{origin}: dropped a link to {target!r} ({kind.rsplit('/', 1)[-1]}) from {_owner(name)}: "
-                            "a contract must not fetch anything when it is opened")
+            warnings.append(
+                f"{origin}: dropped a link to {target!r} ({kind.rsplit('/', 1)[-1]}) from {_owner(name)}: "
+                "a contract must not fetch anything when it is opened"
+            )
             root.remove(rel)
             removed.add(rel.get("Id", ""))
     if not removed:
@@ -145,13 +163,20 @@ def _clean_relationships(name: str, body: bytes, origin: str, warnings: list[str
 
 def _clean_part(name: str, body: bytes, dropped: set[str], origin: str, warnings: list[str]) -> bytes | None:
     """Drop fields that fetch or run, attached templates, mail merges and references to dropped links."""
-    if not any(marker in body for marker in (b"fldSimple", b"instrText", b"attachedTemplate", b"mailMerge",
-                                             b"altChunk")) and not dropped:
+    if (
+        not any(
+            marker in body for marker in (b"fldSimple", b"instrText", b"attachedTemplate", b"mailMerge", b"altChunk")
+        )
+        and not dropped
+    ):
         return None
     root = _parse(name, body, origin)
     changed = False
-    for tag, what in (("attachedTemplate", "an attached template"), ("mailMerge", "a mail merge data source"),
-                      ("altChunk", "an imported chunk of another document")):
+    for tag, what in (
+        ("attachedTemplate", "an attached template"),
+        ("mailMerge", "a mail merge data source"),
+        ("altChunk", "an imported chunk of another document"),
+    ):
         for element in list(root.iter(f"{{{W}}}{tag}")):
             element.getparent().remove(element)
             warnings.append(f"{origin}: dropped {what} from {name}")

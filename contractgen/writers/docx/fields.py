@@ -55,13 +55,47 @@ def ppr_of(p):
     return ppr
 
 
-PPR_ORDER = tuple(qn("w:" + t) for t in (
-    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
-    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
-    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
-    "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
-    "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
-    "sectPr", "pPrChange"))
+PPR_ORDER = tuple(
+    qn("w:" + t)
+    for t in (
+        "pStyle",
+        "keepNext",
+        "keepLines",
+        "pageBreakBefore",
+        "framePr",
+        "widowControl",
+        "numPr",
+        "suppressLineNumbers",
+        "pBdr",
+        "shd",
+        "tabs",
+        "suppressAutoHyphens",
+        "kinsoku",
+        "wordWrap",
+        "overflowPunct",
+        "topLinePunct",
+        "autoSpaceDE",
+        "autoSpaceDN",
+        "bidi",
+        "adjustRightInd",
+        "snapToGrid",
+        "spacing",
+        "ind",
+        "contextualSpacing",
+        "mirrorIndents",
+        "suppressOverlap",
+        "jc",
+        "textDirection",
+        "textAlignment",
+        "textboxTightWrap",
+        "outlineLvl",
+        "divId",
+        "cnfStyle",
+        "rPr",
+        "sectPr",
+        "pPrChange",
+    )
+)
 
 
 _PPR_RANK = {tag: rank for rank, tag in enumerate(PPR_ORDER)}
@@ -103,7 +137,6 @@ def set_numbering(p, num_id: int, ilvl: int = 0) -> None:
 def set_page_break_before(p) -> None:
     """Make a paragraph start on a new page (w:pageBreakBefore, right after w:pStyle)."""
     ppr_insert(ppr_of(p), etree.Element(qn("w:pageBreakBefore")))
-
 
 
 def set_jc(p, value: str) -> None:
@@ -244,11 +277,19 @@ def table(body, style: str, widths: list[int], indent: int):
     if indent:
         SubElement(pr, qn("w:tblInd"), {qn("w:w"): str(indent), qn("w:type"): "dxa"})
     SubElement(pr, qn("w:tblLayout")).set(qn("w:type"), "fixed")
-    SubElement(pr, qn("w:tblLook"), {
-        qn("w:val"): "04A0", qn("w:firstRow"): "1", qn("w:lastRow"): "0",
-        qn("w:firstColumn"): "0", qn("w:lastColumn"): "0", qn("w:noHBand"): "1",
-        qn("w:noVBand"): "1",
-    })
+    SubElement(
+        pr,
+        qn("w:tblLook"),
+        {
+            qn("w:val"): "04A0",
+            qn("w:firstRow"): "1",
+            qn("w:lastRow"): "0",
+            qn("w:firstColumn"): "0",
+            qn("w:lastColumn"): "0",
+            qn("w:noHBand"): "1",
+            qn("w:noVBand"): "1",
+        },
+    )
     grid = SubElement(tbl, qn("w:tblGrid"))
     for w in widths:
         SubElement(grid, qn("w:gridCol")).set(qn("w:w"), str(w))
@@ -276,9 +317,16 @@ def table_cell(tr, width: int, span: int = 1, fill: str = "", bottom: str = "", 
         SubElement(pr, qn("w:gridSpan")).set(qn("w:val"), str(span))
     if bottom:
         borders = SubElement(pr, qn("w:tcBorders"))
-        SubElement(borders, qn("w:bottom"), {
-            qn("w:val"): "single", qn("w:sz"): "4", qn("w:space"): "0", qn("w:color"): bottom,
-        })
+        SubElement(
+            borders,
+            qn("w:bottom"),
+            {
+                qn("w:val"): "single",
+                qn("w:sz"): "4",
+                qn("w:space"): "0",
+                qn("w:color"): bottom,
+            },
+        )
     if fill:
         SubElement(pr, qn("w:shd"), {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): fill})
     if valign:

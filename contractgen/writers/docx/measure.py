@@ -38,9 +38,11 @@ class Measure:
 
     def __init__(self, template_dir: Path):
         package = Path(__file__).resolve().parents[2]
-        folders = [Path(template_dir) / "pdf" / "fonts",  # the template's own, else the built-in template's
-                   package / "data" / "templates" / "it-outsourcing" / "pdf" / "fonts",
-                   package.parent / "templates" / "it-outsourcing" / "pdf" / "fonts"]
+        folders = [
+            Path(template_dir) / "pdf" / "fonts",  # the template's own, else the built-in template's
+            package / "data" / "templates" / "it-outsourcing" / "pdf" / "fonts",
+            package.parent / "templates" / "it-outsourcing" / "pdf" / "fonts",
+        ]
         folder = next((f for f in folders if all((f / name).is_file() for name in FONT_FILES.values())), folders[0])
         self.fonts = {bold: str(folder / name) for bold, name in FONT_FILES.items()}
 
@@ -59,8 +61,13 @@ class Measure:
         return max((self.width(word, size, bold) for word in text.split()), default=0)
 
 
-def column_widths(columns: list[tuple[list[str], list[str]]], available: int, padding: int, measure: Measure,
-                  sizes: tuple[float, float]) -> list[int]:
+def column_widths(
+    columns: list[tuple[list[str], list[str]]],
+    available: int,
+    padding: int,
+    measure: Measure,
+    sizes: tuple[float, float],
+) -> list[int]:
     """Widths in twips for columns given as (header texts, body texts), summing to `available`.
 
     Every column first gets its widest word (headers bold) plus the cell padding; what is left is
@@ -70,10 +77,14 @@ def column_widths(columns: list[tuple[list[str], list[str]]], available: int, pa
     header_size, body_size = sizes
     floors, wants = [], []
     for headers, cells in columns:
-        word = max([measure.longest_word(t, header_size, True) for t in headers] +
-                   [measure.longest_word(t, body_size) for t in cells] + [0])
-        line = max([measure.width(t, header_size, True) for t in headers] +
-                   [measure.width(t, body_size) for t in cells] + [0])
+        word = max(
+            [measure.longest_word(t, header_size, True) for t in headers]
+            + [measure.longest_word(t, body_size) for t in cells]
+            + [0]
+        )
+        line = max(
+            [measure.width(t, header_size, True) for t in headers] + [measure.width(t, body_size) for t in cells] + [0]
+        )
         floors.append(word + padding)
         wants.append(max(line + padding, word + padding))
     total_floor = sum(floors)
@@ -87,7 +98,7 @@ def column_widths(columns: list[tuple[list[str], list[str]]], available: int, pa
             widths = [available * w // sum(weights) for w in weights]
         else:
             # square roots: a long column still gets more room, but a short one keeps enough to read
-            weights = [e ** 0.5 for e in extra]
+            weights = [e**0.5 for e in extra]
             scale = spare / sum(weights) if sum(weights) else 0
             widths = [floor + int(w * scale) for floor, w in zip(floors, weights)]
     widths[-1] += available - sum(widths)

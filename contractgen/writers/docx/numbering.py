@@ -20,7 +20,12 @@ W_VAL = qn("w:val")
 FORMATS = {"decimal", "lowerLetter", "lowerRoman", "upperLetter", "upperRoman", "bullet"}
 SUFFIXES = {"tab", "space", "nothing"}
 # the style keys through which the writer finds each list (see `ListLinks`)
-CLAUSE_STYLE, SCHEDULE_STYLE, SCHEDULE_CLAUSE_STYLE, BULLET_STYLE = "Heading1", "Heading2", "ScheduleHeading", "ListBullet"
+CLAUSE_STYLE, SCHEDULE_STYLE, SCHEDULE_CLAUSE_STYLE, BULLET_STYLE = (
+    "Heading1",
+    "Heading2",
+    "ScheduleHeading",
+    "ListBullet",
+)
 
 
 def numbering_xml(sheet: dict) -> bytes:
@@ -113,7 +118,10 @@ class ListLinks:
             num_id = num.find(qn("w:numId"))
             ilvl = num.find(qn("w:ilvl"))
             if num_id is not None and int(num_id.get(W_VAL, "0")):
-                levels[style.get(qn("w:styleId"))] = (int(num_id.get(W_VAL)), int(ilvl.get(W_VAL, "0")) if ilvl is not None else 0)
+                levels[style.get(qn("w:styleId"))] = (
+                    int(num_id.get(W_VAL)),
+                    int(ilvl.get(W_VAL, "0")) if ilvl is not None else 0,
+                )
         return cls(levels)
 
     def of(self, style_id: str) -> tuple[int, int]:

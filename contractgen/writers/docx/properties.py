@@ -19,7 +19,11 @@ from contractgen.writers.timestamp import document_datetime
 
 SubElement = etree.SubElement
 DROP_PACKAGE_RELS = {RT.THUMBNAIL}
-DROP_DOCUMENT_RELS = {RT.CUSTOM_XML, RT.NUMBERING, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"}
+DROP_DOCUMENT_RELS = {
+    RT.CUSTOM_XML,
+    RT.NUMBERING,
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+}
 CUSTOM_PROPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"

@@ -19,7 +19,13 @@ from lxml import etree
 from contractgen.document.model import Del, Ins, Part, PartyBlock
 from contractgen.writers.docx import fields as f
 from contractgen.writers.docx.body import (
-    DELETED, INSERTED, SCHEDULE_DASH, SCHEDULE_TITLE_DASH, BodyWriter, plain_text, tracked,
+    DELETED,
+    INSERTED,
+    SCHEDULE_DASH,
+    SCHEDULE_TITLE_DASH,
+    BodyWriter,
+    plain_text,
+    tracked,
 )
 from contractgen.writers.docx.writer import write_docx
 
@@ -37,8 +43,12 @@ def render_redline_docx(redline, template_dir: pathlib.Path) -> bytes:
     shown.provenance = dict(document.provenance, redline_against=redline.old_source or redline.old_reference)
     date = redline.date or f"{document.date_iso[:10]}T00:00:00Z"
     author = redline.author or AUTHOR
-    return write_docx(document, template_dir, lambda sheet, base: RedlineBodyWriter(document, sheet, base, date, author),
-                      properties=shown)
+    return write_docx(
+        document,
+        template_dir,
+        lambda sheet, base: RedlineBodyWriter(document, sheet, base, date, author),
+        properties=shown,
+    )
 
 
 def _paragraph_marks_last(body) -> None:

@@ -28,7 +28,13 @@ from contractgen.errors import TemplateError
 from contractgen.writers.docx.clean import clean_reference
 from contractgen.writers.docx import fields as f
 from contractgen.writers.docx.numbering import (
-    BULLET_STYLE, CLAUSE_STYLE, SCHEDULE_CLAUSE_STYLE, SCHEDULE_STYLE, ListLinks, link_styles, numbering_xml,
+    BULLET_STYLE,
+    CLAUSE_STYLE,
+    SCHEDULE_CLAUSE_STYLE,
+    SCHEDULE_STYLE,
+    ListLinks,
+    link_styles,
+    numbering_xml,
 )
 from contractgen.writers.docx.package import deterministic_zip, package_members
 from contractgen.writers.docx.properties import prune_package, settings
@@ -39,10 +45,32 @@ MAX_REFERENCE_BYTES = 16 * 1024 * 1024  # the file as stored (compressed); what 
 TABLE_STYLES = {"ContractTable": "Contract Table", "SignatureTable": "Signature Table"}
 # paragraph styles (keys of styles.yaml) the body writer prints with
 BODY_STYLES = (
-    "Normal", "Title", "CoverText", "CoverParty", "CoverDraft", "TOCHeading", "TOC1", "TOC2",
-    CLAUSE_STYLE, "HeadingUnnumbered", SCHEDULE_STYLE, "Heading3", SCHEDULE_CLAUSE_STYLE,
-    "NumberedParagraph", "ClauseText", "List1", "List2", "List3", BULLET_STYLE, "ListContinue1",
-    "ListContinue2", "ListContinue3", "Definition", "TableText", "TableHeading", "SignatureText",
+    "Normal",
+    "Title",
+    "CoverText",
+    "CoverParty",
+    "CoverDraft",
+    "TOCHeading",
+    "TOC1",
+    "TOC2",
+    CLAUSE_STYLE,
+    "HeadingUnnumbered",
+    SCHEDULE_STYLE,
+    "Heading3",
+    SCHEDULE_CLAUSE_STYLE,
+    "NumberedParagraph",
+    "ClauseText",
+    "List1",
+    "List2",
+    "List3",
+    BULLET_STYLE,
+    "ListContinue1",
+    "ListContinue2",
+    "ListContinue3",
+    "Definition",
+    "TableText",
+    "TableHeading",
+    "SignatureText",
     "SignatureLabel",
 )
 NUMBERED_STYLES = (CLAUSE_STYLE, SCHEDULE_STYLE, SCHEDULE_CLAUSE_STYLE, BULLET_STYLE)
@@ -159,15 +187,19 @@ def _describe(word, sheet: dict, origin: str) -> Base:
     for kind, key, name in wanted:
         style_id = by_name.get((kind, name.lower())) or (key if (kind, key) in by_id else None)
         if style_id is None:
-            raise TemplateError(f"{origin}: the reference document has no {kind} style named '{name}' "
-                                f"(contractgen prints with it; see docs/templates.md)")
+            raise TemplateError(
+                f"{origin}: the reference document has no {kind} style named '{name}' "
+                f"(contractgen prints with it; see docs/templates.md)"
+            )
         ids[key] = style_id
     linked = ListLinks.from_styles(word.styles.element).levels
     for key in NUMBERED_STYLES:
         if ids[key] not in linked:
             name = sheet["paragraph_styles"][key]["name"]
-            raise TemplateError(f"{origin}: the style '{name}' of the reference document is not linked to a "
-                                f"numbered list (Word: Define New Multilevel List, Link level to style)")
+            raise TemplateError(
+                f"{origin}: the style '{name}' of the reference document is not linked to a "
+                f"numbered list (Word: Define New Multilevel List, Link level to style)"
+            )
     lists = ListLinks({key: linked[style_id] for key, style_id in ids.items() if style_id in linked})
     section = word.sections[0]
     width = section.page_width - section.left_margin - section.right_margin

@@ -20,8 +20,16 @@ KEEP_STYLES = {"DefaultParagraphFont", "TableNormal", "NoList"}
 # Word's own style names: declared built-in (no customStyle flag), so Word uses them for its
 # heading levels, navigation pane and refreshed table of contents.
 WORD_BUILTIN = {
-    "normal", "title", "heading 1", "heading 2", "heading 3", "toc 1", "toc 2", "toc heading",
-    "header", "footer",
+    "normal",
+    "title",
+    "heading 1",
+    "heading 2",
+    "heading 3",
+    "toc 1",
+    "toc 2",
+    "toc heading",
+    "header",
+    "footer",
 }
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -170,11 +178,30 @@ def _paragraph_style(styles, key: str, spec: dict, sheet: dict, made: dict) -> N
 
 
 _PPR_AFTER_PBDR = (
-    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
-    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
-    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
-    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:outlineLvl",
-    "w:divId", "w:cnfStyle", "w:rPr",
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
 )
 _PPR_AFTER_OUTLINE = ("w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 

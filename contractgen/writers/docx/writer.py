@@ -35,7 +35,9 @@ def render_docx(document: Document, template_dir: pathlib.Path) -> bytes:
     return write_docx(document, template_dir, lambda sheet, base: BodyWriter(document, sheet, base))
 
 
-def write_docx(document: Document, template_dir: pathlib.Path, make_writer, properties: Document | None = None) -> bytes:
+def write_docx(
+    document: Document, template_dir: pathlib.Path, make_writer, properties: Document | None = None
+) -> bytes:
     """Return .docx bytes: the body printed by `make_writer(style sheet, base document)` (a BodyWriter),
     then the header, footer and properties; the custom properties come from `properties` (default: document)."""
     sheet = load_style_sheet(template_dir)
@@ -103,8 +105,12 @@ def _comments(word, body, document: Document, bookmarks: dict[str, str]) -> None
         if not runs:
             continue
         paragraph = Paragraph(target, word.part)
-        comment = word.add_comment([Run(runs[0], paragraph), Run(runs[-1], paragraph)], text=note.text,
-                                   author=NOTE_AUTHOR, initials=NOTE_INITIALS)
+        comment = word.add_comment(
+            [Run(runs[0], paragraph), Run(runs[-1], paragraph)],
+            text=note.text,
+            author=NOTE_AUTHOR,
+            initials=NOTE_INITIALS,
+        )
         comment._comment_elm.attrib.pop(qn("w:date"), None)  # the same deal gives the same bytes
 
 
@@ -116,8 +122,14 @@ def _headers_and_footers(word, document: Document, sheet: dict) -> None:
     add "DRAFT" to the running header and a diagonal watermark behind every page."""
     values = {TITLE_FIELD: document.title, REFERENCE_FIELD: document.reference}
     section = word.sections[0]
-    kinds = [section.header, section.footer, section.first_page_header, section.first_page_footer,
-             section.even_page_header, section.even_page_footer]
+    kinds = [
+        section.header,
+        section.footer,
+        section.first_page_header,
+        section.first_page_footer,
+        section.even_page_header,
+        section.even_page_footer,
+    ]
     for part in kinds:
         if not part.is_linked_to_previous:
             _fill_fields(part._element, values)

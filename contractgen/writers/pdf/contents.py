@@ -35,8 +35,12 @@ def _entries(root, parent_cls, text_cls):
         children = box.children
         for i, child in enumerate(children[:-1]):
             following = children[i + 1]
-            if (getattr(child, "is_leader", False) and type(following) is text_cls
-                    and following.text.endswith(PLACEHOLDER) and box.element is not None):
+            if (
+                getattr(child, "is_leader", False)
+                and type(following) is text_cls
+                and following.text.endswith(PLACEHOLDER)
+                and box.element is not None
+            ):
                 href = box.element.get("href", "")
                 if href.startswith("#"):
                     yield box, i + 1, child, href[1:]
@@ -62,7 +66,7 @@ def fill_contents_page_numbers(document) -> int:
             shift = placeholder.width - width  # right-aligned: the number ends where the placeholder did
             number.position_x += shift
             _widen_leader(leader, shift)
-            box.children = (*box.children[:index], number, *box.children[index + 1:])
+            box.children = (*box.children[:index], number, *box.children[index + 1 :])
             filled += 1
     return filled
 

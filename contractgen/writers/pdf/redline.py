@@ -12,8 +12,13 @@ from pathlib import Path
 from contractgen.writers.pdf.html import render_layout
 
 REDLINE_CSS = "redline.css"
-GROUPS = (("inserted", "Added"), ("deleted", "Removed"), ("changed", "Changed"),
-          ("renumbered", "Renumbered only"), ("deviates", "Deviates from the library, unchanged here"))
+GROUPS = (
+    ("inserted", "Added"),
+    ("deleted", "Removed"),
+    ("changed", "Changed"),
+    ("renumbered", "Renumbered only"),
+    ("deviates", "Deviates from the library, unchanged here"),
+)
 
 
 def summary_context(redline) -> dict:
@@ -23,8 +28,12 @@ def summary_context(redline) -> dict:
         entries = [e for e in redline.summary if e.change == change]
         if entries:
             groups.append({"change": change, "heading": heading, "entries": entries})
-    return {"old_reference": redline.old_reference, "old_date_text": redline.old_date_text,
-            "old_source": redline.old_source, "groups": groups}
+    return {
+        "old_reference": redline.old_reference,
+        "old_date_text": redline.old_date_text,
+        "old_source": redline.old_source,
+        "groups": groups,
+    }
 
 
 def render_redline_html(redline, template_dir: Path) -> str:
@@ -32,9 +41,11 @@ def render_redline_html(redline, template_dir: Path) -> str:
     document = redline.document
     subject = " and ".join(party.name for party in document.parties if party.change != "deleted")
     return render_layout(
-        template_dir, document,
+        template_dir,
+        document,
         f"Redline: agreement between {subject}" if subject else f"Redline: {document.title}",
-        missing_part="redline layout part", redline_summary=summary_context(redline),
+        missing_part="redline layout part",
+        redline_summary=summary_context(redline),
     )
 
 

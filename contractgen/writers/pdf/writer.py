@@ -54,8 +54,11 @@ _URL = re.compile(r"url\(\s*(['\"]?)([^'\")]+)\1\s*\)", re.IGNORECASE)
 
 def font_files(css_text: str, css_path: Path) -> list[Path]:
     """Return the font files a stylesheet's @font-face rules name, resolved beside the stylesheet."""
-    return [(Path(css_path).parent / unquote(m.group(2))) for face in _FONT_FACE.finditer(css_text)
-            for m in _URL.finditer(face.group(1))]
+    return [
+        (Path(css_path).parent / unquote(m.group(2)))
+        for face in _FONT_FACE.finditer(css_text)
+        for m in _URL.finditer(face.group(1))
+    ]
 
 
 def check_font_files(css_text: str, css_path: Path, root: Path) -> None:
@@ -64,9 +67,11 @@ def check_font_files(css_text: str, css_path: Path, root: Path) -> None:
         try:
             resolve_resource(path.absolute().as_uri(), root)
         except UnsafeResourceError as exc:
-            raise MissingFontError(f"{css_path}: font {path.relative_to(Path(css_path).parent).as_posix()} "
-                                   f"cannot be used ({exc}); the template carries its fonts and contractgen "
-                                   "never substitutes another") from None
+            raise MissingFontError(
+                f"{css_path}: font {path.relative_to(Path(css_path).parent).as_posix()} "
+                f"cannot be used ({exc}); the template carries its fonts and contractgen "
+                "never substitutes another"
+            ) from None
 
 
 def resolve_resource(url: str, root: Path, max_bytes: int = MAX_RESOURCE_BYTES) -> Path:
@@ -150,8 +155,9 @@ def _parse_stylesheet(css_path: Path, font_config, fetcher):
     except safefs.UnsafePathError as exc:
         raise OutputError(str(exc)) from None
     check_font_files(css_bytes.decode("utf-8"), css_path, css_path.parent)
-    stylesheet = CSS(string=css_bytes.decode("utf-8"), base_url=str(css_path),
-                     url_fetcher=fetcher, font_config=font_config)
+    stylesheet = CSS(
+        string=css_bytes.decode("utf-8"), base_url=str(css_path), url_fetcher=fetcher, font_config=font_config
+    )
     return stylesheet, hashlib.sha256(css_bytes).hexdigest()
 
 
@@ -195,8 +201,14 @@ def collector_paused():
             gc.enable()
 
 
-def html_to_pdf(html: str, pdf_dir: Path, extra_stylesheets: tuple[tuple[str, str], ...] = (),
-                options=None, label: str = "PDF", pdf_variant: str | None = None) -> bytes:
+def html_to_pdf(
+    html: str,
+    pdf_dir: Path,
+    extra_stylesheets: tuple[tuple[str, str], ...] = (),
+    options=None,
+    label: str = "PDF",
+    pdf_variant: str | None = None,
+) -> bytes:
     """Typeset one HTML page of a template's pdf folder as deterministic PDF bytes.
 
     The page gets the cached print.css (then each (file name, description) of `extra_stylesheets`
@@ -212,18 +224,26 @@ def html_to_pdf(html: str, pdf_dir: Path, extra_stylesheets: tuple[tuple[str, st
     font_config, stylesheet, css_digest, fetcher = _resources(pdf_dir)
     extras = [_extra_stylesheet(pdf_dir / name, what, font_config, fetcher) for name, what in extra_stylesheets]
     digests = "".join(f"{digest}\n" for digest in [css_digest, *(digest for _, digest in extras)])
-    identifier = hashlib.sha256(
-        f"{digests}{weasyprint.__version__}\n".encode() + html.encode("utf-8")
-    ).hexdigest()[:32].encode("ascii")
+    identifier = (
+        hashlib.sha256(f"{digests}{weasyprint.__version__}\n".encode() + html.encode("utf-8"))
+        .hexdigest()[:32]
+        .encode("ascii")
+    )
     try:
         with _RENDER_LOCK, collector_paused():  # one FontConfiguration is shared; WeasyPrint is not thread-safe
             settings = dict(weasyprint.DEFAULT_OPTIONS)
-            settings.update(stylesheets=[stylesheet, *(css for css, _ in extras)], pdf_identifier=identifier,
-                            uncompressed_pdf=False, pdf_variant=pdf_variant, **(options() if options else {}))
+            settings.update(
+                stylesheets=[stylesheet, *(css for css, _ in extras)],
+                pdf_identifier=identifier,
+                uncompressed_pdf=False,
+                pdf_variant=pdf_variant,
+                **(options() if options else {}),
+            )
             finisher = settings.pop("finisher", None)
             # HTML.write_pdf is render() then Document.write_pdf(); between the two, the leaders are tidied
             document = weasyprint.HTML(string=html, base_url=str(pdf_dir) + "/", url_fetcher=fetcher).render(
-                font_config=font_config, **settings)
+                font_config=font_config, **settings
+            )
             fill_contents_page_numbers(document)
             merge_leader_dots(document)
             return document.write_pdf(finisher=finisher, **{k: settings[k] for k in weasyprint.DEFAULT_OPTIONS})
@@ -241,8 +261,12 @@ def html_to_pdf(html: str, pdf_dir: Path, extra_stylesheets: tuple[tuple[str, st
 def render_pdf(document: Document, template_dir: Path, attachments: dict[str, bytes] | None = None) -> bytes:
     """Return the contract as PDF bytes: same model and template give byte-identical output."""
     html = render_html(document, template_dir)
-    return html_to_pdf(html, Path(template_dir).resolve() / "pdf", pdf_variant=PDF_VARIANT,
-                       options=lambda: provenance_options(document, attachments))
+    return html_to_pdf(
+        html,
+        Path(template_dir).resolve() / "pdf",
+        pdf_variant=PDF_VARIANT,
+        options=lambda: provenance_options(document, attachments),
+    )
 
 
 # ------------------------------------------------------------ provenance (contracts repository, issue 4)
@@ -277,7 +301,10 @@ def provenance_options(document: Document, attachments: dict[str, bytes] | None 
         when = dt.datetime.fromisoformat(document.date_iso) if document.date_iso else dt.datetime(2000, 1, 1)
     except ValueError:
         when = dt.datetime(2000, 1, 1)
-    files = [Attachment(file_obj=io.BytesIO(data), name=name, created=when, modified=when,
-                        description="contractgen provenance")
-             for name, data in sorted((attachments or {}).items())]
+    files = [
+        Attachment(
+            file_obj=io.BytesIO(data), name=name, created=when, modified=when, description="contractgen provenance"
+        )
+        for name, data in sorted((attachments or {}).items())
+    ]
     return {"finisher": finisher, "attachments": files}
