@@ -9,10 +9,19 @@ templates see as ``law`` and ``forum``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from contractgen.law.commercial import (
+    AntiBriberyLaws,
+    CommercialTerms,
+    ExecutionFormalities,
+    InsolvencyTerms,
+    LatePaymentRule,
+    TaxName,
+    commercial_terms,
+)
 from contractgen.law.library import LawLibrary, active
 
 # Words around a jurisdiction's name that do not change which one is meant.
@@ -39,6 +48,7 @@ class Jurisdiction:
     locale: str
     aliases: tuple[str, ...] = ()
     jury_trial: str = ""
+    commercial: CommercialTerms = field(default_factory=CommercialTerms)
 
     def __str__(self) -> str:
         return self.name
@@ -56,6 +66,12 @@ class Law:
     country: str
     locale: str
     jury_trial: str = ""  # "judicial_reference" where a pre-dispute jury waiver is unenforceable
+    # The record's commercial law (law.commercial); unknown for a law without a record.
+    late_payment: LatePaymentRule = field(default_factory=LatePaymentRule)
+    tax: TaxName = field(default_factory=TaxName)
+    anti_bribery: AntiBriberyLaws = field(default_factory=AntiBriberyLaws)
+    insolvency: InsolvencyTerms = field(default_factory=InsolvencyTerms)
+    execution: ExecutionFormalities = field(default_factory=ExecutionFormalities)
 
     def __str__(self) -> str:
         return self.wording
@@ -114,6 +130,7 @@ def _jurisdictions(law: LawLibrary) -> dict[str, Jurisdiction]:
             key=key, name=item["name"], family=item["family"], tradition=tradition,
             law=item["law"], courts=item["courts"], country=item["country"], locale=item["locale"],
             aliases=tuple(item.get("aliases") or ()), jury_trial=str(item.get("jury_trial") or ""),
+            commercial=commercial_terms(item),
         )  # fmt: skip
     return records
 
@@ -248,6 +265,11 @@ def law_of(governing_law: str, wording: str | None = None) -> Law:
         country=record.country,
         locale=record.locale,
         jury_trial=record.jury_trial,
+        late_payment=record.commercial.late_payment,
+        tax=record.commercial.tax,
+        anti_bribery=record.commercial.anti_bribery,
+        insolvency=record.commercial.insolvency,
+        execution=record.commercial.execution,
     )
 
 

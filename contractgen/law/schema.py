@@ -14,6 +14,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from contractgen.law.schema_terms import CommercialLaw
+
 Country = Field(pattern=r"^[A-Z]{2}$", description="an ISO 3166-1 alpha-2 country code, e.g. 'GB'")
 Aliases = Field(
     [],
@@ -90,7 +92,7 @@ class PublicSectorLaw(BaseModel):
     as_of: date = Field(description="the date these facts were last checked against their sources")
 
 
-class JurisdictionRecord(Common):
+class JurisdictionRecord(Common, CommercialLaw):
     """A jurisdiction a deal may name for its governing law and its forum."""
 
     name: str = Field(

@@ -1,0 +1,102 @@
+"""The commercial law of a jurisdiction as clause templates see it (``law.late_payment``, ``law.tax``,
+``law.anti_bribery``, ``law.insolvency``, ``law.execution``), read from the blocks of the same names in
+law/jurisdictions records (``law.schema_terms``). A block the record does not have reads as unknown:
+``statutory`` and the yes/no fields are None, the texts empty, so a clause keeps its general wording.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class LatePaymentRule:
+    """Interest on late commercial payments the law gives without a contractual rate (``law.late_payment``)."""
+
+    statutory: bool | None = None  # None: not checked
+    rate: str = ""
+    law: str = ""
+    applies_to: str = ""  # "" when it covers every business's debts
+
+
+@dataclass(frozen=True)
+class TaxName:
+    """The tax on supplies of services (``law.tax``): 'goods and services tax', 'GST'."""
+
+    name: str = ""
+    short: str = ""
+    law: str = ""
+
+
+@dataclass(frozen=True)
+class AntiBriberyLaws:
+    """The anti-bribery laws a compliance clause names (``law.anti_bribery``)."""
+
+    laws: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class InsolvencyTerms:
+    """The insolvency proceedings and office-holders of the law (``law.insolvency``)."""
+
+    proceedings: tuple[str, ...] = ()
+    officeholders: tuple[str, ...] = ()
+    law: str = ""
+
+
+@dataclass(frozen=True)
+class ExecutionFormalities:
+    """How a company executes a contract under the law (``law.execution``); None: not checked."""
+
+    signing: str = ""
+    seal: bool | None = None
+    witnesses: bool | None = None
+    e_signature: bool | None = None
+    e_signature_law: str = ""
+
+
+@dataclass(frozen=True)
+class CommercialTerms:
+    """The five blocks of one jurisdiction record, each unknown when the record lacks it."""
+
+    late_payment: LatePaymentRule = field(default_factory=LatePaymentRule)
+    tax: TaxName = field(default_factory=TaxName)
+    anti_bribery: AntiBriberyLaws = field(default_factory=AntiBriberyLaws)
+    insolvency: InsolvencyTerms = field(default_factory=InsolvencyTerms)
+    execution: ExecutionFormalities = field(default_factory=ExecutionFormalities)
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def commercial_terms(data: dict[str, Any]) -> CommercialTerms:
+    """The commercial-law blocks of a jurisdiction record's data (unknown where a block is missing)."""
+    late = data.get("late_payment") or {}
+    tax = data.get("tax") or {}
+    bribery = data.get("anti_bribery") or {}
+    insolvency = data.get("insolvency") or {}
+    execution = data.get("execution") or {}
+    return CommercialTerms(
+        late_payment=LatePaymentRule(
+            statutory=late.get("statutory"),
+            rate=_text(late.get("rate")),
+            law=_text(late.get("law")),
+            applies_to=_text(late.get("applies_to")),
+        ),
+        tax=TaxName(name=_text(tax.get("name")), short=_text(tax.get("short")), law=_text(tax.get("law"))),
+        anti_bribery=AntiBriberyLaws(laws=tuple(bribery.get("laws") or ())),
+        insolvency=InsolvencyTerms(
+            proceedings=tuple(insolvency.get("proceedings") or ()),
+            officeholders=tuple(insolvency.get("officeholders") or ()),
+            law=_text(insolvency.get("law")),
+        ),
+        execution=ExecutionFormalities(
+            signing=_text(execution.get("signing")),
+            seal=execution.get("seal"),
+            witnesses=execution.get("witnesses"),
+            e_signature=execution.get("e_signature"),
+            e_signature_law=_text(execution.get("e_signature_law")),
+        ),
+    )

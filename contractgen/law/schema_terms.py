@@ -1,0 +1,99 @@
+"""What a jurisdiction record says of its commercial law: the late-payment rule, the tax on supplies,
+the anti-bribery law, the insolvency terms and how a contract is executed.
+
+Each block is a fact with its own `sources` and `as_of`, so a lawyer can add one without the others;
+a field left `null` is a fact not yet checked against an official source (never a guess).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Fact(BaseModel):
+    """A block of facts from official sources: where they come from and when they were checked."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    note: str = Field("", description="what a drafter should know that the fields do not say, in one sentence")
+    sources: list[str] = Field(
+        min_length=1, description="the official citation of each fact and where its text is published, one a line"
+    )
+    as_of: date = Field(description="the date these facts were last checked against their sources (YYYY-MM-DD)")
+
+
+class LatePayment(Fact):
+    """Interest on late payments between businesses that the law gives without the contract stating a rate."""
+
+    statutory: bool | None = Field(
+        description=(
+            "true if a statute gives interest on late commercial payments without the contract stating a rate; "
+            "false if none does (the contract must state its own rate); null if not yet checked"
+        )
+    )
+    rate: str | None = Field(
+        None, description="the statutory rate as a contract states it, e.g. 'the Bank of England base rate plus 8%'"
+    )
+    law: str | None = Field(None, description="the provision that sets it, as the contract cites it")
+    applies_to: str = Field(
+        "",
+        description="whose debts it covers where not every business's, e.g. 'payments to micro and small enterprises'",
+    )
+
+
+class Tax(Fact):
+    """The tax on supplies of services that invoices state separately."""
+
+    name: str | None = Field(
+        description="the tax as the contract names it, e.g. 'goods and services tax'; null if unknown"
+    )
+    short: str | None = Field(None, description="its usual short name, e.g. 'GST', 'VAT'")
+    law: str | None = Field(None, description="the statute that imposes it, as cited")
+
+
+class AntiBribery(Fact):
+    """The anti-bribery laws a compliance clause names."""
+
+    laws: list[str] = Field(description="each law as the contract cites it, e.g. 'the Bribery Act 2010'; [] if unknown")
+
+
+class Insolvency(Fact):
+    """The insolvency proceedings and office-holders a termination-on-insolvency clause names."""
+
+    proceedings: list[str] = Field(
+        [], description="the proceedings by their names in this law, e.g. 'liquidation', 'administration'"
+    )
+    officeholders: list[str] = Field([], description="the office-holders appointed in them, e.g. 'liquidator'")
+    law: str | None = Field(None, description="the insolvency statute, as cited")
+
+
+class Execution(Fact):
+    """How a company executes a commercial contract under this law."""
+
+    signing: str | None = Field(None, description="who signs for a company, in one sentence; null if not checked")
+    seal: bool | None = Field(
+        None, description="true if a company seal or chop is needed or customary; false if not; null if not checked"
+    )
+    witnesses: bool | None = Field(
+        None, description="true if a simple commercial contract needs witnesses; false if not; null if not checked"
+    )
+    e_signature: bool | None = Field(
+        None, description="true if the law accepts electronic signatures for a commercial contract; null if not checked"
+    )
+    e_signature_law: str | None = Field(None, description="the statute that recognises electronic signatures, as cited")
+
+
+class CommercialLaw(BaseModel):
+    """The jurisdiction-record fields of this module, mixed into the record's model."""
+
+    late_payment: LatePayment | None = Field(
+        None, description="interest on late commercial payments the law gives without a contractual rate"
+    )
+    tax: Tax | None = Field(None, description="the tax on supplies of services (VAT, GST, sales tax …)")
+    anti_bribery: AntiBribery | None = Field(None, description="the anti-bribery laws a compliance clause names")
+    insolvency: Insolvency | None = Field(None, description="the insolvency proceedings and office-holders it names")
+    execution: Execution | None = Field(
+        None, description="execution formalities: who signs, seals or chops, witnesses, electronic signatures"
+    )

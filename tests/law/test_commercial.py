@@ -1,0 +1,60 @@
+"""The commercial law of each jurisdiction record: late payment, tax, anti-bribery, insolvency, execution."""
+
+from __future__ import annotations
+
+from contractgen.law.commercial import CommercialTerms
+from contractgen.law.jurisdictions import law_of, load_jurisdictions
+from contractgen.law.library import active
+from contractgen.templating.context import context_types
+from contractgen.templating.deal_types import attribute_type
+
+BLOCKS = ("late_payment", "tax", "anti_bribery", "insolvency", "execution")
+
+
+def test_every_block_a_record_has_carries_its_sources_and_date():
+    """A block of commercial law is a fact like any other: no block without an official source and a date."""
+    for key, record in active().records("jurisdictions").items():
+        for block in BLOCKS:
+            data = record.data.get(block)
+            if data is not None:
+                assert data.get("sources") and data.get("as_of"), f"{key}: {block} without sources or as_of"
+
+
+def test_a_law_without_the_blocks_reads_as_unknown_never_as_a_rule():
+    """No record, or a record without the block: the statutory rule and the yes/no facts are None, never False."""
+    unknown = law_of("the laws of Ruritania")
+    assert unknown.late_payment.statutory is None and unknown.execution.e_signature is None
+    assert unknown.tax.name == "" and unknown.anti_bribery.laws == ()
+    for key, record in load_jurisdictions().items():
+        if "late_payment" not in active().records("jurisdictions")[key].data:
+            assert record.commercial.late_payment.statutory is None, key
+    assert CommercialTerms().late_payment.statutory is None
+
+
+def test_common_law_asia_and_new_zealand_have_no_statutory_late_payment_rate():
+    """Singapore, Hong Kong, New Zealand and India give no interest on every business's late payments."""
+    for law in ("Singapore law", "Hong Kong law", "New Zealand law", "Indian law"):
+        assert law_of(law).late_payment.statutory is False, law
+    india = law_of("Indian law").late_payment
+    assert "micro or small enterprise" in india.applies_to and "three times the bank rate" in india.rate
+
+
+def test_the_tax_name_is_the_records():
+    """New Zealand and Singapore name goods and services tax, GST."""
+    for law in ("New Zealand law", "Singapore law"):
+        tax = law_of(law).tax
+        assert (tax.name, tax.short) == ("goods and services tax", "GST"), law
+
+
+def test_clause_templates_can_read_each_block():
+    """The clause context's `law` exposes every block's fields to the static analysis of templates."""
+    law = context_types()["law"]
+    for block, field in [
+        ("late_payment", "statutory"),
+        ("late_payment", "rate"),
+        ("tax", "short"),
+        ("anti_bribery", "laws"),
+        ("insolvency", "proceedings"),
+        ("execution", "e_signature"),
+    ]:
+        assert attribute_type(attribute_type(law, block), field) is not None, (block, field)
