@@ -24,6 +24,7 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check contractgen tests bench
 	$(BIN)/ruff format --check contractgen tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # the quick loop while editing: unit tests, no full renders, browser or LibreOffice (under a minute)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import typing
+from typing import Any
 
 from contractgen.document import model as m
 from contractgen.errors import ContractgenError
@@ -34,7 +35,7 @@ _BLOCKS = {
 }
 
 
-def document_to_data(document: m.Document) -> dict:
+def document_to_data(document: m.Document) -> dict[str, Any]:
     """Return the document as plain JSON-ready data with a format header."""
     data = dataclasses.asdict(document)
     if not data["notes"]:
@@ -60,14 +61,15 @@ def document_from_json(text: str) -> m.Document:
     return document_from_data(data)
 
 
-def document_from_data(data: dict) -> m.Document:
+def document_from_data(data: dict[str, Any]) -> m.Document:
     """Read a document model back from `document_to_data` output."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ContractgenError("stored document model: not a contractgen model file")
     if data.get("version") != FORMAT_VERSION:
         raise ContractgenError(f"stored document model: unsupported version {data.get('version')!r}")
     try:
-        return _build(m.Document, data["document"])
+        document: m.Document = _build(m.Document, data["document"])
+        return document
     except (KeyError, TypeError, ValueError) as exc:
         raise ContractgenError(f"stored document model is damaged: {exc}") from exc
 
@@ -75,22 +77,24 @@ def document_from_data(data: dict) -> m.Document:
 # ---------------------------------------------------------------- reading
 
 
-def _inline(data: dict):
-    return _build(_INLINES[data["kind"]], data)
+def _inline(data: dict[str, Any]) -> m.Inline:
+    inline: m.Inline = _build(_INLINES[data["kind"]], data)
+    return inline
 
 
-def _block(data: dict):
-    return _build(_BLOCKS[data["kind"]], data)
+def _block(data: dict[str, Any]) -> m.Block:
+    block: m.Block = _build(_BLOCKS[data["kind"]], data)
+    return block
 
 
-def _marks(data: dict) -> dict:
+def _marks(data: dict[str, list[dict[str, Any]]]) -> m.Marks:
     return {key: [_inline(n) for n in value] for key, value in data.items()}
 
 
-_HINTS: dict[type, dict] = {}
+_HINTS: dict[type, dict[str, Any]] = {}
 
 
-def _build(cls: type, data: dict):
+def _build(cls: type, data: dict[str, Any]) -> Any:
     """Construct dataclass `cls` from its asdict() form, using the field annotations."""
     hints = _HINTS.get(cls)
     if hints is None:
@@ -103,7 +107,7 @@ def _build(cls: type, data: dict):
     return cls(**kwargs)
 
 
-def _value(cls: type, name: str, hint, value):
+def _value(cls: type, name: str, hint: Any, value: Any) -> Any:
     if name == "marks":
         return _marks(value)
     if name == "provenance":
@@ -118,16 +122,16 @@ def _value(cls: type, name: str, hint, value):
         return [_item(arg, v) for v in value]
     if origin is tuple and typing.get_args(hint)[1:] == (Ellipsis,):
         return tuple(_item(typing.get_args(hint)[0], v) for v in value)
-    if dataclasses.is_dataclass(hint) and isinstance(value, dict):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint) and isinstance(value, dict):
         return _build(hint, value)
     return value
 
 
-def _item(arg, value):
+def _item(arg: Any, value: Any) -> Any:
     if arg is m.Inline or typing.get_origin(arg) is typing.Union and m.Text in typing.get_args(arg):
         return _inline(value)
     if arg is m.Block or typing.get_origin(arg) is typing.Union and m.Paragraph in typing.get_args(arg):
         return _block(value)
-    if dataclasses.is_dataclass(arg):
+    if isinstance(arg, type) and dataclasses.is_dataclass(arg):
         return _build(arg, value)
     return value

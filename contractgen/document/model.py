@@ -6,8 +6,9 @@ definitions and contents, and the writers only style what they find here.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any, Union
 
 
 # ---------------------------------------------------------------- inlines
@@ -76,6 +77,7 @@ class Del:
 
 
 Inline = Union[Text, Strong, Emph, CrossRef, LineBreak, Ins, Del]
+Marks = dict[str, list[Inline]]
 
 # Redline marks (all optional, empty in a normal contract):
 # - `change` on a block, list item, table, clause, part, contents entry or party: "inserted" or
@@ -98,7 +100,7 @@ class Paragraph:
     anchor: str = ""
     line: int = 0
     change: str = ""
-    marks: dict = field(default_factory=dict)
+    marks: Marks = field(default_factory=dict)
     kind: str = "paragraph"
 
 
@@ -121,7 +123,7 @@ class ListItem:
     number: str = ""
     anchor: str = ""
     change: str = ""
-    marks: dict = field(default_factory=dict)
+    marks: Marks = field(default_factory=dict)
     kind: str = "item"
 
 
@@ -188,7 +190,7 @@ class Clause:
     source: str = ""
     status: str = "approved"
     change: str = ""
-    marks: dict = field(default_factory=dict)
+    marks: Marks = field(default_factory=dict)
     kind: str = "clause"
     approval: str = ""  # "approved by X on 2026-10-01" when the clause version records it
     changes: str = ""  # the clause version's `changes:` note: what it changed from the version before
@@ -206,7 +208,7 @@ class Part:
     number: str = ""  # "Schedule 2" for schedules, "" otherwise
     anchor: str = ""
     change: str = ""
-    marks: dict = field(default_factory=dict)
+    marks: Marks = field(default_factory=dict)
 
 
 @dataclass
@@ -218,7 +220,7 @@ class ContentsEntry:
     title: str
     anchor: str
     change: str = ""
-    marks: dict = field(default_factory=dict)
+    marks: Marks = field(default_factory=dict)
 
 
 @dataclass
@@ -267,7 +269,7 @@ class PartyBlock:
     signatory_name: str = ""
     signatory_title: str = ""
     change: str = ""
-    marks: dict = field(default_factory=dict)
+    marks: Marks = field(default_factory=dict)
     article: str = "the"  # "the" before a common-noun short name ("the Bank"); "" for a proper name
     details: list[PartyDetail] = field(default_factory=list)  # the cover's description after the name
     kind: str = "company"  # the deal's kind of party (company, local_authority, consortium …)
@@ -308,13 +310,13 @@ class Document:
     parts: list[Part]
     contents: list[ContentsEntry] = field(default_factory=list)
     template: str = ""
-    provenance: dict = field(default_factory=dict)
-    marks: dict = field(default_factory=dict)  # redline only: marked title, reference, date_text
+    provenance: dict[str, Any] = field(default_factory=dict)
+    marks: Marks = field(default_factory=dict)  # redline only: marked title, reference, date_text
     legend: str = ""  # a draft's legend on the cover (the template's cover.yaml)
     execution: Execution = field(default_factory=Execution)  # dating and signature wording (cover.yaml)
     notes: list[DocumentNote] = field(default_factory=list)  # a draft's drafting notes (a final one has none)
 
-    def iter_clauses(self):
+    def iter_clauses(self) -> Iterator[tuple[Part, Clause]]:
         """Yield (part, clause) for every clause in reading order."""
         for part in self.parts:
             for clause in part.clauses:
@@ -336,7 +338,7 @@ def inline_text(inlines: list[Inline]) -> str:
     return "".join(out)
 
 
-def iter_blocks(blocks: list[Block]):
+def iter_blocks(blocks: list[Block]) -> Iterator[Block]:
     """Yield every block in a block list, depth first, including those inside list items."""
     for block in blocks:
         yield block
@@ -345,7 +347,7 @@ def iter_blocks(blocks: list[Block]):
                 yield from iter_blocks(item.blocks)
 
 
-def iter_inline_runs(blocks: list[Block]):
+def iter_inline_runs(blocks: list[Block]) -> Iterator[list[Inline]]:
     """Yield every list of inlines (paragraphs, headings, table cells, definitions) in blocks."""
     for block in iter_blocks(blocks):
         if isinstance(block, (Paragraph, Heading)):

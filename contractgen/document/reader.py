@@ -127,7 +127,7 @@ class _Reader:
         header: list[list[Inline]] = []
         rows: list[list[list[Inline]]] = []
         align: list[str] = []
-        row: list[list[Inline]] | None = None
+        row: list[list[Inline]] = []
         in_head = False
         self.pos += 1
         while self.tokens[self.pos].type != "table_close":
@@ -140,9 +140,9 @@ class _Reader:
                 row = []
             elif token.type == "tr_close":
                 if in_head:
-                    header = row or []
+                    header = row
                 else:
-                    rows.append(row or [])
+                    rows.append(row)
             elif token.type in ("th_open", "td_open"):
                 style = str(token.attrs.get("style", "")) if token.attrs else ""
                 if in_head:

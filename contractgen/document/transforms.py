@@ -4,7 +4,9 @@ cross-references, contents and consistency checks."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Union
 
 from contractgen.errors import DocumentError, Problem
 from contractgen.document.model import (
@@ -14,13 +16,19 @@ from contractgen.document.model import (
     Definition,
     DefinitionList,
     Document,
+    Inline,
     ListBlock,
+    ListItem,
     Paragraph,
     Part,
     inline_text,
     iter_blocks,
     iter_inline_runs,
 )
+
+# one link of a reference: the number it adds ("12", ".3", "(a)"), the model object numbered so, and
+# the anchor to make up for that object if a reference needs one
+Link = tuple[str, Union[Clause, Paragraph, ListItem], str]
 
 ROMAN = [
     "i",
@@ -54,7 +62,7 @@ class Target:
     source: str
     part: str = ""
     local: str = ""  # the shorter text used inside the same schedule: "paragraph 5"
-    chain: tuple = ()  # (number, numbered model object, anchor hint) whose numbers make up the reference
+    chain: tuple[Link, ...] = ()  # (number, numbered model object, anchor hint) whose numbers make up the reference
     home: Part | None = None  # the part the target is in (for a schedule: the schedule itself)
 
     def text_from(self, part_id: str) -> str:
@@ -63,10 +71,10 @@ class Target:
 
     def segments_from(self, part_id: str, anchors: "_Anchors") -> list[list[str]]:
         """Return the reference as [text, anchor] pieces (see CrossRef.segments) seen from `part_id`."""
-        if not self.chain:
+        if not self.chain or self.home is None:
             return [[self.text, self.home.anchor if self.home else ""]]
         number = "".join(n for n, _, _ in self.chain)
-        out = []
+        out: list[list[str]] = []
         for index, piece in enumerate(
             reference_pieces(self.home, number, local=bool(self.local) and part_id == self.part)
         ):
@@ -80,10 +88,10 @@ class Target:
 class _Anchors:
     """Gives a numbered paragraph or list item a cross-reference needs an anchor, if it has none."""
 
-    def __init__(self, taken) -> None:
+    def __init__(self, taken: Iterable[str]) -> None:
         self.taken = set(taken)
 
-    def of(self, holder, hint: str) -> str:
+    def of(self, holder: Clause | Paragraph | ListItem, hint: str) -> str:
         """Return the anchor of a numbered model object, made up from `hint` (unique, stable) when missing."""
         if not holder.anchor:
             base = re.sub(r"[^0-9A-Za-z]+", "-", hint).strip("-")
@@ -101,7 +109,7 @@ class TermDefinition:
     """A defined term offered by an included clause."""
 
     term: str
-    content: list
+    content: list[Inline]
     source: str
 
 
@@ -151,7 +159,7 @@ def reference_text(part: Part, number: str) -> str:
     return "".join(reference_pieces(part, number))
 
 
-def _target(part: Part, chain: list, source: str) -> Target:
+def _target(part: Part, chain: list[Link], source: str) -> Target:
     number = "".join(n for n, _, _ in chain)
     local = "".join(reference_pieces(part, number, local=True)) if part.kind == "schedule" else ""
     return Target(reference_text(part, number), source, part.id, local, tuple(chain), part)
@@ -167,7 +175,7 @@ def _add_target(targets: dict[str, Target], problems: list[Problem], anchor: str
 
 
 def _number_clause(part: Part, clause: Clause, targets: dict[str, Target], problems: list[Problem]) -> None:
-    chain = [(clause.number, clause, clause.anchor)]
+    chain: list[Link] = [(clause.number, clause, clause.anchor)]
     _add_target(targets, problems, clause.anchor, _target(part, chain, clause.source))
     paragraphs = [b for b in clause.blocks if isinstance(b, Paragraph)]
     numbered = len(paragraphs) > 1
@@ -184,7 +192,14 @@ def _number_clause(part: Part, clause: Clause, targets: dict[str, Target], probl
             _number_list(block, part, chain, targets, problems, clause.source)
 
 
-def _number_list(block: ListBlock, part: Part, parent: list, targets, problems, source: str) -> None:
+def _number_list(
+    block: ListBlock,
+    part: Part,
+    parent: list[Link],
+    targets: dict[str, Target],
+    problems: list[Problem],
+    source: str,
+) -> None:
     for index, item in enumerate(block.items):
         if block.ordered:
             item.number = f"({letter(index)})" if block.depth % 2 == 1 else f"({roman(index)})"
@@ -203,7 +218,7 @@ def _number_list(block: ListBlock, part: Part, parent: list, targets, problems, 
 # ---------------------------------------------------------------- definitions
 
 
-def _term_pattern(term: str) -> re.Pattern:
+def _term_pattern(term: str) -> re.Pattern[str]:
     # The term first, then a look back past it at the character before it: the same matches as a
     # leading (?<![\w-]), but re can jump between occurrences of the literal instead of trying
     # every position of a long text.
@@ -211,7 +226,7 @@ def _term_pattern(term: str) -> re.Pattern:
     return re.compile(term + r"(?<![\w-]" + term + r")(?:s|es)?(?![\w-])")
 
 
-def _uses(text: str, term: str, terms) -> bool:
+def _uses(text: str, term: str, terms: Iterable[str]) -> bool:
     """Tell whether text uses term on its own, not only inside a longer term ("Change Request")."""
     if term not in text:
         return False
@@ -225,7 +240,7 @@ def build_definitions(document: Document, offered: list[TermDefinition]) -> list
     """Fill the Definitions clause with the offered terms the contract uses; return unused terms."""
     home = next((c for _, c in document.iter_clauses() if c.kind == "definitions-clause"), None)
     by_term: dict[str, TermDefinition] = {}
-    problems = []
+    problems: list[Problem] = []
     for definition in offered:
         previous = by_term.get(definition.term)
         if previous and inline_text(previous.content) != inline_text(definition.content):
@@ -275,7 +290,14 @@ def resolve_cross_references(document: Document, targets: dict[str, Target]) -> 
         raise DocumentError(problems=list(dict.fromkeys(problems)))
 
 
-def _resolve_run(run, targets, source, problems, part_id: str, anchors: _Anchors) -> None:
+def _resolve_run(
+    run: list[Inline],
+    targets: dict[str, Target],
+    source: str,
+    problems: list[Problem],
+    part_id: str,
+    anchors: _Anchors,
+) -> None:
     for node in run:
         if isinstance(node, CrossRef):
             target = targets.get(node.target)

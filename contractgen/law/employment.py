@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from contractgen.law.library import LawLibrary, active
 
@@ -72,7 +73,7 @@ def place_of(country: str, law: LawLibrary | None = None) -> Place:
     return _rules(law or active()).get(country.upper(), Place(country=country.upper(), automatic=False))
 
 
-def staff_transfer_of(deal, law_country: str) -> StaffTransfer:
+def staff_transfer_of(deal: Any, law_country: str) -> StaffTransfer:
     """Return the places of work of a deal: the client's (the governing law's country) and each Delivery Centre's."""
     countries: list[str] = []
     for centre in deal.sourcing.delivery_centres if deal.sourcing else []:

@@ -159,7 +159,8 @@ def country_in(text: str) -> tuple[str, str]:
         code = _ADJECTIVES.get(candidate.casefold())
         if code:
             country = pycountry.countries.get(alpha_2=code)
-            return code, getattr(country, "common_name", None) or country.name
+            if country is not None:
+                return code, getattr(country, "common_name", None) or country.name
         for country in pycountry.countries:
             names = {country.name, getattr(country, "official_name", ""), getattr(country, "common_name", "")}
             if candidate.casefold() in {n.casefold() for n in names if n}:

@@ -280,7 +280,8 @@ def arbitration_fields(deal: Any) -> dict[str, Any] | None:
     """The deal's arbitration as fields: its `disputes.arbitration`, else one written in contract.jurisdiction."""
     disputes = getattr(deal, "disputes", None)
     if disputes is not None and disputes.arbitration is not None:
-        return disputes.arbitration.model_dump()
+        chosen: dict[str, Any] = disputes.arbitration.model_dump()
+        return chosen
     text = deal.contract.jurisdiction
     if is_arbitration(text):
         fields, _ = parse_arbitration(text)
@@ -344,7 +345,9 @@ def _country_name(code: str) -> str:
     import pycountry
 
     country = pycountry.countries.get(alpha_2=code)
-    return getattr(country, "common_name", None) or getattr(country, "name", code) if country else code
+    if country is None:
+        return code
+    return str(getattr(country, "common_name", None) or getattr(country, "name", code))
 
 
 def enforcement_notes(

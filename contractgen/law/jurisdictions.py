@@ -194,7 +194,7 @@ def unknown_message(text: str, what: str) -> str:
 
 def is_arbitration(text: str | None) -> bool:
     """True when a forum phrase chooses arbitration rather than courts ("LCIA arbitration in London")."""
-    return bool(text) and bool(re.search(r"\barbitra(?:tion|l|tor|tors)\b|\bUNCITRAL\b", text, re.IGNORECASE))
+    return text is not None and bool(re.search(r"\barbitra(?:tion|l|tor|tors)\b|\bUNCITRAL\b", text, re.IGNORECASE))
 
 
 def names_a_court(text: str) -> bool:
@@ -288,13 +288,13 @@ def forum_of(jurisdiction: str | None, governing_law: str, wording: str | None =
     record = find(text) if jurisdiction else find_law(governing_law)[0]
     if record is not None:
         # A phrase that names specific courts of a known place keeps its own words.
-        own = (
+        own = bool(
             jurisdiction
             and names_a_court(jurisdiction)
             and _normal(jurisdiction) not in {_normal(record.courts), *(_normal(a) for a in record.aliases)}
+            and not _LEAD.match(_normal(jurisdiction))
         )
-        own = own and not _LEAD.match(_normal(jurisdiction))
-        courts = _with_article(jurisdiction) if own else record.courts
+        courts = _with_article(jurisdiction) if jurisdiction and own else record.courts
         return Forum(
             key=record.key, name=record.name, courts=courts, plural=_court_is_plural(courts), country=record.country
         )

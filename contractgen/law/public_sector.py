@@ -5,6 +5,7 @@ grounds for terminating a public contract. Read from the `public_sector` field o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from contractgen.law.library import active
 
@@ -32,7 +33,7 @@ def public_sector_of(law_key: str, kind: str, public_body: bool) -> PublicSector
     data = (record.data.get("public_sector") or {}) if record is not None else {}
     local = kind == "local_authority"
 
-    def pick(name: str):
+    def pick(name: str) -> Any:
         return data.get(f"local_{name}") if local and data.get(f"local_{name}") else data.get(name)
 
     return PublicSector(

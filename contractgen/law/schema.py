@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from contractgen.law.schema_terms import CommercialLaw
 
 Country = Field(pattern=r"^[A-Z]{2}$", description="an ISO 3166-1 alpha-2 country code, e.g. 'GB'")
-Aliases = Field(
+Aliases: list[str] = Field(
     [],
     description="other ways practitioners write it; a deal may use any of them (matched ignoring "
     "case and a leading 'the')",

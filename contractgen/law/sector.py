@@ -23,7 +23,7 @@ class SectorRegime(str):
     """
 
     id: str = ""  # the record's file id ("pra-ss2-21")
-    title: str = ""
+    title: str = ""  # type: ignore[assignment]  # shadows str.title: approved clauses print `regime.title`
     aliases: tuple[str, ...] = ()
     authority: str = ""
     report_within: Duration | None = None

@@ -32,9 +32,9 @@ def records_used(deal: Any, law: LawLibrary | None = None) -> list[Record]:
     refs += [("sector", regime.id) for regime in getattr(deal, "regulatory", ()) if getattr(regime, "id", "")]
     found: dict[str, Record] = {}
     for kind, ident in refs:
-        record = law.records(kind).get(ident)
-        if record is not None:
-            found.setdefault(record.rel, record)
+        entry = law.records(kind).get(ident)
+        if entry is not None:
+            found.setdefault(entry.rel, entry)
     return sorted(found.values(), key=lambda r: r.rel)
 
 

@@ -208,7 +208,7 @@ def _as_duration(other: Any) -> Duration:
         return other
     if isinstance(other, str):
         return Duration.parse(other)
-    return NotImplemented  # type: ignore[return-value]
+    return NotImplemented
 
 
 # ---------------------------------------------------------------- frequencies
