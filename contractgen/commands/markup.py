@@ -18,16 +18,17 @@ from contractgen.commands.common import EXIT_BAD_INPUT, EXIT_OK, choose_library,
     "--accept",
     default="none",
     show_default=True,
-    help="Write these changes back as overrides: all, none, or their ids (C1,C3).",
+    help="Write these changes back (a changed figure as the deal value, other words as overrides): all, none, or ids.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @root_option
 def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Path | None) -> None:
     """Report the tracked changes and comments of THEIRS (a DOCX rendered from DEAL) clause by clause; accept some."""
     from contractgen.deal import load_deal
-    from contractgen.deal.writeback import write_overrides
+    from contractgen.outputs import write_atomically
     from contractgen.pipeline import build_document
-    from contractgen.redline.markup import MarkupError, overrides_for, read_markup
+    from contractgen.redline.markup import MarkupError, read_markup
+    from contractgen.repo.negotiation import plan
 
     workspace, _config = choose_library(root)
     result = build_document(load_deal(deal), workspace)
@@ -50,9 +51,10 @@ def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Pa
         )
         sys.exit(EXIT_BAD_INPUT)
     accepted = [c for c in markup.changes if "all" in wanted or c.id in wanted]
-    overrides, refused = overrides_for(accepted, result.document)
-    if overrides:
-        write_overrides(deal, overrides)
+    acceptance = plan(deal, accepted, result.document, workspace)
+    overrides, refused = acceptance.overrides, acceptance.refused
+    if overrides or acceptance.values:
+        write_atomically(deal, acceptance.text.encode("utf-8"))
     if as_json:
         click.echo(
             json.dumps(
@@ -76,6 +78,10 @@ def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Pa
                     ],
                     "comments": [vars(c) for c in markup.comments],
                     "accepted": sorted(overrides),
+                    "values": [
+                        {"change": v.change, "field": v.dotted, "ours": v.ours, "theirs": v.theirs}
+                        for v in acceptance.values
+                    ],
                     "refused": refused,
                 },
                 indent=2,
@@ -94,6 +100,8 @@ def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Pa
             click.echo(f"{n.id} comment by {n.author or 'unknown'} on {n.reference}: {n.text}")
         if not markup.changes and not markup.comments:
             click.echo(f"{theirs}: no tracked changes and no comments")
+        for v in acceptance.values:
+            click.echo(f"accepted: {v.change}: {v.dotted}: {v.ours} → {v.theirs} written to {deal}")
         for key in sorted(overrides):
             click.echo(f"accepted: overrides.{key} written to {deal}")
         for line in refused:

@@ -158,7 +158,7 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _paragraph_texts(clause) -> list[tuple[str, str, list]]:
+def paragraph_texts(clause) -> list[tuple[str, str, list]]:
     """(anchor, printed text, inlines) of each paragraph of a model clause, in the order Word prints them."""
     from contractgen.document.model import inline_text
 
@@ -194,7 +194,7 @@ def read_markup(data: bytes, document: Any) -> Markup:
     clauses, paragraphs = {}, {}
     for part, clause in document.iter_clauses():
         clauses[bookmark_name(clause.anchor or clause.id)] = (part, clause)
-        for anchor, _, _ in _paragraph_texts(clause):
+        for anchor, _, _ in paragraph_texts(clause):
             if anchor:
                 paragraphs[bookmark_name(anchor)] = anchor
     comments_text = _comments(archive)
@@ -246,7 +246,7 @@ def _untracked_original(clause: Any, anchor: str, position: int, text: str) -> s
     By its anchor; or by its place, in a clause of paragraphs only (a list or a table prints more
     paragraphs than the model has blocks, so places there are not reliable).
     """
-    texts = _paragraph_texts(clause)
+    texts = paragraph_texts(clause)
     if anchor:
         return next((printed for a, printed, _ in texts if a == anchor), text)
     if all(isinstance(block, Paragraph) for block in clause.blocks) and 0 <= position < len(texts):
@@ -313,7 +313,7 @@ def overrides_for(changes: list[MarkupChange], document: Any) -> tuple[dict[str,
     overrides: dict[str, str] = {}
     refused: list[str] = []
     for clause_id, found in by_clause.items():
-        texts = _paragraph_texts(models[clause_id])
+        texts = paragraph_texts(models[clause_id])
         if all(c.anchor and c.before and c.after for c in found):
             for change in found:
                 inlines = next((inl for anchor, _, inl in texts if anchor == change.anchor), [])

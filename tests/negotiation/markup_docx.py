@@ -94,6 +94,19 @@ def comment(p, text: str, comment_id: int) -> etree._Element:
     return node
 
 
+def accept_all(root) -> None:
+    """Accept every tracked change, as Word's "Accept All Changes" does: their text, with no marks left."""
+    for kind in ("del", "moveFrom"):
+        for mark in list(root.iter(_w(kind))):
+            mark.getparent().remove(mark)
+    for kind in ("ins", "moveTo"):
+        for mark in list(root.iter(_w(kind))):
+            parent, index = mark.getparent(), mark.getparent().index(mark)
+            for n, child in enumerate(list(mark)):
+                parent.insert(index + n, child)
+            parent.remove(mark)
+
+
 def mark_up(docx: bytes, edit) -> bytes:
     """Return docx with `edit(root)` applied to word/document.xml; the w:comment elements it returns go in comments.xml."""
     source = zipfile.ZipFile(io.BytesIO(docx))

@@ -43,10 +43,10 @@ def negotiation(tmp_path):
 
 
 def _paragraph_text(document, bookmark_clause: str, anchor: str = "", index: int = 0) -> str:
-    from contractgen.redline.markup import _paragraph_texts
+    from contractgen.redline.markup import paragraph_texts
 
     clause = next(c for _, c in document.iter_clauses() if c.id == bookmark_clause)
-    texts = _paragraph_texts(clause)
+    texts = paragraph_texts(clause)
     return next(t for a, t, _ in texts if a == anchor) if anchor else texts[index][1]
 
 

@@ -1,0 +1,190 @@
+"""Accepting a counterparty's markup: each accepted change written back as a deal value or as an override.
+
+A change whose only difference is a figure (an amount, a percentage, a number of days) is a
+change of a deal value when some value of the deal prints that figure there: each value of the
+deal equal to our figure is tried in turn, the contract is rendered with their figure in its
+place, and the value is the one whose render prints their paragraph exactly. Anything else, or a
+figure no deal value prints (a derived total, a figure of the clause's own words), becomes an
+override. Before anything is written the deal is rendered with every accepted change, and each
+changed paragraph must read as theirs; the accepted changes that do not are refused, not written.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from contractgen.deal import load_deal
+from contractgen.deal.writeback import round_trip, updated_text
+from contractgen.deal.yamlsource import decode_text
+from contractgen.errors import ContractgenError
+from contractgen.pipeline import Workspace, build_document
+from contractgen.redline.markup import MarkupChange, overrides_for, paragraph_texts
+
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_TEXT_KEYS = {"overrides", "riders", "clauses"}  # the deal's own prose and clause choices are not values
+MAX_TRIALS = 40  # renders tried for one change (each value equal to one of its figures, in combination)
+
+
+@dataclass
+class ValueChange:
+    """A deal value their markup changed: where it is in the deal, as written before and after."""
+
+    change: str  # the markup change's id, "C2"
+    path: tuple[Any, ...]
+    ours: Any
+    theirs: Any
+
+    @property
+    def dotted(self) -> str:
+        """Return the value's place as the deal's own dotted path (`service_levels.kpis[0].target`)."""
+        out = ""
+        for step in self.path:
+            out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+        return out
+
+
+@dataclass
+class Acceptance:
+    """What accepting some changes writes: values, overrides, and the changes refused (with why)."""
+
+    values: list[ValueChange] = field(default_factory=list)
+    overrides: dict[str, str] = field(default_factory=dict)
+    refused: list[str] = field(default_factory=list)
+    text: str = ""  # the deal text with all of it written
+
+
+def _number(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _figures(text: str) -> list[Decimal]:
+    return [n for n in (_number(m.group(0)) for m in _FIGURE.finditer(text)) if n is not None]
+
+
+def _leaves(data: Any, path: tuple[Any, ...] = ()):
+    """Yield (path, value) of every number and string of the deal, its prose sections left out."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if not path and key in _TEXT_KEYS:
+                continue
+            yield from _leaves(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _leaves(value, (*path, index))
+    elif isinstance(data, (int, float, str)) and not isinstance(data, bool):
+        yield path, data
+
+
+def _written_as(value: Any, ours: Decimal, theirs: Decimal) -> Any | None:
+    """The deal value with our figure replaced by theirs, written as the deal wrote it; None if it is not ours."""
+    if isinstance(value, (int, float)):
+        if Decimal(str(value)) != ours:
+            return None
+        return int(theirs) if theirs == theirs.to_integral_value() and isinstance(value, int) else float(theirs)
+    found = [m for m in _FIGURE.finditer(value) if _number(m.group(0)) == ours]
+    if len(found) != 1:
+        return None
+    token = found[0].group(0)
+    new = f"{theirs:,}" if "," in token else str(theirs)
+    return value[: found[0].start()] + new + value[found[0].end() :]
+
+
+def _candidates(data: Any, ours: str, theirs: str) -> list[tuple[tuple[Any, ...], Any, Any]]:
+    """The deal values that print our figure, each with the value that would print theirs."""
+    a, b = _figures(ours), _figures(theirs)
+    if len(a) != 1 or len(b) != 1:
+        return []
+    out = []
+    for path, value in _leaves(data):
+        new = _written_as(value, a[0], b[0])
+        if new is not None:
+            out.append((path, value, new))
+    return out
+
+
+def _printed(document: Any, change: MarkupChange) -> list[str]:
+    """The paragraphs of the change's clause in a rendered document (only its own, when it has an anchor)."""
+    clause = next((c for _, c in document.iter_clauses() if c.id == change.clause), None)
+    if clause is None:
+        return []
+    texts = paragraph_texts(clause)
+    return [t for a, t, _ in texts if a == change.anchor] if change.anchor else [t for _, t, _ in texts]
+
+
+def _render(text: str, name: Path, workspace: Workspace) -> Any | None:
+    try:
+        return build_document(load_deal(name, text.encode("utf-8")), workspace).document
+    except ContractgenError:
+        return None
+
+
+def _as_value(change: MarkupChange, data: Any, text: str, name: Path, workspace: Workspace) -> list[ValueChange]:
+    """The deal values whose change makes the render print their paragraph; [] when no choice of them does."""
+    pairs = change.values()
+    if not pairs or any(op in "-+" and not _is_figure_of(op, words, pairs) for op, words in change.words()):
+        return []
+    options = [_candidates(data, ours, theirs) for _, ours, theirs in pairs]
+    if not all(options):
+        return []
+    for trial, chosen in enumerate(itertools.product(*options)):
+        if trial >= MAX_TRIALS:
+            break
+        values = {path: new for path, _, new in chosen}
+        if len(values) != len(chosen):
+            continue  # one value cannot take two figures
+        document = _render(updated_text(text, str(name), values=values), name, workspace)
+        if document is not None and change.after in _printed(document, change):
+            return [ValueChange(change.id, path, old, new) for path, old, new in chosen]
+    return []
+
+
+def _plain(value: Any) -> Any:
+    """A ruamel scalar as the plain value it is (for the report)."""
+    for kind in (bool, int, float, str):
+        if isinstance(value, kind):
+            return kind(value)
+    return value
+
+
+def _is_figure_of(op: str, words: str, pairs: list[tuple[str, str, str]]) -> bool:
+    side = 1 if op == "-" else 2
+    return words.strip(".,;:()") in {pair[side] for pair in pairs}
+
+
+def plan(deal: Path, accepted: list[MarkupChange], document: Any, workspace: Workspace) -> Acceptance:
+    """Decide how each accepted change is written back, and check that the render then prints their text."""
+    text = decode_text(deal.read_bytes(), str(deal))
+    _, data = round_trip(text, str(deal))
+    result = Acceptance()
+    as_words: list[MarkupChange] = []
+    for change in accepted:
+        found = _as_value(change, data, text, deal, workspace)
+        taken = {v.path for v in result.values}
+        if found and not taken & {v.path for v in found}:
+            for value in found:
+                value.ours = _plain(value.ours)
+            result.values += found
+        else:
+            as_words.append(change)
+    result.overrides, result.refused = overrides_for(as_words, document)
+    values = {v.path: v.theirs for v in result.values}
+    result.text = updated_text(text, str(deal), result.overrides, values)
+    after = _render(result.text, deal, workspace)
+    refused_ids = {line.split(":")[0] for line in result.refused}
+    for change in accepted:
+        if change.id in refused_ids:
+            continue
+        printed = _printed(after, change) if after is not None else None
+        if printed is None or (change.after not in printed if change.after else change.before in printed):
+            result.refused.append(f"{change.id}: {change.reference}: the render would not print their text exactly")
+    if len(result.refused) > len(refused_ids):
+        result.values, result.overrides, result.text = [], {}, text
+    return result
