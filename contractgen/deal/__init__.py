@@ -3,8 +3,8 @@
 ``load_deal(path)`` returns a ``DealSource``: the validated ``Deal`` (data only) with its
 path, raw bytes and sha256. What the law says about the deal (jurisdictions, privacy regimes,
 transfers, sector regulation) is read from the law stage (``contractgen.law``), one rank below.
-Inside the package imports run one way: fields ← provisions, terms ← model ← derived ←
-privacy_rules ← rules ← load (with yamlsource, messages); schema reads the model.
+Inside the package imports run one way: accepted ← fields ← sections, parties ← model ← rules ←
+load; notes ← derived ← rules; yamlsource ← notes, load; schema reads the model.
 The public names are imported on first use, so importing one module of the package (say,
 ``fields``) does not build the whole model.
 """

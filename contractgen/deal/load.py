@@ -1,33 +1,31 @@
-"""Loading a deal: read the file once, validate the fields, run the cross-field rules.
+"""Loading a deal: read the file once, correct what YAML mis-reads, validate the fields, run the rules.
 
 Field errors and broken rules become one list of located, plain-English problems, reported
 together in a single ``DealError``. What loading returns, a ``DealSource`` (the deal, its
-path, its bytes and their sha256), is what every later stage takes.
+path, its bytes and their sha256), is what every later stage takes. Before validation, names a
+YAML flow list split at a comma are rejoined and sector regulation and privacy laws listed in
+each other's place are moved, each with a drafting note.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
+import types
+import typing
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Union
 
 from pydantic import BaseModel, ValidationError
 
 from contractgen.deal.fields import is_currency, locale_name as _locale
-from contractgen.deal.messages import field_problems, in_file_order, rule_problems
 from contractgen.deal.model import Deal
-from contractgen.deal.inference import (
-    apply_sector_regulation,
-    default_findings,
-    move_privacy_laws,
-    move_sector_regulation,
-    rejoin_split_names,
-)
-from contractgen.deal.notes import final_without_acknowledgement, find_notes, located_notes
+from contractgen.deal.derived import apply_sector_regulation
+from contractgen.deal.notes import Finding, final_without_acknowledgement, find_notes, located_notes
 from contractgen.deal.rules import check_rules, check_rules_partially
-from contractgen.deal.yamlsource import decode_text, load_yaml, read_file_bytes, refuse_oversized
+from contractgen.deal.yamlsource import decode_text, format_path, line_for, load_yaml, read_file_bytes, refuse_oversized
 from contractgen.digest import source_sha256
 from contractgen.errors import DealError, DraftingNote, Problem
 
@@ -90,9 +88,7 @@ def deal_findings(
     if unwritable:  # the rules compute with these values: report them alone
         return None, in_file_order(unwritable), []
     deal, regulation = apply_sector_regulation(deal)
-    notes = located_notes(
-        moved + find_notes(deal, data) + regulation + default_findings(deal), filename, lines, deal.acknowledged_notes
-    )
+    notes = located_notes(moved + find_notes(deal, data) + regulation, filename, lines, deal.acknowledged_notes)
     found = rule_problems(check_rules(deal), filename, lines) + final_without_acknowledgement(deal, notes)
     return deal, in_file_order(found), notes
 
@@ -196,3 +192,239 @@ def load_deal(path: str | Path, raw: bytes | None = None) -> DealSource:
     if problems or deal is None:
         raise DealError(problems=problems)
     return DealSource(deal=deal, path=Path(path), raw=raw, sha256=source_sha256(raw), notes=tuple(notes))
+
+
+def rejoin_split_names(data: Any) -> tuple[Any, list[Finding]]:
+    """'[Digital Personal Data Protection Act, 2023]': a YAML flow list splits a name at its comma; a year
+    alone after a name is read back as part of it, with a note."""
+    found: list[Finding] = []
+
+    def rejoin(items: Any, path: tuple[Any, ...]) -> Any:
+        if not isinstance(items, list):
+            return items
+        out: list[Any] = []
+        for i, item in enumerate(items):
+            if (
+                isinstance(item, str)
+                and re.fullmatch(r"\s*(?:19|20)\d\d\s*", item)
+                and out
+                and isinstance(out[-1], str)
+            ):
+                joined = f"{out[-1]}, {item.strip()}"
+                found.append(
+                    Finding(
+                        path + (i,),
+                        "rejoined-name",
+                        joined,
+                        f"{out[-1]!r} and {item.strip()!r} are two entries (the comma in a YAML list ends an entry)",
+                        f"the draft reads them as one name, {joined!r}",
+                        "that this is one law; write it in quotes to silence this note",
+                    )
+                )
+                out[-1] = joined
+            else:
+                out.append(item)
+        return out
+
+    if not isinstance(data, dict):
+        return data, found
+    dp = data.get("data_protection")
+    if isinstance(dp, dict) and "regulations" in dp:
+        data = {
+            **data,
+            "data_protection": {**dp, "regulations": rejoin(dp["regulations"], ("data_protection", "regulations"))},
+        }
+    if "regulatory" in data:
+        data = {**data, "regulatory": rejoin(data["regulatory"], ("regulatory",))}
+    return data, found
+
+
+def move_sector_regulation(data: Any) -> tuple[Any, list[Finding]]:
+    """Sector regulation listed among the privacy laws (DORA, PCI DSS) moves to `regulatory`, with a note."""
+    from contractgen.law.regimes import sector_name
+
+    dp = data.get("data_protection") if isinstance(data, dict) else None
+    names = dp.get("regulations") if isinstance(dp, dict) else None
+    if not isinstance(names, list):
+        return data, []
+    moving = [(i, n) for i, n in enumerate(names) if isinstance(n, str) and sector_name(n)]
+    if not moving:
+        return data, []
+    regulatory = data.get("regulatory")
+    regulatory = list(regulatory) if isinstance(regulatory, list) else ([regulatory] if regulatory else [])
+    known = {sector_name(r) for r in regulatory if isinstance(r, str)}
+    found = []
+    for i, name in moving:
+        if sector_name(name) not in known:
+            regulatory.append(name)
+            known.add(sector_name(name))
+        found.append(
+            Finding(
+                ("data_protection", "regulations", i),
+                "moved-to-regulatory",
+                name,
+                f"{name!r} is sector regulation ({sector_name(name)}), not a privacy law",
+                "the draft applies it as sector regulation (as if listed under regulatory)",
+                "nothing more if that is meant; list it under regulatory to silence this note",
+                "regulatory-requirements",
+            )
+        )
+    moved = [n for i, n in enumerate(names) if i not in {j for j, _ in moving}]
+    return {**data, "data_protection": {**dp, "regulations": moved}, "regulatory": regulatory}, found
+
+
+def move_privacy_laws(data: Any) -> tuple[Any, list[Finding]]:
+    """A privacy law listed as sector regulation (GDPR under `regulatory`) moves to the privacy laws, with a note."""
+    from contractgen.law.regimes import is_privacy_law
+
+    regulatory = data.get("regulatory") if isinstance(data, dict) else None
+    dp = data.get("data_protection") if isinstance(data, dict) else None
+    if not isinstance(regulatory, list) or not isinstance(dp, dict):
+        return data, []
+    moving = [(i, n) for i, n in enumerate(regulatory) if isinstance(n, str) and is_privacy_law(n)]
+    if not moving:
+        return data, []
+    names = list(dp.get("regulations") or []) if isinstance(dp.get("regulations") or [], list) else []
+    found = []
+    for i, name in moving:
+        if name not in names:
+            names.append(name)
+        found.append(
+            Finding(
+                ("regulatory", i),
+                "moved-to-privacy",
+                name,
+                f"{name!r} is a privacy law, not sector regulation",
+                "the draft applies it as a privacy law (as if listed under data_protection.regulations)",
+                "nothing more if that is meant; list it there to silence this note",
+                "data-protection",
+            )
+        )
+    kept = [n for i, n in enumerate(regulatory) if i not in {j for j, _ in moving}]
+    return {**data, "regulatory": kept, "data_protection": {**dp, "regulations": names}}, found
+
+
+# ------------------------------------------------------------ plain-English, located messages
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Annotated/Optional/list down to the model class (or None)."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0] if len(args) == 1 else None
+        elif origin in (list, tuple):
+            annotation = typing.get_args(annotation)[0]
+        elif origin is dict:
+            return None
+        else:
+            return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+
+
+def _model_at(root: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    model: Any = root
+    for part in loc:
+        if part == "[key]":  # pydantic's marker for an error in a mapping's key, not its value
+            continue
+        if isinstance(part, int):
+            continue
+        if model is None or part not in model.model_fields:
+            return None
+        model = _unwrap(model.model_fields[part].annotation)
+    return model
+
+
+def _got(value: Any) -> str:
+    if isinstance(value, (dict, list)) or value is None:
+        return ""
+    text = str(value)
+    return f" (got {text if len(text) <= 60 else text[:57] + '...'!r})"
+
+
+_SIMPLE = {
+    "missing": "is required",
+    "int_parsing": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "int_type": "must be a whole number",
+    "decimal_parsing": "must be a number (digits only, no thousands separators)",
+    "decimal_type": "must be a number",
+    "finite_number": "must be a finite number",
+    "bool_parsing": "must be true or false",
+    "bool_type": "must be true or false",
+    "date_from_datetime_parsing": "must be a real date written YYYY-MM-DD",
+    "date_parsing": "must be a real date written YYYY-MM-DD",
+    "date_type": "must be a date written YYYY-MM-DD",
+    "date_from_datetime_inexact": "must be a date without a time",
+    "string_type": "must be text, not a list or mapping",
+    "list_type": "must be a list",
+    "model_type": "must be a mapping of fields (key: value)",
+    "model_attributes_type": "must be a mapping of fields (key: value)",
+    "dict_type": "must be a mapping (key: value)",
+    "string_too_short": "must not be empty",
+    "string_unicode": "contains an invalid character (a lone surrogate); remove it",
+}
+
+
+def plain_message(error: dict[str, Any], root: type[BaseModel]) -> str:
+    """Translate one pydantic error into a plain-English message."""
+    kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
+    loc = tuple(error["loc"])
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        model = _model_at(root, loc[:-1])
+        known = list(model.model_fields) if model else []
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]!r}?)" if close else (f"; known fields: {', '.join(known)}" if known else "")
+        return f"unknown field {name!r}{hint}"
+    if kind in _SIMPLE:
+        got = "" if kind in ("missing", "string_unicode") else _got(value)
+        return _SIMPLE[kind] + got
+    if kind == "string_too_long":
+        return f"is too long (at most {ctx.get('max_length')} characters, got {len(str(value))})"
+    if kind == "too_short":
+        need = ctx.get("min_length", 1)
+        return f"needs at least {need} {'entry' if need == 1 else 'entries'}"
+    if kind == "too_long":
+        return f"has too many entries (at most {ctx.get('max_length')})"
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        words = {
+            "greater_than": "more than", "greater_than_equal": "at least",
+            "less_than": "less than", "less_than_equal": "at most",
+        }[kind]  # fmt: skip
+        bound = next(iter(ctx.values()))
+        return f"must be {words} {bound}{_got(value)}"
+    if kind in ("literal_error", "enum"):
+        expected = ctx.get("expected", "")
+        return f"must be one of {expected}{_got(value)}"
+    if kind in ("decimal_max_digits", "decimal_max_places", "decimal_whole_digits"):
+        return f"has too many digits{_got(value)}"
+    message = error.get("msg", "is not valid")
+    message = re.sub(r"^(Value error|Assertion failed), ", "", message)
+    message = re.sub(r"^Input should be", "must be", message)
+    return message
+
+
+def field_problems(
+    exc: ValidationError, filename: str, lines: dict[tuple[Any, ...], int], root: type[BaseModel]
+) -> list[Problem]:
+    """Turn a pydantic ValidationError into located, plain-English problems."""
+    return [
+        Problem(filename, line_for(tuple(e["loc"]), lines), format_path(tuple(e["loc"])), plain_message(e, root))
+        for e in exc.errors(include_url=False)
+    ]
+
+
+def rule_problems(
+    found: list[tuple[tuple[Any, ...], str]], filename: str, lines: dict[tuple[Any, ...], int]
+) -> list[Problem]:
+    """Turn (field path, message) pairs from the cross-field rules into located problems."""
+    return [Problem(filename, line_for(loc, lines), format_path(loc), message) for loc, message in found]
+
+
+def in_file_order(problems: list[Problem]) -> list[Problem]:
+    """Drop repeated problems and sort the rest by line (problems on one line keep their order)."""
+    unique = list(dict.fromkeys(problems))
+    return sorted(unique, key=lambda p: p.line if p.line is not None else 0)

@@ -4,8 +4,8 @@ Field names follow ``samples/deal-example.yaml`` exactly (they are the clause au
 interface). Single-field checks (types, ranges, codes) live on the field types (``fields``);
 cross-field rules live in ``rules`` and run in ``load``, never in the model; derived figures
 (annual charges, caps, overlap, downtime) are computed by ``derived`` when the clause context
-is built. The data-protection, security, commercial, liability and term sections live in
-``terms``.
+is built. The data-protection, security, commercial, liability and term sections, the
+provisions and the deal's own words live in ``sections``; the party kinds and disputes in ``parties``.
 """
 
 from __future__ import annotations
@@ -23,14 +23,12 @@ from contractgen.deal.fields import (  # noqa: F401 - the field types are part o
     PositiveInt, PricingModel, Priority, Resolution, Role, Section, ServiceId, SourcingChoice, SourcingModel, TemplateName,
     Text, TimeZone, WholeNumber, _choice,
 )  # fmt: skip
-from contractgen.deal.bespoke import Overrides, Rider
-from contractgen.deal.disputes import Disputes
-from contractgen.deal.parties import KINDS, PUBLIC_BODIES, ConsortiumMember
+from contractgen.deal.parties import KINDS, PUBLIC_BODIES, ConsortiumMember, Disputes
 from contractgen.law.sector import SectorRegime
-from contractgen.deal.provisions import Benchmarking, Employees, Escrow, Guarantor, Language, ProcessAgent, StepIn
-from contractgen.deal.terms import (  # noqa: F401 - every section class can be imported from here
-    Clauses, Commercials, DataProtection, Exit, Indexation, Insurance, InternationalTransfers, Liability, Rate,
-    Renewal, Roles, Security, Subprocessor, Subprocessors, Term, TerminationForConvenience, VulnerabilityRemediation,
+from contractgen.deal.sections import (  # noqa: F401 - every section class can be imported from here
+    Benchmarking, Clauses, Commercials, DataProtection, Employees, Escrow, Exit, Guarantor, Indexation, Insurance,
+    InternationalTransfers, Language, Liability, Overrides, ProcessAgent, Rate, Renewal, Rider, Roles, Security, StepIn,
+    Subprocessor, Subprocessors, Term, TerminationForConvenience, VulnerabilityRemediation,
 )  # fmt: skip
 
 

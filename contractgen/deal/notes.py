@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from contractgen.deal.messages import format_path, line_for
+from contractgen.deal.yamlsource import format_path, line_for
 from contractgen.values.phrases import RESOLUTION_EVENTS
 from contractgen.errors import DraftingNote, Problem
 
@@ -339,6 +339,56 @@ def note_transfer_bases(deal: Any, data: Any) -> Iterator[Finding]:
         )
 
 
+def note_defaults(deal: Any, data: Any) -> Iterator[Finding]:
+    """Notes for the terms a draft includes by default because the deal does not mention them."""
+    if not prints_as_draft(deal):
+        return
+    found = []
+    if "security" not in deal.model_fields_set:
+        found.append(
+            Finding(
+                ("security",),
+                "default-security",
+                "security",
+                "the deal has no security section",
+                "the draft includes baseline information security, incident notice and business "
+                "continuity terms (Good Industry Practice, monthly vulnerability scanning, a continuity "
+                "plan)",
+                "the security and continuity the client needs (certifications, encryption, "
+                "testing), or write security: false to leave them out",
+                "information-security",
+            )
+        )
+    if deal.governance is None:
+        found.append(
+            Finding(
+                ("governance",),
+                "default-governance",
+                "governance",
+                "the deal has no governance section",
+                "the draft provides for relationship managers, a review meeting every 3 months with a "
+                "written report before it, and unresolved issues escalated under the dispute resolution clause",
+                "the reporting, meetings and escalation the parties want (governance: reporting, meetings, escalation)",
+                "governance",
+            )
+        )
+    if deal.liability is None or not deal.liability.insurance:
+        found.append(
+            Finding(
+                ("liability", "insurance") if deal.liability else ("liability",),
+                "default-insurance",
+                "insurance",
+                "the deal states no insurance",
+                "the draft requires professional indemnity, public and products liability and cyber "
+                "insurance in the amounts a prudent supplier would carry (professional indemnity at "
+                "least the general liability cap, where there is one)",
+                "the types and minimum amounts of insurance (liability.insurance)",
+                "insurance",
+            )
+        )
+    yield from found
+
+
 NOTES = (
     note_transfer_bases,
     note_remote_access,
@@ -348,6 +398,7 @@ NOTES = (
     note_forum,
     note_privacy_laws,
     note_sector_regulation,
+    note_defaults,
 )
 
 

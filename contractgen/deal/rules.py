@@ -16,10 +16,10 @@ from pydantic import TypeAdapter, ValidationError
 
 from contractgen.deal.derived import PERIOD_MINUTES, overlap_figures, term_end
 from contractgen.values.durations import Duration
-from contractgen.deal.privacy_rules import check_privacy
+from contractgen.law.privacy import check_privacy
 from contractgen.law.forums import check_disputes
 from contractgen.law.jurisdictions import check_contract
-from contractgen.deal.messages import format_path
+from contractgen.deal.yamlsource import format_path
 from contractgen.deal.model import Deal
 
 Path = tuple[Any, ...]
@@ -153,7 +153,7 @@ def check_service_credits(deal: Deal) -> Found:
 
 
 def check_data_protection(deal: Deal) -> Found:
-    """Privacy regimes, roles, breach notice, transfers and data residency (see privacy_rules)."""
+    """Privacy regimes, roles, breach notice, transfers and data residency (see law.privacy)."""
     yield from check_privacy(deal)
 
 

@@ -246,3 +246,24 @@ def read_text_file(path: str | Path) -> str:
 def load_deal_file(path: str | Path) -> tuple[Any, dict[Path_, int]]:
     """Read a deal file and return its data and line map (see load_yaml)."""
     return load_yaml(read_text_file(path), str(path))
+
+
+def format_path(loc: tuple[Any, ...]) -> str:
+    """Turn ("a", "b", 1, "c") into "a.b[1].c"."""
+    out = ""
+    for part in loc:
+        if part == "[key]":  # pydantic's marker for an error in a mapping's key, not its value
+            continue
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def line_for(loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> int | None:
+    """Return the line of a field path, or of its nearest ancestor that has one."""
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return None

@@ -1,5 +1,6 @@
 """Redlines: compare two finished document models and mark what was inserted, deleted or changed,
-down to words; the writers print the marked model.
+down to words; the writers print the marked model. The other side's marked-up DOCX read back
+(``markup``) and the text accepted from it written into the deal file (``writeback``).
 """
 
 from contractgen import lazy_exports

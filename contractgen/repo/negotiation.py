@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from contractgen.deal import load_deal
-from contractgen.deal.writeback import round_trip, updated_text
+from contractgen.redline.writeback import round_trip, updated_text
 from contractgen.deal.yamlsource import decode_text
 from contractgen.errors import ContractgenError
 from contractgen.pipeline import Workspace, build_document

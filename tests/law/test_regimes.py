@@ -6,7 +6,7 @@ from types import SimpleNamespace as NS
 
 import pytest
 
-from contractgen.deal.privacy_rules import transfer_problems
+from contractgen.law.privacy import transfer_problems
 from contractgen.law.regimes import find_mechanism, load_registry, resolve_regulations
 from contractgen.law.transfers import decide
 
