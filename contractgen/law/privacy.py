@@ -108,7 +108,7 @@ DP = ("data_protection",)
 
 
 def _names(regimes: list[Any]) -> str:
-    names = [r.name for r in regimes]
+    names = [str(r.name) for r in regimes]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 

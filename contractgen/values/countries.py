@@ -16,6 +16,6 @@ def country_name(code: str, locale: str = "en_GB") -> str:
     except (ValueError, babel.UnknownLocaleError):
         name = None
     if name:
-        return name
+        return str(name)
     country = pycountry.countries.get(alpha_2=code)
-    return getattr(country, "common_name", None) or getattr(country, "name", code)
+    return str(getattr(country, "common_name", None) or getattr(country, "name", code))
