@@ -96,13 +96,6 @@ def test_one_time_limit_for_terminating_for_a_chronic_failure():
     assert "within the time stated in, clause" in text
 
 
-def test_service_credits_are_a_share_of_the_failed_service_charges():
-    text = contract_text(SAMPLES / "deal-example.yaml")
-    assert "expressed as a percentage of the Service Charges of that Service" in text
-    assert "an equal share of the Charges for the month for each of the 3 Services" in text
-    assert "percentage of the Charges payable for the calendar month" not in text
-
-
 def test_french_ip_assignment_and_late_payment_follow_the_codes(french):
     assert "Article L131-3 of the French Intellectual Property Code" in french
     assert "Article L131-6 of the French Intellectual Property Code" in french

@@ -75,3 +75,46 @@ def test_swiss_late_payment_interest_is_the_code_of_obligations_rate():
     )
     assert "(Article 102(2) of the Swiss Code of Obligations)" in text
     assert "late commercial payments under the law governing this Agreement" not in text
+
+
+# One calendar for every Business Day count: the client's place, not the place of performance
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_business_days_follow_the_clients_calendar(name):
+    text = sample(name)
+    assert "“Business Day” means a day other than a Saturday, a Sunday or a public holiday in the place of " in text
+    assert (
+        "'s address given in this Agreement, whoever performs the relevant obligation and wherever it is performed;"
+        in text
+    )
+    assert (
+        "for the receipt of a notice, a day other than a Saturday, a Sunday or a public holiday in the place where the notice is received"
+        in text
+    )
+    assert "the place where the relevant obligation is to be performed" not in text
+
+
+# Service credits and the At-Risk Amount on one base, so that the agreed amount at risk can be reached
+
+CREDITED = [
+    name for name in ALL if ((deal(name).get("service_levels") or {}).get("service_credits") or {}).get("tiers")
+]
+
+
+def percent(value) -> float:
+    """A percentage as a deal writes it (12 or '12%')."""
+    return float(str(value).rstrip("%"))
+
+
+@pytest.mark.parametrize("name", CREDITED)
+def test_service_credits_share_the_at_risk_amounts_base(name):
+    text = sample(name)
+    several = len(deal(name)["scope"]["services"]) > 1
+    base = "the total Charges payable for all the Services for" if several else "the total Charges payable for"
+    assert f"expressed as a percentage of {base} the calendar month in which that Measurement Period ends" in text
+    assert "of the Charges payable for the calendar month in which the Measurement Period concerned ends" in text
+    assert "Service Charges" not in text and "equal share" not in text
+    assert "Only a Service whose Availability falls below a threshold in the table earns a Service Credit" in text
+    at_risk = percent(deal(name)["service_levels"]["service_credits"]["at_risk"])
+    assert f"The At-Risk Amount is {at_risk:g}% of the Charges payable" in text
