@@ -120,3 +120,72 @@ def writable_folder(folder: str | Path, root: str | Path) -> Path:
     if real.exists() and not real.is_dir():
         raise UnsafePathError(f"{folder}: not a folder; refused")
     return real
+
+
+# ---------------------------------------------------------------- the user's private cache
+
+CACHE_OFF = "off"
+CACHE_ENTRIES = 32  # entries kept per cache folder (the newest); one library edit adds one
+
+
+def cache_folder(name: str) -> Path | None:
+    """Return the user's private cache folder `name`, or None when caching is off or the folder is unsafe.
+
+    The base is ``$CONTRACTGEN_CACHE_DIR`` (``off`` turns every cache off), else
+    ``$XDG_CACHE_HOME/contractgen`` or ``~/.cache/contractgen``. The folder must be owned by the
+    user and closed to others (0700): what is read back from it is trusted like the user's own code.
+    """
+    configured = os.environ.get("CONTRACTGEN_CACHE_DIR", "").strip()
+    if configured.lower() == CACHE_OFF:
+        return None
+    if configured:
+        base = Path(configured)
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+        base = (Path(xdg) if xdg else Path.home() / ".cache") / "contractgen"
+    folder = base / name
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        info = os.lstat(folder)
+    except (OSError, RuntimeError):
+        return None
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or stat.S_IMODE(info.st_mode) & 0o077:
+        return None  # someone else could plant data here: work without the cache
+    return folder
+
+
+def cached(name: str, key: str, make):
+    """Return ``make()``, kept between processes in the private cache folder `name` under `key`.
+
+    `key` must name everything the value depends on (content hashes of the inputs and a version of
+    the code that makes it): an entry is never checked, only found. A missing, damaged or
+    unwritable entry only costs a call of `make`; only the newest CACHE_ENTRIES entries are kept.
+    """
+    import pickle
+    import tempfile
+
+    folder = cache_folder(name)
+    if folder is None:
+        return make()
+    path = folder / f"{key}.pickle"
+    try:
+        with open(path, "rb") as stream:
+            return pickle.load(stream)  # noqa: S301 - the user's own 0700 folder (cache_folder)
+    except FileNotFoundError:
+        pass
+    except Exception:  # noqa: BLE001 - a damaged entry is made again
+        pass
+    value = make()
+    temporary = ""
+    try:
+        fd, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "wb") as stream:
+            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+        entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in entries[CACHE_ENTRIES:]:
+            old.unlink(missing_ok=True)
+    except Exception:  # noqa: BLE001 - a read-only or full disk only costs the next process the work
+        if temporary:
+            Path(temporary).unlink(missing_ok=True)
+    return value

@@ -24,6 +24,7 @@ import yaml
 
 from contractgen import yamlload
 from contractgen.errors import ContractgenError
+from contractgen.safefs import cached
 
 KINDS = ("jurisdictions", "families", "privacy", "mechanisms", "sector", "forums", "seats", "treaties")
 BUILT_IN = "built-in"
@@ -68,9 +69,9 @@ class Record:
         return f"{self.kind}/{self.id}"
 
 
-def read_record(kind: str, path: Path, origin: str) -> Record:
-    """Read one record file; LawError when it is not a YAML mapping."""
-    raw = path.read_bytes()
+def read_record(kind: str, path: Path, origin: str, raw: bytes | None = None) -> Record:
+    """Read one record file (or take its bytes `raw`); LawError when it is not a YAML mapping."""
+    raw = path.read_bytes() if raw is None else raw
     try:
         data = yamlload.safe_load(raw.decode("utf-8"))
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
@@ -78,6 +79,19 @@ def read_record(kind: str, path: Path, origin: str) -> Record:
     if not isinstance(data, dict):
         raise LawError(f"{path}: a law record is a mapping of fields (name: …, sources: …)")
     return Record(kind, path.stem, path, data, hashlib.sha256(raw).hexdigest(), origin)
+
+
+def _read_records(kind: str, files: list[tuple[Path, str, bytes]]) -> dict[str, Record]:
+    """The records of one kind from their files' bytes, the later file of an id winning, sorted by id."""
+    found = {path.stem: read_record(kind, path, origin, raw) for path, origin, raw in files}
+    return dict(sorted(found.items()))
+
+
+@lru_cache(maxsize=1)
+def _reader_fingerprint() -> str:
+    """What besides the files decides the records read: this module's and the YAML loader's code, PyYAML."""
+    code = Path(__file__).read_bytes() + Path(yamlload.__file__).read_bytes()
+    return hashlib.sha256(code + yaml.__version__.encode()).hexdigest()
 
 
 class LawLibrary:
@@ -96,11 +110,18 @@ class LawLibrary:
         if kind not in KINDS:
             raise LawError(f"unknown kind of law record {kind!r} (known: {', '.join(KINDS)})")
         if kind not in self._records:
-            found: dict[str, Record] = {}
+            files: list[tuple[Path, str, bytes]] = []
+            key = hashlib.sha256(_reader_fingerprint().encode() + b"\0" + kind.encode())
             for folder in reversed(self.folders):
+                origin = self.origin(folder)
                 for path in sorted((folder / kind).glob("*.yaml")) if (folder / kind).is_dir() else ():
-                    found[path.stem] = read_record(kind, path, self.origin(folder))
-            self._records[kind] = dict(sorted(found.items()))
+                    raw = path.read_bytes()
+                    files.append((path, origin, raw))
+                    key.update(
+                        f"\0{path}\0{origin}\0".encode("utf-8", "surrogateescape") + hashlib.sha256(raw).digest()
+                    )
+            # Parsed once per machine: the records' YAML is most of a fresh process's law work.
+            self._records[kind] = cached("law", key.hexdigest(), lambda: _read_records(kind, files))
         return self._records[kind]
 
     def all(self) -> list[Record]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -184,8 +186,8 @@ def _iso_date(value) -> str:
         return ""
 
 
-def parse_clause_file(path: Path, root: Path) -> tuple[ClauseVersion | None, list[Problem]]:
-    """Read one version file; return the version or the problems found in it."""
+def parse_clause_file(path: Path, root: Path, raw: bytes | None = None) -> tuple[ClauseVersion | None, list[Problem]]:
+    """Read one version file (or take its bytes `raw`, read by the caller); return the version or its problems."""
     rel = path.relative_to(root).as_posix()
     problems: list[Problem] = []
 
@@ -194,7 +196,8 @@ def parse_clause_file(path: Path, root: Path) -> tuple[ClauseVersion | None, lis
         return None, problems
 
     try:
-        raw = safefs.read_bytes(path, root)  # a link out of the library or to a device is refused
+        if raw is None:
+            raw = safefs.read_bytes(path, root)  # a link out of the library or to a device is refused
         text = raw.decode("utf-8").replace("\r\n", "\n")
     except UnicodeDecodeError:
         return problem("is not UTF-8 text")
@@ -307,17 +310,39 @@ def scan_library_folder(root: Path, prefix: str = "") -> list[VersionFile]:
 
 
 def load_library(root: Path) -> Library:
-    """Load every clause under `root`, collecting all problems before raising LibraryError."""
+    """Load every clause under `root`, collecting all problems before raising LibraryError.
+
+    The files are read (through safefs) in every process; what parsing their front matter makes
+    of them is kept in the user's cache under the hash of every file's path and bytes and of the
+    parser's own code, so an unchanged library is not parsed again by the next process.
+    """
     root = Path(root)
     if not root.is_dir():
         raise LibraryError(f"{root}: the clause library folder does not exist")
+    read: list[tuple[VersionFile, bytes | None]] = []
+    for file in scan_library_folder(root):
+        raw = None
+        if not file.problem:
+            try:
+                raw = safefs.read_bytes(file.path, root)
+            except (OSError, safefs.UnsafePathError):
+                pass  # parsing reads it again and reports the problem
+        read.append((file, raw))
+    key = hashlib.sha256(_parser_fingerprint().encode() + b"\0" + str(root).encode("utf-8", "surrogateescape"))
+    for file, raw in read:
+        key.update(b"\0" + file.rel.encode("utf-8", "surrogateescape") + b"\0")
+        key.update(hashlib.sha256(raw).digest() if raw is not None else b"unread")
+    return safefs.cached("library", key.hexdigest(), lambda: _parse_library(root, read))
+
+
+def _parse_library(root: Path, read: list[tuple[VersionFile, bytes | None]]) -> Library:
     clauses: dict[str, Clause] = {}
     problems: list[Problem] = []
-    for file in scan_library_folder(root):
+    for file, raw in read:
         if file.problem:
             problems.append(Problem(file.rel, None, "", file.problem))
             continue
-        version, found = parse_clause_file(file.path, root)
+        version, found = parse_clause_file(file.path, root, raw)
         problems.extend(found)
         if version is not None:
             clauses.setdefault(file.clause_id, Clause(file.clause_id, version.group)).versions[version.version] = (
@@ -326,3 +351,12 @@ def load_library(root: Path) -> Library:
     if problems:
         raise LibraryError(problems=problems)
     return Library(root=root, clauses=dict(sorted(clauses.items())))
+
+
+@lru_cache(maxsize=1)
+def _parser_fingerprint() -> str:
+    """What besides the files decides a parsed library: this module's and the hashing code, PyYAML's version."""
+    from contractgen import digest
+
+    code = Path(__file__).read_bytes() + Path(digest.__file__).read_bytes()
+    return hashlib.sha256(code + yaml.__version__.encode()).hexdigest()

@@ -12,8 +12,6 @@ read from or written to it. A missing, unwritable or damaged cache only costs th
 from __future__ import annotations
 
 import hashlib
-import os
-import stat
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -21,28 +19,12 @@ from pathlib import Path
 import jinja2
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
-OFF = "off"
+from contractgen.safefs import cache_folder
 
 
 def cache_dir() -> Path | None:
     """Return the folder of the compiled-template cache, or None when it is off or unsafe."""
-    configured = os.environ.get("CONTRACTGEN_CACHE_DIR", "").strip()
-    if configured.lower() == OFF:
-        return None
-    if configured:
-        base = Path(configured)
-    else:
-        xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
-        base = (Path(xdg) if xdg else Path.home() / ".cache") / "contractgen"
-    folder = base / "jinja"
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        info = os.lstat(folder)
-    except (OSError, RuntimeError):
-        return None
-    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or stat.S_IMODE(info.st_mode) & 0o077:
-        return None  # someone else could plant code here: compile instead
-    return folder
+    return cache_folder("jinja")
 
 
 @lru_cache(maxsize=4)

@@ -16,9 +16,28 @@ FONT_FILES = {False: "LiberationSerif-Regular.ttf", True: "LiberationSerif-Bold.
 POINT_TWIPS = 20
 
 
+ADVANCES_VERSION = "1"  # bump when what _read_advances returns changes: it names the cached entries
+
+
 @lru_cache(maxsize=8)
 def _advances(path: str) -> tuple[dict[int, int], int, int] | None:
-    """(advance width by code point, the font's units per em, the advance of a missing glyph), or None."""
+    """(advance width by code point, the font's units per em, the advance of a missing glyph), or None.
+
+    Kept in the user's cache by the font file's hash: reading a font's tables with fontTools
+    costs more than the rest of the DOCX writer's start.
+    """
+    import hashlib
+
+    from contractgen.safefs import cached
+
+    try:
+        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+    return cached("fonts", f"advances-{ADVANCES_VERSION}-{digest}", lambda: _read_advances(path))
+
+
+def _read_advances(path: str) -> tuple[dict[int, int], int, int] | None:
     try:
         from fontTools.ttLib import TTFont
 
