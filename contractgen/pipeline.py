@@ -14,7 +14,7 @@ from contractgen.errors import ContractgenError, DealError, LibraryError, Proble
 from contractgen.law.jurisdictions import law_forum_warning
 from contractgen.law.library import LawLibrary, library as law_library, use_law
 from contractgen.library.clauses import Library, load_library
-from contractgen.library.contract_words import wording_problems
+from contractgen.library.contract_words import law_word_problems, wording_problems
 from contractgen.library.cover import (
     kind_words,
     load_draft_marking,
@@ -245,6 +245,7 @@ def build_document(loaded: DealSource | ResolvedDeal, workspace: Workspace | Non
     warnings.extend(context["disputes"].notes)
     public = [p.name for p in (deal.parties.client, deal.parties.supplier) if getattr(p, "public_body", False)]
     warnings.extend(wording_problems(document, template_dir, bool(context["disputes"].arbitration), public))
+    warnings.extend(law_word_problems(document, context["law"].must_not_use, context["law"].name))
     return BuildResult(document, resolution, warnings, source, context)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from contractgen.checks.references import check_reference_conditions
+from contractgen.checks.vocabulary import check_vocabulary
 from contractgen.checks.lint_sources import (
     ANCHOR,
     ROLE_WORDS,
@@ -234,6 +235,7 @@ def lint_library(root: Path, template: str | None = None) -> LintReport:
                 report.add(f"templates/{name}/spelling.yaml", 1, problem)
     check_unused_terms(versions, report)
     check_reference_conditions(versions, templates, report)
+    check_vocabulary(newest, templates, report)
 
     used: set[str] = set()
     for t in templates:

@@ -93,6 +93,7 @@ class Family:
     drafted: bool  # False: the library has no terms of this family
     countries: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
+    must_not_use: tuple[str, ...] = ()  # words of other families' law its contracts must not carry
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ def _families(law: LawLibrary) -> dict[str, Family]:
             variants=str(item.get("variants") or tradition), drafted=bool(item.get("drafted", True)),
             countries=tuple(str(c).upper() for c in item.get("countries") or ()),
             names=tuple(str(n) for n in item.get("names") or ()),
+            must_not_use=tuple(str(w) for w in item.get("must_not_use") or ()),
         )  # fmt: skip
     return families
 

@@ -49,6 +49,7 @@ class Jurisdiction:
     aliases: tuple[str, ...] = ()
     jury_trial: str = ""
     commercial: CommercialTerms = field(default_factory=CommercialTerms)
+    must_not_use: tuple[str, ...] = ()  # the record's own words, beside its family's
 
     def __str__(self) -> str:
         return self.name
@@ -72,6 +73,7 @@ class Law:
     anti_bribery: AntiBriberyLaws = field(default_factory=AntiBriberyLaws)
     insolvency: InsolvencyTerms = field(default_factory=InsolvencyTerms)
     execution: ExecutionFormalities = field(default_factory=ExecutionFormalities)
+    must_not_use: tuple[str, ...] = ()  # words a contract under it must not carry: its family's and its record's
 
     def __str__(self) -> str:
         return self.wording
@@ -131,6 +133,7 @@ def _jurisdictions(law: LawLibrary) -> dict[str, Jurisdiction]:
             law=item["law"], courts=item["courts"], country=item["country"], locale=item["locale"],
             aliases=tuple(item.get("aliases") or ()), jury_trial=str(item.get("jury_trial") or ""),
             commercial=commercial_terms(item),
+            must_not_use=tuple(str(w) for w in item.get("must_not_use") or ()),
         )  # fmt: skip
     return records
 
@@ -255,6 +258,7 @@ def law_of(governing_law: str, wording: str | None = None) -> Law:
             tradition=family.variants if family else "civil",
             country=written.country,
             locale="",
+            must_not_use=family.must_not_use if family else (),
         )
     return Law(
         key=record.key,
@@ -270,7 +274,15 @@ def law_of(governing_law: str, wording: str | None = None) -> Law:
         anti_bribery=record.commercial.anti_bribery,
         insolvency=record.commercial.insolvency,
         execution=record.commercial.execution,
+        must_not_use=_family_words(record.family) + record.must_not_use,
     )
+
+
+def _family_words(key: str) -> tuple[str, ...]:
+    from contractgen.law.families import load_families
+
+    family = load_families().get(key)
+    return family.must_not_use if family else ()
 
 
 def forum_of(jurisdiction: str | None, governing_law: str, wording: str | None = None) -> Forum:

@@ -126,6 +126,11 @@ class JurisdictionRecord(Common, CommercialLaw):
             "termination grounds"
         ),
     )
+    must_not_use: list[str] = Field(
+        [],
+        description="words a contract under this law must not carry beside its family's list, matched as whole words "
+        "ignoring case (lint and the build check them)",
+    )
 
 
 class FamilyRecord(Common):

@@ -4,6 +4,7 @@ an arbitration contract, no company wording for a public body (templates/<t>/lin
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import yaml
@@ -56,3 +57,22 @@ def _public_text(text: str, names: list[str]) -> str:
             end = text.find("referred to in this agreement as", start)
             pieces.append(text[start : end if end > 0 else None])
     return " ".join(pieces)
+
+
+def law_word_problems(document: Document, words: tuple[str, ...], law_name: str) -> list[str]:
+    """Warnings for each word the governing law forbids (its family's and its record's ``must_not_use``) that a
+    clause of the contract prints, the deal's own wording included."""
+    if not words:
+        return []
+    pattern = re.compile(
+        "|".join(rf"(?<![\w-]){re.escape(w)}(?![\w-])" for w in sorted(words, key=len, reverse=True)), re.IGNORECASE
+    )
+    found: list[str] = []
+    for part, clause in document.iter_clauses():
+        text = " ".join(" ".join(inline_text(run) for run in iter_inline_runs(clause.blocks)).split())
+        for word in dict.fromkeys(m.group(0) for m in pattern.finditer(text)):
+            found.append(
+                f"{clause.source}: says {word!r}, which a contract under {law_name} must not use "
+                "(must_not_use of its law records): the words of another legal family's law"
+            )
+    return found
