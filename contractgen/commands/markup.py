@@ -38,6 +38,11 @@ def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Pa
         echo_err(f"error: {theirs}: {exc}")
         sys.exit(EXIT_BAD_INPUT)
     rendered_from = markup.provenance.get("deal_file", "")
+    if not markup.provenance:
+        echo_err(
+            f"warning: {theirs} carries no contractgen provenance (its editor dropped the document properties): "
+            f"its clauses are found by their headings and read against {deal} as it is now"
+        )
     if rendered_from and rendered_from != deal.name:
         echo_err(f"warning: {theirs} was rendered from {rendered_from}, not {deal.name}")
     if markup.provenance.get("deal_sha256") not in (None, result.source.sha256):

@@ -201,10 +201,15 @@ def read_markup(data: bytes, document: Any) -> Markup:
     changes: list[MarkupChange] = []
     comments: list[MarkupComment] = []
     current, position = None, -1
-    for p in _parse(body_xml).iter(f"{{{W}}}p"):
+    body = _parse(body_xml)
+    by_title = _TitleFinder(document) if not _has_our_bookmarks(body, clauses) else None
+    for p in body.iter(f"{{{W}}}p"):
         names = [b.get(f"{{{W}}}name") for b in p.iter(f"{{{W}}}bookmarkStart")]
         anchor = next((paragraphs[n] for n in names if n in paragraphs), "")
-        started = next((clauses[n] for n in names if n in clauses), None)
+        if by_title is None:
+            started = next((clauses[n] for n in names if n in clauses), None)
+        else:
+            started = by_title.heading(_readings(p)[0])
         if started is not None:
             current, position = started, -1
         if current is None:
@@ -223,6 +228,11 @@ def read_markup(data: bytes, document: Any) -> Markup:
         if before == after:  # no tracked change: an edit made without tracking shows against our own text
             before = _untracked_original(clause, anchor, position, before)
         if before != after:
+            place = position
+            if not anchor and before:  # no bookmark of ours on it (an editor renamed them): known by our words
+                found = [(i, a) for i, (a, printed, _) in enumerate(paragraph_texts(clause)) if printed == before]
+                if len(found) == 1:
+                    place, anchor = found[0]
             changes.append(
                 MarkupChange(
                     f"C{len(changes) + 1}",
@@ -230,7 +240,7 @@ def read_markup(data: bytes, document: Any) -> Markup:
                     clause.title,
                     reference,
                     anchor,
-                    position,
+                    place,
                     before,
                     after,
                     sorted(authors),
@@ -238,6 +248,33 @@ def read_markup(data: bytes, document: Any) -> Markup:
             )
     provenance = _provenance(archive)
     return Markup(provenance, changes, comments)
+
+
+def _has_our_bookmarks(body: Any, clauses: dict[str, Any]) -> bool:
+    """Whether the file still carries the clause bookmarks contractgen wrote (Google Docs renames them)."""
+    return any(b.get(f"{{{W}}}name") in clauses for b in body.iter(f"{{{W}}}bookmarkStart"))
+
+
+class _TitleFinder:
+    """Finds the clauses of a file without our bookmarks by their headings, in the contract's order.
+
+    A heading is a paragraph whose words (ours: their insertions left out) are the next clause's
+    title; a clause they deleted whole is stepped over (the next few titles are looked at too).
+    """
+
+    LOOK_AHEAD = 3
+
+    def __init__(self, document: Any):
+        self.order = list(document.iter_clauses())
+        self.next = 0
+
+    def heading(self, text: str) -> Any | None:
+        """The (part, clause) this paragraph is the heading of, or None."""
+        for index in range(self.next, min(self.next + self.LOOK_AHEAD, len(self.order))):
+            if text and text == _squash(self.order[index][1].title):
+                self.next = index + 1
+                return self.order[index]
+        return None
 
 
 def _untracked_original(clause: Any, anchor: str, position: int, text: str) -> str:

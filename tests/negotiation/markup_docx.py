@@ -96,6 +96,10 @@ def comment(p, text: str, comment_id: int) -> etree._Element:
 
 def accept_all(root) -> None:
     """Accept every tracked change, as Word's "Accept All Changes" does: their text, with no marks left."""
+    for mark in list(root.iter(_w("del"))):
+        if mark.getparent().tag == _w("rPr") and mark.getparent().getparent().tag == _w("pPr"):
+            paragraph = mark.getparent().getparent().getparent()
+            paragraph.getparent().remove(paragraph)  # a deleted paragraph mark: the paragraph goes
     for kind in ("del", "moveFrom"):
         for mark in list(root.iter(_w(kind))):
             mark.getparent().remove(mark)
@@ -137,3 +141,66 @@ def mark_up(docx: bytes, edit) -> bytes:
             holder.extend(comments)
             target.writestr("word/comments.xml", etree.tostring(holder, xml_declaration=True, encoding="UTF-8"))
     return out.getvalue()
+
+
+def google_docs_export(docx: bytes) -> bytes:
+    """Return docx shaped as Google Docs exports a suggested-edits document: our bookmarks renamed to its own
+    ids (`id.…`), no custom document properties (so no provenance), no revision-save ids."""
+    import hashlib
+    import re
+
+    source = zipfile.ZipFile(io.BytesIO(docx))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "docProps/custom.xml":
+                continue
+            if item.filename == "word/document.xml":
+                root = etree.fromstring(data)
+                for mark in root.iter(_w("bookmarkStart")):
+                    mark.set(_w("name"), "id." + hashlib.sha1(mark.get(_w("name")).encode()).hexdigest()[:10])
+                for node in root.iter():
+                    for key in [k for k in node.attrib if k.startswith(_w("rsid"))]:
+                        del node.attrib[key]
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            elif item.filename == "[Content_Types].xml":
+                data = re.sub(rb'<Override PartName="/docProps/custom.xml"[^>]*/>', b"", data)
+            elif item.filename == "_rels/.rels":
+                data = re.sub(rb'<Relationship [^>]*Target="docProps/custom.xml"[^>]*/>', b"", data)
+            target.writestr(item.filename, data)
+    return out.getvalue()
+
+
+def insert_paragraph(after_p, text: str, change_id: int):
+    """Insert a whole paragraph after `after_p` as Word tracks one: its runs and its paragraph mark in w:ins."""
+    p = copy.deepcopy(after_p)
+    for child in [c for c in p if c.tag != _w("pPr")]:
+        p.remove(child)
+    for mark in p.iter(_w("bookmarkStart"), _w("bookmarkEnd")):
+        mark.getparent().remove(mark)
+    ppr = p.find("w:pPr", NS)
+    if ppr is None:
+        ppr = etree.SubElement(p, _w("pPr"))
+    rpr = ppr.find("w:rPr", NS)
+    if rpr is None:
+        rpr = etree.SubElement(ppr, _w("rPr"))
+    etree.SubElement(rpr, _w("ins"), {_w("id"): str(change_id), _w("author"): AUTHOR})
+    template = after_p.find("w:r", NS)
+    p.append(_mark("ins", _run(template, text), change_id + 1))
+    after_p.addnext(p)
+    return p
+
+
+def delete_paragraph(p, change_id: int) -> None:
+    """Delete a whole paragraph as Word tracks it: each run in w:del (its text as w:delText), the mark deleted."""
+    for n, run in enumerate(p.findall("w:r", NS)):
+        for t in run.findall("w:t", NS):
+            t.tag = _w("delText")
+        index = list(p).index(run)
+        p.remove(run)
+        p.insert(index, _mark("del", run, change_id + n))
+    ppr = p.find("w:pPr", NS)
+    rpr = ppr.find("w:rPr", NS) if ppr is not None else None
+    if rpr is not None:
+        etree.SubElement(rpr, _w("del"), {_w("id"): str(change_id + 99), _w("author"): AUTHOR})
