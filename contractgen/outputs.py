@@ -54,7 +54,7 @@ def write_outputs(out_dir: Path, name: str, payloads: dict[str, bytes], root: Pa
 
 def remove_stale_temporaries(folder: Path) -> list[Path]:
     """Delete temporary files a killed earlier run left in folder; return what was removed."""
-    removed = []
+    removed: list[Path] = []
     folder = Path(folder)
     if not folder.is_dir():
         return removed

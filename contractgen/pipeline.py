@@ -10,7 +10,7 @@ from typing import Any
 
 from contractgen import __version__
 from contractgen.deal import DealSource, load_deal
-from contractgen.errors import ContractgenError, DealError, LibraryError, Problem
+from contractgen.errors import ContractgenError, DealError, DraftingNote, LibraryError, Problem
 from contractgen.law.jurisdictions import law_forum_warning
 from contractgen.law.library import LawLibrary, library as law_library, use_law
 from contractgen.library.clauses import Library, load_library
@@ -166,6 +166,7 @@ def build_document(loaded: DealSource | ResolvedDeal, workspace: Workspace | Non
                 )
                 continue
             version = slot.version
+            assert version is not None  # a printed slot is a rider (above) or a library version
             where = version.path.relative_to(library.root.parent).as_posix()
             whole = next((text for text in slot.overrides if not text.paragraph), None)
             if whole is not None:
@@ -291,9 +292,9 @@ def _deviation(overrides) -> str:
     return f"this deal's own text for paragraph {anchors} (deviates from the library)"
 
 
-def _document_notes(document: Document, notes) -> list[DocumentNote]:
+def _document_notes(document: Document, notes: list[DraftingNote]) -> list[DocumentNote]:
     """The deal's drafting notes as the draft prints them, each on the clause it affects (else the whole document)."""
-    clauses = {}
+    clauses: dict[str, tuple[str, str]] = {}
     for part, clause in document.iter_clauses():
         where = f"{part.number}, paragraph {clause.number}" if part.number else f"clause {clause.number}"
         clauses.setdefault(clause.id, (clause.anchor, where if clause.number else part.number))
@@ -363,7 +364,7 @@ def render_deal(
     formats: tuple[str, ...] = FORMATS,
     workspace: Workspace | None = None,
     strict: bool = False,
-) -> tuple[list[Path], list[str]]:
+) -> tuple[list[Path], list[str | DraftingNote]]:
     """Render one deal file into out_dir (read once, built once); return the written paths and the warnings.
 
     The warnings are texts, and the deal's open drafting notes (DraftingNote, located).

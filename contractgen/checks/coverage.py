@@ -157,7 +157,7 @@ def deal_coverage_report(deal_path: Path, workspace=None) -> tuple[Any, list[Cov
         row = CoverageRow(item, needed)
         for slot in (r for part in result.resolution.parts if part.included for r in part.rendered()):
             version = slot.version
-            if item.id in version.covers and slot.id in references:
+            if version is not None and item.id in version.covers and slot.id in references:
                 reference, title = references[slot.id]
                 entry = {"clause": version.id, "version": version.version, "title": title, "reference": reference}
                 if slot.overrides:  # the library clause covers the item; the deal's words may not: a lawyer checks

@@ -199,12 +199,16 @@ def _parse_version(path: Path, library_root: Path, rel: str, report: LintReport)
         message = f"{problem.path}: {problem.message}" if problem.path else problem.message
         report.add(rel, line, message)
     if parsed is None:
+        named = VERSION_FILE.match(path.name)
+        if named is None:
+            return None  # a file not named vN.md: reported above
         # Keep checking the body of an incomplete version: build it leniently.
-        defines = meta.get("defines") if isinstance(meta.get("defines"), dict) else {}
-        covers = meta.get("covers") if isinstance(meta.get("covers"), list) else []
+        defines, covers = meta.get("defines"), meta.get("covers")
+        defines = defines if isinstance(defines, dict) else {}
+        covers = covers if isinstance(covers, list) else []
         parsed = ClauseVersion(
             id=path.parent.name, group=path.parent.parent.relative_to(library_root).as_posix(),
-            version=int(VERSION_FILE.match(path.name).group(1)), path=path,
+            version=int(named.group(1)), path=path,
             title=str(meta.get("title") or ""), status=str(meta.get("status") if meta.get("status") in STATUSES else "draft"),
             body=body, body_line=body_line, when=str(meta.get("when") or "").strip(),
             defines=tuple((str(k), str(v)) for k, v in defines.items()), covers=tuple(str(c) for c in covers),

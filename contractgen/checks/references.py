@@ -210,7 +210,8 @@ def check_reference_conditions(versions: list[Version], templates: list[Template
             parsed = cond_env.parse("{{ (" + expression + "\n) }}")
         except jinja2.TemplateSyntaxError:
             return frozenset()
-        return frozenset(v for output in parsed.body for expr in output.nodes for v in tested_values(expr, {}))
+        outputs = [output for output in parsed.body if isinstance(output, nodes.Output)]  # the one {{ … }}
+        return frozenset(v for output in outputs for expr in output.nodes for v in tested_values(expr, {}))
 
     newest: dict[str, Version] = {}
     for version in versions:

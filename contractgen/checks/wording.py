@@ -93,7 +93,7 @@ def _check_reference(match: re.Match, targets: set[str], rel: str, line: int, re
         )
 
 
-def term_pattern(terms: list[str], singulars: bool = False) -> re.Pattern | None:
+def term_pattern(terms: list[str], singulars: bool = False) -> re.Pattern[str] | None:
     """Return one regex matching any of the terms as whole words, plurals allowed (longest first).
 
     With `singulars`, a term defined in the plural also matches its singular ("Services" →
@@ -179,7 +179,7 @@ def check_unused_terms(versions: list[Version], report: LintReport) -> None:
                 continue
             pattern = term_pattern([party_placeholders(term)])
             others = "\n".join(party_placeholders(m) for vv in versions for t, m in vv.version.defines if t != term)
-            if not (pattern.search(bodies) or pattern.search(others)):
+            if pattern is not None and not (pattern.search(bodies) or pattern.search(others)):
                 reported.add(term)
                 report.add(
                     version.rel,
@@ -245,8 +245,8 @@ BRANCH_OPEN, BRANCH_NEXT, BRANCH_CLOSE = "\x01", "\x02", "\x03"
 def _tag_marker(match: re.Match) -> str:
     tag = match.group(0)
     newlines = "\n" * tag.count("\n")
-    keyword = re.match(r"\{%[-+]?\s*(\w+)", tag)
-    keyword = keyword.group(1) if keyword else ""
+    opening = re.match(r"\{%[-+]?\s*(\w+)", tag)
+    keyword = opening.group(1) if opening else ""
     if keyword in ("if", "for"):
         return BRANCH_OPEN + newlines
     if keyword in ("else", "elif"):

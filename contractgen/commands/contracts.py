@@ -203,7 +203,7 @@ def redline(old: Path, new: Path, out_dir: Path | None, formats: str, author: st
     )
     for warning in warnings:
         echo_err(f"warning: {warning}")
-    counts = {}
+    counts: dict[str, int] = {}
     for entry in result.summary:
         counts[entry.change] = counts.get(entry.change, 0) + 1
     summary = (

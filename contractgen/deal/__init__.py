@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from contractgen.deal.load import DealSource, load_deal, validate_data
-    from contractgen.deal.model import Deal
-    from contractgen.deal.schema import deal_json_schema
+if TYPE_CHECKING:  # what the type checker sees of the names imported on first use below
+    from contractgen.deal.load import DealSource as DealSource
+    from contractgen.deal.load import load_deal as load_deal
+    from contractgen.deal.load import validate_data as validate_data
+    from contractgen.deal.model import Deal as Deal
+    from contractgen.deal.schema import deal_json_schema as deal_json_schema
 
 _PUBLIC = {
     "Deal": "contractgen.deal.model",

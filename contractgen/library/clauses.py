@@ -240,7 +240,10 @@ def parse_clause_file(path: Path, root: Path, raw: bytes | None = None) -> tuple
     approved_sha256 = meta.get("approved_sha256")
     if approved_sha256 is not None and not (isinstance(approved_sha256, str) and SHA256.match(approved_sha256)):
         problems.append(Problem(rel, 1, "approved_sha256", "must be 64 lower-case hexadecimal digits (a SHA-256)"))
-    version = int(VERSION_FILE.match(path.name).group(1))
+    named = VERSION_FILE.match(path.name)
+    if named is None:
+        return problem("a clause version file is named v1.md, v2.md …")
+    version = int(named.group(1))
     if version > 1 and not str(meta.get("changes") or "").strip():
         problems.append(Problem(rel, 1, "changes", "is required from version 2 on: say what changed"))
     if problems:
@@ -251,8 +254,8 @@ def parse_clause_file(path: Path, root: Path, raw: bytes | None = None) -> tuple
             group=path.parent.parent.relative_to(root).as_posix(),
             version=version,
             path=path,
-            title=title.strip(),
-            status=status,
+            title=str(title).strip(),
+            status=str(status),
             body=body,
             body_line=body_line,
             when=str(meta.get("when") or "").strip(),

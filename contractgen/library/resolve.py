@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -16,6 +16,20 @@ from contractgen import safefs, yamlload
 
 # how a caller decides an inclusion condition: evaluate(condition, where) -> bool, where names the file for errors
 Evaluator = Callable[[str, str], bool]
+
+
+class ClauseSource(Protocol):
+    """What resolving a deal needs of a workspace: the clause library and each template's outline."""
+
+    @property
+    def library(self) -> Library:
+        """The parsed clause library."""
+        ...
+
+    def outline(self, name: str) -> Outline:
+        """The parsed outline of the template `name`."""
+        ...
+
 
 PART_KINDS = ("agreement", "signatures", "schedule")
 
@@ -319,15 +333,16 @@ def _resolve_slot(
     if any(clause_id in excludes for clause_id in item.clause_ids()):
         return Resolution(item.id, None, "excluded by the deal")
     chosen = next((clause_id for clause_id, when in item.variants if evaluate(when, where)), item.id)
-    clause = library.get(chosen)
+    clause = library.clauses[chosen]  # every slot's clause ids were checked against the library
     if chosen in pins:
         version = clause.versions[int(pins[chosen])]
         reason = "pinned"
     else:
-        version = clause.default()
+        newest = clause.default()
         reason = "newest approved"
-        if version is None:
+        if newest is None:
             return Resolution(item.id, None, "no approved version")
+        version = newest
     if not evaluate(item.when, where):
         return Resolution(item.id, None, f"outline condition false: {item.when}")
     if not evaluate(version.when, version.path.name):
@@ -353,7 +368,7 @@ class ResolvedDeal:
         return self.source.deal
 
 
-def resolve_deal(source: Any, workspace: Any, context: dict[str, Any], evaluate: Evaluator) -> ResolvedDeal:
+def resolve_deal(source: Any, workspace: ClauseSource, context: dict[str, Any], evaluate: Evaluator) -> ResolvedDeal:
     """Resolve which clause versions the deal takes with its clause context built (nothing rendered).
 
     `workspace` needs only `outline(name)` and `library`, so a contracts repository can resolve

@@ -133,8 +133,8 @@ def mark_all(obj, change: str):
         obj.rows = [[_wrap(cell, change) for cell in row] for row in obj.rows]
         obj.row_changes = [change] * len(obj.rows)
     elif isinstance(obj, DefinitionList):
-        for item in obj.items:
-            mark_all(item, change)
+        for definition in obj.items:
+            mark_all(definition, change)
     elif isinstance(obj, Definition):
         obj.content = _wrap(obj.content, change)
     elif isinstance(obj, Clause):

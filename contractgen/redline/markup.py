@@ -14,6 +14,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from lxml import etree
@@ -325,10 +326,15 @@ def as_markdown(text: str, inlines: list) -> str:
     escaped = re.sub(r"([\\*_\[\]`<>|])", r"\\\1", text)
     for printed, target in refs:
         pattern = re.escape(re.sub(r"([\\*_\[\]`<>|])", r"\\\1", printed)) + r"(?![0-9.(])"
-        escaped = re.sub(pattern, lambda _m, t=target: f"[](#{t})", escaped)
+        escaped = re.sub(pattern, _link_to(target), escaped)
     if re.search(r"\{[{%#]", escaped):
         escaped = "{% raw %}" + escaped + "{% endraw %}"
     return escaped
+
+
+def _link_to(target: str) -> Callable[[re.Match[str]], str]:
+    """A re.sub replacement that prints an empty link to `target` (the text stays as Markdown, not a pattern)."""
+    return lambda _match: f"[](#{target})"
 
 
 def _walk(inlines: list):

@@ -20,11 +20,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from contractgen import safefs
 from contractgen.errors import ContractgenError
-from contractgen.repo.staleness import Assessment, assess, compare_inputs, resolve_inputs
+from contractgen.repo.input_changes import compare_inputs
+from contractgen.repo.staleness import Assessment, Resolved, assess, resolve_inputs
 from contractgen.repo.journal import Journal, journal_path
 from contractgen.repo.lockfile import (
     Lock,
@@ -36,7 +37,10 @@ from contractgen.repo.lockfile import (
     write_lock,
 )
 from contractgen.repo.config import MODELS_DIR, RepoConfig
-from contractgen.repo.task_outputs import render_pdf, render_redlines
+from contractgen.repo.task_outputs import Task, render_pdf, render_redlines
+
+if TYPE_CHECKING:
+    from contractgen.pipeline import Workspace
 
 EXIT_OK, EXIT_DIFFERENCES, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -58,21 +62,6 @@ class BuildReport:
     checked: int = 0  # deals compared with the lock
     redlines: dict[str, list[str]] = field(default_factory=dict)  # deal → redline files written
     notes: dict[str, list[str]] = field(default_factory=dict)  # deal → why it got no redline (not an error)
-
-
-@dataclass(frozen=True)
-class Task:
-    """One deal for a worker: render it, or first check whether its resolved inputs really changed."""
-
-    deal: str
-    outputs: tuple[tuple[str, str], ...]  # (format, repository-relative path)
-    locked_inputs: dict[str, Any] | None  # set when the deal renders only if its inputs differ
-    model: str = ""  # repository-relative path of the stored document model
-    previous_model: str | None = None  # the lock's hash of the previous model ("" none kept, None new deal)
-    redlines: tuple[tuple[str, str], ...] = ()  # (format, path) to write against the previous model
-    kept_clauses: dict[str, Any] | None = None  # the last build's clauses: a deal being signed keeps them
-    raw: bytes | None = field(default=None, repr=False)  # the deal file's bytes, read once by the assessment
-    redline_by: tuple[str, str] = ("", "")  # (author, date) of the redline's tracked changes
 
 
 _WORKER: dict[str, Any] = {}
@@ -148,7 +137,7 @@ def _run_task(task: Task) -> dict[str, Any]:
 
 
 def _render(
-    config: RepoConfig, task: Task, resolved, workspace
+    config: RepoConfig, task: Task, resolved: Resolved, workspace: Workspace
 ) -> tuple[dict[str, bytes], bytes, dict[str, bytes], list[str], list[str]]:
     """Render one deal: (output bytes by path, its model as JSON, redline bytes by path, warnings, notes)."""
     from contractgen.pipeline import build_document
@@ -174,7 +163,8 @@ def _render(
             payloads[out] = render_pdf(result.document, template_dir, resolved.source.raw, lock_entry, task.deal)
         else:
             payloads[out] = render(result.document, template_dir, fmt)
-    warnings, notes = list(result.warnings), []
+    warnings = list(result.warnings)
+    notes: list[str] = []
     warnings += [
         f"line {n.line}: {n.path}: {n.message}" if n.line else f"{n.path}: {n.message}"
         for n in result.source.open_notes
@@ -195,7 +185,8 @@ def plan(
     With `rebuild`, every deal is rendered again, current or not (hand-edited outputs still need `force`).
     """
     config = assessment.config
-    tasks, refusals = [], []
+    tasks: list[Task] = []
+    refusals: list[str] = []
     for rel, state in sorted(assessment.deals.items()):
         if state.signed:  # frozen: never rendered again, whatever the library, --rebuild or --force
             refusals.extend(f"{rel}: {problem}" for problem in state.frozen)

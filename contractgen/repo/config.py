@@ -9,6 +9,7 @@ import glob
 import shutil
 import tomllib
 from dataclasses import dataclass
+from typing import Any
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
@@ -19,7 +20,7 @@ CONFIG_NAME = "contractgen.toml"
 MAX_CONFIG_BYTES = 1024 * 1024
 LOCK_NAME = "contractgen.lock"
 KNOWN_FORMATS = ("docx", "pdf")
-DEFAULTS = {
+DEFAULTS: dict[str, Any] = {
     "deals": "deals/*.yaml",
     "output": "out",
     "formats": ["docx", "pdf"],
@@ -260,7 +261,7 @@ def init_repo(
     return created
 
 
-def deal_schema(templates_dir: Path) -> dict:
+def deal_schema(templates_dir: Path) -> dict[str, Any]:
     """Return the deal JSON Schema with `template` closed over the templates in `templates_dir`."""
     from contractgen.deal.schema import deal_json_schema
 

@@ -15,10 +15,18 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
-from typing import Any, Callable
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Callable
 
 from contractgen import safefs
 from contractgen.repo.config import CONFIG_NAME, RepoConfig, RepoError
+from contractgen.repo.task_outputs import Task
+
+if TYPE_CHECKING:
+    from distributed import Client, LocalCluster
+
+# a module-level function a worker imports by name: repo/build.py's run_one_task
+Work = Callable[[RepoConfig, Task], dict[str, Any]]
 
 INSTALL = "pip install 'contractgen[dask]'"
 ENVIRONMENT = ("SOURCE_DATE_EPOCH",)  # settings that change output bytes travel with each task
@@ -40,7 +48,7 @@ def _inside(config: RepoConfig, folder: Path) -> str:
         ) from None
 
 
-def collect_bundle(config: RepoConfig, tasks: list) -> dict[str, bytes]:
+def collect_bundle(config: RepoConfig, tasks: list[Task]) -> dict[str, bytes]:
     """Return {repository-relative path: bytes} of everything a worker needs to render the tasks."""
     files: dict[str, bytes] = {}
     for folder in (config.clauses_dir, config.templates_dir, *([config.law_dir] if config.law_dir.is_dir() else [])):
@@ -92,7 +100,7 @@ def _set_environment(values: dict[str, str | None]) -> None:
 
 
 @contextlib.contextmanager
-def _environment(values: dict[str, str | None]):
+def _environment(values: dict[str, str | None]) -> Iterator[None]:
     """Set the client's output-affecting environment for the duration of one task."""
     saved = {name: os.environ.get(name) for name in values}
     try:
@@ -103,7 +111,7 @@ def _environment(values: dict[str, str | None]):
 
 
 def run_remote(
-    work: Callable, digest: str, files: dict[str, bytes], config: RepoConfig, task, environment: dict
+    work: Work, digest: str, files: dict[str, bytes], config: RepoConfig, task: Task, environment: dict[str, str | None]
 ) -> dict[str, Any]:
     """On a worker: run `work(config, task)` against the bundle; return what a local worker returns."""
     local = dataclasses.replace(config, root=_materialise(digest, files))
@@ -111,7 +119,7 @@ def run_remote(
         return work(local, task)
 
 
-def _connect(address: str):
+def _connect(address: str) -> tuple[Client, LocalCluster | None]:
     """Return (client, cluster or None) for `local[:N]` or a scheduler address."""
     try:
         import logging
@@ -139,7 +147,7 @@ def _connect(address: str):
 
 
 def execute_on_dask(
-    config: RepoConfig, tasks: list, address: str, advance: Callable[[str], None], work: Callable
+    config: RepoConfig, tasks: list[Task], address: str, advance: Callable[[str], None], work: Work
 ) -> list[dict[str, Any]]:
     """Run `work(config, task)` for each task on the cluster at `address`; call advance(deal) as each comes back.
 

@@ -25,6 +25,7 @@ from contractgen.errors import ContractgenError
 from contractgen.repo.staleness import RepoLibrary, assess, resolve_inputs
 from contractgen.digest import source_sha256
 from contractgen.repo.config import RepoConfig
+from contractgen.library.clauses import ClauseVersion, Library
 
 
 class ImpactError(ContractgenError):
@@ -86,7 +87,9 @@ def _hint(config: RepoConfig, rel: str) -> str:
     return f"no redline yet: run `contractgen build --redline` to write {paths}"
 
 
-def current_redlines(config: RepoConfig, entry: dict | None, before: dict[str, tuple[int, str] | None]) -> list[str]:
+def current_redlines(
+    config: RepoConfig, entry: dict[str, Any] | None, before: dict[str, tuple[int, str] | None]
+) -> list[str]:
     """Return the redline files of a lock entry if they were made against `before` and are unchanged.
 
     `before` maps each changed clause id to its (version, sha256) before the change, None if it was left out.
@@ -99,7 +102,10 @@ def current_redlines(config: RepoConfig, entry: dict | None, before: dict[str, t
         return []
     for cid, was in before.items():
         locked = against.get(cid)
-        if (locked is None) != (was is None) or (was and (locked.get("version"), locked.get("sha256")) != was):
+        if locked is None or was is None:
+            if (locked is None) != (was is None):
+                return []
+        elif (locked.get("version"), locked.get("sha256")) != was:
             return []
     if any(sha256_file(config.root / path) != digest for path, digest in files.items()):
         return []
@@ -112,7 +118,7 @@ def library_impact(config: RepoConfig, since: str | None = None, context_lines: 
     return sorted(changes, key=lambda change: change.signed)
 
 
-def _render_clause(version, context) -> str:
+def _render_clause(version: ClauseVersion | None, context: dict[str, Any]) -> str:
     from contractgen.templating.render import render_text
 
     if version is None:
@@ -182,7 +188,9 @@ def _impact_against_lock(config: RepoConfig, context_lines: int) -> list[Contrac
     return changes
 
 
-def _locked_text(config: RepoConfig, library, cid: str, old: dict | None, context) -> tuple[str, str]:
+def _locked_text(
+    config: RepoConfig, library: Library, cid: str, old: dict[str, Any] | None, context: dict[str, Any]
+) -> tuple[str, str]:
     """Render the locked version of a clause: from the working tree if unchanged, else from git HEAD."""
     from contractgen.library.clauses import parse_clause_file
 
@@ -205,7 +213,7 @@ def _locked_text(config: RepoConfig, library, cid: str, old: dict | None, contex
     return f"(the locked text of {cid} v{old['version']} is no longer available)\n", f"{cid} v{old['version']} (locked)"
 
 
-def _git(root: Path, *args: str) -> subprocess.CompletedProcess:
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Any
 
 from contractgen.repo.impact import ClauseChange, ContractChange
@@ -62,7 +63,7 @@ def _heading(clause: ClauseChange) -> str:
 def readable(diff: str, titles: dict[str, str]) -> str:
     """Rewrite the clause text of a diff for people: links as "[Title]", paragraph anchors dropped."""
 
-    def link(match: re.Match) -> str:
+    def link(match: re.Match[str]) -> str:
         text, target = match.groups()
         return text or f"[{titles.get(target) or target.replace('-', ' ')}]"
 
@@ -72,7 +73,7 @@ def readable(diff: str, titles: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
-def titles_of(library: Any, outlines: list[Any] = ()) -> dict[str, str]:
+def titles_of(library: Any, outlines: Sequence[Any] = ()) -> dict[str, str]:
     """Map clause ids (and the schedule ids of the outlines) to the titles a reader knows them by."""
     titles = {}
     for clause in library.clauses.values() if library is not None else ():

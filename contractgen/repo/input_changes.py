@@ -27,6 +27,7 @@ def compare_inputs(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
         if a == b or (a and b and a.get("version") == b.get("version") and a.get("sha256") == b.get("sha256")):
             continue
         if a is None:
+            assert b is not None  # both absent is a == b, skipped above
             reasons.append(f"clause {cid} v{b['version']} now included")
         elif b is None:
             why = (new.get("left_out") or {}).get(cid, "not in the template")
@@ -40,10 +41,10 @@ def compare_inputs(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     return reasons
 
 
-def _deal_text_changes(before: dict[str, dict], after: dict[str, dict]) -> list[str]:
+def _deal_text_changes(before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]]) -> list[str]:
     """How the deal's own words (riders, overrides) differ between two lock entries."""
 
-    def name(path: str, record: dict) -> str:
+    def name(path: str, record: dict[str, Any]) -> str:
         return f"{path} ({record.get('kind', 'deal text')} of {record.get('clause', '?')})"
 
     reasons = [f"{name(p, after[p])} changed" for p in sorted(set(before) & set(after)) if before[p] != after[p]]

@@ -125,7 +125,9 @@ def _front_matter(raw: bytes) -> tuple[str, str]:
     return str(meta["status"]), str(meta.get("when") or "").strip()
 
 
-def scan_library(clauses_dir: Path, repo_root: Path, known: dict[str, dict] | None = None) -> dict[str, VersionInfo]:
+def scan_library(
+    clauses_dir: Path, repo_root: Path, known: dict[str, dict[str, Any]] | None = None
+) -> dict[str, VersionInfo]:
     """Hash every clause version file; parse front matter only for files the lock does not know."""
     known = known or {}
     found: dict[str, VersionInfo] = {}

@@ -109,7 +109,7 @@ class DealProgress:
 def status_of(result: Any) -> str:
     """The word for how a deal's work ended, from a result mapping's "status"."""
     status = result.get("status") if isinstance(result, dict) else None
-    return {"error": "failed", None: "done"}.get(status, status)
+    return {"error": "failed", None: "done"}.get(status) or str(status)
 
 
 def run_each(
@@ -118,7 +118,7 @@ def run_each(
     jobs: int,
     progress: DealProgress,
     initializer: Callable[..., None] | None = None,
-    initargs: tuple = (),
+    initargs: tuple[Any, ...] = (),
     name: Callable[[Any], str] = str,
 ) -> list[dict[str, Any]]:
     """Run `work(item)` for every item, in `jobs` worker processes (here for one), reporting each to `progress`.
@@ -127,6 +127,7 @@ def run_each(
     fork is missing); `name(item)` is the deal progress shows; results come back in the order of `items`.
     """
     results: dict[int, dict[str, Any]] = {}
+    seconds: float | None
     if jobs <= 1 or len(items) <= 1:
         if initializer is not None:
             initializer(*initargs)

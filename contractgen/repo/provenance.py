@@ -37,8 +37,9 @@ def read_provenance(path: Path) -> dict[str, Any]:
     """Return {"file", "format", "properties", "attachments"} read from a .docx or .pdf."""
     path = Path(path)
     suffix = path.suffix.lower()
+    attachments: dict[str, str] = {}  # only a PDF carries files
     if suffix == ".docx":
-        properties, attachments = _read_docx(path), {}
+        properties = _read_docx(path)
     elif suffix == ".pdf":
         properties, attachments = _read_pdf(path)
     else:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from contractgen import __version__, safefs
 from contractgen.digest import source_sha256
@@ -34,17 +34,21 @@ from contractgen.repo.lockfile import (
     tool_differences,
 )
 from contractgen.repo.config import RepoConfig
-from contractgen.library.clauses import default_version
+from contractgen.law.library import LawLibrary
+from contractgen.library.clauses import Library, default_version
 from contractgen.repo.input_changes import compare_inputs, predict_clauses, template_changes
+
+if TYPE_CHECKING:
+    from contractgen.library.resolve import ClauseSource, Outline, ResolvedContract, ResolvedDeal
 
 
 class RepoLibrary:
     """The clause library and outlines of a repository, loaded on first use (no writers, no Markdown)."""
 
-    def __init__(self, config: RepoConfig):
+    def __init__(self, config: RepoConfig) -> None:
         self.config = config
-        self._library = None
-        self._outlines: dict[str, Any] = {}
+        self._library: Library | None = None
+        self._outlines: dict[str, Outline] = {}
         use_law(self.law_path)
 
     @property
@@ -53,12 +57,12 @@ class RepoLibrary:
         return self.config.law_dir if self.config.law_dir.is_dir() else None
 
     @property
-    def law(self):
+    def law(self) -> LawLibrary:
         """Return the law records the repository's deals read."""
         return law_library(self.law_path)
 
     @property
-    def library(self):
+    def library(self) -> Library:
         """Return the parsed clause library."""
         if self._library is None:
             from contractgen.library.clauses import load_library
@@ -66,7 +70,7 @@ class RepoLibrary:
             self._library = load_library(self.config.clauses_dir)
         return self._library
 
-    def outline(self, name: str):
+    def outline(self, name: str) -> Outline:
         """Return a template's parsed outline."""
         if name not in self._outlines:
             from contractgen.errors import LibraryError
@@ -87,7 +91,7 @@ class Resolved:
     build renders, so a deal is read once and resolved once per build.
     """
 
-    prepared: Any
+    prepared: ResolvedDeal
     inputs: dict[str, Any]
 
     @property
@@ -106,13 +110,17 @@ class Resolved:
         return self.prepared.context
 
     @property
-    def resolution(self) -> Any:
+    def resolution(self) -> ResolvedContract:
         """Return the clause resolution."""
         return self.prepared.resolution
 
 
 def resolve_inputs(
-    config: RepoConfig, deal_rel: str, workspace, previous: dict[str, Any] | None = None, raw: bytes | None = None
+    config: RepoConfig,
+    deal_rel: str,
+    workspace: ClauseSource,
+    previous: dict[str, Any] | None = None,
+    raw: bytes | None = None,
 ) -> Resolved:
     """Load, validate and resolve one deal; return its lock-entry inputs (no rendering).
 
@@ -146,7 +154,7 @@ def resolve_inputs(
     context = build_context(deal)  # the derived figures are computed here, once
     prepared = resolve_deal(source, workspace, context, condition_evaluator(context))
     resolution = prepared.resolution
-    clauses: dict[str, dict] = {}
+    clauses: dict[str, dict[str, Any]] = {}
     left_out: dict[str, str] = {}
     for part in resolution.parts:
         for slot in part.clauses:
@@ -338,8 +346,8 @@ def _assess_signed(
     entry: dict[str, Any],
     state: DealState,
     hashes: dict[str, str | None],
-    view,
-    defaults,
+    view: dict[str, dict[int, VersionInfo]],
+    defaults: dict[str, VersionInfo | None],
     digest: str,
 ) -> None:
     """Judge a deal built as signed: changes to it are errors, library changes only amendments."""
@@ -406,7 +414,7 @@ def _check_outputs(
             state.edited.append(out)
 
 
-def settle_undecided(assessment: Assessment, workspace=None) -> None:
+def settle_undecided(assessment: Assessment, workspace: ClauseSource | None = None) -> None:
     """Load and resolve the deals the hashes could not judge, turning `undecided` into reasons."""
     pending = [s for s in assessment.deals.values() if s.undecided]
     if not pending:

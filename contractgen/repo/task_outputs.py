@@ -2,16 +2,34 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from contractgen import safefs
+from contractgen.document.model import Document
 from contractgen.errors import ContractgenError
 from contractgen.repo.config import RepoConfig
 from contractgen.repo.lockfile import sha256_bytes
 
 
+@dataclass(frozen=True)
+class Task:
+    """One deal for a worker: render it, or first check whether its resolved inputs really changed."""
+
+    deal: str
+    outputs: tuple[tuple[str, str], ...]  # (format, repository-relative path)
+    locked_inputs: dict[str, Any] | None  # set when the deal renders only if its inputs differ
+    model: str = ""  # repository-relative path of the stored document model
+    previous_model: str | None = None  # the lock's hash of the previous model ("" none kept, None new deal)
+    redlines: tuple[tuple[str, str], ...] = ()  # (format, path) to write against the previous model
+    kept_clauses: dict[str, Any] | None = None  # the last build's clauses: a deal being signed keeps them
+    raw: bytes | None = field(default=None, repr=False)  # the deal file's bytes, read once by the assessment
+    redline_by: tuple[str, str] = ("", "")  # (author, date) of the redline's tracked changes
+
+
 def render_redlines(
-    config: RepoConfig, task, document, template_dir: Path, warnings: list[str], notes: list[str]
+    config: RepoConfig, task: Task, document: Document, template_dir: Path, warnings: list[str], notes: list[str]
 ) -> dict[str, bytes]:
     """Diff the new model against the stored model of the previous build; {} (and a warning) without one."""
     from contractgen.document.json_form import document_from_json
@@ -46,7 +64,9 @@ def render_redlines(
     return {path: render(None, template_dir, fmt, redline=redline) for fmt, path in task.redlines}
 
 
-def render_pdf(document, template_dir: Path, deal_bytes: bytes, lock_entry: dict, deal_rel: str) -> bytes:
+def render_pdf(
+    document: Document, template_dir: Path, deal_bytes: bytes, lock_entry: dict[str, Any], deal_rel: str
+) -> bytes:
     """Render the PDF with the deal spec and its lock entry attached."""
     import json
 

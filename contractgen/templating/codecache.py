@@ -80,7 +80,10 @@ def compile_cached(env: jinja2.Environment, source: str, fingerprint: str) -> ji
 @lru_cache(maxsize=8)
 def fingerprint_of(env: jinja2.Environment) -> str:
     """Return the fingerprint of an environment whose code generator lives in its class's module."""
-    return environment_fingerprint(env, sys.modules[type(env).__module__].__file__)
+    generator = sys.modules[type(env).__module__].__file__
+    if generator is None:  # a class made at run time: nothing to fingerprint its code generator by
+        raise TypeError(f"{type(env).__qualname__} is not defined in a module file")
+    return environment_fingerprint(env, generator)
 
 
 @lru_cache(maxsize=4096)

@@ -13,7 +13,10 @@ import types
 import typing
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeGuard
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 
 class _Unknown:
@@ -70,8 +73,8 @@ def _unwrap(tp: Any) -> Any:
     if origin is typing.Annotated:
         return _unwrap(typing.get_args(tp)[0])
     if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        unwrapped = [_unwrap(a) for a in args]
+        members = [a for a in typing.get_args(tp) if a is not type(None)]
+        unwrapped = [_unwrap(a) for a in members]
         return unwrapped[0] if len(unwrapped) == 1 else UNKNOWN
     if origin in (list, tuple, set, frozenset, typing.Sequence) or (
         origin is not None and isinstance(origin, type) and issubclass(origin, (list, tuple))
@@ -143,7 +146,7 @@ CYCLER_ATTRIBUTES = frozenset({"current", "next", "reset"})
 OWN_MODULE = "contractgen."
 
 
-def _is_model(tp: Any) -> bool:
+def _is_model(tp: Any) -> TypeGuard[type[BaseModel]]:
     return isinstance(tp, type) and hasattr(tp, "model_fields")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 import jinja2
 from jinja2 import pass_context
@@ -251,7 +251,7 @@ def hours(ctx, value) -> str:
     return f"{text} hour" if Decimal(str(value)) == 1 else f"{text} hours"
 
 
-def _list(ctx, items, style: str) -> str:
+def _list(ctx, items, style: Literal["standard", "or"]) -> str:
     from babel.lists import format_list
 
     items = [str(i) for i in items]

@@ -172,9 +172,10 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
             return True
         if not super().is_safe_attribute(obj, attr, value) or isinstance(obj, type):
             return False
+        kind: type = type(obj)
         if self.data_only:
-            return readable_attribute(type(obj), attr)
-        return not hasattr(type(obj), "model_fields") or readable_attribute(type(obj), attr)
+            return readable_attribute(kind, attr)
+        return not hasattr(kind, "model_fields") or readable_attribute(kind, attr)
 
     def is_safe_callable(self, obj: Any) -> bool:
         """Only macros, the environment's own globals and listed methods can be called."""
@@ -186,7 +187,8 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         if type(owner) is TemplateList and getattr(obj, "__name__", "") == "append":
             return True
         if owner is not None and not isinstance(owner, type):
-            return readable_attribute(type(owner), getattr(obj, "__name__", ""))
+            owner_type: type = type(owner)
+            return readable_attribute(owner_type, getattr(obj, "__name__", ""))
         return not self.data_only and not isinstance(obj, type)
 
     @staticmethod

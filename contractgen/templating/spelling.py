@@ -106,9 +106,9 @@ def table_problems(spelling: Spelling, words: list[str]) -> list[str]:
         if not any(stem.endswith(uk) and us == stem[: -len(uk)] + to for uk, to in _STEM_SWAPS):
             problems.append(f"stem '{stem}: {us}' does not swap a British ending (-is → -iz, -our → -or, -ogue → -og)")
     for word in sorted(set(words)):
-        us = spelling.us(word)
-        if us and _GARBLED.search(us) and not _GARBLED.search(word):
-            problems.append(f"'{word}' is respelt '{us}'")
+        respelt = spelling.us(word)
+        if respelt and _GARBLED.search(respelt) and not _GARBLED.search(word):
+            problems.append(f"'{word}' is respelt '{respelt}'")
     return problems
 
 

@@ -25,7 +25,7 @@ import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, TypeVar
 
 from contractgen.errors import ContractgenError, Problem, TemplateError
 
@@ -109,7 +109,10 @@ def _arm(limits: Limits) -> None:
     signal.signal(signal.SIGXCPU, signal.SIG_DFL)
 
 
-def run_bounded(work: Callable[..., Any], *args: Any, what: str = "", limits: Limits | None = None) -> Any:
+Result = TypeVar("Result")
+
+
+def run_bounded(work: Callable[..., Result], *args: Any, what: str = "", limits: Limits | None = None) -> Result:
     """Return `work(*args)` computed in a bounded worker process; raise what it raised.
 
     `what` names the input (a deal file) when the worker dies outside any clause. A result or

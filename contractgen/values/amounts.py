@@ -129,11 +129,13 @@ def take_apart(text: str) -> Figure:
 
 def _scaled(reading: Reading, power: int) -> Decimal:
     value = reading.value.scaleb(power) if power else reading.value
-    return value.quantize(Decimal(1)) if value.as_tuple().exponent > 0 else value
+    exponent = value.as_tuple().exponent  # an int for a finite number, which a figure always is
+    return value.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else value
 
 
 def _places(value: Decimal) -> int:
-    return max(0, -value.as_tuple().exponent)
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def _unambiguous(value: Decimal, sign: str = "", places: int | None = None) -> str:

@@ -80,7 +80,9 @@ def _locale_patterns(locale: str) -> tuple[re.Pattern[str], ...]:
               "G": rf"(?:{eras})", "GGGG": rf"(?:{eras})"}  # fmt: skip
     found = []
     for width in ("short", "medium", "long", "full"):
-        parts = re.split(r"%\((\w+)\)s", parse_pattern(data.date_formats[width].pattern).format.replace("%%", "%"))
+        # babel annotates a pattern's `format` as a DateTimeFormat; parse_pattern stores the %-format string
+        template = str(parse_pattern(data.date_formats[width].pattern).format)
+        parts = re.split(r"%\((\w+)\)s", template.replace("%%", "%"))
         regex, usable = "", True
         for index, part in enumerate(parts):
             if index % 2:

@@ -405,7 +405,9 @@ def create_app(
     return app
 
 
-async def _http_error(request: Request, exc: HTTPException) -> Response:
+async def _http_error(request: Request, exc: Exception) -> Response:
+    if not isinstance(exc, HTTPException):  # registered for HTTPException only
+        raise exc
     ws = _ws(request)
     csrf = getattr(request.state, "csrf", "")
     html = ws.env.get_template("error.html").render(

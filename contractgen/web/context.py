@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -10,12 +11,14 @@ from starlette.requests import Request
 from contractgen.web.repository import NotFound
 
 
-def workspace_of(request: Request):
-    """Return the app's Workspace (the repository, the render pool, the page templates)."""
+def workspace_of(request: Request) -> Any:
+    """Return the app's Workspace (the repository, the render pool, the page templates).
+
+    Typed Any: web.app defines Workspace and imports this module."""
     return request.app.state.workspace
 
 
-def deal_of(request: Request) -> tuple[object, str, Path]:
+def deal_of(request: Request) -> tuple[Any, str, Path]:
     """Return (workspace, deal path relative to the repository, absolute path) for a /deals/{rel} URL; 404 if unknown."""
     ws = workspace_of(request)
     rel = request.path_params["rel"]

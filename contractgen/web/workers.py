@@ -53,6 +53,7 @@ def _init(settings: Settings) -> None:
 def _workspace(settings: Settings):
     if _WORKSPACE is None or _WORKSPACE[0] != settings:
         _init(settings)
+    assert _WORKSPACE is not None  # _init built it
     return _WORKSPACE[1]
 
 

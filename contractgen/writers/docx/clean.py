@@ -97,9 +97,9 @@ def clean_reference(data: bytes, origin: str) -> tuple[bytes, list[str]]:
                 dropped_ids[_owner(name)] = removed
     for name, body in parts.items():
         if name.endswith(".xml") and name.startswith("word/"):
-            cleaned = _clean_part(name, body, dropped_ids.get(name, set()), origin, warnings)
-            if cleaned is not None:
-                parts[name] = cleaned
+            cleaned_part = _clean_part(name, body, dropped_ids.get(name, set()), origin, warnings)
+            if cleaned_part is not None:
+                parts[name] = cleaned_part
     if not warnings:
         return data, []
     out = io.BytesIO()

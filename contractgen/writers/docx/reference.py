@@ -14,6 +14,7 @@ import io
 import logging
 import pathlib
 from dataclasses import dataclass
+from typing import Any
 
 import docx
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -175,7 +176,8 @@ def _clear(header_footer):
 
 def _describe(word, sheet: dict, origin: str) -> Base:
     """Check a base document has every style the writer needs; map style keys to its ids."""
-    by_name, by_id = {}, {}
+    by_name: dict[tuple[str, str], str] = {}  # (style type, lower-case name) → style id
+    by_id: dict[tuple[str, str], Any] = {}  # (style type, style id) → the style element
     for style in word.styles.element.iterchildren(qn("w:style")):
         name = style.find(qn("w:name"))
         if name is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import pathlib
 import re
+from typing import Any
 
 import docx
 from docx.oxml.ns import qn
@@ -101,7 +102,9 @@ def _comments(word, body, document: Document, bookmarks: dict[str, str]) -> None
         target = start.getparent() if start is not None else title
         while target is not None and target.tag != qn("w:p"):
             target = target.getparent()
-        runs = [r for r in target.iter(W_R) if r.find(W_T) is not None] if target is not None else []
+        if target is None:
+            continue
+        runs = [r for r in target.iter(W_R) if r.find(W_T) is not None]
         if not runs:
             continue
         paragraph = Paragraph(target, word.part)
@@ -170,7 +173,8 @@ def _fill_fields(root, values: dict) -> None:
         if value is not None:
             _set_result([r for r in simple if r.tag == W_R], simple, value)
     for p in root.iter(qn("w:p")):
-        code, result, state = "", [], ""
+        code, state = "", ""
+        result: list[Any] = []  # the runs of the field's current result
         for r in list(p.iter(W_R)):
             char = r.find(qn("w:fldChar"))
             kind = char.get(qn("w:fldCharType")) if char is not None else ""
