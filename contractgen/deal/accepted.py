@@ -10,7 +10,7 @@ case is folded by character classes ("[tT]"), not by flags.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -237,7 +237,7 @@ def sector_regime_forms() -> dict[str, Any]:
 
 
 # Value types that parse their own text, by class: the schema of what each one reads.
-VALUE_TYPES = {
+VALUE_TYPES: dict[type, Callable[[], dict[str, Any]]] = {
     durations.Duration: duration_forms,
     durations.Frequency: frequency_forms,
     durations.ClockRange: clock_range_forms,

@@ -31,7 +31,7 @@ from contractgen import yamlload
 from contractgen.deal.notes import Finding, prints_as_draft
 from contractgen.law.jurisdictions import find as find_jurisdiction
 from contractgen.law.regimes import resolve_regulations
-from contractgen.law.sector import load_sector_regimes
+from contractgen.law.sector import SectorRegime, load_sector_regimes
 from contractgen.values.countries import country_name
 from contractgen.values.currencies import printed_sign
 from contractgen.values.durations import ClockRange, Duration, TimeSpan
@@ -215,7 +215,7 @@ def _availability(deal: Deal, services: dict[str, Any]) -> list[AvailabilityFigu
                 allowed_downtime=TimeSpan.from_minutes(minutes),
                 allowed_downtime_minutes=float(minutes),
                 round_the_clock=_round_the_clock(service),
-                hours="" if _round_the_clock(service) else service.support_hours,
+                hours="" if service is None or _round_the_clock(service) else service.support_hours,
             )  # fmt: skip
         )
     return result
@@ -295,7 +295,7 @@ NEEDS_CRITICALITY = ("DORA", "PRA SS2/21", "FINMA Circular 2018/3", "OSFI B-10")
 
 
 @lru_cache(maxsize=1)
-def _words() -> dict[str, re.Pattern]:
+def _words() -> dict[str, re.Pattern[str]]:
     data = yamlload.safe_load(WORDS.read_text("utf-8"))
     return {
         sector: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
@@ -321,7 +321,7 @@ def client_country(deal: Any) -> str:
     return ""
 
 
-def inferred_regimes(sector: str | None, country: str) -> list:
+def inferred_regimes(sector: str | None, country: str) -> list[SectorRegime]:
     """Return the regimes whose records apply to this kind of client in this country, in record order."""
     if not sector or not country:
         return []

@@ -13,15 +13,17 @@ import difflib
 import re
 import types
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Union
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from contractgen.deal.fields import is_currency, locale_name as _locale
-from contractgen.deal.model import Deal
+from contractgen.deal.model import Deal, locale_from_law
 from contractgen.deal.derived import apply_sector_regulation
 from contractgen.deal.notes import Finding, final_without_acknowledgement, find_notes, located_notes
 from contractgen.deal.rules import check_rules, check_rules_partially
@@ -101,7 +103,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 
-def _unwritable_text(value: Any, loc: tuple[Any, ...]):
+def _unwritable_text(value: Any, loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
     """Yield (field path, message) for each text (key or value) holding a character a document cannot carry."""
     if isinstance(value, str):
         found = _NOT_XML.search(value)
@@ -123,7 +125,7 @@ def _unwritable_text(value: Any, loc: tuple[Any, ...]):
             yield from _unwritable_text(item, loc + (index,))
 
 
-def _dates_out_of_range(value: Any, loc: tuple[Any, ...]):
+def _dates_out_of_range(value: Any, loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
     """Yield (field path, message) for each date of the validated deal outside FIRST_YEAR..LAST_YEAR."""
     if isinstance(value, date):
         if not FIRST_YEAR <= value.year <= LAST_YEAR:
@@ -157,11 +159,9 @@ def _validation_context(data: dict[str, Any]) -> dict[str, Any]:
 
 def _written_locale(contract: Any) -> str:
     """The deal's locale as the model will settle it: contract.locale, else the governing law's, else en_GB."""
-    from contractgen.deal.model import Contract
-
     if not isinstance(contract, dict):
         return "en_GB"
-    settled = Contract._locale_from_law(contract)
+    settled = locale_from_law(contract)
     locale = settled.get("locale") if isinstance(settled, dict) else None
     if isinstance(locale, str):
         try:
@@ -244,7 +244,9 @@ def move_sector_regulation(data: Any) -> tuple[Any, list[Finding]]:
     from contractgen.law.regimes import sector_name
 
     dp = data.get("data_protection") if isinstance(data, dict) else None
-    names = dp.get("regulations") if isinstance(dp, dict) else None
+    if not isinstance(dp, dict):
+        return data, []
+    names = dp.get("regulations")
     if not isinstance(names, list):
         return data, []
     moving = [(i, n) for i, n in enumerate(names) if isinstance(n, str) and sector_name(n)]
@@ -307,7 +309,7 @@ def move_privacy_laws(data: Any) -> tuple[Any, list[Finding]]:
 # ------------------------------------------------------------ plain-English, located messages
 
 
-def _unwrap(annotation: Any) -> Any:
+def _unwrap(annotation: Any) -> type[BaseModel] | None:
     """Strip Annotated/Optional/list down to the model class (or None)."""
     while True:
         origin = typing.get_origin(annotation)
@@ -325,7 +327,7 @@ def _unwrap(annotation: Any) -> Any:
 
 
 def _model_at(root: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
-    model: Any = root
+    model: type[BaseModel] | None = root
     for part in loc:
         if part == "[key]":  # pydantic's marker for an error in a mapping's key, not its value
             continue
@@ -368,7 +370,7 @@ _SIMPLE = {
 }
 
 
-def plain_message(error: dict[str, Any], root: type[BaseModel]) -> str:
+def plain_message(error: ErrorDetails, root: type[BaseModel]) -> str:
     """Translate one pydantic error into a plain-English message."""
     kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
     loc = tuple(error["loc"])

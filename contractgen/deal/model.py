@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BeforeValidator, Field, model_validator
 
@@ -48,13 +48,18 @@ class Contract(Section):
     @model_validator(mode="before")
     @classmethod
     def _locale_from_law(cls, data: Any) -> Any:
-        if isinstance(data, dict) and data.get("locale") is None and isinstance(data.get("governing_law"), str):
-            from contractgen.law.jurisdictions import find_law
+        return locale_from_law(data)
 
-            record, _qualifier = find_law(data["governing_law"])
-            if record is not None:
-                data = {**data, "locale": record.locale}
-        return data
+
+def locale_from_law(contract: Any) -> Any:
+    """The contract section as written, with the governing law's locale where it names none."""
+    if isinstance(contract, dict) and contract.get("locale") is None and isinstance(contract.get("governing_law"), str):
+        from contractgen.law.jurisdictions import find_law
+
+        record, _qualifier = find_law(contract["governing_law"])
+        if record is not None:
+            contract = {**contract, "locale": record.locale}
+    return contract
 
 
 PartyKind = Literal[
@@ -139,14 +144,15 @@ class Party(Section):
         return next((m for m in self.members if m.lead), self.members[0] if self.members else None)
 
 
-SECTORS = ("bank", "insurer", "payment institution", "e-money institution", "investment firm", "other")
+Sector = Literal["bank", "insurer", "payment institution", "e-money institution", "investment firm", "other"]
+SECTORS: tuple[str, ...] = get_args(Sector)
 
 
 class ClientParty(Party):
     """The client; its defined term defaults to "Client"."""
 
     short_name: Name = "Client"
-    sector: Literal[SECTORS] | None = None  # what the client is licensed as: decides the sector regulation it is under
+    sector: Sector | None = None  # what the client is licensed as: decides the sector regulation it is under
 
 
 class SupplierParty(Party):

@@ -108,7 +108,7 @@ def note_governing_law(deal: Any, data: Any) -> Iterator[Finding]:
     record, qualifier = find_law(written_law)
     path = ("contract", "governing_law")
     family = load_families().get(record.family) if record is not None else None
-    if family is not None and not family.drafted:
+    if record is not None and family is not None and not family.drafted:
         yield Finding(
             path,
             "family-not-drafted",

@@ -419,7 +419,7 @@ def check_rules_partially(data: dict[str, Any], root: type[Deal] = Deal) -> list
     found: list[tuple[Path, str]] = []
     for rule in RULES:
         try:
-            found.extend(rule(partial))  # type: ignore[arg-type]
+            found.extend(rule(partial))
         except (AttributeError, TypeError, KeyError, ValueError):
             continue  # the rule needs a section that is missing or invalid
     return found
@@ -432,6 +432,6 @@ def _section_adapter(root: type[Deal], name: str) -> TypeAdapter[Any]:
     key = (root, name)
     if key not in _ADAPTERS:
         info = root.model_fields[name]
-        annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+        annotation: Any = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
         _ADAPTERS[key] = TypeAdapter(annotation)
     return _ADAPTERS[key]

@@ -27,7 +27,8 @@ class _AcceptedForms(GenerateJsonSchema):
     def generate_inner(self, schema: Any) -> Any:
         """A value type with its own parser (duration, frequency, sector regime): the forms it reads."""
         for hook in (schema.get("metadata") or {}).get("pydantic_js_functions", ()):
-            forms = accepted.VALUE_TYPES.get(getattr(hook, "__self__", None))
+            owner = getattr(hook, "__self__", None)  # the value type whose classmethod made the schema
+            forms = accepted.VALUE_TYPES.get(owner) if isinstance(owner, type) else None
             if forms is not None:
                 return forms()
         return super().generate_inner(schema)
@@ -96,7 +97,7 @@ def field_help() -> dict[str, dict[str, dict[str, Any]]]:
     }
 
 
-def _close(spec: dict, values: list[str]) -> None:
+def _close(spec: dict[str, Any], values: list[str]) -> None:
     """Add `values` as the enum of every string schema in a property (direct, in anyOf, in items)."""
     if spec.get("type") == "string":
         spec["enum"] = values
@@ -106,7 +107,7 @@ def _close(spec: dict, values: list[str]) -> None:
         _close(spec["items"], values)
 
 
-def _ref(spec: dict) -> tuple[str | None, bool]:
+def _ref(spec: dict[str, Any]) -> tuple[str | None, bool]:
     """Return (the $defs name a property refers to, whether it is a list of them)."""
     if "$ref" in spec:
         return spec["$ref"].rsplit("/", 1)[-1], False
@@ -120,7 +121,7 @@ def _ref(spec: dict) -> tuple[str | None, bool]:
     return None, False
 
 
-def _assembled(name: str, defs: dict, alone: set[tuple[str, str]], seen: tuple[str, ...] = ()) -> Any:
+def _assembled(name: str, defs: dict[str, Any], alone: set[tuple[str, str]], seen: tuple[str, ...] = ()) -> Any:
     """Return an example of a definition: its fields' examples (an enum's first value).
 
     Fields in `alone` (definition, field) are left out: their example holds only in a

@@ -12,7 +12,7 @@ library's clauses, rendered in the same sandbox with the same limits (see contra
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 
@@ -317,7 +317,7 @@ class Rider(Section):
         return self.id or re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-")[:80] or "rider"
 
 
-def _none_is_no_override(value):
+def _none_is_no_override(value: Any) -> Any:
     return {} if value is None else value
 
 

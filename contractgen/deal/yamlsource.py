@@ -10,11 +10,12 @@ the deal model decides what each text means for the field it lands in.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import yaml
-from yaml.events import AliasEvent
+from yaml.events import AliasEvent, Event
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from contractgen import safefs, yamlload
@@ -39,19 +40,24 @@ class _Refused(Exception):
         self.message = message
 
 
-class _Refusing:
+class _Refusing(yaml.composer.Composer):
     """Composition that refuses anchors, aliases, odd tags and deep nests (mixed into a loader)."""
 
     _depth = 0
 
-    def compose_node(self, parent, index):
+    if TYPE_CHECKING:  # the parser's, which each loader below mixes in after this class
+
+        def peek_event(self) -> Event: ...
+
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
         """Compose one node after refusing aliases, anchors, unknown tags and deep nesting."""
         event = self.peek_event()
-        line = event.start_mark.line + 1
+        line = event.start_mark.line + 1 if event.start_mark is not None else 1
         if isinstance(event, AliasEvent):
             raise _Refused(line, f"aliases (*{event.anchor}) are not allowed; write the value out in full")
-        if getattr(event, "anchor", None) is not None:
-            raise _Refused(line, f"anchors (&{event.anchor}) are not allowed; write the value out in full")
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise _Refused(line, f"anchors (&{anchor}) are not allowed; write the value out in full")
         tag = getattr(event, "tag", None)
         if tag is not None and tag not in _ALLOWED_TAGS:
             raise _Refused(line, f"the tag {tag!r} is not allowed; remove it")
@@ -68,17 +74,28 @@ class _Composer(_Refusing, yaml.SafeLoader):
     """SafeLoader used only up to composition: PyYAML's own scanner, whose messages users see."""
 
 
-_CParser = getattr(getattr(yaml, "_yaml", None), "CParser", None)
-_FastComposer = None
-if _CParser is not None:
+class _Loader(Protocol):
+    def get_single_node(self) -> Node | None: ...
 
-    class _FastComposer(_Refusing, yaml.composer.Composer, _CParser, yaml.resolver.Resolver):
+    def dispose(self) -> None: ...
+
+
+_FastComposer: Callable[[str], _Loader] | None = None
+try:
+    from yaml._yaml import CParser
+except ImportError:  # PyYAML built without libyaml
+    pass
+else:
+
+    class _LibyamlComposer(_Refusing, yaml.composer.Composer, CParser, yaml.resolver.Resolver):
         """The same composition over libyaml's events (the scanner is most of a deal file's load)."""
 
         def __init__(self, stream: str):
-            _CParser.__init__(self, stream)
+            CParser.__init__(self, stream)
             yaml.composer.Composer.__init__(self)
             yaml.resolver.Resolver.__init__(self)
+
+    _FastComposer = _LibyamlComposer
 
 
 def _line(node: Node) -> int:
@@ -185,8 +202,8 @@ def load_yaml(text: str, filename: str) -> tuple[Any, dict[Path_, int]]:
         raise DealError(problems=[Problem(filename, None, "", "the document is nested too deeply")]) from None
 
 
-def _compose(loader_class, text: str) -> tuple[Any, dict[Path_, int]]:
-    loader = None
+def _compose(loader_class: Callable[[str], _Loader], text: str) -> tuple[Any, dict[Path_, int]]:
+    loader: _Loader | None = None
     try:
         loader = loader_class(text)
         root = loader.get_single_node()

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 from contractgen.deal import load_deal
@@ -69,7 +70,7 @@ def _figures(text: str) -> list[Decimal]:
     return [n for n in (_number(m.group(0)) for m in _FIGURE.finditer(text)) if n is not None]
 
 
-def _leaves(data: Any, path: tuple[Any, ...] = ()):
+def _leaves(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:
     """Yield (path, value) of every number and string of the deal, its prose sections left out."""
     if isinstance(data, dict):
         for key, value in data.items():
