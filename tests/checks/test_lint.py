@@ -105,7 +105,7 @@ CASES = {
         "contract has"
     ),
     "outline-unknown-id": "templates/it-outsourcing/outline.yaml:5: unknown clause id 'terms' (did you mean 'term'?)",
-    # house style (issue 12, item 5)
+    # house style: how a law firm's drafts write numbers, percentages and terms
     "number-words": "clauses/framework/term/v1.md:10: 'thirty days': write numbers of units in numerals, as '30 days' (house style)",
     "percent-form": (
         "clauses/framework/term/v1.md:10: '10 per cent': write percentages as numerals with '%' and no space, "
@@ -308,7 +308,7 @@ def test_real_library_lint_output_is_well_formed():
         assert path.startswith(("clauses/", "templates/")) and number.isdigit(), line
 
 
-# ---------------------------------------------------------------- house style (issue 12, item 5)
+# ---------------------------------------------------------------- house style (numbers, percentages, terms)
 
 
 @pytest.mark.parametrize(

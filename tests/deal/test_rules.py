@@ -632,7 +632,7 @@ def test_rules_needing_an_invalid_section_are_skipped_not_crashed():
     }
 
 
-# ---------------------------------------------------------------- support hours (issue 12, item 4)
+# ---------------------------------------------------------------- support hours (with their time zone)
 
 
 def test_support_hours_in_clock_times_need_a_time_zone():

@@ -1,4 +1,4 @@
-"""Every error is a message and exit 2, never a traceback (issue 14, item 2)."""
+"""Every error is a message and exit 2, never a traceback."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The default template carries its fonts: the PDF does not depend on the machine's fonts (issue 14, item 3)."""
+"""The default template carries its fonts: the PDF does not depend on the machine's fonts."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The hazards of issue 6 that other files leave uncovered, each checked through the command line.
+"""The hazards of hostile or odd input that other files leave uncovered, each checked through the command line.
 
 Every test here fails without its guard: the sandbox limits and SecurityError reporting (a
 hostile clause in a copy of the library), the YAML refusals (exit 2, no traceback, quickly),

@@ -1,4 +1,4 @@
-"""Editor help: the deal JSON Schema explains every field and closes the closed ones (issue 14, item 7)."""
+"""Editor help: the deal JSON Schema explains every field and closes the closed ones."""
 
 from __future__ import annotations
 

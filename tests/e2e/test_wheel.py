@@ -1,4 +1,4 @@
-"""The built wheel works outside any checkout: shipped library, samples, init, clean errors (issue 14, item 2)."""
+"""The built wheel works outside any checkout: shipped library, samples, init, clean errors."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Commercial corrections (issue 12, item 4), stated per sample as a lawyer reads them: service
+"""Commercial terms a lawyer's review corrected, stated per sample as a lawyer reads them: service
 levels measured per Measurement Period, one list of excuses, support hours with their time zone."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""House style in the rendered samples (issue 12, item 5): percentages as '75%', numerals with
+"""House style in the rendered samples, as a law firm's drafts write it: percentages as '75%', numerals with
 'Business Days', defined terms with their capitals, a draft dated '[●]' with a legend."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Each law gets its own words (issue 12, items 1 and 4): clause variants chosen in the outline
+"""Each law gets its own words: clause variants chosen in the outline
 by the legal family of the governing law, stated per sample as a lawyer would check them."""
 
 from __future__ import annotations

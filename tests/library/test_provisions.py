@@ -1,4 +1,4 @@
-"""The provisions a lawyer adds to every first draft (issue 12, item 3): present by default,
+"""The provisions a lawyer adds to every first draft: present by default,
 driven by the deal's commercial options, and each a `coverage` item."""
 
 from __future__ import annotations

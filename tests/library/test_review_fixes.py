@@ -1,4 +1,4 @@
-"""Blockers of the independent legal review of the samples (issue 12), each held by its sample's text."""
+"""Blockers of the independent legal review of the samples (docs/reviews), each held by its sample's text."""
 
 from __future__ import annotations
 

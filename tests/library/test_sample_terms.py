@@ -1,4 +1,4 @@
-"""Per sample, the terms a lawyer checks for its law and sector (issue 12, acceptance): what must
+"""Per sample, the terms a lawyer checks for its law and sector: what must
 be there, and the terms of art of other laws that must not."""
 
 from __future__ import annotations

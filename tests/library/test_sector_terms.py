@@ -1,4 +1,4 @@
-"""Sector terms (issue 12, item 2), stated per sample as a lawyer would check them: the DORA
+"""Sector terms, stated per sample as a lawyer would check them: the DORA
 Art. 30 terms in a DORA deal, PRA/FCA terms in the UK bank deal, books and records and prompt
 incident co-operation for the New York hospital."""
 

@@ -1,4 +1,4 @@
-"""Clause versions may record who approved them and when; explain, clauses show and redlines say it (issue 14, item 6)."""
+"""Clause versions may record who approved them and when; explain, clauses show and redlines say it."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Builds users can steer: --keep-going, --rebuild, line-ending-blind hashes (issue 14, item 5)."""
+"""Builds users can steer: --keep-going, --rebuild, line-ending-blind hashes."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Inside a contracts repository every command uses the repository's library (issue 14, item 1)."""
+"""Inside a contracts repository every command uses the repository's library."""
 
 from __future__ import annotations
 

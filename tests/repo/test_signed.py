@@ -1,4 +1,4 @@
-"""Signed contracts are frozen (issue 14, item 6)."""
+"""Signed contracts are frozen: what was signed is never rendered again with later library versions."""
 
 from __future__ import annotations
 

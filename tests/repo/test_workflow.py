@@ -1,4 +1,4 @@
-"""The GitHub Actions workflow `init` writes, and problems as annotations (issue 14, item 4)."""
+"""The GitHub Actions workflow `init` writes, and problems as annotations ."""
 
 from __future__ import annotations
 

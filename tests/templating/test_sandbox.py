@@ -247,7 +247,7 @@ def test_padding_and_reflow_filters_are_not_available(name):
     assert f"No filter named '{name}'" in line
 
 
-# ---------------------------------------------------------------- house style (issue 12, item 5)
+# ---------------------------------------------------------------- house style (numbers, percentages, terms)
 
 
 @pytest.mark.parametrize("locale", ["en_GB", "en_US", "de_DE", "fr_FR"])

@@ -1,4 +1,4 @@
-"""The DOCX as LibreOffice lays it out (issue 13): the same clause numbers and cross-reference texts
+"""The DOCX as LibreOffice lays it out: the same clause numbers and cross-reference texts
 as contractgen's own PDF, and a clause inserted in the word processor renumbers everything after it,
 cross-references included. Slow: every DOCX is converted once per session, in one LibreOffice run."""
 

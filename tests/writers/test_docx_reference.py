@@ -1,4 +1,4 @@
-"""The reference document (issue 13): a template's docx/reference.docx supplies the styles, lists,
+"""The reference document: a template's docx/reference.docx supplies the styles, lists,
 page setup, header and footer; a house style changes the look, never the content; a reference
 document without a style contractgen prints with is refused, naming the style."""
 

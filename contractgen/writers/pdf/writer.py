@@ -269,7 +269,7 @@ def render_pdf(document: Document, template_dir: Path, attachments: dict[str, by
     )
 
 
-# ------------------------------------------------------------ provenance (contracts repository, issue 4)
+# ------------------------------------------------------------ provenance (what `contractgen explain` reads back)
 # Every key of document.provenance goes into the PDF's document information dictionary as
 # "Contractgen<Key>" (WeasyPrint keeps only letters and digits in custom keys) and, whole, as JSON
 # under "ContractgenProvenance"; `attachments` (the deal spec and its lock entry, from
