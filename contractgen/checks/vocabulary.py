@@ -116,7 +116,8 @@ def condition(env: jinja2.Environment, expression: str, law: dict[str, Any]) -> 
     if not expression:
         return True
     parsed = _parse(env, "{{ (" + expression + "\n) }}")
-    return UNKNOWN if parsed is None else decide(parsed.body[0].nodes[0], law, {})
+    output = parsed.body[0] if parsed is not None else None
+    return decide(output.nodes[0], law, {}) if isinstance(output, nodes.Output) else UNKNOWN
 
 
 def printable_text(env: jinja2.Environment, body: str, law: dict[str, Any]) -> list[tuple[int, str]]:
@@ -156,7 +157,7 @@ def printable_text(env: jinja2.Environment, body: str, law: dict[str, Any]) -> l
 
 def _chosen(item: Any, law: dict[str, Any], env: jinja2.Environment) -> list[str]:
     """The clause ids a slot can print under a law: the variants whose condition may hold, in order."""
-    ids = []
+    ids: list[str] = []
     for clause_id, when in item.variants:
         value = condition(env, when, law)
         if value is True:
