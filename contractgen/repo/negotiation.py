@@ -162,7 +162,11 @@ def _is_figure_of(op: str, words: str, pairs: list[tuple[str, str, str]]) -> boo
 
 def plan(deal: Path, accepted: list[MarkupChange], document: Any, workspace: Workspace) -> Acceptance:
     """Decide how each accepted change is written back, and check that the render then prints their text."""
-    text = decode_text(deal.read_bytes(), str(deal))
+    return plan_text(decode_text(deal.read_bytes(), str(deal)), deal, accepted, document, workspace)
+
+
+def plan_text(text: str, deal: Path, accepted: list[MarkupChange], document: Any, workspace: Workspace) -> Acceptance:
+    """`plan` for a deal given as text (the web workspace's saved file), named `deal`."""
     _, data = round_trip(text, str(deal))
     result = Acceptance()
     as_words: list[MarkupChange] = []

@@ -378,6 +378,7 @@ def create_app(
     """Build the web application for one contracts repository."""
     from contractgen.web.law_pages import ROUTES as LAW_ROUTES
     from contractgen.web.library_pages import ROUTES as LIBRARY_ROUTES
+    from contractgen.web.markup_pages import ROUTES as MARKUP_ROUTES
 
     repo = WebRepository(open_repository(Path(repo_dir)))
     pool = RenderPool(repo.settings, workers, time_limit)
@@ -394,6 +395,7 @@ def create_app(
         Route("/download/{fmt}/{rel:path}", download),
         *LIBRARY_ROUTES,
         *LAW_ROUTES,
+        *MARKUP_ROUTES,
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
     app = Starlette(

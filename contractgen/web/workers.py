@@ -149,6 +149,43 @@ def job_redline(workspace, old_name: str, old_text: str, new_name: str, new_text
     return render(None, template_dir, fmt, redline=redline)
 
 
+def job_markup(workspace, name: str, text: str, docx: bytes, accept: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Read a counterparty's marked-up DOCX against the deal; with `accept`, the deal text those changes make."""
+    from contractgen.redline.markup import MarkupError, read_markup
+    from contractgen.repo.negotiation import plan_text
+
+    _, result = _build(workspace, name, text)
+    try:
+        markup = read_markup(docx, result.document)
+    except MarkupError as exc:
+        raise RenderFailed(f"the uploaded file: {exc}") from None
+    out: dict[str, Any] = {
+        "provenance": dict(markup.provenance),
+        "changes": [
+            {
+                "id": c.id,
+                "clause": c.clause,
+                "title": c.title,
+                "reference": c.reference,
+                "anchor": c.anchor,
+                "authors": c.authors,
+                "words": c.words(),
+                "values": c.values(),
+            }
+            for c in markup.changes
+        ],
+        "comments": [vars(n) for n in markup.comments],
+    }
+    if accept:
+        chosen = [c for c in markup.changes if c.id in accept]
+        acceptance = plan_text(text, Path(name), chosen, result.document, workspace)
+        out["text"] = acceptance.text
+        out["values"] = [(v.change, v.dotted, str(v.ours), str(v.theirs)) for v in acceptance.values]
+        out["overrides"] = sorted(acceptance.overrides)
+        out["refused"] = acceptance.refused
+    return out
+
+
 def job_usage(workspace, deals: list[tuple[str, str]]) -> dict[str, dict[str, int]]:
     """Return {deal: {clause id: version}} for each deal that loads and resolves (no rendering)."""
     from contractgen.library.resolve import resolve_contract
