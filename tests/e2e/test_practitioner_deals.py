@@ -73,12 +73,14 @@ CASES = {
         COMMON_LAW + ENGLISH_STATUTES + ["Goods, excluding"],
     ),
     "difc-fintech": (
-        ["sector-regulation:dfsa-rulebook-gen-outsourcing-rules"],
+        [],  # the DFSA's outsourcing rules are a law/sector record: no note, the record's terms
         [
             "is governed by the laws of the Dubai International Financial Centre",
             "the DIFC Courts have exclusive",
             "the Data Protection Law, DIFC Law No. 5 of 2020",
-            "DFSA Rulebook GEN outsourcing rules: access, audit and the regulator",
+            "under the outsourcing rules of the General Module of the Dubai Financial Services Authority's Rulebook "
+            "(GEN 5.3.21 and 5.3.22)",
+            "and the Dubai Financial Services Authority access to the premises",
         ],
         ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Transfer of Undertakings"],
     ),

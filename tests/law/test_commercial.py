@@ -58,3 +58,30 @@ def test_clause_templates_can_read_each_block():
         ("execution", "e_signature"),
     ]:
         assert attribute_type(attribute_type(law, block), field) is not None, (block, field)
+
+
+def test_every_sector_record_resolves_by_its_key_and_aliases_and_applies_to_known_kinds():
+    """Every regime a deal may cite resolves to its record by key and alias; inference reads known sectors and places."""
+    import pycountry
+
+    from contractgen.deal.model import SECTORS
+    from contractgen.law.sector import find_sector_regime
+
+    countries = {c.alpha_2 for c in pycountry.countries}
+    for key, record in active().records("sector").items():
+        data = record.data
+        for name in (data["key"], *(data.get("aliases") or ())):
+            assert find_sector_regime(name).id == key, (key, name)
+        applies = data.get("applies_to") or {}
+        assert set(applies.get("sectors") or ()) <= set(SECTORS), key
+        assert set(applies.get("places") or ()) <= countries, key
+
+
+def test_a_statutory_late_payment_rule_names_its_rate_and_law():
+    """Where a record says a statute gives interest, it says at what rate and under which provision."""
+    for key, record in load_jurisdictions().items():
+        rule = record.commercial.late_payment
+        if rule.statutory or rule.applies_to:
+            assert rule.rate and rule.law, key
+    assert law_of("English law").late_payment.statutory is True
+    assert "§ 288(2)" in law_of("German law").late_payment.law
