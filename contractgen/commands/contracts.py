@@ -20,6 +20,7 @@ from contractgen.commands.common import (
     report_format_option,
     root_option,
 )
+from contractgen.writers import FORMATS
 
 
 @click.command()
@@ -32,7 +33,9 @@ from contractgen.commands.common import (
     default=None,
     help="Folder for the rendered files (default: out; preview/ inside a contracts repository).",
 )
-@click.option("--format", "formats", default="docx,pdf", show_default=True, help="Output formats, comma-separated.")
+@click.option(
+    "--format", "formats", default=",".join(FORMATS), show_default=True, help="Output formats, comma-separated."
+)
 @click.option(
     "--strict", is_flag=True, help="Treat warnings (e.g. deprecated clauses) and open drafting notes as errors."
 )
@@ -178,7 +181,9 @@ def schema(root: Path | None) -> None:
     default=None,
     help="Folder for NEW.redline.docx and NEW.redline.pdf (default: out; preview/ inside a contracts repository).",
 )
-@click.option("--format", "formats", default="docx,pdf", show_default=True, help="Output formats, comma-separated.")
+@click.option(
+    "--format", "formats", default=",".join(FORMATS), show_default=True, help="Output formats, comma-separated."
+)
 @click.option(
     "--author", default=None, help="Who the tracked changes are by (default: git's user.name, else contractgen)."
 )
@@ -224,7 +229,7 @@ def redline(old: Path, new: Path, out_dir: Path | None, formats: str, author: st
 
 
 def write_redline(
-    redline, template_dir: Path, out_dir: Path, stem: str, formats: tuple[str, ...] = ("docx", "pdf")
+    redline, template_dir: Path, out_dir: Path, stem: str, formats: tuple[str, ...] = FORMATS
 ) -> list[Path]:
     """Write <stem>.redline.docx/.pdf of a redline into out_dir (atomically); return the written paths."""
     from contractgen.outputs import write_outputs
@@ -238,7 +243,7 @@ def redline_deals(
     old_path: Path,
     new_path: Path,
     out_dir: Path,
-    formats: tuple[str, ...] = ("docx", "pdf"),
+    formats: tuple[str, ...] = FORMATS,
     workspace=None,
     author: str | None = None,
 ):

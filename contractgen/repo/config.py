@@ -15,15 +15,15 @@ from pathlib import Path, PurePosixPath
 
 from contractgen import safefs
 from contractgen.errors import ContractgenError
+from contractgen.writers import FORMATS
 
 CONFIG_NAME = "contractgen.toml"
 MAX_CONFIG_BYTES = 1024 * 1024
 LOCK_NAME = "contractgen.lock"
-KNOWN_FORMATS = ("docx", "pdf")
 DEFAULTS: dict[str, Any] = {
     "deals": "deals/*.yaml",
     "output": "out",
-    "formats": ["docx", "pdf"],
+    "formats": list(FORMATS),
     "clauses": "clauses",
     "templates": "templates",
     "law": "law",
@@ -162,8 +162,8 @@ def load_config(start: Path | None = None) -> RepoConfig:
     formats = values["formats"]
     if isinstance(formats, str):
         formats = [f.strip() for f in formats.split(",")]
-    if not isinstance(formats, list) or not formats or any(f not in KNOWN_FORMATS for f in formats):
-        raise RepoError(f"{path}: formats must be a list drawn from {', '.join(KNOWN_FORMATS)}")
+    if not isinstance(formats, list) or not formats or any(f not in FORMATS for f in formats):
+        raise RepoError(f"{path}: formats must be a list drawn from {', '.join(FORMATS)}")
     shards = values["shards"]
     if isinstance(shards, bool) or not isinstance(shards, int) or not 1 <= shards <= 256:
         raise RepoError(f"{path}: shards must be a whole number from 1 to 256 (the CI build's parallel jobs)")

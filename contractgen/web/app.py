@@ -34,9 +34,9 @@ from contractgen.web.schemaform import Form, attach_problems, walk_nodes
 from contractgen.web.security import CSRF_FIELD, PREVIEW_CSP, BodyLimit, SecurityMiddleware, csrf_form, is_local
 from contractgen.web.workers import RenderFailed, RenderPool, RenderTimeout, job_preview, job_render
 from contractgen.web.yamledit import RoundTrip, StaleSave, read_deal_text, save_deal_text, text_hash
+from contractgen.writers import FORMATS, WRITERS
 
 HERE = Path(__file__).resolve().parent
-MEDIA = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "application/pdf"}
 TEMPLATE_CSS = ("print.css", "redline.css")
 MAX_UPLOAD = 1024 * 1024  # the CLI's limit for a deal file
 MAX_STYLESHEET = 4 * 1024 * 1024
@@ -361,14 +361,16 @@ def download(request: Request) -> Response:
     """Render the saved deal as DOCX or PDF and send it as a download."""
     ws, rel, path = _rel(request)
     fmt = request.path_params["fmt"]
-    if fmt not in MEDIA:
-        raise HTTPException(404, "choose docx or pdf")
+    if fmt not in WRITERS:
+        raise HTTPException(404, f"choose {' or '.join(FORMATS)}")
     try:
         data = ws.pool.run(job_render, path.name, read_deal_text(path), fmt)
     except ContractgenError as exc:
         return ws.page(request, "broken.html", status_code=422, rel=rel, lines=exc.lines())
     return Response(
-        data, media_type=MEDIA[fmt], headers={"content-disposition": f'attachment; filename="{path.stem}.{fmt}"'}
+        data,
+        media_type=WRITERS[fmt].media_type,
+        headers={"content-disposition": f'attachment; filename="{path.stem}.{fmt}"'},
     )
 
 

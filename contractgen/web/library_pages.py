@@ -17,9 +17,8 @@ from contractgen.errors import ContractgenError
 from contractgen.web.context import deal_of, workspace_of
 from contractgen.web.repository import SAVED, NotFound
 from contractgen.web.workers import job_coverage, job_redline, job_usage
+from contractgen.writers import FORMATS, WRITERS
 from contractgen.web.yamledit import read_deal_text
-
-MEDIA = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "application/pdf"}
 
 
 def _deal(request: Request):
@@ -103,8 +102,8 @@ def redline_download(request: Request) -> Response:
     """Send the redline of two rounds as DOCX or PDF."""
     ws, rel, path = _deal(request)
     fmt = request.path_params["fmt"]
-    if fmt not in MEDIA:
-        raise HTTPException(404, "choose docx or pdf")
+    if fmt not in WRITERS:
+        raise HTTPException(404, f"choose {' or '.join(FORMATS)}")
     _, old, new = _rounds(ws, rel, request)
     try:
         data = ws.pool.run(
@@ -114,7 +113,7 @@ def redline_download(request: Request) -> Response:
         return ws.page(request, "broken.html", status_code=422, rel=rel, lines=exc.lines())
     return Response(
         data,
-        media_type=MEDIA[fmt],
+        media_type=WRITERS[fmt].media_type,
         headers={"content-disposition": f'attachment; filename="{path.stem}.redline.{fmt}"'},
     )
 
