@@ -1,4 +1,5 @@
-"""One base exception with narrow subclasses; third-party errors are translated at the boundary."""
+"""Every error class of contractgen, in this one module: one base exception with narrow subclasses by stage;
+third-party errors are translated at the boundary."""
 
 from __future__ import annotations
 
@@ -107,3 +108,71 @@ class OutputError(ContractgenError):
 
 class SettingError(ContractgenError):
     """An environment setting is not valid (such as a SOURCE_DATE_EPOCH that is not a Unix timestamp)."""
+
+
+class UnsafePathError(ContractgenError):
+    """A file leads outside the folder it belongs to, is not a regular file, or is too large to read."""
+
+
+class UnsafeResourceError(OutputError):
+    """The layout asked WeasyPrint for a resource outside the template folder (or too large)."""
+
+
+class MissingFontError(OutputError):
+    """A font file the template's stylesheet declares (@font-face) is missing: never fall back to another font."""
+
+
+class LawError(ContractgenError):
+    """A law record cannot be read (not YAML, not a mapping) or no record has the id asked for."""
+
+
+class RepoError(ContractgenError):
+    """The contracts repository is missing or its settings are invalid."""
+
+
+class ShardError(RepoError):
+    """A shard option or a set of partial locks is not usable."""
+
+
+class DaskUnavailableError(RepoError):
+    """--dask was asked for but dask.distributed is not installed."""
+
+
+class LockError(ContractgenError):
+    """contractgen.lock cannot be read."""
+
+
+class ImpactError(ContractgenError):
+    """The comparison could not be made (not a git repository, unknown ref)."""
+
+
+class InstallError(ContractgenError):
+    """The install setting (or --install-from) names no pinned way to install contractgen."""
+
+
+class ProvenanceError(ContractgenError):
+    """The file carries no readable provenance record."""
+
+
+class StaleSave(ContractgenError):
+    """The file changed on disk since the form was opened: saving would overwrite someone's work."""
+
+
+class NotFound(ContractgenError):
+    """The browser asked for something the repository does not have."""
+
+
+class RenderTimeout(ContractgenError):
+    """A render took longer than the server's time limit."""
+
+
+class RenderFailed(ContractgenError):
+    """A render stopped with a problem in the deal, the library or a template."""
+
+
+class BindRefused(ContractgenError):
+    """Listening beyond this machine without a token."""
+
+
+class MarkupError(ValueError):
+    """The file is not a DOCX contractgen can read changes from."""

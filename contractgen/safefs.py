@@ -13,14 +13,10 @@ import os
 import stat
 from pathlib import Path
 
-from contractgen.errors import ContractgenError
+from contractgen.errors import UnsafePathError
 
 MAX_READ = 64 * 1024 * 1024  # the largest repository file read whole (an output PDF, a font, a reference.docx)
 _CHUNK = 1024 * 1024
-
-
-class UnsafePathError(ContractgenError):
-    """A file leads outside the folder it belongs to, is not a regular file, or is too large to read."""
 
 
 def inside(path: str | Path, root: str | Path) -> Path:

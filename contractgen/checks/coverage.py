@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from contractgen import safefs
-from contractgen.errors import ContractgenError, LibraryError, Problem
+from contractgen.errors import ContractgenError, LibraryError, Problem, UnsafePathError
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def load_checklist(template_dir: Path, root: Path | None = None) -> Checklist:
         data = yaml.safe_load(text)
     except FileNotFoundError:
         raise LibraryError(f"{where}: the template has no checklist.yaml") from None
-    except (safefs.UnsafePathError, UnicodeDecodeError) as exc:
+    except (UnsafePathError, UnicodeDecodeError) as exc:
         raise LibraryError(f"{where}: cannot be read: {exc}") from None
     except yaml.YAMLError as exc:
         raise LibraryError(f"{where}: {str(exc).splitlines()[0]}") from None

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from contractgen import safefs
-from contractgen.errors import ContractgenError
+from contractgen.errors import ContractgenError, UnsafePathError
 from contractgen.library.clauses import (
     STATUSES,
     VERSION_FILE,
@@ -146,7 +146,7 @@ def load_template(root: Path, name: str, report: LintReport) -> Template:
             allow = [str(word) for word in (data.get("allow") or [])] if isinstance(data, dict) else []
         except yaml.YAMLError as exc:
             report.add(f"templates/{name}/lint.yaml", 1, f"invalid YAML: {str(exc).splitlines()[0]}")
-        except (OSError, UnicodeDecodeError, safefs.UnsafePathError) as exc:
+        except (OSError, UnicodeDecodeError, UnsafePathError) as exc:
             report.add(f"templates/{name}/lint.yaml", 1, f"cannot be read: {exc}")
     return Template(name, outline_rel, outline, outline_lines, checklist_rel, checklist, allow)
 
@@ -183,7 +183,7 @@ def _parse_version(path: Path, library_root: Path, rel: str, report: LintReport)
         text = safefs.read_text(path, library_root).replace("\r\n", "\n")
         head, body, body_line = split_front_matter(text)
         meta = yaml.safe_load(head) or {}
-    except safefs.UnsafePathError as exc:
+    except UnsafePathError as exc:
         report.add(rel, 1, str(exc).removeprefix(f"{path}: "))
         return None
     except (UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:

@@ -27,7 +27,8 @@ def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Pa
     from contractgen.deal import load_deal
     from contractgen.outputs import write_atomically
     from contractgen.pipeline import build_document
-    from contractgen.redline.markup import MarkupError, read_markup
+    from contractgen.redline.markup import read_markup
+    from contractgen.errors import MarkupError
     from contractgen.repo.negotiation import plan
 
     workspace, _config = choose_library(root)

@@ -19,7 +19,7 @@ from yaml.events import AliasEvent, Event
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from contractgen import safefs, yamlload
-from contractgen.errors import DealError, Problem
+from contractgen.errors import DealError, Problem, UnsafePathError
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
@@ -227,7 +227,7 @@ def read_file_bytes(path: str | Path) -> bytes:
         raw = safefs.read_head(path, None, MAX_BYTES + 1)  # a device or pipe is refused, not read forever
     except OSError as exc:
         raise DealError(problems=[Problem(name, None, "", f"cannot read the file: {exc.strerror or exc}")]) from None
-    except safefs.UnsafePathError as exc:
+    except UnsafePathError as exc:
         raise DealError(problems=[Problem(name, None, "", str(exc).removeprefix(f"{name}: "))]) from None
     return refuse_oversized(raw, name)
 

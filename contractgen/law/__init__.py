@@ -11,6 +11,7 @@ The deal loader uses this stage to validate what a deal names; it never imports 
 
 from __future__ import annotations
 
-from contractgen.law.library import KINDS, LawError, LawLibrary, Record, active, library, use_law, using
+from contractgen.errors import LawError
+from contractgen.law.library import KINDS, LawLibrary, Record, active, library, use_law, using
 
 __all__ = ["KINDS", "LawError", "LawLibrary", "Record", "active", "library", "use_law", "using"]

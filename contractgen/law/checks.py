@@ -11,7 +11,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from contractgen.law.library import KINDS, LawError, LawLibrary, Record
+from contractgen.law.library import KINDS, LawLibrary, Record
+
+from contractgen.errors import LawError
 from contractgen.law.schema import check_record
 
 STALE_MONTHS = 18

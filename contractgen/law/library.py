@@ -23,16 +23,12 @@ from typing import Any
 import yaml
 
 from contractgen import yamlload
-from contractgen.errors import ContractgenError
+from contractgen.errors import LawError
 from contractgen.safefs import cached
 
 KINDS = ("jurisdictions", "families", "privacy", "mechanisms", "sector", "forums", "seats", "treaties")
 BUILT_IN = "built-in"
 REPOSITORY = "repository"
-
-
-class LawError(ContractgenError):
-    """A law record cannot be read (not YAML, not a mapping) or no record has the id asked for."""
 
 
 def builtin_dir() -> Path:

@@ -13,7 +13,7 @@ import yaml
 
 from contractgen import safefs, yamlload
 from contractgen.digest import source_sha256
-from contractgen.errors import LibraryError, Problem
+from contractgen.errors import LibraryError, Problem, UnsafePathError
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same data, ten times faster
 
@@ -201,7 +201,7 @@ def parse_clause_file(path: Path, root: Path, raw: bytes | None = None) -> tuple
         text = raw.decode("utf-8").replace("\r\n", "\n")
     except UnicodeDecodeError:
         return problem("is not UTF-8 text")
-    except safefs.UnsafePathError as exc:
+    except UnsafePathError as exc:
         return problem(str(exc).removeprefix(f"{path}: "))
     try:
         head, body, body_line = split_front_matter(text)
@@ -328,7 +328,7 @@ def load_library(root: Path) -> Library:
         if not file.problem:
             try:
                 raw = safefs.read_bytes(file.path, root)
-            except (OSError, safefs.UnsafePathError):
+            except (OSError, UnsafePathError):
                 pass  # parsing reads it again and reports the problem
         read.append((file, raw))
     key = hashlib.sha256(_parser_fingerprint().encode() + b"\0" + str(root).encode("utf-8", "surrogateescape"))

@@ -10,7 +10,7 @@ import yaml
 
 from contractgen.document.model import Execution, PartyDetail, SignatureLine
 from contractgen import safefs
-from contractgen.errors import LibraryError
+from contractgen.errors import LibraryError, UnsafePathError
 from contractgen.yamlload import safe_load
 
 COVER_FILE = "cover.yaml"
@@ -38,7 +38,7 @@ def _read(template_dir: Path) -> tuple[object, str]:
         return safe_load(safefs.read_text(path, Path(template_dir).parent)) or {}, where
     except FileNotFoundError:
         raise LibraryError(f"{where} is missing: it words how the cover page describes the parties") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, safefs.UnsafePathError) as exc:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, UnsafePathError) as exc:
         raise LibraryError(f"{where}: cannot be read: {str(exc).splitlines()[0]}") from None
 
 

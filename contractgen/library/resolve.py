@@ -9,7 +9,7 @@ from typing import Any, Protocol
 
 import yaml
 
-from contractgen.errors import LibraryError, Problem
+from contractgen.errors import LibraryError, Problem, UnsafePathError
 from contractgen.library.bespoke import attach_deal_texts
 from contractgen.library.clauses import CLAUSE_ID, ClauseVersion, Library
 from contractgen import safefs, yamlload
@@ -138,7 +138,7 @@ def load_outline(template_dir: Path) -> Outline:
         data = yamlload.safe_load(safefs.read_text(path, Path(template_dir).parent))
     except FileNotFoundError:
         raise LibraryError(f"{path}: the template has no outline.yaml") from None
-    except (safefs.UnsafePathError, UnicodeDecodeError) as exc:
+    except (UnsafePathError, UnicodeDecodeError) as exc:
         raise LibraryError(f"{where}: cannot be read: {exc}") from None
     except yaml.YAMLError as exc:
         line, message = yamlload.describe_error(exc)

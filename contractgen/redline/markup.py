@@ -20,15 +20,12 @@ from typing import Any
 from lxml import etree
 
 from contractgen.document.model import CrossRef, ListBlock, Paragraph, iter_blocks
+from contractgen.errors import MarkupError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _INSERTED = {f"{{{W}}}ins", f"{{{W}}}moveTo"}
 _DELETED = {f"{{{W}}}del", f"{{{W}}}moveFrom"}
 MAX_PART = 50 * 1024 * 1024  # the most of one DOCX part read (a zip bomb is refused, not inflated)
-
-
-class MarkupError(ValueError):
-    """The file is not a DOCX contractgen can read changes from."""
 
 
 @dataclass

@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from contractgen import safefs
-from contractgen.errors import ContractgenError
+from contractgen.errors import RepoError, UnsafePathError
 from contractgen.writers import FORMATS
 
 CONFIG_NAME = "contractgen.toml"
@@ -34,10 +34,6 @@ SCAFFOLD = Path(__file__).resolve().parent / "scaffold"
 SAMPLE_DEAL = "deal-example.yaml"
 SCHEMA_NAME = "deal.schema.json"  # the deal JSON Schema editors use (.vscode/settings.json maps deals/*.yaml to it)
 MODELS_DIR = ".models"  # below the output folder: each contract's document model as last built
-
-
-class RepoError(ContractgenError):
-    """The contracts repository is missing or its settings are invalid."""
 
 
 @dataclass(frozen=True)
@@ -147,7 +143,7 @@ def load_config(start: Path | None = None) -> RepoConfig:
     path = root / CONFIG_NAME
     try:
         data = tomllib.loads(safefs.read_text(path, root, MAX_CONFIG_BYTES))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, safefs.UnsafePathError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, UnsafePathError) as exc:
         raise RepoError(f"{path}: {exc}") from None
     unknown = sorted(set(data) - set(DEFAULTS))
     if unknown:
@@ -169,7 +165,8 @@ def load_config(start: Path | None = None) -> RepoConfig:
         raise RepoError(f"{path}: shards must be a whole number from 1 to 256 (the CI build's parallel jobs)")
     install = values["install"]
     if install:
-        from contractgen.repo.install import InstallError, parse_install
+        from contractgen.repo.install import parse_install
+        from contractgen.errors import InstallError
 
         try:
             parsed = parse_install(install, f"{path}: install")
@@ -201,7 +198,8 @@ def init_repo(
     `install_from` says how CI installs contractgen (repo/install.py; default: as this copy was
     installed); a note for the user about that choice is appended to `notes`.
     """
-    from contractgen.repo.install import InstallError, choose_install
+    from contractgen.repo.install import choose_install
+    from contractgen.errors import InstallError
 
     from contractgen.pipeline import project_root
 

@@ -19,7 +19,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Callable
 
 from contractgen import safefs
-from contractgen.repo.config import CONFIG_NAME, RepoConfig, RepoError
+from contractgen.errors import DaskUnavailableError, RepoError
+from contractgen.repo.config import CONFIG_NAME, RepoConfig
 from contractgen.repo.task_outputs import Task
 
 if TYPE_CHECKING:
@@ -31,10 +32,6 @@ Work = Callable[[RepoConfig, Task], dict[str, Any]]
 INSTALL = "pip install 'contractgen[dask]'"
 ENVIRONMENT = ("SOURCE_DATE_EPOCH",)  # settings that change output bytes travel with each task
 _BUNDLES: dict[str, Path] = {}  # on a worker: bundle hash → the folder it was written to
-
-
-class DaskUnavailableError(RepoError):
-    """--dask was asked for but dask.distributed is not installed."""
 
 
 def _inside(config: RepoConfig, folder: Path) -> str:

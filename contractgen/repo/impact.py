@@ -21,15 +21,11 @@ from dataclasses import dataclass, field
 from typing import Any
 from pathlib import Path
 
-from contractgen.errors import ContractgenError
+from contractgen.errors import ContractgenError, ImpactError
 from contractgen.repo.staleness import RepoLibrary, assess, resolve_inputs
 from contractgen.digest import source_sha256
 from contractgen.repo.config import RepoConfig
 from contractgen.library.clauses import ClauseVersion, Library
-
-
-class ImpactError(ContractgenError):
-    """The comparison could not be made (not a git repository, unknown ref)."""
 
 
 @dataclass

@@ -21,14 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlparse
 
-from contractgen.errors import ContractgenError
+from contractgen.errors import InstallError
 
 WHEEL_DIR = ".contractgen"
 _VERSION = re.compile(r"^(?:contractgen\s*==\s*)?(\d+(?:\.\d+)*(?:(?:a|b|rc)\d+)?(?:\.post\d+)?(?:\.dev\d+)?)$")
-
-
-class InstallError(ContractgenError):
-    """The install setting (or --install-from) names no pinned way to install contractgen."""
 
 
 @dataclass(frozen=True)

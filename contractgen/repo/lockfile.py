@@ -44,7 +44,7 @@ from typing import Any
 
 from contractgen.digest import source_sha256
 from contractgen import safefs
-from contractgen.errors import ContractgenError
+from contractgen.errors import LockError, UnsafePathError
 
 LOCK_FORMAT = 1
 _STATUS_LINE = re.compile(r"^status\s*:.*$", re.MULTILINE)
@@ -62,10 +62,6 @@ ENTRY_INPUT_KEYS = (
     "deal_text",
 )
 OPTIONAL_INPUT_KEYS = ("deal_text",)  # present only when used, so an entry written before it existed reads the same
-
-
-class LockError(ContractgenError):
-    """contractgen.lock cannot be read."""
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -220,7 +216,7 @@ def read_lock_data(path: Path) -> dict[str, Any] | None:
         return None
     try:  # within its own folder and bounded: a lock linking to /dev/zero or out of the repository is refused
         text = safefs.read_text(path, path.parent)
-    except (OSError, UnicodeDecodeError, safefs.UnsafePathError) as exc:
+    except (OSError, UnicodeDecodeError, UnsafePathError) as exc:
         raise LockError(f"{path}: cannot read: {exc}") from None
     try:
         data = json.loads(text)

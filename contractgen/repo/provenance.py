@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-from contractgen.errors import ContractgenError
+from contractgen.errors import ProvenanceError
 
 CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
 PDF_RECORD_KEY = "/ContractgenProvenance"
@@ -27,10 +27,6 @@ LABELS = (
     ("contractgen_version", "contractgen"),
     ("inputs_sha256", "inputs sha256"),
 )
-
-
-class ProvenanceError(ContractgenError):
-    """The file carries no readable provenance record."""
 
 
 def read_provenance(path: Path) -> dict[str, Any]:

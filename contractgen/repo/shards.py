@@ -12,14 +12,10 @@ import json
 import re
 from pathlib import Path
 
-from contractgen.repo.config import RepoError
+from contractgen.errors import ShardError
 from contractgen.repo.lockfile import Lock, lock_from_data, read_lock_data, write_lock
 
 _SHARD = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
-
-
-class ShardError(RepoError):
-    """A shard option or a set of partial locks is not usable."""
 
 
 def parse_shard(text: str) -> tuple[int, int]:

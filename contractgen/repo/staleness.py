@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from contractgen import __version__, safefs
 from contractgen.digest import source_sha256
-from contractgen.errors import ContractgenError
+from contractgen.errors import ContractgenError, UnsafePathError
 from contractgen.law.library import library as law_library, use_law
 from contractgen.repo.lockfile import (
     Lock,
@@ -374,7 +374,7 @@ def _read_bytes(path: Path, root: Path) -> bytes | None:
 
     try:
         return safefs.read_head(path, root, MAX_BYTES + 1)
-    except (OSError, safefs.UnsafePathError):
+    except (OSError, UnsafePathError):
         return None
 
 

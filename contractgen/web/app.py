@@ -26,14 +26,16 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from contractgen import safefs
-from contractgen.errors import ContractgenError, DealError
+from contractgen.errors import ContractgenError, DealError, UnsafePathError
 from contractgen.templating.sandbox import make_environment
 from contractgen.web.context import deal_of as _rel, workspace_of as _ws
 from contractgen.web.repository import WebRepository, open_repository
 from contractgen.web.schemaform import Form, attach_problems, walk_nodes
 from contractgen.web.security import CSRF_FIELD, PREVIEW_CSP, BodyLimit, SecurityMiddleware, csrf_form, is_local
-from contractgen.web.workers import RenderFailed, RenderPool, RenderTimeout, job_preview, job_render
-from contractgen.web.yamledit import RoundTrip, StaleSave, read_deal_text, save_deal_text, text_hash
+from contractgen.web.workers import RenderPool, job_preview, job_render
+from contractgen.errors import RenderFailed, RenderTimeout
+from contractgen.web.yamledit import RoundTrip, read_deal_text, save_deal_text, text_hash
+from contractgen.errors import StaleSave
 from contractgen.writers import FORMATS, WRITERS
 
 HERE = Path(__file__).resolve().parent
@@ -352,7 +354,7 @@ def template_css(request: Request) -> Response:
     template = ws.repo.config.templates_dir / name
     try:  # a regular file inside the template folder only: never what a link points to elsewhere
         css = safefs.read_bytes(template / "pdf" / filename, template, limit=MAX_STYLESHEET)
-    except (OSError, safefs.UnsafePathError):
+    except (OSError, UnsafePathError):
         raise HTTPException(404, "no such stylesheet") from None
     return Response(css, media_type="text/css")
 

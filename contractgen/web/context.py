@@ -8,7 +8,7 @@ from typing import Any
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
-from contractgen.web.repository import NotFound
+from contractgen.errors import NotFound
 
 
 def workspace_of(request: Request) -> Any:

@@ -11,7 +11,8 @@ from starlette.routing import Route
 from contractgen.checks.law_usage import clauses_using, record_row
 from contractgen.errors import ContractgenError
 from contractgen.law.checks import describe
-from contractgen.law.library import KINDS, LawError, library
+from contractgen.law.library import KINDS, library
+from contractgen.errors import LawError
 from contractgen.web.context import workspace_of
 
 

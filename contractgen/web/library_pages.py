@@ -15,7 +15,8 @@ from starlette.routing import Route
 
 from contractgen.errors import ContractgenError
 from contractgen.web.context import deal_of, workspace_of
-from contractgen.web.repository import SAVED, NotFound
+from contractgen.web.repository import SAVED
+from contractgen.errors import NotFound
 from contractgen.web.workers import job_coverage, job_redline, job_usage
 from contractgen.writers import FORMATS, WRITERS
 from contractgen.web.yamledit import read_deal_text

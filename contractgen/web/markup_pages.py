@@ -23,7 +23,8 @@ from contractgen.errors import ContractgenError
 from contractgen.web.context import deal_of
 from contractgen.web.security import csrf_form
 from contractgen.web.workers import job_markup
-from contractgen.web.yamledit import StaleSave, read_deal_text, save_deal_text, text_hash
+from contractgen.errors import StaleSave
+from contractgen.web.yamledit import read_deal_text, save_deal_text, text_hash
 
 MAX_DOCX = 20 * 1024 * 1024  # a marked-up contract with its comments; larger uploads are refused unread
 KEPT_UPLOADS = 8

@@ -13,17 +13,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from contractgen import safefs
-from contractgen.errors import ContractgenError
+from contractgen.errors import ContractgenError, NotFound
 from contractgen.repo.config import CONFIG_NAME, DEFAULTS, RepoConfig, load_config
 from contractgen.web.workers import Settings
 
 COMMIT = re.compile(r"^[0-9a-f]{7,40}$")
 DEAL_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 SAVED = "saved"  # the round that is the file as saved now
-
-
-class NotFound(ContractgenError):
-    """The browser asked for something the repository does not have."""
 
 
 @dataclass

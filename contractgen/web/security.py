@@ -13,7 +13,7 @@ from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
-from contractgen.errors import ContractgenError
+from contractgen.errors import BindRefused
 
 CSRF_COOKIE = "contractgen_csrf"
 CSRF_FIELD = "csrf_token"
@@ -33,10 +33,6 @@ PREVIEW_CSP = (
     "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
     "base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox"
 )
-
-
-class BindRefused(ContractgenError):
-    """Listening beyond this machine without a token."""
 
 
 def is_local(host: str) -> bool:

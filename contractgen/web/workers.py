@@ -14,15 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from contractgen.errors import ContractgenError
-
-
-class RenderTimeout(ContractgenError):
-    """A render took longer than the server's time limit."""
-
-
-class RenderFailed(ContractgenError):
-    """A render stopped with a problem in the deal, the library or a template."""
+from contractgen.errors import ContractgenError, RenderFailed, RenderTimeout
 
 
 @dataclass(frozen=True)
@@ -151,7 +143,8 @@ def job_redline(workspace, old_name: str, old_text: str, new_name: str, new_text
 
 def job_markup(workspace, name: str, text: str, docx: bytes, accept: tuple[str, ...] = ()) -> dict[str, Any]:
     """Read a counterparty's marked-up DOCX against the deal; with `accept`, the deal text those changes make."""
-    from contractgen.redline.markup import MarkupError, read_markup
+    from contractgen.errors import MarkupError
+    from contractgen.redline.markup import read_markup
     from contractgen.repo.negotiation import plan_text
 
     _, result = _build(workspace, name, text)

@@ -21,14 +21,10 @@ from ruamel.yaml.scalarstring import LiteralScalarString, ScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from contractgen.deal.yamlsource import load_yaml
-from contractgen.errors import ContractgenError
+from contractgen.errors import StaleSave
 from contractgen.outputs import write_atomically
 
 Key = tuple[Any, ...]
-
-
-class StaleSave(ContractgenError):
-    """The file changed on disk since the form was opened: saving would overwrite someone's work."""
 
 
 def text_hash(text: str) -> str:

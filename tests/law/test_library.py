@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from contractgen.law import jurisdictions
-from contractgen.law.library import BUILT_IN, REPOSITORY, LawError, builtin_dir, library, using
+from contractgen.law.library import BUILT_IN, REPOSITORY, builtin_dir, library, using
+from contractgen.errors import LawError
 from tests.helpers import FIXTURES, ROOT
 
 REPO_LAW = FIXTURES / "law" / "repo"

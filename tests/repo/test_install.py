@@ -12,7 +12,8 @@ import pytest
 
 from contractgen import __version__
 from contractgen.repo import install as install_module
-from contractgen.repo.install import InstallError, parse_install
+from contractgen.repo.install import parse_install
+from contractgen.errors import InstallError
 from tests.helpers import copy_tracked_files
 
 from .conftest import run_cli

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from contractgen.repo.shards import ShardError, merge_partial_locks, parse_shard, shard_deals
+from contractgen.repo.shards import merge_partial_locks, parse_shard, shard_deals
+
+from contractgen.errors import ShardError
 
 from .conftest import add_service_credits_v3, make_repo, nine_deal_repo, run_cli, tree
 

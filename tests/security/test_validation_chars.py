@@ -59,7 +59,8 @@ def test_a_deal_dated_at_either_end_of_the_range_renders(tmp_path, day):
 
 
 def test_a_worker_error_becomes_a_message_not_a_server_error():
-    from contractgen.web.workers import RenderFailed, RenderPool, Settings
+    from contractgen.web.workers import RenderPool, Settings
+    from contractgen.errors import RenderFailed
 
     def broken(workspace):
         raise ValueError("All strings must be XML compatible")

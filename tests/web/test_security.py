@@ -112,7 +112,8 @@ def test_a_non_local_bind_needs_a_token(web_repo: Path):
     assert done.returncode == 2
     assert "without a token" in done.stderr
     assert "Traceback" not in done.stderr
-    from contractgen.web.security import BindRefused, check_bind
+    from contractgen.web.security import check_bind
+    from contractgen.errors import BindRefused
 
     with pytest.raises(BindRefused, match="too short"):
         check_bind("0.0.0.0", "short")
@@ -148,7 +149,8 @@ def _sleep(workspace, seconds: float) -> str:
 
 def test_a_render_past_its_time_limit_is_stopped(web_repo: Path):
     from contractgen.web.repository import WebRepository, open_repository
-    from contractgen.web.workers import RenderPool, RenderTimeout
+    from contractgen.web.workers import RenderPool
+    from contractgen.errors import RenderTimeout
 
     pool = RenderPool(WebRepository(open_repository(web_repo)).settings, processes=1, time_limit=30)
     try:

@@ -25,7 +25,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from contractgen import safefs
-from contractgen.errors import TemplateError
+from contractgen.errors import TemplateError, UnsafePathError
 from contractgen.writers.docx.clean import clean_reference
 from contractgen.writers.docx import fields as f
 from contractgen.writers.docx.numbering import (
@@ -110,7 +110,7 @@ def _from_reference(path: str, mtime_ns: int, sheet_key: tuple) -> Base:
     sheet = load_style_sheet(pathlib.Path(sheet_key[0]).parent.parent)
     try:
         data = safefs.read_bytes(path, limit=MAX_REFERENCE_BYTES)
-    except (OSError, safefs.UnsafePathError) as exc:
+    except (OSError, UnsafePathError) as exc:
         raise TemplateError(f"{path}: cannot be read ({exc})") from None
     data, dropped = clean_reference(data, path)
     for warning in dropped:  # once per version of the file: the result is cached

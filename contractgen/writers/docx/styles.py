@@ -12,7 +12,7 @@ from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
 from contractgen import safefs
-from contractgen.errors import TemplateError
+from contractgen.errors import TemplateError, UnsafePathError
 from contractgen.yamlload import safe_load
 
 STYLE_SHEET = pathlib.Path("docx") / "styles.yaml"
@@ -48,7 +48,7 @@ def twips(mm: float) -> int:
 def _load(path: str, mtime_ns: int) -> dict:
     try:  # within the templates folder; a link to a device or out of the repository is refused
         return safe_load(safefs.read_text(path, pathlib.Path(path).parent.parent.parent))
-    except safefs.UnsafePathError as exc:
+    except UnsafePathError as exc:
         raise TemplateError(str(exc)) from None
 
 

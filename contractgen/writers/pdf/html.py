@@ -17,7 +17,7 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import SecurityError
 
 from contractgen import safefs
-from contractgen.errors import DocumentError, LibraryError, TemplateError
+from contractgen.errors import DocumentError, LibraryError, TemplateError, UnsafePathError
 from contractgen.document.model import Document
 from contractgen.templating.render import limited
 from contractgen.templating.sandbox import make_environment
@@ -50,7 +50,7 @@ class _TemplateFolderLoader(jinja2.BaseLoader):
             raise jinja2.TemplateNotFound(template)
         try:
             raw = safefs.read_text(path, self.folder.parent, MAX_LAYOUT_BYTES)
-        except (OSError, UnicodeDecodeError, safefs.UnsafePathError) as exc:
+        except (OSError, UnicodeDecodeError, UnsafePathError) as exc:
             raise TemplateError(f"{path}: cannot be read: {exc}") from None
         mtime = os.path.getmtime(path)
         source = raw.replace("\r\n", "\n").replace("\r", "\n")  # as a text-mode read gives it

@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from contractgen import safefs
-from contractgen.errors import ContractgenError, OutputError
+from contractgen.errors import ContractgenError, MissingFontError, OutputError, UnsafePathError, UnsafeResourceError
 from contractgen.document.model import Document
 from contractgen.writers.pdf.html import render_html
 from contractgen.writers.pdf.contents import fill_contents_page_numbers
@@ -38,14 +38,6 @@ _RENDER_LOCK = threading.Lock()
 # modules fails in its __del__ and prints "Exception ignored" after every PDF-rendering process.
 atexit.register(_EXTRA_CACHE.clear)
 atexit.register(_CACHE.clear)
-
-
-class UnsafeResourceError(OutputError):
-    """The layout asked WeasyPrint for a resource outside the template folder (or too large)."""
-
-
-class MissingFontError(OutputError):
-    """A font file the template's stylesheet declares (@font-face) is missing: never fall back to another font."""
 
 
 _FONT_FACE = re.compile(r"@font-face\s*\{([^}]*)\}", re.IGNORECASE)
@@ -117,7 +109,7 @@ def make_url_fetcher(root: Path, max_bytes: int = MAX_RESOURCE_BYTES):
             path = resolve_resource(url, self.root, self.max_bytes)
             try:  # the real file, opened once more: still a regular file inside the template, within the cap
                 data = safefs.read_bytes(path, self.root, self.max_bytes)
-            except (OSError, safefs.UnsafePathError) as exc:
+            except (OSError, UnsafePathError) as exc:
                 raise UnsafeResourceError(f"refusing to fetch {url!r}: {exc}") from None
             mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
             return URLFetcherResponse(path.as_uri(), data, {"Content-Type": mime})
@@ -152,7 +144,7 @@ def _parse_stylesheet(css_path: Path, font_config, fetcher):
 
     try:  # within the template: a stylesheet linking out of it (or to a device) is refused
         css_bytes = safefs.read_bytes(css_path, Path(css_path).parent.parent)
-    except safefs.UnsafePathError as exc:
+    except UnsafePathError as exc:
         raise OutputError(str(exc)) from None
     check_font_files(css_bytes.decode("utf-8"), css_path, css_path.parent)
     stylesheet = CSS(
