@@ -51,7 +51,8 @@ mark("clause library (front matter of every version)")
 import contractgen.writers.docx
 mark("import DOCX writer")
 from pathlib import Path
-from contractgen.pipeline import load_deal, resolve_deal, build_document, render
+from contractgen.pipeline import load_deal, resolve_deal, build_document
+from contractgen.writers import render
 source = load_deal(Path(sys.argv[1]))
 mark("load and check the deal")
 resolved = resolve_deal(source, workspace)

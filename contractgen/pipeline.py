@@ -32,7 +32,7 @@ from contractgen.templating.context import build_context
 from contractgen.templating.render import condition_evaluator, render_text
 from contractgen.templating.filters import words as format_words
 from contractgen.document.transforms import TermDefinition, apply_transforms
-from contractgen.writers import FORMATS, render
+from contractgen.writers import FORMATS, render_formats
 
 
 def project_root() -> Path:
@@ -377,7 +377,7 @@ def render_deal(
     if strict and (result.warnings or result.source.open_notes):
         raise ContractgenError(problems=strict_problems(result, deal_path))
     template_dir = workspace.template_dir(result.source.deal.template)
-    payloads = {fmt: render(result.document, template_dir, fmt) for fmt in formats}
+    payloads = render_formats(result.document, template_dir, formats)
     return write_outputs(out_dir, Path(deal_path).stem, payloads), [*result.warnings, *result.source.open_notes]
 
 

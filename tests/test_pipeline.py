@@ -200,18 +200,18 @@ def test_render_deal_writes_pdf(writable_mini_root, tmp_path):
 
 
 def test_no_output_is_written_when_a_later_format_fails(writable_mini_root, tmp_path, monkeypatch):
-    import contractgen.pipeline as build
+    from contractgen import writers
 
     out = tmp_path / "out"
     write_file(out / "mini.docx", "previous docx")
-    real = build.render
+    real = writers.render
 
-    def failing(document, template_dir, fmt):
-        if fmt == "pdf":
-            raise RuntimeError("the PDF engine crashed")
-        return real(document, template_dir, fmt)
+    def failing(document, template_dir, fmt, **options):
+        if fmt == "docx":  # printed after the PDF, whose page numbers its contents take
+            raise RuntimeError("the DOCX writer crashed")
+        return real(document, template_dir, fmt, **options)
 
-    monkeypatch.setattr(build, "render", failing)
+    monkeypatch.setattr(writers, "render", failing)
     with pytest.raises(RuntimeError):
         render_deal(writable_mini_root / "deals" / "mini.yaml", out, ("docx", "pdf"), Workspace(writable_mini_root))
     assert (out / "mini.docx").read_text() == "previous docx"

@@ -141,7 +141,7 @@ def _render(
 ) -> tuple[dict[str, bytes], bytes, dict[str, bytes], list[str], list[str]]:
     """Render one deal: (output bytes by path, its model as JSON, redline bytes by path, warnings, notes)."""
     from contractgen.pipeline import build_document
-    from contractgen.writers import render
+    from contractgen.writers import render_formats
     from contractgen.document.json_form import document_to_json
 
     result = build_document(resolved.prepared, workspace)  # resolved once: by resolve_inputs
@@ -157,12 +157,13 @@ def _render(
     )
     model = document_to_json(result.document).encode("utf-8")
     template_dir = workspace.template_dir(resolved.deal.template)
-    payloads = {}
-    for fmt, out in task.outputs:
-        if fmt == "pdf":
-            payloads[out] = render_pdf(result.document, template_dir, resolved.source.raw, lock_entry, task.deal)
-        else:
-            payloads[out] = render(result.document, template_dir, fmt)
+    printed = render_formats(  # the PDF first: the DOCX's contents take its page numbers
+        result.document,
+        template_dir,
+        [fmt for fmt, _ in task.outputs],
+        lambda document: render_pdf(document, template_dir, resolved.source.raw, lock_entry, task.deal),
+    )
+    payloads = {out: printed[fmt] for fmt, out in task.outputs}
     warnings = list(result.warnings)
     notes: list[str] = []
     warnings += [

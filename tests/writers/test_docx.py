@@ -348,6 +348,36 @@ def test_toc_field_and_no_update_prompt():
     assert "w:rsid" not in settings
 
 
+def test_contents_carry_the_page_numbers_they_are_given():
+    """Given the PDF's pages, each contents entry ends in a tab and a PAGEREF field whose result is its page."""
+    document = sample_document(draft=True)
+    pages = {entry.anchor: 3 + i for i, entry in enumerate(document.contents) if entry.anchor}
+    assert len(pages) >= 4
+    parts = members(render_docx(document, TEMPLATE, pages))
+    root = etree.fromstring(parts["word/document.xml"])
+    refs = [(code, result) for code, result in complex_fields(root) if code.startswith("PAGEREF ")]
+    assert refs == [(f"PAGEREF {bookmark_name(anchor)} \\h", str(page)) for anchor, page in pages.items()]
+    bookmarks = {b.get(f"{W}name") for b in root.iter(f"{W}bookmarkStart")}
+    assert {bookmark_name(anchor) for anchor in pages} <= bookmarks
+    texts = body_texts(render_docx(document, TEMPLATE, pages))
+    assert texts[texts.index("Contents") + 1] == "1\tDefinitions and Interpretation\t3"
+    styles = etree.fromstring(parts["word/styles.xml"])
+    for style_id in ("TOC1", "TOC2"):  # the number sits at a right tab, dots before it, as in the PDF
+        style = next(s for s in styles.iter(f"{W}style") if s.get(f"{W}styleId") == style_id)
+        tabs = [(t.get(f"{W}val"), t.get(f"{W}leader")) for t in style.iter(f"{W}tab")]
+        assert ("right", "dot") in tabs, (style_id, tabs)
+    without = etree.fromstring(members(render(draft=True))["word/document.xml"])
+    assert not any(code.startswith("PAGEREF") for code, _ in complex_fields(without))
+
+
+def test_page_numbers_are_only_for_a_contract_docx():
+    from contractgen import writers
+    from contractgen.errors import ContractgenError
+
+    with pytest.raises(ContractgenError, match="only a contract DOCX"):
+        writers.render(sample_document(), TEMPLATE, "pdf", pages={"x": 1})
+
+
 def test_footer_page_fields_and_header():
     """Footer prints "Page X of Y" with PAGE/NUMPAGES; the header carries title and reference."""
     parts = members(render())

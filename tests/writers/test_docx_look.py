@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 
 import pypdf
 import pytest
@@ -66,6 +67,28 @@ def test_the_docx_and_the_pdf_paginate_alike_and_no_header_breaks_inside_a_word(
         if re.search(rf"\b{re.escape(w[:k])}\n{re.escape(w[k:])}\b", text)
     ]
     assert broken == []
+
+
+def test_the_docx_contents_print_the_page_numbers_the_pdf_contents_print():
+    """Rendered together, the DOCX's contents show (before any field update) the PDF's page numbers."""
+    from lxml import etree
+
+    from tests.writers.docx_lists import complex_fields
+
+    workspace = Workspace()
+    loaded = load_deal(REFERENCE)
+    document = build_document(loaded, workspace).document
+    printed = writers.render_formats(document, workspace.template_dir(loaded.deal.template), ("docx", "pdf"))
+    assert list(printed) == ["docx", "pdf"]
+    with zipfile.ZipFile(io.BytesIO(printed["docx"])) as package:
+        root = etree.fromstring(package.read("word/document.xml"))
+    docx_numbers = [int(result) for code, result in complex_fields(root) if code.startswith("PAGEREF ")]
+    assert len(docx_numbers) == len(document.contents)
+    pdf = pypdf.PdfReader(io.BytesIO(printed["pdf"]))
+    text = "\n".join(pdf.pages[i].extract_text() or "" for i in range(1, 5))
+    pdf_numbers = [int(n) for n in re.findall(r"(?:\. )+\s*(\d+)$", text, re.M)]
+    assert docx_numbers == pdf_numbers
+    assert docx_numbers == sorted(docx_numbers) and docx_numbers[-1] <= len(pdf.pages)
 
 
 def test_the_docx_style_sheet_and_the_pdf_stylesheet_agree_on_the_page_and_the_body_text():

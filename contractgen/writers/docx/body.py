@@ -45,8 +45,9 @@ INSERTED, DELETED = "inserted", "deleted"  # the model's change marks Word track
 class BodyWriter:
     """Walks the model once and appends WordprocessingML to the body."""
 
-    def __init__(self, document: Document, sheet: dict, base) -> None:
+    def __init__(self, document: Document, sheet: dict, base, pages: dict[str, int] | None = None) -> None:
         self.doc = document
+        self.pages = pages or {}  # {anchor: page number} of the same contract's PDF, for the contents
         self.sheet = sheet
         self.lists = base.lists  # a reference.Base: the lists and text width of the base document
         self.level = (0, 0)  # (numId, level) of the clause heading being printed
@@ -112,6 +113,15 @@ class BodyWriter:
     def _toc_number(self, p, obj) -> None:
         """Print a contents entry's number and the tab after it (the TOC field's result is text)."""
         f.add_tab(f.run(p, obj.number))
+
+    def _toc_page(self, target, bookmark: str, page: int) -> None:
+        """Print a tab and a PAGEREF field whose result is the page number the PDF printed for the entry."""
+        f.add_tab(f.run(target))
+        f.fld_char(target, "begin")
+        f.instr(target, f"PAGEREF {bookmark} \\h")
+        f.fld_char(target, "separate")
+        f.run(target, str(page))
+        f.fld_char(target, "end")
 
     def _dated(self, p) -> None:
         f.run(p, f"{self.doc.execution.dated} {self.doc.date_text}")
@@ -232,6 +242,8 @@ class BodyWriter:
             name = self.names.get(entry.anchor)
             target = f.hyperlink(p, name) if name else p
             self._toc_entry(target, entry)
+            if name and entry.anchor in self.pages:
+                self._toc_page(target, name, self.pages[entry.anchor])
             if i == last:
                 f.fld_char(p, "end")
             self.mark_paragraph(p, entry.change)

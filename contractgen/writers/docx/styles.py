@@ -37,6 +37,7 @@ ALIGN = {
     "right": WD_ALIGN_PARAGRAPH.RIGHT,
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
+TAB_LEADERS = {"none": WD_TAB_LEADER.SPACES, "dot": WD_TAB_LEADER.DOTS}  # right_tab_leader in styles.yaml
 
 
 def twips(mm: float) -> int:
@@ -154,7 +155,8 @@ def _paragraph_style(styles, key: str, spec: dict, sheet: dict, made: dict) -> N
         fmt.tab_stops.add_tab_stop(Mm(pos), WD_TAB_ALIGNMENT.LEFT)
     if "right_tab_mm" in spec:
         right = min(spec["right_tab_mm"], text_width_mm(sheet))
-        fmt.tab_stops.add_tab_stop(Mm(right), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.SPACES)
+        leader = TAB_LEADERS[spec.get("right_tab_leader", "none")]
+        fmt.tab_stops.add_tab_stop(Mm(right), WD_TAB_ALIGNMENT.RIGHT, leader)
     if "keep_next" in spec:
         fmt.keep_with_next = spec["keep_next"]
     if "keep_lines" in spec:

@@ -31,9 +31,13 @@ W_R, W_T, W_VAL = qn("w:r"), qn("w:t"), qn("w:val")
 STYLE_REFS = (qn("w:pStyle"), qn("w:tblStyle"))
 
 
-def render_docx(document: Document, template_dir: pathlib.Path) -> bytes:
-    """Return the complete .docx bytes for a finished document model."""
-    return write_docx(document, template_dir, lambda sheet, base: BodyWriter(document, sheet, base))
+def render_docx(document: Document, template_dir: pathlib.Path, pages: dict[str, int] | None = None) -> bytes:
+    """Return the complete .docx bytes for a finished document model.
+
+    `pages` ({anchor: page number}, from the PDF of the same model: writers.pdf.pages) puts the page
+    numbers into the contents' field result, so Word shows them before the field is updated.
+    """
+    return write_docx(document, template_dir, lambda sheet, base: BodyWriter(document, sheet, base, pages))
 
 
 def write_docx(
