@@ -174,7 +174,11 @@ def job_markup(workspace, name: str, text: str, docx: bytes, accept: tuple[str, 
         acceptance = plan_text(text, Path(name), chosen, result.document, workspace)
         out["text"] = acceptance.text
         out["values"] = [(v.change, v.dotted, str(v.ours), str(v.theirs)) for v in acceptance.values]
-        out["overrides"] = sorted(acceptance.overrides)
+        by_value = {v.change for v in acceptance.values}
+        out["overrides"] = [
+            (key, [c.id for c in chosen if c.id not in by_value and key in (c.anchor, c.clause)])
+            for key in sorted(acceptance.overrides)
+        ]
         out["refused"] = acceptance.refused
     return out
 

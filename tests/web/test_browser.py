@@ -193,3 +193,50 @@ def test_the_workspace_flow_in_chromium(server: str, web_repo: Path):
         "7-clause.png",
         "8-clause-diff.png",
     } <= {p.name for p in ARTEFACTS.glob("*.png")}
+
+
+def test_a_round_of_negotiation_in_chromium(server: str, web_repo: Path, tmp_path: Path):
+    """Their marked-up DOCX uploaded, two changes accepted and one rejected, the contract downloaded with their text."""
+    from docx import Document
+
+    from tests.negotiation import markup_docx as m
+    from tests.web.test_markup_page import their_markup
+
+    expect = playwright_api.expect
+    with playwright_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True).new_page()
+        page.set_default_timeout(60_000)
+        page.goto(f"{server}/edit/{DEAL}")
+        ours = _download(page, "#download-docx")  # round 1 as sent to the supplier
+        theirs = tmp_path / "supplier-comments.docx"
+        theirs.write_bytes(m.mark_up(ours, their_markup))
+
+        page.click("#their-markup")
+        page.set_input_files("#markup-file", str(theirs))
+        page.click("#markup-read")
+        expect(page.locator("h2")).to_have_text("supplier-comments.docx: 3 changes, 1 comment")
+        expect(page.locator("#change-C2 del")).to_have_text("and expenses")
+        expect(page.locator("#change-C2 ins")).to_have_text("reasonable")
+        expect(page.locator("#change-C3")).to_contain_text("percentage changed: 12% → 15%")
+        expect(page.locator("#comment-N1")).to_contain_text("We cannot accept a cost cap here.")
+        page.check("#accept-C2")
+        page.check("#accept-C3")
+        _shot(page, "9-their-markup")
+        page.click("#markup-accept")
+        result = page.locator("#markup-result")
+        expect(result).to_contain_text("service_levels.service_credits.at_risk is now 15 (was 12)")
+        expect(result).to_contain_text("overrides.costs holds their text")
+        expect(result).to_contain_text("Rejected C1")
+        _shot(page, "10-markup-accepted")
+
+        text = (web_repo / DEAL).read_text(encoding="utf-8")
+        assert "payment_terms: 30 days" in text and "overrides:\n  costs: |" in text
+        docx = Document(io.BytesIO(_download(page, "#download-docx")))
+        words = "\n".join(p.text for p in docx.paragraphs)
+        assert "Each Party pays its own reasonable costs incurred" in words
+        assert "The At-Risk Amount is 15% of the Charges" in words
+        assert "within 30 days of receiving it" in words  # the change they proposed and we rejected
+        page.click("#back-to-deal")
+        expect(page.frame_locator("#preview").locator("body")).to_contain_text("reasonable costs incurred")
+        browser.close()

@@ -55,7 +55,7 @@ def test_their_changes_are_shown_and_two_accepted_one_rejected(client, web_repo:
     )
     assert done.status_code == 200, done.text
     assert "the deal's <code>service_levels.service_credits.at_risk</code> is now 15 (was 12)" in done.text
-    assert "<code>overrides.costs</code> holds their text" in done.text
+    assert "Accepted C2: <code>overrides.costs</code> holds their text" in done.text
     assert "Rejected C1: the deal keeps its text" in done.text
     after = (web_repo / DEAL).read_text(encoding="utf-8")
     assert "payment_terms: 30 days" in after  # rejected
