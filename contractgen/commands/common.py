@@ -3,8 +3,11 @@ the error boundary, and choosing the library and the output folder."""
 
 from __future__ import annotations
 
+import functools
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -167,6 +170,43 @@ root_option = click.option(
     help="A library folder (clauses/, templates/) or a contracts repository "
     "(default: the repository around the current folder, else the built-in library).",
 )
+
+
+def browsing_group(name: str, default: str, chosen: Callable[[Path | None], Any] = choose_library):
+    """Make a command group that browses the chosen library (--root): its commands get `chosen(root)` as
+    their object (click.pass_obj), and the group alone runs its `default` command."""
+
+    def decorate(function: Callable[[], None]) -> click.Group:
+        @click.group(name, invoke_without_command=True)
+        @root_option
+        @click.pass_context
+        @functools.wraps(function)
+        def group(ctx: click.Context, root: Path | None) -> None:
+            ctx.obj = chosen(root)
+            if ctx.invoked_subcommand is None:
+                ctx.invoke(group.commands[default])
+
+        return group
+
+    return decorate
+
+
+def output_options(what: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The options of a command that writes documents: -o/--output (the folder for `what`) and --format."""
+    from contractgen.writers import FORMATS
+
+    output = click.option(
+        "-o",
+        "--output",
+        "out_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help=f"Folder for {what} (default: out; preview/ inside a contracts repository).",
+    )
+    formats = click.option(
+        "--format", "formats", default=",".join(FORMATS), show_default=True, help="Output formats, comma-separated."
+    )
+    return lambda command: output(formats(command))
 
 
 def output_folder(out_dir: Path | None, config) -> Path:

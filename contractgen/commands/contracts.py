@@ -14,6 +14,7 @@ from contractgen.commands.common import (
     echo_err,
     library_workspace,
     output_folder,
+    output_options,
     parse_formats,
     print_problem,
     print_warning,
@@ -25,17 +26,7 @@ from contractgen.writers import FORMATS
 
 @click.command()
 @click.argument("deals", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Folder for the rendered files (default: out; preview/ inside a contracts repository).",
-)
-@click.option(
-    "--format", "formats", default=",".join(FORMATS), show_default=True, help="Output formats, comma-separated."
-)
+@output_options("the rendered files")
 @click.option(
     "--strict", is_flag=True, help="Treat warnings (e.g. deprecated clauses) and open drafting notes as errors."
 )
@@ -173,17 +164,7 @@ def schema(root: Path | None) -> None:
 @click.command()
 @click.argument("old", type=click.Path(path_type=Path))
 @click.argument("new", type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Folder for NEW.redline.docx and NEW.redline.pdf (default: out; preview/ inside a contracts repository).",
-)
-@click.option(
-    "--format", "formats", default=",".join(FORMATS), show_default=True, help="Output formats, comma-separated."
-)
+@output_options("NEW.redline.docx and NEW.redline.pdf")
 @click.option(
     "--author", default=None, help="Who the tracked changes are by (default: git's user.name, else contractgen)."
 )

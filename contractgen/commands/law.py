@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from contractgen.checks.law_usage import clauses_using, record_row
-from contractgen.commands.common import choose_library, root_option
+from contractgen.commands.common import browsing_group
 
 
 def deals_using(record, config, workspace) -> list[str]:
@@ -37,14 +37,9 @@ def deals_using(record, config, workspace) -> list[str]:
     return found
 
 
-@click.group("law", invoke_without_command=True)
-@root_option
-@click.pass_context
-def law(ctx: click.Context, root: Path | None) -> None:
+@browsing_group("law", "list")
+def law() -> None:
     """Browse the law records: `law list`, `law show ID` (a repository's records over the built-in ones)."""
-    ctx.obj = choose_library(root)
-    if ctx.invoked_subcommand is None:
-        ctx.invoke(list_law)
 
 
 @law.command("list")

@@ -11,6 +11,7 @@ from contractgen.commands.common import (
     EXIT_BAD_INPUT,
     EXIT_DIFFERENCES,
     EXIT_OK,
+    browsing_group,
     echo_err,
     library_workspace,
     message_format_option,
@@ -20,14 +21,9 @@ from contractgen.commands.common import (
 from contractgen.errors import ContractgenError
 
 
-@click.group(invoke_without_command=True)
-@root_option
-@click.pass_context
-def clauses(ctx: click.Context, root: Path | None) -> None:
+@browsing_group("clauses", "list", library_workspace)
+def clauses() -> None:
     """Browse the clause library: `clauses list`, `clauses show ID`."""
-    ctx.obj = library_workspace(root)
-    if ctx.invoked_subcommand is None:
-        ctx.invoke(list_clauses)
 
 
 @clauses.command("list")

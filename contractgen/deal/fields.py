@@ -11,7 +11,7 @@ import re
 import typing
 from datetime import date
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
@@ -316,26 +316,20 @@ PositiveInt = Annotated[
 WholeNumber = Annotated[int, _lenient(whole_number, "whole_number", accepted.whole_number_forms())]
 
 
-class SourcingModel(str, Enum):
+class SourcingModel(StrEnum):
     """Where the supplier delivers from, relative to the client."""
 
     onshore = "onshore"
     nearshore = "nearshore"
     offshore = "offshore"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class PricingModel(str, Enum):
+class PricingModel(StrEnum):
     """How the charges are calculated."""
 
     fixed_monthly = "fixed monthly"
     time_and_materials = "time and materials"
     per_unit = "per unit"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 # A party's role in the words of the deal's privacy regime (controller, business associate, service

@@ -67,24 +67,23 @@ def _module(client_role: str | None, supplier_role: str | None, onward: bool) ->
     return "Module 2 (controller to processor)"
 
 
-def chosen_mechanisms(deal: Any) -> list[Mechanism]:
-    """The mechanisms the deal names (international_transfers.mechanism: one or several)."""
+def _written_mechanisms(deal: Any) -> list[Any]:
+    """What the deal writes in international_transfers.mechanism (one or several), as a list."""
     dp = deal.data_protection
     if dp is None or dp.international_transfers is None:
         return []
     written = dp.international_transfers.mechanism
-    items = written if isinstance(written, (list, tuple)) else [written]
-    return [m for m in (find_mechanism(w) for w in items) if m is not None]
+    return list(written) if isinstance(written, (list, tuple)) else [written]
+
+
+def chosen_mechanisms(deal: Any) -> list[Mechanism]:
+    """The mechanisms the deal names (international_transfers.mechanism: one or several)."""
+    return [m for m in (find_mechanism(w) for w in _written_mechanisms(deal)) if m is not None]
 
 
 def written_bases(deal: Any) -> list[str]:
     """The transfer bases the deal writes in words the library does not recognise ("POPIA s 72(1)(a)")."""
-    dp = deal.data_protection
-    if dp is None or dp.international_transfers is None:
-        return []
-    written = dp.international_transfers.mechanism
-    items = written if isinstance(written, (list, tuple)) else [written]
-    return [str(w) for w in items if w and find_mechanism(str(w)) is None]
+    return [str(w) for w in _written_mechanisms(deal) if w and find_mechanism(str(w)) is None]
 
 
 def decide(deal: Any, regimes: list[AppliedRegime]) -> list[Transfer]:

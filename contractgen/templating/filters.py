@@ -18,6 +18,7 @@ from jinja2.sandbox import SecurityError
 
 from contractgen.templating.numbers import _locale, money, money0, number
 from contractgen.values.payment import PaymentTerm
+from contractgen.values.phrases import in_words
 
 MAX_STRING_LENGTH = 200_000  # characters of one string (or items of one list) a template may build
 MAX_BATCH = 10_000  # items of one batch or slices of a list
@@ -103,21 +104,6 @@ COMMON_NOUNS = ROLE_WORDS | {
     "cooperative",
     "co-operative",
 }
-NUMBER_WORDS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-]
 _MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
 # Line breaks and runs of spaces become one space; a no-break space stays, so "R$ 385.000,00" never breaks.
 _WHITESPACE = re.compile(r"[^\S\u00a0\u202f\u2007]+")
@@ -308,8 +294,7 @@ def cap(value) -> str:
 
 def count_words(value) -> str:
     """Write small whole numbers in words (up to twelve), larger ones in digits."""
-    number_value = int(value)
-    return NUMBER_WORDS[number_value] if 0 <= number_value < len(NUMBER_WORDS) else str(number_value)
+    return in_words(int(value))
 
 
 FILTERS = {

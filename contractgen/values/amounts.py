@@ -202,15 +202,23 @@ def choose(
     raise Ambiguous(f"{fig.text!r} can be read two ways: {first} ({who(group)}) or {second} ({second_how}); {advice}")
 
 
+def _given_as_number(value: object, what: str) -> Decimal | None:
+    """A figure YAML already read as a number: that number; text: None (to be read); anything else: ValueError."""
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(str(value))
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not {what}")
+    return None
+
+
 def read_number(text: object, locale: str = "en_GB", markets: tuple[str, ...] = (), what: str = "a number") -> Decimal:
     """A quantity as written in the deal's locale or its currency's markets: "9.600" (tr) → 9600, "38,000" → 38000."""
-    if isinstance(text, (int, Decimal)) and not isinstance(text, bool):
-        return Decimal(text)
-    if isinstance(text, float):
-        return Decimal(str(text))
-    if not isinstance(text, str):
-        raise ValueError(f"{text!r} is not {what}")
-    fig = take_apart(text)
+    given = _given_as_number(text, what)
+    if given is not None:
+        return given
+    fig = take_apart(str(text))
     if fig.before or fig.after:
         extra = fig.before or fig.after
         raise ValueError(f"{text!r} is not {what}: remove {extra!r} (write only the figure, e.g. 9600)")
@@ -223,13 +231,10 @@ def read_money(text: object, currency: str | None, locale: str = "en_GB") -> Dec
     A sign or code that names another currency than the deal's is an error; one that may name
     the deal's currency among others ("$", "kr", "¥") is not.
     """
-    if isinstance(text, (int, Decimal)) and not isinstance(text, bool):
-        return Decimal(text)
-    if isinstance(text, float):
-        return Decimal(str(text))
-    if not isinstance(text, str):
-        raise ValueError(f"{text!r} is not an amount of money")
-    fig = take_apart(text)
+    given = _given_as_number(text, "an amount of money")
+    if given is not None:
+        return given
+    fig = take_apart(str(text))
     code = (currency or "").upper() or None
     if code and fig.word and not fig.after and fig.word in currencies.signs_of(code, locale):
         # "1,234,568 K" in a kyat deal: K is the currency's own sign, not a thousand

@@ -54,6 +54,11 @@ def _error(kind: str, message: str) -> PydanticCustomError:
     return PydanticCustomError(kind, "{message}", {"message": message})
 
 
+def in_words(number: int) -> str:
+    """Write a small whole number in words, as contracts do (zero to twelve); a larger one in digits."""
+    return _UNITS[number] if 0 <= number <= 12 else str(number)
+
+
 def number_from_words(text: str) -> int | None:
     """Return the whole number a word or phrase names ("three", "twenty-one"), or None."""
     return NUMBER_WORDS.get(_plain(text).lower())

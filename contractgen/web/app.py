@@ -28,7 +28,7 @@ from starlette.staticfiles import StaticFiles
 from contractgen import safefs
 from contractgen.errors import ContractgenError, DealError, UnsafePathError
 from contractgen.templating.sandbox import make_environment
-from contractgen.web.context import deal_of as _rel, workspace_of as _ws
+from contractgen.web.context import deal_of as _rel, download_response, format_of, workspace_of as _ws
 from contractgen.web.repository import WebRepository, open_repository
 from contractgen.web.schemaform import Form, attach_problems, walk_nodes
 from contractgen.web.security import CSRF_FIELD, PREVIEW_CSP, BodyLimit, SecurityMiddleware, csrf_form, is_local
@@ -36,7 +36,6 @@ from contractgen.web.workers import RenderPool, job_preview, job_render
 from contractgen.errors import RenderFailed, RenderTimeout
 from contractgen.web.yamledit import RoundTrip, read_deal_text, save_deal_text, text_hash
 from contractgen.errors import StaleSave
-from contractgen.writers import FORMATS, WRITERS
 
 HERE = Path(__file__).resolve().parent
 TEMPLATE_CSS = ("print.css", "redline.css")
@@ -362,18 +361,12 @@ def template_css(request: Request) -> Response:
 def download(request: Request) -> Response:
     """Render the saved deal as DOCX or PDF and send it as a download."""
     ws, rel, path = _rel(request)
-    fmt = request.path_params["fmt"]
-    if fmt not in WRITERS:
-        raise HTTPException(404, f"choose {' or '.join(FORMATS)}")
+    fmt = format_of(request)
     try:
         data = ws.pool.run(job_render, path.name, read_deal_text(path), fmt)
     except ContractgenError as exc:
         return ws.page(request, "broken.html", status_code=422, rel=rel, lines=exc.lines())
-    return Response(
-        data,
-        media_type=WRITERS[fmt].media_type,
-        headers={"content-disposition": f'attachment; filename="{path.stem}.{fmt}"'},
-    )
+    return download_response(data, fmt, f"{path.stem}.{fmt}")
 
 
 def create_app(

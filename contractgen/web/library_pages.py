@@ -14,11 +14,10 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from contractgen.errors import ContractgenError
-from contractgen.web.context import deal_of, workspace_of
+from contractgen.web.context import deal_of, download_response, format_of, workspace_of
 from contractgen.web.repository import SAVED
 from contractgen.errors import NotFound
 from contractgen.web.workers import job_coverage, job_redline, job_usage
-from contractgen.writers import FORMATS, WRITERS
 from contractgen.web.yamledit import read_deal_text
 
 
@@ -102,9 +101,7 @@ async def record_round(request: Request) -> Response:
 def redline_download(request: Request) -> Response:
     """Send the redline of two rounds as DOCX or PDF."""
     ws, rel, path = _deal(request)
-    fmt = request.path_params["fmt"]
-    if fmt not in WRITERS:
-        raise HTTPException(404, f"choose {' or '.join(FORMATS)}")
+    fmt = format_of(request)
     _, old, new = _rounds(ws, rel, request)
     try:
         data = ws.pool.run(
@@ -112,11 +109,7 @@ def redline_download(request: Request) -> Response:
         )
     except ContractgenError as exc:
         return ws.page(request, "broken.html", status_code=422, rel=rel, lines=exc.lines())
-    return Response(
-        data,
-        media_type=WRITERS[fmt].media_type,
-        headers={"content-disposition": f'attachment; filename="{path.stem}.redline.{fmt}"'},
-    )
+    return download_response(data, fmt, f"{path.stem}.redline.{fmt}")
 
 
 # ---------------------------------------------------------------- the clause library
