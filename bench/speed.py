@@ -105,6 +105,7 @@ def _pdf_contenders():
 
     from contractgen import writers
     from contractgen.pipeline import Workspace, build_document, load_deal
+    from contractgen.writers.pdf import engine as pdf_engine
     from contractgen.writers.pdf import writer as pdf_writer
 
     workspace = Workspace()
@@ -115,12 +116,12 @@ def _pdf_contenders():
         return writers.render(document, workspace.template_dir(source.deal.template), "pdf")
 
     def ours_before() -> bytes:
-        paused, merge = pdf_writer.collector_paused, pdf_writer.merge_leader_dots
-        pdf_writer.collector_paused, pdf_writer.merge_leader_dots = contextlib.nullcontext, lambda _doc: 0
+        paused, merge = pdf_writer.collector_paused, pdf_engine.merge_leader_dots
+        pdf_writer.collector_paused, pdf_engine.merge_leader_dots = contextlib.nullcontext, lambda _doc: 0
         try:
             return ours()
         finally:
-            pdf_writer.collector_paused, pdf_writer.merge_leader_dots = paused, merge
+            pdf_writer.collector_paused, pdf_engine.merge_leader_dots = paused, merge
 
     content = flatten(build_document(load_deal(DEAL), workspace).document)
     return {"ours": ours, "ours_before_17": ours_before, "plain": lambda: plain_weasyprint(content)}

@@ -327,7 +327,7 @@ def test_leader_dots_are_one_run_per_line_at_the_same_places():
     import weasyprint
 
     from contractgen.writers.pdf.html import render_html
-    from contractgen.writers.pdf.leaders import _leader_boxes, merge_leader_dots
+    from contractgen.writers.pdf.engine import _leader_boxes, merge_leader_dots
     from contractgen.writers.pdf.writer import _resources
 
     pdf_dir = TEMPLATE.resolve() / "pdf"
@@ -360,7 +360,7 @@ def test_contents_page_numbers_come_from_one_layout_pass():
     import weasyprint
     from weasyprint.layout import page as page_layout
 
-    from contractgen.writers.pdf.contents import fill_contents_page_numbers
+    from contractgen.writers.pdf.engine import fill_contents_page_numbers
     from contractgen.writers.pdf.html import render_html
     from contractgen.writers.pdf.writer import _resources
 

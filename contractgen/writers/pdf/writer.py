@@ -1,4 +1,4 @@
-"""PDF writer: the HTML of ``writers.html`` typeset by WeasyPrint, deterministically and safely.
+"""PDF writer: the HTML of ``writers.html`` typeset by WeasyPrint (through ``engine``), deterministically and safely.
 
 WeasyPrint is imported lazily (a DOCX-only render never loads it). The parsed print stylesheet
 and the FontConfiguration are cached per template folder, so a worker rendering many contracts
@@ -23,8 +23,7 @@ from contractgen import safefs
 from contractgen.errors import ContractgenError, MissingFontError, OutputError, UnsafePathError, UnsafeResourceError
 from contractgen.document.model import Document
 from contractgen.writers.pdf.html import render_html
-from contractgen.writers.pdf.contents import fill_contents_page_numbers
-from contractgen.writers.pdf.leaders import merge_leader_dots
+from contractgen.writers.pdf import engine
 
 STYLESHEET = "print.css"
 MAX_RESOURCE_BYTES = 8 * 1024 * 1024
@@ -94,27 +93,18 @@ def resolve_resource(url: str, root: Path, max_bytes: int = MAX_RESOURCE_BYTES) 
 
 def make_url_fetcher(root: Path, max_bytes: int = MAX_RESOURCE_BYTES):
     """Return a WeasyPrint URL fetcher that serves only files inside ``root`` and fails loudly otherwise."""
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
+    top = Path(root).resolve()
 
-    class TemplateOnlyFetcher(URLFetcher):
-        """Serves template files; anything else raises (fail_on_errors stops the render)."""
+    def serve(url: str) -> tuple[str, bytes, str]:
+        """Return the template file ``url`` names, or raise UnsafeResourceError."""
+        path = resolve_resource(url, top, max_bytes)
+        try:  # the real file, opened once more: still a regular file inside the template, within the cap
+            data = safefs.read_bytes(path, top, max_bytes)
+        except (OSError, UnsafePathError) as exc:
+            raise UnsafeResourceError(f"refusing to fetch {url!r}: {exc}") from None
+        return path.as_uri(), data, mimetypes.guess_type(path.name)[0] or "application/octet-stream"
 
-        def __init__(self):
-            super().__init__(fail_on_errors=True, allowed_protocols=("file",), allow_redirects=False)
-            self.root = Path(root).resolve()
-            self.max_bytes = max_bytes
-
-        def fetch(self, url, headers=None):
-            """Return the template file ``url`` names, or raise UnsafeResourceError."""
-            path = resolve_resource(url, self.root, self.max_bytes)
-            try:  # the real file, opened once more: still a regular file inside the template, within the cap
-                data = safefs.read_bytes(path, self.root, self.max_bytes)
-            except (OSError, UnsafePathError) as exc:
-                raise UnsafeResourceError(f"refusing to fetch {url!r}: {exc}") from None
-            mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-            return URLFetcherResponse(path.as_uri(), data, {"Content-Type": mime})
-
-    return TemplateOnlyFetcher()
+    return engine.url_fetcher(serve)
 
 
 def _stylesheet_key(css_path: Path, what: str) -> tuple[int, int]:
@@ -140,29 +130,23 @@ def _cached(cache: dict, key: tuple, make):
 
 def _parse_stylesheet(css_path: Path, font_config, fetcher):
     """Return (parsed CSS, sha256 of its bytes) for one stylesheet file."""
-    from weasyprint import CSS
-
     try:  # within the template: a stylesheet linking out of it (or to a device) is refused
         css_bytes = safefs.read_bytes(css_path, Path(css_path).parent.parent)
     except UnsafePathError as exc:
         raise OutputError(str(exc)) from None
     check_font_files(css_bytes.decode("utf-8"), css_path, css_path.parent)
-    stylesheet = CSS(
-        string=css_bytes.decode("utf-8"), base_url=str(css_path), url_fetcher=fetcher, font_config=font_config
-    )
+    stylesheet = engine.stylesheet(css_bytes.decode("utf-8"), str(css_path), fetcher, font_config)
     return stylesheet, hashlib.sha256(css_bytes).hexdigest()
 
 
 def _resources(pdf_dir: Path):
     """Return (font_config, stylesheet, css_digest, fetcher) for a template, parsed once and cached."""
-    from weasyprint.text.fonts import FontConfiguration
-
     css_path = pdf_dir / STYLESHEET
     key = (pdf_dir, *_stylesheet_key(css_path, "print"))
 
     def make():
         fetcher = make_url_fetcher(pdf_dir)
-        font_config = FontConfiguration()
+        font_config = engine.font_configuration()
         stylesheet, digest = _parse_stylesheet(css_path, font_config, fetcher)
         return font_config, stylesheet, digest, fetcher
 
@@ -210,40 +194,24 @@ def html_to_pdf(
     is WeasyPrint's (None: plain PDF). Any failure becomes a contractgen error ("<label>
     rendering failed: ...").
     """
-    import weasyprint
-    from weasyprint.urls import FatalURLFetchingError
-
     font_config, stylesheet, css_digest, fetcher = _resources(pdf_dir)
     extras = [_extra_stylesheet(pdf_dir / name, what, font_config, fetcher) for name, what in extra_stylesheets]
     digests = "".join(f"{digest}\n" for digest in [css_digest, *(digest for _, digest in extras)])
     identifier = (
-        hashlib.sha256(f"{digests}{weasyprint.__version__}\n".encode() + html.encode("utf-8"))
+        hashlib.sha256(f"{digests}{engine.version()}\n".encode() + html.encode("utf-8"))
         .hexdigest()[:32]
         .encode("ascii")
     )
     try:
         with _RENDER_LOCK, collector_paused():  # one FontConfiguration is shared; WeasyPrint is not thread-safe
-            settings = dict(weasyprint.DEFAULT_OPTIONS)
-            settings.update(
+            settings = dict(
                 stylesheets=[stylesheet, *(css for css, _ in extras)],
                 pdf_identifier=identifier,
                 uncompressed_pdf=False,
                 pdf_variant=pdf_variant,
                 **(options() if options else {}),
             )
-            finisher = settings.pop("finisher", None)
-            # HTML.write_pdf is render() then Document.write_pdf(); between the two, the leaders are tidied
-            document = weasyprint.HTML(string=html, base_url=str(pdf_dir) + "/", url_fetcher=fetcher).render(
-                font_config=font_config, **settings
-            )
-            fill_contents_page_numbers(document)
-            merge_leader_dots(document)
-            return document.write_pdf(finisher=finisher, **{k: settings[k] for k in weasyprint.DEFAULT_OPTIONS})
-    except FatalURLFetchingError as exc:
-        cause = exc.__cause__
-        if isinstance(cause, ContractgenError):
-            raise cause from None
-        raise UnsafeResourceError(str(exc)) from cause
+            return engine.typeset(html, str(pdf_dir) + "/", fetcher, font_config, settings)
     except ContractgenError:
         raise
     except Exception as exc:  # WeasyPrint/Pango failures become one of ours, at the boundary
@@ -274,29 +242,18 @@ PROVENANCE_KEY = "ContractgenProvenance"
 def provenance_options(document: Document, attachments: dict[str, bytes] | None = None) -> dict:
     """Return the write_pdf options that carry the provenance record and the attachments."""
     import datetime as dt
-    import io
     import json
-
-    from weasyprint import Attachment
 
     info = {PROVENANCE_KEY: json.dumps(document.provenance, sort_keys=True, ensure_ascii=False)}
     for key, value in sorted(document.provenance.items()):
         info["Contractgen" + "".join(part.title() for part in str(key).split("_"))] = str(value)
-
-    def finisher(_document, pdf) -> None:
-        import pydyf
-
-        for key, value in info.items():
-            pdf.info[key] = pydyf.String(value)
 
     try:
         when = dt.datetime.fromisoformat(document.date_iso) if document.date_iso else dt.datetime(2000, 1, 1)
     except ValueError:
         when = dt.datetime(2000, 1, 1)
     files = [
-        Attachment(
-            file_obj=io.BytesIO(data), name=name, created=when, modified=when, description="contractgen provenance"
-        )
+        engine.attachment(name, data, when, "contractgen provenance")
         for name, data in sorted((attachments or {}).items())
     ]
-    return {"finisher": finisher, "attachments": files}
+    return {"finisher": engine.info_finisher(info), "attachments": files}
