@@ -91,27 +91,25 @@ def test_the_docx_contents_print_the_page_numbers_the_pdf_contents_print():
     assert docx_numbers == sorted(docx_numbers) and docx_numbers[-1] <= len(pdf.pages)
 
 
-def test_the_docx_style_sheet_and_the_pdf_stylesheet_agree_on_the_page_and_the_body_text():
-    """The two formats' style values live in docx/styles.yaml and pdf/print.css; they must say the same."""
-    import yaml
+def test_the_pdf_stylesheet_takes_the_values_both_formats_share_from_the_docx_style_sheet():
+    """styles.yaml is the one source: print.css carries its values block and reads them through var()."""
+    from contractgen.writers.docx.styles import load_style_sheet
+    from contractgen.writers.style_values import css_block, css_block_in, css_values, css_with_values
 
-    sheet = yaml.safe_load((TEMPLATE / "docx" / "styles.yaml").read_text(encoding="utf-8"))
+    sheet = load_style_sheet(TEMPLATE)
     css = (TEMPLATE / "pdf" / "print.css").read_text(encoding="utf-8")
-    page = re.search(r"@page \{[^}]*?margin: ([\d.]+)mm ([\d.]+)mm ([\d.]+)mm ([\d.]+)mm", css).groups()
-    margins = sheet["page"]
-    assert [float(v) for v in page] == [
-        margins["margin_top_mm"],
-        margins["margin_right_mm"],
-        margins["margin_bottom_mm"],
-        margins["margin_left_mm"],
-    ]
-    html = re.search(r"\nhtml \{([^}]*)\}", css).group(1)
-    size = float(re.search(r"font-size: ([\d.]+)pt", html).group(1))
-    line = float(re.search(r"line-height: ([\d.]+)", html).group(1))
-    normal = sheet["paragraph_styles"]["Normal"]
-    assert normal["size"] == size
-    # Word's "auto" spacing multiplies the font's own line height (1.149 em for Times New Roman and
-    # Liberation Serif); CSS line-height multiplies the font size
-    assert abs(normal["line"] * 1.149 - line) < 0.02
-    assert re.search(r"\.para \{ padding-left: ([\d.]+)mm", css).group(1) == str(sheet["indent_step_mm"])
-    assert sheet["fonts"]["body"] == "Times New Roman" and "LiberationSerif-Regular.ttf" in css
+    assert css_block_in(css) == css_block(sheet), "run scripts/build-reference-docx.py after editing styles.yaml"
+    values = css_values(sheet)
+    assert values["page-margin"] == "26mm 22mm 24mm 25mm" and values["indent"] == "11mm"
+    assert values["body-size"] == f"{sheet['paragraph_styles']['Normal']['size']}pt"
+    # Word's "multiple" line spacing multiplies the font's own line height (1.149 em for Times New
+    # Roman and Liberation Serif); CSS line-height multiplies the font size
+    assert abs(sheet["paragraph_styles"]["Normal"]["line"] * 1.149 - float(values["body-line-height"])) < 0.01
+    rules = css.replace(css_block(sheet), "")
+    used = set(re.findall(r"var\(--([a-z0-9-]+)\)", rules))
+    assert used <= set(values), used - set(values)
+    assert {"page-margin", "indent", "body-size", "body-line-height", "colour-accent", "table-cell-padding"} <= used
+    assert re.search(r"@page \{[^}]*margin: var\(--page-margin\)", rules)
+    assert "11mm" not in rules and "#1f3864" not in rules.lower()  # the number column and colours: only via var()
+    changed = {**sheet, "page": {**sheet["page"], "margin_left_mm": 30}}
+    assert "--page-margin: 26mm 22mm 24mm 30mm;" in css_with_values(css, changed)
