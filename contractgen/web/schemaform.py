@@ -26,6 +26,7 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Liability", ("liability",)),
     ("Term and exit", ("term",)),
     ("Clause choices", ("clauses",)),
+    ("This deal's own words: riders and overrides", ("riders", "overrides")),
 )
 _PATH_PART = re.compile(r"\[(\d+)\]|\.?([^.\[\]]+)")
 
@@ -176,6 +177,15 @@ class Form:
                 self.node(key + (k,), s, doc, k in inner_required) for k, s in schema["properties"].items()
             ]
             return node
+        prose = schema.get("additionalProperties")
+        if kind == "object" and isinstance(prose, dict) and (prose.get("maxLength") or 0) > 200:
+            # a mapping of texts (the deal's overrides): each its own box, Markdown paragraphs and all
+            node.kind = "texts"
+            for name_ in value if isinstance(value, dict) else {}:
+                child = Node("field", format_key(key + (str(name_),)), str(name_), widget="textarea", removable=True)
+                child.value = scalar_text(value[name_])
+                node.children.append(child)
+            return node
         if kind == "object":  # a free mapping, e.g. clause pins
             node.widget = "pairs"
             node.value = (
@@ -226,10 +236,14 @@ class Form:
         return changed
 
     def _apply_node(self, doc: RoundTrip, node: Node, form: dict[str, str]) -> bool:
-        if node.kind in ("group", "repeat"):
+        if node.kind in ("group", "repeat", "texts"):
             changed = False
             for child in node.children:
                 changed = self._apply_node(doc, child, form) or changed
+            new_key = form.get(f"new:{node.name}", "").strip() if node.kind == "texts" else ""
+            new_text = form.get(f"new-text:{node.name}", "").replace("\r\n", "\n").strip()
+            if new_key and new_text:  # a new entry: its name and its text
+                changed = doc.set_scalar(parse_key(node.name) + (new_key,), new_text + "\n") or changed
             return changed
         if node.name not in form:
             return False  # not on the page that was submitted: leave the file's value alone

@@ -1,0 +1,67 @@
+"""The deal's own words in the form: riders added, overrides written in their own boxes and kept as written."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.web.conftest import DEAL
+from tests.web.forms import form_values
+
+TWO_PARAGRAPHS = (
+    "This Agreement may be signed in counterparts, each an original.\n\n"
+    "Signatures exchanged electronically bind the Parties as handwritten ones do.\n"
+)
+
+
+def _with_override(web_repo: Path) -> str:
+    path = web_repo / DEAL
+    text = path.read_text(encoding="utf-8").replace(
+        "\nclauses:",
+        "\noverrides:\n  counterparts: |\n"
+        + "".join(f"    {line}\n" if line else "\n" for line in TWO_PARAGRAPHS.splitlines())
+        + "clauses:",
+        1,
+    )
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def test_an_override_of_two_paragraphs_survives_the_form_unchanged(client, web_repo: Path):
+    text = _with_override(web_repo)
+    page = client.get(f"/edit/{DEAL}").text
+    assert '<textarea id="f-overrides_counterparts" name="overrides.counterparts"' in page
+    values = form_values(page)
+    assert values["overrides.counterparts"] == TWO_PARAGRAPHS
+    saved = client.post(f"/save/{DEAL}", data=values, headers={"hx-request": "true"})
+    assert saved.status_code == 200 and f"saved {DEAL}" in saved.text
+    assert (web_repo / DEAL).read_text(encoding="utf-8") == text
+
+
+def test_a_lawyer_overrides_a_paragraph_and_adds_a_rider_in_the_form(client, web_repo: Path):
+    values = form_values(client.get(f"/edit/{DEAL}").text)
+    values["new:overrides"] = "general-cap"
+    values["new-text:overrides"] = "Each Party's total liability in a Contract Year is limited to twice the Charges."
+    page = client.post(f"/form/{DEAL}", data={**values, "_op": "add:riders"}).text
+    values = form_values(page)
+    assert values["overrides.general-cap"].startswith("Each Party's total liability in a Contract Year")
+    values["riders[0].after"] = "service-credits"
+    values["riders[0].title"] = "Earn-back of Service Credits"
+    values["riders[0].text"] = "The Supplier earns back a Service Credit by meeting the Service Level for three months."
+    checked = client.post(f"/check/{DEAL}", data=values).text
+    assert "valid: preview updated" in checked, re.findall(r'<p class="problem">(.*?)</p>', checked)
+    preview = client.get(re.search(r'src="(/preview/\w+)', checked).group(1)).text
+    assert "twice the Charges" in preview and "Earn-back of Service Credits" in preview
+    saved = client.post(f"/save/{DEAL}", data=values, headers={"hx-request": "true"})
+    assert f"saved {DEAL}" in saved.text
+    text = (web_repo / DEAL).read_text(encoding="utf-8")
+    assert "  general-cap: |\n    Each Party's total liability in a Contract Year" in text
+    assert "title: Earn-back of Service Credits" in text
+
+
+def test_an_override_emptied_in_the_form_is_removed(client, web_repo: Path):
+    _with_override(web_repo)
+    values = form_values(client.get(f"/edit/{DEAL}").text)
+    values["overrides.counterparts"] = ""
+    client.post(f"/save/{DEAL}", data=values, headers={"hx-request": "true"})
+    assert "counterparts: |" not in (web_repo / DEAL).read_text(encoding="utf-8")
