@@ -99,20 +99,25 @@ class _Reader:
 
     def __init__(self, tree: nodes.Node) -> None:
         self.aliases: dict[str, nodes.Node] = {}
-        for node in tree.find_all((nodes.For, nodes.Assign)):
-            source = node.iter if isinstance(node, nodes.For) else node.node
-            for target in [node.target, *getattr(node.target, "items", [])]:
-                if isinstance(target, nodes.Name):
-                    self.aliases.setdefault(target.name, source)
+        for loop in tree.find_all(nodes.For):
+            self._alias(loop.target, loop.iter)
+        for assign in tree.find_all(nodes.Assign):
+            self._alias(assign.target, assign.node)
         self.reads = Reads()
-        for node in tree.find_all(nodes.Getattr):
-            path = self.path(node)
+        for read in tree.find_all(nodes.Getattr):
+            path = self.path(read)
             if path:
                 self.reads.fields.add(path)
-        for node in tree.find_all(nodes.Compare):
-            self._compare(node)
-        for node in tree.find_all(nodes.Filter):
-            self._filter(node)
+        for compare in tree.find_all(nodes.Compare):
+            self._compare(compare)
+        for applied in tree.find_all(nodes.Filter):
+            self._filter(applied)
+
+    def _alias(self, target: nodes.Node, source: nodes.Node) -> None:
+        """Remember what a loop variable or a set name stands for (each name of a tuple target too)."""
+        for name in [target, *getattr(target, "items", [])]:
+            if isinstance(name, nodes.Name):
+                self.aliases.setdefault(name.name, source)
 
     def path(self, node: nodes.Node, seen: frozenset[str] = frozenset()) -> Path | None:
         """The context path an expression reads (loop items and set names followed back), or None."""
