@@ -88,6 +88,7 @@ SLOW: tuple[str, ...] = (
     "tests/e2e/test_hazards.py",
     "tests/e2e/test_properties_render.py",
     "tests/e2e/test_real_deals.py",
+    "tests/e2e/test_sector_records.py",
     "tests/e2e/test_wheel.py",
     "tests/repo/test_approvals.py",
     "tests/repo/test_build.py",

@@ -62,13 +62,15 @@ CASES = {
         COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY,
     ),
     "de-pharma-gxp": (
-        ["forum:frankfurt-am-main", "sector-regulation:21-cfr-part-11", "sector-regulation:eu-gmp-annex-11"],
+        ["forum:frankfurt-am-main"],  # EU GMP Annex 11 and 21 CFR Part 11 are law/sector records: no note
         [
             "is governed by the laws of the Federal Republic of Germany, excluding the United Nations Convention on "
             "Contracts for the International Sale of Goods.",
             "the courts of Frankfurt am Main have exclusive jurisdiction",
-            "EU GMP Annex 11: validated systems and inspection",
-            "21 CFR Part 11: validated systems and inspection",
+            "EU GMP Annex 11 (Computerised Systems). The Contractor will operate the systems it provides for "
+            "regulated activities in their validated state",
+            "21 CFR Part 11 (Electronic Records; Electronic Signatures). The Contractor will operate the systems",
+            "The Contractor will allow the Customer and the US Food and Drug Administration to audit and inspect",
         ],
         COMMON_LAW + ENGLISH_STATUTES + ["Goods, excluding"],
     ),
