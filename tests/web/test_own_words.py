@@ -65,3 +65,18 @@ def test_an_override_emptied_in_the_form_is_removed(client, web_repo: Path):
     values["overrides.counterparts"] = ""
     client.post(f"/save/{DEAL}", data=values, headers={"hx-request": "true"})
     assert "counterparts: |" not in (web_repo / DEAL).read_text(encoding="utf-8")
+
+
+def test_problems_are_listed_at_the_top_as_links_to_their_fields(client):
+    values = form_values(client.get(f"/edit/{DEAL}").text)
+    values["contract.effective_date"] = "2027-02-30"
+    values["riders[0].after"] = "service-credits"  # a rider without its title and text
+    page = client.post(f"/form/{DEAL}", data={**values, "_op": "add:riders"}).text
+    page = client.post(f"/check/{DEAL}", data={**form_values(page), "riders[0].after": "service-credits"}).text
+    links = re.search(r'<nav id="problem-links".*?</nav>', page, re.S).group(0)
+    assert "3 problems to fix before saving" in links, links
+    assert (
+        '<a href="#f-contract_effective_date">Effective date</a> <code>contract.effective_date</code>: must be a real'
+        in links
+    )
+    assert '<a href="#f-riders_0__title">Title</a> <code>riders[0].title</code>: is required' in links
