@@ -13,13 +13,21 @@ from __future__ import annotations
 
 import hashlib
 import sys
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from types import CodeType
 
 import jinja2
+from jinja2 import nodes
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
+from jinja2.environment import TemplateExpression
+from jinja2.exceptions import TemplateSyntaxError
+from jinja2.parser import Parser
 
 from contractgen.safefs import cache_folder
+
+CONDITION_PREFIX = "{# a when condition #}"
 
 
 def cache_dir() -> Path | None:
@@ -57,9 +65,16 @@ def environment_fingerprint(env: jinja2.Environment, generator_file: str) -> str
 
 def compile_cached(env: jinja2.Environment, source: str, fingerprint: str) -> jinja2.Template:
     """Return ``env.from_string(source)``, reusing code compiled by an earlier process when it can."""
+    # syntax errors surface from env.compile, exactly as from_string raises them
+    code = _cached_code(env, source, fingerprint, lambda: env.compile(source))
+    return env.template_class.from_code(env, code, env.make_globals(None), None)
+
+
+def _cached_code(env: jinja2.Environment, source: str, fingerprint: str, make_code: Callable[[], CodeType]) -> CodeType:
+    """Return the code `make_code` compiles from `source`, kept on disk under the source and fingerprint."""
     folder = cache_dir()
     if folder is None:
-        return env.from_string(source)
+        return make_code()
     store = _store(folder)
     key = fingerprint + hashlib.sha256(source.encode("utf-8")).hexdigest()
     try:
@@ -68,13 +83,27 @@ def compile_cached(env: jinja2.Environment, source: str, fingerprint: str) -> ji
         bucket = Bucket(env, store.get_cache_key(key), store.get_source_checksum(source))
     code = bucket.code
     if code is None:
-        code = env.compile(source)  # syntax errors surface here, exactly as from_string raises them
+        code = make_code()
         bucket.code = code
         try:
             store.set_bucket(bucket)
         except OSError:
             pass  # a read-only or full disk only costs the next process a compile
-    return env.template_class.from_code(env, code, env.make_globals(None), None)
+    return code
+
+
+def _condition_code(env: jinja2.Environment, expression: str) -> CodeType:
+    """Compile a `when` expression as ``env.compile_expression`` does, up to its code object."""
+    parser = Parser(env, expression, state="variable")
+    try:
+        expr = parser.parse_expression()
+        if not parser.stream.eos:
+            raise TemplateSyntaxError("chunk after expression", parser.stream.current.lineno, None, None)
+        expr.set_environment(env)
+    except TemplateSyntaxError:
+        env.handle_exception(source=expression)
+    body = [nodes.Assign(nodes.Name("result", "store"), expr, lineno=1)]
+    return env.compile(nodes.Template(body, lineno=1))
 
 
 @lru_cache(maxsize=8)
@@ -96,6 +125,13 @@ def compiled(env: jinja2.Environment, source: str) -> jinja2.Template:
 
 
 @lru_cache(maxsize=4096)
-def compiled_condition(env: jinja2.Environment, expression: str):
-    """Compile a `when` expression once per process."""
-    return env.compile_expression(expression, undefined_to_none=False)
+def compiled_condition(env: jinja2.Environment, expression: str) -> TemplateExpression:
+    """Compile a `when` expression once per process (and once per machine, through the disk cache).
+
+    What ``env.compile_expression(expression, undefined_to_none=False)`` returns; compiling the
+    library's conditions was most of resolving a deal in a new process.
+    """
+    source = CONDITION_PREFIX + expression  # never the key of a clause body with the same text
+    code = _cached_code(env, source, fingerprint_of(env), lambda: _condition_code(env, expression))
+    template = env.template_class.from_code(env, code, env.make_globals(None), None)
+    return TemplateExpression(template, undefined_to_none=False)

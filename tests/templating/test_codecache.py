@@ -96,3 +96,33 @@ def test_fingerprint_changes_with_the_filters():
         assert codecache.environment_fingerprint(env, codecache.__file__) != before
     finally:
         del env.filters["extra_for_test"]
+
+
+def test_a_when_condition_is_compiled_once_per_machine_and_evaluates_as_jinja_does(cache):
+    env = clause_environment()
+    expression = "service_levels and service_levels.credits > 2 and 'x' in names"
+    context = {"service_levels": {"credits": 3}, "names": ["x"]}
+    codecache.compiled_condition.cache_clear()
+    first = codecache.compiled_condition(env, expression)
+    assert len(list(cache.iterdir())) == 1
+    codecache.compiled_condition.cache_clear()  # a new process: read back from the disk cache
+    again = codecache.compiled_condition(env, expression)
+    reference = env.compile_expression(expression, undefined_to_none=False)
+    assert first(**context) is again(**context) is reference(**context) is True
+    assert again(service_levels=None, names=[]) == reference(service_levels=None, names=[])
+    assert len(list(cache.iterdir())) == 1
+    assert codecache.compile_cached(env, expression, codecache.fingerprint_of(env)).render() != ""  # its own key
+
+
+def test_a_broken_when_condition_fails_as_jinja_does(cache):
+    from jinja2 import TemplateSyntaxError
+
+    env = clause_environment()
+    for expression in ("a and", "a b"):
+        codecache.compiled_condition.cache_clear()
+        with pytest.raises(TemplateSyntaxError) as ours:
+            codecache.compiled_condition(env, expression)
+        with pytest.raises(TemplateSyntaxError) as jinjas:
+            env.compile_expression(expression, undefined_to_none=False)
+        assert str(ours.value) == str(jinjas.value)
+    assert list(cache.iterdir()) == []
