@@ -81,6 +81,8 @@ PRIVACY_MARKETS = {
     "il-ppl": "israel",
     "mx-lfpdppp": "mexico",
     "hk-pdpo": "hong-kong",
+    "ke-dpa": "kenya",
+    "th-pdpa": "thailand",
 }
 
 
