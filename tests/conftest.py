@@ -75,13 +75,13 @@ LANES = {
     "libreoffice": (
         "tests/writers/test_docx_libreoffice.py",
         "tests/redline/test_redline.py::test_docx_redline_opens_in_libreoffice",
-        "tests/negotiation/test_import_markup_libreoffice.py",
+        "tests/redline/test_import_markup_libreoffice.py",
     ),
 }
 SLOW: tuple[str, ...] = (
     "tests/repo/test_build_reads.py",
     "tests/checks/test_lint.py",
-    "tests/library/test_library_content.py",
+    "tests/content/test_library_content.py",
     "tests/e2e/test_cli.py",
     "tests/e2e/test_fonts.py",
     "tests/e2e/test_hardening.py",

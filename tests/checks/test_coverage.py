@@ -163,7 +163,7 @@ def test_reference_deal_text_output():
 
 
 def test_what_every_it_outsourcing_contract_needs_is_missing_when_the_deal_leaves_it_out():
-    from tests.library.terms import coverage_status
+    from tests.terms import coverage_status
 
     charity = coverage_status(helpers.SAMPLES / "uk-charity-minimal.yaml")  # no security, governance or insurance
     # security, continuity, governance and insurance are drafted by default (security: false leaves security out)

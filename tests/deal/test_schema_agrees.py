@@ -27,7 +27,7 @@ from contractgen.deal.model import Deal
 from contractgen.deal.schema import deal_json_schema
 from contractgen.deal.yamlsource import load_yaml
 from tests.helpers import FIXTURES, ROOT, SAMPLES
-from tests.library.terms import merge
+from tests.terms import merge
 
 DEALS = sorted(SAMPLES.glob("*.yaml")) + sorted((FIXTURES / "deals").rglob("*.yaml"))
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)$")

@@ -8,7 +8,7 @@ import pytest
 from contractgen.deal import load_deal
 from contractgen.deal.derived import guessed_sector, inferred_regimes
 from tests.helpers import FIXTURES, SAMPLES
-from tests.library.terms import contract_text, overlaid
+from tests.terms import contract_text, overlaid
 
 OVERLAYS = FIXTURES / "deals" / "overlays"
 BANK = FIXTURES / "deals" / "good" / "bank-without-regulatory.yaml"

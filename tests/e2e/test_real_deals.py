@@ -1,6 +1,6 @@
 """Deals as practitioners write them, through the command line: they render, and bad ones are refused.
 
-The samples cover each privacy regime and jurisdiction the registries know (tests/library/
+The samples cover each privacy regime and jurisdiction the registries know (tests/content/
 test_real_deal_content.py checks what each contract says).
 """
 

@@ -199,7 +199,7 @@ def test_a_round_of_negotiation_in_chromium(server: str, web_repo: Path, tmp_pat
     """Their marked-up DOCX uploaded, two changes accepted and one rejected, the contract downloaded with their text."""
     from docx import Document
 
-    from tests.negotiation import markup_docx as m
+    from tests.redline import markup_docx as m
     from tests.web.test_markup_page import their_markup
 
     expect = playwright_api.expect

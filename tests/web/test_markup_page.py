@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.negotiation import markup_docx as m
+from tests.redline import markup_docx as m
 from tests.web.conftest import DEAL
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -62,7 +62,7 @@ def test_their_changes_are_shown_and_two_accepted_one_rejected(client, web_repo:
     assert re.search(r"\n    at_risk: 15 +# ", after)  # the comment beside the value kept
     assert after.split("\nclauses:")[0].replace("at_risk: 15", "at_risk: 12") == before.split("\nclauses:")[0]
     from contractgen.redline.markup import read_markup  # the saved deal now renders their accepted text
-    from tests.negotiation.test_import_markup import _render
+    from tests.redline.test_import_markup import _render
 
     _, document = _render(web_repo / DEAL)
     again = read_markup(m.mark_up(m.mark_up(ours, their_markup), m.accept_all), document)

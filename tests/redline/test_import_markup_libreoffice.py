@@ -9,8 +9,8 @@ import pytest
 
 from contractgen.redline.markup import read_markup
 from tests.helpers import REFERENCE
-from tests.negotiation import markup_docx as m
-from tests.negotiation.test_import_markup import _render, _their_edits
+from tests.redline import markup_docx as m
+from tests.redline.test_import_markup import _render, _their_edits
 
 OFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 

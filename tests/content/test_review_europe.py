@@ -9,7 +9,7 @@ import pytest
 
 from contractgen.law.employment import place_of
 from tests.helpers import FIXTURES, SAMPLES
-from tests.library.terms import contract_text, overlaid
+from tests.terms import contract_text, overlaid
 
 CIVIL = ["de-manufacturer-poland", "nl-fintech-uk-soc", "ch-bank-portugal"]
 SUPPLIER = {"de-manufacturer-poland": "Odra", "nl-fintech-uk-soc": "Pennine", "ch-bank-portugal": "Tejo"}

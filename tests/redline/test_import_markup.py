@@ -13,7 +13,7 @@ from contractgen.cli import main
 from contractgen.pipeline import Workspace, build_document, load_deal
 from contractgen.redline.markup import read_markup
 from tests.helpers import REFERENCE, TEMPLATE
-from tests.negotiation import markup_docx as m
+from tests.redline import markup_docx as m
 
 
 def _render(deal) -> tuple[bytes, object]:

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from tests.helpers import FIXTURES, SAMPLES
-from tests.library.terms import contract_text, overlaid
+from tests.terms import contract_text, overlaid
 
 ALL = sorted(p.stem for p in SAMPLES.glob("*.yaml"))
 OVERLAYS = FIXTURES / "deals" / "overlays"

@@ -6,7 +6,7 @@ import re
 
 from contractgen.templating.spelling import WORDS, load_spelling, table_problems
 from tests.helpers import REFERENCE, ROOT, SAMPLES, TEMPLATE, write_file
-from tests.library.terms import contract_text, overlaid
+from tests.terms import contract_text, overlaid
 
 SPELLING = load_spelling(TEMPLATE)
 

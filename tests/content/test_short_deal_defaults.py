@@ -7,7 +7,7 @@ import pytest
 
 from contractgen.deal import load_deal
 from tests.helpers import FIXTURES, SAMPLES
-from tests.library.terms import contract_text, overlaid
+from tests.terms import contract_text, overlaid
 
 MINIMAL = SAMPLES / "uk-charity-minimal.yaml"
 OVERLAYS = FIXTURES / "deals" / "overlays"

@@ -9,7 +9,7 @@ from contractgen.errors import LibraryError
 from contractgen.library.resolve import load_outline
 from contractgen.pipeline import Workspace, build_document, load_deal
 from tests.helpers import FIXTURES, REFERENCE, TEMPLATE, write_file
-from tests.library.terms import overlaid
+from tests.terms import overlaid
 
 OVERLAY = FIXTURES / "deals" / "overlays" / "optional-left-out.yaml"
 

@@ -7,7 +7,7 @@ import pytest
 
 from contractgen.law.employment import place_of
 from tests.helpers import FIXTURES, SAMPLES
-from tests.library.terms import contract_text, overlaid
+from tests.terms import contract_text, overlaid
 
 
 def exit_part(text: str) -> str:

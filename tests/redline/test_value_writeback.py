@@ -13,8 +13,8 @@ from contractgen.cli import main
 from contractgen.pipeline import Workspace, build_document, load_deal
 from contractgen.redline.markup import read_markup
 from tests.helpers import REFERENCE
-from tests.negotiation import markup_docx as m
-from tests.negotiation.test_import_markup import _paragraph_text, _render
+from tests.redline import markup_docx as m
+from tests.redline.test_import_markup import _paragraph_text, _render
 
 
 def _their_figures(root):

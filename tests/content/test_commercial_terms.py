@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import REFERENCE, SAMPLES, write_file
-from tests.library.terms import contract_text, overlaid
+from tests.terms import contract_text, overlaid
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from contractgen.deal import load_deal
 from contractgen.errors import DealError
 from contractgen.pipeline import Workspace, build_document
 from tests.helpers import FIXTURES, REFERENCE, SAMPLES
-from tests.library.terms import contract_text, overlaid
+from tests.terms import contract_text, overlaid
 
 OVERLAYS = FIXTURES / "deals" / "overlays"
 ENGLISH_TERMS_OF_ART = (

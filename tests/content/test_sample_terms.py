@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import SAMPLES
-from tests.library.terms import contract_text, coverage_status
+from tests.terms import contract_text, coverage_status
 
 EXPECTED = {
     "de-manufacturer-poland": (

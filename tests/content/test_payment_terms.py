@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import FIXTURES, SAMPLES
-from tests.library.terms import contract_text, overlaid
+from tests.terms import contract_text, overlaid
 
 OVERLAYS = FIXTURES / "deals" / "overlays"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.helpers import SAMPLES
-from tests.library.terms import contract_text
+from tests.terms import contract_text
 
 
 def test_hipaa_termination_arises_on_violation_of_a_material_term():

@@ -7,7 +7,7 @@ from functools import lru_cache
 import pytest
 
 from tests.helpers import SAMPLES
-from tests.library.terms import contract_text
+from tests.terms import contract_text
 
 
 @lru_cache(maxsize=None)
@@ -138,7 +138,7 @@ def test_the_exit_schedule_leaves_employee_liabilities_to_the_employees_clause()
 
 def test_german_law_informs_employees_and_lets_them_object_instead_of_dismissal():
     # The client's staff work in Germany (section 613a BGB on entry); the supplier's staff work in Wrocław, where
-    # Polish law decides their transfer on exit (tests/library/test_staff_transfer_place.py).
+    # Polish law decides their transfer on exit (tests/content/test_staff_transfer_place.py).
     body = text("de-manufacturer-poland")
     assert "whether the person objects to the transfer under section 613a(6) of the German Civil Code" in body
     assert "which section 613a(4) of the German Civil Code does not permit" in body
@@ -183,7 +183,7 @@ def test_swiss_liability_follows_the_code_of_obligations_not_the_german_model():
 
 
 def test_a_finma_bank_deal_has_a_banking_secrecy_clause():
-    from tests.library.terms import coverage_status
+    from tests.terms import coverage_status
 
     body = text("ch-bank-portugal")
     assert "bound by banking secrecy under Article 47 of the Banking Act" in body

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tests.helpers import REFERENCE, SAMPLES, write_file
-from tests.library.terms import contract_text, overlaid
+from tests.terms import contract_text, overlaid
 
 LEGEND = "Draft for discussion only."
 

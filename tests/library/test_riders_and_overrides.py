@@ -12,7 +12,7 @@ from contractgen.redline.diff import diff_documents
 from contractgen.repo.explain import summary
 from contractgen.writers.pdf.redline import render_redline_html
 from tests.helpers import FIXTURES, REFERENCE, TEMPLATE, write_file
-from tests.library.terms import contract_text, overlaid, squash
+from tests.terms import contract_text, overlaid, squash
 
 NEGOTIATED = FIXTURES / "deals" / "overlays" / "negotiated.yaml"
 

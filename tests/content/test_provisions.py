@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import FIXTURES, REFERENCE, SAMPLES
-from tests.library.terms import contract_text, coverage_status, overlaid
+from tests.terms import contract_text, coverage_status, overlaid
 
 ALL_OPTIONS = FIXTURES / "deals" / "overlays" / "all-options.yaml"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import SAMPLES
-from tests.library.terms import contract_text
+from tests.terms import contract_text
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +69,7 @@ def test_a_covered_entity_gets_the_oig_exclusion_screening_covenant(hipaa, refer
 
 def test_a_vendor_serving_a_service_provider_is_bound_by_the_flow_down(tmp_path):
     from tests.helpers import FIXTURES
-    from tests.library.terms import overlaid
+    from tests.terms import overlaid
 
     path = overlaid(
         SAMPLES / "us-saas-mexico.yaml", FIXTURES / "deals" / "overlays" / "ccpa-sub-service-provider.yaml", tmp_path

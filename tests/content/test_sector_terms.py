@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import FIXTURES, REFERENCE, SAMPLES
-from tests.library.terms import contract_text, coverage_status, overlaid
+from tests.terms import contract_text, coverage_status, overlaid
 
 DORA_2 = [f"dora-30-2-{p}" for p in "abcdefghi"]
 DORA_3 = [f"dora-30-3-{p}" for p in "abcdef"]
