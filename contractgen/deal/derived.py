@@ -333,15 +333,18 @@ def apply_sector_regulation(deal: Any) -> tuple[Any, list[Finding]]:
 
     Only a draft is changed: a final document is what the lawyers settled, and a note would block it.
     """
+    country = client_country(deal)
+    local = [regime.in_country(country) for regime in deal.regulatory]
+    if any(a is not b for a, b in zip(local, deal.regulatory)):
+        deal = deal.model_copy(update={"regulatory": local})  # the authority named for the client's country
     if not prints_as_draft(deal):
         return deal, []
     client = deal.parties.client
     stated = client.sector
     sector = stated or guessed_sector(client.name)
-    country = client_country(deal)
     found: list[Finding] = []
     regimes = list(deal.regulatory)
-    inferred = inferred_regimes(sector, country)
+    inferred = [regime.in_country(country) for regime in inferred_regimes(sector, country)]
     names = ", ".join(str(r) for r in inferred)
     where = f"{sector}" + (f" in {country}" if country else "")
     if inferred and not regimes:

@@ -1,5 +1,5 @@
 """The commercial law of a jurisdiction as clause templates see it (``law.late_payment``, ``law.tax``,
-``law.anti_bribery``, ``law.insolvency``, ``law.execution``), read from the blocks of the same names in
+``law.anti_bribery``, ``law.insolvency``, ``law.execution``, ``law.third_party_rights``), read from the blocks of the same names in
 law/jurisdictions records (``law.schema_terms``). A block the record does not have reads as unknown:
 ``statutory`` and the yes/no fields are None, the texts empty, so a clause keeps its general wording.
 """
@@ -57,6 +57,14 @@ class ExecutionFormalities:
 
 
 @dataclass(frozen=True)
+class ThirdPartyEnforcement:
+    """How a person who is not a party enforces a term made for it (``law.third_party_rights``); '' if not checked."""
+
+    enforce: str = ""  # "direct", or "through_party" where privity of contract bars a third party's own claim
+    law: str = ""
+
+
+@dataclass(frozen=True)
 class CommercialTerms:
     """The five blocks of one jurisdiction record, each unknown when the record lacks it."""
 
@@ -65,6 +73,7 @@ class CommercialTerms:
     anti_bribery: AntiBriberyLaws = field(default_factory=AntiBriberyLaws)
     insolvency: InsolvencyTerms = field(default_factory=InsolvencyTerms)
     execution: ExecutionFormalities = field(default_factory=ExecutionFormalities)
+    third_party_rights: ThirdPartyEnforcement = field(default_factory=ThirdPartyEnforcement)
 
 
 def _text(value: Any) -> str:
@@ -78,6 +87,7 @@ def commercial_terms(data: dict[str, Any]) -> CommercialTerms:
     bribery = data.get("anti_bribery") or {}
     insolvency = data.get("insolvency") or {}
     execution = data.get("execution") or {}
+    third = data.get("third_party_rights") or {}
     return CommercialTerms(
         late_payment=LatePaymentRule(
             statutory=late.get("statutory"),
@@ -99,4 +109,5 @@ def commercial_terms(data: dict[str, Any]) -> CommercialTerms:
             e_signature=execution.get("e_signature"),
             e_signature_law=_text(execution.get("e_signature_law")),
         ),
+        third_party_rights=ThirdPartyEnforcement(enforce=_text(third.get("enforce")), law=_text(third.get("law"))),
     )

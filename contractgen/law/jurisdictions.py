@@ -20,6 +20,7 @@ from contractgen.law.commercial import (
     InsolvencyTerms,
     LatePaymentRule,
     TaxName,
+    ThirdPartyEnforcement,
     commercial_terms,
 )
 from contractgen.law.library import LawLibrary, active
@@ -74,6 +75,7 @@ class Law:
     insolvency: InsolvencyTerms = field(default_factory=InsolvencyTerms)
     execution: ExecutionFormalities = field(default_factory=ExecutionFormalities)
     must_not_use: tuple[str, ...] = ()  # words a contract under it must not carry: its family's and its record's
+    third_party_rights: ThirdPartyEnforcement = field(default_factory=ThirdPartyEnforcement)
 
     def __str__(self) -> str:
         return self.wording
@@ -275,6 +277,7 @@ def law_of(governing_law: str, wording: str | None = None) -> Law:
         insolvency=record.commercial.insolvency,
         execution=record.commercial.execution,
         must_not_use=_family_words(record.family) + record.must_not_use,
+        third_party_rights=record.commercial.third_party_rights,
     )
 
 

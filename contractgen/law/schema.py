@@ -295,6 +295,14 @@ class SectorRecord(Common):
         None, description="the clients it applies to, where a deal's client can be recognised as one"
     )
     applies_to_sources: list[str] = Field([], description="the provisions that say whom it applies to")
+    national_authorities: dict[str, str] = Field(
+        {},
+        description=(
+            "where the rule leaves the authority to each country: the authority that supervises a client established "
+            "there, by ISO 3166-1 alpha-2 code, e.g. {IE: the Central Bank of Ireland}"
+        ),
+    )
+    national_authorities_sources: list[str] = Field([], description="the official sources that name those authorities")
     lex_specialis_over: list[str] = Field(
         [], description="the sector regulations (keys) it displaces for the same client, e.g. [NIS2]"
     )

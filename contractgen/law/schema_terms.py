@@ -8,6 +8,7 @@ a field left `null` is a fact not yet checked against an official source (never 
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -85,6 +86,20 @@ class Execution(Fact):
     e_signature_law: str | None = Field(None, description="the statute that recognises electronic signatures, as cited")
 
 
+class ThirdPartyRights(Fact):
+    """Whether a person who is not a party can enforce a term the contract makes for its benefit."""
+
+    enforce: Literal["direct", "through_party"] | None = Field(
+        None,
+        description=(
+            "direct: a statute or the general law lets a third party enforce a term given to it; through_party: "
+            "privity of contract bars it, so a party holds the benefit for the third party and enforces it on its "
+            "behalf; null if not checked"
+        ),
+    )
+    law: str | None = Field(None, description="the statute that gives third parties rights, as cited, where one does")
+
+
 class CommercialLaw(BaseModel):
     """The jurisdiction-record fields of this module, mixed into the record's model."""
 
@@ -96,4 +111,7 @@ class CommercialLaw(BaseModel):
     insolvency: Insolvency | None = Field(None, description="the insolvency proceedings and office-holders it names")
     execution: Execution | None = Field(
         None, description="execution formalities: who signs, seals or chops, witnesses, electronic signatures"
+    )
+    third_party_rights: ThirdPartyRights | None = Field(
+        None, description="whether a person who is not a party can enforce a term made for its benefit"
     )

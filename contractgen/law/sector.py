@@ -36,6 +36,8 @@ class SectorRegime(str):
     places: tuple[str, ...] = ()  # the countries where it applies to them (applies_to.places)
     lex_specialis_over: tuple[str, ...] = ()  # regimes it displaces for the same client (DORA over NIS2)
     category: str = ""  # what it regulates: financial, public, health, telecoms, life_sciences, payments or ""
+    national_authorities: dict[str, str] = {}  # the authority by the client's country, where the rule leaves it to each
+    _record: dict[str, Any]
 
     def __new__(cls, key: str, record: dict[str, Any], ident: str = "") -> SectorRegime:
         self = super().__new__(cls, key)
@@ -54,7 +56,19 @@ class SectorRegime(str):
         self.places = tuple(str(x).upper() for x in applies.get("places") or ())
         self.lex_specialis_over = tuple(str(x) for x in record.get("lex_specialis_over") or ())
         self.category = str(record.get("category") or category_of(self.title + " " + " ".join(self.aliases)))
+        national = record.get("national_authorities") or {}
+        self.national_authorities = {str(k).upper(): str(v) for k, v in national.items()}
+        self._record = record
         return self
+
+    def in_country(self, country: str) -> SectorRegime:
+        """The regime for a client established in country: its national authority named where the record maps one."""
+        name = self.national_authorities.get(country)
+        if not name or name == self.authority:
+            return self
+        local = SectorRegime(str(self), self._record, self.id)
+        local.authority = name
+        return local
 
     @property
     def recognised(self) -> bool:

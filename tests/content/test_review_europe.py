@@ -68,8 +68,11 @@ def test_a_common_law_contract_has_no_guarantee_disclaimer():
 @pytest.mark.parametrize("name, clause", [("nearshore-eur", "clause 28"), ("nl-fintech-uk-soc", "clause 27")])
 def test_dora_incident_reporting_cites_article_19_and_keeps_the_breach_period(name, clause):
     text = sample(name)
+    authority = (
+        "the Central Bank of Ireland" if name == "nearshore-eur" else "its competent authority (Article 46 of DORA)"
+    )
     assert (
-        "must report major ICT-related incidents to its competent authority (Article 46 of DORA) under "
+        f"must report major ICT-related incidents to {authority} under "
         "Article 19 of DORA, within the time limits set by the regulatory technical standards made under "
         "Article 20 of DORA."
     ) in text

@@ -118,3 +118,74 @@ def test_service_credits_share_the_at_risk_amounts_base(name):
     assert "Only a Service whose Availability falls below a threshold in the table earns a Service Credit" in text
     at_risk = percent(deal(name)["service_levels"]["service_credits"]["at_risk"])
     assert f"The At-Risk Amount is {at_risk:g}% of the Charges payable" in text
+
+
+# A Successor's exit indemnity where the law keeps privity of contract: the client enforces it for the Successor
+
+PRIVITY = {
+    "nearshore-eur": "the Customer",
+    "ca-insurer-us-cloud": "the Insurer",
+    "au-retailer-philippines": "the Retailer",
+}
+
+
+def held_for_successors(text: str, client: str) -> bool:
+    """Whether the client holds the Successor's exit indemnity as trustee and enforces it (and no direct right)."""
+    return (
+        f"{client[0].upper() + client[1:]} holds the benefit of clause" in text
+        and "as trustee for each Successor other than itself and may enforce it on that Successor's behalf" in text
+        and "A Successor has no right of its own to enforce this Agreement" in text
+        and f"{client[0].upper() + client[1:]} enforces the benefit of clause" in text
+        and "A Successor may enforce clause" not in text
+    )
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_successors_enforce_through_the_client_only_where_privity_applies(name):
+    text = sample(name)
+    if name in PRIVITY:
+        assert held_for_successors(text, PRIVITY[name])
+        assert "This Agreement does not give any person who is not a Party a right to demand performance" in text
+        assert "Except as clause" not in text.split("Third-Party Rights", 1)[1][:200]
+    else:
+        assert "A Successor may enforce clause" in text and "as trustee for each Successor" not in text
+
+
+def test_a_victorian_contract_also_enforces_for_successors_through_the_client(tmp_path):
+    text = contract_text(overlaid(SAMPLES / "au-retailer-philippines.yaml", OVERLAYS / "victoria-law.yaml", tmp_path))
+    assert "governed by the laws of Victoria, Australia" in text
+    assert held_for_successors(text, "the Retailer")
+
+
+def test_every_privity_record_cites_its_source():
+    from contractgen.law.jurisdictions import load_jurisdictions
+
+    records = load_jurisdictions()
+    through = {key for key, r in records.items() if r.commercial.third_party_rights.enforce == "through_party"}
+    assert {"ireland", "ontario", "new-south-wales", "victoria"} <= through
+    written = [yaml.safe_load((SAMPLES.parent / "law" / "jurisdictions" / f"{k}.yaml").read_text()) for k in through]
+    assert all(r["third_party_rights"]["sources"] and r["third_party_rights"]["as_of"] for r in written)
+
+
+# The authority a DORA financial entity reports to is named for the client's country where the record knows it
+
+
+def test_an_irish_financial_entity_reports_to_the_central_bank_of_ireland():
+    text = sample("nearshore-eur")
+    assert (
+        "The Customer must report major ICT-related incidents to the Central Bank of Ireland under Article 19 of DORA"
+        in text
+    )
+    assert "its competent authority (Article 46 of DORA)" not in text
+
+
+def test_a_dutch_financial_entity_keeps_the_general_words():
+    assert "report major ICT-related incidents to its competent authority (Article 46 of DORA)" in sample(
+        "nl-fintech-uk-soc"
+    )
+
+
+def test_an_irish_insurer_whose_regulation_is_inferred_also_names_the_central_bank(tmp_path):
+    deal_file = overlaid(SAMPLES / "nearshore-eur.yaml", OVERLAYS / "irish-insurer-inferred.yaml", tmp_path)
+    text = contract_text(deal_file)
+    assert "major ICT-related incidents to the Central Bank of Ireland under Article 19 of DORA" in text

@@ -160,7 +160,15 @@ def test_service_credits_without_tiers_mean_no_credits_with_a_note():
     deal, problems, notes = deal_findings(d, "deal.yaml", LINES)
     assert problems == []
     assert deal.service_levels.service_credits is None
-    assert [(n.id, n.path) for n in notes] == [("no-service-credits:tiers", "service_levels.service_credits.tiers")]
+    # the reference deal's own notes (its regulation inferred from the client) plus the one about the tiers
+    assert [(n.id, n.path) for n in notes if n.path.startswith("service_levels")] == [
+        ("no-service-credits:tiers", "service_levels.service_credits.tiers")
+    ]
+    assert {n.id for n in notes} == {
+        "no-service-credits:tiers",
+        "sector-from-name:bank-gb",
+        "critical-or-important:pra-ss2-21",
+    }
 
 
 def test_lower_threshold_must_give_a_higher_credit():

@@ -64,7 +64,7 @@ def test_dora_displaces_nis2_and_brings_its_own_incident_clock(tmp_path):
     text = contract_text(path)
     assert "Article 21(2)(d) of Directive (EU) 2022/2555" not in text
     assert (
-        "major ICT-related incidents to its competent authority (Article 46 of DORA) under Article 19 of DORA" in text
+        "major ICT-related incidents to the Central Bank of Ireland under Article 19 of DORA" in text  # an Irish client
     )
     assert "in any event within 4 hours after discovering it" in text
 

@@ -82,8 +82,9 @@ def test_an_unknown_law_is_drafted_with_a_note_not_refused():
     assert [(n.id, n.path) for n in notes if n.id.startswith("governing-law")] == [
         ("governing-law:the-law-of-narnia", "contract.governing_law")
     ]
-    assert "no legal family" in notes[0].unrecognised and "never" not in notes[0].drafted
-    assert "generic civil-law terms (no English common-law terms)" in notes[0].drafted
+    note = next(n for n in notes if n.id.startswith("governing-law"))
+    assert "no legal family" in note.unrecognised and "never" not in note.drafted
+    assert "generic civil-law terms (no English common-law terms)" in note.drafted
 
 
 def test_a_law_that_names_nothing_is_refused():

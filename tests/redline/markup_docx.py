@@ -112,23 +112,44 @@ def accept_all(root) -> None:
 
 
 def mark_up(docx: bytes, edit) -> bytes:
-    """Return docx with `edit(root)` applied to word/document.xml; the w:comment elements it returns go in comments.xml."""
+    """Return docx with `edit(root)` applied to word/document.xml; the w:comment elements it returns go in comments.xml.
+
+    A draft already carries its drafting notes as comments: theirs are added to that part, renumbered after ours.
+    """
     source = zipfile.ZipFile(io.BytesIO(docx))
     root = etree.fromstring(source.read("word/document.xml"))
+    ours = source.read("word/comments.xml") if "word/comments.xml" in source.namelist() else None
+    holder = etree.fromstring(ours) if ours else etree.Element(_w("comments"), nsmap={"w": W})
+    markers = ("commentRangeStart", "commentRangeEnd", "commentReference")
+    ours_mark = "{urn:contractgen-test}ours"
+    for kind in markers:
+        for node in root.iter(_w(kind)):
+            node.set(ours_mark, "1")
     comments = edit(root) or []
+    first = 1 + max((int(c.get(_w("id"))) for c in holder.iter(_w("comment"))), default=-1)
+    renumber = {c.get(_w("id")): str(first + n) for n, c in enumerate(comments)} if ours else {}
+    for kind in markers:
+        for node in root.iter(_w(kind)):
+            if node.attrib.pop(ours_mark, None) is None and node.get(_w("id")) in renumber:
+                node.set(_w("id"), renumber[node.get(_w("id"))])
+    for c in comments:
+        c.set(_w("id"), renumber.get(c.get(_w("id")), c.get(_w("id"))))
+    holder.extend(comments)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
             data = source.read(item)
             if item.filename == "word/document.xml":
                 data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-            elif comments and item.filename == "[Content_Types].xml":
+            elif item.filename == "word/comments.xml" and comments:
+                data = etree.tostring(holder, xml_declaration=True, encoding="UTF-8", standalone=True)
+            elif comments and not ours and item.filename == "[Content_Types].xml":
                 data = data.replace(
                     b"</Types>",
                     b'<Override PartName="/word/comments.xml" ContentType="application/'
                     b'vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>',
                 )
-            elif comments and item.filename == "word/_rels/document.xml.rels":
+            elif comments and not ours and item.filename == "word/_rels/document.xml.rels":
                 data = data.replace(
                     b"</Relationships>",
                     b'<Relationship Id="rIdTheirComments" Type="http://schemas.'
@@ -136,9 +157,7 @@ def mark_up(docx: bytes, edit) -> bytes:
                     b'Target="comments.xml"/></Relationships>',
                 )
             target.writestr(item, data)
-        if comments:
-            holder = etree.Element(_w("comments"), nsmap={"w": W})
-            holder.extend(comments)
+        if comments and not ours:
             target.writestr("word/comments.xml", etree.tostring(holder, xml_declaration=True, encoding="UTF-8"))
     return out.getvalue()
 
