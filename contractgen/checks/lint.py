@@ -7,7 +7,10 @@ Reading the library is lint_sources.py; the checks on clause wording are wording
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from contractgen.checks.references import check_reference_conditions
 from contractgen.checks.vocabulary import check_vocabulary
@@ -166,10 +169,89 @@ def newest_versions(versions: list[Version]) -> dict[str, Version]:
     return newest
 
 
-def lint_library(root: Path, template: str | None = None) -> LintReport:
-    """Check the clause library under root/clauses and the template(s) under root/templates."""
-    root = Path(root)
-    report = LintReport()
+@dataclass
+class Lint:
+    """What the checks of one lint run share: the root, the templates, the versions and what is read from them."""
+
+    root: Path
+    templates: list[Template]
+    versions: list[Version]
+    library_ids: set[str]
+    newest: dict[str, Version] = field(default_factory=dict)
+    kept: set[int] = field(default_factory=set)  # id() of the older versions kept as released
+    checklist_ids: set[str] = field(default_factory=set)
+    targets: set[str] = field(default_factory=set)
+    known: Any = None
+    term_forms: Any = None
+
+
+@dataclass(frozen=True)
+class VersionCheck:
+    """A check of one clause version; `on_kept`: it also runs on versions kept as released, as warnings."""
+
+    name: str
+    run: Callable[[Version, Lint, LintReport], None]
+    on_kept: bool = False
+
+
+# Every version, released or not.
+EVERY_VERSION = (
+    VersionCheck("covers", lambda v, lint, r: _check_covers(v, lint.checklist_ids, lint.templates, r)),
+    VersionCheck("frozen", lambda v, lint, r: _check_frozen(v, r)),
+)
+# The versions that can still be edited (the ones marked on_kept also warn on versions kept as released).
+EDITABLE_VERSION = (
+    VersionCheck("body text", lambda v, lint, r: check_body_text(v, lint.targets, r), on_kept=True),
+    VersionCheck("variables", lambda v, lint, r: _check_variables(v, r), on_kept=True),
+    VersionCheck("capitals", lambda v, lint, r: check_capitalised(v, lint.known, r)),
+    VersionCheck("party words", lambda v, lint, r: check_party_words(v, r)),
+)
+# House style binds the versions new contracts get; older versions are kept as released.
+NEWEST_VERSION = (
+    VersionCheck("numbers", lambda v, lint, r: check_numbers(v, r)),
+    VersionCheck("term capitals", lambda v, lint, r: check_term_capitals(v, lint.term_forms, r)),
+)
+
+
+def _check_spellings(lint: Lint, report: LintReport) -> None:
+    for name, spelling in [(t.name, load_spelling(lint.root / "templates" / t.name)) for t in lint.templates]:
+        if spelling is None:
+            continue
+        for version in lint.versions:
+            if id(version) not in lint.kept:
+                check_spelling(version, spelling, name, report)
+        words = [w.lower() for v in lint.versions for w in WORDS.findall(strip_comments(v.version.body))]
+        for problem in table_problems(spelling, words):
+            report.add(f"templates/{name}/spelling.yaml", 1, problem)
+
+
+def _check_outlines(lint: Lint, report: LintReport) -> None:
+    used: set[str] = set()
+    for t in lint.templates:
+        used |= _check_outline(t, lint.library_ids, report)
+    covered = {item for v in lint.versions for item in v.version.covers}
+    for t in lint.templates:
+        _check_checklist(t, covered, report)
+    if lint.templates:
+        for clause_id, version in sorted(lint.newest.items()):
+            if clause_id not in used:
+                outlines = ", ".join(t.outline_rel for t in lint.templates)
+                report.add(version.rel, 1, f"clause '{clause_id}' is not in {outlines} (unused)", warning=True)
+
+
+# The checks of the library as a whole, in order, after the checks of each version.
+LIBRARY_CHECKS: tuple[tuple[str, Callable[[Lint, LintReport], None]], ...] = (
+    ("spelling", _check_spellings),
+    ("unused terms", lambda lint, r: check_unused_terms(lint.versions, r)),
+    ("reference conditions", lambda lint, r: check_reference_conditions(lint.versions, lint.templates, r)),
+    ("vocabulary", lambda lint, r: check_vocabulary(lint.newest, lint.templates, r)),
+    ("outlines and checklists", _check_outlines),
+    ("law records", lambda lint, r: check_law_records(lint.root, r)),
+)
+
+
+def _prepare(root: Path, template: str | None, report: LintReport) -> Lint:
+    """Read the templates and versions, and what the checks compare them with."""
     names = [template] if template else template_names(root)
     if template and not (root / "templates" / template / "outline.yaml").is_file():
         report.add(
@@ -185,29 +267,40 @@ def lint_library(root: Path, template: str | None = None) -> LintReport:
         if (root / "clauses").is_dir()
         else set()
     )
-    report.clauses = len({v.version.id for v in versions})
-    report.versions = len(versions)
-
-    checklist_ids = set().union(*(t.checklist.ids() for t in templates if t.checklist is not None))
+    lint = Lint(root, templates, versions, library_ids)
+    lint.checklist_ids = set().union(*(t.checklist.ids() for t in templates if t.checklist is not None))
     schedule_ids = {part.id for t in templates if t.outline for part in t.outline.parts if part.kind == "schedule"}
     anchors = {m.group(1) for v in versions for m in ANCHOR.finditer(strip_comments(v.version.body))}
-    targets = library_ids | schedule_ids | anchors
-
+    lint.targets = library_ids | schedule_ids | anchors
     terms = [party_placeholders(term) for v in versions for term, _ in v.version.defines]
     allow = [word for t in templates for word in t.allow]
-    known = term_pattern(terms + list(ROLE_WORDS) + allow, singulars=True)
-    term_forms = defined_term_forms(terms)
+    lint.known = term_pattern(terms + list(ROLE_WORDS) + allow, singulars=True)
+    lint.term_forms = defined_term_forms(terms)
+    lint.newest = newest_versions(versions)
+    lint.kept = {id(v) for v in versions if _kept_as_released(v, lint.newest)}
+    return lint
 
-    newest = newest_versions(versions)
-    kept = {id(v) for v in versions if _kept_as_released(v, newest)}
-    for version in versions:
-        _check_covers(version, checklist_ids, templates, report)
-        _check_frozen(version, report)
-        if id(version) in kept:
-            # An older released version cannot be fixed, only replaced: what would break a deal that pins it warns.
+
+def lint_library(root: Path, template: str | None = None) -> LintReport:
+    """Check the clause library under root/clauses and the template(s) under root/templates.
+
+    Runs EVERY_VERSION on each version, EDITABLE_VERSION on the versions that can still change (an
+    older released version cannot be fixed, only replaced: what would break a deal that pins it
+    warns), NEWEST_VERSION on each clause's newest version, then LIBRARY_CHECKS in order.
+    """
+    root = Path(root)
+    report = LintReport()
+    lint = _prepare(root, template, report)
+    report.clauses = len({v.version.id for v in lint.versions})
+    report.versions = len(lint.versions)
+    for version in lint.versions:
+        for check in EVERY_VERSION:
+            check.run(version, lint, report)
+        if id(version) in lint.kept:
             found = LintReport()
-            check_body_text(version, targets, found)
-            _check_variables(version, found)
+            for check in EDITABLE_VERSION:
+                if check.on_kept:
+                    check.run(version, lint, found)
             for m in found.messages:
                 report.add(
                     m.path,
@@ -216,39 +309,13 @@ def lint_library(root: Path, template: str | None = None) -> LintReport:
                     warning=True,
                 )
             continue
-        check_body_text(version, targets, report)
-        _check_variables(version, report)
-        check_capitalised(version, known, report)
-        check_party_words(version, report)
-    for version in newest.values():
-        # House style binds the versions new contracts get; older versions are kept as released.
-        check_numbers(version, report)
-        check_term_capitals(version, term_forms, report)
-    spellings = [(t.name, load_spelling(root / "templates" / t.name)) for t in templates]
-    for name, spelling in spellings:
-        if spelling is not None:
-            for version in versions:
-                if id(version) not in kept:
-                    check_spelling(version, spelling, name, report)
-            words = [w.lower() for v in versions for w in WORDS.findall(strip_comments(v.version.body))]
-            for problem in table_problems(spelling, words):
-                report.add(f"templates/{name}/spelling.yaml", 1, problem)
-    check_unused_terms(versions, report)
-    check_reference_conditions(versions, templates, report)
-    check_vocabulary(newest, templates, report)
-
-    used: set[str] = set()
-    for t in templates:
-        used |= _check_outline(t, library_ids, report)
-    covered = {item for v in versions for item in v.version.covers}
-    for t in templates:
-        _check_checklist(t, covered, report)
-    if templates:
-        for clause_id, version in sorted(newest.items()):
-            if clause_id not in used:
-                outlines = ", ".join(t.outline_rel for t in templates)
-                report.add(version.rel, 1, f"clause '{clause_id}' is not in {outlines} (unused)", warning=True)
-    check_law_records(root, report)
+        for check in EDITABLE_VERSION:
+            check.run(version, lint, report)
+    for version in lint.newest.values():
+        for check in NEWEST_VERSION:
+            check.run(version, lint, report)
+    for _name, library_check in LIBRARY_CHECKS:
+        library_check(lint, report)
     report.messages.sort(key=lambda m: (m.path, m.line, m.message))
     return report
 

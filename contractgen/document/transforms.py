@@ -1,11 +1,11 @@
 """Transforms run once, in order, on the document model: numbering, definitions,
-cross-references, contents and consistency checks."""
+cross-references, contents and consistency checks. ``TRANSFORMS`` is their one ordered list."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import Union
 
 from contractgen.errors import DocumentError, Problem
@@ -345,14 +345,52 @@ def check_document(document: Document) -> None:
         raise DocumentError(problems=problems)
 
 
+@dataclass
+class TransformRun:
+    """What one run of the transforms hands from one to the next: the numbered targets and the warnings."""
+
+    document: Document
+    offered: list[TermDefinition]
+    targets: dict[str, Target] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _numbering(run: TransformRun) -> None:
+    run.targets.update(number_document(run.document))
+
+
+def _definitions(run: TransformRun) -> None:
+    run.warnings += [f"defined but never used: {term}" for term in build_definitions(run.document, run.offered)]
+
+
+def _cross_references(run: TransformRun) -> None:
+    resolve_cross_references(run.document, run.targets)
+
+
+def _contents(run: TransformRun) -> None:
+    build_contents(run.document)
+
+
+def _checks(run: TransformRun) -> None:
+    check_document(run.document)
+
+
+# In order: the cross-references need the numbers; the contents the resolved titles; the checks come last.
+TRANSFORMS: tuple[tuple[str, Callable[[TransformRun], None]], ...] = (
+    ("numbering", _numbering),
+    ("definitions", _definitions),
+    ("cross-references", _cross_references),
+    ("contents", _contents),
+    ("checks", _checks),
+)
+
+
 def apply_transforms(document: Document, offered: list[TermDefinition]) -> list[str]:
-    """Run every transform in order; return warnings (e.g. terms defined but unused)."""
-    targets = number_document(document)
-    unused = build_definitions(document, offered)
-    resolve_cross_references(document, targets)
-    build_contents(document)
-    check_document(document)
-    return [f"defined but never used: {term}" for term in unused]
+    """Run every transform of TRANSFORMS in order; return warnings (e.g. terms defined but unused)."""
+    run = TransformRun(document, offered)
+    for _name, transform in TRANSFORMS:
+        transform(run)
+    return run.warnings
 
 
-__all__ = ["apply_transforms", "iter_blocks"]
+__all__ = ["TRANSFORMS", "apply_transforms", "iter_blocks"]

@@ -413,3 +413,17 @@ def test_a_term_used_only_inside_a_longer_term_is_not_listed():
     apply_transforms(document, offered)
     listed = [d.term for d in document.parts[0].clauses[0].blocks[-1].items]
     assert listed == ["Change Request"]
+
+
+def test_apply_transforms_runs_the_registry_in_its_order(monkeypatch):
+    from contractgen.document import transforms
+
+    seen: list[str] = []
+    steps = tuple(
+        (name, lambda run, name=name, step=step: (seen.append(name), step(run))) for name, step in transforms.TRANSFORMS
+    )
+    monkeypatch.setattr(transforms, "TRANSFORMS", steps + (("extra", lambda run: run.warnings.append("extra ran")),))
+    doc = document(agreement(clause("a", "Text.", "Alpha")))
+    assert apply_transforms(doc, []) == ["extra ran"]
+    assert seen == ["numbering", "definitions", "cross-references", "contents", "checks"]
+    assert doc.parts[0].clauses[0].number == "1"
