@@ -126,8 +126,10 @@ class Workspace:
         )
         return state
 
-    def editor(self, rel: str, doc: RoundTrip, text: str, base: str, state: dict[str, Any]) -> dict[str, Any]:
-        """Return the template context of the deal form for a working document and its text."""
+    def editor(
+        self, rel: str, doc: RoundTrip, text: str, base: str, state: dict[str, Any], original: str | None = None
+    ) -> dict[str, Any]:
+        """Return the template context of the deal form for a working document, its text and the text it came from."""
         groups = self.form.build(doc)
         other = attach_problems(groups, state["problems"])
         other_notes = attach_problems(groups, state.get("notes", []), "notes")
@@ -138,6 +140,8 @@ class Workspace:
             "other_notes": other_notes,
             "yaml": text,
             "base": base,
+            "original": text if original is None else original,
+            "conflicts": state.get("conflicts", []),
             "state": state,
             "signed": self.repo.is_signed(rel),
             "nodes": [n for n in walk_nodes(groups)],
@@ -202,7 +206,7 @@ def edit_page(request: Request) -> Response:
     except DealError as exc:
         return ws.page(request, "broken.html", status_code=422, rel=rel, lines=exc.lines())
     state = ws.evaluate(rel, text)
-    return ws.page(request, "edit.html", **ws.editor(rel, doc, text, text_hash(text), state))
+    return ws.page(request, "edit.html", **ws.editor(rel, doc, text, text_hash(text), state, text))
 
 
 def _working(ws: Workspace, rel: str, form) -> tuple[Any, str]:
@@ -286,7 +290,8 @@ def _change_form(request: Request, ws: Workspace, rel: str, form) -> Response:
         state["message"] = "the YAML was not applied"
     elif text_hash(text) != base:
         state["message"] += " (not saved yet)"
-    return ws.page(request, "editor.html", oob=True, **ws.editor(rel, doc, text, base, state))
+    context = ws.editor(rel, doc, text, base, state, str(form.get("_original", "")))
+    return ws.page(request, "editor.html", oob=True, **context)
 
 
 async def save(request: Request) -> Response:
@@ -300,6 +305,7 @@ def _save(request: Request, ws: Workspace, rel: str, path: Path, form) -> Respon
     text = doc.dump()
     state = ws.evaluate(rel, text)
     status = 200
+    original = str(form.get("_original", ""))
     if ws.repo.is_signed(rel):
         state["message"] = (
             f"not saved: {rel} is signed, and a signed contract is frozen "
@@ -315,14 +321,52 @@ def _save(request: Request, ws: Workspace, rel: str, path: Path, form) -> Respon
             with ws.save_lock:
                 base = save_deal_text(path, text, base)
             state["message"] = f"saved {rel}"
+            original = text
         except StaleSave as exc:
-            state["message"] = str(exc)
-            state["stale"] = True
+            doc, text, base, original = _merge_stale(ws, rel, path, form, doc, text, base, state, str(exc))
             status = 409
-    context = ws.editor(rel, doc, text, base, state)
+    context = ws.editor(rel, doc, text, base, state, original)
     if _is_htmx(request):
         return ws.page(request, "editor.html", status_code=status, oob=True, **context)
     return ws.page(request, "edit.html", status_code=status, **context)
+
+
+def _merge_stale(ws: Workspace, rel: str, path: Path, form, doc, text: str, base: str, state, refusal: str):
+    """Someone saved meanwhile: merge their save and this form's changes; return the form's new working state.
+
+    The form then stands on their saved file (a second Save keeps the merge). Lines both changed are
+    conflicts: the form takes this person's lines, and each conflict is shown with both versions.
+    """
+    from contractgen.web.merge import merge_texts
+
+    state["stale"] = True
+    state["message"] = refusal
+    original = str(form.get("_original", ""))
+    theirs = read_deal_text(path)
+    if text_hash(original) != base:
+        return doc, text, base, original  # the text the form came from is unknown: nothing to merge against
+    try:
+        merged, conflicts = merge_texts(original, text, theirs)
+        if conflicts:
+            merged, _ = merge_texts(original, text, theirs, keep="mine")
+            state["theirs_text"] = merge_texts(original, text, theirs, keep="theirs")[0]
+        merged_doc = RoundTrip(merged, path.name)
+    except (ContractgenError, DealError):
+        return doc, text, base, original
+    merged_state = ws.evaluate(rel, merged)
+    state.update(merged_state, stale=True, conflicts=conflicts, theirs_text=state.get("theirs_text", ""))
+    if conflicts:
+        state["message"] = (
+            f"not saved: {rel} was saved by someone else after you opened it, who changed {len(conflicts)} of the lines you "
+            "changed. The form now holds their save with your version of those lines; compare each below, "
+            "change what you need, and Save again"
+        )
+    else:
+        state["message"] = (
+            f"not saved: {rel} was saved by someone else after you opened it. Their changes and yours touch different lines "
+            "and are merged in the form: check them and Save again"
+        )
+    return merged_doc, merged, text_hash(theirs), theirs
 
 
 def preview(request: Request) -> Response:

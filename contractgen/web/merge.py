@@ -1,0 +1,74 @@
+"""Two people saved the same deal: their changes and yours merged line by line, as git merges a file.
+
+The form carries the text it was opened from; with it, `git merge-file` (git is what records the
+rounds of a deal) merges your working text and the file saved meanwhile. Changes on different lines
+merge; changes to the same lines are conflicts, shown side by side for the lawyer to choose.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from contractgen.errors import ContractgenError
+
+MINE, THEIRS = "your version", "the saved version"
+_SIDE = {"mine": ["--ours"], "theirs": ["--theirs"]}
+
+
+class MergeUnavailable(ContractgenError):
+    """git could not merge the two versions (not installed, or it failed)."""
+
+
+@dataclass
+class Conflict:
+    """Lines both people changed: yours and theirs."""
+
+    mine: str
+    theirs: str
+
+
+def merge_texts(original: str, mine: str, theirs: str, keep: str = "") -> tuple[str, list[Conflict]]:
+    """Merge `mine` and `theirs`, both changed from `original`; return the merged text and the conflicts.
+
+    keep="mine" or "theirs" settles each conflict with that side's lines (the text then has no markers).
+    """
+    with tempfile.TemporaryDirectory(prefix="contractgen-merge-") as folder:
+        paths = []
+        for name, text in (("mine", mine), ("original", original), ("theirs", theirs)):
+            path = Path(folder) / name
+            path.write_text(text, encoding="utf-8")
+            paths.append(str(path))
+        try:
+            done = subprocess.run(
+                ["git", "merge-file", "-p", *_SIDE.get(keep, []), "-L", MINE, "-L", "original", "-L", THEIRS, *paths],
+                capture_output=True,
+                timeout=30,
+                check=False,
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise MergeUnavailable(f"the two versions could not be merged: {exc}") from None
+    if done.returncode < 0 or done.returncode > 127:
+        raise MergeUnavailable("the two versions could not be merged: " + done.stderr.decode("utf-8", "replace"))
+    merged = done.stdout.decode("utf-8")
+    return merged, _conflicts(merged) if done.returncode and not keep else []
+
+
+def _conflicts(merged: str) -> list[Conflict]:
+    found: list[Conflict] = []
+    side, mine, theirs = "", list[str](), list[str]()
+    for line in merged.splitlines(keepends=True):
+        if line.startswith("<<<<<<< "):
+            side, mine, theirs = "mine", list[str](), list[str]()
+        elif line.startswith("=======") and side == "mine":
+            side = "theirs"
+        elif line.startswith(">>>>>>> ") and side == "theirs":
+            found.append(Conflict("".join(mine), "".join(theirs)))
+            side = ""
+        elif side == "mine":
+            mine.append(line)
+        elif side == "theirs":
+            theirs.append(line)
+    return found
