@@ -338,6 +338,14 @@ def apply_sector_regulation(deal: Any) -> tuple[Any, list[Finding]]:
     if any(a is not b for a, b in zip(local, deal.regulatory)):
         deal = deal.model_copy(update={"regulatory": local})  # the authority named for the client's country
     if not prints_as_draft(deal):
+        # A final document is never given regimes it does not list; but where a regime it lists asks whether the
+        # Services are critical and the deal is silent, it takes the fuller terms, as a draft does (without a note,
+        # which would block it): a regulated client cannot sign without them if the function is critical.
+        if (
+            any(r in NEEDS_CRITICALITY for r in deal.regulatory)
+            and "critical_or_important" not in deal.model_fields_set
+        ):
+            deal = deal.model_copy(update={"critical_or_important": True})
         return deal, []
     client = deal.parties.client
     stated = client.sector

@@ -189,3 +189,20 @@ def test_an_irish_insurer_whose_regulation_is_inferred_also_names_the_central_ba
     deal_file = overlaid(SAMPLES / "nearshore-eur.yaml", OVERLAYS / "irish-insurer-inferred.yaml", tmp_path)
     text = contract_text(deal_file)
     assert "major ICT-related incidents to the Central Bank of Ireland under Article 19 of DORA" in text
+
+
+# DORA's Article 30(3) terms when the deal does not say whether the function is critical, in a final document too
+
+
+@pytest.mark.parametrize("name", ["nl-fintech-uk-soc", "nearshore-eur"])
+def test_dora_critical_function_terms_without_the_flag_or_with_it(name):
+    text = sample(name)
+    assert "Critical or Important Functions (DORA) The Services support a critical or important function of" in text
+    assert "the additional terms that Article 30(3) of DORA requires" in text
+    assert "threat-led penetration testing under Articles 26 and 27 of DORA" in text
+    assert "The notice and frequency limits in clause" in text and "do not restrict these rights" in text
+
+
+def test_a_stated_non_critical_function_gets_no_article_30_3_terms(tmp_path):
+    text = contract_text(overlaid(SAMPLES / "nl-fintech-uk-soc.yaml", OVERLAYS / "not-critical.yaml", tmp_path))
+    assert "the additional terms that Article 30(3) of DORA requires" not in text

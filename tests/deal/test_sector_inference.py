@@ -69,10 +69,11 @@ def test_dora_displaces_nis2_and_brings_its_own_incident_clock(tmp_path):
     assert "in any event within 4 hours after discovering it" in text
 
 
-def test_a_final_document_is_never_changed_by_inference():
+def test_a_final_document_gets_no_notes_but_the_fuller_terms_where_criticality_is_open():
     source = load_deal(SAMPLES / "ca-insurer-us-cloud.yaml")  # final, no critical_or_important stated
-    assert source.notes == () or not [n for n in source.notes if n.id.startswith("critical-or-important")]
-    assert source.deal.critical_or_important is False
+    assert not [n for n in source.notes if n.id.startswith(("critical-or-important", "regulatory", "sector"))]
+    assert [str(r) for r in source.deal.regulatory] == ["OSFI B-10"]  # no regime added
+    assert source.deal.critical_or_important is True  # OSFI B-10 asks; the deal is silent: the fuller terms
 
 
 def test_the_osfi_supplier_notice_is_derived_like_10_nycrr():
