@@ -85,3 +85,15 @@ def test_a_statutory_late_payment_rule_names_its_rate_and_law():
             assert rule.rate and rule.law, key
     assert law_of("English law").late_payment.statutory is True
     assert "§ 288(2)" in law_of("German law").late_payment.law
+
+
+def test_the_tax_name_matches_the_familys_forbidden_words():
+    """A record whose tax is GST is not under a family that forbids the words GST; one whose tax is VAT, not VAT."""
+    families = {key: record.data for key, record in active().records("families").items()}
+    for key, record in load_jurisdictions().items():
+        short = record.commercial.tax.short
+        if short:
+            words = {w.casefold() for w in families[record.family].get("must_not_use") or ()}
+            assert short.casefold() not in words, key
+    assert law_of("English law").tax.short == "VAT" and law_of("the laws of New South Wales").tax.short == "GST"
+    assert law_of("Japanese law").tax.name == "consumption tax"
