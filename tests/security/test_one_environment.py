@@ -37,6 +37,9 @@ def _made_elsewhere() -> list[str]:
                 name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
                 if name == "Template" and not isinstance(func, ast.Attribute):
                     name = None  # a class of the project's own; jinja2's Template is caught by its import
+                if name == "Template" and isinstance(func.value if isinstance(func, ast.Attribute) else None, ast.Name):
+                    if func.value.id == "nodes":  # jinja2.nodes.Template: the root of a parsed AST, no environment
+                        name = None
             elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("jinja2"):
                 name = next((a.name for a in node.names if a.name in ENVIRONMENT_NAMES), None)
             if name in ENVIRONMENT_NAMES:
