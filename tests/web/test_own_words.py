@@ -80,3 +80,11 @@ def test_problems_are_listed_at_the_top_as_links_to_their_fields(client):
         in links
     )
     assert '<a href="#f-riders_0__title">Title</a> <code>riders[0].title</code>: is required' in links
+
+
+def test_a_signed_deal_opens_read_only(client, web_repo: Path):
+    path = web_repo / DEAL
+    path.write_text("status: signed\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    page = client.get(f"/edit/{DEAL}").text
+    assert '<fieldset class="sections" disabled aria-label="Signed: read only">' in page
+    assert re.search(r'<button type="submit" class="primary" id="save"[^>]* disabled', page)
