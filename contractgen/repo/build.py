@@ -42,6 +42,8 @@ from contractgen.repo.task_outputs import Task, render_pdf, render_redlines
 if TYPE_CHECKING:
     from contractgen.pipeline import Workspace
 
+CACHE_DIR = ".contractgen/cache"  # reusable work of earlier builds (never an input: a cold cache gives the same bytes)
+
 EXIT_OK, EXIT_DIFFERENCES, EXIT_BAD_INPUT = 0, 1, 2
 
 
@@ -446,6 +448,7 @@ def _execute(
 ) -> list[dict[str, Any]]:
     """Run the tasks in worker processes (in this process for one job or one task) or on a dask cluster."""
     from contractgen.repo.progress import DealProgress, run_each
+    from contractgen.writers.pdf.cache import part_cache
 
     if not tasks:
         return []
@@ -457,5 +460,6 @@ def _execute(
             return execute_on_dask(config, tasks, dask, shown.done, run_one_task)
         # warm even for one job: each deal renders in a bounded worker forked from this process
         _warm_up(config, {fmt for task in tasks for fmt, _out in task.outputs})
-        results = run_each(tasks, _run_task, jobs, shown, _ensure_worker, (config,), name=lambda task: task.deal)
+        with part_cache(config.root / CACHE_DIR):  # PDF parts that did not change are not laid out again
+            results = run_each(tasks, _run_task, jobs, shown, _ensure_worker, (config,), name=lambda task: task.deal)
     return [{"deal": task.deal, **result} for task, result in zip(tasks, results)]

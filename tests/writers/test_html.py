@@ -122,7 +122,7 @@ def test_definitions_wording():
 def test_signature_blocks_one_per_party():
     doc = sample_document()
     html = html_of(doc)
-    sig = html[html.index('<section class="part signatures">') :]
+    sig = html[html.index('<section class="part signatures" data-pdf-part>') :]
     sig = sig[: sig.index("</section>")]
     assert '<h1 class="signatures-heading">Signatures</h1>' in sig
     assert "This Agreement has been entered into on the date stated at the beginning of it." in sig

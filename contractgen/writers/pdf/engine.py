@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
@@ -124,6 +125,111 @@ def typeset(html: str, base_url: str, fetcher: Any, font_config: Any, settings: 
         if isinstance(cause, ContractgenError):
             raise cause from None
         raise UnsafeResourceError(str(exc)) from cause
+
+
+# ------------------------------------------------------------ parts: laid out alone, joined by the frame
+
+
+@contextmanager
+def fetch_errors():
+    """Within the block, a fetch the fetcher refused stops the render with the fetcher's own error."""
+    from weasyprint.urls import FatalURLFetchingError
+
+    try:
+        yield
+    except FatalURLFetchingError as exc:
+        cause = exc.__cause__
+        if isinstance(cause, ContractgenError):
+            raise cause from None
+        raise UnsafeResourceError(str(exc)) from cause
+
+
+def parse(html: str, base_url: str, fetcher: Any) -> Any:
+    """Return WeasyPrint's parsed HTML (its element tree is `.etree_element`, an ElementTree root)."""
+    import weasyprint
+
+    return weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+
+
+def rewrap(parsed: Any) -> None:
+    """Let WeasyPrint see the parsed HTML's element tree again after it was edited."""
+    parsed.wrapper_element = type(parsed.wrapper_element).from_html_root(parsed.etree_element)
+
+
+def options(settings: dict[str, Any]) -> dict[str, Any]:
+    """Return WeasyPrint's default write_pdf options with `settings` over them."""
+    import weasyprint
+
+    merged = dict(weasyprint.DEFAULT_OPTIONS)
+    merged.update(settings)
+    return merged
+
+
+def lay_out(parsed: Any, font_config: Any, merged: dict[str, Any]) -> Any:
+    """Lay parsed HTML out (`merged`: options()); return WeasyPrint's laid-out document."""
+    return parsed.render(font_config=font_config, **{k: v for k, v in merged.items() if k != "finisher"})
+
+
+def draw(document: Any, merged: dict[str, Any]) -> bytes:
+    """Draw a laid-out document as PDF bytes with `merged` options (its finisher included)."""
+    import weasyprint
+
+    return bytes(
+        document.write_pdf(finisher=merged.get("finisher"), **{k: merged[k] for k in weasyprint.DEFAULT_OPTIONS})
+    )
+
+
+def stylesheet_text(text: str) -> Any:
+    """Return a parsed stylesheet of fixed text (no URLs, no fonts)."""
+    from weasyprint import CSS
+
+    return CSS(string=text)
+
+
+def pages_facts(document: Any) -> list[tuple]:
+    """Return (width, height, page name, links, anchors, bookmarks) of each laid-out page, as plain data."""
+    return [
+        (
+            page.width,
+            page.height,
+            page._page_box.page_type.name or "",
+            [(kind, target, tuple(rect)) for kind, target, rect, _ in page.links],
+            {name: tuple(where) for name, where in page.anchors.items()},
+            [(level, label, tuple(point), state) for level, label, point, state in page.bookmarks],
+        )
+        for page in document.pages
+    ]
+
+
+def forget_links(document: Any) -> None:
+    """Drop every link, anchor and bookmark of a laid-out document (another document writes them)."""
+    for page in document.pages:
+        page.links, page.anchors, page.bookmarks = [], {}, []
+
+
+class _LinkBox:
+    """Stands for a link's box when a link laid out in another document is written on this one's page."""
+
+    link_annotation = None
+
+
+def carry_facts(document: Any, first: int, facts: list[tuple[list, dict, list]]) -> None:
+    """Give the pages from `first` on the (links, anchors, bookmarks) of pages laid out elsewhere (same sizes)."""
+    for page, (links, anchors, bookmarks) in zip(document.pages[first:], facts):
+        page.links = [(kind, target, rect, _LinkBox()) for kind, target, rect in links]
+        page.anchors = dict(anchors)
+        page.bookmarks = list(bookmarks)
+
+
+def page_count(document: Any) -> int:
+    """Return how many pages a laid-out document has."""
+    return len(document.pages)
+
+
+def page_size(document: Any, index: int) -> tuple[float, float]:
+    """Return (width, height) of one laid-out page."""
+    page = document.pages[index]
+    return page.width, page.height
 
 
 def _retext(box: Any, text: str) -> Any:

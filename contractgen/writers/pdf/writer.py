@@ -219,14 +219,45 @@ def html_to_pdf(
 
 
 def render_pdf(document: Document, template_dir: Path, attachments: dict[str, bytes] | None = None) -> bytes:
-    """Return the contract as PDF bytes: same model and template give byte-identical output."""
+    """Return the contract as PDF bytes: same model and template give byte-identical output.
+
+    Laid out in parts and joined (``writers.pdf.frame``) when the layout marks parts and
+    CONTRACTGEN_PDF_PARTS is not "off"; else in one layout.
+    """
+    from contractgen.writers.pdf import frame
+
     html = render_html(document, template_dir)
-    return html_to_pdf(
-        html,
-        Path(template_dir).resolve() / "pdf",
-        pdf_variant=PDF_VARIANT,
-        options=lambda: provenance_options(document, attachments),
+    pdf_dir = Path(template_dir).resolve() / "pdf"
+    options = lambda: provenance_options(document, attachments)  # noqa: E731
+    if frame.setting() != "off":
+        joined = _render_in_parts(html, pdf_dir, options)
+        if joined is not None:
+            return joined
+    return html_to_pdf(html, pdf_dir, pdf_variant=PDF_VARIANT, options=options)
+
+
+def _render_in_parts(html: str, pdf_dir: Path, options) -> bytes | None:
+    """Return the contract laid out in parts (None: the layout marks none), inside the writer's error boundary."""
+    from contractgen.writers.pdf import frame
+    from contractgen.writers.pdf.parts import Kit
+
+    font_config, stylesheet, css_digest, fetcher = _resources(pdf_dir)
+    css_path = pdf_dir / STYLESHEET
+    fonts = font_files(safefs.read_bytes(css_path, pdf_dir.parent).decode("utf-8"), css_path)
+    identifier = (
+        hashlib.sha256(f"{css_digest}\n{engine.version()}\n".encode() + html.encode("utf-8"))
+        .hexdigest()[:32]
+        .encode("ascii")
     )
+    kit = Kit(font_config, [stylesheet], str(pdf_dir) + "/", fetcher)
+    try:
+        with _RENDER_LOCK, collector_paused():  # one FontConfiguration is shared; WeasyPrint is not thread-safe
+            settings = dict(pdf_identifier=identifier, uncompressed_pdf=False, pdf_variant=PDF_VARIANT, **options())
+            return frame.render_in_parts(html, kit, css_digest, fonts, settings)
+    except ContractgenError:
+        raise
+    except Exception as exc:  # WeasyPrint/Pango failures become one of ours, at the boundary
+        raise OutputError(f"PDF rendering failed: {type(exc).__name__}: {exc}") from exc
 
 
 # ------------------------------------------------------------ provenance (what `contractgen explain` reads back)

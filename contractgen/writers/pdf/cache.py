@@ -1,0 +1,158 @@
+"""The content-addressed cache of laid-out PDF parts (a contracts repository's ``.contractgen/cache``).
+
+A part's PDF depends only on its own elements, the page they sit in (the head, the html and body
+attributes), the stylesheet, the fonts and the versions of WeasyPrint and contractgen, never on
+its page offset (the frame prints the page numbers). So a part whose key is in the cache is taken
+from it instead of laid out: after a one-clause edit only the parts holding that clause are laid
+out again. An entry is two files, ``<key>.pdf`` and ``<key>.json`` (the page facts and the PDF's
+sha256, checked on reading; JSON, never pickle, as the folder is only as trusted as the checkout).
+The folder is bounded: past its size (``CONTRACTGEN_PDF_CACHE_MB``, default 256) the entries used
+longest ago are removed. A cold cache gives the same bytes as a warm one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import threading
+from pathlib import Path
+
+SIZE_SETTING = "CONTRACTGEN_PDF_CACHE_MB"
+DEFAULT_MB = 256
+FOLDER = "pdf-parts"
+
+_STATE: dict = {"dir": None}
+_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def part_cache(folder: Path | None):
+    """Use `folder` (e.g. <repository>/.contractgen/cache) for laid-out parts within the block (None: no cache)."""
+    with _LOCK:
+        before = _STATE["dir"]
+        _STATE["dir"] = Path(folder) / FOLDER if folder is not None else None
+    try:
+        yield
+    finally:
+        with _LOCK:
+            _STATE["dir"] = before
+
+
+def cache_dir() -> Path | None:
+    """Return the folder of cached parts in use, or None."""
+    return _STATE["dir"]
+
+
+def limit_bytes() -> int:
+    """Return the cache's size bound in bytes (CONTRACTGEN_PDF_CACHE_MB, default 256)."""
+    try:
+        megabytes = float(os.environ.get(SIZE_SETTING, "") or DEFAULT_MB)
+    except ValueError:
+        megabytes = DEFAULT_MB
+    return int(max(megabytes, 0) * 1024 * 1024)
+
+
+def part_key(identity: str, part_markup: bytes) -> str:
+    """Return a part's cache key: a hash of what the layout and its versions are, and of its own markup."""
+    digest = hashlib.sha256(identity.encode("utf-8"))
+    digest.update(b"\0")
+    digest.update(part_markup)
+    return digest.hexdigest()
+
+
+def load(key: str):
+    """Return the cached LaidOutPart of `key`, or None (missing, unreadable or not matching its hash)."""
+    from contractgen.writers.pdf.parts import LaidOutPart, PartPage
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        facts = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
+        pdf = (folder / f"{key}.pdf").read_bytes()
+    except (OSError, ValueError):
+        return None
+    if not isinstance(facts, dict) or facts.get("sha256") != hashlib.sha256(pdf).hexdigest():
+        return None
+    try:
+        pages = [
+            PartPage(
+                width=float(page["width"]),
+                height=float(page["height"]),
+                name=str(page["name"]),
+                links=[(str(kind), str(target), tuple(map(float, rect))) for kind, target, rect in page["links"]],
+                anchors={str(name): tuple(map(float, where)) for name, where in page["anchors"].items()},
+                bookmarks=[
+                    (int(level), str(label), tuple(map(float, point)), str(state))
+                    for level, label, point, state in page["bookmarks"]
+                ],
+            )
+            for page in facts["pages"]
+        ]
+    except (KeyError, TypeError, ValueError):
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(folder / f"{key}.json")  # used now: the last to be removed
+    return LaidOutPart(pdf, pages)
+
+
+def store(key: str, part) -> None:
+    """Write a laid-out part under `key` (atomically), then keep the folder within its bound."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    facts = {
+        "sha256": hashlib.sha256(part.pdf).hexdigest(),
+        "pages": [
+            {
+                "width": page.width,
+                "height": page.height,
+                "name": page.name,
+                "links": [[kind, target, list(rect)] for kind, target, rect in page.links],
+                "anchors": {name: list(where) for name, where in page.anchors.items()},
+                "bookmarks": [[level, label, list(point), state] for level, label, point, state in page.bookmarks],
+            }
+            for page in part.pages
+        ],
+    }
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for suffix, data in ((".pdf", part.pdf), (".json", json.dumps(facts, sort_keys=True).encode("utf-8"))):
+            temporary = folder / f".{key}{suffix}.{os.getpid()}.tmp"
+            temporary.write_bytes(data)
+            os.replace(temporary, folder / f"{key}{suffix}")
+    except OSError:
+        return  # a cache that cannot be written only costs time
+    prune(folder, limit_bytes())
+
+
+def prune(folder: Path, limit: int) -> int:
+    """Remove the entries used longest ago until the folder holds at most `limit` bytes; return how many."""
+    entries: dict[str, list] = {}
+    try:
+        listing = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for item in listing:
+        stem, _, suffix = item.name.rpartition(".")
+        if suffix not in ("pdf", "json") or item.name.startswith("."):
+            continue
+        with contextlib.suppress(OSError):
+            stat = item.stat()
+            entry = entries.setdefault(stem, [0.0, 0])
+            entry[1] += stat.st_size
+            if suffix == "json":
+                entry[0] = stat.st_mtime
+    total = sum(size for _, size in entries.values())
+    removed = 0
+    for stem, (_, size) in sorted(entries.items(), key=lambda item: (item[1][0], item[0])):
+        if total <= limit:
+            break
+        for suffix in (".json", ".pdf"):
+            with contextlib.suppress(OSError):
+                (folder / f"{stem}{suffix}").unlink()
+        total -= size
+        removed += 1
+    return removed
