@@ -206,3 +206,25 @@ def test_dora_critical_function_terms_without_the_flag_or_with_it(name):
 def test_a_stated_non_critical_function_gets_no_article_30_3_terms(tmp_path):
     text = contract_text(overlaid(SAMPLES / "nl-fintech-uk-soc.yaml", OVERLAYS / "not-critical.yaml", tmp_path))
     assert "the additional terms that Article 30(3) of DORA requires" not in text
+
+
+# OSFI Guideline B-13 (technology and cyber risk) for federally regulated financial institutions
+
+
+def test_a_canadian_insurer_gets_guideline_b13_beside_b10(tmp_path):
+    deal_file = overlaid(SAMPLES / "ca-insurer-us-cloud.yaml", OVERLAYS / "canadian-insurer-inferred.yaml", tmp_path)
+    text = contract_text(deal_file)
+    assert "Third-Party Risk Management (OSFI Guideline B-10)" in text
+    assert "Technology and Cyber Risk Management (OSFI Guideline B-13) This paragraph gives effect to" in text
+    assert "detect, respond to and recover from cyber threats to the Services" in text
+    assert "Guideline B-13, Technology and Cyber Risk Management" in text.split("Regulatory Requirements", 1)[1]
+    # B-13 has its own paragraph, so it does not also bring the general financial-outsourcing terms
+    assert "Financial-Services Outsourcing Requirements" not in text
+
+
+def test_b13_is_inferred_only_for_a_canadian_bank_or_insurer():
+    from contractgen.deal.derived import inferred_regimes
+
+    assert [str(r) for r in inferred_regimes("bank", "CA")] == ["OSFI B-10", "OSFI B-13"]
+    assert "OSFI B-13" not in [str(r) for r in inferred_regimes("bank", "GB")]
+    assert "OSFI B-13" not in [str(r) for r in inferred_regimes("payment institution", "CA")]

@@ -23,7 +23,7 @@ BANK = FIXTURES / "deals" / "good" / "bank-without-regulatory.yaml"
         ("e-money institution", "IE", {"DORA", "EBA Outsourcing Guidelines"}),
         ("investment firm", "DE", {"DORA", "EBA Outsourcing Guidelines"}),
         ("bank", "CH", {"FINMA Circular 2018/3"}),
-        ("insurer", "CA", {"OSFI B-10"}),
+        ("insurer", "CA", {"OSFI B-10", "OSFI B-13"}),
         ("bank", "US", set()),
         ("other", "GB", set()),
     ],
