@@ -358,6 +358,13 @@ def _party_block(role: str, party, template_dir: Path, context: dict) -> PartyBl
     )
 
 
+def build_deal(deal_path: str | Path, workspace: Workspace | None = None, raw: bytes | None = None) -> BuildResult:
+    """The one way from a deal file (or its bytes, named by its path) to its finished document model:
+    loaded once (load_deal), resolved once and built (build_document). The CLI, coverage, negotiation
+    and the web workers all take it; a repository build resolves first to judge staleness, then builds."""
+    return build_document(load_deal(deal_path, raw), workspace)
+
+
 def render_deal(
     deal_path: Path,
     out_dir: Path,
@@ -373,7 +380,7 @@ def render_deal(
     from contractgen.outputs import write_outputs
 
     workspace = workspace or Workspace()
-    result = build_document(load_deal(deal_path), workspace)
+    result = build_deal(deal_path, workspace)
     if strict and (result.warnings or result.source.open_notes):
         raise ContractgenError(problems=strict_problems(result, deal_path))
     template_dir = workspace.template_dir(result.source.deal.template)
@@ -431,24 +438,20 @@ def check_deal(deal_path: Path, workspace: Workspace | None = None, strict: bool
     Field errors and broken rules come from loading; when every field is valid the clauses are
     resolved and rendered even with a broken rule, so clause-library errors join the same report.
     """
-    from contractgen.deal.load import deal_findings
-    from contractgen.deal.yamlsource import decode_text, load_yaml, read_file_bytes
-    from contractgen.digest import source_sha256
+    from contractgen.deal.load import read_deal
 
     workspace = workspace or Workspace()
     name = str(deal_path)
     report = DealReport(name)
     try:
-        raw = read_file_bytes(deal_path)
-        data, lines = load_yaml(decode_text(raw, name), name)
+        source, problems = read_deal(deal_path)
     except ContractgenError as exc:
         report.problems = list(exc.problems) or [Problem(name, None, "", line) for line in exc.lines()]
         return report
-    deal, problems, notes = deal_findings(data, name, lines)
-    report.problems, report.notes = list(problems), list(notes)
-    if deal is None:
+    report.problems = list(problems)
+    if source is None:
         return report
-    source = DealSource(deal=deal, path=Path(deal_path), raw=raw, sha256=source_sha256(raw), notes=tuple(notes))
+    report.notes = list(source.notes)
     try:
         result = build_document(source, workspace)
     except ContractgenError as exc:
@@ -474,6 +477,7 @@ __all__ = [
     "Problem",
     "ResolvedDeal",
     "Workspace",
+    "build_deal",
     "build_document",
     "load_deal",
     "render_deal",

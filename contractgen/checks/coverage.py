@@ -136,11 +136,11 @@ def deal_coverage_with_notes(deal_path: Path, workspace=None) -> tuple[Any, list
 
 def deal_coverage_report(deal_path: Path, workspace=None) -> tuple[Any, list[CoverageRow], list, list[dict[str, Any]]]:
     """Return the deal, its coverage rows, its drafting notes and the deal's own words (riders and overrides)."""
-    from contractgen.pipeline import Workspace, build_document, load_deal
+    from contractgen.pipeline import Workspace, build_deal
     from contractgen.templating.render import evaluate_condition
 
     workspace = workspace or Workspace()
-    result = build_document(load_deal(deal_path), workspace)
+    result = build_deal(deal_path, workspace)
     deal = result.source.deal
     template_dir = workspace.template_dir(deal.template)
     checklist = load_checklist(template_dir, workspace.root)

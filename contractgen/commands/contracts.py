@@ -235,11 +235,11 @@ def redline_deals(
     from contractgen.redline.authorship import redline_author, redline_date
     from contractgen.redline.diff import diff_documents
 
-    from contractgen.pipeline import Workspace, build_document, load_deal
+    from contractgen.pipeline import Workspace, build_deal
 
     workspace = workspace or Workspace()
-    old_result = build_document(load_deal(old_path), workspace)
-    new_result = build_document(load_deal(new_path), workspace)
+    old_result = build_deal(old_path, workspace)
+    new_result = build_deal(new_path, workspace)
     redline = diff_documents(old_result.document, new_result.document)
     redline.author, redline.date = redline_author(author, Path(new_path).resolve().parent), redline_date()
     template_dir = workspace.template_dir(new_result.source.deal.template)

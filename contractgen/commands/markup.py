@@ -24,15 +24,14 @@ from contractgen.commands.common import EXIT_BAD_INPUT, EXIT_OK, choose_library,
 @root_option
 def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Path | None) -> None:
     """Report the tracked changes and comments of THEIRS (a DOCX rendered from DEAL) clause by clause; accept some."""
-    from contractgen.deal import load_deal
     from contractgen.outputs import write_atomically
-    from contractgen.pipeline import build_document
+    from contractgen.pipeline import build_deal
     from contractgen.redline.markup import read_markup
     from contractgen.errors import MarkupError
     from contractgen.repo.negotiation import plan
 
     workspace, _config = choose_library(root)
-    result = build_document(load_deal(deal), workspace)
+    result = build_deal(deal, workspace)
     try:
         markup = read_markup(theirs.read_bytes(), result.document)
     except MarkupError as exc:

@@ -179,19 +179,28 @@ def validate_data(data: Any, filename: str = "<deal>", lines: Lines | None = Non
     return deal
 
 
-def load_deal(path: str | Path, raw: bytes | None = None) -> DealSource:
-    """Read a deal file once, validate it and return it with its bytes; DealError (all problems) otherwise.
+def read_deal(path: str | Path, raw: bytes | None = None) -> tuple[DealSource | None, list[Problem]]:
+    """Read a deal file once and check it: its DealSource when every field is valid (a rule may still be
+    broken), and every problem. A file that is not safe YAML raises DealError.
 
-    `raw`: the file's bytes when the caller has read them already (a repository build hashes each
-    deal file first); the file is then not read again.
+    `raw`: the file's bytes when the caller has them already (a repository build hashes each deal file
+    first, the web workspace holds the text being edited); the file is then not read again.
     """
     name = str(path)
     raw = read_file_bytes(path) if raw is None else refuse_oversized(raw, name)
     data, lines = load_yaml(decode_text(raw, name), name)
     deal, problems, notes = deal_findings(data, name, lines)
-    if problems or deal is None:
+    if deal is None:
+        return None, problems
+    return DealSource(deal=deal, path=Path(path), raw=raw, sha256=source_sha256(raw), notes=tuple(notes)), problems
+
+
+def load_deal(path: str | Path, raw: bytes | None = None) -> DealSource:
+    """Read a deal file once, validate it and return it with its bytes; DealError (all problems) otherwise."""
+    source, problems = read_deal(path, raw)
+    if problems or source is None:
         raise DealError(problems=problems)
-    return DealSource(deal=deal, path=Path(path), raw=raw, sha256=source_sha256(raw), notes=tuple(notes))
+    return source
 
 
 def rejoin_split_names(data: Any) -> tuple[Any, list[Finding]]:

@@ -19,11 +19,10 @@ from pathlib import Path
 from collections.abc import Iterator
 from typing import Any
 
-from contractgen.deal import load_deal
 from contractgen.redline.writeback import round_trip, updated_text
 from contractgen.deal.yamlsource import decode_text
 from contractgen.errors import ContractgenError
-from contractgen.pipeline import Workspace, build_document
+from contractgen.pipeline import Workspace, build_deal
 from contractgen.redline.markup import MarkupChange, overrides_for, paragraph_texts
 
 _FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -122,7 +121,7 @@ def _printed(document: Any, change: MarkupChange) -> list[str]:
 
 def _render(text: str, name: Path, workspace: Workspace) -> Any | None:
     try:
-        return build_document(load_deal(name, text.encode("utf-8")), workspace).document
+        return build_deal(name, workspace, text.encode("utf-8")).document
     except ContractgenError:
         return None
 

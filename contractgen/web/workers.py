@@ -66,26 +66,11 @@ def _call(settings: Settings, job: Callable, args: tuple) -> tuple[str, Any]:
         ]
 
 
-def deal_source(name: str, text: str):
-    """Load a deal from its text as `load_deal` loads a file (safe loader, model, rules), named `name`."""
-    from contractgen.deal.load import DealSource, deal_findings
-    from contractgen.deal.yamlsource import load_yaml
-    from contractgen.digest import source_sha256
-    from contractgen.errors import DealError
-
-    raw = text.encode("utf-8")
-    data, lines = load_yaml(text, name)
-    deal, problems, notes = deal_findings(data, name, lines)
-    if problems or deal is None:
-        raise DealError(problems=problems)
-    return DealSource(deal=deal, path=Path(name), raw=raw, sha256=source_sha256(raw), notes=tuple(notes))
-
-
 def _build(workspace, name: str, text: str):
-    from contractgen.pipeline import build_document
+    from contractgen.pipeline import build_deal
 
-    source = deal_source(name, text)
-    return source.deal, build_document(source, workspace)
+    result = build_deal(name, workspace, text.encode("utf-8"))
+    return result.source.deal, result
 
 
 def job_preview(workspace, name: str, text: str) -> dict[str, Any]:
@@ -93,8 +78,10 @@ def job_preview(workspace, name: str, text: str) -> dict[str, Any]:
     from contractgen.errors import DealError
     from contractgen.writers.pdf.html import render_html
 
+    from contractgen.deal import load_deal
+
     try:
-        source = deal_source(name, text)
+        source = load_deal(name, text.encode("utf-8"))
     except DealError as exc:  # problems of the deal itself go next to their fields: keep their paths
         return {"problems": [(p.path, p.line, p.message) for p in exc.problems] or [("", None, str(exc))]}
     from contractgen.pipeline import build_document
@@ -185,21 +172,13 @@ def job_markup(workspace, name: str, text: str, docx: bytes, accept: tuple[str, 
 
 def job_usage(workspace, deals: list[tuple[str, str]]) -> dict[str, dict[str, int]]:
     """Return {deal: {clause id: version}} for each deal that loads and resolves (no rendering)."""
-    from contractgen.library.resolve import resolve_contract
-    from contractgen.templating.context import build_context
-    from contractgen.templating.render import condition_evaluator
+    from contractgen.deal import load_deal
+    from contractgen.pipeline import resolve_deal
 
     usage: dict[str, dict[str, int]] = {}
     for rel, text in deals:
         try:
-            deal = deal_source(Path(rel).name, text).deal
-            resolution = resolve_contract(
-                workspace.outline(deal.template),
-                workspace.library,
-                deal,
-                condition_evaluator(build_context(deal)),
-                Path(rel).name,
-            )
+            resolution = resolve_deal(load_deal(Path(rel).name, text.encode("utf-8")), workspace).resolution
         except ContractgenError:
             continue
         usage[rel] = {v.id: v.version for v in resolution.versions()}

@@ -21,7 +21,7 @@ pytest.importorskip("uvicorn")
 from contractgen.errors import DealError  # noqa: E402
 from contractgen.repo.config import init_repo  # noqa: E402
 from contractgen.web.app import create_app  # noqa: E402
-from contractgen.web.workers import deal_source  # noqa: E402
+from contractgen.deal import load_deal  # noqa: E402
 from tests.security.webserver import running  # noqa: E402
 from tests.web.forms import form_values  # noqa: E402
 
@@ -31,7 +31,7 @@ EDITORS, DEALS, ROUNDS = 20, 4, 3
 def validate_only(job, name, text, *args, **kwargs):
     """The render pool's answer to a preview, from validation alone (a stand-in page when valid)."""
     try:
-        deal = deal_source(name, text).deal
+        deal = load_deal(name, text.encode("utf-8")).deal
     except DealError as exc:
         return {"problems": [(p.path, p.line, p.message) for p in exc.problems]}
     return {
@@ -99,6 +99,6 @@ def test_twenty_concurrent_editors_get_answers_never_a_server_error(server):
     for rel, values in saved.items():
         text = (root / rel).read_text(encoding="utf-8")
         assert any(f"  monthly_charges: {v}\n" in text for v in values), rel  # the file holds one editor's save
-        deal_source(rel, text)  # and is a valid deal
+        load_deal(rel, text.encode("utf-8"))  # and is a valid deal
     with httpx.Client(base_url=base, timeout=120) as client:
         assert client.get("/edit/deals/deal-0.yaml").status_code == 200  # the editor still works for everyone
