@@ -97,3 +97,10 @@ def test_the_tax_name_matches_the_familys_forbidden_words():
             assert short.casefold() not in words, key
     assert law_of("English law").tax.short == "VAT" and law_of("the laws of New South Wales").tax.short == "GST"
     assert law_of("Japanese law").tax.name == "consumption tax"
+
+
+def test_each_listed_law_is_a_whole_name():
+    """A law written in a YAML flow list with a comma in its name ('…Act, 1988') stays one name when quoted."""
+    for key, record in load_jurisdictions().items():
+        for law in record.commercial.anti_bribery.laws:
+            assert len(law) > 12 and law[0].isalpha(), (key, law)
