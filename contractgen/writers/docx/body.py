@@ -9,7 +9,7 @@ numbered paragraphs, their results filled in from the model.
 
 from __future__ import annotations
 
-from docx.oxml.ns import qn
+from contractgen.writers.docx.oxml import qn
 from lxml import etree
 
 from contractgen.document.model import (

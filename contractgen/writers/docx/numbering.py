@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from docx.oxml.ns import nsdecls, qn
+from contractgen.writers.docx.oxml import nsdecls, paragraph_properties, qn
 from lxml import etree
 
 from contractgen.writers.docx import fields as f
@@ -82,9 +82,9 @@ def link_styles(styles_root, sheet: dict) -> None:
         if style.get(qn("w:type")) != "paragraph":
             continue
         if style_id in linked:
-            f.ppr_insert(style.get_or_add_pPr(), f.num_pr(*linked[style_id]))
+            f.ppr_insert(paragraph_properties(style), f.num_pr(*linked[style_id]))
         elif _inherits(style, by_id, linked):
-            f.ppr_insert(style.get_or_add_pPr(), f.num_pr(0, 0))
+            f.ppr_insert(paragraph_properties(style), f.num_pr(0, 0))
 
 
 def _inherits(style, by_id: dict, linked: dict) -> bool:

@@ -1,11 +1,10 @@
-"""Rewrite a zip archive (DOCX) so the same content always gives the same bytes."""
+"""Rewrite a zip archive (DOCX) so the same content always gives the same bytes (the members come from
+``oxml.package_members``)."""
 
 from __future__ import annotations
 
 import io
 import zipfile
-
-from docx.opc.pkgwriter import _ContentTypesItem
 
 FIXED_DATE_TIME = (1980, 1, 1, 0, 0, 0)
 FIRST_MEMBERS = ("[Content_Types].xml",)
@@ -33,19 +32,3 @@ def deterministic_zip(members: dict[str, bytes]) -> bytes:
             info.comment = b""
             zf.writestr(info, members[name], compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
     return out.getvalue()
-
-
-def package_members(package) -> dict[str, bytes]:
-    """Return {zip member name: bytes} for a python-docx package, as its save() would write."""
-    parts = list(package.iter_parts())
-    for part in parts:
-        part.before_marshal()
-    members = {
-        "[Content_Types].xml": _ContentTypesItem.from_parts(parts).blob,
-        "_rels/.rels": package.rels.xml,
-    }
-    for part in parts:
-        members[part.partname.membername] = part.blob
-        if len(part.rels):
-            members[part.partname.rels_uri.membername] = part.rels.xml
-    return members

@@ -7,11 +7,7 @@ from __future__ import annotations
 
 import json
 
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part as OpcPart
-from docx.oxml.ns import qn
+from contractgen.writers.docx.oxml import CT, RT, add_part, drop_relationships, qn, set_blob
 from lxml import etree
 
 from contractgen.document.model import Document
@@ -41,14 +37,9 @@ def prune_package(word, keep_numbering: bool = False) -> None:
     """Drop template parts a contract does not need (thumbnail, customXml ...; numbering.xml too
     unless `keep_numbering`: the one python-docx ships is replaced by the template's lists)."""
     package = word.part.package
-    for rid, rel in list(package.rels.items()):
-        if rel.reltype in DROP_PACKAGE_RELS:
-            del package.rels[rid]
-        elif rel.reltype == RT.EXTENDED_PROPERTIES:
-            rel.target_part._blob = APP_XML
-    for rid, rel in list(word.part.rels.items()):
-        if rel.reltype in DROP_DOCUMENT_RELS and not (keep_numbering and rel.reltype == RT.NUMBERING):
-            del word.part.rels[rid]
+    drop_relationships(package, DROP_PACKAGE_RELS)
+    set_blob(package, RT.EXTENDED_PROPERTIES, APP_XML)
+    drop_relationships(word.part, [t for t in DROP_DOCUMENT_RELS if not (keep_numbering and t == RT.NUMBERING)])
 
 
 def settings(word) -> None:
@@ -94,9 +85,7 @@ def custom_properties(word, document: Document) -> None:
         prop = SubElement(root, qn_custom("property"), fmtid=CUSTOM_FMTID, pid=str(pid), name=str(key))
         SubElement(prop, f"{{{VT_NS}}}lpwstr").text = value
     blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    package = word.part.package
-    part = OpcPart(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, blob, package)
-    package.relate_to(part, RT.CUSTOM_PROPERTIES)
+    add_part(word.part.package, "/docProps/custom.xml", CT.OFC_CUSTOM_PROPERTIES, blob, RT.CUSTOM_PROPERTIES)
 
 
 def qn_custom(tag: str) -> str:

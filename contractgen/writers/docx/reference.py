@@ -17,11 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import docx
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part as OpcPart
-from docx.oxml.ns import qn
+from contractgen.writers.docx.oxml import CT, RT, add_part, element_of, qn
 from lxml import etree
 
 from contractgen import safefs
@@ -37,7 +33,8 @@ from contractgen.writers.docx.numbering import (
     link_styles,
     numbering_xml,
 )
-from contractgen.writers.docx.package import deterministic_zip, package_members
+from contractgen.writers.docx.package import deterministic_zip
+from contractgen.writers.docx.oxml import package_members
 from contractgen.writers.docx.properties import prune_package, settings
 from contractgen.writers.docx.styles import apply_page_setup, apply_styles, load_style_sheet, style_sheet_key
 
@@ -138,8 +135,7 @@ def build_reference(sheet: dict, lang: str = "en-GB") -> bytes:
     prune_package(word)
     apply_styles(word, sheet, lang)
     link_styles(word.styles.element, sheet)
-    numbering = OpcPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING, numbering_xml(sheet), word.part.package)
-    word.part.relate_to(numbering, RT.NUMBERING)
+    add_part(word.part, "/word/numbering.xml", CT.WML_NUMBERING, numbering_xml(sheet), RT.NUMBERING)
     section = word.sections[0]
     apply_page_setup(section, sheet)
     settings(word)
@@ -168,7 +164,7 @@ def build_reference(sheet: dict, lang: str = "en-GB") -> bytes:
 def _clear(header_footer):
     """Unlink a header or footer from the previous section and empty it; return its element."""
     header_footer.is_linked_to_previous = False
-    el = header_footer._element
+    el = element_of(header_footer)
     for child in list(el):
         el.remove(child)
     return el

@@ -7,7 +7,7 @@ import pathlib
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
-from docx.oxml.ns import qn
+from contractgen.writers.docx.oxml import paragraph_properties, qn, run_properties
 from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
@@ -128,7 +128,7 @@ def _paragraph_style(styles, key: str, spec: dict, sheet: dict, made: dict) -> N
     font = style.font
     if "font" in spec:
         name = fonts[spec["font"]]
-        _fonts_el(style.element.get_or_add_rPr(), name)
+        _fonts_el(run_properties(style.element), name)
     if "size" in spec:
         font.size = Pt(spec["size"])
     for attr in ("bold", "italic"):
@@ -163,7 +163,7 @@ def _paragraph_style(styles, key: str, spec: dict, sheet: dict, made: dict) -> N
         fmt.keep_together = spec["keep_lines"]
     if "widow" in spec:
         fmt.widow_control = spec["widow"]
-    ppr = style.element.get_or_add_pPr()
+    ppr = paragraph_properties(style.element)
     if "border_bottom" in spec:
         pbdr = etree.Element(qn("w:pBdr"))
         _border(pbdr, "bottom", colours[spec["border_bottom"]], 4, 4)

@@ -14,14 +14,15 @@ import re
 from typing import Any
 
 import docx
-from docx.oxml.ns import qn
+from contractgen.writers.docx.oxml import element_of, qn
 from lxml import etree
 
 from contractgen.document.model import Document
 from contractgen.writers.docx.measure import Measure
 from contractgen.writers.docx import fields as f
 from contractgen.writers.docx.body import BodyWriter
-from contractgen.writers.docx.package import deterministic_zip, package_members
+from contractgen.writers.docx.package import deterministic_zip
+from contractgen.writers.docx.oxml import package_members
 from contractgen.writers.docx.properties import core_properties, custom_properties
 from contractgen.writers.docx.reference import REFERENCE_FIELD, TITLE_FIELD, load_base
 from contractgen.writers.docx.styles import load_style_sheet, set_language
@@ -139,7 +140,7 @@ def _headers_and_footers(word, document: Document, sheet: dict) -> None:
     ]
     for part in kinds:
         if not part.is_linked_to_previous:
-            _fill_fields(part._element, values)
+            _fill_fields(element_of(part), values)
     if not document.draft:
         return
     colours, font = sheet["colours"], sheet["fonts"]["body"]
@@ -151,7 +152,7 @@ def _headers_and_footers(word, document: Document, sheet: dict) -> None:
     if section.different_first_page_header_footer:
         headers.append(section.first_page_header)
     for index, header in enumerate(headers, start=1):
-        el = header._element  # python-docx gives a linked header a part of its own first
+        el = element_of(header)  # python-docx gives a linked header a part of its own first
         p = el.find(qn("w:p"))
         if p is None:
             p = f.paragraph(el)
