@@ -38,6 +38,9 @@ def css_values(sheet: dict) -> dict[str, str]:
         "page-width": f"{_number(page['width_mm'])}mm",
         "page-height": f"{_number(page['height_mm'])}mm",
         "page-margin": " ".join(f"{_number(m)}mm" for m in margins),
+        "page-margin-top": f"{_number(page['margin_top_mm'])}mm",
+        "header-distance": f"{_number(page['header_mm'])}mm",
+        "footer-distance": f"{_number(page['footer_mm'])}mm",
         "indent": f"{_number(sheet['indent_step_mm'])}mm",
         "body-size": size("Normal"),
         "body-line-height": line("Normal"),
@@ -52,6 +55,7 @@ def css_values(sheet: dict) -> dict[str, str]:
         "table-cell-padding": f"{_number(sheet['table']['cell_margin_v_mm'])}mm {_number(sheet['table']['cell_margin_mm'])}mm",
         "table-rule": f"{_number(sheet['table']['border_pt'])}pt",
         "running-head-size": size("Header"),
+        "running-head-line-height": line("Header"),
     }
     for name, rgb in colours.items():
         values[f"colour-{name.replace('_', '-')}"] = f"#{rgb.lower()}"
