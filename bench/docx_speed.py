@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import compileall
 import json
-import os
 import re
 import statistics
 import subprocess
@@ -27,7 +26,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.report import machine_info
+from bench.report import finish_run, machine_info
 from bench.run import ENV, PY, run_measured
 
 HERE = Path(__file__).resolve().parent
@@ -237,22 +236,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\nheaviest imports (cumulative):")
     for r in imports[:12]:
         print(f"  {r['module']:55s} {r['cumulative_us'] / 1000:6.1f} ms")
-    print("\ntargets (issue 28, DOCX):")
-    for t in targets:
-        print(f"  [{t['status']}] {t['target']}: {t['value']} (limit {t['limit']}) — {t['detail']}")
-    info["load_average_at_end"] = os.getloadavg()
-    results = {
-        "machine": info,
-        "runs": args.runs,
-        "anchor": counts,
-        "rows": list(rows.values()),
-        "phases": phases,
-        "imports": imports,
-        "targets": targets,
-    }
-    out = HERE / "results" / "docx-speed.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    results = {"runs": args.runs, "anchor": counts, "rows": list(rows.values()), "phases": phases, "imports": imports}
+    finish_run("docx-speed", "issue 28, DOCX", info, results, targets)
     return 0
 
 

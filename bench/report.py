@@ -22,6 +22,18 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def finish_run(name: str, heading: str, info: dict, results: dict, targets: list[dict]) -> None:
+    """Print the targets of one speed run and write bench/results/<name>.json (machine, results, targets)."""
+    print(f"\ntargets ({heading}):")
+    for t in targets:
+        print(f"  [{t['status']}] {t['target']}: {t['value']} (limit {t['limit']}) — {t['detail']}")
+    info["load_average_at_end"] = os.getloadavg()
+    out = HERE / "results" / f"{name}.json"
+    out.parent.mkdir(exist_ok=True)
+    data = {"machine": info, **results, "targets": targets}
+    out.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
 def machine_info() -> dict:
     info = {
         "python": sys.version.split()[0],

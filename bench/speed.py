@@ -20,7 +20,6 @@ import argparse
 import compileall
 import contextlib
 import json
-import os
 import re
 import statistics
 import subprocess
@@ -29,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.report import machine_info
+from bench.report import finish_run, machine_info
 from bench.run import pdf_pages, run_measured
 
 HERE = Path(__file__).resolve().parent
@@ -289,21 +288,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{r['row']:72s} {r['wall_median']:8.3f}s {r['wall_min']:7.3f}-{r['wall_max']:.3f}s "
             f"{r['cpu_median']:7.3f}s {per_page:>9s}"
         )
-    print("\ntargets (issue 17):")
-    for t in targets:
-        print(f"  [{t['status']}] {t['target']}: {t['value']} (limit {t['limit']}) — {t['detail']}")
-    info["load_average_at_end"] = os.getloadavg()
-    results = {
-        "machine": info,
-        "runs": args.runs,
-        "rows": rows,
-        "markup": markup,
-        "modules": modules,
-        "targets": targets,
-    }
-    out = HERE / "results" / "speed.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    results = {"runs": args.runs, "rows": rows, "markup": markup, "modules": modules}
+    finish_run("speed", "issue 17", info, results, targets)
     return 0
 
 

@@ -54,3 +54,30 @@ def copy_tracked_files(target: Path) -> Path:
             (target / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / rel, target / rel)
     return target
+
+
+def git(root: Path, *args: str) -> None:
+    """Run git in `root` as a fixed author, with no user configuration read (HOME is the repository)."""
+    subprocess.run(
+        ["git", "-C", str(root), *args],
+        check=True,
+        capture_output=True,
+        env={
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.com",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.com",
+            "HOME": str(root),
+            "PATH": "/usr/bin:/bin",
+        },
+    )
+
+
+def output_snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file below root/out (the stored document models in out/.models too): bytes and modification time."""
+    out = root / "out"
+    return {
+        p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(out.rglob("*"))
+        if p.is_file()
+    }

@@ -5,36 +5,27 @@ from __future__ import annotations
 import json
 
 from .conftest import NEXT, SC, add_service_credits_v3, run_cli
-
-
-def _snapshot(root):
-    """Every file below out/ (the stored document models in out/.models too): bytes and modification time."""
-    out = root / "out"
-    return {
-        p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
-        for p in sorted(out.rglob("*"))
-        if p.is_file()
-    }
+from tests.helpers import output_snapshot
 
 
 def test_unchanged_repository_builds_nothing(repo):
-    before, lock = _snapshot(repo), (repo / "contractgen.lock").stat().st_mtime_ns
+    before, lock = output_snapshot(repo), (repo / "contractgen.lock").stat().st_mtime_ns
     result = run_cli("build", cwd=repo)
     assert result.returncode == 0, result.stderr
     assert "0 rendered" in result.stdout
-    assert _snapshot(repo) == before
+    assert output_snapshot(repo) == before
     assert (repo / "contractgen.lock").stat().st_mtime_ns == lock
 
 
 def test_new_clause_version_rerenders_only_the_contracts_using_it(repo):
-    before = _snapshot(repo)
+    before = output_snapshot(repo)
     add_service_credits_v3(repo)
     result = run_cli("build", "--jobs", "2", cwd=repo)
     assert result.returncode == 0, result.stderr
     assert f"deals/acme.yaml: rendered (clause service-credits v{SC} → v{NEXT})" in result.stdout
     assert f"deals/beta.yaml: rendered (clause service-credits v{SC} → v{NEXT})" in result.stdout
     assert "gamma" not in result.stdout
-    after = _snapshot(repo)
+    after = output_snapshot(repo)
     assert after["gamma.docx"] == before["gamma.docx"]  # same bytes, same modification time
     assert after["acme.docx"][0] != before["acme.docx"][0]
     lock = json.loads((repo / "contractgen.lock").read_text())
@@ -59,11 +50,11 @@ def test_hand_edited_output_survives_build_and_force_restores_it(repo):
 def test_failed_build_changes_no_output_and_no_lock(repo):
     add_service_credits_v3(repo)
     (repo / "deals" / "beta.yaml").write_text("template: it-outsourcing\ncontract: {title: Broken}\n")
-    before, lock = _snapshot(repo), (repo / "contractgen.lock").read_bytes()
+    before, lock = output_snapshot(repo), (repo / "contractgen.lock").read_bytes()
     result = run_cli("build", "--jobs", "2", cwd=repo)
     assert result.returncode == 2
     assert "deals/beta.yaml" in result.stderr and "no output and no lock entry was changed" in result.stderr
-    assert _snapshot(repo) == before  # acme rendered fine but was not written either
+    assert output_snapshot(repo) == before  # acme rendered fine but was not written either
     assert (repo / "contractgen.lock").read_bytes() == lock
 
 

@@ -20,19 +20,10 @@ from tests.fixtures.redline.docx_changes import (
 )
 
 from .conftest import NEXT, SC, run_cli
+from tests.helpers import git, output_snapshot
 
 OLD_SENTENCE = "will show each Service Credit as a deduction in the next invoice after the Measurement Period"
 NEW_SENTENCE = "will deduct each Service Credit from the first invoice after the Measurement Period"
-
-
-def _snapshot(root):
-    """Every file below out/ (models included): bytes and modification time."""
-    out = root / "out"
-    return {
-        p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
-        for p in sorted(out.rglob("*"))
-        if p.is_file()
-    }
 
 
 def _v3_changing_a_sentence(root):
@@ -44,22 +35,6 @@ def _v3_changing_a_sentence(root):
     head += "\nchanges: Service Credits are deducted from the first invoice after the Measurement Period."
     assert OLD_SENTENCE in body
     (folder / f"v{NEXT}.md").write_text(head + sep + body.replace(OLD_SENTENCE, NEW_SENTENCE), encoding="utf-8")
-
-
-def _git(root, *args):
-    subprocess.run(
-        ["git", "-C", str(root), *args],
-        check=True,
-        capture_output=True,
-        env={
-            "GIT_AUTHOR_NAME": "t",
-            "GIT_AUTHOR_EMAIL": "t@example.com",
-            "GIT_COMMITTER_NAME": "t",
-            "GIT_COMMITTER_EMAIL": "t@example.com",
-            "HOME": str(root),
-            "PATH": "/usr/bin:/bin",
-        },
-    )
 
 
 def _text(paragraphs) -> str:
@@ -79,10 +54,10 @@ def test_build_keeps_each_contract_model_and_check_ignores_it(repo):
 
 
 def test_library_change_redlines_exactly_the_contracts_using_the_clause(repo):
-    _git(repo, "init", "-q")
-    _git(repo, "add", "-A")
-    _git(repo, "commit", "-q", "-m", "built")
-    before = _snapshot(repo)
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "built")
+    before = output_snapshot(repo)
     _v3_changing_a_sentence(repo)
 
     impact = run_cli("impact", cwd=repo)  # not built yet: it says how to get the redlines
@@ -101,7 +76,7 @@ def test_library_change_redlines_exactly_the_contracts_using_the_clause(repo):
     out = repo / "out"
     assert sorted(p.name for p in out.glob("*.redline.*")) == ["acme.redline.docx", "beta.redline.docx"]
 
-    after = _snapshot(repo)  # the unaffected deal: no redline, its files keep their bytes and times
+    after = output_snapshot(repo)  # the unaffected deal: no redline, its files keep their bytes and times
     assert after["gamma.docx"] == before["gamma.docx"]
     assert after[".models/gamma.json"] == before[".models/gamma.json"]
     assert after[".models/acme.json"][0] != before[".models/acme.json"][0]
@@ -157,9 +132,9 @@ def test_rerender_without_redline_removes_the_outdated_redline(repo):
 def test_failed_redline_build_changes_no_output_model_or_lock(repo):
     _v3_changing_a_sentence(repo)
     (repo / "deals" / "beta.yaml").write_text("template: it-outsourcing\ncontract: {title: Broken}\n")
-    before, lock = _snapshot(repo), (repo / "contractgen.lock").read_bytes()
+    before, lock = output_snapshot(repo), (repo / "contractgen.lock").read_bytes()
     result = run_cli("build", "--redline", "--jobs", "2", cwd=repo)
     assert result.returncode == 2
     assert "no output and no lock entry was changed" in result.stderr
-    assert _snapshot(repo) == before  # no redline, no new model for acme either
+    assert output_snapshot(repo) == before  # no redline, no new model for acme either
     assert (repo / "contractgen.lock").read_bytes() == lock

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
 
 from .conftest import NEXT, SC, add_service_credits_v3, run_cli
+from tests.helpers import git
 
 
 def test_impact_against_the_lock(repo):
@@ -42,26 +42,10 @@ def test_impact_as_markdown_for_a_job_summary(repo):
     assert out.count("```diff") == 1 and "](#" not in out
 
 
-def _git(root, *args):
-    subprocess.run(
-        ["git", "-C", str(root), *args],
-        check=True,
-        capture_output=True,
-        env={
-            "GIT_AUTHOR_NAME": "t",
-            "GIT_AUTHOR_EMAIL": "t@example.com",
-            "GIT_COMMITTER_NAME": "t",
-            "GIT_COMMITTER_EMAIL": "t@example.com",
-            "HOME": str(root),
-            "PATH": "/usr/bin:/bin",
-        },
-    )
-
-
 def test_impact_since_a_git_ref(repo):
-    _git(repo, "init", "-q")
-    _git(repo, "add", "-A")
-    _git(repo, "commit", "-q", "-m", "initial")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "initial")
     v3 = add_service_credits_v3(repo)
     v3.write_text(v3.read_text().replace("Service Credits are paid", "Credits are paid"))
     result = run_cli("impact", "--since", "HEAD", cwd=repo)
