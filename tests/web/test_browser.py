@@ -240,3 +240,80 @@ def test_a_round_of_negotiation_in_chromium(server: str, web_repo: Path, tmp_pat
         page.click("#back-to-deal")
         expect(page.frame_locator("#preview").locator("body")).to_contain_text("reasonable costs incurred")
         browser.close()
+
+
+def test_own_words_and_two_saves_at_once_in_chromium(server: str, web_repo: Path):
+    """A rider and a paragraph override written in the form; two people save at once, the second sees the conflict."""
+    expect = playwright_api.expect
+    expect.set_options(timeout=60_000)  # a render on a loaded machine takes a few seconds
+    with playwright_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        pages = []
+        for _ in range(2):  # two lawyers, each in their own browser session
+            page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+            page.set_default_timeout(60_000)
+            page.goto(f"{server}/edit/{DEAL}")
+            expect(page.frame_locator("#preview").locator("body")).to_contain_text("185,000")
+            pages.append(page)
+        first, second = pages
+
+        # the first lawyer overrides a paragraph and adds a rider
+        first.fill('[name="new:overrides"]', "general-cap")
+        first.fill(
+            '[name="new-text:overrides"]', "Each Party's liability in a Contract Year is limited to twice the Charges."
+        )
+        first.click("#f-riders > button.add")
+        expect(first.locator('[name="riders[0].after"]')).to_be_visible()
+        first.fill('[name="riders[0].after"]', "service-credits")
+        first.fill('[name="riders[0].title"]', "Earn-back of Service Credits")
+        rider = first.locator('[name="riders[0].text"]')
+        rider.fill("The Supplier earns back a Service Credit by meeting the Service Level for three months.")
+        rider.press("Tab")
+        preview = first.frame_locator("#preview")
+        expect(preview.locator("body")).to_contain_text("Earn-back of Service Credits")
+        expect(preview.locator("body")).to_contain_text("limited to twice the Charges")
+        first.locator("#f-riders").scroll_into_view_if_needed()
+        _shot(first, "11-rider-and-override")
+        first.click("#save")
+        expect(first.locator("#status")).to_have_text(f"saved {DEAL}")
+        text = (web_repo / DEAL).read_text(encoding="utf-8")
+        assert "  general-cap: |\n    Each Party's liability" in text and "title: Earn-back of Service Credits" in text
+
+        # the second lawyer, who opened the deal before that save, changes the charges and saves
+        charges = second.locator('[name="commercials.monthly_charges"]')
+        charges.fill("190000")
+        charges.press("Tab")
+        expect(second.locator("#status")).to_contain_text("preview updated")
+        second.click("#save")
+        expect(second.locator("#status")).to_contain_text("was saved by someone else after you opened it")
+        expect(second.locator("#status")).to_contain_text("merged in the form")
+        expect(second.locator('[name="overrides.general-cap"]')).to_have_value(re.compile("twice the Charges"))
+        second.locator("#status").scroll_into_view_if_needed()
+        _shot(second, "12-merged-after-a-colleague-saved")
+        second.click("#save")
+        expect(second.locator("#status")).to_have_text(f"saved {DEAL}")
+        text = (web_repo / DEAL).read_text(encoding="utf-8")
+        assert "monthly_charges: 190000" in text and "title: Earn-back of Service Credits" in text
+
+        # both change the same line: the first to save wins, the second is shown both versions
+        first.goto(f"{server}/edit/{DEAL}")
+        second.goto(f"{server}/edit/{DEAL}")
+        for page, amount in ((first, "200000"), (second, "210000")):
+            field = page.locator('[name="commercials.monthly_charges"]')
+            field.fill(amount)
+            field.press("Tab")
+            expect(page.locator("#status")).to_contain_text("preview updated")
+        first.click("#save")
+        expect(first.locator("#status")).to_have_text(f"saved {DEAL}")
+        second.click("#save")
+        conflict = second.locator("#conflict-1")
+        expect(conflict.locator("pre.mine")).to_contain_text("monthly_charges: 210000")
+        expect(conflict.locator("pre.theirs")).to_contain_text("monthly_charges: 200000")
+        second.locator("#conflicts").scroll_into_view_if_needed()
+        _shot(second, "13-conflict-both-versions")
+        second.click("#take-theirs")
+        expect(second.locator('[name="commercials.monthly_charges"]')).to_have_value("200000")
+        second.click("#save")
+        expect(second.locator("#status")).to_have_text(f"saved {DEAL}")
+        assert "monthly_charges: 200000" in (web_repo / DEAL).read_text(encoding="utf-8")
+        browser.close()
