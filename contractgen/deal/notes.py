@@ -215,6 +215,8 @@ CATEGORY_WORDS = {
     "financial": "financial-services outsourcing (regulator access and audit, notification, sub-outsourcing, "
     "termination on the regulator's direction, records)",
     "public": "public sector and official information (information requests, publication, records)",
+    "procurement": "public procurement (modification and subcontracting only as that law allows, termination on "
+    "its grounds, publication and reporting)",
     "health": "health (confidentiality of health information, inspection, records)",
     "telecoms": "telecoms (security of networks and services, incident notification, regulator access)",
     "life_sciences": "life sciences and GxP (validated systems, audit trails, inspection, records)",
@@ -389,6 +391,38 @@ def note_defaults(deal: Any, data: Any) -> Iterator[Finding]:
     yield from found
 
 
+def note_late_payment(deal: Any, data: Any) -> Iterator[Finding]:
+    """Where the governing law gives no late-payment interest, or allows none, a draft says what it did instead."""
+    from contractgen.law.jurisdictions import find_law
+    from contractgen.law.library import active
+
+    record, _ = find_law(deal.contract.governing_law)
+    rule = record.commercial.late_payment if record is not None else None
+    stated = deal.commercials.late_payment_interest is not None
+    # A library default, not an unknown: like the other defaults it is a note in a draft only.
+    if record is None or rule is None or not prints_as_draft(deal) or (rule.statutory is not False):
+        return
+    note = (active().records("jurisdictions")[record.key].data.get("late_payment") or {}).get("note", "")
+    path = ("commercials", "late_payment_interest") if stated else ("contract", "governing_law")
+    if rule.no_interest:
+        yield Finding(
+            path, "no-interest", record.key,
+            f"the law of {record.name} does not allow interest on a debt ({note})",
+            "the draft charges no interest (late payment, overcharges found by audit) and lets the Supplier recover "
+            "the costs it actually incurs in recovering an overdue amount" + (", not the rate the deal states" if stated else ""),
+            "the late-payment remedy with a Sharia review, and whether a fixed late-payment charge is wanted",
+            "invoicing",
+        )  # fmt: skip
+    elif not stated:
+        yield Finding(
+            path, "late-payment-rate", record.key,
+            f"no statute of {record.name} gives interest on late commercial payments ({note})",
+            "the draft states a contractual rate of 1% per month (or, if lower, the highest lawful rate)",
+            "the rate; or state it in commercials.late_payment_interest",
+            "invoicing",
+        )  # fmt: skip
+
+
 NOTES = (
     note_transfer_bases,
     note_remote_access,
@@ -399,6 +433,7 @@ NOTES = (
     note_privacy_laws,
     note_sector_regulation,
     note_defaults,
+    note_late_payment,
 )
 
 

@@ -18,6 +18,7 @@ class LatePaymentRule:
     rate: str = ""
     law: str = ""
     applies_to: str = ""  # "" when it covers every business's debts
+    no_interest: bool = False  # True where the law does not allow interest on a debt
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ def commercial_terms(data: dict[str, Any]) -> CommercialTerms:
             rate=_text(late.get("rate")),
             law=_text(late.get("law")),
             applies_to=_text(late.get("applies_to")),
+            no_interest=bool(late.get("no_interest")),
         ),
         tax=TaxName(name=_text(tax.get("name")), short=_text(tax.get("short")), law=_text(tax.get("law"))),
         anti_bribery=AntiBriberyLaws(laws=tuple(bribery.get("laws") or ())),

@@ -42,6 +42,13 @@ class LatePayment(Fact):
         "",
         description="whose debts it covers where not every business's, e.g. 'payments to micro and small enterprises'",
     )
+    no_interest: bool = Field(
+        False,
+        description=(
+            "true where the law does not allow interest on a debt (Sharia: riba), so the contract charges none and "
+            "provides for recovery costs actually incurred instead"
+        ),
+    )
 
 
 class Tax(Fact):
