@@ -25,6 +25,7 @@ from pydantic_core import ErrorDetails
 from contractgen.deal.fields import is_currency, locale_name as _locale
 from contractgen.deal.model import Deal, locale_from_law
 from contractgen.deal.derived import apply_sector_regulation
+from contractgen.deal.public_bodies import apply_public_bodies
 from contractgen.deal.notes import Finding, final_without_acknowledgement, find_notes, located_notes
 from contractgen.deal.rules import check_rules, check_rules_partially
 from contractgen.deal.yamlsource import decode_text, format_path, line_for, load_yaml, read_file_bytes, refuse_oversized
@@ -89,8 +90,10 @@ def deal_findings(
     unwritable += rule_problems(list(_dates_out_of_range(deal, ())), filename, lines)
     if unwritable:  # the rules compute with these values: report them alone
         return None, in_file_order(unwritable), []
+    deal, public = apply_public_bodies(deal)
     deal, regulation = apply_sector_regulation(deal)
-    notes = located_notes(moved + find_notes(deal, data) + regulation, filename, lines, deal.acknowledged_notes)
+    found_notes = moved + find_notes(deal, data) + public + regulation
+    notes = located_notes(found_notes, filename, lines, deal.acknowledged_notes)
     found = rule_problems(check_rules(deal), filename, lines) + final_without_acknowledgement(deal, notes)
     return deal, in_file_order(found), notes
 

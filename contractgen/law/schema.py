@@ -306,10 +306,13 @@ class SectorRecord(Common):
     lex_specialis_over: list[str] = Field(
         [], description="the sector regulations (keys) it displaces for the same client, e.g. [NIS2]"
     )
-    category: Literal["financial", "public", "health", "telecoms", "life_sciences", "payments"] | None = Field(
+    category: (
+        Literal["financial", "public", "procurement", "health", "telecoms", "life_sciences", "payments"] | None
+    ) = Field(
         None,
         description="what it regulates, so a regulation without clauses of its own brings its category's terms: "
-        "financial (financial-services outsourcing), public, health, telecoms, life_sciences, payments",
+        "financial (financial-services outsourcing), public (official information), procurement (public "
+        "procurement), health, telecoms, life_sciences, payments",
     )
 
 

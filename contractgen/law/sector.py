@@ -35,7 +35,9 @@ class SectorRegime(str):
     sectors: tuple[str, ...] = ()  # the kinds of client the regime applies to (applies_to.sectors)
     places: tuple[str, ...] = ()  # the countries where it applies to them (applies_to.places)
     lex_specialis_over: tuple[str, ...] = ()  # regimes it displaces for the same client (DORA over NIS2)
-    category: str = ""  # what it regulates: financial, public, health, telecoms, life_sciences, payments or ""
+    category: str = (
+        ""  # what it regulates: financial, public, procurement, health, telecoms, life_sciences, payments or ""
+    )
     national_authorities: dict[str, str] = {}  # the authority by the client's country, where the rule leaves it to each
     _record: dict[str, Any]
 
@@ -150,17 +152,34 @@ CATEGORIES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
-        "public",
+        "procurement",
         (
             "procurement",
+            "public contracts",
+            "contratti pubblici",
+            "upphandling",
+            "hankintalaki",
+            "udbud",
+            "anskaffelser",
+            "marchés publics",
+            "commande publique",
+            "contratos públicos",
+            "contratos del sector público",
+            "vergabe",
+            "aanbesteding",
+            "zamówień publicznych",
+            "zamowien publicznych",
+        ),
+    ),
+    (
+        "public",
+        (
             "freedom of information",
             "foia",
             "foisa",
             "official information",
             "lgoima",
             "public access",
-            "public contracts",
-            "contratti pubblici",
             "offentlighet",
             "sekretess",
             "public sector",

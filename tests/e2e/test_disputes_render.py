@@ -8,6 +8,7 @@ contract, no company wording for a public body), and the drafting notes building
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pytest
@@ -63,3 +64,24 @@ def test_drafting_notes(name):
         assert phrase in joined, f"{name}: no note saying {phrase!r} in {warnings}"
     if not expected.get("warnings"):
         assert not [w for w in warnings if "enforceable" in w or "wording" in w], warnings
+
+
+ARBITRATION = [
+    "ch-swiss-rules",
+    "de-dis-india",
+    "en-lcia-venue",
+    "hk-hkiac-written",
+    "in-mcia-written",
+    "nz-uncitral",
+    "ny-icdr",
+    "sg-siac-tiered",
+]
+
+
+@pytest.mark.parametrize("name", ARBITRATION)
+def test_the_arbitration_clause_survives_termination(name):
+    docx, _, _ = rendered(name)
+    number = re.search(r"(\d+) ?Arbitration\b", docx)
+    assert number, "an arbitration clause in the contents"
+    survival = re.search(r"The following clauses continue in force after termination or expiry[^.]*\.", docx)
+    assert survival and re.search(rf"clause {number.group(1)}\b", survival.group(0)), survival
