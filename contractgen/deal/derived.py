@@ -86,6 +86,8 @@ class Derived:
     delivery_countries: list[str]
     term_end: date
     incident_notice: Duration | None = None
+    client_sector: str = ""  # what the client is licensed as: as stated, else as its name suggests ("bank")
+    client_country: str = ""  # where the client is incorporated, else the governing law's country
 
 
 def _interval(day: date, hours: ClockRange, zone: str) -> tuple[datetime, datetime]:
@@ -247,6 +249,8 @@ def compute_derived(deal: Deal) -> Derived:
         delivery_countries=countries,
         term_end=term_end(deal),
         incident_notice=incident_notice(deal),
+        client_sector=deal.parties.client.sector or guessed_sector(deal.parties.client.name) or "",
+        client_country=client_country(deal),
     )
 
 

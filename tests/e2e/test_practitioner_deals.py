@@ -242,6 +242,7 @@ CASES = {
         [
             "The Data Protection Laws include the Personal Data Protection Act 2012 (No. 26 of 2012) of Singapore",
             "the Monetary Authority of Singapore's Guidelines on Outsourcing",
+            "section 47(5) of that Act forbids the Service Provider",
         ],
         ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Data Protection Act 2018"],
     ),

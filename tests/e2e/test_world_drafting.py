@@ -149,3 +149,24 @@ def test_a_ministry_is_drafted_as_a_public_body_under_every_law(key, tmp_path):
     grounds = (data.get("public_sector") or {}).get("termination_grounds")
     if grounds:
         assert f"where {grounds} allows it to do so" in text
+
+
+@pytest.mark.parametrize(
+    "name, incorporated_in, secrecy",
+    [
+        ("Northwind Bank Ltd", "Singapore", True),  # a bank in Singapore, by its name
+        ("Northwind Retail Pte Ltd", "Singapore", False),  # not a bank
+        ("Northwind Bank Ltd", "Hong Kong", False),  # a bank elsewhere
+    ],
+)
+def test_singapore_banking_secrecy_for_a_bank_in_singapore_only(name, incorporated_in, secrecy, tmp_path):
+    path = _deal_under(dict(JURISDICTIONS)["singapore"].data, tmp_path)
+    deal = yaml.load(path.read_text(encoding="utf-8"))
+    deal["parties"]["client"].update(name=name, incorporated_in=incorporated_in)
+    with path.open("w", encoding="utf-8") as out:
+        yaml.dump(deal, out)
+    source = load_deal(path)
+    workspace = Workspace()
+    result = build_document(source, workspace)
+    text = _docx_text(writers.render(result.document, workspace.template_dir(source.deal.template), "docx"))
+    assert ("section 47(5) of that Act forbids the Supplier" in text) == secrecy
