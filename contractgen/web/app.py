@@ -145,6 +145,9 @@ class Workspace:
             "state": state,
             "signed": self.repo.is_signed(rel),
             "nodes": [n for n in walk_nodes(groups)],
+            "sections": [
+                (title, sum(len(n.problems) for n in walk_nodes([(title, nodes)]))) for title, nodes in groups
+            ],
         }
 
 

@@ -13,19 +13,22 @@ from dataclasses import dataclass, field
 from contractgen.deal.accepted import ALSO
 from contractgen.web.yamledit import Key, RoundTrip, scalar_text
 
-# The contract's order: a lawyer reads the form the way they read the agreement.
+# The form's sections, in the order the contract reads, each under a heading a lawyer would use.
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("The contract", ("template", "status", "contract")),
-    ("Parties", ("parties",)),
-    ("Sourcing and locations", ("sourcing",)),
-    ("Services", ("scope", "deliverables")),
-    ("Service levels", ("service_levels",)),
-    ("Governance", ("governance",)),
-    ("Data protection and security", ("data_protection", "security")),
-    ("Commercials", ("commercials",)),
-    ("Liability", ("liability",)),
-    ("Term and exit", ("term",)),
-    ("Clause choices", ("clauses",)),
+    ("The contract: title, dates, governing law, status", ("template", "status", "contract", "language")),
+    ("Who signs: the parties and any guarantor", ("parties", "guarantor")),
+    ("What is delivered, and from where", ("scope", "deliverables", "sourcing")),
+    ("How well: service levels and service credits", ("service_levels",)),
+    ("Running the contract: governance and audit", ("governance",)),
+    ("What it costs: charges, invoicing and payment", ("commercials", "benchmarking")),
+    ("Data: personal data and its protection", ("data_protection",)),
+    ("Security", ("security",)),
+    ("Regulation of the client's sector", ("regulatory", "critical_or_important")),
+    ("When things go wrong: step-in, escrow and liability", ("step_in", "escrow", "liability")),
+    ("Staff", ("employees",)),
+    ("Term, termination and exit", ("term",)),
+    ("Law and disputes", ("disputes", "process_agent")),
+    ("Clause choices", ("clauses", "acknowledged_notes")),
     ("This deal's own words: riders and overrides", ("riders", "overrides")),
 )
 _PATH_PART = re.compile(r"\[(\d+)\]|\.?([^.\[\]]+)")

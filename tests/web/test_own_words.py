@@ -88,3 +88,19 @@ def test_a_signed_deal_opens_read_only(client, web_repo: Path):
     page = client.get(f"/edit/{DEAL}").text
     assert '<fieldset class="sections" disabled aria-label="Signed: read only">' in page
     assert re.search(r'<button type="submit" class="primary" id="save"[^>]* disabled', page)
+
+
+def test_the_form_reads_in_the_contracts_order_and_its_sections_show_their_problems(client):
+    page = client.get(f"/edit/{DEAL}").text
+    titles = re.findall(r'<details open class="section" id="section-\d+"><summary>([^<]*)</summary>', page)
+    assert titles[:3] == [
+        "The contract: title, dates, governing law, status",
+        "Who signs: the parties and any guarantor",
+        "What is delivered, and from where",
+    ]
+    assert "Law and disputes" in titles and titles[-1] == "This deal&#39;s own words: riders and overrides"
+    values = form_values(page)
+    values["commercials.payment_terms"] = "whenever"
+    checked = client.post(f"/check/{DEAL}", data=values).text
+    nav = re.search(r'<nav class="sections-nav".*?</nav>', checked, re.S).group(0)
+    assert re.search(r'<a href="#section-\d+" class="bad">What it costs \(1\)</a>', nav), nav
