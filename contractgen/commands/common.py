@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from contractgen.errors import ContractgenError
+import os
 
 
 EXIT_OK, EXIT_DIFFERENCES, EXIT_BAD_INPUT = 0, 1, 2
@@ -82,7 +83,6 @@ class ErrorBoundary(click.Group):
 
     def invoke(self, ctx: click.Context):
         """Run the command; report a ContractgenError line by line on stderr and exit with its code."""
-        import os
 
         try:
             return super().invoke(ctx)

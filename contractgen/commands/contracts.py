@@ -22,6 +22,10 @@ from contractgen.commands.common import (
     root_option,
 )
 from contractgen.writers import FORMATS
+import os
+import json
+from functools import partial
+from contractgen.errors import ContractgenError, Problem
 
 
 @click.command()
@@ -39,9 +43,7 @@ def render(
 ) -> None:
     """Render each DEAL.yaml into OUT/<deal>.docx and OUT/<deal>.pdf."""
     import importlib
-    import os
 
-    from contractgen.errors import ContractgenError
     from contractgen.outputs import remove_stale_temporaries
     from contractgen.repo.progress import DealProgress, run_each
 
@@ -82,7 +84,6 @@ def _render_worker(workspace, out_dir: Path, formats: tuple[str, ...], strict: b
 
 def _render_one(deal: Path) -> dict:
     """Render one deal in this worker: {"status", "written", "warnings"}, or {"status": "error", "lines"}."""
-    from contractgen.errors import ContractgenError
     from contractgen.pipeline import render_deal
 
     try:
@@ -107,8 +108,6 @@ def validate(deals: tuple[Path, ...], strict: bool, root: Path | None, message_f
     Every problem prints as file:line: field: message, every drafting note as a warning with its id
     (exit 0 unless --strict); field errors, broken rules and clause-library errors come in one report.
     """
-    import json
-    import os
 
     workspace, config = choose_library(root, quiet=message_format == "json")
     if not deals:
@@ -136,7 +135,6 @@ def validate(deals: tuple[Path, ...], strict: bool, root: Path | None, message_f
 
 def _checked(deal_path: Path, workspace, strict: bool):
     """check_deal in a bounded render worker; a worker stopped at its limits is the deal's problem."""
-    from contractgen.errors import ContractgenError, Problem
     from contractgen.pipeline import DealReport, check_deal
     from contractgen.templating.worker import run_bounded
 
@@ -177,7 +175,6 @@ def redline(old: Path, new: Path, out_dir: Path | None, formats: str, author: st
     workspace, config = choose_library(root)
     out_dir = output_folder(out_dir, config)
     remove_stale_temporaries(out_dir)
-    from functools import partial
 
     from contractgen.templating.worker import Limits, run_bounded
 

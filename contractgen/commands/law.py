@@ -10,6 +10,7 @@ import click
 
 from contractgen.checks.law_usage import clauses_using, record_row
 from contractgen.commands.common import browsing_group
+from contractgen.errors import ContractgenError
 
 
 def deals_using(record, config, workspace) -> list[str]:
@@ -24,7 +25,6 @@ def deals_using(record, config, workspace) -> list[str]:
     else:
         paths = [(f"samples/{p.name}", p) for p in sorted((Path(workspace.root) / "samples").glob("*.yaml"))]
     from contractgen.deal import load_deal
-    from contractgen.errors import ContractgenError
     from contractgen.law.usage import used_hashes
 
     found = []
@@ -77,7 +77,6 @@ def list_law(chosen, kind: str | None = None, as_json: bool = False) -> None:
 def show_law(chosen, ident: str, as_json: bool = False) -> None:
     """Show what a law record says (ID: privacy/uk-gdpr, law/privacy/uk-gdpr.yaml, or uk-gdpr), its sources,
     and the clauses and deals that use it."""
-    from contractgen.errors import ContractgenError
     from contractgen.law.checks import describe
 
     workspace, config = chosen

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from contractgen.commands.common import EXIT_BAD_INPUT, EXIT_OK, choose_library, echo_err, root_option
+from contractgen.errors import MarkupError
 
 
 @click.command("import-markup")
@@ -27,7 +28,6 @@ def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Pa
     from contractgen.outputs import write_atomically
     from contractgen.pipeline import build_deal
     from contractgen.redline.markup import read_markup
-    from contractgen.errors import MarkupError
     from contractgen.repo.negotiation import plan
 
     workspace, _config = choose_library(root)

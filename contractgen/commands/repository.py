@@ -17,6 +17,7 @@ from contractgen.commands.common import (
     print_problem,
     repo_config,
 )
+from contractgen.errors import ContractgenError
 
 
 @click.command()
@@ -196,7 +197,6 @@ def lock_merge(parts: tuple[Path, ...], remove: bool, directory: Path | None) ->
 @directory_option
 def impact(since: str | None, context_lines: int, exit_code: bool, markdown: bool, directory: Path | None) -> None:
     """Say which contracts each clause library or law record change reaches, with what changed and one diff per change (exit 0)."""
-    from contractgen.errors import ContractgenError
     from contractgen.law.library import use_law
     from contractgen.repo.impact import law_impact, library_impact
     from contractgen.repo.impact_report import report_markdown, report_text, titles_of
@@ -241,7 +241,6 @@ def impact(since: str | None, context_lines: int, exit_code: bool, markdown: boo
 @click.option("--full", is_flag=True, help="Print the full record as text (every clause version, hashes, attachments).")
 def explain(output: Path, as_json: bool, full: bool) -> None:
     """Say where a contract file came from: its deal, when it was made, clause versions that are not the newest."""
-    from contractgen.errors import ContractgenError
     from contractgen.pipeline import Workspace, project_root
     from contractgen.repo.config import find_repo, load_config
     from contractgen.repo.explain import lock_entry_of, summary, when_made

@@ -21,6 +21,7 @@ from contractgen.deal.fields import (
     PaymentTerms, Quantity, Role, Section, SubprocessorApproval, Text, _check_characters, _pattern,
 )  # fmt: skip
 from contractgen.values.durations import Duration, Frequency
+import re
 
 
 class Roles(Section):
@@ -312,7 +313,6 @@ class Rider(Section):
     @property
     def anchor(self) -> str:
         """Return the rider's id, or its title as an id ("Earn-back of Service Credits" → "earn-back-of-service-credits")."""
-        import re
 
         return self.id or re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-")[:80] or "rider"
 

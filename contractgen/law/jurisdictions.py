@@ -24,6 +24,7 @@ from contractgen.law.commercial import (
     commercial_terms,
 )
 from contractgen.law.library import LawLibrary, active
+import difflib
 
 # Words around a jurisdiction's name that do not change which one is meant.
 _LEAD = re.compile(
@@ -186,7 +187,6 @@ def known_names() -> list[str]:
 
 def unknown_message(text: str, what: str) -> str:
     """The error for a law or forum no record matches, listing the known ones."""
-    import difflib
 
     names = known_names()
     close = difflib.get_close_matches(_THE.sub("", text.strip()), names, n=1, cutoff=0.7)

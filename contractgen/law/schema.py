@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from contractgen.law.schema_terms import CommercialLaw
+import json
 
 Country = Field(pattern=r"^[A-Z]{2}$", description="an ISO 3166-1 alpha-2 country code, e.g. 'GB'")
 Aliases: list[str] = Field(
@@ -411,7 +412,6 @@ def json_schema(kind: str) -> dict[str, Any]:
 
 def json_schema_text(kind: str) -> str:
     """The JSON Schema as stable text (sorted keys, final newline), as init writes it."""
-    import json
 
     return json.dumps(json_schema(kind), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 

@@ -14,6 +14,9 @@ import yaml
 from contractgen import safefs, yamlload
 from contractgen.digest import source_sha256
 from contractgen.errors import LibraryError, Problem, UnsafePathError
+import json
+import datetime as dt
+import difflib
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same data, ten times faster
 
@@ -120,8 +123,6 @@ def text_sha256(title: str, when: str, defines: tuple[tuple[str, str], ...], gen
     a checklist item renamed); title, when, defines, generate and body may not. The parts are hashed as
     canonical JSON, so the front matter's YAML layout does not matter.
     """
-    import hashlib
-    import json
 
     text = json.dumps(
         {"title": title, "when": when, "defines": [list(d) for d in defines], "generate": generate, "body": body},
@@ -157,7 +158,6 @@ class Library:
 
     def suggest(self, clause_id: str) -> str:
         """Return a ' (did you mean …?)' hint for a misspelt clause id, or ''."""
-        import difflib
 
         close = difflib.get_close_matches(clause_id, list(self.clauses), n=1)
         return f" (did you mean '{close[0]}'?)" if close else ""
@@ -176,7 +176,6 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
 
 def _iso_date(value) -> str:
     """Return a front matter date as YYYY-MM-DD, or "" when it is not a date."""
-    import datetime as dt
 
     if isinstance(value, dt.date):
         return value.isoformat()[:10]

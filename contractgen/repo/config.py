@@ -14,8 +14,9 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from contractgen import safefs
-from contractgen.errors import RepoError, UnsafePathError
+from contractgen.errors import InstallError, RepoError, UnsafePathError
 from contractgen.writers import FORMATS
+import json
 
 CONFIG_NAME = "contractgen.toml"
 MAX_CONFIG_BYTES = 1024 * 1024
@@ -199,7 +200,6 @@ def init_repo(
     installed); a note for the user about that choice is appended to `notes`.
     """
     from contractgen.repo.install import choose_install
-    from contractgen.errors import InstallError
 
     from contractgen.pipeline import project_root
 
@@ -274,6 +274,5 @@ def deal_schema(templates_dir: Path) -> dict[str, Any]:
 
 def deal_schema_text(templates_dir: Path) -> str:
     """Return deal_schema as stable JSON text (sorted keys, final newline)."""
-    import json
 
     return json.dumps(deal_schema(templates_dir), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

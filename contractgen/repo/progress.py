@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
+from contractgen.errors import ContractgenError
 
 
 def timed_call(work: Callable[[Any], Any], item: Any) -> tuple[Any, float]:
@@ -21,7 +22,6 @@ def timed_call(work: Callable[[Any], Any], item: Any) -> tuple[Any, float]:
     The work runs in a bounded render worker (CPU, memory and wall-clock limits); one that is
     stopped becomes an error result naming the clause file it was rendering.
     """
-    from contractgen.errors import ContractgenError
     from contractgen.templating.worker import run_bounded
 
     deal = str(getattr(item, "deal", item))

@@ -11,6 +11,7 @@ from contractgen.document.model import Document
 from contractgen.errors import ContractgenError
 from contractgen.repo.config import RepoConfig
 from contractgen.repo.lockfile import sha256_bytes
+import json
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,6 @@ def render_pdf(
     document: Document, template_dir: Path, deal_bytes: bytes, lock_entry: dict[str, Any], deal_rel: str
 ) -> bytes:
     """Render the PDF with the deal spec and its lock entry attached."""
-    import json
 
     from contractgen.writers import render
 

@@ -14,6 +14,7 @@ import typing
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeGuard
+import sys
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -152,7 +153,6 @@ def _is_model(tp: Any) -> TypeGuard[type[BaseModel]]:
 
 @functools.lru_cache(maxsize=None)
 def _dataclass_hints(tp: type) -> dict[str, Any]:
-    import sys
 
     from contractgen.deal import model as spec
 

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from contractgen import safefs
-from contractgen.errors import ContractgenError, NotFound
+from contractgen.errors import ContractgenError, DealError, NotFound, Problem
 from contractgen.repo.config import CONFIG_NAME, DEFAULTS, RepoConfig, load_config
 from contractgen.web.workers import Settings
 
@@ -250,7 +250,6 @@ def _default_status() -> str:
 def _checked_upload(raw: bytes, name: str) -> bytes:
     """Return an uploaded deal file if the CLI's reader and safe loader accept it (DealError otherwise)."""
     from contractgen.deal.yamlsource import MAX_BYTES
-    from contractgen.errors import DealError, Problem
     from contractgen.web.yamledit import RoundTrip
 
     if len(raw) > MAX_BYTES:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from contractgen.errors import ContractgenError, RenderFailed, RenderTimeout
+from contractgen.errors import ContractgenError, DealError, MarkupError, RenderFailed, RenderTimeout
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,6 @@ def _build(workspace, name: str, text: str):
 
 def job_preview(workspace, name: str, text: str) -> dict[str, Any]:
     """Return the contract as the PDF writer's HTML with its template and warnings, or the deal's problems."""
-    from contractgen.errors import DealError
     from contractgen.writers.pdf.html import render_html
 
     from contractgen.deal import load_deal
@@ -130,7 +129,6 @@ def job_redline(workspace, old_name: str, old_text: str, new_name: str, new_text
 
 def job_markup(workspace, name: str, text: str, docx: bytes, accept: tuple[str, ...] = ()) -> dict[str, Any]:
     """Read a counterparty's marked-up DOCX against the deal; with `accept`, the deal text those changes make."""
-    from contractgen.errors import MarkupError
     from contractgen.redline.markup import read_markup
     from contractgen.repo.negotiation import plan_text
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+import hashlib
 
 FONT_FILES = {False: "LiberationSerif-Regular.ttf", True: "LiberationSerif-Bold.ttf"}
 POINT_TWIPS = 20
@@ -26,7 +27,6 @@ def _advances(path: str) -> tuple[dict[int, int], int, int] | None:
     Kept in the user's cache by the font file's hash: reading a font's tables with fontTools
     costs more than the rest of the DOCX writer's start.
     """
-    import hashlib
 
     from contractgen.safefs import cached
 

@@ -24,6 +24,8 @@ from contractgen.errors import ContractgenError, MissingFontError, OutputError, 
 from contractgen.document.model import Document
 from contractgen.writers.pdf.html import render_html
 from contractgen.writers.pdf import engine
+import datetime as dt
+import json
 
 STYLESHEET = "print.css"
 MAX_RESOURCE_BYTES = 8 * 1024 * 1024
@@ -272,8 +274,6 @@ PROVENANCE_KEY = "ContractgenProvenance"
 
 def provenance_options(document: Document, attachments: dict[str, bytes] | None = None) -> dict:
     """Return the write_pdf options that carry the provenance record and the attachments."""
-    import datetime as dt
-    import json
 
     info = {PROVENANCE_KEY: json.dumps(document.provenance, sort_keys=True, ensure_ascii=False)}
     for key, value in sorted(document.provenance.items()):
