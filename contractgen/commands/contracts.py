@@ -128,9 +128,32 @@ def validate(deals: tuple[Path, ...], strict: bool, root: Path | None, message_f
             ]:
                 print_warning(item, report.file)
             if report.ok:
+                for field_name, message in _past_dates(Path(report.file)):
+                    print_problem(f"{report.file}: warning: {field_name}: {message}")
                 notes = f", {len(report.open_notes)} drafting notes" if report.open_notes else ""
                 click.echo(f"{report.file}: ok ({report.clauses} clauses{notes})")
     sys.exit(EXIT_OK if all(r.ok for r in reports) else EXIT_BAD_INPUT)
+
+
+def _past_dates(deal_path: Path) -> list[tuple[str, str]]:
+    """A draft's dates that are already past today (CONTRACTGEN_TODAY, YYYY-MM-DD, else the clock).
+
+    Printed by `validate` only, never written into a contract (outputs do not depend on the clock) and never an
+    error under --strict (a deal does not become invalid as time passes).
+    """
+    import datetime as dt
+    import os
+
+    from contractgen.deal.derived import dates_before
+    from contractgen.deal.load import load_deal
+    from contractgen.errors import ContractgenError
+
+    given = os.environ.get("CONTRACTGEN_TODAY", "").strip()
+    try:
+        today = dt.date.fromisoformat(given) if given else dt.date.today()
+        return dates_before(load_deal(deal_path).deal, today)
+    except (ContractgenError, ValueError, OSError):
+        return []
 
 
 def _checked(deal_path: Path, workspace, strict: bool):

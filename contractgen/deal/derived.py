@@ -436,3 +436,31 @@ def apply_sector_regulation(deal: Any) -> tuple[Any, list[Finding]]:
             )
         )
     return (deal.model_copy(update=update) if update else deal), found
+
+
+def dates_before(deal: Any, today: date) -> list[tuple[str, str]]:
+    """The (field, message) of each date of a draft that is already past on `today`: its Effective Date, due dates.
+
+    Only a draft that is not signed is checked: a signed or final contract may take effect on an earlier date.
+    """
+    if deal.status == "signed" or not prints_as_draft(deal):
+        return []
+    found = []
+    if deal.contract.effective_date < today:
+        found.append(
+            (
+                "contract.effective_date",
+                f"the Effective Date {deal.contract.effective_date.isoformat()} is before today ({today.isoformat()}): "
+                "agree a new date, or say in the draft that it applies to services provided since then",
+            )
+        )
+    for i, item in enumerate(deal.deliverables):
+        if item.due is not None and isinstance(item.due, date) and item.due < today:
+            found.append(
+                (
+                    f"deliverables[{i}].due",
+                    f"{item.id} is due on {item.due.isoformat()}, before today ({today.isoformat()}): the supplier "
+                    "would be late on signature",
+                )
+            )
+    return found

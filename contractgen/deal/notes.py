@@ -341,6 +341,22 @@ def note_transfer_bases(deal: Any, data: Any) -> Iterator[Finding]:
         )
 
 
+def note_unit(deal: Any, data: Any) -> Iterator[Finding]:
+    """A draft priced per unit names the unit but no deal field says what counts as one, or when: a note asks."""
+    c = deal.commercials
+    if not prints_as_draft(deal) or c is None or c.pricing_model != "per unit" or not c.unit_name:
+        return
+    unit = str(c.unit_name)
+    yield Finding(
+        ("commercials", "unit_name"), "unit-count", unit,
+        f"the Charges are priced per {unit}, but the deal does not define one {unit} or say when units are counted",
+        f"the draft charges each {unit} for which the Services are provided in the month, counted from records "
+        "the client can verify",
+        f"what one {unit} is (e.g. an active named account, a closed item), whether it is counted at any time in "
+        "the month or on its last day, from which system, and that commercials.invoicing says the same", "charges",
+    )  # fmt: skip
+
+
 def note_defaults(deal: Any, data: Any) -> Iterator[Finding]:
     """Notes for the terms a draft includes by default because the deal does not mention them."""
     if not prints_as_draft(deal):
@@ -432,6 +448,7 @@ NOTES = (
     note_forum,
     note_privacy_laws,
     note_sector_regulation,
+    note_unit,
     note_defaults,
     note_late_payment,
 )

@@ -228,3 +228,23 @@ def test_b13_is_inferred_only_for_a_canadian_bank_or_insurer():
     assert [str(r) for r in inferred_regimes("bank", "CA")] == ["OSFI B-10", "OSFI B-13"]
     assert "OSFI B-13" not in [str(r) for r in inferred_regimes("bank", "GB")]
     assert "OSFI B-13" not in [str(r) for r in inferred_regimes("payment institution", "CA")]
+
+
+# A unit that prices the Services but that no field defines: a draft asks what one unit is and when it is counted
+
+
+def test_a_per_unit_draft_asks_what_its_unit_is():
+    from contractgen.deal.load import load_deal
+
+    notes = {n.id: n for n in load_deal(SAMPLES / "onshore-us-hipaa.yaml").notes}
+    note = notes["unit-count:supported-user"]
+    assert note.path == "commercials.unit_name"
+    assert "does not define one supported user or say when units are counted" in note.unrecognised
+    assert "counted at any time in the month or on its last day" in note.check
+
+
+@pytest.mark.parametrize("name", ["ca-insurer-us-cloud", "au-retailer-philippines"])
+def test_a_final_per_unit_document_is_not_blocked_by_the_question(name):
+    from contractgen.deal.load import load_deal
+
+    assert not [n for n in load_deal(SAMPLES / f"{name}.yaml").notes if n.id.startswith("unit-count")]

@@ -1,0 +1,40 @@
+"""A draft whose Effective Date or due dates are already past is flagged by `validate`, never edited or refused."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+from contractgen.deal.derived import dates_before
+from contractgen.deal.load import load_deal
+from tests.helpers import SAMPLES, run_contractgen
+
+HIPAA = SAMPLES / "onshore-us-hipaa.yaml"  # a draft: Effective Date 2026-07-01, D1 due 2026-08-15
+
+
+def test_a_drafts_past_effective_date_and_due_dates_are_named_by_field():
+    found = dict(dates_before(load_deal(HIPAA).deal, date(2026, 12, 4)))
+    assert list(found) == ["contract.effective_date", "deliverables[0].due"]  # D2 falls due in 2027
+    assert found["contract.effective_date"].startswith("the Effective Date 2026-07-01 is before today (2026-12-04)")
+    assert "D1 is due on 2026-08-15" in found["deliverables[0].due"]
+
+
+def test_nothing_is_flagged_before_the_dates():
+    assert dates_before(load_deal(HIPAA).deal, date(2026, 6, 30)) == []
+
+
+def test_a_final_document_may_take_effect_earlier():
+    # nearshore-eur is final (draft: false) with an Effective Date of 2026-09-01
+    assert dates_before(load_deal(SAMPLES / "nearshore-eur.yaml").deal, date(2026, 12, 4)) == []
+
+
+def test_validate_prints_the_past_dates_as_warnings_and_passes():
+    env = {**os.environ, "CONTRACTGEN_TODAY": "2026-12-04"}
+    result = run_contractgen("validate", str(HIPAA), env=env)
+    assert result.returncode == 0, result.stderr
+    assert "warning: contract.effective_date: the Effective Date 2026-07-01 is before today (2026-12-04)" in (
+        result.stderr
+    )
+    assert "D1 is due on 2026-08-15" in result.stderr
+    later = run_contractgen("validate", str(HIPAA), env={**os.environ, "CONTRACTGEN_TODAY": "2026-06-01"})
+    assert "before today" not in later.stderr
