@@ -151,8 +151,6 @@ SLOW: tuple[str, ...] = (
     "tests/web/test_markup_page.py",
     "tests/web/test_own_words.py",
     "tests/web/test_two_saves.py",
-    "tests/negotiation/test_value_writeback.py",
-    "tests/negotiation/test_import_markup_editors.py",
     "tests/web/test_security.py",
 )
 
