@@ -28,7 +28,7 @@ def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Pa
     from contractgen.outputs import write_atomically
     from contractgen.pipeline import build_deal
     from contractgen.redline.markup import read_markup
-    from contractgen.repo.negotiation import plan
+    from contractgen.repo.negotiation import differing, plan
 
     workspace, _config = choose_library(root)
     result = build_deal(deal, workspace)
@@ -57,6 +57,10 @@ def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Pa
         sys.exit(EXIT_BAD_INPUT)
     accepted = [c for c in markup.changes if "all" in wanted or c.id in wanted]
     acceptance = plan(deal, accepted, result.document, workspace)
+    # their redline against the deal as it now stands: the changes its render does not print
+    remaining = (
+        differing(acceptance.text, deal, markup.changes, workspace) if accepted else [c.id for c in markup.changes]
+    )
     overrides, refused = acceptance.overrides, acceptance.refused
     if overrides or acceptance.values:
         write_atomically(deal, acceptance.text.encode("utf-8"))
@@ -88,6 +92,7 @@ def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Pa
                         for v in acceptance.values
                     ],
                     "refused": refused,
+                    "differing": remaining,
                 },
                 indent=2,
                 ensure_ascii=False,
@@ -109,6 +114,12 @@ def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Pa
             click.echo(f"accepted: {v.change}: {v.dotted}: {v.ours} → {v.theirs} written to {deal}")
         for key in sorted(overrides):
             click.echo(f"accepted: overrides.{key} written to {deal}")
+        if markup.changes:
+            click.echo(
+                f"against {theirs}: {deal} now differs in {', '.join(remaining)}"
+                if remaining
+                else f"against {theirs}: {deal} now renders their text word for word (an empty redline)"
+            )
         for line in refused:
             echo_err(f"not accepted: {line}")
     sys.exit(EXIT_BAD_INPUT if refused else EXIT_OK)

@@ -192,3 +192,14 @@ def plan_text(text: str, deal: Path, accepted: list[MarkupChange], document: Any
     if len(result.refused) > len(refused_ids):
         result.values, result.overrides, result.text = [], {}, text
     return result
+
+
+def differing(text: str, deal: Path, changes: list[MarkupChange], workspace: Workspace) -> list[str]:
+    """The ids of the changes whose text the render of this deal text does not print: their redline against it."""
+    document = _render(text, deal, workspace)
+    out = []
+    for change in changes:
+        printed = _printed(document, change) if document is not None else None
+        if printed is None or (change.after not in printed if change.after else change.before in printed):
+            out.append(change.id)
+    return out

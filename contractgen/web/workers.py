@@ -130,7 +130,7 @@ def job_redline(workspace, old_name: str, old_text: str, new_name: str, new_text
 def job_markup(workspace, name: str, text: str, docx: bytes, accept: tuple[str, ...] = ()) -> dict[str, Any]:
     """Read a counterparty's marked-up DOCX against the deal; with `accept`, the deal text those changes make."""
     from contractgen.redline.markup import read_markup
-    from contractgen.repo.negotiation import plan_text
+    from contractgen.repo.negotiation import differing, plan_text
 
     _, result = _build(workspace, name, text)
     try:
@@ -165,6 +165,7 @@ def job_markup(workspace, name: str, text: str, docx: bytes, accept: tuple[str, 
             for key in sorted(acceptance.overrides)
         ]
         out["refused"] = acceptance.refused
+        out["differing"] = differing(acceptance.text, Path(name), markup.changes, workspace)
     return out
 
 

@@ -50,6 +50,7 @@ def test_a_changed_figure_is_written_back_as_the_deal_value_that_prints_it(negot
         {"change": "C1", "field": "commercials.indexation.cap", "ours": 3, "theirs": 2.5},
         {"change": "C3", "field": "service_levels.service_credits.at_risk", "ours": 12, "theirs": 15},
     ]
+    assert data["differing"] == []  # every change accepted: an empty redline against their document
     assert data["accepted"] == ["general-cap"]  # a figure the deal derives (1.5 × a year's charges) is words
     written = deal.read_text(encoding="utf-8")
     assert _value(deal, "service_levels", "service_credits", "at_risk") == 15
@@ -76,6 +77,7 @@ def test_the_report_names_the_field_and_both_values(negotiation):
     assert result.exit_code == 0, result.output
     assert "  percentage changed: 12% → 15%" in result.output
     assert f"accepted: C3: service_levels.service_credits.at_risk: 12 → 15 written to {deal}" in result.output
+    assert f"against {theirs}: {deal} now differs in C1, C2" in result.output
     assert "overrides" not in deal.read_text(encoding="utf-8").split("clauses:")[-1]
 
 

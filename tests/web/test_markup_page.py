@@ -57,6 +57,7 @@ def test_their_changes_are_shown_and_two_accepted_one_rejected(client, web_repo:
     assert "the deal's <code>service_levels.service_credits.at_risk</code> is now 15 (was 12)" in done.text
     assert "Accepted C2: <code>overrides.costs</code> holds their text" in done.text
     assert "Rejected C1: the deal keeps its text" in done.text
+    assert "Against their document, the contract now differs in C1 only (the changes rejected)." in done.text
     after = (web_repo / DEAL).read_text(encoding="utf-8")
     assert "payment_terms: 30 days" in after  # rejected
     assert re.search(r"\n    at_risk: 15 +# ", after)  # the comment beside the value kept
@@ -92,3 +93,20 @@ def test_a_stale_deal_or_a_file_that_is_not_a_docx_is_refused_in_the_page(client
 def test_accepting_needs_the_csrf_token(client):
     refused = client.post(f"/markup-accept/{DEAL}", data={"_upload": "x", "accept": ["C1"]})
     assert refused.status_code == 403
+
+
+def test_accepting_every_change_leaves_an_empty_redline_against_their_document(client, web_repo: Path):
+    ours = client.get(f"/download/docx/{DEAL}").content
+    page = _upload(client, m.mark_up(ours, their_markup)).text
+    done = client.post(
+        f"/markup-accept/{DEAL}",
+        data={
+            "csrf_token": _csrf(page),
+            "_upload": _hidden(page, "_upload"),
+            "_base": _hidden(page, "_base"),
+            "accept": ["C1", "C2", "C3"],
+        },
+    )
+    assert done.status_code == 200, done.text
+    assert "the contract now reads word for word as theirs: an empty redline" in done.text
+    assert "payment_terms: 60 days" in (web_repo / DEAL).read_text(encoding="utf-8")
