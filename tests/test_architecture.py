@@ -190,3 +190,66 @@ def test_the_writer_registry_imports_no_engine_until_asked():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]", "importing the registry, the pipeline or the CLI loaded a writer engine"
+
+
+# ---------------------------------------------------------------- one of each rule
+MAX_DEAL_MODULES = 12  # the deal as written: model, sections, parties, fields, load, rules, notes …
+ENGINE_MODULES = {
+    # a third-party engine whose internals we reach into: the one module allowed to import it
+    "weasyprint": "contractgen.writers.pdf.engine",
+    "pydyf": "contractgen.writers.pdf.engine",
+    "docx.oxml": "contractgen.writers.docx.oxml",
+    "docx.opc": "contractgen.writers.docx.oxml",
+}
+# exception classes allowed outside errors.py: value readers' signal (values sit at the rank of errors) and
+# the template analysis' own control flow
+OTHER_EXCEPTIONS = {"Ambiguous", "MissingAttribute", "ForbiddenAttribute", "_Refused"}
+
+
+def _third_party_imports(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.add(node.module)
+    return found
+
+
+def test_the_deal_package_stays_small():
+    deal = sorted(p.name for p in (PACKAGE / "deal").glob("*.py"))
+    assert len(deal) <= MAX_DEAL_MODULES, f"deal/ has {len(deal)} modules: {deal}"
+
+
+@pytest.mark.parametrize("engine", sorted(ENGINE_MODULES))
+def test_engine_internals_live_in_one_module(engine):
+    users = sorted(
+        name
+        for name, path in modules().items()
+        if any(m == engine or m.startswith(engine + ".") for m in _third_party_imports(path))
+    )
+    assert users == [ENGINE_MODULES[engine]], f"{engine} is imported by {users}: go through {ENGINE_MODULES[engine]}"
+
+
+def test_exception_classes_live_in_errors():
+    outside = []
+    for name, path in modules().items():
+        if name == "contractgen.errors":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and node.name not in OTHER_EXCEPTIONS:
+                bases = {ast.unparse(b).rpartition(".")[2] for b in node.bases}
+                if any(b.endswith(("Error", "Exception")) or b in {"ValueError", "OSError"} for b in bases):
+                    outside.append(f"{name}.{node.name}")
+    assert not outside, f"exception classes outside contractgen/errors.py: {outside}"
+
+
+def test_output_formats_are_listed_once():
+    listed = []
+    for name, path in modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+                values = [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+                if len(values) == len(node.elts) and sorted(values) == ["docx", "pdf"]:
+                    listed.append(f"{name}:{node.lineno}")
+    assert not listed, f"lists of output formats beside writers.WRITERS: {listed}"
