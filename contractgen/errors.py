@@ -176,3 +176,7 @@ class BindRefused(ContractgenError):
 
 class MarkupError(ValueError):
     """The file is not a DOCX contractgen can read changes from."""
+
+
+class MergeUnavailable(ContractgenError):
+    """git could not merge the two versions (not installed, or it failed)."""

@@ -4,7 +4,7 @@
 path, raw bytes and sha256. What the law says about the deal (jurisdictions, privacy regimes,
 transfers, sector regulation) is read from the law stage (``contractgen.law``), one rank below.
 Inside the package imports run one way: accepted ← fields ← sections, parties ← model ← rules ←
-load; notes ← derived ← rules; yamlsource ← notes, load; schema reads the model.
+load; notes ← inference ← derived ← rules; yamlsource ← notes, load (its JSON Schema reads the model).
 The public names are imported on first use, so importing one module of the package (say,
 ``fields``) does not build the whole model.
 """
@@ -18,12 +18,12 @@ if TYPE_CHECKING:  # what the type checker sees of the names imported on first u
     from contractgen.deal.load import load_deal as load_deal
     from contractgen.deal.load import validate_data as validate_data
     from contractgen.deal.model import Deal as Deal
-    from contractgen.deal.schema import deal_json_schema as deal_json_schema
+    from contractgen.deal.yamlsource import deal_json_schema as deal_json_schema
 
 _PUBLIC = {
     "Deal": "contractgen.deal.model",
     "DealSource": "contractgen.deal.load",
-    "deal_json_schema": "contractgen.deal.schema",
+    "deal_json_schema": "contractgen.deal.yamlsource",
     "load_deal": "contractgen.deal.load",
     "validate_data": "contractgen.deal.load",
 }

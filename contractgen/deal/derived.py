@@ -1,16 +1,8 @@
-"""What follows from a deal: its figures, computed once here and never in templates, and the sector
-regulation its client's kind and place bring.
+"""Figures derived from a deal: computed once here, never in templates.
 
 ``compute_derived(deal)`` returns a ``Derived``; the clause context (``templating.sandbox``)
 computes it once per document and hands it to clauses as ``derived``. Clause authors use its
 field names, so they are stable.
-
-A bank, insurer, payment or e-money institution or investment firm is under sector rules that set
-contract terms (DORA, the EBA guidelines, PRA SS2/21, FCA SYSC 8, Solvency II Art. 274, FINMA, OSFI)
-whether or not the deal lists them. Each regime's record says which kinds of client in which
-countries it applies to (``applies_to`` in law/sector/*.yaml). Where the deal lists no regime, the
-draft follows the inferred ones (``apply_sector_regulation``); anything assumed is a drafting note
-(``notes.Finding``) for a lawyer to check, never a silent change.
 """
 
 from __future__ import annotations
@@ -21,17 +13,14 @@ from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import babel
 
-from contractgen import yamlload
-from contractgen.deal.notes import Finding, prints_as_draft
-from contractgen.law.jurisdictions import find as find_jurisdiction
+from contractgen.deal.inference import client_country, guessed_sector
+from contractgen.deal.notes import prints_as_draft
 from contractgen.law.regimes import resolve_regulations
-from contractgen.law.sector import SectorRegime, load_sector_regimes
 from contractgen.values.countries import country_name
 from contractgen.values.currencies import printed_sign
 from contractgen.values.durations import ClockRange, Duration, TimeSpan
@@ -288,154 +277,6 @@ def incident_notice(deal: Deal) -> Duration | None:
 def term_end(deal: Deal) -> date:
     """Last day of the initial term: effective date + initial term − 1 day."""
     return deal.term.initial_term.add_to(deal.contract.effective_date) - timedelta(days=1)
-
-
-# ------------------------------------------------------------ sector regulation inferred from the client
-
-WORDS = Path(__file__).with_name("data") / "sector_words.yaml"
-# Regimes whose fuller terms turn on whether the services support a critical or important function
-# (DORA Art. 30(3)) or are a material outsourcing (PRA SS2/21, FINMA, OSFI B-10).
-NEEDS_CRITICALITY = ("DORA", "PRA SS2/21", "FINMA Circular 2018/3", "OSFI B-10")
-
-
-@lru_cache(maxsize=1)
-def _words() -> dict[str, re.Pattern[str]]:
-    data = yamlload.safe_load(WORDS.read_text("utf-8"))
-    return {
-        sector: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
-        for sector, words in data.items()
-        if sector != "as_of"
-    }
-
-
-def guessed_sector(name: str) -> str | None:
-    """Return the sector a client's name suggests ('Northwind Bank plc' → bank), or None."""
-    for sector, pattern in _words().items():
-        if pattern.search(name or ""):
-            return sector
-    return None
-
-
-def client_country(deal: Any) -> str:
-    """Return the client's country: where it is incorporated, else the governing law's country."""
-    for text in (deal.parties.client.incorporated_in, deal.contract.governing_law):
-        record = find_jurisdiction(text) if text else None
-        if record is not None:
-            return record.country
-    return ""
-
-
-def inferred_regimes(sector: str | None, country: str) -> list[SectorRegime]:
-    """Return the regimes whose records apply to this kind of client in this country, in record order."""
-    if not sector or not country:
-        return []
-    return [r for r in load_sector_regimes().values() if sector in r.sectors and country in r.places]
-
-
-def apply_sector_regulation(deal: Any) -> tuple[Any, list[Finding]]:
-    """Return the deal with the regulation its client's sector and place bring, and the notes that say so.
-
-    Only a draft is changed: a final document is what the lawyers settled, and a note would block it.
-    """
-    country = client_country(deal)
-    local = [regime.in_country(country) for regime in deal.regulatory]
-    if any(a is not b for a, b in zip(local, deal.regulatory)):
-        deal = deal.model_copy(update={"regulatory": local})  # the authority named for the client's country
-    if not prints_as_draft(deal):
-        # A final document is never given regimes it does not list; but where a regime it lists asks whether the
-        # Services are critical and the deal is silent, it takes the fuller terms, as a draft does (without a note,
-        # which would block it): a regulated client cannot sign without them if the function is critical.
-        if (
-            any(r in NEEDS_CRITICALITY for r in deal.regulatory)
-            and "critical_or_important" not in deal.model_fields_set
-        ):
-            deal = deal.model_copy(update={"critical_or_important": True})
-        return deal, []
-    client = deal.parties.client
-    stated = client.sector
-    sector = stated or guessed_sector(client.name)
-    found: list[Finding] = []
-    regimes = list(deal.regulatory)
-    inferred = [regime.in_country(country) for regime in inferred_regimes(sector, country)]
-    names = ", ".join(str(r) for r in inferred)
-    where = f"{sector}" + (f" in {country}" if country else "")
-    if inferred and not regimes:
-        regimes = inferred
-        if stated:
-            found.append(
-                Finding(
-                    ("parties", "client", "sector"),
-                    "regulatory-inferred",
-                    f"{sector} {country}",
-                    f"the deal lists no sector regulation for a {where}",
-                    f"the draft follows {names}, which apply to a {where}",
-                    "that these are the regimes the client is under, and list them under regulatory",
-                    "regulatory-requirements",
-                )
-            )
-        else:
-            found.append(
-                Finding(
-                    ("parties", "client", "name"),
-                    "sector-from-name",
-                    f"{sector} {country}",
-                    f"the client's name suggests a {sector}, but the deal states neither "
-                    "parties.client.sector nor regulatory",
-                    f"the draft follows {names}, which apply to a {where}",
-                    "what the client is licensed as (parties.client.sector) and the regimes it is under (regulatory)",
-                    "regulatory-requirements",
-                )
-            )
-    elif inferred and stated:
-        missing = [r for r in inferred if r not in regimes]
-        if missing:
-            found.append(
-                Finding(
-                    ("regulatory",),
-                    "regulatory-missing",
-                    " ".join(str(r) for r in missing),
-                    f"a {where} is usually also under {', '.join(str(r) for r in missing)}, which "
-                    "regulatory does not list",
-                    "the draft follows only the regimes listed",
-                    "whether those regimes apply, and list them under regulatory if they do",
-                    "regulatory-requirements",
-                )
-            )
-    for regime in list(regimes):
-        for displaced in regime.lex_specialis_over:
-            if displaced in regimes:
-                regimes.remove(displaced)
-                found.append(
-                    Finding(
-                        ("regulatory",),
-                        "lex-specialis",
-                        f"{regime} {displaced}",
-                        f"the deal lists both {regime} and {displaced}",
-                        f"the draft follows {regime} only: for a financial entity it displaces "
-                        f"{displaced}'s security and incident-reporting duties (lex specialis)",
-                        f"that the client is a financial entity under {regime}",
-                        "regulatory-requirements",
-                    )
-                )
-    update: dict[str, Any] = {}
-    if regimes != list(deal.regulatory):
-        update["regulatory"] = regimes
-    needing = [str(r) for r in regimes if r in NEEDS_CRITICALITY]
-    if needing and "critical_or_important" not in deal.model_fields_set:
-        update["critical_or_important"] = True
-        found.append(
-            Finding(
-                ("regulatory",),
-                "critical-or-important",
-                " ".join(needing),
-                f"critical_or_important is not stated, and {', '.join(needing)} set fuller terms for "
-                "services that support a critical or important function or are a material outsourcing",
-                "the draft treats the Services as supporting a critical or important function (the fuller terms)",
-                "whether they do; state critical_or_important: true or false",
-                "regulatory-requirements",
-            )
-        )
-    return (deal.model_copy(update=update) if update else deal), found
 
 
 def dates_before(deal: Any, today: date) -> list[tuple[str, str]]:

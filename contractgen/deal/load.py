@@ -24,8 +24,7 @@ from pydantic_core import ErrorDetails
 
 from contractgen.deal.fields import is_currency, locale_name as _locale
 from contractgen.deal.model import Deal, locale_from_law
-from contractgen.deal.derived import apply_sector_regulation
-from contractgen.deal.public_bodies import apply_public_bodies
+from contractgen.deal.inference import apply_public_bodies, apply_sector_regulation
 from contractgen.deal.notes import Finding, final_without_acknowledgement, find_notes, located_notes
 from contractgen.deal.rules import check_rules, check_rules_partially
 from contractgen.deal.yamlsource import decode_text, format_path, line_for, load_yaml, read_file_bytes, refuse_oversized

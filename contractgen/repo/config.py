@@ -261,7 +261,7 @@ def init_repo(
 
 def deal_schema(templates_dir: Path) -> dict[str, Any]:
     """Return the deal JSON Schema with `template` closed over the templates in `templates_dir`."""
-    from contractgen.deal.schema import deal_json_schema
+    from contractgen.deal.yamlsource import deal_json_schema
 
     data = deal_json_schema()
     folder = Path(templates_dir)

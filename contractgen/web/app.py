@@ -71,7 +71,7 @@ class Workspace:
     """What every page needs: the repository, the render pool, the form and the page templates."""
 
     def __init__(self, repo: WebRepository, pool: RenderPool):
-        from contractgen.deal.schema import deal_json_schema
+        from contractgen.deal.yamlsource import deal_json_schema
 
         self.repo = repo
         self.pool = pool

@@ -12,14 +12,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from contractgen.errors import ContractgenError
+from contractgen.errors import MergeUnavailable
 
 MINE, THEIRS = "your version", "the saved version"
 _SIDE = {"mine": ["--ours"], "theirs": ["--theirs"]}
-
-
-class MergeUnavailable(ContractgenError):
-    """git could not merge the two versions (not installed, or it failed)."""
 
 
 @dataclass

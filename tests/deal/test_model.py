@@ -14,7 +14,7 @@ from contractgen.values.durations import ClockRange, Duration, Frequency
 from contractgen.deal import load_deal, validate_data
 from contractgen.deal.derived import compute_derived
 from contractgen.deal.model import Deal, PricingModel, SourcingModel
-from contractgen.deal.schema import deal_json_schema
+from contractgen.deal.yamlsource import deal_json_schema
 from contractgen.deal.yamlsource import load_deal_file, load_yaml
 from contractgen.errors import DealError
 from tests import helpers

@@ -24,7 +24,7 @@ from contractgen.values.amounts import read_money, read_percent
 from contractgen.values import phrases as values
 from contractgen.deal.load import _validation_context, deal_problems
 from contractgen.deal.model import Deal
-from contractgen.deal.schema import deal_json_schema
+from contractgen.deal.yamlsource import deal_json_schema
 from contractgen.deal.yamlsource import load_yaml
 from tests.helpers import FIXTURES, ROOT, SAMPLES
 from tests.terms import merge

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from contractgen.deal.schema import deal_json_schema
+from contractgen.deal.yamlsource import deal_json_schema
 from contractgen.errors import DealError
 from contractgen.web.schemaform import Form, parse_key, walk_nodes
 from contractgen.web.yamledit import RoundTrip

@@ -1,0 +1,250 @@
+"""What a draft infers from what the deal writes, each inference a drafting note for a lawyer to check:
+the sector regulation its client's kind and place bring, and public bodies recognised by their names.
+
+A bank, insurer, payment or e-money institution or investment firm is under sector rules that set
+contract terms (DORA, the EBA guidelines, PRA SS2/21, FCA SYSC 8, Solvency II Art. 274, FINMA, OSFI)
+whether or not the deal lists them. Each regime's record says which kinds of client in which
+countries it applies to (``applies_to`` in law/sector/*.yaml). Where the deal lists no regime, the
+draft follows the inferred ones (``apply_sector_regulation``); anything assumed is a drafting note
+(``notes.Finding``), never a silent change.
+
+Public bodies recognised from what a deal writes: a party whose kind is not stated but whose name reads as
+a ministry, a council, a public health body or an agency ("The Secretary of State for Work and Pensions",
+"Waitaha City Council", "Azienda Socio Sanitaria Territoriale ...").
+
+A name with a company form (Ltd, S.p.A., GmbH ...) is a company whatever else it says. A draft describes
+such a party as the public body it is (no registered office, company number or group,
+the public-sector terms of its law) and says so in a drafting note; a final document is what the lawyers
+settled and is left as written. The words are data (``data/public_body_words.yaml``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from contractgen import yamlload
+from contractgen.deal.notes import Finding, prints_as_draft
+from contractgen.law.jurisdictions import find as find_jurisdiction
+from contractgen.law.sector import SectorRegime, load_sector_regimes
+
+SECTOR_WORDS = Path(__file__).with_name("data") / "sector_words.yaml"
+# Regimes whose fuller terms turn on whether the services support a critical or important function
+# (DORA Art. 30(3)) or are a material outsourcing (PRA SS2/21, FINMA, OSFI B-10).
+NEEDS_CRITICALITY = ("DORA", "PRA SS2/21", "FINMA Circular 2018/3", "OSFI B-10")
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, re.Pattern[str]]:
+    data = yamlload.safe_load(SECTOR_WORDS.read_text("utf-8"))
+    return {
+        sector: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+        for sector, words in data.items()
+        if sector != "as_of"
+    }
+
+
+def guessed_sector(name: str) -> str | None:
+    """Return the sector a client's name suggests ('Northwind Bank plc' → bank), or None."""
+    for sector, pattern in _words().items():
+        if pattern.search(name or ""):
+            return sector
+    return None
+
+
+def client_country(deal: Any) -> str:
+    """Return the client's country: where it is incorporated, else the governing law's country."""
+    for text in (deal.parties.client.incorporated_in, deal.contract.governing_law):
+        record = find_jurisdiction(text) if text else None
+        if record is not None:
+            return record.country
+    return ""
+
+
+def inferred_regimes(sector: str | None, country: str) -> list[SectorRegime]:
+    """Return the regimes whose records apply to this kind of client in this country, in record order."""
+    if not sector or not country:
+        return []
+    return [r for r in load_sector_regimes().values() if sector in r.sectors and country in r.places]
+
+
+def apply_sector_regulation(deal: Any) -> tuple[Any, list[Finding]]:
+    """Return the deal with the regulation its client's sector and place bring, and the notes that say so.
+
+    Only a draft is changed: a final document is what the lawyers settled, and a note would block it.
+    """
+    country = client_country(deal)
+    local = [regime.in_country(country) for regime in deal.regulatory]
+    if any(a is not b for a, b in zip(local, deal.regulatory)):
+        deal = deal.model_copy(update={"regulatory": local})  # the authority named for the client's country
+    if not prints_as_draft(deal):
+        # A final document is never given regimes it does not list; but where a regime it lists asks whether the
+        # Services are critical and the deal is silent, it takes the fuller terms, as a draft does (without a note,
+        # which would block it): a regulated client cannot sign without them if the function is critical.
+        if (
+            any(r in NEEDS_CRITICALITY for r in deal.regulatory)
+            and "critical_or_important" not in deal.model_fields_set
+        ):
+            deal = deal.model_copy(update={"critical_or_important": True})
+        return deal, []
+    client = deal.parties.client
+    stated = client.sector
+    sector = stated or guessed_sector(client.name)
+    found: list[Finding] = []
+    regimes = list(deal.regulatory)
+    inferred = [regime.in_country(country) for regime in inferred_regimes(sector, country)]
+    names = ", ".join(str(r) for r in inferred)
+    where = f"{sector}" + (f" in {country}" if country else "")
+    if inferred and not regimes:
+        regimes = inferred
+        if stated:
+            found.append(
+                Finding(
+                    ("parties", "client", "sector"),
+                    "regulatory-inferred",
+                    f"{sector} {country}",
+                    f"the deal lists no sector regulation for a {where}",
+                    f"the draft follows {names}, which apply to a {where}",
+                    "that these are the regimes the client is under, and list them under regulatory",
+                    "regulatory-requirements",
+                )
+            )
+        else:
+            found.append(
+                Finding(
+                    ("parties", "client", "name"),
+                    "sector-from-name",
+                    f"{sector} {country}",
+                    f"the client's name suggests a {sector}, but the deal states neither "
+                    "parties.client.sector nor regulatory",
+                    f"the draft follows {names}, which apply to a {where}",
+                    "what the client is licensed as (parties.client.sector) and the regimes it is under (regulatory)",
+                    "regulatory-requirements",
+                )
+            )
+    elif inferred and stated:
+        missing = [r for r in inferred if r not in regimes]
+        if missing:
+            found.append(
+                Finding(
+                    ("regulatory",),
+                    "regulatory-missing",
+                    " ".join(str(r) for r in missing),
+                    f"a {where} is usually also under {', '.join(str(r) for r in missing)}, which "
+                    "regulatory does not list",
+                    "the draft follows only the regimes listed",
+                    "whether those regimes apply, and list them under regulatory if they do",
+                    "regulatory-requirements",
+                )
+            )
+    for regime in list(regimes):
+        for displaced in regime.lex_specialis_over:
+            if displaced in regimes:
+                regimes.remove(displaced)
+                found.append(
+                    Finding(
+                        ("regulatory",),
+                        "lex-specialis",
+                        f"{regime} {displaced}",
+                        f"the deal lists both {regime} and {displaced}",
+                        f"the draft follows {regime} only: for a financial entity it displaces "
+                        f"{displaced}'s security and incident-reporting duties (lex specialis)",
+                        f"that the client is a financial entity under {regime}",
+                        "regulatory-requirements",
+                    )
+                )
+    update: dict[str, Any] = {}
+    if regimes != list(deal.regulatory):
+        update["regulatory"] = regimes
+    needing = [str(r) for r in regimes if r in NEEDS_CRITICALITY]
+    if needing and "critical_or_important" not in deal.model_fields_set:
+        update["critical_or_important"] = True
+        found.append(
+            Finding(
+                ("regulatory",),
+                "critical-or-important",
+                " ".join(needing),
+                f"critical_or_important is not stated, and {', '.join(needing)} set fuller terms for "
+                "services that support a critical or important function or are a material outsourcing",
+                "the draft treats the Services as supporting a critical or important function (the fuller terms)",
+                "whether they do; state critical_or_important: true or false",
+                "regulatory-requirements",
+            )
+        )
+    return (deal.model_copy(update=update) if update else deal), found
+
+
+# ------------------------------------------------------------ public bodies recognised by their names
+
+PUBLIC_BODY_WORDS = Path(__file__).with_name("data") / "public_body_words.yaml"
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
+    data = yamlload.safe_load(PUBLIC_BODY_WORDS.read_text("utf-8"))
+    forms = re.compile(r"(?<![\w.])(?:" + _alternation(data["company_forms"]) + r")(?![\w])", re.IGNORECASE)
+    kinds = {
+        kind: re.compile(r"(?<!\w)(?:" + _alternation(words) + r")(?!\w)", re.IGNORECASE)
+        for kind, words in data["kinds"].items()
+    }
+    return forms, kinds
+
+
+def public_body_kind(name: str) -> str | None:
+    """Return the kind of public body a party's name reads as ('Waitaha City Council' → local_authority), or None."""
+    forms, kinds = _patterns()
+    if not name or forms.search(name):
+        return None
+    for kind, pattern in kinds.items():
+        if pattern.search(name):
+            return kind
+    return None
+
+
+def apply_public_bodies(deal: Any) -> tuple[Any, list[Finding]]:
+    """Return the deal with each party of unstated kind whose name reads as a public body drafted as one, and notes."""
+    if not prints_as_draft(deal):
+        return deal, []
+    found: list[Finding] = []
+    parties = deal.parties
+    update: dict[str, Any] = {}
+    for role in ("client", "supplier"):
+        party = getattr(parties, role)
+        if "kind" in party.model_fields_set:
+            continue
+        kind = public_body_kind(party.name)
+        if kind is None:
+            continue
+        words = kind.replace("_", " ")
+        changed: dict[str, Any] = {"kind": kind}
+        dropped = ""
+        if party.incorporated_in:
+            changed["incorporated_in"] = None
+            dropped = f"; 'incorporated in {party.incorporated_in}' is left out, as a public body is not incorporated"
+        if party.company_number and not party.registered_number:
+            # a public body's number in a public register (a Swedish organisation number, an ABN) is kept as such
+            changed["company_number"] = None
+            changed["registered_number"] = party.company_number
+            dropped += f"; its number {party.company_number} is kept as a registered number, not a company number"
+        update[role] = party.model_copy(update=changed)
+        found.append(
+            Finding(
+                ("parties", role, "name"),
+                "public-body-from-name",
+                party.name,
+                f"the deal does not state the {role}'s kind, and its name ({party.name}) reads as a {words}",
+                f"the draft describes it as a public body ({words}), with no registered office, company number or "
+                f"group, and gives it the public-sector terms of the governing law{dropped}",
+                f"that it is a {words}; state parties.{role}.kind (and established_under, the law that constitutes it)",
+                "parties",
+            )
+        )
+    if not update:
+        return deal, []
+    return deal.model_copy(update={"parties": parties.model_copy(update=update)}), found
