@@ -73,6 +73,11 @@ class SectorRegime(str):
         return local
 
     @property
+    def named_authority(self) -> str:
+        """The authority when the record names one ("the Central Bank of Ireland"), "" when it only describes it."""
+        return self.authority if self.authority and not self.authority.startswith("its ") else ""
+
+    @property
     def recognised(self) -> bool:
         """Whether a law/sector record describes the regime (False: drafted from its category, with a note)."""
         return bool(self.id)

@@ -248,3 +248,25 @@ def test_a_final_per_unit_document_is_not_blocked_by_the_question(name):
     from contractgen.deal.load import load_deal
 
     assert not [n for n in load_deal(SAMPLES / f"{name}.yaml").notes if n.id.startswith("unit-count")]
+
+
+# The Regulator is named where the sector record names the authority
+
+
+@pytest.mark.parametrize(
+    "name, named",
+    [
+        ("nearshore-eur", "the Central Bank of Ireland"),
+        ("deal-example", "the Financial Conduct Authority and the Prudential Regulation Authority"),
+        ("ch-bank-portugal", "the Swiss Financial Market Supervisory Authority (FINMA)"),
+        ("ca-insurer-us-cloud", "the Office of the Superintendent of Financial Institutions"),
+        ("onshore-us-hipaa", "the New York State Department of Health"),
+        ("nl-fintech-uk-soc", ""),  # DORA leaves the authority to each country; none recorded for NL
+    ],
+)
+def test_the_regulator_definition_names_the_recorded_authorities(name, named):
+    text = sample(name)
+    head = "any authority that regulates or supervises"
+    definition = text.split("“Regulator” means ", 1)[1].split(", or has power to act", 1)[0]
+    assert definition.startswith(head)
+    assert definition.endswith(f"(including {named})") if named else "(including" not in definition
