@@ -246,22 +246,32 @@ FONT_SUFFIXES = (".ttf", ".otf", ".woff", ".woff2")
 
 
 def installed_tools(templates_dir: Path, repo_root: Path, install: str = "") -> dict[str, Any]:
-    """Return the versions a build depends on: contractgen (and how CI installs it), WeasyPrint, each template font's version."""
+    """Return the versions a build depends on: contractgen (and how CI installs it), WeasyPrint, pikepdf, fontTools, each template font's version."""
     from importlib.metadata import PackageNotFoundError, version
 
     from contractgen import __version__
 
-    try:
-        weasyprint = version("weasyprint")
-    except PackageNotFoundError:
-        weasyprint = "not installed"
+    def installed(package: str) -> str:
+        try:
+            return version(package)
+        except PackageNotFoundError:
+            return "not installed"
+
+    weasyprint = installed("weasyprint")
     fonts = {}
     root = Path(repo_root).resolve()
     folder = Path(templates_dir)
     for path in sorted(folder.resolve().rglob("*")) if folder.is_dir() else []:
         if path.suffix.lower() in FONT_SUFFIXES and safefs.is_regular_file(path, root):
             fonts[path.relative_to(root).as_posix()] = _font_version(path)
-    tools = {"contractgen": __version__, "weasyprint": weasyprint, "fonts": fonts}
+    # the PDF's parts are joined by pikepdf (qpdf writes the file) and its fonts subset by fontTools
+    tools = {
+        "contractgen": __version__,
+        "weasyprint": weasyprint,
+        "pikepdf": installed("pikepdf"),
+        "fonttools": installed("fonttools"),
+        "fonts": fonts,
+    }
     if install:
         tools["install"] = install
     return tools
@@ -283,7 +293,14 @@ def tool_differences(locked: dict[str, Any], installed: dict[str, Any]) -> list[
     if not locked:
         return []
     lines = []
-    for name, label in (("contractgen", "contractgen"), ("weasyprint", "WeasyPrint")):
+    for name, label in (
+        ("contractgen", "contractgen"),
+        ("weasyprint", "WeasyPrint"),
+        ("pikepdf", "pikepdf"),
+        ("fonttools", "fontTools"),
+    ):
+        if name not in ("contractgen", "weasyprint") and name not in locked:
+            continue  # a lock from before the PDF was joined from parts does not record it
         if locked.get(name) != installed.get(name):
             lines.append(
                 f"contractgen.lock was built with {label} {locked.get(name)}; this machine has "

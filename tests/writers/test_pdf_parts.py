@@ -285,3 +285,15 @@ def test_the_cache_stays_within_its_bound_and_ignores_a_damaged_entry(monkeypatc
         monkeypatch.setenv("CONTRACTGEN_PDF_CACHE_MB", "0")
         rendered(monkeypatch, "serial")
         assert list(folder.glob("*.pdf")) == []
+
+
+def test_the_lock_records_the_joining_libraries_and_check_names_a_change():
+    from contractgen.repo.lockfile import installed_tools, tool_differences
+    from tests.helpers import ROOT
+
+    tools = installed_tools(ROOT / "templates", ROOT)
+    assert tools["pikepdf"] == pikepdf.__version__ and tools["fonttools"] not in ("", "not installed")
+    older = {**tools, "pikepdf": "1.0"}
+    assert any("pikepdf 1.0" in line for line in tool_differences(older, tools))
+    before_parts = {key: value for key, value in tools.items() if key not in ("pikepdf", "fonttools")}
+    assert tool_differences(before_parts, tools) == []  # a lock from before records neither
