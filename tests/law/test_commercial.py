@@ -104,3 +104,18 @@ def test_each_listed_law_is_a_whole_name():
     for key, record in load_jurisdictions().items():
         for law in record.commercial.anti_bribery.laws:
             assert len(law) > 12 and law[0].isalpha(), (key, law)
+
+
+def test_every_privacy_law_and_mechanism_resolves_by_its_name_and_each_alias():
+    """Whatever name a deal writes from a record resolves to that record (privacy laws and transfer mechanisms)."""
+    from contractgen.law.regimes import find_mechanism, resolve_regulations
+
+    for key, record in active().records("privacy").items():
+        data = record.data
+        for name in (data["name"], *(data.get("aliases") or ())):
+            applied, problems = resolve_regulations([name])
+            assert not problems and [a.regime.key for a in applied] == [key], (key, name)
+    for key, record in active().records("mechanisms").items():
+        for name in (record.data["name"], *(record.data.get("aliases") or ())):
+            found = find_mechanism(name)
+            assert found is not None and found.key == key, (key, name)
