@@ -149,6 +149,7 @@ SLOW: tuple[str, ...] = (
     "tests/security/test_web_slow_clients.py",
     "tests/web/test_app.py",
     "tests/web/test_markup_page.py",
+    "tests/web/test_build_button.py",
     "tests/web/test_own_words.py",
     "tests/web/test_two_saves.py",
     "tests/web/test_security.py",

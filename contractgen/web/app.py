@@ -28,6 +28,7 @@ from starlette.staticfiles import StaticFiles
 from contractgen import safefs
 from contractgen.errors import ContractgenError, DealError, UnsafePathError
 from contractgen.templating.sandbox import make_environment
+from contractgen.web.builds import Builds
 from contractgen.web.context import deal_of as _rel, download_response, format_of, workspace_of as _ws
 from contractgen.web.repository import WebRepository, open_repository
 from contractgen.web.schemaform import Form, attach_problems, walk_nodes
@@ -78,6 +79,7 @@ class Workspace:
         self.form = Form(deal_json_schema())
         self.pages = Cache()
         self.save_lock = threading.Lock()
+        self.builds = Builds(repo.root)
         self.env = make_environment("page", jinja2.FileSystemLoader(str(HERE / "templates")))
         self.env.filters["q"] = lambda value: quote(str(value), safe="/")
 
@@ -422,6 +424,7 @@ def create_app(
     """Build the web application for one contracts repository."""
     from contractgen.web.law_pages import ROUTES as LAW_ROUTES
     from contractgen.web.library_pages import ROUTES as LIBRARY_ROUTES
+    from contractgen.web.builds import ROUTES as BUILD_ROUTES
     from contractgen.web.markup_pages import ROUTES as MARKUP_ROUTES
 
     repo = WebRepository(open_repository(Path(repo_dir)))
@@ -440,6 +443,7 @@ def create_app(
         *LIBRARY_ROUTES,
         *LAW_ROUTES,
         *MARKUP_ROUTES,
+        *BUILD_ROUTES,
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
     app = Starlette(
