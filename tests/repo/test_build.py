@@ -75,3 +75,33 @@ def test_build_selected_deal_and_deleted_deal(repo):
 def test_build_outside_a_repository_is_bad_input(tmp_path):
     result = run_cli("build", cwd=tmp_path)
     assert result.returncode == 2 and "contractgen init" in result.stderr
+
+
+def test_a_built_docx_shows_the_page_numbers_of_its_pdf_in_the_contents(repo):
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    from contractgen.writers.docx.fields import bookmark_name
+    from contractgen.writers.pdf.pages import anchor_pages
+    from tests.writers.docx_lists import complex_fields
+
+    config = repo / "contractgen.toml"
+    config.write_text(config.read_text().replace('formats = ["docx"]', 'formats = ["docx", "pdf"]'))
+    (repo / "deals" / "beta.yaml").unlink()
+    (repo / "deals" / "gamma.yaml").unlink()
+    built = run_cli("build", cwd=repo)
+    assert built.returncode == 0, built.stderr
+    pages = anchor_pages((repo / "out" / "acme.pdf").read_bytes())  # the PDF of the same build, its attachments on
+    with zipfile.ZipFile(io.BytesIO((repo / "out" / "acme.docx").read_bytes())) as package:
+        root = etree.fromstring(package.read("word/document.xml"))
+    w = root.nsmap["w"]
+    refs = [(code.split()[1], int(result)) for code, result in complex_fields(root) if code.startswith("PAGEREF ")]
+    assert len(refs) > 10
+    bookmarks = {b.get(f"{{{w}}}name") for b in root.iter(f"{{{w}}}bookmarkStart")}
+    assert {bookmark for bookmark, _ in refs} <= bookmarks
+    page_of_bookmark = {bookmark_name(anchor): page for anchor, page in pages.items()}
+    assert refs == [(bookmark, page_of_bookmark[bookmark]) for bookmark, _ in refs]
+    numbers = [number for _, number in refs]
+    assert numbers == sorted(numbers) and numbers[0] > 1
