@@ -135,7 +135,9 @@ def coverage(deal: Path, root: Path | None, needed_only: bool, as_json: bool) ->
         report["deviations"] = deviations
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
     else:
-        for line in rows_as_text(rows, needed_only) + deviations_as_text(deviations):
+        lines = rows_as_text(rows, needed_only)
+        summary = lines.pop() if lines and lines[-1].startswith("coverage: ") else None
+        for line in lines + deviations_as_text(deviations):
             click.echo(line)
         for note in notes:
             state = "acknowledged" if note.acknowledged else "open"
@@ -143,4 +145,6 @@ def coverage(deal: Path, root: Path | None, needed_only: bool, as_json: bool) ->
                 f"NOTE ({state}) {note.id} on {note.path or 'the deal'}"
                 f"{' (clause ' + note.clause + ')' if note.clause else ''}: {note.message}"
             )
+        if summary is not None:  # the count stays the last line, where scripts and people look for it
+            click.echo(summary)
     sys.exit(EXIT_DIFFERENCES if summary_counts(rows)["missing"] else EXIT_OK)
