@@ -12,7 +12,7 @@ library's clauses, rendered in the same sandbox with the same limits (see contra
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Literal, Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 
@@ -131,6 +131,21 @@ class Commercials(Section):
             "simple interest on an undisputed amount paid late, in % per month (e.g. 1) or per year (e.g. '8% per annum'), never above the highest lawful rate "
             "(e.g. 1); default: 1% per month under a US state's law, elsewhere the statutory rate for late commercial "
             "payments of the governing law"
+        ),
+    )
+    withholding_tax: Literal["deduct", "gross_up"] | None = Field(
+        None,
+        description=(
+            "tax the client must withhold from a payment: 'deduct' (default: the supplier bears it and gets the "
+            "receipts to claim relief) or 'gross_up' (the client pays extra so that the supplier receives the full "
+            "amount, and the supplier passes on any credit it obtains)"
+        ),
+    )
+    stamp_duty: Literal["client", "supplier", "shared"] | None = Field(
+        None,
+        description=(
+            "who bears stamp duty or a similar documentary tax on the agreement where the law charges one (India, "
+            "Japan, Singapore, Hong Kong ...): 'client', 'supplier' or 'shared' (equal shares); default: not addressed"
         ),
     )
     transition_charges: Money | None = Field(
