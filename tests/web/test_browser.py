@@ -239,6 +239,13 @@ def test_a_round_of_negotiation_in_chromium(server: str, web_repo: Path, tmp_pat
         assert "within 30 days of receiving it" in words  # the change they proposed and we rejected
         page.click("#back-to-deal")
         expect(page.frame_locator("#preview").locator("body")).to_contain_text("reasonable costs incurred")
+
+        # build the saved deal from the page: the deals list then shows its outputs as current
+        page.click("#build")
+        expect(page.locator("#build-status")).to_contain_text(f"Built {DEAL}: outputs current.", timeout=300_000)
+        _shot(page, "10b-built")
+        page.goto(server + "/")
+        expect(page.locator("table.deals .state")).to_have_text("current")
         browser.close()
 
 
