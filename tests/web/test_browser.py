@@ -36,6 +36,7 @@ CHROMIUM_ARGS = [
 ]
 
 playwright_api = pytest.importorskip("playwright.sync_api")
+playwright_api.expect.set_options(timeout=60_000)  # a preview render on a busy two-core machine takes seconds
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="Debian's chromium is not installed (apt-get install chromium)"
 )
@@ -252,7 +253,6 @@ def test_a_round_of_negotiation_in_chromium(server: str, web_repo: Path, tmp_pat
 def test_own_words_and_two_saves_at_once_in_chromium(server: str, web_repo: Path):
     """A rider and a paragraph override written in the form; two people save at once, the second sees the conflict."""
     expect = playwright_api.expect
-    expect.set_options(timeout=60_000)  # a render on a loaded machine takes a few seconds
     with playwright_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         pages = []
