@@ -460,6 +460,6 @@ def _execute(
             return execute_on_dask(config, tasks, dask, shown.done, run_one_task)
         # warm even for one job: each deal renders in a bounded worker forked from this process
         _warm_up(config, {fmt for task in tasks for fmt, _out in task.outputs})
-        with part_cache(config.root / CACHE_DIR):  # PDF parts that did not change are not laid out again
+        with part_cache(config.root / CACHE_DIR, config.root):  # PDF parts that did not change are not laid out again
             results = run_each(tasks, _run_task, jobs, shown, _ensure_worker, (config,), name=lambda task: task.deal)
     return [{"deal": task.deal, **result} for task, result in zip(tasks, results)]

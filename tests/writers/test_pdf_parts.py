@@ -297,3 +297,31 @@ def test_the_lock_records_the_joining_libraries_and_check_names_a_change():
     assert any("pikepdf 1.0" in line for line in tool_differences(older, tools))
     before_parts = {key: value for key, value in tools.items() if key not in ("pikepdf", "fonttools")}
     assert tool_differences(before_parts, tools) == []  # a lock from before records neither
+
+
+def test_an_entry_this_user_did_not_write_here_is_never_used(monkeypatch, tmp_path):
+    from contractgen.writers.pdf import cache
+
+    laid_out = laid_out_keys(monkeypatch)
+    with cache.part_cache(tmp_path):
+        rendered(monkeypatch, "serial")
+        assert len(laid_out) == 3
+        laid_out.clear()
+        # as if the entries had been committed to the repository from another machine
+        monkeypatch.setitem(cache._STATE, "secret", b"\x01" * 32)
+        rendered(monkeypatch, "serial")
+    assert len(laid_out) == 3  # every part laid out again: no entry carried this secret's MAC
+
+
+def test_a_cache_folder_linked_out_of_the_repository_is_not_used(tmp_path):
+    from contractgen.writers.pdf import cache
+
+    repo, elsewhere = tmp_path / "repo", tmp_path / "elsewhere"
+    (repo / ".contractgen").mkdir(parents=True)
+    elsewhere.mkdir()
+    (repo / ".contractgen" / "cache").symlink_to(elsewhere)
+    with cache.part_cache(repo / ".contractgen" / "cache", repo):
+        assert cache.cache_dir() is None
+    (repo / ".contractgen" / "cache").unlink()
+    with cache.part_cache(repo / ".contractgen" / "cache", repo):
+        assert cache.cache_dir() == repo / ".contractgen" / "cache" / cache.FOLDER

@@ -4,8 +4,11 @@ A part's PDF depends only on its own elements, the page they sit in (the head, t
 attributes), the stylesheet, the fonts and the versions of WeasyPrint and contractgen, never on
 its page offset (the frame prints the page numbers). So a part whose key is in the cache is taken
 from it instead of laid out: after a one-clause edit only the parts holding that clause are laid
-out again. An entry is two files, ``<key>.pdf`` and ``<key>.json`` (the page facts and the PDF's
-sha256, checked on reading; JSON, never pickle, as the folder is only as trusted as the checkout).
+out again. An entry is two files, ``<key>.pdf`` and ``<key>.json`` (the page facts and an HMAC of
+key, PDF and facts under a secret kept in the user's private cache folder, ``safefs.cache_folder``:
+an entry this user did not write on this machine, e.g. one committed to the repository, is never
+used, since it would put text in a contract that no clause says; JSON, never pickle). A cache
+folder that a symbolic link takes outside the repository is not used.
 The folder is bounded: past its size (``CONTRACTGEN_PDF_CACHE_MB``, default 256) the entries used
 longest ago are removed. A cold cache gives the same bytes as a warm one.
 """
@@ -28,11 +31,21 @@ _LOCK = threading.Lock()
 
 
 @contextlib.contextmanager
-def part_cache(folder: Path | None):
-    """Use `folder` (e.g. <repository>/.contractgen/cache) for laid-out parts within the block (None: no cache)."""
+def part_cache(folder: Path | None, root: Path | None = None):
+    """Use `folder` (e.g. <repository>/.contractgen/cache, inside `root`) for laid-out parts within the block.
+
+    None, a folder that leads outside `root`, or no private secret (caching off): no cache.
+    """
+    from contractgen import safefs
+
+    target = Path(folder) / FOLDER if folder is not None else None
+    if target is not None and root is not None and not safefs.is_inside(target, root):
+        target = None
+    if target is not None and _secret() is None:
+        target = None
     with _LOCK:
         before = _STATE["dir"]
-        _STATE["dir"] = Path(folder) / FOLDER if folder is not None else None
+        _STATE["dir"] = target
     try:
         yield
     finally:
@@ -43,6 +56,49 @@ def part_cache(folder: Path | None):
 def cache_dir() -> Path | None:
     """Return the folder of cached parts in use, or None."""
     return _STATE["dir"]
+
+
+def _secret() -> bytes | None:
+    """Return this user's secret for the entries' HMACs (made once, 0600 in the private cache folder), or None."""
+    import secrets
+
+    from contractgen import safefs
+
+    if _STATE.get("secret"):
+        return _STATE["secret"]
+    folder = safefs.cache_folder("pdf-parts")
+    if folder is None:
+        return None
+    path = folder / "secret"
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    except OSError:
+        return None
+    else:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(secrets.token_bytes(32))
+    try:
+        data = safefs.read_bytes(path, folder, 64)
+    except Exception:  # an unreadable secret: work without the cache
+        return None
+    if len(data) != 32:
+        return None
+    _STATE["secret"] = data
+    return data
+
+
+def _mac(key: str, pdf: bytes, pages: list) -> str | None:
+    """Return the entry's HMAC (key, PDF bytes and page facts as canonical JSON), or None without a secret."""
+    import hmac
+
+    secret = _secret()
+    if secret is None:
+        return None
+    facts = json.dumps(pages, sort_keys=True).encode("utf-8")
+    message = key.encode("ascii") + b"\0" + hashlib.sha256(pdf).digest() + b"\0" + facts
+    return hmac.new(secret, message, hashlib.sha256).hexdigest()
 
 
 def limit_bytes() -> int:
@@ -74,8 +130,13 @@ def load(key: str):
         pdf = (folder / f"{key}.pdf").read_bytes()
     except (OSError, ValueError):
         return None
-    if not isinstance(facts, dict) or facts.get("sha256") != hashlib.sha256(pdf).hexdigest():
+    import hmac
+
+    if not isinstance(facts, dict) or not isinstance(facts.get("pages"), list):
         return None
+    expected = _mac(key, pdf, facts["pages"])
+    if expected is None or not hmac.compare_digest(str(facts.get("mac", "")), expected):
+        return None  # not written by this user here, or damaged
     try:
         pages = [
             PartPage(
@@ -103,20 +164,22 @@ def store(key: str, part) -> None:
     folder = cache_dir()
     if folder is None:
         return
-    facts = {
-        "sha256": hashlib.sha256(part.pdf).hexdigest(),
-        "pages": [
-            {
-                "width": page.width,
-                "height": page.height,
-                "name": page.name,
-                "links": [[kind, target, list(rect)] for kind, target, rect in page.links],
-                "anchors": {name: list(where) for name, where in page.anchors.items()},
-                "bookmarks": [[level, label, list(point), state] for level, label, point, state in page.bookmarks],
-            }
-            for page in part.pages
-        ],
-    }
+    pages = [
+        {
+            "width": page.width,
+            "height": page.height,
+            "name": page.name,
+            "links": [[kind, target, list(rect)] for kind, target, rect in page.links],
+            "anchors": {name: list(where) for name, where in page.anchors.items()},
+            "bookmarks": [[level, label, list(point), state] for level, label, point, state in page.bookmarks],
+        }
+        for page in part.pages
+    ]
+    pages = json.loads(json.dumps(pages))  # as it reads back (tuples become lists)
+    mac = _mac(key, part.pdf, pages)
+    if mac is None:
+        return
+    facts = {"mac": mac, "pages": pages}
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for suffix, data in ((".pdf", part.pdf), (".json", json.dumps(facts, sort_keys=True).encode("utf-8"))):
