@@ -1,5 +1,7 @@
 """contractgen: IT outsourcing contracts and SLA documents from a deal spec and a clause library."""
 
+import importlib
+
 __version__ = "0.1.0"
 
 
@@ -9,7 +11,6 @@ def lazy_exports(package: str, names: dict[str, str]):
     A package hands on its public names this way so that importing it stays cheap: `names` maps a
     public name to the module (relative to `package`) that defines it.
     """
-    import importlib
 
     def __getattr__(name: str):
         if name in names:

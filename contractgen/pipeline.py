@@ -10,9 +10,15 @@ from typing import Any
 
 from contractgen import __version__
 from contractgen.deal import DealSource, load_deal
+from contractgen.deal.load import read_deal
+from contractgen.deal.notes import prints_as_draft
+from contractgen.document.model import Clause, Document, DocumentNote, ListBlock, ListItem, Paragraph, Part, PartyBlock
+from contractgen.document.reader import read_inline, read_markdown
+from contractgen.document.transforms import TermDefinition, apply_transforms
 from contractgen.errors import ContractgenError, DealError, DraftingNote, LibraryError, Problem
 from contractgen.law.jurisdictions import law_forum_warning
-from contractgen.law.library import LawLibrary, library as law_library, use_law
+from contractgen.law.library import LawLibrary, use_law
+from contractgen.law.library import library as law_library
 from contractgen.library.clauses import Library, load_library
 from contractgen.library.contract_words import law_word_problems, wording_problems
 from contractgen.library.cover import (
@@ -22,16 +28,15 @@ from contractgen.library.cover import (
     load_party_execution,
     party_details,
 )
-from contractgen.deal.notes import prints_as_draft
-from contractgen.document.model import Clause, Document, DocumentNote, Part, PartyBlock
-from contractgen.document.reader import read_inline, read_markdown
 from contractgen.library.resolve import Outline, ResolvedContract, ResolvedDeal, load_outline
 from contractgen.library.resolve import resolve_deal as resolve_in_context
-from contractgen.templating.filters import date as format_date, takes_article
+from contractgen.outputs import write_outputs
 from contractgen.templating.context import build_context
-from contractgen.templating.render import condition_evaluator, render_text
+from contractgen.templating.filters import date as format_date
+from contractgen.templating.filters import takes_article
 from contractgen.templating.filters import words as format_words
-from contractgen.document.transforms import TermDefinition, apply_transforms
+from contractgen.templating.render import condition_evaluator, render_text
+from contractgen.templating.spelling import US_LOCALES, load_spelling, respell_source
 from contractgen.writers import FORMATS, render_formats
 
 
@@ -266,8 +271,6 @@ def _deal_blocks(text, context: dict, deal_file: str) -> list:
 
 def _replace_paragraph(blocks: list, anchor: str, new: list) -> None:
     """Put `new` in place of the paragraph (or list item) of `blocks` that carries {#anchor}; it keeps the anchor."""
-    from contractgen.document.model import ListBlock, ListItem, Paragraph
-
     for index, block in enumerate(blocks):
         if isinstance(block, Paragraph) and block.anchor == anchor:
             if new and isinstance(new[0], Paragraph):
@@ -308,8 +311,6 @@ def _document_notes(document: Document, notes: list[DraftingNote]) -> list[Docum
 
 def _speller(template_dir: Path, locale: str):
     """The function that respells clause sources for the contract's locale (US spelling for en_US)."""
-    from contractgen.templating.spelling import US_LOCALES, load_spelling, respell_source
-
     spelling = load_spelling(template_dir) if locale in US_LOCALES else None
     if spelling is None:
         return lambda source: source
@@ -377,8 +378,6 @@ def render_deal(
     The warnings are texts, and the deal's open drafting notes (DraftingNote, located).
     With strict, warnings (e.g. a deprecated clause) and open notes are errors and nothing is written.
     """
-    from contractgen.outputs import write_outputs
-
     workspace = workspace or Workspace()
     result = build_deal(deal_path, workspace)
     if strict and (result.warnings or result.source.open_notes):
@@ -438,8 +437,6 @@ def check_deal(deal_path: Path, workspace: Workspace | None = None, strict: bool
     Field errors and broken rules come from loading; when every field is valid the clauses are
     resolved and rendered even with a broken rule, so clause-library errors join the same report.
     """
-    from contractgen.deal.load import read_deal
-
     workspace = workspace or Workspace()
     name = str(deal_path)
     report = DealReport(name)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import stat
+import tempfile
 from pathlib import Path
 
 from contractgen.errors import UnsafePathError
@@ -157,9 +159,6 @@ def cached(name: str, key: str, make):
     the code that makes it): an entry is never checked, only found. A missing, damaged or
     unwritable entry only costs a call of `make`; only the newest CACHE_ENTRIES entries are kept.
     """
-    import pickle
-    import tempfile
-
     folder = cache_folder(name)
     if folder is None:
         return make()

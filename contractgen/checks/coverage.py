@@ -9,7 +9,11 @@ from typing import Any
 import yaml
 
 from contractgen import safefs
+from contractgen.deal.yamlsource import load_yaml
+from contractgen.document.transforms import reference_text
 from contractgen.errors import ContractgenError, LibraryError, Problem, UnsafePathError
+from contractgen.pipeline import Workspace, build_deal
+from contractgen.templating.render import evaluate_condition
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,6 @@ class Checklist:
 
 
 def _line_map(text: str, where: str) -> dict[tuple, int]:
-    from contractgen.deal.yamlsource import load_yaml
 
     try:
         return load_yaml(text, where)[1]
@@ -117,8 +120,6 @@ class CoverageRow:
 
 def _clause_references(document) -> dict[str, tuple[str, str]]:
     """Map each clause id of the document to (its reference text, its title)."""
-    from contractgen.document.transforms import reference_text
-
     return {clause.id: (reference_text(part, clause.number), clause.title) for part, clause in document.iter_clauses()}
 
 
@@ -136,9 +137,6 @@ def deal_coverage_with_notes(deal_path: Path, workspace=None) -> tuple[Any, list
 
 def deal_coverage_report(deal_path: Path, workspace=None) -> tuple[Any, list[CoverageRow], list, list[dict[str, Any]]]:
     """Return the deal, its coverage rows, its drafting notes and the deal's own words (riders and overrides)."""
-    from contractgen.pipeline import Workspace, build_deal
-    from contractgen.templating.render import evaluate_condition
-
     workspace = workspace or Workspace()
     result = build_deal(deal_path, workspace)
     deal = result.source.deal

@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from contractgen.checks.references import check_reference_conditions
-from contractgen.checks.vocabulary import check_vocabulary
 from contractgen.checks.lint_sources import (
     ANCHOR,
     ROLE_WORDS,
@@ -26,7 +24,9 @@ from contractgen.checks.lint_sources import (
     strip_comments,
     template_names,
 )
+from contractgen.checks.references import check_reference_conditions
 from contractgen.checks.style import check_numbers, check_term_capitals, defined_term_forms
+from contractgen.checks.vocabulary import check_vocabulary
 from contractgen.checks.wording import (
     check_body_text,
     check_capitalised,
@@ -37,6 +37,8 @@ from contractgen.checks.wording import (
     term_pattern,
 )
 from contractgen.errors import Problem
+from contractgen.law.checks import check_law
+from contractgen.law.library import library
 from contractgen.library.clauses import RELEASED, scan_library_folder
 from contractgen.templating.analysis import analyse_expression, analyse_template
 from contractgen.templating.spelling import WORDS, load_spelling, table_problems
@@ -322,9 +324,6 @@ def lint_library(root: Path, template: str | None = None) -> LintReport:
 
 def check_law_records(root: Path, report: LintReport) -> None:
     """The law records under root/law (a repository's own over the built-in ones): schema, references, age."""
-    from contractgen.law.checks import check_law
-    from contractgen.law.library import library
-
     folder = Path(root) / "law"
     if not folder.is_dir():
         return

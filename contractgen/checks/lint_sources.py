@@ -14,6 +14,8 @@ from typing import Any
 import yaml
 
 from contractgen import safefs
+from contractgen.checks.coverage import load_checklist
+from contractgen.deal.yamlsource import load_yaml
 from contractgen.errors import ContractgenError, UnsafePathError
 from contractgen.library.clauses import (
     STATUSES,
@@ -23,6 +25,7 @@ from contractgen.library.clauses import (
     scan_library_folder,
     split_front_matter,
 )
+from contractgen.library.resolve import load_outline
 
 ROLE_WORDS = ("Client", "Supplier", "Party", "Parties")
 ANCHOR = re.compile(r"\{#([A-Za-z][A-Za-z0-9._-]*)\}")
@@ -111,7 +114,6 @@ def line_at(text: str, index: int) -> int:
 
 
 def _yaml_lines(text: str, where: str) -> dict[tuple, int]:
-    from contractgen.deal.yamlsource import load_yaml
 
     try:
         return load_yaml(text, where)[1]
@@ -121,9 +123,6 @@ def _yaml_lines(text: str, where: str) -> dict[tuple, int]:
 
 def load_template(root: Path, name: str, report: LintReport) -> Template:
     """Read one template's outline, checklist and lint.yaml allow-list, reporting what is broken."""
-    from contractgen.checks.coverage import load_checklist
-    from contractgen.library.resolve import load_outline
-
     folder = root / "templates" / name
     outline_rel = f"templates/{name}/outline.yaml"
     checklist_rel = f"templates/{name}/checklist.yaml"

@@ -18,6 +18,7 @@ import jinja2
 from jinja2 import nodes
 
 from contractgen.checks.lint_sources import LintReport, Template, Version
+from contractgen.templating.sandbox import clause_environment, condition_environment
 
 REFERENCE = re.compile(r"\[\]\(#([A-Za-z][A-Za-z0-9._-]*)\)")
 ANCHOR_MARK = re.compile(r"\{#([A-Za-z][A-Za-z0-9._-]*)\}")
@@ -199,8 +200,6 @@ def _covered(value: str, tested: frozenset[str]) -> bool:
 
 def check_reference_conditions(versions: list[Version], templates: list[Template], report: LintReport) -> None:
     """Report each cross-reference whose target depends on a deal value the reference's conditions never test."""
-    from contractgen.templating.sandbox import clause_environment, condition_environment
-
     env, cond_env = clause_environment(), condition_environment()
 
     def expression_values(expression: str) -> frozenset[str]:

@@ -19,6 +19,9 @@ import jinja2
 from jinja2 import nodes
 
 from contractgen.checks.lint_sources import LintReport, Template, Version
+from contractgen.law.families import load_families
+from contractgen.law.library import active
+from contractgen.templating.sandbox import clause_environment, condition_environment
 
 UNKNOWN: Any = object()  # a condition this check cannot decide: either way is possible
 _COMPARE = {
@@ -45,9 +48,6 @@ def word_pattern(word: str) -> re.Pattern:
 
 def probes() -> list[Probe]:
     """One probe per jurisdiction record and one per family (a law of that family without a record)."""
-    from contractgen.law.families import load_families
-    from contractgen.law.library import active
-
     law = active()
     families = load_families()
     raw = {key: record.data for key, record in law.records("families").items()}
@@ -194,8 +194,6 @@ def check_vocabulary(newest: dict[str, Version], templates: list[Template], repo
 
 def vocabulary_hits(newest: dict[str, Version], templates: list[Template]) -> dict[tuple[str, int, str], list[str]]:
     """{(clause file, line, word): the laws under which it can print although they forbid it}."""
-    from contractgen.templating.sandbox import clause_environment, condition_environment
-
     env, cond_env = clause_environment(), condition_environment()
     hits: dict[tuple[str, int, str], list[str]] = {}
     found: dict[tuple, list[tuple[int, str]]] = {}  # (clause, the law fields it reads, words) -> (line, word)

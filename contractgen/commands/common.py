@@ -4,6 +4,7 @@ the error boundary, and choosing the library and the output folder."""
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,9 +12,9 @@ from typing import Any
 
 import click
 
+from contractgen.annotations import use_github
 from contractgen.errors import ContractgenError
-import os
-
+from contractgen.writers import FORMATS
 
 EXIT_OK, EXIT_DIFFERENCES, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -27,7 +28,6 @@ _MESSAGES: dict[str, str | None] = {"format": None}  # --format text|github; Non
 
 
 def _github() -> bool:
-    from contractgen.annotations import use_github
 
     return use_github(_MESSAGES["format"])
 
@@ -118,8 +118,6 @@ def for_each_deal(items, action) -> bool:
 
 def parse_formats(value: str) -> tuple[str, ...]:
     """Return the chosen output formats of a --format value (comma-separated), refusing unknown ones."""
-    from contractgen.writers import FORMATS
-
     chosen = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
@@ -193,8 +191,6 @@ def browsing_group(name: str, default: str, chosen: Callable[[Path | None], Any]
 
 def output_options(what: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """The options of a command that writes documents: -o/--output (the folder for `what`) and --format."""
-    from contractgen.writers import FORMATS
-
     output = click.option(
         "-o",
         "--output",

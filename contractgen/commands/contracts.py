@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import importlib
+import json
+import os
 import sys
+from functools import partial
 from pathlib import Path
 
 import click
@@ -21,11 +26,9 @@ from contractgen.commands.common import (
     report_format_option,
     root_option,
 )
-from contractgen.writers import FORMATS
-import os
-import json
-from functools import partial
 from contractgen.errors import ContractgenError, Problem
+from contractgen.repo.progress import DealProgress, run_each
+from contractgen.writers import FORMATS
 
 
 @click.command()
@@ -42,10 +45,7 @@ def render(
     deals: tuple[Path, ...], out_dir: Path | None, formats: str, strict: bool, jobs: int | None, root: Path | None
 ) -> None:
     """Render each DEAL.yaml into OUT/<deal>.docx and OUT/<deal>.pdf."""
-    import importlib
-
     from contractgen.outputs import remove_stale_temporaries
-    from contractgen.repo.progress import DealProgress, run_each
 
     chosen = parse_formats(formats)
     workspace, config = choose_library(root)
@@ -141,12 +141,8 @@ def _past_dates(deal_path: Path) -> list[tuple[str, str]]:
     Printed by `validate` only, never written into a contract (outputs do not depend on the clock) and never an
     error under --strict (a deal does not become invalid as time passes).
     """
-    import datetime as dt
-    import os
-
     from contractgen.deal.derived import dates_before
     from contractgen.deal.load import load_deal
-    from contractgen.errors import ContractgenError
 
     given = os.environ.get("CONTRACTGEN_TODAY", "").strip()
     try:
@@ -252,10 +248,9 @@ def redline_deals(
 
     The tracked changes are by `author` (else git's user.name) and dated now (SOURCE_DATE_EPOCH when set).
     """
+    from contractgen.pipeline import Workspace, build_deal
     from contractgen.redline.authorship import redline_author, redline_date
     from contractgen.redline.diff import diff_documents
-
-    from contractgen.pipeline import Workspace, build_deal
 
     workspace = workspace or Workspace()
     old_result = build_deal(old_path, workspace)

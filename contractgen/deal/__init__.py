@@ -11,6 +11,7 @@ The public names are imported on first use, so importing one module of the packa
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what the type checker sees of the names imported on first use below
@@ -34,6 +35,5 @@ def __getattr__(name: str) -> Any:
     """Import a public name of the package on first use."""
     if name not in _PUBLIC:
         raise AttributeError(f"module 'contractgen.deal' has no attribute {name!r}")
-    import importlib
 
     return getattr(importlib.import_module(_PUBLIC[name]), name)

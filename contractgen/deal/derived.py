@@ -17,14 +17,15 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import babel
+from babel.core import get_global
 
 from contractgen.deal.inference import client_country, guessed_sector
+from contractgen.deal.model import Deal, Service
 from contractgen.deal.notes import prints_as_draft
 from contractgen.law.regimes import resolve_regulations
 from contractgen.values.countries import country_name
 from contractgen.values.currencies import printed_sign
 from contractgen.values.durations import ClockRange, Duration, TimeSpan
-from contractgen.deal.model import Deal, Service
 
 # Length of a measurement period in minutes, for allowed downtime (a month counts as 30 days).
 PERIOD_MINUTES = {"calendar month": 30 * 24 * 60, "calendar quarter": 90 * 24 * 60}
@@ -245,8 +246,6 @@ def compute_derived(deal: Deal) -> Derived:
 
 def deal_countries(deal: Deal) -> tuple[str, ...]:
     """The countries a deal touches: its locale's, the parties' (by time zone), delivery centres', sub-processors'."""
-    from babel.core import get_global
-
     zones = get_global("zone_territories")
     found = [babel.Locale.parse(deal.contract.locale).territory or ""]
     found += [zones.get(party.timezone, "") for party in (deal.parties.client, deal.parties.supplier) if party.timezone]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 import typing
+import zoneinfo
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -17,8 +18,18 @@ from typing import Annotated, Any, Literal
 
 import babel
 import pycountry
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
-from pydantic import PlainSerializer, PlainValidator, ValidationInfo, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 from contractgen.deal import accepted
@@ -35,8 +46,14 @@ from contractgen.values.dates import read_date
 from contractgen.values.durations import Duration
 from contractgen.values.payment import PaymentTerm, payment_terms
 from contractgen.values.phrases import (
-    MEASUREMENT_PERIODS, NO_RESOLUTION, PRICING_MODELS, RESOLUTION_EVENTS, SOURCING_MODELS, SUBPROCESSOR_APPROVALS,
-    choice, whole_number,
+    MEASUREMENT_PERIODS,
+    NO_RESOLUTION,
+    PRICING_MODELS,
+    RESOLUTION_EVENTS,
+    SOURCING_MODELS,
+    SUBPROCESSOR_APPROVALS,
+    choice,
+    whole_number,
 )  # fmt: skip
 
 
@@ -273,7 +290,6 @@ def _country(value: str) -> str:
 
 @lru_cache(maxsize=1)
 def _timezones() -> frozenset[str]:
-    import zoneinfo
 
     return frozenset(zoneinfo.available_timezones())
 

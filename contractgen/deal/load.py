@@ -22,14 +22,16 @@ from typing import Annotated, Any, Union
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from contractgen.deal.fields import is_currency, locale_name as _locale
-from contractgen.deal.model import Deal, locale_from_law
+from contractgen.deal.fields import is_currency
+from contractgen.deal.fields import locale_name as _locale
 from contractgen.deal.inference import apply_public_bodies, apply_sector_regulation
+from contractgen.deal.model import Deal, locale_from_law
 from contractgen.deal.notes import Finding, final_without_acknowledgement, find_notes, located_notes
 from contractgen.deal.rules import check_rules, check_rules_partially
 from contractgen.deal.yamlsource import decode_text, format_path, line_for, load_yaml, read_file_bytes, refuse_oversized
 from contractgen.digest import source_sha256
 from contractgen.errors import DealError, DraftingNote, Problem
+from contractgen.law.regimes import is_privacy_law, sector_name
 
 Lines = dict[tuple[Any, ...], int]
 
@@ -252,8 +254,6 @@ def rejoin_split_names(data: Any) -> tuple[Any, list[Finding]]:
 
 def move_sector_regulation(data: Any) -> tuple[Any, list[Finding]]:
     """Sector regulation listed among the privacy laws (DORA, PCI DSS) moves to `regulatory`, with a note."""
-    from contractgen.law.regimes import sector_name
-
     dp = data.get("data_protection") if isinstance(data, dict) else None
     if not isinstance(dp, dict):
         return data, []
@@ -288,8 +288,6 @@ def move_sector_regulation(data: Any) -> tuple[Any, list[Finding]]:
 
 def move_privacy_laws(data: Any) -> tuple[Any, list[Finding]]:
     """A privacy law listed as sector regulation (GDPR under `regulatory`) moves to the privacy laws, with a note."""
-    from contractgen.law.regimes import is_privacy_law
-
     regulatory = data.get("regulatory") if isinstance(data, dict) else None
     dp = data.get("data_protection") if isinstance(data, dict) else None
     if not isinstance(regulatory, list) or not isinstance(dp, dict):

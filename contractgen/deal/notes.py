@@ -17,8 +17,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from contractgen.deal.yamlsource import format_path, line_for
-from contractgen.values.phrases import RESOLUTION_EVENTS
 from contractgen.errors import DraftingNote, Problem
+from contractgen.law.jurisdictions import find, find_law, forum_of, is_arbitration, names_a_court
+from contractgen.law.library import active
+from contractgen.law.regimes import UNKNOWN, close_regime, resolve_regulations
+from contractgen.law.transfers import written_bases
+from contractgen.values.phrases import RESOLUTION_EVENTS
 
 Path = tuple[Any, ...]
 
@@ -102,7 +106,6 @@ def note_service_credits(deal: Any, data: Any) -> Iterator[Finding]:
 def note_governing_law(deal: Any, data: Any) -> Iterator[Finding]:
     """A governing law with no jurisdiction record is drafted by its legal family, with a note."""
     from contractgen.law.families import family_of, load_families, read_law
-    from contractgen.law.jurisdictions import find_law
 
     written_law = deal.contract.governing_law
     record, qualifier = find_law(written_law)
@@ -175,8 +178,6 @@ def note_governing_law(deal: Any, data: Any) -> Iterator[Finding]:
 
 def note_forum(deal: Any, data: Any) -> Iterator[Finding]:
     """A forum the records do not know is drafted as its courts (a place) or as written (a court), with a note."""
-    from contractgen.law.jurisdictions import find, find_law, forum_of, is_arbitration, names_a_court
-
     c = deal.contract
     path = ("contract", "jurisdiction")
     if c.forum_wording:
@@ -231,7 +232,6 @@ def deal_countries(deal: Any) -> set[str]:
     Suggestions ("did you mean") are made only among the laws of these countries.
     """
     from contractgen.law.families import read_law
-    from contractgen.law.jurisdictions import find_law
 
     record, _ = find_law(deal.contract.governing_law)
     found = {record.country if record else read_law(deal.contract.governing_law).country}
@@ -244,8 +244,6 @@ def deal_countries(deal: Any) -> set[str]:
 
 def note_privacy_laws(deal: Any, data: Any) -> Iterator[Finding]:
     """A privacy law the library does not know is cited as written in neutral words, with a note."""
-    from contractgen.law.regimes import UNKNOWN, close_regime, resolve_regulations
-
     dp = deal.data_protection
     if dp is None:
         return
@@ -322,8 +320,6 @@ def note_remote_access(deal: Any, data: Any) -> Iterator[Finding]:
 
 def note_transfer_bases(deal: Any, data: Any) -> Iterator[Finding]:
     """A transfer basis written in words the library does not recognise stays the deal's text, with a note."""
-    from contractgen.law.transfers import written_bases
-
     dp = deal.data_protection
     if dp is None or dp.international_transfers is None:
         return
@@ -409,9 +405,6 @@ def note_defaults(deal: Any, data: Any) -> Iterator[Finding]:
 
 def note_late_payment(deal: Any, data: Any) -> Iterator[Finding]:
     """Where the governing law gives no late-payment interest, or allows none, a draft says what it did instead."""
-    from contractgen.law.jurisdictions import find_law
-    from contractgen.law.library import active
-
     record, _ = find_law(deal.contract.governing_law)
     rule = record.commercial.late_payment if record is not None else None
     stated = deal.commercials.late_payment_interest is not None

@@ -370,8 +370,6 @@ VALUES = {"currency": _currencies, "country": _countries, "timezone": _timezones
 @lru_cache(maxsize=1)
 def field_help() -> dict[str, dict[str, dict[str, Any]]]:
     """Return {definition: {field: {description, example, values}}} from field_help.yaml."""
-    import yaml
-
     data = yaml.safe_load(HELP_FILE.read_text(encoding="utf-8")) or {}
     return {
         name: {

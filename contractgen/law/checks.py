@@ -11,9 +11,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from contractgen.law.library import KINDS, LawLibrary, Record
+import pycountry
 
 from contractgen.errors import LawError
+from contractgen.law.library import KINDS, LawLibrary, Record
 from contractgen.law.schema import check_record
 
 STALE_MONTHS = 18
@@ -41,7 +42,6 @@ def _months_between(earlier: date, later: date) -> int:
 
 
 def _country_codes() -> set[str]:
-    import pycountry
 
     return {c.alpha_2 for c in pycountry.countries}
 

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import pycountry
+
 from contractgen.law.library import LawLibrary, active
 
 # "German law", "the laws of the State of Israel": the words around a country's name.
@@ -151,8 +153,6 @@ def split_qualifier(text: str) -> tuple[str, str]:
 
 def country_in(text: str) -> tuple[str, str]:
     """Return (ISO code, English name) of the country a law's words name ("Brazilian law", "the laws of Japan")."""
-    import pycountry
-
     words = _TRAIL.sub("", _LEAD.sub("", " ".join(text.replace("’", "'").split()))).strip().rstrip(".")
     words = re.sub(r"\s+special administrative region$", "", words, flags=re.IGNORECASE)
     bare = re.sub(r"^the\s+", "", words, flags=re.IGNORECASE)

@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from contractgen.law.jurisdictions import find as find_jurisdiction, is_arbitration
+import pycountry
+
+from contractgen.law.jurisdictions import find as find_jurisdiction
+from contractgen.law.jurisdictions import is_arbitration
 from contractgen.law.library import LawLibrary, active
 
 
@@ -316,7 +319,6 @@ def country_code(place: str | None) -> str:
     record = find_jurisdiction(place)
     if record is not None:
         return record.country
-    import pycountry
 
     text = place.strip()
     try:
@@ -342,7 +344,6 @@ def place_country(text: str) -> str:
 
 
 def _country_name(code: str) -> str:
-    import pycountry
 
     country = pycountry.countries.get(alpha_2=code)
     if country is None:

@@ -8,6 +8,7 @@ templates see as ``law`` and ``forum``.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,8 +24,8 @@ from contractgen.law.commercial import (
     ThirdPartyEnforcement,
     commercial_terms,
 )
+from contractgen.law.families import load_families, split_qualifier
 from contractgen.law.library import LawLibrary, active
-import difflib
 
 # Words around a jurisdiction's name that do not change which one is meant.
 _LEAD = re.compile(
@@ -218,8 +219,6 @@ def _with_article(text: str) -> str:
 
 def find_law(governing_law: str) -> tuple[Jurisdiction | None, str]:
     """The jurisdiction record a governing law as written names, with its qualifier ("excluding the CISG")."""
-    from contractgen.law.families import split_qualifier
-
     record = find(governing_law)
     if record is not None:
         return record, ""
@@ -282,7 +281,6 @@ def law_of(governing_law: str, wording: str | None = None) -> Law:
 
 
 def _family_words(key: str) -> tuple[str, ...]:
-    from contractgen.law.families import load_families
 
     family = load_families().get(key)
     return family.must_not_use if family else ()

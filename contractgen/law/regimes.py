@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from contractgen.law.families import country_in
 from contractgen.law.library import LawLibrary, active
 from contractgen.law.sector import find_sector_regime
 
@@ -306,8 +307,6 @@ def _lookup(name: str, by_name: dict[str, str], supplements: dict[str, tuple[str
     A gloss that names another country than the match's ("Data Protection Act 2018 (Ireland)") keeps
     the name unmatched: a law of one country is never read as another's.
     """
-    from contractgen.law.families import country_in
-
     key = _key(name)
     if key in by_name:
         return ("regime", by_name[key])

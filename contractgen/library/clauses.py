@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -11,12 +14,9 @@ from typing import Any
 
 import yaml
 
-from contractgen import safefs, yamlload
+from contractgen import digest, safefs, yamlload
 from contractgen.digest import source_sha256
 from contractgen.errors import LibraryError, Problem, UnsafePathError
-import json
-import datetime as dt
-import difflib
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same data, ten times faster
 
@@ -358,7 +358,5 @@ def _parse_library(root: Path, read: list[tuple[VersionFile, bytes | None]]) -> 
 @lru_cache(maxsize=1)
 def _parser_fingerprint() -> str:
     """What besides the files decides a parsed library: this module's and the hashing code, PyYAML's version."""
-    from contractgen import digest
-
     code = Path(__file__).read_bytes() + Path(digest.__file__).read_bytes()
     return hashlib.sha256(code + yaml.__version__.encode()).hexdigest()

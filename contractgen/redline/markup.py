@@ -13,13 +13,14 @@ import difflib
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
 
-from contractgen.document.model import CrossRef, ListBlock, Paragraph, iter_blocks
+from contractgen.document.model import CrossRef, ListBlock, Paragraph, inline_text, iter_blocks
+from contractgen.document.transforms import reference_text
 from contractgen.errors import MarkupError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -158,8 +159,6 @@ def _squash(text: str) -> str:
 
 def paragraph_texts(clause) -> list[tuple[str, str, list]]:
     """(anchor, printed text, inlines) of each paragraph of a model clause, in the order Word prints them."""
-    from contractgen.document.model import inline_text
-
     out = []
     for block in clause.blocks:
         if isinstance(block, Paragraph):
@@ -178,7 +177,6 @@ def paragraph_texts(clause) -> list[tuple[str, str, list]]:
 
 def read_markup(data: bytes, document: Any) -> Markup:
     """Read the tracked changes and comments of a marked-up DOCX against the document model it was rendered from."""
-    from contractgen.document.transforms import reference_text
     from contractgen.writers.docx.fields import bookmark_name
     from contractgen.writers.docx.writer import NOTE_AUTHOR
 

@@ -17,27 +17,37 @@ describe the contract are removed when it is rendered again.
 
 from __future__ import annotations
 
+import importlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from contractgen import safefs
+from contractgen.deal import load_deal
+from contractgen.deal.yamlsource import MAX_BYTES
+from contractgen.document.json_form import document_to_json
 from contractgen.errors import ContractgenError
+from contractgen.outputs import remove_stale_temporaries, write_atomically
+from contractgen.pipeline import Workspace, build_document
+from contractgen.repo.config import MODELS_DIR, RepoConfig
 from contractgen.repo.input_changes import compare_inputs
-from contractgen.repo.staleness import Assessment, Resolved, assess, resolve_inputs
 from contractgen.repo.journal import Journal, journal_path
 from contractgen.repo.lockfile import (
     Lock,
     entry_inputs,
-    installed_tools,
     inputs_digest,
+    installed_tools,
     sha256_bytes,
     sha256_file,
     write_lock,
 )
-from contractgen.repo.config import MODELS_DIR, RepoConfig
+from contractgen.repo.progress import DealProgress, run_each
+from contractgen.repo.staleness import Assessment, Resolved, assess, resolve_inputs
 from contractgen.repo.task_outputs import Task, render_pdf, render_redlines
+from contractgen.templating.worker import run_bounded
+from contractgen.writers import render_formats
+from contractgen.writers.pdf.cache import part_cache
 
 if TYPE_CHECKING:
     from contractgen.pipeline import Workspace
@@ -71,8 +81,6 @@ _WORKER: dict[str, Any] = {}
 
 def _init_worker(config: RepoConfig) -> None:
     """Give this worker process its own Workspace, reused for every deal it renders."""
-    from contractgen.pipeline import Workspace
-
     _WORKER["config"] = config
     _WORKER["workspace"] = Workspace(
         config.root, clauses_dir=config.clauses_dir, templates_dir=config.templates_dir, law_dir=config.law_dir
@@ -87,8 +95,6 @@ def _ensure_worker(config: RepoConfig) -> None:
 
 def _warm_up(config: RepoConfig, formats: set[str]) -> None:
     """Import the writers and parse the library in the parent, so forked workers start warm."""
-    import importlib
-
     _init_worker(config)
     try:
         _WORKER["workspace"].library
@@ -100,8 +106,6 @@ def _warm_up(config: RepoConfig, formats: set[str]) -> None:
 
 def run_one_task(config: RepoConfig, task: Task) -> dict[str, Any]:
     """Render one task with this process's worker state, in a bounded render worker (a dask worker calls this)."""
-    from contractgen.templating.worker import run_bounded
-
     _ensure_worker(config)
     try:
         return run_bounded(_run_task, task, what=task.deal)
@@ -142,10 +146,6 @@ def _render(
     config: RepoConfig, task: Task, resolved: Resolved, workspace: Workspace
 ) -> tuple[dict[str, bytes], bytes, dict[str, bytes], list[str], list[str]]:
     """Render one deal: (output bytes by path, its model as JSON, redline bytes by path, warnings, notes)."""
-    from contractgen.pipeline import build_document
-    from contractgen.writers import render_formats
-    from contractgen.document.json_form import document_to_json
-
     result = build_document(resolved.prepared, workspace)  # resolved once: by resolve_inputs
     lock_entry = dict(resolved.inputs)
     result.document.provenance.update(
@@ -236,8 +236,6 @@ def run_build(
     With `shard` (K, N), only shard K's deals are built and a partial lock is written beside the lock
     (repo/shards.py); with `dask`, the renders run on that dask.distributed cluster (repo/dask_executor.py).
     """
-    from contractgen.outputs import remove_stale_temporaries
-
     report = BuildReport()
     if shard is not None:
         from contractgen.repo.shards import shard_deals
@@ -389,9 +387,6 @@ def _invalid_deals(config: RepoConfig, tasks: list[Task]) -> dict[str, list[str]
 
     A mistake found in half a second is reported before minutes of rendering, not after.
     """
-    from contractgen.deal import load_deal
-    from contractgen.deal.yamlsource import MAX_BYTES
-
     invalid = {}
     for task in tasks:
         try:
@@ -434,8 +429,6 @@ def _retire_redlines(
 
 def _write_if_different(config: RepoConfig, rel: str, data: bytes, report: BuildReport) -> None:
     """Write an output inside the repository unless it holds these bytes already."""
-    from contractgen.outputs import write_atomically
-
     path = config.root / rel
     if safefs.read_if_possible(path, config.root) == data:
         return  # same bytes: keep the file and its modification time
@@ -447,9 +440,6 @@ def _execute(
     config: RepoConfig, tasks: list[Task], jobs: int | None, progress: bool | None, dask: str | None = None
 ) -> list[dict[str, Any]]:
     """Run the tasks in worker processes (in this process for one job or one task) or on a dask cluster."""
-    from contractgen.repo.progress import DealProgress, run_each
-    from contractgen.writers.pdf.cache import part_cache
-
     if not tasks:
         return []
     jobs = max(1, jobs or os.cpu_count() or 1)

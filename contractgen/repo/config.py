@@ -6,17 +6,19 @@ Importing this module stays cheap (no deal model, no writers): `contractgen chec
 from __future__ import annotations
 
 import glob
+import json
 import shutil
 import tomllib
 from dataclasses import dataclass
-from typing import Any
 from functools import cached_property
 from pathlib import Path, PurePosixPath
+from typing import Any
 
-from contractgen import safefs
+from contractgen import __version__, safefs
+from contractgen.deal.yamlsource import deal_json_schema
 from contractgen.errors import InstallError, RepoError, UnsafePathError
+from contractgen.law.library import KINDS
 from contractgen.writers import FORMATS
-import json
 
 CONFIG_NAME = "contractgen.toml"
 MAX_CONFIG_BYTES = 1024 * 1024
@@ -166,8 +168,8 @@ def load_config(start: Path | None = None) -> RepoConfig:
         raise RepoError(f"{path}: shards must be a whole number from 1 to 256 (the CI build's parallel jobs)")
     install = values["install"]
     if install:
-        from contractgen.repo.install import parse_install
         from contractgen.errors import InstallError
+        from contractgen.repo.install import parse_install
 
         try:
             parsed = parse_install(install, f"{path}: install")
@@ -199,9 +201,8 @@ def init_repo(
     `install_from` says how CI installs contractgen (repo/install.py; default: as this copy was
     installed); a note for the user about that choice is appended to `notes`.
     """
-    from contractgen.repo.install import choose_install
-
     from contractgen.pipeline import project_root
+    from contractgen.repo.install import choose_install
 
     target = Path(target)
     source = Path(source or project_root())
@@ -228,8 +229,6 @@ def init_repo(
     for folder in ("clauses", "templates"):
         shutil.copytree(source / folder, target / folder, ignore=ignore)
         created.append(target / folder)
-    from contractgen import __version__
-    from contractgen.law.library import KINDS
     from contractgen.law.schema import json_schema_text
 
     workflow = (SCAFFOLD / "workflows" / "contracts.yml").read_text(encoding="utf-8")
@@ -261,8 +260,6 @@ def init_repo(
 
 def deal_schema(templates_dir: Path) -> dict[str, Any]:
     """Return the deal JSON Schema with `template` closed over the templates in `templates_dir`."""
-    from contractgen.deal.yamlsource import deal_json_schema
-
     data = deal_json_schema()
     folder = Path(templates_dir)
     names = sorted(p.name for p in folder.iterdir() if (p / "outline.yaml").is_file()) if folder.is_dir() else []

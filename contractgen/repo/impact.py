@@ -18,14 +18,16 @@ import subprocess
 import tarfile
 import tempfile
 from dataclasses import dataclass, field
-from typing import Any
 from pathlib import Path
+from typing import Any
 
-from contractgen.errors import ContractgenError, ImpactError
-from contractgen.repo.staleness import RepoLibrary, assess, resolve_inputs
 from contractgen.digest import source_sha256
+from contractgen.errors import ContractgenError, ImpactError
+from contractgen.law.library import KINDS, library
+from contractgen.library.clauses import ClauseVersion, Library, parse_clause_file
 from contractgen.repo.config import RepoConfig
-from contractgen.library.clauses import ClauseVersion, Library
+from contractgen.repo.lockfile import read_lock, scan_library, sha256_file
+from contractgen.repo.staleness import RepoLibrary, assess, resolve_inputs
 
 
 @dataclass
@@ -90,8 +92,6 @@ def current_redlines(
 
     `before` maps each changed clause id to its (version, sha256) before the change, None if it was left out.
     """
-    from contractgen.repo.lockfile import sha256_file
-
     record = (entry or {}).get("redlines") or {}
     against, files = record.get("against") or {}, record.get("files") or {}
     if not files:
@@ -188,8 +188,6 @@ def _locked_text(
     config: RepoConfig, library: Library, cid: str, old: dict[str, Any] | None, context: dict[str, Any]
 ) -> tuple[str, str]:
     """Render the locked version of a clause: from the working tree if unchanged, else from git HEAD."""
-    from contractgen.library.clauses import parse_clause_file
-
     if not old:
         return "", "/dev/null"
     clause = library.get(cid)
@@ -244,7 +242,6 @@ def _extract_library(config: RepoConfig, ref: str, target: Path) -> Path:
 
 def _impact_since(config: RepoConfig, ref: str, context_lines: int) -> list[ContractChange]:
     from contractgen.pipeline import Workspace
-    from contractgen.repo.lockfile import scan_library
 
     with tempfile.TemporaryDirectory() as tmp:
         old_dir = _extract_library(config, ref, Path(tmp))
@@ -336,9 +333,6 @@ class LawChange:
 
 def law_impact(config: RepoConfig, since: str | None = None) -> list[LawChange]:
     """Return the law records the locked contracts read that changed (against the lock, or since a git ref)."""
-    from contractgen.law.library import KINDS, library
-    from contractgen.repo.lockfile import read_lock
-
     lock = read_lock(config.lock_path)
     if lock is None:
         return []

@@ -18,9 +18,11 @@ import re
 import shutil
 import subprocess
 from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlparse
 
+from contractgen import __version__
 from contractgen.errors import InstallError
 
 WHEEL_DIR = ".contractgen"
@@ -100,9 +102,6 @@ def _from_checkout(folder: Path) -> str | None:
 
 def this_install() -> tuple[str, Path | None, str]:
     """How the running contractgen was installed: (install setting, a wheel file to commit or None, a note)."""
-    from importlib.metadata import PackageNotFoundError, distribution
-
-    from contractgen import __version__
 
     pinned = f"contractgen=={__version__}"
     try:

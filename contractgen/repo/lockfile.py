@@ -39,12 +39,16 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+import yaml
+
+from contractgen import __version__, safefs
 from contractgen.digest import source_sha256
-from contractgen import safefs
 from contractgen.errors import LockError, UnsafePathError
+from contractgen.library.clauses import scan_library_folder, split_front_matter
 
 LOCK_FORMAT = 1
 _STATUS_LINE = re.compile(r"^status\s*:.*$", re.MULTILINE)
@@ -107,9 +111,6 @@ class VersionInfo:
 
 def _front_matter(raw: bytes) -> tuple[str, str]:
     """Return (status, when) from a version file's front matter; ("invalid", "") when unreadable."""
-    import yaml
-
-    from contractgen.library.clauses import split_front_matter
 
     try:
         head, _body, _line = split_front_matter(raw.decode("utf-8").replace("\r\n", "\n"))
@@ -130,7 +131,6 @@ def scan_library(
     clauses_dir = Path(clauses_dir)
     if not clauses_dir.is_dir():
         return found
-    from contractgen.library.clauses import scan_library_folder
 
     root = Path(repo_root).resolve()
     for file in scan_library_folder(clauses_dir.resolve()):
@@ -247,9 +247,6 @@ FONT_SUFFIXES = (".ttf", ".otf", ".woff", ".woff2")
 
 def installed_tools(templates_dir: Path, repo_root: Path, install: str = "") -> dict[str, Any]:
     """Return the versions a build depends on: contractgen (and how CI installs it), WeasyPrint, pikepdf, fontTools, each template font's version."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    from contractgen import __version__
 
     def installed(package: str) -> str:
         try:

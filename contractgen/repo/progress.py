@@ -13,7 +13,9 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
+
 from contractgen.errors import ContractgenError
+from contractgen.templating.worker import run_bounded
 
 
 def timed_call(work: Callable[[Any], Any], item: Any) -> tuple[Any, float]:
@@ -22,8 +24,6 @@ def timed_call(work: Callable[[Any], Any], item: Any) -> tuple[Any, float]:
     The work runs in a bounded render worker (CPU, memory and wall-clock limits); one that is
     stopped becomes an error result naming the clause file it was rendering.
     """
-    from contractgen.templating.worker import run_bounded
-
     deal = str(getattr(item, "deal", item))
     start = time.perf_counter()
     try:

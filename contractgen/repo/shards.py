@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from contractgen.errors import ShardError
+from contractgen.outputs import write_atomically
 from contractgen.repo.lockfile import Lock, lock_from_data, read_lock_data, write_lock
 
 _SHARD = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
@@ -47,8 +48,6 @@ def partial_to_json(lock: Lock, k: int, n: int) -> str:
 
 def write_partial_lock(lock_path: Path, lock: Lock, k: int, n: int) -> Path:
     """Write shard K's partial lock atomically and return its path."""
-    from contractgen.outputs import write_atomically
-
     path = partial_lock_path(lock_path, k, n)
     write_atomically(path, partial_to_json(lock, k, n).encode("utf-8"))
     return path

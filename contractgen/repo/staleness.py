@@ -12,31 +12,34 @@ resolved again — still without Jinja rendering and without importing any write
 from __future__ import annotations
 
 import dataclasses
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from contractgen import __version__, safefs
+from contractgen.deal.yamlsource import MAX_BYTES
 from contractgen.digest import source_sha256
 from contractgen.errors import ContractgenError, UnsafePathError
-from contractgen.law.library import library as law_library, use_law
+from contractgen.law.library import LawLibrary, use_law
+from contractgen.law.library import library as law_library
+from contractgen.library.clauses import Library, default_version
+from contractgen.repo.config import RepoConfig
+from contractgen.repo.input_changes import compare_inputs, predict_clauses, template_changes
+from contractgen.repo.journal import journal_path, read_journal, written_files
 from contractgen.repo.lockfile import (
     Lock,
     VersionInfo,
     clause_view,
+    installed_tools,
     library_digest,
     read_lock,
     released_violations,
     scan_library,
     sha256_file,
     template_files,
-    installed_tools,
     tool_differences,
 )
-from contractgen.repo.config import RepoConfig
-from contractgen.law.library import LawLibrary
-from contractgen.library.clauses import Library, default_version
-from contractgen.repo.input_changes import compare_inputs, predict_clauses, template_changes
 
 if TYPE_CHECKING:
     from contractgen.library.resolve import ClauseSource, Outline, ResolvedContract, ResolvedDeal
@@ -319,8 +322,6 @@ def _recover_journal(config: RepoConfig, lock: Lock) -> tuple[dict[str, dict[str
 
     An entry whose files on disk all match it replaces the deal's entry in `lock` (that deal was written completely).
     """
-    from contractgen.repo.journal import journal_path, read_journal, written_files
-
     path = journal_path(config.lock_path)
     journal = read_journal(path)
     if not journal:
@@ -370,8 +371,6 @@ def _assess_signed(
 
 def _read_bytes(path: Path, root: Path) -> bytes | None:
     """Return a file's bytes, or None when it cannot be read (the deal is then reported when loaded)."""
-    from contractgen.deal.yamlsource import MAX_BYTES
-
     try:
         return safefs.read_head(path, root, MAX_BYTES + 1)
     except (OSError, UnsafePathError):
@@ -380,8 +379,6 @@ def _read_bytes(path: Path, root: Path) -> bytes | None:
 
 def hash_files(root: Path, rels: list[str]) -> dict[str, str | None]:
     """Hash many files on a few threads (hashlib releases the GIL on large buffers)."""
-    from concurrent.futures import ThreadPoolExecutor
-
     if len(rels) < 64:
         return {rel: sha256_file(root / rel, root) for rel in rels}
     with ThreadPoolExecutor(max_workers=8) as pool:

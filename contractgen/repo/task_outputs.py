@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from contractgen import safefs
+from contractgen.document.json_form import document_from_json
 from contractgen.document.model import Document
 from contractgen.errors import ContractgenError
 from contractgen.repo.config import RepoConfig
 from contractgen.repo.lockfile import sha256_bytes
-import json
+from contractgen.writers import render
 
 
 @dataclass(frozen=True)
@@ -33,9 +35,7 @@ def render_redlines(
     config: RepoConfig, task: Task, document: Document, template_dir: Path, warnings: list[str], notes: list[str]
 ) -> dict[str, bytes]:
     """Diff the new model against the stored model of the previous build; {} (and a warning) without one."""
-    from contractgen.document.json_form import document_from_json
     from contractgen.redline.diff import diff_documents, has_changes
-    from contractgen.writers import render
 
     if task.previous_model is None:
         return {}  # a new contract: nothing to compare with
@@ -69,8 +69,6 @@ def render_pdf(
     document: Document, template_dir: Path, deal_bytes: bytes, lock_entry: dict[str, Any], deal_rel: str
 ) -> bytes:
     """Render the PDF with the deal spec and its lock entry attached."""
-
-    from contractgen.writers import render
 
     attachments = {
         Path(deal_rel).name: deal_bytes,

@@ -19,16 +19,17 @@ from jinja2 import nodes
 
 from contractgen.templating.context import context_types
 from contractgen.templating.deal_types import (
+    UNKNOWN,
     DictOf,
     ForbiddenAttribute,
     ListOf,
     LoopType,
     MissingAttribute,
-    UNKNOWN,
     attribute_type,
     item_type,
     type_name,
 )
+from contractgen.templating.sandbox import clause_environment, condition_environment
 
 UNSAFE_NAMES = {"mark_safe", "Markup"}
 JINJA_GLOBALS = {
@@ -436,8 +437,6 @@ class Analyzer:
 @functools.lru_cache(maxsize=1)
 def lint_environment() -> jinja2.Environment:
     """Return an environment with the clause delimiters, filters and tests (for parsing only)."""
-    from contractgen.templating.sandbox import clause_environment
-
     return clause_environment()
 
 
@@ -456,8 +455,6 @@ def analyse_template(source: str, roots: dict[str, Any] | None = None) -> list[F
 
 def analyse_expression(expression: str, roots: dict[str, Any] | None = None) -> list[Finding]:
     """Analyse a `when` expression (parsed like the condition environment does)."""
-    from contractgen.templating.sandbox import condition_environment
-
     env = condition_environment()
     try:
         parsed = env.parse("{{ (" + expression + "\n) }}")

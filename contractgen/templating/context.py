@@ -10,18 +10,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from contractgen.deal.derived import Derived, compute_derived, currency_sign
+from contractgen.deal.model import ClientParty, Deal, SupplierParty
+from contractgen.law.forums import DisputesView, arbitration_fields, disputes_of, place_country, seats
+from contractgen.law.jurisdictions import Forum, Law, forum_of, law_of, load_jurisdictions
+from contractgen.law.privacy import Privacy, privacy_of
 from contractgen.templating.deal_types import _unwrap
 from contractgen.templating.filters import party_reference
 
 
 def _shortcut_types() -> dict[str, Any]:
-    from contractgen.deal.derived import Derived
     from contractgen.law.employment import StaffTransfer
-    from contractgen.law.forums import DisputesView
-    from contractgen.law.jurisdictions import Forum, Law
     from contractgen.law.public_sector import PublicSector
-    from contractgen.deal.model import ClientParty, Deal, SupplierParty
-    from contractgen.law.privacy import Privacy
 
     return dict(
         deal=Deal,
@@ -47,8 +47,6 @@ def _shortcut_types() -> dict[str, Any]:
 
 def context_types() -> dict[str, Any]:
     """Return the variables a clause can read, with their types: each deal section, then the shortcuts."""
-    from contractgen.deal.model import Deal
-
     context: dict[str, Any] = {name: _unwrap(info.annotation) for name, info in Deal.model_fields.items()}
     context.update(_shortcut_types())
     return context
@@ -56,11 +54,7 @@ def context_types() -> dict[str, Any]:
 
 def build_context(deal) -> dict[str, Any]:
     """Return the variables a clause can read: each deal section, its derived figures, a few shortcuts."""
-    from contractgen.deal.derived import compute_derived, currency_sign
     from contractgen.law.employment import staff_transfer_of
-    from contractgen.law.forums import arbitration_fields, disputes_of, place_country
-    from contractgen.law.jurisdictions import forum_of, law_of
-    from contractgen.law.privacy import privacy_of
     from contractgen.law.public_sector import public_sector_of
 
     context: dict[str, Any] = {name: getattr(deal, name) for name in type(deal).model_fields}
@@ -101,8 +95,5 @@ def build_context(deal) -> dict[str, Any]:
 
 def _seat_courts(seat: str) -> str:
     """The jurisdiction record whose courts supervise an arbitral seat, or ""."""
-    from contractgen.law.forums import seats
-    from contractgen.law.jurisdictions import load_jurisdictions
-
     key = (seats().get(seat.strip().casefold()) or {}).get("jurisdiction", "")
     return load_jurisdictions()[key].name if key in load_jurisdictions() else ""

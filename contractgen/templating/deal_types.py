@@ -9,12 +9,17 @@ import datetime as dt
 import difflib
 import enum
 import functools
+import sys
 import types
 import typing
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeGuard
-import sys
+
+from jinja2.runtime import LoopContext
+from jinja2.utils import Cycler, Namespace
+
+from contractgen.deal import model as spec
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -154,8 +159,6 @@ def _is_model(tp: Any) -> TypeGuard[type[BaseModel]]:
 @functools.lru_cache(maxsize=None)
 def _dataclass_hints(tp: type) -> dict[str, Any]:
 
-    from contractgen.deal import model as spec
-
     namespace = {**vars(spec), **vars(sys.modules[tp.__module__])}
     try:
         return typing.get_type_hints(tp, globalns=namespace)
@@ -203,9 +206,6 @@ def readable_attribute(tp: type, name: str) -> bool:
     properties the project declares, loop variables, and a short list of harmless methods of
     plain values. Never a class, an underscore name, a model's own methods (parse_raw …).
     """
-    from jinja2.runtime import LoopContext
-    from jinja2.utils import Cycler, Namespace
-
     if name.startswith("_") or not isinstance(tp, type) or issubclass(tp, type):
         return False
     if issubclass(tp, LoopContext):

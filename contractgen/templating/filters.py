@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 import jinja2
+from babel import Locale
 from jinja2 import pass_context
 from jinja2.sandbox import SecurityError
 
@@ -261,8 +262,6 @@ def words_or(ctx, items) -> str:
 @pass_context
 def country(ctx, code) -> str:
     """Return a country's English short name from its ISO 3166-1 code."""
-    from babel import Locale
-
     territories = Locale.parse(_locale(ctx)).territories
     name = territories.get(str(code).upper())
     if not name and str(code) in territories.values():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from babel import Locale
 from jinja2 import pass_context
 
 from contractgen.values.currencies import local_sign
@@ -17,7 +18,6 @@ def _locale(ctx) -> str:
 @pass_context
 def money(ctx, amount, decimals: bool = True) -> str:
     """Format an amount in the deal's currency for its locale: £185,000.00, CHF 3’180’000.00."""
-    from babel import Locale
     from babel.numbers import parse_pattern
 
     if amount is None:
@@ -78,10 +78,7 @@ def money0(ctx, amount) -> str:
 @pass_context
 def number(ctx, value, decimals: int | None = None) -> str:
     """Format a number with the locale's grouping: 4,500."""
-    from babel.numbers import format_decimal
-
-    from babel import Locale
-    from babel.numbers import parse_pattern
+    from babel.numbers import format_decimal, parse_pattern
 
     locale = Locale.parse(_locale(ctx))
     pattern = (

@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from contractgen.values import currencies
 from contractgen.values.currencies import Convention, convention
+from contractgen.values.phrases import number_from_words
 from contractgen.values.text import plain
 
 # Words for "times a power of ten" written after a figure: "€1.5m", "₹10 crore", "2,5 Mio. €".
@@ -313,8 +314,6 @@ class Rate:
 
 def read_rate(text: object, locale: str = "en_GB", markets: tuple[str, ...] = ()) -> Rate:
     """A percentage or rate as written: "99.5%", "99,5 %" (de), "150 bps", "14.6% per annum", "five per cent"."""
-    from contractgen.values.phrases import number_from_words
-
     if not isinstance(text, str):
         return Rate(read_number(text, locale, markets, "a percentage"))
     written = plain(text)

@@ -15,6 +15,8 @@ import re
 from datetime import date, datetime
 from functools import lru_cache
 
+from babel import Locale
+
 from contractgen.values.amounts import Ambiguous
 from contractgen.values.text import plain
 
@@ -29,8 +31,6 @@ EXAMPLES = "'2027-04-01', '1 April 2027' or 'April 1, 2027'"
 
 def _names(locale: str, kind: str) -> dict[str, set[int]]:
     """Month (or weekday) names of a locale, then of English, lower-cased, each with the numbers it can mean."""
-    from babel import Locale
-
     found: dict[str, set[int]] = {}
     for name in dict.fromkeys((locale, "en")):
         own: dict[str, set[int]] = {}
@@ -66,7 +66,6 @@ def _alternation(names: dict[str, set[int]]) -> str:
 @lru_cache(maxsize=256)
 def _locale_patterns(locale: str) -> tuple[re.Pattern[str], ...]:
     """The locale's CLDR date patterns as regular expressions with named fields."""
-    from babel import Locale
     from babel.dates import parse_pattern
 
     data = Locale.parse(locale)
@@ -101,8 +100,6 @@ def _locale_patterns(locale: str) -> tuple[re.Pattern[str], ...]:
 @lru_cache(maxsize=256)
 def day_first(locale: str) -> bool | None:
     """Whether the locale writes the day before the month in figures (True), after (False), or the year first (None)."""
-    from babel import Locale
-
     pattern = Locale.parse(locale).date_formats["short"].pattern
     order = [c for c in re.sub(r"'[^']*'", "", pattern) if c in "dMLy"]
     if not order or order[0] == "y":

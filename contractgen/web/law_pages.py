@@ -3,16 +3,17 @@ the clauses and deals that use it."""
 
 from __future__ import annotations
 
+import yaml
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
 from contractgen.checks.law_usage import clauses_using, record_row
-from contractgen.errors import ContractgenError
+from contractgen.errors import ContractgenError, LawError
 from contractgen.law.checks import describe
 from contractgen.law.library import KINDS, library
-from contractgen.errors import LawError
+from contractgen.repo.lockfile import read_lock
 from contractgen.web.context import workspace_of
 
 
@@ -45,14 +46,12 @@ def law_record_page(request: Request) -> Response:
         clauses = clauses_using(record, load_library(ws.repo.config.clauses_dir))
     except ContractgenError:
         clauses = []
-    from contractgen.repo.lockfile import read_lock
 
     try:
         lock = read_lock(ws.repo.config.lock_path)
     except ContractgenError:
         lock = None
     deals = sorted(rel for rel, entry in lock.deals.items() if record.rel in (entry.get("law") or {})) if lock else []
-    import yaml
 
     parts = describe(record)
     provenance = {"sources": [], "as_of": "", "reviewed_by": "", "reviewed_on": "", **parts["provenance"]}

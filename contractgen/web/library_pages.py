@@ -8,15 +8,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from contractgen.errors import ContractgenError
+from contractgen.errors import ContractgenError, NotFound
 from contractgen.web.context import deal_of, download_response, format_of, workspace_of
 from contractgen.web.repository import SAVED
-from contractgen.errors import NotFound
+from contractgen.web.security import csrf_form
 from contractgen.web.workers import job_coverage, job_redline, job_usage
 from contractgen.web.yamledit import read_deal_text
 
@@ -72,10 +73,6 @@ def compare_page(request: Request) -> Response:
 
 async def record_round(request: Request) -> Response:
     """Record the saved deal file as a round (a git commit of that file alone), then show the rounds."""
-    from starlette.concurrency import run_in_threadpool
-    from starlette.responses import RedirectResponse
-
-    from contractgen.web.security import csrf_form
 
     ws, rel, _ = _deal(request)
     form = await csrf_form(request)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from contractgen import safefs
 from contractgen.errors import ContractgenError, DealError, NotFound, Problem
+from contractgen.outputs import write_atomically
 from contractgen.repo.config import CONFIG_NAME, DEFAULTS, RepoConfig, load_config
 from contractgen.web.workers import Settings
 
@@ -157,7 +158,6 @@ class WebRepository:
             raise ContractgenError(f"{rel} already exists; choose another name")
         if not target.parent.resolve().is_relative_to(self.root):
             raise NotFound(f"{rel} is outside the repository")
-        from contractgen.outputs import write_atomically
 
         write_atomically(target, data, root=self.root)
         if rel not in self.deals():

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from contractgen.errors import ContractgenError, DealError, MarkupError, RenderFailed, RenderTimeout
+from contractgen.writers import render
 
 
 @dataclass(frozen=True)
@@ -75,9 +76,8 @@ def _build(workspace, name: str, text: str):
 
 def job_preview(workspace, name: str, text: str) -> dict[str, Any]:
     """Return the contract as the PDF writer's HTML with its template and warnings, or the deal's problems."""
-    from contractgen.writers.pdf.html import render_html
-
     from contractgen.deal import load_deal
+    from contractgen.writers.pdf.html import render_html
 
     try:
         source = load_deal(name, text.encode("utf-8"))
@@ -93,8 +93,6 @@ def job_preview(workspace, name: str, text: str) -> dict[str, Any]:
 
 def job_render(workspace, name: str, text: str, fmt: str) -> bytes:
     """Return the contract as DOCX or PDF bytes."""
-    from contractgen.writers import render
-
     deal, result = _build(workspace, name, text)
     return render(result.document, workspace.template_dir(deal.template), fmt)
 
@@ -113,7 +111,6 @@ def job_coverage(workspace, name: str, text: str) -> dict[str, Any]:
 def job_redline(workspace, old_name: str, old_text: str, new_name: str, new_text: str, fmt: str) -> Any:
     """Return the redline of two rounds: "html" (with a summary), "docx" or "pdf" bytes."""
     from contractgen.redline.diff import diff_documents
-    from contractgen.writers import render
 
     _, old = _build(workspace, old_name, old_text)
     deal, new = _build(workspace, new_name, new_text)

@@ -20,7 +20,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString, ScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from contractgen.deal.yamlsource import load_yaml
+from contractgen.deal.yamlsource import load_yaml, read_text_file
 from contractgen.errors import StaleSave
 from contractgen.outputs import write_atomically
 
@@ -239,8 +239,6 @@ def _scalar_like(current: Any, text: str) -> Any:
 
 def read_deal_text(path: Path) -> str:
     """Read a deal file as text with the CLI's limits."""
-    from contractgen.deal.yamlsource import read_text_file
-
     return read_text_file(path)
 
 

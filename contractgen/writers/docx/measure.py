@@ -9,9 +9,11 @@ Arial the DOCX names), so the DOCX and the PDF measure the same text the same wa
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from pathlib import Path
-import hashlib
+
+from contractgen.safefs import cached
 
 FONT_FILES = {False: "LiberationSerif-Regular.ttf", True: "LiberationSerif-Bold.ttf"}
 POINT_TWIPS = 20
@@ -27,8 +29,6 @@ def _advances(path: str) -> tuple[dict[int, int], int, int] | None:
     Kept in the user's cache by the font file's hash: reading a font's tables with fontTools
     costs more than the rest of the DOCX writer's start.
     """
-
-    from contractgen.safefs import cached
 
     try:
         digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()

@@ -14,15 +14,16 @@ import re
 from typing import Any
 
 import docx
-from contractgen.writers.docx.oxml import element_of, qn
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 from lxml import etree
 
 from contractgen.document.model import Document
-from contractgen.writers.docx.measure import Measure
 from contractgen.writers.docx import fields as f
 from contractgen.writers.docx.body import BodyWriter
+from contractgen.writers.docx.measure import Measure
+from contractgen.writers.docx.oxml import element_of, package_members, qn
 from contractgen.writers.docx.package import deterministic_zip
-from contractgen.writers.docx.oxml import package_members
 from contractgen.writers.docx.properties import core_properties, custom_properties
 from contractgen.writers.docx.reference import REFERENCE_FIELD, TITLE_FIELD, load_base
 from contractgen.writers.docx.styles import load_style_sheet, set_language
@@ -95,9 +96,6 @@ def _comments(word, body, document: Document, bookmarks: dict[str, str]) -> None
 
     A note on the document as a whole (or on a clause the contract does not include) goes on the title.
     """
-    from docx.text.paragraph import Paragraph
-    from docx.text.run import Run
-
     if not document.notes:
         return
     starts = {el.get(qn("w:name")): el for el in body.iter(qn("w:bookmarkStart"))}
