@@ -1,0 +1,36 @@
+"""`contractgen build` reuses laid-out PDF parts from .contractgen/cache, and a cold cache gives the same bytes."""
+
+from __future__ import annotations
+
+import shutil
+
+from .conftest import add_service_credits_v3, run_cli
+
+PARTS = (".contractgen", "cache", "pdf-parts")
+
+
+def contracts(root) -> dict[str, bytes]:
+    """The built contracts (DOCX and PDF) by name."""
+    return {
+        path.name: path.read_bytes() for path in sorted((root / "out").rglob("*")) if path.suffix in (".pdf", ".docx")
+    }
+
+
+def test_a_rebuild_lays_out_only_the_edited_part_and_a_cold_cache_gives_the_same_bytes(repo):
+    config = repo / "contractgen.toml"
+    config.write_text(config.read_text().replace('formats = ["docx"]', 'formats = ["pdf"]'))
+    result = run_cli("build", "--jobs", "2", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    cache = repo.joinpath(*PARTS)
+    before = {path.name for path in cache.glob("*.pdf")}
+    assert before  # the build stored its laid-out parts
+    add_service_credits_v3(repo)  # printed in the service levels schedule of acme and beta
+    result = run_cli("build", "--jobs", "2", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    laid_out = {path.name for path in cache.glob("*.pdf")} - before
+    assert 1 <= len(laid_out) <= 2  # that schedule again (one per contract, or one for both); the rest reused
+    warm = contracts(repo)
+    shutil.rmtree(repo / ".contractgen" / "cache")
+    result = run_cli("build", "--rebuild", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    assert contracts(repo) == warm
