@@ -186,6 +186,8 @@ async def upload_deal(request: Request) -> Response:
 
 def _new_deal(request: Request, ws: Workspace, form, upload: bytes | None = None) -> Response:
     try:
+        if upload is not None:  # validated as `contractgen validate` would before it lands in deals/
+            _validate_upload(ws, str(form.get("name", "")).strip(), upload)
         rel = ws.repo.new_deal(str(form.get("name", "")).strip(), str(form.get("sample", "")), upload)
     except ContractgenError as exc:
         return ws.page(
@@ -197,6 +199,18 @@ def _new_deal(request: Request, ws: Workspace, form, upload: bytes | None = None
             error="\n".join(exc.lines()),
         )
     return RedirectResponse(f"/edit/{quote(rel)}", status_code=303)
+
+
+def _validate_upload(ws: Workspace, name: str, upload: bytes) -> None:
+    """Refuse an uploaded deal with problems (DealError listing them, in the CLI's words)."""
+    try:
+        text = upload.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DealError("the file is not UTF-8 text; save it as UTF-8") from None
+    result = ws.pool.run(job_preview, f"{name or 'upload'}.yaml", text)
+    if result["problems"]:
+        lines = [f"{path}: {message}" if path else message for path, _line, message in result["problems"]]
+        raise DealError("not uploaded: the deal has problems to fix first\n" + "\n".join(lines))
 
 
 # ---------------------------------------------------------------- the deal form

@@ -104,3 +104,21 @@ def test_the_form_reads_in_the_contracts_order_and_its_sections_show_their_probl
     checked = client.post(f"/check/{DEAL}", data=values).text
     nav = re.search(r'<nav class="sections-nav".*?</nav>', checked, re.S).group(0)
     assert re.search(r'<a href="#section-\d+" class="bad">What it costs \(1\)</a>', nav), nav
+
+
+def test_an_uploaded_deal_with_problems_is_refused_with_them_and_not_written(client, web_repo: Path):
+    token = form_values(client.get("/").text)["csrf_token"]
+    bad = (
+        (web_repo / DEAL)
+        .read_text(encoding="utf-8")
+        .replace("effective_date: 2027-02-01", "effective_date: 2027-02-30")
+    )
+    response = client.post(
+        "/upload",
+        data={"csrf_token": token, "name": "up-bad"},
+        files={"file": ("bad.yaml", bad.encode("utf-8"), "application/yaml")},
+    )
+    assert response.status_code == 400
+    assert "not uploaded: the deal has problems to fix first" in response.text
+    assert "contract.effective_date: must be a real date written YYYY-MM-DD" in response.text
+    assert not (web_repo / "deals/up-bad.yaml").exists()
