@@ -93,6 +93,7 @@ def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Pa
                     ],
                     "refused": refused,
                     "differing": remaining,
+                    "notes": acceptance.notes,
                 },
                 indent=2,
                 ensure_ascii=False,
@@ -120,6 +121,8 @@ def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Pa
                 if remaining
                 else f"against {theirs}: {deal} now renders their text word for word (an empty redline)"
             )
+        for line in acceptance.notes:
+            echo_err(f"note: {line}")
         for line in refused:
             echo_err(f"not accepted: {line}")
     sys.exit(EXIT_BAD_INPUT if refused else EXIT_OK)

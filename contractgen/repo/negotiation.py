@@ -56,6 +56,9 @@ class Acceptance:
     overrides: dict[str, str] = field(default_factory=dict)
     refused: list[str] = field(default_factory=list)
     text: str = ""  # the deal text with all of it written
+    # a figure a deal value prints, written as an override because the value would change more of the
+    # paragraph than they did (a total derived from it): the lawyer may prefer to change the value
+    notes: list[str] = field(default_factory=list)
 
 
 def _number(text: str) -> Decimal | None:
@@ -126,8 +129,13 @@ def _render(text: str, name: Path, workspace: Workspace) -> Any | None:
         return None
 
 
-def _as_value(change: MarkupChange, data: Any, text: str, name: Path, workspace: Workspace) -> list[ValueChange]:
-    """The deal values whose change makes the render print their paragraph; [] when no choice of them does."""
+def _as_value(
+    change: MarkupChange, data: Any, text: str, name: Path, workspace: Workspace, notes: list[str] | None = None
+) -> list[ValueChange]:
+    """The deal values whose change makes the render print their paragraph; [] when no choice of them does.
+
+    A value that prints their figure but changes more of the paragraph than they did is named in `notes`.
+    """
     pairs = change.values()
     if not pairs or any(op in "-+" and not _is_figure_of(op, words, pairs) for op, words in change.words()):
         return []
@@ -141,9 +149,25 @@ def _as_value(change: MarkupChange, data: Any, text: str, name: Path, workspace:
         if len(values) != len(chosen):
             continue  # one value cannot take two figures
         document = _render(updated_text(text, str(name), values=values), name, workspace)
-        if document is not None and change.after in _printed(document, change):
+        printed = _printed(document, change) if document is not None else []
+        if change.after in printed:
             return [ValueChange(change.id, path, old, new) for path, old, new in chosen]
+        near = [p for p in printed if all(theirs in p for _, _, theirs in pairs) and p != change.before]
+        if near and notes is not None and not any(n.startswith(f"{change.id}:") for n in notes):
+            other = MarkupChange(change.id, change.clause, change.title, change.reference, "", 0, change.after, near[0])
+            also = "; ".join(f"{a} → {b}" for _, a, b in _pairs(other.words()))
+            paths = ", ".join(ValueChange(change.id, path, old, new).dotted for path, old, new in chosen)
+            notes.append(
+                f"{change.id}: {change.reference}: {paths} prints this figure, but as a deal value it would also "
+                f"change {also or 'other words'} in the same paragraph; written as an override of their text "
+                "exactly (change the deal value instead if the other figures should follow)"
+            )
     return []
+
+
+def _pairs(words: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """The replaced runs of a word diff: (kind, old, new)."""
+    return [("", old, new) for (op, old), (next_op, new) in zip(words, words[1:]) if op == "-" and next_op == "+"]
 
 
 def _plain(value: Any) -> Any:
@@ -170,7 +194,7 @@ def plan_text(text: str, deal: Path, accepted: list[MarkupChange], document: Any
     result = Acceptance()
     as_words: list[MarkupChange] = []
     for change in accepted:
-        found = _as_value(change, data, text, deal, workspace)
+        found = _as_value(change, data, text, deal, workspace, result.notes)
         taken = {v.path for v in result.values}
         if found and not taken & {v.path for v in found}:
             for value in found:

@@ -162,6 +162,7 @@ def job_markup(workspace, name: str, text: str, docx: bytes, accept: tuple[str, 
             for key in sorted(acceptance.overrides)
         ]
         out["refused"] = acceptance.refused
+        out["notes"] = acceptance.notes
         out["differing"] = differing(acceptance.text, Path(name), markup.changes, workspace)
     return out
 

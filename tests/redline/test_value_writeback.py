@@ -100,3 +100,28 @@ def test_among_several_values_of_the_same_figure_the_one_that_prints_it_is_chose
     ]
     assert _value(deal, "data_protection", "return_or_delete") == "30 days"
     assert "overrides:" not in deal.read_text(encoding="utf-8").split("clauses:")[-1]
+
+
+def test_a_figure_whose_value_would_change_more_than_they_did_is_an_override_with_a_note(tmp_path):
+    deal = tmp_path / "deal-example.yaml"
+    shutil.copy(REFERENCE, deal)
+    ours, _ = _render(deal)
+
+    def edits(root):  # the monthly charge changed, the annual total printed beside it left as it was
+        for p in root.iter(f"{{{m.W}}}p"):
+            if "Charges for the Services are £185,000.00" in "".join(t.text or "" for t in p.iter(f"{{{m.W}}}t")):
+                m.replace_words(p, "£185,000.00", "£175,000.00", 900)
+                return
+
+    theirs = tmp_path / "theirs.docx"
+    theirs.write_bytes(m.mark_up(ours, edits))
+    result = CliRunner().invoke(main, ["import-markup", str(deal), str(theirs), "--accept", "all", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["values"] == [] and data["accepted"] == ["charges"] and data["differing"] == []
+    assert data["notes"] == [
+        "C1: clause 33: commercials.monthly_charges prints this figure, but as a deal value it would also change "
+        "£2,220,000.00 → £2,100,000.00 in the same paragraph; written as an override of their text exactly "
+        "(change the deal value instead if the other figures should follow)"
+    ]
+    assert _value(deal, "commercials", "monthly_charges") == 185000
