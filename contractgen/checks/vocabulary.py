@@ -80,6 +80,8 @@ def decide(node: nodes.Node, law: dict[str, Any], names: dict[str, Any]) -> Any:
         return UNKNOWN if any(i is UNKNOWN for i in items) else items
     if isinstance(node, nodes.Getattr) and isinstance(node.node, nodes.Name) and node.node.name == "law":
         return law.get(node.attr, UNKNOWN)
+    if isinstance(node, nodes.Getattr) and (path := _dotted(node)) in law:
+        return law[path]  # a situation probe's fact, e.g. "disputes.arbitration": True
     if isinstance(node, nodes.Name):
         return names.get(node.name, UNKNOWN)
     if isinstance(node, nodes.Not):
@@ -101,6 +103,15 @@ def decide(node: nodes.Node, law: dict[str, Any], names: dict[str, Any]) -> Any:
         except TypeError:
             return UNKNOWN
     return UNKNOWN
+
+
+def _dotted(node: nodes.Node) -> str:
+    """The dotted name of an attribute chain (`disputes.arbitration`), or "" for anything else."""
+    parts: list[str] = []
+    while isinstance(node, nodes.Getattr):
+        parts.append(node.attr)
+        node = node.node
+    return ".".join([node.name, *reversed(parts)]) if isinstance(node, nodes.Name) and parts else ""
 
 
 @lru_cache(maxsize=4096)
@@ -201,7 +212,7 @@ def vocabulary_hits(newest: dict[str, Version], templates: list[Template]) -> di
         if not probe.words:
             continue
         pattern = _words_pattern(probe.words)
-        for clause_id in _reachable(templates, probe.law, cond_env):
+        for clause_id in reachable(templates, probe.law, cond_env):
             version = newest.get(clause_id)
             if version is None or condition(cond_env, version.version.when, probe.law) is False:
                 continue
@@ -229,7 +240,7 @@ def _words_in(version: Version, texts: list[tuple[int, str]], pattern: re.Patter
     return out
 
 
-def _reachable(templates: list[Template], law: dict[str, Any], env: jinja2.Environment) -> list[str]:
+def reachable(templates: list[Template], law: dict[str, Any], env: jinja2.Environment) -> list[str]:
     """The clause ids the outlines can put in a contract under a law."""
     ids: list[str] = []
     for template in templates:
