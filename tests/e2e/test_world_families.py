@@ -83,6 +83,7 @@ PRIVACY_MARKETS = {
     "hk-pdpo": "hong-kong",
     "ke-dpa": "kenya",
     "th-pdpa": "thailand",
+    "ph-dpa": "philippines",
 }
 
 
