@@ -84,6 +84,7 @@ PRIVACY_MARKETS = {
     "ke-dpa": "kenya",
     "th-pdpa": "thailand",
     "ph-dpa": "philippines",
+    "my-pdpa": "malaysia",
 }
 
 
