@@ -85,6 +85,7 @@ PRIVACY_MARKETS = {
     "th-pdpa": "thailand",
     "ph-dpa": "philippines",
     "my-pdpa": "malaysia",
+    "vn-pdpl": "vietnam",
 }
 
 
