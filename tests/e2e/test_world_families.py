@@ -86,6 +86,7 @@ PRIVACY_MARKETS = {
     "ph-dpa": "philippines",
     "my-pdpa": "malaysia",
     "vn-pdpl": "vietnam",
+    "ar-pdpl": "argentina",
 }
 
 
