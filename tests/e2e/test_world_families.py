@@ -87,6 +87,7 @@ PRIVACY_MARKETS = {
     "my-pdpa": "malaysia",
     "vn-pdpl": "vietnam",
     "ar-pdpl": "argentina",
+    "eg-pdpl": "egypt",
 }
 
 
