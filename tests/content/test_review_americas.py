@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from tests.helpers import SAMPLES
-from tests.terms import contract_text
+from tests.helpers import FIXTURES, SAMPLES
+from tests.terms import contract_text, overlaid
+
+OVERLAYS = FIXTURES / "deals" / "overlays"
 
 
 def test_hipaa_termination_arises_on_violation_of_a_material_term():
@@ -69,3 +71,31 @@ def test_judicial_reference_deal_is_heard_only_in_the_california_superior_court(
     assert "waives any right to bring a proceeding in, or to remove a proceeding to, a federal court" in courts
     assert "state and federal courts" not in courts
     assert "including Mexico" in courts
+
+
+def _referral(text: str) -> str:
+    """The forum the dispute clause sends an unresolved Dispute to, up to the end of its sentence."""
+    for lead in ("either Party may refer the Dispute to ", "either Party may refer it to "):
+        if lead in text:
+            return text.split(lead)[1].split(". ")[0]
+    raise AssertionError("no referral to a final forum")
+
+
+def test_california_disputes_go_only_to_the_superior_court_the_governing_law_clause_names():
+    text = contract_text(SAMPLES / "us-saas-mexico.yaml")
+    assert "the Dispute to the Superior Court of California, County of San Francisco under clause" in text
+    assert "state and federal courts" not in text
+    assert "has exclusive jurisdiction" in text
+
+
+def test_california_tiered_disputes_go_only_to_the_superior_court(tmp_path):
+    text = contract_text(overlaid(SAMPLES / "us-saas-mexico.yaml", OVERLAYS / "expert-determination.yaml", tmp_path))
+    assert "acts as an expert and not as an arbitrator" in text
+    assert "the Superior Court of California, County of San Francisco under clause" in _referral(text)
+    assert "state and federal courts" not in text
+
+
+def test_disputes_outside_california_still_go_to_the_deals_courts():
+    text = contract_text(SAMPLES / "onshore-us-hipaa.yaml")
+    assert "Superior Court of California" not in text
+    assert "courts" in _referral(text)
