@@ -88,7 +88,10 @@ def test_the_annual_cap_has_a_floor_and_its_own_contract_year(texts):
 
 
 def test_the_data_protection_cap_is_never_below_the_general_cap(texts):
-    assert "will not exceed the greater of £6,660,000.00 and the amount of the limit in clause" in texts["uk"]
+    assert (
+        "will not exceed the greater of £6,660,000.00 and three times the Charges paid and payable for that Contract Year, counted as in clause"
+        in texts["uk"]
+    )
 
 
 def test_indexation_one_rule_in_clause_and_schedule(texts):

@@ -115,7 +115,10 @@ def test_english_deal_keeps_english_terms_and_coherent_caps(english):
         "for all events occurring in a Contract Year, will not exceed the greater of £3,330,000.00 and one and a half "
         "times the Charges paid and payable for that Contract Year"
     ) in english
-    assert "will not exceed the greater of £6,660,000.00 and the amount of the limit in clause" in english
+    assert (
+        "will not exceed the greater of £6,660,000.00 and three times the Charges paid and payable for that Contract Year, counted as in clause"
+        in english
+    )
     assert "twelve months immediately before the event" not in english
     assert "No Charges for a Service accrue before its Service Commencement Date" in english
     assert (

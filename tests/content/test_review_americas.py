@@ -99,3 +99,25 @@ def test_disputes_outside_california_still_go_to_the_deals_courts():
     text = contract_text(SAMPLES / "onshore-us-hipaa.yaml")
     assert "Superior Court of California" not in text
     assert "courts" in _referral(text)
+
+
+def test_data_protection_caps_grow_with_the_charges():
+    for sample, fixed, multiple in (
+        ("onshore-us-hipaa", "$8,670,000.00", "two and a half times"),
+        ("ca-insurer-us-cloud", "CA$5,608,800.00", "three times"),
+    ):
+        text = contract_text(SAMPLES / f"{sample}.yaml")
+        assert (
+            f"will not exceed the greater of {fixed} and {multiple} the Charges paid and payable for that "
+            "Contract Year, counted as in clause"
+        ) in text, sample
+        assert "the amount of the limit in clause" not in text, sample
+
+
+def test_osfi_subcontracting_is_three_sentences_with_a_defined_material_part():
+    text = contract_text(SAMPLES / "ca-insurer-us-cloud.yaml")
+    para = text.split("Subcontracting. The Provider will not subcontract")[1].split("Security and location of data.")[0]
+    assert para.startswith(" a material part of the Services without the Insurer's prior written approval. ")
+    assert "A material part of the Services is any part that involves hosting" in para
+    assert "is a request for approval, and silence is not approval. The Provider will ensure that each" in para
+    assert "silence is not approval, and will ensure" not in text
