@@ -40,7 +40,12 @@ def test_each_jurisdiction_names_its_law_and_courts(key):
     assert f"{record.courts} {verb} exclusive jurisdiction" in text
     assert "the law of the laws" not in text and "the laws of the laws" not in text
     dispute = _render("dispute-resolution", governing_law=record.name, jurisdiction=None)
-    assert f"refer the Dispute to {record.courts} in accordance with" in dispute
+    if record.jury_trial == "judicial_reference":
+        # Only a state court can refer a proceeding to a referee, so the dispute clause names that court alone.
+        assert "refer the Dispute to the Superior Court of California" in dispute
+        assert record.courts not in dispute
+    else:
+        assert f"refer the Dispute to {record.courts} in accordance with" in dispute
 
 
 @pytest.mark.parametrize(
