@@ -408,8 +408,11 @@ def note_late_payment(deal: Any, data: Any) -> Iterator[Finding]:
     record, _ = find_law(deal.contract.governing_law)
     rule = record.commercial.late_payment if record is not None else None
     stated = deal.commercials.late_payment_interest is not None
-    # A library default, not an unknown: like the other defaults it is a note in a draft only.
-    if record is None or rule is None or not prints_as_draft(deal) or (rule.statutory is not False):
+    # A library default, not an unknown: a note in a draft only. The clause states a contractual rate unless the
+    # record names a statute or the family's code prints one (a US state's 1% a month is a default, not a gap).
+    if record is None or rule is None or not prints_as_draft(deal) or rule.statutory is True:
+        return
+    if record.family in ("french", "swiss") or (rule.statutory is None and record.family == "us_state"):
         return
     note = (active().records("jurisdictions")[record.key].data.get("late_payment") or {}).get("note", "")
     path = ("commercials", "late_payment_interest") if stated else ("contract", "governing_law")
@@ -423,11 +426,14 @@ def note_late_payment(deal: Any, data: Any) -> Iterator[Finding]:
             "invoicing",
         )  # fmt: skip
     elif not stated:
+        known = rule.statutory is False
         yield Finding(
             path, "late-payment-rate", record.key,
-            f"no statute of {record.name} gives interest on late commercial payments ({note})",
+            f"no statute of {record.name} gives interest on late commercial payments ({note})" if known else
+            f"the library's record of {record.name} does not say whether a statute gives interest on late commercial payments",
             "the draft states a contractual rate of 1% per month (or, if lower, the highest lawful rate)",
-            "the rate; or state it in commercials.late_payment_interest",
+            "the rate" + ("" if known else ", and any statutory late-payment rate that applies to the payment")
+            + "; or state it in commercials.late_payment_interest",
             "invoicing",
         )  # fmt: skip
 

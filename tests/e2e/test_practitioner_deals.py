@@ -32,19 +32,20 @@ COMMON_LAW = [
 ENGLISH_STATUTES = ["Contracts (Rights of Third Parties) Act 1999", "SI 2006/246"]
 GDPR_WORDS = ["GDPR", "Article 28", "controller", "supervisory authority"]
 EU_ONLY = ["2001/23/EC"]
-OTHER_NOTES = ("default-", "critical-or-important:", "sector-from-name:")
+OTHER_NOTES = ("default-", "critical-or-important:", "sector-from-name:", "late-payment-rate:")
 # A public body has no group, no registered office and cannot be insolvent.
 PUBLIC_BODY = ["to any company in its group", "has power to act in its resolution", "validly incorporated and"]
 
 CASES = {
     "br-retailer-lgpd": (
-        [],
+        ["late-payment-rate:brazil"],
         [
+            "at 1% per month or, if lower, the highest rate that Applicable Law permits",
             "is governed by the laws of the Federative Republic of Brazil",
             "The Data Protection Laws include Law No. 13,709 of 14 August 2018 of Brazil",
             "the courts of the city of São Paulo",
         ],
-        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY,
+        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["rate applicable to late commercial payments"],
     ),
     "ch-insurer-conflicts": (
         ["critical-or-important:finma-circular-2018-3", "sector-from-name:insurer-ch"],
@@ -142,8 +143,10 @@ CASES = {
             "privacy-law:codice-in-materia-di-protezione-dei-dati-persona",
             "sector-regulation:d-lgs-36-2023-codice-dei-contratti-pubblici",
             "public-body-from-name:azienda-socio-sanitaria-territoriale-lombardia-n",
+            "late-payment-rate:italy",
         ],
         [
+            "at 1% per month or, if lower, the highest rate that Applicable Law permits",
             "Codice in materia di protezione dei dati personali (D.Lgs. 196/2003)",
             "D.Lgs. 36/2023 (Codice dei contratti pubblici): public procurement",
             "where Article 122 of Legislative Decree No. 36 of 31 March 2023 allows it to do so",
@@ -153,17 +156,22 @@ CASES = {
         COMMON_LAW
         + ENGLISH_STATUTES
         + PUBLIC_BODY
-        + ["Lombardia Nord, a company", "official information and publication"],
+        + [
+            "Lombardia Nord, a company",
+            "official information and publication",
+            "rate applicable to late commercial payments",
+        ],
     ),
     "jp-manufacturer-appi": (
-        [],
+        ["late-payment-rate:japan"],
         [
+            "at 1% per month or, if lower, the highest rate that Applicable Law permits",
             "is governed by the laws of Japan",
             "The Data Protection Laws include the Act on the Protection of Personal Information (Act No. 57 of 2003) of Japan",
             "the Tokyo District Court",
             "nor any person that controls it, is an Anti-Social Force",
         ],
-        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY,
+        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["rate applicable to late commercial payments"],
     ),
     "kr-retailer-pipa": (
         ["privacy-law:pipa"],
@@ -270,13 +278,18 @@ CASES = {
         ["2001/23/EC", "Procurement Act 2023: official information", "Pensions, whose registered office"] + PUBLIC_BODY,
     ),
     "za-bank-popia": (
-        ["family-not-drafted:roman-dutch", "sector-regulation:banks-act-directive-3-of-2014-outsourcing-of-fun"],
         [
+            "family-not-drafted:roman-dutch",
+            "sector-regulation:banks-act-directive-3-of-2014-outsourcing-of-fun",
+            "late-payment-rate:south-africa",
+        ],
+        [
+            "at 1% per month or, if lower, the highest rate that Applicable Law permits",
             "is governed by the laws of the Republic of South Africa",
             "The Data Protection Laws include the Protection of Personal Information Act 4 of 2013 of South Africa",
             "the High Court of South Africa, Gauteng Division, Johannesburg has exclusive jurisdiction",
         ],
-        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY,
+        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["rate applicable to late commercial payments"],
     ),
 }
 
