@@ -121,3 +121,22 @@ def test_osfi_subcontracting_is_three_sentences_with_a_defined_material_part():
     assert "A material part of the Services is any part that involves hosting" in para
     assert "is a request for approval, and silence is not approval. The Provider will ensure that each" in para
     assert "silence is not approval, and will ensure" not in text
+
+
+def test_an_offshore_supplier_is_the_overseas_recipient_under_app_8():
+    text = contract_text(SAMPLES / "au-retailer-philippines.yaml")
+    para = text.split("Privacy Act 1988 (Cth). ")[1].split("MBCS will appoint a named person")[0]
+    assert para.startswith(
+        "The Retailer's disclosure of Personal Information to MBCS for the Services delivered from outside "
+        "Australia is a disclosure to an overseas recipient under APP 8 and section 16C"
+    )
+    assert "MBCS will not disclose Personal Information to a recipient in any country other than Australia" in para
+    assert "MBCS will indemnify the Retailer against any Losses, including any civil penalty" in para
+    assert "privacy policy under APP 1 and in its collection notices under APP 5" in para
+    assert "will take the steps the Retailer reasonably requires so that no such recipient" not in para
+
+
+def test_an_onshore_supplier_keeps_the_overseas_disclosure_limit(tmp_path):
+    text = contract_text(overlaid(SAMPLES / "au-retailer-philippines.yaml", OVERLAYS / "onshore-sydney.yaml", tmp_path))
+    assert "MBCS will not disclose Personal Information to a recipient outside Australia" in text
+    assert "is a disclosure to an overseas recipient under APP 8" not in text
