@@ -31,8 +31,9 @@ ROLE_WORDS = ("Client", "Supplier", "Party", "Parties")
 ANCHOR = re.compile(r"\{#([A-Za-z][A-Za-z0-9._-]*)\}")
 JINJA_COMMENT = re.compile(r"\{##.*?##\}", re.DOTALL)
 # A party's short name inside a compound defined term ("{{ CLIENT_NAME }} Data") reads, for the
-# static checks, as the default short name ("Client Data").
-PARTY_NAME = re.compile(r"\{\{-?\s*(CLIENT|SUPPLIER)_NAME\s*-?\}\}")
+# static checks, as the default short name ("Client Data"); with its article ("{{ CLIENT_NAME|a }}"),
+# as "a Client".
+PARTY_NAME = re.compile(r"\{\{-?\s*(CLIENT|SUPPLIER)_NAME\s*(\|\s*a\s*)?-?\}\}")
 # Likewise the personal-data term the deal's privacy regimes choose ("{{ PD }}": "Personal Data" or
 # "Personal Information") reads as "Personal Data", so the checks see one defined term.
 TERM_VARIABLE = re.compile(r"\{\{-?\s*PD\s*-?\}\}")

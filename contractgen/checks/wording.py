@@ -190,7 +190,9 @@ def check_unused_terms(versions: list[Version], report: LintReport) -> None:
 
 def party_placeholders(text: str) -> str:
     """Read '{{ CLIENT_NAME }}' and '{{ SUPPLIER_NAME }}' as the default short names, '{{ PD }}' as Personal Data."""
-    return TERM_VARIABLE.sub("Personal Data", PARTY_NAME.sub(lambda m: m.group(1).title(), text))
+    return TERM_VARIABLE.sub(
+        "Personal Data", PARTY_NAME.sub(lambda m: ("a " if m.group(2) else "") + m.group(1).title(), text)
+    )
 
 
 def static_lines(body: str) -> list[tuple[int, str, bool]]:

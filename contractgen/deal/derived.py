@@ -78,6 +78,7 @@ class Derived:
     incident_notice: Duration | None = None
     client_sector: str = ""  # what the client is licensed as: as stated, else as its name suggests ("bank")
     client_country: str = ""  # where the client is incorporated, else the governing law's country
+    draft: bool = False  # the contract prints as a draft: open facts may print as "[●]" with a drafting note
 
 
 def _interval(day: date, hours: ClockRange, zone: str) -> tuple[datetime, datetime]:
@@ -184,9 +185,22 @@ ROUND_THE_CLOCK = re.compile(r"^\s*(24\s*[x×/*]\s*7|24\s*hours?\b.*|24/7/365|ro
 
 
 def _round_the_clock(service: Any) -> bool:
-    """True when a service is supported around the clock: no support hours given, or 24x7 in any usual spelling."""
-    hours = getattr(service, "support_hours", None)
-    return not hours or bool(ROUND_THE_CLOCK.match(str(hours)))
+    """True when a service is supported around the clock: its support hours say 24x7 in any usual spelling.
+
+    A service with no support hours is provided in the client's business hours (the services schedule says so),
+    so its availability is measured within them too."""
+    hours = getattr(service, "support_hours", None) if service is not None else "24x7"
+    return bool(hours) and bool(ROUND_THE_CLOCK.match(str(hours)))
+
+
+def _service_hours(deal: Deal, service: Any) -> str:
+    """The hours a service's availability is measured in, as the deal writes them ("" when round the clock)."""
+    if _round_the_clock(service):
+        return ""
+    if service.support_hours:
+        return str(service.support_hours)
+    written = deal.parties.client.business_hours
+    return f"{written} on Business Days" if written else "normal business hours on Business Days"
 
 
 def _availability(deal: Deal, services: dict[str, Any]) -> list[AvailabilityFigure]:
@@ -207,7 +221,7 @@ def _availability(deal: Deal, services: dict[str, Any]) -> list[AvailabilityFigu
                 allowed_downtime=TimeSpan.from_minutes(minutes),
                 allowed_downtime_minutes=float(minutes),
                 round_the_clock=_round_the_clock(service),
-                hours="" if service is None or _round_the_clock(service) else service.support_hours,
+                hours=_service_hours(deal, service),
             )  # fmt: skip
         )
     return result
@@ -241,6 +255,7 @@ def compute_derived(deal: Deal) -> Derived:
         incident_notice=incident_notice(deal),
         client_sector=deal.parties.client.sector or guessed_sector(deal.parties.client.name) or "",
         client_country=client_country(deal),
+        draft=prints_as_draft(deal),
     )
 
 

@@ -374,18 +374,13 @@ def note_defaults(deal: Any, data: Any) -> Iterator[Finding]:
             )
         )
     if deal.governance is None:
-        found.append(
-            Finding(
-                ("governance",),
-                "default-governance",
-                "governance",
-                "the deal has no governance section",
-                "the draft provides for relationship managers, a review meeting every 3 months with a "
-                "written report before it, and unresolved issues escalated under the dispute resolution clause",
-                "the reporting, meetings and escalation the parties want (governance: reporting, meetings, escalation)",
-                "governance",
-            )
-        )
+        found.append(Finding(
+            ("governance",), "default-governance", "governance", "the deal has no governance section",
+            "the draft provides for relationship managers, a review meeting every 3 months with a "
+            "written report before it, and unresolved issues escalated under the dispute resolution clause",
+            "the reporting, meetings and escalation the parties want (governance: reporting, meetings, escalation)",
+            "governance",
+        ))  # fmt: skip
     if deal.liability is None or not deal.liability.insurance:
         found.append(
             Finding(
@@ -400,6 +395,14 @@ def note_defaults(deal: Any, data: Any) -> Iterator[Finding]:
                 "insurance",
             )
         )
+    for role in ("client", "supplier"):
+        party = getattr(deal.parties, role)
+        if not party.notices_email:
+            found.append(Finding(
+                ("parties", role), "notices-email", role, f"the deal gives no notices email for {party.name}",
+                "the notices clause prints [●] for that email address",
+                f"the address for formal notices to {party.name} (parties.{role}.notices_email)", "notices",
+            ))  # fmt: skip
     yield from found
 
 

@@ -147,6 +147,21 @@ def party_reference(short_name: str, article: str | None = None) -> str:
     return f"the {short_name}" if takes_article(short_name, article) else short_name
 
 
+_SOUNDS_LIKE_YOU = re.compile(r"(?i)(uni|use|usu|uti|eu|ewe|one\b|once\b)")
+_LETTER_NAMED_WITH_VOWEL = set("AEFHILMNORSX")  # "an FCA", "an HMRC", "an NHS"
+
+
+def with_article(value: Any) -> str:
+    """Return the text after the indefinite article it takes by its sound: 'an Insurer', 'a Bank', 'an FCA'."""
+    text = contract_words(value)
+    word = text.split(" ", 1)[0] if text else ""
+    if len(word) > 1 and word.isupper() and word.isalpha():
+        vowel = word[0] in _LETTER_NAMED_WITH_VOWEL
+    else:
+        vowel = word[:1].lower() in "aeiou" and not _SOUNDS_LIKE_YOU.match(word)
+    return f"{'an' if vowel else 'a'} {text}"
+
+
 # ---------------------------------------------------------------- size checks
 
 
@@ -308,6 +323,7 @@ FILTERS = {
     "country": country,
     "duration": duration,
     "cap": cap,
+    "a": with_article,
     "count_words": count_words,
     "timezone": timezone,
     "join": _checked_join,
