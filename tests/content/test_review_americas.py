@@ -140,3 +140,15 @@ def test_an_onshore_supplier_keeps_the_overseas_disclosure_limit(tmp_path):
     text = contract_text(overlaid(SAMPLES / "au-retailer-philippines.yaml", OVERLAYS / "onshore-sydney.yaml", tmp_path))
     assert "MBCS will not disclose Personal Information to a recipient outside Australia" in text
     assert "is a disclosure to an overseas recipient under APP 8" not in text
+
+
+def test_anti_corruption_laws_are_the_federal_and_commonwealth_statutes():
+    ontario = contract_text(SAMPLES / "ca-insurer-us-cloud.yaml")
+    assert (
+        "“Anti-Corruption Laws” means the Criminal Code (R.S.C. 1985, c. C-46) and the Corruption of Foreign "
+        "Public Officials Act (S.C. 1998, c. 34)"
+    ) in ontario
+    nsw = contract_text(SAMPLES / "au-retailer-philippines.yaml")
+    assert "“Anti-Corruption Laws” means the Criminal Code Act 1995 (Cth), including Division 70" in nsw
+    for text in (ontario, nsw):
+        assert "the laws on bribery and corruption of" not in text
