@@ -267,6 +267,8 @@ def test_a_final_per_unit_document_is_not_blocked_by_the_question(name):
 def test_the_regulator_definition_names_the_recorded_authorities(name, named):
     text = sample(name)
     head = "any authority that regulates or supervises"
-    definition = text.split("“Regulator” means ", 1)[1].split(", or has power to act", 1)[0]
+    rest = text.split("“Regulator” means ", 1)[1]
+    # the resolution power follows the authorities for a bank or an investment firm only
+    definition = rest.split(", and any person appointed", 1)[0].split(", or has power to act", 1)[0]
     assert definition.startswith(head)
     assert definition.endswith(f"(including {named})") if named else "(including" not in definition
