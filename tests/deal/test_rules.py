@@ -160,7 +160,8 @@ def test_service_credits_without_tiers_mean_no_credits_with_a_note():
     deal, problems, notes = deal_findings(d, "deal.yaml", LINES)
     assert problems == []
     assert deal.service_levels.service_credits is None
-    # the reference deal's own notes (its regulation inferred from the client) plus the one about the tiers
+    # the reference deal's own notes (its regulation inferred from the client, no process agent for its Indian
+    # supplier before the English courts) plus the one about the tiers
     assert [(n.id, n.path) for n in notes if n.path.startswith("service_levels")] == [
         ("no-service-credits:tiers", "service_levels.service_credits.tiers")
     ]
@@ -168,6 +169,7 @@ def test_service_credits_without_tiers_mean_no_credits_with_a_note():
         "no-service-credits:tiers",
         "sector-from-name:bank-gb",
         "critical-or-important:pra-ss2-21",
+        "process-agent:supplier-in-gb",
     }
 
 

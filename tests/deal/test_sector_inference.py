@@ -42,7 +42,12 @@ def test_the_briefs_bank_deal_gets_the_pra_and_fca_terms_and_notes_asking():
     source = load_deal(BANK)
     assert [str(r) for r in source.deal.regulatory] == ["FCA SYSC 8", "PRA SS2/21"]
     assert source.deal.critical_or_important is True
-    assert {n.id for n in source.notes} == {"sector-from-name:bank-gb", "critical-or-important:pra-ss2-21"}
+    # and the note asking for an agent in England for its Indian supplier
+    assert {n.id for n in source.notes} == {
+        "sector-from-name:bank-gb",
+        "critical-or-important:pra-ss2-21",
+        "process-agent:supplier-in-gb",
+    }
     text = contract_text(BANK)
     assert "SS2/21" in text and "SYSC 8" in text
 

@@ -1,0 +1,68 @@
+"""A party established outside the country of a common-law forum (its courts, or the seat of the arbitration)
+with no agent there for service of process: a draft carries a drafting note asking for one, and a final contract
+is built with a warning saying so. Stated across the disputes and parties fixture deals and the samples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from contractgen.deal import load_deal
+from contractgen.deal.inference import process_agent_findings
+from contractgen.pipeline import Workspace, build_document
+from tests.helpers import FIXTURES, SAMPLES
+
+DEALS = sorted(
+    p
+    for p in [
+        *FIXTURES.joinpath("deals", "disputes").glob("*.yaml"),
+        *FIXTURES.joinpath("deals", "parties").glob("*.yaml"),
+    ]
+    if p.stem != "expect"
+) + sorted(SAMPLES.glob("*.yaml"))
+
+# (party without an agent, where established, the forum's country), read from each deal by a lawyer
+EXPECTED = {
+    "en-asymmetric": ("supplier", "LT", "GB"),  # Lithuanian supplier, English courts
+    "en-lcia-venue": ("supplier", "AE", "GB"),  # Dubai supplier, LCIA seated in London
+    "hk-hkiac-written": ("supplier", "CN", "HK"),  # Mainland supplier, HKIAC seated in Hong Kong
+    "ny-icdr": ("supplier", "CA", "US"),  # Ontario supplier, ICDR seated in New York
+    "nz-uncitral": ("supplier", "AU", "NZ"),  # New South Wales supplier, seat Auckland
+    "deal-example": ("supplier", "IN", "GB"),  # Indian supplier, English courts
+    "nearshore-eur": ("supplier", "PL", "IE"),  # Polish supplier, Irish courts
+    "au-retailer-philippines": ("supplier", "PH", "AU"),
+    "ca-insurer-us-cloud": ("supplier", "US", "CA"),
+}
+
+
+@pytest.mark.parametrize("path", DEALS, ids=lambda p: p.stem)
+def test_a_foreign_party_without_an_agent_at_a_common_law_forum_is_asked_for_one(path: Path):
+    deal = load_deal(path).deal
+    found = [f.about for f in process_agent_findings(deal)]
+    expected = EXPECTED.get(path.stem)
+    assert found == ([" ".join(expected)] if expected else []), (path.stem, found)
+
+
+def test_no_note_where_the_supplier_has_an_agent_a_civil_law_forum_or_a_local_branch():
+    # sg-siac-tiered names a Singapore agent for its Indian supplier; de-courts-india and ch-swiss-rules go
+    # to civil-law forums; sg-branch-sole-trader's Indian client acts through its registered Singapore branch.
+    for name in ("sg-siac-tiered", "de-courts-india", "ch-swiss-rules"):
+        assert not list(process_agent_findings(load_deal(FIXTURES / "deals" / "disputes" / f"{name}.yaml").deal))
+    assert not list(
+        process_agent_findings(load_deal(FIXTURES / "deals" / "parties" / "sg-branch-sole-trader.yaml").deal)
+    )
+
+
+def test_a_draft_carries_the_note_and_a_final_contract_a_warning():
+    draft = load_deal(SAMPLES / "deal-example.yaml")
+    note = next(n.to_json() for n in draft.notes if n.id.startswith("process-agent:"))
+    assert note["field"] == "parties.supplier.incorporated_in" and "courts of England and Wales" in note["unrecognised"]
+    assert "process_agent" in note["check"]
+    printed = build_document(draft, Workspace()).document.notes
+    assert any("agent for service of process" in str(n) for n in printed), printed
+    final = build_document(load_deal(FIXTURES / "deals" / "disputes" / "hk-hkiac-written.yaml"), Workspace())
+    assert any(
+        "seat of the arbitration (Hong Kong)" in w and "court proceedings in support of the arbitration" in w
+        for w in final.warnings
+    ), final.warnings
