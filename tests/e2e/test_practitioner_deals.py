@@ -79,7 +79,9 @@ CASES = {
         COMMON_LAW + ENGLISH_STATUTES + ["Goods, excluding"],
     ),
     "difc-fintech": (
-        [],  # the DFSA's outsourcing rules are a law/sector record: no note, the record's terms
+        # the DFSA's outsourcing rules are a law/sector record: no note, the record's terms; the Indian supplier
+        # has no agent for service of process before the DIFC Courts
+        ["process-agent:supplier-in-ae"],
         [
             "is governed by the laws of the Dubai International Financial Centre",
             "the DIFC Courts have exclusive",
@@ -108,7 +110,8 @@ CASES = {
         COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY,
     ),
     "ie-telecoms": (
-        ["privacy-law:eprivacy-regulations-2011-s-i-no-336-of-2011"],
+        # the Romanian supplier has no agent for service of process before the Irish courts
+        ["privacy-law:eprivacy-regulations-2011-s-i-no-336-of-2011", "process-agent:supplier-ro-ie"],
         [
             "is governed by the laws of Ireland",
             "as supplemented by the Irish Data Protection Act 2018 and ePrivacy Regulations 2011",
