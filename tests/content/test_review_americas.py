@@ -152,3 +152,13 @@ def test_anti_corruption_laws_are_the_federal_and_commonwealth_statutes():
     assert "“Anti-Corruption Laws” means the Criminal Code Act 1995 (Cth), including Division 70" in nsw
     for text in (ontario, nsw):
         assert "the laws on bribery and corruption of" not in text
+
+
+def test_hipaa_relocation_points_to_the_location_rules():
+    text = contract_text(SAMPLES / "onshore-us-hipaa.yaml")
+    assert (
+        "without the Health System's prior written consent and compliance with clause 12 and the permitted "
+        "locations in Schedule 5."
+    ) in text
+    assert "Schedule 5 — Business Associate Details" in text
+    assert "prior written consent and compliance with clause 29" not in text
