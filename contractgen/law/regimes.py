@@ -147,6 +147,11 @@ class AppliedRegime:
         """The provisions clauses cite (processor_terms, security, breach, transfers …)."""
         return self.regime.provisions
 
+    @property
+    def role_names(self) -> tuple[str, ...]:
+        """The regime's own names for the parties' roles, controller side first ("controller", "operator")."""
+        return tuple(self.regime.roles)
+
     def __str__(self) -> str:
         return self.cited
 

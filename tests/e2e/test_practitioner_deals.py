@@ -31,6 +31,8 @@ COMMON_LAW = [
 ]
 ENGLISH_STATUTES = ["Contracts (Rights of Third Parties) Act 1999", "SI 2006/246"]
 GDPR_WORDS = ["GDPR", "Article 28", "controller", "supervisory authority"]
+# A law that calls the client its controller (LGPD, PDPL, NDPA …) prints that word in its role sentence.
+GDPR_WORDS_BUT_CONTROLLER = [w for w in GDPR_WORDS if w != "controller"]
 EU_ONLY = ["2001/23/EC"]
 OTHER_NOTES = ("default-", "critical-or-important:", "sector-from-name:", "late-payment-rate:")
 # A public body has no group, no registered office and cannot be insolvent.
@@ -40,12 +42,17 @@ CASES = {
     "br-retailer-lgpd": (
         ["late-payment-rate:brazil"],
         [
+            "is the controller and the Contractor is the operator that processes the Personal Data",
             "at 1% per month or, if lower, the highest rate that Applicable Law permits",
             "is governed by the laws of the Federative Republic of Brazil",
             "The Data Protection Laws include Law No. 13,709 of 14 August 2018 of Brazil",
             "the courts of the city of São Paulo",
         ],
-        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["rate applicable to late commercial payments"],
+        COMMON_LAW
+        + ENGLISH_STATUTES
+        + GDPR_WORDS_BUT_CONTROLLER
+        + EU_ONLY
+        + ["rate applicable to late commercial payments"],
     ),
     "ch-insurer-conflicts": (
         ["critical-or-important:finma-circular-2018-3", "sector-from-name:insurer-ch"],
@@ -90,7 +97,7 @@ CASES = {
             "(GEN 5.3.21 and 5.3.22)",
             "and the Dubai Financial Services Authority access to the premises",
         ],
-        ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Transfer of Undertakings"],
+        ENGLISH_STATUTES + GDPR_WORDS_BUT_CONTROLLER + EU_ONLY + ["Transfer of Undertakings"],
     ),
     "hk-bank-pdpo": (
         ["sector-regulation:hkma-spm-sa-2-outsourcing", "late-payment-rate:hong-kong"],
@@ -107,7 +114,7 @@ CASES = {
             "Law of the Republic of Indonesia No. 27 of 2022 on Personal Data Protection",
             "the South Jakarta District Court",
         ],
-        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY,
+        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS_BUT_CONTROLLER + EU_ONLY,
     ),
     "ie-telecoms": (
         # the Romanian supplier has no agent for service of process before the Irish courts
@@ -126,7 +133,7 @@ CASES = {
             "Protection of Privacy Law, 5741-1981",
             "the competent courts of Tel Aviv-Jaffa",
         ],
-        ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY,
+        ENGLISH_STATUTES + GDPR_WORDS_BUT_CONTROLLER + EU_ONLY,
     ),
     "in-insurer-dpdp": (
         [
@@ -168,6 +175,7 @@ CASES = {
     "jp-manufacturer-appi": (
         ["late-payment-rate:japan"],
         [
+            "is the business operator handling personal information and the Vendor is the entrusted person",
             "at 1% per month or, if lower, the highest rate that Applicable Law permits",
             "is governed by the laws of Japan",
             "The Data Protection Laws include the Act on the Protection of Personal Information (Act No. 57 of 2003) of Japan",
@@ -193,7 +201,10 @@ CASES = {
             "The Data Protection Laws include the Nigeria Data Protection Act 2023",
             "the Federal High Court, Lagos Judicial Division",
         ],
-        ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Data Protection Act 2018", "Transfer of Undertakings"],
+        ENGLISH_STATUTES
+        + GDPR_WORDS_BUT_CONTROLLER
+        + EU_ONLY
+        + ["Data Protection Act 2018", "Transfer of Undertakings"],
     ),
     "nl-insurer-uavg": (
         ["moved-to-regulatory:pci-dss"],
@@ -233,7 +244,7 @@ CASES = {
             "The Data Protection Laws include PDPL",
             "the Saudi Central Bank's Rules on Outsourcing",
         ],
-        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["simple interest", "with interest"],
+        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS_BUT_CONTROLLER + EU_ONLY + ["simple interest", "with interest"],
     ),
     "se-municipality": (
         [
@@ -264,7 +275,7 @@ CASES = {
             "the Law on the Protection of Personal Data No. 6698",
             "BDDK Regulation on Procurement of Support Services by Banks: access, audit and the regulator",
         ],
-        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY,
+        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS_BUT_CONTROLLER + EU_ONLY,
     ),
     "uk-central-government": (
         [
@@ -287,6 +298,7 @@ CASES = {
             "late-payment-rate:south-africa",
         ],
         [
+            "the Bank is the responsible party and the Service Provider is the operator that processes",
             "at 1% per month or, if lower, the highest rate that Applicable Law permits",
             "is governed by the laws of the Republic of South Africa",
             "The Data Protection Laws include the Protection of Personal Information Act 4 of 2013 of South Africa",

@@ -110,6 +110,10 @@ def test_a_markets_privacy_law_is_cited_in_its_own_words(privacy_key, jurisdicti
     text = _docx_text(writers.render(result.document, workspace.template_dir(result.source.deal.template), "docx"))
     assert regime["citation"] in text and regime["terms"]["authority"] in text
     assert _found(["GDPR", "Information Commissioner", "supervisory authority"], text) == []
+    roles = list(regime.get("roles") or {})  # the parties' roles in the law's own words, controller side first
+    if len(roles) > 1:
+        assert re.search(rf"For the purposes of {re.escape(regime['name'])}.{{0,80}} is the {re.escape(roles[0])} "
+                         rf"and .{{0,80}} is the {re.escape(roles[1])} that processes the ", text), roles  # fmt: skip
     assert _found(FAMILIES[place["family"]].get("must_not_use") or [], text) == []
 
 
