@@ -32,7 +32,30 @@ from contractgen.commands.common import (
     show_default=True,
     help="Seconds a render may take before it is stopped.",
 )
-def serve(repo: Path | None, host: str, port: int, token: str | None, workers: int, time_limit: float) -> None:
+@click.option(
+    "--users",
+    "users_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="YAML file of the people who may use the workspace (users: [{name, email, token}]); saves are committed "
+    "under the name of the person whose token the browser presents.",
+)
+@click.option(
+    "--user-header",
+    default="",
+    help="Trust this request header (e.g. X-Forwarded-User: 'Name <email>') to name the person saving; only "
+    "for a proxy in front that sets it and strips it from what browsers send.",
+)
+def serve(
+    repo: Path | None,
+    host: str,
+    port: int,
+    token: str | None,
+    workers: int,
+    time_limit: float,
+    users_file: Path | None,
+    user_header: str,
+) -> None:
     """Open the web workspace on a contracts repository (REPO, default: the current folder)."""
     try:
         from contractgen.web.app import create_app
@@ -41,11 +64,26 @@ def serve(repo: Path | None, host: str, port: int, token: str | None, workers: i
     except ImportError as exc:
         echo_err(f"the web workspace needs extra packages ({exc.name} is missing): pip install 'contractgen[web]'")
         sys.exit(EXIT_BAD_INPUT)
-    check_bind(host, token)
-    app = create_app(repo or Path.cwd(), token=token, host=host, workers=workers, time_limit=time_limit)
+    from contractgen.web.people import check_header_name, load_users
+
+    users = load_users(users_file) if users_file else {}
+    header = check_header_name(user_header) if user_header else ""
+    check_bind(host, token, users=bool(users))
+    app = create_app(
+        repo or Path.cwd(),
+        token=token,
+        host=host,
+        workers=workers,
+        time_limit=time_limit,
+        users=users,
+        user_header=header,
+    )
     shown = f"[{host}]" if ":" in host else host
     click.echo(
-        f"contractgen workspace on http://{shown}:{port}/" + (f"?token={token}" if token else "") + " (Ctrl+C stops it)"
+        f"contractgen workspace on http://{shown}:{port}/"
+        + (f"?token={token}" if token else "")
+        + (f" ({len(users)} people from {users_file}: each opens it with ?token=<their token>)" if users else "")
+        + " (Ctrl+C stops it)"
     )
     app.state.workspace.pool.warm_up()
     try:

@@ -339,7 +339,8 @@ def _save(request: Request, ws: Workspace, rel: str, path: Path, form) -> Respon
         try:
             with ws.save_lock:
                 base = save_deal_text(path, text, base)
-            state["message"] = f"saved {rel}"
+                person = getattr(request.state, "person", None)
+                state["message"] = ws.repo.commit_save(rel, person.author() if person else None)
             original = text
         except StaleSave as exc:
             doc, text, base, original = _merge_stale(ws, rel, path, form, doc, text, base, state, str(exc))
@@ -433,7 +434,13 @@ def download(request: Request) -> Response:
 
 
 def create_app(
-    repo_dir: Path, token: str | None = None, host: str = "127.0.0.1", workers: int = 2, time_limit: float = 60.0
+    repo_dir: Path,
+    token: str | None = None,
+    host: str = "127.0.0.1",
+    workers: int = 2,
+    time_limit: float = 60.0,
+    users: dict | None = None,
+    user_header: str = "",
 ) -> Starlette:
     """Build the web application for one contracts repository."""
     from contractgen.web.law_pages import ROUTES as LAW_ROUTES
@@ -462,7 +469,10 @@ def create_app(
     ]
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(SecurityMiddleware, token=token, local=is_local(host)), Middleware(BodyLimit)],
+        middleware=[
+            Middleware(SecurityMiddleware, token=token, local=is_local(host), users=users, user_header=user_header),
+            Middleware(BodyLimit),
+        ],
         exception_handlers={HTTPException: _http_error},
     )
     app.state.workspace = Workspace(repo, pool)

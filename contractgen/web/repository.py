@@ -21,6 +21,7 @@ from contractgen.web.workers import Settings
 COMMIT = re.compile(r"^[0-9a-f]{7,40}$")
 DEAL_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 SAVED = "saved"  # the round that is the file as saved now
+SAVE_SUBJECT = "Saved in the web workspace:"
 
 
 @dataclass
@@ -193,9 +194,14 @@ class WebRepository:
             )
         if self._git("rev-parse", "--is-inside-work-tree").returncode != 0:
             raise ContractgenError(f"{self.root.name} is not a git repository: rounds are recorded as git commits")
-        identity: list[str] = []
-        if not self._git("config", "user.name").stdout.strip() or not self._git("config", "user.email").stdout.strip():
-            identity = ["-c", "user.name=contractgen workspace", "-c", "user.email=contractgen@localhost"]
+        identity = self._identity()
+        last = self._git("log", "-1", "--format=%s", "HEAD").stdout.decode("utf-8", "replace").strip()
+        unchanged = not self._git("diff", "--quiet", "HEAD", "--", rel).returncode
+        if unchanged and last == f"{SAVE_SUBJECT} {rel}":
+            # every save is committed: the round names the last save (its author kept) instead of an empty commit
+            done = self._git(*identity, "commit", "-q", "--amend", "--only", "-m", message)
+            if done.returncode == 0:
+                return self._git("rev-parse", "HEAD").stdout.decode().strip()
         added = self._git("add", "--", rel)
         if added.returncode != 0:
             raise ContractgenError("git could not add the deal: " + added.stderr.decode("utf-8", "replace").strip())
@@ -207,6 +213,27 @@ class WebRepository:
                 "git could not record the round: " + (done.stderr or done.stdout).decode("utf-8", "replace").strip()
             )
         return self._git("rev-parse", "HEAD").stdout.decode().strip()
+
+    def _identity(self) -> list[str]:
+        """Return git options giving a committer when the repository has none configured."""
+        if self._git("config", "user.name").stdout.strip() and self._git("config", "user.email").stdout.strip():
+            return []
+        return ["-c", "user.name=contractgen workspace", "-c", "user.email=contractgen@localhost"]
+
+    def commit_save(self, rel: str, author: str | None) -> str:
+        """Commit the saved deal file alone, by `author` ("Name <email>", None: git's identity); return what happened."""
+        if self._git("rev-parse", "--is-inside-work-tree").returncode != 0:
+            return f"saved {rel} (not committed: {self.root.name} is not a git repository)"
+        who = ["--author", author] if author else []
+        added = self._git("add", "--", rel)
+        if added.returncode == 0 and not self._git("diff", "--cached", "--quiet", "HEAD", "--", rel).returncode:
+            return f"saved {rel} (unchanged since its last commit)"
+        done = self._git(*self._identity(), "commit", "-q", *who, "-m", f"{SAVE_SUBJECT} {rel}", "--only", "--", rel)
+        if added.returncode != 0 or done.returncode != 0:
+            why = (added.stderr or done.stderr or done.stdout).decode("utf-8", "replace").strip()
+            return f"saved {rel}, but git could not commit it: {why}"
+        head = self._git("log", "-1", "--format=%h %an").stdout.decode("utf-8", "replace").strip()
+        return f"saved {rel} (commit {head})"
 
     def round_text(self, rel: str, ref: str) -> str:
         """Return the deal's text at a round: the saved file, or a commit listed by `rounds`."""

@@ -45,9 +45,9 @@ def is_local(host: str) -> bool:
         return False
 
 
-def check_bind(host: str, token: str | None) -> None:
+def check_bind(host: str, token: str | None, users: bool = False) -> None:
     """Refuse a non-local bind without a token (anyone on the network could otherwise edit deals)."""
-    if not is_local(host) and not token:
+    if not is_local(host) and not token and not users:
         raise BindRefused(
             f"refusing to listen on {host} without a token: anyone who can reach it could read "
             "and change your deals. Pass --token SECRET (or set CONTRACTGEN_WEB_TOKEN), "
@@ -67,10 +67,22 @@ def _same(a: str | None, b: str | None) -> bool:
 class SecurityMiddleware(BaseHTTPMiddleware):
     """Token login (when configured), same-origin POSTs, the CSRF cookie and response headers."""
 
-    def __init__(self, app, token: str | None = None, local: bool = True):
+    def __init__(
+        self, app, token: str | None = None, local: bool = True, users: dict | None = None, user_header: str = ""
+    ):
         super().__init__(app)
         self.token = token
         self.local = local
+        self.users = users or {}  # token -> the person it belongs to (a --users file)
+        self.user_header = user_header  # the header a trusted proxy names the person in ("" trusts none)
+
+    def _known(self, given: str | None) -> str | None:
+        """Return the workspace token or a person's token equal to `given`, else None (compared in constant time)."""
+        found = None
+        for token in (self.token, *self.users):
+            if token and _same(given, token):
+                found = token
+        return found
 
     async def dispatch(self, request: Request, call_next) -> Response:
         """Check the request, call the page, then add the cookies and headers."""
@@ -78,23 +90,31 @@ class SecurityMiddleware(BaseHTTPMiddleware):
             # A local server answers only to local names: another site's name pointed at 127.0.0.1
             # (DNS rebinding) gets nothing.
             return PlainTextResponse("this workspace only answers to localhost", status_code=400)
-        if self.token:
+        request.state.person = None
+        if self.token or self.users:
             given = request.cookies.get(TOKEN_COOKIE)
             header = request.headers.get("authorization", "")
             if header.lower().startswith("bearer "):
                 given = header[7:].strip()
             query = request.query_params.get("token")
-            if request.method == "GET" and _same(query, self.token):
+            known = self._known(query) if request.method == "GET" and query else None
+            if known:
                 rest = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
                 response = RedirectResponse(request.url.path + (f"?{urlencode(rest)}" if rest else ""), status_code=303)
-                self._cookie(response, TOKEN_COOKIE, self.token)
+                self._cookie(response, TOKEN_COOKIE, known)
                 return response
-            if not _same(given, self.token):
+            known = self._known(given)
+            if not known:
                 return PlainTextResponse(
                     "this workspace needs its token: open the address `contractgen serve` "
-                    "printed (it ends with ?token=...)",
+                    "printed (it ends with ?token=...), or your own from the workspace's users file",
                     status_code=401,
                 )
+            request.state.person = self.users.get(known)
+        if self.user_header and request.headers.get(self.user_header):
+            from contractgen.web.people import from_header
+
+            request.state.person = from_header(request.headers[self.user_header]) or request.state.person
         if request.method not in ("GET", "HEAD", "OPTIONS"):
             if int(request.headers.get("content-length") or 0) > MAX_BODY:
                 return PlainTextResponse("the request is too large", status_code=413)

@@ -36,8 +36,8 @@ def test_a_bad_date_is_reported_next_to_its_field_then_fixed_and_saved(client, w
     text = (web_repo / DEAL).read_text(encoding="utf-8")
     assert "  effective_date: 2027-03-01\n" in text and "  monthly_charges: 90000\n" in text
     assert "# A deal specification: everything that varies" in text
-    diff = git(web_repo, "diff", "--numstat")
-    assert diff.split()[:2] == ["2", "2"]
+    diff = git(web_repo, "show", "--numstat", "--format=", "HEAD")  # the save is committed, changing 2 lines
+    assert diff.split() == ["2", "2", DEAL]
 
 
 def test_a_rule_problem_lands_on_its_group(client):
