@@ -311,6 +311,14 @@ def _document_notes(document: Document, notes: list[DraftingNote]) -> list[Docum
     return printed
 
 
+def clause_text(resolved_deal: ResolvedDeal, version, workspace: Workspace) -> str:
+    """Return one clause version's body rendered with a deal's values, as the build renders it (Markdown)."""
+    deal = resolved_deal.source.deal
+    spell = _speller(workspace.template_dir(deal.template), deal.contract.locale)
+    where = version.path.relative_to(workspace.library.root.parent).as_posix()
+    return render_text(spell(version.body), resolved_deal.context, where, version.body_line)
+
+
 def _speller(template_dir: Path, locale: str):
     """The function that respells clause sources for the contract's locale (US spelling for en_US)."""
     spelling = load_spelling(template_dir) if locale in US_LOCALES else None

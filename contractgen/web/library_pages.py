@@ -18,7 +18,7 @@ from contractgen.errors import ContractgenError, NotFound
 from contractgen.web.context import deal_of, download_response, format_of, workspace_of
 from contractgen.web.repository import SAVED
 from contractgen.web.security import csrf_form
-from contractgen.web.workers import job_coverage, job_redline, job_usage
+from contractgen.web.workers import job_clause, job_coverage, job_redline, job_usage
 from contractgen.web.yamledit import read_deal_text
 
 
@@ -178,9 +178,33 @@ def clause_page(request: Request) -> Response:
         for n in sorted(clause.versions)
     ]
     where = Path(chosen.path).resolve().relative_to(ws.repo.root).as_posix()
+    using = users.get(chosen.version) or [rel for rels in users.values() for rel in rels]
+    deal = request.query_params.get("deal", using[0] if using else "")
+    shown = _with_deal(ws, clause.id, chosen.version, deal) if deal else {}
     return ws.page(
-        request, "clause.html", clause=clause, versions=versions, chosen=chosen, where=where, default=_default(clause)
+        request,
+        "clause.html",
+        clause=clause,
+        versions=versions,
+        chosen=chosen,
+        where=where,
+        default=_default(clause),
+        deals=ws.repo.deals(),
+        deal=deal,
+        shown=shown,
     )
+
+
+def _with_deal(ws, clause_id: str, version: int, rel: str) -> dict[str, Any]:
+    """Render a clause version with the values of a deal of the repository (404 for a deal not in its list)."""
+    try:
+        path = ws.repo.deal_path(rel)
+    except NotFound as exc:
+        raise HTTPException(404, str(exc)) from None
+    try:
+        return {"lines": [], **ws.pool.run(job_clause, path.name, read_deal_text(path), clause_id, version)}
+    except ContractgenError as exc:
+        return {"lines": exc.lines(), "text": "", "used": None}
 
 
 def clause_diff(request: Request) -> Response:

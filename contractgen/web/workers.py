@@ -7,6 +7,8 @@ pipeline functions as the CLI. A job that runs past its limit has its pool termi
 
 from __future__ import annotations
 
+import re
+
 import multiprocessing
 import tempfile
 import threading
@@ -180,6 +182,19 @@ def job_usage(workspace, deals: list[tuple[str, str]]) -> dict[str, dict[str, in
             continue
         usage[rel] = {v.id: v.version for v in resolution.versions()}
     return usage
+
+
+def job_clause(workspace, name: str, text: str, clause_id: str, version: int) -> dict[str, Any]:
+    """Return a clause version rendered with a deal's values (the build's sandbox), and what the deal itself gets."""
+    from contractgen.deal import load_deal
+    from contractgen.pipeline import clause_text, resolve_deal
+
+    resolved = resolve_deal(load_deal(name, text.encode("utf-8")), workspace)
+    chosen = workspace.library.get(clause_id).versions[version]
+    used = {v.id: v.version for v in resolved.resolution.versions()}.get(clause_id)
+    # deal values arrive with Markdown escapes (a backslash before a comma or a dot): shown as they read
+    text = re.sub(r"\\([^\w\s])", r"\1", clause_text(resolved, chosen, workspace))
+    return {"text": text, "used": used}
 
 
 class RenderPool:
