@@ -413,9 +413,7 @@ def note_late_payment(deal: Any, data: Any) -> Iterator[Finding]:
     stated = deal.commercials.late_payment_interest is not None
     # A library default, not an unknown: a note in a draft only. The clause states a contractual rate unless the
     # record names a statute or the family's code prints one (a US state's 1% a month is a default, not a gap).
-    if record is None or rule is None or not prints_as_draft(deal) or rule.statutory is True:
-        return
-    if record.family in ("french", "swiss") or (rule.statutory is None and record.family == "us_state"):
+    if record is None or rule is None or not prints_as_draft(deal) or rule.statutory is True or record.family in ("french", "swiss") or (rule.statutory is None and record.family == "us_state"):  # fmt: skip
         return
     note = (active().records("jurisdictions")[record.key].data.get("late_payment") or {}).get("note", "")
     path = ("commercials", "late_payment_interest") if stated else ("contract", "governing_law")
