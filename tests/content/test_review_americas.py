@@ -162,3 +162,21 @@ def test_hipaa_relocation_points_to_the_location_rules():
     ) in text
     assert "Schedule 5 — Business Associate Details" in text
     assert "prior written consent and compliance with clause 29" not in text
+
+
+def test_ontario_insolvency_events_use_the_canadian_proceedings():
+    text = contract_text(SAMPLES / "ca-insurer-us-cloud.yaml")
+    events = text.split("An Insolvency Event occurs in relation to")[1].split("anything equivalent")[0]
+    assert "an order is made for its bankruptcy, receivership, winding-up or dissolution" in events
+    assert (
+        "it becomes subject to a proceeding under the Bankruptcy and Insolvency Act, the Companies' Creditors "
+        "Arrangement Act or the Winding-up and Restructuring Act"
+    ) in events
+    assert "a trustee in bankruptcy, receiver, interim receiver, monitor or liquidator is appointed" in events
+    assert "administration" not in events and "administrator" not in events
+
+
+def test_insolvency_events_without_a_record_keep_the_general_words():
+    text = contract_text(SAMPLES / "au-retailer-philippines.yaml")
+    events = text.split("An Insolvency Event occurs in relation to")[1].split("anything equivalent")[0]
+    assert "for its winding up, administration or dissolution" in events
