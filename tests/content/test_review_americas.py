@@ -180,3 +180,12 @@ def test_insolvency_events_without_a_record_keep_the_general_words():
     text = contract_text(SAMPLES / "au-retailer-philippines.yaml")
     events = text.split("An Insolvency Event occurs in relation to")[1].split("anything equivalent")[0]
     assert "for its winding up, administration or dissolution" in events
+
+
+def test_us_additional_insureds_only_on_policies_the_supplier_has():
+    text = contract_text(SAMPLES / "onshore-us-hipaa.yaml")
+    assert (
+        "as additional insureds on its commercial general liability policy and on any umbrella or excess "
+        "liability policy it maintains"
+    ) in text
+    assert "general liability and umbrella policies" not in text
