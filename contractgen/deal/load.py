@@ -27,7 +27,7 @@ from contractgen.deal.fields import locale_name as _locale
 from contractgen.deal.inference import apply_public_bodies, apply_sector_regulation
 from contractgen.deal.model import Deal, locale_from_law
 from contractgen.deal.notes import Finding, final_without_acknowledgement, find_notes, located_notes
-from contractgen.deal.inference import note_process_agent
+from contractgen.deal.inference import note_appi_foreign_transfer, note_process_agent
 from contractgen.deal.rules import check_rules, check_rules_partially
 from contractgen.deal.yamlsource import decode_text, format_path, line_for, load_yaml, read_file_bytes, refuse_oversized
 from contractgen.digest import source_sha256
@@ -94,7 +94,14 @@ def deal_findings(
         return None, in_file_order(unwritable), []
     deal, public = apply_public_bodies(deal)
     deal, regulation = apply_sector_regulation(deal)
-    found_notes = moved + find_notes(deal, data) + public + regulation + list(note_process_agent(deal, data))
+    found_notes = (
+        moved
+        + find_notes(deal, data)
+        + public
+        + regulation
+        + list(note_process_agent(deal, data))
+        + list(note_appi_foreign_transfer(deal, data))
+    )
     notes = located_notes(found_notes, filename, lines, deal.acknowledged_notes)
     found = rule_problems(check_rules(deal), filename, lines) + final_without_acknowledgement(deal, notes)
     return deal, in_file_order(found), notes

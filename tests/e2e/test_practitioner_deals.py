@@ -173,7 +173,7 @@ CASES = {
         ],
     ),
     "jp-manufacturer-appi": (
-        ["late-payment-rate:japan"],
+        ["late-payment-rate:japan", "appi-foreign-transfer:ph"],
         [
             "is the business operator handling personal information and the Vendor is the entrusted person",
             "at 1% per month or, if lower, the highest rate that Applicable Law permits",
