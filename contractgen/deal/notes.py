@@ -382,24 +382,19 @@ def note_defaults(deal: Any, data: Any) -> Iterator[Finding]:
             "governance",
         ))  # fmt: skip
     if deal.liability is None or not deal.liability.insurance:
-        found.append(
-            Finding(
-                ("liability", "insurance") if deal.liability else ("liability",),
-                "default-insurance",
-                "insurance",
-                "the deal states no insurance",
-                "the draft requires professional indemnity, public and products liability and cyber "
-                "insurance in the amounts a prudent supplier would carry (professional indemnity at "
-                "least the general liability cap, where there is one)",
-                "the types and minimum amounts of insurance (liability.insurance)",
-                "insurance",
-            )
-        )
+        found.append(Finding(
+            ("liability", "insurance") if deal.liability else ("liability",), "default-insurance", "insurance",
+            "the deal states no insurance",
+            "the draft requires professional indemnity, public and products liability and cyber "
+            "insurance in the amounts a prudent supplier would carry (professional indemnity at "
+            "least the general liability cap, where there is one)",
+            "the types and minimum amounts of insurance (liability.insurance)", "insurance",
+        ))  # fmt: skip
     for role in ("client", "supplier"):
         party = getattr(deal.parties, role)
         if not party.notices_email:
             found.append(Finding(
-                ("parties", role), "notices-email", role, f"the deal gives no notices email for {party.name}",
+                ("parties", role), "default-notices-email", role, f"the deal gives no notices email for {party.name}",
                 "the notices clause prints [●] for that email address",
                 f"the address for formal notices to {party.name} (parties.{role}.notices_email)", "notices",
             ))  # fmt: skip

@@ -55,7 +55,7 @@ def test_a_draft_without_a_notices_email_prints_a_placeholder_and_a_note(tmp_pat
     assert table.count("[●]") == 2
     assert "None: by hand or courier only" not in table and "Not applicable" not in table
     ids = {n.id for n in load_deal(path).notes}
-    assert {"notices-email:client", "notices-email:supplier"} <= ids
+    assert {"default-notices-email:client", "default-notices-email:supplier"} <= ids
 
 
 # The indefinite article follows the sound of the defined term it comes before
