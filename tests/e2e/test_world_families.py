@@ -114,6 +114,7 @@ def test_a_markets_privacy_law_is_cited_in_its_own_words(privacy_key, jurisdicti
     )
     text = _docx_text(writers.render(result.document, workspace.template_dir(result.source.deal.template), "docx"))
     assert regime["citation"] in text and regime["terms"]["authority"] in text
+    assert ("immediately, as section 21(2) of POPIA requires of an operator" in text) == (privacy_key == "za-popia")
     assert _found(["GDPR", "Information Commissioner", "supervisory authority"], text) == []
     roles = list(regime.get("roles") or {})  # the parties' roles in the law's own words, controller side first
     if len(roles) > 1:
