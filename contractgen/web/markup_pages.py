@@ -142,9 +142,13 @@ def _accept(request: Request, ws: Any, rel: str, path, form) -> Response:
             f"not accepted: {line}" for line in report["refused"]
         ]
         status = 422
+    saved = ""
     if report["values"] or report["overrides"]:
         try:
-            save_deal_text(path, report["text"], base)
+            with ws.save_lock:
+                save_deal_text(path, report["text"], base)
+                person = getattr(request.state, "person", None)
+                saved = ws.repo.commit_save(rel, person.author() if person else None)
         except StaleSave as exc:
             context["lines"] = [str(exc).replace("(they are still in the form)", "").replace("  ", " ")]
             return ws.page(request, "markup.html", status_code=409, **context)
@@ -159,6 +163,7 @@ def _accept(request: Request, ws: Any, rel: str, path, form) -> Response:
         filename=kept[0],
         lines=context["lines"],
         edit=f"/edit/{quote(rel)}",
+        saved=saved,
     )
 
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from tests.redline import markup_docx as m
-from tests.web.conftest import DEAL
+from tests.web.conftest import DEAL, git
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -58,6 +58,8 @@ def test_their_changes_are_shown_and_two_accepted_one_rejected(client, web_repo:
     assert "Accepted C2: <code>overrides.costs</code> holds their text" in done.text
     assert "Rejected C1: the deal keeps its text" in done.text
     assert "Against their document, the contract now differs in C1 only (the changes rejected)." in done.text
+    assert git(web_repo, "log", "-1", "--format=%s").strip() == f"Saved in the web workspace: {DEAL}"
+    assert f"saved {DEAL} (commit " in done.text  # accepting is a save: committed like one
     after = (web_repo / DEAL).read_text(encoding="utf-8")
     assert "payment_terms: 30 days" in after  # rejected
     assert re.search(r"\n    at_risk: 15 +# ", after)  # the comment beside the value kept
