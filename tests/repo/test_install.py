@@ -139,8 +139,6 @@ class _Dist:
 
 
 def test_the_default_is_the_way_this_copy_was_installed(monkeypatch, tmp_path):
-    import importlib.metadata
-
     wheel = tmp_path / "contractgen-0.1.0-py3-none-any.whl"
     wheel.write_bytes(b"PK")
     cases = [
@@ -155,7 +153,8 @@ def test_the_default_is_the_way_this_copy_was_installed(monkeypatch, tmp_path):
         ({"url": wheel.as_uri(), "archive_info": {}}, f".contractgen/{wheel.name}"),
     ]
     for direct, expected in cases:
-        monkeypatch.setattr(importlib.metadata, "distribution", lambda name, d=direct: _Dist(d))
+        # patched where this_install looks it up: install.py binds distribution at import
+        monkeypatch.setattr(install_module, "distribution", lambda name, d=direct: _Dist(d))
         setting, to_copy, _note = install_module.this_install()
         assert setting == expected
         assert (to_copy == wheel) == expected.endswith(".whl")
