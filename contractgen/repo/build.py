@@ -23,12 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from contractgen import outputs as output_files
 from contractgen import safefs
 from contractgen.deal import load_deal
 from contractgen.deal.yamlsource import MAX_BYTES
 from contractgen.document.json_form import document_to_json
 from contractgen.errors import ContractgenError
-from contractgen.outputs import remove_stale_temporaries, write_atomically
+from contractgen.outputs import remove_stale_temporaries
 from contractgen.pipeline import Workspace, build_document
 from contractgen.repo.config import MODELS_DIR, RepoConfig
 from contractgen.repo.input_changes import compare_inputs
@@ -432,7 +433,8 @@ def _write_if_different(config: RepoConfig, rel: str, data: bytes, report: Build
     path = config.root / rel
     if safefs.read_if_possible(path, config.root) == data:
         return  # same bytes: keep the file and its modification time
-    write_atomically(path, data, root=config.root)
+    # looked up on the module at each call: the crash-safety tests replace it there to stop a build mid-way
+    output_files.write_atomically(path, data, root=config.root)
     report.written.append(rel)
 
 
