@@ -228,5 +228,6 @@ def test_a_drafting_note_is_shown_beside_its_field_and_the_preview_still_renders
     notes = re.findall(r'<p class="drafting-note">(.*?)</p>', box)
     assert len(notes) == 1 and "when the fix is deployed to production" in notes[0]
     assert "[note resolution:when-the-fix-is-deployed-to-production]" in notes[0]
-    # the reference deal has two notes of its own (a bank by its name, criticality not stated)
-    assert 'id="preview"' in page and "3 drafting note(s) beside their fields" in page
+    # the reference deal has three notes of its own (a bank by its name, criticality not stated, no
+    # agent for service of process for the Indian supplier before the English courts)
+    assert 'id="preview"' in page and "4 drafting note(s) beside their fields" in page
