@@ -27,7 +27,7 @@ import tempfile
 from pathlib import Path
 
 from bench.report import finish_run, machine_info
-from bench.run import ENV, PY, run_measured
+from bench.run import ENV, PY, alternate
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -119,14 +119,7 @@ def _whole_process(work: Path, runs: int) -> dict[str, list[dict]]:
     # An installed package has its bytecode; an editable checkout may not (PYTHONDONTWRITEBYTECODE).
     compileall.compile_dir(ROOT / "contractgen", quiet=1)
     compileall.compile_dir(ROOT / "bench", quiet=1)
-    for command in commands.values():  # warm-up: disk caches, the compiled-template cache
-        run_measured(command, cwd=ROOT)
-    samples: dict[str, list[dict]] = {name: [] for name in commands}
-    names = list(commands)
-    for i in range(runs):
-        for name in names[i % len(names) :] + names[: i % len(names)]:
-            samples[name].append(run_measured(commands[name], cwd=ROOT))
-    return samples
+    return alternate(commands, runs, cwd=ROOT)
 
 
 def _phases(runs: int) -> list[dict]:

@@ -53,6 +53,21 @@ def run_measured(cmd: list[str], cwd: Path | None = None, ok=(0,)) -> dict:
     return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "maxrss_kb": usage.ru_maxrss}
 
 
+def alternate(commands: dict[str, list[str]], runs: int, cwd: Path | None = None) -> dict[str, list[dict]]:
+    """Run each command once to warm up, then `runs` rounds in a rotating order; return each one's measurements.
+
+    Rotating the order spreads a noisy neighbour's load over every contender instead of one.
+    """
+    for command in commands.values():  # warm-up: disk caches, the compiled-template cache
+        run_measured(command, cwd=cwd)
+    samples: dict[str, list[dict]] = {name: [] for name in commands}
+    names = list(commands)
+    for i in range(runs):
+        for name in names[i % len(names) :] + names[: i % len(names)]:
+            samples[name].append(run_measured(commands[name], cwd=cwd))
+    return samples
+
+
 class Worker:
     """A warm in-process contender in its own process (bench/worker.py)."""
 

@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 from bench.report import finish_run, machine_info
-from bench.run import pdf_pages, run_measured
+from bench.run import alternate, pdf_pages
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -72,14 +72,7 @@ def _whole_process(work: Path, runs: int) -> dict:
     # An installed package has its bytecode (pip compiles it); an editable checkout run with
     # PYTHONDONTWRITEBYTECODE=1 would otherwise recompile every contractgen module in every run.
     compileall.compile_dir(ROOT / "contractgen", quiet=1)
-    for command in commands.values():  # warm-up: disk caches, the compiled-template cache
-        run_measured(command, cwd=ROOT)
-    samples: dict[str, list[dict]] = {name: [] for name in commands}
-    names = list(commands)
-    for i in range(runs):
-        for name in names[i % len(names) :] + names[: i % len(names)]:
-            samples[name].append(run_measured(commands[name], cwd=ROOT))
-    return samples
+    return alternate(commands, runs, cwd=ROOT)
 
 
 def _modules_of_docx_render(work: Path) -> dict:
