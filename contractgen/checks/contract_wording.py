@@ -18,13 +18,13 @@ from contractgen.checks.vocabulary import condition, printable_text, reachable
 from contractgen.deal.parties import PUBLIC_BODIES
 from contractgen.errors import ContractgenError
 from contractgen.library.contract_words import load_contract_words
+from contractgen.library.cover import COVER_FILE, kind_words, load_party_wording
 from contractgen.templating.sandbox import clause_environment, condition_environment
-from contractgen.yamlload import safe_load
 
 ARBITRATION: dict[str, Any] = {"disputes.arbitration": True}
 
 
-def check_contract_words(root: Path, newest: dict[str, Version], templates: list[Template], report: LintReport) -> None:
+def check_contract_words(newest: dict[str, Version], templates: list[Template], report: LintReport) -> None:
     """Report court wording an arbitration contract can print and company wording in a public body's description."""
     env, cond_env = clause_environment(), condition_environment()
     for template in templates:
@@ -51,27 +51,31 @@ def check_contract_words(root: Path, newest: dict[str, Version], templates: list
                             f"says {phrase!r} where disputes go to arbitration (choice-of-court wording): "
                             "put it in a branch for court disputes ({% if not disputes.arbitration %})",
                         )
-        _check_public_body_lines(root, template, rules.get("public_body", ()), report)
+        _check_public_body_lines(template, rules.get("public_body", ()), report)
 
 
-def _check_public_body_lines(root: Path, template: Template, phrases: tuple[str, ...], report: LintReport) -> None:
-    """Company wording in the cover lines of a public party kind (templates/<t>/cover.yaml, party_kinds)."""
-    cover = Path(template.outline.path).parent / "cover.yaml"
-    if not phrases or not cover.is_file():
+def _check_public_body_lines(template: Template, phrases: tuple[str, ...], report: LintReport) -> None:
+    """Company wording in how the cover describes a public party kind (templates/<t>/cover.yaml)."""
+    folder = Path(template.outline.path).parent
+    if not phrases or not (folder / COVER_FILE).is_file():
         return
-    rel = f"templates/{template.name}/cover.yaml"
-    try:
-        text = cover.read_text(encoding="utf-8")
-        kinds = (safe_load(text) or {}).get("party_kinds") or {}
-    except (OSError, UnicodeDecodeError, ContractgenError, AttributeError):
-        return  # the cover's own loader reports a broken file when a deal is built
+    rel = f"templates/{template.name}/{COVER_FILE}"
     for kind in sorted(PUBLIC_BODIES):
-        spec = kinds.get(kind) or {}
-        words = " ".join(
-            [str(spec.get("words") or "")]
-            + [f"{line.get('before', '')} {line.get('after', '')}" for line in spec.get("lines") or ()]
-        ).casefold()
+        try:
+            lines = load_party_wording(folder, kind)
+            words = " ".join([kind_words(folder, kind), *(f"{line.before} {line.after}" for line in lines)]).casefold()
+        except ContractgenError:
+            return  # the cover's own loader reports a broken file when a deal is built
         for phrase in phrases:
             if phrase.casefold() in words:
-                line = next((n for n, row in enumerate(text.splitlines(), 1) if row.strip() == f"{kind}:"), 1)
-                report.add(rel, line, f"the public body kind '{kind}' is described with {phrase!r} (company wording)")
+                report.add(
+                    rel,
+                    _kind_line(folder / COVER_FILE, kind),
+                    f"the public body kind '{kind}' is described with {phrase!r} (company wording)",
+                )
+
+
+def _kind_line(cover: Path, kind: str) -> int:
+    """The line of a kind's entry in cover.yaml (1 when it has none: it takes the `party` lines)."""
+    rows = cover.read_text(encoding="utf-8").splitlines()
+    return next((n for n, row in enumerate(rows, 1) if row.strip() == f"{kind}:"), 1)

@@ -248,7 +248,7 @@ LIBRARY_CHECKS: tuple[tuple[str, Callable[[Lint, LintReport], None]], ...] = (
     ("unused terms", lambda lint, r: check_unused_terms(lint.versions, r)),
     ("reference conditions", lambda lint, r: check_reference_conditions(lint.versions, lint.templates, r)),
     ("vocabulary", lambda lint, r: check_vocabulary(lint.newest, lint.templates, r)),
-    ("contract wording", lambda lint, r: check_contract_words(lint.root, lint.newest, lint.templates, r)),
+    ("contract wording", lambda lint, r: check_contract_words(lint.newest, lint.templates, r)),
     ("outlines and checklists", _check_outlines),
     ("law records", lambda lint, r: check_law_records(lint.root, r)),
 )

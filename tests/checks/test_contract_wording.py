@@ -19,7 +19,7 @@ def _messages(clauses_root, templates_root=ROOT) -> list[tuple[str, int, str]]:
     report = LintReport()
     newest = newest_versions(load_versions(clauses_root, report))
     template = load_template(templates_root, "it-outsourcing", report)
-    check_contract_words(templates_root, newest, [template], report)
+    check_contract_words(newest, [template], report)
     return [(m.path, m.line, m.message) for m in report.messages]
 
 
