@@ -13,6 +13,7 @@ error.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,13 @@ from contractgen.values.countries import country_name
 from contractgen.values.durations import Duration
 
 PROCESSOR_FAMILIES = ("gdpr", "fadp")  # regimes whose law prescribes the processor contract's terms
+# People who belong to the client's own customers ("employees of PeoplePulse's customers", "customers'
+# patients"): the client holds their data for those customers, so under the CCPA it is their service
+# provider for that data and the supplier a sub-service provider (Cal. Civ. Code § 1798.140(ag)(2)).
+CUSTOMERS_PEOPLE = re.compile(
+    r"\b(?:customers|clients)['’]\s+\w+|\b\w+\s+of\s+(?:(?:the|its|their)\s+|\S+['’]s\s+)(?:customers|clients)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,9 @@ class Privacy:
     restricted: list[Transfer] = field(default_factory=list)  # those needing a mechanism
     adequate: list[Transfer] = field(default_factory=list)  # those covered by adequacy
     assessment: bool = False  # whether any transfer needs a transfer risk assessment
+    customers_people: list[str] = field(
+        default_factory=list
+    )  # CCPA: data subjects who are the client's customers' people
 
 
 def _either(items: list[str]) -> str:
@@ -97,7 +108,17 @@ def privacy_of(deal: Any) -> Privacy:
         assistance_provisions=[r.provisions["assistance"] for r in processor if "assistance" in r.provisions],
         transfers=transfers, cross_border=cross, restricted=[t for t in cross if t.restricted],
         adequate=[t for t in cross if t.basis == "adequacy"], assessment=any(t.assessment for t in cross),
+        customers_people=customers_people(deal, applied),
     )  # fmt: skip
+
+
+def customers_people(deal: Any, applied: list[AppliedRegime]) -> list[str]:
+    """Under the CCPA, with the client a business, the data subjects who are its own customers' people."""
+    dp = deal.data_protection
+    client_role = dp.roles.client if dp.roles else "business"
+    if client_role != "business" or not any(r.family == "ccpa" for r in applied):
+        return []
+    return [str(s) for s in dp.data_subjects if CUSTOMERS_PEOPLE.search(str(s))]
 
 
 # ------------------------------------------------------------ the rules of the data protection section

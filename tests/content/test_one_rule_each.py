@@ -86,7 +86,8 @@ def test_the_ccpa_business_purposes_are_limited_and_specified():
     text = contract_text(SAMPLES / "us-saas-mexico.yaml")
     assert "the limited and specified business purposes for which, and only for which" in text
     assert "as 11 CCR § 7051(a)(2) requires" in text
-    assert "sub-service provider" not in text  # the client is the business here
+    # PeoplePulse is the business for its job applicants' data, not for its customers' employees' data
+    assert "PeoplePulse is a business for the Personal Information of job applicants" in text
 
 
 def test_a_priority_without_a_resolution_time_has_a_response_target_only():

@@ -117,7 +117,7 @@ EXPECTED = {
             "PeoplePulse",
             "the Vendor",
             "organization",
-            "PeoplePulse is a business and the Vendor is its service provider",
+            "PeoplePulse is a business for the Personal Information it collects for its own purposes",
         ],
         ["data subject", "supervisory authority", "Article 28", "organisation", "authorised", "licence"],
     ),
