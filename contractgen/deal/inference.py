@@ -69,18 +69,28 @@ def guessed_sector(name: str) -> str | None:
 
 def client_country(deal: Any) -> str:
     """Return the client's country: where it is incorporated, else the governing law's country."""
+    return client_place(deal)[0]
+
+
+def client_place(deal: Any) -> tuple[str, str]:
+    """Return the client's country and the key of the jurisdiction it is established in ('ADGM'), or ''s."""
     for text in (deal.parties.client.incorporated_in, deal.contract.governing_law):
         record = find_jurisdiction(text) if text else None
         if record is not None:
-            return record.country
-    return ""
+            return record.country, record.key.upper()
+    return "", ""
 
 
-def inferred_regimes(sector: str | None, country: str) -> list[SectorRegime]:
-    """Return the regimes whose records apply to this kind of client in this country, in record order."""
+def inferred_regimes(sector: str | None, country: str, jurisdiction: str = "") -> list[SectorRegime]:
+    """Return the regimes whose records apply to this kind of client in this country, in record order.
+
+    A financial free zone with its own regulator (ADGM, DIFC) is named in a record's places by its
+    jurisdiction key, as its country (AE) is the onshore regulator's.
+    """
     if not sector or not country:
         return []
-    return [r for r in load_sector_regimes().values() if sector in r.sectors and country in r.places]
+    where = {country, jurisdiction} - {""}
+    return [r for r in load_sector_regimes().values() if sector in r.sectors and where & set(r.places)]
 
 
 def apply_sector_regulation(deal: Any) -> tuple[Any, list[Finding]]:
@@ -88,7 +98,7 @@ def apply_sector_regulation(deal: Any) -> tuple[Any, list[Finding]]:
 
     Only a draft is changed: a final document is what the lawyers settled, and a note would block it.
     """
-    country = client_country(deal)
+    country, jurisdiction = client_place(deal)
     local = [regime.in_country(country) for regime in deal.regulatory]
     if any(a is not b for a, b in zip(local, deal.regulatory)):
         deal = deal.model_copy(update={"regulatory": local})  # the authority named for the client's country
@@ -107,7 +117,7 @@ def apply_sector_regulation(deal: Any) -> tuple[Any, list[Finding]]:
     sector = stated or guessed_sector(client.name)
     found: list[Finding] = []
     regimes = list(deal.regulatory)
-    inferred = [regime.in_country(country) for regime in inferred_regimes(sector, country)]
+    inferred = [regime.in_country(country) for regime in inferred_regimes(sector, country, jurisdiction)]
     names = ", ".join(str(r) for r in inferred)
     where = f"{sector}" + (f" in {country}" if country else "")
     if inferred and not regimes:

@@ -269,7 +269,10 @@ class AppliesTo(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     sectors: list[str] = Field([], description="the kinds of client, e.g. 'bank', 'insurer'")
-    places: list[str] = Field([], description="the countries where it applies to them (ISO codes)")
+    places: list[str] = Field(
+        [],
+        description="the countries where it applies to them (ISO codes), or a free zone with its own regulator by its jurisdiction key (ADGM)",
+    )
 
 
 class SectorRecord(Common):

@@ -85,3 +85,42 @@ def test_the_osfi_supplier_notice_is_derived_like_10_nycrr():
     text = contract_text(SAMPLES / "ca-insurer-us-cloud.yaml")
     assert "Technology and Cyber Security Incident Reporting Advisory, within 24 hours" in text
     assert "in any event within 8 hours after discovering it" in text
+
+
+@pytest.mark.parametrize(
+    ("sector", "country", "jurisdiction", "expected"),
+    [
+        ("bank", "ZA", "SOUTH-AFRICA", {"PA Guidance Note G5/2014"}),
+        ("bank", "NG", "NIGERIA", {"CBN outsourcing requirements"}),
+        ("bank", "NL", "NETHERLANDS", {"DORA", "EBA Outsourcing Guidelines", "Wft 3:18"}),
+        ("insurer", "NL", "NETHERLANDS", {"DORA", "Solvency II Art. 274", "Wft 3:18"}),
+        ("bank", "AE", "ADGM", {"FSRA GEN outsourcing rules"}),
+        ("bank", "AE", "UAE", set()),  # onshore: not the FSRA's (the CBUAE's record names no clients)
+        ("insurer", "ZA", "SOUTH-AFRICA", set()),  # the Guidance Note is addressed to banks
+    ],
+)
+def test_regulators_of_more_markets_follow_the_clients_sector_and_place(sector, country, jurisdiction, expected):
+    assert {str(r) for r in inferred_regimes(sector, country, jurisdiction)} == expected
+
+
+@pytest.mark.parametrize(
+    ("overlay", "key", "authority"),
+    [
+        ("za-bank-inferred.yaml", "PA Guidance Note G5/2014", "the Prudential Authority"),
+        ("ng-bank-inferred.yaml", "CBN outsourcing requirements", "the Central Bank of Nigeria"),
+        ("nl-bank-inferred.yaml", "Wft 3:18", "De Nederlandsche Bank"),
+        ("adgm-bank-inferred.yaml", "FSRA GEN outsourcing rules", "the Financial Services Regulatory Authority"),
+    ],
+)
+def test_a_bank_there_gets_its_regulators_outsourcing_terms_in_the_contract(overlay, key, authority, tmp_path):
+    """A draft for a bank of that market that lists no regulation follows its regulator's rule, said in a note."""
+    from contractgen.law.sector import load_sector_regimes
+
+    path = overlaid(FIXTURES / "world" / "base-deal.yaml", OVERLAYS / overlay, tmp_path)
+    source = load_deal(path)
+    assert key in [str(r) for r in source.deal.regulatory]
+    assert any(n.id.startswith("regulatory-inferred:") for n in source.notes)
+    text = contract_text(path)
+    title = load_sector_regimes()[key].title
+    assert f"{title[0].upper()}{title[1:]}." in text
+    assert f"co-operate fully with any inspection or request of {authority}" in text
