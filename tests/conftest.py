@@ -79,6 +79,7 @@ LANES = {
         "tests/writers/test_docx_look.py",
         "tests/redline/test_redline.py::test_docx_redline_opens_in_libreoffice",
         "tests/redline/test_import_markup_libreoffice.py",
+        "tests/redline/test_libreoffice_round.py",
         "tests/e2e/test_drafting_notes.py::test_libreoffice_shows_the_comments",
     ),
 }

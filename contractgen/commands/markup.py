@@ -58,9 +58,7 @@ def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Pa
     accepted = [c for c in markup.changes if "all" in wanted or c.id in wanted]
     acceptance = plan(deal, accepted, result.document, workspace)
     # their redline against the deal as it now stands: the changes its render does not print
-    remaining = (
-        differing(acceptance.text, deal, markup.changes, workspace) if accepted else [c.id for c in markup.changes]
-    )
+    remaining = differing(acceptance.text, deal, markup.changes, workspace) if markup.changes else []
     overrides, refused = acceptance.overrides, acceptance.refused
     if overrides or acceptance.values:
         write_atomically(deal, acceptance.text.encode("utf-8"))

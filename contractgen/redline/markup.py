@@ -45,7 +45,7 @@ class MarkupChange:
 
     def words(self) -> list[tuple[str, str]]:
         """Return the change word by word: ("=", kept), ("-", deleted), ("+", inserted) runs."""
-        old, new = self.before.split(" "), self.after.split(" ")
+        old, new = _words(self.before), _words(self.after)
         out: list[tuple[str, str]] = []
         for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
             if op == "equal":
@@ -151,6 +151,11 @@ def _figure(text: str) -> str:
     except ValueError:
         return ""
     return "number" if re.fullmatch(r"[0-9][0-9,.]*", text) else ""
+
+
+def _words(text: str) -> list[str]:
+    """The words of a paragraph's text; none for a paragraph that is not there (added or deleted whole)."""
+    return text.split(" ") if text else []
 
 
 def _squash(text: str) -> str:
