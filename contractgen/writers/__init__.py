@@ -83,7 +83,22 @@ def render(
         raise ContractgenError("only a contract PDF carries attachments")
     if pages and (not writer.takes_pages or redline is not None):
         raise ContractgenError("only a contract DOCX takes page numbers from its PDF")
+    from contractgen.writers.pdf.cache import cache_dir
+
+    if redline is None and cache_dir() is not None:  # a build: an output whose inputs are all the same is reused
+        from contractgen.writers import reuse
+
+        layout = _pdf_layout() if fmt == "pdf" else ""
+        key = reuse.output_key(document, template_dir, fmt, attachments, pages, layout)
+        return reuse.printed(key, lambda: writer.write(document, template_dir, redline, attachments, pages))
     return writer.write(document, template_dir, redline, attachments, pages)
+
+
+def _pdf_layout() -> str:
+    """Return how the contract PDF is laid out ("off": whole, else "parts": the bytes differ between the two)."""
+    from contractgen.writers.pdf.frame import setting
+
+    return "off" if setting() == "off" else "parts"
 
 
 def render_formats(document, template_dir: Path, formats, render_pdf=None) -> dict[str, bytes]:

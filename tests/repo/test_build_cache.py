@@ -34,3 +34,18 @@ def test_a_rebuild_lays_out_only_the_edited_part_and_a_cold_cache_gives_the_same
     result = run_cli("build", "--rebuild", cwd=repo)
     assert result.returncode == 0, result.stderr
     assert contracts(repo) == warm
+
+
+def test_a_rebuild_of_unchanged_inputs_takes_every_output_from_the_cache(repo):
+    config = repo / "contractgen.toml"
+    config.write_text(config.read_text().replace('formats = ["docx"]', 'formats = ["pdf", "docx"]'))
+    result = run_cli("build", "--jobs", "2", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    first = contracts(repo)
+    cache = repo.joinpath(*PARTS)
+    entries = {path.name: path.stat().st_mtime_ns for path in cache.iterdir()}
+    assert any(name.endswith(".bin") for name in entries)  # whole outputs and font subsets
+    result = run_cli("build", "--rebuild", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    assert contracts(repo) == first
+    assert {path.name for path in cache.iterdir()} == set(entries)  # nothing new was printed or laid out

@@ -133,6 +133,21 @@ def subset_font(path: Path, glyphs: set[int]) -> bytes:
     return buffer.getvalue()
 
 
+def merged_subset(path: Path, glyphs: set[int]) -> bytes:
+    """Return subset_font(path, glyphs), from the signed cache when the same file and glyphs were subset before."""
+    from contractgen.writers.pdf.cache import cached_blob, content_key
+    from contractgen.writers.reuse import code_identity, file_digest
+
+    key = content_key(
+        "contractgen font subset",
+        code_identity(),
+        file_digest(path),
+        " ".join(DROP_TABLES),
+        ",".join(str(glyph) for glyph in sorted(glyphs)),
+    )
+    return cached_blob(key, lambda: subset_font(path, glyphs))
+
+
 def merge_font_programs(pdf, font_files: list[Path]) -> int:
     """Give every TrueType font of the same template font file one program and one descriptor; return how many."""
     import pikepdf
@@ -154,7 +169,7 @@ def merge_font_programs(pdf, font_files: list[Path]) -> int:
         glyphs: set[int] = set()
         for font in fonts:
             glyphs |= _glyph_ids(font.get("/W", []))
-        data = subset_font(names[name], glyphs)
+        data = merged_subset(names[name], glyphs)
         program = pikepdf.Stream(pdf, data)
         program["/Length1"] = len(data)
         descriptor = fonts[0].FontDescriptor

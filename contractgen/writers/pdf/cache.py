@@ -11,6 +11,11 @@ used, since it would put text in a contract that no clause says; JSON, never pic
 folder that a symbolic link takes outside the repository is not used.
 The folder is bounded: past its size (``CONTRACTGEN_PDF_CACHE_MB``, default 256) the entries used
 longest ago are removed. A cold cache gives the same bytes as a warm one.
+
+Beside the parts, the same folder keeps other signed blobs (``<key>.bin``, ``load_blob`` and
+``store_blob``) under keys that name all their inputs: a whole contract PDF or DOCX whose inputs
+did not change, the frame of a contract whose parts and metadata did not change, and merged font
+subsets of the join.
 """
 
 from __future__ import annotations
@@ -159,6 +164,69 @@ def load(key: str):
     return LaidOutPart(pdf, pages)
 
 
+def content_key(kind: str, *pieces: bytes | str) -> str:
+    """Return a blob's cache key: a hash of its kind and of every input named, each length-prefixed."""
+    digest = hashlib.sha256(kind.encode("utf-8") + b"\0")
+    for piece in pieces:
+        data = piece.encode("utf-8") if isinstance(piece, str) else piece
+        digest.update(b"%d\0" % len(data))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def load_blob(key: str) -> bytes | None:
+    """Return the cached bytes of `key`, or None (no cache, missing, or not signed by this user here)."""
+    import hmac
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        facts = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
+        data = (folder / f"{key}.bin").read_bytes()
+    except (OSError, ValueError):
+        return None
+    expected = _mac(key, data, [])
+    if not isinstance(facts, dict) or facts.get("pages") != [] or expected is None:
+        return None
+    if not hmac.compare_digest(str(facts.get("mac", "")), expected):
+        return None  # not written by this user here, or damaged
+    with contextlib.suppress(OSError):
+        os.utime(folder / f"{key}.json")  # used now: the last to be removed
+    return data
+
+
+def store_blob(key: str, data: bytes) -> None:
+    """Write `data` under `key` (atomically, signed), then keep the folder within its bound."""
+    folder = cache_dir()
+    mac = _mac(key, data, []) if folder is not None else None
+    if folder is None or mac is None:
+        return
+    _write(folder, key, ((".bin", data), (".json", json.dumps({"mac": mac, "pages": []}).encode("utf-8"))))
+
+
+def cached_blob(key: str, make) -> bytes:
+    """Return the cached bytes of `key`, else `make()` (stored when a cache is in use)."""
+    found = load_blob(key)
+    if found is None:
+        found = make()
+        store_blob(key, found)
+    return found
+
+
+def _write(folder: Path, key: str, files) -> None:
+    """Write an entry's files atomically (data first, its signed facts last), then prune the folder."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for suffix, data in files:
+            temporary = folder / f".{key}{suffix}.{os.getpid()}.tmp"
+            temporary.write_bytes(data)
+            os.replace(temporary, folder / f"{key}{suffix}")
+    except OSError:
+        return  # a cache that cannot be written only costs time
+    prune(folder, limit_bytes())
+
+
 def store(key: str, part) -> None:
     """Write a laid-out part under `key` (atomically), then keep the folder within its bound."""
     folder = cache_dir()
@@ -180,15 +248,7 @@ def store(key: str, part) -> None:
     if mac is None:
         return
     facts = {"mac": mac, "pages": pages}
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for suffix, data in ((".pdf", part.pdf), (".json", json.dumps(facts, sort_keys=True).encode("utf-8"))):
-            temporary = folder / f".{key}{suffix}.{os.getpid()}.tmp"
-            temporary.write_bytes(data)
-            os.replace(temporary, folder / f"{key}{suffix}")
-    except OSError:
-        return  # a cache that cannot be written only costs time
-    prune(folder, limit_bytes())
+    _write(folder, key, ((".pdf", part.pdf), (".json", json.dumps(facts, sort_keys=True).encode("utf-8"))))
 
 
 def prune(folder: Path, limit: int) -> int:
@@ -200,7 +260,7 @@ def prune(folder: Path, limit: int) -> int:
         return 0
     for item in listing:
         stem, _, suffix = item.name.rpartition(".")
-        if suffix not in ("pdf", "json") or item.name.startswith("."):
+        if suffix not in ("pdf", "bin", "json") or item.name.startswith("."):
             continue
         with contextlib.suppress(OSError):
             stat = item.stat()
@@ -213,7 +273,7 @@ def prune(folder: Path, limit: int) -> int:
     for stem, (_, size) in sorted(entries.items(), key=lambda item: (item[1][0], item[0])):
         if total <= limit:
             break
-        for suffix in (".json", ".pdf"):
+        for suffix in (".json", ".pdf", ".bin"):
             with contextlib.suppress(OSError):
                 (folder / f"{stem}{suffix}").unlink()
         total -= size
