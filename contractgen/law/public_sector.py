@@ -1,6 +1,7 @@
 """What the law of a jurisdiction brings to a contract whose client is a public body: its freedom-of-information
-(official information) laws, the auditor who may examine the public money spent, and the procurement law's
-grounds for terminating a public contract. Read from the `public_sector` field of law/jurisdictions records."""
+(official information) laws, the auditor who may examine the public money spent, the procurement law's
+grounds for terminating a public contract, and the terms that law makes compulsory (payment traceability, price
+revision, a performance guarantee). Read from the `public_sector` field of law/jurisdictions records."""
 
 from __future__ import annotations
 
@@ -11,6 +12,32 @@ from contractgen.law.library import active
 
 
 @dataclass(frozen=True)
+class PaymentTraceability:
+    """Every payment traceable: dedicated accounts and a code on each payment (``law``, ``code``)."""
+
+    law: str
+    code: str
+
+
+@dataclass(frozen=True)
+class PriceRevision:
+    """Past ``threshold`` per cent change in cost, ``share`` per cent of the change beyond it is passed on."""
+
+    law: str
+    threshold: float
+    share: float
+
+
+@dataclass(frozen=True)
+class PerformanceGuarantee:
+    """A guarantee of ``percent`` per cent of the contract's value, given before signing."""
+
+    law: str
+    name: str
+    percent: float
+
+
+@dataclass(frozen=True)
 class PublicSector:
     """The public-sector law of the governing law, for the kind of public body the client is (``public``)."""
 
@@ -18,6 +45,9 @@ class PublicSector:
     audit_office: str = ""  # "the Comptroller and Auditor General"
     procurement_law: str = ""  # "the Procurement Act 2023"
     termination_grounds: str = ""  # "section 78 of the Procurement Act 2023"
+    traceability: PaymentTraceability | None = None
+    price_revision: PriceRevision | None = None
+    guarantee: PerformanceGuarantee | None = None
 
     @property
     def applies(self) -> bool:
@@ -41,4 +71,19 @@ def public_sector_of(law_key: str, kind: str, public_body: bool) -> PublicSector
         audit_office=pick("audit_office") or "",
         procurement_law=data.get("procurement_law") or "",
         termination_grounds=data.get("termination_grounds") or "",
+        traceability=_traceability(data.get("payment_traceability")),
+        price_revision=_revision(data.get("price_revision")),
+        guarantee=_guarantee(data.get("performance_guarantee")),
     )
+
+
+def _traceability(data: dict[str, Any] | None) -> PaymentTraceability | None:
+    return PaymentTraceability(data["law"], data["code"]) if data else None
+
+
+def _revision(data: dict[str, Any] | None) -> PriceRevision | None:
+    return PriceRevision(data["law"], data["threshold_percent"], data["share_percent"]) if data else None
+
+
+def _guarantee(data: dict[str, Any] | None) -> PerformanceGuarantee | None:
+    return PerformanceGuarantee(data["law"], data["name"], data["percent"]) if data else None
