@@ -199,6 +199,8 @@ def build_document(loaded: DealSource | ResolvedDeal, workspace: Workspace | Non
             clauses.append(clause)
             for term, meaning in version.defines:
                 rendered = render_text(spell(meaning), context, where, 1)
+                if not rendered.strip():
+                    continue  # a term that this deal's variant of the clause does not define
                 offered.append(
                     TermDefinition(_plain(spell(term), context, where), read_inline(rendered, where, meaning), where)
                 )

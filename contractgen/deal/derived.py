@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 import babel
 from babel.core import get_global
 
-from contractgen.deal.inference import client_country, guessed_sector
+from contractgen.deal.inference import client_country, guessed_sector, is_security_operations
 from contractgen.deal.model import Deal, Service
 from contractgen.deal.notes import prints_as_draft
 from contractgen.law.regimes import resolve_regulations
@@ -78,6 +78,7 @@ class Derived:
     incident_notice: Duration | None = None
     client_sector: str = ""  # what the client is licensed as: as stated, else as its name suggests ("bank")
     client_country: str = ""  # where the client is incorporated, else the governing law's country
+    security_operations: bool = False  # a service is a security operations centre: SOC service levels apply
     draft: bool = False  # the contract prints as a draft: open facts may print as "[●]" with a drafting note
 
 
@@ -255,6 +256,7 @@ def compute_derived(deal: Deal) -> Derived:
         incident_notice=incident_notice(deal),
         client_sector=deal.parties.client.sector or guessed_sector(deal.parties.client.name) or "",
         client_country=client_country(deal),
+        security_operations=any(is_security_operations(s) for s in deal.scope.services),
         draft=prints_as_draft(deal),
     )
 

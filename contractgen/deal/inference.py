@@ -44,6 +44,7 @@ from contractgen.law.sector import SectorRegime, load_sector_regimes
 from contractgen.law.transfers import chosen_mechanisms, places
 
 SECTOR_WORDS = Path(__file__).with_name("data") / "sector_words.yaml"
+SERVICE_KIND_WORDS = Path(__file__).with_name("data") / "service_kind_words.yaml"
 # Regimes whose fuller terms turn on whether the services support a critical or important function
 # (DORA Art. 30(3)) or are a material outsourcing (PRA SS2/21, FINMA, OSFI B-10).
 NEEDS_CRITICALITY = ("DORA", "PRA SS2/21", "FINMA Circular 2018/3", "OSFI B-10")
@@ -65,6 +66,19 @@ def guessed_sector(name: str) -> str | None:
         if pattern.search(name or ""):
             return sector
     return None
+
+
+@lru_cache(maxsize=1)
+def _security_operations_words() -> re.Pattern[str]:
+    data = yamlload.safe_load(SERVICE_KIND_WORDS.read_text("utf-8"))
+    words = data["security operations"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+def is_security_operations(service: Any) -> bool:
+    """Tell whether a service's id or name makes it a security operations service ('SOC', 'Security Monitoring')."""
+    pattern = _security_operations_words()
+    return any(pattern.search(text or "") for text in (service.id, service.name))
 
 
 def client_country(deal: Any) -> str:
