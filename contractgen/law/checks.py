@@ -1,6 +1,8 @@
 """The checks of law records that `contractgen lint` runs: each record against its kind's schema,
 the references between records (a jurisdiction's family, a privacy law's mechanisms), phrases two
-records both claim, country codes (a country in two families), and records not checked against their sources for 18 months.
+records both claim, country codes (a country in two families), records not checked against their
+sources for 18 months, and reviews (reviewed_by, reviewed_on) dated in the future or older than the
+record's last change.
 """
 
 from __future__ import annotations
@@ -150,7 +152,29 @@ def check_law(law: LawLibrary, folder: Path, today: date | None = None) -> list[
                     warning=True,
                 )
             )
+        findings += _review_findings(record, today)
     return findings
+
+
+def _review_findings(record: Record, today: date) -> list[Finding]:
+    """A review dated in the future is an error; a record changed (as_of) after its review only warns."""
+    reviewed_on, as_of = record.data.get("reviewed_on"), record.data.get("as_of")
+    if not isinstance(reviewed_on, date):
+        return []
+    line = key_line(record, "reviewed_on")
+    if reviewed_on > today:
+        return [Finding(record.rel, line, f"reviewed_on {reviewed_on.isoformat()} is in the future")]
+    if isinstance(as_of, date) and as_of > reviewed_on:
+        return [
+            Finding(
+                record.rel,
+                line,
+                f"as_of {as_of.isoformat()} is after reviewed_on {reviewed_on.isoformat()}: the record changed after "
+                "its review; have it reviewed again, or remove reviewed_by and reviewed_on",
+                warning=True,
+            )
+        ]
+    return []
 
 
 def describe(record: Record) -> dict[str, Any]:

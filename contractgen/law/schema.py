@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from contractgen.law.schema_terms import CommercialLaw
 import json
@@ -38,8 +38,26 @@ class Common(BaseModel):
         ),
     )
     as_of: date = Field(description="the date the record was last checked against its sources (YYYY-MM-DD)")
-    reviewed_by: str | None = Field(None, description="the lawyer who reviewed the record, e.g. 'J. Smith (Legal)'")
-    reviewed_on: date | None = Field(None, description="the date of that review (YYYY-MM-DD)")
+    reviewed_by: str | None = Field(
+        None,
+        min_length=1,
+        description=(
+            "who checked the record against its official text, and what they checked it against: a lawyer "
+            "('J. Smith (Legal)') or, when no lawyer did, who did and that they are not one ('contractgen "
+            "maintainers (not a lawyer), checked against ...'); set with reviewed_on"
+        ),
+    )
+    reviewed_on: date | None = Field(None, description="the date of that review (YYYY-MM-DD); set with reviewed_by")
+
+    @model_validator(mode="after")
+    def _review_has_both(self) -> Common:
+        """A review names who and when: one of reviewed_by and reviewed_on without the other says neither."""
+        if (self.reviewed_by is None) != (self.reviewed_on is None):
+            given, missing = (
+                ("reviewed_by", "reviewed_on") if self.reviewed_on is None else ("reviewed_on", "reviewed_by")
+            )
+            raise ValueError(f"{given} is set without {missing}: a review names who checked the record and when")
+        return self
 
 
 class EmployeeTransfer(BaseModel):

@@ -17,7 +17,8 @@ BROKEN = FIXTURES / "law" / "broken"
 
 
 def test_every_builtin_record_passes_lint():
-    findings = check_law(library(), builtin_dir(), today=date(2026, 12, 4))
+    # errors only: of them, only a review dated in the future depends on the day lint runs
+    findings = check_law(library(), builtin_dir(), today=date.today())
     assert [f for f in findings if not f.warning] == []
 
 
@@ -35,6 +36,17 @@ def test_a_broken_record_is_reported_line_by_line():
     )
     capital = next(f for f in findings if f.message.startswith("capital:"))
     assert capital.line == 10  # the line of the key in the file
+
+
+def test_a_review_names_who_and_when_is_not_in_the_future_and_covers_the_record_as_it_stands():
+    """reviewed_by without reviewed_on is refused; a future review is refused; a change after the review warns."""
+    findings = check_law(library(BROKEN), BROKEN, today=date(2026, 12, 4))
+    said = {(f.rel, f.warning): f.message for f in findings if "review" in f.message}
+    assert "reviewed_by is set without reviewed_on" in said[("law/jurisdictions/tasmania.yaml", False)]
+    assert said[("law/jurisdictions/south-australia.yaml", False)] == "reviewed_on 2027-01-15 is in the future"
+    stale = said[("law/jurisdictions/western-australia.yaml", True)]
+    assert stale.startswith("as_of 2026-12-01 is after reviewed_on 2026-06-01: the record changed after its review")
+    assert not any(f.rel == "law/jurisdictions/western-australia.yaml" and not f.warning for f in findings)
 
 
 def test_a_record_checked_within_18_months_does_not_warn():

@@ -71,3 +71,24 @@ def test_a_notice_longer_than_the_laws_limit_is_refused_with_its_source(key, reg
         if path == ("data_protection", "breach_notification")
     ]
     assert found and regime.breach_source in found[0], key
+
+
+def test_the_argentine_adequacy_list_is_recorded_with_its_source():
+    """Law No. 25,326 has a list (Disposición 60-E/2016, Article 3, as substituted in 2019); it is data with a source."""
+    from contractgen.law.library import active
+
+    adequacy = active().records("privacy")["ar-pdpl"].data["transfers"]["adequacy"]
+    assert "60-E/2016" in adequacy["name"] and "34/2019" in adequacy["source"]
+    assert {"GB", "CH", "UY", "NZ", "DE"} <= set(adequacy["adequate"]) and adequacy["inside"] == ["AR"]
+    assert {"BR", "US"}.isdisjoint(adequacy["adequate"]) and {"CA", "IL"} == set(adequacy["partial"])
+
+
+@pytest.mark.parametrize("key", ["ph-dpa", "vn-pdpl", "eg-pdpl", "my-pdpa"])
+def test_a_new_law_without_an_adequacy_list_says_so(key):
+    """The newer laws have no list of adequate countries: the record says so rather than leaving it open."""
+    regime = load_registry()[0][key]
+    assert regime.adequacy is None
+    assert any(
+        words in regime.transfer_rule
+        for words in ("no adequacy list", "no published adequacy list", "whitelist) is gone")
+    )
