@@ -49,6 +49,7 @@ from contractgen.repo.task_outputs import Task, render_pdf, render_redlines
 from contractgen.templating.worker import run_bounded
 from contractgen.writers import render_formats
 from contractgen.writers.pdf.cache import part_cache
+from contractgen.writers.pdf.frame import rendering_one, share_cores
 
 if TYPE_CHECKING:
     from contractgen.pipeline import Workspace
@@ -103,6 +104,9 @@ def _warm_up(config: RepoConfig, formats: set[str]) -> None:
         pass  # each task reports it
     for fmt in formats:
         importlib.import_module(f"contractgen.writers.{fmt}")
+    import multiprocessing
+
+    share_cores(multiprocessing.Value("i", 0))  # inherited by the forked workers: cores idle at the end go to parts
 
 
 def run_one_task(config: RepoConfig, task: Task) -> dict[str, Any]:
@@ -124,7 +128,8 @@ def _run_task(task: Task) -> dict[str, Any]:
         )
         if task.locked_inputs is not None and entry_inputs(task.locked_inputs) == resolved.inputs:
             return {"deal": task.deal, "status": "unchanged"}
-        payloads, model, redlines, warnings, notes = _render(config, task, resolved, workspace)
+        with rendering_one():  # the siblings see one core fewer to lay PDF parts out on
+            payloads, model, redlines, warnings, notes = _render(config, task, resolved, workspace)
     except ContractgenError as exc:
         return {"deal": task.deal, "status": "error", "lines": exc.lines()}
     except Exception as exc:  # a bug must not take the whole batch down silently

@@ -49,3 +49,16 @@ def test_a_rebuild_of_unchanged_inputs_takes_every_output_from_the_cache(repo):
     assert result.returncode == 0, result.stderr
     assert contracts(repo) == first
     assert {path.name for path in cache.iterdir()} == set(entries)  # nothing new was printed or laid out
+
+
+def test_build_workers_laying_parts_out_in_parallel_give_the_serial_bytes(repo, tmp_path):
+    config = repo / "contractgen.toml"
+    config.write_text(config.read_text().replace('formats = ["docx"]', 'formats = ["pdf"]'))
+    other = tmp_path / "serial"
+    shutil.copytree(repo, other, copy_function=shutil.copy2)
+    # each of the two build workers lays its contract's parts out in two processes
+    result = run_cli("build", "--jobs", "2", cwd=repo, env={"CONTRACTGEN_PDF_PARTS": "2"})
+    assert result.returncode == 0, result.stderr
+    result = run_cli("build", "--jobs", "2", cwd=other, env={"CONTRACTGEN_PDF_PARTS": "serial"})
+    assert result.returncode == 0, result.stderr
+    assert contracts(repo) == contracts(other) and contracts(repo)

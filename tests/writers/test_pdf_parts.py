@@ -220,6 +220,26 @@ def test_the_setting_is_checked(monkeypatch):
     assert frame.worker_count(5) == 1
 
 
+def test_a_build_worker_lays_parts_out_on_the_cores_its_siblings_leave_idle(monkeypatch):
+    import multiprocessing
+    import os
+
+    monkeypatch.setenv(frame.SETTING, "auto")
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(multiprocessing, "parent_process", lambda: object())  # as in a build's worker
+    monkeypatch.setattr(frame, "_SIBLINGS", {})
+    assert frame.worker_count(5) == 1  # a worker that shares nothing with its siblings: serial
+    busy = multiprocessing.Value("i", 0)
+    frame.share_cores(busy)
+    with frame.rendering_one():
+        assert busy.value == 1
+        assert frame.worker_count(5) == 2  # the only contract being rendered: both cores
+        with frame.rendering_one():  # a sibling renders another contract
+            assert frame.worker_count(5) == 1
+        assert frame.worker_count(1) == 1
+    assert busy.value == 0
+
+
 # ------------------------------------------------------------ the part cache
 
 

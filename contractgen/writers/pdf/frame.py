@@ -3,13 +3,15 @@
 ``CONTRACTGEN_PDF_PARTS`` chooses how: ``off`` lays the contract out whole, in one WeasyPrint
 layout; ``serial`` lays its parts out one after the other in this process; a number N lays them
 out in N processes (this one and N-1 forked children, each exiting with its share); ``auto`` (the default) uses one
-worker per core, at most one per part, in a main process, and lays them out serially in a worker
-process of a build, of ``render --jobs`` or of the web workspace (its siblings have the cores). Every way but ``off`` goes through the same parts and the
+worker per core, at most one per part, in a main process; in a worker process of a build it uses
+the cores that no sibling is rendering a contract on (``share_cores``), and in one of ``render
+--jobs`` or of the web workspace it lays them out serially (its siblings have the cores). Every way but ``off`` goes through the same parts and the
 same join, so the bytes do not depend on how many processes laid them out.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 import os
@@ -32,14 +34,44 @@ def setting() -> str:
     raise OutputError(f"{SETTING}={value!r}: choose off, serial, auto or a number of worker processes")
 
 
+_SIBLINGS: dict[str, Any] = {}
+
+
+def share_cores(busy) -> None:
+    """In a worker process of a build: `busy` (a multiprocessing.Value shared by the siblings) counts
+    the contracts being rendered now, so `auto` lays this one's parts out on the cores none of them uses."""
+    _SIBLINGS["busy"] = busy
+
+
+@contextlib.contextmanager
+def rendering_one():
+    """Count this process's contract among the siblings' busy ones for the duration of the block."""
+    busy = _SIBLINGS.get("busy")
+    if busy is None:
+        yield
+        return
+    with busy.get_lock():
+        busy.value += 1
+    try:
+        yield
+    finally:
+        with busy.get_lock():
+            busy.value -= 1
+
+
 def worker_count(parts: int) -> int:
     """Return how many processes lay out `parts` parts (this one included; 1: this one alone)."""
     value = setting()
     if value in ("off", "serial") or parts < 2 or not hasattr(os, "fork"):
         return 1
+    cores = os.cpu_count() or 1
     if value == "auto" and multiprocessing.parent_process() is not None:
-        return 1  # a build or web worker already shares the cores with its siblings
-    wanted = (os.cpu_count() or 1) if value == "auto" else int(value)
+        # a build, web or `render --jobs` worker shares the cores with its siblings: it takes only
+        # those no sibling is rendering on (a build's last contracts, a rebuild of fewer contracts than cores)
+        busy = _SIBLINGS.get("busy")
+        wanted = 1 if busy is None else 1 + max(0, cores - max(int(busy.value), 1))
+    else:
+        wanted = cores if value == "auto" else int(value)
     return max(1, min(wanted, parts))
 
 
