@@ -5,11 +5,15 @@ place where the employee works, not the contract's governing law. A jurisdiction
 an ``employee_transfer`` block (law/jurisdictions/*.yaml: ``automatic``, ``law``, ``informing``,
 ``objection``, ``sources``); a place with no such record has no automatic transfer the library
 knows of, and the clauses draft the offer-based variant for it.
+
+A record may also carry a ``labour_supply`` block: the law of the place of work on a supplier whose own
+workers perform services for a client (Mexico's register of specialised-services providers and the
+client's joint liability); the staff clauses read it for each Delivery Centre's country (``staff.labour``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -27,6 +31,9 @@ class Place:
     objection: str = ""  # the employee's right to object or resign, where the rule gives one
     objector_stays: bool = False  # an employee who objects stays employed by the previous employer
     key: str = ""  # the jurisdiction record's key ("" when no record has a rule for the country)
+    labour: dict[str, str] | None = field(
+        default=None, hash=False
+    )  # the record's labour_supply rule (law, applies_to, registration …), if any
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,11 @@ class StaffTransfer:
     exit: tuple[Place, ...]  # the supplier's staff, at each Delivery Centre's country
     automatic_exit: tuple[Place, ...]  # the exit places with an automatic transfer
     offer_exit: tuple[Place, ...]  # the exit places without one
+
+    @property
+    def labour(self) -> tuple[Place, ...]:
+        """Return the Delivery Centres' places whose law regulates a supplier's own workers serving a client."""
+        return tuple(p for p in self.exit if p.labour)
 
     @property
     def laws(self) -> tuple[str, ...]:
@@ -52,12 +64,14 @@ class StaffTransfer:
 def _rules(law: LawLibrary) -> dict[str, Place]:
     rules: dict[str, Place] = {}
     for key, record in sorted(law.records("jurisdictions").items()):
-        block = record.data.get("employee_transfer")
+        block = record.data.get("employee_transfer") or {}
+        labour = record.data.get("labour_supply")
         country = str(record.data.get("country") or "")
-        if not block or not country or country in rules:
+        if not (block or labour) or not country or country in rules:
             continue
         rules[country] = Place(
             country=country,
+            labour={k: str(v) for k, v in labour.items() if k not in ("sources", "as_of")} if labour else None,
             automatic=bool(block.get("automatic")),
             law=str(block.get("law") or ""),
             informing=str(block.get("informing") or ""),

@@ -79,6 +79,28 @@ class EmployeeTransfer(BaseModel):
     as_of: date | None = Field(None, description="the date the rule was last checked against its sources")
 
 
+class LabourSupply(BaseModel):
+    """The law of the place of work on a supplier whose own workers perform services for a client."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    law: str = Field(
+        description="the rule as the contract cites it, e.g. 'Articles 12 to 15 of the Federal Labour Law'"
+    )
+    applies_to: str = Field(description="the services the rule governs, as the contract describes them")
+    registration: str = Field(
+        description="the public register the supplier must be entered in, as the contract names it"
+    )
+    joint_liability: str = Field(
+        "", description="the client's liability to the supplier's workers if the supplier fails them, with its article"
+    )
+    contributions: str = Field(
+        "", description="the social-security and housing contributions and taxes the supplier must pay for its workers"
+    )
+    sources: list[str] = Field(description="the official citation of the rule and where it is published")
+    as_of: date = Field(description="the date the rule was last checked against its sources")
+
+
 class PaymentTraceability(BaseModel):
     """A law that makes every payment under a public contract traceable: dedicated accounts, a code on each payment."""
 
@@ -188,6 +210,13 @@ class JurisdictionRecord(Common, CommercialLaw):
     employee_transfer: EmployeeTransfer | None = Field(
         None,
         description=("the law of the place of work on employees moving to a new provider (not the contract's law)"),
+    )
+    labour_supply: LabourSupply | None = Field(
+        None,
+        description=(
+            "the law of the place of work on a supplier whose own workers perform the services (registration, "
+            "the client's joint liability), read for each Delivery Centre's country"
+        ),
     )
     public_sector: PublicSectorLaw | None = Field(
         None,

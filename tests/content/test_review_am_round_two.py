@@ -42,3 +42,23 @@ def test_a_vendor_handling_the_clients_customers_people_is_a_sub_service_provide
 @pytest.mark.parametrize("name", [n for n in ALL if n != "us-saas-mexico"])
 def test_no_other_sample_reads_its_clients_customers_as_someone_elses(name):
     assert "sub-service provider" not in sample(name)
+
+
+# Mexico: a supplier whose own workers serve the client must be entered in the register of specialised-services
+# providers (Ley Federal del Trabajo arts. 12–15 after the 2021 reform); the client is jointly liable to its workers.
+
+
+def test_a_mexican_delivery_centre_brings_the_labour_registration_and_joint_liability_terms():
+    text = sample("us-saas-mexico")
+    assert "Workers and Labor Registration" in text
+    assert "Articles 12 to 15 of the Federal Labour Law (Ley Federal del Trabajo)" in text
+    assert "The Vendor warrants that it is entered in that register" in text and "(REPSE)" in text
+    assert "Mexican Social Security Institute (IMSS)" in text and "(INFONAVIT)" in text
+    assert "Every 3 months, and within 10 Business Days after PeoplePulse asks" in text
+    assert "is jointly liable to the workers used for those services (Article 14)" in text
+    assert "The Vendor will indemnify PeoplePulse against all Employee Liabilities and other Losses" in text
+
+
+@pytest.mark.parametrize("name", [n for n in ALL if n != "us-saas-mexico"])
+def test_no_labour_registration_without_a_delivery_centre_where_the_law_requires_it(name):
+    assert "REPSE" not in sample(name)
