@@ -84,19 +84,13 @@ class LabourSupply(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    law: str = Field(
-        description="the rule as the contract cites it, e.g. 'Articles 12 to 15 of the Federal Labour Law'"
-    )
-    applies_to: str = Field(description="the services the rule governs, as the contract describes them")
+    law: str = Field(description="the rule as the contract cites it ('Articles 12 to 15 of the Federal Labour Law')")
+    applies_to: str = Field(description="what the rule allows and to which services, as the contract says it")
     registration: str = Field(
         description="the public register the supplier must be entered in, as the contract names it"
     )
-    joint_liability: str = Field(
-        "", description="the client's liability to the supplier's workers if the supplier fails them, with its article"
-    )
-    contributions: str = Field(
-        "", description="the social-security and housing contributions and taxes the supplier must pay for its workers"
-    )
+    joint_liability: str = Field("", description="the client's liability to the supplier's workers, with its article")
+    contributions: str = Field("", description="the social-security contributions and taxes due for the workers")
     sources: list[str] = Field(description="the official citation of the rule and where it is published")
     as_of: date = Field(description="the date the rule was last checked against its sources")
 
@@ -211,13 +205,7 @@ class JurisdictionRecord(Common, CommercialLaw):
         None,
         description=("the law of the place of work on employees moving to a new provider (not the contract's law)"),
     )
-    labour_supply: LabourSupply | None = Field(
-        None,
-        description=(
-            "the law of the place of work on a supplier whose own workers perform the services (registration, "
-            "the client's joint liability), read for each Delivery Centre's country"
-        ),
-    )
+    labour_supply: LabourSupply | None = Field(None, description="the place of work's law on a supplier's own workers")
     public_sector: PublicSectorLaw | None = Field(
         None,
         description=(
