@@ -122,6 +122,7 @@ SLOW: tuple[str, ...] = (
     "tests/redline/test_import_markup_editors.py",
     "tests/library/test_riders_and_overrides.py",
     "tests/redline/test_value_writeback.py",
+    "tests/redline/test_locale_figures.py",
     "tests/redline/test_redline.py::test_cli_redline",
     "tests/redline/test_redline.py::test_cli_redline_bad_input_exits_2",
     "tests/redline/test_redline.py::test_cli_redline_tracked_changes_are_by_the_author_and_dated_when_made",

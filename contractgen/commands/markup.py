@@ -33,7 +33,7 @@ def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Pa
     workspace, _config = choose_library(root)
     result = build_deal(deal, workspace)
     try:
-        markup = read_markup(theirs.read_bytes(), result.document)
+        markup = read_markup(theirs.read_bytes(), result.document, result.source.deal.commercials.currency)
     except MarkupError as exc:
         echo_err(f"error: {theirs}: {exc}")
         sys.exit(EXIT_BAD_INPUT)
@@ -79,7 +79,11 @@ def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Pa
                             "after": c.after,
                             "authors": c.authors,
                             "words": c.words(),
-                            "values": [{"kind": k, "ours": o, "theirs": t} for k, o, t in c.values()],
+                            "values": [
+                                {"kind": f.kind, "ours": f.ours, "theirs": f.theirs}
+                                | ({"problem": f.problem} if f.problem else {})
+                                for f in c.figures()
+                            ],
                         }
                         for c in markup.changes
                     ],
@@ -103,8 +107,8 @@ def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Pa
             click.echo(
                 f"{c.id} {c.reference} ({c.title}){' {#' + c.anchor + '}' if c.anchor else ''}{by}: {c.marked()}"
             )
-            for kind, ours, theirs_value in c.values():
-                click.echo(f"  {kind} changed: {ours} → {theirs_value}")
+            for f in c.figures():
+                click.echo(f"  {f.kind} changed: {f.ours} → {f.theirs}" + (f" ({f.problem})" if f.problem else ""))
         for n in markup.comments:
             click.echo(f"{n.id} comment by {n.author or 'unknown'} on {n.reference}: {n.text}")
         if not markup.changes and not markup.comments:

@@ -15,6 +15,7 @@ import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from lxml import etree
@@ -22,6 +23,8 @@ from lxml import etree
 from contractgen.document.model import CrossRef, ListBlock, Paragraph, inline_text, iter_blocks
 from contractgen.document.transforms import reference_text
 from contractgen.errors import MarkupError
+from contractgen.values import currencies
+from contractgen.values.amounts import Ambiguous, read_money, read_number, read_percent
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _INSERTED = {f"{{{W}}}ins", f"{{{W}}}moveTo"}
@@ -42,6 +45,8 @@ class MarkupChange:
     before: str
     after: str
     authors: list[str] = field(default_factory=list)
+    locale: str = "en_GB"  # the deal's: how its figures are written
+    currency: str | None = None
 
     def words(self) -> list[tuple[str, str]]:
         """Return the change word by word: ("=", kept), ("-", deleted), ("+", inserted) runs."""
@@ -57,22 +62,56 @@ class MarkupChange:
                     out.append(("+", " ".join(new[b1:b2])))
         return out
 
-    def values(self) -> list[tuple[str, str, str]]:
-        """Return the figures they changed, (kind, ours, theirs): an amount, a percentage or a number."""
+    def figures(self) -> list[FigureChange]:
+        """Return the figures they changed, each read as the deal's locale and currency write it.
+
+        A figure two conventions read as two values ("200.000" in a Swiss franc deal) carries the
+        reader's refusal in `problem`, naming both readings: it is never guessed.
+        """
         words = self.words()
         found = []
-        for (op, ours), (next_op, theirs) in zip(words, words[1:]):
-            if op == "-" and next_op == "+":
-                kind = _figure(ours)
-                if kind and kind == _figure(theirs):
-                    found.append((kind, ours.strip(".,;:"), theirs.strip(".,;:")))
+        for index, ((op, ours), (next_op, theirs)) in enumerate(zip(words, words[1:])):
+            if op != "-" or next_op != "+":
+                continue
+            kind = _figure(ours)
+            if not kind or kind != _figure(theirs):
+                continue
+            near = (words[index - 1][1].split(" ")[-1] if index else "", _first_kept(words[index + 2 :]))
+            if kind == "number" and any(_is_currency(word) for word in near):
+                kind = "amount"
+            ours, theirs = ours.strip(".,;:"), theirs.strip(".,;:")
+            change = FigureChange(kind, ours, theirs)
+            try:
+                change.old = read_figure(kind, ours, self.locale, self.currency)
+                change.new = read_figure(kind, theirs, self.locale, self.currency)
+            except Ambiguous as exc:
+                change.problem = str(exc)
+            except ValueError:
+                continue  # not a value of this deal's kind: words
+            found.append(change)
         return found
+
+    def values(self) -> list[tuple[str, str, str]]:
+        """Return the figures they changed, (kind, ours, theirs): an amount, a percentage or a number."""
+        return [(f.kind, f.ours, f.theirs) for f in self.figures()]
 
     def marked(self) -> str:
         """Return the change as one line: kept words, [-deleted-] and {+inserted+}."""
         return " ".join(
             text if op == "=" else f"[-{text}-]" if op == "-" else f"{{+{text}+}}" for op, text in self.words()
         )
+
+
+@dataclass
+class FigureChange:
+    """A figure they changed: as written, its value before and after, or why it cannot be read."""
+
+    kind: str  # "amount", "percentage", "number"
+    ours: str
+    theirs: str
+    old: Decimal | None = None
+    new: Decimal | None = None
+    problem: str = ""  # the reader's refusal of an ambiguous figure
 
 
 @dataclass
@@ -135,27 +174,50 @@ def _readings(p) -> tuple[str, str, set[str]]:
 
 
 def _figure(text: str) -> str:
-    """What kind of figure a changed word is ("amount", "percentage", "number"), or "" when it is words."""
-    from contractgen.values.amounts import read_money, read_percent
-
+    """What kind of figure a changed run is ("amount", "percentage", "number"), or "" when it is words."""
     text = text.strip(".,;:()")
-    if not re.search(r"[0-9]", text) or len(text.split()) > 3:
+    if not re.search(r"[0-9]", text) or len(_SPACE_GROUP.sub("", text).split()) > 3:
         return ""
-    try:
-        if "%" in text or "per cent" in text:
-            read_percent(text)
-            return "percentage"
-        if re.search(r"[£$€¥₹]|\b[A-Z]{3}\b", text):
-            read_money(text, None)
-            return "amount"
-    except ValueError:
-        return ""
-    return "number" if re.fullmatch(r"[0-9][0-9,.]*", text) else ""
+    if "%" in text or "per cent" in text:
+        return "percentage"
+    if re.search(r"[£$€¥₹]|\b[A-Z]{3}\b", text):
+        return "amount"
+    return "number" if re.fullmatch(r"[0-9][0-9,.'’ ]*", text) else ""
+
+
+def read_figure(kind: str, text: str, locale: str, currency: str | None) -> Decimal:
+    """The value of a figure as the deal's locale and currency write it (the deal's own readers); Ambiguous if two."""
+    markets = currencies.markets(currency) if currency else ()
+    if kind == "percentage":
+        return read_percent(text, locale, markets)
+    if kind == "amount":
+        return read_money(text, currency, locale)
+    return read_number(text, locale, markets)
+
+
+def _is_currency(word: str) -> bool:
+    word = word.strip(".,;:()")
+    return bool(word) and (word in currencies.SIGNS or word.upper() in currencies.iso_codes())
+
+
+def _first_kept(words: list[tuple[str, str]]) -> str:
+    return words[0][1].split(" ")[0] if words and words[0][0] == "=" else ""
+
+
+_SPACE_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")  # "1 250 000,00": spaces that group a figure's digits
 
 
 def _words(text: str) -> list[str]:
-    """The words of a paragraph's text; none for a paragraph that is not there (added or deleted whole)."""
-    return text.split(" ") if text else []
+    """The words of a paragraph's text, a figure grouped with spaces one word; none for a paragraph not there."""
+    if not text:
+        return []
+    out: list[str] = []
+    for word in text.split(" "):
+        if out and re.fullmatch(r"\d{3}(?:[.,]\d+)?[^\s\d]*", word) and re.search(r"(?:^|[^\d.,'’])\d{1,3}$", out[-1]):
+            out[-1] += " " + word  # a group of the figure before: "1 250" + "000,00"
+        else:
+            out.append(word)
+    return out
 
 
 def _squash(text: str) -> str:
@@ -180,8 +242,11 @@ def paragraph_texts(clause) -> list[tuple[str, str, list]]:
     return out
 
 
-def read_markup(data: bytes, document: Any) -> Markup:
-    """Read the tracked changes and comments of a marked-up DOCX against the document model it was rendered from."""
+def read_markup(data: bytes, document: Any, currency: str | None = None) -> Markup:
+    """Read the tracked changes and comments of a marked-up DOCX against the document model it was rendered from.
+
+    Figures in their words are read as the document's locale and the deal's `currency` write them.
+    """
     from contractgen.writers.docx.fields import bookmark_name
     from contractgen.writers.docx.writer import NOTE_AUTHOR
 
@@ -245,6 +310,8 @@ def read_markup(data: bytes, document: Any) -> Markup:
                     before,
                     after,
                     sorted(authors),
+                    getattr(document, "locale", "en_GB"),
+                    currency,
                 )
             )
     provenance = _provenance(archive)

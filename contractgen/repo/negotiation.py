@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from collections.abc import Iterator
 from typing import Any
@@ -23,9 +23,12 @@ from contractgen.redline.writeback import round_trip, updated_text
 from contractgen.deal.yamlsource import decode_text
 from contractgen.errors import ContractgenError
 from contractgen.pipeline import Workspace, build_deal
-from contractgen.redline.markup import MarkupChange, overrides_for, paragraph_texts
+from contractgen.redline.markup import FigureChange, MarkupChange, overrides_for, paragraph_texts
+from contractgen.values import currencies
+from contractgen.values.amounts import read_number, readings
+from contractgen.values.currencies import convention
+from contractgen.values.text import plain
 
-_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _TEXT_KEYS = {"overrides", "riders", "clauses"}  # the deal's own prose and clause choices are not values
 MAX_TRIALS = 40  # renders tried for one change (each value equal to one of its figures, in combination)
 
@@ -61,15 +64,7 @@ class Acceptance:
     notes: list[str] = field(default_factory=list)
 
 
-def _number(text: str) -> Decimal | None:
-    try:
-        return Decimal(text.replace(",", ""))
-    except InvalidOperation:
-        return None
-
-
-def _figures(text: str) -> list[Decimal]:
-    return [n for n in (_number(m.group(0)) for m in _FIGURE.finditer(text)) if n is not None]
+_SPAN = re.compile(r"\d(?:[\d.,'’ ]*\d)?")  # a figure in a deal string, as any market groups it
 
 
 def _leaves(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:
@@ -86,31 +81,57 @@ def _leaves(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, 
         yield path, data
 
 
-def _written_as(value: Any, ours: Decimal, theirs: Decimal) -> Any | None:
-    """The deal value with our figure replaced by theirs, written as the deal wrote it; None if it is not ours."""
+def _written_as(value: Any, fig: FigureChange, markets: tuple[str, ...], locale: str) -> Any | None:
+    """The deal value with our figure replaced by theirs, written as the deal wrote it; None if it is not ours.
+
+    A figure in a deal string is read by the deal's own reader in its locale ("185.000,00" in de_DE)
+    and their value is written back with the same separators.
+    """
+    ours, theirs = fig.old, fig.new
+    if ours is None or theirs is None:
+        return None
     if isinstance(value, (int, float)):
         if Decimal(str(value)) != ours:
             return None
         return int(theirs) if theirs == theirs.to_integral_value() and isinstance(value, int) else float(theirs)
-    found = [m for m in _FIGURE.finditer(value) if _number(m.group(0)) == ours]
+    found = []
+    for match in _SPAN.finditer(value):
+        try:
+            if read_number(match.group(0), locale, markets) == ours:
+                found.append(match)
+        except ValueError:
+            continue
     if len(found) != 1:
         return None
     token = found[0].group(0)
-    new = f"{theirs:,}" if "," in token else str(theirs)
-    return value[: found[0].start()] + new + value[found[0].end() :]
+    return value[: found[0].start()] + _write_like(token, ours, theirs, locale) + value[found[0].end() :]
 
 
-def _candidates(data: Any, ours: str, theirs: str) -> list[tuple[tuple[Any, ...], Any, Any]]:
-    """The deal values that print our figure, each with the value that would print theirs."""
-    a, b = _figures(ours), _figures(theirs)
-    if len(a) != 1 or len(b) != 1:
-        return []
-    out = []
+def _write_like(token: str, ours: Decimal, theirs: Decimal, locale: str) -> str:
+    """`theirs` written with the separators `token` (our figure as the deal wrote it) uses."""
+    reading = next((r for r in readings(token) if r.value == ours), None)
+    group = reading.group if reading else None
+    decimal = (reading.decimal if reading else None) or convention(locale).decimal
+    exponent = theirs.normalize().as_tuple().exponent
+    places = max(reading.places if reading else 0, -exponent if isinstance(exponent, int) else 0)
+    whole, _, cents = f"{abs(theirs):.{places}f}".partition(".")
+    if group:
+        whole = f"{int(whole):,}".replace(",", group)
+    return ("-" if theirs < 0 else "") + whole + (decimal + cents if cents else "")
+
+
+def _candidates(data: Any, fig: FigureChange, markets: tuple[str, ...], locale: str) -> list[Any]:
+    """The deal values that print our figure, each (path, value, value printing theirs); [None] when none does.
+
+    None stands for a figure no deal value prints (a total derived from another): the render with the
+    other figures' values must then print theirs for the change to be a change of values.
+    """
+    out: list[Any] = []
     for path, value in _leaves(data):
-        new = _written_as(value, a[0], b[0])
+        new = _written_as(value, fig, markets, locale)
         if new is not None:
             out.append((path, value, new))
-    return out
+    return out or [None]
 
 
 def _printed(document: Any, change: MarkupChange) -> list[str]:
@@ -120,6 +141,21 @@ def _printed(document: Any, change: MarkupChange) -> list[str]:
         return []
     texts = paragraph_texts(clause)
     return [t for a, t, _ in texts if a == change.anchor] if change.anchor else [t for _, t, _ in texts]
+
+
+def _prints(printed: list[str], text: str) -> bool:
+    """Whether one of the printed paragraphs is `text`, however its spaces and apostrophes are typed.
+
+    "CHF 200'000.00" typed on a Swiss keyboard is the "CHF 200’000.00" the contract prints.
+    """
+    return text in printed or plain(text) in {plain(p) for p in printed}
+
+
+def _reads_as_theirs(printed: list[str] | None, change: MarkupChange) -> bool:
+    """Whether a render's paragraphs of the change's place read as theirs (their paragraph; or ours gone)."""
+    if printed is None:
+        return False
+    return _prints(printed, change.after) if change.after else not _prints(printed, change.before)
 
 
 def _render(text: str, name: Path, workspace: Workspace) -> Any | None:
@@ -137,26 +173,31 @@ def _as_value(
     A value that prints their figure but changes more of the paragraph than they did is named in `notes`.
     """
     pairs = change.values()
-    if not pairs or any(op in "-+" and not _is_figure_of(op, words, pairs) for op, words in change.words()):
+    figures = change.figures()
+    if not figures or any(f.problem for f in figures):
         return []
-    options = [_candidates(data, ours, theirs) for _, ours, theirs in pairs]
-    if not all(options):
+    if any(op in "-+" and not _is_figure_of(op, words, pairs) for op, words in change.words()):
+        return []
+    markets = currencies.markets(change.currency) if change.currency else ()
+    options = [_candidates(data, fig, markets, change.locale) for fig in figures]
+    if all(option == [None] for option in options):
         return []
     for trial, chosen in enumerate(itertools.product(*options)):
         if trial >= MAX_TRIALS:
             break
-        values = {path: new for path, _, new in chosen}
-        if len(values) != len(chosen):
+        taken = [option for option in chosen if option is not None]
+        values = {path: new for path, _, new in taken}
+        if not values or len(values) != len(taken):
             continue  # one value cannot take two figures
         document = _render(updated_text(text, str(name), values=values), name, workspace)
         printed = _printed(document, change) if document is not None else []
-        if change.after in printed:
-            return [ValueChange(change.id, path, old, new) for path, old, new in chosen]
+        if _prints(printed, change.after):
+            return [ValueChange(change.id, path, old, new) for path, old, new in taken]
         near = [p for p in printed if all(theirs in p for _, _, theirs in pairs) and p != change.before]
         if near and notes is not None and not any(n.startswith(f"{change.id}:") for n in notes):
             other = MarkupChange(change.id, change.clause, change.title, change.reference, "", 0, change.after, near[0])
             also = "; ".join(f"{a} → {b}" for _, a, b in _pairs(other.words()))
-            paths = ", ".join(ValueChange(change.id, path, old, new).dotted for path, old, new in chosen)
+            paths = ", ".join(ValueChange(change.id, path, old, new).dotted for path, old, new in taken)
             notes.append(
                 f"{change.id}: {change.reference}: {paths} prints this figure, but as a deal value it would also "
                 f"change {also or 'other words'} in the same paragraph; written as an override of their text "
@@ -193,7 +234,12 @@ def plan_text(text: str, deal: Path, accepted: list[MarkupChange], document: Any
     _, data = round_trip(text, str(deal))
     result = Acceptance()
     as_words: list[MarkupChange] = []
+    unread: list[str] = []
     for change in accepted:
+        problems = [f.problem for f in change.figures() if f.problem]
+        if problems:  # a figure two conventions read two ways: asked about, never guessed
+            unread += [f"{change.id}: {change.reference}: {problem}; ask them which they meant" for problem in problems]
+            continue
         found = _as_value(change, data, text, deal, workspace, result.notes)
         taken = {v.path for v in result.values}
         if found and not taken & {v.path for v in found}:
@@ -202,7 +248,8 @@ def plan_text(text: str, deal: Path, accepted: list[MarkupChange], document: Any
             result.values += found
         else:
             as_words.append(change)
-    result.overrides, result.refused = overrides_for(as_words, document)
+    result.overrides, refused = overrides_for(as_words, document)
+    result.refused = unread + refused
     values = {v.path: v.theirs for v in result.values}
     result.text = updated_text(text, str(deal), result.overrides, values)
     after = _render(result.text, deal, workspace)
@@ -210,10 +257,9 @@ def plan_text(text: str, deal: Path, accepted: list[MarkupChange], document: Any
     for change in accepted:
         if change.id in refused_ids:
             continue
-        printed = _printed(after, change) if after is not None else None
-        if printed is None or (change.after not in printed if change.after else change.before in printed):
+        if not _reads_as_theirs(_printed(after, change) if after is not None else None, change):
             result.refused.append(f"{change.id}: {change.reference}: the render would not print their text exactly")
-    if len(result.refused) > len(refused_ids):
+    if len({line.split(":")[0] for line in result.refused}) > len(refused_ids):
         result.values, result.overrides, result.text = [], {}, text
     return result
 
@@ -223,7 +269,6 @@ def differing(text: str, deal: Path, changes: list[MarkupChange], workspace: Wor
     document = _render(text, deal, workspace)
     out = []
     for change in changes:
-        printed = _printed(document, change) if document is not None else None
-        if printed is None or (change.after not in printed if change.after else change.before in printed):
+        if not _reads_as_theirs(_printed(document, change) if document is not None else None, change):
             out.append(change.id)
     return out

@@ -133,7 +133,7 @@ def job_markup(workspace, name: str, text: str, docx: bytes, accept: tuple[str, 
 
     _, result = _build(workspace, name, text)
     try:
-        markup = read_markup(docx, result.document)
+        markup = read_markup(docx, result.document, result.source.deal.commercials.currency)
     except MarkupError as exc:
         raise RenderFailed(f"the uploaded file: {exc}") from None
     out: dict[str, Any] = {
