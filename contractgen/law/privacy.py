@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from contractgen.law.regimes import AppliedRegime, known_regimes, load_registry, resolve_regulations
-from contractgen.law.transfers import Transfer, decide
+from contractgen.law.transfers import AgreedBasis, Transfer, agreed_bases, decide
 from contractgen.values.countries import country_name
 from contractgen.values.durations import Duration
 
@@ -63,6 +63,7 @@ class Privacy:
     restricted: list[Transfer] = field(default_factory=list)  # those needing a mechanism
     adequate: list[Transfer] = field(default_factory=list)  # those covered by adequacy
     assessment: bool = False  # whether any transfer needs a transfer risk assessment
+    agreed: list[AgreedBasis] = field(default_factory=list)  # the bases the deal names for transfers approved later
     customers_people: list[str] = field(
         default_factory=list
     )  # CCPA: data subjects who are the client's customers' people
@@ -108,7 +109,7 @@ def privacy_of(deal: Any) -> Privacy:
         assistance_provisions=[r.provisions["assistance"] for r in processor if "assistance" in r.provisions],
         transfers=transfers, cross_border=cross, restricted=[t for t in cross if t.restricted],
         adequate=[t for t in cross if t.basis == "adequacy"], assessment=any(t.assessment for t in cross),
-        customers_people=customers_people(deal, applied),
+        customers_people=customers_people(deal, applied), agreed=agreed_bases(deal),
     )  # fmt: skip
 
 

@@ -81,6 +81,30 @@ def chosen_mechanisms(deal: Any) -> list[Mechanism]:
     return [m for m in (find_mechanism(w) for w in _written_mechanisms(deal)) if m is not None]
 
 
+@dataclass(frozen=True)
+class AgreedBasis:
+    """A transfer basis the deal agrees in advance for transfers the client may later approve."""
+
+    name: str
+    module: str  # the SCC module for the supplier's own transfers, "" for other mechanisms
+    onward_module: str  # the SCC module for its onward transfers to sub-processors, ""
+    assessment: bool
+
+
+def agreed_bases(deal: Any) -> list[AgreedBasis]:
+    """The mechanisms the deal names, with the SCC modules its parties' roles call for."""
+    roles = deal.data_protection.roles if deal.data_protection else None
+    client_role = getattr(roles, "client", None)
+    supplier_role = getattr(roles, "supplier", None)
+    found = []
+    for mechanism in chosen_mechanisms(deal):
+        modular = mechanism.key in ("eu-sccs", "swiss-sccs", "uk-addendum")
+        module = _module(client_role, supplier_role, False) if modular else ""
+        onward = _module(client_role, supplier_role, True) if modular else ""
+        found.append(AgreedBasis(mechanism.name, module, onward if onward != module else "", mechanism.assessment))
+    return found
+
+
 def written_bases(deal: Any) -> list[str]:
     """The transfer bases the deal writes in words the library does not recognise ("POPIA s 72(1)(a)")."""
     return [str(w) for w in _written_mechanisms(deal) if w and find_mechanism(str(w)) is None]
