@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from contractgen.law.schema_terms import CommercialLaw
+from contractgen.law.schema_terms import CommercialLaw, EmployeeTransfer, LabourSupply
 import json
 
 Country = Field(pattern=r"^[A-Z]{2}$", description="an ISO 3166-1 alpha-2 country code, e.g. 'GB'")
@@ -58,41 +58,6 @@ class Common(BaseModel):
             )
             raise ValueError(f"{given} is set without {missing}: a review names who checked the record and when")
         return self
-
-
-class EmployeeTransfer(BaseModel):
-    """The rule that moves employees to a new provider when work done in the jurisdiction changes hands."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    automatic: bool = Field(description="true if employment passes by law when an activity moves to a new provider")
-    law: str = Field("", description="the rule as the contract cites it, '' when there is none")
-    informing: str = Field("", description="who must inform or consult whom before the transfer")
-    objection: str = Field("", description="the employee's right to object or resign, where the rule gives one")
-    objector_stays: bool = Field(
-        False,
-        description="true if an employee who objects stays employed by the previous "
-        "employer (section 613a(6) BGB); false where the objection ends "
-        "the employment or the rule gives only a right to resign",
-    )
-    sources: list[str] = Field([], description="the official citation of the rule and where it is published")
-    as_of: date | None = Field(None, description="the date the rule was last checked against its sources")
-
-
-class LabourSupply(BaseModel):
-    """The law of the place of work on a supplier whose own workers perform services for a client."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    law: str = Field(description="the rule as the contract cites it ('Articles 12 to 15 of the Federal Labour Law')")
-    applies_to: str = Field(description="what the rule allows and to which services, as the contract says it")
-    registration: str = Field(
-        description="the public register the supplier must be entered in, as the contract names it"
-    )
-    joint_liability: str = Field("", description="the client's liability to the supplier's workers, with its article")
-    contributions: str = Field("", description="the social-security contributions and taxes due for the workers")
-    sources: list[str] = Field(description="the official citation of the rule and where it is published")
-    as_of: date = Field(description="the date the rule was last checked against its sources")
 
 
 class PaymentTraceability(BaseModel):

@@ -1,5 +1,6 @@
 """What a jurisdiction record says of its commercial law: the late-payment rule, the tax on supplies,
-the anti-bribery law, the insolvency terms and how a contract is executed.
+the anti-bribery law, the insolvency terms and how a contract is executed; and what the law of a place of
+work says of employees moving to a new provider and of a supplier whose own workers serve a client.
 
 Each block is a fact with its own `sources` and `as_of`, so a lawyer can add one without the others;
 a field left `null` is a fact not yet checked against an official source (never a guess).
@@ -122,3 +123,38 @@ class CommercialLaw(BaseModel):
     third_party_rights: ThirdPartyRights | None = Field(
         None, description="whether a person who is not a party can enforce a term made for its benefit"
     )
+
+
+class EmployeeTransfer(BaseModel):
+    """The rule that moves employees to a new provider when work done in the jurisdiction changes hands."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    automatic: bool = Field(description="true if employment passes by law when an activity moves to a new provider")
+    law: str = Field("", description="the rule as the contract cites it, '' when there is none")
+    informing: str = Field("", description="who must inform or consult whom before the transfer")
+    objection: str = Field("", description="the employee's right to object or resign, where the rule gives one")
+    objector_stays: bool = Field(
+        False,
+        description="true if an employee who objects stays employed by the previous "
+        "employer (section 613a(6) BGB); false where the objection ends "
+        "the employment or the rule gives only a right to resign",
+    )
+    sources: list[str] = Field([], description="the official citation of the rule and where it is published")
+    as_of: date | None = Field(None, description="the date the rule was last checked against its sources")
+
+
+class LabourSupply(BaseModel):
+    """The law of the place of work on a supplier whose own workers perform services for a client."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    law: str = Field(description="the rule as the contract cites it ('Articles 12 to 15 of the Federal Labour Law')")
+    applies_to: str = Field(description="what the rule allows and to which services, as the contract says it")
+    registration: str = Field(
+        description="the public register the supplier must be entered in, as the contract names it"
+    )
+    joint_liability: str = Field("", description="the client's liability to the supplier's workers, with its article")
+    contributions: str = Field("", description="the social-security contributions and taxes due for the workers")
+    sources: list[str] = Field(description="the official citation of the rule and where it is published")
+    as_of: date = Field(description="the date the rule was last checked against its sources")
