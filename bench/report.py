@@ -41,6 +41,7 @@ def machine_info() -> dict:
         "cpus": os.cpu_count(),
         "cpu": platform.processor() or "",
         "load_average_at_start": os.getloadavg() if hasattr(os, "getloadavg") else None,
+        "pythondontwritebytecode_in_caller": bool(os.environ.get("PYTHONDONTWRITEBYTECODE")),
     }
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():

@@ -28,7 +28,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-ENV = {**os.environ, "PYTHONPATH": str(ROOT)}  # subprocesses import the bench package by name
+# subprocesses import the bench package by name; they write their bytecode as an installed tool
+# does (pip compiled the libraries we are compared with: PYTHONDONTWRITEBYTECODE would make every
+# run of ours compile its ~300 modules again and not theirs)
+ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+ENV["PYTHONPATH"] = str(ROOT)
 PY = sys.executable
 
 from bench.fixtures import batch_repo, check_repo, clean_build, contractgen_exe
