@@ -214,14 +214,15 @@ CASES = {
     "nz-council": (
         [
             "no-service-credits:tiers",
-            "sector-regulation:lgoima-1987",
             "late-payment-rate:new-zealand",
             "public-body-from-name:waitaha-city-council",
         ],
         [
             "is governed by the laws of New Zealand",
             "The Data Protection Laws include the Privacy Act 2020 (New Zealand)",
-            "LGOIMA 1987: official information and publication",
+            # a recorded information law: its own paragraph in the schedule, no note
+            "The Local Government Official Information and Meetings Act 1987. The Supplier acknowledges that the "
+            "Council is subject to the Local Government Official Information and Meetings Act 1987.",
             "the Council is subject to the Local Government Official Information and Meetings Act 1987",
         ],
         ENGLISH_STATUTES
@@ -249,12 +250,12 @@ CASES = {
     "se-municipality": (
         [
             "privacy-law:dataskyddslagen-2018-218",
-            "sector-regulation:offentlighets-och-sekretesslagen-2009-400",
             "public-body-from-name:sjostads-kommun",
         ],
         [
             "as supplemented by Dataskyddslagen (2018:218)",
-            "Offentlighets- och sekretesslagen (2009:400): official information and publication",
+            "The Public Access to Information and Secrecy Act (2009:400). The Supplier acknowledges that the "
+            "Municipality is subject to the Public Access to Information and Secrecy Act (2009:400).",
             "Sjöstads kommun, a local authority, of Stadshuset",
         ],
         COMMON_LAW + ENGLISH_STATUTES + PUBLIC_BODY + ["company number 212000-0142"],
@@ -279,13 +280,13 @@ CASES = {
     ),
     "uk-central-government": (
         [
-            "sector-regulation:freedom-of-information-act-2000",
             "sector-regulation:procurement-act-2023",
             "public-body-from-name:the-secretary-of-state-for-work-and-pensions",
         ],
         [
             "Procurement Act 2023: public procurement",
-            "Freedom of Information Act 2000: official information and publication",
+            "The Freedom of Information Act 2000. The Supplier acknowledges that the Authority is subject to the "
+            "Freedom of Information Act 2000.",
             "where section 78 of the Procurement Act 2023 allows it to do so",
             "Signed by an official authorised to sign for and on behalf of The Secretary of State for Work and Pensions",
         ],
