@@ -45,6 +45,7 @@ from contractgen.law.transfers import chosen_mechanisms, places
 
 SECTOR_WORDS = Path(__file__).with_name("data") / "sector_words.yaml"
 SERVICE_KIND_WORDS = Path(__file__).with_name("data") / "service_kind_words.yaml"
+SPECIAL_DATA_WORDS = Path(__file__).with_name("data") / "special_data_words.yaml"
 # Regimes whose fuller terms turn on whether the services support a critical or important function
 # (DORA Art. 30(3)) or are a material outsourcing (PRA SS2/21, FINMA, OSFI B-10).
 NEEDS_CRITICALITY = ("DORA", "PRA SS2/21", "FINMA Circular 2018/3", "OSFI B-10")
@@ -285,6 +286,40 @@ def apply_public_bodies(deal: Any) -> tuple[Any, list[Finding]]:
     if not update:
         return deal, []
     return deal.model_copy(update={"parties": parties.model_copy(update=update)}), found
+
+
+@lru_cache(maxsize=1)
+def _special_words() -> re.Pattern[str]:
+    words = yamlload.safe_load(SPECIAL_DATA_WORDS.read_text("utf-8"))["words"]
+    return re.compile(r"\b(?:" + _alternation(words) + r")s?\b", re.IGNORECASE)
+
+
+def apply_special_data(deal: Any) -> tuple[Any, list[Finding]]:
+    """Return the deal with the data categories that read as special-category data recorded as such, and notes.
+
+    Only where the deal does not state its special categories at all: an empty list written says there are none.
+    """
+    protection = deal.data_protection
+    if protection is None or not protection.personal_data or "special_categories" in protection.model_fields_set:
+        return deal, []
+    found = [(i, c) for i, c in enumerate(protection.data_categories) if _special_words().search(c)]
+    if not found:
+        return deal, []
+    notes = [
+        Finding(
+            ("data_protection", "data_categories", i),
+            "special-data-from-categories",
+            category,
+            f"the deal states no special categories of data, but its data category {category!r} reads as "
+            "special-category (sensitive) data",
+            "the draft records it as such in the processing details, with the additional safeguards for it",
+            "that it is; state data_protection.special_categories (write [] if none is processed)",
+            "dp-processing-details",
+        )
+        for i, category in found
+    ]
+    updated = protection.model_copy(update={"special_categories": [c for _, c in found]})
+    return deal.model_copy(update={"data_protection": updated}), notes
 
 
 def forum_place(deal: Any) -> tuple[str, str, str]:

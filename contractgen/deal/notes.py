@@ -222,6 +222,7 @@ CATEGORY_WORDS = {
     "telecoms": "telecoms (security of networks and services, incident notification, regulator access)",
     "life_sciences": "life sciences and GxP (validated systems, audit trails, inspection, records)",
     "payments": "payments (payment data security, evidence of compliance, notification)",
+    "cybersecurity": "cybersecurity (incident reporting, logs, clocks, a point of contact)",
     "": "no category the library recognises (co-operation with the regulator and information only)",
 }
 

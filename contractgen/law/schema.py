@@ -361,13 +361,22 @@ class SectorRecord(Common):
     lex_specialis_over: list[str] = Field(
         [], description="the sector regulations (keys) it displaces for the same client, e.g. [NIS2]"
     )
+    log_retention: str | None = Field(
+        None, description="how long the regulated client must keep its systems' logs, e.g. '180 days'"
+    )
+    log_location: str = Field("", description="where those logs must be kept, as a country name, e.g. 'India'")
+    time_source: str = Field("", description="the time servers the client's system clocks must be synchronised with")
     category: (
-        Literal["financial", "public", "procurement", "health", "telecoms", "life_sciences", "payments"] | None
+        Literal[
+            "financial", "public", "procurement", "health", "telecoms", "life_sciences", "payments", "cybersecurity"
+        ]
+        | None
     ) = Field(
         None,
         description="what it regulates, so a regulation without clauses of its own brings its category's terms: "
         "financial (financial-services outsourcing), public (official information), procurement (public "
-        "procurement), health, telecoms, life_sciences, payments",
+        "procurement), health, telecoms, life_sciences, payments, cybersecurity (a national incident-reporting and "
+        "logging rule for every organisation)",
     )
 
 

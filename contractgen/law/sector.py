@@ -38,6 +38,9 @@ class SectorRegime(str):
     category: str = (
         ""  # what it regulates: financial, public, procurement, health, telecoms, life_sciences, payments or ""
     )
+    log_retention: Duration | None = None  # how long the client keeps its systems' logs (a cybersecurity rule)
+    log_location: str = ""  # where it keeps them ("India")
+    time_source: str = ""  # the time servers its clocks follow
     national_authorities: dict[str, str] = {}  # the authority by the client's country, where the rule leaves it to each
     _record: dict[str, Any]
 
@@ -57,6 +60,9 @@ class SectorRegime(str):
         self.sectors = tuple(str(x) for x in applies.get("sectors") or ())
         self.places = tuple(str(x).upper() for x in applies.get("places") or ())
         self.lex_specialis_over = tuple(str(x) for x in record.get("lex_specialis_over") or ())
+        self.log_retention = Duration.parse(record["log_retention"]) if record.get("log_retention") else None
+        self.log_location = str(record.get("log_location") or "")
+        self.time_source = str(record.get("time_source") or "")
         self.category = str(record.get("category") or category_of(self.title + " " + " ".join(self.aliases)))
         national = record.get("national_authorities") or {}
         self.national_authorities = {str(k).upper(): str(v) for k, v in national.items()}

@@ -127,7 +127,7 @@ CASES = {
         ENGLISH_STATUTES + ["Data Protection Act 2018 (c. 12)", "UK GDPR"],
     ),
     "il-insurer": (
-        ["family-not-drafted:mixed"],
+        ["family-not-drafted:mixed", "special-data-from-categories:medical-reports"],
         [
             "is governed by the laws of the State of Israel",
             "Protection of Privacy Law, 5741-1981",
@@ -139,12 +139,19 @@ CASES = {
         [
             "late-payment-rate:india",
             "rejoined-name:digital-personal-data-protection-act-2023",
-            "sector-regulation:cert-in-directions-of-28-april-2022",
+            "special-data-from-categories:health-declarations",
         ],
         [
             "The Data Protection Laws include the Digital Personal Data Protection Act, 2023 (No. 22 of 2023) of India",
             "the Insurance Regulatory and Development Authority of India (Outsourcing of Activities by Indian Insurers) Regulations, 2017",
-            "CERT-In Directions of 28 April 2022.",
+            # the CERT-In directions are a law/sector record: their terms, no note
+            "the directions of 28 April 2022 of the Indian Computer Emergency Response Team (CERT-In) under section "
+            "70B(6) of the Information Technology Act, 2000",
+            "for a rolling period of 180 days, stored in India",
+            "within 6 hours under the directions of 28 April 2022",
+            "in any event within 2 hours after becoming aware of it",
+            # health declarations are sensitive data: the processing details say so, never "None"
+            "Sensitive personal information Health declarations.",
         ],
         ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Transfer of Undertakings"],
     ),
