@@ -158,6 +158,7 @@ def test_processor_terms_name_only_the_laws_the_regime_allows_and_one_sub_proces
     )
     assert "unless the law of the United Kingdom or of a part of it requires the Supplier to keep them" in english
     assert "a law that applies to the Supplier" not in english
-    assert "without the Client's prior written consent to that Sub-processor, given for it specifically" in english
+    # the deal's consent has an objection window: consent in writing or by silence after it, one model
+    assert "without the Client's prior consent to that Sub-processor, given in writing or by not objecting" in english
     assert "general written authorisation" not in english
     assert "the law of the European Union or of a Member State to which the Supplier is subject" in irish

@@ -38,7 +38,8 @@ def test_regulatory_data_location_covers_every_place_of_processing(sample, headi
 def test_prior_written_consent_is_one_model_in_data_protection_and_subcontracting():
     body = text("deal-example")
     assert (
-        "The Supplier will not engage a Sub-processor, or replace one, without the Client's prior written consent"
+        "The Supplier will not engage a Sub-processor, or replace one, without the Client's prior consent to that "
+        "Sub-processor, given in writing or by not objecting within the period this paragraph sets"
         in body
     )
     assert "without the Client's prior written consent to the proposed Subcontractor" in body
