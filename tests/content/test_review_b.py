@@ -39,8 +39,7 @@ def test_prior_written_consent_is_one_model_in_data_protection_and_subcontractin
     body = text("deal-example")
     assert (
         "The Supplier will not engage a Sub-processor, or replace one, without the Client's prior consent to that "
-        "Sub-processor, given in writing or by not objecting within the period this paragraph sets"
-        in body
+        "Sub-processor, given in writing or by not objecting within the period this paragraph sets" in body
     )
     assert "without the Client's prior written consent to the proposed Subcontractor" in body
     assert "one consent serves both clauses" in body
