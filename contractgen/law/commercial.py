@@ -1,5 +1,6 @@
 """The commercial law of a jurisdiction as clause templates see it (``law.late_payment``, ``law.tax``,
-``law.anti_bribery``, ``law.insolvency``, ``law.execution``, ``law.third_party_rights``), read from the blocks of the same names in
+``law.anti_bribery``, ``law.insolvency``, ``law.execution``, ``law.third_party_rights``,
+``law.proportionate_liability``), read from the blocks of the same names in
 law/jurisdictions records (``law.schema_terms``). A block the record does not have reads as unknown:
 ``statutory`` and the yes/no fields are None, the texts empty, so a clause keeps its general wording.
 """
@@ -66,8 +67,17 @@ class ThirdPartyEnforcement:
 
 
 @dataclass(frozen=True)
+class ProportionateLiabilityRule:
+    """A statute apportioning claims for economic loss among wrongdoers (``law.proportionate_liability``)."""
+
+    law: str = ""  # "" when the record names none
+    excludable: bool = False  # a contract may exclude it
+    exclusion_law: str = ""  # the provision that allows the exclusion
+
+
+@dataclass(frozen=True)
 class CommercialTerms:
-    """The five blocks of one jurisdiction record, each unknown when the record lacks it."""
+    """The commercial-law blocks of one jurisdiction record, each unknown when the record lacks it."""
 
     late_payment: LatePaymentRule = field(default_factory=LatePaymentRule)
     tax: TaxName = field(default_factory=TaxName)
@@ -75,6 +85,7 @@ class CommercialTerms:
     insolvency: InsolvencyTerms = field(default_factory=InsolvencyTerms)
     execution: ExecutionFormalities = field(default_factory=ExecutionFormalities)
     third_party_rights: ThirdPartyEnforcement = field(default_factory=ThirdPartyEnforcement)
+    proportionate_liability: ProportionateLiabilityRule = field(default_factory=ProportionateLiabilityRule)
 
 
 def _text(value: Any) -> str:
@@ -89,6 +100,7 @@ def commercial_terms(data: dict[str, Any]) -> CommercialTerms:
     insolvency = data.get("insolvency") or {}
     execution = data.get("execution") or {}
     third = data.get("third_party_rights") or {}
+    apportion = data.get("proportionate_liability") or {}
     return CommercialTerms(
         late_payment=LatePaymentRule(
             statutory=late.get("statutory"),
@@ -112,4 +124,9 @@ def commercial_terms(data: dict[str, Any]) -> CommercialTerms:
             e_signature_law=_text(execution.get("e_signature_law")),
         ),
         third_party_rights=ThirdPartyEnforcement(enforce=_text(third.get("enforce")), law=_text(third.get("law"))),
+        proportionate_liability=ProportionateLiabilityRule(
+            law=_text(apportion.get("law")),
+            excludable=bool(apportion.get("excludable")),
+            exclusion_law=_text(apportion.get("exclusion_law")),
+        ),
     )

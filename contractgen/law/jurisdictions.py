@@ -21,6 +21,7 @@ from contractgen.law.commercial import (
     InsolvencyTerms,
     LatePaymentRule,
     TaxName,
+    ProportionateLiabilityRule,
     ThirdPartyEnforcement,
     commercial_terms,
 )
@@ -78,6 +79,7 @@ class Law:
     execution: ExecutionFormalities = field(default_factory=ExecutionFormalities)
     must_not_use: tuple[str, ...] = ()  # words a contract under it must not carry: its family's and its record's
     third_party_rights: ThirdPartyEnforcement = field(default_factory=ThirdPartyEnforcement)
+    proportionate_liability: ProportionateLiabilityRule = field(default_factory=ProportionateLiabilityRule)
 
     def __str__(self) -> str:
         return self.wording
@@ -277,6 +279,7 @@ def law_of(governing_law: str, wording: str | None = None) -> Law:
         execution=record.commercial.execution,
         must_not_use=_family_words(record.family) + record.must_not_use,
         third_party_rights=record.commercial.third_party_rights,
+        proportionate_liability=record.commercial.proportionate_liability,
     )
 
 

@@ -108,6 +108,15 @@ class ThirdPartyRights(Fact):
     law: str | None = Field(None, description="the statute that gives third parties rights, as cited, where one does")
 
 
+class ProportionateLiability(Fact):
+    """A statute that apportions a claim for economic loss among concurrent wrongdoers, and whether a contract may
+    exclude it."""
+
+    law: str = Field(description="the provisions as the contract cites them, e.g. 'Part 4 of the Civil Liability Act'")
+    excludable: bool = Field(description="true if the statute lets the parties to a contract exclude it")
+    exclusion_law: str = Field("", description="the provision that lets them, as cited, where there is one")
+
+
 class CommercialLaw(BaseModel):
     """The jurisdiction-record fields of this module, mixed into the record's model."""
 
@@ -122,6 +131,9 @@ class CommercialLaw(BaseModel):
     )
     third_party_rights: ThirdPartyRights | None = Field(
         None, description="whether a person who is not a party can enforce a term made for its benefit"
+    )
+    proportionate_liability: ProportionateLiability | None = Field(
+        None, description="a statute apportioning claims for economic loss among wrongdoers, and its exclusion"
     )
 
 

@@ -62,3 +62,18 @@ def test_a_mexican_delivery_centre_brings_the_labour_registration_and_joint_liab
 @pytest.mark.parametrize("name", [n for n in ALL if n != "us-saas-mexico"])
 def test_no_labour_registration_without_a_delivery_centre_where_the_law_requires_it(name):
     assert "REPSE" not in sample(name)
+
+
+# New South Wales: Part 4 of the Civil Liability Act 2002 would cut a claim down to the other Party's share of
+# responsibility; section 3A(2) lets a contract exclude it, and the draft does.
+
+
+def test_a_new_south_wales_contract_excludes_proportionate_liability():
+    text = sample("au-retailer-philippines")
+    assert "Part 4 of the Civil Liability Act 2002 (NSW), and, so far as their own law allows, the equivalent" in text
+    assert "the Parties make this express provision as section 3A(2) of that Act permits" in text
+
+
+@pytest.mark.parametrize("name", [n for n in ALL if n != "au-retailer-philippines"])
+def test_no_proportionate_liability_exclusion_where_the_law_has_none_recorded(name):
+    assert "Civil Liability Act" not in sample(name)
