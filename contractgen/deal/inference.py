@@ -134,7 +134,8 @@ def apply_sector_regulation(deal: Any) -> tuple[Any, list[Finding]]:
     regimes = list(deal.regulatory)
     inferred = [regime.in_country(country) for regime in inferred_regimes(sector, country, jurisdiction)]
     names = ", ".join(str(r) for r in inferred)
-    where = f"{sector}" + (f" in {country}" if country else "")
+    zone = jurisdiction if any(jurisdiction in r.places for r in inferred) else ""  # ADGM, not AE, for the FSRA
+    where = f"{sector}" + (f" in {zone or country}" if country else "")
     if inferred and not regimes:
         regimes = inferred
         if stated:
