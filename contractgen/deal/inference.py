@@ -36,9 +36,11 @@ from typing import Any
 
 from contractgen import yamlload
 from contractgen.deal.notes import Finding, prints_as_draft
+from contractgen.deal.sections import DataProtection
 from contractgen.law.forums import arbitration_fields, country_code, place_country, view_arbitration
 from contractgen.law.jurisdictions import find as find_jurisdiction
 from contractgen.law.jurisdictions import find_law, forum_of, load_jurisdictions
+from contractgen.law.privacy import assumed_section
 from contractgen.law.regimes import resolve_regulations
 from contractgen.law.sector import SectorRegime, load_sector_regimes
 from contractgen.law.transfers import chosen_mechanisms, places
@@ -118,9 +120,21 @@ def apply_sector_regulation(deal: Any) -> tuple[Any, list[Finding]]:
     if any(a is not b for a, b in zip(local, deal.regulatory)):
         deal = deal.model_copy(update={"regulatory": local})  # the authority named for the client's country
     if not prints_as_draft(deal):
-        # A final document is never given regimes it does not list; but where a regime it lists asks whether the
-        # Services are critical and the deal is silent, it takes the fuller terms, as a draft does (without a note,
-        # which would block it): a regulated client cannot sign without them if the function is critical.
+        # A final document that does not write `regulatory` at all follows the regimes its client's kind and place
+        # bring, as a draft does, with a build warning instead of a note (a note would block it); `regulatory: []`
+        # says there are none. Where a regime asks whether the Services are critical and the deal is silent, it
+        # takes the fuller terms: a regulated client cannot sign without them if the function is critical.
+        client = deal.parties.client
+        sector = client.sector or guessed_sector(client.name)
+        inferred = [regime.in_country(country) for regime in inferred_regimes(sector, country)]
+        if inferred and "regulatory" not in deal.model_fields_set:
+            names = ", ".join(str(r) for r in inferred)
+            deal = assume(
+                deal.model_copy(update={"regulatory": inferred}),
+                f"regulatory: the deal does not write regulatory, and a {sector} in {country} is under {names}: "
+                "the deal is read as under them; check that these are the regimes the client is under and list "
+                "them under regulatory (regulatory: [] for none)",
+            )
         if (
             any(r in NEEDS_CRITICALITY for r in deal.regulatory)
             and "critical_or_important" not in deal.model_fields_set
@@ -213,6 +227,75 @@ def apply_sector_regulation(deal: Any) -> tuple[Any, list[Finding]]:
             )
         )
     return (deal.model_copy(update=update) if update else deal), found
+
+
+def assume(deal: Any, text: str) -> Any:
+    """Return the deal recording that its text assumes `text` (a build warning for a final document)."""
+    deal._assumed = (*deal._assumed, text)
+    return deal
+
+
+def final_warnings(deal: Any) -> list[str]:
+    """A final contract's build warnings: what its text assumes that the deal does not say, and process agents."""
+    return [*deal._assumed, *process_agent_warnings(deal)]
+
+
+# ------------------------------------------------------------ personal data assumed where the deal is silent
+
+PERSONAL_DATA_WORDS = Path(__file__).with_name("data") / "personal_data_words.yaml"
+
+
+@lru_cache(maxsize=1)
+def _personal_data_words() -> dict[str, Any]:
+    data: dict[str, Any] = yamlload.safe_load(PERSONAL_DATA_WORDS.read_text("utf-8"))
+    return data
+
+
+def assumed_personal_data(deal: Any) -> tuple[dict[str, Any], str] | None:
+    """The data protection section a deal without one is drafted with, and why; None when nothing suggests
+    personal data, when the deal writes the section (`data_protection: null` for none) or no privacy law is known."""
+    if "data_protection" in deal.model_fields_set:
+        return None
+    words = _personal_data_words()
+    client = deal.parties.client
+    sector = client.sector or guessed_sector(client.name) or ""
+    services = " ".join(f"{s.name} {getattr(s, 'description', '') or ''}" for s in deal.scope.services)
+    found = [(f"the client is a {sector}", words["sectors"][sector])] if sector in words["sectors"] else []
+    for kind in words["services"].values():
+        hit = next((w for w in kind["words"] if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", services, re.I)), None)
+        if hit:
+            found.append((f"the services speak of {hit}", kind))
+    supplier = country_code(getattr(deal.parties.supplier, "incorporated_in", None))
+    section = assumed_section([kind for _, kind in found], client_country(deal), supplier) if found else None
+    if section is None:
+        return None
+    section["breach_notification"] = words["breach_notification"]
+    return section, "; ".join(reason for reason, _ in found)
+
+
+def apply_personal_data(deal: Any) -> tuple[Any, list[Finding]]:
+    """Return the deal with the data protection terms its facts call for when it writes none, and the note."""
+    assumed = assumed_personal_data(deal)
+    if assumed is None:
+        return deal, []
+    section, why = assumed
+    dp = DataProtection.model_validate(section)
+    deal = deal.model_copy(update={"data_protection": dp})
+    roles = f" as {section['roles']['supplier']} for the client" if "roles" in section else ""
+    transfer = section.get("international_transfers", {}).get("mechanism")
+    drafted = (
+        f"it is read as the supplier processing personal data{roles} under {' and '.join(section['regulations'])}: "
+        f"{', '.join(dp.data_subjects)}; {', '.join(dp.data_categories)}"
+        + (f"; special categories: {', '.join(dp.special_categories)}" if dp.special_categories else "")
+        + f"; breach notice within {dp.breach_notification}"
+        + (f"; transfers to the supplier's country under {transfer}" if transfer else "")
+    )
+    check = "what personal data the Services involve, and write data_protection (data_protection: null for none)"
+    unrecognised = f"the deal has no data_protection section, but {why}"
+    if not prints_as_draft(deal):
+        return assume(deal, f"data_protection: {unrecognised}; {drafted}; check {check}"), []
+    return deal, [Finding(("data_protection",), "personal-data-assumed", section["regulations"][0],
+                          unrecognised, drafted, check, "data-protection")]  # fmt: skip
 
 
 # ------------------------------------------------------------ public bodies recognised by their names

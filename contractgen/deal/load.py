@@ -24,7 +24,8 @@ from pydantic_core import ErrorDetails
 
 from contractgen.deal.fields import is_currency
 from contractgen.deal.fields import locale_name as _locale
-from contractgen.deal.inference import apply_public_bodies, apply_sector_regulation, apply_special_data
+from contractgen.deal.inference import apply_personal_data, apply_public_bodies, apply_sector_regulation
+from contractgen.deal.inference import apply_special_data
 from contractgen.deal.model import Deal, locale_from_law
 from contractgen.deal.notes import Finding, final_without_acknowledgement, find_notes, located_notes
 from contractgen.deal.inference import note_appi_foreign_transfer, note_process_agent
@@ -94,12 +95,14 @@ def deal_findings(
         return None, in_file_order(unwritable), []
     deal, public = apply_public_bodies(deal)
     deal, regulation = apply_sector_regulation(deal)
+    deal, personal = apply_personal_data(deal)
     deal, special = apply_special_data(deal)
     found_notes = (
         moved
         + find_notes(deal, data)
         + public
         + regulation
+        + personal
         + special
         + list(note_process_agent(deal, data))
         + list(note_appi_foreign_transfer(deal, data))

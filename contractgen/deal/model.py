@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, PrivateAttr, model_validator
 
 from contractgen.deal import accepted
 from contractgen.values.durations import ClockRange, Duration, Frequency
@@ -434,6 +434,9 @@ class Deal(Section):
         ),
         examples=[["governing-law:brazil"]],
     )
+    # What a final document's text assumes that its deal does not say (deal.inference), printed as build warnings:
+    # a final document prints no drafting notes, and an assumption is never silent.
+    _assumed: tuple[str, ...] = PrivateAttr(default=())
     status: Literal["draft", "negotiating", "signed"] = Field(
         "draft",
         description=(

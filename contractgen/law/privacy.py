@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from contractgen.law.regimes import AppliedRegime, known_regimes, load_registry, resolve_regulations
+from contractgen.law.regimes import AppliedRegime, Regime, known_regimes, load_registry, regime_countries
+from contractgen.law.regimes import resolve_regulations
 from contractgen.law.transfers import AgreedBasis, Transfer, agreed_bases, decide
 from contractgen.values.countries import country_name
 from contractgen.values.durations import Duration
@@ -247,3 +248,40 @@ def transfer_problems(deal: Any, regimes: list[AppliedRegime]) -> list[tuple[tup
             )
         )
     return problems
+
+
+# ------------------------------------------------------------ the section a deal's facts call for when it has none
+
+
+def privacy_law_of(country: str) -> tuple[Regime, list[str]] | None:
+    """The general privacy law of a country (not a sectoral or state law) and the names that list it with its
+    national supplement ("EU GDPR", "BDSG"), or None."""
+    for regime in load_registry()[0].values():
+        if regime.family in ("hipaa", "ccpa") or country not in regime_countries(regime):
+            continue
+        names = [regime.aliases[0] if regime.aliases else regime.name]
+        return regime, names + [s.name for s in regime.supplements.values() if s.country == country]
+    return None
+
+
+def assumed_section(profiles: list[dict[str, Any]], country: str, supplier: str) -> dict[str, Any] | None:
+    """A data protection section for personal data of the kinds in `profiles` (data subjects, categories, special
+    categories) under the privacy law of the client's `country`: the client controller and the supplier processor
+    in that law's words, and its first transfer mechanism where the `supplier`'s country is outside its territory
+    and not adequate. None where no general privacy law of that country is recorded."""
+    law = privacy_law_of(country)
+    if law is None:
+        return None
+    regime, names = law
+    section: dict[str, Any] = {"personal_data": True, "regulations": names}
+    for name in ("data_subjects", "data_categories", "special_categories"):
+        section[name] = list(dict.fromkeys(w for kind in profiles for w in kind.get(name, ())))
+    if len(regime.roles) >= 2:
+        controller, processor = list(regime.roles)[:2]
+        section["roles"] = {"client": controller, "supplier": processor}
+    adequacy = regime.adequacy
+    outside = bool(supplier) and adequacy is not None and supplier not in adequacy.inside | adequacy.adequate
+    if regime.transfers_restricted and outside and regime.mechanisms:
+        mechanism = load_registry()[1][regime.mechanisms[0]]
+        section["international_transfers"] = {"mechanism": (mechanism.aliases or (mechanism.name,))[0]}
+    return section

@@ -1,6 +1,7 @@
 """Transfers decided by geography: for each place personal data is processed, per regime, its basis.
 
-A place is a delivery centre, an approved sub-processor or a data-residency country. Under a
+A place is a delivery centre, an approved sub-processor or a data-residency country; where the deal names
+none, the supplier's premises (the contract's only Delivery Centre) in the country it is established in. Under a
 regime with a transfer rule (EU GDPR, UK GDPR, Swiss FADP) a place outside the regime's territory
 and not adequate is a restricted transfer: it needs a mechanism (SCCs with the right module,
 IDTA, UK Addendum, Swiss-adapted SCCs …), and a transfer risk assessment where that mechanism
@@ -12,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from contractgen.law.forums import country_code
 from contractgen.law.regimes import AppliedRegime, Mechanism, find_mechanism
 
 
@@ -53,6 +55,12 @@ def places(deal: Any) -> list[Place]:
     for country in dp.data_residency if dp else []:
         if not any(p.country == country for p in found):
             found.append(Place(country, "data residency", False))
+    parties = getattr(deal, "parties", None)
+    supplier = country_code(getattr(getattr(parties, "supplier", None), "incorporated_in", None))
+    client = country_code(getattr(getattr(parties, "client", None), "incorporated_in", None))
+    if not found and supplier and supplier != client:
+        # With no place named, the contract's only Delivery Centre is the supplier's premises at its address.
+        found.append(Place(supplier, "the supplier's premises (the only Delivery Centre)", False))
     return found
 
 

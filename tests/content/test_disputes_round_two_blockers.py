@@ -1,0 +1,75 @@
+"""The round-2 review of the arbitration deals: its two "do not send" findings, held by rendered text.
+
+A Swiss bank's core-banking deal and a German pharmacovigilance deal are final documents that write neither
+`regulatory` nor `data_protection`. What their facts bring (a bank in Switzerland: Article 47 of the Banking Act and
+FINMA Circular 2018/3; a bank's or a safety database's personal data: the client's privacy law, with transfer terms
+where the supplier is abroad) is drafted, and said as build warnings since a final document prints no notes."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from contractgen.deal import load_deal
+from contractgen.pipeline import Workspace, render_deal
+from tests.helpers import FIXTURES
+from tests.terms import contract_text, overlaid
+
+DISPUTES = FIXTURES / "deals" / "disputes"
+OVERLAYS = FIXTURES / "deals" / "overlays"
+SWISS = DISPUTES / "ch-swiss-rules.yaml"
+GERMAN = DISPUTES / "de-dis-india.yaml"
+
+
+@lru_cache(maxsize=None)
+def text_of(path: Path) -> str:
+    """The rendered text of a deal, built once per test run."""
+    return contract_text(path)
+
+
+def test_a_swiss_bank_has_banking_secrecy_finma_and_fadp_processor_terms_without_listing_them():
+    text = text_of(SWISS)
+    assert "The Bank is bound by banking secrecy under Article 47 of the Banking Act" in text
+    assert "only through Swiss administrative or judicial assistance" in text
+    assert "requirements for outsourcing contracts in FINMA Circular 2018/3" in text
+    assert "the Bank acts as controller and Alpine acts as processor of the Personal Data" in text
+    assert "Federal Act on Data Protection of 25 September 2020 (FADP)" in text
+    assert "Customers and employees of the Bank." in text
+
+
+def test_a_german_pharmacovigilance_deal_has_gdpr_processor_health_data_and_scc_terms():
+    text = text_of(GERMAN)
+    assert "Article 28(3) of the EU GDPR requires a contract with a processor to contain" in text
+    assert "Rheinpharm acts as controller and Ganges acts as processor of the Personal Data" in text
+    assert "Health data." in text  # the special categories row of the processing schedule
+    assert (
+        "India the supplier's premises (the only Delivery Centre) the EU GDPR the standard contractual clauses "
+        "adopted by the European Commission in Implementing Decision (EU) 2021/914, Module 2 (controller to processor)"
+    ) in text
+
+
+def test_a_final_document_says_what_it_read_into_the_deal_as_warnings(tmp_path):
+    _, warnings = render_deal(SWISS, tmp_path, ("docx",), Workspace())
+    assert any(w.startswith("regulatory: ") and "FINMA Circular 2018/3" in w for w in warnings), warnings
+    assert any(w.startswith("data_protection: ") and "the client is a bank" in w for w in warnings), warnings
+    assert load_deal(SWISS).notes == ()  # a final document prints no notes, and none blocks it
+
+
+def test_a_draft_says_the_same_as_drafting_notes(tmp_path):
+    notes = {n.id for n in load_deal(overlaid(GERMAN, OVERLAYS / "draft.yaml", tmp_path)).notes}
+    assert "personal-data-assumed:eu-gdpr" in notes
+
+
+def test_the_lawyer_can_say_there_is_no_personal_data_or_sector_regulation(tmp_path):
+    no_data = contract_text(overlaid(GERMAN, OVERLAYS / "no-personal-data.yaml", tmp_path))
+    assert "Article 28(3) of the EU GDPR" not in no_data and "Health data" not in no_data
+    unregulated = contract_text(overlaid(SWISS, OVERLAYS / "no-regulation.yaml", tmp_path))
+    assert "FINMA Circular 2018/3" not in unregulated
+    # banking secrecy is statutory: it binds a bank in Switzerland whatever the deal lists
+    assert "bound by banking secrecy under Article 47 of the Banking Act" in unregulated
+
+
+def test_banking_secrecy_is_for_banks_not_for_a_swiss_insurer_under_finma():
+    text = contract_text(FIXTURES / "openworld" / "deals" / "ch-insurer-conflicts.yaml")
+    assert "FINMA Circular 2018/3" in text
+    assert "Article 47 of the Banking Act" not in text
