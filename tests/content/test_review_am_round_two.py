@@ -77,3 +77,26 @@ def test_a_new_south_wales_contract_excludes_proportionate_liability():
 @pytest.mark.parametrize("name", [n for n in ALL if n != "au-retailer-philippines"])
 def test_no_proportionate_liability_exclusion_where_the_law_has_none_recorded(name):
     assert "Civil Liability Act" not in sample(name)
+
+
+# PCI DSS: a contact centre taking card payments by telephone gets the controls the standard requires of it, and
+# the split of requirements is agreed before card data is handled.
+
+
+def test_card_data_in_scope_brings_the_pci_dss_controls():
+    text = sample("au-retailer-philippines")
+    assert "Before MBCS first stores, processes or transmits Account Data, the Parties will agree" in text
+    assert "Within 30 days after the Effective Date, the Parties will agree and record" not in text
+    assert "are part of the Retailer's cardholder data environment" in text
+    assert "not keep sensitive authentication data (such as a card security code) after a payment is authorised" in text
+    assert "including in call or screen recordings, chat or email transcripts" in text
+    assert "keep the card number unreadable wherever it is stored" in text
+    assert "within one month after their release" in text
+    assert "at least once every 3 months and after any significant change" in text
+    assert "at least once every 12 months and after any significant change, fix what the tests find" in text
+    assert "will pause every recording while card details are given" in text
+
+
+@pytest.mark.parametrize("name", [n for n in ALL if n != "au-retailer-philippines"])
+def test_no_pci_dss_controls_without_card_data(name):
+    assert "sensitive authentication data" not in sample(name)
