@@ -47,6 +47,7 @@ from contractgen.law.transfers import chosen_mechanisms, places
 
 SECTOR_WORDS = Path(__file__).with_name("data") / "sector_words.yaml"
 SERVICE_KIND_WORDS = Path(__file__).with_name("data") / "service_kind_words.yaml"
+COMPANION_REGIMES = Path(__file__).with_name("data") / "companion_regimes.yaml"
 SPECIAL_DATA_WORDS = Path(__file__).with_name("data") / "special_data_words.yaml"
 # Regimes whose fuller terms turn on whether the services support a critical or important function
 # (DORA Art. 30(3)) or are a material outsourcing (PRA SS2/21, FINMA, OSFI B-10).
@@ -110,6 +111,23 @@ def inferred_regimes(sector: str | None, country: str, jurisdiction: str = "") -
     return [r for r in load_sector_regimes().values() if sector in r.sectors and where & set(r.places)]
 
 
+def companion_regimes(deal: Any, sector: str | None, country: str, jurisdiction: str) -> list[SectorRegime]:
+    """Return the regimes that a listed regime always brings for this kind of client here (DORA: Solvency II)."""
+    data = yamlload.safe_load(COMPANION_REGIMES.read_text("utf-8"))
+    listed = list(deal.regulatory)
+    wanted = [
+        key
+        for name, by_sector in data.items()
+        if name != "as_of" and name in listed
+        for key in by_sector.get(sector, [])
+    ]
+    return [
+        regime.in_country(country)
+        for regime in inferred_regimes(sector, country, jurisdiction)
+        if regime in wanted and regime not in listed
+    ]
+
+
 def apply_sector_regulation(deal: Any) -> tuple[Any, list[Finding]]:
     """Return the deal with the regulation its client's sector and place bring, and the notes that say so.
 
@@ -119,6 +137,12 @@ def apply_sector_regulation(deal: Any) -> tuple[Any, list[Finding]]:
     local = [regime.in_country(country) for regime in deal.regulatory]
     if any(a is not b for a, b in zip(local, deal.regulatory)):
         deal = deal.model_copy(update={"regulatory": local})  # the authority named for the client's country
+    companions = companion_regimes(
+        deal, deal.parties.client.sector or guessed_sector(deal.parties.client.name), country, jurisdiction
+    )
+    if companions:
+        # Not a guess at the client's regulation but what a listed regime implies: a final document takes it too.
+        deal = deal.model_copy(update={"regulatory": [*deal.regulatory, *companions]})
     if not prints_as_draft(deal):
         # A final document that does not write `regulatory` at all follows the regimes its client's kind and place
         # bring, as a draft does, with a build warning instead of a note (a note would block it); `regulatory: []`
