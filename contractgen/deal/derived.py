@@ -13,13 +13,15 @@ from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import babel
 from babel.core import get_global
 
-from contractgen.deal.inference import client_country, guessed_sector, is_security_operations
+from contractgen import yamlload
+from contractgen.deal.inference import client_country, guessed_sector
 from contractgen.deal.model import Deal, Service
 from contractgen.deal.notes import prints_as_draft
 from contractgen.law.regimes import resolve_regulations
@@ -58,6 +60,22 @@ class AvailabilityFigure:
     allowed_downtime_minutes: float
     round_the_clock: bool = True  # measured 24x7; False: over the service's support hours only
     hours: str = ""  # the service's support hours as the deal writes them ("" when round the clock)
+
+
+SERVICE_KIND_WORDS = Path(__file__).with_name("data") / "service_kind_words.yaml"
+
+
+@lru_cache(maxsize=1)
+def _security_operations_words() -> re.Pattern[str]:
+    data = yamlload.safe_load(SERVICE_KIND_WORDS.read_text("utf-8"))
+    words = data["security operations"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+def is_security_operations(service: Any) -> bool:
+    """Tell whether a service's id or name makes it a security operations service ('SOC', 'Security Monitoring')."""
+    pattern = _security_operations_words()
+    return any(pattern.search(text or "") for text in (service.id, service.name))
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,6 @@ from contractgen.law.sector import SectorRegime, load_sector_regimes
 from contractgen.law.transfers import chosen_mechanisms, places
 
 SECTOR_WORDS = Path(__file__).with_name("data") / "sector_words.yaml"
-SERVICE_KIND_WORDS = Path(__file__).with_name("data") / "service_kind_words.yaml"
 COMPANION_REGIMES = Path(__file__).with_name("data") / "companion_regimes.yaml"
 SPECIAL_DATA_WORDS = Path(__file__).with_name("data") / "special_data_words.yaml"
 # Regimes whose fuller terms turn on whether the services support a critical or important function
@@ -70,19 +69,6 @@ def guessed_sector(name: str) -> str | None:
         if pattern.search(name or ""):
             return sector
     return None
-
-
-@lru_cache(maxsize=1)
-def _security_operations_words() -> re.Pattern[str]:
-    data = yamlload.safe_load(SERVICE_KIND_WORDS.read_text("utf-8"))
-    words = data["security operations"]
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
-
-
-def is_security_operations(service: Any) -> bool:
-    """Tell whether a service's id or name makes it a security operations service ('SOC', 'Security Monitoring')."""
-    pattern = _security_operations_words()
-    return any(pattern.search(text or "") for text in (service.id, service.name))
 
 
 def client_country(deal: Any) -> str:
@@ -111,21 +97,13 @@ def inferred_regimes(sector: str | None, country: str, jurisdiction: str = "") -
     return [r for r in load_sector_regimes().values() if sector in r.sectors and where & set(r.places)]
 
 
-def companion_regimes(deal: Any, sector: str | None, country: str, jurisdiction: str) -> list[SectorRegime]:
+def companion_regimes(deal: Any, country: str, jurisdiction: str) -> list[SectorRegime]:
     """Return the regimes that a listed regime always brings for this kind of client here (DORA: Solvency II)."""
-    data = yamlload.safe_load(COMPANION_REGIMES.read_text("utf-8"))
-    listed = list(deal.regulatory)
-    wanted = [
-        key
-        for name, by_sector in data.items()
-        if name != "as_of" and name in listed
-        for key in by_sector.get(sector, [])
-    ]
-    return [
-        regime.in_country(country)
-        for regime in inferred_regimes(sector, country, jurisdiction)
-        if regime in wanted and regime not in listed
-    ]
+    sector = deal.parties.client.sector or guessed_sector(deal.parties.client.name)
+    data, listed = yamlload.safe_load(COMPANION_REGIMES.read_text("utf-8")), list(deal.regulatory)
+    wanted = [k for name, by_sector in data.items() if name in listed for k in by_sector.get(sector, [])]
+    inferred = inferred_regimes(sector, country, jurisdiction)
+    return [r.in_country(country) for r in inferred if r in wanted and r not in listed]
 
 
 def apply_sector_regulation(deal: Any) -> tuple[Any, list[Finding]]:
@@ -137,11 +115,7 @@ def apply_sector_regulation(deal: Any) -> tuple[Any, list[Finding]]:
     local = [regime.in_country(country) for regime in deal.regulatory]
     if any(a is not b for a, b in zip(local, deal.regulatory)):
         deal = deal.model_copy(update={"regulatory": local})  # the authority named for the client's country
-    companions = companion_regimes(
-        deal, deal.parties.client.sector or guessed_sector(deal.parties.client.name), country, jurisdiction
-    )
-    if companions:
-        # Not a guess at the client's regulation but what a listed regime implies: a final document takes it too.
+    if companions := companion_regimes(deal, country, jurisdiction):  # implied by a listed regime: final documents too
         deal = deal.model_copy(update={"regulatory": [*deal.regulatory, *companions]})
     if not prints_as_draft(deal):
         # A final document that does not write `regulatory` at all follows the regimes its client's kind and place

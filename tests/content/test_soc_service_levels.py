@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import pytest
 
-from contractgen.deal.inference import is_security_operations
+from contractgen.deal.derived import is_security_operations
 from contractgen.deal.model import Service
 from tests.helpers import SAMPLES
 from tests.terms import contract_text
