@@ -20,6 +20,7 @@ from contractgen.errors import ContractgenError, DealError, DraftingNote, Librar
 from contractgen.law.jurisdictions import law_forum_warning
 from contractgen.law.library import LawLibrary, use_law
 from contractgen.law.library import library as law_library
+from contractgen.library.bespoke import RIDER
 from contractgen.library.clauses import Library, load_library
 from contractgen.library.contract_words import law_word_problems, wording_problems
 from contractgen.library.cover import (
@@ -261,15 +262,17 @@ def build_document(loaded: DealSource | ResolvedDeal, workspace: Workspace | Non
 
 def _deal_blocks(text, context: dict, deal_file: str) -> list:
     """Render a rider's or an override's text in the clause sandbox and read it; problems name the deal field."""
+    # a rider's words are its `text` field (its title and place are fields of their own); an override is its text
+    path = f"{text.path}.text" if text.kind == RIDER else text.path
     try:
         return read_markdown(render_text(text.text, context, deal_file, 1), deal_file, text.text, 1)
     except ContractgenError as exc:
         raise type(exc)(
             problems=[
-                Problem(deal_file, None, text.path, p.message + (f" (line {p.line} of the text)" if p.line else ""))
+                Problem(deal_file, None, path, p.message + (f" (line {p.line} of the text)" if p.line else ""))
                 for p in exc.problems
             ]
-            or [Problem(deal_file, None, text.path, str(exc))]
+            or [Problem(deal_file, None, path, str(exc))]
         ) from None
 
 

@@ -296,8 +296,12 @@ def _change_form(request: Request, ws: Workspace, rel: str, form) -> Response:
         doc.append_item(key, ws.form.order_at(key[:-1]))
     elif operation == "remove" and key and isinstance(key[-1], int):
         doc.delete(key)
-    elif operation == "yaml":  # the YAML edited directly (e.g. to fix a key the form has no field for)
+    elif operation in ("yaml", "resolve"):  # the YAML edited directly; or each conflict of two saves settled
         source = str(form.get("_yaml_source", "")).replace("\r\n", "\n")
+        if operation == "resolve":
+            from contractgen.web.merge import chosen_text
+
+            source = chosen_text(form)
         try:
             doc = RoundTrip(source, Path(rel).name)
         except DealError as exc:
@@ -368,13 +372,15 @@ def _merge_stale(ws: Workspace, rel: str, path: Path, form, doc, text: str, base
     try:
         merged, conflicts = merge_texts(original, text, theirs)
         if conflicts:
+            state["marked_text"] = merged  # git's markers kept: each conflict settled on its own by the person
             merged, _ = merge_texts(original, text, theirs, keep="mine")
             state["theirs_text"] = merge_texts(original, text, theirs, keep="theirs")[0]
         merged_doc = RoundTrip(merged, path.name)
     except (ContractgenError, DealError):
         return doc, text, base, original
     merged_state = ws.evaluate(rel, merged)
-    state.update(merged_state, stale=True, conflicts=conflicts, theirs_text=state.get("theirs_text", ""))
+    kept = {key: state.get(key, "") for key in ("theirs_text", "marked_text")}
+    state.update(merged_state, stale=True, conflicts=conflicts, **kept)
     if conflicts:
         state["message"] = (
             f"not saved: {rel} was saved by someone else after you opened it, who changed {len(conflicts)} of the lines you "

@@ -11,6 +11,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from contractgen.errors import MergeUnavailable
 
@@ -50,6 +51,35 @@ def merge_texts(original: str, mine: str, theirs: str, keep: str = "") -> tuple[
         raise MergeUnavailable("the two versions could not be merged: " + done.stderr.decode("utf-8", "replace"))
     merged = done.stdout.decode("utf-8")
     return merged, _conflicts(merged) if done.returncode and not keep else []
+
+
+def resolve(marked: str, choices: list[str]) -> str:
+    """Settle each conflict of a merged text (with git's markers) by its choice, "mine" or "theirs" (mine if none)."""
+    out: list[str] = []
+    side, number, mine, theirs = "", 0, list[str](), list[str]()
+    for line in marked.splitlines(keepends=True):
+        if line.startswith("<<<<<<< "):
+            side, mine, theirs = "mine", list[str](), list[str]()
+        elif line.startswith("=======") and side == "mine":
+            side = "theirs"
+        elif line.startswith(">>>>>>> ") and side == "theirs":
+            chosen = choices[number] if number < len(choices) else "mine"
+            out += theirs if chosen == "theirs" else mine
+            side, number = "", number + 1
+        elif side == "mine":
+            mine.append(line)
+        elif side == "theirs":
+            theirs.append(line)
+        else:
+            out.append(line)
+    return "".join(out)
+
+
+def chosen_text(form: Any) -> str:
+    """The merged text a conflict form sends (`_marked`) with each conflict settled as chosen (`_choice-N`)."""
+    marked = str(form.get("_marked", "")).replace("\r\n", "\n")
+    count = sum(line.startswith("<<<<<<< ") for line in marked.splitlines())
+    return resolve(marked, [str(form.get(f"_choice-{n}", "mine")) for n in range(count)])
 
 
 def _conflicts(merged: str) -> list[Conflict]:

@@ -87,7 +87,14 @@ def job_preview(workspace, name: str, text: str) -> dict[str, Any]:
         return {"problems": [(p.path, p.line, p.message) for p in exc.problems] or [("", None, str(exc))]}
     from contractgen.pipeline import build_document
 
-    deal, result = source.deal, build_document(source, workspace)
+    try:
+        deal, result = source.deal, build_document(source, workspace)
+    except ContractgenError as exc:
+        # the deal's own words (a rider placed after no clause, an override of no paragraph): beside their fields
+        ours = [(p.path, p.line, p.message) if p.path and p.file == Path(name).name else None for p in exc.problems]
+        if not any(ours):
+            raise
+        return {"problems": [mine or ("", None, str(p)) for mine, p in zip(ours, exc.problems)]}
     html = render_html(result.document, workspace.template_dir(deal.template))
     notes = [(n.path, n.message) for n in source.open_notes]
     return {"html": html, "template": deal.template, "warnings": result.warnings, "problems": [], "notes": notes}

@@ -122,3 +122,38 @@ def test_an_uploaded_deal_with_problems_is_refused_with_them_and_not_written(cli
     assert "not uploaded: the deal has problems to fix first" in response.text
     assert "contract.effective_date: must be a real date written YYYY-MM-DD" in response.text
     assert not (web_repo / "deals/up-bad.yaml").exists()
+
+
+def _problems_of(page: str, field_id: str) -> list[str]:
+    """The problems shown beside one field (in its own problems box)."""
+    box = re.search(r'<div class="problems" id="p-' + field_id + r'"[^>]*>(.*?)</div>', page, re.S).group(1)
+    return re.findall(r'<p class="problem">(.*?)</p>', box)
+
+
+def _field_class(page: str, field_id: str) -> str:
+    return re.search(r'<div class="(field[^"]*)">\s*<label for="' + field_id + '"', page).group(1)
+
+
+def test_a_riders_problems_are_shown_on_its_own_fields(client, web_repo: Path):
+    opened = form_values(client.get(f"/edit/{DEAL}").text)
+    values = form_values(client.post(f"/form/{DEAL}", data={**opened, "_op": "add:riders"}).text)
+    values["riders[0].after"] = "no-such-clause"
+    values["riders[0].title"] = "Earn-back of Service Credits"
+    values["riders[0].text"] = "The Supplier earns back a Service Credit."
+    checked = client.post(f"/check/{DEAL}", data=values).text
+    assert _problems_of(checked, "f-riders_0__after") == [
+        "no clause or rider &#39;no-such-clause&#39; in this contract"
+    ]
+    assert '<a href="#f-riders_0__after">' in checked  # the problem at the top links to the field
+    refused = client.post(f"/save/{DEAL}", data=values, headers={"hx-request": "true"})
+    assert refused.status_code == 422 and _field_class(refused.text, "f-riders_0__after") == "field invalid"
+    values["riders[0].after"] = "service-credits"
+    values["riders[0].text"] = "The Supplier earns back {{ no_such_value }}."
+    checked = client.post(f"/check/{DEAL}", data=values).text
+    assert _problems_of(checked, "f-riders_0__text") == [
+        "undefined: &#39;no_such_value&#39; is undefined (line 1 of the text)"
+    ]
+    assert _problems_of(checked, "f-riders_0__after") == [] and _problems_of(checked, "f-riders_0_") == []
+    refused = client.post(f"/save/{DEAL}", data=values, headers={"hx-request": "true"})
+    assert _field_class(refused.text, "f-riders_0__text") == "field invalid"
+    assert _field_class(refused.text, "f-riders_0__after") == "field"

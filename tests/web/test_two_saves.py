@@ -60,3 +60,24 @@ def _theirs_text(page: str) -> str:
 
     vals = re.search(r"id=\"take-theirs\" hx-post=\"[^\"]+\" hx-vals='([^']*)'", page).group(1)
     return json.loads(html.unescape(vals))["_yaml_source"]
+
+
+def test_each_conflict_is_settled_on_its_own(client, web_repo: Path):
+    values = form_values(client.get(f"/edit/{DEAL}").text)
+    _their_save(web_repo, "monthly_charges: 185000", "monthly_charges: 180000")
+    _their_save(web_repo, "reference: NWB-ITO-2027-014", "reference: NWB-ITO-2027-099")
+    values["commercials.monthly_charges"] = "190000"
+    values["contract.reference"] = "NWB-ITO-2027-015"
+    refused = _save(client, values)
+    assert refused.status_code == 409 and "who changed 2 of the lines you changed" in refused.text
+    panel = re.search(r'<section id="conflicts".*?</section>', refused.text, re.S).group(0)
+    assert panel.count('type="radio" name="_choice-0"') == 2 and panel.count('type="radio" name="_choice-1"') == 2
+    merged = form_values(refused.text)
+    # the reference (first in the file): the saved one; the monthly charges: this person's
+    chosen = {**merged, "_op": "resolve", "_choice-0": "theirs", "_choice-1": "mine"}
+    settled = form_values(client.post(f"/form/{DEAL}", data=chosen).text)
+    assert settled["contract.reference"] == "NWB-ITO-2027-099"
+    assert settled["commercials.monthly_charges"] == "190000"
+    assert _save(client, settled).status_code == 200
+    text = (web_repo / DEAL).read_text(encoding="utf-8")
+    assert "reference: NWB-ITO-2027-099" in text and "monthly_charges: 190000" in text and "<<<<<<<" not in text
