@@ -340,8 +340,12 @@ def note_transfer_bases(deal: Any, data: Any) -> Iterator[Finding]:
 
 def note_unit(deal: Any, data: Any) -> Iterator[Finding]:
     """A draft priced per unit names the unit but no deal field says what counts as one, or when: a note asks."""
-    c = deal.commercials
-    if not prints_as_draft(deal) or c is None or c.pricing_model != "per unit" or not c.unit_name:
+    yield from unit_findings(deal) if prints_as_draft(deal) else ()
+
+
+def unit_findings(deal: Any) -> Iterator[Finding]:
+    """A deal priced per unit names the unit but no deal field says what counts as one, or when."""
+    if (c := deal.commercials) is None or c.pricing_model != "per unit" or not c.unit_name:
         return
     unit = str(c.unit_name)
     yield Finding(

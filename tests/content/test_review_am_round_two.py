@@ -100,3 +100,28 @@ def test_card_data_in_scope_brings_the_pci_dss_controls():
 @pytest.mark.parametrize("name", [n for n in ALL if n != "au-retailer-philippines"])
 def test_no_pci_dss_controls_without_card_data(name):
     assert "sensitive authentication data" not in sample(name)
+
+
+# A final contract priced per unit whose unit no field defines: the build warns (a final document prints no notes).
+
+
+@pytest.mark.parametrize(
+    ("name", "unit"), [("ca-insurer-us-cloud", "claim processed"), ("au-retailer-philippines", "handled contact")]
+)
+def test_a_final_per_unit_contract_warns_that_its_unit_is_undefined(name, unit):
+    from contractgen.deal.inference import final_warnings
+    from contractgen.deal.load import load_deal
+
+    warnings = [
+        w for w in final_warnings(load_deal(SAMPLES / f"{name}.yaml").deal) if w.startswith("commercials.unit_name")
+    ]
+    assert len(warnings) == 1
+    assert f"does not define one {unit} or say when units are counted" in warnings[0]
+
+
+@pytest.mark.parametrize("name", ["onshore-us-hipaa", "us-saas-mexico", "uk-charity-minimal"])
+def test_no_unit_warning_for_a_draft_or_a_deal_not_priced_per_unit(name):
+    from contractgen.deal.inference import final_warnings
+    from contractgen.deal.load import load_deal
+
+    assert not [w for w in final_warnings(load_deal(SAMPLES / f"{name}.yaml").deal) if "unit_name" in w]
