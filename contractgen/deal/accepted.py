@@ -133,14 +133,28 @@ def money_forms() -> dict[str, Any]:
 
 
 def payment_terms_forms() -> dict[str, Any]:
-    """Payment terms: a duration, "Net 30", days from receipt, or a day of the following month ("20th of the month following")."""
+    """Payment terms: a duration, "Net 30", days from receipt or the invoice date in seven languages, a day of the
+    following month ("20th of the month following"), or other words (drafted as [●] with a note)."""
     linking = "|".join(folded(w) for w in ("of", "after", "from", "following"))
     receipt = (
         rf"^\s*(?:{folded('within')}\s+)?\d{{1,3}}\s*(?:{folded('calendar')}\s+)?[dD][aA][yY][sS]?\s+(?:{linking})"
         rf"\s+(?:{folded('the')}\s+)?(?:{folded('receipt')}|{folded('receiving')})(?:\s+[^\n]*)?\s*$"
     )
     months = "|".join(f"(?:{_case_free(r.pattern)})" for r in payment.MONTH_FORMS)
-    return {"anyOf": [duration_forms(), {"type": "string", "pattern": receipt}, {"type": "string", "pattern": months}]}
+    languages = _case_free(payment.languages_pattern())
+    # any other words on one line are drafted as [●] with a note; words naming a month the forms above do not
+    # read are refused (which month is meant is not for the reader to guess)
+    unclear = _case_free(r"month|\beom\b|\bcurrent\b|\bfdm\b")
+    words = rf"^(?![^\n]*(?:{unclear}))[^\n]*[A-Za-z\u00C0-\u024F][^\n]*$"
+    return {
+        "anyOf": [
+            duration_forms(),
+            {"type": "string", "pattern": receipt},
+            {"type": "string", "pattern": months},
+            {"type": "string", "pattern": languages},
+            {"type": "string", "pattern": words},
+        ]
+    }
 
 
 def _case_free(pattern: str) -> str:

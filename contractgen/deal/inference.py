@@ -406,6 +406,24 @@ def apply_special_data(deal: Any) -> tuple[Any, list[Finding]]:
     return deal.model_copy(update={"data_protection": updated}), notes
 
 
+def note_unread_payment_terms(deal: Any, data: Any) -> Iterator[Finding]:
+    """Payment terms in words the library does not read are drafted as [●], with a note."""
+    term = deal.commercials.payment_terms
+    if term is not None and term.kind == "unread":
+        yield Finding(
+            ("commercials", "payment_terms"),
+            "payment-terms",
+            term.written,
+            f"the payment terms {term.written!r} are not a form the library reads (days from receipt or from the "
+            "invoice date, or a day of the following month, in English, Spanish, Portuguese, French, German, Italian "
+            "or Dutch)",
+            "the draft prints [●] for when an invoice falls due",
+            "when an invoice falls due; write it as e.g. '30 days', '30 days from invoice date' or 'end of the month "
+            "following the month of invoice'",
+            "invoicing",
+        )
+
+
 def forum_place(deal: Any) -> tuple[str, str, str]:
     """Return the forum's country code, its tradition and how the contract names it (seat or courts)."""
     records = load_jurisdictions()

@@ -87,3 +87,44 @@ def test_a_version_that_prints_days_only_keeps_business_days_and_refuses_a_month
     deal = overlaid(SAMPLES / "deal-example.yaml", OVERLAYS / "payment-end-of-following-month.yaml", tmp_path)
     with pytest.raises(Exception, match="are not a number of days, which is all this clause version prints"):
         contract_text(overlaid(deal, tmp_path / "pin-only.yaml", tmp_path))
+
+
+def test_days_from_the_invoice_date_in_spanish_print_as_days_from_the_invoice_date(tmp_path):
+    text = contract_text(
+        overlaid(SAMPLES / "deal-example.yaml", OVERLAYS / "payment-dias-fecha-factura.yaml", tmp_path)
+    )
+    assert "will pay each valid and undisputed invoice within 30 days after the date of the invoice, by bank" in text
+    assert "will pay each correct and undisputed invoice within 30 days after the date of the invoice." in text
+    assert "will be paid to the Client within 30 days after the end of this Agreement." in text
+
+
+def test_days_in_german_print_as_days(tmp_path):
+    text = contract_text(overlaid(SAMPLES / "deal-example.yaml", OVERLAYS / "payment-tage-netto.yaml", tmp_path))
+    assert "will pay each valid and undisputed invoice within 45 days of receiving it, by bank transfer" in text
+
+
+def test_words_the_library_does_not_read_print_a_placeholder_with_a_note(tmp_path):
+    from contractgen.deal import load_deal
+
+    deal = overlaid(SAMPLES / "deal-example.yaml", OVERLAYS / "payment-unread.yaml", tmp_path)
+    note = next(n for n in load_deal(deal).notes if n.id == "payment-terms:a-la-vista")
+    assert note.path == "commercials.payment_terms" and "not a form the library reads" in note.unrecognised
+    text = contract_text(deal)
+    assert "will pay each valid and undisputed invoice within [●] of receiving it, by bank transfer" in text
+    assert "a la vista" not in text
+
+
+def test_a_final_contract_with_unread_payment_terms_needs_the_note_acknowledged(tmp_path):
+    from contractgen.deal import load_deal
+    from contractgen.errors import DealError
+
+    deal = overlaid(SAMPLES / "deal-example.yaml", OVERLAYS / "payment-unread-final.yaml", tmp_path)
+    with pytest.raises(DealError, match="open drafting note 'payment-terms:a-la-vista' in a final document"):
+        load_deal(deal)
+
+
+def test_a_version_before_the_invoice_date_terms_refuses_them(tmp_path):
+    deal = overlaid(SAMPLES / "deal-example.yaml", OVERLAYS / "payment-dias-fecha-factura.yaml", tmp_path)
+    (tmp_path / "pin.yaml").write_text("clauses: {pin: {invoicing: 11}}\n", encoding="utf-8")
+    with pytest.raises(Exception, match="counted from the invoice date, which this clause version does not print"):
+        contract_text(overlaid(deal, tmp_path / "pin.yaml", tmp_path))

@@ -117,6 +117,13 @@ def test_a_day_not_every_month_has_is_refused():
         payment_terms("30th of the month following invoice")
 
 
-def test_not_a_payment_term():
+def test_words_the_library_does_not_read_are_kept_to_be_drafted_as_a_placeholder():
+    term = payment_terms("  a la   vista ")
+    assert term == PaymentTerm("unread", written="a la vista") and str(term) == "a la vista"
+    with pytest.raises(ValueError, match="not a form the library reads, which this clause version does not print"):
+        term.days
+
+
+def test_a_figure_alone_is_not_a_payment_term():
     with pytest.raises(ValueError, match="is not a payment term"):
-        payment_terms("soon")
+        payment_terms("30")
