@@ -3,11 +3,16 @@
 ``compute_derived(deal)`` returns a ``Derived``; the clause context (``templating.sandbox``)
 computes it once per document and hands it to clauses as ``derived``. Clause authors use its
 field names, so they are stable.
+
+What the deal's own words imply, read when it is loaded: data categories that read as special-category data
+(``apply_special_data``) and payment terms in words the library does not read (``note_unread_payment_terms``),
+each with a drafting note.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
@@ -23,7 +28,7 @@ from babel.core import get_global
 from contractgen import yamlload
 from contractgen.deal.inference import client_country, guessed_sector
 from contractgen.deal.model import Deal, Service
-from contractgen.deal.notes import prints_as_draft
+from contractgen.deal.notes import Finding, prints_as_draft
 from contractgen.law.regimes import resolve_regulations
 from contractgen.values.countries import country_name
 from contractgen.values.currencies import printed_sign
@@ -339,3 +344,60 @@ def dates_before(deal: Any, today: date) -> list[tuple[str, str]]:
                 )
             )
     return found
+
+
+SPECIAL_DATA_WORDS = Path(__file__).with_name("data") / "special_data_words.yaml"
+
+
+@lru_cache(maxsize=1)
+def _special_words() -> re.Pattern[str]:
+    words = yamlload.safe_load(SPECIAL_DATA_WORDS.read_text("utf-8"))["words"]
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")s?\b", re.IGNORECASE
+    )
+
+
+def apply_special_data(deal: Any) -> tuple[Any, list[Finding]]:
+    """Return the deal with the data categories that read as special-category data recorded as such, and notes.
+
+    Only where the deal does not state its special categories at all: an empty list written says there are none.
+    """
+    protection = deal.data_protection
+    if protection is None or not protection.personal_data or "special_categories" in protection.model_fields_set:
+        return deal, []
+    found = [(i, c) for i, c in enumerate(protection.data_categories) if _special_words().search(c)]
+    if not found:
+        return deal, []
+    notes = [
+        Finding(
+            ("data_protection", "data_categories", i),
+            "special-data-from-categories",
+            category,
+            f"the deal states no special categories of data, but its data category {category!r} reads as "
+            "special-category (sensitive) data",
+            "the draft records it as such in the processing details, with the additional safeguards for it",
+            "that it is; state data_protection.special_categories (write [] if none is processed)",
+            "dp-processing-details",
+        )
+        for i, category in found
+    ]
+    updated = protection.model_copy(update={"special_categories": [c for _, c in found]})
+    return deal.model_copy(update={"data_protection": updated}), notes
+
+
+def note_unread_payment_terms(deal: Any, data: Any) -> Iterator[Finding]:
+    """Payment terms in words the library does not read are drafted as [●], with a note."""
+    term = deal.commercials.payment_terms
+    if term is not None and term.kind == "unread":
+        yield Finding(
+            ("commercials", "payment_terms"),
+            "payment-terms",
+            term.written,
+            f"the payment terms {term.written!r} are not a form the library reads (days from receipt or from the "
+            "invoice date, or a day of the following month, in English, Spanish, Portuguese, French, German, Italian "
+            "or Dutch)",
+            "the draft prints [●] for when an invoice falls due",
+            "when an invoice falls due; write it as e.g. '30 days', '30 days from invoice date' or 'end of the month "
+            "following the month of invoice'",
+            "invoicing",
+        )

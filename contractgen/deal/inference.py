@@ -47,7 +47,6 @@ from contractgen.law.transfers import chosen_mechanisms, places
 
 SECTOR_WORDS = Path(__file__).with_name("data") / "sector_words.yaml"
 COMPANION_REGIMES = Path(__file__).with_name("data") / "companion_regimes.yaml"
-SPECIAL_DATA_WORDS = Path(__file__).with_name("data") / "special_data_words.yaml"
 # Regimes whose fuller terms turn on whether the services support a critical or important function
 # (DORA Art. 30(3)) or are a material outsourcing (PRA SS2/21, FINMA, OSFI B-10).
 NEEDS_CRITICALITY = ("DORA", "PRA SS2/21", "FINMA Circular 2018/3", "OSFI B-10")
@@ -370,58 +369,6 @@ def apply_public_bodies(deal: Any) -> tuple[Any, list[Finding]]:
     if not update:
         return deal, []
     return deal.model_copy(update={"parties": parties.model_copy(update=update)}), found
-
-
-@lru_cache(maxsize=1)
-def _special_words() -> re.Pattern[str]:
-    words = yamlload.safe_load(SPECIAL_DATA_WORDS.read_text("utf-8"))["words"]
-    return re.compile(r"\b(?:" + _alternation(words) + r")s?\b", re.IGNORECASE)
-
-
-def apply_special_data(deal: Any) -> tuple[Any, list[Finding]]:
-    """Return the deal with the data categories that read as special-category data recorded as such, and notes.
-
-    Only where the deal does not state its special categories at all: an empty list written says there are none.
-    """
-    protection = deal.data_protection
-    if protection is None or not protection.personal_data or "special_categories" in protection.model_fields_set:
-        return deal, []
-    found = [(i, c) for i, c in enumerate(protection.data_categories) if _special_words().search(c)]
-    if not found:
-        return deal, []
-    notes = [
-        Finding(
-            ("data_protection", "data_categories", i),
-            "special-data-from-categories",
-            category,
-            f"the deal states no special categories of data, but its data category {category!r} reads as "
-            "special-category (sensitive) data",
-            "the draft records it as such in the processing details, with the additional safeguards for it",
-            "that it is; state data_protection.special_categories (write [] if none is processed)",
-            "dp-processing-details",
-        )
-        for i, category in found
-    ]
-    updated = protection.model_copy(update={"special_categories": [c for _, c in found]})
-    return deal.model_copy(update={"data_protection": updated}), notes
-
-
-def note_unread_payment_terms(deal: Any, data: Any) -> Iterator[Finding]:
-    """Payment terms in words the library does not read are drafted as [●], with a note."""
-    term = deal.commercials.payment_terms
-    if term is not None and term.kind == "unread":
-        yield Finding(
-            ("commercials", "payment_terms"),
-            "payment-terms",
-            term.written,
-            f"the payment terms {term.written!r} are not a form the library reads (days from receipt or from the "
-            "invoice date, or a day of the following month, in English, Spanish, Portuguese, French, German, Italian "
-            "or Dutch)",
-            "the draft prints [●] for when an invoice falls due",
-            "when an invoice falls due; write it as e.g. '30 days', '30 days from invoice date' or 'end of the month "
-            "following the month of invoice'",
-            "invoicing",
-        )
 
 
 def forum_place(deal: Any) -> tuple[str, str, str]:

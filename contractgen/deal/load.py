@@ -24,13 +24,8 @@ from pydantic_core import ErrorDetails
 
 from contractgen.deal.fields import is_currency
 from contractgen.deal.fields import locale_name as _locale
-from contractgen.deal.inference import (
-    apply_personal_data,
-    apply_public_bodies,
-    apply_sector_regulation,
-    apply_special_data,
-    note_unread_payment_terms,
-)
+from contractgen.deal.derived import apply_special_data, note_unread_payment_terms
+from contractgen.deal.inference import apply_personal_data, apply_public_bodies, apply_sector_regulation
 from contractgen.deal.model import Deal, locale_from_law
 from contractgen.deal.notes import Finding, final_without_acknowledgement, find_notes, located_notes
 from contractgen.deal.inference import note_appi_foreign_transfer, note_process_agent
