@@ -23,6 +23,7 @@ from contractgen.redline.writeback import round_trip, updated_text
 from contractgen.deal.yamlsource import decode_text
 from contractgen.errors import ContractgenError
 from contractgen.pipeline import Workspace, build_deal
+from contractgen.document.transforms import reference_text
 from contractgen.redline.markup import FigureChange, MarkupChange, overrides_for, paragraph_texts
 from contractgen.values import currencies
 from contractgen.values.amounts import read_number, readings
@@ -261,7 +262,31 @@ def plan_text(text: str, deal: Path, accepted: list[MarkupChange], document: Any
             result.refused.append(f"{change.id}: {change.reference}: the render would not print their text exactly")
     if len({line.split(":")[0] for line in result.refused}) > len(refused_ids):
         result.values, result.overrides, result.text = [], {}, text
+    elif result.values and after is not None:
+        elsewhere = _also_changed(document, after, accepted)
+        if elsewhere:
+            fields = ", ".join(dict.fromkeys(v.dotted for v in result.values))
+            result.notes.append(
+                f"{fields}: the contract also prints the new value in {', '.join(elsewhere)}, which their document "
+                "left with the old figure: it differs from theirs there (send them the new draft to confirm)"
+            )
     return result
+
+
+def _also_changed(before: Any, after: Any, accepted: list[MarkupChange]) -> list[str]:
+    """The places (clause references) whose text a value change alters beyond the paragraphs they changed."""
+    theirs = {plain(c.after) for c in accepted} | {plain(c.before) for c in accepted}
+    new = {clause.id: clause for _, clause in after.iter_clauses()}
+    places: list[str] = []
+    for part, clause in before.iter_clauses():
+        if clause.id not in new:
+            continue
+        old_texts, new_texts = paragraph_texts(clause), paragraph_texts(new[clause.id])
+        for (anchor, old, _), (_, now, _) in zip(old_texts, new_texts):
+            if old != now and plain(old) not in theirs and plain(now) not in theirs:
+                place = reference_text(part, clause.number) + (f" {{#{anchor}}}" if anchor else "")
+                places.append(place)
+    return list(dict.fromkeys(places))
 
 
 def differing(text: str, deal: Path, changes: list[MarkupChange], workspace: Workspace) -> list[str]:

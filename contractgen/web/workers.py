@@ -154,7 +154,7 @@ def job_markup(workspace, name: str, text: str, docx: bytes, accept: tuple[str, 
                 "anchor": c.anchor,
                 "authors": c.authors,
                 "words": c.words(),
-                "values": c.values(),
+                "values": [(f.kind, f.ours, f.theirs, f.problem) for f in c.figures()],
             }
             for c in markup.changes
         ],

@@ -12,9 +12,11 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -38,20 +40,16 @@ def _uno_python() -> str | None:
     return None
 
 
-@pytest.fixture(scope="module")
-def marked(tmp_path_factory) -> dict[str, Path]:
-    """Our rendered DOCX and LibreOffice's marked-up copies of it: word.docx, ooxml.docx, clean-word.docx."""
+def _mark_up_in_libreoffice(folder: Path, deal: Path, edits: Path) -> dict[str, Path]:
+    """Render the deal with the `contractgen` command; LibreOffice makes the edits: {deal, ours, word, ooxml, …}."""
     python = _uno_python()
     if SOFFICE is None or python is None:
         pytest.skip("LibreOffice and python3-uno are installed by scripts/install-system-deps.sh")
-    folder = tmp_path_factory.mktemp("libreoffice-round")
-    deal = folder / "deal-example.yaml"
-    shutil.copy(REFERENCE, deal)
     rendered = run_contractgen("render", str(deal), "-o", str(folder / "ours"), "--format", "docx")
     assert rendered.returncode == 0, rendered.stderr
-    ours = folder / "ours" / "deal-example.docx"
+    ours = folder / "ours" / f"{deal.stem}.docx"
     made = subprocess.run(
-        [python, str(TESTS / "redline" / "libreoffice_markup.py"), str(EDITS), str(ours), str(folder / "theirs")],
+        [python, str(TESTS / "redline" / "libreoffice_markup.py"), str(edits), str(ours), str(folder / "theirs")],
         capture_output=True,
         text=True,
         timeout=600,
@@ -59,6 +57,15 @@ def marked(tmp_path_factory) -> dict[str, Path]:
     )
     assert made.returncode == 0, made.stderr
     return {"deal": deal, "ours": ours, **{p.stem: p for p in (folder / "theirs").glob("*.docx")}}
+
+
+@pytest.fixture(scope="module")
+def marked(tmp_path_factory) -> dict[str, Path]:
+    """Our rendered DOCX and LibreOffice's marked-up copies of it: word.docx, ooxml.docx, clean-word.docx."""
+    folder = tmp_path_factory.mktemp("libreoffice-round")
+    deal = folder / "deal-example.yaml"
+    shutil.copy(REFERENCE, deal)
+    return _mark_up_in_libreoffice(folder, deal, EDITS)
 
 
 def _part(path: Path, name: str) -> etree._Element:
@@ -180,3 +187,41 @@ def test_accepting_all_renders_their_text_and_leaves_no_redline_against_their_co
     # and the same changes read again against the new render have nothing left to accept
     done, again_report = _import(deal, marked["word"], "none")
     assert again_report["differing"] == []
+
+
+def test_figures_libreoffice_typed_in_a_german_contract_are_written_back_as_deal_values(tmp_path):
+    text = REFERENCE.read_text(encoding="utf-8")
+    text = re.sub(
+        r"(?m)^  locale: en_GB\b", "  locale: de_DE", re.sub(r"(?m)^  currency: GBP\b", "  currency: EUR", text)
+    )
+    deal = tmp_path / "deal-de.yaml"
+    deal.write_text(text, encoding="utf-8")
+    marked = _mark_up_in_libreoffice(tmp_path, deal, FIXTURES / "redline" / "libreoffice-markup-de.json")
+    done, report = _import(deal, marked["word"], "all")
+    assert done.returncode == 0, done.stderr
+    assert [v for c in report["changes"] for v in c["values"]] == [
+        {"kind": "percentage", "ours": "3%", "theirs": "2,5%"},  # clause 36, before Schedule 3
+        {"kind": "amount", "ours": "185.000,00", "theirs": "200.000,00"},
+        {"kind": "amount", "ours": "2.220.000,00", "theirs": "2.400.000,00"},
+    ]
+    assert [(v["field"], v["theirs"]) for v in report["values"]] == [
+        ("commercials.indexation.cap", 2.5),
+        ("commercials.monthly_charges", 200000),
+    ]
+    assert report["accepted"] == [] and report["differing"] == []  # values, not overrides: nothing left
+    written = deal.read_text(encoding="utf-8")
+    assert "  monthly_charges: 200000\n" in written and "overrides:" not in written
+    # the monthly charge is a deal value: the Charges clause and the caps derived from it follow it, which
+    # their document left as it was; the report says where, and their clean copy differs only there
+    (note,) = report["notes"]
+    assert note.startswith(
+        "commercials.indexation.cap, commercials.monthly_charges: the contract also prints the new value in "
+        "clause 33, clause 42 {#data-protection-cap}, clause 42 {#general-cap}, which their document left"
+    )
+    left = read_markup(marked["clean-word"].read_bytes(), build_deal(deal, Workspace()).document).changes
+    assert [(c.clause, c.anchor, [(f.old, f.new) for f in c.figures()]) for c in left] == [
+        ("charges", "", [(Decimal("200000.00"), Decimal("185000.00")), (Decimal("2400000.00"), Decimal("2220000.00"))]),
+        ("limitation-of-liability", "data-protection-cap", [(Decimal("7200000.00"), Decimal("6660000.00"))]),
+        ("limitation-of-liability", "general-cap", [(Decimal("3600000.00"), Decimal("3330000.00"))]),
+    ]
+    assert all(len(c.figures()) == sum(op == "+" for op, _ in c.words()) for c in left)  # figures, no words

@@ -112,3 +112,30 @@ def test_accepting_every_change_leaves_an_empty_redline_against_their_document(c
     assert done.status_code == 200, done.text
     assert "the contract now reads word for word as theirs: an empty redline" in done.text
     assert "payment_terms: 60 days" in (web_repo / DEAL).read_text(encoding="utf-8")
+
+
+def test_an_ambiguous_figure_is_shown_with_both_readings_and_not_accepted(client, web_repo: Path):
+    path = web_repo / DEAL
+    swiss = re.sub(r"(?m)^  currency: GBP\b", "  currency: CHF", path.read_text(encoding="utf-8"))
+    path.write_text(re.sub(r"(?m)^  locale: en_GB\b", "  locale: de_CH", swiss), encoding="utf-8")
+    git(web_repo, "commit", "-qam", "Swiss francs")
+    ours = client.get(f"/download/docx/{DEAL}").content
+    theirs = m.mark_up(
+        ours, lambda root: m.replace_words(m.paragraph(root, "ch_fixed_monthly"), "185’000.00", "200.000", 900)
+    )
+    page = _upload(client, theirs).text
+    assert "amount changed: 185’000.00 → 200.000" in page
+    assert re.search(r"<span class=\"problem\">\(&#39;200.000&#39; can be read two ways: CHF 200000 ", page)
+    before = path.read_bytes()
+    done = client.post(
+        f"/markup-accept/{DEAL}",
+        data={
+            "csrf_token": _csrf(page),
+            "_upload": _hidden(page, "_upload"),
+            "_base": _hidden(page, "_base"),
+            "accept": ["C1"],
+        },
+    )
+    assert done.status_code == 422
+    assert "not accepted: C1: paragraph 1 of Schedule 3: &#39;200.000&#39; can be read two ways" in done.text
+    assert path.read_bytes() == before
