@@ -38,6 +38,7 @@ class Institution:
     expedited_by_agreement_only: bool = False  # opt-in rules: they apply only where the parties agree
     ad_hoc: bool = False
     country: str = ""
+    mediation: tuple[str, str] = ("", "")  # its own mediation service: (who appoints the mediator, the rules)
 
     def __str__(self) -> str:
         return self.name
@@ -60,9 +61,14 @@ def _institutions(law: LawLibrary) -> dict[str, Institution]:
             emergency_arbitrator=rules.get("emergency_arbitrator"), emergency_provision=rules.get("emergency_provision") or "",
             expedited=rules.get("expedited"), expedited_provision=rules.get("expedited_provision") or "",
             expedited_by_agreement_only=bool(rules.get("expedited_by_agreement_only")),
-            ad_hoc=bool(item.get("ad_hoc")), country=item.get("country") or "",
+            ad_hoc=bool(item.get("ad_hoc")), country=item.get("country") or "", mediation=_mediation(item),
         )  # fmt: skip
     return records
+
+
+def _mediation(item: dict[str, Any]) -> tuple[str, str]:
+    block = item.get("mediation") or {}
+    return (block.get("body") or "", block.get("rules") or "")
 
 
 def seats() -> dict[str, dict[str, str]]:
@@ -75,7 +81,9 @@ def _seats(law: LawLibrary) -> dict[str, dict[str, str]]:
     found = {}
     for record in law.records("seats").values():
         for name, item in (record.data.get("seats") or {}).items():
+            body, rules = _mediation(item)
             entry = {"name": name, "country": item["country"], "jurisdiction": item.get("jurisdiction") or ""}
+            entry |= {"mediation_body": body, "mediation_rules": rules}
             for alias in (name, *(item.get("aliases") or ())):
                 found[alias.casefold()] = entry
     return found
@@ -415,11 +423,33 @@ def disputes_of(deal: Any, forum_country: str = "", forum_courts: str = "") -> D
         courts=disputes.courts,
         asymmetric_for=disputes.asymmetric_for,
         arbitration=arbitration,
-        mediation=disputes.mediation,
+        mediation=mediation_of(disputes.mediation, arbitration),
         expert_determination=disputes.expert_determination,
         notes=notes,
         judgment_at_risk=at_risk,
     )
+
+
+@dataclass(frozen=True)
+class MediationView:
+    """The mediation tier as clause templates see it (``disputes.mediation``): who appoints the mediator."""
+
+    body: str = ""  # "" : a mediator the parties agree on, with no body named
+    rules: str = ""  # the body's mediation rules, when it is named from the law records
+
+
+def mediation_of(chosen: Any, arbitration: ArbitrationView | None) -> MediationView | None:
+    """The mediation tier: the deal's body, else the arbitral institution's own mediation service, else the usual
+    mediation body of the seat (law/forums, law/seats), else none named."""
+    if chosen is None:
+        return None
+    if chosen.body or arbitration is None:
+        return MediationView(body=chosen.body or "")
+    seat = _seat_record(arbitration.seat) or {}
+    body, rules = arbitration.institution.mediation
+    if not body and seat.get("mediation_body"):
+        body, rules = seat["mediation_body"], seat.get("mediation_rules", "")
+    return MediationView(body=body, rules=rules)
 
 
 def check_disputes(deal: Any) -> list[tuple[tuple[Any, ...], str]]:

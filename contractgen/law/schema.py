@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from contractgen.law.schema_terms import CommercialLaw, EmployeeTransfer, LabourSupply
+from contractgen.law.schema_terms import CommercialLaw, EmployeeTransfer, LabourSupply, Mediation
 import json
 
 Country = Field(pattern=r"^[A-Z]{2}$", description="an ISO 3166-1 alpha-2 country code, e.g. 'GB'")
@@ -411,6 +411,7 @@ class ForumRecord(Common):
     country: str | None = Field(None, pattern=r"^[A-Z]{2}$", description="where it is based (ISO code)")
     ad_hoc: bool = Field(False, description="true for ad hoc arbitration (no institution administers it)")
     rules: ForumRules
+    mediation: Mediation | None = Field(None, description="its own mediation service, for a tiered clause")
     note: str | None = Field(None, description="what a drafter should know about the institution, in one sentence")
 
 
@@ -422,6 +423,7 @@ class Seat(BaseModel):
     country: str = Country
     jurisdiction: str = Field("", description="the law/jurisdictions record whose courts supervise the seat, or ''")
     aliases: list[str] = Aliases
+    mediation: Mediation | None = Field(None, description="the usual mediation body there, for a tiered clause")
 
 
 class SeatsRecord(Common):

@@ -26,6 +26,15 @@ class Fact(BaseModel):
     as_of: date = Field(description="the date these facts were last checked against their sources (YYYY-MM-DD)")
 
 
+class Mediation(Fact):
+    """Who appoints a mediator when the parties cannot agree on one: an arbitral institution's own mediation
+    service, or the usual mediation body of a seat."""
+
+    body: str = Field(description="who appoints the mediator, as a contract names it, e.g. 'the Hong Kong "
+                      "International Arbitration Centre'")  # fmt: skip
+    rules: str | None = Field(None, description="the mediation rules it administers, e.g. 'the HKIAC Mediation Rules'")
+
+
 class LatePayment(Fact):
     """Interest on late payments between businesses that the law gives without the contract stating a rate."""
 

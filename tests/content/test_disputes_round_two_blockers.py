@@ -10,6 +10,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+import pytest
+
 from contractgen.deal import load_deal
 from contractgen.pipeline import Workspace, render_deal
 from tests.helpers import FIXTURES
@@ -73,3 +75,55 @@ def test_banking_secrecy_is_for_banks_not_for_a_swiss_insurer_under_finma():
     text = contract_text(FIXTURES / "openworld" / "deals" / "ch-insurer-conflicts.yaml")
     assert "FINMA Circular 2018/3" in text
     assert "Article 47 of the Banking Act" not in text
+
+
+# The mediation tier names the body the law records give for the institution or the seat (round-2 finding X1)
+
+
+def mediation_sentence(text: str) -> str:
+    """The tiered clause's sentence on how the mediator is chosen, up to the fees sentence."""
+    start = text.index("The mediation will be conducted by a single mediator")
+    return text[start : text.index("The Parties will share the mediator's fees", start)]
+
+
+@pytest.mark.parametrize(
+    "deal, body",
+    [
+        ("hk-hkiac-written", "the Hong Kong International Arbitration Centre under the HKIAC Mediation Rules"),
+        ("de-dis-india", "the German Arbitration Institute (DIS) under the DIS Mediation Rules"),
+        ("ny-icdr", "the International Centre for Dispute Resolution under the ICDR International Mediation Rules"),
+        ("ch-swiss-rules", "the Swiss Arbitration Centre under the Swiss Rules of Mediation"),
+        ("sg-siac-tiered", "the Singapore International Mediation Centre"),  # as the deal writes it
+    ],
+)
+def test_the_mediator_is_appointed_by_the_body_the_records_name(deal, body):
+    sentence = mediation_sentence(text_of(DISPUTES / f"{deal}.yaml"))
+    assert f"if they cannot agree within 10 Business Days, appointed by {body}" in sentence
+    assert "recognised standing" not in sentence
+
+
+@pytest.mark.parametrize(
+    "deal, nominator",
+    [
+        ("in-mcia-written", "the Mumbai Centre for International Arbitration"),  # no mediation rules recorded
+        ("nz-uncitral", "the President of the Arbitrators' and Mediators' Institute of New Zealand"),  # ad hoc
+    ],
+)
+def test_without_a_recorded_body_the_parties_agree_the_mediator_and_the_mediation_can_end(deal, nominator):
+    sentence = mediation_sentence(text_of(DISPUTES / f"{deal}.yaml"))
+    assert sentence.startswith("The mediation will be conducted by a single mediator agreed by the Parties. ")
+    assert f"either Party may ask {nominator} to nominate a mediator" in sentence
+    assert "If no mediator has been appointed within 20 Business Days after the notice proposing mediation" in sentence
+    assert "appointed by" not in sentence.split("nominate")[0] and "recognised standing" not in sentence
+
+
+def test_the_institution_records_carry_their_mediation_service_with_sources():
+    from contractgen.law.forums import load_institutions, seats
+
+    institutions = load_institutions()
+    assert institutions["hkiac"].mediation == (
+        "the Hong Kong International Arbitration Centre",
+        "the HKIAC Mediation Rules",
+    )
+    assert institutions["mcia"].mediation == ("", "")
+    assert seats()["singapore"]["mediation_body"] == "the Singapore International Mediation Centre"
