@@ -345,3 +345,15 @@ def test_a_cache_folder_linked_out_of_the_repository_is_not_used(tmp_path):
     (repo / ".contractgen" / "cache").unlink()
     with cache.part_cache(repo / ".contractgen" / "cache", repo):
         assert cache.cache_dir() == repo / ".contractgen" / "cache" / cache.FOLDER
+
+
+def test_anchor_pages_read_every_named_destination_on_its_page(joined, whole):
+    from contractgen.writers.pdf.pages import anchor_pages
+
+    for data in (joined, whole):
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        expected = {
+            str(name): reader.get_destination_page_number(destination) + 1
+            for name, destination in reader.named_destinations.items()
+        }
+        assert expected and anchor_pages(data) == expected
