@@ -143,6 +143,24 @@ def test_their_changes_are_reported_clause_by_clause_with_the_figures_and_the_co
         ("costs", AUTHOR, "We cannot accept a cost cap here.")
     ]
     assert report["differing"] == [c["id"] for c in report["changes"]]
+    # the same edits made with tracking off are found by comparing with the render, in the same clauses
+    untracked = read_markup(marked["clean-word"].read_bytes(), build_deal(deal, Workspace()).document)
+    assert [c.clause for c in untracked.changes] == [
+        "invoicing",
+        "limitation-of-liability",
+        "costs",
+        "counterparts",
+        "counterparts",
+        "service-credits",
+    ]
+    assert untracked.changes[2].marked() == (
+        "Each Party pays its own {+reasonable+} costs [-and expenses-] incurred in negotiating, preparing and "
+        "entering into this Agreement."
+    )
+    assert [c.values() for c in untracked.changes if c.values()] == [
+        [("number", "30", "45")],
+        [("percentage", "12%", "15%")],
+    ]
     # the Office Open XML save reads as the Word 2007-365 one does
     assert [(c["clause"], c["before"], c["after"]) for c in reports["ooxml"]["changes"]] == [
         (c["clause"], c["before"], c["after"]) for c in report["changes"]
