@@ -129,6 +129,9 @@ class PublicSectorLaw(BaseModel):
             "Act 2023'"
         ),
     )
+    subcontracting: str = Field(
+        "", description="the provision under which a public body authorises each subcontract, where the law has one"
+    )
     payment_traceability: PaymentTraceability | None = Field(
         None, description="the rule that every payment under a public contract be traceable, where the law has one"
     )

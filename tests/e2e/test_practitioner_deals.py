@@ -157,14 +157,16 @@ CASES = {
     ),
     "it-public-hospital": (
         [
-            "privacy-law:codice-in-materia-di-protezione-dei-dati-persona",
             "sector-regulation:d-lgs-36-2023-codice-dei-contratti-pubblici",
             "public-body-from-name:azienda-socio-sanitaria-territoriale-lombardia-n",
             "late-payment-rate:italy",
         ],
         [
             "at 1% per month or, if lower, the highest rate that Applicable Law permits",
-            "Codice in materia di protezione dei dati personali (D.Lgs. 196/2003)",
+            # the Italian Privacy Code is a recorded supplement of the EU GDPR: named, no note
+            "as supplemented by the Italian Personal Data Protection Code (Legislative Decree No. 196 of 30 June 2003)",
+            # the public-procurement terms of Italian law
+            "traceability of payments under Article 3 of Law No. 136 of 13 August 2010",
             "D.Lgs. 36/2023 (Codice dei contratti pubblici): public procurement",
             "where Article 122 of Legislative Decree No. 36 of 31 March 2023 allows it to do so",
             "An Insolvency Event occurs in relation to the Contractor if",

@@ -22,7 +22,15 @@ ITALIAN_TERMS = [
     "performed are adjusted by 80% of the change beyond 5%",
     "a definitive guarantee (garanzia definitiva) under Article 117 of Legislative Decree No. 36 of 31 March 2023, "
     "as a deposit or a surety, of 10% of the value of this Agreement",
+    "Each subcontract needs Contracting Authority's authorisation under Article 119 of Legislative Decree No. 36 of "
+    "31 March 2023, and Contracting Authority decides on a request as that law provides.",
+    "as supplemented by the Italian Personal Data Protection Code (Legislative Decree No. 196 of 30 June 2003)",
 ]
+
+
+def test_the_italian_authority_gives_no_consent_on_its_own_terms(italian):
+    assert "will not withhold its consent unreasonably" not in italian
+    assert "Silence is not consent" not in italian
 
 
 @pytest.fixture(scope="module")
@@ -55,3 +63,4 @@ def test_a_law_without_those_records_brings_none_of_them(tmp_path):
     for words in ("traceability of payments", "will be revised as", "definitive guarantee", "their revision under"):
         assert words not in text
     assert "subject only to Changes agreed under clause" in text
+    assert "will not withhold its consent unreasonably" in text
