@@ -197,7 +197,7 @@ def read_figure(kind: str, text: str, locale: str, currency: str | None) -> Deci
 
 def _is_currency(word: str) -> bool:
     word = word.strip(".,;:()")
-    return bool(word) and (word in currencies.SIGNS or word.upper() in currencies.iso_codes())
+    return bool(word) and (word in currencies.SIGNS or (word.isupper() and word in currencies.iso_codes()))
 
 
 def _first_kept(words: list[tuple[str, str]]) -> str:

@@ -95,17 +95,28 @@ def _written_as(value: Any, fig: FigureChange, markets: tuple[str, ...], locale:
         if Decimal(str(value)) != ours:
             return None
         return int(theirs) if theirs == theirs.to_integral_value() and isinstance(value, int) else float(theirs)
-    found = []
-    for match in _SPAN.finditer(value):
-        try:
-            if read_number(match.group(0), locale, markets) == ours:
-                found.append(match)
-        except ValueError:
-            continue
+    found = [(start, end) for start, end, figure in _spans(value) if _reads(figure, locale, markets) == ours]
     if len(found) != 1:
         return None
-    token = found[0].group(0)
-    return value[: found[0].start()] + _write_like(token, ours, theirs, locale) + value[found[0].end() :]
+    (start, end), token = found[0], value[found[0][0] : found[0][1]]
+    return value[:start] + _write_like(token, ours, theirs, locale) + value[end:]
+
+
+def _spans(value: str) -> Iterator[tuple[int, int, str]]:
+    """The figures of a deal string: a run grouped with spaces ("1 250 000,00"), else each of its numbers ("5 10")."""
+    for match in _SPAN.finditer(value):
+        if " " not in match.group(0) or _reads(match.group(0), "en_GB", ()) is not None:
+            yield match.start(), match.end(), match.group(0)
+            continue
+        for part in re.finditer(r"\S+", match.group(0)):
+            yield match.start() + part.start(), match.start() + part.end(), part.group(0)
+
+
+def _reads(figure: str, locale: str, markets: tuple[str, ...]) -> Decimal | None:
+    try:
+        return read_number(figure, locale, markets)
+    except ValueError:
+        return None
 
 
 def _write_like(token: str, ours: Decimal, theirs: Decimal, locale: str) -> str:

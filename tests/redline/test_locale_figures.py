@@ -144,3 +144,24 @@ def test_an_english_contract_keeps_reading_its_own_figures(tmp_path):
         {"change": "C1", "field": "commercials.monthly_charges", "ours": 185000, "theirs": 200000}
     ]
     assert report["differing"] == []
+
+
+@pytest.mark.parametrize(
+    ("written", "locale", "ours", "theirs", "becomes"),
+    [
+        ("185.000,00 €", "de_DE", "185000", "200000", "200.000,00 €"),
+        ("PLN 1 250 000,00", "pl_PL", "1250000", "1500000", "PLN 1 500 000,00"),
+        ("CHF 185’000", "de_CH", "185000", "200000.5", "CHF 200’000.5"),
+        ("EUR 185,000", "en_IE", "185000", "200000", "EUR 200,000"),
+        ("within 5 10 days", "en_GB", "5", "7", "within 7 10 days"),  # two numbers, not one grouped figure
+        ("30 days", "en_GB", "30", "45", "45 days"),
+    ],
+)
+def test_a_deal_string_keeps_its_own_way_of_writing_the_figure(written, locale, ours, theirs, becomes):
+    from decimal import Decimal
+
+    from contractgen.redline.markup import FigureChange
+    from contractgen.repo.negotiation import _written_as
+
+    figure = FigureChange("amount", ours, theirs, Decimal(ours), Decimal(theirs))
+    assert _written_as(written, figure, (), locale) == becomes
