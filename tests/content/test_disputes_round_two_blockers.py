@@ -127,3 +127,20 @@ def test_the_institution_records_carry_their_mediation_service_with_sources():
     )
     assert institutions["mcia"].mediation == ("", "")
     assert seats()["singapore"]["mediation_body"] == "the Singapore International Mediation Centre"
+
+
+def test_institution_facts_are_filled_from_official_texts_or_left_null_with_a_note():
+    from contractgen.law.forums import load_institutions
+    from contractgen.law.library import active
+
+    institutions = load_institutions()
+    cam = institutions["cam-ccbc"]
+    assert (cam.emergency_arbitrator, cam.emergency_provision, cam.edition) == (True, "Article 21", "2022")
+    assert cam.expedited is True and "46/2021" in cam.expedited_provision
+    assert institutions["kcab"].expedited is True and institutions["kcab"].expedited_provision == "Chapter 6"
+    records = active().records("forums")
+    for key in ("bani", "lca", "canaco", "kcab"):
+        rules = records[key].data["rules"]
+        unknown = [name for name in ("emergency_arbitrator", "expedited") if rules.get(name) is None]
+        assert unknown, key
+        assert any(words in rules["note"] for words in ("not confirmed", "unchecked")), key
