@@ -12,6 +12,7 @@ from contractgen import __version__
 from contractgen.deal import DealSource, load_deal
 from contractgen.deal.load import read_deal
 from contractgen.deal.notes import prints_as_draft
+from contractgen.deal.derived import support_hours_warnings
 from contractgen.deal.inference import final_warnings
 from contractgen.document.model import Clause, Document, DocumentNote, ListBlock, ListItem, Paragraph, Part, PartyBlock
 from contractgen.document.reader import read_inline, read_markdown
@@ -254,6 +255,7 @@ def build_document(loaded: DealSource | ResolvedDeal, workspace: Workspace | Non
         warnings.append(disagreement)
     warnings.extend(context["disputes"].notes)
     warnings.extend(final_warnings(deal))
+    warnings.extend(support_hours_warnings(deal))
     public = [p.name for p in (deal.parties.client, deal.parties.supplier) if getattr(p, "public_body", False)]
     warnings.extend(wording_problems(document, template_dir, bool(context["disputes"].arbitration), public))
     warnings.extend(law_word_problems(document, context["law"].must_not_use, context["law"].name))

@@ -401,3 +401,99 @@ def note_unread_payment_terms(deal: Any, data: Any) -> Iterator[Finding]:
             "following the month of invoice'",
             "invoicing",
         )
+
+
+# ------------------------------------------------------------ support hours against the Delivery Centres' hours
+# The part of a service's daily support window that no Delivery Centre works (in winter and summer) is a gap.
+SUPPORT_HOURS = re.compile(r"(\d{1,2})[:.](\d{2})\s*[-–]\s*(\d{1,2})[:.](\d{2})")
+Span = tuple[datetime, datetime]
+
+
+def _span(day: date, start: int, end: int, zone: str) -> Span:
+    midnight = datetime.combine(day, time(0), ZoneInfo(zone))
+    return tuple((midnight + timedelta(minutes=m)).astimezone(timezone.utc) for m in (start, end))  # type: ignore[return-value]  # two items
+
+
+def _window(text: str) -> tuple[int, int] | None:
+    """The daily support window in minutes after midnight: all day for round-the-clock support, else its times."""
+    if ROUND_THE_CLOCK.search(text):  # "24x7 for P1 and P2, otherwise …" is supported all day
+        return 0, 1440
+    match = SUPPORT_HOURS.search(text)
+    if not match:
+        return None
+    h1, m1, h2, m2 = (int(g) for g in match.groups())
+    return h1 * 60 + m1, h2 * 60 + m2
+
+
+def _gaps(window: Span, covered: list[Span]) -> list[Span]:
+    """The parts of the window that no covered span reaches."""
+    gaps, cursor = [], window[0]
+    for start, end in sorted(covered):
+        if start > cursor and cursor < window[1]:
+            gaps.append((cursor, min(start, window[1])))
+        cursor = max(cursor, end)
+    if cursor < window[1]:
+        gaps.append((cursor, window[1]))
+    return gaps
+
+
+def _wednesday(year: int, month: int) -> date:
+    day = date(year, month, 15)
+    return day + timedelta(days=(2 - day.weekday()) % 7)
+
+
+def support_gaps(deal: Any) -> Iterator[tuple[int, Any, list[str]]]:
+    """Each service with support hours that no Delivery Centre covers, and its gaps by season in local time."""
+    client, supplier = deal.parties.client, deal.parties.supplier
+    centres = [
+        (c.timezone or supplier.timezone, c.business_hours or supplier.business_hours)
+        for c in (deal.sourcing.delivery_centres if deal.sourcing else [])
+    ]
+    if not centres or any(zone is None or hours is None for zone, hours in centres):
+        return
+    year = deal.contract.effective_date.year
+    for index, service in enumerate(deal.scope.services):
+        zone = service.support_timezone or client.timezone
+        window = _window(str(service.support_hours or ""))
+        if window is None or zone is None or window[0] >= window[1]:
+            continue
+        months = (7, 1) if southern_hemisphere(str(zone)) else (1, 7)
+        found = []
+        for season, month in zip(("winter", "summer"), months):
+            day = _wednesday(year, month)
+            covered = [
+                _span(day + timedelta(days=shift), hours.start_minute, hours.end_minute, str(centre_zone))
+                for centre_zone, hours in centres
+                for shift in (-1, 0, 1)
+            ]
+            tz = ZoneInfo(str(zone))
+            gaps = _gaps(_span(day, window[0], window[1], str(zone)), covered)
+            text = ", ".join(
+                f"{a.astimezone(tz):%H:%M}-{b.astimezone(tz):%H:%M}".replace("-00:00", "-24:00") for a, b in gaps
+            )
+            if text:
+                found.append(f"{text} in {season}")
+        if found:
+            yield index, service, found
+
+
+def hours_findings(deal: Any) -> Iterator[Finding]:
+    """A finding for each service whose support hours the Delivery Centres' hours do not cover."""
+    for index, service, gaps in support_gaps(deal):
+        yield Finding(
+            ("scope", "services", index, "support_hours"), "support-hours", str(service.id),
+            f"{service.name} is supported {service.support_hours}, but no Delivery Centre works "
+            f"{'; '.join(gaps)} (local time of the support hours)",
+            "the draft binds the supplier to those support hours and to perform the Services only from the "
+            "Delivery Centres",
+            "how those hours are staffed: longer Delivery Centre hours (sourcing.delivery_centres.business_hours), "
+            "a shift or on-call model, or remote working the client approves",
+            "delivery-locations",
+        )  # fmt: skip
+
+
+def support_hours_warnings(deal: Any) -> list[str]:
+    """The findings as build warnings, for a draft and a final contract alike (the document itself is unchanged)."""
+    return [
+        f"{'.'.join(map(str, f.path))}: {f.unrecognised}; {f.drafted}; check {f.check}" for f in hours_findings(deal)
+    ]

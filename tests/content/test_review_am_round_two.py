@@ -125,3 +125,45 @@ def test_no_unit_warning_for_a_draft_or_a_deal_not_priced_per_unit(name):
     from contractgen.deal.load import load_deal
 
     assert not [w for w in final_warnings(load_deal(SAMPLES / f"{name}.yaml").deal) if "unit_name" in w]
+
+
+# Support hours against the Delivery Centres' hours, in the time zones and seasons of the first contract year.
+
+
+def _gaps(name: str) -> dict[str, str]:
+    from contractgen.deal.derived import hours_findings
+    from contractgen.deal.load import load_deal
+
+    return {str(f.about): f.unrecognised for f in hours_findings(load_deal(SAMPLES / f"{name}.yaml").deal)}
+
+
+def test_support_hours_outside_every_delivery_centre_are_found_by_season():
+    mexico = _gaps("us-saas-mexico")
+    assert list(mexico) == ["T2"]  # Platform Engineering has no support hours
+    assert "06:00-07:00, 16:00-18:00 in winter; 06:00-08:00, 17:00-18:00 in summer" in mexico["T2"]
+    sydney = _gaps("au-retailer-philippines")
+    assert any("07:00-08:00 in winter; 07:00-09:00 in summer" in text for text in sydney.values())
+    assert any(text.startswith("E-commerce Support") and "08:00-09:00 in summer" in text for text in sydney.values())
+    assert "00:00-08:00, 18:00-24:00 in winter" in " ".join(_gaps("ca-insurer-us-cloud").values())  # 24x7 hosting
+
+
+def test_the_gaps_reach_the_build_warnings(tmp_path):
+    from contractgen.deal.derived import support_hours_warnings
+    from contractgen.deal.load import load_deal
+
+    warnings = support_hours_warnings(load_deal(SAMPLES / "us-saas-mexico.yaml").deal)
+    assert len(warnings) == 1 and warnings[0].startswith("scope.services.1.support_hours: Tier-2 Support")
+    assert "a shift or on-call model, or remote working the client approves" in warnings[0]
+
+
+def test_support_hours_within_a_delivery_centre_are_not_a_gap():
+    from contractgen.deal.derived import _gaps as gaps
+    from datetime import datetime, timezone
+
+    day = datetime(2027, 1, 13, tzinfo=timezone.utc)
+    window = (day.replace(hour=9), day.replace(hour=17))
+    assert gaps(window, [(day.replace(hour=8), day.replace(hour=18))]) == []
+    assert gaps(window, [(day.replace(hour=10), day.replace(hour=12))]) == [
+        (day.replace(hour=9), day.replace(hour=10)),
+        (day.replace(hour=12), day.replace(hour=17)),
+    ]
