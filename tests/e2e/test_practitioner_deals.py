@@ -152,8 +152,11 @@ CASES = {
             "in any event within 2 hours after becoming aware of it",
             # health declarations are sensitive data: the processing details say so, never "None"
             "Sensitive personal information Health declarations.",
+            # insolvency in the Insolvency and Bankruptcy Code's words
+            "an order is made for its corporate insolvency resolution process or liquidation",
+            "an interim resolution professional, resolution professional or liquidator is appointed",
         ],
-        ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Transfer of Undertakings"],
+        ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Transfer of Undertakings", "receiver", "administrator", "a interim"],
     ),
     "it-public-hospital": (
         [
