@@ -156,7 +156,10 @@ CASES = {
             "an order is made for its corporate insolvency resolution process or liquidation",
             "an interim resolution professional, resolution professional or liquidator is appointed",
         ],
-        ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Transfer of Undertakings", "receiver", "administrator", "a interim"],
+        ENGLISH_STATUTES
+        + GDPR_WORDS
+        + EU_ONLY
+        + ["Transfer of Undertakings", "receiver", "administrator", "a interim"],
     ),
     "it-public-hospital": (
         [
