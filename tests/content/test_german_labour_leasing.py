@@ -18,3 +18,11 @@ def test_the_german_client_directs_no_supplier_staff():
 
 def test_other_clients_have_no_such_clause():
     assert "Arbeitnehmerüberlassung" not in contract_text(SAMPLES / "ch-bank-portugal.yaml")
+
+
+def test_the_rule_against_the_drafter_is_set_aside_only_for_negotiated_terms_under_german_law():
+    german = contract_text(SAMPLES / "de-manufacturer-poland.yaml")
+    assert "In the terms of this Agreement that the Parties negotiated individually, no rule of construction" in german
+    assert "No rule of construction applies to the disadvantage of a Party because that Party prepared" not in german
+    swiss = contract_text(SAMPLES / "ch-bank-portugal.yaml")
+    assert "No rule of construction applies to the disadvantage of a Party because that Party prepared" in swiss
