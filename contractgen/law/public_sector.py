@@ -65,7 +65,9 @@ def public_sector_of(law_key: str, kind: str, public_body: bool) -> PublicSector
     local = kind == "local_authority"
 
     def pick(name: str) -> Any:
-        return data.get(f"local_{name}") if local and data.get(f"local_{name}") else data.get(name)
+        # a local field the record writes, even empty, replaces the national one: a federal law may not reach
+        # a municipality at all
+        return data.get(f"local_{name}") if local and f"local_{name}" in data else data.get(name)
 
     return PublicSector(
         information_laws=tuple(pick("information_laws") or ()),

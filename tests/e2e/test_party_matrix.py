@@ -140,6 +140,7 @@ def expectations(case: tuple[str, str, str, str]) -> tuple[list[str], list[str],
         contains += list(record.information_laws)
         contains.append("does not renew automatically")
         absent.append("renews automatically")
+    absent += law.get("not_for", {}).get(client, [])
     seat = f"The seat, or legal place, of the arbitration is {law['arbitration']['seat']}."
     if forum == "courts":
         contains.append(law["courts"])
