@@ -26,7 +26,7 @@ import babel
 from babel.core import get_global
 
 from contractgen import yamlload
-from contractgen.deal.inference import client_country, guessed_sector
+from contractgen.deal.inference import client_country, guessed_sector, party_countries
 from contractgen.deal.model import Deal, Service
 from contractgen.deal.notes import Finding, prints_as_draft
 from contractgen.law.regimes import resolve_regulations
@@ -285,10 +285,11 @@ def compute_derived(deal: Deal) -> Derived:
 
 
 def deal_countries(deal: Deal) -> tuple[str, ...]:
-    """The countries a deal touches: its locale's, the parties' (by time zone), delivery centres', sub-processors'."""
+    """The countries a deal touches: its locale's, the parties' (time zone, incorporation), delivery centres' …"""
     zones = get_global("zone_territories")
     found = [babel.Locale.parse(deal.contract.locale).territory or ""]
     found += [zones.get(party.timezone, "") for party in (deal.parties.client, deal.parties.supplier) if party.timezone]
+    found += party_countries(deal)
     found += [centre.country for centre in (deal.sourcing.delivery_centres if deal.sourcing else [])]
     protection = deal.data_protection
     if protection and protection.subprocessors:

@@ -84,6 +84,12 @@ def client_place(deal: Any) -> tuple[str, str]:
     return "", ""
 
 
+def party_countries(deal: Any) -> list[str]:
+    """The ISO codes of the countries the parties are incorporated in, where the deal says."""
+    parties = (deal.parties.client, deal.parties.supplier)
+    return [code for party in parties if (code := country_code(getattr(party, "incorporated_in", None)))]
+
+
 def inferred_regimes(sector: str | None, country: str, jurisdiction: str = "") -> list[SectorRegime]:
     """Return the regimes whose records apply to this kind of client in this country, in record order.
 

@@ -144,3 +144,17 @@ def test_institution_facts_are_filled_from_official_texts_or_left_null_with_a_no
         unknown = [name for name in ("emergency_arbitrator", "expedited") if rules.get(name) is None]
         assert unknown, key
         assert any(words in rules["note"] for words in ("not confirmed", "unchecked")), key
+
+
+# Amounts name their currency alone where a party is incorporated where the sign means another currency
+
+
+def test_a_new_zealand_dollar_deal_with_an_australian_supplier_prints_nz_dollars():
+    text = text_of(DISPUTES / "nz-uncitral.yaml")
+    assert "NZ$48,000.00 for each month" in text
+    assert " $48,000" not in text and " $576,000" not in text
+
+
+def test_a_us_dollar_deal_with_an_ontario_supplier_prints_us_dollars():
+    text = text_of(DISPUTES / "ny-icdr.yaml")
+    assert "US$120,000.00" in text and " $120,000" not in text
