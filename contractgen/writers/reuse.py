@@ -16,7 +16,9 @@ import hashlib
 import json
 import os
 import pickle
+import sys
 import threading
+import zlib
 from importlib import metadata
 from pathlib import Path
 
@@ -25,7 +27,23 @@ import contractgen
 _DIGESTS: dict[tuple, str] = {}
 _VERSIONS: dict[str, str] = {}
 _LOCK = threading.Lock()
-PRINTING_LIBRARIES = ("python-docx", "lxml", "weasyprint", "pydyf", "pikepdf", "fonttools")
+# everything that turns a document model into bytes: the layout's Jinja2, WeasyPrint and what it
+# parses, shapes, hyphenates and compresses with, python-docx, pikepdf (qpdf) and fontTools
+PRINTING_LIBRARIES = (
+    "python-docx",
+    "lxml",
+    "jinja2",
+    "markupsafe",
+    "weasyprint",
+    "pydyf",
+    "tinyhtml5",
+    "tinycss2",
+    "cssselect2",
+    "pyphen",
+    "pillow",
+    "pikepdf",
+    "fonttools",
+)
 
 
 def file_digest(path: Path) -> str:
@@ -66,6 +84,7 @@ def code_identity() -> str:
             versions.append(f"{name}={metadata.version(name)}\n")
         except metadata.PackageNotFoundError:
             versions.append(f"{name} not installed\n")
+    versions.append(f"python {sys.version}\nzlib {zlib.ZLIB_RUNTIME_VERSION}\n")
     source = tree_digest(Path(contractgen.__file__).parent, "*.py")
     identity = f"contractgen {contractgen.__version__}\n{source}\n{''.join(versions)}"
     with _LOCK:
@@ -86,6 +105,7 @@ def output_key(
         "contractgen output",
         fmt,
         layout,
+        _system_libraries() if fmt == "pdf" else "",
         os.environ.get("SOURCE_DATE_EPOCH", "").strip(),
         code_identity(),
         tree_digest(template_dir),
@@ -95,6 +115,19 @@ def output_key(
         # fifteen times quicker than its JSON; a different sharing of equal objects only misses
         pickle.dumps(document, protocol=5),
     )
+
+
+def _system_libraries() -> str:
+    """Return the versions of the system libraries WeasyPrint lays text out with (Pango, HarfBuzz)."""
+    with _LOCK:
+        if "system" in _VERSIONS:
+            return _VERSIONS["system"]
+    from contractgen.writers.pdf import engine
+
+    found = engine.text_libraries()
+    with _LOCK:
+        _VERSIONS["system"] = found
+    return found
 
 
 def printed(key: str, make) -> bytes:

@@ -31,6 +31,8 @@ never wider than the placeholder, so the lines break exactly as with the real nu
 
 from __future__ import annotations
 
+import os
+
 import io
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -47,6 +49,22 @@ def version() -> str:
     import weasyprint
 
     return str(weasyprint.__version__)
+
+
+def text_libraries() -> str:
+    """Return the versions of the system libraries that shape and lay out text (Pango, and the loaded
+    HarfBuzz, fontconfig and FreeType files where the system lists them): a cached PDF names them."""
+    from weasyprint.text.ffi import pango
+
+    found = [f"pango {pango.pango_version()}"]
+    try:
+        with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:
+            files = {line.split()[-1] for line in maps if "/lib" in line}
+    except OSError:
+        files = set()
+    names = ("libharfbuzz", "libfontconfig", "libfreetype", "libpango")
+    found += sorted(os.path.realpath(path) for path in files if os.path.basename(path).startswith(names))
+    return "\n".join(found)
 
 
 def url_fetcher(serve: Serve) -> Any:
