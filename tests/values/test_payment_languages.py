@@ -96,6 +96,8 @@ def test_words_are_read_or_kept_for_a_placeholder_never_refused_as_not_a_term(te
         ("60 gg d.f.", "days_from_invoice_date", 60),
         ("30 dagen na factuurdatum", "days_from_invoice_date", 30),
         ("30 days from the invoice date", "days_from_invoice_date", 30),
+        ("within 30 days of invoice", "days_from_invoice_date", 30),
+        ("Net 45 days from invoice", "days_from_invoice_date", 45),
         ("30 jours à compter de la réception de la facture", "days", 30),
         ("14 Tage nach Rechnungseingang", "days", 14),
         ("30 giorni dal ricevimento della fattura", "days", 30),
