@@ -32,9 +32,8 @@ def test_the_brief_deal_renders_with_a_window_to_answer_each_request(tmp_path):
     assert not [w for w in warnings if "subprocessors" in getattr(w, "path", str(w))]
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(written[0].read_bytes())).paragraphs)
     assert (
-        "the Client will answer it within 30 days after receiving it and will not refuse consent unreasonably, "
-        "and if the Client does not object in writing within that period it is treated as having consented to "
-        "that Sub-processor"
+        "the Client will answer it within 30 days after receiving it and will not refuse consent unreasonably. "
+        "If the Client does not object in writing within that period, it consents to that Sub-processor"
     ) in text
     assert (
         "The Client will answer a request for consent within 30 days after receiving it, and if it does not "
