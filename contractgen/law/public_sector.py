@@ -46,6 +46,7 @@ class PublicSector:
     procurement_law: str = ""  # "the Procurement Act 2023"
     termination_grounds: str = ""  # "section 78 of the Procurement Act 2023"
     subcontracting: str = ""  # "Article 119 of Legislative Decree No. 36 of 31 March 2023"
+    delay_penalties: str = ""  # "Article 126 of Legislative Decree No. 36 of 31 March 2023"
     traceability: PaymentTraceability | None = None
     price_revision: PriceRevision | None = None
     guarantee: PerformanceGuarantee | None = None
@@ -75,6 +76,7 @@ def public_sector_of(law_key: str, kind: str, public_body: bool) -> PublicSector
         procurement_law=data.get("procurement_law") or "",
         termination_grounds=data.get("termination_grounds") or "",
         subcontracting=data.get("subcontracting") or "",
+        delay_penalties=data.get("delay_penalties") or "",
         traceability=_traceability(data.get("payment_traceability")),
         price_revision=_revision(data.get("price_revision")),
         guarantee=_guarantee(data.get("performance_guarantee")),

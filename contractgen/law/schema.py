@@ -132,6 +132,9 @@ class PublicSectorLaw(BaseModel):
     subcontracting: str = Field(
         "", description="the provision under which a public body authorises each subcontract, where the law has one"
     )
+    delay_penalties: str = Field(
+        "", description="the provision that makes a public contract set penalties for each day of delay, where one does"
+    )
     payment_traceability: PaymentTraceability | None = Field(
         None, description="the rule that every payment under a public contract be traceable, where the law has one"
     )

@@ -24,6 +24,8 @@ ITALIAN_TERMS = [
     "as a deposit or a surety, of 10% of the value of this Agreement",
     "Each subcontract needs Contracting Authority's authorisation under Article 119 of Legislative Decree No. 36 of "
     "31 March 2023, and Contracting Authority decides on a request as that law provides.",
+    "it will pay Contracting Authority, for each day of delay, the penalty that the tender documents set under "
+    "Article 126 of Legislative Decree No. 36 of 31 March 2023",
     "as supplemented by the Italian Personal Data Protection Code (Legislative Decree No. 196 of 30 June 2003)",
 ]
 
@@ -60,7 +62,13 @@ def test_no_sentence_starts_with_a_lower_case_clause_reference(italian):
 def test_a_law_without_those_records_brings_none_of_them(tmp_path):
     written, _ = render_deal(DEALS / "uk-central-government.yaml", tmp_path, ("docx",), Workspace())
     text = " ".join(contract_text(written[0].read_bytes()).split())
-    for words in ("traceability of payments", "will be revised as", "definitive guarantee", "their revision under"):
+    for words in (
+        "traceability of payments",
+        "will be revised as",
+        "definitive guarantee",
+        "their revision under",
+        "for each day of delay",
+    ):
         assert words not in text
     assert "subject only to Changes agreed under clause" in text
     assert "will not withhold its consent unreasonably" in text
