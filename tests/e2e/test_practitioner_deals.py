@@ -271,7 +271,7 @@ CASES = {
             "as supplemented by Dataskyddslagen (2018:218)",
             "The Public Access to Information and Secrecy Act (2009:400). The Supplier acknowledges that the "
             "Municipality is subject to the Public Access to Information and Secrecy Act (2009:400).",
-            "Sjöstads kommun, a local authority, of Stadshuset",
+            "Sjöstads kommun, a local authority with registered number 212000-0142, of Stadshuset",
         ],
         COMMON_LAW + ENGLISH_STATUTES + PUBLIC_BODY + ["company number 212000-0142"],
     ),
