@@ -104,6 +104,8 @@ COMMON_NOUNS = ROLE_WORDS | {
     "telco",
     "cooperative",
     "co-operative",
+    "body",
+    "consortium",
 }
 _MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
 # Line breaks and runs of spaces become one space; a no-break space stays, so "R$ 385.000,00" never breaks.

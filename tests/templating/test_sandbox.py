@@ -207,6 +207,9 @@ def test_party_reference():
     assert party_reference("Client") == "the Client"
     assert party_reference("service provider") == "the service provider"
     assert party_reference("Apex") == "Apex"
+    # a statutory body's and a consortium's usual short names are common nouns
+    assert party_reference("Body") == "the Body"
+    assert party_reference("Consortium") == "the Consortium"
 
 
 # ---------------------------------------------------------------- context and conditions
