@@ -377,6 +377,34 @@ def apply_public_bodies(deal: Any) -> tuple[Any, list[Finding]]:
     return deal.model_copy(update={"parties": parties.model_copy(update=update)}), found
 
 
+def apply_cooperatives(deal: Any) -> tuple[Any, list[Finding]]:
+    """Return the deal with each party of unstated kind whose name reads as a co-operative society of its
+    country (data/public_body_words.yaml) described as one, and the notes (build warnings in a final document)."""
+    words = yamlload.safe_load(PUBLIC_BODY_WORDS.read_text("utf-8")).get("cooperatives") or {}
+    found: list[Finding] = []
+    for role in ("client", "supplier"):
+        party = getattr(deal.parties, role)
+        listed: list[str] = words.get(country_code(party.incorporated_in)) or []
+        pattern = rf"(?<!\w)(?:{_alternation(listed)})(?!\w)"
+        if not listed or "kind" in party.model_fields_set or not re.search(pattern, party.name, re.IGNORECASE):
+            continue
+        changed = {"kind": "cooperative", "company_number": None, "registered_number": party.company_number}
+        parties = deal.parties.model_copy(update={role: party.model_copy(update=changed)})
+        deal = deal.model_copy(update={"parties": parties})
+        finding = Finding(("parties", role, "name"), "cooperative-from-name", party.name,
+                          f"the deal does not state the {role}'s kind, and its name ({party.name}) reads as a "
+                          "co-operative society", "the contract describes it as a co-operative society, not a company",
+                          f"that it is one; state parties.{role}.kind (and established_under, the co-operative "
+                          "societies act it is registered under, and registered_number)", "parties")  # fmt: skip
+        if prints_as_draft(deal):
+            found.append(finding)
+        else:
+            deal = assume(
+                deal, f"parties.{role}.name: {finding.unrecognised}; {finding.drafted}; check {finding.check}"
+            )
+    return deal, found
+
+
 def forum_place(deal: Any) -> tuple[str, str, str]:
     """Return the forum's country code, its tradition and how the contract names it (seat or courts)."""
     records = load_jurisdictions()

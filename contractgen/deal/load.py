@@ -25,7 +25,8 @@ from pydantic_core import ErrorDetails
 from contractgen.deal.fields import is_currency
 from contractgen.deal.fields import locale_name as _locale
 from contractgen.deal.derived import apply_special_data, note_unread_payment_terms
-from contractgen.deal.inference import apply_personal_data, apply_public_bodies, apply_sector_regulation
+from contractgen.deal.inference import apply_cooperatives, apply_personal_data, apply_public_bodies
+from contractgen.deal.inference import apply_sector_regulation
 from contractgen.deal.model import Deal, locale_from_law
 from contractgen.deal.notes import Finding, final_without_acknowledgement, find_notes, located_notes
 from contractgen.deal.inference import note_appi_foreign_transfer, note_process_agent
@@ -94,6 +95,7 @@ def deal_findings(
     if unwritable:  # the rules compute with these values: report them alone
         return None, in_file_order(unwritable), []
     deal, public = apply_public_bodies(deal)
+    deal, cooperatives = apply_cooperatives(deal)
     deal, regulation = apply_sector_regulation(deal)
     deal, personal = apply_personal_data(deal)
     deal, special = apply_special_data(deal)
@@ -101,6 +103,7 @@ def deal_findings(
         moved
         + find_notes(deal, data)
         + public
+        + cooperatives
         + regulation
         + personal
         + special

@@ -158,3 +158,29 @@ def test_a_new_zealand_dollar_deal_with_an_australian_supplier_prints_nz_dollars
 def test_a_us_dollar_deal_with_an_ontario_supplier_prints_us_dollars():
     text = text_of(DISPUTES / "ny-icdr.yaml")
     assert "US$120,000.00" in text and " $120,000" not in text
+
+
+# An Indian co-operative bank is a co-operative society, not a company (round-2 finding IN 1)
+
+
+def test_an_indian_cooperative_bank_is_described_as_a_cooperative_society(tmp_path):
+    text = text_of(DISPUTES / "in-mcia-written.yaml")
+    assert (
+        "Konkan Cooperative Bank Limited, a co-operative society registered in India, whose registered office" in text
+    )
+    assert "Konkan Cooperative Bank Limited, a company" not in text
+    _, warnings = render_deal(DISPUTES / "in-mcia-written.yaml", tmp_path, ("docx",), Workspace())
+    assert any(w.startswith("parties.client.name: ") and "co-operative society" in w for w in warnings)
+    draft = load_deal(overlaid(DISPUTES / "in-mcia-written.yaml", OVERLAYS / "draft.yaml", tmp_path))
+    assert "cooperative-from-name:konkan-cooperative-bank-limited" in {n.id for n in draft.notes}
+
+
+def test_a_cooperative_elsewhere_with_a_company_form_stays_a_company():
+    from contractgen.deal.inference import apply_cooperatives
+
+    deal = load_deal(DISPUTES / "en-lcia-venue.yaml").deal
+    renamed = deal.parties.model_copy(
+        update={"client": deal.parties.client.model_copy(update={"name": "The Co-operative Bank p.l.c."})}
+    )
+    changed, notes = apply_cooperatives(deal.model_copy(update={"parties": renamed}))
+    assert changed.parties.client.kind == "company" and notes == []
