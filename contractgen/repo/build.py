@@ -47,6 +47,7 @@ from contractgen.repo.progress import DealProgress, run_each
 from contractgen.repo.staleness import Assessment, Resolved, assess, resolve_inputs
 from contractgen.repo.task_outputs import Task, render_pdf, render_redlines
 from contractgen.templating.worker import run_bounded
+from contractgen.writers import prepare as prepare_writers
 from contractgen.writers import render_formats
 from contractgen.writers.pdf.cache import part_cache
 from contractgen.writers.pdf.frame import rendering_one, share_cores
@@ -104,6 +105,12 @@ def _warm_up(config: RepoConfig, formats: set[str]) -> None:
         pass  # each task reports it
     for fmt in formats:
         importlib.import_module(f"contractgen.writers.{fmt}")
+    templates = _WORKER["workspace"].templates_path
+    for folder in sorted(p for p in templates.iterdir() if (p / "outline.yaml").is_file()):
+        try:  # the engines, parsed stylesheets and font digests: each deal's bounded child inherits them
+            prepare_writers(folder, formats)
+        except Exception:  # noqa: BLE001 - a template that cannot be prepared fails in the tasks that use it
+            pass
     import multiprocessing
 
     share_cores(multiprocessing.Value("i", 0))  # inherited by the forked workers: cores idle at the end go to parts
@@ -455,8 +462,8 @@ def _execute(
             from contractgen.repo.dask_executor import execute_on_dask
 
             return execute_on_dask(config, tasks, dask, shown.done, run_one_task)
-        # warm even for one job: each deal renders in a bounded worker forked from this process
-        _warm_up(config, {fmt for task in tasks for fmt, _out in task.outputs})
         with part_cache(config.root / CACHE_DIR, config.root):  # PDF parts that did not change are not laid out again
+            # warm even for one job: each deal renders in a bounded worker forked from this process
+            _warm_up(config, {fmt for task in tasks for fmt, _out in task.outputs})
             results = run_each(tasks, _run_task, jobs, shown, _ensure_worker, (config,), name=lambda task: task.deal)
     return [{"deal": task.deal, **result} for task, result in zip(tasks, results)]

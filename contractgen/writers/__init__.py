@@ -101,6 +101,27 @@ def _pdf_layout() -> str:
     return "off" if setting() == "off" else "parts"
 
 
+def prepare(template_dir: Path, formats) -> None:
+    """Load now what printing `formats` with this template needs, so worker processes forked from
+    this one inherit it (each of a build's contracts renders in a fresh bounded child)."""
+    from contractgen.writers.pdf.cache import cache_dir
+
+    if "docx" in formats:
+        import contractgen.writers.docx.writer  # noqa: F401
+    if "pdf" in formats:
+        from contractgen.writers.pdf import writer
+
+        writer.prepare(Path(template_dir).resolve() / "pdf")
+        import contractgen.writers.pdf.pages  # noqa: F401
+    if cache_dir() is not None:
+        from contractgen.writers import reuse
+
+        reuse.code_identity()
+        reuse.tree_digest(template_dir)
+        if "pdf" in formats:
+            reuse.system_libraries()
+
+
 def render_formats(document, template_dir: Path, formats, render_pdf=None) -> dict[str, bytes]:
     """Print `document` in each of `formats`, {format: bytes} in the order given.
 
@@ -123,4 +144,4 @@ def render_formats(document, template_dir: Path, formats, render_pdf=None) -> di
     return {fmt: payloads[fmt] for fmt in formats}
 
 
-__all__ = ["FORMATS", "WRITERS", "Pages", "Writer", "render", "render_formats"]
+__all__ = ["FORMATS", "WRITERS", "Pages", "Writer", "prepare", "render", "render_formats"]

@@ -105,7 +105,7 @@ def output_key(
         "contractgen output",
         fmt,
         layout,
-        _system_libraries() if fmt == "pdf" else "",
+        system_libraries() if fmt == "pdf" else "",
         os.environ.get("SOURCE_DATE_EPOCH", "").strip(),
         code_identity(),
         tree_digest(template_dir),
@@ -117,7 +117,7 @@ def output_key(
     )
 
 
-def _system_libraries() -> str:
+def system_libraries() -> str:
     """Return the versions of the system libraries WeasyPrint lays text out with (Pango, HarfBuzz)."""
     with _LOCK:
         if "system" in _VERSIONS:

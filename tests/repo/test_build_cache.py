@@ -62,3 +62,34 @@ def test_build_workers_laying_parts_out_in_parallel_give_the_serial_bytes(repo, 
     result = run_cli("build", "--jobs", "2", cwd=other, env={"CONTRACTGEN_PDF_PARTS": "serial"})
     assert result.returncode == 0, result.stderr
     assert contracts(repo) == contracts(other) and contracts(repo)
+
+
+def test_the_build_parent_loads_the_engines_its_bounded_children_inherit(repo):
+    import os
+    import subprocess
+    import sys
+
+    from tests.helpers import ROOT
+
+    # in a fresh interpreter: the warm-up before forking loads WeasyPrint, the parsed stylesheet,
+    # the joining libraries and python-docx, which each deal's bounded child would otherwise load again
+    script = (
+        "import sys\n"
+        "from contractgen.repo import build\n"
+        "from contractgen.repo.config import load_config\n"
+        "from contractgen.writers.pdf import writer\n"
+        "build._warm_up(load_config(), {'pdf', 'docx'})\n"
+        "print(sorted(m for m in ('weasyprint', 'pikepdf', 'fontTools.subset', 'docx') if m in sys.modules))\n"
+        "print(len(writer._CACHE))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert done.returncode == 0, done.stderr
+    loaded, parsed = done.stdout.splitlines()
+    assert loaded == "['docx', 'fontTools.subset', 'pikepdf', 'weasyprint']"
+    assert int(parsed) >= 1  # the template's print.css and fonts, parsed once for every deal

@@ -162,6 +162,14 @@ def _font_digest(font_files: list[Path]) -> str:
 _FONT_DIGESTS: dict[tuple, str] = {}
 
 
+def prepare_fonts(font_files: list[Path]) -> None:
+    """Digest the template's fonts and load the joining libraries now (a build's parent, before it forks)."""
+    import fontTools.subset  # noqa: F401
+    import pikepdf  # noqa: F401
+
+    _font_digest(font_files)
+
+
 def lay_out_or_reuse(markups: list[str], kit, identity: str) -> list:
     """Return each part's LaidOutPart: from the part cache when its key is there, else laid out (and stored).
 

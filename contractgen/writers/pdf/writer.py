@@ -155,6 +155,19 @@ def _resources(pdf_dir: Path):
     return _cached(_CACHE, key, make)
 
 
+def prepare(pdf_dir: Path) -> None:
+    """Load now what every contract PDF of this template needs (WeasyPrint, the parsed print.css and
+    fonts, pikepdf and fontTools for the join, the font files' digests and names), so the workers a
+    build forks from this process inherit it instead of each loading it again."""
+    from contractgen.writers.pdf import assemble, frame
+
+    _, _, _, _ = _resources(pdf_dir)
+    css_path = pdf_dir / STYLESHEET
+    fonts = font_files(safefs.read_bytes(css_path, pdf_dir.parent).decode("utf-8"), css_path)
+    frame.prepare_fonts(fonts)
+    assemble.template_font_files(fonts)
+
+
 def _extra_stylesheet(css_path: Path, what: str, font_config, fetcher):
     """Return (parsed CSS, digest) of a further stylesheet beside print.css, cached per file version."""
     key = (css_path, *_stylesheet_key(css_path, what), id(font_config))
