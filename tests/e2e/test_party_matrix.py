@@ -31,6 +31,7 @@ from contractgen import writers
 from contractgen.checks.lint import lint_library
 from contractgen.deal import load_deal
 from contractgen.deal.parties import PUBLIC_BODIES
+from contractgen.law.library import active
 from contractgen.law.public_sector import public_sector_of
 from contractgen.pipeline import Workspace, build_document
 from tests.e2e.test_hardening import docx_text, pdf_text
@@ -141,6 +142,11 @@ def expectations(case: tuple[str, str, str, str]) -> tuple[list[str], list[str],
         contains.append("does not renew automatically")
         absent.append("renews automatically")
     absent += law.get("not_for", {}).get(client, [])
+    record = active().records("jurisdictions")[law["record"]].data
+    if (record.get("execution") or {}).get("e_signature") is False:
+        absent.append("electronic signature")
+    else:
+        contains.append("The Parties may sign this Agreement by electronic signature")
     seat = f"The seat, or legal place, of the arbitration is {law['arbitration']['seat']}."
     if forum == "courts":
         contains.append(law["courts"])
