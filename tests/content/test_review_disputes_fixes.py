@@ -119,10 +119,16 @@ def test_a_bank_and_an_insurer_sample_differ_on_resolution():
 def test_the_limitation_exception_follows_the_final_forum(path):
     text = text_of(path)
     arbitration = "will be referred to and finally resolved by arbitration" in text
-    court_filing = "or from starting proceedings to protect its rights before a limitation period expires" in text
+    # Scots law speaks of rights extinguished by prescription or limitation, not of a limitation period expiring
+    expiry = (
+        "before any right is extinguished by prescription or limitation"
+        if "governed by the law of Scotland" in text
+        else "before a limitation period expires"
+    )
+    court_filing = f"or from starting proceedings to protect its rights {expiry}" in text
     early_reference = (
-        "or from referring a Dispute to arbitration, without waiting for the steps above, to protect its rights "
-        "before a limitation period expires." in text
+        f"or from referring a Dispute to arbitration, without waiting for the steps above, to protect its rights {expiry}."
+        in text
     )
     if arbitration:
         assert early_reference and not court_filing
