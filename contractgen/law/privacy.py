@@ -18,10 +18,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from contractgen.law.forums import country_code
 from contractgen.law.regimes import AppliedRegime, Regime, known_regimes, load_registry, regime_countries
 from contractgen.law.regimes import resolve_regulations
 from contractgen.law.transfers import AgreedBasis, Transfer, agreed_bases, decide
-from contractgen.values.countries import country_name
+from contractgen.values.countries import country_in_sentence, country_name
 from contractgen.values.durations import Duration
 
 PROCESSOR_FAMILIES = ("gdpr", "fadp")  # regimes whose law prescribes the processor contract's terms
@@ -68,6 +69,10 @@ class Privacy:
     customers_people: list[str] = field(
         default_factory=list
     )  # CCPA: data subjects who are the client's customers' people
+    # processor laws the deal does not list that reach the supplier where it is established (a Portuguese
+    # processor of a Swiss bank is subject to the EU GDPR as a processor: its Article 3(1))
+    establishment: list[AppliedRegime] = field(default_factory=list)
+    supplier_country: str = ""  # the country the supplier is incorporated in, by name ("" when not known)
 
 
 def _either(items: list[str]) -> str:
@@ -111,7 +116,33 @@ def privacy_of(deal: Any) -> Privacy:
         transfers=transfers, cross_border=cross, restricted=[t for t in cross if t.restricted],
         adequate=[t for t in cross if t.basis == "adequacy"], assessment=any(t.assessment for t in cross),
         customers_people=customers_people(deal, applied), agreed=agreed_bases(deal),
+        establishment=establishment_regimes(deal, applied), supplier_country=_supplier_country(deal),
     )  # fmt: skip
+
+
+def _supplier_code(deal: Any) -> str:
+    return country_code(getattr(getattr(getattr(deal, "parties", None), "supplier", None), "incorporated_in", None))
+
+
+def _supplier_country(deal: Any) -> str:
+    code = _supplier_code(deal)
+    return country_in_sentence(code) if code else ""
+
+
+def establishment_regimes(deal: Any, applied: list[AppliedRegime]) -> list[AppliedRegime]:
+    """Processor laws not listed that apply to a processor supplier where it is incorporated (their record cites
+    the establishment rule under ``provisions.establishment``)."""
+    dp = deal.data_protection
+    code = _supplier_code(deal)
+    if not code or not dp.roles or "processor" not in str(dp.roles.supplier).lower():
+        return []
+    listed = {r.key for r in applied}
+    regimes, _ = load_registry()
+    return [
+        AppliedRegime(regime=r, supplements=(), written=())
+        for key, r in sorted(regimes.items())
+        if key not in listed and "establishment" in r.provisions and code in regime_countries(r)
+    ]
 
 
 def customers_people(deal: Any, applied: list[AppliedRegime]) -> list[str]:

@@ -41,3 +41,46 @@ def test_english_carve_out_is_unchanged():
     assert (
         sentence == "Nothing in this clause limits or excludes any liability for fraud or fraudulent misrepresentation"
     )
+
+
+def data_protection(text: str) -> str:
+    """The Data Protection clause, from its first words to the records paragraph."""
+    return text.split("Data Protection For the purposes of")[1].split("will keep a written record")[0]
+
+
+def test_swiss_data_protection_names_the_ordinance_once_and_article_9_as_conditions():
+    clause = data_protection(sample("ch-bank-portugal"))
+    assert "(FADP), as supplemented by the Swiss Data Protection Ordinance, each as amended" in clause
+    assert "and its Data Protection Ordinance" not in clause
+    assert "the conditions on which Article 9 of the FADP allows the Bank to entrust the processing" in clause
+    assert "Article 9 of the FADP requires a contract" not in clause
+    assert "lawful basis" not in clause
+
+
+def test_a_portuguese_processor_of_a_swiss_bank_is_also_under_the_eu_gdpr():
+    clause = data_protection(sample("ch-bank-portugal"))
+    assert (
+        "Tejo is established in Portugal, so its processing of Personal Data in the context of the activities of that "
+        "establishment is also subject to Regulation (EU) 2016/679"
+    ) in clause
+    assert "(Article 3(1) of the EU GDPR)" in clause
+    assert (
+        "If Swiss law or the law of the European Union or of a Member State to which Tejo is subject requires" in clause
+    )
+    assert "unless Swiss law or the law of the European Union or of a Member State to which Tejo is subject" in clause
+
+
+def test_a_uk_processor_under_the_eu_gdpr_is_also_under_the_uk_gdpr():
+    clause = data_protection(sample("nl-fintech-uk-soc"))
+    assert "Pennine is established in the United Kingdom, so its processing" in clause
+    assert "(Article 3(1) of the UK GDPR)" in clause
+    assert (
+        "If the law of the United Kingdom (or of a part of it) or the law of the European Union or of a Member State "
+        "to which Pennine is subject requires"
+    ) in clause
+    assert "having a lawful basis for it" in clause  # the GDPR is listed: the controller's lawful basis stays
+
+
+def test_a_processor_under_the_law_it_is_established_in_gets_no_extra_paragraph():
+    for name in ("de-manufacturer-poland", "nearshore-eur", "deal-example"):
+        assert "is established in" not in data_protection(sample(name)), name
