@@ -1,7 +1,8 @@
 """What the law of a jurisdiction brings to a contract whose client is a public body: its freedom-of-information
 (official information) laws, the auditor who may examine the public money spent, the procurement law's
 grounds for terminating a public contract, and the terms that law makes compulsory (payment traceability, price
-revision, a performance guarantee). Read from the `public_sector` field of law/jurisdictions records."""
+revision, a performance guarantee, the public body's withdrawal). Read from the `public_sector` field of
+law/jurisdictions records."""
 
 from __future__ import annotations
 
@@ -38,6 +39,16 @@ class PerformanceGuarantee:
 
 
 @dataclass(frozen=True)
+class Withdrawal:
+    """The public body's right to withdraw at any time on ``notice_days`` notice, paying ``unperformed`` per cent
+    of the value of what is not yet performed on top of what is."""
+
+    law: str
+    notice_days: int
+    unperformed: float
+
+
+@dataclass(frozen=True)
 class PublicSector:
     """The public-sector law of the governing law, for the kind of public body the client is (``public``)."""
 
@@ -50,6 +61,7 @@ class PublicSector:
     traceability: PaymentTraceability | None = None
     price_revision: PriceRevision | None = None
     guarantee: PerformanceGuarantee | None = None
+    withdrawal: Withdrawal | None = None
 
     @property
     def applies(self) -> bool:
@@ -80,6 +92,7 @@ def public_sector_of(law_key: str, kind: str, public_body: bool) -> PublicSector
         traceability=_traceability(data.get("payment_traceability")),
         price_revision=_revision(data.get("price_revision")),
         guarantee=_guarantee(data.get("performance_guarantee")),
+        withdrawal=_withdrawal(data.get("withdrawal")),
     )
 
 
@@ -93,3 +106,7 @@ def _revision(data: dict[str, Any] | None) -> PriceRevision | None:
 
 def _guarantee(data: dict[str, Any] | None) -> PerformanceGuarantee | None:
     return PerformanceGuarantee(data["law"], data["name"], data["percent"]) if data else None
+
+
+def _withdrawal(data: dict[str, Any] | None) -> Withdrawal | None:
+    return Withdrawal(data["law"], data["notice_days"], data["unperformed_percent"]) if data else None

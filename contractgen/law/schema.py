@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from contractgen.law.schema_public import PublicSectorLaw
 from contractgen.law.schema_terms import CommercialLaw, EmployeeTransfer, LabourSupply, Mediation
 import json
 
@@ -58,95 +59,6 @@ class Common(BaseModel):
             )
             raise ValueError(f"{given} is set without {missing}: a review names who checked the record and when")
         return self
-
-
-class PaymentTraceability(BaseModel):
-    """A law that makes every payment under a public contract traceable: dedicated accounts, a code on each payment."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    law: str = Field(
-        description="the provision as the contract cites it, e.g. 'Article 3 of Law No. 136 of 13 August 2010'"
-    )
-    code: str = Field(
-        description="the code every payment must state, in running text, e.g. 'the tender identification code (CIG)'"
-    )
-
-
-class PriceRevision(BaseModel):
-    """A procurement law's compulsory price revision: past a threshold change in cost, a share of the change."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    law: str = Field(description="the provision as the contract cites it")
-    threshold_percent: float = Field(
-        gt=0,
-        le=100,
-        description="the change in cost, as a percentage of the contract's value, beyond which the price is revised",
-    )
-    share_percent: float = Field(
-        gt=0, le=100, description="the share of the change beyond the threshold that the revision passes on"
-    )
-
-
-class PerformanceGuarantee(BaseModel):
-    """A procurement law's guarantee of performance that the supplier gives before signing."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    law: str = Field(description="the provision as the contract cites it")
-    name: str = Field(
-        description="the guarantee's name in running text, e.g. 'a definitive guarantee (garanzia definitiva)'"
-    )
-    percent: float = Field(gt=0, le=100, description="its amount as a percentage of the contract's value")
-
-
-class PublicSectorLaw(BaseModel):
-    """What the law brings to a contract whose client is a public body (contractgen/law/public_sector.py)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    information_laws: list[str] = Field(
-        [],
-        description=(
-            "the freedom-of-information or official-information laws a public body is subject to, as cited, e.g. "
-            "'the Freedom of Information Act 2000'"
-        ),
-    )
-    local_information_laws: list[str] = Field(
-        [],
-        description=(
-            "those a local authority is subject to instead, where different (e.g. LGOIMA 1987 in New Zealand)"
-        ),
-    )
-    audit_office: str = Field("", description="the public auditor who may examine the use of public money")
-    local_audit_office: str = Field("", description="the local authorities' auditor, where different")
-    procurement_law: str = Field("", description="the public procurement law, as cited")
-    termination_grounds: str = Field(
-        "",
-        description=(
-            "the provision that lets a public body terminate a public contract, e.g. 'section 78 of the Procurement "
-            "Act 2023'"
-        ),
-    )
-    subcontracting: str = Field(
-        "", description="the provision under which a public body authorises each subcontract, where the law has one"
-    )
-    delay_penalties: str = Field(
-        "", description="the provision that makes a public contract set penalties for each day of delay, where one does"
-    )
-    payment_traceability: PaymentTraceability | None = Field(
-        None, description="the rule that every payment under a public contract be traceable, where the law has one"
-    )
-    price_revision: PriceRevision | None = Field(
-        None, description="the price revision the procurement law makes compulsory, where it does"
-    )
-    performance_guarantee: PerformanceGuarantee | None = Field(
-        None, description="the performance guarantee the procurement law requires, where it does"
-    )
-    note: str = Field("", description="what the sources do not settle, for the lawyer who checks the record")
-    sources: list[str] = Field(min_length=1, description="the official citation of each law and where it is published")
-    as_of: date = Field(description="the date these facts were last checked against their sources")
 
 
 class JurisdictionRecord(Common, CommercialLaw):

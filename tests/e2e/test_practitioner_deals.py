@@ -175,6 +175,10 @@ CASES = {
             "traceability of payments under Article 3 of Law No. 136 of 13 August 2010",
             "D.Lgs. 36/2023 (Codice dei contratti pubblici): public procurement",
             "where Article 122 of Legislative Decree No. 36 of 31 March 2023 allows it to do so",
+            # the authority's statutory withdrawal (recesso), with its notice and payment
+            "may withdraw from this Agreement at any time under Article 123 of Legislative Decree No. 36 of 31 "
+            "March 2023, by written notice to the Contractor given at least 20 days before",
+            "and 10% of the value of the Services not performed, calculated as that law provides",
             "An Insolvency Event occurs in relation to the Contractor if",
             "GDPR",
         ],

@@ -36,3 +36,11 @@ def test_a_local_authority_takes_the_local_laws_where_the_record_has_them_else_t
 
 def test_a_body_that_is_not_public_gets_nothing():
     assert not public_sector_of("germany", "charity", False).applies
+
+
+def test_an_italian_public_body_may_withdraw_on_20_days_notice_paying_a_tenth_of_what_is_not_performed():
+    withdrawal = public_sector_of("italy", "public_body", True).withdrawal
+    assert withdrawal is not None
+    assert withdrawal.law == "Article 123 of Legislative Decree No. 36 of 31 March 2023"
+    assert (withdrawal.notice_days, withdrawal.unperformed) == (20, 10)
+    assert public_sector_of("germany", "public_body", True).withdrawal is None
