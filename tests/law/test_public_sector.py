@@ -44,3 +44,11 @@ def test_an_italian_public_body_may_withdraw_on_20_days_notice_paying_a_tenth_of
     assert withdrawal.law == "Article 123 of Legislative Decree No. 36 of 31 March 2023"
     assert (withdrawal.notice_days, withdrawal.unperformed) == (20, 10)
     assert public_sector_of("germany", "public_body", True).withdrawal is None
+
+
+def test_a_swiss_federal_body_is_under_the_federal_act_and_a_commune_is_not():
+    federal = public_sector_of("switzerland", "government_department", True)
+    assert federal.information_laws == ("the Federal Act on Freedom of Information in the Administration (SR 152.3)",)
+    assert federal.audit_office == "the Swiss Federal Audit Office"
+    commune = public_sector_of("switzerland", "local_authority", True)
+    assert commune.information_laws == () and commune.audit_office == "" and not commune.applies
