@@ -80,6 +80,15 @@ def _either(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
 
 
+def _authority(regime: AppliedRegime) -> str:
+    # a national supplement names the country's own authority (the Garante under the Italian Code); a regime
+    # with a supplement whose record names none keeps the regime's generic words
+    named = [s.authority for s in regime.supplements]
+    if named and all(named):
+        return _either(named)
+    return regime.regime.terms.get("authority", "the competent authority")
+
+
 def privacy_of(deal: Any) -> Privacy:
     """The `privacy` context of a validated deal (empty when it lists no regime)."""
     dp = deal.data_protection
@@ -102,7 +111,7 @@ def privacy_of(deal: Any) -> Privacy:
             personal_data_terms=list(dict.fromkeys(r.terms.get("personal_data", "personal information") for r in regimes)),
             personal_data="personal data" if processor else regimes[0].terms.get("personal_data", "personal information"),
             data_subjects=subjects,
-            authorities=_either([r.terms.get("authority", "the competent authority") for r in regimes]),
+            authorities=_either([_authority(r) for r in regimes]),
             special=(processor or regimes)[0].terms.get("special", "sensitive personal information"),
             breach=(processor or regimes)[0].terms.get("breach", "personal data breach"),
         )  # fmt: skip

@@ -34,6 +34,7 @@ class Supplement:
     regime: str
     country: str
     aliases: tuple[str, ...] = ()
+    authority: str = ""  # the national supervisory authority, where the record names it
 
     def __str__(self) -> str:
         return self.name
@@ -184,7 +185,12 @@ def _registry(law: LawLibrary) -> tuple[dict[str, Regime], dict[str, Mechanism]]
         breach = item.get("breach") or {}
         supplements = {
             k: Supplement(
-                key=k, name=s["name"], regime=key, country=s.get("country") or "", aliases=tuple(s.get("aliases") or ())
+                key=k,
+                name=s["name"],
+                regime=key,
+                country=s.get("country") or "",
+                aliases=tuple(s.get("aliases") or ()),
+                authority=s.get("authority") or "",
             )
             for k, s in (item.get("supplements") or {}).items()
         }

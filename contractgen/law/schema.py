@@ -197,6 +197,9 @@ class Supplement(BaseModel):
     name: str = Field(description="how the contract names it, e.g. 'the German Federal Data Protection Act (BDSG)'")
     aliases: list[str] = Aliases
     country: str = Country
+    authority: str = Field(
+        "", description="the country's supervisory authority as the contract names it, where the sources name it"
+    )
 
 
 class PrivacyRecord(Common):

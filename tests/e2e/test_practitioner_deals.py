@@ -171,6 +171,8 @@ CASES = {
             "at 1% per month or, if lower, the highest rate that Applicable Law permits",
             # the Italian Privacy Code is a recorded supplement of the EU GDPR: named, no note
             "as supplemented by the Italian Personal Data Protection Code (Legislative Decree No. 196 of 30 June 2003)",
+            # the Code's supervisory authority is named, not "the competent supervisory authority"
+            "to notify the Italian supervisory authority (Garante per la protezione dei dati personali) and the affected",
             # the public-procurement terms of Italian law
             "traceability of payments under Article 3 of Law No. 136 of 13 August 2010",
             "D.Lgs. 36/2023 (Codice dei contratti pubblici): public procurement",
@@ -187,6 +189,7 @@ CASES = {
         + PUBLIC_BODY
         + [
             "Lombardia Nord, a company",
+            "competent supervisory authority",
             "official information and publication",
             "rate applicable to late commercial payments",
         ],

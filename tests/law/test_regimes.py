@@ -164,3 +164,14 @@ def test_each_regime_brings_clauses_and_a_schedule_the_template_has():
             assert (clause in ids) and list((ROOT / "clauses").glob(f"*/{clause}/v*.md")), (key, clause)
         assert regime.schedule in ids, (key, regime.schedule)
         assert key == "hipaa" or f"id: privacy-{key}" in checklist, key
+
+
+def test_a_supplement_that_names_its_supervisory_authority_names_it_in_the_contract_and_one_without_keeps_the_generic_words():
+    from contractgen.law.privacy import _authority
+
+    (italian,), _ = resolve_regulations(["GDPR", "D.Lgs. 196/2003"])
+    assert _authority(italian) == "the Italian supervisory authority (Garante per la protezione dei dati personali)"
+    (mixed,), _ = resolve_regulations(["GDPR", "D.Lgs. 196/2003", "BDSG"])
+    assert _authority(mixed) == "the competent supervisory authority"
+    (plain,), _ = resolve_regulations(["GDPR"])
+    assert _authority(plain) == "the competent supervisory authority"
