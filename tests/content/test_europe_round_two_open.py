@@ -84,3 +84,18 @@ def test_a_uk_processor_under_the_eu_gdpr_is_also_under_the_uk_gdpr():
 def test_a_processor_under_the_law_it_is_established_in_gets_no_extra_paragraph():
     for name in ("de-manufacturer-poland", "nearshore-eur", "deal-example"):
         assert "is established in" not in data_protection(sample(name)), name
+
+
+def test_german_late_invoice_keeps_the_claim_and_other_laws_keep_the_cut_off():
+    german = sample("de-manufacturer-poland")
+    assert "A later invoice does not cause Odra to lose its claim to the amount invoiced" in german
+    assert "not obliged to pay any amount invoiced later" not in german
+    assert "The Bank is not obliged to pay any amount invoiced later than that." in sample("ch-bank-portugal")
+
+
+def test_german_severance_does_not_cut_an_invalid_term_down_to_its_valid_core():
+    german = sample("de-manufacturer-poland").split("Severance If any provision")[1][:700]
+    assert "the rest of this Agreement remains valid" in german
+    assert "its place is taken by the statutory rules, as section 306(2) of the German Civil Code provides" in german
+    assert "modified to the minimum extent" not in german
+    assert "modified to the minimum extent" in sample("ch-bank-portugal").split("Severance If any provision")[1][:300]
