@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
 import os
 import sys
@@ -57,8 +56,9 @@ def render(
             workspace.library
         except ContractgenError:
             pass  # each deal reports it
-        for fmt in chosen:
-            importlib.import_module(f"contractgen.writers.{fmt}")
+        from contractgen.writers import prepare_templates
+
+        prepare_templates(workspace.templates_path, chosen)  # the engines, not only the lazy packages
     with DealProgress([str(d) for d in deals], "rendering", None if len(deals) > 1 else False) as shown:
         results = run_each(list(deals), _render_one, jobs, shown, _render_worker, (workspace, out_dir, chosen, strict))
     ok = True

@@ -17,7 +17,6 @@ describe the contract are removed when it is rendered again.
 
 from __future__ import annotations
 
-import importlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,7 +46,7 @@ from contractgen.repo.progress import DealProgress, run_each
 from contractgen.repo.staleness import Assessment, Resolved, assess, resolve_inputs
 from contractgen.repo.task_outputs import Task, render_pdf, render_redlines
 from contractgen.templating.worker import run_bounded
-from contractgen.writers import prepare as prepare_writers
+from contractgen.writers import prepare_templates
 from contractgen.writers import render_formats
 from contractgen.writers.pdf.cache import part_cache
 from contractgen.writers.pdf.frame import rendering_one, share_cores
@@ -103,14 +102,8 @@ def _warm_up(config: RepoConfig, formats: set[str]) -> None:
         _WORKER["workspace"].library
     except ContractgenError:
         pass  # each task reports it
-    for fmt in formats:
-        importlib.import_module(f"contractgen.writers.{fmt}")
-    templates = _WORKER["workspace"].templates_path
-    for folder in sorted(p for p in templates.iterdir() if (p / "outline.yaml").is_file()):
-        try:  # the engines, parsed stylesheets and font digests: each deal's bounded child inherits them
-            prepare_writers(folder, formats)
-        except Exception:  # noqa: BLE001 - a template that cannot be prepared fails in the tasks that use it
-            pass
+    # the engines, parsed stylesheets and font digests: each deal's bounded child inherits them
+    prepare_templates(_WORKER["workspace"].templates_path, formats)
     import multiprocessing
 
     share_cores(multiprocessing.Value("i", 0))  # inherited by the forked workers: cores idle at the end go to parts

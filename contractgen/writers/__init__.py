@@ -122,6 +122,18 @@ def prepare(template_dir: Path, formats) -> None:
             reuse.system_libraries()
 
 
+def prepare_templates(templates_path: Path, formats) -> None:
+    """Run `prepare` for every template folder under `templates_path` (those with an outline.yaml).
+
+    A template that cannot be prepared is left alone: each contract that uses it reports why.
+    """
+    for folder in sorted(p for p in Path(templates_path).iterdir() if (p / "outline.yaml").is_file()):
+        try:
+            prepare(folder, formats)
+        except Exception:  # noqa: BLE001 - the render of a contract with this template says what is wrong
+            pass
+
+
 def render_formats(document, template_dir: Path, formats, render_pdf=None) -> dict[str, bytes]:
     """Print `document` in each of `formats`, {format: bytes} in the order given.
 
@@ -144,4 +156,4 @@ def render_formats(document, template_dir: Path, formats, render_pdf=None) -> di
     return {fmt: payloads[fmt] for fmt in formats}
 
 
-__all__ = ["FORMATS", "WRITERS", "Pages", "Writer", "prepare", "render", "render_formats"]
+__all__ = ["FORMATS", "WRITERS", "Pages", "Writer", "prepare", "prepare_templates", "render", "render_formats"]
