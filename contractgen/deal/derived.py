@@ -4,10 +4,8 @@
 computes it once per document and hands it to clauses as ``derived``. Clause authors use its
 field names, so they are stable.
 
-What the deal's own words imply, read when it is loaded: data categories that read as special-category data
-(``apply_special_data``) and payment terms in words the library does not read (``note_unread_payment_terms``),
-each with a drafting note.
-"""
+What the deal's own words imply, read when it is loaded, each with a drafting note: data categories that read as
+special-category or sensitive data (``apply_special_data``), payment terms the library does not read."""
 
 from __future__ import annotations
 
@@ -26,7 +24,7 @@ import babel
 from babel.core import get_global
 
 from contractgen import yamlload
-from contractgen.deal.inference import client_country, guessed_sector, party_countries
+from contractgen.deal.inference import assume, client_country, guessed_sector, party_countries
 from contractgen.deal.model import Deal, Service
 from contractgen.deal.notes import Finding, prints_as_draft
 from contractgen.law.regimes import resolve_regulations
@@ -350,40 +348,38 @@ def dates_before(deal: Any, today: date) -> list[tuple[str, str]]:
 SPECIAL_DATA_WORDS = Path(__file__).with_name("data") / "special_data_words.yaml"
 
 
-@lru_cache(maxsize=1)
-def _special_words() -> re.Pattern[str]:
-    words = yamlload.safe_load(SPECIAL_DATA_WORDS.read_text("utf-8"))["words"]
+@lru_cache(maxsize=8)
+def _special_words(regimes: tuple[str, ...] = ()) -> re.Pattern[str]:
+    data = yamlload.safe_load(SPECIAL_DATA_WORDS.read_text("utf-8"))
+    words = data["words"] + [w for key in regimes for w in data["by_regime"].get(key, [])]
     return re.compile(
         r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")s?\b", re.IGNORECASE
     )
 
 
 def apply_special_data(deal: Any) -> tuple[Any, list[Finding]]:
-    """Return the deal with the data categories that read as special-category data recorded as such, and notes.
-
-    Only where the deal does not state its special categories at all: an empty list written says there are none.
-    """
+    """Record the data categories that read as special or sensitive data as such, with notes (a final contract:
+    build warnings); only where the deal does not state its special categories (an empty list says none)."""
     protection = deal.data_protection
     if protection is None or not protection.personal_data or "special_categories" in protection.model_fields_set:
         return deal, []
-    found = [(i, c) for i, c in enumerate(protection.data_categories) if _special_words().search(c)]
+    words = _special_words(tuple(sorted(r.key for r in resolve_regulations(protection.regulations)[0])))
+    found = [(i, c) for i, c in enumerate(protection.data_categories) if words.search(c)]
     if not found:
         return deal, []
-    notes = [
-        Finding(
-            ("data_protection", "data_categories", i),
-            "special-data-from-categories",
-            category,
-            f"the deal states no special categories of data, but its data category {category!r} reads as "
-            "special-category (sensitive) data",
-            "the draft records it as such in the processing details, with the additional safeguards for it",
-            "that it is; state data_protection.special_categories (write [] if none is processed)",
-            "dp-processing-details",
-        )
-        for i, category in found
-    ]
+    notes = [Finding(("data_protection", "data_categories", i), "special-data-from-categories", category,
+                     f"the deal states no special categories of data, but its data category {category!r} reads as "
+                     "special-category (sensitive) data",
+                     "the draft records it as such in the processing details, with the additional safeguards for it",
+                     "that it is; state data_protection.special_categories (write [] if none is processed)",
+                     "dp-processing-details") for i, category in found]  # fmt: skip
     updated = protection.model_copy(update={"special_categories": [c for _, c in found]})
-    return deal.model_copy(update={"data_protection": updated}), notes
+    deal = deal.model_copy(update={"data_protection": updated})
+    if prints_as_draft(deal):
+        return deal, notes
+    return assume(
+        deal, "; ".join(f"data_protection: {n.unrecognised}; {n.drafted}; check {n.check}" for n in notes)
+    ), []
 
 
 def note_unread_payment_terms(deal: Any, data: Any) -> Iterator[Finding]:

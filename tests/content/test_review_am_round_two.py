@@ -167,3 +167,35 @@ def test_support_hours_within_a_delivery_centre_are_not_a_gap():
         (day.replace(hour=9), day.replace(hour=10)),
         (day.replace(hour=12), day.replace(hour=17)),
     ]
+
+
+# Sensitive data: a category that a regime's own definition makes sensitive is not printed as "None"; in a final
+# contract the reading is a build warning (a final contract prints no notes).
+
+
+def test_ccpa_identifiers_are_recorded_as_sensitive_personal_information():
+    text = sample("us-saas-mexico")  # Cal. Civ. Code § 1798.140(v)(1)(A) and (ae)(1)(A)
+    assert "Sensitive personal information Identifiers." in text
+    assert "Sensitive personal information None." not in text
+
+
+def test_pipeda_banking_details_are_recorded_as_sensitive_personal_information():
+    text = sample("ca-insurer-us-cloud")  # financial information is generally sensitive under PIPEDA
+    assert "Sensitive personal information Banking details for claim payments." in text
+    assert "the additional safeguards that the Insurer reasonably requires" in text
+
+
+def test_the_regime_words_read_only_under_their_regime():
+    from contractgen.deal.derived import _special_words
+
+    assert _special_words(("ccpa",)).search("identifiers") and not _special_words(("eu-gdpr",)).search("identifiers")
+    assert _special_words(("pipeda",)).search("banking details") and not _special_words().search("banking details")
+
+
+def test_a_final_contract_warns_of_the_sensitive_reading():
+    from contractgen.deal import load_deal
+    from contractgen.deal.inference import final_warnings
+
+    source = load_deal(SAMPLES / "ca-insurer-us-cloud.yaml")
+    assert any("'banking details for claim payments' reads as" in w for w in final_warnings(source.deal))
+    assert not any(n.id.startswith("special-data-from-categories") for n in source.notes)
