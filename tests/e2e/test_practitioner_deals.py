@@ -143,7 +143,10 @@ CASES = {
         ],
         [
             "The Data Protection Laws include the Digital Personal Data Protection Act, 2023 (No. 22 of 2023) of India",
-            "the Insurance Regulatory and Development Authority of India (Outsourcing of Activities by Indian Insurers) Regulations, 2017",
+            # the 2017 outsourcing regulations were repealed in 2024: the instrument in force is cited
+            "the Insurance Regulatory and Development Authority of India (Protection of Policyholders' Interests, "
+            "Operations and Allied Matters of Insurers) Regulations, 2024, with the Authority's Master Circular on "
+            "Operations and Allied Matters of Insurers of 19 June 2024",
             # the CERT-In directions are a law/sector record: their terms, no note
             "the directions of 28 April 2022 of the Indian Computer Emergency Response Team (CERT-In) under section "
             "70B(6) of the Information Technology Act, 2000",
@@ -159,7 +162,7 @@ CASES = {
         ENGLISH_STATUTES
         + GDPR_WORDS
         + EU_ONLY
-        + ["Transfer of Undertakings", "receiver", "administrator", "a interim"],
+        + ["Transfer of Undertakings", "receiver", "administrator", "a interim", "Regulations, 2017"],
     ),
     "it-public-hospital": (
         [
