@@ -28,6 +28,7 @@ from contractgen.deal.inference import assume, client_country, guessed_sector, p
 from contractgen.deal.model import Deal, Service
 from contractgen.deal.notes import Finding, prints_as_draft
 from contractgen.law.regimes import resolve_regulations
+from contractgen.values.clock import mid_month_wednesday, uncovered, utc_span
 from contractgen.values.countries import country_name
 from contractgen.values.currencies import printed_sign
 from contractgen.values.durations import ClockRange, Duration, TimeSpan
@@ -101,6 +102,7 @@ class Derived:
     client_country: str = ""  # where the client is incorporated, else the governing law's country
     security_operations: bool = False  # a service is a security operations centre: SOC service levels apply
     draft: bool = False  # the contract prints as a draft: open facts may print as "[●]" with a drafting note
+    uncovered_support: list[str] = field(default_factory=list)  # services supported when no Delivery Centre works
 
 
 def _interval(day: date, hours: ClockRange, zone: str) -> tuple[datetime, datetime]:
@@ -279,6 +281,7 @@ def compute_derived(deal: Deal) -> Derived:
         client_country=client_country(deal),
         security_operations=any(is_security_operations(s) for s in deal.scope.services),
         draft=prints_as_draft(deal),
+        uncovered_support=[str(service.name) for _, service, _ in support_gaps(deal)],
     )
 
 
@@ -403,12 +406,6 @@ def note_unread_payment_terms(deal: Any, data: Any) -> Iterator[Finding]:
 # ------------------------------------------------------------ support hours against the Delivery Centres' hours
 # The part of a service's daily support window that no Delivery Centre works (in winter and summer) is a gap.
 SUPPORT_HOURS = re.compile(r"(\d{1,2})[:.](\d{2})\s*[-–]\s*(\d{1,2})[:.](\d{2})")
-Span = tuple[datetime, datetime]
-
-
-def _span(day: date, start: int, end: int, zone: str) -> Span:
-    midnight = datetime.combine(day, time(0), ZoneInfo(zone))
-    return tuple((midnight + timedelta(minutes=m)).astimezone(timezone.utc) for m in (start, end))  # type: ignore[return-value]  # two items
 
 
 def _window(text: str) -> tuple[int, int] | None:
@@ -420,23 +417,6 @@ def _window(text: str) -> tuple[int, int] | None:
         return None
     h1, m1, h2, m2 = (int(g) for g in match.groups())
     return h1 * 60 + m1, h2 * 60 + m2
-
-
-def _gaps(window: Span, covered: list[Span]) -> list[Span]:
-    """The parts of the window that no covered span reaches."""
-    gaps, cursor = [], window[0]
-    for start, end in sorted(covered):
-        if start > cursor and cursor < window[1]:
-            gaps.append((cursor, min(start, window[1])))
-        cursor = max(cursor, end)
-    if cursor < window[1]:
-        gaps.append((cursor, window[1]))
-    return gaps
-
-
-def _wednesday(year: int, month: int) -> date:
-    day = date(year, month, 15)
-    return day + timedelta(days=(2 - day.weekday()) % 7)
 
 
 def support_gaps(deal: Any) -> Iterator[tuple[int, Any, list[str]]]:
@@ -457,14 +437,14 @@ def support_gaps(deal: Any) -> Iterator[tuple[int, Any, list[str]]]:
         months = (7, 1) if southern_hemisphere(str(zone)) else (1, 7)
         found = []
         for season, month in zip(("winter", "summer"), months):
-            day = _wednesday(year, month)
+            day = mid_month_wednesday(year, month)
             covered = [
-                _span(day + timedelta(days=shift), hours.start_minute, hours.end_minute, str(centre_zone))
+                utc_span(day + timedelta(days=shift), hours.start_minute, hours.end_minute, str(centre_zone))
                 for centre_zone, hours in centres
                 for shift in (-1, 0, 1)
             ]
             tz = ZoneInfo(str(zone))
-            gaps = _gaps(_span(day, window[0], window[1], str(zone)), covered)
+            gaps = uncovered(utc_span(day, window[0], window[1], str(zone)), covered)
             text = ", ".join(
                 f"{a.astimezone(tz):%H:%M}-{b.astimezone(tz):%H:%M}".replace("-00:00", "-24:00") for a, b in gaps
             )
@@ -481,8 +461,8 @@ def hours_findings(deal: Any) -> Iterator[Finding]:
             ("scope", "services", index, "support_hours"), "support-hours", str(service.id),
             f"{service.name} is supported {service.support_hours}, but no Delivery Centre works "
             f"{'; '.join(gaps)} (local time of the support hours)",
-            "the draft binds the supplier to those support hours and to perform the Services only from the "
-            "Delivery Centres",
+            "the draft has those hours covered by on-call personnel working remotely from the Delivery Centres' "
+            "countries (delivery-locations)",
             "how those hours are staffed: longer Delivery Centre hours (sourcing.delivery_centres.business_hours), "
             "a shift or on-call model, or remote working the client approves",
             "delivery-locations",

@@ -157,7 +157,7 @@ def test_the_gaps_reach_the_build_warnings(tmp_path):
 
 
 def test_support_hours_within_a_delivery_centre_are_not_a_gap():
-    from contractgen.deal.derived import _gaps as gaps
+    from contractgen.values.clock import uncovered as gaps
     from datetime import datetime, timezone
 
     day = datetime(2027, 1, 13, tzinfo=timezone.utc)
