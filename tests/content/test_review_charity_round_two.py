@@ -60,3 +60,10 @@ def test_two_listed_centres_are_the_processing_locations_and_cover_each_other(tm
         in text
     )
     assert "will provide them from another Delivery Centre or with other Kelvin Personnel" in text
+
+
+def test_incidents_are_capitalised_only_where_the_deal_defines_them():
+    assert "does not vary with the number of incidents, requests or hours worked" in sample("uk-charity-minimal")
+    assert "“Incident” means" not in sample("uk-charity-minimal")
+    text = sample("deal-example")  # incident priorities define Incident
+    assert "does not vary with the number of Incidents, requests or hours worked" in text and "“Incident” means" in text
