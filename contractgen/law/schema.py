@@ -279,6 +279,15 @@ class SectorRecord(Common):
         ),
     )
     national_authorities_sources: list[str] = Field([], description="the official sources that name those authorities")
+    national_laws: dict[str, dict[str, str]] = Field(
+        {},
+        description=(
+            "where a directive binds the client through each country's implementing law: that law by ISO 3166-1 "
+            "alpha-2 code, with its name and the provisions clauses cite (measures, supply_chain, reports), e.g. "
+            "{DE: {name: the BSI Act (BSIG), measures: section 30 of the BSIG}}"
+        ),
+    )
+    national_laws_sources: list[str] = Field([], description="the sources of those implementing laws")
     lex_specialis_over: list[str] = Field(
         [], description="the sector regulations (keys) it displaces for the same client, e.g. [NIS2]"
     )

@@ -42,6 +42,7 @@ class SectorRegime(str):
     log_location: str = ""  # where it keeps them ("India")
     time_source: str = ""  # the time servers its clocks follow
     national_authorities: dict[str, str] = {}  # the authority by the client's country, where the rule leaves it to each
+    national_law: dict[str, str] = {}  # a directive's implementing law in the client's country (name, provisions)
     _record: dict[str, Any]
 
     def __new__(cls, key: str, record: dict[str, Any], ident: str = "") -> SectorRegime:
@@ -66,16 +67,20 @@ class SectorRegime(str):
         self.category = str(record.get("category") or category_of(self.title + " " + " ".join(self.aliases)))
         national = record.get("national_authorities") or {}
         self.national_authorities = {str(k).upper(): str(v) for k, v in national.items()}
+        self.national_law = {}
         self._record = record
         return self
 
     def in_country(self, country: str) -> SectorRegime:
         """The regime for a client established in country: its national authority named where the record maps one."""
         name = self.national_authorities.get(country)
-        if not name or name == self.authority:
+        laws = {str(k).upper(): v for k, v in (self._record.get("national_laws") or {}).items()}
+        law = {str(k): str(v) for k, v in (laws.get(country) or {}).items()}
+        if (not name or name == self.authority) and not law:
             return self
         local = SectorRegime(str(self), self._record, self.id)
-        local.authority = name
+        local.authority = name or self.authority
+        local.national_law = law
         return local
 
     @property

@@ -99,3 +99,13 @@ def test_german_severance_does_not_cut_an_invalid_term_down_to_its_valid_core():
     assert "its place is taken by the statutory rules, as section 306(2) of the German Civil Code provides" in german
     assert "modified to the minimum extent" not in german
     assert "modified to the minimum extent" in sample("ch-bank-portugal").split("Severance If any provision")[1][:300]
+
+
+def test_a_german_nis2_client_has_the_bsig_duties_and_the_bsi():
+    text = sample("de-manufacturer-poland")
+    nis2 = text.split("Supply-Chain Security (NIS2) This paragraph")[1][:1400]
+    assert "section 30(2) No. 4 of the BSIG requires of the Customer under the BSI Act" in nis2
+    assert "(NIS2UmsuCG), which implements Directive (EU) 2022/2555" in nis2
+    assert "the joint reporting office of the BSI and the Federal Office of Civil Protection" in nis2
+    assert "Article 21(2)(d)" not in nis2
+    assert "the Federal Office for Information Security (BSI)" in text  # the Regulator the contract names
