@@ -28,7 +28,7 @@ from contractgen.deal.derived import apply_special_data, note_unread_payment_ter
 from contractgen.deal.inference import apply_cooperatives, apply_personal_data, apply_public_bodies
 from contractgen.deal.inference import apply_sector_regulation
 from contractgen.deal.model import Deal, locale_from_law
-from contractgen.deal.notes import Finding, final_without_acknowledgement, find_notes, located_notes
+from contractgen.deal.notes import Finding, final_without_acknowledgement, find_notes, located_notes, prints_as_draft
 from contractgen.deal.inference import note_appi_foreign_transfer, note_process_agent
 from contractgen.deal.rules import check_rules, check_rules_partially
 from contractgen.deal.yamlsource import decode_text, format_path, line_for, load_yaml, read_file_bytes, refuse_oversized
@@ -96,6 +96,7 @@ def deal_findings(
         return None, in_file_order(unwritable), []
     deal, public = apply_public_bodies(deal)
     deal, cooperatives = apply_cooperatives(deal)
+    deal, numbers = ask_company_numbers(deal)
     deal, regulation = apply_sector_regulation(deal)
     deal, personal = apply_personal_data(deal)
     deal, special = apply_special_data(deal)
@@ -104,6 +105,7 @@ def deal_findings(
         + find_notes(deal, data)
         + public
         + cooperatives
+        + numbers
         + regulation
         + personal
         + special
@@ -222,6 +224,21 @@ def load_deal(path: str | Path, raw: bytes | None = None) -> DealSource:
     if problems or source is None:
         raise DealError(problems=problems)
     return source
+
+
+def ask_company_numbers(deal: Deal) -> tuple[Deal, list[Finding]]:
+    """In a draft, a company party with no company number has [●] printed for it and a note that asks for it."""
+    found: list[Finding] = []
+    for role in ("client", "supplier"):
+        party = getattr(deal.parties, role)
+        if not prints_as_draft(deal) or party.kind != "company" or party.company_number or party.registered_number:
+            continue
+        found.append(Finding(("parties", role), "default-company-number", role, f"the deal gives no company number for {party.name}",
+                             "the draft prints [●] for it", f"its company number or registry code in the register where it is "
+                             f"incorporated (parties.{role}.company_number)", "parties"))  # fmt: skip
+        parties = deal.parties.model_copy(update={role: party.model_copy(update={"company_number": "[●]"})})
+        deal = deal.model_copy(update={"parties": parties})
+    return deal, found
 
 
 def rejoin_split_names(data: Any) -> tuple[Any, list[Finding]]:
