@@ -67,3 +67,21 @@ def test_incidents_are_capitalised_only_where_the_deal_defines_them():
     assert "“Incident” means" not in sample("uk-charity-minimal")
     text = sample("deal-example")  # incident priorities define Incident
     assert "does not vary with the number of Incidents, requests or hours worked" in text and "“Incident” means" in text
+
+
+def test_special_data_brings_encryption_and_multi_factor_authentication_by_default():
+    text = sample("uk-charity-minimal")  # health information in referral notes; the deal has no security section
+    assert "multi-factor authentication for remote, privileged and administrative access" in text
+    assert (
+        "Encryption at rest Encryption by a current industry-standard algorithm of all of the Trust's information "
+        "that includes special categories of Personal Data" in text
+    )
+    assert "Encryption in transit Encryption by a current industry-standard protocol" in text
+
+
+def test_a_deal_without_special_data_gets_no_unstated_encryption_row(tmp_path):
+    text = contract_text(
+        overlaid(SAMPLES / "uk-charity-minimal.yaml", FIXTURES / "deals/overlays/no-special.yaml", tmp_path)
+    )
+    assert "Encryption by a current industry-standard" not in text
+    assert "multi-factor authentication" not in text
