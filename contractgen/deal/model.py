@@ -77,6 +77,7 @@ PartyKind = Literal[
     "charity",
     "trust",
     "consortium",
+    "cooperative",
 ]
 
 
@@ -98,7 +99,8 @@ class Party(Section):
         description=(
             "what kind of legal person it is: company (default), llp, partnership, individual, sole trader, branch "
             "(of a foreign company), government department (or ministry), local authority (council, municipality), "
-            "agency, statutory body, health body (public hospital, NHS trust), charity, trust, consortium"
+            "agency, statutory body, health body (public hospital, NHS trust), charity, trust, consortium, co-operative "
+            "society"
         ),
     )
     company_number: Name | None = None
