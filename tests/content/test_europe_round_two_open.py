@@ -109,3 +109,10 @@ def test_a_german_nis2_client_has_the_bsig_duties_and_the_bsi():
     assert "the joint reporting office of the BSI and the Federal Office of Civil Protection" in nis2
     assert "Article 21(2)(d)" not in nis2
     assert "the Federal Office for Information Security (BSI)" in text  # the Regulator the contract names
+
+
+def test_a_swiss_bank_gets_finma_2023_1_and_client_identifying_data_controls():
+    finma = sample("ch-bank-portugal").split("Outsourcing Requirements of FINMA This paragraph")[1].split(" — ")[0]
+    assert "FINMA Circular 2023/1 on operational risks and resilience at banks" in finma
+    assert "Tejo will access client-identifying data from outside Switzerland only by the means" in finma
+    assert "log every access" in finma
