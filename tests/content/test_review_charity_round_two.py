@@ -85,3 +85,10 @@ def test_a_deal_without_special_data_gets_no_unstated_encryption_row(tmp_path):
     )
     assert "Encryption by a current industry-standard" not in text
     assert "multi-factor authentication" not in text
+
+
+def test_the_exit_indemnity_points_at_no_list_that_no_clause_requires():
+    text = sample("uk-charity-minimal")  # no transfer expected on exit, so no list of employees is given
+    assert "final list" not in text
+    assert "and from the employment or dismissal of any person whose employment transfers, or is claimed to" in text
+    assert "who is not on the final list of employees the Supplier provided" in sample("deal-example")
