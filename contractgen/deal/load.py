@@ -34,6 +34,7 @@ from contractgen.deal.rules import check_rules, check_rules_partially
 from contractgen.deal.yamlsource import decode_text, format_path, line_for, load_yaml, read_file_bytes, refuse_oversized
 from contractgen.digest import source_sha256
 from contractgen.errors import DealError, DraftingNote, Problem
+from contractgen.law.jurisdictions import find_law
 from contractgen.law.regimes import is_privacy_law, sector_name
 
 Lines = dict[tuple[Any, ...], int]
@@ -112,6 +113,7 @@ def deal_findings(
         + list(note_unread_payment_terms(deal, data))
         + list(note_process_agent(deal, data))
         + list(note_appi_foreign_transfer(deal, data))
+        + list(note_stamp_duty(deal))
     )
     notes = located_notes(found_notes, filename, lines, deal.acknowledged_notes)
     found = rule_problems(check_rules(deal), filename, lines) + final_without_acknowledgement(deal, notes)
@@ -473,3 +475,23 @@ def in_file_order(problems: list[Problem]) -> list[Problem]:
     """Drop repeated problems and sort the rest by line (problems on one line keep their order)."""
     unique = list(dict.fromkeys(problems))
     return sorted(unique, key=lambda p: p.line if p.line is not None else 0)
+
+
+def note_stamp_duty(deal: Any) -> Iterator[Finding]:
+    """Where the governing law charges stamp duty on the agreement and the deal does not say who bears it."""
+    record, _ = find_law(deal.contract.governing_law)
+    stamp = record.commercial.stamp_duty if record is not None else None
+    # a reminder, not an unknown the draft guessed at: a note in a draft only, so a final document is not refused
+    if record is None or stamp is None or not stamp.law or deal.commercials.stamp_duty is not None:
+        return
+    if not prints_as_draft(deal):
+        return
+    unstamped = f": an agreement not duly stamped {stamp.unstamped}" if stamp.unstamped else ""
+    yield Finding(
+        ("contract", "governing_law"), "stamp-duty", record.key,
+        f"the agreement is chargeable with stamp duty under {stamp.law}{unstamped}",
+        "the draft does not say who bears the duty or when the agreement is stamped",
+        "who bears the duty and that the agreement is stamped (or e-stamped) before or at signing in the State "
+        "where it is signed; state who bears it in commercials.stamp_duty",
+        "invoicing",
+    )  # fmt: skip

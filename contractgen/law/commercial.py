@@ -76,6 +76,14 @@ class ProportionateLiabilityRule:
 
 
 @dataclass(frozen=True)
+class StampDutyRule:
+    """A duty on the agreement as an instrument (``law.stamp_duty``); '' where the record names none."""
+
+    law: str = ""
+    unstamped: str = ""  # what befalls an instrument not duly stamped
+
+
+@dataclass(frozen=True)
 class CommercialTerms:
     """The commercial-law blocks of one jurisdiction record, each unknown when the record lacks it."""
 
@@ -86,6 +94,7 @@ class CommercialTerms:
     execution: ExecutionFormalities = field(default_factory=ExecutionFormalities)
     third_party_rights: ThirdPartyEnforcement = field(default_factory=ThirdPartyEnforcement)
     proportionate_liability: ProportionateLiabilityRule = field(default_factory=ProportionateLiabilityRule)
+    stamp_duty: StampDutyRule = field(default_factory=StampDutyRule)
 
 
 def _text(value: Any) -> str:
@@ -101,6 +110,7 @@ def commercial_terms(data: dict[str, Any]) -> CommercialTerms:
     execution = data.get("execution") or {}
     third = data.get("third_party_rights") or {}
     apportion = data.get("proportionate_liability") or {}
+    stamp = data.get("stamp_duty") or {}
     return CommercialTerms(
         late_payment=LatePaymentRule(
             statutory=late.get("statutory"),
@@ -129,4 +139,5 @@ def commercial_terms(data: dict[str, Any]) -> CommercialTerms:
             excludable=bool(apportion.get("excludable")),
             exclusion_law=_text(apportion.get("exclusion_law")),
         ),
+        stamp_duty=StampDutyRule(law=_text(stamp.get("law")), unstamped=_text(stamp.get("unstamped"))),
     )

@@ -126,6 +126,15 @@ class ProportionateLiability(Fact):
     exclusion_law: str = Field("", description="the provision that lets them, as cited, where there is one")
 
 
+class StampDuty(Fact):
+    """A duty charged on the agreement itself as an instrument, and what befalls it unstamped."""
+
+    law: str = Field(description="the stamp laws, as cited, e.g. 'the Indian Stamp Act, 1899 and the State stamp acts'")
+    unstamped: str = Field(
+        "", description="what the law does with an instrument not duly stamped, in a clause, e.g. 'is not admitted …'"
+    )
+
+
 class CommercialLaw(BaseModel):
     """The jurisdiction-record fields of this module, mixed into the record's model."""
 
@@ -143,6 +152,9 @@ class CommercialLaw(BaseModel):
     )
     proportionate_liability: ProportionateLiability | None = Field(
         None, description="a statute apportioning claims for economic loss among wrongdoers, and its exclusion"
+    )
+    stamp_duty: StampDuty | None = Field(
+        None, description="a stamp duty on the agreement as an instrument, where the law charges one"
     )
 
 

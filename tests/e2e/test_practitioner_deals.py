@@ -138,6 +138,8 @@ CASES = {
     "in-insurer-dpdp": (
         [
             "late-payment-rate:india",
+            # the agreement is an instrument chargeable with stamp duty and the deal does not say who bears it
+            "stamp-duty:india",
             "rejoined-name:digital-personal-data-protection-act-2023",
             "special-data-from-categories:health-declarations",
         ],
