@@ -315,6 +315,8 @@ class Analyzer:
                 "cap",
                 "count_words",
                 "timezone",
+                "local_time",
+                "hours_only",
                 "join",
                 "lower",
                 "upper",

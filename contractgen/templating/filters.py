@@ -19,6 +19,7 @@ from jinja2.sandbox import SecurityError
 
 from contractgen.templating.numbers import _locale, money, money0, number
 from contractgen.values.payment import PaymentTerm
+from contractgen.values.countries import country_in_sentence
 from contractgen.values.phrases import in_words
 
 MAX_STRING_LENGTH = 200_000  # characters of one string (or items of one list) a template may build
@@ -288,6 +289,43 @@ def country(ctx, code) -> str:
     return name
 
 
+# A zone named in hours the deal writes ("07:00-19:00 CET", "08:00-17:30 Irish time") when the contract names the
+# zone itself: "CET" is wrong in summer, and "Irish time (Irish Time, ...)" says it twice.
+_ZONE_WORDS = re.compile(r"\s+(?:[A-Z][a-z]+ time|C?ES?T|[GB]ST|W?ES?T|EES?T|UTC|GMT)$")
+
+
+def hours_only(text) -> str:
+    """Drop a trailing zone word from support hours the contract labels with a zone: '07:00-19:00 CET' → '07:00-19:00'."""
+    return _ZONE_WORDS.sub("", str(text))
+
+
+@pass_context
+def local_time(ctx, name) -> str:
+    """Name a zone by the place whose clock it is: 'Europe/Berlin' → 'local time in Germany, Europe/Berlin'."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from babel.core import get_global
+    from babel.dates import get_timezone_location
+
+    zone = str(name)
+    country = get_global("zone_territories").get(zone, "")
+    siblings = [z for z, c in get_global("zone_territories").items() if c == country]
+
+    def offsets(z: str) -> tuple:
+        return tuple(datetime(2026, m, 15, 12, tzinfo=ZoneInfo(z)).utcoffset() for m in (1, 7))
+
+    try:
+        one_clock = bool(country) and len({offsets(z) for z in siblings}) == 1
+    except (KeyError, ValueError, OSError):
+        one_clock = False
+    if one_clock:
+        place = country_in_sentence(country, _locale(ctx))
+    else:
+        place = get_timezone_location(zone, locale=_locale(ctx), return_city=True)
+    return f"local time in {place}, {zone}"
+
+
 @pass_context
 def timezone(ctx, name) -> str:
     """Name a time zone for the contract: 'Europe/London' → 'British Time, Europe/London'."""
@@ -328,6 +366,8 @@ FILTERS = {
     "a": with_article,
     "count_words": count_words,
     "timezone": timezone,
+    "local_time": local_time,
+    "hours_only": hours_only,
     "join": _checked_join,
     "replace": _checked_replace,
     "batch": _checked_batch,

@@ -116,3 +116,12 @@ def test_a_swiss_bank_gets_finma_2023_1_and_client_identifying_data_controls():
     assert "FINMA Circular 2023/1 on operational risks and resilience at banks" in finma
     assert "Tejo will access client-identifying data from outside Switzerland only by the means" in finma
     assert "log every access" in finma
+
+
+def test_support_hours_name_the_local_clock_not_a_winter_zone():
+    german = sample("de-manufacturer-poland")
+    assert "Monday-Friday 07:00-19:00 (local time in Germany, Europe/Berlin)" in german
+    assert "Central European Time" not in german
+    assert "Monday-Friday 08:00-17:00 (local time in Switzerland, Europe/Zurich)" in sample("ch-bank-portugal")
+    assert "24x7 (local time in the Netherlands, Europe/Amsterdam)" in sample("nl-fintech-uk-soc")
+    assert "Irish time" not in sample("nearshore-eur").split("Support hours.")[1][:300]
