@@ -36,6 +36,10 @@ from contractgen.values.durations import ClockRange, Duration, TimeSpan
 # Length of a measurement period in minutes, for allowed downtime (a month counts as 30 days).
 PERIOD_MINUTES = {"calendar month": 30 * 24 * 60, "calendar quarter": 90 * 24 * 60}
 CENT = Decimal("0.01")
+# Invoicing words that count per-unit Charges on the month's last day ("the active user count on the last day of the month").
+MONTH_END = re.compile(
+    r"\b(last|final) (calendar |business |working )?day of (the|each|every) (calendar )?month\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,7 @@ class Derived:
     security_operations: bool = False  # a service is a security operations centre: SOC service levels apply
     draft: bool = False  # the contract prints as a draft: open facts may print as "[●]" with a drafting note
     uncovered_support: list[str] = field(default_factory=list)  # services supported when no Delivery Centre works
+    units_at_month_end: bool = False  # per-unit Charges count the units on the month's last day (commercials.invoicing)
 
 
 def _interval(day: date, hours: ClockRange, zone: str) -> tuple[datetime, datetime]:
@@ -282,6 +287,7 @@ def compute_derived(deal: Deal) -> Derived:
         security_operations=any(is_security_operations(s) for s in deal.scope.services),
         draft=prints_as_draft(deal),
         uncovered_support=[str(service.name) for _, service, _ in support_gaps(deal)],
+        units_at_month_end=bool(MONTH_END.search(str(deal.commercials.invoicing or ""))) if deal.commercials else False,
     )
 
 
