@@ -125,3 +125,11 @@ def test_support_hours_name_the_local_clock_not_a_winter_zone():
     assert "Monday-Friday 08:00-17:00 (local time in Switzerland, Europe/Zurich)" in sample("ch-bank-portugal")
     assert "24x7 (local time in the Netherlands, Europe/Amsterdam)" in sample("nl-fintech-uk-soc")
     assert "Irish time" not in sample("nearshore-eur").split("Support hours.")[1][:300]
+
+
+def test_releases_go_through_the_release_process_not_contract_change_control():
+    for name in ("deal-example", "de-manufacturer-poland", "nearshore-eur"):
+        text = sample(name)
+        sentence = text.split("will not allow changes to reach the production environment")[1][:400]
+        assert "release and change-management process, as approved by" in sentence, name
+        assert "a change to this Agreement is made only under clause" in sentence, name
