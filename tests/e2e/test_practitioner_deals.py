@@ -186,6 +186,10 @@ CASES = {
             "may withdraw from this Agreement at any time under Article 123 of Legislative Decree No. 36 of 31 "
             "March 2023, by written notice to the Contractor given at least 20 days before",
             "and 10% of the value of the Services not performed, calculated as that law provides",
+            # termination under the Civil Code: notice to perform and express termination clauses
+            "a written notice to perform (diffida ad adempiere) within a period of at least 30 days",
+            "is terminated by operation of law when the period ends (Article 1454 of the Italian Civil Code)",
+            "express termination clause (clausola risolutiva espressa) under Article 1456 of the Italian Civil Code",
             "An Insolvency Event occurs in relation to the Contractor if",
             "GDPR",
         ],
