@@ -133,3 +133,10 @@ def test_releases_go_through_the_release_process_not_contract_change_control():
         sentence = text.split("will not allow changes to reach the production environment")[1][:400]
         assert "release and change-management process, as approved by" in sentence, name
         assert "a change to this Agreement is made only under clause" in sentence, name
+
+
+def test_escalation_hands_on_to_the_next_step_of_the_dispute_clause_instead_of_looping():
+    text = sample("deal-example")
+    assert "may refer it to the dispute resolution procedure in this Agreement" not in text
+    assert "the escalation step of clause 52 is complete for it, and either Party may take it to the next step" in text
+    assert "The Dispute will first be escalated through the escalation matrix in Schedule 4" in text
