@@ -92,3 +92,10 @@ def test_the_exit_indemnity_points_at_no_list_that_no_clause_requires():
     assert "final list" not in text
     assert "and from the employment or dismissal of any person whose employment transfers, or is claimed to" in text
     assert "who is not on the final list of employees the Supplier provided" in sample("deal-example")
+
+
+def test_a_civil_law_contract_expecting_no_transfer_points_at_no_list(tmp_path):
+    text = contract_text(
+        overlaid(SAMPLES / "uk-charity-minimal.yaml", FIXTURES / "deals/overlays/charity-german-law.yaml", tmp_path)
+    )
+    assert "Employee Liabilities" in text and "final list" not in text
