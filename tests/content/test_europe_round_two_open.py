@@ -140,3 +140,10 @@ def test_escalation_hands_on_to_the_next_step_of_the_dispute_clause_instead_of_l
     assert "may refer it to the dispute resolution procedure in this Agreement" not in text
     assert "the escalation step of clause 52 is complete for it, and either Party may take it to the next step" in text
     assert "The Dispute will first be escalated through the escalation matrix in Schedule 4" in text
+
+
+def test_a_kpi_does_not_extend_the_patch_deadline():
+    text = sample("deal-example")
+    kpis = text.split("Key Performance Indicators The Supplier will measure")[1][:600]
+    assert "it does not relax any obligation of, or extend any deadline for, the Supplier" in kpis
+    assert "98% of critical patches within 14 days" in kpis  # the deal's own KPI, unchanged
