@@ -416,8 +416,10 @@ def forum_place(deal: Any) -> tuple[str, str, str]:
         return view.seat_country, tradition, f"the seat of the arbitration ({view.seat})"
     c = deal.contract
     forum = forum_of(c.jurisdiction, c.governing_law, c.forum_wording)
-    record = records.get(forum.key)
-    country = forum.country or place_country(forum.courts)
+    # "the courts located in San Francisco County, California": the jurisdiction its last place names.
+    places = (find_jurisdiction(part) for part in reversed(forum.courts.split(",")[1:]))
+    record = records.get(forum.key) or next((r for r in places if r is not None), None)
+    country = forum.country or (record.country if record else "") or place_country(forum.courts)
     if record is None:
         law, _ = find_law(c.governing_law)
         record = law if law is not None and law.country == country else None

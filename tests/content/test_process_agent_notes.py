@@ -33,6 +33,7 @@ EXPECTED = {
     "nearshore-eur": ("supplier", "PL", "IE"),  # Polish supplier, Irish courts
     "au-retailer-philippines": ("supplier", "PH", "AU"),
     "ca-insurer-us-cloud": ("supplier", "US", "CA"),
+    "us-saas-mexico": ("supplier", "MX", "US"),  # Mexican supplier, courts in San Francisco County, California
 }
 
 
