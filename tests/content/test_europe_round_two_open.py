@@ -147,3 +147,12 @@ def test_a_kpi_does_not_extend_the_patch_deadline():
     kpis = text.split("Key Performance Indicators The Supplier will measure")[1][:600]
     assert "it does not relax any obligation of, or extend any deadline for, the Supplier" in kpis
     assert "98% of critical patches within 14 days" in kpis  # the deal's own KPI, unchanged
+
+
+def test_a_threat_briefing_and_a_service_review_get_their_own_purposes():
+    meetings = sample("nl-fintech-uk-soc").split("Meeting Frequency Attendees Purpose")[1][:700]
+    briefing, review = meetings.split("Service Review Monthly")
+    assert "detections and the tuning of detection rules" in briefing
+    assert "Day-to-day delivery" not in briefing
+    assert "Performance against the Service Levels" in review
+    assert "Strategy and direction" not in review
