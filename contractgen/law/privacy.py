@@ -46,6 +46,8 @@ class Words:
     authorities: str = "the competent supervisory authority"
     special: str = "special categories of Personal Data"
     breach: str = "personal data breach"
+    breach_authorities: str = "the competent supervisory authority"  # whom a breach is notified to, where it differs
+    breach_notice: str = ""  # how soon a supplier holding the data notifies the client, where the law says so
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,8 @@ def privacy_of(deal: Any) -> Privacy:
             authorities=_either([_authority(r) for r in regimes]),
             special=(processor or regimes)[0].terms.get("special", "sensitive personal information"),
             breach=(processor or regimes)[0].terms.get("breach", "personal data breach"),
+            breach_authorities=_either([r.terms.get("breach_authority") or _authority(r) for r in regimes]),
+            breach_notice=next((r.terms["breach_notice"] for r in regimes if r.terms.get("breach_notice")), ""),
         )  # fmt: skip
     transfers = decide(deal, applied)
     cross = [t for t in transfers if t.basis != "inside"]
