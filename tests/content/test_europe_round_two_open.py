@@ -156,3 +156,11 @@ def test_a_threat_briefing_and_a_service_review_get_their_own_purposes():
     assert "Day-to-day delivery" not in briefing
     assert "Performance against the Service Levels" in review
     assert "Strategy and direction" not in review
+
+
+def test_tisax_is_an_assessment_label_shared_through_enx():
+    text = sample("de-manufacturer-poland")
+    assert "certification or attestation to ISO/IEC 27001:2022, with a scope" in text
+    assert "a valid TISAX assessment label at the level stated (TISAX AL2)" in text
+    assert "through the ENX exchange platform" in text
+    assert "TISAX" not in sample("deal-example")
