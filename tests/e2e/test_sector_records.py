@@ -16,7 +16,7 @@ from contractgen.pipeline import Workspace, build_document
 from tests.helpers import FIXTURES
 
 BASE = FIXTURES / "world" / "base-deal.yaml"
-# Regulations drafted by paragraphs of their own (DORA, the PRA/FCA, EBA, OSFI B-10 and B-13, FINMA, NIS2, PCI DSS …) or
+# Regulations drafted by paragraphs of their own (DORA, the PRA/FCA, EBA, OSFI B-10 and B-13, FINMA, NIS2, PCI DSS, Solvency II …) or
 # by wording elsewhere (10 NYCRR 405.46 in the security and business-associate clauses).
 OWN_WORDING = {
     "DORA",
@@ -29,6 +29,7 @@ OWN_WORDING = {
     "23 NYCRR 500",
     "NIS2",
     "PCI DSS",
+    "Solvency II Art. 274",
     "10 NYCRR 405.46",
 }
 NAMED = sorted(
