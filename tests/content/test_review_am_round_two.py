@@ -52,7 +52,7 @@ def test_a_mexican_delivery_centre_brings_the_labour_registration_and_joint_liab
     text = sample("us-saas-mexico")
     assert "Workers and Labor Registration" in text
     assert "Articles 12 to 15 of the Federal Labour Law (Ley Federal del Trabajo)" in text
-    assert "The Vendor warrants that it is entered in that register" in text and "(REPSE)" in text
+    assert "it warrants that it is entered in that register" in text and "(REPSE)" in text
     assert "Mexican Social Security Institute (IMSS)" in text and "(INFONAVIT)" in text
     assert "Every 3 months, and within 10 Business Days after PeoplePulse asks" in text
     assert "is jointly liable to the workers used for those services (Article 14)" in text
