@@ -41,3 +41,11 @@ def test_breach_notices_go_to_the_authorities_the_breach_laws_name():
 def test_no_other_sample_gets_the_california_breach_rule(name):
     if name != "us-saas-mexico":
         assert IMMEDIATE not in sample(name) and "1798.82(f)" not in sample(name)
+
+
+def test_the_help_with_breach_notices_names_the_same_authorities():
+    text = sample("us-saas-mexico")
+    assert (
+        "decides that the law requires it, to notify the authorities that the applicable security-breach laws "
+        "require, including the California Attorney General (Cal. Civ. Code § 1798.82(f)) and the affected consumers"
+    ) in text
