@@ -43,7 +43,7 @@ def test_per_unit_volumes_point_to_the_counting_rule_that_exists():
             f"{supplier} will count the volumes from records that {client} can verify, "
             "as paragraph 1 of Schedule 3 provides"
         ) in text, sample
-        assert f"will count the units from records that {client} can verify" in text, sample
+        assert f"will count the units for each month from the system in which {client} records them" in text, sample
 
 
 def test_osfi_24_hour_reporting_comes_from_the_incident_reporting_advisory():
