@@ -73,17 +73,21 @@ class AvailabilityFigure:
 SERVICE_KIND_WORDS = Path(__file__).with_name("data") / "service_kind_words.yaml"
 
 
-@lru_cache(maxsize=1)
-def _security_operations_words() -> re.Pattern[str]:
+@lru_cache(maxsize=None)
+def _kind_words(kind: str) -> re.Pattern[str]:
     data = yamlload.safe_load(SERVICE_KIND_WORDS.read_text("utf-8"))
-    words = data["security operations"]
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data[kind]) + r")\b")
 
 
 def is_security_operations(service: Any) -> bool:
     """Tell whether a service's id or name makes it a security operations service ('SOC', 'Security Monitoring')."""
-    pattern = _security_operations_words()
+    pattern = _kind_words("security operations")
     return any(pattern.search(text or "") for text in (service.id, service.name))
+
+
+def is_end_user_support(service: Any) -> bool:
+    """Tell whether a service's name makes it support for end users only ('IT Support', 'Helpdesk')."""
+    return bool(_kind_words("end-user support").search(service.name or ""))
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,7 @@ class Derived:
     client_sector: str = ""  # what the client is licensed as: as stated, else as its name suggests ("bank")
     client_country: str = ""  # where the client is incorporated, else the governing law's country
     security_operations: bool = False  # a service is a security operations centre: SOC service levels apply
+    end_user_support: bool = False  # every service supports end users: no software built, no data centre run
     draft: bool = False  # the contract prints as a draft: open facts may print as "[●]" with a drafting note
     uncovered_support: list[str] = field(default_factory=list)  # services supported when no Delivery Centre works
     units_at_month_end: bool = False  # per-unit Charges count the units on the month's last day (commercials.invoicing)
@@ -285,6 +290,7 @@ def compute_derived(deal: Deal) -> Derived:
         client_sector=deal.parties.client.sector or guessed_sector(deal.parties.client.name) or "",
         client_country=client_country(deal),
         security_operations=any(is_security_operations(s) for s in deal.scope.services),
+        end_user_support=bool(deal.scope.services) and all(is_end_user_support(s) for s in deal.scope.services),
         draft=prints_as_draft(deal),
         uncovered_support=[str(service.name) for _, service, _ in support_gaps(deal)],
         units_at_month_end=bool(MONTH_END.search(str(deal.commercials.invoicing or ""))) if deal.commercials else False,

@@ -1,0 +1,59 @@
+"""A deal whose every Service is support for end users (an IT helpdesk) gets security controls that fit it: no secure
+software development, no data centres or CCTV; and no deal's security report covers penetration tests nothing requires."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+import yaml
+
+from contractgen.deal.derived import is_end_user_support
+from contractgen.deal.model import Service
+from tests.helpers import SAMPLES
+from tests.terms import contract_text
+
+SAMPLE_FILES = sorted(SAMPLES.glob("*.yaml"))
+
+
+@lru_cache(maxsize=None)
+def text(name: str) -> str:
+    """The rendered text of a sample, built once per test run."""
+    return contract_text(SAMPLES / f"{name}.yaml")
+
+
+def deal(name: str) -> dict:
+    """The sample's YAML as written."""
+    return yaml.safe_load((SAMPLES / f"{name}.yaml").read_text("utf-8"))
+
+
+def test_a_service_is_end_user_support_by_its_name():
+    assert is_end_user_support(Service(id="SUP", name="IT Support"))
+    assert is_end_user_support(Service(id="HD", name="Helpdesk"))
+    assert not is_end_user_support(Service(id="AMS", name="Application Maintenance and Support"))
+    assert not is_end_user_support(Service(id="T3", name="Third-Line Support"))
+
+
+def test_a_helpdesk_only_deal_has_no_secure_development_or_cctv():
+    body = text("uk-charity-minimal")
+    assert "Controlled access to delivery locations, with visitor logging." in body
+    assert "Secure coding standards" not in body
+    assert "CCTV" not in body
+
+
+@pytest.mark.parametrize("path", SAMPLE_FILES, ids=[p.stem for p in SAMPLE_FILES])
+def test_security_controls_fit_the_services(path):
+    services = deal(path.stem)["scope"]["services"]
+    body = text(path.stem)
+    if "Security Controls" not in body:
+        pytest.skip("no security schedule")
+    helpdesk_only = all(is_end_user_support(Service(id=s["id"], name=s["name"])) for s in services)
+    assert ("Secure coding standards" in body) is not helpdesk_only
+    assert ("CCTV in secure areas" in body) is not helpdesk_only
+
+
+@pytest.mark.parametrize("path", SAMPLE_FILES, ids=[p.stem for p in SAMPLE_FILES])
+def test_the_security_report_covers_only_the_tests_the_contract_requires(path):
+    asked = bool((deal(path.stem).get("security") or {}).get("penetration_testing"))
+    body = text(path.stem)
+    assert ("vulnerability scans and penetration tests" in body) is asked or "Security Assurance" not in body
