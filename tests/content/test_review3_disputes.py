@@ -1,0 +1,74 @@
+"""Round-3 review findings on the arbitration deals: definitions that point to what the contract really sets,
+held by the rendered text of the disputes deals and samples."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from contractgen.deal import load_deal
+from tests.helpers import FIXTURES, SAMPLES
+from tests.terms import contract_text
+
+DISPUTES = FIXTURES / "deals" / "disputes"
+
+
+@lru_cache(maxsize=None)
+def text_of(path: Path) -> str:
+    """The rendered text of a deal, built once per test run."""
+    return contract_text(path)
+
+
+def definition(text: str, term: str) -> str:
+    """The sentence that defines a term."""
+    match = re.search(rf"“{term}” means [^\n]*?\.(?= “|\n|$)", text)
+    assert match, f"{term} is not defined"
+    return match.group(0)
+
+
+def clause_number(text: str, title: str) -> str:
+    """The number of the clause with this title, read from the table of contents."""
+    match = re.search(rf"\b(\d+) ?{title} \d+", text)
+    assert match, f"no clause titled {title}"
+    return match.group(1)
+
+
+SL_DEALS = [
+    DISPUTES / "sg-siac-tiered.yaml",
+    SAMPLES / "ch-bank-portugal.yaml",
+    SAMPLES / "au-retailer-philippines.yaml",
+]
+
+
+@pytest.mark.parametrize("path", SL_DEALS, ids=[p.stem for p in SL_DEALS])
+def test_service_levels_speak_of_incident_times_only_where_the_schedule_sets_them(path):
+    deal = load_deal(path).deal
+    text = text_of(path)
+    sets_times = bool(deal.service_levels.incident_priorities)
+    meaning = definition(text, "Service Levels")
+    assert ("Incident response and resolution times" in meaning) is sets_times
+    assert ("“Incident” means" in text) is sets_times
+    if "such as application support" in text:
+        assert ("work on Incidents and requests" in text) is sets_times
+        assert ("work on incidents and requests" in text) is not sets_times
+
+
+def test_singapore_availability_schedule_sets_no_incident_times_and_none_are_promised():
+    text = text_of(DISPUTES / "sg-siac-tiered.yaml")
+    assert definition(text, "Service Levels") == (
+        "“Service Levels” means the availability targets and other performance standards set out in Schedule 2."
+    )
+    assert "Incidents" not in text.replace("Security Incidents", "")
+
+
+def test_swiss_data_protection_obligations_are_the_clauses_that_set_them():
+    text = text_of(DISPUTES / "ch-swiss-rules.yaml")
+    meaning = definition(text, "Data Protection Obligations")
+    liability = clause_number(text, "Limitation of Liability")
+    assert f"clause {liability}" not in meaning
+    for title in ("Data Protection", "Personal Data Breaches", "Information Security"):
+        assert f"clause {clause_number(text, title)}" in meaning
+    assert "even where the breach is also a breach of the Data Protection Obligations" in text
