@@ -110,6 +110,7 @@ class Derived:
     client_country: str = ""  # where the client is incorporated, else the governing law's country
     security_operations: bool = False  # a service is a security operations centre: SOC service levels apply
     end_user_support: bool = False  # every service supports end users: no software built, no data centre run
+    step_in: bool = True  # as the deal states it; by default none for end-user support, with nothing to take over
     draft: bool = False  # the contract prints as a draft: open facts may print as "[●]" with a drafting note
     uncovered_support: list[str] = field(default_factory=list)  # services supported when no Delivery Centre works
     units_at_month_end: bool = False  # per-unit Charges count the units on the month's last day (commercials.invoicing)
@@ -290,7 +291,8 @@ def compute_derived(deal: Deal) -> Derived:
         client_sector=deal.parties.client.sector or guessed_sector(deal.parties.client.name) or "",
         client_country=client_country(deal),
         security_operations=any(is_security_operations(s) for s in deal.scope.services),
-        end_user_support=bool(deal.scope.services) and all(is_end_user_support(s) for s in deal.scope.services),
+        end_user_support=(helpdesk := bool(deal.scope.services) and all(map(is_end_user_support, deal.scope.services))),
+        step_in=deal.step_in is not None and ("step_in" in deal.model_fields_set or not helpdesk),
         draft=prints_as_draft(deal),
         uncovered_support=[str(service.name) for _, service, _ in support_gaps(deal)],
         units_at_month_end=bool(MONTH_END.search(str(deal.commercials.invoicing or ""))) if deal.commercials else False,

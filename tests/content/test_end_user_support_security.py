@@ -1,5 +1,6 @@
-"""A deal whose every Service is support for end users (an IT helpdesk) gets security controls that fit it: no secure
-software development, no data centres or CCTV; and no deal's security report covers penetration tests nothing requires."""
+"""A deal whose every Service is support for end users (an IT helpdesk) gets terms that fit it: no secure software
+development, no data centres or CCTV, no test-data clause and, unless the deal asks for it, no step-in; and no deal's
+security report covers penetration tests nothing requires."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ import yaml
 
 from contractgen.deal.derived import is_end_user_support
 from contractgen.deal.model import Service
-from tests.helpers import SAMPLES
-from tests.terms import contract_text
+from tests.helpers import FIXTURES, SAMPLES
+from tests.terms import contract_text, overlaid
 
 SAMPLE_FILES = sorted(SAMPLES.glob("*.yaml"))
 
@@ -57,3 +58,21 @@ def test_the_security_report_covers_only_the_tests_the_contract_requires(path):
     asked = bool((deal(path.stem).get("security") or {}).get("penetration_testing"))
     body = text(path.stem)
     assert ("vulnerability scans and penetration tests" in body) is asked or "Security Assurance" not in body
+
+
+@pytest.mark.parametrize("path", SAMPLE_FILES, ids=[p.stem for p in SAMPLE_FILES])
+def test_test_data_and_step_in_only_where_the_services_can_have_them(path):
+    written = deal(path.stem)
+    helpdesk_only = all(is_end_user_support(Service(id=s["id"], name=s["name"])) for s in written["scope"]["services"])
+    body = text(path.stem)
+    assert ("Test Data and Non-Production Environments" in body) is not helpdesk_only
+    if written.get("step_in", True) is not False and "step_in" not in written:
+        assert ("Step-In Rights" in body) is not helpdesk_only
+
+
+def test_a_helpdesk_deal_that_asks_for_step_in_gets_it(tmp_path):
+    body = contract_text(
+        overlaid(SAMPLES / "uk-charity-minimal.yaml", FIXTURES / "deals/overlays/step-in-stated.yaml", tmp_path)
+    )
+    assert "Step-In Rights" in body
+    assert "Step-In Rights" not in text("uk-charity-minimal")
