@@ -224,7 +224,11 @@ CASES = {
         ],
         COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["PIPEDA"],
     ),
-    "mx-remote-access-us": (["remote-access:monterrey-mx"], ["the State of Texas", "Monterrey"], GDPR_WORDS),
+    "mx-remote-access-us": (
+        ["remote-access:monterrey-mx", "process-agent:supplier-mx-us"],
+        ["the State of Texas", "Monterrey"],
+        GDPR_WORDS,
+    ),
     "ng-bank-ndpa": (
         ["sector-regulation:cbn-risk-based-cybersecurity-framework"],
         [

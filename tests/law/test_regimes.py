@@ -77,7 +77,8 @@ def test_did_you_mean_stays_in_the_deals_countries():
 
     assert close_regime("UK GDRP", {"GB"}) == "uk gdpr"
     assert close_regime("PIPA", {"KR"}) is None  # never Canada's PIPEDA
-    assert close_regime("Privacy Act 2020", {"NZ"}) is None  # never Australia's Privacy Act 1988
+    assert close_regime("Privacy Act 2020", {"NZ"}) == "privacy act 2020"  # NZ's own, never Australia's 1988 Act
+    assert close_regime("Privacy Act 2020", {"AU"}) is None  # an Australian deal is not offered New Zealand's law
     assert close_regime("UK GDRP", {"NZ"}) is None
 
 
