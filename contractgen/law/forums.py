@@ -84,6 +84,7 @@ def _seats(law: LawLibrary) -> dict[str, dict[str, str]]:
             body, rules = _mediation(item)
             entry = {"name": name, "country": item["country"], "jurisdiction": item.get("jurisdiction") or ""}
             entry |= {"mediation_body": body, "mediation_rules": rules}
+            entry["courts"] = (item.get("courts") or {}).get("courts") or ""
             for alias in (name, *(item.get("aliases") or ())):
                 found[alias.casefold()] = entry
     return found
@@ -249,6 +250,7 @@ class ArbitrationView:
     emergency_excluded: bool  # the rules have one and the deal excludes it
     expedited: bool | None  # the deal's choice (None: as the rules provide)
     seat_in_convention: bool | None  # the seat's state is a New York Convention party (None: not recorded)
+    seat_courts: str = ""  # the courts that alone hear applications under the seat's arbitration law ("": any)
 
     @property
     def administered(self) -> bool:
@@ -316,7 +318,7 @@ def view_arbitration(fields: dict[str, Any], contract_language: str) -> Arbitrat
         arbitrators=int(fields.get("arbitrators") or 3), language=fields.get("language") or contract_language,
         appointing_authority=fields.get("appointing_authority") or "", emergency=emergency_rules and keep,
         emergency_excluded=emergency_rules and not keep, expedited=fields.get("expedited"),
-        seat_in_convention=in_convention,
+        seat_in_convention=in_convention, seat_courts=record.get("courts", ""),
     )  # fmt: skip
 
 

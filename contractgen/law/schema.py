@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from contractgen.law.schema_public import PublicSectorLaw
-from contractgen.law.schema_terms import CommercialLaw, EmployeeTransfer, LabourSupply, Mediation
+from contractgen.law.schema_terms import CommercialLaw, EmployeeTransfer, LabourSupply, Mediation, SeatCourts
 import json
 
 Country = Field(pattern=r"^[A-Z]{2}$", description="an ISO 3166-1 alpha-2 country code, e.g. 'GB'")
@@ -354,6 +354,9 @@ class Seat(BaseModel):
     jurisdiction: str = Field("", description="the law/jurisdictions record whose courts supervise the seat, or ''")
     aliases: list[str] = Aliases
     mediation: Mediation | None = Field(None, description="the usual mediation body there, for a tiered clause")
+    courts: SeatCourts | None = Field(
+        None, description="the courts that alone hear applications under its arbitration law, where it says so"
+    )
 
 
 class SeatsRecord(Common):

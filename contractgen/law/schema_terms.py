@@ -35,6 +35,14 @@ class Mediation(Fact):
     rules: str | None = Field(None, description="the mediation rules it administers, e.g. 'the HKIAC Mediation Rules'")
 
 
+class SeatCourts(Fact):
+    """The courts that alone hear applications under the arbitration law of a seat (interim measures and the
+    other court powers), where that law gives them to the courts of the seat and not to any court."""
+
+    courts: str = Field(description="those courts, as a contract names them, e.g. 'the courts at Mumbai'")
+    law: str = Field(description="the arbitration law that gives them those applications, as a contract names it")
+
+
 class LatePayment(Fact):
     """Interest on late payments between businesses that the law gives without the contract stating a rate."""
 

@@ -72,3 +72,23 @@ def test_swiss_data_protection_obligations_are_the_clauses_that_set_them():
     for title in ("Data Protection", "Personal Data Breaches", "Information Security"):
         assert f"clause {clause_number(text, title)}" in meaning
     assert "even where the breach is also a breach of the Data Protection Obligations" in text
+
+
+def test_an_indian_seat_sends_every_court_application_to_its_courts_and_only_enforcement_elsewhere():
+    text = text_of(DISPUTES / "in-mcia-written.yaml")
+    assert (
+        "Every application to a court under the arbitration law of the seat, including an application for interim "
+        "measures before, during or after the arbitration and an application to set aside an award, will be made "
+        "only to the courts at Mumbai, which alone will hear it."
+    ) in text
+    assert (
+        "Nothing in this clause prevents a Party from starting proceedings in any court to recognise or enforce" in text
+    )
+    assert "any court of competent jurisdiction" not in text
+
+
+@pytest.mark.parametrize("stem", ["hk-hkiac-written", "sg-siac-tiered", "de-dis-india"])
+def test_other_seats_keep_interim_relief_from_any_competent_court(stem):
+    text = text_of(DISPUTES / f"{stem}.yaml")
+    assert "applying to any court of competent jurisdiction for urgent interim or conservatory relief" in text
+    assert "which alone will hear it" not in text
