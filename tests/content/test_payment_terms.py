@@ -55,12 +55,15 @@ def test_a_day_of_the_following_month_prints_as_that_day(overlay, invoicing, cre
 def test_a_yearly_interest_rate_prints_as_a_yearly_rate(tmp_path):
     text = contract_text(overlaid(SAMPLES / "onshore-us-hipaa.yaml", OVERLAYS / "interest-per-annum.yaml", tmp_path))
     assert "at 14.6% per year or, if lower, the highest rate that Applicable Law permits" in text
-    assert "per month or, if lower" not in text
+    assert "per month (equivalent to" not in text
 
 
 def test_a_monthly_rate_stays_monthly():
     text = contract_text(SAMPLES / "onshore-us-hipaa.yaml")
-    assert "at 1% per month or, if lower, the highest rate that Applicable Law permits" in text
+    assert (
+        "at 1% per month (equivalent to 12% per year) or, if lower, the highest rate that Applicable Law permits"
+        in text
+    )
 
 
 def test_a_version_that_prints_a_monthly_rate_refuses_a_yearly_one(tmp_path):

@@ -117,14 +117,20 @@ def test_without_a_short_sector_deadline_the_deals_own_period_stays(tmp_path):
 
 def test_us_late_payment_interest_states_a_rate():
     text = contract_text(SAMPLES / "onshore-us-hipaa.yaml")
-    assert "at 1% per month or, if lower, the highest rate that Applicable Law permits" in text
+    assert (
+        "at 1% per month (equivalent to 12% per year) or, if lower, the highest rate that Applicable Law permits"
+        in text
+    )
     assert "late commercial payments under the law governing this Agreement" not in text
 
 
 def test_a_deal_sets_its_own_late_payment_rate(tmp_path):
     overlay = write_file(tmp_path / "rate.yaml", "commercials: {late_payment_interest: 1.5}\n")
     text = contract_text(overlaid(SAMPLES / "us-saas-mexico.yaml", overlay, tmp_path))
-    assert "at 1.5% per month or, if lower, the highest rate that Applicable Law permits" in text
+    assert (
+        "at 1.5% per month (equivalent to 18% per year) or, if lower, the highest rate that Applicable Law permits"
+        in text
+    )
 
 
 # 5. Charges start also in a deal without a transition

@@ -43,7 +43,7 @@ CASES = {
         ["late-payment-rate:brazil"],
         [
             "is the controller and the Contractor is the operator that processes the Personal Data",
-            "at 1% per month or, if lower, the highest rate that Applicable Law permits",
+            "at 1% per month (equivalent to 12% per year) or, if lower, the highest rate that Applicable Law permits",
             "is governed by the laws of the Federative Republic of Brazil",
             "The Data Protection Laws include Law No. 13,709 of 14 August 2018 of Brazil",
             "the courts of the city of São Paulo",
@@ -173,7 +173,7 @@ CASES = {
             "late-payment-rate:italy",
         ],
         [
-            "at 1% per month or, if lower, the highest rate that Applicable Law permits",
+            "at 1% per month (equivalent to 12% per year) or, if lower, the highest rate that Applicable Law permits",
             # the Italian Privacy Code is a recorded supplement of the EU GDPR: named, no note
             "as supplemented by the Italian Personal Data Protection Code (Legislative Decree No. 196 of 30 June 2003)",
             # the Code's supervisory authority is named, not "the competent supervisory authority"
@@ -207,7 +207,7 @@ CASES = {
         ["late-payment-rate:japan", "appi-foreign-transfer:ph"],
         [
             "is the business operator handling personal information and the Vendor is the entrusted person",
-            "at 1% per month or, if lower, the highest rate that Applicable Law permits",
+            "at 1% per month (equivalent to 12% per year) or, if lower, the highest rate that Applicable Law permits",
             "is governed by the laws of Japan",
             "The Data Protection Laws include the Act on the Protection of Personal Information (Act No. 57 of 2003) of Japan",
             "the Tokyo District Court",
@@ -335,7 +335,7 @@ CASES = {
         ],
         [
             "the Bank is the responsible party and the Service Provider is the operator that processes",
-            "at 1% per month or, if lower, the highest rate that Applicable Law permits",
+            "at 1% per month (equivalent to 12% per year) or, if lower, the highest rate that Applicable Law permits",
             "is governed by the laws of the Republic of South Africa",
             "The Data Protection Laws include the Protection of Personal Information Act 4 of 2013 of South Africa",
             "the High Court of South Africa, Gauteng Division, Johannesburg has exclusive jurisdiction",

@@ -69,7 +69,10 @@ def test_late_payment_interest_follows_the_record(key, texts):
     if rule.get("statutory") is not True:
         assert "rate applicable to late commercial payments under the law governing this Agreement" not in text
         if not rule.get("no_interest") and family not in ("french", "swiss"):
-            assert "at 1% per month or, if lower, the highest rate that Applicable Law permits" in text
+            assert (
+                "at 1% per month (equivalent to 12% per year) or, if lower, the highest rate that Applicable Law permits"
+                in text
+            )
     else:
         assert "rate applicable to late commercial payments under the law governing this Agreement" in text
     if rule.get("law") and rule.get("applies_to"):

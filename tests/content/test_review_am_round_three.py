@@ -1,0 +1,42 @@
+"""Third-round review of the Americas and Asia-Pacific samples: the findings still open on main, each held
+by rendered text across every sample it applies to."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+import pytest
+
+from tests.helpers import SAMPLES
+from tests.terms import contract_text
+
+ALL = sorted(p.stem for p in SAMPLES.glob("*.yaml"))
+
+
+@lru_cache(maxsize=None)
+def sample(name: str) -> str:
+    """The rendered text of a sample, built once per test run."""
+    return contract_text(SAMPLES / f"{name}.yaml")
+
+
+# Interest Act (Canada), R.S.C. 1985, c. I-15, s. 4: interest stated for a period of less than a year is
+# recoverable at no more than 5% a year unless the contract expressly states the equivalent yearly rate.
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_a_monthly_interest_rate_states_its_yearly_equivalent(name):
+    text = sample(name)
+    for match in re.finditer(r"(\d+(?:\.\d+)?)% per month", text):
+        yearly = Decimal(match.group(1)) * 12
+        after = text[match.end() : match.end() + 40]
+        assert after.startswith(f" (equivalent to {yearly.normalize():f}% per year)"), (name, after)
+
+
+def test_the_ontario_contract_states_the_yearly_rate():
+    text = sample("ca-insurer-us-cloud")
+    assert (
+        "may charge simple interest on it from the due date until payment at 1% per month "
+        "(equivalent to 12% per year) or, if lower, the highest rate that Applicable Law permits." in text
+    )
