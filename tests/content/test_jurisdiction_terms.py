@@ -60,8 +60,8 @@ def scots(tmp_path_factory):
 def test_us_deal_uses_us_terms_and_none_of_the_english_ones(us):
     for phrase in (
         "Waiver of Jury Trial",
-        "works made for hire",
-        "hereby irrevocably assigns to the Health System all right, title and interest",
+        "hereby assigns to the Health System, with effect as each item of Developed Material is created",
+        "all right, title and interest in and to the Developed Material",
         "sales, use, excise and similar transaction taxes",
         "title 11 of the United States Code",
         "section 365(n)",

@@ -40,3 +40,35 @@ def test_the_ontario_contract_states_the_yearly_rate():
         "may charge simple interest on it from the due date until payment at 1% per month "
         "(equivalent to 12% per year) or, if lower, the highest rate that Applicable Law permits." in text
     )
+
+
+# Copyright in code written for the client passes by a present assignment, not as a work made for hire
+# (Cal. Labor Code § 3351.5(c); code written in Mexico); moral rights are waived only where the law of the
+# authors' place of work allows it (Mexican Federal Copyright Law, art. 19, makes them unwaivable).
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_no_contract_relies_on_work_made_for_hire(name):
+    text = sample(name)
+    assert "made for hire" not in text
+    assert "All other material" not in text
+
+
+@pytest.mark.parametrize(
+    "name, supplier, client",
+    [("us-saas-mexico", "Vendor", "PeoplePulse"), ("onshore-us-hipaa", "Provider", "Health System")],
+)
+def test_us_developed_material_is_assigned_and_moral_rights_are_not_waived_where_the_law_forbids(
+    name, supplier, client
+):
+    text = sample(name)
+    assert (
+        f"hereby assigns to {'the ' if client == 'Health System' else ''}{client}, with effect as each item of Developed Material is created"
+        in text
+    )
+    assert "Where that law allows moral rights to be waived" in text
+    assert "do not assert their moral rights against any of them" in text
+    assert (
+        f"waives, and will procure that {supplier} Personnel waive, any moral rights in the Developed Material to the extent permitted"
+        not in text
+    )

@@ -65,7 +65,7 @@ EXPECTED = {
         [
             "Judicial Reference",
             "section 638 of the California Code of Civil Procedure",
-            "works made for hire",
+            "hereby assigns to PeoplePulse, with effect as each item of Developed Material is created",
             "Bankruptcy Code",
             "Foreign Corrupt Practices Act",
             "sales, use, excise and similar transaction taxes",
