@@ -27,6 +27,7 @@ from contractgen import yamlload
 from contractgen.deal.inference import assume, client_country, guessed_sector, party_countries
 from contractgen.deal.model import Deal, Service
 from contractgen.deal.notes import Finding, prints_as_draft
+from contractgen.law.forums import country_code
 from contractgen.law.regimes import resolve_regulations
 from contractgen.values.clock import mid_month_wednesday, uncovered, utc_span
 from contractgen.values.countries import country_name
@@ -108,6 +109,7 @@ class Derived:
     incident_notice: Duration | None = None
     client_sector: str = ""  # what the client is licensed as: as stated, else as its name suggests ("bank")
     client_country: str = ""  # where the client is incorporated, else the governing law's country
+    supplier_country: str = ""  # where the supplier is incorporated, where the deal says
     security_operations: bool = False  # a service is a security operations centre: SOC service levels apply
     end_user_support: bool = False  # every service supports end users: no software built, no data centre run
     step_in: bool = True  # as the deal states it; by default none for end-user support, with nothing to take over
@@ -290,6 +292,7 @@ def compute_derived(deal: Deal) -> Derived:
         incident_notice=incident_notice(deal),
         client_sector=deal.parties.client.sector or guessed_sector(deal.parties.client.name) or "",
         client_country=client_country(deal),
+        supplier_country=country_code(getattr(deal.parties.supplier, "incorporated_in", None)),
         security_operations=any(is_security_operations(s) for s in deal.scope.services),
         end_user_support=(helpdesk := bool(deal.scope.services) and all(map(is_end_user_support, deal.scope.services))),
         step_in=deal.step_in is not None and ("step_in" in deal.model_fields_set or not helpdesk),

@@ -92,3 +92,27 @@ def test_other_seats_keep_interim_relief_from_any_competent_court(stem):
     text = text_of(DISPUTES / f"{stem}.yaml")
     assert "applying to any court of competent jurisdiction for urgent interim or conservatory relief" in text
     assert "which alone will hear it" not in text
+
+
+def test_a_new_york_insurer_and_an_ontario_supplier_have_the_insolvency_terms_of_their_own_laws():
+    text = text_of(DISPUTES / "ny-icdr.yaml")
+    assert (
+        "in the case of the Company, which as an insurance company cannot be a debtor under the Bankruptcy Code, a "
+        "proceeding for its rehabilitation, liquidation, conservation or dissolution is commenced under the insurance "
+        "law of the state in which it is domiciled (Article 74 of the New York Insurance Law)"
+    ) in text
+    assert "to the extent that the law governing the insolvency proceeding permits termination" in text
+    assert "Bankruptcy Code and other Applicable Law permit" not in text
+    assert (
+        "If Maple becomes subject to an insolvency, restructuring or liquidation proceeding outside the United States, "
+        "the licenses granted to the Company under this Agreement continue"
+    ) in text
+
+
+def test_a_us_supplier_keeps_the_bankruptcy_code_terms_and_no_foreign_proceeding_sentence():
+    text = text_of(SAMPLES / "onshore-us-hipaa.yaml")
+    assert (
+        "to the extent that the law governing the insolvency proceeding, including the Bankruptcy Code, permits" in text
+    )
+    assert "proceeding outside the United States" not in text
+    assert "cannot be a debtor under the Bankruptcy Code, a proceeding for its rehabilitation" not in text
