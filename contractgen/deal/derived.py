@@ -112,6 +112,7 @@ class Derived:
     supplier_country: str = ""  # where the supplier is incorporated, where the deal says
     security_operations: bool = False  # a service is a security operations centre: SOC service levels apply
     end_user_support: bool = False  # every service supports end users: no software built, no data centre run
+    one_country: bool = False  # both parties are incorporated in the same country: notices may go by its post
     step_in: bool = True  # as the deal states it; by default none for end-user support, with nothing to take over
     draft: bool = False  # the contract prints as a draft: open facts may print as "[●]" with a drafting note
     uncovered_support: list[str] = field(default_factory=list)  # services supported when no Delivery Centre works
@@ -295,6 +296,7 @@ def compute_derived(deal: Deal) -> Derived:
         supplier_country=country_code(getattr(deal.parties.supplier, "incorporated_in", None)),
         security_operations=any(is_security_operations(s) for s in deal.scope.services),
         end_user_support=(helpdesk := bool(deal.scope.services) and all(map(is_end_user_support, deal.scope.services))),
+        one_country=len(codes := party_countries(deal)) == 2 and codes[0] == codes[1],
         step_in=deal.step_in is not None and ("step_in" in deal.model_fields_set or not helpdesk),
         draft=prints_as_draft(deal),
         uncovered_support=[str(service.name) for _, service, _ in support_gaps(deal)],

@@ -9,7 +9,8 @@ from functools import lru_cache
 import pytest
 import yaml
 
-from contractgen.deal.derived import is_end_user_support
+from contractgen.deal import load_deal
+from contractgen.deal.derived import compute_derived, is_end_user_support
 from contractgen.deal.model import Service
 from tests.helpers import FIXTURES, SAMPLES
 from tests.terms import contract_text, overlaid
@@ -76,3 +77,20 @@ def test_a_helpdesk_deal_that_asks_for_step_in_gets_it(tmp_path):
     )
     assert "Step-In Rights" in body
     assert "Step-In Rights" not in text("uk-charity-minimal")
+
+
+@pytest.mark.parametrize("path", SAMPLE_FILES, ids=[p.stem for p in SAMPLE_FILES])
+def test_notices_go_by_recorded_post_between_parties_of_one_country(path):
+    domestic = compute_derived(load_deal(path).deal).one_country
+    body = text(path.stem)
+    assert (
+        "if sent by pre-paid recorded post, at the time of delivery recorded by the postal service" in body
+    ) is domestic
+    assert ("must be sent by hand, by courier or by recorded post" in body) is domestic
+    assert ("if sent by an internationally recogni" in body) is not domestic
+
+
+def test_parties_of_one_country_are_recognised_by_where_they_are_incorporated():
+    assert compute_derived(load_deal(SAMPLES / "uk-charity-minimal.yaml").deal).one_country  # Scotland, Scotland
+    assert compute_derived(load_deal(SAMPLES / "onshore-us-hipaa.yaml").deal).one_country  # New York, Delaware
+    assert not compute_derived(load_deal(SAMPLES / "deal-example.yaml").deal).one_country  # England, India

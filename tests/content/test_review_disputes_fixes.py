@@ -45,7 +45,7 @@ def test_notices_never_print_not_applicable_for_an_email(path):
         if party.notices_email:
             assert f"{party.notices_email}" in table
     both = deal.parties.client.notices_email and deal.parties.supplier.notices_email
-    assert ("None: by hand or courier only" in table) is (not both)
+    assert ("None: by hand" in table) is (not both)
     assert ("A notice may be sent by email only to a Party whose email address is given above." in table) is (not both)
 
 
@@ -53,7 +53,7 @@ def test_a_draft_without_a_notices_email_prints_a_placeholder_and_a_note(tmp_pat
     path = overlaid(DISPUTES / "sg-siac-tiered.yaml", OVERLAYS / "draft.yaml", tmp_path)
     table = notices_table(contract_text(path))
     assert table.count("[●]") == 2
-    assert "None: by hand or courier only" not in table and "Not applicable" not in table
+    assert "None: by hand" not in table and "Not applicable" not in table
     ids = {n.id for n in load_deal(path).notes}
     assert {"default-notices-email:client", "default-notices-email:supplier"} <= ids
 
