@@ -116,3 +116,21 @@ def test_a_us_supplier_keeps_the_bankruptcy_code_terms_and_no_foreign_proceeding
     )
     assert "proceeding outside the United States" not in text
     assert "cannot be a debtor under the Bankruptcy Code, a proceeding for its rehabilitation" not in text
+
+
+def test_an_ontario_supplier_under_new_york_law_is_insured_where_it_works_and_carries_the_cgl_policy_named():
+    text = text_of(DISPUTES / "ny-icdr.yaml")
+    assert (
+        "authorized to do business in each state where the Services are performed (or, for Services performed "
+        "outside the United States, licensed where they are performed)"
+    ) in text
+    assert "commercial general liability insurance (including products and completed operations)" in text
+    assert "public and products liability insurance" not in text
+    assert "additional insureds on its commercial general liability policy" in text
+    assert "as required by the law of each state, province or country where its personnel work" in text
+
+
+def test_a_us_supplier_keeps_the_state_insurance_wording():
+    text = text_of(SAMPLES / "onshore-us-hipaa.yaml")
+    assert "as required by the law of each state where its personnel work" in text
+    assert "outside the United States, licensed where they are performed" not in text
