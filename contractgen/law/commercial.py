@@ -84,6 +84,14 @@ class StampDutyRule:
 
 
 @dataclass(frozen=True)
+class RestraintOfTradeRule:
+    """A statute voiding restraints on a lawful profession, trade or business (``law.restraint_of_trade``)."""
+
+    law: str = ""  # "" when the record names none
+    employee_non_solicitation: str = ""  # "enforceable" or "confidential_information_only"; "" if not checked
+
+
+@dataclass(frozen=True)
 class CommercialTerms:
     """The commercial-law blocks of one jurisdiction record, each unknown when the record lacks it."""
 
@@ -95,6 +103,7 @@ class CommercialTerms:
     third_party_rights: ThirdPartyEnforcement = field(default_factory=ThirdPartyEnforcement)
     proportionate_liability: ProportionateLiabilityRule = field(default_factory=ProportionateLiabilityRule)
     stamp_duty: StampDutyRule = field(default_factory=StampDutyRule)
+    restraint_of_trade: RestraintOfTradeRule = field(default_factory=RestraintOfTradeRule)
 
 
 def _text(value: Any) -> str:
@@ -111,6 +120,7 @@ def commercial_terms(data: dict[str, Any]) -> CommercialTerms:
     third = data.get("third_party_rights") or {}
     apportion = data.get("proportionate_liability") or {}
     stamp = data.get("stamp_duty") or {}
+    restraint = data.get("restraint_of_trade") or {}
     return CommercialTerms(
         late_payment=LatePaymentRule(
             statutory=late.get("statutory"),
@@ -140,4 +150,8 @@ def commercial_terms(data: dict[str, Any]) -> CommercialTerms:
             exclusion_law=_text(apportion.get("exclusion_law")),
         ),
         stamp_duty=StampDutyRule(law=_text(stamp.get("law")), unstamped=_text(stamp.get("unstamped"))),
+        restraint_of_trade=RestraintOfTradeRule(
+            law=_text(restraint.get("law")),
+            employee_non_solicitation=_text(restraint.get("employee_non_solicitation")),
+        ),
     )

@@ -22,6 +22,7 @@ from contractgen.law.commercial import (
     LatePaymentRule,
     TaxName,
     ProportionateLiabilityRule,
+    RestraintOfTradeRule,
     ThirdPartyEnforcement,
     commercial_terms,
 )
@@ -80,6 +81,7 @@ class Law:
     must_not_use: tuple[str, ...] = ()  # words a contract under it must not carry: its family's and its record's
     third_party_rights: ThirdPartyEnforcement = field(default_factory=ThirdPartyEnforcement)
     proportionate_liability: ProportionateLiabilityRule = field(default_factory=ProportionateLiabilityRule)
+    restraint_of_trade: RestraintOfTradeRule = field(default_factory=RestraintOfTradeRule)
 
     def __str__(self) -> str:
         return self.wording
@@ -280,6 +282,7 @@ def law_of(governing_law: str, wording: str | None = None) -> Law:
         must_not_use=_family_words(record.family) + record.must_not_use,
         third_party_rights=record.commercial.third_party_rights,
         proportionate_liability=record.commercial.proportionate_liability,
+        restraint_of_trade=record.commercial.restraint_of_trade,
     )
 
 

@@ -143,6 +143,19 @@ class StampDuty(Fact):
     )
 
 
+class RestraintOfTrade(Fact):
+    """A statute that voids contracts restraining anyone from a lawful profession, trade or business."""
+
+    law: str = Field(description="the provision as the contract cites it, e.g. 'section 16600 of the ... Code'")
+    employee_non_solicitation: Literal["enforceable", "confidential_information_only"] = Field(
+        description=(
+            "enforceable: a covenant between businesses not to solicit each other's employees stands if reasonable; "
+            "confidential_information_only: it is void except as far as it protects trade secrets or confidential "
+            "information"
+        )
+    )
+
+
 class CommercialLaw(BaseModel):
     """The jurisdiction-record fields of this module, mixed into the record's model."""
 
@@ -163,6 +176,9 @@ class CommercialLaw(BaseModel):
     )
     stamp_duty: StampDuty | None = Field(
         None, description="a stamp duty on the agreement as an instrument, where the law charges one"
+    )
+    restraint_of_trade: RestraintOfTrade | None = Field(
+        None, description="a statute voiding restraints on a lawful profession, trade or business, and its reach"
     )
 
 

@@ -72,3 +72,37 @@ def test_us_developed_material_is_assigned_and_moral_rights_are_not_waived_where
         f"waives, and will procure that {supplier} Personnel waive, any moral rights in the Developed Material to the extent permitted"
         not in text
     )
+
+
+# California: a covenant not to solicit employees is void under Bus. & Prof. Code § 16600 except as far as it
+# protects trade secrets and confidential information (AMN Healthcare v. Aya (2018) 28 Cal.App.5th 923); the
+# rule is data on the jurisdiction record, the clause reads it.
+
+
+def test_california_non_solicitation_reaches_only_solicitation_with_confidential_information():
+    text = sample("us-saas-mexico")
+    assert (
+        "during the 12 months before the solicitation by using the other Party's Confidential Information "
+        "(including any trade secret about its employees, their skills or their pay)." in text
+    )
+    assert (
+        "it does not restrain any person from engaging in a lawful profession, trade or business, which section "
+        "16600 of the California Business and Professions Code does not allow a contract to do." in text
+    )
+    assert "restriction in this clause is reasonable and no wider than is needed" not in text
+
+
+@pytest.mark.parametrize("name", [n for n in ALL if n != "us-saas-mexico"])
+def test_other_laws_keep_the_reasonable_non_solicitation(name):
+    text = sample(name)
+    assert "by using the other Party's Confidential Information (including any trade secret" not in text
+    if "solicit or try to entice away" in text:
+        assert "restriction in this clause is reasonable and no wider than is needed" in text
+
+
+def test_the_california_record_carries_the_restraint_of_trade_rule():
+    from contractgen.law.jurisdictions import load_jurisdictions
+
+    rule = load_jurisdictions()["california"].commercial.restraint_of_trade
+    assert rule.law == "section 16600 of the California Business and Professions Code"
+    assert rule.employee_non_solicitation == "confidential_information_only"
