@@ -74,7 +74,7 @@ def test_time_and_materials_never_says_the_charges_are_fixed(texts):
 
 def test_monthly_charges_start_at_service_commencement(texts):
     text = texts["uk"]
-    assert "payable for each Service from its Service Commencement Date" in text
+    assert "the part allocated to a Service is payable from its Service Commencement Date" in text
     assert "No Charges for a Service accrue before its Service Commencement Date." in text
 
 

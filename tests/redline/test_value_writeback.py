@@ -109,7 +109,7 @@ def test_a_figure_whose_value_would_change_more_than_they_did_is_an_override_wit
 
     def edits(root):  # the monthly charge changed, the annual total printed beside it left as it was
         for p in root.iter(f"{{{m.W}}}p"):
-            if "Charges for the Services are £185,000.00" in "".join(t.text or "" for t in p.iter(f"{{{m.W}}}t")):
+            if "£185,000.00 for each month" in "".join(t.text or "" for t in p.iter(f"{{{m.W}}}t")):
                 m.replace_words(p, "£185,000.00", "£175,000.00", 900)
                 return
 
