@@ -106,3 +106,22 @@ def test_the_california_record_carries_the_restraint_of_trade_rule():
     rule = load_jurisdictions()["california"].commercial.restraint_of_trade
     assert rule.law == "section 16600 of the California Business and Professions Code"
     assert rule.employee_non_solicitation == "confidential_information_only"
+
+
+# OSFI: a federally regulated insurer or bank under Guideline B-10 is also under Guideline B-13 (technology
+# and cyber risk) for the technology its third party provides; the companion is data
+# (contractgen/deal/data/companion_regimes.yaml).
+
+
+def test_the_ontario_insurer_under_b10_gets_the_b13_terms():
+    text = sample("ca-insurer-us-cloud")
+    assert "Technology and Cyber Risk Management (OSFI Guideline B-13)" in text
+    assert (
+        "This paragraph gives effect to what the Insurer needs from the Provider to manage its technology and cyber "
+        "risk under the Office of the Superintendent of Financial Institutions' Guideline B-13" in text
+    )
+
+
+@pytest.mark.parametrize("name", [n for n in ALL if n != "ca-insurer-us-cloud"])
+def test_no_b13_terms_outside_canada(name):
+    assert "OSFI Guideline B-13" not in sample(name)

@@ -78,7 +78,8 @@ def test_dora_displaces_nis2_and_brings_its_own_incident_clock(tmp_path):
 def test_a_final_document_gets_no_notes_but_the_fuller_terms_where_criticality_is_open():
     source = load_deal(SAMPLES / "ca-insurer-us-cloud.yaml")  # final, no critical_or_important stated
     assert not [n for n in source.notes if n.id.startswith(("critical-or-important", "regulatory", "sector"))]
-    assert [str(r) for r in source.deal.regulatory] == ["OSFI B-10"]  # no regime added
+    # no regime inferred; B-13 comes with the listed B-10 for a federal insurer (companion_regimes.yaml)
+    assert [str(r) for r in source.deal.regulatory] == ["OSFI B-10", "OSFI B-13"]
     assert source.deal.critical_or_important is True  # OSFI B-10 asks; the deal is silent: the fuller terms
 
 
