@@ -36,6 +36,7 @@ from typing import Any
 
 from contractgen import yamlload
 from contractgen.deal.notes import Finding, prints_as_draft, unit_findings
+from contractgen.deal.parties import identity_warnings
 from contractgen.deal.sections import DataProtection
 from contractgen.law.forums import arbitration_fields, country_code, place_country, view_arbitration
 from contractgen.law.jurisdictions import find as find_jurisdiction
@@ -242,7 +243,8 @@ def final_warnings(deal: Any) -> list[str]:
     """A final contract's build warnings: what its text assumes that the deal does not say, and process agents."""
     # a final contract prints no notes, so an undefined pricing unit (a certain invoice dispute) is a warning
     units = [f"{'.'.join(f.path)}: {f.unrecognised}; {f.drafted}; check {f.check}" for f in unit_findings(deal)]
-    return [*deal._assumed, *process_agent_warnings(deal), *([] if prints_as_draft(deal) else units)]
+    final = [] if prints_as_draft(deal) else [*identity_warnings(deal), *units]
+    return [*deal._assumed, *process_agent_warnings(deal), *final]
 
 
 # ------------------------------------------------------------ personal data assumed where the deal is silent

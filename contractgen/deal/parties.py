@@ -249,3 +249,21 @@ class Disputes(Section):
     expert_determination: Annotated[ExpertDetermination | None, BeforeValidator(_switch)] = Field(
         None, description=("technical and service-level disputes to an independent expert (true for the default terms)")
     )
+
+
+def identity_warnings(deal: Any) -> list[str]:
+    """A final contract's warning for each company party that the deal gives no company or registered number
+    (it is named without one, so the contract does not identify the entity in its register)."""
+    found = []
+    for role in ("client", "supplier"):
+        party = getattr(deal.parties, role)
+        if party.kind != "company" or party.company_number or party.registered_number:
+            continue
+        where = f", incorporated in {party.incorporated_in}," if party.incorporated_in else ""
+        found.append(
+            f"parties.{role}.company_number: the deal gives no company number for {party.name}{where} so the "
+            f"contract names it without one and does not identify the contracting entity in its register; check "
+            f"which company of the group signs, where it is incorporated and its registered office, and give its "
+            f"number in that register (parties.{role}.company_number)"
+        )
+    return found

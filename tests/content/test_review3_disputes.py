@@ -134,3 +134,13 @@ def test_a_us_supplier_keeps_the_state_insurance_wording():
     text = text_of(SAMPLES / "onshore-us-hipaa.yaml")
     assert "as required by the law of each state where its personnel work" in text
     assert "outside the United States, licensed where they are performed" not in text
+
+
+def test_a_final_contract_warns_of_a_company_party_it_cannot_identify_and_a_numbered_one_gets_none():
+    from contractgen.deal.inference import final_warnings
+
+    hk = final_warnings(load_deal(DISPUTES / "hk-hkiac-written.yaml").deal)
+    assert [w for w in hk if w.startswith("parties.supplier.company_number: the deal gives no company number")]
+    assert not [w for w in hk if w.startswith("parties.client.company_number")]  # the Bank has its number
+    ch = final_warnings(load_deal(DISPUTES / "ch-swiss-rules.yaml").deal)
+    assert not [w for w in ch if "company_number" in w]
