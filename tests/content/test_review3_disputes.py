@@ -144,3 +144,16 @@ def test_a_final_contract_warns_of_a_company_party_it_cannot_identify_and_a_numb
     assert not [w for w in hk if w.startswith("parties.client.company_number")]  # the Bank has its number
     ch = final_warnings(load_deal(DISPUTES / "ch-swiss-rules.yaml").deal)
     assert not [w for w in ch if "company_number" in w]
+
+
+def test_an_ad_hoc_arbitration_designates_the_named_appointing_authority_for_every_function():
+    text = text_of(DISPUTES / "nz-uncitral.yaml")
+    president = "the President of the Arbitrators' and Mediators' Institute of New Zealand"
+    assert f"The appointing authority under the rules, for every function they give it, is {president}." in text
+    assert "a presiding arbitrator whom the two arbitrators have not nominated within 30 days after the second" in text
+    assert "after a Party asks for the nomination" not in text
+
+
+def test_an_administered_arbitration_names_no_appointing_authority():
+    text = text_of(DISPUTES / "hk-hkiac-written.yaml")
+    assert "The appointing authority under the rules" not in text
