@@ -125,3 +125,24 @@ def test_the_ontario_insurer_under_b10_gets_the_b13_terms():
 @pytest.mark.parametrize("name", [n for n in ALL if n != "ca-insurer-us-cloud"])
 def test_no_b13_terms_outside_canada(name):
     assert "OSFI Guideline B-13" not in sample(name)
+
+
+# Time and materials: one definition of a day (the charges schedule), and no more than one day per person per
+# calendar day without the client's prior approval.
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_a_day_is_defined_once(name):
+    text = sample(name)
+    assert "A day means at least 8 hours worked" not in text
+    assert text.count("A day is 8 hours of work") <= 1
+    if "A day is 8 hours of work" in text:
+        assert "a part day is charged pro rata in whole hours" in text
+        assert "No person is charged for more than one day in a calendar day unless" in text
+        assert "says how a day and a part day are counted." in text
+
+
+def test_the_mexico_time_and_materials_contract_counts_days_once():
+    text = sample("us-saas-mexico")
+    assert "says how a day and a part day are counted." in text
+    assert "No person is charged for more than one day in a calendar day unless PeoplePulse has approved" in text
