@@ -41,7 +41,7 @@ from contractgen.deal.sections import DataProtection
 from contractgen.law.forums import arbitration_fields, country_code, place_country, view_arbitration
 from contractgen.law.jurisdictions import find as find_jurisdiction
 from contractgen.law.jurisdictions import find_law, forum_of, load_jurisdictions
-from contractgen.law.privacy import assumed_section
+from contractgen.law.privacy import assumed_section, processing_countries
 from contractgen.law.regimes import resolve_regulations
 from contractgen.law.sector import SectorRegime, load_sector_regimes
 from contractgen.law.transfers import chosen_mechanisms, places
@@ -272,7 +272,7 @@ def assumed_personal_data(deal: Any) -> tuple[dict[str, Any], str] | None:
         hit = next((w for w in kind["words"] if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", services, re.I)), None)
         if hit:
             found.append((f"the services speak of {hit}", kind))
-    supplier = country_code(getattr(deal.parties.supplier, "incorporated_in", None))
+    supplier = processing_countries(deal)
     section = assumed_section([kind for _, kind in found], client_country(deal), supplier) if found else None
     if section is None:
         return None

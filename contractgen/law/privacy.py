@@ -308,11 +308,18 @@ def privacy_law_of(country: str) -> tuple[Regime, list[str]] | None:
     return None
 
 
-def assumed_section(profiles: list[dict[str, Any]], country: str, supplier: str) -> dict[str, Any] | None:
+def processing_countries(deal: Any) -> tuple[str, ...]:
+    """The countries where the supplier would process a deal's personal data: where it is established and each of its
+    Delivery Centres."""
+    centres = deal.sourcing.delivery_centres if deal.sourcing else []
+    return (country_code(getattr(deal.parties.supplier, "incorporated_in", None)), *(c.country for c in centres))
+
+
+def assumed_section(profiles: list[dict[str, Any]], country: str, supplier: tuple[str, ...]) -> dict[str, Any] | None:
     """A data protection section for personal data of the kinds in `profiles` (data subjects, categories, special
     categories) under the privacy law of the client's `country`: the client controller and the supplier processor
-    in that law's words, and its first transfer mechanism where the `supplier`'s country is outside its territory
-    and not adequate. None where no general privacy law of that country is recorded."""
+    in that law's words, and its first transfer mechanism where a country of `supplier` (processing_countries) is outside its
+    territory and not adequate. None where no general privacy law of that country is recorded."""
     law = privacy_law_of(country)
     if law is None:
         return None
@@ -324,7 +331,7 @@ def assumed_section(profiles: list[dict[str, Any]], country: str, supplier: str)
         controller, processor = list(regime.roles)[:2]
         section["roles"] = {"client": controller, "supplier": processor}
     adequacy = regime.adequacy
-    outside = bool(supplier) and adequacy is not None and supplier not in adequacy.inside | adequacy.adequate
+    outside = adequacy is not None and any(c and c not in adequacy.inside | adequacy.adequate for c in supplier)
     if regime.transfers_restricted and outside and regime.mechanisms:
         mechanism = load_registry()[1][regime.mechanisms[0]]
         section["international_transfers"] = {"mechanism": (mechanism.aliases or (mechanism.name,))[0]}

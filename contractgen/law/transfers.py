@@ -58,8 +58,9 @@ def places(deal: Any) -> list[Place]:
     parties = getattr(deal, "parties", None)
     supplier = country_code(getattr(getattr(parties, "supplier", None), "incorporated_in", None))
     client = country_code(getattr(getattr(parties, "client", None), "incorporated_in", None))
-    if not found and supplier and supplier != client:
-        # With no place named, the contract's only Delivery Centre is the supplier's premises at its address.
+    if not found and supplier and supplier != client and dp is not None and dp.international_transfers is not None:
+        # With no place named, the contract's only Delivery Centre is the supplier's premises at its address; only
+        # where the deal (or the section drafted for it) names a transfer basis, so silence is never a refusal.
         found.append(Place(supplier, "the supplier's premises (the only Delivery Centre)", False))
     return found
 
