@@ -43,8 +43,14 @@ def test_clause_list_and_numbers(built):
         ("pricing", 1, "1"),
     ]
     assert built.warnings[0] == "clause legacy v1 is deprecated; consider a newer version"
-    # the mini deal's client is a bank: a final document says as warnings what it reads into the deal
-    assert [w.split(":")[0] for w in built.warnings[1:]] == ["regulatory", "data_protection"]
+    # the mini deal's client is a bank: a final document says as warnings what it reads into the deal, and that
+    # neither company gives its number (the contract does not identify the contracting entity)
+    assert [w.split(":")[0] for w in built.warnings[1:]] == [
+        "regulatory",
+        "data_protection",
+        "parties.client.company_number",
+        "parties.supplier.company_number",
+    ]
 
 
 def test_rendered_text_numbers_and_cross_references(built):
@@ -171,7 +177,12 @@ def test_render_deal_writes_docx_atomically(writable_mini_root, tmp_path):
     written, warnings = render_deal(deal_path, out, ("docx",), Workspace(writable_mini_root))
     assert written == [out / "mini.docx"]
     assert warnings[0] == "clause legacy v1 is deprecated; consider a newer version"
-    assert [w.split(":")[0] for w in warnings[1:]] == ["regulatory", "data_protection"]
+    assert [w.split(":")[0] for w in warnings[1:]] == [
+        "regulatory",
+        "data_protection",
+        "parties.client.company_number",
+        "parties.supplier.company_number",
+    ]
     assert sorted(p.name for p in out.iterdir()) == ["mini.docx"]  # no temporary file left
     body = "\n".join(numbered_texts((out / "mini.docx").read_bytes()))  # cross-references are REF fields
     assert "paragraph 1.1 of Schedule 2" in body and "Northwind Bank plc" in body
