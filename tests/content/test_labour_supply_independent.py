@@ -18,3 +18,14 @@ def test_the_vendor_provides_independent_services_and_the_recital_is_gone():
     )
     assert "Where the Vendor must be entered in the public register of providers of specialised services" in labour
     assert "predominant economic activity" not in text and "make its own workers available" not in text
+
+
+def test_the_register_is_cited_once_with_the_law_that_requires_it():
+    text = contract_text(SAMPLES / "us-saas-mexico.yaml")
+    labour = text.split("Workers and Labor Registration")[-1][:2500]
+    assert (
+        "the public register of providers of specialised services or specialised works (REPSE) kept by the Ministry "
+        "of Labour and Social Welfare (Secretaría del Trabajo y Previsión Social) under Articles 12 to 15 of the "
+        "Federal Labour Law"
+    ) in labour
+    assert "under Article 15 (REPSE) under" not in labour
