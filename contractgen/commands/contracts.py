@@ -136,7 +136,7 @@ def validate(deals: tuple[Path, ...], strict: bool, root: Path | None, message_f
 
 
 def _past_dates(deal_path: Path) -> list[tuple[str, str]]:
-    """A draft's dates that are already past today (CONTRACTGEN_TODAY, YYYY-MM-DD, else the clock).
+    """A deal's dates that are already past today (CONTRACTGEN_TODAY, YYYY-MM-DD, else the clock).
 
     Printed by `validate` only, never written into a contract (outputs do not depend on the clock) and never an
     error under --strict (a deal does not become invalid as time passes).

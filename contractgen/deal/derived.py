@@ -340,14 +340,13 @@ def term_end(deal: Deal) -> date:
 
 
 def dates_before(deal: Any, today: date) -> list[tuple[str, str]]:
-    """The (field, message) of each date of a draft that is already past on `today`: its Effective Date, due dates.
-
-    Only a draft that is not signed is checked: a signed or final contract may take effect on an earlier date.
-    """
-    if deal.status == "signed" or not prints_as_draft(deal):
+    """The (field, message) of each date of an unsigned deal that is already past on `today`: due dates, and a
+    draft's Effective Date (a final contract may take effect on an earlier date; a Deliverable due before signature
+    is late whatever the document's status)."""
+    if deal.status == "signed":
         return []
     found = []
-    if deal.contract.effective_date < today:
+    if prints_as_draft(deal) and deal.contract.effective_date < today:
         found.append(
             (
                 "contract.effective_date",

@@ -1,4 +1,4 @@
-"""A draft whose Effective Date or due dates are already past is flagged by `validate`, never edited or refused."""
+"""A deal whose due dates (or, in a draft, Effective Date) are already past is flagged by `validate`, never edited or\nrefused."""
 
 from __future__ import annotations
 
@@ -23,9 +23,12 @@ def test_nothing_is_flagged_before_the_dates():
     assert dates_before(load_deal(HIPAA).deal, date(2026, 6, 30)) == []
 
 
-def test_a_final_document_may_take_effect_earlier():
-    # nearshore-eur is final (draft: false) with an Effective Date of 2026-09-01
-    assert dates_before(load_deal(SAMPLES / "nearshore-eur.yaml").deal, date(2026, 12, 4)) == []
+def test_a_final_document_may_take_effect_earlier_but_its_past_due_dates_are_named():
+    # nearshore-eur is final (draft: false) with an Effective Date of 2026-09-01 and D1 due on 2026-10-15
+    found = dict(dates_before(load_deal(SAMPLES / "nearshore-eur.yaml").deal, date(2026, 12, 4)))
+    assert list(found) == ["deliverables[0].due"]
+    assert "is due on 2026-10-15, before today (2026-12-04)" in found["deliverables[0].due"]
+    assert dates_before(load_deal(SAMPLES / "nearshore-eur.yaml").deal, date(2026, 10, 1)) == []
 
 
 def test_validate_prints_the_past_dates_as_warnings_and_passes():
