@@ -11,9 +11,9 @@ from typing import Any
 from contractgen import __version__
 from contractgen.deal import DealSource, load_deal
 from contractgen.deal.load import read_deal
-from contractgen.deal.notes import prints_as_draft
-from contractgen.deal.derived import support_hours_warnings
-from contractgen.deal.inference import final_warnings
+from contractgen.deal.readings.finding import prints_as_draft
+from contractgen.deal.readings.support_hours import support_hours_warnings
+from contractgen.deal.notes import final_warnings
 from contractgen.document.model import Clause, Document, DocumentNote, ListBlock, ListItem, Paragraph, Part, PartyBlock
 from contractgen.document.reader import read_inline, read_markdown
 from contractgen.document.transforms import TermDefinition, apply_transforms

@@ -193,7 +193,7 @@ def test_the_writer_registry_imports_no_engine_until_asked():
 
 
 # ---------------------------------------------------------------- one of each rule
-MAX_DEAL_MODULES = 12  # the deal as written: model, sections, parties, fields, load, rules, notes …
+MAX_DEAL_MODULES = 11  # the deal as written: model, sections, parties, fields, load, rules, notes …
 ENGINE_MODULES = {
     # a third-party engine whose internals we reach into: the one module allowed to import it
     "weasyprint": "contractgen.writers.pdf.engine",

@@ -8,7 +8,6 @@ What the deal's own words imply, read when it is loaded, each with a drafting no
 special-category or sensitive data (``apply_special_data``), payment terms the library does not read."""
 
 from __future__ import annotations
-
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,14 +18,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
-
 import babel
 from babel.core import get_global
-
 from contractgen import yamlload
-from contractgen.deal.inference import assume, client_country, guessed_sector, party_countries
+from contractgen.deal.readings.sector import client_country, guessed_sector, party_countries
 from contractgen.deal.model import Deal, Service
-from contractgen.deal.notes import Finding, prints_as_draft
+from contractgen.deal.readings.finding import prints_as_draft
 from contractgen.law.forums import country_code
 from contractgen.law.regimes import resolve_regulations
 from contractgen.values.clock import mid_month_wednesday, uncovered, utc_span
@@ -34,9 +31,14 @@ from contractgen.values.countries import country_name
 from contractgen.values.currencies import printed_sign
 from contractgen.values.durations import ClockRange, Duration, TimeSpan
 
+
 # Length of a measurement period in minutes, for allowed downtime (a month counts as 30 days).
 PERIOD_MINUTES = {"calendar month": 30 * 24 * 60, "calendar quarter": 90 * 24 * 60}
+
+
 CENT = Decimal("0.01")
+
+
 # Invoicing words that count per-unit Charges on the month's last day ("the active user count on the last day of the month").
 MONTH_END = re.compile(
     r"\b(last|final) (calendar |business |working )?day of (the|each|every) (calendar )?month\b", re.I
@@ -366,61 +368,6 @@ def dates_before(deal: Any, today: date) -> list[tuple[str, str]]:
     return found
 
 
-SPECIAL_DATA_WORDS = Path(__file__).with_name("data") / "special_data_words.yaml"
-
-
-@lru_cache(maxsize=8)
-def _special_words(regimes: tuple[str, ...] = ()) -> re.Pattern[str]:
-    data = yamlload.safe_load(SPECIAL_DATA_WORDS.read_text("utf-8"))
-    words = data["words"] + [w for key in regimes for w in data["by_regime"].get(key, [])]
-    return re.compile(
-        r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")s?\b", re.IGNORECASE
-    )
-
-
-def apply_special_data(deal: Any) -> tuple[Any, list[Finding]]:
-    """Record the data categories that read as special or sensitive data as such, with notes (a final contract:
-    build warnings); only where the deal does not state its special categories (an empty list says none)."""
-    protection = deal.data_protection
-    if protection is None or not protection.personal_data or "special_categories" in protection.model_fields_set:
-        return deal, []
-    words = _special_words(tuple(sorted(r.key for r in resolve_regulations(protection.regulations)[0])))
-    found = [(i, c) for i, c in enumerate(protection.data_categories) if words.search(c)]
-    if not found:
-        return deal, []
-    notes = [Finding(("data_protection", "data_categories", i), "special-data-from-categories", category,
-                     f"the deal states no special categories of data, but its data category {category!r} reads as "
-                     "special-category (sensitive) data",
-                     "the draft records it as such in the processing details, with the additional safeguards for it",
-                     "that it is; state data_protection.special_categories (write [] if none is processed)",
-                     "dp-processing-details") for i, category in found]  # fmt: skip
-    updated = protection.model_copy(update={"special_categories": [c for _, c in found]})
-    deal = deal.model_copy(update={"data_protection": updated})
-    if prints_as_draft(deal):
-        return deal, notes
-    return assume(
-        deal, "; ".join(f"data_protection: {n.unrecognised}; {n.drafted}; check {n.check}" for n in notes)
-    ), []
-
-
-def note_unread_payment_terms(deal: Any, data: Any) -> Iterator[Finding]:
-    """Payment terms in words the library does not read are drafted as [●], with a note."""
-    term = deal.commercials.payment_terms
-    if term is not None and term.kind == "unread":
-        yield Finding(
-            ("commercials", "payment_terms"),
-            "payment-terms",
-            term.written,
-            f"the payment terms {term.written!r} are not a form the library reads (days from receipt or from the "
-            "invoice date, or a day of the following month, in English, Spanish, Portuguese, French, German, Italian "
-            "or Dutch)",
-            "the draft prints [●] for when an invoice falls due",
-            "when an invoice falls due; write it as e.g. '30 days', '30 days from invoice date' or 'end of the month "
-            "following the month of invoice'",
-            "invoicing",
-        )
-
-
 # ------------------------------------------------------------ support hours against the Delivery Centres' hours
 # The part of a service's daily support window that no Delivery Centre works (in winter and summer) is a gap.
 SUPPORT_HOURS = re.compile(r"(\d{1,2})[:.](\d{2})\s*[-–]\s*(\d{1,2})[:.](\d{2})")
@@ -470,25 +417,3 @@ def support_gaps(deal: Any) -> Iterator[tuple[int, Any, list[str]]]:
                 found.append(f"{text} in {season}")
         if found:
             yield index, service, found
-
-
-def hours_findings(deal: Any) -> Iterator[Finding]:
-    """A finding for each service whose support hours the Delivery Centres' hours do not cover."""
-    for index, service, gaps in support_gaps(deal):
-        yield Finding(
-            ("scope", "services", index, "support_hours"), "support-hours", str(service.id),
-            f"{service.name} is supported {service.support_hours}, but no Delivery Centre works "
-            f"{'; '.join(gaps)} (local time of the support hours)",
-            "the draft has those hours covered by on-call personnel working remotely from the Delivery Centres' "
-            "countries (delivery-locations)",
-            "how those hours are staffed: longer Delivery Centre hours (sourcing.delivery_centres.business_hours), "
-            "a shift or on-call model, or remote working the client approves",
-            "delivery-locations",
-        )  # fmt: skip
-
-
-def support_hours_warnings(deal: Any) -> list[str]:
-    """The findings as build warnings, for a draft and a final contract alike (the document itself is unchanged)."""
-    return [
-        f"{'.'.join(map(str, f.path))}: {f.unrecognised}; {f.drafted}; check {f.check}" for f in hours_findings(deal)
-    ]

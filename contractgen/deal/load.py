@@ -8,7 +8,6 @@ each other's place are moved, each with a drafting note.
 """
 
 from __future__ import annotations
-
 import difflib
 import re
 import types
@@ -18,24 +17,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Union
-
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
-
 from contractgen.deal.fields import is_currency
 from contractgen.deal.fields import locale_name as _locale
-from contractgen.deal.derived import apply_special_data, note_unread_payment_terms
-from contractgen.deal.inference import apply_cooperatives, apply_personal_data, apply_public_bodies
-from contractgen.deal.inference import apply_sector_regulation
+from contractgen.deal.readings.apply import apply_readings, reading_notes
+from contractgen.deal.readings.written import move_privacy_laws, move_sector_regulation, rejoin_split_names
 from contractgen.deal.model import Deal, locale_from_law
-from contractgen.deal.notes import Finding, final_without_acknowledgement, find_notes, located_notes, prints_as_draft
-from contractgen.deal.inference import note_appi_foreign_transfer, note_process_agent
+from contractgen.deal.notes import final_without_acknowledgement, find_notes, located_notes
 from contractgen.deal.rules import check_rules, check_rules_partially
 from contractgen.deal.yamlsource import decode_text, format_path, line_for, load_yaml, read_file_bytes, refuse_oversized
 from contractgen.digest import source_sha256
 from contractgen.errors import DealError, DraftingNote, Problem
-from contractgen.law.jurisdictions import find_law
-from contractgen.law.regimes import is_privacy_law, sector_name
+
 
 Lines = dict[tuple[Any, ...], int]
 
@@ -95,26 +89,8 @@ def deal_findings(
     unwritable += rule_problems(list(_dates_out_of_range(deal, ())), filename, lines)
     if unwritable:  # the rules compute with these values: report them alone
         return None, in_file_order(unwritable), []
-    deal, public = apply_public_bodies(deal)
-    deal, cooperatives = apply_cooperatives(deal)
-    deal, numbers = ask_company_numbers(deal)
-    deal, regulation = apply_sector_regulation(deal)
-    deal, personal = apply_personal_data(deal)
-    deal, special = apply_special_data(deal)
-    found_notes = (
-        moved
-        + find_notes(deal, data)
-        + public
-        + cooperatives
-        + numbers
-        + regulation
-        + personal
-        + special
-        + list(note_unread_payment_terms(deal, data))
-        + list(note_process_agent(deal, data))
-        + list(note_appi_foreign_transfer(deal, data))
-        + list(note_stamp_duty(deal))
-    )
+    deal, readings = apply_readings(deal)
+    found_notes = moved + find_notes(deal, data) + readings + list(reading_notes(deal, data))
     notes = located_notes(found_notes, filename, lines, deal.acknowledged_notes)
     found = rule_problems(check_rules(deal), filename, lines) + final_without_acknowledgement(deal, notes)
     return deal, in_file_order(found), notes
@@ -123,6 +99,8 @@ def deal_findings(
 # Characters an XML 1.0 document (DOCX, the PDF's HTML) cannot carry: C0 controls other than tab, line feed
 # and carriage return, lone surrogates, and U+FFFE / U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 # Dates a contract can sensibly carry; outside them the derived dates (term ends, notice periods) run off
 # the calendar and no contract was meant.
 FIRST_YEAR, LAST_YEAR = 1900, 2200
@@ -226,132 +204,6 @@ def load_deal(path: str | Path, raw: bytes | None = None) -> DealSource:
     if problems or source is None:
         raise DealError(problems=problems)
     return source
-
-
-def ask_company_numbers(deal: Deal) -> tuple[Deal, list[Finding]]:
-    """In a draft, a company party with no company number has [●] printed for it and a note that asks for it."""
-    found: list[Finding] = []
-    for role in ("client", "supplier"):
-        party = getattr(deal.parties, role)
-        if not prints_as_draft(deal) or party.kind != "company" or party.company_number or party.registered_number:
-            continue
-        found.append(Finding(("parties", role), "default-company-number", role, f"the deal gives no company number for {party.name}",
-                             "the draft prints [●] for it", f"its company number or registry code in the register where it is "
-                             f"incorporated (parties.{role}.company_number)", "parties"))  # fmt: skip
-        parties = deal.parties.model_copy(update={role: party.model_copy(update={"company_number": "[●]"})})
-        deal = deal.model_copy(update={"parties": parties})
-    return deal, found
-
-
-def rejoin_split_names(data: Any) -> tuple[Any, list[Finding]]:
-    """'[Digital Personal Data Protection Act, 2023]': a YAML flow list splits a name at its comma; a year
-    alone after a name is read back as part of it, with a note."""
-    found: list[Finding] = []
-
-    def rejoin(items: Any, path: tuple[Any, ...]) -> Any:
-        if not isinstance(items, list):
-            return items
-        out: list[Any] = []
-        for i, item in enumerate(items):
-            if (
-                isinstance(item, str)
-                and re.fullmatch(r"\s*(?:19|20)\d\d\s*", item)
-                and out
-                and isinstance(out[-1], str)
-            ):
-                joined = f"{out[-1]}, {item.strip()}"
-                found.append(
-                    Finding(
-                        path + (i,),
-                        "rejoined-name",
-                        joined,
-                        f"{out[-1]!r} and {item.strip()!r} are two entries (the comma in a YAML list ends an entry)",
-                        f"the draft reads them as one name, {joined!r}",
-                        "that this is one law; write it in quotes to silence this note",
-                    )
-                )
-                out[-1] = joined
-            else:
-                out.append(item)
-        return out
-
-    if not isinstance(data, dict):
-        return data, found
-    dp = data.get("data_protection")
-    if isinstance(dp, dict) and "regulations" in dp:
-        data = {
-            **data,
-            "data_protection": {**dp, "regulations": rejoin(dp["regulations"], ("data_protection", "regulations"))},
-        }
-    if "regulatory" in data:
-        data = {**data, "regulatory": rejoin(data["regulatory"], ("regulatory",))}
-    return data, found
-
-
-def move_sector_regulation(data: Any) -> tuple[Any, list[Finding]]:
-    """Sector regulation listed among the privacy laws (DORA, PCI DSS) moves to `regulatory`, with a note."""
-    dp = data.get("data_protection") if isinstance(data, dict) else None
-    if not isinstance(dp, dict):
-        return data, []
-    names = dp.get("regulations")
-    if not isinstance(names, list):
-        return data, []
-    moving = [(i, n) for i, n in enumerate(names) if isinstance(n, str) and sector_name(n)]
-    if not moving:
-        return data, []
-    regulatory = data.get("regulatory")
-    regulatory = list(regulatory) if isinstance(regulatory, list) else ([regulatory] if regulatory else [])
-    known = {sector_name(r) for r in regulatory if isinstance(r, str)}
-    found = []
-    for i, name in moving:
-        if sector_name(name) not in known:
-            regulatory.append(name)
-            known.add(sector_name(name))
-        found.append(
-            Finding(
-                ("data_protection", "regulations", i),
-                "moved-to-regulatory",
-                name,
-                f"{name!r} is sector regulation ({sector_name(name)}), not a privacy law",
-                "the draft applies it as sector regulation (as if listed under regulatory)",
-                "nothing more if that is meant; list it under regulatory to silence this note",
-                "regulatory-requirements",
-            )
-        )
-    moved = [n for i, n in enumerate(names) if i not in {j for j, _ in moving}]
-    return {**data, "data_protection": {**dp, "regulations": moved}, "regulatory": regulatory}, found
-
-
-def move_privacy_laws(data: Any) -> tuple[Any, list[Finding]]:
-    """A privacy law listed as sector regulation (GDPR under `regulatory`) moves to the privacy laws, with a note."""
-    regulatory = data.get("regulatory") if isinstance(data, dict) else None
-    dp = data.get("data_protection") if isinstance(data, dict) else None
-    if not isinstance(regulatory, list) or not isinstance(dp, dict):
-        return data, []
-    moving = [(i, n) for i, n in enumerate(regulatory) if isinstance(n, str) and is_privacy_law(n)]
-    if not moving:
-        return data, []
-    names = list(dp.get("regulations") or []) if isinstance(dp.get("regulations") or [], list) else []
-    found = []
-    for i, name in moving:
-        if name not in names:
-            names.append(name)
-        found.append(
-            Finding(
-                ("regulatory", i),
-                "moved-to-privacy",
-                name,
-                f"{name!r} is a privacy law, not sector regulation",
-                "the draft applies it as a privacy law (as if listed under data_protection.regulations)",
-                "nothing more if that is meant; list it there to silence this note",
-                "data-protection",
-            )
-        )
-    kept = [n for i, n in enumerate(regulatory) if i not in {j for j, _ in moving}]
-    return {**data, "regulatory": kept, "data_protection": {**dp, "regulations": names}}, found
-
-
-# ------------------------------------------------------------ plain-English, located messages
 
 
 def _unwrap(annotation: Any) -> type[BaseModel] | None:
@@ -475,23 +327,3 @@ def in_file_order(problems: list[Problem]) -> list[Problem]:
     """Drop repeated problems and sort the rest by line (problems on one line keep their order)."""
     unique = list(dict.fromkeys(problems))
     return sorted(unique, key=lambda p: p.line if p.line is not None else 0)
-
-
-def note_stamp_duty(deal: Any) -> Iterator[Finding]:
-    """Where the governing law charges stamp duty on the agreement and the deal does not say who bears it."""
-    record, _ = find_law(deal.contract.governing_law)
-    stamp = record.commercial.stamp_duty if record is not None else None
-    # a reminder, not an unknown the draft guessed at: a note in a draft only, so a final document is not refused
-    if record is None or stamp is None or not stamp.law or deal.commercials.stamp_duty is not None:
-        return
-    if not prints_as_draft(deal):
-        return
-    unstamped = f": an agreement not duly stamped {stamp.unstamped}" if stamp.unstamped else ""
-    yield Finding(
-        ("contract", "governing_law"), "stamp-duty", record.key,
-        f"the agreement is chargeable with stamp duty under {stamp.law}{unstamped}",
-        "the draft does not say who bears the duty or when the agreement is stamped",
-        "who bears the duty and that the agreement is stamped (or e-stamped) before or at signing in the State "
-        "where it is signed; state who bears it in commercials.stamp_duty",
-        "invoicing",
-    )  # fmt: skip

@@ -436,7 +436,7 @@ class Deal(Section):
         ),
         examples=[["governing-law:brazil"]],
     )
-    # What a final document's text assumes that its deal does not say (deal.inference), printed as build warnings:
+    # What a final document's text assumes that its deal does not say (deal.readings), printed as build warnings:
     # a final document prints no drafting notes, and an assumption is never silent.
     _assumed: tuple[str, ...] = PrivateAttr(default=())
     status: Literal["draft", "negotiating", "signed"] = Field(

@@ -176,7 +176,7 @@ def test_an_indian_cooperative_bank_is_described_as_a_cooperative_society(tmp_pa
 
 
 def test_a_cooperative_elsewhere_with_a_company_form_stays_a_company():
-    from contractgen.deal.inference import apply_cooperatives
+    from contractgen.deal.readings.public_bodies import apply_cooperatives
 
     deal = load_deal(DISPUTES / "en-lcia-venue.yaml").deal
     renamed = deal.parties.model_copy(

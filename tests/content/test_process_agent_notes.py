@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from contractgen.deal import load_deal
-from contractgen.deal.inference import process_agent_findings
+from contractgen.deal.readings.process_agent import process_agent_findings
 from contractgen.pipeline import Workspace, build_document
 from tests.helpers import FIXTURES, SAMPLES
 

@@ -137,7 +137,7 @@ def test_a_us_supplier_keeps_the_state_insurance_wording():
 
 
 def test_a_final_contract_warns_of_a_company_party_it_cannot_identify_and_a_numbered_one_gets_none():
-    from contractgen.deal.inference import final_warnings
+    from contractgen.deal.notes import final_warnings
 
     hk = final_warnings(load_deal(DISPUTES / "hk-hkiac-written.yaml").deal)
     assert [w for w in hk if w.startswith("parties.supplier.company_number: the deal gives no company number")]

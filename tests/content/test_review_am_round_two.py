@@ -109,7 +109,7 @@ def test_no_pci_dss_controls_without_card_data(name):
     ("name", "unit"), [("ca-insurer-us-cloud", "claim processed"), ("au-retailer-philippines", "handled contact")]
 )
 def test_a_final_per_unit_contract_warns_that_its_unit_is_undefined(name, unit):
-    from contractgen.deal.inference import final_warnings
+    from contractgen.deal.notes import final_warnings
     from contractgen.deal.load import load_deal
 
     warnings = [
@@ -121,7 +121,7 @@ def test_a_final_per_unit_contract_warns_that_its_unit_is_undefined(name, unit):
 
 @pytest.mark.parametrize("name", ["onshore-us-hipaa", "us-saas-mexico", "uk-charity-minimal"])
 def test_no_unit_warning_for_a_draft_or_a_deal_not_priced_per_unit(name):
-    from contractgen.deal.inference import final_warnings
+    from contractgen.deal.notes import final_warnings
     from contractgen.deal.load import load_deal
 
     assert not [w for w in final_warnings(load_deal(SAMPLES / f"{name}.yaml").deal) if "unit_name" in w]
@@ -131,7 +131,7 @@ def test_no_unit_warning_for_a_draft_or_a_deal_not_priced_per_unit(name):
 
 
 def _gaps(name: str) -> dict[str, str]:
-    from contractgen.deal.derived import hours_findings
+    from contractgen.deal.readings.support_hours import hours_findings
     from contractgen.deal.load import load_deal
 
     return {str(f.about): f.unrecognised for f in hours_findings(load_deal(SAMPLES / f"{name}.yaml").deal)}
@@ -148,7 +148,7 @@ def test_support_hours_outside_every_delivery_centre_are_found_by_season():
 
 
 def test_the_gaps_reach_the_build_warnings(tmp_path):
-    from contractgen.deal.derived import support_hours_warnings
+    from contractgen.deal.readings.support_hours import support_hours_warnings
     from contractgen.deal.load import load_deal
 
     warnings = support_hours_warnings(load_deal(SAMPLES / "us-saas-mexico.yaml").deal)
@@ -186,7 +186,7 @@ def test_pipeda_banking_details_are_recorded_as_sensitive_personal_information()
 
 
 def test_the_regime_words_read_only_under_their_regime():
-    from contractgen.deal.derived import _special_words
+    from contractgen.deal.readings.personal_data import _special_words
 
     assert _special_words(("ccpa",)).search("identifiers") and not _special_words(("eu-gdpr",)).search("identifiers")
     assert _special_words(("pipeda",)).search("banking details") and not _special_words().search("banking details")
@@ -194,7 +194,7 @@ def test_the_regime_words_read_only_under_their_regime():
 
 def test_a_final_contract_warns_of_the_sensitive_reading():
     from contractgen.deal import load_deal
-    from contractgen.deal.inference import final_warnings
+    from contractgen.deal.notes import final_warnings
 
     source = load_deal(SAMPLES / "ca-insurer-us-cloud.yaml")
     assert any("'banking details for claim payments' reads as" in w for w in final_warnings(source.deal))

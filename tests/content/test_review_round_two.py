@@ -223,7 +223,7 @@ def test_a_canadian_insurer_gets_guideline_b13_beside_b10(tmp_path):
 
 
 def test_b13_is_inferred_only_for_a_canadian_bank_or_insurer():
-    from contractgen.deal.inference import inferred_regimes
+    from contractgen.deal.readings.sector import inferred_regimes
 
     assert [str(r) for r in inferred_regimes("bank", "CA")] == ["OSFI B-10", "OSFI B-13"]
     assert "OSFI B-13" not in [str(r) for r in inferred_regimes("bank", "GB")]

@@ -13,7 +13,7 @@ def _deal(name: str):
 
 
 def test_a_county_and_state_forum_is_placed_in_that_state():
-    from contractgen.deal.inference import forum_place
+    from contractgen.deal.readings.process_agent import forum_place
 
     country, tradition, where = forum_place(_deal("us-saas-mexico"))
     assert (country, tradition) == ("US", "common")
@@ -21,7 +21,7 @@ def test_a_county_and_state_forum_is_placed_in_that_state():
 
 
 def test_the_mexican_supplier_before_californian_courts_needs_a_process_agent():
-    from contractgen.deal.inference import process_agent_warnings
+    from contractgen.deal.readings.process_agent import process_agent_warnings
 
     warnings = process_agent_warnings(_deal("us-saas-mexico"))  # a final contract: build warnings
     assert len(warnings) == 1
@@ -30,6 +30,6 @@ def test_the_mexican_supplier_before_californian_courts_needs_a_process_agent():
 
 
 def test_a_us_supplier_before_new_york_courts_needs_none():
-    from contractgen.deal.inference import process_agent_findings
+    from contractgen.deal.readings.process_agent import process_agent_findings
 
     assert list(process_agent_findings(_deal("onshore-us-hipaa"))) == []

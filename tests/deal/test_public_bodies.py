@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from contractgen.deal.load import deal_findings
-from contractgen.deal.inference import public_body_kind
+from contractgen.deal.readings.public_bodies import public_body_kind
 from tests.helpers import REFERENCE
 
 

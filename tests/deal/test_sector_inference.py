@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from contractgen.deal import load_deal
-from contractgen.deal.inference import guessed_sector, inferred_regimes
+from contractgen.deal.readings.sector import guessed_sector, inferred_regimes
 from tests.helpers import FIXTURES, SAMPLES
 from tests.terms import contract_text, overlaid
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from contractgen.deal import load_deal
-from contractgen.deal.derived import _special_words
+from contractgen.deal.readings.personal_data import _special_words
 from tests.helpers import FIXTURES
 
 OPENWORLD = FIXTURES / "openworld" / "deals"

@@ -1,0 +1,55 @@
+"""Every reading of a validated deal in the order loading applies them: what the draft assumes (public bodies,
+co-operatives, company numbers, sector regulation, personal and special data) and the notes it raises."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from contractgen.deal.model import Deal
+from contractgen.deal.readings.finding import Finding, prints_as_draft
+from contractgen.deal.readings.law_notes import note_appi_foreign_transfer
+from contractgen.deal.readings.payment_terms import note_stamp_duty, note_unread_payment_terms
+from contractgen.deal.readings.personal_data import apply_personal_data, apply_special_data
+from contractgen.deal.readings.process_agent import note_process_agent
+from contractgen.deal.readings.public_bodies import apply_cooperatives, apply_public_bodies
+from contractgen.deal.readings.sector import apply_sector_regulation
+
+
+def apply_readings(deal: Deal) -> tuple[Deal, list[Finding]]:
+    """The deal as the draft reads it, with a note for each assumption (public bodies first: they change the parties)."""
+    found: list[Finding] = []
+    for reading in (
+        apply_public_bodies,
+        apply_cooperatives,
+        ask_company_numbers,
+        apply_sector_regulation,
+        apply_personal_data,
+        apply_special_data,
+    ):
+        deal, notes = reading(deal)
+        found += notes
+    return deal, found
+
+
+def reading_notes(deal: Deal, data: Any) -> Iterator[Finding]:
+    """The notes on what the deal writes that the draft does not change: payment terms, process agents, transfers."""
+    yield from note_unread_payment_terms(deal, data)
+    yield from note_process_agent(deal, data)
+    yield from note_appi_foreign_transfer(deal, data)
+    yield from note_stamp_duty(deal)
+
+
+def ask_company_numbers(deal: Deal) -> tuple[Deal, list[Finding]]:
+    """In a draft, a company party with no company number has [●] printed for it and a note that asks for it."""
+    found: list[Finding] = []
+    for role in ("client", "supplier"):
+        party = getattr(deal.parties, role)
+        if not prints_as_draft(deal) or party.kind != "company" or party.company_number or party.registered_number:
+            continue
+        found.append(Finding(("parties", role), "default-company-number", role, f"the deal gives no company number for {party.name}",
+                             "the draft prints [●] for it", f"its company number or registry code in the register where it is "
+                             f"incorporated (parties.{role}.company_number)", "parties"))  # fmt: skip
+        parties = deal.parties.model_copy(update={role: party.model_copy(update={"company_number": "[●]"})})
+        deal = deal.model_copy(update={"parties": parties})
+    return deal, found

@@ -1,0 +1,112 @@
+"""Personal data a deal implies: a data-protection section assumed where the services handle personal data,
+and data categories that read as special-category or sensitive data, each with a drafting note."""
+
+from __future__ import annotations
+
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from contractgen import yamlload
+from contractgen.deal.readings.finding import Finding, prints_as_draft
+from contractgen.deal.sections import DataProtection
+from contractgen.law.privacy import assumed_section, processing_countries
+from contractgen.law.regimes import resolve_regulations
+
+
+from contractgen.deal.readings.sector import assume, client_country, guessed_sector
+
+
+PERSONAL_DATA_WORDS = Path(__file__).parent.parent / "data" / "personal_data_words.yaml"
+
+
+@lru_cache(maxsize=1)
+def _personal_data_words() -> dict[str, Any]:
+    data: dict[str, Any] = yamlload.safe_load(PERSONAL_DATA_WORDS.read_text("utf-8"))
+    return data
+
+
+def assumed_personal_data(deal: Any) -> tuple[dict[str, Any], str] | None:
+    """The data protection section a deal without one is drafted with, and why; None when nothing suggests
+    personal data, when the deal writes the section (`data_protection: null` for none) or no privacy law is known."""
+    if "data_protection" in deal.model_fields_set:
+        return None
+    words = _personal_data_words()
+    client = deal.parties.client
+    sector = client.sector or guessed_sector(client.name) or ""
+    services = " ".join(f"{s.name} {getattr(s, 'description', '') or ''}" for s in deal.scope.services)
+    found = [(f"the client is a {sector}", words["sectors"][sector])] if sector in words["sectors"] else []
+    for kind in words["services"].values():
+        hit = next((w for w in kind["words"] if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", services, re.I)), None)
+        if hit:
+            found.append((f"the services speak of {hit}", kind))
+    supplier = processing_countries(deal)
+    section = assumed_section([kind for _, kind in found], client_country(deal), supplier) if found else None
+    if section is None:
+        return None
+    section["breach_notification"] = words["breach_notification"]
+    return section, "; ".join(reason for reason, _ in found)
+
+
+def apply_personal_data(deal: Any) -> tuple[Any, list[Finding]]:
+    """Return the deal with the data protection terms its facts call for when it writes none, and the note."""
+    assumed = assumed_personal_data(deal)
+    if assumed is None:
+        return deal, []
+    section, why = assumed
+    dp = DataProtection.model_validate(section)
+    deal = deal.model_copy(update={"data_protection": dp})
+    roles = f" as {section['roles']['supplier']} for the client" if "roles" in section else ""
+    transfer = section.get("international_transfers", {}).get("mechanism")
+    drafted = (
+        f"it is read as the supplier processing personal data{roles} under {' and '.join(section['regulations'])}: "
+        f"{', '.join(dp.data_subjects)}; {', '.join(dp.data_categories)}"
+        + (f"; special categories: {', '.join(dp.special_categories)}" if dp.special_categories else "")
+        + f"; breach notice within {dp.breach_notification}"
+        + (f"; transfers to the supplier's country under {transfer}" if transfer else "")
+    )
+    check = "what personal data the Services involve, and write data_protection (data_protection: null for none)"
+    unrecognised = f"the deal has no data_protection section, but {why}"
+    if not prints_as_draft(deal):
+        return assume(deal, f"data_protection: {unrecognised}; {drafted}; check {check}"), []
+    return deal, [Finding(("data_protection",), "personal-data-assumed", section["regulations"][0],
+                          unrecognised, drafted, check, "data-protection")]  # fmt: skip
+
+
+SPECIAL_DATA_WORDS = Path(__file__).parent.parent / "data" / "special_data_words.yaml"
+
+
+@lru_cache(maxsize=8)
+def _special_words(regimes: tuple[str, ...] = ()) -> re.Pattern[str]:
+    data = yamlload.safe_load(SPECIAL_DATA_WORDS.read_text("utf-8"))
+    words = data["words"] + [w for key in regimes for w in data["by_regime"].get(key, [])]
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")s?\b", re.IGNORECASE
+    )
+
+
+def apply_special_data(deal: Any) -> tuple[Any, list[Finding]]:
+    """Record the data categories that read as special or sensitive data as such, with notes (a final contract:
+    build warnings); only where the deal does not state its special categories (an empty list says none)."""
+    protection = deal.data_protection
+    if protection is None or not protection.personal_data or "special_categories" in protection.model_fields_set:
+        return deal, []
+    words = _special_words(tuple(sorted(r.key for r in resolve_regulations(protection.regulations)[0])))
+    found = [(i, c) for i, c in enumerate(protection.data_categories) if words.search(c)]
+    if not found:
+        return deal, []
+    notes = [Finding(("data_protection", "data_categories", i), "special-data-from-categories", category,
+                     f"the deal states no special categories of data, but its data category {category!r} reads as "
+                     "special-category (sensitive) data",
+                     "the draft records it as such in the processing details, with the additional safeguards for it",
+                     "that it is; state data_protection.special_categories (write [] if none is processed)",
+                     "dp-processing-details") for i, category in found]  # fmt: skip
+    updated = protection.model_copy(update={"special_categories": [c for _, c in found]})
+    deal = deal.model_copy(update={"data_protection": updated})
+    if prints_as_draft(deal):
+        return deal, notes
+    return assume(
+        deal, "; ".join(f"data_protection: {n.unrecognised}; {n.drafted}; check {n.check}" for n in notes)
+    ), []

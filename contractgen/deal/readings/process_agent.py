@@ -1,0 +1,87 @@
+"""A party established outside the country of the forum, without an agent there for service of process.
+
+Where disputes go to courts of a common-law jurisdiction, or to an arbitration seated in one, proceedings
+start by serving the claim; a party established abroad must then be served out of the jurisdiction,
+under the forum's rules on service abroad and the law of the place of service, unless it has appointed
+an agent in the forum's country. The deal's ``process_agent`` appoints one for the supplier; where a
+foreign party has none, the draft asks for one in a drafting note.
+"""
+
+from __future__ import annotations
+
+
+from collections.abc import Iterator
+from typing import Any
+
+from contractgen.deal.readings.finding import Finding, prints_as_draft
+from contractgen.law.forums import arbitration_fields, country_code, place_country, view_arbitration
+from contractgen.law.jurisdictions import find as find_jurisdiction
+from contractgen.law.jurisdictions import find_law, forum_of, load_jurisdictions
+
+
+def forum_place(deal: Any) -> tuple[str, str, str]:
+    """Return the forum's country code, its tradition and how the contract names it (seat or courts)."""
+    records = load_jurisdictions()
+    fields = arbitration_fields(deal)
+    if fields and fields.get("institution") and fields.get("seat"):
+        view = view_arbitration(fields, "English")
+        record = records.get(view.seat_jurisdiction)
+        tradition = record.tradition if record else ""
+        return view.seat_country, tradition, f"the seat of the arbitration ({view.seat})"
+    c = deal.contract
+    forum = forum_of(c.jurisdiction, c.governing_law, c.forum_wording)
+    # "the courts located in San Francisco County, California": the jurisdiction its last place names.
+    places = (find_jurisdiction(part) for part in reversed(forum.courts.split(",")[1:]))
+    record = records.get(forum.key) or next((r for r in places if r is not None), None)
+    country = forum.country or (record.country if record else "") or place_country(forum.courts)
+    if record is None:
+        law, _ = find_law(c.governing_law)
+        record = law if law is not None and law.country == country else None
+    return country, (record.tradition if record else ""), forum.courts
+
+
+def note_process_agent(deal: Any, data: Any) -> Iterator[Finding]:
+    """In a draft, a note for each party established outside a common-law forum's country with no agent there."""
+    if prints_as_draft(deal):
+        yield from process_agent_findings(deal)
+
+
+def process_agent_warnings(deal: Any) -> list[str]:
+    """For a final contract, the same findings as build warnings (a final contract prints no notes)."""
+    if prints_as_draft(deal):
+        return []
+    return [f"{'.'.join(f.path)}: {f.unrecognised}; {f.drafted}; check {f.check}" for f in process_agent_findings(deal)]
+
+
+def process_agent_findings(deal: Any) -> Iterator[Finding]:
+    """Each party established outside the country of a common-law forum (courts or seat) with no agent there."""
+    country, tradition, where = forum_place(deal)
+    if not country or tradition != "common":
+        return
+    arbitration = where.startswith("the seat")
+    for role in ("supplier", "client"):
+        party = getattr(deal.parties, role)
+        code = country_code(getattr(party, "incorporated_in", None))
+        if not code or code == country or (role == "supplier" and deal.process_agent is not None):
+            continue
+        if country_code(getattr(party, "branch_in", None)) == country:
+            continue  # a branch registered in the forum's country is served there
+        proceedings = (
+            "court proceedings in support of the arbitration or to enforce its award" if arbitration else "proceedings"
+        )
+        yield Finding(
+            ("parties", role, "incorporated_in"),
+            "process-agent",
+            f"{role} {code} {country}",
+            f"{party.name} is established outside the country of {where}, and the deal names no agent there to "
+            f"receive service of {proceedings} for it",
+            "the draft appoints no agent for service of process, so a claim against "
+            f"{party.name} would have to be served on it abroad",
+            "that the Parties agree an agent in that country"
+            + (
+                "; give the supplier's agent in process_agent (name, address)"
+                if role == "supplier"
+                else "; add a clause appointing the client's agent"
+            ),
+            "arbitration" if arbitration else "governing-law",
+        )

@@ -1,0 +1,220 @@
+"""The sector regulation a client's kind and place bring, inferred where the deal lists none.
+
+A bank, insurer, payment or e-money institution or investment firm is under sector rules that set
+contract terms (DORA, the EBA guidelines, PRA SS2/21, FCA SYSC 8, Solvency II Art. 274, FINMA, OSFI)
+whether or not the deal lists them. Each regime's record says which kinds of client in which
+countries it applies to (``applies_to`` in law/sector/*.yaml). Where the deal lists no regime, the
+draft follows the inferred ones (``apply_sector_regulation``); anything assumed is a drafting note
+(``Finding``), never a silent change.
+"""
+
+from __future__ import annotations
+
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from contractgen import yamlload
+from contractgen.deal.readings.finding import Finding, prints_as_draft
+from contractgen.law.forums import country_code
+from contractgen.law.jurisdictions import find as find_jurisdiction
+from contractgen.law.sector import SectorRegime, load_sector_regimes
+
+
+SECTOR_WORDS = Path(__file__).parent.parent / "data" / "sector_words.yaml"
+
+
+COMPANION_REGIMES = Path(__file__).parent.parent / "data" / "companion_regimes.yaml"
+
+
+# Regimes whose fuller terms turn on whether the services support a critical or important function
+# (DORA Art. 30(3)) or are a material outsourcing (PRA SS2/21, FINMA, OSFI B-10).
+NEEDS_CRITICALITY = ("DORA", "PRA SS2/21", "FINMA Circular 2018/3", "OSFI B-10")
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, re.Pattern[str]]:
+    data = yamlload.safe_load(SECTOR_WORDS.read_text("utf-8"))
+    return {
+        sector: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+        for sector, words in data.items()
+        if sector != "as_of"
+    }
+
+
+def guessed_sector(name: str) -> str | None:
+    """Return the sector a client's name suggests ('Northwind Bank plc' → bank), or None."""
+    for sector, pattern in _words().items():
+        if pattern.search(name or ""):
+            return sector
+    return None
+
+
+def client_country(deal: Any) -> str:
+    """Return the client's country: where it is incorporated, else the governing law's country."""
+    return client_place(deal)[0]
+
+
+def client_place(deal: Any) -> tuple[str, str]:
+    """Return the client's country and the key of the jurisdiction it is established in ('ADGM'), or ''s."""
+    for text in (deal.parties.client.incorporated_in, deal.contract.governing_law):
+        record = find_jurisdiction(text) if text else None
+        if record is not None:
+            return record.country, record.key.upper()
+    return "", ""
+
+
+def party_countries(deal: Any) -> list[str]:
+    """The ISO codes of the countries the parties are incorporated in, where the deal says."""
+    parties = (deal.parties.client, deal.parties.supplier)
+    return [code for party in parties if (code := country_code(getattr(party, "incorporated_in", None)))]
+
+
+def inferred_regimes(sector: str | None, country: str, jurisdiction: str = "") -> list[SectorRegime]:
+    """Return the regimes whose records apply to this kind of client in this country, in record order.
+
+    A financial free zone with its own regulator (ADGM, DIFC) is named in a record's places by its
+    jurisdiction key, as its country (AE) is the onshore regulator's.
+    """
+    if not sector or not country:
+        return []
+    where = {country, jurisdiction} - {""}
+    return [r for r in load_sector_regimes().values() if sector in r.sectors and where & set(r.places)]
+
+
+def companion_regimes(deal: Any, country: str, jurisdiction: str) -> list[SectorRegime]:
+    """Return the regimes that a listed regime always brings for this kind of client here (DORA: Solvency II)."""
+    sector = deal.parties.client.sector or guessed_sector(deal.parties.client.name)
+    data, listed = yamlload.safe_load(COMPANION_REGIMES.read_text("utf-8")), list(deal.regulatory)
+    wanted = [k for name, by_sector in data.items() if name in listed for k in by_sector.get(sector, [])]
+    inferred = inferred_regimes(sector, country, jurisdiction)
+    return [r.in_country(country) for r in inferred if r in wanted and r not in listed]
+
+
+def apply_sector_regulation(deal: Any) -> tuple[Any, list[Finding]]:
+    """Return the deal with the regulation its client's sector and place bring, and the notes that say so.
+
+    Only a draft is changed: a final document is what the lawyers settled, and a note would block it.
+    """
+    country, jurisdiction = client_place(deal)
+    local = [regime.in_country(country) for regime in deal.regulatory]
+    if any(a is not b for a, b in zip(local, deal.regulatory)):
+        deal = deal.model_copy(update={"regulatory": local})  # the authority named for the client's country
+    if companions := companion_regimes(deal, country, jurisdiction):  # implied by a listed regime: final documents too
+        deal = deal.model_copy(update={"regulatory": [*deal.regulatory, *companions]})
+    if not prints_as_draft(deal):
+        # A final document that does not write `regulatory` at all follows the regimes its client's kind and place
+        # bring, as a draft does, with a build warning instead of a note (a note would block it); `regulatory: []`
+        # says there are none. Where a regime asks whether the Services are critical and the deal is silent, it
+        # takes the fuller terms: a regulated client cannot sign without them if the function is critical.
+        client = deal.parties.client
+        sector = client.sector or guessed_sector(client.name)
+        inferred = [regime.in_country(country) for regime in inferred_regimes(sector, country)]
+        if inferred and "regulatory" not in deal.model_fields_set:
+            names = ", ".join(str(r) for r in inferred)
+            deal = assume(
+                deal.model_copy(update={"regulatory": inferred}),
+                f"regulatory: the deal does not write regulatory, and a {sector} in {country} is under {names}: "
+                "the deal is read as under them; check that these are the regimes the client is under and list "
+                "them under regulatory (regulatory: [] for none)",
+            )
+        if (
+            any(r in NEEDS_CRITICALITY for r in deal.regulatory)
+            and "critical_or_important" not in deal.model_fields_set
+        ):
+            deal = deal.model_copy(update={"critical_or_important": True})
+        return deal, []
+    client = deal.parties.client
+    stated = client.sector
+    sector = stated or guessed_sector(client.name)
+    found: list[Finding] = []
+    regimes = list(deal.regulatory)
+    inferred = [regime.in_country(country) for regime in inferred_regimes(sector, country, jurisdiction)]
+    names = ", ".join(str(r) for r in inferred)
+    zone = jurisdiction if any(jurisdiction in r.places for r in inferred) else ""  # ADGM, not AE, for the FSRA
+    where = f"{sector}" + (f" in {zone or country}" if country else "")
+    if inferred and not regimes:
+        regimes = inferred
+        if stated:
+            found.append(
+                Finding(
+                    ("parties", "client", "sector"),
+                    "regulatory-inferred",
+                    f"{sector} {country}",
+                    f"the deal lists no sector regulation for a {where}",
+                    f"the draft follows {names}, which apply to a {where}",
+                    "that these are the regimes the client is under, and list them under regulatory",
+                    "regulatory-requirements",
+                )
+            )
+        else:
+            found.append(
+                Finding(
+                    ("parties", "client", "name"),
+                    "sector-from-name",
+                    f"{sector} {country}",
+                    f"the client's name suggests a {sector}, but the deal states neither "
+                    "parties.client.sector nor regulatory",
+                    f"the draft follows {names}, which apply to a {where}",
+                    "what the client is licensed as (parties.client.sector) and the regimes it is under (regulatory)",
+                    "regulatory-requirements",
+                )
+            )
+    elif inferred and stated:
+        missing = [r for r in inferred if r not in regimes]
+        if missing:
+            found.append(
+                Finding(
+                    ("regulatory",),
+                    "regulatory-missing",
+                    " ".join(str(r) for r in missing),
+                    f"a {where} is usually also under {', '.join(str(r) for r in missing)}, which "
+                    "regulatory does not list",
+                    "the draft follows only the regimes listed",
+                    "whether those regimes apply, and list them under regulatory if they do",
+                    "regulatory-requirements",
+                )
+            )
+    for regime in list(regimes):
+        for displaced in regime.lex_specialis_over:
+            if displaced in regimes:
+                regimes.remove(displaced)
+                found.append(
+                    Finding(
+                        ("regulatory",),
+                        "lex-specialis",
+                        f"{regime} {displaced}",
+                        f"the deal lists both {regime} and {displaced}",
+                        f"the draft follows {regime} only: for a financial entity it displaces "
+                        f"{displaced}'s security and incident-reporting duties (lex specialis)",
+                        f"that the client is a financial entity under {regime}",
+                        "regulatory-requirements",
+                    )
+                )
+    update: dict[str, Any] = {}
+    if regimes != list(deal.regulatory):
+        update["regulatory"] = regimes
+    needing = [str(r) for r in regimes if r in NEEDS_CRITICALITY]
+    if needing and "critical_or_important" not in deal.model_fields_set:
+        update["critical_or_important"] = True
+        found.append(
+            Finding(
+                ("regulatory",),
+                "critical-or-important",
+                " ".join(needing),
+                f"critical_or_important is not stated, and {', '.join(needing)} set fuller terms for "
+                "services that support a critical or important function or are a material outsourcing",
+                "the draft treats the Services as supporting a critical or important function (the fuller terms)",
+                "whether they do; state critical_or_important: true or false",
+                "regulatory-requirements",
+            )
+        )
+    return (deal.model_copy(update=update) if update else deal), found
+
+
+def assume(deal: Any, text: str) -> Any:
+    """Return the deal recording that its text assumes `text` (a build warning for a final document)."""
+    deal._assumed = (*deal._assumed, text)
+    return deal
