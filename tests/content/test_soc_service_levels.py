@@ -30,7 +30,7 @@ def test_the_soc_priorities_measure_triage_notification_and_containment():
     text = sample("nl-fintech-uk-soc")
     assert "Security Event Priorities" in text
     assert "Priority Definition Triage and notification time Containment time Target" in text
-    assert "P1 Confirmed compromise or active attack on the payment platform 15 minutes 4 hours 95%" in text
+    assert "P1 Confirmed compromise or active attack on the payment platform 15 minutes 4 hours 100%" in text
     assert "until the Service is restored to normal operation" not in text
     assert (
         "for a Security Event of Priority P1 or P2, told the security contacts whom Grachtpay names in writing" in text
