@@ -21,6 +21,7 @@ from contractgen.templating.numbers import _locale, money, money0, number
 from contractgen.values.payment import PaymentTerm
 from contractgen.values.countries import country_in_sentence
 from contractgen.values.phrases import in_words
+from contractgen.values.text import with_indefinite_article
 
 MAX_STRING_LENGTH = 200_000  # characters of one string (or items of one list) a template may build
 MAX_BATCH = 10_000  # items of one batch or slices of a list
@@ -150,19 +151,9 @@ def party_reference(short_name: str, article: str | None = None) -> str:
     return f"the {short_name}" if takes_article(short_name, article) else short_name
 
 
-_SOUNDS_LIKE_YOU = re.compile(r"(?i)(uni|use|usu|uti|eu|ewe|one\b|once\b)")
-_LETTER_NAMED_WITH_VOWEL = set("AEFHILMNORSX")  # "an FCA", "an HMRC", "an NHS"
-
-
 def with_article(value: Any) -> str:
     """Return the text after the indefinite article it takes by its sound: 'an Insurer', 'a Bank', 'an FCA'."""
-    text = contract_words(value)
-    word = text.split(" ", 1)[0] if text else ""
-    if len(word) > 1 and word.isupper() and word.isalpha():
-        vowel = word[0] in _LETTER_NAMED_WITH_VOWEL
-    else:
-        vowel = word[:1].lower() in "aeiou" and not _SOUNDS_LIKE_YOU.match(word)
-    return f"{'an' if vowel else 'a'} {text}"
+    return with_indefinite_article(contract_words(value))
 
 
 # ---------------------------------------------------------------- size checks

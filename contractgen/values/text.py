@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _SPACES = str.maketrans(
@@ -33,3 +34,17 @@ def plain(text: str) -> str:
     if not text.isascii():
         text = "".join(str(unicodedata.decimal(c)) if c.isdecimal() and not c.isascii() else c for c in text)
     return " ".join(text.split())
+
+
+_SOUNDS_LIKE_YOU = re.compile(r"(?i)(uni|use|usu|uti|eu|ewe|one\b|once\b)")
+_LETTER_NAMED_WITH_VOWEL = set("AEFHILMNORSX")  # "an FCA", "an HMRC", "an NHS"
+
+
+def with_indefinite_article(text: str) -> str:
+    """Return the text after the indefinite article it takes by its sound: 'an insurer', 'a bank', 'an FCA'."""
+    word = text.split(" ", 1)[0] if text else ""
+    if len(word) > 1 and word.isupper() and word.isalpha():
+        vowel = word[0] in _LETTER_NAMED_WITH_VOWEL
+    else:
+        vowel = word[:1].lower() in "aeiou" and not _SOUNDS_LIKE_YOU.match(word)
+    return f"{'an' if vowel else 'a'} {text}"

@@ -18,6 +18,7 @@ from typing import Any
 
 from contractgen import yamlload
 from contractgen.deal.readings.finding import Finding, prints_as_draft
+from contractgen.values.text import with_indefinite_article
 from contractgen.law.forums import country_code
 from contractgen.law.jurisdictions import find as find_jurisdiction
 from contractgen.law.sector import SectorRegime, load_sector_regimes
@@ -143,8 +144,8 @@ def apply_sector_regulation(deal: Any) -> tuple[Any, list[Finding]]:
                     ("parties", "client", "sector"),
                     "regulatory-inferred",
                     f"{sector} {country}",
-                    f"the deal lists no sector regulation for a {where}",
-                    f"the draft follows {names}, which apply to a {where}",
+                    f"the deal lists no sector regulation for {with_indefinite_article(where)}",
+                    f"the draft follows {names}, which appl{'y' if len(inferred) > 1 else 'ies'} to {with_indefinite_article(where)}",
                     "that these are the regimes the client is under, and list them under regulatory",
                     "regulatory-requirements",
                 )
@@ -155,9 +156,9 @@ def apply_sector_regulation(deal: Any) -> tuple[Any, list[Finding]]:
                     ("parties", "client", "name"),
                     "sector-from-name",
                     f"{sector} {country}",
-                    f"the client's name suggests a {sector}, but the deal states neither "
+                    f"the client's name suggests {with_indefinite_article(str(sector))}, but the deal states neither "
                     "parties.client.sector nor regulatory",
-                    f"the draft follows {names}, which apply to a {where}",
+                    f"the draft follows {names}, which appl{'y' if len(inferred) > 1 else 'ies'} to {with_indefinite_article(where)}",
                     "what the client is licensed as (parties.client.sector) and the regimes it is under (regulatory)",
                     "regulatory-requirements",
                 )
