@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,25 +54,36 @@ def merge_texts(original: str, mine: str, theirs: str, keep: str = "") -> tuple[
     return merged, _conflicts(merged) if done.returncode and not keep else []
 
 
-def resolve(marked: str, choices: list[str]) -> str:
-    """Settle each conflict of a merged text (with git's markers) by its choice, "mine" or "theirs" (mine if none)."""
-    out: list[str] = []
-    side, number, mine, theirs = "", 0, list[str](), list[str]()
+def _pieces(marked: str) -> Iterator[str | Conflict]:
+    """The lines of a merged text outside conflicts, and each conflict (between git's markers) as one piece."""
+    side, mine, theirs = "", list[str](), list[str]()
     for line in marked.splitlines(keepends=True):
         if line.startswith("<<<<<<< "):
             side, mine, theirs = "mine", list[str](), list[str]()
         elif line.startswith("=======") and side == "mine":
             side = "theirs"
         elif line.startswith(">>>>>>> ") and side == "theirs":
-            chosen = choices[number] if number < len(choices) else "mine"
-            out += theirs if chosen == "theirs" else mine
-            side, number = "", number + 1
+            yield Conflict("".join(mine), "".join(theirs))
+            side = ""
         elif side == "mine":
             mine.append(line)
         elif side == "theirs":
             theirs.append(line)
         else:
-            out.append(line)
+            yield line
+
+
+def resolve(marked: str, choices: list[str]) -> str:
+    """Settle each conflict of a merged text (with git's markers) by its choice, "mine" or "theirs" (mine if none)."""
+    out: list[str] = []
+    number = 0
+    for piece in _pieces(marked):
+        if isinstance(piece, Conflict):
+            chosen = choices[number] if number < len(choices) else "mine"
+            out.append(piece.theirs if chosen == "theirs" else piece.mine)
+            number += 1
+        else:
+            out.append(piece)
     return "".join(out)
 
 
@@ -83,18 +95,4 @@ def chosen_text(form: Any) -> str:
 
 
 def _conflicts(merged: str) -> list[Conflict]:
-    found: list[Conflict] = []
-    side, mine, theirs = "", list[str](), list[str]()
-    for line in merged.splitlines(keepends=True):
-        if line.startswith("<<<<<<< "):
-            side, mine, theirs = "mine", list[str](), list[str]()
-        elif line.startswith("=======") and side == "mine":
-            side = "theirs"
-        elif line.startswith(">>>>>>> ") and side == "theirs":
-            found.append(Conflict("".join(mine), "".join(theirs)))
-            side = ""
-        elif side == "mine":
-            mine.append(line)
-        elif side == "theirs":
-            theirs.append(line)
-    return found
+    return [piece for piece in _pieces(merged) if isinstance(piece, Conflict)]
