@@ -15,7 +15,7 @@ from contractgen.deal.readings.finding import prints_as_draft
 from contractgen.deal.readings.support_hours import support_hours_warnings
 from contractgen.deal.notes import final_warnings
 from contractgen.document.model import Clause, Document, DocumentNote, ListBlock, ListItem, Paragraph, Part, PartyBlock
-from contractgen.document.reader import read_inline, read_markdown
+from contractgen.document.reader import read_inline, read_markdown, save_read_texts
 from contractgen.document.transforms import TermDefinition, apply_transforms
 from contractgen.errors import ContractgenError, DealError, DraftingNote, LibraryError, Problem
 from contractgen.law.jurisdictions import law_forum_warning
@@ -248,6 +248,7 @@ def build_document(loaded: DealSource | ResolvedDeal, workspace: Workspace | Non
         document.provenance["approvals"] = approvals
     warnings = list(resolution.warnings)
     apply_transforms(document, offered)
+    save_read_texts()  # what the next process needs not parse again
     if draft:
         document.notes = _document_notes(document, source.notes)
     disagreement = None if context["disputes"].arbitration else law_forum_warning(context["law"], context["forum"])

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-
+from contractgen.document import mdcache
 from contractgen.errors import DocumentError, Problem
 from contractgen.document.model import (
     Block,
@@ -23,6 +22,10 @@ from contractgen.document.model import (
     Table,
     Text,
 )
+
+if TYPE_CHECKING:  # markdown-it-py is imported only when a text is not in the cache (document/mdcache.py)
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 ANCHOR = re.compile(r"(?<!\\)\{#([A-Za-z][A-Za-z0-9._-]*)\}\s*$")
 DISABLED_RULES = [
@@ -42,6 +45,8 @@ DISABLED_RULES = [
 @lru_cache(maxsize=1)
 def markdown_parser() -> MarkdownIt:
     """Return the parser: CommonMark with pipe tables, without code, HTML, images or quotes."""
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable("table")
     md.disable(DISABLED_RULES)
@@ -222,9 +227,13 @@ def _strip_anchor(content: list[Inline], marker: str) -> None:
 
 
 def read_markdown(text: str, where: str = "", source: str = "", first_line: int = 1) -> list[Block]:
-    """Parse rendered Markdown into blocks; `where`, `source` and `first_line` locate errors in the template."""
-    tokens = markdown_parser().parse(text)
-    return _Reader(tokens, where, source or text, first_line).blocks()
+    """Parse rendered Markdown into blocks; `where`, `source` and `first_line` locate errors in the template.
+
+    The blocks of a text read before (by any process of this user) come from the cache (document/mdcache.py).
+    """
+    return mdcache.blocks_of(
+        text, lambda: _Reader(markdown_parser().parse(text), where, source or text, first_line).blocks()
+    )
 
 
 def read_inline(text: str, where: str = "", source: str = "") -> list[Inline]:
@@ -235,3 +244,8 @@ def read_inline(text: str, where: str = "", source: str = "") -> list[Inline]:
     if len(blocks) != 1 or not isinstance(blocks[0], Paragraph):
         raise DocumentError(problems=[Problem(where, None, "", "a definition must be a single sentence of text")])
     return blocks[0].content
+
+
+def save_read_texts() -> None:
+    """Keep the blocks of the texts this process read for the next one (document/mdcache.py)."""
+    mdcache.save()
