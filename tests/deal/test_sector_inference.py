@@ -11,6 +11,7 @@ from tests.helpers import FIXTURES, SAMPLES
 from tests.terms import contract_text, overlaid
 
 OVERLAYS = FIXTURES / "deals" / "overlays"
+OPENWORLD = FIXTURES / "openworld" / "deals"
 BANK = FIXTURES / "deals" / "good" / "bank-without-regulatory.yaml"
 
 
@@ -52,13 +53,27 @@ def test_the_briefs_bank_deal_gets_the_pra_and_fca_terms_and_notes_asking():
     assert "SS2/21" in text and "SYSC 8" in text
 
 
-def test_a_stated_sector_asks_about_a_missing_regime(tmp_path):
+def test_a_draft_adds_the_regime_its_clients_sector_brings_beside_those_listed(tmp_path):
     path = overlaid(SAMPLES / "nl-fintech-uk-soc.yaml", OVERLAYS / "payment-institution-draft.yaml", tmp_path)
     source = load_deal(path)
-    ids = {n.id for n in source.notes}
-    assert "regulatory-missing:eba-outsourcing-guidelines" in ids
-    assert "critical-or-important:dora" in ids
-    assert [str(r) for r in source.deal.regulatory] == ["DORA"]  # what the deal lists is kept
+    note = next(n for n in source.notes if n.id == "regulatory-missing:eba-outsourcing-guidelines")
+    assert "the draft adds EBA Outsourcing Guidelines to the regimes listed" in note.drafted
+    assert "critical-or-important:dora" in {n.id for n in source.notes}
+    assert [str(r) for r in source.deal.regulatory] == ["DORA", "EBA Outsourcing Guidelines"]
+
+
+def test_an_eu_insurer_listing_only_pci_dss_gets_dora_and_solvency_ii_with_their_terms():
+    """A regime the deal lists (PCI DSS, moved from the privacy laws) does not stop the sector's own regimes."""
+    deal = OPENWORLD / "nl-insurer-uavg.yaml"
+    source = load_deal(deal)
+    assert {"PCI DSS", "DORA", "Solvency II Art. 274"} <= {str(r) for r in source.deal.regulatory}
+    note = next(n for n in source.notes if n.id.startswith("regulatory-missing:"))
+    assert "the client's name suggests an insurer" in note.unrecognised and "DORA" in note.drafted
+    text = contract_text(deal)
+    assert "Termination (point (h))" in text and "a competent authority can no longer effectively supervise" in text
+    assert "unrestricted rights of access to, and of inspection and audit of" in text
+    assert "The notice and frequency limits in clause" in text
+    assert "Article 274 of Commission Delegated Regulation (EU) 2015/35" in text
 
 
 def test_dora_displaces_nis2_and_brings_its_own_incident_clock(tmp_path):
@@ -128,3 +143,25 @@ def test_a_bank_there_gets_its_regulators_outsourcing_terms_in_the_contract(over
     title = load_sector_regimes()[key].title
     assert f"{title[0].upper()}{title[1:]}." in text
     assert f"co-operate fully with any inspection or request of {authority}" in text
+
+
+def _eu_places() -> list[str]:
+    from contractgen.law.sector import load_sector_regimes
+
+    return list(load_sector_regimes()["DORA"].places)
+
+
+@pytest.mark.parametrize("country", _eu_places())
+def test_an_insurer_in_every_dora_country_listing_other_regimes_gets_dora_and_solvency_ii(country, tmp_path):
+    """Generated from the DORA record's places: the client's country, not the library's jurisdictions, decides."""
+    import yaml
+    from babel import Locale
+
+    data = yaml.safe_load((OPENWORLD / "nl-insurer-uavg.yaml").read_text("utf-8"))
+    data["parties"]["client"]["incorporated_in"] = Locale("en").territories[country]
+    path = tmp_path / "insurer.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    source = load_deal(path)
+    regimes = [str(r) for r in source.deal.regulatory]
+    assert regimes[0] == "PCI DSS" and {"DORA", "Solvency II Art. 274"} <= set(regimes)
+    assert any(n.id.startswith("regulatory-missing:") for n in source.notes)

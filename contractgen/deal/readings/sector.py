@@ -59,11 +59,17 @@ def client_country(deal: Any) -> str:
 
 
 def client_place(deal: Any) -> tuple[str, str]:
-    """Return the client's country and the key of the jurisdiction it is established in ('ADGM'), or ''s."""
-    for text in (deal.parties.client.incorporated_in, deal.contract.governing_law):
+    """Return the client's country and the key of the jurisdiction it is established in ('ADGM'), or ''s.
+
+    The jurisdiction's record decides first; else the country named where the client is incorporated.
+    """
+    incorporated = deal.parties.client.incorporated_in
+    for text in (incorporated, deal.contract.governing_law):
         record = find_jurisdiction(text) if text else None
         if record is not None:
             return record.country, record.key.upper()
+        if text is incorporated and (code := country_code(text)):
+            return code, ""  # a country with no jurisdiction record (Bulgaria, Malta) is still a place rules name
     return "", ""
 
 
@@ -163,18 +169,29 @@ def apply_sector_regulation(deal: Any) -> tuple[Any, list[Finding]]:
                     "regulatory-requirements",
                 )
             )
-    elif inferred and stated:
-        missing = [r for r in inferred if r not in regimes]
-        if missing:
+    elif inferred:
+        # A deal that lists some regimes (PCI DSS) but not the ones its client's kind and place bring (an EU
+        # insurer's DORA) would lose their contract terms; the draft adds them and says so.
+        if missing := [r for r in inferred if r not in regimes]:
+            regimes += missing
+            added = ", ".join(str(r) for r in missing)
+            why = (
+                f"regulatory lists {', '.join(str(r) for r in deal.regulatory)} but not {added}, which "
+                f"appl{'y' if len(missing) > 1 else 'ies'} to {with_indefinite_article(where)}"
+            )
+            if not stated:
+                why = f"the client's name suggests {with_indefinite_article(str(sector))}; {why}"
             found.append(
                 Finding(
                     ("regulatory",),
                     "regulatory-missing",
                     " ".join(str(r) for r in missing),
-                    f"a {where} is usually also under {', '.join(str(r) for r in missing)}, which "
-                    "regulatory does not list",
-                    "the draft follows only the regimes listed",
-                    "whether those regimes apply, and list them under regulatory if they do",
+                    why,
+                    f"the draft adds {added} to the regimes listed",
+                    "whether the client is under "
+                    + ("them" if len(missing) > 1 else "it")
+                    + ", and list every regime it is under in regulatory"
+                    + ("" if stated else " (and what it is licensed as in parties.client.sector)"),
                     "regulatory-requirements",
                 )
             )
