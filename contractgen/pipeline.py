@@ -350,7 +350,7 @@ def _party_block(role: str, party, template_dir: Path, context: dict) -> PartyBl
     signatory = getattr(party, "signatory", None)
     article = "the" if takes_article(party.short_name or role.title(), getattr(party, "article", None)) else ""
     kind = getattr(party, "kind", "company")
-    members = [m.name for m in getattr(party, "members", ())]
+    members, signs_as = [m.name for m in getattr(party, "members", ())], context["companies"][role].signs_as
     return PartyBlock(
         role=role,
         name=party.name,
@@ -372,7 +372,7 @@ def _party_block(role: str, party, template_dir: Path, context: dict) -> PartyBl
         branch_in=getattr(party, "branch_in", None) or "",
         members=format_words(context, members) if members else "",
         execution=load_party_execution(
-            template_dir, context["law"].family, "sealed" if getattr(party, "seal", False) else kind
+            template_dir, context["law"].family, "sealed" if getattr(party, "seal", False) else signs_as or kind
         ),
     )
 

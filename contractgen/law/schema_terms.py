@@ -156,6 +156,37 @@ class RestraintOfTrade(Fact):
     )
 
 
+class CompanyForm(BaseModel):
+    """One form of company the law of its place of incorporation knows, told by how its name ends."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    names: list[str] = Field(
+        min_length=1, description="the endings of a company's name that mark the form, e.g. ['Inc.', 'Corporation']"
+    )
+    described: str = Field(description="how a contract describes a company of the form, e.g. 'a Delaware corporation'")
+    organised: str = Field(
+        "incorporated", description="the verb for how it came into being: incorporated, formed, organised, registered"
+    )
+
+
+class Companies(Fact):
+    """How a company incorporated under this law is described and signs for itself."""
+
+    forms: list[CompanyForm] = Field(min_length=1, description="the forms a company's name can mark")
+    office: str = Field(
+        "registered office",
+        description="the office a contract gives as its address, e.g. 'principal place of business' where the "
+        "registered office is a registered agent's",
+    )
+    number: str = Field("", description="what its number in the register is called, e.g. 'file number', 'ACN'")
+    representative: str = Field(
+        "",
+        description="where a company acts through a legal representative whose powers are granted by public deed: "
+        "how a contract says so; '' where its officers sign",
+    )
+
+
 class CommercialLaw(BaseModel):
     """The jurisdiction-record fields of this module, mixed into the record's model."""
 
@@ -179,6 +210,9 @@ class CommercialLaw(BaseModel):
     )
     restraint_of_trade: RestraintOfTrade | None = Field(
         None, description="a statute voiding restraints on a lawful profession, trade or business, and its reach"
+    )
+    companies: Companies | None = Field(
+        None, description="how a company incorporated under this law is described and signs, by its form"
     )
 
 

@@ -20,6 +20,7 @@ from contractgen.templating.filters import party_reference
 
 
 def _shortcut_types() -> dict[str, Any]:
+    from contractgen.law.companies import CompanyView
     from contractgen.law.employment import StaffTransfer
     from contractgen.law.public_sector import PublicSector
 
@@ -38,6 +39,7 @@ def _shortcut_types() -> dict[str, Any]:
         public=PublicSector,
         privacy=Privacy,
         staff=StaffTransfer,
+        companies=dict[str, CompanyView],
         PD=str,
         locale_=str,
         currency_=str,
@@ -54,6 +56,7 @@ def context_types() -> dict[str, Any]:
 
 def build_context(deal) -> dict[str, Any]:
     """Return the variables a clause can read: each deal section, its derived figures, a few shortcuts."""
+    from contractgen.law.companies import company_views
     from contractgen.law.employment import staff_transfer_of
     from contractgen.law.public_sector import public_sector_of
 
@@ -80,6 +83,7 @@ def build_context(deal) -> dict[str, Any]:
         SUPPLIER_NAME=supplier.short_name or "Supplier",
         law=law,
         staff=staff_transfer_of(deal, law.country),
+        companies=company_views(deal),
         forum=forum,
         disputes=disputes,
         public=public_sector_of(law.key, client.kind, client.public_body),
