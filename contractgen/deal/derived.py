@@ -24,6 +24,7 @@ from contractgen import yamlload
 from contractgen.deal.readings.sector import client_country, guessed_sector, party_countries
 from contractgen.deal.model import Deal, Service
 from contractgen.deal.readings.finding import prints_as_draft
+from contractgen.deal.readings.pricing_unit import unit_kind
 from contractgen.law.forums import country_code
 from contractgen.law.regimes import resolve_regulations
 from contractgen.values.clock import mid_month_wednesday, uncovered, utc_span
@@ -119,6 +120,8 @@ class Derived:
     draft: bool = False  # the contract prints as a draft: open facts may print as "[●]" with a drafting note
     uncovered_support: list[str] = field(default_factory=list)  # services supported when no Delivery Centre works
     units_at_month_end: bool = False  # per-unit Charges count the units on the month's last day (commercials.invoicing)
+    unit_kind: str = ""  # what a per-unit price counts: "claim", "contact", "ticket", "account" … ("" unknown)
+    units_counted_as_events: bool = False  # each unit counts in the month it happens (a claim), not while it exists
 
 
 def _interval(day: date, hours: ClockRange, zone: str) -> tuple[datetime, datetime]:
@@ -303,6 +306,8 @@ def compute_derived(deal: Deal) -> Derived:
         draft=prints_as_draft(deal),
         uncovered_support=[str(service.name) for _, service, _ in support_gaps(deal)],
         units_at_month_end=bool(MONTH_END.search(str(deal.commercials.invoicing or ""))) if deal.commercials else False,
+        unit_kind=(kind := unit_kind(deal.commercials.unit_name if deal.commercials else None))[0],
+        units_counted_as_events=kind[1] == "event",
     )
 
 

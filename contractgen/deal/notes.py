@@ -23,6 +23,7 @@ from contractgen.deal.readings.law_notes import (
 )
 from contractgen.deal.readings.payment_terms import note_late_payment
 from contractgen.deal.readings.process_agent import process_agent_warnings
+from contractgen.deal.readings.pricing_unit import unit_findings
 from contractgen.deal.yamlsource import format_path, line_for
 from contractgen.errors import DraftingNote, Problem
 from contractgen.values.phrases import RESOLUTION_EVENTS
@@ -78,21 +79,6 @@ def note_service_credits(deal: Any, data: Any) -> Iterator[Finding]:
 def note_unit(deal: Any, data: Any) -> Iterator[Finding]:
     """A draft priced per unit names the unit but no deal field says what counts as one, or when: a note asks."""
     yield from unit_findings(deal) if prints_as_draft(deal) else ()
-
-
-def unit_findings(deal: Any) -> Iterator[Finding]:
-    """A deal priced per unit names the unit but no deal field says what counts as one, or when."""
-    if (c := deal.commercials) is None or c.pricing_model != "per unit" or not c.unit_name:
-        return
-    unit = str(c.unit_name)
-    yield Finding(
-        ("commercials", "unit_name"), "unit-count", unit,
-        f"the Charges are priced per {unit}, but the deal does not define one {unit} or say when units are counted",
-        f"the draft charges each {unit} for which the Services are provided in the month, counted from records "
-        "the client can verify",
-        f"what one {unit} is (e.g. an active named account, a closed item), whether it is counted at any time in "
-        "the month or on its last day, from which system, and that commercials.invoicing says the same", "charges",
-    )  # fmt: skip
 
 
 def note_defaults(deal: Any, data: Any) -> Iterator[Finding]:

@@ -119,6 +119,14 @@ class Commercials(Section):
     monthly_charges: Money | None = None
     estimated_monthly_charges: Money | None = None  # time and materials: a budget estimate
     unit_name: Name | None = None  # per unit: e.g. "supported user", "claim processed"
+    unit_definition: Text | None = Field(
+        None,
+        description=(
+            "per unit: what one unit is and when it is counted, as the contract should say it (e.g. 'a claim first "
+            "registered in the Insurer's claims system in the month'); default: a bracketed definition suited to "
+            "the unit (a claim, a contact, a user …) for the Parties to complete, with a drafting note"
+        ),
+    )
     unit_price: Money | None = None
     estimated_monthly_units: Quantity | None = None
     rate_card: List[Rate] = []

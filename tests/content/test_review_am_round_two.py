@@ -116,7 +116,8 @@ def test_a_final_per_unit_contract_warns_that_its_unit_is_undefined(name, unit):
         w for w in final_warnings(load_deal(SAMPLES / f"{name}.yaml").deal) if w.startswith("commercials.unit_name")
     ]
     assert len(warnings) == 1
-    assert f"does not define one {unit} or say when units are counted" in warnings[0]
+    assert f"does not define one {unit};" in warnings[0]
+    assert f"prints a definition of one {unit} in square brackets for the Parties to complete" in warnings[0]
 
 
 @pytest.mark.parametrize("name", ["onshore-us-hipaa", "us-saas-mexico", "uk-charity-minimal"])

@@ -239,8 +239,8 @@ def test_a_per_unit_draft_asks_what_its_unit_is():
     notes = {n.id: n for n in load_deal(SAMPLES / "onshore-us-hipaa.yaml").notes}
     note = notes["unit-count:supported-user"]
     assert note.path == "commercials.unit_name"
-    assert "does not define one supported user or say when units are counted" in note.unrecognised
-    assert "counted at any time in the month or on its last day" in note.check
+    assert "does not define one supported user" in note.unrecognised
+    assert "from which system it is counted and when" in note.check and "commercials.unit_definition" in note.check
 
 
 @pytest.mark.parametrize("name", ["ca-insurer-us-cloud", "au-retailer-philippines"])
