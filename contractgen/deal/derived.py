@@ -94,6 +94,19 @@ def is_end_user_support(service: Any) -> bool:
     return bool(_kind_words("end-user support").search(service.name or ""))
 
 
+# The kinds of service whose usual activities Schedule 1 lists where the deal lists none, first match first.
+SERVICE_KINDS = ("security operations", "incident response", "end-user support", "application support",
+                 "application development")  # fmt: skip
+
+
+def service_kind(service: Any) -> str:
+    """Return the kind of a service as its id or name says ('security operations', 'incident response' …), else ''."""
+    for kind in SERVICE_KINDS:
+        if any(_kind_words(kind).search(text or "") for text in (service.id, service.name)):
+            return kind
+    return ""
+
+
 @dataclass(frozen=True)
 class Derived:
     """Everything computed from a deal."""
@@ -119,6 +132,7 @@ class Derived:
     step_in: bool = True  # as the deal states it; by default none for end-user support, with nothing to take over
     draft: bool = False  # the contract prints as a draft: open facts may print as "[●]" with a drafting note
     uncovered_support: list[str] = field(default_factory=list)  # services supported when no Delivery Centre works
+    service_kinds: dict[str, str] = field(default_factory=dict, hash=False)  # service id: its kind, where one is known
     units_at_month_end: bool = False  # per-unit Charges count the units on the month's last day (commercials.invoicing)
     unit_kind: str = ""  # what a per-unit price counts: "claim", "contact", "ticket", "account" … ("" unknown)
     units_counted_as_events: bool = False  # each unit counts in the month it happens (a claim), not while it exists
@@ -300,6 +314,7 @@ def compute_derived(deal: Deal) -> Derived:
         client_country=client_country(deal),
         supplier_country=country_code(getattr(deal.parties.supplier, "incorporated_in", None)),
         security_operations=any(is_security_operations(s) for s in deal.scope.services),
+        service_kinds={s.id: kind for s in deal.scope.services if (kind := service_kind(s))},
         end_user_support=(helpdesk := bool(deal.scope.services) and all(map(is_end_user_support, deal.scope.services))),
         one_country=len(codes := party_countries(deal)) == 2 and codes[0] == codes[1],
         step_in=deal.step_in is not None and ("step_in" in deal.model_fields_set or not helpdesk),

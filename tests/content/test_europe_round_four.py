@@ -8,8 +8,12 @@ from functools import lru_cache
 
 import pytest
 
-from tests.helpers import SAMPLES
-from tests.terms import contract_text
+from contractgen.deal import load_deal
+from contractgen.deal.notes import final_warnings
+from tests.helpers import FIXTURES, SAMPLES
+from tests.terms import contract_text, overlaid
+
+OVERLAYS = FIXTURES / "deals" / "overlays"
 
 EUROPE = ["deal-example", "nearshore-eur", "de-manufacturer-poland", "nl-fintech-uk-soc", "ch-bank-portugal"]
 
@@ -66,3 +70,75 @@ def test_a_supplier_with_no_one_in_the_uk_is_not_put_under_the_1969_act():
 def test_a_scottish_supplier_insures_its_employees_in_great_britain_under_the_1969_act():
     clause = insurance(sample("uk-charity-minimal"))
     assert "under the Employers' Liability (Compulsory Insurance) Act 1969 for its employees in Great Britain" in clause
+
+
+def services_schedule(text: str) -> str:
+    """Schedule 1's service descriptions, from the first service's heading to the delivery locations."""
+    return re.split(r"Delivery Locations| — ", text.split("Service Descriptions")[-1])[0]
+
+
+def test_a_security_monitoring_service_without_listed_activities_gets_a_soc_scope():
+    schedule = services_schedule(sample("nl-fintech-uk-soc"))
+    soc = schedule.split("Incident Response (IR)")[0]
+    assert "the log and telemetry sources recorded in the Detection Coverage Register" in soc
+    assert "the containment actions that the Rules of Engagement authorise" in soc
+    assert "beyond its containment (which the Incident Response service covers)" in soc
+    assert (
+        "Security Events are triaged, notified and contained within the times set out in paragraph 3 of Schedule 2"
+        in soc
+    )
+    assert "Response and resolution times for Incidents affecting this service" not in soc
+
+
+def test_an_incident_response_service_says_whether_recovery_is_included():
+    ir = services_schedule(sample("nl-fintech-uk-soc")).split("Incident Response (IR)")[1]
+    assert "collection and preservation of logs, disk and memory images and other evidence" in ir
+    assert "recovery support: advising Grachtpay on restoring the affected systems and data from clean sources" in ir
+    assert "restoring or rebuilding Grachtpay's systems and data itself, beyond the recovery support" in ir
+    assert "the monitoring and triage that the Security Monitoring service covers" in ir
+
+
+@pytest.mark.parametrize("name", ["nl-fintech-uk-soc", "ch-bank-portugal", "uk-charity-minimal"])
+def test_no_service_is_left_with_an_empty_scope(name):
+    schedule = services_schedule(sample(name))
+    assert "The service includes the activities described above" not in schedule
+    assert "No activities are specifically excluded" not in schedule
+    assert schedule.count("In scope. The service includes the following activities") == schedule.count("Description.")
+
+
+def test_development_and_third_line_support_get_their_usual_scope():
+    schedule = services_schedule(sample("ch-bank-portugal"))
+    dev, ops = schedule.split("Third-Line Support (OPS)")
+    assert "refining the items of the backlog that the Bank prioritises" in dev
+    assert "operating the applications in production, and first- and second-line support to their users" in dev
+    assert "Incidents that the Bank's first- and second-line support pass to Tejo" in ops
+    assert "or as part of the Application Development service" in ops
+
+
+def test_a_helpdesk_without_service_levels_gets_response_and_fix_times():
+    schedule = services_schedule(sample("uk-charity-minimal"))
+    assert "Urgent a fault that stops several users from working" in schedule
+    assert "1 hour 1 Business Day" in schedule and "4 hours 3 Business Days" in schedule
+    assert "a material breach for the purposes of clause" in schedule
+    assert "Incident" not in schedule  # no incident priorities: the term is not defined in this contract
+
+
+@pytest.mark.parametrize("name", ["deal-example", "nearshore-eur", "de-manufacturer-poland"])
+def test_activities_the_deal_lists_are_kept(name):
+    schedule = services_schedule(sample(name))
+    assert "as the Parties may refine them in writing" not in schedule
+
+
+def test_a_draft_service_of_no_known_kind_prints_placeholders_and_a_note(tmp_path):
+    path = overlaid(SAMPLES / "uk-charity-minimal.yaml", OVERLAYS / "service-of-no-known-kind-draft.yaml", tmp_path)
+    schedule = services_schedule(contract_text(path))
+    assert "In scope. The service includes: [●: the activities of the service]." in schedule
+    assert "Out of scope. The service does not include: [●:" in schedule
+    notes = {note.id: note for note in load_deal(path).notes}
+    assert "service-scope:lab" in notes and "[●]" in notes["service-scope:lab"].drafted
+
+
+def test_a_final_document_warns_of_each_scope_drafted():
+    warnings = final_warnings(load_deal(SAMPLES / "nl-fintech-uk-soc.yaml").deal)
+    scoped = [w for w in warnings if "the deal lists no activities for" in w]
+    assert len(scoped) == 2 and "a service of its kind (incident response)" in scoped[1]

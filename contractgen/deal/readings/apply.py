@@ -14,6 +14,7 @@ from contractgen.deal.readings.personal_data import apply_personal_data, apply_s
 from contractgen.deal.readings.process_agent import note_process_agent
 from contractgen.deal.readings.public_bodies import apply_cooperatives, apply_public_bodies
 from contractgen.deal.readings.sector import apply_sector_regulation
+from contractgen.deal.readings.service_scope import apply_service_scope
 
 
 def apply_readings(deal: Deal) -> tuple[Deal, list[Finding]]:
@@ -26,6 +27,7 @@ def apply_readings(deal: Deal) -> tuple[Deal, list[Finding]]:
         apply_sector_regulation,
         apply_personal_data,
         apply_special_data,
+        apply_service_scope,
     ):
         deal, notes = reading(deal)
         found += notes
