@@ -9,7 +9,7 @@ numbered paragraphs, their results filled in from the model.
 
 from __future__ import annotations
 
-from contractgen.writers.docx.oxml import qn
+from contractgen.writers.docx.wml import qn
 from lxml import etree
 
 from contractgen.document.model import (

@@ -6,7 +6,7 @@ import copy
 import functools
 import re
 
-from contractgen.writers.docx.oxml import nsdecls, parse_xml, qn
+from contractgen.writers.docx.wml import nsdecls, parse_xml, qn
 from lxml import etree
 
 W_P, W_PPR, W_PSTYLE, W_R, W_RPR, W_T = (qn(t) for t in ("w:p", "w:pPr", "w:pStyle", "w:r", "w:rPr", "w:t"))

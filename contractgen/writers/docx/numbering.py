@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from contractgen.writers.docx.oxml import nsdecls, paragraph_properties, qn
+from contractgen.writers.docx.wml import nsdecls, qn
 from lxml import etree
 
 from contractgen.writers.docx import fields as f
@@ -72,6 +72,8 @@ def _level(abstract, ilvl: int, level: dict) -> None:
 def link_styles(styles_root, sheet: dict) -> None:
     """Link each list level's paragraph style to it (w:numPr in the style); styles based on a
     linked style without a level of their own are unnumbered (numId 0)."""
+    from contractgen.writers.docx.oxml import paragraph_properties  # python-docx: building a reference document
+
     by_id = {s.get(qn("w:styleId")): s for s in styles_root.iterchildren(qn("w:style"))}
     linked = {}
     for index, levels in enumerate((sheet.get("lists") or {}).values()):

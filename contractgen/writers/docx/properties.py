@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import json
 
-from contractgen.writers.docx.oxml import CT, RT, add_part, drop_relationships, qn, set_blob
+import datetime as dt
+
 from lxml import etree
 
 from contractgen.document.model import Document
+from contractgen.writers.docx.wml import RT, qn
 from contractgen.writers.timestamp import document_datetime
 
 SubElement = etree.SubElement
@@ -36,6 +38,8 @@ APP_XML = (
 def prune_package(word, keep_numbering: bool = False) -> None:
     """Drop template parts a contract does not need (thumbnail, customXml ...; numbering.xml too
     unless `keep_numbering`: the one python-docx ships is replaced by the template's lists)."""
+    from contractgen.writers.docx.oxml import drop_relationships, set_blob
+
     package = word.part.package
     drop_relationships(package, DROP_PACKAGE_RELS)
     set_blob(package, RT.EXTENDED_PROPERTIES, APP_XML)
@@ -55,26 +59,28 @@ def settings(word) -> None:
         compat.insert(0, etree.Element(qn("w:doNotExpandShiftReturn")))
 
 
-def core_properties(word, document: Document) -> None:
-    """Fill core properties from the model; dates are fixed so output is reproducible."""
-    props = word.core_properties
+def core_values(document: Document) -> list[tuple[str, str | int | dt.datetime]]:
+    """Return the core properties of a contract in the order they are set (python-docx's names);
+    dates are fixed so output is reproducible."""
     when = document_datetime(document)
-    props.title = document.title
     names = " and ".join(p.name for p in document.parties)
-    props.subject = f"Agreement between {names}" if names else document.title
-    props.keywords = f"{document.reference}, {document.template}" if document.template else document.reference
-    props.author = "contractgen"
-    props.comments = ""
-    props.category = ""
-    props.last_modified_by = ""
-    props.revision = 1
-    props.created = when
-    props.modified = when
-    props.last_printed = when
+    return [
+        ("title", document.title),
+        ("subject", f"Agreement between {names}" if names else document.title),
+        ("keywords", f"{document.reference}, {document.template}" if document.template else document.reference),
+        ("author", "contractgen"),
+        ("comments", ""),
+        ("category", ""),
+        ("last_modified_by", ""),
+        ("revision", 1),
+        ("created", when),
+        ("modified", when),
+        ("last_printed", when),
+    ]
 
 
-def custom_properties(word, document: Document) -> None:
-    """Add docProps/custom.xml: the contract reference ("Reference", which a header can show with a
+def custom_properties_xml(document: Document) -> bytes:
+    """Return docProps/custom.xml: the contract reference ("Reference", which a header can show with a
     DOCPROPERTY field) and every provenance key, as string properties."""
     root = etree.Element(qn_custom("Properties"), nsmap={None: CUSTOM_PROPS_NS, "vt": VT_NS})
     values = {**document.provenance, "Reference": document.reference}
@@ -84,8 +90,7 @@ def custom_properties(word, document: Document) -> None:
             value = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
         prop = SubElement(root, qn_custom("property"), fmtid=CUSTOM_FMTID, pid=str(pid), name=str(key))
         SubElement(prop, f"{{{VT_NS}}}lpwstr").text = value
-    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    add_part(word.part.package, "/docProps/custom.xml", CT.OFC_CUSTOM_PROPERTIES, blob, RT.CUSTOM_PROPERTIES)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 def qn_custom(tag: str) -> str:

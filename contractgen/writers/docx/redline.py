@@ -13,7 +13,7 @@ from __future__ import annotations
 import copy
 import pathlib
 
-from contractgen.writers.docx.oxml import qn
+from contractgen.writers.docx.wml import qn
 from lxml import etree
 
 from contractgen.document.model import Del, Ins, Part, PartyBlock

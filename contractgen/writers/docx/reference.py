@@ -9,11 +9,8 @@ styles.yaml, so a reference document made in Word needs only define styles of th
 
 from __future__ import annotations
 
-import functools
 import io
-import logging
 import pathlib
-from dataclasses import dataclass
 from typing import Any
 
 import docx
@@ -22,6 +19,8 @@ from lxml import etree
 
 from contractgen import safefs
 from contractgen.errors import TemplateError, UnsafePathError
+from contractgen.writers.docx.basedoc import MAX_REFERENCE_BYTES, REFERENCE_FIELD, TITLE_FIELD, Base
+from contractgen.writers.docx.basedoc import reference_path  # noqa: F401 - the scripts and tests find it here
 from contractgen.writers.docx.clean import clean_reference
 from contractgen.writers.docx import fields as f
 from contractgen.writers.docx.numbering import (
@@ -36,10 +35,9 @@ from contractgen.writers.docx.numbering import (
 from contractgen.writers.docx.package import deterministic_zip
 from contractgen.writers.docx.oxml import package_members
 from contractgen.writers.docx.properties import prune_package, settings
-from contractgen.writers.docx.styles import apply_page_setup, apply_styles, load_style_sheet, style_sheet_key
+from contractgen.writers.docx.stylebuild import apply_page_setup, apply_styles
+from contractgen.writers.docx.styles import load_style_sheet
 
-REFERENCE_DOCX = pathlib.Path("docx") / "reference.docx"
-MAX_REFERENCE_BYTES = 16 * 1024 * 1024  # the file as stored (compressed); what it unpacks to is capped in clean.py
 TABLE_STYLES = {"ContractTable": "Contract Table", "SignatureTable": "Signature Table"}
 # paragraph styles (keys of styles.yaml) the body writer prints with
 BODY_STYLES = (
@@ -72,57 +70,29 @@ BODY_STYLES = (
     "SignatureLabel",
 )
 NUMBERED_STYLES = (CLAUSE_STYLE, SCHEDULE_STYLE, SCHEDULE_CLAUSE_STYLE, BULLET_STYLE)
-TITLE_FIELD, REFERENCE_FIELD = "TITLE", 'DOCPROPERTY "Reference"'  # filled in by the writer
 TWIPS_PER_EMU = 1 / 635
 SubElement = etree.SubElement
 
 
-@dataclass(frozen=True)
-class Base:
-    """A base document and what the writer needs to know about it."""
-
-    data: bytes  # the .docx the writer starts from
-    ids: dict  # style key (styles.yaml) -> style id in the base document
-    lists: ListLinks  # style key -> (numId, level)
-    text_width: int  # twips between the margins
-
-
-def reference_path(template_dir: pathlib.Path) -> pathlib.Path:
-    """Return where a template's reference document would be."""
-    return pathlib.Path(template_dir) / REFERENCE_DOCX
-
-
-def load_base(template_dir: pathlib.Path) -> Base:
-    """Return the base document of a template: its reference.docx, else one built from styles.yaml."""
-    path = reference_path(template_dir)
-    if path.is_file() or path.is_symlink():
-        # within the templates folder, a regular file, and bounded: a link out or to a device is refused
-        safefs.inside(path, pathlib.Path(template_dir).parent)
-        return _from_reference(str(path.resolve()), path.stat().st_mtime_ns, style_sheet_key(template_dir))
-    return _from_style_sheet(style_sheet_key(template_dir))
-
-
-@functools.lru_cache(maxsize=8)
-def _from_reference(path: str, mtime_ns: int, sheet_key: tuple) -> Base:
+def from_reference(path: str, sheet_key: tuple) -> tuple[Base, list[str]]:
+    """Return the base document made of a template's reference.docx and the warnings of what was dropped."""
     sheet = load_style_sheet(pathlib.Path(sheet_key[0]).parent.parent)
     try:
         data = safefs.read_bytes(path, limit=MAX_REFERENCE_BYTES)
     except (OSError, UnsafePathError) as exc:
         raise TemplateError(f"{path}: cannot be read ({exc})") from None
     data, dropped = clean_reference(data, path)
-    for warning in dropped:  # once per version of the file: the result is cached
-        logging.getLogger("contractgen").warning("warning: %s", warning)
     try:
         word = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several kinds for a damaged or foreign file
         raise TemplateError(f"{path}: not a Word document ({exc})") from exc
     prune_package(word, keep_numbering=True)
     settings(word)
-    return _describe(word, sheet, path)
+    return _describe(word, sheet, path), dropped
 
 
-@functools.lru_cache(maxsize=8)
-def _from_style_sheet(sheet_key: tuple) -> Base:
+def from_style_sheet(sheet_key: tuple) -> Base:
+    """Return the base document built from a template's styles.yaml."""
     sheet = load_style_sheet(pathlib.Path(sheet_key[0]).parent.parent)
     word = docx.Document(io.BytesIO(build_reference(sheet)))
     return _describe(word, sheet, sheet_key[0])

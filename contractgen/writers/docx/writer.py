@@ -1,58 +1,71 @@
-"""DOCX writer: print a finished document model as a Word file (python-docx + oxml).
+"""DOCX writer: print a finished document model as a Word file (lxml; python-docx only where it must).
 
 `write_docx` builds the package: the template's base document (its reference.docx, or one built
 from styles.yaml: writers/docx/reference.py) with its body replaced by the contract
-(writers/docx/body.py), the header and footer fields filled in, and the properties
-(writers/docx/properties.py), zipped deterministically (writers/docx/package.py).
+(writers/docx/body.py), the header and footer fields filled in, the drafting notes as comments and
+the properties (writers/docx/properties.py), zipped deterministically (writers/docx/package.py).
+The package is opened with lxml alone (writers/docx/word.py); python-docx (writers/docx/legacy.py)
+prints only what that path leaves to it, with the same bytes.
 """
 
 from __future__ import annotations
 
-import io
 import pathlib
 import re
 from typing import Any
 
-import docx
-from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 from lxml import etree
 
 from contractgen.document.model import Document
 from contractgen.writers.docx import fields as f
 from contractgen.writers.docx.body import BodyWriter
 from contractgen.writers.docx.measure import Measure
-from contractgen.writers.docx.oxml import element_of, package_members, qn
 from contractgen.writers.docx.package import deterministic_zip
-from contractgen.writers.docx.properties import core_properties, custom_properties
-from contractgen.writers.docx.reference import REFERENCE_FIELD, TITLE_FIELD, load_base
+from contractgen.writers.docx.properties import core_values, custom_properties_xml
+from contractgen.writers.docx.base import load_base
+from contractgen.writers.docx.basedoc import REFERENCE_FIELD, TITLE_FIELD
 from contractgen.writers.docx.styles import load_style_sheet, set_language
+from contractgen.writers.docx.wml import qn
+from contractgen.writers.docx.word import LxmlWord
 
 SubElement = etree.SubElement
 W_R, W_T, W_VAL = qn("w:r"), qn("w:t"), qn("w:val")
 STYLE_REFS = (qn("w:pStyle"), qn("w:tblStyle"))
 
 
-def render_docx(document: Document, template_dir: pathlib.Path, pages: dict[str, int] | None = None) -> bytes:
+def render_docx(
+    document: Document, template_dir: pathlib.Path, pages: dict[str, int] | None = None, python_docx: bool = False
+) -> bytes:
     """Return the complete .docx bytes for a finished document model.
 
     `pages` ({anchor: page number}, from the PDF of the same model: writers.pdf.pages) puts the page
     numbers into the contents' field result, so Word shows them before the field is updated.
+    `python_docx` prints the package through python-docx (the reference the lxml path is checked against).
     """
-    return write_docx(document, template_dir, lambda sheet, base: BodyWriter(document, sheet, base, pages))
+    make = lambda sheet, base: BodyWriter(document, sheet, base, pages)  # noqa: E731
+    return write_docx(document, template_dir, make, python_docx=python_docx)
 
 
 def write_docx(
-    document: Document, template_dir: pathlib.Path, make_writer, properties: Document | None = None
+    document: Document,
+    template_dir: pathlib.Path,
+    make_writer,
+    properties: Document | None = None,
+    python_docx: bool = False,
 ) -> bytes:
     """Return .docx bytes: the body printed by `make_writer(style sheet, base document)` (a BodyWriter),
     then the header, footer and properties; the custom properties come from `properties` (default: document)."""
     sheet = load_style_sheet(template_dir)
     base = load_base(template_dir)
-    word = docx.Document(io.BytesIO(base.data))
-    set_language(word.styles.element, (document.locale or "en_GB").replace("_", "-"))
+    core = core_values(document)
+    word: Any = None if python_docx else LxmlWord(base.data)
+    if word is None or not word.can_print(document.draft, bool(document.notes), core):
+        from contractgen.writers.docx.legacy import PythonDocxWord
 
-    body = word.element.body
+        word = PythonDocxWord(base.data)
+    set_language(word.styles, (document.locale or "en_GB").replace("_", "-"))
+
+    body = word.body
     sect_pr = body.find(qn("w:sectPr"))
     for child in list(body):
         body.remove(child)
@@ -70,9 +83,9 @@ def write_docx(
     _comments(word, body, document, getattr(writer, "names", {}))
 
     _headers_and_footers(word, document, sheet)
-    core_properties(word, document)
-    custom_properties(word, document if properties is None else properties)
-    return deterministic_zip(package_members(word.part.package))
+    word.set_core_properties(core)
+    word.add_custom_properties(custom_properties_xml(document if properties is None else properties))
+    return deterministic_zip(word.members())
 
 
 def _restyle(body, ids: dict) -> None:
@@ -110,14 +123,7 @@ def _comments(word, body, document: Document, bookmarks: dict[str, str]) -> None
         runs = [r for r in target.iter(W_R) if r.find(W_T) is not None]
         if not runs:
             continue
-        paragraph = Paragraph(target, word.part)
-        comment = word.add_comment(
-            [Run(runs[0], paragraph), Run(runs[-1], paragraph)],
-            text=note.text,
-            author=NOTE_AUTHOR,
-            initials=NOTE_INITIALS,
-        )
-        comment._comment_elm.attrib.pop(qn("w:date"), None)  # the same deal gives the same bytes
+        word.add_comment(runs[0], runs[-1], note.text, NOTE_AUTHOR, NOTE_INITIALS)
 
 
 # ---------------------------------------------------------------- header and footer
@@ -127,18 +133,8 @@ def _headers_and_footers(word, document: Document, sheet: dict) -> None:
     """Fill the TITLE and Reference fields of the base document's headers and footers; for a draft
     add "DRAFT" to the running header and a diagonal watermark behind every page."""
     values = {TITLE_FIELD: document.title, REFERENCE_FIELD: document.reference}
-    section = word.sections[0]
-    kinds = [
-        section.header,
-        section.footer,
-        section.first_page_header,
-        section.first_page_footer,
-        section.even_page_header,
-        section.even_page_footer,
-    ]
-    for part in kinds:
-        if not part.is_linked_to_previous:
-            _fill_fields(element_of(part), values)
+    for el in word.unlinked_headers_and_footers():
+        _fill_fields(el, values)
     if not document.draft:
         return
     colours, font = sheet["colours"], sheet["fonts"]["body"]
@@ -146,11 +142,7 @@ def _headers_and_footers(word, document: Document, sheet: dict) -> None:
     def draft_colour(rpr):
         SubElement(rpr, qn("w:color")).set(W_VAL, colours["draft"])
 
-    headers = [section.header]
-    if section.different_first_page_header_footer:
-        headers.append(section.first_page_header)
-    for index, header in enumerate(headers, start=1):
-        el = element_of(header)  # python-docx gives a linked header a part of its own first
+    for index, el in enumerate(word.running_headers(), start=1):
         p = el.find(qn("w:p"))
         if p is None:
             p = f.paragraph(el)
