@@ -136,6 +136,7 @@ class Derived:
     units_at_month_end: bool = False  # per-unit Charges count the units on the month's last day (commercials.invoicing)
     unit_kind: str = ""  # what a per-unit price counts: "claim", "contact", "ticket", "account" … ("" unknown)
     units_counted_as_events: bool = False  # each unit counts in the month it happens (a claim), not while it exists
+    remote_access: list[str] = field(default_factory=list)  # delivery countries outside the data residency, by name
 
 
 def _interval(day: date, hours: ClockRange, zone: str) -> tuple[datetime, datetime]:
@@ -323,7 +324,23 @@ def compute_derived(deal: Deal) -> Derived:
         units_at_month_end=bool(MONTH_END.search(str(deal.commercials.invoicing or ""))) if deal.commercials else False,
         unit_kind=(kind := unit_kind(deal.commercials.unit_name if deal.commercials else None))[0],
         units_counted_as_events=kind[1] == "event",
+        remote_access=remote_access_countries(deal),
     )
+
+
+def remote_access_countries(deal: Deal) -> list[str]:
+    """The countries the Services are delivered from that lie outside the data residency, by name, in order.
+
+    Personnel there reach the data held in the residency countries by remote access; the supplier's own country
+    counts where the deal names no delivery centre (its premises are then the only one).
+    """
+    dp = deal.data_protection
+    if dp is None or not dp.personal_data or not dp.data_residency:
+        return []
+    centres = deal.sourcing.delivery_centres if deal.sourcing else []
+    codes = [c.country for c in centres] or [country_code(getattr(deal.parties.supplier, "incorporated_in", None))]
+    away = [code for code in dict.fromkeys(codes) if code and code not in dp.data_residency]
+    return [country_name(code, deal.contract.locale) for code in away]
 
 
 def deal_countries(deal: Deal) -> tuple[str, ...]:
