@@ -15,6 +15,7 @@ CONTRACTGEN_RENDER_ISOLATION=off runs the work in the calling process (for debug
 
 from __future__ import annotations
 
+import gc
 import mmap
 import os
 import pickle
@@ -126,7 +127,16 @@ def run_bounded(work: Callable[..., Result], *args: Any, what: str = "", limits:
     _write_label(page, "")
     read_end, write_end = os.pipe()
     _flush()
-    pid = os.fork()
+    thawed = not gc.get_freeze_count()
+    gc.freeze()  # the worker's collections leave the caller's objects alone: fewer pages copied on write
+    try:
+        pid = os.fork()
+    except BaseException:
+        if thawed:
+            gc.unfreeze()
+        raise
+    if pid and thawed:
+        gc.unfreeze()
     if pid == 0:  # the worker
         status = 0
         try:
