@@ -3,8 +3,9 @@
 The law that decides whether an employee's contract passes to a new provider is the law of the
 place where the employee works, not the contract's governing law. A jurisdiction record may carry
 an ``employee_transfer`` block (law/jurisdictions/*.yaml: ``automatic``, ``law``, ``informing``,
-``objection``, ``sources``); a place with no such record has no automatic transfer the library
-knows of, and the clauses draft the offer-based variant for it.
+``objection``, ``sources``); an EU Member State with no such rule follows the national law implementing
+the Acquired Rights Directive (law/treaties/acquired-rights-directive.yaml); any other place with no
+rule has no automatic transfer the library knows of, and the clauses draft the offer-based variant for it.
 
 A record may also carry a ``labour_supply`` block: the law of the place of work on a supplier whose own
 workers perform services for a client (Mexico's register of specialised-services providers and the
@@ -13,11 +14,12 @@ client's joint liability); the staff clauses read it for each Delivery Centre's 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
 from contractgen.law.library import LawLibrary, active
+from contractgen.values.countries import country_in_sentence
 
 
 @dataclass(frozen=True)
@@ -83,8 +85,36 @@ def _rules(law: LawLibrary) -> dict[str, Place]:
 
 
 def place_of(country: str, law: LawLibrary | None = None) -> Place:
-    """Return the transfer rule for a country of work (no automatic transfer when no record has one)."""
-    return _rules(law or active()).get(country.upper(), Place(country=country.upper(), automatic=False))
+    """Return the transfer rule for a country of work: its record's, else the Acquired Rights Directive's in the EU.
+
+    A country with neither has no automatic transfer the library knows of (the offer-based variant).
+    """
+    code = country.upper()
+    library = law or active()
+    found = _rules(library).get(code)
+    if found is not None and (found.automatic or found.law):
+        return found
+    directive = _directive(library, code)
+    if directive is not None:
+        return replace(directive, labour=found.labour, key=found.key) if found is not None else directive
+    return found or Place(country=code, automatic=False)
+
+
+@lru_cache(maxsize=64)
+def _directive(law: LawLibrary, country: str) -> Place | None:
+    """The rule of an EU directive every Member State implements (law/treaties/acquired-rights-directive.yaml)."""
+    record = law.records("treaties").get("acquired-rights-directive")
+    if record is None or country not in (record.data.get("states") or {}):
+        return None
+    block = record.data.get("employee_transfer") or {}
+    name = country_in_sentence(country)
+    return Place(
+        country=country,
+        automatic=bool(block.get("automatic")),
+        law=str(block.get("law") or "").replace("{country}", name),
+        informing=str(block.get("informing") or ""),
+        objection=str(block.get("objection") or ""),
+    )
 
 
 def staff_transfer_of(deal: Any, law_country: str) -> StaffTransfer:

@@ -71,3 +71,47 @@ def test_a_us_deal_delivered_from_poland_does_not_deny_the_polish_transfer(tmp_p
     text = exit_part(contract_text(path))
     assert "Article 23¹ of the Polish Labour Code" in text
     assert "do not intend that the employment of any person will pass" not in text
+
+
+def _eu_member_states() -> list[str]:
+    from contractgen.law.library import active
+
+    return sorted(active().records("treaties")["acquired-rights-directive"].data["states"])
+
+
+def test_the_directive_record_lists_every_eu_member_state():
+    from contractgen.law.sector import load_sector_regimes
+
+    assert set(_eu_member_states()) == set(load_sector_regimes()["Solvency II Art. 274"].places)  # the EU-27
+
+
+@pytest.mark.parametrize("country", _eu_member_states())
+def test_no_eu_country_is_drafted_without_an_automatic_transfer(country):
+    """Every Member State implements Directive 2001/23/EC: its own rule where recorded, else the Directive's."""
+    place = place_of(country)
+    assert place.automatic is True and place.law
+    if not place.key:  # no national record: the implementing law, named by its country
+        assert place.law.startswith("the law of ") and "Council Directive 2001/23/EC" in place.law
+        assert "Article 7 of the Directive" in place.informing
+
+
+@pytest.mark.parametrize(
+    ("country", "law"),
+    [
+        ("RO", "Law No. 67/2006"),
+        ("SE", "section 6 b of the Swedish Employment Protection Act"),
+        ("BE", "Collective Labour Agreement No. 32bis"),
+        ("CZ", "section 338 and the following sections of the Czech Labour Code"),
+        ("DK", "Consolidated Act No. 710 of 20 August 2002"),
+        ("LU", "articles L. 127-1 and the following articles of the Luxembourg Labour Code"),
+        ("BG", "the law of Bulgaria that implements Council Directive 2001/23/EC"),
+    ],
+)
+def test_more_eu_countries_name_their_transfer_law(country, law):
+    assert law in place_of(country).law
+
+
+def test_a_romanian_centre_under_irish_law_may_transfer_by_law_instead_of_offers():
+    text = exit_part(contract_text(FIXTURES / "openworld" / "deals" / "ie-telecoms.yaml"))
+    assert "Law No. 67/2006" in text and "for those working in Romania" in text
+    assert "no law transfers the employment" not in text
