@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 import babel
 from babel.core import get_global
 from contractgen import yamlload
-from contractgen.deal.readings.sector import client_country, guessed_sector, party_countries
+from contractgen.deal.readings.sector import client_country, guessed_sector, interest_free, party_countries
 from contractgen.deal.model import Deal, Service
 from contractgen.deal.readings.finding import prints_as_draft
 from contractgen.deal.readings.pricing_unit import unit_kind
@@ -126,6 +126,7 @@ class Derived:
     client_sector: str = ""  # what the client is licensed as: as stated, else as its name suggests ("bank")
     client_country: str = ""  # where the client is incorporated, else the governing law's country
     supplier_country: str = ""  # where the supplier is incorporated, where the deal says
+    client_interest_free: bool = False  # the client's name says it works on interest-free (Islamic-finance) principles
     security_operations: bool = False  # a service is a security operations centre: SOC service levels apply
     end_user_support: bool = False  # every service supports end users: no software built, no data centre run
     one_country: bool = False  # both parties are incorporated in the same country: notices may go by its post
@@ -314,6 +315,7 @@ def compute_derived(deal: Deal) -> Derived:
         client_sector=deal.parties.client.sector or guessed_sector(deal.parties.client.name) or "",
         client_country=client_country(deal),
         supplier_country=country_code(getattr(deal.parties.supplier, "incorporated_in", None)),
+        client_interest_free=interest_free(deal.parties.client.name),
         security_operations=any(is_security_operations(s) for s in deal.scope.services),
         service_kinds={s.id: kind for s in deal.scope.services if (kind := service_kind(s))},
         end_user_support=(helpdesk := bool(deal.scope.services) and all(map(is_end_user_support, deal.scope.services))),

@@ -20,6 +20,8 @@ class LatePaymentRule:
     law: str = ""
     applies_to: str = ""  # "" when it covers every business's debts
     no_interest: bool = False  # True where the law does not allow interest on a debt
+    mandatory: bool = False  # True where terms excluding or limiting the statutory interest are void
+    compensation: str = ""  # a fixed sum for recovery costs the law adds
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,8 @@ def commercial_terms(data: dict[str, Any]) -> CommercialTerms:
             law=_text(late.get("law")),
             applies_to=_text(late.get("applies_to")),
             no_interest=bool(late.get("no_interest")),
+            mandatory=bool(late.get("mandatory")),
+            compensation=_text(late.get("compensation")),
         ),
         tax=TaxName(name=_text(tax.get("name")), short=_text(tax.get("short")), law=_text(tax.get("law"))),
         anti_bribery=AntiBriberyLaws(laws=tuple(bribery.get("laws") or ())),

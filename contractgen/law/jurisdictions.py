@@ -28,6 +28,7 @@ from contractgen.law.commercial import (
 )
 from contractgen.law.families import load_families, split_qualifier
 from contractgen.law.library import LawLibrary, active
+from contractgen.law.national import CopyrightTransfer, CourtTermination, NationalRules, national_rules
 
 # Words around a jurisdiction's name that do not change which one is meant.
 _LEAD = re.compile(
@@ -55,6 +56,7 @@ class Jurisdiction:
     jury_trial: str = ""
     commercial: CommercialTerms = field(default_factory=CommercialTerms)
     must_not_use: tuple[str, ...] = ()  # the record's own words, beside its family's
+    national: NationalRules = field(default_factory=NationalRules)  # rules that follow the parties' country
 
     def __str__(self) -> str:
         return self.name
@@ -82,6 +84,8 @@ class Law:
     third_party_rights: ThirdPartyEnforcement = field(default_factory=ThirdPartyEnforcement)
     proportionate_liability: ProportionateLiabilityRule = field(default_factory=ProportionateLiabilityRule)
     restraint_of_trade: RestraintOfTradeRule = field(default_factory=RestraintOfTradeRule)
+    court_termination: CourtTermination = field(default_factory=CourtTermination)
+    copyright_transfer: CopyrightTransfer = field(default_factory=CopyrightTransfer)
 
     def __str__(self) -> str:
         return self.wording
@@ -142,6 +146,7 @@ def _jurisdictions(law: LawLibrary) -> dict[str, Jurisdiction]:
             aliases=tuple(item.get("aliases") or ()), jury_trial=str(item.get("jury_trial") or ""),
             commercial=commercial_terms(item),
             must_not_use=tuple(str(w) for w in item.get("must_not_use") or ()),
+            national=national_rules(item),
         )  # fmt: skip
     return records
 
@@ -283,6 +288,8 @@ def law_of(governing_law: str, wording: str | None = None) -> Law:
         third_party_rights=record.commercial.third_party_rights,
         proportionate_liability=record.commercial.proportionate_liability,
         restraint_of_trade=record.commercial.restraint_of_trade,
+        court_termination=record.national.court_termination,
+        copyright_transfer=record.national.copyright_transfer,
     )
 
 

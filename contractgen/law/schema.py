@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from contractgen.law.schema_national import NationalLaw
 from contractgen.law.schema_public import PublicSectorLaw
 from contractgen.law.schema_terms import CommercialLaw, EmployeeTransfer, LabourSupply, Mediation, SeatCourts
 import json
@@ -61,7 +62,7 @@ class Common(BaseModel):
         return self
 
 
-class JurisdictionRecord(Common, CommercialLaw):
+class JurisdictionRecord(Common, CommercialLaw, NationalLaw):
     """A jurisdiction a deal may name for its governing law and its forum."""
 
     name: str = Field(

@@ -67,6 +67,16 @@ class LatePayment(Fact):
             "provides for recovery costs actually incurred instead"
         ),
     )
+    mandatory: bool = Field(
+        False,
+        description=(
+            "true where terms excluding or limiting the statutory interest are void, so a contractual rate applies "
+            "only where it gives the creditor more"
+        ),
+    )
+    compensation: str = Field(
+        "", description="a fixed sum the law adds for the costs of recovering a late payment, as a contract states it"
+    )
 
 
 class Tax(Fact):

@@ -14,6 +14,7 @@ from contractgen.deal.derived import Derived, compute_derived, currency_sign
 from contractgen.deal.model import ClientParty, Deal, SupplierParty
 from contractgen.law.forums import DisputesView, arbitration_fields, disputes_of, place_country, seats
 from contractgen.law.jurisdictions import Forum, Law, forum_of, law_of, load_jurisdictions
+from contractgen.law.national import Home, contract_language, home_of
 from contractgen.law.privacy import Privacy, privacy_of
 from contractgen.templating.deal_types import _unwrap
 from contractgen.templating.filters import party_reference
@@ -38,6 +39,7 @@ def _shortcut_types() -> dict[str, Any]:
         disputes=DisputesView,
         public=PublicSector,
         privacy=Privacy,
+        home=Home,
         staff=StaffTransfer,
         companies=dict[str, CompanyView],
         PD=str,
@@ -72,11 +74,12 @@ def build_context(deal) -> dict[str, Any]:
         forum = forum_of(None, _seat_courts(seat) or contract.governing_law)
     law = law_of(contract.governing_law, contract.law_wording)
     disputes = disputes_of(deal, forum.country or place_country(forum.courts) or law.country, forum.courts)
+    derived = compute_derived(deal)  # computed once per document, here
     shortcuts = dict(
         deal=deal,
         client=client,
         supplier=supplier,
-        derived=compute_derived(deal),  # computed once per document, here
+        derived=derived,
         CLIENT=party_reference(client.short_name or "Client", getattr(client, "article", None)),
         SUPPLIER=party_reference(supplier.short_name or "Supplier", getattr(supplier, "article", None)),
         CLIENT_NAME=client.short_name or "Client",
@@ -88,6 +91,7 @@ def build_context(deal) -> dict[str, Any]:
         disputes=disputes,
         public=public_sector_of(law.key, client.kind, client.public_body),
         privacy=privacy,
+        home=_home(deal, derived),
         PD=privacy.words.term,
         locale_=deal.contract.locale,
         currency_=deal.commercials.currency,
@@ -95,6 +99,20 @@ def build_context(deal) -> dict[str, Any]:
     )
     context.update(shortcuts)
     return context
+
+
+def _home(deal, derived: Derived) -> Home:
+    """What the parties' countries bring: the contract's languages, the client's bank secrecy and weekend."""
+    records = load_jurisdictions()
+    written = deal.language
+    language = contract_language(
+        str(written.prevailing),
+        tuple(str(t) for t in written.translations),
+        "prevailing" in written.model_fields_set,
+        (derived.client_country, derived.supplier_country),
+        records,
+    )
+    return home_of(language, derived.client_country, derived.client_sector, records)
 
 
 def _seat_courts(seat: str) -> str:

@@ -73,6 +73,8 @@ def test_late_payment_interest_follows_the_record(key, texts):
                 "at 1% per month (equivalent to 12% per year) or, if lower, the highest rate that Applicable Law permits"
                 in text
             )
+    elif rule.get("mandatory"):  # a statute the parties cannot exclude is named with its rate
+        assert f"at {rule['rate']} under {rule['law']}, without a reminder being needed" in text
     else:
         assert "rate applicable to late commercial payments under the law governing this Agreement" in text
     if rule.get("law") and rule.get("applies_to"):

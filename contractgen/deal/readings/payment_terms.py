@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 
+from contractgen.deal.readings.sector import interest_free
 from contractgen.deal.readings.finding import Finding, prints_as_draft
 
 
@@ -37,6 +38,20 @@ def note_late_payment(deal: Any, data: Any) -> Iterator[Finding]:
     record, _ = find_law(deal.contract.governing_law)
     rule = record.commercial.late_payment if record is not None else None
     stated = deal.commercials.late_payment_interest is not None
+    if interest_free(deal.parties.client.name) and not (rule is not None and rule.no_interest):
+        if not prints_as_draft(deal):
+            return
+        yield Finding(
+            ("parties", "client", "name"), "no-interest", "client",
+            f"the name of {deal.parties.client.name} says it works on interest-free principles (a participation, "
+            "Islamic or sharia bank or a takaful operator), which do not let it agree to pay interest",
+            "the draft charges no interest on late payments and lets the Supplier recover the costs it actually "
+            "incurs in recovering an overdue amount" + (", not the rate the deal states" if stated else ""),
+            "the client's instructions on a late-payment remedy without interest, and any statutory interest the "
+            "governing law gives the Supplier that the parties cannot exclude",
+            "invoicing",
+        )  # fmt: skip
+        return
     # A library default, not an unknown: a note in a draft only. The clause states a contractual rate unless the
     # record names a statute or the family's code prints one (a US state's 1% a month is a default, not a gap).
     if record is None or rule is None or not prints_as_draft(deal) or rule.statutory is True or record.family in ("french", "swiss") or (rule.statutory is None and record.family == "us_state"):  # fmt: skip

@@ -53,6 +53,20 @@ def guessed_sector(name: str) -> str | None:
     return None
 
 
+INTEREST_FREE_WORDS = Path(__file__).parent.parent / "data" / "interest_free_words.yaml"
+
+
+@lru_cache(maxsize=1)
+def _interest_free_words() -> re.Pattern[str]:
+    words = yamlload.safe_load(INTEREST_FREE_WORDS.read_text("utf-8"))["words"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def interest_free(name: str) -> bool:
+    """Whether a client's name says it works on interest-free principles ('… Katılım Bankası A.Ş.', 'Bank Syariah …')."""
+    return bool(_interest_free_words().search(name or ""))
+
+
 def client_country(deal: Any) -> str:
     """Return the client's country: where it is incorporated, else the governing law's country."""
     return client_place(deal)[0]

@@ -1,0 +1,102 @@
+"""What a jurisdiction record says of the rules that follow the parties' country rather than the contract's
+wording: the language a contract must be made in, whether ending a contract for breach needs a court, the
+secrecy a bank's service providers owe, the working week, and the form a transfer of copyright takes.
+
+Each block is a fact with its own `sources` and `as_of`; a block left out is a fact not yet checked, and the
+clauses keep their general wording for it.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from contractgen.law.schema_terms import Fact
+
+Weekday = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+class ContractLanguage(Fact):
+    """A law requiring contracts made by the country's companies to be made in its national language."""
+
+    language: str = Field(description="the language the law requires, as a contract names it, e.g. 'Indonesian'")
+    parties: Literal["any", "all"] = Field(
+        description=(
+            "any: the law applies where any party is established in the country; all: only where every party is"
+        )
+    )
+    prevails: Literal["agreed", "national"] = Field(
+        description=(
+            "agreed: the parties may add a text in another language and choose which text prevails; national: "
+            "the text in the national language must be the one that prevails"
+        )
+    )
+    correspondence: bool = Field(
+        False, description="true if the law also requires the parties' correspondence with each other in the language"
+    )
+    law: str = Field(description="the provisions as a contract cites them")
+
+
+class CourtTermination(Fact):
+    """Whether ending a reciprocal contract for the other party's breach needs a court's decision."""
+
+    court_needed: bool = Field(description="true if a contract ended for breach is ended only by a court's decision")
+    waivable: bool = Field(description="true if the parties may agree that no court's decision is needed")
+    law: str = Field(description="the provisions as a contract cites them, e.g. 'Articles 1266 and 1267 of the …'")
+
+
+class BankSecrecy(Fact):
+    """The statutory secrecy a bank owes its customers, and who else it binds."""
+
+    law: str = Field(description="the provision as a contract cites it, e.g. 'Article 73 of the Banking Law No. 5411'")
+    covers: str = Field(description="the information it protects, as a contract describes it, in a noun phrase")
+    providers_bound: bool = Field(
+        description="true if the law itself binds the bank's service providers and their staff, not only the bank"
+    )
+    after_end: bool = Field(True, description="true if the duty continues after the relationship ends")
+
+
+class WorkingWeek(Fact):
+    """The days of the week that are not working days where the law or the country's practice sets them."""
+
+    weekend: list[Weekday] = Field(
+        min_length=1, description="the days that are not working days, e.g. [Friday, Saturday]"
+    )
+
+
+class CopyrightTransfer(Fact):
+    """The form a transfer of an author's economic rights takes under the law."""
+
+    fields_listed: bool = Field(
+        description="true if a transfer or licence covers only the fields of exploitation (uses) it lists expressly"
+    )
+    unknown_fields: bool = Field(
+        description="true if a transfer may cover uses not known when the contract is made; false if the law voids it"
+    )
+    written: str = Field("", description="the provision requiring written form, as cited, where the law requires it")
+    law: str = Field(description="the provisions as a contract cites them")
+    fields: list[str] = Field(
+        min_length=1,
+        description="the fields of exploitation the contract lists for software and documents, each a noun phrase",
+    )
+
+
+class NationalLaw(BaseModel):
+    """The jurisdiction-record fields of this module, mixed into the record's model."""
+
+    contract_language: ContractLanguage | None = Field(
+        None, description="a law requiring the country's companies to make their contracts in its national language"
+    )
+    court_termination: CourtTermination | None = Field(
+        None, description="whether ending a contract for breach needs a court's decision, and whether it can be waived"
+    )
+    bank_secrecy: BankSecrecy | None = Field(
+        None, description="the statutory secrecy a bank in the country owes its customers, and whom it binds"
+    )
+    working_week: WorkingWeek | None = Field(
+        None, description="the weekend where it is not Saturday and Sunday (Israel, the Gulf)"
+    )
+    copyright_transfer: CopyrightTransfer | None = Field(
+        None, description="the form a transfer of copyright takes: fields of exploitation listed, written form"
+    )
