@@ -305,7 +305,7 @@ CASES = {
         ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Data Protection Act 2018"],
     ),
     "tr-bank-kvkk": (
-        ["sector-regulation:bddk-regulation-on-procurement-of-support-servic"],
+        ["sector-regulation:bddk-regulation-on-procurement-of-support-servic", "no-interest:client"],
         [
             "is governed by the laws of the Republic of Türkiye",
             "the Law on the Protection of Personal Data No. 6698",
