@@ -130,15 +130,17 @@ class Home:
 def rules_of_country(country: str, records: dict[str, Any]) -> NationalRules:
     """The national rules recorded for a country: each block from the first of its records that has it."""
     found = [record.national for record in records.values() if country and record.country == country]
-    pick = lambda name: next(
-        (getattr(r, name) for r in found if getattr(r, name) != getattr(NationalRules(), name)), None
-    )  # noqa: E731
+    empty = NationalRules()
+
+    def pick(name: str) -> Any:
+        return next((getattr(r, name) for r in found if getattr(r, name) != getattr(empty, name)), getattr(empty, name))
+
     return NationalRules(
-        language=pick("language") or LanguageRule(),
-        court_termination=pick("court_termination") or CourtTermination(),
-        bank_secrecy=pick("bank_secrecy") or BankSecrecy(),
-        weekend=pick("weekend") or (),
-        copyright_transfer=pick("copyright_transfer") or CopyrightTransfer(),
+        language=pick("language"),
+        court_termination=pick("court_termination"),
+        bank_secrecy=pick("bank_secrecy"),
+        weekend=pick("weekend"),
+        copyright_transfer=pick("copyright_transfer"),
     )
 
 
