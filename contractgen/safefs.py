@@ -13,6 +13,7 @@ import os
 import pickle
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from contractgen.errors import UnsafePathError
@@ -57,13 +58,55 @@ def _open_regular(path: str | Path, root: str | Path | None) -> tuple[int, os.st
 def read_bytes(path: str | Path, root: str | Path | None = None, limit: int = MAX_READ) -> bytes:
     """Return a regular file's bytes (inside root when given); UnsafePathError past `limit` bytes."""
     fd, info = _open_regular(path, root)
+    return _read_open(fd, path, limit, info)
+
+
+def _read_open(fd: int, path: str | Path, limit: int, info: os.stat_result | None = None) -> bytes:
+    """Read a whole file opened for reading (closed after): a regular file of at most `limit` bytes."""
+    if info is None:
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise UnsafePathError(f"{path}: not a regular file (a device, pipe, socket or folder); refused")
+        except BaseException:
+            os.close(fd)
+            raise
     with os.fdopen(fd, "rb") as stream:
         if info.st_size > limit:
             raise UnsafePathError(f"{path}: larger than {limit // (1024 * 1024)} MiB; refused")
-        data = stream.read(limit + 1)
+        want = min(limit, info.st_size) + 1  # read(limit + 1) would allocate the whole limit for every file
+        data = stream.read(want)
+        if len(data) == want and want <= limit:  # it grew since: read on, up to the limit
+            data += stream.read(limit + 1 - want)
     if len(data) > limit:
         raise UnsafePathError(f"{path}: larger than {limit // (1024 * 1024)} MiB; refused")
     return data
+
+
+def tree_reader(root: str | Path, limit: int = MAX_READ) -> Callable[[str | Path], bytes]:
+    """Return read(path), which is read_bytes(path, root, limit) for many files under one root.
+
+    The root's and each folder's real location are found once (a library of hundreds of clause
+    files shares a few folders); a file that is itself a link is resolved and checked whole, and
+    any other file is opened without following a link its name may have become since.
+    """
+    base = os.path.realpath(root)
+    folders: dict[str, str] = {}
+
+    def read(path: str | Path) -> bytes:
+        folder, name = os.path.split(os.fspath(path))
+        if name in ("", ".", "..") or os.path.islink(path):
+            return read_bytes(path, root, limit)
+        real_folder = folders.get(folder)
+        if real_folder is None:
+            real_folder = folders[folder] = os.path.realpath(folder or ".")
+        if real_folder != base and not real_folder.startswith(base.rstrip(os.sep) + os.sep):
+            raise UnsafePathError(f"{path}: a symbolic link leads outside {root} (to {real_folder}); refused")
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(os.path.join(real_folder, name), flags)
+        return _read_open(fd, path, limit)
+
+    return read
 
 
 def read_head(path: str | Path, root: str | Path | None = None, limit: int = MAX_READ) -> bytes:

@@ -322,11 +322,12 @@ def load_library(root: Path) -> Library:
     if not root.is_dir():
         raise LibraryError(f"{root}: the clause library folder does not exist")
     read: list[tuple[VersionFile, bytes | None]] = []
+    read_file = safefs.tree_reader(root)
     for file in scan_library_folder(root):
         raw = None
         if not file.problem:
             try:
-                raw = safefs.read_bytes(file.path, root)
+                raw = read_file(file.path)
             except (OSError, UnsafePathError):
                 pass  # parsing reads it again and reports the problem
         read.append((file, raw))
