@@ -195,12 +195,12 @@ def cache_folder(name: str) -> Path | None:
     return folder
 
 
-def cached(name: str, key: str, make):
+def cached(name: str, key: str, make, entries: int = 0):
     """Return ``make()``, kept between processes in the private cache folder `name` under `key`.
 
     `key` must name everything the value depends on (content hashes of the inputs and a version of
     the code that makes it): an entry is never checked, only found. A missing, damaged or
-    unwritable entry only costs a call of `make`; only the newest CACHE_ENTRIES entries are kept.
+    unwritable entry only costs a call of `make`; only the newest `entries` (default CACHE_ENTRIES) are kept.
     """
     folder = cache_folder(name)
     if folder is None:
@@ -220,8 +220,8 @@ def cached(name: str, key: str, make):
         with os.fdopen(fd, "wb") as stream:
             pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
-        entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-        for old in entries[CACHE_ENTRIES:]:
+        kept = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in kept[(entries or CACHE_ENTRIES) :]:
             old.unlink(missing_ok=True)
     except Exception:  # noqa: BLE001 - a read-only or full disk only costs the next process the work
         if temporary:

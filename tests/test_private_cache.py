@@ -96,3 +96,16 @@ def test_font_advances_read_back_as_measured(cache):
     assert measure._advances(font) == measured  # read back
     assert len(list((cache / "fonts").glob("*.pickle"))) == 1
     assert measured[0][ord("W")] > measured[0][ord("i")]
+
+
+def test_a_folder_can_keep_more_entries_than_the_default(cache, monkeypatch):
+    monkeypatch.setattr(safefs, "CACHE_ENTRIES", 2)
+    for n in range(6):
+        safefs.cached("many", f"k{n}", lambda: n, entries=4)
+    assert len(list((cache / "many").glob("*.pickle"))) == 4
+
+
+def test_the_law_cache_keeps_a_record_set_per_kind_for_several_law_libraries():
+    from contractgen.law import library
+
+    assert library.LAW_VERSIONS * len(library.KINDS) > safefs.CACHE_ENTRIES

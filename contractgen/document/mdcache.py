@@ -32,7 +32,7 @@ from contractgen import safefs
 FOLDER = "markdown"
 STORE = "texts.pickle"
 STORE_ENTRIES = 8192
-STORE_BYTES = 16 * 1024 * 1024
+STORE_BYTES = 8 * 1024 * 1024
 
 _state: dict[str, Any] = {"entries": None, "folder": None, "fresh": 0}
 

@@ -28,6 +28,7 @@ from contractgen.safefs import cached
 
 KINDS = ("jurisdictions", "families", "privacy", "mechanisms", "sector", "forums", "seats", "treaties")
 BUILT_IN = "built-in"
+LAW_VERSIONS = 16  # versions of the law library whose parsed records the user's cache keeps
 REPOSITORY = "repository"
 
 
@@ -117,7 +118,10 @@ class LawLibrary:
                         f"\0{path}\0{origin}\0".encode("utf-8", "surrogateescape") + hashlib.sha256(raw).digest()
                     )
             # Parsed once per machine: the records' YAML is most of a fresh process's law work.
-            self._records[kind] = cached("law", key.hexdigest(), lambda: _read_records(kind, files))
+            # one entry per kind: room for LAW_VERSIONS versions of the law library (a repository's, edits)
+            self._records[kind] = cached(
+                "law", key.hexdigest(), lambda: _read_records(kind, files), entries=LAW_VERSIONS * len(KINDS)
+            )
         return self._records[kind]
 
     def all(self) -> list[Record]:
