@@ -174,10 +174,11 @@ def test_support_hours_within_a_delivery_centre_are_not_a_gap():
 # contract the reading is a build warning (a final contract prints no notes).
 
 
-def test_ccpa_identifiers_are_recorded_as_sensitive_personal_information():
+def test_ccpa_identifiers_bring_the_sensitive_identification_numbers_not_the_whole_category():
     text = sample("us-saas-mexico")  # Cal. Civ. Code § 1798.140(v)(1)(A) and (ae)(1)(A)
-    assert "Sensitive personal information Identifiers." in text
+    assert "Sensitive personal information Social security, driver's license, state identification card" in text
     assert "Sensitive personal information None." not in text
+    assert "Sensitive personal information Identifiers." not in text
 
 
 def test_pipeda_banking_details_are_recorded_as_sensitive_personal_information():
@@ -189,7 +190,8 @@ def test_pipeda_banking_details_are_recorded_as_sensitive_personal_information()
 def test_the_regime_words_read_only_under_their_regime():
     from contractgen.deal.readings.personal_data import _special_words
 
-    assert _special_words(("ccpa",)).search("identifiers") and not _special_words(("eu-gdpr",)).search("identifiers")
+    assert _special_words(("ccpa",)).search("social security numbers")
+    assert not _special_words(("eu-gdpr",)).search("social security numbers")
     assert _special_words(("pipeda",)).search("banking details") and not _special_words().search("banking details")
 
 

@@ -72,10 +72,8 @@ def test_incidents_are_capitalised_only_where_the_deal_defines_them():
 def test_special_data_brings_encryption_and_multi_factor_authentication_by_default():
     text = sample("uk-charity-minimal")  # health information in referral notes; the deal has no security section
     assert "multi-factor authentication for remote, privileged and administrative access" in text
-    assert (
-        "Encryption at rest Encryption by a current industry-standard algorithm of all of the Trust's information "
-        "that includes special categories of Personal Data" in text
-    )
+    # at rest, the security defaults (AES-256 for all of the client's information) cover the special data too
+    assert "Encryption at rest AES-256 or stronger for all of the Trust's information" in text
     assert "Encryption in transit Encryption by a current industry-standard protocol" in text
 
 

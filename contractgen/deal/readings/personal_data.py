@@ -79,6 +79,18 @@ SPECIAL_DATA_WORDS = Path(__file__).parent.parent / "data" / "special_data_words
 
 
 @lru_cache(maxsize=8)
+def _elements(regimes: tuple[str, ...] = ()) -> dict[str, str]:
+    """The general categories that may hold sensitive elements under these regimes, each with those elements."""
+    data = yamlload.safe_load(SPECIAL_DATA_WORDS.read_text("utf-8"))
+    return {word: text for key in regimes for word, text in (data.get("elements") or {}).get(key, {}).items()}
+
+
+def _element_of(category: str, elements: dict[str, str]) -> str:
+    """The sensitive elements a general category may hold ("identifiers": the identification numbers), or ""."""
+    return next((t for w, t in elements.items() if re.search(rf"\b{re.escape(w)}\b", category, re.I)), "")
+
+
+@lru_cache(maxsize=8)
 def _special_words(regimes: tuple[str, ...] = ()) -> re.Pattern[str]:
     data = yamlload.safe_load(SPECIAL_DATA_WORDS.read_text("utf-8"))
     words = data["words"] + [w for key in regimes for w in data["by_regime"].get(key, [])]
@@ -93,17 +105,23 @@ def apply_special_data(deal: Any) -> tuple[Any, list[Finding]]:
     protection = deal.data_protection
     if protection is None or not protection.personal_data or "special_categories" in protection.model_fields_set:
         return deal, []
-    words = _special_words(tuple(sorted(r.key for r in resolve_regulations(protection.regulations)[0])))
-    found = [(i, c) for i, c in enumerate(protection.data_categories) if words.search(c)]
+    regimes = tuple(sorted(r.key for r in resolve_regulations(protection.regulations)[0]))
+    words, elements = _special_words(regimes), _elements(regimes)
+    found = [
+        (i, c, "" if words.search(c) else _element_of(c, elements)) for i, c in enumerate(protection.data_categories)
+    ]
+    found = [(i, c, e) for i, c, e in found if e or words.search(c)]
     if not found:
         return deal, []
     notes = [Finding(("data_protection", "data_categories", i), "special-data-from-categories", category,
-                     f"the deal states no special categories of data, but its data category {category!r} reads as "
-                     "special-category (sensitive) data",
-                     "the draft records it as such in the processing details, with the additional safeguards for it",
-                     "that it is; state data_protection.special_categories (write [] if none is processed)",
-                     "dp-processing-details") for i, category in found]  # fmt: skip
-    updated = protection.model_copy(update={"special_categories": [c for _, c in found]})
+                     f"the deal states no special categories of data, but its data category {category!r} "
+                     + (f"may hold sensitive data ({element})" if element else "reads as special-category (sensitive) data"),
+                     ("the draft records those elements, not the whole category, as sensitive" if element else
+                      "the draft records it as such") + " in the processing details, with the additional safeguards for it",
+                     ("whether it holds them" if element else "that it is")
+                     + "; state data_protection.special_categories (write [] if none is processed)",
+                     "dp-processing-details") for i, category, element in found]  # fmt: skip
+    updated = protection.model_copy(update={"special_categories": [e or c for _, c, e in found]})
     deal = deal.model_copy(update={"data_protection": updated})
     if prints_as_draft(deal):
         return deal, notes
