@@ -106,6 +106,6 @@ def test_a_folder_can_keep_more_entries_than_the_default(cache, monkeypatch):
 
 
 def test_the_law_cache_keeps_a_record_set_per_kind_for_several_law_libraries():
-    from contractgen.law import library
+    import contractgen.law.library as library
 
     assert library.LAW_VERSIONS * len(library.KINDS) > safefs.CACHE_ENTRIES
