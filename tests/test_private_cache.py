@@ -106,6 +106,7 @@ def test_a_folder_can_keep_more_entries_than_the_default(cache, monkeypatch):
 
 
 def test_the_law_cache_keeps_a_record_set_per_kind_for_several_law_libraries():
-    import contractgen.law.library as library
+    import importlib
 
+    library = importlib.import_module("contractgen.law.library")  # the package exports a function of that name
     assert library.LAW_VERSIONS * len(library.KINDS) > safefs.CACHE_ENTRIES
