@@ -324,8 +324,8 @@ def compute_derived(deal: Deal) -> Derived:
         draft=prints_as_draft(deal),
         uncovered_support=[str(service.name) for _, service, _ in support_gaps(deal)],
         units_at_month_end=bool(MONTH_END.search(str(deal.commercials.invoicing or ""))) if deal.commercials else False,
-        unit_kind=(kind := unit_kind(deal.commercials.unit_name if deal.commercials else None))[0],
-        units_counted_as_events=kind[1] == "event",
+        unit_kind=(unit := unit_kind(deal.commercials.unit_name if deal.commercials else None))[0],
+        units_counted_as_events=unit[1] == "event",
         remote_access=remote_access_countries(deal),
     )
 

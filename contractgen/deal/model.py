@@ -310,8 +310,8 @@ class ChronicFailure(Section):
 
 
 def _no_tiers_no_credits(value: Any) -> Any:
-    """Service credits written with an empty tier list mean no credits (a drafting note says so)."""
-    if isinstance(value, dict) and "tiers" in value and not value.get("tiers"):
+    """Service credits written with neither tiers nor an amount at risk mean no credits (a drafting note says so)."""
+    if isinstance(value, dict) and "tiers" in value and not value.get("tiers") and value.get("at_risk") is None:
         return None
     return value
 
@@ -332,6 +332,15 @@ class ServiceLevels(Section):
     kpis: List[Kpi] = []
     service_credits: Annotated[ServiceCredits | None, BeforeValidator(_no_tiers_no_credits)] = None
     chronic_failure: ChronicFailure | None = None
+
+    @model_validator(mode="after")
+    def _credits_need_something_to_credit(self) -> ServiceLevels:
+        # An amount at risk with no tiers is shared among the Service Levels; with none to share it among, there
+        # are no credits (the no-service-credits note says so).
+        credits = self.service_credits
+        if credits is not None and not credits.tiers and not (self.availability or self.incident_priorities):
+            object.__setattr__(self, "service_credits", None)
+        return self
 
 
 class Reporting(Section):

@@ -62,16 +62,24 @@ def note_resolutions(deal: Any, data: Any) -> Iterator[Finding]:
 
 
 def note_service_credits(deal: Any, data: Any) -> Iterator[Finding]:
-    """Service credits with no tiers mean no credits: the draft has none."""
+    """Service credits with no tiers: the amount at risk shared among the Service Levels, or no credits at all."""
     written = _get(data, "service_levels", "service_credits")
     if isinstance(written, dict) and not written.get("tiers"):
+        credits = deal.service_levels.service_credits if deal.service_levels else None
+        drafted = (
+            f"the draft shares the amount at risk ({credits.at_risk}% of the monthly Charges) equally among the "
+            "Service Levels: each one missed in a Measurement Period earns its share as a Service Credit"
+            if credits is not None
+            else "the draft has no Service Credits (no credit is payable for a missed Service Level)"
+        )
         yield Finding(
             ("service_levels", "service_credits", "tiers"),
             "no-service-credits",
             "tiers",
             "service_credits has no credit tiers",
-            "the draft has no Service Credits (no credit is payable for a missed Service Level)",
-            "that no credits are intended; otherwise list the tiers (service, below, credit)",
+            drafted,
+            "the credit for each Service Level (tiers: service, below, credit), or service_credits: null for no "
+            "Service Credits",
             "sl-general",
         )
 

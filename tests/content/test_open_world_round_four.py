@@ -1,8 +1,12 @@
 """The open-world review of round four, fixed for the class: data held in one country and reached from a Delivery
-Centre in another, the purpose of processing naming the Services once."""
+Centre in another, the purpose of processing naming the Services once, the client's termination for convenience
+where a draft is silent, and an amount at risk kept when the deal gives no credit tiers."""
 
 from __future__ import annotations
 
+import pytest
+
+from contractgen.deal import load_deal
 from tests.helpers import FIXTURES, SAMPLES
 from tests.terms import contract_text, overlaid
 
@@ -37,3 +41,63 @@ def test_the_purpose_of_processing_names_the_services_once():
     text = contract_text(OPENWORLD / "ch-insurer-conflicts.yaml")
     assert "Services services" not in text
     assert "Providing the Services (Workplace Services), including" in text
+
+
+def _convenience(text: str) -> str:
+    """Return the Termination for Convenience clause of the body (its heading's last occurrence, after the contents)."""
+    return text.rsplit("Termination for Convenience", 1)[1][:600] if "Termination for Convenience" in text else ""
+
+
+@pytest.mark.parametrize(
+    ("deal", "client", "notice"),
+    [
+        ("nz-council.yaml", "the Council", "3 months"),  # a public body
+        ("se-municipality.yaml", "the Municipality", "3 months"),
+        ("ie-telecoms.yaml", "the Operator", "6 months"),
+        ("mx-remote-access-us.yaml", "the Company", "6 months"),
+    ],
+)
+def test_a_silent_draft_gives_the_client_termination_for_convenience_with_a_note(deal, client, notice):
+    source = load_deal(OPENWORLD / deal)
+    assert str(source.deal.term.termination_for_convenience.notice) == notice
+    note = next(n for n in source.notes if n.id == "default-termination-for-convenience:termination-for-convenience")
+    assert f"at least {notice}" in note.drafted and "termination_for_convenience: null" in note.check
+    text = _convenience(contract_text(OPENWORLD / deal))
+    assert (
+        f"{client[4:]} may terminate this Agreement, in whole or in respect of one or more Services, at any time"
+        in text
+    )
+    assert f"given at least {notice} before the date" in text
+
+
+@pytest.mark.parametrize("deal", ["ch-insurer-conflicts.yaml", "nl-insurer-uavg.yaml", "it-public-hospital.yaml"])
+def test_no_default_where_the_law_already_lets_the_client_end_the_contract(deal):
+    """Art. 404 CO, Art. 7:408 BW, and an Italian public body's statutory withdrawal (art. 123)."""
+    source = load_deal(OPENWORLD / deal)
+    assert source.deal.term.termination_for_convenience is None
+    assert not [n for n in source.notes if "termination-for-convenience" in n.id]
+
+
+def test_termination_for_convenience_null_says_none(tmp_path):
+    source = load_deal(overlaid(OPENWORLD / "ie-telecoms.yaml", OVERLAYS / "convenience-null.yaml", tmp_path))
+    assert source.deal.term.termination_for_convenience is None
+    assert not [n for n in source.notes if "termination-for-convenience" in n.id]
+
+
+def test_a_final_deal_silent_on_it_gets_none():
+    source = load_deal(SAMPLES / "uk-charity-minimal.yaml")  # final, no termination_for_convenience
+    assert source.deal.term.termination_for_convenience is None
+
+
+def test_an_amount_at_risk_without_tiers_is_shared_among_the_service_levels():
+    source = load_deal(OPENWORLD / "nz-council.yaml")  # at_risk: 5, tiers: [], two incident priorities
+    assert source.deal.service_levels.service_credits.at_risk == 5
+    note = next(n for n in source.notes if n.id == "no-service-credits:tiers")
+    assert "shares the amount at risk (5% of the monthly Charges) equally" in note.drafted
+    text = contract_text(OPENWORLD / "nz-council.yaml")
+    assert "The At-Risk Amount is shared equally among those Service Levels." in text
+    assert (
+        "Response and resolution times for P1 Incidents 2.5% Response and resolution times for P2 Incidents 2.5%"
+        in text
+    )
+    assert "The At-Risk Amount is 5% of the Charges payable" in text

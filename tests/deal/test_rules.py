@@ -153,13 +153,13 @@ def test_availability_target_of_100_is_allowed():
     validate_data(d)
 
 
-def test_service_credits_without_tiers_mean_no_credits_with_a_note():
+def test_service_credits_without_tiers_keep_the_amount_at_risk_with_a_note():
     from contractgen.deal.load import deal_findings
 
     d = put(data(), SL + ("service_credits", "tiers"), [])
     deal, problems, notes = deal_findings(d, "deal.yaml", LINES)
     assert problems == []
-    assert deal.service_levels.service_credits is None
+    assert deal.service_levels.service_credits.at_risk == 12  # shared among the Service Levels, never dropped
     # the reference deal's own notes (its regulation inferred from the client, no process agent for its Indian
     # supplier before the English courts) plus the one about the tiers
     assert [(n.id, n.path) for n in notes if n.path.startswith("service_levels")] == [
