@@ -297,6 +297,14 @@ class SectorRecord(Common):
     )
     log_location: str = Field("", description="where those logs must be kept, as a country name, e.g. 'India'")
     time_source: str = Field("", description="the time servers the client's system clocks must be synchronised with")
+    systems_location: str = Field(
+        "", description="the country where the regulated client's electronic systems must be placed, as a country name"
+    )
+    systems_abroad: str = Field(
+        "",
+        description="when they may be placed elsewhere and under which provision, as a contract says it, e.g. 'only "
+        "with the prior approval of the Financial Services Authority (Article 35 of the regulation)'",
+    )
     category: (
         Literal[
             "financial", "public", "procurement", "health", "telecoms", "life_sciences", "payments", "cybersecurity"

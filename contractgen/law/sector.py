@@ -41,6 +41,8 @@ class SectorRegime(str):
     log_retention: Duration | None = None  # how long the client keeps its systems' logs (a cybersecurity rule)
     log_location: str = ""  # where it keeps them ("India")
     time_source: str = ""  # the time servers its clocks follow
+    systems_location: str = ""  # the country where the client's electronic systems must be placed ("Indonesia")
+    systems_abroad: str = ""  # when they may be placed elsewhere, with the provision
     national_authorities: dict[str, str] = {}  # the authority by the client's country, where the rule leaves it to each
     national_law: dict[str, str] = {}  # a directive's implementing law in the client's country (name, provisions)
     _record: dict[str, Any]
@@ -64,6 +66,8 @@ class SectorRegime(str):
         self.log_retention = Duration.parse(record["log_retention"]) if record.get("log_retention") else None
         self.log_location = str(record.get("log_location") or "")
         self.time_source = str(record.get("time_source") or "")
+        self.systems_location = str(record.get("systems_location") or "")
+        self.systems_abroad = str(record.get("systems_abroad") or "")
         self.category = str(record.get("category") or category_of(self.title + " " + " ".join(self.aliases)))
         national = record.get("national_authorities") or {}
         self.national_authorities = {str(k).upper(): str(v) for k, v in national.items()}
@@ -246,9 +250,18 @@ def _index_of(law: LawLibrary) -> dict[str, str]:
     return index
 
 
+def _named_by_number(text: str) -> str | None:
+    """The regime whose numbered name opens `text`, followed by words of description ("POJK 11/POJK.03/2022 on IT by
+    Commercial Banks"): a name or alias with a number in it identifies the instrument whatever words follow."""
+    words = _normal(text.split(" on ")[0]) if " on " in text else ""
+    if not words or not re.search(r"[0-9]", words):
+        return None
+    return _index().get(words)
+
+
 def find_sector_regime(text: str) -> SectorRegime:
     """Return the regime a deal means by `text`; ValueError naming the known regimes if none."""
-    key = _index().get(_normal(text))
+    key = _index().get(_normal(text)) or _named_by_number(text)
     if key is None:
         known = ", ".join(load_sector_regimes())
         raise ValueError(

@@ -8,6 +8,8 @@ template read their data fields only (deal_types.readable_attribute), never call
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Any
 
 from contractgen.deal.derived import Derived, compute_derived, currency_sign
@@ -72,6 +74,9 @@ def build_context(deal) -> dict[str, Any]:
     else:  # the courts that support the arbitration: those of its seat, else of the governing law
         seat = arbitration.get("seat") or ""
         forum = forum_of(None, _seat_courts(seat) or contract.governing_law)
+    client_ref = party_reference(client.short_name or "Client", getattr(client, "article", None))
+    supplier_ref = party_reference(supplier.short_name or "Supplier", getattr(supplier, "article", None))
+    forum = replace(forum, courts=_in_own_terms(forum.courts, client_ref, supplier_ref))
     law = law_of(contract.governing_law, contract.law_wording)
     disputes = disputes_of(deal, forum.country or place_country(forum.courts) or law.country, forum.courts)
     derived = compute_derived(deal)  # computed once per document, here
@@ -80,8 +85,8 @@ def build_context(deal) -> dict[str, Any]:
         client=client,
         supplier=supplier,
         derived=derived,
-        CLIENT=party_reference(client.short_name or "Client", getattr(client, "article", None)),
-        SUPPLIER=party_reference(supplier.short_name or "Supplier", getattr(supplier, "article", None)),
+        CLIENT=client_ref,
+        SUPPLIER=supplier_ref,
         CLIENT_NAME=client.short_name or "Client",
         SUPPLIER_NAME=supplier.short_name or "Supplier",
         law=law,
@@ -99,6 +104,16 @@ def build_context(deal) -> dict[str, Any]:
     )
     context.update(shortcuts)
     return context
+
+
+# "the Client" and "the Supplier" in the deal's own forum wording ("the courts where the Client is domiciled"):
+# the contract's defined terms for the parties are their short names ("Party A", "the Bank").
+_ROLE_WORDS = re.compile(r"\bthe (Client|Supplier)\b")
+
+
+def _in_own_terms(text: str, client_ref: str, supplier_ref: str) -> str:
+    """The deal's forum wording with "the Client" and "the Supplier" written as the parties' defined terms."""
+    return _ROLE_WORDS.sub(lambda m: client_ref if m.group(1) == "Client" else supplier_ref, text)
 
 
 def _home(deal, derived: Derived) -> Home:

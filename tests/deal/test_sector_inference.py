@@ -108,7 +108,7 @@ def test_the_osfi_supplier_notice_is_derived_like_10_nycrr():
     ("sector", "country", "jurisdiction", "expected"),
     [
         ("bank", "ZA", "SOUTH-AFRICA", {"PA Guidance Note G5/2014"}),
-        ("bank", "NG", "NIGERIA", {"CBN outsourcing requirements"}),
+        ("bank", "NG", "NIGERIA", {"CBN outsourcing requirements", "CBN Risk-Based Cybersecurity Framework"}),
         ("bank", "NL", "NETHERLANDS", {"DORA", "EBA Outsourcing Guidelines", "Wft 3:18"}),
         ("insurer", "NL", "NETHERLANDS", {"DORA", "Solvency II Art. 274", "Wft 3:18"}),
         ("bank", "AE", "ADGM", {"FSRA GEN outsourcing rules"}),

@@ -68,7 +68,7 @@ CASES = {
         [
             "is governed by the laws of the People's Republic of China",
             "The Data Protection Laws include the Personal Information Protection Law of the People's Republic of China",
-            "the people's court with jurisdiction where the Client is domiciled",
+            "the people's court with jurisdiction where Party A is domiciled",
         ],
         COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY,
     ),
@@ -108,7 +108,7 @@ CASES = {
         ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Transfer of Undertakings"],
     ),
     "id-bank-pdp": (
-        ["sector-regulation:pojk-11-pojk-03-2022-on-it-by-commercial-banks"],
+        ["special-data-from-categories:account-data"],
         [
             "is governed by the laws of the Republic of Indonesia",
             "Law of the Republic of Indonesia No. 27 of 2022 on Personal Data Protection",
@@ -230,7 +230,7 @@ CASES = {
         GDPR_WORDS,
     ),
     "ng-bank-ndpa": (
-        ["sector-regulation:cbn-risk-based-cybersecurity-framework"],
+        ["card-data:pci-dss", "regulatory-missing:cbn-outsourcing-requirements"],
         [
             "is governed by the laws of the Federal Republic of Nigeria",
             "The Data Protection Laws include the Nigeria Data Protection Act 2023",
@@ -305,11 +305,12 @@ CASES = {
         ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Data Protection Act 2018"],
     ),
     "tr-bank-kvkk": (
-        ["sector-regulation:bddk-regulation-on-procurement-of-support-servic", "no-interest:client"],
+        ["no-interest:client"],
         [
             "is governed by the laws of the Republic of Türkiye",
             "the Law on the Protection of Personal Data No. 6698",
-            "BDDK Regulation on Procurement of Support Services by Banks: access, audit and the regulator",
+            "Regulation on Banks' Procurement of Support Services (Bankaların Destek Hizmeti Almalarına İlişkin "
+            "Yönetmelik). The Company will give the Bank",
         ],
         COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS_BUT_CONTROLLER + EU_ONLY,
     ),

@@ -15,7 +15,7 @@ from contractgen.deal.readings.personal_data import apply_personal_data, apply_s
 from contractgen.deal.readings.process_agent import note_process_agent
 from contractgen.deal.readings.public_bodies import apply_cooperatives, apply_public_bodies
 from contractgen.deal.readings.security_defaults import apply_security_defaults
-from contractgen.deal.readings.sector import apply_sector_regulation
+from contractgen.deal.readings.sector import apply_card_data, apply_sector_regulation
 from contractgen.deal.readings.service_scope import apply_service_scope
 
 
@@ -27,6 +27,7 @@ def apply_readings(deal: Deal) -> tuple[Deal, list[Finding]]:
         apply_cooperatives,
         ask_company_numbers,
         apply_sector_regulation,
+        apply_card_data,
         apply_personal_data,
         apply_special_data,
         apply_service_scope,

@@ -246,6 +246,40 @@ def apply_sector_regulation(deal: Any) -> tuple[Any, list[Finding]]:
     return (deal.model_copy(update=update) if update else deal), found
 
 
+CARD_DATA_WORDS = Path(__file__).parent.parent / "data" / "card_data_words.yaml"
+
+
+@lru_cache(maxsize=1)
+def _card_words() -> re.Pattern[str]:
+    words = yamlload.safe_load(CARD_DATA_WORDS.read_text("utf-8"))["words"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b", re.I)
+
+
+def apply_card_data(deal: Any) -> tuple[Any, list[Finding]]:
+    """A deal whose data categories read as payment card data, and whose regulatory list lacks PCI DSS, is read as
+    under PCI DSS, with a drafting note (a build warning for a final document); `regulatory: []` says none."""
+    protection = deal.data_protection
+    pci = load_sector_regimes().get("PCI DSS")
+    if protection is None or pci is None or "PCI DSS" in deal.regulatory:
+        return deal, []
+    if "regulatory" in deal.model_fields_set and not deal.regulatory:
+        return deal, []
+    cards = [str(c) for c in protection.data_categories if _card_words().search(str(c))]
+    if not cards:
+        return deal, []
+    updated = deal.model_copy(update={"regulatory": [*deal.regulatory, pci]})
+    what = f"the data categories include {', '.join(repr(c) for c in cards)}, which read as payment card data"
+    if not prints_as_draft(deal):
+        return assume(updated, f"regulatory: {what}: the deal is read as under PCI DSS; list it under regulatory"), []
+    finding = Finding(
+        ("data_protection", "data_categories"), "card-data", "PCI DSS", f"{what}, but regulatory does not list PCI DSS",
+        "the draft adds PCI DSS: written acknowledgement of responsibility for the security of account data and the "
+        "annual evidence of compliance", "that the Services store, process or transmit card data, and list PCI DSS "
+        "under regulatory (regulatory: [] for none)", "regulatory-requirements",
+    )  # fmt: skip
+    return updated, [finding]
+
+
 def assume(deal: Any, text: str) -> Any:
     """Return the deal recording that its text assumes `text` (a build warning for a final document)."""
     deal._assumed = (*deal._assumed, text)
