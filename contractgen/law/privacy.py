@@ -21,7 +21,7 @@ from typing import Any
 from contractgen.law.forums import country_code
 from contractgen.law.regimes import AppliedRegime, Regime, known_regimes, load_registry, regime_countries
 from contractgen.law.regimes import resolve_regulations
-from contractgen.law.transfers import AgreedBasis, Transfer, agreed_bases, decide
+from contractgen.law.transfers import AgreedBasis, Transfer, TransferTerms, agreed_bases, decide, transfer_terms
 from contractgen.values.countries import country_in_sentence, country_name
 from contractgen.values.durations import Duration
 
@@ -75,6 +75,8 @@ class Privacy:
     # processor of a Swiss bank is subject to the EU GDPR as a processor: its Article 3(1))
     establishment: list[AppliedRegime] = field(default_factory=list)
     supplier_country: str = ""  # the country the supplier is incorporated in, by name ("" when not known)
+    # transfers under laws without an adequacy list, by law and the mechanism drafted for them (APPI, PDPA, PIPL …)
+    terms: list[TransferTerms] = field(default_factory=list)
 
 
 def _either(items: list[str]) -> str:
@@ -130,6 +132,7 @@ def privacy_of(deal: Any) -> Privacy:
         adequate=[t for t in cross if t.basis == "adequacy"], assessment=any(t.assessment for t in cross),
         customers_people=customers_people(deal, applied), agreed=agreed_bases(deal),
         establishment=establishment_regimes(deal, applied), supplier_country=_supplier_country(deal),
+        terms=transfer_terms(transfers, applied),
     )  # fmt: skip
 
 

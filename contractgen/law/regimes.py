@@ -75,6 +75,8 @@ class Regime:
     schedule: str
     supplements: dict[str, Supplement] = field(hash=False)
     aliases: tuple[str, ...] = ()
+    default: str = ""  # the mechanism a transfer is drafted on where the deal names none (laws without adequacy lists)
+    inside: tuple[str, ...] = ()  # countries read as inside a free zone's law (AE for the DIFC)
 
     def role(self, text: str) -> str | None:
         """The canonical role a deal's wording names under this regime ("data processor" → "processor")."""
@@ -96,6 +98,9 @@ class Mechanism:
     name: str
     assessment: bool
     aliases: tuple[str, ...] = ()
+    law: str = ""  # the privacy law whose mechanism it is, where only one
+    kind: str = ""  # standard_contract, contract, equivalent_measures, consent … (schema.MechanismKind)
+    facts: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)  # the record's drafting facts
 
     def __str__(self) -> str:
         return self.name
@@ -204,6 +209,7 @@ def _registry(law: LawLibrary) -> tuple[dict[str, Regime], dict[str, Mechanism]]
             mechanisms=tuple(transfers.get("mechanisms") or ()), transfer_rule=transfers.get("rule", ""),
             clauses=tuple(brings.get("clauses") or ()), schedule=brings.get("schedule", ""),
             supplements=supplements, aliases=tuple(item.get("aliases") or ()),
+            default=transfers.get("default") or "", inside=tuple(transfers.get("inside") or ()),
         )  # fmt: skip
     mechanisms = {
         k: Mechanism(
@@ -211,10 +217,20 @@ def _registry(law: LawLibrary) -> tuple[dict[str, Regime], dict[str, Mechanism]]
             name=m.data["name"],
             assessment=bool(m.data.get("assessment")),
             aliases=tuple(m.data.get("aliases") or ()),
+            law=m.data.get("law") or "",
+            kind=m.data.get("kind") or "",
+            facts={f: m.data.get(f) for f in DRAFTING_FACTS},
         )
         for k, m in law.records("mechanisms").items()
     }
     return regimes, mechanisms
+
+
+# what a mechanism record says for the clause that drafts it (law/mechanisms schema)
+DRAFTING_FACTS = (
+    "provision", "standard", "document", "unchanged", "filing", "consent", "periodic_check", "on_request",
+    "impact_assessment", "recommended", "not_in_force", "note",
+)  # fmt: skip
 
 
 def _index(records: dict[str, Any]) -> dict[str, str]:

@@ -179,6 +179,14 @@ class Transfers(BaseModel):
     adequacy: Adequacy | None = None
     mechanisms: list[str] = Field([], description="the mechanisms accepted (law/mechanisms ids)")
     rule: str = Field("", description="for a law without restricted transfers: what it asks instead")
+    default: str | None = Field(
+        None,
+        description="for a law without an adequacy list: the mechanism (a law/mechanisms id among `mechanisms`) a "
+        "transfer outside its territory is drafted on where the deal names none of them (with a drafting note)",
+    )
+    inside: list[str] = Field(
+        [], description="countries read as inside a free zone's law (ISO codes), e.g. AE for the DIFC"
+    )
 
 
 class Brings(BaseModel):
@@ -228,12 +236,72 @@ class PrivacyRecord(Common):
     supplements: dict[str, Supplement] = Field({}, description="national laws accepted as its supplements, by id")
 
 
+MechanismKind = Literal[
+    "standard_contract",  # a document issued by the authority, signed and attached
+    "contract",  # binding obligations in the contract itself (legally enforceable obligations, a binding agreement)
+    "equivalent_measures",  # the recipient keeps measures to the authority's standards, checked by the exporter
+    "consent",  # the individuals' consent after being told what the law lists
+    "certification",  # the recipient's certification
+    "assessment",  # an assessment the authority makes before the transfer
+    "accountability",  # no transfer restriction: the exporter stays accountable and the contract protects the data
+    "negative_list",  # free transfer except to countries the government restricts
+    "disclosure",  # the transfer disclosed to the individuals (a privacy policy) where the law allows that alone
+]
+
+
+class Filing(BaseModel):
+    """A filing or notification a transfer mechanism needs."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    what: str = Field(description="what is filed, e.g. 'notify the signed standard contract'")
+    to: str = Field(description="to whom, e.g. 'the Personal Data Protection Authority'")
+    within: str | None = Field(description="the time limit, e.g. '5 business days', or null for 'before' a moment")
+    after: str = Field(description="from when, e.g. 'after the signatures are completed'")
+    by: Literal["exporter", "either"] = Field("exporter", description="who files: the exporter, or either as agreed")
+    source: str = Field(description="the provision that sets it")
+
+
+class TransferConsent(BaseModel):
+    """The individuals' consent a transfer mechanism rests on."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    separate: bool = Field(False, description="true if the law asks for consent given separately from any other")
+    information: list[str] = Field(description="what the individuals must be told first, one item each")
+
+
 class MechanismRecord(Common):
     """A transfer mechanism a deal may name under international_transfers.mechanism."""
 
     name: str = Field(description="how the contract names it")
     aliases: list[str] = Aliases
     assessment: bool = Field(description="whether a transfer on this basis needs a transfer risk assessment")
+    law: str | None = Field(None, description="the privacy law (a law/privacy id) whose mechanism it is, if only one")
+    kind: MechanismKind | None = Field(None, description="how it works, for the clause that drafts it")
+    provision: str | None = Field(None, description="the provisions it rests on, as the contract cites them")
+    standard: str | None = Field(
+        None, description="the protection the recipient must give, as the law words it ('at least comparable to …')"
+    )
+    document: str | None = Field(None, description="the document the parties sign and attach, where there is one")
+    unchanged: bool = Field(False, description="true if the document must be used as issued, without change")
+    filing: Filing | None = None
+    consent: TransferConsent | None = None
+    periodic_check: bool = Field(
+        False, description="true if the exporter must check periodically that the recipient keeps the measures"
+    )
+    on_request: bool = Field(
+        False, description="true if the exporter must tell an individual about the measures on request"
+    )
+    impact_assessment: str | None = Field(None, description="an assessment the exporter must make first, by name")
+    recommended: bool = Field(
+        False, description="true if the document is good practice the authority recommends, not a legal requirement"
+    )
+    not_in_force: str | None = Field(
+        None,
+        description="a transfer provision of the law that has not been brought into force, as the contract cites it",
+    )
+    note: str | None = Field(None, description="what a lawyer should know when choosing it (the drafting note)")
 
 
 class AppliesTo(BaseModel):

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from contractgen.law.forums import country_code
-from contractgen.law.regimes import AppliedRegime, Mechanism, find_mechanism
+from contractgen.values.countries import country_in_sentence
+from contractgen.law.regimes import AppliedRegime, Mechanism, Regime, find_mechanism, load_registry
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class Transfer:
     module: str  # "Module 2" / "Module 3" … for SCC-based mechanisms, else ""
     assessment: bool  # whether a transfer risk assessment is required
     note: str = ""
+    mechanism: Mechanism | None = None  # the mechanism record, for a law drafted by its own mechanism
+    defaulted: bool = False  # the deal names none of the law's mechanisms: its default is drafted (a note)
 
 
 def places(deal: Any) -> list[Place]:
@@ -119,6 +122,27 @@ def written_bases(deal: Any) -> list[str]:
     return [str(w) for w in _written_mechanisms(deal) if w and find_mechanism(str(w)) is None]
 
 
+def _by_own_mechanism(regime: Regime, by_country: dict[str, list[Place]], chosen: list[Mechanism]) -> list[Transfer]:
+    """A law without an adequacy list: each place outside its territory on the mechanism the deal names among the
+    law's own, else on the law's default (a drafting note says so)."""
+    inside = set(regime.inside) | ({regime.territory} if regime.territory and len(regime.territory) == 2 else set())
+    usable = [m for m in chosen if m.key in regime.mechanisms]
+    mechanism = usable[0] if usable else load_registry()[1][regime.default]
+    found = []
+    for country, where in by_country.items():
+        what = tuple(p.what for p in where)
+        if country in inside:
+            found.append(Transfer(regime.key, regime.name, country, what, False, "inside", "", "", False))
+            continue
+        found.append(
+            Transfer(
+                regime.key, regime.name, country, what, regime.transfers_restricted, mechanism.key, mechanism.name,
+                "", mechanism.assessment, "", mechanism, not usable,
+            )
+        )  # fmt: skip
+    return found
+
+
 def decide(deal: Any, regimes: list[AppliedRegime]) -> list[Transfer]:
     """Decide, per regime and destination country, whether it is a restricted transfer and on what basis."""
     mechanisms = chosen_mechanisms(deal)
@@ -131,6 +155,9 @@ def decide(deal: Any, regimes: list[AppliedRegime]) -> list[Transfer]:
         by_country.setdefault(place.country, []).append(place)
     for applied in regimes:
         regime = applied.regime
+        if regime.default and regime.adequacy is None:
+            result += _by_own_mechanism(regime, by_country, mechanisms)
+            continue
         if not regime.transfers_restricted or regime.adequacy is None:
             continue
         adequacy = regime.adequacy
@@ -177,3 +204,46 @@ def decide(deal: Any, regimes: list[AppliedRegime]) -> list[Transfer]:
                 partial.get("note", "") if partial else "",
             ))  # fmt: skip
     return result
+
+
+@dataclass(frozen=True)
+class TransferTerms:
+    """The transfers under one law on one of its own mechanisms: what the clause drafts as terms for them."""
+
+    regime: str  # registry key
+    regime_name: str
+    rule: str  # the law's transfer provision as the contract cites it ("" where the record names none)
+    mechanism: Mechanism
+    countries: tuple[str, ...]  # ISO codes, in the deal's order
+    defaulted: bool  # the deal names none of the law's mechanisms
+
+    @property
+    def names(self) -> list[str]:
+        """The countries as a sentence names them ("the Philippines", "India")."""
+        return [country_in_sentence(c) for c in self.countries]
+
+    @property
+    def facts(self) -> dict[str, Any]:
+        """The mechanism's drafting facts (provision, document, filing, consent …)."""
+        return self.mechanism.facts
+
+
+def transfer_terms(transfers: list[Transfer], regimes: list[AppliedRegime]) -> list[TransferTerms]:
+    """Group the transfers drafted on a law's own mechanism by law and mechanism, in the deal's order."""
+    rules = {r.key: r.provisions.get("cross_border", "") for r in regimes}
+    groups: dict[tuple[str, str], list[Transfer]] = {}
+    for t in transfers:
+        if t.mechanism is not None and t.basis != "inside":
+            groups.setdefault((t.regime, t.mechanism.key), []).append(t)
+    return [
+        TransferTerms(
+            regime=ts[0].regime,
+            regime_name=ts[0].regime_name,
+            rule=rules.get(ts[0].regime, ""),
+            mechanism=ts[0].mechanism,
+            countries=tuple(dict.fromkeys(t.country for t in ts)),
+            defaulted=ts[0].defaulted,
+        )  # fmt: skip
+        for ts in groups.values()
+        if ts[0].mechanism is not None
+    ]

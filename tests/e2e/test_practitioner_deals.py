@@ -33,6 +33,8 @@ ENGLISH_STATUTES = ["Contracts (Rights of Third Parties) Act 1999", "SI 2006/246
 GDPR_WORDS = ["GDPR", "Article 28", "controller", "supervisory authority"]
 # A law that calls the client its controller (LGPD, PDPL, NDPA …) prints that word in its role sentence.
 GDPR_WORDS_BUT_CONTROLLER = [w for w in GDPR_WORDS if w != "controller"]
+# The APPI's own transfer article is its Article 28: GDPR's Article 28 is told apart by how it is cited.
+GDPR_WORDS_BUT_APPI_ARTICLE_28 = [w for w in GDPR_WORDS if w != "Article 28"] + ["Article 28 GDPR", "Article 28(3)(a)"]
 EU_ONLY = ["2001/23/EC"]
 OTHER_NOTES = ("default-", "critical-or-important:", "sector-from-name:", "late-payment-rate:")
 # A public body has no group, no registered office and cannot be insolvent.
@@ -88,9 +90,10 @@ CASES = {
     "difc-fintech": (
         # the DFSA's outsourcing rules are a law/sector record: no note, the record's terms; the Indian supplier
         # has no agent for service of process before the DIFC Courts
-        ["process-agent:supplier-in-ae"],
+        ["process-agent:supplier-in-ae", "transfer-default:difc-dpl-in"],
         [
             "is governed by the laws of the Dubai International Financial Centre",
+            "Personal Data is transferred to India on the basis of the DIFC Standard Contractual Clauses",
             "the DIFC Courts have exclusive",
             "the Data Protection Law, DIFC Law No. 5 of 2020",
             "under the outsourcing rules of the General Module of the Dubai Financial Services Authority's Rulebook "
@@ -100,8 +103,10 @@ CASES = {
         ENGLISH_STATUTES + GDPR_WORDS_BUT_CONTROLLER + EU_ONLY + ["Transfer of Undertakings"],
     ),
     "hk-bank-pdpo": (
-        ["sector-regulation:hkma-spm-sa-2-outsourcing", "late-payment-rate:hong-kong"],
+        ["sector-regulation:hkma-spm-sa-2-outsourcing", "late-payment-rate:hong-kong", "transfer-default:hk-pdpo-cn"],
         [
+            "Section 33 of the Personal Data (Privacy) Ordinance (Cap. 486) on transfers of personal data to places "
+            "outside Hong Kong has not been brought into operation, so it does not restrict these transfers.",
             "The Data Protection Laws include the Personal Data (Privacy) Ordinance (Cap. 486) of Hong Kong",
             "HKMA SPM SA-2 Outsourcing: access, audit and the regulator",
         ],
@@ -204,7 +209,7 @@ CASES = {
         ],
     ),
     "jp-manufacturer-appi": (
-        ["late-payment-rate:japan", "appi-foreign-transfer:ph"],
+        ["late-payment-rate:japan", "transfer-default:jp-appi-ph"],
         [
             "is the business operator handling personal information and the Vendor is the entrusted person",
             "at 1% per month (equivalent to 12% per year) or, if lower, the highest rate that Applicable Law permits",
@@ -212,8 +217,13 @@ CASES = {
             "The Data Protection Laws include the Act on the Protection of Personal Information (Act No. 57 of 2003) of Japan",
             "the Tokyo District Court",
             "nor any person that controls it, is an Anti-Social Force",
+            "Personal Information is transferred to the Philippines on the basis of the equivalent measures",
         ],
-        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["rate applicable to late commercial payments"],
+        COMMON_LAW
+        + ENGLISH_STATUTES
+        + GDPR_WORDS_BUT_APPI_ARTICLE_28
+        + EU_ONLY
+        + ["rate applicable to late commercial payments"],
     ),
     "kr-retailer-pipa": (
         ["privacy-law:pipa"],
@@ -296,9 +306,11 @@ CASES = {
         COMMON_LAW + ENGLISH_STATUTES + PUBLIC_BODY + ["company number 212000-0142"],
     ),
     "sg-bank-mas": (
-        ["late-payment-rate:singapore"],
+        ["late-payment-rate:singapore", "transfer-default:sg-pdpa-in"],
         [
             "The Data Protection Laws include the Personal Data Protection Act 2012 (No. 26 of 2012) of Singapore",
+            "a standard of protection that is at least comparable to the protection under the Personal Data Protection "
+            "Act 2012",
             "the Monetary Authority of Singapore's Guidelines on Outsourcing",
             "section 47(5) of that Act forbids the Service Provider",
         ],

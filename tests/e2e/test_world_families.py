@@ -107,10 +107,12 @@ def test_a_markets_privacy_law_is_cited_in_its_own_words(privacy_key, jurisdicti
     with path.open("w", encoding="utf-8") as out:
         yaml.dump(deal, out)
     result = build_document(load_deal(path), workspace)
-    # the APPI's Article 28 note is for data handled outside Japan only
-    abroad = {c.country for c in result.source.deal.sourcing.delivery_centres} - {"JP"}
-    assert any(n.id.startswith("appi-foreign-transfer:") for n in result.source.notes) == (
-        privacy_key == "jp-appi" and bool(abroad) and result.source.deal.contract.draft
+    # a law without an adequacy list drafts data handled outside its territory on its usual mechanism, with a note
+    transfers = regime["transfers"]
+    inside = {regime["territory"], *(transfers.get("inside") or ())}
+    abroad = {c.country for c in result.source.deal.sourcing.delivery_centres} - inside
+    assert any(n.id.startswith(f"transfer-default:{privacy_key}-") for n in result.source.notes) == (
+        bool(transfers.get("default")) and bool(abroad) and bool(result.source.deal.contract.draft)
     )
     text = _docx_text(writers.render(result.document, workspace.template_dir(result.source.deal.template), "docx"))
     assert regime["citation"] in text and regime["terms"]["authority"] in text

@@ -133,8 +133,21 @@ def test_swiss_list_covers_portugal_and_a_us_recipient_needs_a_mechanism():
 
 
 def test_regimes_without_a_transfer_rule_decide_nothing():
-    found, problems = _basis(_deal(["PIPEDA"], [("Atlanta", "US")], roles=("organization", "third-party processor")))
+    found, problems = _basis(_deal(["CCPA"], [("Atlanta", "US")], roles=("business", "service provider")))
     assert found == set() and problems == []
+
+
+def test_a_law_without_an_adequacy_list_is_drafted_on_its_own_mechanism_and_never_refused():
+    found, problems = _basis(_deal(["PIPEDA"], [("Atlanta", "US")], roles=("organization", "third-party processor")))
+    assert found == {("US", "pipeda-comparable-protection", "")} and problems == []
+    # the deal's choice among the law's own mechanisms wins; another law's mechanism does not count
+    found, _ = _basis(_deal(["APPI"], [("Taguig", "PH"), ("Osaka", "JP")], mechanism="APPI consent"))
+    assert found == {("PH", "appi-consent", ""), ("JP", "inside", "")}
+    found, _ = _basis(_deal(["APPI"], [("Taguig", "PH")], mechanism="ASEAN MCCs"))
+    assert found == {("PH", "appi-equivalent-measures", "")}
+    # a free zone's law reads its own country as inside
+    found, problems = _basis(_deal(["DIFC DPL"], [("Dubai", "AE"), ("Bengaluru", "IN")]))
+    assert found == {("AE", "inside", ""), ("IN", "difc-sccs", "")} and problems == []
 
 
 def test_a_basis_in_the_deals_own_words_is_its_text_never_a_known_mechanism():

@@ -9,7 +9,6 @@ from typing import Any
 from contractgen.deal.model import Deal
 from contractgen.deal.readings.finding import Finding, prints_as_draft
 from contractgen.deal.readings.convenience import apply_convenience_default
-from contractgen.deal.readings.law_notes import note_appi_foreign_transfer
 from contractgen.deal.readings.payment_terms import note_stamp_duty, note_unread_payment_terms
 from contractgen.deal.readings.personal_data import apply_personal_data, apply_special_data
 from contractgen.deal.readings.process_agent import note_process_agent
@@ -17,6 +16,7 @@ from contractgen.deal.readings.public_bodies import apply_cooperatives, apply_pu
 from contractgen.deal.readings.security_defaults import apply_security_defaults
 from contractgen.deal.readings.sector import apply_card_data, apply_sector_regulation
 from contractgen.deal.readings.service_scope import apply_service_scope
+from contractgen.deal.readings.transfer_notes import note_transfer_default
 
 
 def apply_readings(deal: Deal) -> tuple[Deal, list[Finding]]:
@@ -43,7 +43,7 @@ def reading_notes(deal: Deal, data: Any) -> Iterator[Finding]:
     """The notes on what the deal writes that the draft does not change: payment terms, process agents, transfers."""
     yield from note_unread_payment_terms(deal, data)
     yield from note_process_agent(deal, data)
-    yield from note_appi_foreign_transfer(deal, data)
+    yield from note_transfer_default(deal, data)
     yield from note_stamp_duty(deal)
 
 

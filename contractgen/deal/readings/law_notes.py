@@ -13,8 +13,7 @@ from contractgen.law.regimes import UNKNOWN, close_regime, resolve_regulations
 from contractgen.law.transfers import written_bases
 
 
-from contractgen.deal.readings.finding import Finding, prints_as_draft
-from contractgen.law.transfers import chosen_mechanisms, places
+from contractgen.deal.readings.finding import Finding
 
 
 def note_governing_law(deal: Any, data: Any) -> Iterator[Finding]:
@@ -250,28 +249,3 @@ def note_transfer_bases(deal: Any, data: Any) -> Iterator[Finding]:
             "that it is a valid basis under each privacy law the transfers fall under, and what documents it needs",
             "international-transfers",
         )
-
-
-# Personal data under the APPI handled outside Japan may be a provision to a third party in a foreign country
-# (Article 28); whether it is depends on who the recipient is, so the draft asks rather than drafts.
-def note_appi_foreign_transfer(deal: Any, data: Any) -> Iterator[Finding]:
-    """A draft under the APPI with personal data handled outside Japan asks how Article 28 is met."""
-    dp = deal.data_protection
-    if dp is None or not dp.regulations or not prints_as_draft(deal):
-        return
-    applied, _ = resolve_regulations(list(dp.regulations))
-    regime = next((r for r in applied if r.key == "jp-appi"), None)
-    abroad = sorted({p.country for p in places(deal)} - {"JP"})
-    if regime is None or not abroad or any(m.key in regime.regime.mechanisms for m in chosen_mechanisms(deal)):
-        return
-    yield Finding(
-        ("data_protection", "regulations"), "appi-foreign-transfer", "-".join(abroad),
-        f"personal information under {regime.name} is handled outside Japan ({', '.join(abroad)}): "
-        f"{regime.regime.transfer_rule}",
-        "the draft binds the Supplier as an entrusted person and does not draft a provision to a third party in a "
-        "foreign country",
-        f"whether a recipient outside Japan is a third party in a foreign country under {regime.provisions.get('cross_border', 'Article 28')}; "
-        "if so, whether the principals' consent or the recipient's equivalent measures is the basis (name the "
-        "measures in data_protection.international_transfers)",
-        "data-protection",
-    )  # fmt: skip
