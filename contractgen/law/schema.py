@@ -30,7 +30,7 @@ Aliases: list[str] = Field(
 class Common(BaseModel):
     """What every law record carries: where it comes from and how current it is."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     sources: list[str] = Field(
         min_length=1,
@@ -140,7 +140,7 @@ class FamilyRecord(Common):
 class Breach(BaseModel):
     """A privacy law's breach-notice rule."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     limit: str | None = Field(description="the longest notice the supplier may take, e.g. '72 hours', or null")
     source: str = Field(description="the provision that sets the rule, and what it says")
@@ -149,7 +149,7 @@ class Breach(BaseModel):
 class Partial(BaseModel):
     """A country covered by adequacy only for some recipients."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     mechanism: str | None = Field(description="the mechanism (a law/mechanisms id) a certified recipient uses, or null")
     note: str = Field(description="which recipients are covered, and by which decision")
@@ -159,7 +159,7 @@ class Partial(BaseModel):
 class Adequacy(BaseModel):
     """A privacy law's adequacy list."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     name: str = Field(description="the decisions or list, as the contract names them")
     source: str = Field(description="where the list is published")
@@ -171,7 +171,7 @@ class Adequacy(BaseModel):
 class Transfers(BaseModel):
     """A privacy law's rule for personal data leaving its territory."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     restricted: bool = Field(
         description="true if a transfer outside the territory and the adequate countries needs a mechanism"
@@ -192,7 +192,7 @@ class Transfers(BaseModel):
 class Brings(BaseModel):
     """The clauses and schedule a privacy law puts in the contract."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     clauses: list[str] = Field(description="clause ids the law brings (checked by coverage)")
     schedule: str = Field("", description="the schedule it brings")
@@ -201,7 +201,7 @@ class Brings(BaseModel):
 class Supplement(BaseModel):
     """A national law accepted as a supplement of a privacy law (the BDSG of the EU GDPR)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     name: str = Field(description="how the contract names it, e.g. 'the German Federal Data Protection Act (BDSG)'")
     aliases: list[str] = Aliases
@@ -307,7 +307,7 @@ class MechanismRecord(Common):
 class AppliesTo(BaseModel):
     """The clients a sector regulation applies to."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     sectors: list[str] = Field([], description="the kinds of client, e.g. 'bank', 'insurer'")
     places: list[str] = Field(
@@ -390,7 +390,7 @@ class SectorRecord(Common):
 class ForumRules(BaseModel):
     """An arbitration institution's rules in force."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     name: str = Field(description="the title of the rules, e.g. 'the ICC Arbitration Rules'")
     edition: int | str | None = Field(None, description="the edition in force, e.g. 2021")
@@ -425,7 +425,7 @@ class ForumRecord(Common):
 class Seat(BaseModel):
     """A city chosen as the seat of an arbitration."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     country: str = Country
     jurisdiction: str = Field("", description="the law/jurisdictions record whose courts supervise the seat, or ''")

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 class PaymentTraceability(BaseModel):
     """A law that makes every payment under a public contract traceable: dedicated accounts, a code on each payment."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     law: str = Field(
         description="the provision as the contract cites it, e.g. 'Article 3 of Law No. 136 of 13 August 2010'"
@@ -26,7 +26,7 @@ class PaymentTraceability(BaseModel):
 class PriceRevision(BaseModel):
     """A procurement law's compulsory price revision: past a threshold change in cost, a share of the change."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     law: str = Field(description="the provision as the contract cites it")
     threshold_percent: float = Field(
@@ -42,7 +42,7 @@ class PriceRevision(BaseModel):
 class PerformanceGuarantee(BaseModel):
     """A procurement law's guarantee of performance that the supplier gives before signing."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     law: str = Field(description="the provision as the contract cites it")
     name: str = Field(
@@ -54,7 +54,7 @@ class PerformanceGuarantee(BaseModel):
 class Withdrawal(BaseModel):
     """A procurement law's right of a public body to withdraw from a contract at any time, against a statutory payment."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     law: str = Field(description="the provision as the contract cites it")
     notice_days: int = Field(gt=0, description="the least notice of withdrawal, in days")
@@ -68,7 +68,7 @@ class Withdrawal(BaseModel):
 class PublicSectorLaw(BaseModel):
     """What the law brings to a contract whose client is a public body (contractgen/law/public_sector.py)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     information_laws: list[str] = Field(
         [],

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 class Fact(BaseModel):
     """A block of facts from official sources: where they come from and when they were checked."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     note: str = Field("", description="what a drafter should know that the fields do not say, in one sentence")
     sources: list[str] = Field(
@@ -169,7 +169,7 @@ class RestraintOfTrade(Fact):
 class CompanyForm(BaseModel):
     """One form of company the law of its place of incorporation knows, told by how its name ends."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     names: list[str] = Field(
         min_length=1, description="the endings of a company's name that mark the form, e.g. ['Inc.', 'Corporation']"
@@ -229,7 +229,7 @@ class CommercialLaw(BaseModel):
 class EmployeeTransfer(BaseModel):
     """The rule that moves employees to a new provider when work done in the jurisdiction changes hands."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     automatic: bool = Field(description="true if employment passes by law when an activity moves to a new provider")
     law: str = Field("", description="the rule as the contract cites it, '' when there is none")
@@ -248,7 +248,7 @@ class EmployeeTransfer(BaseModel):
 class LabourSupply(BaseModel):
     """The law of the place of work on a supplier whose own workers perform services for a client."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     law: str = Field(description="the rule as the contract cites it ('Articles 12 to 15 of the Federal Labour Law')")
     applies_to: str = Field(description="what the rule allows and to which services, as the contract says it")
