@@ -373,3 +373,39 @@ def _widen_leader(leader, extra: float) -> None:
         copies.append(following)
         last = following
     leader.children = tuple(copies)
+
+
+# ------------------------------------------------------------ a part laid out in pieces (writers/pdf/flow.py)
+
+
+def with_root(parsed: Any, root: Any) -> Any:
+    """Return a copy of parsed HTML whose element tree is `root` (elements may be shared with the original)."""
+    import copy
+
+    other = copy.copy(parsed)
+    other.etree_element = root
+    rewrap(other)
+    return other
+
+
+def pages_elements(document: Any, index: dict[int, int]) -> list[tuple[int, int] | None]:
+    """Return for each laid-out page the lowest and highest number `index` ({id(element): number}) gives the
+    elements it holds boxes of (None: none), not looking inside the boxes of those elements."""
+    found: list[tuple[int, int] | None] = []
+    for page in document.pages:
+        numbers = []
+        stack = [page._page_box]
+        while stack:
+            box = stack.pop()
+            number = index.get(id(getattr(box, "element", None)))
+            if number is not None:
+                numbers.append(number)
+                continue
+            stack.extend(getattr(box, "children", None) or ())
+        found.append((min(numbers), max(numbers)) if numbers else None)
+    return found
+
+
+def draw_pages(document: Any, start: int, stop: int, merged: dict[str, Any]) -> bytes:
+    """Draw pages start … stop-1 of a laid-out document as a PDF of their own."""
+    return draw(document.copy(document.pages[start:stop]), merged)

@@ -175,13 +175,14 @@ def lay_out_or_reuse(markups: list[str], kit, identity: str) -> list:
 
     `identity` names everything besides a part's markup that its PDF depends on (versions, stylesheet, fonts).
     """
-    from contractgen.writers.pdf import cache
+    from contractgen.writers.pdf import cache, flow
 
     keys = [cache.part_key(identity, markup.encode("utf-8")) for markup in markups]
-    found = {i: cache.load(key) for i, key in enumerate(keys)} if cache.cache_dir() else {}
+    found = {i: cache.load(key) or flow.load_part(key) for i, key in enumerate(keys)} if cache.cache_dir() else {}
     missing = [i for i in range(len(markups)) if found.get(i) is None]
     for i, part in zip(missing, lay_out_parts([(markups[i], keys[i]) for i in missing], kit)):
-        cache.store(keys[i], part)
+        if not part.pieces:  # a part laid out in chunks is cached chunk by chunk
+            cache.store(keys[i], part)
         found[i] = part
     return [found[i] for i in range(len(markups))]
 
@@ -205,6 +206,7 @@ def render_in_parts(html: str, kit, css_digest: str, font_files: list[Path], set
     identity = "\n".join(
         ["contractgen PDF part", __version__, engine.version(), css_digest, _font_digest(font_files), NO_FURNITURE]
     )
+    kit.identity = identity
     parts = lay_out_or_reuse(parts_of.markups, kit, identity)
     prune_to_frame(parts_of)
     add_frame_pages(parts_of.body, parts)
@@ -224,4 +226,4 @@ def render_in_parts(html: str, kit, css_digest: str, font_files: list[Path], set
     engine.fill_contents_page_numbers(laid_out)
     engine.merge_leader_dots(laid_out)
     frame_pdf = engine.draw(laid_out, merged)
-    return join(frame_pdf, [part.pdf for part in parts], font_files)
+    return join(frame_pdf, [pdf for part in parts for pdf in part.sources()], font_files)

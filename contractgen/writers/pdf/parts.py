@@ -61,10 +61,16 @@ class PartPage:
 
 @dataclass
 class LaidOutPart:
-    """A part's PDF (no furniture, links or outline) and the facts of its pages."""
+    """A part's PDF (no furniture, links or outline) and the facts of its pages; a part laid out in chunks
+    (``writers.pdf.flow``) has one PDF per chunk in `pieces` instead."""
 
     pdf: bytes
     pages: list[PartPage]
+    pieces: list[bytes] = field(default_factory=list)
+
+    def sources(self) -> list[bytes]:
+        """Return the PDFs whose pages, in order, are the part's pages."""
+        return self.pieces or [self.pdf]
 
 
 def _local(tag) -> str:
@@ -174,6 +180,9 @@ class Kit:
     stylesheets: list
     base_url: str
     fetcher: object
+    # writers.pdf.flow.lay_out_marked when the stylesheet lets a long part be laid out in chunks
+    flow: Any = None
+    identity: str = ""  # what besides its markup a part's PDF depends on (the cache keys name it)
 
 
 def lay_out_part(markup: str, key: str, kit: Kit) -> LaidOutPart:
@@ -181,6 +190,11 @@ def lay_out_part(markup: str, key: str, kit: Kit) -> LaidOutPart:
     from contractgen.writers.pdf import engine
 
     parsed = engine.parse(markup, kit.base_url, kit.fetcher)
+    if kit.flow is not None:
+        with engine.fetch_errors():
+            chunked = kit.flow(parsed, key, kit)
+        if chunked is not None:
+            return chunked
     merged = engine.options(
         {
             "stylesheets": [*kit.stylesheets, no_furniture()],

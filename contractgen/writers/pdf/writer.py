@@ -253,18 +253,25 @@ def render_pdf(document: Document, template_dir: Path, attachments: dict[str, by
 
 def _render_in_parts(html: str, pdf_dir: Path, options) -> bytes | None:
     """Return the contract laid out in parts (None: the layout marks none), inside the writer's error boundary."""
-    from contractgen.writers.pdf import frame
+    from contractgen.writers.pdf import flow, frame
     from contractgen.writers.pdf.parts import Kit
 
     font_config, stylesheet, css_digest, fetcher = _resources(pdf_dir)
     css_path = pdf_dir / STYLESHEET
-    fonts = font_files(safefs.read_bytes(css_path, pdf_dir.parent).decode("utf-8"), css_path)
+    css_text = safefs.read_bytes(css_path, pdf_dir.parent).decode("utf-8")
+    fonts = font_files(css_text, css_path)
     identifier = (
         hashlib.sha256(f"{css_digest}\n{engine.version()}\n".encode() + html.encode("utf-8"))
         .hexdigest()[:32]
         .encode("ascii")
     )
-    kit = Kit(font_config, [stylesheet], str(pdf_dir) + "/", fetcher)
+    kit = Kit(
+        font_config,
+        [stylesheet],
+        str(pdf_dir) + "/",
+        fetcher,
+        flow=flow.lay_out_marked if flow.css_allows(css_text) else None,
+    )
     try:
         with _RENDER_LOCK, collector_paused():  # one FontConfiguration is shared; WeasyPrint is not thread-safe
             settings = dict(pdf_identifier=identifier, uncompressed_pdf=False, pdf_variant=PDF_VARIANT, **options())
