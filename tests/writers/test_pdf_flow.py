@@ -44,7 +44,7 @@ def paragraphs(clause) -> list:
 
 def edited(document, how: str):
     """Return a copy of the document with one edit: a sentence near the start, middle or end of the body, a page's
-    worth of text added, two clauses cut to their first block (a page or more fewer), or a schedule sentence."""
+    worth of text added, clauses cut to their first block (a page or more fewer), or a schedule sentence."""
     document = copy.deepcopy(document)
     clauses = [clause for clause in body_of(document).clauses if paragraphs(clause)]
     if how == "schedule":
@@ -52,11 +52,15 @@ def edited(document, how: str):
         clause = next(clause for clause in schedule.clauses if paragraphs(clause))
         paragraphs(clause)[0].content.append(Text(SENTENCES))
     elif how == "removes a page":
-        for clause in clauses[len(clauses) // 3 : len(clauses) // 3 + 2]:
+        removed = 0
+        for clause in clauses[len(clauses) // 3 :]:
+            removed += len(clause.blocks) - 1
             del clause.blocks[1:]
+            if removed >= 16:  # about two pages of paragraphs
+                break
     else:
         where = {"start": 1, "middle": len(clauses) // 2, "end": len(clauses) - 1, "adds a page": len(clauses) // 3}
-        text = SENTENCES * (12 if how == "adds a page" else 1)
+        text = SENTENCES * (24 if how == "adds a page" else 1)
         paragraphs(clauses[where[how]])[-1].content.append(Text(text))
     return document
 
