@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from contractgen.deal import load_deal
-from contractgen.deal.readings.process_agent import process_agent_findings
+from contractgen.deal.readings.process_agent import process_agent_findings, process_agents
 from contractgen.pipeline import Workspace, build_document
 from tests.helpers import FIXTURES, SAMPLES
 
@@ -67,3 +67,38 @@ def test_a_draft_carries_the_note_and_a_final_contract_a_warning():
         "seat of the arbitration (Hong Kong)" in w and "court proceedings in support of the arbitration" in w
         for w in final.warnings
     ), final.warnings
+
+
+# Where a party needs an agent and the deal names none, the draft appoints one with its name and address left blank
+# in the forum's country, so the clause is there to complete (round-4 review, template item 4).
+PLACEHOLDER_COUNTRY = {"us-saas-mexico": "the United States", "au-retailer-philippines": "Australia",
+                       "ca-insurer-us-cloud": "Canada", "deal-example": "the United Kingdom"}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(PLACEHOLDER_COUNTRY))
+def test_a_party_without_an_agent_is_given_one_to_fill_in_in_the_forums_country(name: str):
+    from tests.terms import contract_text
+
+    deal = load_deal(SAMPLES / f"{name}.yaml").deal
+    agents = process_agents(deal)
+    assert [(a.role, a.name) for a in agents] == [("supplier", "[●]")]
+    text = contract_text(SAMPLES / f"{name}.yaml")
+    appointment = text[text.index("Agent for Service of Process Signatures") + 40 :]
+    appointment = appointment[appointment.index("Agent for Service of Process") :][:600]
+    assert f"irrevocably appoints [●], of [●] (an address in {PLACEHOLDER_COUNTRY[name]}), as its agent" in appointment
+    assert "the Party that appointed it will promptly appoint another agent there" in appointment
+
+
+def test_a_named_agent_is_appointed_as_named_and_no_deal_without_a_need_gets_one():
+    sg = load_deal(FIXTURES / "deals" / "disputes" / "sg-siac-tiered.yaml").deal
+    assert [(a.role, a.name) for a in process_agents(sg)] == [("supplier", sg.process_agent.name)]
+    for name in ("onshore-us-hipaa", "ch-bank-portugal", "uk-charity-minimal"):
+        assert process_agents(load_deal(SAMPLES / f"{name}.yaml").deal) == [], name
+
+
+@pytest.mark.parametrize("path", DEALS, ids=lambda p: p.stem)
+def test_every_party_the_notes_ask_an_agent_for_gets_one_in_the_contract(path: Path):
+    deal = load_deal(path).deal
+    needed = {f.about.split()[0] for f in process_agent_findings(deal)}
+    appointed = {a.role for a in process_agents(deal) if a.name == "[●]"}
+    assert needed == appointed

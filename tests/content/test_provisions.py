@@ -44,8 +44,10 @@ def test_every_first_draft_has_the_boilerplate_a_lawyer_expects(reference_text):
 
 
 def test_options_that_are_off_by_default_leave_no_trace(reference_text):
-    for absent in ("Benchmark", "Escrow", "Agent for Service of Process", "Guarantor"):
+    for absent in ("Benchmark", "Escrow", "Guarantor"):
         assert absent not in reference_text, absent
+    # the process agent is not an option: the Indian supplier before the English courts needs one, left blank
+    assert "irrevocably appoints [●], of [●] (an address in the United Kingdom)" in reference_text
 
 
 def test_each_commercial_option_reaches_the_contract(options):

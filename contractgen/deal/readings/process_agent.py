@@ -4,19 +4,42 @@ Where disputes go to courts of a common-law jurisdiction, or to an arbitration s
 start by serving the claim; a party established abroad must then be served out of the jurisdiction,
 under the forum's rules on service abroad and the law of the place of service, unless it has appointed
 an agent in the forum's country. The deal's ``process_agent`` appoints one for the supplier; where a
-foreign party has none, the draft asks for one in a drafting note.
+foreign party has none, the draft appoints one with the agent's name and address left blank ([●], in the forum's
+country) and asks for them in a drafting note (a build warning in a final contract).
 """
 
 from __future__ import annotations
 
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from contractgen.deal.readings.finding import Finding, prints_as_draft
 from contractgen.law.forums import arbitration_fields, country_code, place_country, view_arbitration
 from contractgen.law.jurisdictions import find as find_jurisdiction
 from contractgen.law.jurisdictions import find_law, forum_of, load_jurisdictions
+from contractgen.values.countries import country_in_sentence
+
+
+@dataclass(frozen=True)
+class AgentView:
+    """An agent for service of process the contract appoints: for which party, its name and its address."""
+
+    role: str  # "supplier" or "client"
+    name: str
+    address: str
+
+
+def process_agents(deal: Any) -> list[AgentView]:
+    """The agents the contract appoints: the supplier's named in the deal, and for each party established outside a
+    common-law forum's country with none, an agent there whose name and address are left blank ([●])."""
+    agents = [AgentView("supplier", deal.process_agent.name, deal.process_agent.address)] if deal.process_agent else []
+    locale = str(deal.contract.locale or "en_GB")
+    for finding in process_agent_findings(deal):
+        role, _, country = finding.about.split()
+        agents.append(AgentView(role, "[●]", f"[●] (an address in {country_in_sentence(country, locale)})"))
+    return sorted(agents, key=lambda a: a.role != "supplier")
 
 
 def forum_place(deal: Any) -> tuple[str, str, str]:
@@ -75,8 +98,8 @@ def process_agent_findings(deal: Any) -> Iterator[Finding]:
             f"{role} {code} {country}",
             f"{party.name} is established outside the country of {where}, and the deal names no agent there to "
             f"receive service of {proceedings} for it",
-            "the draft appoints no agent for service of process, so a claim against "
-            f"{party.name} would have to be served on it abroad",
+            "the draft appoints an agent for service of process in that country with its name and address left "
+            f"blank ([●]); until they are filled in, a claim against {party.name} would have to be served on it abroad",
             "that the Parties agree an agent in that country"
             + (
                 "; give the supplier's agent in process_agent (name, address)"
