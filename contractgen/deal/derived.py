@@ -99,6 +99,14 @@ SERVICE_KINDS = ("security operations", "incident response", "end-user support",
                  "application development")  # fmt: skip
 
 
+def staffed_at_centre(deal: Any, service: Any) -> bool:
+    """Whether a service's hours beyond the Delivery Centres' are worked at a Delivery Centre, not on call from home:
+    scheduled front-line customer contact ('Contact Centre'), or any service of a deal under PCI DSS (card data)."""
+    return "PCI DSS" in (deal.regulatory or []) or bool(
+        _kind_words("front-line contact").search(f"{service.id} {service.name}")
+    )
+
+
 def service_kind(service: Any) -> str:
     """Return the kind of a service as its id or name says ('security operations', 'incident response' …), else ''."""
     for kind in SERVICE_KINDS:
@@ -133,6 +141,7 @@ class Derived:
     step_in: bool = True  # as the deal states it; by default none for end-user support, with nothing to take over
     draft: bool = False  # the contract prints as a draft: open facts may print as "[●]" with a drafting note
     uncovered_support: list[str] = field(default_factory=list)  # services supported when no Delivery Centre works
+    staffed_support: list[str] = field(default_factory=list)  # of those, the ones worked at a centre, not on call
     service_kinds: dict[str, str] = field(default_factory=dict, hash=False)  # service id: its kind, where one is known
     units_at_month_end: bool = False  # per-unit Charges count the units on the month's last day (commercials.invoicing)
     unit_kind: str = ""  # what a per-unit price counts: "claim", "contact", "ticket", "account" … ("" unknown)
@@ -322,7 +331,8 @@ def compute_derived(deal: Deal) -> Derived:
         one_country=len(codes := party_countries(deal)) == 2 and codes[0] == codes[1],
         step_in=deal.step_in is not None and ("step_in" in deal.model_fields_set or not helpdesk),
         draft=prints_as_draft(deal),
-        uncovered_support=[str(service.name) for _, service, _ in support_gaps(deal)],
+        uncovered_support=[str(s.name) for _, s, _ in support_gaps(deal) if not staffed_at_centre(deal, s)],
+        staffed_support=[str(s.name) for _, s, _ in support_gaps(deal) if staffed_at_centre(deal, s)],
         units_at_month_end=bool(MONTH_END.search(str(deal.commercials.invoicing or ""))) if deal.commercials else False,
         unit_kind=(unit := unit_kind(deal.commercials.unit_name if deal.commercials else None))[0],
         units_counted_as_events=unit[1] == "event",
@@ -435,7 +445,9 @@ def support_gaps(deal: Any) -> Iterator[tuple[int, Any, list[str]]]:
     year = deal.contract.effective_date.year
     for index, service in enumerate(deal.scope.services):
         zone = service.support_timezone or client.timezone
-        window = _window(str(service.support_hours or ""))
+        own = client.business_hours  # a service without its own hours is provided in the client's business hours
+        window = _window(str(service.support_hours or "")) if service.support_hours or not own else (
+            own.start_minute, own.end_minute)  # fmt: skip
         if window is None or zone is None or window[0] >= window[1]:
             continue
         months = (7, 1) if southern_hemisphere(str(zone)) else (1, 7)

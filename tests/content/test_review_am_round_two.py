@@ -140,7 +140,8 @@ def _gaps(name: str) -> dict[str, str]:
 
 def test_support_hours_outside_every_delivery_centre_are_found_by_season():
     mexico = _gaps("us-saas-mexico")
-    assert list(mexico) == ["T2"]  # Platform Engineering has no support hours
+    # Platform Engineering has no support hours of its own: it is checked against the client's business hours
+    assert list(mexico) == ["ENG", "T2"] and "16:00-17:00 in winter" in mexico["ENG"]
     assert "06:00-07:00, 16:00-18:00 in winter; 06:00-08:00, 17:00-18:00 in summer" in mexico["T2"]
     sydney = _gaps("au-retailer-philippines")
     assert any("07:00-08:00 in winter; 07:00-09:00 in summer" in text for text in sydney.values())
@@ -153,8 +154,9 @@ def test_the_gaps_reach_the_build_warnings(tmp_path):
     from contractgen.deal.load import load_deal
 
     warnings = support_hours_warnings(load_deal(SAMPLES / "us-saas-mexico.yaml").deal)
-    assert len(warnings) == 1 and warnings[0].startswith("scope.services.1.support_hours: Tier-2 Support")
-    assert "a shift or on-call model, or remote working the client approves" in warnings[0]
+    assert len(warnings) == 2 and warnings[1].startswith("scope.services.1.support_hours: Tier-2 Support")
+    assert warnings[0].startswith("scope.services.0.name: Platform Engineering is supported in the client's business")
+    assert "a shift or on-call model, or remote working the client approves" in warnings[1]
 
 
 def test_support_hours_within_a_delivery_centre_are_not_a_gap():

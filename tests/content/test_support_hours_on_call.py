@@ -43,11 +43,15 @@ def test_uncovered_support_hours_are_drafted_as_on_call_support_and_the_location
 
 
 def test_the_am_samples_name_the_services_the_centres_cannot_cover():
-    assert uncovered("us-saas-mexico") == ["Tier-2 Support"]
-    assert "The support hours of Tier-2 Support extend beyond the business hours of every Delivery Center." in (
-        sample("us-saas-mexico")
-    )
-    assert set(uncovered("au-retailer-philippines")) == {"Customer Contact Centre", "E-commerce Support"}
+    # Platform Engineering has no support hours of its own: it is provided in the client's business hours
+    # (08:00-17:00 Pacific), which Guadalajara (09:00-18:00 Mexico City, no summer time) misses at 16:00-17:00 in winter
+    assert uncovered("us-saas-mexico") == ["Platform Engineering", "Tier-2 Support"]
+    assert (
+        "The support hours of Platform Engineering and Tier-2 Support extend beyond the business hours of every "
+        "Delivery Center."
+    ) in sample("us-saas-mexico")
+    # the NSW contact centre takes card payments (PCI DSS): its early hours are worked at the centre, not on call
+    assert uncovered("au-retailer-philippines") == []
     assert len(uncovered("onshore-us-hipaa")) == 3 and len(uncovered("ca-insurer-us-cloud")) == 2
 
 
@@ -57,7 +61,7 @@ def test_one_country_or_several():
     assert "remotely from within the countries of the Delivery Centres," in sample("ca-insurer-us-cloud")
 
 
-@pytest.mark.parametrize("name", ["onshore-us-hipaa", "ca-insurer-us-cloud", "au-retailer-philippines"])
+@pytest.mark.parametrize("name", ["onshore-us-hipaa", "ca-insurer-us-cloud", "us-saas-mexico"])
 def test_the_schedule_location_rule_excepts_the_on_call_support(name):
     assert "from any other location (apart from the on-call support outside the Delivery Cent" in sample(name)
 
