@@ -64,6 +64,7 @@ class Measure:
         ]
         folder = next((f for f in folders if all((f / name).is_file() for name in FONT_FILES.values())), folders[0])
         self.fonts = {bold: str(folder / name) for bold, name in FONT_FILES.items()}
+        self._words: dict[bool, dict[str, int]] = {False: {}, True: {}}  # font units of each word met
 
     def available(self) -> bool:
         """Whether the template has the fonts to measure with."""
@@ -72,7 +73,13 @@ class Measure:
     def width(self, text: str, size: float, bold: bool = False) -> int:
         """The advance width of `text` in twips (no kerning: a slight overestimate)."""
         widths, per_em, fallback = _advances(self.fonts[bold])  # type: ignore[misc]
-        units = sum(widths.get(ord(char), fallback) for char in text)
+        words = self._words[bold]  # a table repeats its words: each is summed once
+        units = text.count(" ") * widths.get(32, fallback)
+        for word in text.split(" "):
+            known = words.get(word)
+            if known is None:
+                known = words[word] = sum(widths.get(ord(char), fallback) for char in word)
+            units += known
         return round(units * size * POINT_TWIPS / per_em)
 
     def longest_word(self, text: str, size: float, bold: bool = False) -> int:
