@@ -58,6 +58,7 @@ class ExecutionFormalities:
     witnesses: bool | None = None
     e_signature: bool | None = None
     e_signature_law: str = ""
+    e_signature_kind: str = ""  # "qualified" where only a qualified electronic signature satisfies written form
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,7 @@ def commercial_terms(data: dict[str, Any]) -> CommercialTerms:
             witnesses=execution.get("witnesses"),
             e_signature=execution.get("e_signature"),
             e_signature_law=_text(execution.get("e_signature_law")),
+            e_signature_kind=_text(execution.get("e_signature_kind")),
         ),
         third_party_rights=ThirdPartyEnforcement(enforce=_text(third.get("enforce")), law=_text(third.get("law"))),
         proportionate_liability=ProportionateLiabilityRule(

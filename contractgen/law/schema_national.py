@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from contractgen.law.schema_terms import Fact
 
@@ -82,6 +82,16 @@ class CopyrightTransfer(Fact):
     )
 
 
+class LimitedCourt(BaseModel):
+    """A court whose jurisdiction the law limits to listed subjects, which the parties cannot widen by agreement."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    court: str = Field(description="the court as a deal names it, e.g. 'Federal High Court'")
+    law: str = Field(description="the provision that lists its subjects, as cited")
+    subjects: str = Field(description="what it hears, in a clause, for the drafting note")
+
+
 class NationalLaw(BaseModel):
     """The jurisdiction-record fields of this module, mixed into the record's model."""
 
@@ -100,3 +110,7 @@ class NationalLaw(BaseModel):
     copyright_transfer: CopyrightTransfer | None = Field(
         None, description="the form a transfer of copyright takes: fields of exploitation listed, written form"
     )
+    limited_courts: list[LimitedCourt] = Field(
+        [], description="courts whose jurisdiction the law limits to listed subjects, which an agreement cannot widen"
+    )
+    limited_courts_sources: list[str] = Field([], description="the sources of those limits")

@@ -119,6 +119,10 @@ class Execution(Fact):
         None, description="true if the law accepts electronic signatures for a commercial contract; null if not checked"
     )
     e_signature_law: str | None = Field(None, description="the statute that recognises electronic signatures, as cited")
+    e_signature_kind: Literal["qualified"] | None = Field(
+        None,
+        description="qualified: only a qualified electronic signature satisfies written form, so the contract names it",
+    )
 
 
 class ThirdPartyRights(Fact):

@@ -30,7 +30,8 @@ def _with(block: str) -> list[str]:
 
 
 MANDATORY_INTEREST = [k for k, r in RECORDS.items() if (r.data.get("late_payment") or {}).get("mandatory")]
-KEYS = sorted({key for block in BLOCKS for key in _with(block)} | set(MANDATORY_INTEREST))
+QUALIFIED = [k for k, r in RECORDS.items() if (r.data.get("execution") or {}).get("e_signature_kind") == "qualified"]
+KEYS = sorted({key for block in BLOCKS for key in _with(block)} | set(MANDATORY_INTEREST) | set(QUALIFIED))
 
 
 def _deal(key: str, folder: Path, **changes: object) -> Path:
@@ -115,6 +116,8 @@ def test_each_national_rule_reaches_the_contract(key, texts):
             assert field in text
         assert "whether known or unknown" not in text
         assert ("if a new field of exploitation" in text) == (not transfer["unknown_fields"])
+    if (data.get("execution") or {}).get("e_signature_kind") == "qualified":
+        assert "may sign this Agreement by qualified electronic signature" in text
     late = data.get("late_payment") or {}
     if late.get("mandatory"):
         assert f"until payment at {late['rate']} under {late['law']}, without a reminder being needed" in text

@@ -115,3 +115,18 @@ def test_card_data_brings_pci_dss_and_the_cbn_framework_is_recorded():
     notes = _notes("ng-bank-ndpa")
     assert "card-data:pci-dss" in notes
     assert not any(n.startswith("sector-regulation:") for n in notes)
+
+
+def test_polish_counterparts_are_signed_by_qualified_electronic_signature():
+    assert "sign this Agreement by qualified electronic signature, which Article 78¹ of the Polish Civil Code" in _text(
+        "pl-bank-dora"
+    )
+
+
+def test_a_forum_of_limited_jurisdiction_is_raised_in_a_note():
+    assert "limited-court:federal-high-court" in _notes("ng-bank-ndpa")
+
+
+@pytest.mark.parametrize("name", ["id-bank-pdp", "tr-bank-kvkk"])
+def test_stamp_duty_is_raised_where_the_law_charges_it(name):
+    assert any(n.startswith("stamp-duty:") for n in _notes(name))

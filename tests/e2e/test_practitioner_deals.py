@@ -113,7 +113,7 @@ CASES = {
         ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Transfer of Undertakings"],
     ),
     "id-bank-pdp": (
-        ["special-data-from-categories:account-data"],
+        ["special-data-from-categories:account-data", "stamp-duty:indonesia"],
         [
             "is governed by the laws of the Republic of Indonesia",
             "Law of the Republic of Indonesia No. 27 of 2022 on Personal Data Protection",
@@ -240,7 +240,7 @@ CASES = {
         GDPR_WORDS,
     ),
     "ng-bank-ndpa": (
-        ["card-data:pci-dss", "regulatory-missing:cbn-outsourcing-requirements"],
+        ["card-data:pci-dss", "regulatory-missing:cbn-outsourcing-requirements", "limited-court:federal-high-court"],
         [
             "is governed by the laws of the Federal Republic of Nigeria",
             "The Data Protection Laws include the Nigeria Data Protection Act 2023",
@@ -317,7 +317,7 @@ CASES = {
         ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Data Protection Act 2018"],
     ),
     "tr-bank-kvkk": (
-        ["no-interest:client"],
+        ["no-interest:client", "stamp-duty:turkey"],
         [
             "is governed by the laws of the Republic of Türkiye",
             "the Law on the Protection of Personal Data No. 6698",

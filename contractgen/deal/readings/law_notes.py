@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from contractgen.law.jurisdictions import find, find_law, forum_of, is_arbitration, names_a_court
+from contractgen.law.library import active
 from contractgen.law.regimes import UNKNOWN, close_regime, resolve_regulations
 from contractgen.law.transfers import written_bases
 
@@ -110,6 +111,7 @@ def note_forum(deal: Any, data: Any) -> Iterator[Finding]:
         return
     if find(c.jurisdiction) is not None:
         return
+    yield from _limited_court(deal)
     if is_arbitration(c.jurisdiction):
         return  # read as arbitration (law/forums); one that cannot be read is refused by the deal rules
     forum = forum_of(c.jurisdiction, c.governing_law)
@@ -123,6 +125,25 @@ def note_forum(deal: Any, data: Any) -> Iterator[Finding]:
             "that those are the courts the parties mean",
             "governing-law",
         )
+
+
+def _limited_court(deal: Any) -> Iterator[Finding]:
+    """A forum naming a court whose jurisdiction the governing law limits to listed subjects (Nigeria's Federal High
+    Court, section 251 of the Constitution): the parties cannot give it a dispute outside them by agreement."""
+    record, _ = find_law(deal.contract.governing_law)
+    if record is None or not prints_as_draft(deal):
+        return
+    for limited in active().records("jurisdictions")[record.key].data.get("limited_courts") or ():
+        if limited["court"].casefold() in deal.contract.jurisdiction.casefold():
+            yield Finding(
+                ("contract", "jurisdiction"), "limited-court", limited["court"],
+                f"the forum names the {limited['court']}, whose jurisdiction {limited['law']} limits to "
+                f"{limited['subjects']}; the parties cannot give it other disputes by agreement",
+                "the draft gives it jurisdiction as the deal writes",
+                "that the disputes under this Agreement fall within those subjects, or name a court of general "
+                "jurisdiction or arbitration in contract.jurisdiction",
+                "governing-law",
+            )  # fmt: skip
 
 
 CATEGORY_WORDS = {
