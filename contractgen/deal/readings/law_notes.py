@@ -14,7 +14,7 @@ from contractgen.law.regimes import UNKNOWN, close_regime, resolve_regulations
 from contractgen.law.transfers import written_bases
 
 
-from contractgen.deal.readings.finding import Finding
+from contractgen.deal.readings.finding import Finding, prints_as_draft
 
 
 def note_governing_law(deal: Any, data: Any) -> Iterator[Finding]:
