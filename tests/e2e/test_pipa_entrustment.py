@@ -38,7 +38,10 @@ def test_a_pipa_contract_is_the_article_26_entrustment_document(workspace, tmp_p
     assert f"As that Article and {record['provisions']['outsourcing_items']} require" in para
     for item in ITEMS:
         assert item in para, item
-    assert "will not use Personal Information beyond the scope of the entrusted work or provide it to a third party" in para
+    assert (
+        "will not use Personal Information beyond the scope of the entrusted work or provide it to a third party"
+        in para
+    )
     assert not re.search(r"\[\]\(#", para)
     # the roles sentence of the law is kept, before it
     assert text.index("the Client is the personal information controller and the Supplier is the outsourcee") < start
