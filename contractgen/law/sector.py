@@ -43,6 +43,9 @@ class SectorRegime(str):
     time_source: str = ""  # the time servers its clocks follow
     systems_location: str = ""  # the country where the client's electronic systems must be placed ("Indonesia")
     systems_abroad: str = ""  # when they may be placed elsewhere, with the provision
+    records_law: str = ""  # an information law's companion: the law that requires the public body to keep records
+    secrecy: str = ""  # the secrecy the law puts on information the public body holds, as the contract names it
+    supplier_confidentiality_law: str = ""  # the statute binding an outsourced IT provider to confidentiality
     national_authorities: dict[str, str] = {}  # the authority by the client's country, where the rule leaves it to each
     national_law: dict[str, str] = {}  # a directive's implementing law in the client's country (name, provisions)
     _record: dict[str, Any]
@@ -68,6 +71,9 @@ class SectorRegime(str):
         self.time_source = str(record.get("time_source") or "")
         self.systems_location = str(record.get("systems_location") or "")
         self.systems_abroad = str(record.get("systems_abroad") or "")
+        self.records_law = str(record.get("records_law") or "")
+        self.secrecy = str(record.get("secrecy") or "")
+        self.supplier_confidentiality_law = str(record.get("supplier_confidentiality_law") or "")
         self.category = str(record.get("category") or category_of(self.title + " " + " ".join(self.aliases)))
         national = record.get("national_authorities") or {}
         self.national_authorities = {str(k).upper(): str(v) for k, v in national.items()}

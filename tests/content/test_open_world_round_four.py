@@ -101,3 +101,40 @@ def test_an_amount_at_risk_without_tiers_is_shared_among_the_service_levels():
         in text
     )
     assert "The At-Risk Amount is 5% of the Charges payable" in text
+
+
+def test_a_swedish_public_body_binds_the_supplier_to_osl_secrecy_and_archives_under_the_archives_act():
+    text = contract_text(OPENWORLD / "se-municipality.yaml")
+    assert "records relating to the Services that the Archives Act (1990:782) requires the Municipality to keep" in text
+    assert (
+        "that the Public Access to Information and Secrecy Act (2009:400) requires the Municipality to keep" not in text
+    )
+    secrecy = text.split("Secrecy. Information that the Municipality holds", 1)[1][:1500]
+    assert "may be covered by secrecy under the Public Access to Information and Secrecy Act (2009:400)" in secrecy
+    assert "the Act (2020:914) on a duty of confidentiality in outsourced technical processing" in secrecy
+    assert "undertake in writing to keep it secret" in secrecy
+    assert "for as long as the information is covered by that secrecy, without the time limit in clause" in secrecy
+
+
+def test_a_new_zealand_council_keeps_records_under_the_public_records_act():
+    text = contract_text(OPENWORLD / "nz-council.yaml")
+    assert "records relating to the Services that the Public Records Act 2005 requires the Council to keep" in text
+    assert (
+        "that the Local Government Official Information and Meetings Act 1987 requires the Council to keep" not in text
+    )
+
+
+def test_an_information_law_with_no_records_law_asks_only_for_the_records_requests_need():
+    text = contract_text(OPENWORLD / "uk-central-government.yaml")
+    assert "records relating to the Services that the Authority needs to answer requests under the Freedom of" in text
+    assert "Secrecy. Information that" not in text
+
+
+@pytest.mark.parametrize(
+    ("deal", "subject"),
+    [("se-municipality.yaml", "social-services-clients"), ("mx-remote-access-us.yaml", "customers-patients")],
+)
+def test_social_services_clients_and_patients_bring_health_information_with_a_note(deal, subject):
+    source = load_deal(OPENWORLD / deal)
+    assert source.deal.data_protection.special_categories == ["health information"]
+    assert f"special-data-from-subjects:{subject}" in {n.id for n in source.notes}

@@ -90,6 +90,17 @@ def _element_of(category: str, elements: dict[str, str]) -> str:
     return next((t for w, t in elements.items() if re.search(rf"\b{re.escape(w)}\b", category, re.I)), "")
 
 
+def _subject_categories(subjects: list[str]) -> list[tuple[int, str, str]]:
+    """The data subjects whose records usually hold special-category data: (index, subject, that category)."""
+    data = yamlload.safe_load(SPECIAL_DATA_WORDS.read_text("utf-8")).get("subjects") or {}
+    found = []
+    for i, subject in enumerate(subjects):
+        hit = next((c for w, c in data.items() if re.search(rf"\b{re.escape(w)}s?\b", subject, re.I)), None)
+        if hit:
+            found.append((i, subject, str(hit)))
+    return found
+
+
 @lru_cache(maxsize=8)
 def _special_words(regimes: tuple[str, ...] = ()) -> re.Pattern[str]:
     data = yamlload.safe_load(SPECIAL_DATA_WORDS.read_text("utf-8"))
@@ -111,7 +122,8 @@ def apply_special_data(deal: Any) -> tuple[Any, list[Finding]]:
         (i, c, "" if words.search(c) else _element_of(c, elements)) for i, c in enumerate(protection.data_categories)
     ]
     found = [(i, c, e) for i, c, e in found if e or words.search(c)]
-    if not found:
+    by_subject = _subject_categories(protection.data_subjects)
+    if not found and not by_subject:
         return deal, []
     notes = [Finding(("data_protection", "data_categories", i), "special-data-from-categories", category,
                      f"the deal states no special categories of data, but its data category {category!r} "
@@ -121,7 +133,15 @@ def apply_special_data(deal: Any) -> tuple[Any, list[Finding]]:
                      ("whether it holds them" if element else "that it is")
                      + "; state data_protection.special_categories (write [] if none is processed)",
                      "dp-processing-details") for i, category, element in found]  # fmt: skip
-    updated = protection.model_copy(update={"special_categories": [e or c for _, c, e in found]})
+    notes += [Finding(("data_protection", "data_subjects", i), "special-data-from-subjects", subject,
+                      f"the deal states no special categories of data, but the records of its data subjects "
+                      f"{subject!r} usually hold {category}",
+                      f"the draft records {category} as special-category (sensitive) data in the processing details, "
+                      "with the additional safeguards for it",
+                      "that they do; state data_protection.special_categories (write [] if none is processed)",
+                      "dp-processing-details") for i, subject, category in by_subject]  # fmt: skip
+    special = [e or c for _, c, e in found] + [c for _, _, c in by_subject]
+    updated = protection.model_copy(update={"special_categories": list(dict.fromkeys(special))})
     deal = deal.model_copy(update={"data_protection": updated})
     if prints_as_draft(deal):
         return deal, notes
