@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from contractgen.law.schema_national import NationalLaw
-from contractgen.law.schema_public import PublicSectorLaw
+from contractgen.law.schema_public import InformationLawTerms, PublicSectorLaw
 from contractgen.law.schema_terms import CommercialLaw, EmployeeTransfer, LabourSupply, Mediation, SeatCourts
 import json
 
@@ -316,7 +316,7 @@ class AppliesTo(BaseModel):
     )
 
 
-class SectorRecord(Common):
+class SectorRecord(Common, InformationLawTerms):
     """A sector regulation a deal may name under `regulatory`."""
 
     key: str = Field(description="how deals and clause templates name it, e.g. 'DORA', 'PRA SS2/21'")
@@ -372,19 +372,6 @@ class SectorRecord(Common):
         "",
         description="when they may be placed elsewhere and under which provision, as a contract says it, e.g. 'only "
         "with the prior approval of the Financial Services Authority (Article 35 of the regulation)'",
-    )
-    records_law: str = Field(
-        "",
-        description="for an official-information law: the law that requires the public body to keep its records "
-        "(the information law itself often requires none), e.g. 'the Public Records Act 2005'",
-    )
-    secrecy: str = Field(
-        "",
-        description="where the law also makes information the public body holds secret: that secrecy as the "
-        "contract names it, e.g. 'secrecy under the Public Access to Information and Secrecy Act (2009:400)'",
-    )
-    supplier_confidentiality_law: str = Field(
-        "", description="the statute that binds a private provider of outsourced IT operations to confidentiality"
     )
     category: (
         Literal[

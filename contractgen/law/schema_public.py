@@ -115,3 +115,21 @@ class PublicSectorLaw(BaseModel):
     note: str = Field("", description="what the sources do not settle, for the lawyer who checks the record")
     sources: list[str] = Field(min_length=1, description="the official citation of each law and where it is published")
     as_of: date = Field(description="the date these facts were last checked against their sources")
+
+
+class InformationLawTerms(BaseModel):
+    """What an official-information law's record adds: the records law beside it and any secrecy it imposes."""
+
+    records_law: str = Field(
+        "",
+        description="for an official-information law: the law that requires the public body to keep its records "
+        "(the information law itself often requires none), e.g. 'the Public Records Act 2005'",
+    )
+    secrecy: str = Field(
+        "",
+        description="where the law also makes information the public body holds secret: that secrecy as the "
+        "contract names it, e.g. 'secrecy under the Public Access to Information and Secrecy Act (2009:400)'",
+    )
+    supplier_confidentiality_law: str = Field(
+        "", description="the statute that binds a private provider of outsourced IT operations to confidentiality"
+    )
