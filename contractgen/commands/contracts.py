@@ -16,6 +16,7 @@ from contractgen.commands.common import (
     EXIT_OK,
     choose_library,
     echo_err,
+    finish,
     library_workspace,
     output_folder,
     output_options,
@@ -71,7 +72,7 @@ def render(
         for warning in result["warnings"]:
             print_warning(warning, deal)
         click.echo(f"{deal} → " + ", ".join(result["written"]))
-    sys.exit(EXIT_OK if ok else EXIT_BAD_INPUT)
+    finish(EXIT_OK if ok else EXIT_BAD_INPUT)
 
 
 _RENDER: dict = {}

@@ -44,7 +44,27 @@ def test_a_cold_a_warm_and_no_cache_print_the_same_bytes(tmp_path):
         env = {**os.environ, "CONTRACTGEN_CACHE_DIR": str(cache)}
         done = run_contractgen("render", "--format", "docx", str(deal), "-o", str(tmp_path / run), env=env)
         assert done.returncode == 0, done.stderr
+        assert done.stdout.strip().endswith("deal-example.docx")  # flushed before the process left
         outputs.append((tmp_path / run / "deal-example.docx").read_bytes())
     assert outputs[0] == outputs[1] == outputs[2]
     assert (tmp_path / "cache" / "markdown" / "texts.pickle").is_file()
     assert list((tmp_path / "cache" / "docx-base").glob("*.pickle"))
+
+
+def test_the_program_leaves_with_the_status_and_output_of_the_render(tmp_path):
+    """`render` ends without tearing the interpreter down (commands.common.finish): what it printed
+    arrives and a deal that fails still gives status 2."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("contract: [unclosed\n", encoding="utf-8")
+    good = ROOT / "samples" / "deal-example.yaml"
+    done = run_contractgen("render", "--format", "docx", str(good), str(bad), "-o", str(tmp_path / "out"))
+    assert done.returncode == 2
+    assert "deal-example.docx" in done.stdout and "bad.yaml" in done.stderr
+
+
+def test_inside_another_program_the_command_exits_normally():
+    from contractgen.commands.common import finish
+
+    with pytest.raises(SystemExit) as raised:
+        finish(2)
+    assert raised.value.code == 2
