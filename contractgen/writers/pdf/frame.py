@@ -207,7 +207,12 @@ def render_in_parts(html: str, kit, css_digest: str, font_files: list[Path], set
         ["contractgen PDF part", __version__, engine.version(), css_digest, _font_digest(font_files), NO_FURNITURE]
     )
     kit.identity = identity
+    from contractgen.writers.pdf import cache
+
+    for markup, page in zip(parts_of.markups, parts_of.pages):
+        kit.trees[cache.part_key(identity, markup.encode("utf-8"))] = (parts_of.frame, page)
     parts = lay_out_or_reuse(parts_of.markups, kit, identity)
+    kit.trees.clear()
     prune_to_frame(parts_of)
     add_frame_pages(parts_of.body, parts)
     engine.rewrap(parts_of.frame)

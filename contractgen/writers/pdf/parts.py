@@ -109,6 +109,7 @@ class Split:
     frame: Any  # WeasyPrint's parsed HTML; prune_to_frame() leaves only part 0 in it
     body: Any
     markups: list[str]  # parts 1 … as standalone HTML pages
+    pages: list = field(default_factory=list)  # the same pages as element trees (no need to parse them again)
 
     @property
     def count(self) -> int:
@@ -135,7 +136,7 @@ def split(html: str, base_url: str, url_fetcher) -> Split:
     if body is None or count < 2:
         return Split(document, body, [])
     head = next((child for child in root if _local(child.tag) == "head"), None)
-    markups = []
+    markups, pages = [], []
     for index in range(1, count):
         page = ElementTree.Element(root.tag, dict(root.attrib))
         if head is not None:
@@ -150,7 +151,8 @@ def split(html: str, base_url: str, url_fetcher) -> Split:
                 holder = holders[id(parent)] = ElementTree.SubElement(part_body, parent.tag, dict(parent.attrib))
             holder.append(element)
         markups.append("<!DOCTYPE html>\n" + ElementTree.tostring(page, encoding="unicode", method="html"))
-    return Split(document, body, markups)
+        pages.append(page)
+    return Split(document, body, markups, pages)
 
 
 def prune_to_frame(parts: Split) -> None:
@@ -183,13 +185,17 @@ class Kit:
     # writers.pdf.flow.lay_out_marked when the stylesheet lets a long part be laid out in chunks
     flow: Any = None
     identity: str = ""  # what besides its markup a part's PDF depends on (the cache keys name it)
+    # {part key: (the contract's parsed HTML, the part's page as an element tree)}: laid out without parsing
+    # its markup again (forked workers inherit it)
+    trees: dict = field(default_factory=dict)
 
 
 def lay_out_part(markup: str, key: str, kit: Kit) -> LaidOutPart:
     """Lay out one part's page alone (no furniture, links or outline) and return its PDF and page facts."""
     from contractgen.writers.pdf import engine
 
-    parsed = engine.parse(markup, kit.base_url, kit.fetcher)
+    tree = kit.trees.get(key)
+    parsed = engine.with_root(*tree) if tree is not None else engine.parse(markup, kit.base_url, kit.fetcher)
     if kit.flow is not None:
         with engine.fetch_errors():
             chunked = kit.flow(parsed, key, kit)
