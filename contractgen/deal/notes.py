@@ -14,6 +14,7 @@ from typing import Any
 from contractgen.deal.parties import identity_warnings
 from contractgen.deal.readings.finding import Finding, Path, note_id, prints_as_draft
 from contractgen.deal.readings.law_notes import (
+    note_contract_language,
     note_forum,
     note_governing_law,
     note_privacy_laws,
@@ -144,6 +145,7 @@ NOTES = (
     note_service_credits,
     note_governing_law,
     note_forum,
+    note_contract_language,
     note_privacy_laws,
     note_sector_regulation,
     note_unit,

@@ -130,3 +130,14 @@ def test_a_forum_of_limited_jurisdiction_is_raised_in_a_note():
 @pytest.mark.parametrize("name", ["id-bank-pdp", "tr-bank-kvkk"])
 def test_stamp_duty_is_raised_where_the_law_charges_it(name):
     assert any(n.startswith("stamp-duty:") for n in _notes(name))
+
+
+@pytest.mark.parametrize("name,language", [("id-bank-pdp", "indonesian"), ("tr-bank-kvkk", "turkish")])
+def test_a_language_law_is_said_in_a_note(name, language):
+    assert f"contract-language:{language}" in _notes(name)
+
+
+def test_israeli_insolvency_names_its_trustee():
+    text = _text("il-insurer")
+    assert "a trustee is appointed over it" in text
+    assert "receiver" not in text

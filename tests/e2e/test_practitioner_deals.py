@@ -113,7 +113,7 @@ CASES = {
         ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Transfer of Undertakings"],
     ),
     "id-bank-pdp": (
-        ["special-data-from-categories:account-data", "stamp-duty:indonesia"],
+        ["special-data-from-categories:account-data", "stamp-duty:indonesia", "contract-language:indonesian"],
         [
             "is governed by the laws of the Republic of Indonesia",
             "Law of the Republic of Indonesia No. 27 of 2022 on Personal Data Protection",
@@ -317,7 +317,7 @@ CASES = {
         ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Data Protection Act 2018"],
     ),
     "tr-bank-kvkk": (
-        ["no-interest:client", "stamp-duty:turkey"],
+        ["no-interest:client", "stamp-duty:turkey", "contract-language:turkish"],
         [
             "is governed by the laws of the Republic of Türkiye",
             "the Law on the Protection of Personal Data No. 6698",

@@ -127,6 +127,35 @@ def note_forum(deal: Any, data: Any) -> Iterator[Finding]:
         )
 
 
+def note_contract_language(deal: Any, data: Any) -> Iterator[Finding]:
+    """A law of a party's country requiring its language (Indonesia, Türkiye): a draft says which texts it is made in,
+    which prevails and why, so that the national text is prepared and the prevailing one confirmed."""
+    from contractgen.deal.readings.sector import client_country
+    from contractgen.law.forums import country_code
+    from contractgen.law.jurisdictions import load_jurisdictions
+    from contractgen.law.national import contract_language
+    from contractgen.values.text import with_indefinite_article
+
+    if not prints_as_draft(deal):
+        return
+    written = deal.language
+    countries = (client_country(deal), country_code(getattr(deal.parties.supplier, "incorporated_in", None)))
+    chosen = "prevailing" in written.model_fields_set
+    lang = contract_language(
+        str(written.prevailing), tuple(str(t) for t in written.translations), chosen, countries, load_jurisdictions()
+    )
+    if not lang.national:
+        return
+    why = "the deal chose it" if lang.chosen and lang.prevailing != lang.national else "as that law expects"
+    yield Finding(
+        ("language", "prevailing") if chosen else ("parties",), "contract-language", lang.national,
+        f"under {lang.law}, a contract between these parties needs a text in {lang.national}",
+        f"the draft says the Agreement is made in {' and '.join(lang.texts)}, the {lang.prevailing} text prevailing "
+        f"({why})", f"that {with_indefinite_article(lang.national)} text is prepared and signed with the other, and which text prevails "
+        "(language.prevailing, where that law lets the parties choose)", "prevailing-language",
+    )  # fmt: skip
+
+
 def _limited_court(deal: Any) -> Iterator[Finding]:
     """A forum naming a court whose jurisdiction the governing law limits to listed subjects (Nigeria's Federal High
     Court, section 251 of the Constitution): the parties cannot give it a dispute outside them by agreement."""
