@@ -19,6 +19,7 @@ from contractgen.deal import load_deal
 from contractgen.law.library import library
 from contractgen.pipeline import Workspace, build_document
 from tests.e2e.test_world_families import BASE, PRIVACY_MARKETS, _docx_text
+from tests.helpers import FIXTURES
 
 PRIVACY = {key: record.data for key, record in library().records("privacy").items()}
 MECHANISMS = {key: record.data for key, record in library().records("mechanisms").items()}
@@ -63,13 +64,13 @@ def _render(law: str, mechanism: str | None, workspace: Workspace, tmp_path: Pat
     return result, text
 
 
-def _check(law: str, mechanism: str, text: str) -> None:
+def _check(law: str, mechanism: str, text: str, abroad: tuple[str, ...] = ("India", "Poland")) -> None:
     record, facts = PRIVACY[law], MECHANISMS[mechanism]
     assert f"Transfers under {_flat(record['name'])}" in text
     assert _flat(facts["name"]) in text
-    for country in ("India", "Poland"):
+    for country in abroad:
         if country != {"IN": "India"}.get(record["territory"]):
-            assert f"| {country} |" in text or country in text
+            assert re.search(rf"\b(?:to|in) {re.escape(country)}\b", text), country
     if facts.get("document"):
         assert _flat(facts["document"]) in text  # in the clause, and the schedule's annex for it
         assert text.lower().count(_flat(facts["document"]).lower()) >= 2
@@ -132,3 +133,40 @@ def test_every_drafted_law_has_a_market_and_every_mechanism_a_kind():
         for key in PRIVACY[law]["transfers"]["mechanisms"]:
             assert MECHANISMS[key].get("kind"), key
             assert MECHANISMS[key].get("law") in (law, None), key
+
+
+# The practitioner deals (never edited) whose privacy laws are all drafted by their own mechanisms.
+PRACTITIONER = FIXTURES / "openworld" / "deals"
+ABROAD = {  # deal: (law, mechanism drafted, countries as the contract names them)
+    "jp-manufacturer-appi": ("jp-appi", "appi-equivalent-measures", "the Philippines"),
+    "sg-bank-mas": ("sg-pdpa", "sg-pdpa-contract", "India"),
+    "difc-fintech": ("difc-dpl", "difc-sccs", "India"),
+    "hk-bank-pdpo": ("hk-pdpo", "hk-model-clauses", "China"),
+}
+AT_HOME = ["br-retailer-lgpd", "cn-manufacturer-pipl", "il-insurer", "in-insurer-dpdp", "ng-bank-ndpa",
+           "nz-council", "sa-bank-pdpl", "tr-bank-kvkk", "za-bank-popia"]  # fmt: skip
+
+
+def _practitioner_text(name: str) -> str:
+    from tests.terms import contract_text
+
+    return _flat(contract_text(PRACTITIONER / f"{name}.yaml"))
+
+
+@pytest.mark.parametrize("name", sorted(ABROAD))
+def test_a_practitioner_deal_abroad_gets_its_laws_transfer_term_and_no_eu_words(name):
+    law, mechanism, where = ABROAD[name]
+    text = _practitioner_text(name)
+    assert f"Transfers under {_flat(PRIVACY[law]['name'])}" in text
+    assert f"is transferred to {where} on the basis of {_flat(MECHANISMS[mechanism]['name'])}" in text or (
+        MECHANISMS[mechanism].get("not_in_force") and f"processes in {where}" in text
+    )
+    _check(law, mechanism, text, (where,))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", AT_HOME)
+def test_a_practitioner_deal_at_home_has_no_transfer_term_and_no_eu_words(name):
+    text = _practitioner_text(name)
+    assert "Transfers under" not in text
+    assert [w for w in EU_WORDS if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text)] == []
