@@ -31,6 +31,8 @@ class TaxName:
     name: str = ""
     short: str = ""
     law: str = ""
+    invoice: str = ""  # the electronic invoice a supplier established there must issue
+    exports: str = ""  # how a supplier established there taxes services used abroad
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,13 @@ def commercial_terms(data: dict[str, Any]) -> CommercialTerms:
             mandatory=bool(late.get("mandatory")),
             compensation=_text(late.get("compensation")),
         ),
-        tax=TaxName(name=_text(tax.get("name")), short=_text(tax.get("short")), law=_text(tax.get("law"))),
+        tax=TaxName(
+            name=_text(tax.get("name")),
+            short=_text(tax.get("short")),
+            law=_text(tax.get("law")),
+            invoice=_text(tax.get("invoice")),
+            exports=_text(tax.get("exports")),
+        ),
         anti_bribery=AntiBriberyLaws(laws=tuple(bribery.get("laws") or ())),
         insolvency=InsolvencyTerms(
             proceedings=tuple(insolvency.get("proceedings") or ()),

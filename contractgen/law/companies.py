@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from contractgen.law.commercial import TaxName
+from contractgen.law.forums import country_code
 from contractgen.law.jurisdictions import find
 from contractgen.law.library import active
 
@@ -84,3 +86,17 @@ def company_view(party: Any) -> CompanyView:
 def company_views(deal: Any) -> dict[str, CompanyView]:
     """The view of each party, by role."""
     return {role: company_view(getattr(deal.parties, role)) for role in ("client", "supplier")}
+
+
+def supplier_tax(deal: Any) -> TaxName:
+    """The indirect tax of the supplier's place of incorporation where it is in another country than the client's
+    (its own invoices charge it: Mexican IVA on services to a US client), as that place's record names it; else none."""
+    supplier, client = deal.parties.supplier, deal.parties.client
+    place = str(getattr(supplier, "incorporated_in", None) or "")
+    if not place or country_code(place) == country_code(getattr(client, "incorporated_in", None)):
+        return TaxName()
+    for candidate in (place, *(p.strip() for p in place.split(","))):
+        found = find(candidate) if candidate else None
+        if found is not None:
+            return found.commercial.tax if found.commercial.tax.short and found.commercial.tax.invoice else TaxName()
+    return TaxName()

@@ -87,6 +87,16 @@ class Tax(Fact):
     )
     short: str | None = Field(None, description="its usual short name, e.g. 'GST', 'VAT'")
     law: str | None = Field(None, description="the statute that imposes it, as cited")
+    invoice: str | None = Field(
+        None,
+        description="the electronic invoice a supplier established there must issue, as a contract names it, e.g. "
+        "'a digital tax receipt (CFDI) under Articles 29 and 29-A of the Federal Tax Code'",
+    )
+    exports: str | None = Field(
+        None,
+        description="how a supplier established there taxes services used abroad, in a clause after 'will charge "
+        "it', e.g. 'at the 0% rate where Article 29 of the Value Added Tax Law allows it'",
+    )
 
 
 class AntiBribery(Fact):

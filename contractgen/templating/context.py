@@ -24,6 +24,7 @@ from contractgen.templating.filters import party_reference
 
 def _shortcut_types() -> dict[str, Any]:
     from contractgen.deal.readings.process_agent import AgentView
+    from contractgen.law.commercial import TaxName
     from contractgen.law.companies import CompanyView
     from contractgen.law.employment import StaffTransfer
     from contractgen.law.public_sector import PublicSector
@@ -46,6 +47,7 @@ def _shortcut_types() -> dict[str, Any]:
         staff=StaffTransfer,
         companies=dict[str, CompanyView],
         process_agents=list[AgentView],
+        supplier_tax=TaxName,
         PD=str,
         locale_=str,
         currency_=str,
@@ -63,7 +65,7 @@ def context_types() -> dict[str, Any]:
 def build_context(deal) -> dict[str, Any]:
     """Return the variables a clause can read: each deal section, its derived figures, a few shortcuts."""
     from contractgen.deal.readings.process_agent import process_agents
-    from contractgen.law.companies import company_views
+    from contractgen.law.companies import company_views, supplier_tax
     from contractgen.law.employment import staff_transfer_of
     from contractgen.law.public_sector import public_sector_of
 
@@ -96,6 +98,7 @@ def build_context(deal) -> dict[str, Any]:
         staff=staff_transfer_of(deal, law.country),
         companies=company_views(deal),
         process_agents=process_agents(deal),
+        supplier_tax=supplier_tax(deal),
         forum=forum,
         disputes=disputes,
         public=public_sector_of(law.key, client.kind, client.public_body),

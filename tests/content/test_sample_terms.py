@@ -68,12 +68,13 @@ EXPECTED = {
             "hereby assigns to PeoplePulse, with effect as each item of Developed Material is created",
             "Bankruptcy Code",
             "Foreign Corrupt Practices Act",
-            "sales, use, excise and similar transaction taxes",
+            # the Mexican supplier's own tax on its invoices (its place's record), not California's sales taxes
+            "value added tax (impuesto al valor agregado, IVA)",
         ],
         [
             "wilful",
             "full title guarantee",
-            "value added tax",
+            "sales, use, excise and similar transaction taxes",
             "Employment Regulations",
             "Bribery Act",
             "winding up",
