@@ -14,7 +14,8 @@ from contractgen.deal.load import read_deal
 from contractgen.deal.readings.finding import prints_as_draft
 from contractgen.deal.readings.support_hours import support_hours_warnings
 from contractgen.deal.notes import final_warnings
-from contractgen.document.model import Clause, Document, DocumentNote, ListBlock, ListItem, Paragraph, Part, PartyBlock
+from contractgen.document.notes import document_notes
+from contractgen.document.model import Clause, Document, ListBlock, ListItem, Paragraph, Part, PartyBlock
 from contractgen.document.reader import read_inline, read_markdown, save_read_texts
 from contractgen.document.transforms import TermDefinition, apply_transforms
 from contractgen.errors import ContractgenError, DealError, DraftingNote, LibraryError, Problem
@@ -249,8 +250,6 @@ def build_document(loaded: DealSource | ResolvedDeal, workspace: Workspace | Non
     warnings = list(resolution.warnings)
     apply_transforms(document, offered)
     save_read_texts()  # what the next process needs not parse again
-    if draft:
-        document.notes = _document_notes(document, source.notes)
     disagreement = None if context["disputes"].arbitration else law_forum_warning(context["law"], context["forum"])
     if disagreement:
         warnings.append(disagreement)
@@ -260,6 +259,8 @@ def build_document(loaded: DealSource | ResolvedDeal, workspace: Workspace | Non
     public = [p.name for p in (deal.parties.client, deal.parties.supplier) if getattr(p, "public_body", False)]
     warnings.extend(wording_problems(document, template_dir, bool(context["disputes"].arbitration), public))
     warnings.extend(law_word_problems(document, context["law"].must_not_use, context["law"].name))
+    if draft:  # every warning too, each on the clause it affects as this document numbers it
+        document.notes = document_notes(document, list(source.notes), warnings)
     return BuildResult(document, resolution, warnings, source, context)
 
 
@@ -303,20 +304,6 @@ def _deviation(overrides) -> str:
         return "this deal's own text (deviates from the library)"
     anchors = ", ".join(text.paragraph for text in overrides)
     return f"this deal's own text for paragraph {anchors} (deviates from the library)"
-
-
-def _document_notes(document: Document, notes: list[DraftingNote]) -> list[DocumentNote]:
-    """The deal's drafting notes as the draft prints them, each on the clause it affects (else the whole document)."""
-    clauses: dict[str, tuple[str, str]] = {}
-    for part, clause in document.iter_clauses():
-        where = f"{part.number}, paragraph {clause.number}" if part.number else f"clause {clause.number}"
-        clauses.setdefault(clause.id, (clause.anchor, where if clause.number else part.number))
-    printed = []
-    for note in notes:
-        anchor, where = clauses.get(note.clause, ("", ""))
-        text = f"Drafting note {note.id} ({note.path}): {note.unrecognised}; {note.drafted}. To check: {note.check}."
-        printed.append(DocumentNote(note.id, note.path, text, anchor, where, note.acknowledged))
-    return printed
 
 
 def clause_text(resolved_deal: ResolvedDeal, version, workspace: Workspace) -> str:

@@ -294,6 +294,7 @@ class DocumentNote:
     anchor: str = ""  # the clause it affects; "" for the document as a whole
     location: str = ""  # "clause 12" or "Schedule 3, paragraph 2", as the contract numbers that clause
     acknowledged: bool = False
+    kind: str = "note"  # "note": acknowledged by its id before a final version; "warning": a build warning to check
 
 
 @dataclass

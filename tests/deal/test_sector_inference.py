@@ -48,6 +48,7 @@ def test_the_briefs_bank_deal_gets_the_pra_and_fca_terms_and_notes_asking():
         "sector-from-name:bank-gb",
         "critical-or-important:pra-ss2-21",
         "process-agent:supplier-in-gb",
+        "top-priority-target:p1",  # and that its P1 is measured on every Incident
     }
     text = contract_text(BANK)
     assert "SS2/21" in text and "SYSC 8" in text

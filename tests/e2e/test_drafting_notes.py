@@ -21,9 +21,13 @@ DRAFT = NOTES / "draft-with-notes.yaml"
 IDS = ["resolution:when-the-fix-is-deployed-to-production", "no-service-credits:tiers"]
 # the supplier (India) has no agent for service of process before the English courts: a third note
 AGENT = "process-agent:supplier-in-gb"
-ALL = [AGENT, *IDS]
-# its 24x7 services are not covered by the Delivery Centre's hours: build warnings that are not notes
+# its P1 has no target of its own: the draft measures every P1 Incident (100%) and says so
+TOP = "top-priority-target:p1"
+ALL = [AGENT, TOP, *IDS]
+# its 24x7 services are not covered by the Delivery Centre's hours: build warnings that are not notes (a draft
+# prints them too, after the notes, as warnings that need no acknowledgement)
 HOURS = ".support_hours: "
+WARNED = "Warning warning:scope-services-"
 
 
 def notes_warned(stderr: str) -> int:
@@ -42,7 +46,9 @@ def test_validate_prints_each_note_as_a_located_warning_and_passes():
     result = cli("validate", str(DRAFT))
     assert result.returncode == 0, result.stderr
     lines = [
-        line for line in result.stderr.splitlines() if "warning:" in line and AGENT not in line and HOURS not in line
+        line
+        for line in result.stderr.splitlines()
+        if "warning:" in line and AGENT not in line and HOURS not in line and TOP not in line
     ]
     assert len(lines) == 2 and notes_warned(result.stderr) == len(ALL)
     assert re.match(
@@ -66,7 +72,7 @@ def test_json_report_carries_the_notes_with_ids_lines_and_clauses():
     report = json.loads(result.stdout)["deals"][0]
     assert report["ok"] is True and report["problems"] == []
     assert [n["id"] for n in report["notes"]] == ALL
-    first = report["notes"][1]
+    first = report["notes"][2]
     assert first["field"] == "service_levels.incident_priorities[3].resolution" and first["clause"] == "sl-priorities"
     assert isinstance(first["line"], int) and first["drafted"] and first["check"]
 
@@ -76,7 +82,7 @@ def test_github_format_prints_notes_as_warning_annotations():
     assert result.returncode == 0
     annotations = [line for line in result.stderr.splitlines() if line.startswith("::warning ") and HOURS not in line]
     assert len(annotations) == len(ALL)
-    assert re.match(r"^::warning file=[^,]*draft-with-notes\.yaml,line=\d+::service_levels", annotations[1])
+    assert re.match(r"^::warning file=[^,]*draft-with-notes\.yaml,line=\d+::service_levels", annotations[2])
 
 
 def test_a_final_document_with_open_notes_is_refused_until_each_is_acknowledged():
@@ -114,13 +120,14 @@ def test_draft_docx_carries_each_note_as_a_word_comment_on_its_clause(draft_outp
         document = z.read("word/document.xml").decode()
         types = z.read("[Content_Types].xml").decode()
     assert "comments+xml" in types
-    assert comments.count("<w:comment ") == len(ALL) and 'w:author="contractgen"' in comments
+    assert comments.count(WARNED) >= 1  # every build warning of a draft is a comment too
+    assert comments.count("<w:comment ") == len(ALL) + comments.count(WARNED) and 'w:author="contractgen"' in comments
     assert all(note_id in comments for note_id in IDS)
     assert "w:date" not in comments  # the same deal gives the same bytes
     # the resolution note sits on the heading of the incident-priorities clause
     heading = re.search(r'w:name="sl_priorities"/>(.{0,200})', document).group(1)
     assert heading.startswith('<w:commentRangeStart w:id="1"/>')  # comment 0: the process agent, on clause 1
-    assert '<w:commentRangeEnd w:id="2"/>' in document
+    assert '<w:commentRangeEnd w:id="2"/>' in document and '<w:commentRangeEnd w:id="3"/>' in document
 
 
 @pytest.mark.skipif(
@@ -147,7 +154,7 @@ def test_libreoffice_shows_the_comments(draft_outputs, tmp_path):
     with zipfile.ZipFile(tmp_path / "draft-with-notes.odt") as z:
         content = z.read("content.xml").decode()
     annotations = re.findall(r"<office:annotation .*?</office:annotation>", content, re.S)
-    assert len(annotations) == len(ALL)
+    assert len(annotations) == len(ALL) + sum(1 for a in annotations if WARNED in a)
     assert any("no-service-credits:tiers" in a for a in annotations)
 
 
@@ -155,10 +162,15 @@ def test_draft_pdf_has_a_drafting_notes_page(draft_outputs):
     import pypdf
 
     reader = pypdf.PdfReader(str(draft_outputs / "draft-with-notes.pdf"))
-    last = " ".join(reader.pages[-1].extract_text().split())
+    last = " ".join(" ".join(page.extract_text() for page in reader.pages[-2:]).split())
     assert "Drafting notes" in last
     assert "resolution:when-the-fix-is-deployed-to-production — Schedule" in last
     assert "no-service-credits:tiers" in last
+    assert "This page is not part of the agreement: remove it before the draft is sent." in " ".join(
+        " ".join(page.extract_text() for page in reader.pages[-3:]).split()
+    )
+    assert "warning:scope-services-0-support-hours — clause" in last  # the build warnings, on the same page
+    assert f"{TOP} — Schedule" in " ".join(" ".join(page.extract_text() for page in reader.pages[-3:]).split())
 
 
 def test_a_final_acknowledged_document_has_no_comments_and_no_notes_page(tmp_path):

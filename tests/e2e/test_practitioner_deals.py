@@ -36,7 +36,7 @@ GDPR_WORDS_BUT_CONTROLLER = [w for w in GDPR_WORDS if w != "controller"]
 # The APPI's own transfer article is its Article 28: GDPR's Article 28 is told apart by how it is cited.
 GDPR_WORDS_BUT_APPI_ARTICLE_28 = [w for w in GDPR_WORDS if w != "Article 28"] + ["Article 28 GDPR", "Article 28(3)(a)"]
 EU_ONLY = ["2001/23/EC"]
-OTHER_NOTES = ("default-", "critical-or-important:", "sector-from-name:", "late-payment-rate:")
+OTHER_NOTES = ("default-", "critical-or-important:", "sector-from-name:", "late-payment-rate:", "top-priority-target:")
 # A public body has no group, no registered office and cannot be insolvent.
 PUBLIC_BODY = ["to any company in its group", "has power to act in its resolution", "validly incorporated and"]
 

@@ -15,6 +15,7 @@ from contractgen.deal.readings.process_agent import note_process_agent
 from contractgen.deal.readings.public_bodies import apply_cooperatives, apply_public_bodies
 from contractgen.deal.readings.security_defaults import apply_security_defaults
 from contractgen.deal.readings.sector import apply_card_data, apply_sector_regulation
+from contractgen.deal.readings.service_levels import note_top_priority_target
 from contractgen.deal.readings.service_scope import apply_service_scope
 from contractgen.deal.readings.transfer_notes import note_transfer_default
 
@@ -40,11 +41,13 @@ def apply_readings(deal: Deal) -> tuple[Deal, list[Finding]]:
 
 
 def reading_notes(deal: Deal, data: Any) -> Iterator[Finding]:
-    """The notes on what the deal writes that the draft does not change: payment terms, process agents, transfers."""
+    """The notes on what the deal writes that the draft does not change: payment terms, process agents, transfers,
+    the most severe Priority's target."""
     yield from note_unread_payment_terms(deal, data)
     yield from note_process_agent(deal, data)
     yield from note_transfer_default(deal, data)
     yield from note_stamp_duty(deal)
+    yield from note_top_priority_target(deal, data)
 
 
 def ask_company_numbers(deal: Deal) -> tuple[Deal, list[Finding]]:
