@@ -97,6 +97,14 @@ class RestraintOfTradeRule:
 
 
 @dataclass(frozen=True)
+class IndemnityRule:
+    """Whether an indemnity reaches claims between the parties only in express words (``law.indemnity``)."""
+
+    between_parties: str = ""  # "express_words"; "" if not checked
+    authority: str = ""
+
+
+@dataclass(frozen=True)
 class CommercialTerms:
     """The commercial-law blocks of one jurisdiction record, each unknown when the record lacks it."""
 
@@ -109,6 +117,7 @@ class CommercialTerms:
     proportionate_liability: ProportionateLiabilityRule = field(default_factory=ProportionateLiabilityRule)
     stamp_duty: StampDutyRule = field(default_factory=StampDutyRule)
     restraint_of_trade: RestraintOfTradeRule = field(default_factory=RestraintOfTradeRule)
+    indemnity: IndemnityRule = field(default_factory=IndemnityRule)
 
 
 def _text(value: Any) -> str:
@@ -126,6 +135,7 @@ def commercial_terms(data: dict[str, Any]) -> CommercialTerms:
     apportion = data.get("proportionate_liability") or {}
     stamp = data.get("stamp_duty") or {}
     restraint = data.get("restraint_of_trade") or {}
+    indemnity = data.get("indemnity") or {}
     return CommercialTerms(
         late_payment=LatePaymentRule(
             statutory=late.get("statutory"),
@@ -167,5 +177,8 @@ def commercial_terms(data: dict[str, Any]) -> CommercialTerms:
         restraint_of_trade=RestraintOfTradeRule(
             law=_text(restraint.get("law")),
             employee_non_solicitation=_text(restraint.get("employee_non_solicitation")),
+        ),
+        indemnity=IndemnityRule(
+            between_parties=_text(indemnity.get("between_parties")), authority=_text(indemnity.get("authority"))
         ),
     )

@@ -22,6 +22,7 @@ from contractgen.law.commercial import (
     LatePaymentRule,
     TaxName,
     ProportionateLiabilityRule,
+    IndemnityRule,
     RestraintOfTradeRule,
     ThirdPartyEnforcement,
     commercial_terms,
@@ -86,6 +87,7 @@ class Law:
     restraint_of_trade: RestraintOfTradeRule = field(default_factory=RestraintOfTradeRule)
     court_termination: CourtTermination = field(default_factory=CourtTermination)
     copyright_transfer: CopyrightTransfer = field(default_factory=CopyrightTransfer)
+    indemnity: IndemnityRule = field(default_factory=IndemnityRule)
 
     def __str__(self) -> str:
         return self.wording
@@ -290,6 +292,7 @@ def law_of(governing_law: str, wording: str | None = None) -> Law:
         restraint_of_trade=record.commercial.restraint_of_trade,
         court_termination=record.national.court_termination,
         copyright_transfer=record.national.copyright_transfer,
+        indemnity=record.commercial.indemnity,
     )
 
 

@@ -180,6 +180,19 @@ class RestraintOfTrade(Fact):
     )
 
 
+class Indemnity(Fact):
+    """How the law reads an indemnity: whether it reaches claims between the parties themselves."""
+
+    between_parties: Literal["express_words"] | None = Field(
+        None,
+        description=(
+            "'express_words' where an indemnity covers the indemnified party's own claims against the indemnifier, "
+            "and its legal fees in them, only if the contract says so unmistakably; null if not checked"
+        ),
+    )
+    authority: str = Field("", description="the decision or provision that says so, as cited")
+
+
 class CompanyForm(BaseModel):
     """One form of company the law of its place of incorporation knows, told by how its name ends."""
 
@@ -237,6 +250,9 @@ class CommercialLaw(BaseModel):
     )
     companies: Companies | None = Field(
         None, description="how a company incorporated under this law is described and signs, by its form"
+    )
+    indemnity: Indemnity | None = Field(
+        None, description="whether an indemnity reaches claims between the parties only in express words"
     )
 
 
