@@ -146,7 +146,15 @@ class Party(Section):
         return next((m for m in self.members if m.lead), self.members[0] if self.members else None)
 
 
-Sector = Literal["bank", "insurer", "payment institution", "e-money institution", "investment firm", "other"]
+Sector = Literal[
+    "bank",
+    "insurer",
+    "payment institution",
+    "e-money institution",
+    "investment firm",
+    "electronic communications provider",
+    "other",
+]
 SECTORS: tuple[str, ...] = get_args(Sector)
 
 

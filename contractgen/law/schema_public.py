@@ -118,7 +118,8 @@ class PublicSectorLaw(BaseModel):
 
 
 class InformationLawTerms(BaseModel):
-    """What an official-information law's record adds: the records law beside it and any secrecy it imposes."""
+    """What an official-information or communications record adds: the records law beside it, any secrecy it
+    imposes, the limits it puts on traffic and location data."""
 
     records_law: str = Field(
         "",
@@ -132,4 +133,9 @@ class InformationLawTerms(BaseModel):
     )
     supplier_confidentiality_law: str = Field(
         "", description="the statute that binds a private provider of outsourced IT operations to confidentiality"
+    )
+    traffic_data: str = Field(
+        "",
+        description="for an electronic-communications rule: the provisions that limit who may process traffic and "
+        "location data, for what and for how long, as the contract cites them (a country's in national_laws)",
     )

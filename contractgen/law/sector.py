@@ -46,6 +46,7 @@ class SectorRegime(str):
     records_law: str = ""  # an information law's companion: the law that requires the public body to keep records
     secrecy: str = ""  # the secrecy the law puts on information the public body holds, as the contract names it
     supplier_confidentiality_law: str = ""  # the statute binding an outsourced IT provider to confidentiality
+    traffic_data: str = ""  # the provisions limiting traffic and location data (an electronic-communications rule)
     national_authorities: dict[str, str] = {}  # the authority by the client's country, where the rule leaves it to each
     national_law: dict[str, str] = {}  # a directive's implementing law in the client's country (name, provisions)
     _record: dict[str, Any]
@@ -74,6 +75,7 @@ class SectorRegime(str):
         self.records_law = str(record.get("records_law") or "")
         self.secrecy = str(record.get("secrecy") or "")
         self.supplier_confidentiality_law = str(record.get("supplier_confidentiality_law") or "")
+        self.traffic_data = str(record.get("traffic_data") or "")
         self.category = str(record.get("category") or category_of(self.title + " " + " ".join(self.aliases)))
         national = record.get("national_authorities") or {}
         self.national_authorities = {str(k).upper(): str(v) for k, v in national.items()}

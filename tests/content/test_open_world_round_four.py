@@ -138,3 +138,36 @@ def test_social_services_clients_and_patients_bring_health_information_with_a_no
     source = load_deal(OPENWORLD / deal)
     assert source.deal.data_protection.special_categories == ["health information"]
     assert f"special-data-from-subjects:{subject}" in {n.id for n in source.notes}
+
+
+def test_an_electronic_communications_provider_gets_the_supplier_notice_well_inside_its_24_hours():
+    deal = OPENWORLD / "ie-telecoms.yaml"  # lists the ePrivacy Regulations among its privacy laws
+    source = load_deal(deal)
+    assert "ePrivacy Directive" in [str(r) for r in source.deal.regulatory]
+    assert "moved-to-regulatory:eprivacy-regulations-2011-s-i-no-336-of-2011" in {n.id for n in source.notes}
+    text = contract_text(deal)
+    assert "as supplemented by the Irish Data Protection Act 2018 and ePrivacy" not in text
+    assert (
+        "and in any event within 6 hours, after the Supplier or any Sub-processor becomes aware of a Personal" in text
+    )
+    assert "report personal data breaches to the Data Protection Commission under Article 2 of Commission" in text
+    assert "Where the Services involve traffic data or location data of the Operator's subscribers or users" in text
+    assert "under regulations 6 and 9 of S.I. No. 336 of 2011" in text
+
+
+def _eu() -> list[str]:
+    from contractgen.law.sector import load_sector_regimes
+
+    return list(load_sector_regimes()["ePrivacy Directive"].places)
+
+
+@pytest.mark.parametrize("country", _eu())
+def test_the_eprivacy_clock_applies_to_a_provider_in_every_member_state(country):
+    from contractgen.law.sector import load_sector_regimes
+
+    regime = load_sector_regimes()["ePrivacy Directive"].in_country(country)
+    assert str(regime.report_within) == "24 hours" and str(regime.supplier_notice) == "6 hours"
+    assert "electronic communications provider" in regime.sectors
+    assert (regime.national_law.get("traffic_data") or regime.traffic_data).startswith(
+        ("Articles 6 and 9", "regulations")
+    )
