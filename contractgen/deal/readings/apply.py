@@ -9,6 +9,7 @@ from typing import Any
 from contractgen.deal.model import Deal
 from contractgen.deal.readings.finding import Finding, prints_as_draft
 from contractgen.deal.readings.convenience import apply_convenience_default
+from contractgen.deal.readings.implied_data import apply_implied_data
 from contractgen.deal.readings.payment_terms import note_stamp_duty, note_unread_payment_terms
 from contractgen.deal.readings.personal_data import apply_personal_data, apply_special_data
 from contractgen.deal.readings.process_agent import note_process_agent
@@ -30,6 +31,7 @@ def apply_readings(deal: Deal) -> tuple[Deal, list[Finding]]:
         apply_sector_regulation,
         apply_card_data,
         apply_personal_data,
+        apply_implied_data,
         apply_special_data,
         apply_service_scope,
         apply_security_defaults,
