@@ -141,3 +141,9 @@ def test_israeli_insolvency_names_its_trustee():
     text = _text("il-insurer")
     assert "a trustee is appointed over it" in text
     assert "receiver" not in text
+
+
+def test_a_chinese_invoice_is_a_fapiao():
+    text = _text("cn-manufacturer-pipl")
+    assert "will issue each invoice as a special VAT invoice (fapiao)" in text
+    assert "an invoice not issued in that form is not a valid invoice" in text
