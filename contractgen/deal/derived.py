@@ -326,7 +326,7 @@ def compute_derived(deal: Deal) -> Derived:
         supplier_country=country_code(getattr(deal.parties.supplier, "incorporated_in", None)),
         client_interest_free=interest_free(deal.parties.client.name),
         security_operations=any(is_security_operations(s) for s in deal.scope.services),
-        service_kinds={s.id: kind for s in deal.scope.services if (kind := service_kind(s))},
+        service_kinds={s.id: sk for s in deal.scope.services if (sk := service_kind(s))},
         end_user_support=(helpdesk := bool(deal.scope.services) and all(map(is_end_user_support, deal.scope.services))),
         one_country=len(codes := party_countries(deal)) == 2 and codes[0] == codes[1],
         step_in=deal.step_in is not None and ("step_in" in deal.model_fields_set or not helpdesk),

@@ -49,6 +49,7 @@ class InsolvencyTerms:
     proceedings: tuple[str, ...] = ()
     officeholders: tuple[str, ...] = ()
     law: str = ""
+    events: tuple[str, ...] = ()  # the procedures a company incorporated under this law may enter, as events
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,7 @@ def commercial_terms(data: dict[str, Any]) -> CommercialTerms:
             proceedings=tuple(insolvency.get("proceedings") or ()),
             officeholders=tuple(insolvency.get("officeholders") or ()),
             law=_text(insolvency.get("law")),
+            events=tuple(insolvency.get("events") or ()),
         ),
         execution=ExecutionFormalities(
             signing=_text(execution.get("signing")),

@@ -113,6 +113,15 @@ class Insolvency(Fact):
     )
     officeholders: list[str] = Field([], description="the office-holders appointed in them, e.g. 'liquidator'")
     law: str | None = Field(None, description="the insolvency statute, as cited")
+    events: list[str] = Field(
+        [],
+        description=(
+            "the insolvency and restructuring procedures of this law that a company incorporated here may enter, each "
+            "as an event that completes 'an Insolvency Event occurs in relation to a Party if …', naming its provision "
+            "(e.g. 'a moratorium under Part A1 of the Insolvency Act 1986 comes into force for it'); the insolvency "
+            "clause lists them for each party incorporated here, whatever law governs the contract"
+        ),
+    )
 
 
 class Execution(Fact):

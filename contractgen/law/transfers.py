@@ -43,6 +43,10 @@ class Transfer:
     note: str = ""
     mechanism: Mechanism | None = None  # the mechanism record, for a law drafted by its own mechanism
     defaulted: bool = False  # the deal names none of the law's mechanisms: its default is drafted (a note)
+    # for an adequacy basis: the standard clauses agreed in advance should the adequacy cease to cover the destination
+    fallback: str = ""
+    fallback_module: str = ""
+    fallback_assessment: bool = False
 
 
 def places(deal: Any) -> list[Place]:
@@ -143,6 +147,19 @@ def _by_own_mechanism(regime: Regime, by_country: dict[str, list[Place]], chosen
     return found
 
 
+# The regime's own standard clauses, which the parties can agree in advance for the day an adequacy decision ends.
+STANDARD_CLAUSES = ("eu-sccs", "swiss-sccs", "idta", "uk-addendum")
+
+
+def _fallback(regime: Any, chosen: list[Any]) -> Any:
+    """The mechanism a transfer on adequacy falls back on: the deal's own choice for the regime, else its clauses."""
+    usable = [m for m in chosen if m.key in regime.mechanisms]
+    if usable:
+        return usable[0]
+    key = next((k for k in regime.mechanisms if k in STANDARD_CLAUSES), None)
+    return load_registry()[1].get(key) if key else None
+
+
 def decide(deal: Any, regimes: list[AppliedRegime]) -> list[Transfer]:
     """Decide, per regime and destination country, whether it is a restricted transfer and on what basis."""
     mechanisms = chosen_mechanisms(deal)
@@ -170,9 +187,15 @@ def decide(deal: Any, regimes: list[AppliedRegime]) -> list[Transfer]:
             partial = adequacy.partial.get(country)
             if country in adequacy.adequate or (partial and partial.get("adequate_by_default")):
                 note = partial.get("note", "") if partial else ""
-                result.append(
-                    Transfer(regime.key, regime.name, country, what, False, "adequacy", adequacy.name, "", False, note)
-                )
+                # a basis the deal writes in its own words is not replaced by the library's clauses
+                fallback = None if written_bases(deal) else _fallback(regime, mechanisms)
+                modular = fallback is not None and fallback.key in ("eu-sccs", "swiss-sccs", "uk-addendum")
+                result.append(Transfer(
+                    regime.key, regime.name, country, what, False, "adequacy", adequacy.name, "", False, note,
+                    fallback=fallback.name if fallback else "",
+                    fallback_module=_module(client_role, supplier_role, onward) if modular else "",
+                    fallback_assessment=bool(fallback and fallback.assessment),
+                ))  # fmt: skip
                 continue
             usable = [m for m in mechanisms if m.key in regime.mechanisms]
             if partial and partial.get("mechanism"):

@@ -26,6 +26,7 @@ def _shortcut_types() -> dict[str, Any]:
     from contractgen.deal.readings.process_agent import AgentView
     from contractgen.law.commercial import TaxName
     from contractgen.law.companies import CompanyView
+    from contractgen.law.party_insolvency import PartyInsolvency
     from contractgen.law.employment import StaffTransfer
     from contractgen.law.public_sector import PublicSector
 
@@ -48,6 +49,7 @@ def _shortcut_types() -> dict[str, Any]:
         companies=dict[str, CompanyView],
         process_agents=list[AgentView],
         supplier_tax=TaxName,
+        party_insolvency=dict[str, PartyInsolvency],
         PD=str,
         locale_=str,
         currency_=str,
@@ -66,6 +68,7 @@ def build_context(deal) -> dict[str, Any]:
     """Return the variables a clause can read: each deal section, its derived figures, a few shortcuts."""
     from contractgen.deal.readings.process_agent import process_agents
     from contractgen.law.companies import company_views, supplier_tax
+    from contractgen.law.party_insolvency import insolvency_views
     from contractgen.law.employment import staff_transfer_of
     from contractgen.law.public_sector import public_sector_of
 
@@ -99,6 +102,7 @@ def build_context(deal) -> dict[str, Any]:
         companies=company_views(deal),
         process_agents=process_agents(deal),
         supplier_tax=supplier_tax(deal),
+        party_insolvency=insolvency_views(deal),
         forum=forum,
         disputes=disputes,
         public=public_sector_of(law.key, client.kind, client.public_body),

@@ -135,10 +135,78 @@ def test_a_draft_service_of_no_known_kind_prints_placeholders_and_a_note(tmp_pat
     assert "In scope. The service includes: [●: the activities of the service]." in schedule
     assert "Out of scope. The service does not include: [●:" in schedule
     notes = {note.id: note for note in load_deal(path).notes}
-    assert "service-scope:lab" in notes and "[●]" in notes["service-scope:lab"].drafted
+    assert "default-scope:lab" in notes and "[●]" in notes["default-scope:lab"].drafted
 
 
 def test_a_final_document_warns_of_each_scope_drafted():
     warnings = final_warnings(load_deal(SAMPLES / "nl-fintech-uk-soc.yaml").deal)
     scoped = [w for w in warnings if "the deal lists no activities for" in w]
     assert len(scoped) == 2 and "a service of its kind (incident response)" in scoped[1]
+
+
+def insolvency(text: str) -> str:
+    """The Insolvency clause, from its events to the notice of an Insolvency Event."""
+    return text.split("An Insolvency Event occurs in relation to")[1].split(
+        "immediately in writing if an Insolvency Event"
+    )[0]
+
+
+def test_an_english_supplier_under_dutch_law_has_the_english_procedures():
+    clause = insolvency(sample("nl-fintech-uk-soc"))
+    local = clause.split(
+        "An Insolvency Event also occurs in relation to Pennine, which is incorporated in England and Wales, if:"
+    )[1]
+    for procedure in (
+        "a moratorium under Part A1 of the Insolvency Act 1986",
+        "a company voluntary arrangement under Part 1 of the Insolvency Act 1986",
+        "an administrator is appointed over it by the court or out of court (Schedule B1 to the Insolvency Act 1986)",
+        "Part 26 (a scheme of arrangement) or Part 26A (a restructuring plan) of the Companies Act 2006",
+        "a petition for its winding up under Part 4 of the Insolvency Act 1986",
+        "receivership or administrative receivership",
+    ):
+        assert procedure in local, procedure
+    assert "in relation to Grachtpay, which is incorporated" not in clause  # no Dutch procedures recorded yet
+    assert not re.search(r"\breceiver\b", clause)  # a word Dutch-law contracts must not use
+
+
+def test_two_scottish_parties_share_one_list_of_procedures():
+    clause = insolvency(sample("uk-charity-minimal"))
+    assert clause.count("An Insolvency Event also occurs") == 1
+    assert "in relation to a Party, each Party being incorporated in Scotland, if:" in clause
+    assert "Part 26A (a restructuring plan) of the Companies Act 2006" in clause
+
+
+def test_a_party_incorporated_in_england_has_the_procedures_under_english_law_too():
+    clause = insolvency(sample("deal-example"))
+    assert "in relation to the Client, which is incorporated in England and Wales, if:" in clause
+    assert "which is incorporated in India" not in clause
+
+
+def test_no_english_procedures_for_parties_incorporated_elsewhere():
+    assert "Insolvency Act 1986" not in insolvency(sample("de-manufacturer-poland"))
+
+
+def adequacy_paragraph(text: str) -> str:
+    """The international-transfers paragraph on a transfer made on an adequacy decision."""
+    return (
+        text.split("Where the basis of a transfer is an adequacy decision or regulation")[1]
+        .split("{#")[0]
+        .split(" will not make any onward transfer")[0]
+    )
+
+
+def test_a_transfer_on_uk_adequacy_continues_on_sccs_agreed_in_advance():
+    paragraph = adequacy_paragraph(sample("nl-fintech-uk-soc"))
+    assert (
+        "the Parties agree now the basis on which transfers to that destination will then continue: the standard "
+        "contractual clauses adopted by the European Commission in Implementing Decision (EU) 2021/914, Module 2 "
+        "(controller to processor)"
+    ) in paragraph
+    assert "The Parties enter into those clauses by this Agreement, with effect from the moment" in paragraph
+    assert "transfer risk assessment those clauses require" in paragraph
+    assert "Only if that basis cannot lawfully be used will no further transfer be made" in paragraph
+
+
+def test_a_swiss_transfer_on_adequacy_falls_back_on_the_swiss_clauses():
+    paragraph = adequacy_paragraph(sample("ch-bank-portugal"))
+    assert "the EU standard contractual clauses as adapted for Switzerland under the FADP, Module 2" in paragraph

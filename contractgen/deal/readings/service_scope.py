@@ -28,7 +28,7 @@ def _finding(deal: Any, index: int, service: Any, draft: bool) -> Finding:
     else:
         drafted = "Schedule 1 says it includes the activities described in its description"
     return Finding(
-        ("scope", "services", index), "service-scope", str(service.id),
+        ("scope", "services", index), "default-scope", str(service.id),
         f"the deal lists no activities for {service.name} (in_scope)", drafted,
         f"the activities the parties agreed for {service.name}, what is excluded"
         + (", and the response times" if kind == "end-user support" and not timed else "")
