@@ -40,9 +40,22 @@ from contractgen.writers import FORMATS
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core)."
 )
+@click.option(
+    "--for-counterparty",
+    "counterparty",
+    is_flag=True,
+    help="Write the copy to send to the other side, OUT/<deal>.counterparty.docx/.pdf: a draft's drafting notes "
+    "(the client's open questions: Word comments and the notes page) are left out. Without it, the internal copy.",
+)
 @root_option
 def render(
-    deals: tuple[Path, ...], out_dir: Path | None, formats: str, strict: bool, jobs: int | None, root: Path | None
+    deals: tuple[Path, ...],
+    out_dir: Path | None,
+    formats: str,
+    strict: bool,
+    jobs: int | None,
+    counterparty: bool,
+    root: Path | None,
 ) -> None:
     """Render each DEAL.yaml into OUT/<deal>.docx and OUT/<deal>.pdf."""
     from contractgen.outputs import remove_stale_temporaries
@@ -61,7 +74,9 @@ def render(
 
         prepare_templates(workspace.templates_path, chosen)  # the engines, not only the lazy packages
     with DealProgress([str(d) for d in deals], "rendering", None if len(deals) > 1 else False) as shown:
-        results = run_each(list(deals), _render_one, jobs, shown, _render_worker, (workspace, out_dir, chosen, strict))
+        results = run_each(
+            list(deals), _render_one, jobs, shown, _render_worker, (workspace, out_dir, chosen, strict, counterparty)
+        )
     ok = True
     for deal, result in zip(deals, results):
         if result["status"] == "error":
@@ -78,9 +93,9 @@ def render(
 _RENDER: dict = {}
 
 
-def _render_worker(workspace, out_dir: Path, formats: tuple[str, ...], strict: bool) -> None:
+def _render_worker(workspace, out_dir: Path, formats: tuple[str, ...], strict: bool, counterparty: bool) -> None:
     """Worker initializer: what every deal of one `render` shares."""
-    _RENDER.update(workspace=workspace, out_dir=out_dir, formats=formats, strict=strict)
+    _RENDER.update(workspace=workspace, out_dir=out_dir, formats=formats, strict=strict, counterparty=counterparty)
 
 
 def _render_one(deal: Path) -> dict:
@@ -88,14 +103,34 @@ def _render_one(deal: Path) -> dict:
     from contractgen.pipeline import render_deal
 
     try:
-        written, warnings = render_deal(
-            deal, _RENDER["out_dir"], _RENDER["formats"], _RENDER["workspace"], strict=_RENDER["strict"]
-        )
+        if _RENDER["counterparty"]:
+            written, warnings = _render_counterparty(deal)
+        else:
+            written, warnings = render_deal(
+                deal, _RENDER["out_dir"], _RENDER["formats"], _RENDER["workspace"], strict=_RENDER["strict"]
+            )
     except ContractgenError as exc:
         return {"status": "error", "lines": exc.lines()}
     except OSError as exc:
         return {"status": "error", "lines": [f"{exc.filename}: {exc.strerror}" if exc.filename else f"error: {exc}"]}
     return {"status": "rendered", "written": [str(p) for p in written], "warnings": list(warnings)}
+
+
+def _render_counterparty(deal: Path) -> tuple[list[Path], list]:
+    """Render the copy of one deal for the other side, OUT/<deal>.counterparty.<format>, without drafting notes."""
+    from contractgen.document.copies import counterparty_copy
+    from contractgen.outputs import write_outputs
+    from contractgen.pipeline import build_deal, strict_problems
+    from contractgen.writers import render_formats
+
+    result = build_deal(deal, _RENDER["workspace"])
+    if _RENDER["strict"] and (result.warnings or result.source.open_notes):
+        raise ContractgenError(problems=strict_problems(result, deal))
+    left_out = counterparty_copy(result.document)
+    template_dir = _RENDER["workspace"].template_dir(result.source.deal.template)
+    payloads = render_formats(result.document, template_dir, _RENDER["formats"])
+    written = write_outputs(_RENDER["out_dir"], f"{deal.stem}.counterparty", payloads)
+    return written, [*result.warnings, *left_out]
 
 
 @click.command()
