@@ -4,6 +4,7 @@ comments, no notes page) and writes <deal>.counterparty.<format>, so it never re
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -26,7 +27,7 @@ def test_the_counterparty_copy_has_no_drafting_notes_and_the_internal_copy_keeps
     assert copy.returncode == 0, copy.stderr
     assert "sector-from-name:bank-gb" in comments(tmp_path / "deal-example.docx")
     assert comments(tmp_path / "deal-example.counterparty.docx") == ""
-    assert "counterparty copy: 3 open drafting note(s) left out of it" in copy.stderr
+    assert re.search(r"counterparty copy: [1-9]\d* open drafting note\(s\)[^\n]* left out of it", copy.stderr)
     assert "sector-from-name:bank-gb" in copy.stderr  # the lawyer still sees which
 
 
