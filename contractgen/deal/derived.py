@@ -107,6 +107,19 @@ def staffed_at_centre(deal: Any, service: Any) -> bool:
     )
 
 
+SPRINT = re.compile(r"\b(one|two|three|four|[1-4])[- ]weeks?\b[\w -]{0,12}?\bsprints?\b", re.IGNORECASE)
+WEEKS = {"one": 1, "two": 2, "three": 3, "four": 4}
+
+
+def sprint_days(deal: Any) -> int:
+    """The length in days of the sprints a service's description names ('two-week sprints': 14), else 0."""
+    for service in deal.scope.services:
+        if match := SPRINT.search(str(getattr(service, "description", "") or "")):
+            word = match.group(1).lower()
+            return 7 * (WEEKS[word] if word in WEEKS else int(word))
+    return 0
+
+
 def service_kind(service: Any) -> str:
     """Return the kind of a service as its id or name says ('security operations', 'incident response' …), else ''."""
     for kind in SERVICE_KINDS:
@@ -142,6 +155,7 @@ class Derived:
     draft: bool = False  # the contract prints as a draft: open facts may print as "[●]" with a drafting note
     uncovered_support: list[str] = field(default_factory=list)  # services supported when no Delivery Centre works
     staffed_support: list[str] = field(default_factory=list)  # of those, the ones worked at a centre, not on call
+    sprint_days: int = 0  # the length of the sprints a service's description names ('two-week sprints': 14), else 0
     service_kinds: dict[str, str] = field(default_factory=dict, hash=False)  # service id: its kind, where one is known
     units_at_month_end: bool = False  # per-unit Charges count the units on the month's last day (commercials.invoicing)
     unit_kind: str = ""  # what a per-unit price counts: "claim", "contact", "ticket", "account" … ("" unknown)
@@ -333,6 +347,7 @@ def compute_derived(deal: Deal) -> Derived:
         draft=prints_as_draft(deal),
         uncovered_support=[str(s.name) for _, s, _ in support_gaps(deal) if not staffed_at_centre(deal, s)],
         staffed_support=[str(s.name) for _, s, _ in support_gaps(deal) if staffed_at_centre(deal, s)],
+        sprint_days=sprint_days(deal),
         units_at_month_end=bool(MONTH_END.search(str(deal.commercials.invoicing or ""))) if deal.commercials else False,
         unit_kind=(unit := unit_kind(deal.commercials.unit_name if deal.commercials else None))[0],
         units_counted_as_events=unit[1] == "event",

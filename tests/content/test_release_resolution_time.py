@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from contractgen.deal import load_deal
+from contractgen.deal.derived import compute_derived
 from tests.helpers import SAMPLES
 from tests.terms import contract_text
 
@@ -31,7 +32,19 @@ def test_every_release_resolution_time_has_a_measurable_end(path):
             f"Where the resolution time of Priority {p.priority} is the {p.resolution}, an Incident of that Priority meets it"
             in text
         )
-    assert "and in any case within 90 days after the Incident is logged." in text
+    # the outer limit: two sprints where a service's description names its sprint length, else 90 days
+    sprints = compute_derived(load_deal(path).deal).sprint_days
+    assert f"and in any case within {2 * sprints if sprints else 90} days after the Incident is logged." in text
+    if sprints:
+        assert "and in any case within 90 days after the Incident is logged" not in text
+
+
+def test_two_week_sprints_bound_a_next_sprint_resolution_at_28_days():
+    text = contract_text(SAMPLES / "us-saas-mexico.yaml")  # "Feature development and maintenance in two-week sprints"
+    assert (
+        "no later than the end of the first sprint for the affected Service that starts after the Incident is logged, "
+        "and in any case within 28 days after the Incident is logged."
+    ) in text
 
 
 def test_the_german_low_priority_is_resolved_by_the_next_scheduled_release():
