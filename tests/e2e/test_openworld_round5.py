@@ -147,3 +147,9 @@ def test_a_chinese_invoice_is_a_fapiao():
     text = _text("cn-manufacturer-pipl")
     assert "will issue each invoice as a special VAT invoice (fapiao)" in text
     assert "an invoice not issued in that form is not a valid invoice" in text
+
+
+def test_israeli_warranties_add_to_the_terms_its_law_implies():
+    text = _text("il-insurer")
+    assert "in addition to the terms that the law governing this Agreement implies in the Company's favour" in text
+    assert "implied by statute or common law" not in text
