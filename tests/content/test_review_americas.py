@@ -58,7 +58,8 @@ def test_osfi_24_hour_reporting_comes_from_the_incident_reporting_advisory():
 
 def test_personnel_security_row_is_a_sentence_without_background_checks():
     text = contract_text(SAMPLES / "ca-insurer-us-cloud.yaml")
-    assert "Personnel security Security awareness training on joining" in text
+    assert "Personnel security Screening of all personnel before they have access" in text
+    assert "repeated when their role changes; security awareness training on joining" in text
     assert "Personnel security security awareness" not in text
     text = contract_text(SAMPLES / "onshore-us-hipaa.yaml")
     assert "to the extent the law allows; security awareness training on joining" in text
