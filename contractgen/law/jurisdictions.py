@@ -29,7 +29,7 @@ from contractgen.law.commercial import (
 )
 from contractgen.law.families import load_families, split_qualifier
 from contractgen.law.library import LawLibrary, active
-from contractgen.law.national import CopyrightTransfer, CourtTermination, NationalRules, national_rules
+from contractgen.law.national import BreachStatute, CopyrightTransfer, CourtTermination, NationalRules, national_rules
 
 # Words around a jurisdiction's name that do not change which one is meant.
 _LEAD = re.compile(
@@ -86,6 +86,7 @@ class Law:
     proportionate_liability: ProportionateLiabilityRule = field(default_factory=ProportionateLiabilityRule)
     restraint_of_trade: RestraintOfTradeRule = field(default_factory=RestraintOfTradeRule)
     court_termination: CourtTermination = field(default_factory=CourtTermination)
+    breach_notice: BreachStatute = field(default_factory=BreachStatute)  # the place's data-breach statute
     copyright_transfer: CopyrightTransfer = field(default_factory=CopyrightTransfer)
     indemnity: IndemnityRule = field(default_factory=IndemnityRule)
 
@@ -291,6 +292,7 @@ def law_of(governing_law: str, wording: str | None = None) -> Law:
         proportionate_liability=record.commercial.proportionate_liability,
         restraint_of_trade=record.commercial.restraint_of_trade,
         court_termination=record.national.court_termination,
+        breach_notice=record.national.breach_notice,
         copyright_transfer=record.national.copyright_transfer,
         indemnity=record.commercial.indemnity,
     )

@@ -58,6 +58,15 @@ class CopyrightTransfer:
 
 
 @dataclass(frozen=True)
+class BreachStatute:
+    """The place's data-breach notification statute (``law.breach_notice``); '' where the record has none."""
+
+    law: str = ""
+    holder: str = ""  # when a person maintaining data it does not own tells the owner
+    authority: str = ""  # whom the owner notifies, and when
+
+
+@dataclass(frozen=True)
 class NationalRules:
     """The blocks of this module of one jurisdiction record, each unknown when the record lacks it."""
 
@@ -66,6 +75,7 @@ class NationalRules:
     bank_secrecy: BankSecrecy = field(default_factory=BankSecrecy)
     weekend: tuple[str, ...] = ()  # () where the record does not say
     copyright_transfer: CopyrightTransfer = field(default_factory=CopyrightTransfer)
+    breach_notice: BreachStatute = field(default_factory=BreachStatute)
 
 
 def national_rules(data: dict[str, Any]) -> NationalRules:
@@ -75,6 +85,7 @@ def national_rules(data: dict[str, Any]) -> NationalRules:
     secrecy = data.get("bank_secrecy") or {}
     week = data.get("working_week") or {}
     copyright_ = data.get("copyright_transfer") or {}
+    breach = data.get("breach_notice") or {}
     return NationalRules(
         language=LanguageRule(
             language=str(lang.get("language") or ""), parties=str(lang.get("parties") or ""),
@@ -95,6 +106,10 @@ def national_rules(data: dict[str, Any]) -> NationalRules:
             unknown_fields=copyright_.get("unknown_fields", True) is not False,
             written=str(copyright_.get("written") or ""), law=str(copyright_.get("law") or ""),
             fields=tuple(str(f) for f in copyright_.get("fields") or ()),
+        ),
+        breach_notice=BreachStatute(
+            law=str(breach.get("law") or ""), holder=str(breach.get("holder") or ""),
+            authority=str(breach.get("authority") or ""),
         ),
     )  # fmt: skip
 

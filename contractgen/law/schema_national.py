@@ -92,6 +92,14 @@ class LimitedCourt(BaseModel):
     subjects: str = Field(description="what it hears, in a clause, for the drafting note")
 
 
+class BreachNotice(Fact):
+    """A breach-notification statute of the place: what a person holding another's data owes its owner."""
+
+    law: str = Field(description="the statute as a contract cites it, e.g. 'section 521.053 of the Texas Business …'")
+    holder: str = Field(description="when a person that maintains data it does not own must tell the owner")
+    authority: str = Field("", description="the authority the owner notifies, with when, as a contract says it")
+
+
 class NationalLaw(BaseModel):
     """The jurisdiction-record fields of this module, mixed into the record's model."""
 
@@ -114,3 +122,6 @@ class NationalLaw(BaseModel):
         [], description="courts whose jurisdiction the law limits to listed subjects, which an agreement cannot widen"
     )
     limited_courts_sources: list[str] = Field([], description="the sources of those limits")
+    breach_notice: BreachNotice | None = Field(
+        None, description="the place's data-breach notification statute, for a supplier that holds the client's data"
+    )

@@ -171,3 +171,19 @@ def test_the_eprivacy_clock_applies_to_a_provider_in_every_member_state(country)
     assert (regime.national_law.get("traffic_data") or regime.traffic_data).startswith(
         ("Articles 6 and 9", "regulations")
     )
+
+
+def test_a_texas_deal_names_the_texas_breach_statute_and_asks_about_the_ccpa():
+    deal = OPENWORLD / "mx-remote-access-us.yaml"
+    text = contract_text(deal)
+    assert (
+        "The Vendor will in any case notify the Company immediately after discovering a breach of system security, "
+        "as section 521.053 of the Texas Business and Commerce Code requires" in text
+    )
+    assert "the Texas Attorney General, not later than 30 days after the breach is determined" in text
+    note = next(n for n in load_deal(deal).notes if n.id == "ccpa-outside-california:ccpa")
+    assert "outside California (the State of Texas)" in note.unrecognised
+
+
+def test_a_law_without_a_breach_statute_record_adds_no_sentence():
+    assert "will in any case notify" not in contract_text(SAMPLES / "us-saas-mexico.yaml")  # California

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from contractgen.deal.model import Deal
+from contractgen.deal.readings.law_notes import note_ccpa_outside_california
 from contractgen.deal.readings.finding import Finding, prints_as_draft
 from contractgen.deal.readings.convenience import apply_convenience_default
 from contractgen.deal.readings.implied_data import apply_implied_data
@@ -50,6 +51,7 @@ def reading_notes(deal: Deal, data: Any) -> Iterator[Finding]:
     yield from note_transfer_default(deal, data)
     yield from note_stamp_duty(deal)
     yield from note_top_priority_target(deal, data)
+    yield from note_ccpa_outside_california(deal, data)
 
 
 def ask_company_numbers(deal: Deal) -> tuple[Deal, list[Finding]]:

@@ -299,3 +299,30 @@ def note_transfer_bases(deal: Any, data: Any) -> Iterator[Finding]:
             "that it is a valid basis under each privacy law the transfers fall under, and what documents it needs",
             "international-transfers",
         )
+
+
+def note_ccpa_outside_california(deal: Any, data: Any) -> Iterator[Finding]:
+    """A deal listing the CCPA whose client and law are outside California: the CCPA protects California residents."""
+    dp = deal.data_protection
+    if dp is None or not dp.personal_data or not prints_as_draft(deal):
+        return
+    applied, _ = resolve_regulations(list(dp.regulations))
+    if not any(r.key == "ccpa" for r in applied):
+        return
+    places = [find(text) for text in (deal.contract.governing_law, deal.parties.client.incorporated_in) if text]
+    keys = {p.key for p in places if p is not None}
+    if "california" in keys or not keys:
+        return
+    where = next(p.name for p in places if p is not None)
+    yield Finding(
+        ("data_protection", "regulations"),
+        "ccpa-outside-california",
+        "ccpa",
+        f"the deal lists the CCPA, which protects California residents, but the contract's law and the client are "
+        f"outside California ({where})",
+        "the draft applies the CCPA's terms as the deal lists them, beside the breach statute of the governing law "
+        "where the library records one",
+        "that the personal information of California residents is in scope; if not, remove the CCPA from "
+        "data_protection.regulations and name the privacy law of the state whose residents the data concerns",
+        "data-protection",
+    )
