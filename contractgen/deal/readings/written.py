@@ -79,7 +79,7 @@ def move_sector_regulation(data: Any) -> tuple[Any, list[Finding]]:
                 ("data_protection", "regulations", i),
                 "moved-to-regulatory",
                 name,
-                f"{name!r} is sector regulation ({sector_name(name)}), not a privacy law",
+                f"{name!r} is read as sector regulation ({sector_name(name)}) with terms of its own, not as a general privacy law",
                 "the draft applies it as sector regulation (as if listed under regulatory)",
                 "nothing more if that is meant; list it under regulatory to silence this note",
                 "regulatory-requirements",
