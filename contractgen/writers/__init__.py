@@ -108,6 +108,9 @@ def prepare(template_dir: Path, formats) -> None:
 
     if "docx" in formats:
         import contractgen.writers.docx.writer  # noqa: F401
+        from contractgen.writers.docx.base import load_base
+
+        load_base(Path(template_dir))  # from the user's cache, else made once here (python-docx) for every child
     if "pdf" in formats:
         from contractgen.writers.pdf import writer
 

@@ -72,15 +72,19 @@ def test_the_build_parent_loads_the_engines_its_bounded_children_inherit(repo):
     from tests.helpers import ROOT
 
     # in a fresh interpreter: the warm-up before forking loads WeasyPrint, the parsed stylesheet,
-    # the joining libraries and python-docx, which each deal's bounded child would otherwise load again
+    # the joining libraries, the DOCX writer and its base document (python-docx only to make that,
+    # on a cold cache), which each deal's bounded child would otherwise load again
     script = (
         "import sys\n"
         "from contractgen.repo import build\n"
         "from contractgen.repo.config import load_config\n"
         "from contractgen.writers.pdf import writer\n"
+        "from contractgen.writers.docx import base\n"
         "build._warm_up(load_config(), {'pdf', 'docx'})\n"
-        "print(sorted(m for m in ('weasyprint', 'pikepdf', 'fontTools.subset', 'docx') if m in sys.modules))\n"
+        "print(sorted(m for m in ('weasyprint', 'pikepdf', 'fontTools.subset', 'contractgen.writers.docx.writer') "
+        "if m in sys.modules))\n"
         "print(len(writer._CACHE))\n"
+        "print(base._made.cache_info().currsize)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", script],
@@ -90,6 +94,7 @@ def test_the_build_parent_loads_the_engines_its_bounded_children_inherit(repo):
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert done.returncode == 0, done.stderr
-    loaded, parsed = done.stdout.splitlines()
-    assert loaded == "['docx', 'fontTools.subset', 'pikepdf', 'weasyprint']"
+    loaded, parsed, bases = done.stdout.splitlines()
+    assert loaded == "['contractgen.writers.docx.writer', 'fontTools.subset', 'pikepdf', 'weasyprint']"
     assert int(parsed) >= 1  # the template's print.css and fonts, parsed once for every deal
+    assert int(bases) >= 1  # the template's base document, read once for every deal
