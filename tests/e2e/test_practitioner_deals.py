@@ -142,7 +142,11 @@ CASES = {
         ENGLISH_STATUTES + ["Data Protection Act 2018 (c. 12)", "UK GDPR"],
     ),
     "il-insurer": (
-        ["family-not-drafted:mixed", "special-data-from-categories:medical-reports"],
+        [
+            "family-not-drafted:mixed",
+            "special-data-from-categories:medical-reports",
+            "special-data-from-subjects:claimants",
+        ],
         [
             "is governed by the laws of the State of Israel",
             "Protection of Privacy Law, 5741-1981",
