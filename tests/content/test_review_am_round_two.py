@@ -185,7 +185,10 @@ def test_ccpa_identifiers_bring_the_sensitive_identification_numbers_not_the_who
 
 def test_pipeda_banking_details_are_recorded_as_sensitive_personal_information():
     text = sample("ca-insurer-us-cloud")  # financial information is generally sensitive under PIPEDA
-    assert "Sensitive personal information Banking details for claim payments and health, injury and disability information in claim records." in text
+    assert (
+        "Sensitive personal information Banking details for claim payments and health, injury and disability information in claim records."
+        in text
+    )
     assert "the additional safeguards that the Insurer reasonably requires" in text
 
 
