@@ -102,3 +102,14 @@ def test_every_party_the_notes_ask_an_agent_for_gets_one_in_the_contract(path: P
     needed = {f.about.split()[0] for f in process_agent_findings(deal)}
     appointed = {a.role for a in process_agents(deal) if a.name == "[●]"}
     assert needed == appointed
+
+
+@pytest.mark.parametrize("name", sorted(PLACEHOLDER_COUNTRY))
+def test_the_appointment_to_fill_in_survives_termination(name: str):
+    from tests.terms import contract_text
+
+    document = build_document(load_deal(SAMPLES / f"{name}.yaml"), Workspace()).document
+    number = next(c.number for _, c in document.iter_clauses() if c.id.startswith("process-agent"))
+    text = contract_text(SAMPLES / f"{name}.yaml")
+    survival = text[text.index("continue in force after termination or expiry") :][:1500].split(". ")[0]
+    assert f"clause {number}" in survival
