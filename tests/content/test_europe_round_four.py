@@ -210,3 +210,35 @@ def test_a_transfer_on_uk_adequacy_continues_on_sccs_agreed_in_advance():
 def test_a_swiss_transfer_on_adequacy_falls_back_on_the_swiss_clauses():
     paragraph = adequacy_paragraph(sample("ch-bank-portugal"))
     assert "the EU standard contractual clauses as adapted for Switzerland under the FADP, Module 2" in paragraph
+
+
+def test_a_small_contract_without_liability_terms_caps_data_protection_in_proportion():
+    text = sample("uk-charity-minimal")
+    unlimited = text.split("Nothing in this Agreement limits or excludes either Party's liability for:")[1].split(
+        "Subject to"
+    )[0]
+    assert "(the Data Protection Obligations)" not in unlimited and "a deliberate breach of this Agreement" in unlimited
+    assert (
+        "(the Data Protection Obligations), for all events in a Contract Year, will not exceed the greater of £198,000.00"
+        in text
+    )
+    assert "professional indemnity (errors and omissions) insurance of at least £19,800 for each claim" in text
+    assert (
+        "cyber liability insurance covering breaches of the security of data and systems of at least £198,000" in text
+    )
+    assert any(
+        "the deal has no liability section" in w
+        for w in final_warnings(load_deal(SAMPLES / "uk-charity-minimal.yaml").deal)
+    )
+
+
+def test_a_deal_that_states_its_liability_keeps_it():
+    text = sample("nl-fintech-uk-soc")
+    assert "of at least £198,000" not in text and "ten times the Charges" not in text
+
+
+def test_a_patching_kpi_does_not_relax_the_remediation_periods():
+    text = sample("deal-example")
+    row = text.split("Patch compliance")[-1][:200]
+    assert re.search(r"within 14 days, without prejudice to the remediation periods in clause \d+\.\d+", row)
+    assert re.search(r"critical vulnerabilities: 7 days", text)

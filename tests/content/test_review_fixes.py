@@ -42,14 +42,18 @@ def test_a_stem_that_keeps_its_ending_is_reported():
 # 1. The general cap reads right with and without a floor; data-protection liability is never ambiguous
 
 
-def test_scots_charity_cap_has_a_floor_and_data_protection_is_expressly_unlimited():
+def test_scots_charity_cap_has_a_floor_and_data_protection_has_its_own_express_cap():
     text = contract_text(SAMPLES / "uk-charity-minimal.yaml")
     assert "will not exceed the greater of £19,800.00 and the Charges paid and payable for that Contract Year" in text
     unlimited = text.split("Nothing in this Agreement limits or excludes either Party's liability for:")[1].split(
         "Subject to"
     )[0]
-    assert "breach by Kelvin of its obligations under this Agreement relating to Personal Data" in unlimited
-    assert "(the Data Protection Obligations)" in unlimited
+    # a deal with no liability section: a proportionate cap for the Data Protection Obligations, stated once
+    assert "(the Data Protection Obligations)" not in unlimited
+    assert (
+        "Kelvin's total liability for breach of its obligations under this Agreement relating to Personal Data" in text
+    )
+    assert "This limit is separate from, and in addition to, the limit in clause" in text
 
 
 def test_a_cap_with_no_floor_is_one_amount(tmp_path):

@@ -9,6 +9,7 @@ from typing import Any
 from contractgen.deal.model import Deal
 from contractgen.deal.readings.law_notes import note_ccpa_outside_california
 from contractgen.deal.readings.finding import Finding, prints_as_draft
+from contractgen.deal.readings.liability_default import apply_liability_default
 from contractgen.deal.readings.convenience import apply_convenience_default
 from contractgen.deal.readings.implied_data import apply_implied_data
 from contractgen.deal.readings.payment_terms import note_stamp_duty, note_unread_payment_terms
@@ -35,6 +36,7 @@ def apply_readings(deal: Deal) -> tuple[Deal, list[Finding]]:
         apply_implied_data,
         apply_special_data,
         apply_service_scope,
+        apply_liability_default,
         apply_security_defaults,
         apply_convenience_default,
     ):
