@@ -177,3 +177,18 @@ def test_a_stylesheet_that_lets_something_cross_a_page_break_lays_parts_out_whol
         "h1 { position: running(title) }",
     ):
         assert not css_allows(rule), rule
+
+
+def test_chunks_stay_within_the_cache_bound_and_a_pruned_cache_gives_the_same_bytes(monkeypatch, tmp_path):
+    from contractgen.writers.pdf.cache import FOLDER, SIZE_SETTING
+
+    document, template = build("uk-charity-minimal.yaml")
+    monkeypatch.setenv(frame.SETTING, "serial")
+    monkeypatch.setenv(SIZE_SETTING, "0.25")
+    with part_cache(tmp_path):
+        first = render_pdf(document, template)
+        second = render_pdf(edited(document, "middle"), template)
+    size = sum(path.stat().st_size for path in (tmp_path / FOLDER).iterdir() if not path.name.startswith("."))
+    assert 0 < size <= 0.25 * 1024 * 1024
+    assert first == render_pdf(document, template)
+    assert second == render_pdf(edited(document, "middle"), template)
