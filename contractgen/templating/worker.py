@@ -23,6 +23,7 @@ import resource
 import select
 import signal
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from contractgen.errors import ContractgenError, Problem, TemplateError
 _LABEL_SIZE = 4096
 _label: mmap.mmap | None = None  # in a worker: the page the parent reads the current file from
 _inside = False  # True in a worker (a nested run_bounded runs in place)
+_FORKING = threading.Lock()  # held from gc.freeze to the fork (the worker never takes it: it runs in place)
 
 
 @dataclass(frozen=True)
@@ -127,16 +129,17 @@ def run_bounded(work: Callable[..., Result], *args: Any, what: str = "", limits:
     _write_label(page, "")
     read_end, write_end = os.pipe()
     _flush()
-    thawed = not gc.get_freeze_count()
-    gc.freeze()  # the worker's collections leave the caller's objects alone: fewer pages copied on write
-    try:
-        pid = os.fork()
-    except BaseException:
-        if thawed:
+    with _FORKING:  # threads forking at once (the web workspace): the last one out unfreezes
+        thawed = not gc.get_freeze_count()
+        gc.freeze()  # the worker's collections leave the caller's objects alone: fewer pages copied on write
+        try:
+            pid = os.fork()
+        except BaseException:
+            if thawed:
+                gc.unfreeze()
+            raise
+        if pid and thawed:
             gc.unfreeze()
-        raise
-    if pid and thawed:
-        gc.unfreeze()
     if pid == 0:  # the worker
         status = 0
         try:
