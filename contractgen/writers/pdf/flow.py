@@ -6,7 +6,9 @@ agreement, its clauses, a definitions list, a numbered list. Those children are 
 is laid out the same whatever came before it, given the same blocks from there on, since nothing
 else crosses a page here — the part prints no running header, page number or footnote, the
 stylesheet sets no counters, floats or sibling-dependent selectors (``css_allows`` checks it, or the
-part is laid out whole as before), and the frame writes the links, anchors and outline.
+part is laid out whole as before), and the frame writes the links, anchors and outline. Fixed
+elements (the draft watermark) sit in the frame, never in a part, so none repeats from a block
+that a window leaves out.
 
 So a part is laid out and drawn in *chunks*: the pages from one such clean page start to the
 next. Each chunk is drawn as a PDF of its own (the join places each page wherever it came from), and
