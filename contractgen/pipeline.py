@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from contractgen import __version__
 from contractgen.deal import DealSource, load_deal
+from contractgen.deal.derived import dates_before
 from contractgen.deal.load import read_deal
 from contractgen.deal.readings.finding import prints_as_draft
 from contractgen.deal.readings.support_hours import support_hours_warnings
@@ -377,11 +379,14 @@ def render_deal(
     formats: tuple[str, ...] = FORMATS,
     workspace: Workspace | None = None,
     strict: bool = False,
+    today: date | None = None,
 ) -> tuple[list[Path], list[str | DraftingNote]]:
     """Render one deal file into out_dir (read once, built once); return the written paths and the warnings.
 
     The warnings are texts, and the deal's open drafting notes (DraftingNote, located).
     With strict, warnings (e.g. a deprecated clause) and open notes are errors and nothing is written.
+    With today, the deal's dates already past on it are warnings too: said, never written into the outputs
+    (which do not depend on the clock) and never an error under strict (a deal does not go bad with time).
     """
     workspace = workspace or Workspace()
     result = build_deal(deal_path, workspace)
@@ -389,7 +394,9 @@ def render_deal(
         raise ContractgenError(problems=strict_problems(result, deal_path))
     template_dir = workspace.template_dir(result.source.deal.template)
     payloads = render_formats(result.document, template_dir, formats)
-    return write_outputs(out_dir, Path(deal_path).stem, payloads), [*result.warnings, *result.source.open_notes]
+    past = [f"{field}: {message}" for field, message in dates_before(result.source.deal, today)] if today else []
+    written = write_outputs(out_dir, Path(deal_path).stem, payloads)
+    return written, [*result.warnings, *result.source.open_notes, *past]
 
 
 def strict_problems(result: BuildResult, deal_path: Path | str) -> list[Problem]:

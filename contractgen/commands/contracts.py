@@ -107,7 +107,12 @@ def _render_one(deal: Path) -> dict:
             written, warnings = _render_counterparty(deal)
         else:
             written, warnings = render_deal(
-                deal, _RENDER["out_dir"], _RENDER["formats"], _RENDER["workspace"], strict=_RENDER["strict"]
+                deal,
+                _RENDER["out_dir"],
+                _RENDER["formats"],
+                _RENDER["workspace"],
+                strict=_RENDER["strict"],
+                today=_today(),
             )
     except ContractgenError as exc:
         return {"status": "error", "lines": exc.lines()}
@@ -118,6 +123,7 @@ def _render_one(deal: Path) -> dict:
 
 def _render_counterparty(deal: Path) -> tuple[list[Path], list]:
     """Render the copy of one deal for the other side, OUT/<deal>.counterparty.<format>, without drafting notes."""
+    from contractgen.deal.derived import dates_before
     from contractgen.document.copies import counterparty_copy
     from contractgen.outputs import write_outputs
     from contractgen.pipeline import build_deal, strict_problems
@@ -130,7 +136,9 @@ def _render_counterparty(deal: Path) -> tuple[list[Path], list]:
     template_dir = _RENDER["workspace"].template_dir(result.source.deal.template)
     payloads = render_formats(result.document, template_dir, _RENDER["formats"])
     written = write_outputs(_RENDER["out_dir"], f"{deal.stem}.counterparty", payloads)
-    return written, [*result.warnings, *left_out]
+    today = _today()
+    past = [f"{field}: {message}" for field, message in dates_before(result.source.deal, today)] if today else []
+    return written, [*result.warnings, *left_out, *past]
 
 
 @click.command()
@@ -180,12 +188,20 @@ def _past_dates(deal_path: Path) -> list[tuple[str, str]]:
     from contractgen.deal.derived import dates_before
     from contractgen.deal.load import load_deal
 
-    given = os.environ.get("CONTRACTGEN_TODAY", "").strip()
+    today = _today()
     try:
-        today = dt.date.fromisoformat(given) if given else dt.date.today()
-        return dates_before(load_deal(deal_path).deal, today)
+        return dates_before(load_deal(deal_path).deal, today) if today else []
     except (ContractgenError, ValueError, OSError):
         return []
+
+
+def _today() -> dt.date | None:
+    """Today for the past-dates warnings: CONTRACTGEN_TODAY (YYYY-MM-DD) if set, else the clock; None if unreadable."""
+    given = os.environ.get("CONTRACTGEN_TODAY", "").strip()
+    try:
+        return dt.date.fromisoformat(given) if given else dt.date.today()
+    except ValueError:
+        return None
 
 
 def _checked(deal_path: Path, workspace, strict: bool):

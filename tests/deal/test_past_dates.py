@@ -41,3 +41,29 @@ def test_validate_prints_the_past_dates_as_warnings_and_passes():
     assert "D1 is due on 2026-08-15" in result.stderr
     later = run_contractgen("validate", str(HIPAA), env={**os.environ, "CONTRACTGEN_TODAY": "2026-06-01"})
     assert "before today" not in later.stderr
+
+
+def test_render_says_the_past_dates_too_and_writes_the_same_bytes_whatever_the_day(tmp_path):
+    outputs = {}
+    for today in ("2026-12-04", "2026-06-01"):
+        out = tmp_path / today
+        env = {**os.environ, "CONTRACTGEN_TODAY": today}
+        result = run_contractgen("render", str(HIPAA), "-o", str(out), "--format", "docx", env=env)
+        assert result.returncode == 0, result.stderr
+        outputs[today] = (result, (out / "onshore-us-hipaa.docx").read_bytes())
+    said, _ = outputs["2026-12-04"]
+    assert "warning: contract.effective_date: the Effective Date 2026-07-01 is before today (2026-12-04)" in (
+        said.stderr
+    )
+    assert "warning: deliverables[0].due: D1 is due on 2026-08-15" in said.stderr
+    assert "before today" not in outputs["2026-06-01"][0].stderr
+    assert outputs["2026-12-04"][1] == outputs["2026-06-01"][1]  # the outputs do not depend on the clock
+
+
+def test_the_counterparty_copy_is_rendered_with_the_same_warning(tmp_path):
+    env = {**os.environ, "CONTRACTGEN_TODAY": "2026-12-04"}
+    result = run_contractgen(
+        "render", str(HIPAA), "-o", str(tmp_path), "--format", "docx", "--for-counterparty", env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert "D1 is due on 2026-08-15, before today (2026-12-04)" in result.stderr
