@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from contractgen.deal import load_deal
-from contractgen.deal.readings.process_agent import process_agent_findings, process_agents
+from contractgen.deal.readings.process_agent import process_agent_findings, process_agents, served_within_eu
 from contractgen.pipeline import Workspace, build_document
 from tests.helpers import FIXTURES, SAMPLES
 
@@ -30,7 +30,6 @@ EXPECTED = {
     "ny-icdr": ("supplier", "CA", "US"),  # Ontario supplier, ICDR seated in New York
     "nz-uncitral": ("supplier", "AU", "NZ"),  # New South Wales supplier, seat Auckland
     "deal-example": ("supplier", "IN", "GB"),  # Indian supplier, English courts
-    "nearshore-eur": ("supplier", "PL", "IE"),  # Polish supplier, Irish courts
     "au-retailer-philippines": ("supplier", "PH", "AU"),
     "ca-insurer-us-cloud": ("supplier", "US", "CA"),
     "us-saas-mexico": ("supplier", "MX", "US"),  # Mexican supplier, courts in San Francisco County, California
@@ -113,3 +112,25 @@ def test_the_appointment_to_fill_in_survives_termination(name: str):
     text = contract_text(SAMPLES / f"{name}.yaml")
     survival = text[text.index("continue in force after termination or expiry") :][:1500].split(". ")[0]
     assert f"clause {number}" in survival
+
+
+EU = "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
+
+
+@pytest.mark.parametrize("forum", EU)
+def test_between_two_eu_member_states_no_agent_is_needed(forum: str):
+    # Regulation (EU) 2020/1784 serves the claim in every other Member State, Denmark included by its agreement.
+    assert all(served_within_eu(party, forum) for party in EU)
+    assert not any(served_within_eu(party, forum) for party in ("GB", "CH", "NO", "US", "IN"))
+    assert not served_within_eu(forum, "GB")
+
+
+def test_a_polish_supplier_before_irish_courts_is_not_asked_for_an_agent():
+    deal = load_deal(SAMPLES / "nearshore-eur.yaml").deal
+    assert deal.parties.supplier.incorporated_in and not list(process_agent_findings(deal))
+    assert process_agents(deal) == []
+    from tests.terms import contract_text
+
+    text = contract_text(SAMPLES / "nearshore-eur.yaml")
+    assert "Agent for Service of Process" in contract_text(SAMPLES / "deal-example.yaml")
+    assert "Agent for Service of Process" not in text and "service of process in any proceedings" not in text

@@ -5,7 +5,9 @@ start by serving the claim; a party established abroad must then be served out o
 under the forum's rules on service abroad and the law of the place of service, unless it has appointed
 an agent in the forum's country. The deal's ``process_agent`` appoints one for the supplier; where a
 foreign party has none, the draft appoints one with the agent's name and address left blank ([●], in the forum's
-country) and asks for them in a drafting note (a build warning in a final contract).
+country) and asks for them in a drafting note (a build warning in a final contract). Between two Member States
+of the European Union a claim is served under the EU service Regulation (law/treaties/eu-service-of-documents.yaml),
+so a party established in one of them needs no agent in the other's courts.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from contractgen.deal.readings.finding import Finding, prints_as_draft
 from contractgen.law.forums import arbitration_fields, country_code, place_country, view_arbitration
 from contractgen.law.jurisdictions import find as find_jurisdiction
 from contractgen.law.jurisdictions import find_law, forum_of, load_jurisdictions
+from contractgen.law.library import active
 from contractgen.values.countries import country_in_sentence
 
 
@@ -76,6 +79,13 @@ def process_agent_warnings(deal: Any) -> list[str]:
     return [f"{'.'.join(f.path)}: {f.unrecognised}; {f.drafted}; check {f.check}" for f in process_agent_findings(deal)]
 
 
+def served_within_eu(party_country: str, forum_country: str) -> bool:
+    """Whether a claim passes from the forum's country to the party's under the EU service Regulation."""
+    record = active().records("treaties").get("eu-service-of-documents")
+    states = (record.data.get("states") or {}) if record else {}
+    return party_country in states and forum_country in states
+
+
 def process_agent_findings(deal: Any) -> Iterator[Finding]:
     """Each party established outside the country of a common-law forum (courts or seat) with no agent there."""
     country, tradition, where = forum_place(deal)
@@ -89,6 +99,8 @@ def process_agent_findings(deal: Any) -> Iterator[Finding]:
             continue
         if country_code(getattr(party, "branch_in", None)) == country:
             continue  # a branch registered in the forum's country is served there
+        if served_within_eu(code, country):
+            continue
         proceedings = (
             "court proceedings in support of the arbitration or to enforce its award" if arbitration else "proceedings"
         )
