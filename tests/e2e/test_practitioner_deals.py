@@ -130,16 +130,16 @@ CASES = {
         COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS_BUT_CONTROLLER + EU_ONLY,
     ),
     "ie-telecoms": (
-        # the Romanian supplier has no agent for service of process before the Irish courts
+        # the Romanian supplier needs no agent for service of process before the Irish courts (EU service Regulation)
         # the ePrivacy Regulations listed among the privacy laws are read as the sector rules of electronic communications
-        ["moved-to-regulatory:eprivacy-regulations-2011-s-i-no-336-of-2011", "process-agent:supplier-ro-ie"],
+        ["moved-to-regulatory:eprivacy-regulations-2011-s-i-no-336-of-2011"],
         [
             "is governed by the laws of Ireland",
             "as supplemented by the Irish Data Protection Act 2018",
             "under regulations 6 and 9 of S.I. No. 336 of 2011",
             "European Communities (Protection of Employees on Transfer of Undertakings) Regulations 2003",
         ],
-        ENGLISH_STATUTES + ["Data Protection Act 2018 (c. 12)", "UK GDPR"],
+        ENGLISH_STATUTES + ["Data Protection Act 2018 (c. 12)", "UK GDPR", "Agent for Service of Process"],
     ),
     "il-insurer": (
         [
