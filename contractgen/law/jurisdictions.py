@@ -246,7 +246,12 @@ def _qualified(record_law: str, qualifier: str) -> str:
     if cisg and re.search(r"international sale of goods", record_law, re.IGNORECASE):
         return record_law
     if re.search(r"\bexcluding\b", record_law) and qualifier.lower().startswith("excluding "):
-        return f"{record_law} and {qualifier[len('excluding ') :]}"  # one "excluding" for both
+        excluded = qualifier[len("excluding ") :]
+        if excluded.lower().startswith("its "):
+            # "its" must follow the law it refers to, not the record's last exclusion (the CISG)
+            law, _, others = record_law.partition(", excluding ")
+            return f"{law}, excluding {excluded} and {others}"
+        return f"{record_law} and {excluded}"  # one "excluding" for both
     return f"{record_law}, {qualifier}"
 
 

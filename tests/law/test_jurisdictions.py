@@ -102,7 +102,12 @@ def test_a_law_that_names_nothing_is_refused():
             "the laws of the Federal Republic of Germany, excluding the United Nations Convention on Contracts "
             "for the International Sale of Goods",
         ),
-        ("Switzerland, excluding its conflict-of-laws rules", "switzerland", None),
+        (
+            "Switzerland, excluding its conflict-of-laws rules",
+            "switzerland",
+            "the substantive laws of Switzerland, excluding its conflict-of-laws rules and the United Nations "
+            "Convention on Contracts for the International Sale of Goods",
+        ),
         (
             "England and Wales, without regard to its conflict of laws principles",
             "england-and-wales",
