@@ -18,11 +18,8 @@ def test_an_onward_transfer_must_be_permitted_by_the_data_protection_laws(path):
         assert "lawful basis under the Data Protection Laws" not in text
         return
     assert "must have a lawful basis under the Data Protection Laws" not in text
-    assert (
-        "approves must be permitted by the Data Protection Laws, because the destination is recognised under them as "
-        "giving adequate protection or because a transfer mechanism that they recognise is in place, and the recipient "
-        "must be bound by written terms"
-    ) in text
+    assert "approves must be permitted by the Data Protection Laws" in text
+    assert "and the recipient must be bound by written terms" in text
 
 
 def test_the_swiss_contract_has_the_onward_transfer_sentence_without_lawful_basis():
