@@ -45,7 +45,8 @@ def test_chronic_failure_counts_measurement_periods_not_incidents(texts):
         in text
     )
     assert "a Measurement Period counts once, however many Service Levels were missed in it" in text
-    assert "not a single Incident that missed its response or resolution time" in text
+    assert "was not met for the whole Measurement Period as measured under" in text
+    assert "the figure for the period being below its target" in text
 
 
 def test_one_list_of_excuses(texts):
