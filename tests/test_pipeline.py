@@ -45,12 +45,14 @@ def test_clause_list_and_numbers(built):
     assert built.warnings[0] == "clause legacy v1 is deprecated; consider a newer version"
     # the mini deal's client is a bank: a final document says as warnings what it reads into the deal, and that
     # neither company gives its number (the contract does not identify the contracting entity); its security section
-    # states no remediation periods, so the draft states the defaults; its services have no descriptions
+    # states no remediation periods, so the draft states the defaults; its services have no descriptions; with personal
+    # data and no liability section, data-protection liability is capped by default
     assert [w.split(":")[0] for w in built.warnings[1:]] == [
         "regulatory",
         "data_protection",
         "scope.services.0",
         "scope.services.1",
+        "liability",
         "security.vulnerability_remediation",
         "parties.client.company_number",
         "parties.supplier.company_number",
@@ -186,6 +188,7 @@ def test_render_deal_writes_docx_atomically(writable_mini_root, tmp_path):
         "data_protection",
         "scope.services.0",
         "scope.services.1",
+        "liability",
         "security.vulnerability_remediation",
         "parties.client.company_number",
         "parties.supplier.company_number",

@@ -161,12 +161,13 @@ def test_reference_deal_text_output():
     assert "Governing law and jurisdiction" in result.stdout
     lines = result.stdout.splitlines()
     assert [line for line in lines if not line.startswith("NOTE ")][-1].startswith("coverage: ")
-    # the reference deal's regulation is inferred from the client's name, and its Indian supplier has no agent
-    # in England for service of process: its three notes follow the summary
+    # the reference deal's regulation is inferred from the client's name, its Indian supplier has no agent
+    # in England for service of process, and its P1 has no target of its own: its notes follow the summary
     assert [line.split()[2] for line in lines if line.startswith("NOTE ")] == [
         "critical-or-important:pra-ss2-21",
         "sector-from-name:bank-gb",
         "process-agent:supplier-in-gb",
+        "top-priority-target:p1",
     ]
 
 

@@ -67,8 +67,7 @@ CASES = {
     "ch-insurer-conflicts": (
         ["critical-or-important:finma-circular-2018-3", "sector-from-name:insurer-ch"],
         [
-            "excluding the United Nations Convention on Contracts for the International Sale of Goods and its "
-            "conflict-of-laws rules",
+            "excluding its conflict-of-laws rules and the United Nations Convention on Contracts for the International Sale of Goods",
             "Swiss Federal Act on Data Protection",
         ],
         COMMON_LAW + ENGLISH_STATUTES + ["GDPR"],
@@ -249,7 +248,13 @@ CASES = {
         COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["PIPEDA"],
     ),
     "mx-remote-access-us": (
-        ["remote-access:monterrey-mx", "process-agent:supplier-mx-us", "special-data-from-subjects:customers-patients"],
+        [
+            "remote-access:monterrey-mx",
+            "process-agent:supplier-mx-us",
+            "special-data-from-subjects:customers-patients",
+            # a deal under Texas law that lists the CCPA is asked whether Californian residents are in scope
+            "ccpa-outside-california:ccpa",
+        ],
         ["the State of Texas", "Monterrey"],
         GDPR_WORDS,
     ),
