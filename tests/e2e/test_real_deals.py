@@ -94,7 +94,7 @@ def _resolution(data):
         (
             _set(("data_protection", "regulations"), ["UK GDPR", "DORA"]),
             "data_protection.regulations[1]",
-            ["is sector regulation (DORA)", "[note moved-to-regulatory:dora]"],
+            ["is read as sector regulation (DORA)", "[note moved-to-regulatory:dora]"],
         ),
         (
             _set(("contract", "governing_law"), "the law of Narnia"),
