@@ -48,7 +48,11 @@ def test_the_docx_and_the_pdf_paginate_alike_and_no_header_breaks_inside_a_word(
     source.write_bytes(writers.render(document, template, "docx"))
     ours = pypdf.PdfReader(io.BytesIO(writers.render(document, template, "pdf")))
     office = pypdf.PdfReader(convert_to_pdf([source], tmp_path / "pdf", tmp_path / "profile")[source])
-    assert abs(len(office.pages) - len(ours.pages)) <= 2, (len(office.pages), len(ours.pages))
+    # the PDF ends with the draft's notes page, which the DOCX carries as Word comments instead: compare the rest
+    texts = [page.extract_text() or "" for page in ours.pages]
+    notes = [i for i, t in enumerate(texts) if "This page is not part of the agreement" in " ".join(t.split())]
+    contract_pages = notes[0] if notes else len(texts)
+    assert abs(len(office.pages) - contract_pages) <= 2, (len(office.pages), contract_pages)
     text = "\n".join(page.extract_text() or "" for page in office.pages)
     blocks = [b for part in document.parts for clause in part.clauses for b in iter_blocks(clause.blocks)]
     words = {
