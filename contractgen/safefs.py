@@ -45,6 +45,11 @@ def _open_regular(path: str | Path, root: str | Path | None) -> tuple[int, os.st
     real = inside(path, root) if root is not None else Path(path)
     # O_NONBLOCK: opening a FIFO must not wait for a writer; the file type is checked right after.
     fd = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    return fd, _regular_status(fd, path)
+
+
+def _regular_status(fd: int, path: str | Path) -> os.stat_result:
+    """The status of an open file that must be a regular one; the descriptor is closed if it is not."""
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -52,7 +57,7 @@ def _open_regular(path: str | Path, root: str | Path | None) -> tuple[int, os.st
     except BaseException:
         os.close(fd)
         raise
-    return fd, info
+    return info
 
 
 def read_bytes(path: str | Path, root: str | Path | None = None, limit: int = MAX_READ) -> bytes:
@@ -64,13 +69,7 @@ def read_bytes(path: str | Path, root: str | Path | None = None, limit: int = MA
 def _read_open(fd: int, path: str | Path, limit: int, info: os.stat_result | None = None) -> bytes:
     """Read a whole file opened for reading (closed after): a regular file of at most `limit` bytes."""
     if info is None:
-        try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode):
-                raise UnsafePathError(f"{path}: not a regular file (a device, pipe, socket or folder); refused")
-        except BaseException:
-            os.close(fd)
-            raise
+        info = _regular_status(fd, path)
     with os.fdopen(fd, "rb") as stream:
         if info.st_size > limit:
             raise UnsafePathError(f"{path}: larger than {limit // (1024 * 1024)} MiB; refused")
