@@ -19,6 +19,19 @@ from tests.helpers import write_file
 from tests.writers.docx_lists import numbered_texts
 
 
+# The fields of the mini deal's build warnings after the deprecation warning, in order.
+MINI_WARNINGS = [
+    "regulatory",
+    "data_protection",
+    "scope.services.0",
+    "scope.services.1",
+    "liability",
+    "security.vulnerability_remediation",
+    "parties.client.company_number",
+    "parties.supplier.company_number",
+]
+
+
 @pytest.fixture
 def built(mini_root, mini_deal_path):
     source = load_deal(mini_deal_path)
@@ -47,16 +60,7 @@ def test_clause_list_and_numbers(built):
     # neither company gives its number (the contract does not identify the contracting entity); its security section
     # states no remediation periods, so the draft states the defaults; its services have no descriptions; with personal
     # data and no liability section, data-protection liability is capped by default
-    assert [w.split(":")[0] for w in built.warnings[1:]] == [
-        "regulatory",
-        "data_protection",
-        "scope.services.0",
-        "scope.services.1",
-        "liability",
-        "security.vulnerability_remediation",
-        "parties.client.company_number",
-        "parties.supplier.company_number",
-    ]
+    assert [w.split(":")[0] for w in built.warnings[1:]] == MINI_WARNINGS
 
 
 def test_rendered_text_numbers_and_cross_references(built):
@@ -183,16 +187,7 @@ def test_render_deal_writes_docx_atomically(writable_mini_root, tmp_path):
     written, warnings = render_deal(deal_path, out, ("docx",), Workspace(writable_mini_root))
     assert written == [out / "mini.docx"]
     assert warnings[0] == "clause legacy v1 is deprecated; consider a newer version"
-    assert [w.split(":")[0] for w in warnings[1:]] == [
-        "regulatory",
-        "data_protection",
-        "scope.services.0",
-        "scope.services.1",
-        "liability",
-        "security.vulnerability_remediation",
-        "parties.client.company_number",
-        "parties.supplier.company_number",
-    ]
+    assert [w.split(":")[0] for w in warnings[1:]] == MINI_WARNINGS
     assert sorted(p.name for p in out.iterdir()) == ["mini.docx"]  # no temporary file left
     body = "\n".join(numbered_texts((out / "mini.docx").read_bytes()))  # cross-references are REF fields
     assert "paragraph 1.1 of Schedule 2" in body and "Northwind Bank plc" in body
