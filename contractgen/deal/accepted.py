@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from contractgen.law import sector
-from contractgen.values import amounts, currencies, durations, payment
+from contractgen.values import amounts, currencies, duration_words, durations, payment
 from contractgen.values import phrases as values
 
 _SPECIAL = set(r"\.^$*+?()[]{}|/")
@@ -184,7 +184,7 @@ def resolution_forms() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def duration_forms() -> dict[str, Any]:
-    """A duration: NUMBER [business|working|calendar] UNIT, or payment terms such as "Net 30"."""
+    """A duration: NUMBER [business|working|calendar] UNIT, "Net 30", or another language's form ("24 horas")."""
     number = r"(?:\d+|" + "|".join(folded(w) for w in sorted(durations._NUMBER_WORDS, key=lambda w: (-len(w), w))) + ")"
     units = "|".join(folded(u) for u in sorted(durations._UNITS, key=lambda u: (-len(u), u)))
     qualifier = (
@@ -193,19 +193,21 @@ def duration_forms() -> dict[str, Any]:
     net = r"[nN][eE][tT]\s*\d{1,3}(?:\s*[dD][aA][yY][sS]?)?|\d{1,3}\s*[dD][aA][yY][sS]?\s+[nN][eE][tT]"
     return {
         "type": "string",
-        "pattern": rf"^\s*(?:{number}\s+{qualifier}(?:{units})|{net})\s*$",
+        # the other languages' forms, from the reader's own pattern ("24 horas", "5 dias úteis")
+        "pattern": rf"^\s*(?:{number}\s+{qualifier}(?:{units})|{net})\s*$|{duration_words.duration_pattern()}",
         "description": durations.Duration._DESCRIPTION,
         "examples": list(durations.Duration._SCHEMA_EXAMPLES),
     }
 
 
 def frequency_forms() -> dict[str, Any]:
-    """A frequency: a known word ("monthly", "twice a year") or "every N units"."""
+    """A frequency: a known word ("monthly"), "every N units", or another language's form ("mensual")."""
     number = r"(?:\d+|" + "|".join(folded(w) for w in sorted(durations._NUMBER_WORDS, key=lambda w: (-len(w), w))) + ")"
     every = rf"[eE][vV][eE][rR][yY]\s+{number}\s+(?:[dD][aA][yY]|[wW][eE][eE][kK]|[mM][oO][nN][tT][hH]|[yY][eE][aA][rR])[sS]?"
     return {
         "type": "string",
-        "pattern": _anchored([*(folded(w) for w in durations._FREQ_SYNONYMS), every]),
+        "pattern": _anchored([*(folded(w) for w in durations._FREQ_SYNONYMS), every])
+        + f"|{duration_words.frequency_pattern()}",
         "description": durations.Frequency._DESCRIPTION,
         "examples": list(durations.Frequency._SCHEMA_EXAMPLES),
     }

@@ -1,5 +1,9 @@
 """Plain-English durations, frequencies and clock ranges, usable as pydantic field types.
 
+Durations and frequencies written in Spanish, Portuguese, French, German, Italian, Dutch or Polish
+("24 horas", "5 dias úteis", "mensual") are read by `duration_words` from its table of words, and printed
+in English.
+
 Grammar (case-insensitive, single spaces or more between words):
 
     duration  := NUMBER ["business" | "working"] UNIT
@@ -27,6 +31,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic_core import PydanticCustomError, core_schema
 
+from contractgen.values import duration_words
 from contractgen.values.phrases import NUMBER_WORDS as _ALL_NUMBER_WORDS
 
 Unit = Literal["minute", "hour", "day", "week", "month", "year"]
@@ -135,7 +140,13 @@ class Duration(_PlainEnglish):
             text = f"{net.group(1) or net.group(2)} days"
         match = _DURATION_RE.match(text) if isinstance(text, str) else None
         if not match:
-            raise ValueError(f"{_show(text)} is not a duration; write e.g. {cls.EXAMPLES}")
+            other = duration_words.read_duration(text) if isinstance(text, str) else None
+            if other is not None:
+                return cls(*other)  # type: ignore[arg-type]
+            raise ValueError(
+                f"{_show(text)} is not a duration; write e.g. {cls.EXAMPLES} (or in "
+                f"{duration_words.languages()}: '24 horas', '5 dias úteis', '72 Stunden')"
+            )
         value = _number(match.group(1))
         if not 0 < value <= _MAX_VALUE:
             raise ValueError(f"{_show(text)}: the number must be from 1 to {_MAX_VALUE:,}")
@@ -272,7 +283,13 @@ class Frequency(_PlainEnglish):
         match = _EVERY_RE.match(words)
         if match:
             return cls(_number(match.group(1)), match.group(2).lower())  # type: ignore[arg-type]
-        raise ValueError(f"{_show(text)} is not a frequency; write e.g. {cls.EXAMPLES}")
+        other = duration_words.read_frequency(text)
+        if other is not None:
+            return cls(*other)  # type: ignore[arg-type]
+        raise ValueError(
+            f"{_show(text)} is not a frequency; write e.g. {cls.EXAMPLES} (or in "
+            f"{duration_words.languages()}: 'mensual', 'trimestriel', 'alle 2 Jahre')"
+        )
 
     @property
     def per_year(self) -> float:
