@@ -100,6 +100,15 @@ def expectations(case: tuple[str, str, str, str]) -> tuple[list[str], list[str],
     if client in PUBLIC_BODIES:
         record = public_sector_of(law["record"], client, True)
         contains += list(record.information_laws)
+        if record.audit_office:
+            contains.append(f"{record.audit_office[0].upper()}{record.audit_office[1:]} may examine")
+        if record.information_code:
+            # an administrative code (Hong Kong's), not a statute: named as such, and no statutory duty
+            contains.append(f"under {record.information_code}, an administrative code rather than a statute")
+        elif record.no_information_statute:
+            contains.append("No statute gives the public a general right of access to information")
+        if record.no_information_statute:
+            absent += ["freedom of information", "may be subject to laws that give a right of access"]
         contains.append("does not renew automatically")
         absent.append("renews automatically")
     absent += law.get("not_for", {}).get(client, [])

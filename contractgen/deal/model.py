@@ -81,6 +81,15 @@ PartyKind = Literal[
 ]
 
 
+PublicLevel = Literal["national", "regional", "local"]
+# how deals write a public body's level
+LEVEL_WORDS = {
+    "national": "national", "federal": "national", "central": "national", "central government": "national",
+    "regional": "regional", "state": "regional", "land": "regional", "canton": "regional", "cantonal": "regional",
+    "province": "regional", "provincial": "regional", "local": "local", "municipal": "local",
+}  # fmt: skip
+
+
 class Signatory(Section):
     """Who signs for a party."""
 
@@ -122,6 +131,13 @@ class Party(Section):
         None,
         description=(
             "a public body or a statutory corporation: the law that constitutes it, e.g. 'the Local Government Act 2002'"
+        ),
+    )
+    level: Annotated[PublicLevel | None, _choice(LEVEL_WORDS, "level of public body", "'regional'")] = Field(
+        None,
+        description=(
+            "a public body's level of government: national (default), regional (a state, Land, canton or province) "
+            "or local (default for a local authority)"
         ),
     )
     branch_in: Name | None = Field(None, description="a branch: the country where the branch is registered")

@@ -53,7 +53,11 @@ class PublicSector:
     """The public-sector law of the governing law, for the kind of public body the client is (``public``)."""
 
     information_laws: tuple[str, ...] = ()  # "the Freedom of Information Act 2000", …
+    information_code: str = ""  # "the Code on Access to Information": administrative, not a statute
+    no_information_statute: bool = False  # no statute gives a general right of access (Singapore, Hong Kong)
     audit_office: str = ""  # "the Comptroller and Auditor General"
+    level: str = "national"  # the body's level: national, regional (a state, Land, canton) or local
+    unrecorded: bool = False  # a regional or local body of a federal law whose own law no record names
     procurement_law: str = ""  # "the Procurement Act 2023"
     termination_grounds: str = ""  # "section 78 of the Procurement Act 2023"
     subcontracting: str = ""  # "Article 119 of Legislative Decree No. 36 of 31 March 2023"
@@ -66,25 +70,57 @@ class PublicSector:
     @property
     def applies(self) -> bool:
         """True when the record says anything (a public body under a law with records)."""
-        return bool(self.information_laws or self.audit_office or self.termination_grounds)
+        return bool(
+            self.information_laws
+            or self.information_code
+            or self.no_information_statute
+            or self.audit_office
+            or self.termination_grounds
+        )
 
 
-def public_sector_of(law_key: str, kind: str, public_body: bool) -> PublicSector:
-    """The public-sector terms for a client of a kind under a jurisdiction's law (empty when not a public body)."""
+LEVELS = ("national", "regional", "local")
+
+
+def level_of(kind: str, level: str | None) -> str:
+    """A public body's level: as the deal states it, else local for a local authority and national for the rest."""
+    return level if level in LEVELS else "local" if kind == "local_authority" else "national"
+
+
+def public_sector_of(law_key: str, kind: str, public_body: bool, level: str | None = None) -> PublicSector:
+    """The public-sector terms for a client of a kind (and level) under a jurisdiction's law (empty when not a
+    public body)."""
     if not public_body or not law_key:
         return PublicSector()
     record = active().records("jurisdictions").get(law_key)
     data = (record.data.get("public_sector") or {}) if record is not None else {}
-    local = kind == "local_authority"
+    level = level_of(kind, level)
+    own = (data.get("by_kind") or {}).get(kind) or {} if level == "national" else {}
+    unrecorded = False
 
     def pick(name: str) -> Any:
-        # a local field the record writes, even empty, replaces the national one: a federal law may not reach
-        # a municipality at all
-        return data.get(f"local_{name}") if local and f"local_{name}" in data else data.get(name)
+        # a field the record writes for the body's level, even empty, replaces the national one; under a federal
+        # law the national field does not reach a regional or local body at all
+        nonlocal unrecorded
+        if own.get(name) is not None:
+            return own[name]
+        for prefix in {"local": ("local_", "regional_"), "regional": ("regional_",)}.get(level, ()):
+            if f"{prefix}{name}" in data and (prefix == "local_" or level == "regional" or data.get("federal")):
+                return data[f"{prefix}{name}"]
+        if level != "national" and data.get("federal"):
+            unrecorded = True
+            return None
+        return data.get(name)
 
+    information_laws = tuple(pick("information_laws") or ())
+    audit_office = pick("audit_office") or ""
     return PublicSector(
-        information_laws=tuple(pick("information_laws") or ()),
-        audit_office=pick("audit_office") or "",
+        information_laws=information_laws,
+        information_code=pick("information_code") or "",
+        no_information_statute=bool(data.get("no_information_statute")),
+        audit_office=audit_office,
+        level=level,
+        unrecorded=unrecorded,
         procurement_law=data.get("procurement_law") or "",
         termination_grounds=data.get("termination_grounds") or "",
         subcontracting=data.get("subcontracting") or "",

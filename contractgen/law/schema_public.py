@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 
@@ -65,6 +67,20 @@ class Withdrawal(BaseModel):
     )
 
 
+PublicBodyKind = Literal["government_department", "local_authority", "agency", "statutory_body", "health_body"]
+
+
+class PublicBodyTerms(BaseModel):
+    """What differs for one kind of national public body (a statutory board audited by its own auditor, a code
+    that binds government departments only); a field left out keeps the record's general value."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    information_laws: list[str] | None = Field(None, description="the information laws this kind is subject to")
+    information_code: str | None = Field(None, description="the administrative access code this kind applies, or ''")
+    audit_office: str | None = Field(None, description="the public auditor of this kind of body, or ''")
+
+
 class PublicSectorLaw(BaseModel):
     """What the law brings to a contract whose client is a public body (contractgen/law/public_sector.py)."""
 
@@ -83,8 +99,39 @@ class PublicSectorLaw(BaseModel):
             "those a local authority is subject to instead, where different (e.g. LGOIMA 1987 in New Zealand)"
         ),
     )
+    no_information_statute: bool = Field(
+        False,
+        description=(
+            "true where no statute gives the public a general right of access to information a public body holds "
+            "(Singapore; Hong Kong, whose Code on Access to Information is administrative): the contract then "
+            "imposes no freedom-of-information duty"
+        ),
+    )
+    information_code: str = Field(
+        "",
+        description=(
+            "an administrative code, not a statute, under which public bodies give access to information on request, "
+            "as cited, e.g. 'the Code on Access to Information'"
+        ),
+    )
     audit_office: str = Field("", description="the public auditor who may examine the use of public money")
     local_audit_office: str = Field("", description="the local authorities' auditor, where different")
+    federal: bool = Field(
+        False,
+        description=(
+            "true where the information laws and the auditor above bind the federal (national) bodies only: a "
+            "regional body (a Land, canton, state or province) answers to its own law, recorded in the regional_ "
+            "fields where known, and a local body to its own or its region's"
+        ),
+    )
+    regional_information_laws: list[str] = Field(
+        [], description="the information laws a regional body (a state's or province's) is subject to, where recorded"
+    )
+    regional_audit_office: str = Field("", description="the regional bodies' auditor, where recorded")
+    by_kind: dict[PublicBodyKind, PublicBodyTerms] = Field(
+        {},
+        description="what differs for a kind of national public body, e.g. a statutory body with its own auditor",
+    )
     procurement_law: str = Field("", description="the public procurement law, as cited")
     termination_grounds: str = Field(
         "",

@@ -105,7 +105,7 @@ def build_context(deal) -> dict[str, Any]:
         party_insolvency=insolvency_views(deal),
         forum=forum,
         disputes=disputes,
-        public=public_sector_of(law.key, client.kind, client.public_body),
+        public=public_sector_of(law.key, client.kind, client.public_body, client.level),
         privacy=privacy,
         home=_home(deal, derived),
         PD=privacy.words.term,

@@ -16,6 +16,7 @@ from contractgen.deal.readings.payment_terms import note_stamp_duty, note_unread
 from contractgen.deal.readings.personal_data import apply_personal_data, apply_special_data
 from contractgen.deal.readings.process_agent import note_process_agent
 from contractgen.deal.readings.public_bodies import apply_cooperatives, apply_public_bodies
+from contractgen.deal.readings.public_level import apply_public_level
 from contractgen.deal.readings.security_defaults import apply_security_defaults
 from contractgen.deal.readings.sector import apply_card_data, apply_sector_regulation
 from contractgen.deal.readings.service_levels import note_top_priority_target
@@ -39,6 +40,7 @@ def apply_readings(deal: Deal) -> tuple[Deal, list[Finding]]:
         apply_liability_default,
         apply_security_defaults,
         apply_convenience_default,
+        apply_public_level,
     ):
         deal, notes = reading(deal)
         found += notes

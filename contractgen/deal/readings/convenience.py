@@ -36,7 +36,7 @@ def apply_convenience_default(deal: Any) -> tuple[Any, list[Finding]]:
     client = deal.parties.client
     law = law_of(deal.contract.governing_law, deal.contract.law_wording)
     statutory = _defaults()["statutory"].get(law.country)
-    if statutory or public_sector_of(law.key, client.kind, client.public_body).withdrawal:
+    if statutory or public_sector_of(law.key, client.kind, client.public_body, client.level).withdrawal:
         return deal, []
     public = client.public_body
     notice = str(_defaults()["notice"]["public_body" if public else "other"])

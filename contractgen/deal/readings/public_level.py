@@ -1,0 +1,44 @@
+"""A public body whose own level's law no record names: a Land ministry, a canton or a municipality under a federal
+law whose freedom-of-information statute and audit office bind the federation only.
+
+The public-sector record of a federal jurisdiction (``federal: true``) says which of its laws reach a regional
+or local body (its ``regional_`` and ``local_`` fields); where it names none, the contract names no federal law
+for that body and drafts the access-to-information term in general words, and this reading asks in a note
+(a build warning in a final contract) for the law of the body's own state, Land, canton or province.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from contractgen.deal.readings.finding import Finding, prints_as_draft
+from contractgen.deal.readings.sector import assume
+from contractgen.law.jurisdictions import law_of
+from contractgen.law.public_sector import public_sector_of
+
+
+def apply_public_level(deal: Any) -> tuple[Any, list[Finding]]:
+    """A regional or local public client under a federal law whose own level's law no record names: a note in a
+    draft, a build warning in a final contract."""
+    client = deal.parties.client
+    if not client.public_body:
+        return deal, []
+    law = law_of(deal.contract.governing_law, deal.contract.law_wording)
+    public = public_sector_of(law.key, client.kind, True, client.level)
+    if not public.unrecorded:
+        return deal, []
+    finding = Finding(
+        ("parties", "client", "level" if client.level else "kind"),
+        "public-level-unrecorded",
+        client.name,
+        f"{client.name} is a {public.level} public body under the law of {law.name}, whose recorded information and audit laws "
+        "bind the federal bodies only; the law of its own state, Land, canton or province is not recorded",
+        "the contract names no federal information law or audit office for it and drafts the access-to-information "
+        "term in general words",
+        "the information law and the audit body of its own state, Land, canton or province, and add them to the "
+        "public-sector terms",
+        "public-sector",
+    )
+    if prints_as_draft(deal):
+        return deal, [finding]
+    return assume(deal, f"parties.client: {finding.unrecognised}; {finding.drafted}; check {finding.check}"), []
