@@ -74,6 +74,7 @@ def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Pa
                             "id": c.id,
                             "clause": c.clause,
                             "reference": c.reference,
+                            "place": c.place,
                             "anchor": c.anchor,
                             "before": c.before,
                             "after": c.after,
@@ -105,7 +106,8 @@ def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Pa
         for c in markup.changes:
             by = f" by {', '.join(c.authors)}" if c.authors else ""
             click.echo(
-                f"{c.id} {c.reference} ({c.title}){' {#' + c.anchor + '}' if c.anchor else ''}{by}: {c.marked()}"
+                f"{c.id} {c.reference} ({c.title}){', ' + c.place if c.place else ''}"
+                f"{' {#' + c.anchor + '}' if c.anchor else ''}{by}: {c.marked()}"
             )
             for f in c.figures():
                 click.echo(f"  {f.kind} changed: {f.ours} → {f.theirs}" + (f" ({f.problem})" if f.problem else ""))

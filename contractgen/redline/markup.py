@@ -13,16 +13,16 @@ import difflib
 import io
 import re
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from lxml import etree
 
-from contractgen.document.model import CrossRef, ListBlock, Paragraph, inline_text, iter_blocks
+from contractgen.document.model import ListBlock, Paragraph, inline_text, iter_blocks
 from contractgen.document.transforms import reference_text
 from contractgen.errors import MarkupError
+from contractgen.redline import places
 from contractgen.values import currencies
 from contractgen.values.amounts import Ambiguous, read_money, read_number, read_percent
 
@@ -47,6 +47,8 @@ class MarkupChange:
     authors: list[str] = field(default_factory=list)
     locale: str = "en_GB"  # the deal's: how its figures are written
     currency: str | None = None
+    cell: tuple[int, int, int] | None = None  # in a table of the clause: (table, row, column), row 0 its heading
+    place: str = ""  # where in the clause, in words, when a reference does not say it ("the table's row …")
 
     def words(self) -> list[tuple[str, str]]:
         """Return the change word by word: ("=", kept), ("-", deleted), ("+", inserted) runs."""
@@ -266,9 +268,10 @@ def read_markup(data: bytes, document: Any, currency: str | None = None) -> Mark
     comments_text = _comments(archive)
     changes: list[MarkupChange] = []
     comments: list[MarkupComment] = []
-    current, position = None, -1
+    current, position, tables = None, -1, []
     body = _parse(body_xml)
     by_title = _TitleFinder(document) if not _has_our_bookmarks(body, clauses) else None
+    frames = _Frames(body, clauses, by_title is not None, document)
     for p in body.iter(f"{{{W}}}p"):
         names = [b.get(f"{{{W}}}name") for b in p.iter(f"{{{W}}}bookmarkStart")]
         anchor = next((paragraphs[n] for n in names if n in paragraphs), "")
@@ -277,9 +280,20 @@ def read_markup(data: bytes, document: Any, currency: str | None = None) -> Mark
         else:
             started = by_title.heading(_readings(p)[0])
         if started is not None:
-            current, position = started, -1
+            current, position, tables = started, -1, []
+        frame = places.frame_of(p, current is None) if started is None else ""
+        if frame:  # the cover or a signature block: printed from the deal's values
+            before, after, authors = _readings(p)
+            before = frames.ours(frame, before, after)
+            if before != after:
+                where, title = places.FRAMES[frame]
+                changes.append(
+                    MarkupChange(f"C{len(changes) + 1}", frame, title, where, "", -1, before, after, sorted(authors))
+                )
+                changes[-1].locale, changes[-1].currency = getattr(document, "locale", "en_GB"), currency
+            continue
         if current is None:
-            continue  # the cover, the parties, the contents: not clause text
+            continue  # the contents: not clause text
         part, clause = current
         reference = reference_text(part, clause.number)
         for start in p.iter(f"{{{W}}}commentRangeStart"):
@@ -291,7 +305,11 @@ def read_markup(data: bytes, document: Any, currency: str | None = None) -> Mark
         before, after, authors = _readings(p)
         if before or not after:
             position += 1  # a paragraph of ours; a paragraph only they wrote goes after the one before it
-        if before == after:  # no tracked change: an edit made without tracking shows against our own text
+        cell = places.cell_of(p, tables)
+        if before == after and cell is not None:  # a cell edited without tracking: against the cell we printed
+            printed = places.cell_text(clause, cell)
+            before = printed if printed is not None else before
+        elif before == after:  # no tracked change: an edit made without tracking shows against our own text
             before = _untracked_original(clause, anchor, position, before)
         if before != after:
             place = position
@@ -312,6 +330,8 @@ def read_markup(data: bytes, document: Any, currency: str | None = None) -> Mark
                     sorted(authors),
                     getattr(document, "locale", "en_GB"),
                     currency,
+                    cell,
+                    places.cell_place(p, _readings) if cell is not None else "",
                 )
             )
     provenance = _provenance(archive)
@@ -321,6 +341,37 @@ def read_markup(data: bytes, document: Any, currency: str | None = None) -> Mark
 def _has_our_bookmarks(body: Any, clauses: dict[str, Any]) -> bool:
     """Whether the file still carries the clause bookmarks contractgen wrote (Google Docs renames them)."""
     return any(b.get(f"{{{W}}}name") in clauses for b in body.iter(f"{{{W}}}bookmarkStart"))
+
+
+class _Frames:
+    """Our text of each cover and signature-block paragraph, to read an edit made there without tracking.
+
+    Their file's paragraphs of a frame are matched to ours by place, only when they have as many as
+    we printed (a paragraph added or removed there without tracking cannot be placed, and is not guessed).
+    """
+
+    def __init__(self, body: Any, clauses: dict[str, Any], by_title: bool, document: Any):
+        self.printed = places.frame_texts(document)
+        self.seen = dict.fromkeys(self.printed, 0)
+        counts = dict.fromkeys(self.printed, 0)
+        finder = _TitleFinder(document) if by_title else None
+        first = False
+        for p in body.iter(f"{{{W}}}p"):
+            names = [b.get(f"{{{W}}}name") for b in p.iter(f"{{{W}}}bookmarkStart")]
+            starts = finder.heading(_readings(p)[0]) if finder else any(n in clauses for n in names)
+            first = first or bool(starts)
+            frame = places.frame_of(p, not first) if not starts else ""
+            if frame:
+                counts[frame] += 1
+        self.placed = {frame: counts[frame] == len(texts) for frame, texts in self.printed.items()}
+
+    def ours(self, frame: str, before: str, after: str) -> str:
+        """Our text of the frame's next paragraph: their tracked reading, else what we printed at its place."""
+        index = self.seen[frame]
+        self.seen[frame] += 1
+        if before != after or not self.placed[frame]:
+            return before
+        return self.printed[frame][index]
 
 
 class _TitleFinder:
@@ -379,73 +430,3 @@ def _provenance(archive: zipfile.ZipFile) -> dict[str, str]:
         value = next(iter(prop), None)
         found[prop.get("name") or ""] = (value.text or "") if value is not None else ""
     return found
-
-
-def as_markdown(text: str, inlines: list) -> str:
-    """Turn a paragraph's printed text back into clause Markdown: its cross-references as [](#anchor) again.
-
-    Markdown and Jinja characters of their words are escaped, so what they typed prints as typed.
-    """
-    refs = sorted(
-        {(node.text, node.target) for node in _walk(inlines) if isinstance(node, CrossRef) and node.text},
-        key=lambda pair: -len(pair[0]),
-    )
-    escaped = re.sub(r"([\\*_\[\]`<>|])", r"\\\1", text)
-    for printed, target in refs:
-        pattern = re.escape(re.sub(r"([\\*_\[\]`<>|])", r"\\\1", printed)) + r"(?![0-9.(])"
-        escaped = re.sub(pattern, _link_to(target), escaped)
-    if re.search(r"\{[{%#]", escaped):
-        escaped = "{% raw %}" + escaped + "{% endraw %}"
-    return escaped
-
-
-def _link_to(target: str) -> Callable[[re.Match[str]], str]:
-    """A re.sub replacement that prints an empty link to `target` (the text stays as Markdown, not a pattern)."""
-    return lambda _match: f"[](#{target})"
-
-
-def _walk(inlines: list):
-    for node in inlines:
-        yield node
-        yield from _walk(getattr(node, "children", None) or [])
-
-
-def overrides_for(changes: list[MarkupChange], document: Any) -> tuple[dict[str, str], list[str]]:
-    """Return the `overrides` that make the next render print their text, and the changes that cannot be written so.
-
-    A changed paragraph with an anchor becomes an override of that paragraph; any other change
-    rewrites its whole clause, which is possible where the clause is paragraphs only.
-    """
-    models = {clause.id: clause for _, clause in document.iter_clauses()}
-    by_clause: dict[str, list[MarkupChange]] = {}
-    for change in changes:
-        by_clause.setdefault(change.clause, []).append(change)
-    overrides: dict[str, str] = {}
-    refused: list[str] = []
-    for clause_id, found in by_clause.items():
-        texts = paragraph_texts(models[clause_id])
-        if all(c.anchor and c.before and c.after for c in found):
-            for change in found:
-                inlines = next((inl for anchor, _, inl in texts if anchor == change.anchor), [])
-                overrides[change.anchor] = as_markdown(change.after, inlines)
-            continue
-        if not all(isinstance(block, Paragraph) for block in models[clause_id].blocks):
-            refused += [
-                f"{c.id}: {c.reference} has lists, tables or headings and the changed paragraph no anchor: "
-                f"write overrides.{clause_id} by hand"
-                for c in found
-            ]
-            continue
-        changed = {c.position: c for c in found if c.before}
-        added: dict[int, list[MarkupChange]] = {}
-        for c in found:
-            if not c.before:
-                added.setdefault(c.position, []).append(c)
-        out = [as_markdown(c.after, []) for c in added.get(-1, [])]
-        for index, (anchor, printed, inlines) in enumerate(texts):
-            text = changed[index].after if index in changed else printed
-            if text:
-                out.append(as_markdown(text, inlines) + (f" {{#{anchor}}}" if anchor else ""))
-            out += [as_markdown(c.after, []) for c in added.get(index, [])]
-        overrides[clause_id] = "\n\n".join(out)
-    return overrides, refused

@@ -12,6 +12,7 @@ changed paragraph must read as theirs; the accepted changes that do not are refu
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,7 +25,9 @@ from contractgen.deal.yamlsource import decode_text
 from contractgen.errors import ContractgenError
 from contractgen.pipeline import Workspace, build_deal
 from contractgen.document.transforms import reference_text
-from contractgen.redline.markup import FigureChange, MarkupChange, overrides_for, paragraph_texts
+from contractgen.redline.markup import FigureChange, MarkupChange, paragraph_texts
+from contractgen.redline.overrides import overrides_for
+from contractgen.redline.places import FRAMES, cell_text, cell_texts, frame_texts
 from contractgen.values import currencies
 from contractgen.values.amounts import read_number, readings
 from contractgen.values.currencies import convention
@@ -32,6 +35,7 @@ from contractgen.values.text import plain
 
 _TEXT_KEYS = {"overrides", "riders", "clauses"}  # the deal's own prose and clause choices are not values
 MAX_TRIALS = 40  # renders tried for one change (each value equal to one of its figures, in combination)
+MAX_TEXT_TRIALS = 6  # renders tried for one change of words (each deal string printed around it)
 
 
 @dataclass
@@ -147,10 +151,16 @@ def _candidates(data: Any, fig: FigureChange, markets: tuple[str, ...], locale: 
 
 
 def _printed(document: Any, change: MarkupChange) -> list[str]:
-    """The paragraphs of the change's clause in a rendered document (only its own, when it has an anchor)."""
+    """The paragraphs of the change's place in a rendered document: its own paragraph when it has an anchor,
+    its table cell, the cover or the signature page; else every paragraph of its clause."""
+    if change.clause in FRAMES:
+        return frame_texts(document)[change.clause]
     clause = next((c for _, c in document.iter_clauses() if c.id == change.clause), None)
     if clause is None:
         return []
+    if change.cell is not None:
+        cell = cell_text(clause, change.cell)
+        return [] if cell is None else [cell]
     texts = paragraph_texts(clause)
     return [t for a, t, _ in texts if a == change.anchor] if change.anchor else [t for _, t, _ in texts]
 
@@ -170,10 +180,12 @@ def _reads_as_theirs(printed: list[str] | None, change: MarkupChange) -> bool:
     return _prints(printed, change.after) if change.after else not _prints(printed, change.before)
 
 
-def _render(text: str, name: Path, workspace: Workspace) -> Any | None:
+def _render(text: str, name: Path, workspace: Workspace, errors: list[str] | None = None) -> Any | None:
     try:
         return build_deal(name, workspace, text.encode("utf-8")).document
-    except ContractgenError:
+    except ContractgenError as exc:
+        if errors is not None:
+            errors.append(str(exc).strip())
         return None
 
 
@@ -186,7 +198,9 @@ def _as_value(
     """
     pairs = change.values()
     figures = change.figures()
-    if not figures or any(f.problem for f in figures):
+    if not figures:
+        return _as_text_value(change, data, text, name, workspace)
+    if any(f.problem for f in figures):
         return []
     if any(op in "-+" and not _is_figure_of(op, words, pairs) for op, words in change.words()):
         return []
@@ -201,8 +215,15 @@ def _as_value(
         values = {path: new for path, _, new in taken}
         if not values or len(values) != len(taken):
             continue  # one value cannot take two figures
-        document = _render(updated_text(text, str(name), values=values), name, workspace)
+        errors: list[str] = []
+        document = _render(updated_text(text, str(name), values=values), name, workspace, errors)
         printed = _printed(document, change) if document is not None else []
+        if errors and notes is not None:
+            paths = ", ".join(ValueChange(change.id, path, old, new).dotted for path, old, new in taken)
+            notes.append(
+                f"{change.id}: {change.reference}: {paths} is the deal value that prints this figure, but their "
+                f"figure there makes the deal invalid: {_last_line(errors[0])}; change the deal by hand (or ask them)"
+            )
         if _prints(printed, change.after):
             return [ValueChange(change.id, path, old, new) for path, old, new in taken]
         near = [p for p in printed if all(theirs in p for _, _, theirs in pairs) and p != change.before]
@@ -216,6 +237,38 @@ def _as_value(
                 "exactly (change the deal value instead if the other figures should follow)"
             )
     return []
+
+
+def _as_text_value(change: MarkupChange, data: Any, text: str, name: Path, workspace: Workspace) -> list[ValueChange]:
+    """The deal string printed where they changed words (a signatory's title, an address, a cell), if one is.
+
+    A deal string printed in our paragraph around all of their change is tried with their words in
+    its place, longest first; the first whose render prints their paragraph is the value they changed.
+    """
+    before, after = change.before, change.after
+    if not before or not after:
+        return []
+    head = len(os.path.commonprefix([before, after]))
+    tail = len(os.path.commonprefix([before[head:][::-1], after[head:][::-1]]))
+    tried: list[tuple[tuple[Any, ...], str, str]] = []
+    for path, value in _leaves(data):
+        if not isinstance(value, str) or len(value.strip()) < 3:
+            continue
+        for start in (m.start() for m in re.finditer(re.escape(value), before)):
+            end = start + len(value)
+            if start <= head and end >= len(before) - tail:
+                tried.append((path, value, after[start : len(after) - (len(before) - end)]))
+    for path, value, new in sorted(tried, key=lambda t: -len(t[1]))[:MAX_TEXT_TRIALS]:
+        document = _render(updated_text(text, str(name), values={path: new}), name, workspace)
+        if document is not None and _prints(_printed(document, change), after):
+            return [ValueChange(change.id, path, value, new)]
+    return []
+
+
+def _last_line(error: str) -> str:
+    """The problem an error names, without the file and line it starts with ("deal.yaml:12: field: …")."""
+    line = error.strip().splitlines()[-1] if error.strip() else error
+    return re.sub(r"^\S+\.ya?ml:\d+: ", "", line)
 
 
 def _pairs(words: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
@@ -273,6 +326,12 @@ def plan_text(text: str, deal: Path, accepted: list[MarkupChange], document: Any
             result.refused.append(f"{change.id}: {change.reference}: the render would not print their text exactly")
     if len({line.split(":")[0] for line in result.refused}) > len(refused_ids):
         result.values, result.overrides, result.text = [], {}, text
+        others = [c.id for c in accepted if c.id not in {line.split(":")[0] for line in result.refused}]
+        if others:
+            result.notes.append(
+                "nothing was written, as the changes are checked together: to accept the others alone, "
+                f"accept {','.join(others)}"
+            )
     elif result.values and after is not None:
         elsewhere = _also_changed(document, after, accepted)
         if elsewhere:
@@ -297,6 +356,14 @@ def _also_changed(before: Any, after: Any, accepted: list[MarkupChange]) -> list
             if old != now and plain(old) not in theirs and plain(now) not in theirs:
                 place = reference_text(part, clause.number) + (f" {{#{anchor}}}" if anchor else "")
                 places.append(place)
+        theirs_cells = {c.cell for c in accepted if c.clause == clause.id and c.cell is not None}
+        old_cells, new_cells = cell_texts(clause), cell_texts(new[clause.id])
+        if any(old_cells[k] != new_cells.get(k) for k in old_cells if k not in theirs_cells):
+            places.append(f"{reference_text(part, clause.number)} (its table)")
+    old_frames, new_frames = frame_texts(before), frame_texts(after)
+    for frame, (where, _) in FRAMES.items():
+        if any(a != b and plain(a) not in theirs for a, b in zip(old_frames[frame], new_frames[frame])):
+            places.append(where)
     return list(dict.fromkeys(places))
 
 

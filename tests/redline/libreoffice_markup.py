@@ -72,10 +72,16 @@ def _find(doc, text: str, after: str, paragraphs: int = 12):
 
     Writer's search needs a view, and a view needs the dialogs the headless build leaves out: the
     words are found in the paragraphs' text portions instead (one portion, so a character is a step).
+    `after: "start"` searches the cover: the first paragraphs of the document, which carry no bookmark.
     """
-    anchor = doc.getBookmarks().getByName(after).getAnchor()
-    body = anchor.getText()
-    walker = body.createTextCursorByRange(anchor.getStart())
+    if after == "start":
+        body = doc.getText()
+        walker = body.createTextCursor()
+        walker.gotoStart(False)
+    else:
+        anchor = doc.getBookmarks().getByName(after).getAnchor()
+        body = anchor.getText()
+        walker = body.createTextCursorByRange(anchor.getStart())
     walker.gotoStartOfParagraph(False)
     for _ in range(paragraphs):
         line = body.createTextCursorByRange(walker.getStart())
@@ -93,6 +99,33 @@ def _find(doc, text: str, after: str, paragraphs: int = 12):
     raise SystemExit(f"{text!r} not found in one run after bookmark {after!r}")
 
 
+def _find_in_row(doc, text: str, row: str, nth: int = 0):
+    """`text` in one run of a table row one of whose cells reads `row` (the `nth` such row of the document).
+
+    A table's cells are texts of their own, which the paragraph walk of `_find` never enters.
+    """
+    rows = []
+    tables = doc.getTextTables()
+    for table in (tables.getByIndex(i) for i in range(tables.getCount())):
+        names = table.getCellNames()
+        by_row: dict[str, list] = {}
+        for name in names:
+            by_row.setdefault(name.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"), []).append(table.getCellByName(name))
+        rows += [cells for cells in by_row.values() if any(cell.getString() == row for cell in cells)]
+    if len(rows) <= nth:
+        raise SystemExit(f"no table row {nth + 1} with a cell {row!r}")
+    for cell in rows[nth]:
+        for paragraph in iter_enum(cell.createEnumeration()):
+            for portion in iter_enum(paragraph.createEnumeration()):
+                where = portion.getString().find(text) if portion.TextPortionType == "Text" else -1
+                if where >= 0:
+                    found = cell.createTextCursorByRange(portion.getStart())
+                    found.goRight(where, False)
+                    found.goRight(len(text), True)
+                    return found
+    raise SystemExit(f"{text!r} not found in one run of the table row of {row!r}")
+
+
 def iter_enum(enumeration):
     """The elements of a UNO enumeration."""
     while enumeration.hasMoreElements():
@@ -101,8 +134,10 @@ def iter_enum(enumeration):
 
 def _edit(doc, edit: dict, author: str) -> None:
     """One edit, as a person makes it in Writer with changes recorded."""
-    if "replace" in edit:
-        _find(doc, edit["replace"], edit["after"]).setString(edit["with"])
+    if "replace" in edit and "in_row" in edit:
+        _find_in_row(doc, edit["replace"], edit["in_row"], edit.get("nth", 0)).setString(edit["with"])
+    elif "replace" in edit:
+        _find(doc, edit["replace"], edit["after"], edit.get("paragraphs", 12)).setString(edit["with"])
     elif "comment" in edit:
         found = _find(doc, edit["on"], edit["after"])
         note = doc.createInstance("com.sun.star.text.textfield.Annotation")

@@ -1,0 +1,118 @@
+"""Their edits where the contract prints the deal's values: the cover, the signature page, a table's cells.
+
+These places are not clause text, so an accepted edit there is written back as the deal value that
+prints it; an edit no deal value makes (or one that would make the deal invalid) is refused, saying why.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+from ruamel.yaml import YAML
+
+from contractgen import writers
+from contractgen.cli import main
+from contractgen.pipeline import Workspace, build_document, load_deal
+from contractgen.redline.markup import read_markup
+from tests.helpers import REFERENCE, TEMPLATE
+from tests.redline import markup_docx as m
+
+
+def _render(deal) -> tuple[bytes, object]:
+    result = build_document(load_deal(deal), Workspace())
+    return writers.render(result.document, TEMPLATE, "docx"), result.document
+
+
+def _paragraph(root, text: str, nth: int = 0):
+    """The nth w:p whose whole text is, or contains, `text` (the cover and tables carry no bookmark to find them by)."""
+    found = [p for p in root.iter(f"{{{m.W}}}p") if text in "".join(t.text or "" for t in p.iter(f"{{{m.W}}}t"))]
+    return found[nth]
+
+
+def _their_edits(root):
+    m.replace_words(_paragraph(root, "Hinjewadi Phase 2"), "Phase 2", "Phase 3", 900)  # the cover
+    director = next(
+        p for p in root.iter(f"{{{m.W}}}p") if "".join(t.text or "" for t in p.iter(f"{{{m.W}}}t")) == "Director"
+    )
+    m.replace_words(director, "Director", "Managing Director", 910)  # the signature page
+    m.replace_words(_paragraph(root, "£450.00"), "£450.00", "£480.00", 920)  # the rate card's cell
+    m.replace_words(_paragraph(root, "99.95%"), "99.95%", "99.9%", 930)  # an availability target's cell
+
+
+@pytest.fixture()
+def negotiation(tmp_path):
+    deal = tmp_path / "deal-example.yaml"
+    shutil.copy(REFERENCE, deal)
+    ours, document = _render(deal)
+    theirs = tmp_path / "theirs.docx"
+    theirs.write_bytes(m.mark_up(ours, _their_edits))
+    return deal, theirs, document
+
+
+def test_edits_on_the_cover_the_signature_page_and_in_tables_are_read_where_they_are(negotiation):
+    _, theirs, document = negotiation
+    changes = read_markup(theirs.read_bytes(), document).changes
+    assert [(c.clause, c.reference, c.place, c.before[-20:], c.after[-20:]) for c in changes] == [
+        (
+            ":cover",
+            "the cover",
+            "",
+            "Pune 411057, India (the “Supplier”)"[-20:],
+            "Pune 411057, India (the “Supplier”)"[-20:],
+        ),
+        (":signatures", "the signature page", "", "Director", "Managing Director"),
+        (
+            "sl-availability",
+            "paragraph 2 of Schedule 2",
+            "the table's row “Infrastructure Management (INF)”, column “Availability target”",
+            "99.95%",
+            "99.9%",
+        ),
+        (
+            "ch-rate-card",
+            "paragraph 2 of Schedule 3",
+            "the table's row “Infrastructure Engineer”, column “Day rate”",
+            "£450.00",
+            "£480.00",
+        ),
+    ]
+    assert "Phase [-2,-] {+3,+}" in changes[0].marked()
+
+
+def test_accepted_they_become_the_deal_values_and_an_invalid_one_is_refused_saying_why(negotiation):
+    deal, theirs, _ = negotiation
+    report = CliRunner().invoke(main, ["import-markup", str(deal), str(theirs), "--accept", "all", "--json"])
+    data = json.loads(report.stdout)
+    assert [(v["change"], v["field"], v["theirs"]) for v in data["values"]] == [
+        ("C1", "parties.supplier.address", "Rajiv Gandhi Infotech Park, Hinjewadi Phase 3, Pune 411057, India"),
+        ("C2", "parties.supplier.signatory.title", "Managing Director"),
+        ("C4", "commercials.rate_card[1].day_rate", 480),
+    ]
+    assert data["accepted"] == []  # no override: each was a value
+    # the target alone would sit below the credit threshold of 99.95%: refused, with the rule's own words
+    assert [line.split(":")[0] for line in data["refused"]] == ["C3"]
+    assert any(n.startswith("C3:") and "tiers[0].below" in n for n in data["notes"])
+    assert report.exit_code == 2
+    written = YAML(typ="safe").load(deal.read_text(encoding="utf-8"))
+    assert written["parties"]["supplier"]["signatory"] == {"name": "Rohan Mehta", "title": "Managing Director"}
+    assert written["service_levels"]["availability"][0]["target"] == 99.95
+    assert data["differing"] == ["C3"]  # the re-render prints every accepted edit as they wrote it
+
+
+def test_the_same_edits_made_without_tracking_are_found_against_what_we_printed(tmp_path):
+    ours, document = _render(REFERENCE)
+
+    def untracked(root):
+        for text, old, new in (("Hinjewadi Phase 2", "Phase 2", "Phase 3"), ("£450.00", "£450.00", "£480.00")):
+            for t in _paragraph(root, text).iter(f"{{{m.W}}}t"):
+                t.text = (t.text or "").replace(old, new)
+
+    changes = read_markup(m.mark_up(ours, untracked), document).changes
+    assert [(c.clause, c.place, c.marked()[-25:]) for c in changes] == [
+        (":cover", "", "[-2,-] {+3,+} Pune 411057, India (the “Supplier”)"[-25:]),
+        ("ch-rate-card", "the table's row “Infrastructure Engineer”, column “Day rate”", "[-£450.00-] {+£480.00+}"),
+    ]
+    assert read_markup(ours, document).changes == []  # our own render reads as no change, its frame included
