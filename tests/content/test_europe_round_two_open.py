@@ -1,9 +1,11 @@
-"""The European samples' open round-two points: the carve-out from the exclusion of pre-contractual remedies keeps
-what the liability clause leaves unlimited under German, Swiss and Dutch law, not only intent."""
+"""The European samples' open round-two points: under a civil law the entire-agreement clause is a completeness clause
+that leaves pre-contractual liability to the liability clause (no common-law exclusion of remedies)."""
 
 from __future__ import annotations
 
 from functools import lru_cache
+
+import pytest
 
 from tests.helpers import SAMPLES
 from tests.terms import contract_text
@@ -15,32 +17,29 @@ def sample(name: str) -> str:
     return contract_text(SAMPLES / f"{name}.yaml")
 
 
-def carve_out(text: str) -> str:
-    """The sentence of the entire-agreement clause that keeps liability despite the exclusion of remedies."""
-    return text.split("other than for breach of contract under this Agreement. ")[1].split(". ")[0]
+def entire_agreement(text: str) -> str:
+    """The Entire Agreement clause, from its first words to the variation sentence."""
+    return text.split("This Agreement is the entire agreement between the Parties")[1].split("No variation of this")[0]
 
 
-def test_german_carve_out_keeps_gross_negligence():
-    sentence = carve_out(sample("de-manufacturer-poland"))
-    assert "intent (Vorsatz) or gross negligence (grobe Fahrlässigkeit), for fraudulent concealment" in sentence
-    assert "any other liability that clause" in sentence and "leaves unlimited" in sentence
+CIVIL_SAMPLES = ["de-manufacturer-poland", "ch-bank-portugal", "nl-fintech-uk-soc"]
 
 
-def test_swiss_carve_out_keeps_gross_negligence():
-    sentence = carve_out(sample("ch-bank-portugal"))
-    assert "unlawful intent or gross negligence (Article 100(1) of the Swiss Code of Obligations)" in sentence
+@pytest.mark.parametrize("name", CIVIL_SAMPLES)
+def test_civil_law_entire_agreement_is_a_completeness_clause(name):
+    clause = entire_agreement(sample(name))
+    assert "records completely what the Parties have agreed about its subject matter" in clause
+    assert "is part of this Agreement only where this Agreement says so" in clause
+    assert "does not exclude or limit any liability for a breach of a duty owed before this Agreement was made" in clause
+    assert "Neither Party has any remedy for any such statement" not in clause
+    assert "has not relied on any statement" not in clause
 
 
-def test_dutch_carve_out_keeps_deliberate_recklessness():
-    sentence = carve_out(sample("nl-fintech-uk-soc"))
-    assert "intent or deliberate recklessness (opzet of bewuste roekeloosheid)" in sentence
-
-
-def test_english_carve_out_is_unchanged():
-    sentence = carve_out(sample("deal-example"))
-    assert (
-        sentence == "Nothing in this clause limits or excludes any liability for fraud or fraudulent misrepresentation"
-    )
+def test_english_entire_agreement_keeps_non_reliance_and_its_carve_out():
+    clause = entire_agreement(sample("deal-example"))
+    assert "Neither Party has any remedy for any such statement, other than for breach of contract" in clause
+    assert "Nothing in this clause limits or excludes any liability for fraud or fraudulent misrepresentation" in clause
+    assert "records completely" not in clause
 
 
 def data_protection(text: str) -> str:
