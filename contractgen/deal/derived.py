@@ -226,7 +226,7 @@ def _overlaps(deal: Deal) -> list[Overlap]:
     result = []
     for centre in deal.sourcing.delivery_centres:
         hours = centre.business_hours or deal.parties.supplier.business_hours
-        if hours is None:
+        if hours is None or centre.timezone is None:
             continue
         winter, summer, worst = overlap_figures(year, client.timezone, client.business_hours, centre.timezone, hours)
         result.append(

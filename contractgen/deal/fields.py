@@ -41,6 +41,7 @@ from contractgen.values.amounts import (
     read_number,
     read_percent,
 )
+from contractgen.values.countries import country_name, country_zones, zone_of
 from contractgen.values.currencies import markets
 from contractgen.values.dates import read_date
 from contractgen.values.durations import Duration
@@ -301,6 +302,22 @@ def _timezone(value: str) -> str:
         hint = f"; did you mean {close[0]!r}?" if close else " (e.g. 'Europe/London')"
         raise _error("timezone", f"{value!r} is not an IANA time zone{hint}")
     return name
+
+
+def centre_zone(country: str, city: str) -> str:
+    """A place's time zone from the time-zone data where they settle it; an error naming the field where not."""
+    zone = zone_of(country, city)
+    if zone is None:
+        zones = country_zones(country)
+        listed = ", ".join(zones[:6]) + (" …" if len(zones) > 6 else "")
+        where = f"{country_name(country)} has {len(zones)} time zones ({listed})" if zones else (
+            f"the time-zone data list no zone for {country}")  # fmt: skip
+        raise _error(
+            "timezone",
+            f"is required: {where}, and the time-zone database does not name {city!r}; give the IANA time zone "
+            f"of {city} in timezone",
+        )
+    return zone
 
 
 def _locale(value: str) -> str:

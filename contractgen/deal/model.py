@@ -14,14 +14,14 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BeforeValidator, Field, PrivateAttr, model_validator
+from pydantic import BeforeValidator, Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
 from contractgen.deal import accepted
 from contractgen.values.durations import ClockRange, Duration, Frequency
 from contractgen.deal.fields import (  # noqa: F401 - the field types are part of the model's namespace
     ClauseId, Country, Currency, DealDate, Email, Hours, List, LocaleName, LongText, MeasurementPeriod, Money, Multiple, Name, Percent,
     PositiveInt, PricingModel, Priority, Resolution, Role, Section, ServiceId, SourcingChoice, SourcingModel, TemplateName,
-    Text, TimeZone, WholeNumber, _choice,
+    Text, TimeZone, WholeNumber, _choice, centre_zone,
 )  # fmt: skip
 from contractgen.deal.parties import KINDS, PUBLIC_BODIES, ConsortiumMember, Disputes
 from contractgen.law.sector import SectorRegime
@@ -199,8 +199,23 @@ class DeliveryCentre(Section):
 
     city: Name
     country: Country
-    timezone: TimeZone
+    timezone: TimeZone | None = Field(
+        None,
+        validate_default=True,
+        description=(
+            "IANA time zone, e.g. 'Asia/Kolkata'; may be left out where the country has one time zone or the "
+            "time-zone database names the city (São Paulo: America/Sao_Paulo)"
+        ),
+    )
     business_hours: ClockRange | None = None  # falls back to the supplier's business hours
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone_of_the_place(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """The centre's time zone, or its country's only zone or its city's zone where the deal leaves it out."""
+        if value is not None or "country" not in info.data or "city" not in info.data:
+            return value  # a bad country or city is reported on its own field
+        return centre_zone(info.data["country"], info.data["city"])
 
 
 class Sourcing(Section):

@@ -1,10 +1,14 @@
-"""Countries by name: the everyday name of an ISO 3166-1 code in a locale, from CLDR (Babel)."""
+"""Countries by name and time zone: the everyday name of an ISO 3166-1 code in a locale, and its zones, from CLDR
+(Babel)."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import lru_cache
 
 import babel
+import babel.core
 import pycountry
 
 
@@ -33,3 +37,35 @@ def country_in_sentence(code: str, locale: str = "en_GB") -> str:
     if name in _THE_NAMES or any(word in name for word in _THE_WORDS):
         return "the " + name
     return name
+
+
+def _place(name: str) -> str:
+    plain = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[_\-.,']", " ", plain).lower().split())
+
+
+@lru_cache(maxsize=1)
+def _english_cities() -> dict[str, str]:
+    zones = babel.Locale.parse("en").time_zones
+    return {str(zone): str(zones[zone]["city"]) for zone in zones if "city" in zones[zone]}
+
+
+def country_zones(code: str) -> list[str]:
+    """The IANA time zones CLDR lists for a country, sorted ("CL": America/Coyhaique, …, Pacific/Easter)."""
+    return sorted(babel.core.get_global("territory_zones").get(code, []))
+
+
+def zone_of(code: str, city: str) -> str | None:
+    """A place's time zone where the data settle it: the country's only zone, or the zone named after the city.
+
+    Only the country's own zones are searched, by the zone's name ("America/Sao_Paulo") or its English exemplar
+    city in CLDR ("São Paulo"); None where the country has several zones and none is the city's.
+    """
+    zones = country_zones(code)
+    if len(zones) == 1:
+        return zones[0]
+    wanted = _place(city)
+    for zone in zones:
+        if wanted in (_place(zone.rsplit("/", 1)[-1]), _place(_english_cities().get(zone, ""))):
+            return zone
+    return None
