@@ -357,6 +357,7 @@ def _party_block(role: str, party, template_dir: Path, context: dict) -> PartyBl
         charity_number=getattr(party, "charity_number", None) or "",
         trading_as=getattr(party, "trading_as", None) or "",
         acting_through=getattr(party, "acting_through", None) or "",
+        represented_by=getattr(party, "represented_by", None) or "",
         established_under=getattr(party, "established_under", None) or "",
         branch_in=getattr(party, "branch_in", None) or "",
         members=format_words(context, members) if members else "",

@@ -127,6 +127,13 @@ class Party(Section):
         None,
         description=("a minister or Secretary of State: the department it acts through; a branch: the branch's name"),
     )
+    represented_by: Name | None = Field(
+        None,
+        description=(
+            "a government or a department: the office-holder or office that represents it, e.g. 'the Commissioner "
+            "for Digital Policy' (The Government of the Hong Kong Special Administrative Region, represented by ...)"
+        ),
+    )
     established_under: Name | None = Field(
         None,
         description=(

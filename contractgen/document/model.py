@@ -278,6 +278,7 @@ class PartyBlock:
     charity_number: str = ""
     trading_as: str = ""
     acting_through: str = ""
+    represented_by: str = ""  # a government's representing office-holder ("the Commissioner for Digital Policy")
     established_under: str = ""
     branch_in: str = ""
     members: str = ""  # a consortium's members, as a list in words

@@ -25,6 +25,7 @@ PARTY_FIELDS = (
     "charity_number",
     "trading_as",
     "acting_through",
+    "represented_by",
     "established_under",
     "branch_in",
     "members",

@@ -84,6 +84,7 @@ COMMON_NOUNS = ROLE_WORDS | {
     "foundation",
     "association",
     "department",
+    "government",
     "ministry",
     "municipality",
     "city",
