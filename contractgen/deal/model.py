@@ -23,7 +23,7 @@ from contractgen.deal.fields import (  # noqa: F401 - the field types are part o
     PositiveInt, PricingModel, Priority, Resolution, Role, Section, ServiceId, SourcingChoice, SourcingModel, TemplateName,
     Text, TimeZone, WholeNumber, _choice, centre_zone,
 )  # fmt: skip
-from contractgen.deal.parties import KINDS, PUBLIC_BODIES, ConsortiumMember, Disputes
+from contractgen.deal.parties import KINDS, LEVEL_WORDS, PUBLIC_BODIES, ConsortiumMember, Disputes, PublicLevel
 from contractgen.law.sector import SectorRegime
 from contractgen.deal.sections import (  # noqa: F401 - every section class can be imported from here
     Benchmarking, Clauses, Commercials, DataProtection, Employees, Escrow, Exit, Guarantor, Indexation, Insurance,
@@ -79,15 +79,6 @@ PartyKind = Literal[
     "consortium",
     "cooperative",
 ]
-
-
-PublicLevel = Literal["national", "regional", "local"]
-# how deals write a public body's level
-LEVEL_WORDS = {
-    "national": "national", "federal": "national", "central": "national", "central government": "national",
-    "regional": "regional", "state": "regional", "land": "regional", "canton": "regional", "cantonal": "regional",
-    "province": "regional", "provincial": "regional", "local": "local", "municipal": "local",
-}  # fmt: skip
 
 
 class Signatory(Section):

@@ -22,6 +22,15 @@ from contractgen.deal import accepted
 from contractgen.deal.fields import Name, Section, Text, WholeNumber, _choice
 
 
+PublicLevel = Literal["national", "regional", "local"]
+# how deals write a public body's level
+LEVEL_WORDS = {
+    "national": "national", "federal": "national", "central": "national", "central government": "national",
+    "regional": "regional", "state": "regional", "land": "regional", "canton": "regional", "cantonal": "regional",
+    "province": "regional", "provincial": "regional", "local": "local", "municipal": "local",
+}  # fmt: skip
+
+
 PUBLIC_BODIES = ("government_department", "local_authority", "agency", "statutory_body", "health_body")
 KINDS = {
     "company": "company",
