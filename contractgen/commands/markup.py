@@ -25,6 +25,7 @@ from contractgen.errors import MarkupError
 @root_option
 def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Path | None) -> None:
     """Report the tracked changes and comments of THEIRS (a DOCX rendered from DEAL) clause by clause; accept some."""
+    from contractgen import writers
     from contractgen.outputs import write_atomically
     from contractgen.pipeline import build_deal
     from contractgen.redline.markup import read_markup
@@ -33,7 +34,8 @@ def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Pa
     workspace, _config = choose_library(root)
     result = build_deal(deal, workspace)
     try:
-        markup = read_markup(theirs.read_bytes(), result.document, result.source.deal.commercials.currency)
+        ours = writers.render(result.document, workspace.template_dir(result.source.deal.template), "docx")
+        markup = read_markup(theirs.read_bytes(), result.document, result.source.deal.commercials.currency, ours)
     except MarkupError as exc:
         echo_err(f"error: {theirs}: {exc}")
         sys.exit(EXIT_BAD_INPUT)

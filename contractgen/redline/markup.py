@@ -17,19 +17,25 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from lxml import etree
-
 from contractgen.document.model import ListBlock, Paragraph, inline_text, iter_blocks
 from contractgen.document.transforms import reference_text
 from contractgen.errors import MarkupError
 from contractgen.redline import places
+from contractgen.redline.docxread import (
+    W,
+    TitleFinder as _TitleFinder,
+    comments_of as _comments,
+    has_our_bookmarks as _has_our_bookmarks,
+    parse as _parse,
+    provenance_of as _provenance,
+    read_part as _part,
+    readings as _readings,
+    spots as _spots,
+    squash as _squash,
+)
+from contractgen.redline.untracked import untracked as _untracked
 from contractgen.values import currencies
 from contractgen.values.amounts import Ambiguous, read_money, read_number, read_percent
-
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_INSERTED = {f"{{{W}}}ins", f"{{{W}}}moveTo"}
-_DELETED = {f"{{{W}}}del", f"{{{W}}}moveFrom"}
-MAX_PART = 50 * 1024 * 1024  # the most of one DOCX part read (a zip bomb is refused, not inflated)
 
 
 @dataclass
@@ -136,45 +142,6 @@ class Markup:
     comments: list[MarkupComment]
 
 
-def _part(archive: zipfile.ZipFile, name: str) -> bytes | None:
-    try:
-        info = archive.getinfo(name)
-    except KeyError:
-        return None
-    if info.file_size > MAX_PART:
-        raise MarkupError(f"{name} is larger than {MAX_PART // (1024 * 1024)} MB")
-    return archive.read(info)
-
-
-def _parse(data: bytes):
-    return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
-
-
-def _readings(p) -> tuple[str, str, set[str]]:
-    """Return (our text, their text, the authors of its changes) of one w:p."""
-    ours, theirs, authors = [], [], set()
-    for node in p.iter(
-        f"{{{W}}}t",
-        f"{{{W}}}delText",
-        f"{{{W}}}tab",
-        f"{{{W}}}ins",
-        f"{{{W}}}del",
-        f"{{{W}}}moveFrom",
-        f"{{{W}}}moveTo",
-    ):
-        if node.tag in _INSERTED | _DELETED:
-            if node.get(f"{{{W}}}author"):
-                authors.add(node.get(f"{{{W}}}author"))
-            continue
-        text = "\t" if node.tag == f"{{{W}}}tab" else (node.text or "")
-        marks = {a.tag for a in node.iterancestors() if a.tag in _INSERTED | _DELETED}
-        if not marks & _DELETED and node.tag != f"{{{W}}}delText":
-            theirs.append(text)
-        if not marks & _INSERTED:
-            ours.append(text)
-    return _squash("".join(ours)), _squash("".join(theirs)), authors
-
-
 def _figure(text: str) -> str:
     """What kind of figure a changed run is ("amount", "percentage", "number"), or "" when it is words."""
     text = text.strip(".,;:()")
@@ -222,10 +189,6 @@ def _words(text: str) -> list[str]:
     return out
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
 def paragraph_texts(clause) -> list[tuple[str, str, list]]:
     """(anchor, printed text, inlines) of each paragraph of a model clause, in the order Word prints them."""
     out = []
@@ -244,10 +207,14 @@ def paragraph_texts(clause) -> list[tuple[str, str, list]]:
     return out
 
 
-def read_markup(data: bytes, document: Any, currency: str | None = None) -> Markup:
+def read_markup(data: bytes, document: Any, currency: str | None = None, ours: bytes | None = None) -> Markup:
     """Read the tracked changes and comments of a marked-up DOCX against the document model it was rendered from.
 
     Figures in their words are read as the document's locale and the deal's `currency` write them.
+    With `ours`, the DOCX contractgen renders from that model, a file edited without tracking is read
+    by aligning each clause's paragraphs with ours (a paragraph deleted, added or changed anywhere in
+    it); in a file with tracked changes, or without `ours`, an untracked edit is found only where a
+    paragraph's place in the model is sure.
     """
     from contractgen.writers.docx.fields import bookmark_name
     from contractgen.writers.docx.writer import NOTE_AUTHOR
@@ -266,47 +233,44 @@ def read_markup(data: bytes, document: Any, currency: str | None = None) -> Mark
             if anchor:
                 paragraphs[bookmark_name(anchor)] = anchor
     comments_text = _comments(archive)
-    changes: list[MarkupChange] = []
+    changes: list[tuple[int, MarkupChange]] = []  # (their paragraph's place in the file, the change)
     comments: list[MarkupComment] = []
-    current, position, tables = None, -1, []
     body = _parse(body_xml)
+    if (
+        ours is not None
+        and next(body.iter(*(f"{{{W}}}{k}" for k in ("ins", "del", "moveFrom", "moveTo"))), None) is not None
+    ):
+        # their tracked changes are read against the render they were made on, which a deal changed since
+        # (their changes accepted) no longer prints: their text is not compared with ours then
+        ours = None
     by_title = _TitleFinder(document) if not _has_our_bookmarks(body, clauses) else None
-    frames = _Frames(body, clauses, by_title is not None, document)
-    for p in body.iter(f"{{{W}}}p"):
-        names = [b.get(f"{{{W}}}name") for b in p.iter(f"{{{W}}}bookmarkStart")]
-        anchor = next((paragraphs[n] for n in names if n in paragraphs), "")
-        if by_title is None:
-            started = next((clauses[n] for n in names if n in clauses), None)
-        else:
-            started = by_title.heading(_readings(p)[0])
-        if started is not None:
-            current, position, tables = started, -1, []
-        frame = places.frame_of(p, current is None) if started is None else ""
-        if frame:  # the cover or a signature block: printed from the deal's values
+    frames = _Frames(body, clauses, by_title is not None, document) if ours is None else None
+    locale = getattr(document, "locale", "en_GB")
+    spots = list(_spots(body, clauses, paragraphs, by_title))
+    for index, spot in enumerate(spots):
+        p, position = spot.p, spot.position
+        if spot.frame:  # the cover or a signature block: printed from the deal's values
             before, after, authors = _readings(p)
-            before = frames.ours(frame, before, after)
+            before = frames.ours(spot.frame, before, after) if frames is not None else before
             if before != after:
-                where, title = places.FRAMES[frame]
-                changes.append(
-                    MarkupChange(f"C{len(changes) + 1}", frame, title, where, "", -1, before, after, sorted(authors))
-                )
-                changes[-1].locale, changes[-1].currency = getattr(document, "locale", "en_GB"), currency
+                where, title = places.FRAMES[spot.frame]
+                change = MarkupChange("", spot.frame, title, where, "", -1, before, after, sorted(authors))
+                change.locale, change.currency = locale, currency
+                changes.append((index, change))
             continue
-        if current is None:
-            continue  # the contents: not clause text
-        part, clause = current
+        part, clause = spot.current
         reference = reference_text(part, clause.number)
         for start in p.iter(f"{{{W}}}commentRangeStart"):
             author, text = comments_text.get(start.get(f"{{{W}}}id"), ("", ""))
             if author != NOTE_AUTHOR:  # our own drafting notes are not theirs
                 comments.append(MarkupComment(f"N{len(comments) + 1}", author, text, clause.id, reference))
-        if started is not None:
+        if spot.heading:
             continue  # the clause's heading
         before, after, authors = _readings(p)
-        if before or not after:
-            position += 1  # a paragraph of ours; a paragraph only they wrote goes after the one before it
-        cell = places.cell_of(p, tables)
-        if before == after and cell is not None:  # a cell edited without tracking: against the cell we printed
+        anchor, cell = spot.anchor, spot.cell
+        if ours is not None:
+            pass  # an edit made without tracking is found against our own render below
+        elif before == after and cell is not None:  # a cell edited without tracking: against the cell we printed
             printed = places.cell_text(clause, cell)
             before = printed if printed is not None else before
         elif before == after:  # no tracked change: an edit made without tracking shows against our own text
@@ -317,30 +281,45 @@ def read_markup(data: bytes, document: Any, currency: str | None = None) -> Mark
                 found = [(i, a) for i, (a, printed, _) in enumerate(paragraph_texts(clause)) if printed == before]
                 if len(found) == 1:
                     place, anchor = found[0]
-            changes.append(
-                MarkupChange(
-                    f"C{len(changes) + 1}",
-                    clause.id,
-                    clause.title,
-                    reference,
-                    anchor,
-                    place,
-                    before,
-                    after,
-                    sorted(authors),
-                    getattr(document, "locale", "en_GB"),
-                    currency,
-                    cell,
-                    places.cell_place(p, _readings) if cell is not None else "",
-                )
+            change = MarkupChange(
+                "", clause.id, clause.title, reference, anchor, place, before, after, sorted(authors), locale, currency
             )
+            change.cell, change.place = cell, places.cell_place(p, _readings) if cell is not None else ""
+            changes.append((index, change))
+    if ours is not None:
+        changes += _untracked(
+            ours, spots, clauses, paragraphs, lambda *found: _change_at(*found, locale=locale, currency=currency)
+        )
+    for number, (_, change) in enumerate(sorted(changes, key=lambda pair: pair[0]), start=1):
+        change.id = f"C{number}"
     provenance = _provenance(archive)
-    return Markup(provenance, changes, comments)
+    return Markup(provenance, [change for _, change in sorted(changes, key=lambda pair: pair[0])], comments)
 
 
-def _has_our_bookmarks(body: Any, clauses: dict[str, Any]) -> bool:
-    """Whether the file still carries the clause bookmarks contractgen wrote (Google Docs renames them)."""
-    return any(b.get(f"{{{W}}}name") in clauses for b in body.iter(f"{{{W}}}bookmarkStart"))
+def _change_at(
+    key: str, model: Any, spot: Any, before: str, after: str, *, locale: str, currency: str | None
+) -> MarkupChange:
+    """A MarkupChange of an untracked edit at our paragraph `spot` (None for a paragraph they added)."""
+    if key in places.FRAMES:
+        where, title = places.FRAMES[key]
+        return MarkupChange("", key, title, where, "", -1, before, after, [], locale, currency)
+    part, clause = model.current
+    change = MarkupChange(
+        "",
+        clause.id,
+        clause.title,
+        reference_text(part, clause.number),
+        spot.anchor if spot else "",
+        spot.position if spot else -1,
+        before,
+        after,
+        [],
+        locale,
+        currency,
+    )
+    if spot is not None and spot.cell is not None:
+        change.cell, change.place = spot.cell, places.cell_place(spot.p, _readings)
+    return change
 
 
 class _Frames:
@@ -374,28 +353,6 @@ class _Frames:
         return self.printed[frame][index]
 
 
-class _TitleFinder:
-    """Finds the clauses of a file without our bookmarks by their headings, in the contract's order.
-
-    A heading is a paragraph whose words (ours: their insertions left out) are the next clause's
-    title; a clause they deleted whole is stepped over (the next few titles are looked at too).
-    """
-
-    LOOK_AHEAD = 3
-
-    def __init__(self, document: Any):
-        self.order = list(document.iter_clauses())
-        self.next = 0
-
-    def heading(self, text: str) -> Any | None:
-        """The (part, clause) this paragraph is the heading of, or None."""
-        for index in range(self.next, min(self.next + self.LOOK_AHEAD, len(self.order))):
-            if text and text == _squash(self.order[index][1].title):
-                self.next = index + 1
-                return self.order[index]
-        return None
-
-
 def _untracked_original(clause: Any, anchor: str, position: int, text: str) -> str:
     """Our text of the paragraph at this place, where it can be known without tracking; else `text` (no change).
 
@@ -408,25 +365,3 @@ def _untracked_original(clause: Any, anchor: str, position: int, text: str) -> s
     if all(isinstance(block, Paragraph) for block in clause.blocks) and 0 <= position < len(texts):
         return texts[position][1]
     return text
-
-
-def _comments(archive: zipfile.ZipFile) -> dict[str, tuple[str, str]]:
-    data = _part(archive, "word/comments.xml")
-    if data is None:
-        return {}
-    found = {}
-    for comment in _parse(data).iter(f"{{{W}}}comment"):
-        text = _squash("".join(t.text or "" for t in comment.iter(f"{{{W}}}t")))
-        found[comment.get(f"{{{W}}}id")] = (comment.get(f"{{{W}}}author") or "", text)
-    return found
-
-
-def _provenance(archive: zipfile.ZipFile) -> dict[str, str]:
-    data = _part(archive, "docProps/custom.xml")
-    if data is None:
-        return {}
-    found = {}
-    for prop in _parse(data):
-        value = next(iter(prop), None)
-        found[prop.get("name") or ""] = (value.text or "") if value is not None else ""
-    return found

@@ -208,6 +208,7 @@ def _as_value(
     options = [_candidates(data, fig, markets, change.locale) for fig in figures]
     if all(option == [None] for option in options):
         return []
+    invalid: list[str] = []  # the first value whose change the deal's rules refuse, said if no other value does
     for trial, chosen in enumerate(itertools.product(*options)):
         if trial >= MAX_TRIALS:
             break
@@ -218,11 +219,11 @@ def _as_value(
         errors: list[str] = []
         document = _render(updated_text(text, str(name), values=values), name, workspace, errors)
         printed = _printed(document, change) if document is not None else []
-        if errors and notes is not None:
+        if errors and not invalid:
             paths = ", ".join(ValueChange(change.id, path, old, new).dotted for path, old, new in taken)
-            notes.append(
-                f"{change.id}: {change.reference}: {paths} is the deal value that prints this figure, but their "
-                f"figure there makes the deal invalid: {_last_line(errors[0])}; change the deal by hand (or ask them)"
+            invalid.append(
+                f"{change.id}: {change.reference}: {paths}, a deal value of our figure, cannot take theirs: "
+                f"{_last_line(errors[0])}; change the deal by hand (or ask them)"
             )
         if _prints(printed, change.after):
             return [ValueChange(change.id, path, old, new) for path, old, new in taken]
@@ -236,6 +237,8 @@ def _as_value(
                 f"change {also or 'other words'} in the same paragraph; written as an override of their text "
                 "exactly (change the deal value instead if the other figures should follow)"
             )
+    if notes is not None and not any(n.startswith(f"{change.id}:") for n in notes):
+        notes += invalid
     return []
 
 

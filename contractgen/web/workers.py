@@ -140,7 +140,8 @@ def job_markup(workspace, name: str, text: str, docx: bytes, accept: tuple[str, 
 
     _, result = _build(workspace, name, text)
     try:
-        markup = read_markup(docx, result.document, result.source.deal.commercials.currency)
+        ours = render(result.document, workspace.template_dir(result.source.deal.template), "docx")
+        markup = read_markup(docx, result.document, result.source.deal.commercials.currency, ours)
     except MarkupError as exc:
         raise RenderFailed(f"the uploaded file: {exc}") from None
     out: dict[str, Any] = {

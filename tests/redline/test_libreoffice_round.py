@@ -234,12 +234,14 @@ def test_figures_libreoffice_typed_in_a_german_contract_are_written_back_as_deal
     (note,) = report["notes"]
     assert note.startswith(
         "commercials.indexation.cap, commercials.monthly_charges: the contract also prints the new value in "
-        "clause 33, clause 42 {#data-protection-cap}, clause 42 {#general-cap}, which their document left"
+        "clause 33, clause 42 {#data-protection-cap}, clause 42 {#general-cap}, paragraph 5 of Schedule 3 (its "
+        "table), which their document left"
     )
     left = read_markup(marked["clean-word"].read_bytes(), build_deal(deal, Workspace()).document).changes
     assert [(c.clause, c.anchor, [(f.old, f.new) for f in c.figures()]) for c in left] == [
         ("charges", "", [(Decimal("200000.00"), Decimal("185000.00")), (Decimal("2400000.00"), Decimal("2220000.00"))]),
         ("limitation-of-liability", "data-protection-cap", [(Decimal("7200000.00"), Decimal("6660000.00"))]),
         ("limitation-of-liability", "general-cap", [(Decimal("3600000.00"), Decimal("3330000.00"))]),
+        ("ch-indexation", "", [(Decimal("2.5"), Decimal("3"))]),  # the cap in Schedule 3's table
     ]
     assert all(len(c.figures()) == sum(op == "+" for op, _ in c.words()) for c in left)  # figures, no words

@@ -116,3 +116,32 @@ def test_the_same_edits_made_without_tracking_are_found_against_what_we_printed(
         ("ch-rate-card", "the table's row “Infrastructure Engineer”, column “Day rate”", "[-£450.00-] {+£480.00+}"),
     ]
     assert read_markup(ours, document).changes == []  # our own render reads as no change, its frame included
+
+
+def test_a_file_edited_without_tracking_is_aligned_with_our_render_clause_by_clause(tmp_path):
+    """A paragraph deleted, a figure in a clause with lists, a definition: found as they are, none shifted."""
+    deal = tmp_path / "deal-example.yaml"
+    shutil.copy(REFERENCE, deal)
+    ours, _ = _render(deal)
+
+    def untracked(root):
+        gone = _paragraph(root, "The Supplier will not use the Client's name")
+        gone.getparent().remove(gone)
+        for text, old, new in (
+            ("for each Measurement Period, monthly, within 10", "within 10", "within 15"),
+            ("“Client Data” means", "“Client Data”", "“Customer Data”"),
+        ):
+            for t in _paragraph(root, text).iter(f"{{{m.W}}}t"):
+                t.text = (t.text or "").replace(old, new)
+
+    theirs = tmp_path / "theirs.docx"
+    theirs.write_bytes(m.mark_up(ours, untracked))
+    report = CliRunner().invoke(main, ["import-markup", str(deal), str(theirs), "--json"])
+    changes = json.loads(report.stdout)["changes"]
+    assert [(c["clause"], c["before"][:30], c["after"][:30]) for c in changes] == [
+        ("definitions", "“Client Data” means all data, ", "“Customer Data” means all data"),
+        ("publicity", "The Supplier will not use the ", ""),
+        ("sl-measurement", "The Supplier will give the Cli", "The Supplier will give the Cli"),
+    ]
+    assert ["-", "10"] in changes[2]["words"] and ["+", "15"] in changes[2]["words"]
+    assert all(c["authors"] == [] for c in changes)
