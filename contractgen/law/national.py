@@ -130,6 +130,7 @@ class ContractLanguage:
     law: str = ""
     correspondence: bool = False  # the law requires the parties' correspondence in the national language too
     chosen: bool = False  # the deal itself says which text prevails
+    public: bool = False  # the national text is there because the client is a public body that contracts in it
 
 
 @dataclass(frozen=True)
@@ -160,16 +161,25 @@ def rules_of_country(country: str, records: dict[str, Any]) -> NationalRules:
 
 
 def contract_language(
-    prevailing: str, translations: tuple[str, ...], chosen: bool, countries: tuple[str, ...], records: dict[str, Any]
+    prevailing: str,
+    translations: tuple[str, ...],
+    chosen: bool,
+    countries: tuple[str, ...],
+    records: dict[str, Any],
+    public: tuple[str, str] = ("", ""),
 ) -> ContractLanguage:
     """The languages of a contract between parties of `countries`: the deal's, and a national language a law requires.
 
     A law requiring a party's country's language adds a text in it. Which text prevails: the deal's choice where
-    it states one and the law lets the parties choose; else the national text, as such a law expects.
+    it states one and the law lets the parties choose; else the national text, as such a law expects. A public-body
+    client that contracts in its official language (`public`: the language and its law) brings a text in that
+    language, which prevails.
     """
     known = [c for c in countries if c]
     for country in dict.fromkeys(known):
         rule = rules_of_country(country, records).language
+        if public[0]:  # the public body's own language comes first and always prevails
+            rule = LanguageRule(language=public[0], parties="any", prevails="national", law=public[1])
         applies = rule.language and (rule.parties == "any" or (len(known) == 2 and all(c == country for c in known)))
         if not applies:
             continue
@@ -185,6 +195,7 @@ def contract_language(
         return ContractLanguage(
             prevailing=first, texts=texts, translations=(), national=national,
             others=tuple(t for t in texts if t != national), law=rule.law, correspondence=rule.correspondence, chosen=chosen,
+            public=bool(public[0]),
         )  # fmt: skip
     return ContractLanguage(prevailing=prevailing, texts=(prevailing,), translations=translations, chosen=chosen)
 

@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from contractgen.law.schema_public_contracts import PublicContractsLaw
 from contractgen.law.schema_terms import Fact
 
 Weekday = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -100,8 +101,9 @@ class BreachNotice(Fact):
     authority: str = Field("", description="the authority the owner notifies, with when, as a contract says it")
 
 
-class NationalLaw(BaseModel):
-    """The jurisdiction-record fields of this module, mixed into the record's model."""
+class NationalLaw(PublicContractsLaw):
+    """The jurisdiction-record fields of this module (and a public body's contract formalities), mixed into the
+    record's model."""
 
     contract_language: ContractLanguage | None = Field(
         None, description="a law requiring the country's companies to make their contracts in its national language"

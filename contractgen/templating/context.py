@@ -18,6 +18,7 @@ from contractgen.law.forums import DisputesView, arbitration_fields, disputes_of
 from contractgen.law.jurisdictions import Forum, Law, forum_of, law_of, load_jurisdictions
 from contractgen.law.national import Home, contract_language, home_of
 from contractgen.law.privacy import Privacy, privacy_of
+from contractgen.law.public_contracts import PublicContract, public_contract_of
 from contractgen.templating.deal_types import _unwrap
 from contractgen.templating.filters import party_reference
 
@@ -43,6 +44,7 @@ def _shortcut_types() -> dict[str, Any]:
         forum=Forum,
         disputes=DisputesView,
         public=PublicSector,
+        public_contract=PublicContract,
         privacy=Privacy,
         home=Home,
         staff=StaffTransfer,
@@ -88,6 +90,7 @@ def build_context(deal) -> dict[str, Any]:
     law = law_of(contract.governing_law, contract.law_wording)
     disputes = disputes_of(deal, forum.country or place_country(forum.courts) or law.country, forum.courts)
     derived = compute_derived(deal)  # computed once per document, here
+    formalities = public_contract_of(derived.client_country, client.kind, client.public_body)
     shortcuts = dict(
         deal=deal,
         client=client,
@@ -106,8 +109,9 @@ def build_context(deal) -> dict[str, Any]:
         forum=forum,
         disputes=disputes,
         public=public_sector_of(law.key, client.kind, client.public_body, client.level),
+        public_contract=formalities,
         privacy=privacy,
-        home=_home(deal, derived),
+        home=_home(deal, derived, formalities),
         PD=privacy.words.term,
         locale_=deal.contract.locale,
         currency_=deal.commercials.currency,
@@ -127,7 +131,7 @@ def _in_own_terms(text: str, client_ref: str, supplier_ref: str) -> str:
     return _ROLE_WORDS.sub(lambda m: client_ref if m.group(1) == "Client" else supplier_ref, text)
 
 
-def _home(deal, derived: Derived) -> Home:
+def _home(deal, derived: Derived, public: PublicContract) -> Home:
     """What the parties' countries bring: the contract's languages, the client's bank secrecy and weekend."""
     records = load_jurisdictions()
     written = deal.language
@@ -137,6 +141,7 @@ def _home(deal, derived: Derived) -> Home:
         "prevailing" in written.model_fields_set,
         (derived.client_country, derived.supplier_country),
         records,
+        public=(public.language, public.language_law),
     )
     return home_of(language, derived.client_country, derived.client_sector, records)
 

@@ -1,0 +1,120 @@
+"""The formalities of a contract whose client is a public body, as clause templates see them
+(``public_contract``): the form the contract must take, the electronic invoice the public body may alone pay, a
+split payment of VAT, the statutory interest a public debtor owes and the language it contracts in.
+
+They are the law of the public body's own country, whatever law governs the contract, read from the
+``public_contracts`` block of that country's jurisdiction record (``law.schema_public_contracts``). A client that
+is not a public body, or a country whose record has no block, reads as empty, and the clauses keep their
+general wording.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from contractgen.law.library import active
+
+
+@dataclass(frozen=True)
+class ContractForm:
+    """The form the contract must take: electronic, signed with a ``signature`` (qualified or advanced) signature."""
+
+    law: str = ""
+    signature: str = ""
+    nullity: bool = False
+    stamp_duty: str = ""
+    stamp_duty_payer: str = ""  # supplier, client or '' where the law leaves it to the contract
+
+
+@dataclass(frozen=True)
+class EInvoicing:
+    """The electronic invoice the public body must receive (``form``), through ``system`` where the law names one."""
+
+    law: str = ""
+    form: str = ""
+    system: str = ""
+    references: tuple[str, ...] = ()
+    unpaid: bool = False  # an invoice in another form may not be paid at all
+    other_standard: bool = False  # the parties may agree on another electronic standard
+
+
+@dataclass(frozen=True)
+class SplitPayment:
+    """The public body pays the ``tax`` on each invoice to the State under ``law``."""
+
+    law: str = ""
+    tax: str = ""
+
+
+@dataclass(frozen=True)
+class PublicLatePayment:
+    """The statutory interest a public debtor owes (``rate`` under ``law``) and its payment period in days."""
+
+    law: str = ""
+    rate: str = ""
+    days: int = 0  # the period that applies to this client (a health body's where the law gives it a longer one)
+    compensation: str = ""
+
+
+@dataclass(frozen=True)
+class PublicContract:
+    """What a public-body client's country makes of the contract's form, invoices, interest and language."""
+
+    country: str = ""
+    form: ContractForm = field(default_factory=ContractForm)
+    e_invoicing: EInvoicing = field(default_factory=EInvoicing)
+    split_payment: SplitPayment = field(default_factory=SplitPayment)
+    late_payment: PublicLatePayment = field(default_factory=PublicLatePayment)
+    language: str = ""  # the language a public body contracts in ('' where no record says)
+    language_law: str = ""
+
+    @property
+    def applies(self) -> bool:
+        """True when the client's country records any formality for a public body's contract."""
+        return bool(self.form.law or self.e_invoicing.law or self.split_payment.law or self.late_payment.law)
+
+
+def public_contract_of(country: str, kind: str, public_body: bool) -> PublicContract:
+    """The formalities a public-body client of a kind brings from its country's record (empty for any other client)."""
+    if not public_body or not country:
+        return PublicContract()
+    data = _block(country)
+    if not data:
+        return PublicContract(country=country)
+    form = data.get("form") or {}
+    invoices = data.get("e_invoicing") or {}
+    split = data.get("split_payment") or {}
+    late = data.get("late_payment") or {}
+    language = data.get("language") or {}
+    days = int(late.get("days") or 0)
+    if kind == "health_body" and late.get("health_days"):
+        days = int(late["health_days"])
+    return PublicContract(
+        country=country,
+        form=ContractForm(
+            law=str(form.get("law") or ""), signature=str(form.get("signature") or ""),
+            nullity=bool(form.get("nullity")), stamp_duty=str(form.get("stamp_duty") or ""),
+            stamp_duty_payer=str(form.get("stamp_duty_payer") or ""),
+        ),
+        e_invoicing=EInvoicing(
+            law=str(invoices.get("law") or ""), form=str(invoices.get("form") or ""),
+            system=str(invoices.get("system") or ""), references=tuple(str(r) for r in invoices.get("references") or ()),
+            unpaid=bool(invoices.get("unpaid")), other_standard=bool(invoices.get("other_standard")),
+        ),
+        split_payment=SplitPayment(law=str(split.get("law") or ""), tax=str(split.get("tax") or "")),
+        late_payment=PublicLatePayment(
+            law=str(late.get("law") or ""), rate=str(late.get("rate") or ""), days=days,
+            compensation=str(late.get("compensation") or ""),
+        ),
+        language=str(language.get("language") or ""),
+        language_law=str(language.get("law") or ""),
+    )  # fmt: skip
+
+
+def _block(country: str) -> dict[str, Any]:
+    """The `public_contracts` block of the first record of a country that has one ({} where none does)."""
+    for record in active().records("jurisdictions").values():
+        if record.data.get("country") == country and record.data.get("public_contracts"):
+            return dict(record.data["public_contracts"])
+    return {}

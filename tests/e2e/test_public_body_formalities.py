@@ -1,0 +1,96 @@
+"""A public body's contract formalities come from the law record of its country (`public_contracts`), for every
+record that carries them: the form and signature of the contract, its stamp duty, the electronic invoice, a split
+payment of VAT, a public debtor's statutory interest and the language it contracts in. A company client in the
+same country gets none of them.
+
+The deal is the practitioner-written Italian public hospital of tests/fixtures/deals/parties, moved to each
+record's law (the client's country follows the governing law), and the same deal with a company as client.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from contractgen.law.library import active
+from contractgen.law.public_contracts import public_contract_of
+from tests.helpers import FIXTURES
+from tests.terms import contract_text
+
+BASE = FIXTURES / "deals" / "parties" / "it-public-hospital.yaml"
+RECORDS = sorted(
+    (key, record.data)
+    for key, record in active().records("jurisdictions").items()
+    if record.data.get("public_contracts")
+)
+
+
+def test_the_records_that_carry_the_block_include_italy_and_sweden():
+    assert {"italy", "sweden"} <= {key for key, _ in RECORDS}
+
+
+def expected_words(block: dict) -> list[str]:
+    """What the record makes the contract say, each citation as the record writes it."""
+    words = []
+    if form := block.get("form"):
+        words.append(f"as {form['law']} requires")
+        if form.get("stamp_duty"):
+            words.append(form["stamp_duty"])
+    if invoices := block.get("e_invoicing"):
+        words += [f"as {invoices['form']} under {invoices['law']}", *invoices.get("references", [])]
+        if invoices.get("system"):
+            words.append(f"through {invoices['system']}")
+    if split := block.get("split_payment"):
+        words.append(f"Where {split['law']} applies to a payment")
+    if late := block.get("late_payment"):
+        words.append(f"at {late['rate']}, as {late['law']} provides for a debt of a public administration")
+    if language := block.get("language"):
+        words.append(f"contracts in {language['language']}, the official language under {language['law']}")
+    return words
+
+
+def deal_for(record: dict, tmp_path: Path, company: bool) -> Path:
+    """The hospital deal under the record's law; with a company as client when `company` is true."""
+    data = yaml.safe_load(BASE.read_text(encoding="utf-8"))
+    data["contract"]["governing_law"] = record["name"]
+    if company:
+        data["parties"]["client"] = {
+            "name": "Example Clinics S.p.A.",
+            "short_name": "Client",
+            "company_number": "12345678901",
+            "incorporated_in": record["name"],
+            "address": data["parties"]["client"]["address"],
+        }
+    path = tmp_path / f"{record['country']}-{'company' if company else 'public'}.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("key,record", RECORDS, ids=[key for key, _ in RECORDS])
+def test_a_public_body_gets_its_countrys_formalities_and_a_company_none(key, record, tmp_path):
+    block = record["public_contracts"]
+    words = expected_words(block)
+    assert words, f"{key}: a public_contracts block that drafts nothing"
+    public = contract_text(deal_for(record, tmp_path, company=False))
+    for phrase in words:
+        assert " ".join(phrase.split()) in public, f"{key}: missing {phrase!r}"
+    company = contract_text(deal_for(record, tmp_path, company=True))
+    for phrase in words:
+        assert " ".join(phrase.split()) not in company, f"{key}: a company client is told {phrase!r}"
+    if block.get("form"):
+        assert "exchange signed counterparts by email" not in public
+    if block.get("late_payment"):
+        assert "1% per month" not in public
+
+
+@pytest.mark.parametrize("key,record", RECORDS, ids=[key for key, _ in RECORDS])
+def test_the_reader_gives_nothing_to_a_client_that_is_not_a_public_body(key, record):
+    assert not public_contract_of(record["country"], "company", False).applies
+    assert public_contract_of(record["country"], "local_authority", True).country == record["country"]
+
+
+def test_a_public_health_body_gets_the_longer_statutory_period_where_the_law_gives_one():
+    assert public_contract_of("IT", "health_body", True).late_payment.days == 60
+    assert public_contract_of("IT", "local_authority", True).late_payment.days == 30
