@@ -22,7 +22,12 @@ from pydantic_core import ErrorDetails
 from contractgen.deal.fields import is_currency
 from contractgen.deal.fields import locale_name as _locale
 from contractgen.deal.readings.apply import apply_readings, reading_notes
-from contractgen.deal.readings.written import move_privacy_laws, move_sector_regulation, rejoin_split_names
+from contractgen.deal.readings.written import (
+    move_privacy_laws,
+    move_sector_regulation,
+    regional_by_kind,
+    rejoin_split_names,
+)
 from contractgen.deal.model import Deal, locale_from_law
 from contractgen.deal.notes import final_without_acknowledgement, find_notes, located_notes
 from contractgen.deal.rules import check_rules, check_rules_partially
@@ -75,6 +80,7 @@ def deal_findings(
     data, rejoined = rejoin_split_names(data)
     data, moved = move_sector_regulation(data)
     data, to_privacy = move_privacy_laws(data)
+    data = regional_by_kind(data)
     moved = rejoined + moved + to_privacy
     if not isinstance(data, dict):
         return None, [Problem(filename, 1, "", "the top level must be a mapping of fields")], []

@@ -56,6 +56,7 @@ class PublicSector:
     information_code: str = ""  # "the Code on Access to Information": administrative, not a statute
     no_information_statute: bool = False  # no statute gives a general right of access (Singapore, Hong Kong)
     audit_office: str = ""  # "the Comptroller and Auditor General"
+    audit_office_plural: bool = False  # "the auditors appointed by …": the contract says "them"
     level: str = "national"  # the body's level: national, regional (a state, Land, canton) or local
     unrecorded: bool = False  # a regional or local body of a federal law whose own law no record names
     procurement_law: str = ""  # "the Procurement Act 2023"
@@ -119,6 +120,7 @@ def public_sector_of(law_key: str, kind: str, public_body: bool, level: str | No
         information_code=pick("information_code") or "",
         no_information_statute=bool(data.get("no_information_statute")),
         audit_office=audit_office,
+        audit_office_plural=bool(audit_office and pick("audit_office_plural")),
         level=level,
         unrecorded=unrecorded,
         procurement_law=data.get("procurement_law") or "",

@@ -116,6 +116,10 @@ class PublicSectorLaw(BaseModel):
     )
     audit_office: str = Field("", description="the public auditor who may examine the use of public money")
     local_audit_office: str = Field("", description="the local authorities' auditor, where different")
+    audit_office_plural: bool = Field(
+        False, description="true where audit_office names several persons ('the auditors …'): the contract says them"
+    )
+    local_audit_office_plural: bool = Field(False, description="true where local_audit_office names several persons")
     federal: bool = Field(
         False,
         description=(
@@ -128,6 +132,9 @@ class PublicSectorLaw(BaseModel):
         [], description="the information laws a regional body (a state's or province's) is subject to, where recorded"
     )
     regional_audit_office: str = Field("", description="the regional bodies' auditor, where recorded")
+    regional_audit_office_plural: bool = Field(
+        False, description="true where regional_audit_office names several persons"
+    )
     by_kind: dict[PublicBodyKind, PublicBodyTerms] = Field(
         {},
         description="what differs for a kind of national public body, e.g. a statutory body with its own auditor",

@@ -116,3 +116,19 @@ def move_privacy_laws(data: Any) -> tuple[Any, list[Finding]]:
         )
     kept = [n for i, n in enumerate(regulatory) if i not in {j for j, _ in moving}]
     return {**data, "regulatory": kept, "data_protection": {**dp, "regulations": names}}, found
+
+
+REGIONAL_KINDS = ("region",)  # a body the deal calls a region is regional (Sweden's regioner), not a municipality
+
+
+def regional_by_kind(data: Any) -> Any:
+    """A party written as a region ('kind: region') is a regional public body, unless the deal states its level."""
+    parties = data.get("parties") if isinstance(data, dict) else None
+    if not isinstance(parties, dict):
+        return data
+    changed = dict(parties)
+    for role, party in parties.items():
+        kind = party.get("kind") if isinstance(party, dict) else None
+        if isinstance(kind, str) and kind.strip().casefold() in REGIONAL_KINDS and not party.get("level"):
+            changed[role] = {**party, "level": "regional"}
+    return {**data, "parties": changed} if changed != parties else data
