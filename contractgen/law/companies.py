@@ -30,6 +30,8 @@ class CompanyView:
     number: str = ""  # the company's number with what the register calls it: "file number 6620914"
     representative: str = ""  # how it acts through a legal representative, where it does
     signs_as: str = ""  # the cover.yaml execution kind for its signature block ("legal_representative")
+    register_number: bool = True  # false where the number given is not its number in the companies register
+    particulars: str = ""  # what its law requires its contracts to state ("… (Article 2250 of the Civil Code)")
 
 
 def _ending(text: str) -> str:
@@ -73,13 +75,18 @@ def company_view(party: Any) -> CompanyView:
     if form is None:
         return CompanyView()
     representative = str(block.get("representative") or "")
+    given = str(party.company_number or party.registered_number or "")
+    kind = next((n for n in block.get("numbers") or () if given and re.fullmatch(n["pattern"], given.strip())), None)
+    label = str(kind["label"] if kind else block.get("number") or "")
     return CompanyView(
         described=str(form["described"]),
         organised=str(form.get("organised") or "incorporated"),
         office=str(block.get("office") or "registered office"),
-        number=_number(str(block.get("number") or ""), str(party.company_number or party.registered_number or "")),
+        number=_number(label, given),
         representative=representative,
         signs_as="legal_representative" if representative else "",
+        register_number=bool(kind.get("in_register", True)) if kind else True,
+        particulars=str(block.get("particulars") or ""),
     )
 
 

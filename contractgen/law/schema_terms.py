@@ -216,6 +216,18 @@ class CompanyForm(BaseModel):
     )
 
 
+class CompanyNumber(BaseModel):
+    """One of the numbers a company may be given by, told by its pattern, and what the register calls it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    pattern: str = Field(description="a regular expression the whole number matches, e.g. '^[A-Z]{2}-?\\d{1,7}$'")
+    label: str = Field(description="what the number is called before it, e.g. 'REA number'")
+    in_register: bool = Field(
+        True, description="false where it is not the company's number in the companies register (a REA number)"
+    )
+
+
 class Companies(Fact):
     """How a company incorporated under this law is described and signs for itself."""
 
@@ -230,6 +242,15 @@ class Companies(Fact):
         "",
         description="where a company acts through a legal representative whose powers are granted by public deed: "
         "how a contract says so; '' where its officers sign",
+    )
+    numbers: list[CompanyNumber] = Field(
+        [], description="where a company may be given by more than one number: each, told by its pattern"
+    )
+    particulars: str = Field(
+        "",
+        description="what the law requires a company to state in its contracts, as a noun phrase with its provision, "
+        "e.g. 'its Companies Register office and number and its paid-up share capital (Article 2250 of the Civil "
+        "Code)'; a draft asks for them",
     )
 
 

@@ -188,10 +188,12 @@ CASES = {
         [
             "sector-regulation:d-lgs-36-2023-codice-dei-contratti-pubblici",
             "public-body-from-name:azienda-socio-sanitaria-territoriale-lombardia-n",
-            "late-payment-rate:italy",
+            "company-particulars:sanitas-informatica-s-p-a",
         ],
         [
-            "at 1% per month (equivalent to 12% per year) or, if lower, the highest rate that Applicable Law permits",
+            # a public debtor owes the statutory interest of Legislative Decree No. 231 of 2002, not 1% a month
+            "plus eight percentage points, as Legislative Decree No. 231 of 9 October 2002 provides for a debt of a "
+            "public administration",
             # the Italian Privacy Code is a recorded supplement of the EU GDPR: named, no note
             "as supplemented by the Italian Personal Data Protection Code (Legislative Decree No. 196 of 30 June 2003)",
             # the Code's supervisory authority is named, not "the competent supervisory authority"

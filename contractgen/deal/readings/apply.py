@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from contractgen.deal.model import Deal
+from contractgen.deal.readings.company_particulars import apply_company_particulars
 from contractgen.deal.readings.law_notes import note_ccpa_outside_california
 from contractgen.deal.readings.finding import Finding, prints_as_draft
 from contractgen.deal.readings.liability_default import apply_liability_default
@@ -31,6 +32,7 @@ def apply_readings(deal: Deal) -> tuple[Deal, list[Finding]]:
         apply_public_bodies,
         apply_cooperatives,
         ask_company_numbers,
+        apply_company_particulars,
         apply_sector_regulation,
         apply_card_data,
         apply_personal_data,
