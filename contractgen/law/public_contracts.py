@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from contractgen.law.library import active
+from contractgen.law.public_sector import level_of
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,9 @@ class PublicContract:
         return bool(self.form.law or self.e_invoicing.law or self.split_payment.law or self.late_payment.law)
 
 
-def public_contract_of(country: str, kind: str, public_body: bool) -> PublicContract:
-    """The formalities a public-body client of a kind brings from its country's record (empty for any other client)."""
+def public_contract_of(country: str, kind: str, public_body: bool, level: str | None = None) -> PublicContract:
+    """The formalities a public-body client of a kind (and level) brings from its country's record (empty for any
+    other client)."""
     if not public_body or not country:
         return PublicContract()
     data = _block(country)
@@ -84,6 +86,8 @@ def public_contract_of(country: str, kind: str, public_body: bool) -> PublicCont
         return PublicContract(country=country)
     form = data.get("form") or {}
     invoices = data.get("e_invoicing") or {}
+    if invoices.get("levels") and level_of(kind, level) not in invoices["levels"]:
+        invoices = {}  # a rule for other levels of public body (a federal ordinance, for a municipality)
     split = data.get("split_payment") or {}
     late = data.get("late_payment") or {}
     language = data.get("language") or {}

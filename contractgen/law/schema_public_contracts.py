@@ -56,6 +56,11 @@ class EInvoicing(BaseModel):
     other_standard: bool = Field(
         False, description="true if the parties may agree on another electronic-invoicing standard instead"
     )
+    levels: list[Literal["national", "regional", "local"]] = Field(
+        [],
+        description="the levels of public body the rule binds where it does not bind all (Germany's federal "
+        "ordinance: national); [] for all",
+    )
 
 
 class SplitPayment(BaseModel):

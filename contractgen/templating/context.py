@@ -90,7 +90,7 @@ def build_context(deal) -> dict[str, Any]:
     law = law_of(contract.governing_law, contract.law_wording)
     disputes = disputes_of(deal, forum.country or place_country(forum.courts) or law.country, forum.courts)
     derived = compute_derived(deal)  # computed once per document, here
-    formalities = public_contract_of(derived.client_country, client.kind, client.public_body)
+    formalities = public_contract_of(derived.client_country, client.kind, client.public_body, client.level)
     shortcuts = dict(
         deal=deal,
         client=client,

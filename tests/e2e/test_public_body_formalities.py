@@ -94,3 +94,11 @@ def test_the_reader_gives_nothing_to_a_client_that_is_not_a_public_body(key, rec
 def test_a_public_health_body_gets_the_longer_statutory_period_where_the_law_gives_one():
     assert public_contract_of("IT", "health_body", True).late_payment.days == 60
     assert public_contract_of("IT", "local_authority", True).late_payment.days == 30
+
+
+def test_a_rule_for_one_level_of_public_body_binds_that_level_only():
+    """Germany's federal e-invoicing ordinance binds the Federation's bodies, not a Land's or a municipality's."""
+    assert "E-Rechnungsverordnung" in public_contract_of("DE", "government_department", True).e_invoicing.law
+    assert not public_contract_of("DE", "local_authority", True).e_invoicing.law
+    assert not public_contract_of("DE", "agency", True, "regional").e_invoicing.law
+    assert public_contract_of("IT", "local_authority", True).e_invoicing.law  # Italy's binds every level

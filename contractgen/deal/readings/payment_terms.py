@@ -58,7 +58,10 @@ def note_late_payment(deal: Any, data: Any) -> Iterator[Finding]:
     if record is None or rule is None or not prints_as_draft(deal) or rule.statutory is True or record.family in ("french", "swiss") or (rule.statutory is None and record.family == "us_state"):  # fmt: skip
         return
     client = deal.parties.client
-    if not stated and public_contract_of(client_country(deal), client.kind, client.public_body).late_payment.law:
+    if (
+        not stated
+        and public_contract_of(client_country(deal), client.kind, client.public_body, client.level).late_payment.law
+    ):
         return  # a public debtor's statutory interest is what the contract states
     note = (active().records("jurisdictions")[record.key].data.get("late_payment") or {}).get("note", "")
     path = ("commercials", "late_payment_interest") if stated else ("contract", "governing_law")
