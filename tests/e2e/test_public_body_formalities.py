@@ -47,7 +47,7 @@ def expected_words(block: dict) -> list[str]:
     if late := block.get("late_payment"):
         words.append(f"at {late['rate']}, as {late['law']} provides for a debt of a public administration")
     if language := block.get("language"):
-        words.append(f"contracts in {language['language']}, the official language under {language['law']}")
+        words.append(f"contracts in {language['language']} ({language['law']})")
     return words
 
 
