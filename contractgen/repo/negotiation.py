@@ -228,6 +228,8 @@ def _as_value(
         if _prints(printed, change.after):
             return [ValueChange(change.id, path, old, new) for path, old, new in taken]
         near = [p for p in printed if all(theirs in p for _, _, theirs in pairs) and p != change.before]
+        if not near and change.anchor and len(printed) == 1 and printed[0] != change.before:
+            near = printed  # their figure written as this contract does not write figures ("£190.000,00")
         if near and notes is not None and not any(n.startswith(f"{change.id}:") for n in notes):
             other = MarkupChange(change.id, change.clause, change.title, change.reference, "", 0, change.after, near[0])
             also = "; ".join(f"{a} → {b}" for _, a, b in _pairs(other.words()))

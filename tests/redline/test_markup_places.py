@@ -145,3 +145,22 @@ def test_a_file_edited_without_tracking_is_aligned_with_our_render_clause_by_cla
     ]
     assert ["-", "10"] in changes[2]["words"] and ["+", "15"] in changes[2]["words"]
     assert all(c["authors"] == [] for c in changes)
+
+
+def test_a_figure_typed_with_another_markets_separators_is_kept_as_typed_and_the_note_shows_the_deal_value(tmp_path):
+    """£190.000,00 in an English contract: their text is kept, and the note says how the deal value would print."""
+    deal = tmp_path / "deal-example.yaml"
+    shutil.copy(REFERENCE, deal)
+    ours, _ = _render(deal)
+    theirs = tmp_path / "theirs.docx"
+    theirs.write_bytes(
+        m.mark_up(
+            ours, lambda root: m.replace_words(m.paragraph(root, "ch_fixed_monthly"), "£185,000.00", "£190.000,00", 900)
+        )
+    )
+    report = CliRunner().invoke(main, ["import-markup", str(deal), str(theirs), "--accept", "all", "--json"])
+    data = json.loads(report.stdout)
+    assert [(f["ours"], f["theirs"]) for c in data["changes"] for f in c["values"]] == [("£185,000.00", "£190.000,00")]
+    assert data["accepted"] == ["ch-fixed-monthly"] and data["differing"] == []
+    (note,) = data["notes"]
+    assert "commercials.monthly_charges" in note and "→ £190,000.00" in note and "£2,220,000.00 → £2,280,000.00" in note
