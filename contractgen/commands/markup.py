@@ -28,17 +28,25 @@ def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Pa
     from contractgen import writers
     from contractgen.outputs import write_atomically
     from contractgen.pipeline import build_deal
-    from contractgen.redline.markup import read_markup
-    from contractgen.repo.negotiation import differing, plan
+    from contractgen.redline.markup import provenance_of, read_markup
+    from contractgen.repo.negotiation import as_they_got_it, differing, plan
 
     workspace, _config = choose_library(root)
     result = build_deal(deal, workspace)
+    data = theirs.read_bytes()
     try:
-        ours = writers.render(result.document, workspace.template_dir(result.source.deal.template), "docx")
-        markup = read_markup(theirs.read_bytes(), result.document, result.source.deal.commercials.currency, ours)
+        sent, moved = as_they_got_it(result, provenance_of(data), workspace)
+        ours = writers.render(sent, workspace.template_dir(result.source.deal.template), "docx")
+        markup = read_markup(data, sent, result.source.deal.commercials.currency, ours)
     except MarkupError as exc:
         echo_err(f"error: {theirs}: {exc}")
         sys.exit(EXIT_BAD_INPUT)
+    if moved:
+        echo_err(
+            f"warning: {theirs} was rendered with clause versions the library has replaced since "
+            f"({', '.join(moved)}): it is read against the text they were sent, and {deal} renders the new "
+            "versions (send them the new draft)"
+        )
     rendered_from = markup.provenance.get("deal_file", "")
     if not markup.provenance:
         echo_err(

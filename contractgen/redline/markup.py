@@ -365,3 +365,11 @@ def _untracked_original(clause: Any, anchor: str, position: int, text: str) -> s
     if all(isinstance(block, Paragraph) for block in clause.blocks) and 0 <= position < len(texts):
         return texts[position][1]
     return text
+
+
+def provenance_of(data: bytes) -> dict[str, str]:
+    """The contractgen provenance a DOCX carries ({} for a file that is no DOCX or carries none)."""
+    try:
+        return _provenance(zipfile.ZipFile(io.BytesIO(data)))
+    except zipfile.BadZipFile:
+        return {}

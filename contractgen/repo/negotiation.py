@@ -23,7 +23,7 @@ from typing import Any
 from contractgen.redline.writeback import round_trip, updated_text
 from contractgen.deal.yamlsource import decode_text
 from contractgen.errors import ContractgenError
-from contractgen.pipeline import Workspace, build_deal
+from contractgen.pipeline import Workspace, build_deal, build_document
 from contractgen.document.transforms import reference_text
 from contractgen.redline.markup import FigureChange, MarkupChange, paragraph_texts
 from contractgen.redline.overrides import overrides_for
@@ -380,3 +380,36 @@ def differing(text: str, deal: Path, changes: list[MarkupChange], workspace: Wor
         if not _reads_as_theirs(_printed(document, change) if document is not None else None, change):
             out.append(change.id)
     return out
+
+
+def as_they_got_it(result: Any, provenance: dict[str, str], workspace: Workspace) -> tuple[Any, list[str]]:
+    """The document their copy was rendered as: the deal with the clause versions its provenance names.
+
+    Their unchanged words must be read against the text they were sent, not a newer version of a clause
+    released since (which would show as their change). Returns (document, ["id v3 → v4", …]); the deal's
+    own document when nothing changed or those versions can no longer be built.
+    """
+    import dataclasses
+
+    sent = {}
+    for item in provenance.get("clauses", "").split():
+        clause_id, _, version = item.rpartition("@")
+        if clause_id and version.isdigit():
+            sent[clause_id] = int(version)
+    now = {
+        slot.version.id: slot.version.version
+        for part in result.resolution.parts
+        for slot in part.clauses
+        if slot.version is not None and slot.rider is None
+    }
+    moved = {cid: version for cid, version in sent.items() if cid in now and now[cid] != version}
+    if not moved:
+        return result.document, []
+    deal = result.source.deal
+    pins = {**moved, **dict(getattr(deal.clauses, "pin", None) or {})}
+    pinned = deal.model_copy(update={"clauses": deal.clauses.model_copy(update={"pin": pins})})
+    try:
+        document = build_document(dataclasses.replace(result.source, deal=pinned), workspace).document
+    except ContractgenError:
+        return result.document, []
+    return document, [f"{cid} v{version} → v{now[cid]}" for cid, version in sorted(moved.items())]

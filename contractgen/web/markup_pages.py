@@ -94,6 +94,11 @@ def _read(request: Request, ws: Any, rel: str, path, name: str, data: bytes) -> 
         )
     elif report["provenance"].get("deal_file") not in (None, path.name):
         warnings.append(f"{name} was rendered from {report['provenance']['deal_file']}, not {path.name}")
+    if report.get("moved"):
+        warnings.append(
+            f"{name} was rendered with clause versions the library has replaced since ({', '.join(report['moved'])}): "
+            "it is read against the text they were sent, and the deal now prints the new versions (send them the new draft)"
+        )
     return ws.page(
         request,
         "markup.html",

@@ -135,17 +135,19 @@ def job_redline(workspace, old_name: str, old_text: str, new_name: str, new_text
 
 def job_markup(workspace, name: str, text: str, docx: bytes, accept: tuple[str, ...] = ()) -> dict[str, Any]:
     """Read a counterparty's marked-up DOCX against the deal; with `accept`, the deal text those changes make."""
-    from contractgen.redline.markup import read_markup
-    from contractgen.repo.negotiation import differing, plan_text
+    from contractgen.redline.markup import provenance_of, read_markup
+    from contractgen.repo.negotiation import as_they_got_it, differing, plan_text
 
     _, result = _build(workspace, name, text)
     try:
-        ours = render(result.document, workspace.template_dir(result.source.deal.template), "docx")
-        markup = read_markup(docx, result.document, result.source.deal.commercials.currency, ours)
+        sent, moved = as_they_got_it(result, provenance_of(docx), workspace)
+        ours = render(sent, workspace.template_dir(result.source.deal.template), "docx")
+        markup = read_markup(docx, sent, result.source.deal.commercials.currency, ours)
     except MarkupError as exc:
         raise RenderFailed(f"the uploaded file: {exc}") from None
     out: dict[str, Any] = {
         "provenance": dict(markup.provenance),
+        "moved": moved,  # clause versions replaced since their copy was rendered
         "changes": [
             {
                 "id": c.id,

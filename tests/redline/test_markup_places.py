@@ -16,7 +16,7 @@ from ruamel.yaml import YAML
 from contractgen import writers
 from contractgen.cli import main
 from contractgen.pipeline import Workspace, build_document, load_deal
-from contractgen.redline.markup import read_markup
+from contractgen.redline.markup import paragraph_texts, read_markup
 from tests.helpers import REFERENCE, TEMPLATE
 from tests.redline import markup_docx as m
 
@@ -164,3 +164,29 @@ def test_a_figure_typed_with_another_markets_separators_is_kept_as_typed_and_the
     assert data["accepted"] == ["ch-fixed-monthly"] and data["differing"] == []
     (note,) = data["notes"]
     assert "commercials.monthly_charges" in note and "→ £190,000.00" in note and "£2,220,000.00 → £2,280,000.00" in note
+
+
+def test_a_copy_rendered_before_a_clause_version_was_replaced_is_read_against_the_text_they_were_sent(tmp_path):
+    """Their unchanged words of an older clause version are not their changes; a warning names the versions."""
+    sent = tmp_path / "sent.yaml"
+    sent.write_text(
+        REFERENCE.read_text(encoding="utf-8").replace("  pin: {}  ", "  pin: {publicity: 1}", 1), encoding="utf-8"
+    )
+    ours, old = _render(sent)
+    _, now = _render(REFERENCE)
+    texts = [
+        [t for _, t, _ in paragraph_texts(c)] for d in (old, now) for _, c in d.iter_clauses() if c.id == "publicity"
+    ]
+    assert texts[0] != texts[1]  # the version they were sent reads otherwise than the newest
+    deal = tmp_path / "deal-example.yaml"
+    shutil.copy(REFERENCE, deal)
+    theirs = tmp_path / "theirs.docx"
+    theirs.write_bytes(
+        m.mark_up(
+            ours,
+            lambda root: m.replace_words(m.paragraph(root, "costs", 1), "costs and expenses", "reasonable costs", 900),
+        )
+    )
+    report = CliRunner().invoke(main, ["import-markup", str(deal), str(theirs), "--json"])
+    assert [c["clause"] for c in json.loads(report.stdout)["changes"]] == ["costs"]
+    assert "rendered with clause versions the library has replaced since (publicity v1 → v" in report.stderr
