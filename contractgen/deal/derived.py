@@ -25,7 +25,7 @@ from contractgen.deal.readings.sector import client_country, guessed_sector, int
 from contractgen.deal.model import Deal, Service
 from contractgen.deal.readings.finding import prints_as_draft
 from contractgen.deal.readings.pricing_unit import unit_kind
-from contractgen.law.forums import country_code
+from contractgen.law.seats import country_code
 from contractgen.law.regimes import resolve_regulations
 from contractgen.values.clock import mid_month_wednesday, uncovered, utc_span
 from contractgen.values.countries import country_name

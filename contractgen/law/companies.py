@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from contractgen.law.commercial import TaxName
-from contractgen.law.forums import country_code
+from contractgen.law.seats import country_code
 from contractgen.law.jurisdictions import find
 from contractgen.law.library import active
 

@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import pycountry
-
-from contractgen.law.jurisdictions import find as find_jurisdiction
+from contractgen.law.cross_border import MainlandInterim, award_notes, country_name, mainland_interim
 from contractgen.law.jurisdictions import is_arbitration
 from contractgen.law.library import LawLibrary, active
+from contractgen.law.seats import country_code, mediation_of_record, seat_place, trim_city
 
 
 @dataclass(frozen=True)
@@ -61,33 +60,9 @@ def _institutions(law: LawLibrary) -> dict[str, Institution]:
             emergency_arbitrator=rules.get("emergency_arbitrator"), emergency_provision=rules.get("emergency_provision") or "",
             expedited=rules.get("expedited"), expedited_provision=rules.get("expedited_provision") or "",
             expedited_by_agreement_only=bool(rules.get("expedited_by_agreement_only")),
-            ad_hoc=bool(item.get("ad_hoc")), country=item.get("country") or "", mediation=_mediation(item),
+            ad_hoc=bool(item.get("ad_hoc")), country=item.get("country") or "", mediation=mediation_of_record(item),
         )  # fmt: skip
     return records
-
-
-def _mediation(item: dict[str, Any]) -> tuple[str, str]:
-    block = item.get("mediation") or {}
-    return (block.get("body") or "", block.get("rules") or "")
-
-
-def seats() -> dict[str, dict[str, str]]:
-    """Usual seats by lower-case city name: {'name', 'country', 'jurisdiction'} (law/seats)."""
-    return _seats(active())
-
-
-@lru_cache(maxsize=8)
-def _seats(law: LawLibrary) -> dict[str, dict[str, str]]:
-    found = {}
-    for record in law.records("seats").values():
-        for name, item in (record.data.get("seats") or {}).items():
-            body, rules = _mediation(item)
-            entry = {"name": name, "country": item["country"], "jurisdiction": item.get("jurisdiction") or ""}
-            entry |= {"mediation_body": body, "mediation_rules": rules}
-            entry["courts"] = (item.get("courts") or {}).get("courts") or ""
-            for alias in (name, *(item.get("aliases") or ())):
-                found[alias.casefold()] = entry
-    return found
 
 
 def new_york_convention() -> dict[str, Any]:
@@ -207,14 +182,14 @@ def parse_arbitration(text: str) -> tuple[dict[str, Any], list[str]]:
     venue = _VENUE.search(text)
     searched = text[: venue.start()] + text[venue.end() :] if venue else text
     seat = _SEAT.search(searched) or next(
-        (m for m in _IN_CITY.finditer(searched) if _seat_record(m.group(1)) is not None), None
+        (m for m in _IN_CITY.finditer(searched) if seat_place(m.group(1)) is not None), None
     )
     if seat is not None:
-        fields["seat"] = _trim_city(seat.group(1))
+        fields["seat"] = trim_city(seat.group(1)) + _country_beside(searched[seat.end() :])
     else:
         problems.append(f"{text!r}: name the seat of the arbitration (e.g. '…, seated in Singapore')")
     if venue is not None:
-        fields["venue"] = _trim_city(venue.group(1))
+        fields["venue"] = trim_city(venue.group(1))
     language = next((g for m in _LANGUAGE.finditer(text) for g in m.groups() if g in LANGUAGES), None)
     if language:
         fields["language"] = language
@@ -224,13 +199,18 @@ def parse_arbitration(text: str) -> tuple[dict[str, Any], list[str]]:
     return fields, problems
 
 
-def _trim_city(text: str) -> str:
-    text = re.sub(r"\s+(?:under|with|and|by|before|in|administered|seated|using)\b.*$", "", text.strip())
-    return text.rstrip(".,;")
+_BESIDE = re.compile(r"\s*,\s*((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?[A-Z][\w'’.-]*)*)")
 
 
-def _seat_record(city: str) -> dict[str, str] | None:
-    return seats().get(_trim_city(city).casefold())
+def _country_beside(rest: str) -> str:
+    """ ", Nigeria" where a seat's city is followed by the country or territory it is in, else "" (the longest run of
+    capitalised words that names one: "Abuja, Nigeria and hearings …" gives ", Nigeria")."""
+    match = _BESIDE.match(rest)
+    words = match.group(1).split() if match else []
+    for end in range(len(words), 0, -1):
+        if country_code(" ".join(words[:end])) and words[end - 1][:1].isupper():
+            return ", " + " ".join(words[:end])
+    return ""
 
 
 @dataclass(frozen=True)
@@ -276,6 +256,9 @@ class DisputesView:
     judgment_at_risk: tuple[
         str, ...
     ] = ()  # "client"/"supplier": a judgment of the forum may not be enforceable where it is
+    mainland_interim: MainlandInterim | None = (
+        None  # a seat in Hong Kong, a party in the Mainland, a listed institution
+    )
 
     @property
     def tiered(self) -> bool:
@@ -305,8 +288,8 @@ def arbitration_fields(deal: Any) -> dict[str, Any] | None:
 def view_arbitration(fields: dict[str, Any], contract_language: str) -> ArbitrationView:
     """The template view of an arbitration given as fields."""
     institution = find_institution(fields["institution"]) or load_institutions()["uncitral"]
-    seat = _trim_city(fields["seat"])
-    record = _seat_record(seat) or {}
+    seat = trim_city(fields["seat"])
+    record = seat_place(seat) or {}
     country = record.get("country", "")
     states = new_york_convention().get("states") or {}
     in_convention = (country in states) if country and states else None
@@ -322,74 +305,14 @@ def view_arbitration(fields: dict[str, Any], contract_language: str) -> Arbitrat
     )  # fmt: skip
 
 
-def country_code(place: str | None) -> str:
-    """The ISO code of a country or jurisdiction written in a deal ("India", "England and Wales", "DE"), or ""."""
-    if not place:
-        return ""
-    record = find_jurisdiction(place)
-    if record is not None:
-        return record.country
-
-    text = place.strip()
-    try:
-        found = pycountry.countries.lookup(text)
-    except LookupError:
-        found = None
-    if found is None:
-        text = re.sub(r"^the\s+", "", text, flags=re.I)
-        try:
-            found = pycountry.countries.lookup(text)
-        except LookupError:
-            return ""
-    return found.alpha_2
-
-
-def place_country(text: str) -> str:
-    """The ISO code of the first usual seat city a phrase names ("the courts of Frankfurt am Main" → DE), or ""."""
-    words = f" {text.casefold()} "
-    for city in sorted(seats(), key=len, reverse=True):
-        if re.search(rf"(?<![\w]){re.escape(city)}(?![\w])", words):
-            return seats()[city]["country"]
-    return ""
-
-
-def _country_name(code: str) -> str:
-
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return code
-    return str(getattr(country, "common_name", None) or getattr(country, "name", code))
-
-
 def enforcement_notes(
     deal: Any, arbitration: ArbitrationView | None, forum_country: str, forum_courts: str
 ) -> list[tuple[str, str]]:
     """Drafting notes where an award or a judgment may not be enforceable where a party is established: (role, note)."""
     notes: list[tuple[str, str]] = []
     parties = [("client", deal.parties.client), ("supplier", deal.parties.supplier)]
-    states = new_york_convention().get("states") or {}
     if arbitration is not None:
-        if arbitration.seat_in_convention is False:
-            notes.append(
-                (
-                    "",
-                    f"disputes: the seat ({arbitration.seat}) is not in a New York Convention state as "
-                    f"law/treaties/new-york-convention.yaml records it: an award made there may not be "
-                    f"enforceable abroad under the Convention; consider a seat in a contracting state",
-                )
-            )
-        for role, party in parties:
-            code = country_code(getattr(party, "incorporated_in", None))
-            if states and code and code != arbitration.seat_country and code not in states:
-                notes.append(
-                    (
-                        role,
-                        f"parties.{role}: {_country_name(code)} is not recorded as a New York Convention state "
-                        f"(law/treaties/new-york-convention.yaml): an award seated in {arbitration.seat} may not be "
-                        f"enforceable there; check how awards are enforced against {party.name}",
-                    )
-                )
-        return notes
+        return award_notes(deal, arbitration)
     records = judgment_enforcement()
     for role, party in parties:
         code = country_code(getattr(party, "incorporated_in", None))
@@ -400,9 +323,9 @@ def enforcement_notes(
             notes.append(
                 (
                     role,
-                    f"parties.{role}: a judgment of {forum_courts} may not be enforceable in {_country_name(code)}, "
+                    f"parties.{role}: a judgment of {forum_courts} may not be enforceable in {country_name(code)}, "
                     f"where {party.name} is established: {record['rule']} Consider arbitration seated in a New "
-                    f"York Convention state, or courts whose judgments {_country_name(code)} enforces",
+                    f"York Convention state, or courts whose judgments {country_name(code)} enforces",
                 )
             )
     return notes
@@ -417,10 +340,11 @@ def disputes_of(deal: Any, forum_country: str = "", forum_courts: str = "") -> D
         view_arbitration(fields, language) if fields and fields.get("institution") and fields.get("seat") else None
     )
     found = enforcement_notes(deal, arbitration, forum_country, forum_courts)
-    notes = tuple(note for _, note in found)
+    interim, interim_notes = mainland_interim(deal, arbitration) if arbitration is not None else (None, [])
+    notes = tuple(note for _, note in found) + tuple(interim_notes)
     at_risk = tuple(role for role, _ in found if role and arbitration is None)
     if disputes is None:
-        return DisputesView(arbitration=arbitration, notes=notes, judgment_at_risk=at_risk)
+        return DisputesView(arbitration=arbitration, notes=notes, judgment_at_risk=at_risk, mainland_interim=interim)
     return DisputesView(
         courts=disputes.courts,
         asymmetric_for=disputes.asymmetric_for,
@@ -429,6 +353,7 @@ def disputes_of(deal: Any, forum_country: str = "", forum_courts: str = "") -> D
         expert_determination=disputes.expert_determination,
         notes=notes,
         judgment_at_risk=at_risk,
+        mainland_interim=interim,
     )
 
 
@@ -447,7 +372,7 @@ def mediation_of(chosen: Any, arbitration: ArbitrationView | None) -> MediationV
         return None
     if chosen.body or arbitration is None:
         return MediationView(body=chosen.body or "")
-    seat = _seat_record(arbitration.seat) or {}
+    seat = seat_place(arbitration.seat) or {}
     body, rules = arbitration.institution.mediation
     if not body and seat.get("mediation_body"):
         body, rules = seat["mediation_body"], seat.get("mediation_rules", "")

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from contractgen.law.forums import country_code
+from contractgen.law.seats import country_code
 from contractgen.law.regimes import AppliedRegime, Regime, known_regimes, load_registry, regime_countries
 from contractgen.law.regimes import resolve_regulations
 from contractgen.law.transfers import AgreedBasis, Transfer, TransferTerms, agreed_bases, decide, transfer_terms

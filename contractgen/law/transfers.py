@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from contractgen.law.forums import country_code
+from contractgen.law.seats import country_code
 from contractgen.values.countries import country_in_sentence
 from contractgen.law.regimes import AppliedRegime, Mechanism, Regime, find_mechanism, load_registry
 

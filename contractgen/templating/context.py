@@ -14,7 +14,8 @@ from typing import Any
 
 from contractgen.deal.derived import Derived, compute_derived, currency_sign
 from contractgen.deal.model import ClientParty, Deal, SupplierParty
-from contractgen.law.forums import DisputesView, arbitration_fields, disputes_of, place_country, seats
+from contractgen.law.forums import DisputesView, arbitration_fields, disputes_of
+from contractgen.law.seats import place_country, seat_place
 from contractgen.law.jurisdictions import Forum, Law, forum_of, law_of, load_jurisdictions
 from contractgen.law.national import Home, contract_language, home_of
 from contractgen.law.privacy import Privacy, privacy_of
@@ -148,5 +149,5 @@ def _home(deal, derived: Derived, public: PublicContract) -> Home:
 
 def _seat_courts(seat: str) -> str:
     """The jurisdiction record whose courts supervise an arbitral seat, or ""."""
-    key = (seats().get(seat.strip().casefold()) or {}).get("jurisdiction", "")
+    key = (seat_place(seat) or {}).get("jurisdiction", "")
     return load_jurisdictions()[key].name if key in load_jurisdictions() else ""

@@ -118,7 +118,8 @@ def test_without_a_recorded_body_the_parties_agree_the_mediator_and_the_mediatio
 
 
 def test_the_institution_records_carry_their_mediation_service_with_sources():
-    from contractgen.law.forums import load_institutions, seats
+    from contractgen.law.forums import load_institutions
+    from contractgen.law.seats import seats
 
     institutions = load_institutions()
     assert institutions["hkiac"].mediation == (

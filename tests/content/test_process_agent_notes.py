@@ -27,6 +27,10 @@ EXPECTED = {
     "en-asymmetric": ("supplier", "LT", "GB"),  # Lithuanian supplier, English courts
     "en-lcia-venue": ("supplier", "AE", "GB"),  # Dubai supplier, LCIA seated in London
     "hk-hkiac-written": ("supplier", "CN", "HK"),  # Mainland supplier, HKIAC seated in Hong Kong
+    "hk-hkiac-shenzhen-client": ("client", "CN", "HK"),  # Shenzhen client, HKIAC seated in Hong Kong
+    "hk-siac-shenzhen-supplier": ("supplier", "CN", "HK"),  # Shenzhen supplier, SIAC seated in Hong Kong
+    "ng-lca-abuja": ("supplier", "GB", "NG"),  # English supplier, LCA rules, seated in Abuja, Nigeria
+    "my-icc-kuala-lumpur": ("supplier", "IN", "MY"),  # Indian supplier, ICC seated in Kuala Lumpur (a CLDR city)
     "ny-icdr": ("supplier", "CA", "US"),  # Ontario supplier, ICDR seated in New York
     "nz-uncitral": ("supplier", "AU", "NZ"),  # New South Wales supplier, seat Auckland
     "deal-example": ("supplier", "IN", "GB"),  # Indian supplier, English courts

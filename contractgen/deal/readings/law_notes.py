@@ -131,7 +131,7 @@ def note_contract_language(deal: Any, data: Any) -> Iterator[Finding]:
     """A law of a party's country requiring its language (Indonesia, Türkiye): a draft says which texts it is made in,
     which prevails and why, so that the national text is prepared and the prevailing one confirmed."""
     from contractgen.deal.readings.sector import client_country
-    from contractgen.law.forums import country_code
+    from contractgen.law.seats import country_code
     from contractgen.law.jurisdictions import load_jurisdictions
     from contractgen.law.national import contract_language
     from contractgen.values.text import with_indefinite_article

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from contractgen.deal.readings.finding import Finding, prints_as_draft
-from contractgen.law.forums import arbitration_fields, country_code, place_country, view_arbitration
+from contractgen.law.forums import arbitration_fields, view_arbitration
+from contractgen.law.seats import country_code, place_country
 from contractgen.law.jurisdictions import find as find_jurisdiction
 from contractgen.law.jurisdictions import find_law, forum_of, load_jurisdictions
 from contractgen.law.library import active

@@ -20,7 +20,7 @@ from typing import Any
 from contractgen import yamlload
 from contractgen.deal.readings.sector import assume
 from contractgen.deal.readings.finding import Finding, prints_as_draft
-from contractgen.law.forums import country_code
+from contractgen.law.seats import country_code
 
 
 PUBLIC_BODY_WORDS = Path(__file__).parent.parent / "data" / "public_body_words.yaml"

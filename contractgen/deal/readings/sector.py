@@ -19,7 +19,7 @@ from typing import Any
 from contractgen import yamlload
 from contractgen.deal.readings.finding import Finding, prints_as_draft
 from contractgen.values.text import with_indefinite_article
-from contractgen.law.forums import country_code
+from contractgen.law.seats import country_code
 from contractgen.law.jurisdictions import find as find_jurisdiction
 from contractgen.law.sector import SectorRegime, load_sector_regimes
 

@@ -1,0 +1,159 @@
+"""Awards across borders: the New York Convention, the arrangements between parts of China, and Mainland interim
+measures in aid of an arbitration seated in Hong Kong.
+
+Where a party is and where its assets are decides whether an award can reach it. The records are treaties
+(``law/treaties``): ``new-york-convention`` (its contracting states), the arrangements on awards between two places
+of one State (``kind: awards``, ``between``: the Mainland and Hong Kong, Hong Kong and Macao), which apply there
+instead of the Convention, and ``kind: interim_measures`` (the Arrangement under which a party to an arbitration
+seated in Hong Kong and administered by a listed institution may ask the Mainland courts for interim measures).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pycountry
+
+from contractgen.law.library import active
+from contractgen.law.seats import country_code
+
+_RECORD = "law/treaties/{}.yaml"
+
+
+@dataclass(frozen=True)
+class MainlandInterim:
+    """Interim measures from the courts of another place in aid of the arbitration (``disputes.mainland_interim``)."""
+
+    arrangement: str  # the Arrangement's full name
+    provision: str  # "Article 2(1)"
+    listed_as: str  # the institution as the list names it
+    only_if: str  # "" or the condition of the listing: "its Asia Office administers the arbitration"
+
+
+def _treaties(kind: str) -> list[tuple[str, dict[str, Any]]]:
+    return [(key, r.data) for key, r in sorted(active().records("treaties").items()) if r.data.get("kind") == kind]
+
+
+def award_arrangement(seat_country: str, party_country: str) -> tuple[str, dict[str, Any]] | None:
+    """The arrangement (id, record) under which an award made in one place is enforced in the other, or None."""
+    pair = {seat_country, party_country}
+    if len(pair) != 2:
+        return None
+    return next(((key, data) for key, data in _treaties("awards") if pair == set(data.get("between") or ())), None)
+
+
+def party_places(party: Any) -> tuple[str, ...]:
+    """Where a party is: the ISO codes of its place of incorporation and of the country its address ends with."""
+    address = str(getattr(party, "address", "") or "")
+    found = (country_code(getattr(party, "incorporated_in", None)), country_code(address.rpartition(",")[2]))
+    return tuple(dict.fromkeys(code for code in found if code))
+
+
+def country_name(code: str) -> str:
+    """A country's common English name from its ISO code ("KR" → "South Korea"); the code where none is known."""
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return code
+    return str(getattr(country, "common_name", None) or getattr(country, "name", code))
+
+
+def award_notes(deal: Any, arbitration: Any) -> list[tuple[str, str]]:
+    """Drafting notes on whether an award can be enforced where each party is: (role, note)."""
+    notes: list[tuple[str, str]] = []
+    record = active().records("treaties").get("new-york-convention")
+    states = (record.data.get("states") or {}) if record is not None else {}
+    seat, where = arbitration.seat, arbitration.seat_country
+    if not where:
+        notes.append(("", _unknown_seat(seat)))
+    elif states and where not in states:
+        notes.append(("", _seat_not_recorded(seat, where)))
+    for role, party in (("client", deal.parties.client), ("supplier", deal.parties.supplier)):
+        code = country_code(getattr(party, "incorporated_in", None))
+        if not code or code == where:
+            continue
+        arrangement = award_arrangement(where, code) if where else None
+        if arrangement is not None:
+            key, data = arrangement
+            notes.append((role, _by_arrangement(role, party, seat, code, key, data)))
+        elif states and code not in states:
+            notes.append((role, _party_not_recorded(role, party, seat, code)))
+    return notes
+
+
+def _unknown_seat(seat: str) -> str:
+    return (
+        f"disputes: the seat ({seat}) is not a seat the law records know (law/seats) and names no country, so its "
+        f"state is unknown and no New York Convention check was made: write the country beside the city "
+        f"('{seat}, <country>')"
+    )
+
+
+def _seat_not_recorded(seat: str, code: str) -> str:
+    return (
+        f"disputes: the seat ({seat}, {country_name(code)}) is not recorded as a New York Convention state "
+        f"(law/treaties/new-york-convention.yaml records only the states the library needs): check the UNCITRAL "
+        f"status page; an award made outside a contracting state may not be enforceable abroad under the Convention"
+    )
+
+
+def _party_not_recorded(role: str, party: Any, seat: str, code: str) -> str:
+    return (
+        f"parties.{role}: {country_name(code)} is not recorded as a New York Convention state "
+        f"(law/treaties/new-york-convention.yaml): an award seated in {seat} may not be "
+        f"enforceable there; check how awards are enforced against {party.name}"
+    )
+
+
+def _by_arrangement(role: str, party: Any, seat: str, code: str, key: str, data: dict[str, Any]) -> str:
+    return (
+        f"parties.{role}: an award seated in {seat} is recognised and enforced in {_place(code)}, where "
+        f"{party.name} is established, under {data['name']} ({_RECORD.format(key)}), not the New York Convention"
+    )
+
+
+def _place(code: str) -> str:
+    return {"CN": "the Mainland", "HK": "Hong Kong", "MO": "Macao"}.get(code, country_name(code))
+
+
+def mainland_interim(deal: Any, arbitration: Any) -> tuple[MainlandInterim | None, list[str]]:
+    """Where the seat is in Hong Kong and a party is in the Mainland: the Interim Measures Arrangement as the clause
+    states it when the institution is listed, else a note that it does not reach this arbitration; and the notes."""
+    for key, data in _treaties("interim_measures"):
+        reaches = set(data.get("reaches") or ())
+        if arbitration.seat_country != data.get("seat_country"):
+            continue
+        parties = [p for p in (deal.parties.client, deal.parties.supplier) if reaches & set(party_places(p))]
+        if not parties:
+            continue
+        listed = (data.get("institutions") or {}).get(arbitration.institution.key)
+        if listed is None or not arbitration.administered:
+            return None, [_not_listed(key, data, arbitration, parties[0])]
+        view = MainlandInterim(
+            arrangement=data["name"],
+            provision=data.get("provision") or "",
+            listed_as=listed["listed_as"],
+            only_if=listed.get("only_if") or "",
+        )
+        return view, [_confirm_listing(key, data, view)]
+    return None, []
+
+
+def _not_listed(key: str, data: dict[str, Any], arbitration: Any, party: Any) -> str:
+    who = arbitration.institution.short or arbitration.institution.name
+    listed = [v["listed_as"] for v in (data.get("institutions") or {}).values()] + list(data.get("others") or ())
+    return (
+        f"disputes: {party.name} is in the Mainland and the seat is {arbitration.seat}, but {who} is not among the "
+        f"institutions listed under {data.get('provision') or 'the Arrangement'} of {data['name']} "
+        f"({_RECORD.format(key)}): no party could ask a Mainland court for interim measures in aid of this "
+        f"arbitration under it; an arbitration administered by a listed institution could ({'; '.join(listed)})"
+    )
+
+
+def _confirm_listing(key: str, data: dict[str, Any], view: MainlandInterim) -> str:
+    condition = f", where {view.only_if}" if view.only_if else ""
+    return (
+        f"disputes: the arbitration clause relies on {view.listed_as} being listed under {view.provision} of "
+        f"{data.get('short') or data['name']}{condition} ({_RECORD.format(key)}): each listing is valid for a "
+        f"limited period, so confirm it on the Department of Justice's current list before signing"
+    )
