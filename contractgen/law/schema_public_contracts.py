@@ -95,6 +95,17 @@ class PublicLanguage(BaseModel):
     law: str = Field(description="the provision as the contract cites it")
 
 
+class ProtectiveSecurity(BaseModel):
+    """A law that requires a security agreement with a supplier given access to security-sensitive activities,
+    which the deal cannot say the Services are: the draft asks."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    law: str = Field(description="the statute as the contract cites it, e.g. 'the Protective Security Act (2018:585)'")
+    agreement: str = Field(description="the agreement it requires, as a contract names it")
+    when: str = Field(description="when it is required, in a clause that completes 'required where …'")
+
+
 class PublicContracts(Fact):
     """The formalities of a contract whose client is a public body of the country."""
 
@@ -107,6 +118,10 @@ class PublicContracts(Fact):
         None, description="the statutory interest and payment period of a public debtor"
     )
     language: PublicLanguage | None = Field(None, description="the language a public body contracts in")
+    protective_security: ProtectiveSecurity | None = Field(
+        None,
+        description="a security agreement the law requires for security-sensitive work, which the draft asks about",
+    )
 
 
 class PublicContractsLaw(BaseModel):

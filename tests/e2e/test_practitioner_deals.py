@@ -321,6 +321,8 @@ CASES = {
             "special-data-from-subjects:social-services-clients",
             "privacy-law:dataskyddslagen-2018-218",
             "public-body-from-name:sjostads-kommun",
+            # the deal cannot say whether the Services are security-sensitive: the draft asks
+            "protective-security:sjostads-kommun",
         ],
         [
             "as supplemented by Dataskyddslagen (2018:218)",

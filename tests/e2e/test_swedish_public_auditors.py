@@ -44,3 +44,16 @@ def test_a_municipality_is_audited_by_the_auditors_its_municipal_assembly_appoin
     text = contract_text(MUNICIPALITY)
     assert "appointed by the municipal assembly (kommunfullmäktige) under Chapter 12" in text
     assert ACCESS in text and "regionfullmäktige" not in text
+
+
+def test_a_swedish_public_body_is_asked_whether_the_services_are_security_sensitive(tmp_path):
+    """The deal cannot say so: a draft's note (a final contract's build warning) names the Protective Security Act."""
+    data = yaml.safe_load(MUNICIPALITY.read_text(encoding="utf-8"))
+    data["contract"]["draft"] = True
+    path = tmp_path / "se-draft.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    notes = [n for n in load_deal(path).notes if n.id.startswith("protective-security:")]
+    assert len(notes) == 1 and "the Protective Security Act (2018:585)" in notes[0].unrecognised
+    data["parties"]["client"] = {**data["parties"]["client"], "kind": "company", "company_number": "556000-0000"}
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    assert not [n for n in load_deal(path).notes if n.id.startswith("protective-security:")]
