@@ -102,3 +102,28 @@ def test_a_rule_for_one_level_of_public_body_binds_that_level_only():
     assert not public_contract_of("DE", "local_authority", True).e_invoicing.law
     assert not public_contract_of("DE", "agency", True, "regional").e_invoicing.law
     assert public_contract_of("IT", "local_authority", True).e_invoicing.law  # Italy's binds every level
+
+
+def _with_terms(tmp_path: Path, payment_terms: str, kind: str) -> Path:
+    data = yaml.safe_load(BASE.read_text(encoding="utf-8"))
+    data["commercials"]["payment_terms"] = payment_terms
+    data["parties"]["client"]["kind"] = kind
+    path = tmp_path / f"it-{kind.replace(' ', '-')}-{payment_terms.split()[0]}.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "payment_terms,kind,asked",
+    [("60 days", "public hospital", False), ("90 days", "public hospital", True), ("60 days", "municipality", True)],
+)
+def test_a_payment_period_longer_than_a_public_debtors_is_asked_about(tmp_path, payment_terms, kind, asked):
+    """Italy gives a public administration 30 days to pay and a public health body 60 (D.Lgs. 231/2002 art. 4)."""
+    from contractgen.deal import load_deal
+    from contractgen.deal.notes import final_warnings
+
+    source = load_deal(_with_terms(tmp_path, payment_terms, kind))
+    warned = [w for w in final_warnings(source.deal) if w.startswith("commercials.payment_terms:")]
+    assert bool(warned) is asked, warned
+    if asked:
+        assert "Legislative Decree No. 231 of 9 October 2002 gives a public body of its kind" in warned[0]

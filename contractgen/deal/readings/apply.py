@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from contractgen.deal.model import Deal
-from contractgen.deal.readings.protective_security import apply_protective_security
+from contractgen.deal.readings.public_formalities import apply_protective_security, apply_public_payment_period
 from contractgen.deal.readings.company_particulars import apply_company_particulars
 from contractgen.deal.readings.law_notes import note_ccpa_outside_california
 from contractgen.deal.readings.finding import Finding, prints_as_draft
@@ -45,6 +45,7 @@ def apply_readings(deal: Deal) -> tuple[Deal, list[Finding]]:
         apply_convenience_default,
         apply_public_level,
         apply_protective_security,
+        apply_public_payment_period,
     ):
         deal, notes = reading(deal)
         found += notes
