@@ -17,6 +17,16 @@ from contractgen.law.regimes import resolve_regulations
 
 
 from contractgen.deal.readings.sector import assume, client_country, guessed_sector
+from contractgen.law.forums import country_code
+from contractgen.values.countries import country_name
+
+
+def data_country(deal: Any) -> str:
+    """The country whose privacy law governs the client's data: where a branch client trades, else the client's."""
+    client = deal.parties.client
+    if getattr(client, "kind", "") == "branch" and (branch := country_code(getattr(client, "branch_in", None))):
+        return branch
+    return client_country(deal)
 
 
 PERSONAL_DATA_WORDS = Path(__file__).parent.parent / "data" / "personal_data_words.yaml"
@@ -28,25 +38,43 @@ def _personal_data_words() -> dict[str, Any]:
     return data
 
 
-def assumed_personal_data(deal: Any) -> tuple[dict[str, Any], str] | None:
-    """The data protection section a deal without one is drafted with, and why; None when nothing suggests
-    personal data, when the deal writes the section (`data_protection: null` for none) or no privacy law is known."""
-    if "data_protection" in deal.model_fields_set:
-        return None
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
+def _profiles(deal: Any) -> list[tuple[str, dict[str, Any]]]:
+    """The kinds of personal data the deal's facts name, each with why: the client's sector or kind, and words in the
+    contract's title and the services' names and descriptions; else the users' accounts every supplier handles."""
     words = _personal_data_words()
     client = deal.parties.client
     sector = client.sector or guessed_sector(client.name) or ""
+    found = [(f"the client is {_a(sector)}", words["sectors"][sector])] if sector in words["sectors"] else []
+    if (kind := getattr(client, "kind", "")) in words["kinds"]:
+        found.append((f"the client is {_a(kind.replace('_', ' '))}", words["kinds"][kind]))
     services = " ".join(f"{s.name} {getattr(s, 'description', '') or ''}" for s in deal.scope.services)
-    found = [(f"the client is a {sector}", words["sectors"][sector])] if sector in words["sectors"] else []
-    for kind in words["services"].values():
-        hit = next((w for w in kind["words"] if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", services, re.I)), None)
-        if hit:
-            found.append((f"the services speak of {hit}", kind))
-    supplier = processing_countries(deal)
-    section = assumed_section([kind for _, kind in found], client_country(deal), supplier) if found else None
+    texts = (("the services speak of", services), ("the contract's title speaks of", deal.contract.title or ""))
+    for name, profile in words["services"].items():
+        hit = next(((why, w) for why, text in texts for w in profile["words"]
+                    if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I)), None)  # fmt: skip
+        if hit and all(profile is not p for _, p in found):
+            found.append((f"{hit[0]} {hit[1]}", profile))
+    if not found:
+        found.append(("an IT outsourcing supplier almost always processes some for its client (at the least, the "
+                      "accounts of the people who use the systems in scope) and nothing in the deal names other data",
+                      words["default"]))  # fmt: skip
+    return found
+
+
+def assumed_personal_data(deal: Any) -> tuple[dict[str, Any], str] | None:
+    """The data protection section a deal without one is drafted with, and why; None when the deal writes the section
+    (`data_protection: null` for none) or no privacy law of the client's country is recorded."""
+    if "data_protection" in deal.model_fields_set:
+        return None
+    found = _profiles(deal)
+    section = assumed_section([kind for _, kind in found], data_country(deal), processing_countries(deal))
     if section is None:
         return None
-    section["breach_notification"] = words["breach_notification"]
+    section["breach_notification"] = _personal_data_words()["breach_notification"]
     return section, "; ".join(reason for reason, _ in found)
 
 
@@ -54,7 +82,7 @@ def apply_personal_data(deal: Any) -> tuple[Any, list[Finding]]:
     """Return the deal with the data protection terms its facts call for when it writes none, and the note."""
     assumed = assumed_personal_data(deal)
     if assumed is None:
-        return deal, []
+        return _no_law_known(deal)
     section, why = assumed
     dp = DataProtection.model_validate(section)
     deal = deal.model_copy(update={"data_protection": dp})
@@ -67,12 +95,34 @@ def apply_personal_data(deal: Any) -> tuple[Any, list[Finding]]:
         + f"; breach notice within {dp.breach_notification}"
         + (f"; transfers to the supplier's country under {transfer}" if transfer else "")
     )
-    check = "what personal data the Services involve, and write data_protection (data_protection: null for none)"
+    check = (
+        f"what personal data the Services involve, that {' and '.join(section['regulations'])} (the law of the client's "
+        "country) governs it and the transfers it needs, and write data_protection (data_protection: null for none)"
+    )
     unrecognised = f"the deal has no data_protection section, but {why}"
     if not prints_as_draft(deal):
         return assume(deal, f"data_protection: {unrecognised}; {drafted}; check {check}"), []
     return deal, [Finding(("data_protection",), "personal-data-assumed", section["regulations"][0],
                           unrecognised, drafted, check, "data-protection")]  # fmt: skip
+
+
+def _no_law_known(deal: Any) -> tuple[Any, list[Finding]]:
+    """A deal silent on personal data whose client's country has no general privacy law recorded (the United
+    States): the draft has no data-protection terms, and a note says what to settle."""
+    if "data_protection" in deal.model_fields_set or not (country := data_country(deal)):
+        return deal, []
+    why = "; ".join(reason for reason, _ in _profiles(deal))
+    unrecognised = f"the deal has no data_protection section, but {why}"
+    drafted = (
+        f"no general privacy law of {country_name(country)} is recorded, so the draft has no data-protection terms"
+    )
+    check = ("which privacy laws govern the personal data (the data-breach statute of the client's state and the "
+             "sector rules for its business, such as HIPAA, the GLBA or a state regulator's cybersecurity rules), and "
+             "write data_protection with them (data_protection: null for none)")  # fmt: skip
+    if not prints_as_draft(deal):
+        return assume(deal, f"data_protection: {unrecognised}; {drafted}; check {check}"), []
+    return deal, [Finding(("data_protection",), "personal-data-no-law", country, unrecognised, drafted, check,
+                          "confidentiality")]  # fmt: skip
 
 
 SPECIAL_DATA_WORDS = Path(__file__).parent.parent / "data" / "special_data_words.yaml"
