@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from contractgen import yamlload
+from contractgen.deal.parties import PUBLIC_BODIES
 from contractgen.deal.readings.finding import Finding, prints_as_draft
 from contractgen.deal.sections import DataProtection
 from contractgen.law.privacy import assumed_section, processing_countries
@@ -65,10 +66,17 @@ def _profiles(deal: Any) -> list[tuple[str, dict[str, Any]]]:
     return found
 
 
+def _public_body_outside(deal: Any) -> str:
+    """Why the general privacy law of a public-body client's country does not bind it, or ""."""
+    if getattr(deal.parties.client, "kind", "") not in PUBLIC_BODIES:
+        return ""
+    return str((_personal_data_words()["public_bodies_outside"].get(data_country(deal)) or {}).get("why", ""))
+
+
 def assumed_personal_data(deal: Any) -> tuple[dict[str, Any], str] | None:
     """The data protection section a deal without one is drafted with, and why; None when the deal writes the section
     (`data_protection: null` for none) or no privacy law of the client's country is recorded."""
-    if "data_protection" in deal.model_fields_set:
+    if "data_protection" in deal.model_fields_set or _public_body_outside(deal):
         return None
     found = _profiles(deal)
     section = assumed_section([kind for _, kind in found], data_country(deal), processing_countries(deal))
@@ -116,9 +124,14 @@ def _no_law_known(deal: Any) -> tuple[Any, list[Finding]]:
     drafted = (
         f"no general privacy law of {country_name(country)} is recorded, so the draft has no data-protection terms"
     )
-    check = ("which privacy laws govern the personal data (the data-breach statute of the client's state and the "
-             "sector rules for its business, such as HIPAA, the GLBA or a state regulator's cybersecurity rules), and "
-             "write data_protection with them (data_protection: null for none)")  # fmt: skip
+    if outside := _public_body_outside(deal):
+        drafted = f"{outside}; the draft has no data-protection terms"
+    rules = ("the client's own data-handling rules and the terms it requires of its suppliers" if outside else
+             "the data-breach statute of the client's state and the sector rules for its business, such as HIPAA, the "
+             "GLBA or a state regulator's cybersecurity rules")  # fmt: skip
+    check = (
+        f"which privacy laws govern the personal data ({rules}), and write data_protection with them (null for none)"
+    )
     if not prints_as_draft(deal):
         return assume(deal, f"data_protection: {unrecognised}; {drafted}; check {check}"), []
     return deal, [Finding(("data_protection",), "personal-data-no-law", country, unrecognised, drafted, check,
