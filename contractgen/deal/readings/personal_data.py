@@ -19,6 +19,7 @@ from contractgen.law.regimes import resolve_regulations
 
 from contractgen.deal.readings.sector import assume, client_country, guessed_sector
 from contractgen.law.forums import country_code
+from contractgen.law.public_sector import level_of
 from contractgen.values.countries import country_name
 
 
@@ -66,11 +67,18 @@ def _profiles(deal: Any) -> list[tuple[str, dict[str, Any]]]:
     return found
 
 
-def _public_body_outside(deal: Any) -> str:
-    """Why the general privacy law of a public-body client's country does not bind it, or ""."""
-    if getattr(deal.parties.client, "kind", "") not in PUBLIC_BODIES:
+def _public_body_outside(deal: Any, table: str = "public_bodies_outside") -> str:
+    """Why the general privacy law (or, table supplements_outside, its national supplement) of a public-body client's
+    country does not bind it at its level, or ""."""
+    client = deal.parties.client
+    if getattr(client, "kind", "") not in PUBLIC_BODIES:
         return ""
-    return str((_personal_data_words()["public_bodies_outside"].get(data_country(deal)) or {}).get("why", ""))
+    row = _personal_data_words()[table].get(data_country(deal)) or {}
+    return (
+        str(row.get("why", ""))
+        if level_of(client.kind, getattr(client, "level", None)) in row.get("levels", ())
+        else ""
+    )
 
 
 def assumed_personal_data(deal: Any) -> tuple[dict[str, Any], str] | None:
@@ -83,7 +91,11 @@ def assumed_personal_data(deal: Any) -> tuple[dict[str, Any], str] | None:
     if section is None:
         return None
     section["breach_notification"] = _personal_data_words()["breach_notification"]
-    return section, "; ".join(reason for reason, _ in found)
+    reasons = [reason for reason, _ in found]
+    if supplement := _public_body_outside(deal, "supplements_outside"):
+        section["regulations"] = section["regulations"][:1]
+        reasons.append(supplement)
+    return section, "; ".join(reasons)
 
 
 def apply_personal_data(deal: Any) -> tuple[Any, list[Finding]]:
@@ -126,7 +138,7 @@ def _no_law_known(deal: Any) -> tuple[Any, list[Finding]]:
     )
     if outside := _public_body_outside(deal):
         drafted = f"{outside}; the draft has no data-protection terms"
-    rules = ("the client's own data-handling rules and the terms it requires of its suppliers" if outside else
+    rules = ("the public-sector or regional data protection law that binds the client, and the terms it requires of its suppliers" if outside else
              "the data-breach statute of the client's state and the sector rules for its business, such as HIPAA, the "
              "GLBA or a state regulator's cybersecurity rules")  # fmt: skip
     check = (
