@@ -187,3 +187,13 @@ def test_a_listing_that_covers_one_office_is_stated_with_its_condition():
     view, notes = mainland_interim(deal, view_arbitration(fields, "English"))
     assert view is not None and view.only_if == "its Asia Office administers the arbitration"
     assert "where its Asia Office administers the arbitration" in notes[0]
+
+
+@pytest.mark.parametrize("city, code", SEATS)
+def test_a_recorded_seat_names_the_only_jurisdiction_record_of_its_state(city, code):
+    jurisdiction = seats()[city.casefold()]["jurisdiction"]
+    records = [key for key, record in load_jurisdictions().items() if record.country == code]
+    if jurisdiction:
+        assert load_jurisdictions()[jurisdiction].country == code
+    else:
+        assert len(records) != 1, f"{city}: its state has one jurisdiction record ({records}); name it"
