@@ -31,8 +31,8 @@ from contractgen.templating.sandbox import make_environment
 from contractgen.web.builds import Builds
 from contractgen.web.context import deal_of as _rel, download_response, format_of, workspace_of as _ws
 from contractgen.web.repository import WebRepository, open_repository
-from contractgen.web.schemaform import Form, attach_problems, walk_nodes
-from contractgen.web.security import CSRF_FIELD, PREVIEW_CSP, BodyLimit, SecurityMiddleware, csrf_form, is_local
+from contractgen.web.schemaform import Form, attach_problems, place_warnings, walk_nodes
+from contractgen.web.security import CSRF_FIELD, BodyLimit, SecurityMiddleware, csrf_form, is_local, with_styles
 from contractgen.web.workers import RenderPool, job_preview, job_render
 from contractgen.errors import RenderFailed, RenderTimeout
 from contractgen.web.yamledit import RoundTrip, read_deal_text, save_deal_text, text_hash
@@ -121,9 +121,10 @@ class Workspace:
         state["preview"] = self.pages.put(result["html"], result["template"], rel, text)
         state["warnings"] = result["warnings"]
         state["notes"] = [(path, message) for path, message in result.get("notes", [])]
+        count = len(result["warnings"])
         state["message"] = (
             "valid: preview updated"
-            + "".join(f"; warning: {w}" for w in result["warnings"])
+            + (f"; {count} warning{'s' if count != 1 else ''} to check, listed above the form" if count else "")
             + (f"; {len(state['notes'])} drafting note(s) beside their fields" if state["notes"] else "")
         )
         return state
@@ -147,6 +148,7 @@ class Workspace:
             "state": state,
             "signed": self.repo.is_signed(rel),
             "nodes": [n for n in walk_nodes(groups)],
+            "warning_items": place_warnings(groups, state.get("warnings", [])),
             "sections": [
                 (title, sum(len(n.problems) for n in walk_nodes([(title, nodes)]))) for title, nodes in groups
             ],
@@ -402,30 +404,24 @@ def preview(request: Request) -> Response:
     if found is None:
         raise HTTPException(404, "this preview has expired: change a field or reload the deal")
     html, template = found
-    links = (
-        f'<link rel="stylesheet" href="/template-css/{quote(template)}/print.css">'
-        f'<link rel="stylesheet" href="/template-css/{quote(template)}/redline.css">'
-        '<link rel="stylesheet" href="/static/preview.css">'
-    )
-    html = html.replace("</head>", links + "</head>", 1) if "</head>" in html else links + html
+    # inline, allowed by their hash: the sandboxed frame's own requests carry no cookie, so no token
+    css = [_stylesheet(ws, template, name) for name in TEMPLATE_CSS] + [(HERE / "static" / "preview.css").read_bytes()]
+    html, policy = with_styles(html, b"\n".join(css).decode("utf-8", "replace"))
     response = HTMLResponse(html)
-    response.headers["content-security-policy"] = PREVIEW_CSP
+    response.headers["content-security-policy"] = policy
     response.headers["x-frame-options"] = "SAMEORIGIN"
     return response
 
 
-def template_css(request: Request) -> Response:
-    """Serve a document template's stylesheet for the preview (only the known file names)."""
-    ws = _ws(request)
-    name, filename = request.path_params["template"], request.path_params["file"]
-    if filename not in TEMPLATE_CSS or "/" in name or "\\" in name or name.startswith(".") or not name:
-        raise HTTPException(404, "no such stylesheet")
+def _stylesheet(ws, name: str, filename: str) -> bytes:
+    """A template's stylesheet: a regular file inside the template folder only, never what a link points to."""
+    if "/" in name or "\\" in name or name.startswith(".") or not name:
+        return b""
     template = ws.repo.config.templates_dir / name
-    try:  # a regular file inside the template folder only: never what a link points to elsewhere
-        css = safefs.read_bytes(template / "pdf" / filename, template, limit=MAX_STYLESHEET)
+    try:
+        return safefs.read_bytes(template / "pdf" / filename, template, limit=MAX_STYLESHEET)
     except (OSError, UnsafePathError):
-        raise HTTPException(404, "no such stylesheet") from None
-    return Response(css, media_type="text/css")
+        return b""
 
 
 def download(request: Request) -> Response:
@@ -465,7 +461,6 @@ def create_app(
         Route("/form/{rel:path}", change_form, methods=["POST"]),
         Route("/save/{rel:path}", save, methods=["POST"]),
         Route("/preview/{key}", preview),
-        Route("/template-css/{template}/{file}", template_css),
         Route("/download/{fmt}/{rel:path}", download),
         *LIBRARY_ROUTES,
         *LAW_ROUTES,

@@ -318,3 +318,26 @@ def walk_nodes(groups: list[tuple[str, list[Node]]]):
         node = stack.pop()
         yield node
         stack.extend(reversed(node.children))
+
+
+def place_warnings(groups: list[tuple[str, list[Node]]], warnings: list[str]) -> list[tuple[Node | None, str, str]]:
+    """Each build warning ("scope.services.0.support_hours: …") as (the deepest field it names or None, path, text)."""
+    index: dict[str, Node] = {}
+
+    def walk(node: Node) -> None:
+        index[node.name] = node
+        for child in node.children:
+            walk(child)
+
+    for _title, nodes in groups:
+        for node in nodes:
+            walk(node)
+    out: list[tuple[Node | None, str, str]] = []
+    for warning in warnings:
+        found = re.match(r"^([A-Za-z_][\w.\[\]-]*): (.*)$", warning, re.S)
+        path, text = (found.group(1), found.group(2)) if found else ("", warning)
+        key = parse_key(re.sub(r"\.(\d+)(?=\.|$)", r"[\1]", path)) if path else ()
+        while key and format_key(key) not in index:
+            key = key[:-1]
+        out.append((index[format_key(key)] if key else None, path, text))
+    return out

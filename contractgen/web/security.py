@@ -175,3 +175,15 @@ async def csrf_form(request: Request, max_files: int = 0) -> FormData:
     if not _same(request.cookies.get(CSRF_COOKIE), sent if isinstance(sent, str) else None):
         raise HTTPException(403, "the form's security token is missing or out of date: reload the page and try again")
     return form
+
+
+def with_styles(html: str, css: str) -> tuple[str, str]:
+    """The preview page with `css` inline in its head, and its policy allowing that one style block by its hash."""
+    import base64
+    import hashlib
+
+    css = css.replace("</", "<\\/")  # a stylesheet cannot end the style element it is in
+    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+    block = f"<style>{css}</style>"
+    html = html.replace("</head>", block + "</head>", 1) if "</head>" in html else block + html
+    return html, PREVIEW_CSP.replace("style-src 'self'", f"style-src 'self' 'sha256-{digest}'")

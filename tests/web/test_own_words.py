@@ -157,3 +157,15 @@ def test_a_riders_problems_are_shown_on_its_own_fields(client, web_repo: Path):
     refused = client.post(f"/save/{DEAL}", data=values, headers={"hx-request": "true"})
     assert _field_class(refused.text, "f-riders_0__text") == "field invalid"
     assert _field_class(refused.text, "f-riders_0__after") == "field"
+
+
+def test_build_warnings_are_listed_above_the_form_as_links_not_crammed_into_the_status_line(client):
+    """The reference deal's three support-hours warnings: each a link to its field, the status line one short sentence."""
+    page = client.get(f"/edit/{DEAL}").text
+    status = re.search(r'<span id="status"[^>]*>(.*?)</span>', page, re.S).group(1)
+    assert "warning:" not in status and "3 warnings to check, listed above the form" in status
+    listed = re.search(r'<details id="warning-links".*?</details>', page, re.S).group(0)
+    assert "hidden" not in listed.split(">")[0]
+    for index in range(3):
+        assert f'href="#f-scope_services_{index}__support_hours"' in listed
+    assert listed.count("<li>") == 3 and "but no Delivery Centre works" in listed

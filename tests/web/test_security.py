@@ -203,3 +203,26 @@ def test_an_oversized_body_is_refused_even_in_chunks(client, web_repo: Path):
     response = client.post("/new", content=chunks(), headers={"content-type": "application/x-www-form-urlencoded"})
     assert response.status_code == 413
     assert not (web_repo / "deals/big.yaml").exists()
+
+
+def test_the_preview_carries_its_stylesheets_inline_allowed_by_their_hash(web_repo):
+    """With a token, the sandboxed preview's own requests carry no cookie: its styles must not be fetched by URL."""
+    import base64
+    import hashlib
+    import re
+
+    from tests.web.conftest import make_test_client_class
+    from contractgen.web.app import create_app
+
+    with make_test_client_class()(
+        create_app(web_repo, workers=0, token="a-token-of-sixteen-chars"), base_url="http://127.0.0.1"
+    ) as c:
+        page = c.get(f"/edit/{DEAL}?token=a-token-of-sixteen-chars", follow_redirects=True)
+        key = re.search(r'src="/preview/([^"#]+)', page.text).group(1)
+        shown = c.get(f"/preview/{key}")
+        assert shown.status_code == 200 and '<link rel="stylesheet"' not in shown.text
+        css = re.search(r"<style>(.*?)</style>", shown.text, re.S).group(1)
+        assert "@font-face" in css and ".watermark { display: none; }" in css  # the template's and the preview's
+        digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+        assert f"style-src 'self' 'sha256-{digest}'" in shown.headers["content-security-policy"]
+        assert "sandbox" in shown.headers["content-security-policy"]
