@@ -95,8 +95,14 @@ def public_sector_of(law_key: str, kind: str, public_body: bool, level: str | No
         return PublicSector()
     record = active().records("jurisdictions").get(law_key)
     data = (record.data.get("public_sector") or {}) if record is not None else {}
-    level = level_of(kind, level)
-    own = (data.get("by_kind") or {}).get(kind) or {} if level == "national" else {}
+    written, level = level, level_of(kind, level)
+    if data.get("state_level"):
+        if written == "national":
+            # a federal body under a state's law: the state's information, audit and procurement laws do not bind it
+            return PublicSector(level="national", unrecorded=True)
+        level = "regional" if level == "national" else level
+    home = "regional" if data.get("state_level") else "national"  # the level whose law the record holds
+    own = (data.get("by_kind") or {}).get(kind) or {} if level == home else {}
     unrecorded = False
 
     def pick(name: str) -> Any:

@@ -128,6 +128,14 @@ class PublicSectorLaw(BaseModel):
             "fields where known, and a local body to its own or its region's"
         ),
     )
+    state_level: bool = Field(
+        False,
+        description=(
+            "true for the record of a state, province or devolved nation (Ontario, New South Wales, New York, "
+            "Scotland): its laws bind that state's bodies and its local ones, so an unstated level is the state's, "
+            "and a body the deal calls national (federal) gets none of them"
+        ),
+    )
     regional_information_laws: list[str] = Field(
         [], description="the information laws a regional body (a state's or province's) is subject to, where recorded"
     )

@@ -1,10 +1,12 @@
 """A public body whose own level's law no record names: a Land ministry, a canton or a municipality under a federal
-law whose freedom-of-information statute and audit office bind the federation only.
+law whose freedom-of-information statute and audit office bind the federation only, or a federal body under a
+state's or province's law.
 
 The public-sector record of a federal jurisdiction (``federal: true``) says which of its laws reach a regional
-or local body (its ``regional_`` and ``local_`` fields); where it names none, the contract names no federal law
-for that body and drafts the access-to-information term in general words, and this reading asks in a note
-(a build warning in a final contract) for the law of the body's own state, Land, canton or province.
+or local body (its ``regional_`` and ``local_`` fields); a state's record (``state_level: true``) binds that
+state's bodies, not a national one. Where no record names the body's own law, the contract names none for it and
+drafts the access-to-information term in general words, and this reading asks in a note (a build warning in a
+final contract) for the law that binds it.
 """
 
 from __future__ import annotations
@@ -31,12 +33,16 @@ def apply_public_level(deal: Any) -> tuple[Any, list[Finding]]:
         ("parties", "client", "level" if client.level else "kind"),
         "public-level-unrecorded",
         client.name,
-        f"{client.name} is a {public.level} public body under the law of {law.name}, whose recorded information and audit laws "
-        "bind the federal bodies only; the law of its own state, Land, canton or province is not recorded",
-        "the contract names no federal information law or audit office for it and drafts the access-to-information "
-        "term in general words",
-        "the information law and the audit body of its own state, Land, canton or province, and add them to the "
-        "public-sector terms",
+        f"{client.name} is a {public.level} public body under the law of {law.name}, whose recorded information and "
+        + (
+            "audit laws are the state's or province's own; the federal law that binds a national body is not recorded"
+            if public.level == "national"
+            else "audit laws bind the federal bodies only; the law of its own state, Land, canton or province is not "
+            "recorded"
+        ),
+        "the contract names none of the recorded information, audit or procurement laws for it and drafts the "
+        "access-to-information term in general words",
+        "the information law and the audit body that bind it, and add them to the public-sector terms",
         "public-sector",
     )
     if prints_as_draft(deal):
