@@ -122,7 +122,8 @@ def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Pa
             for f in c.figures():
                 click.echo(f"  {f.kind} changed: {f.ours} → {f.theirs}" + (f" ({f.problem})" if f.problem else ""))
         for n in markup.comments:
-            click.echo(f"{n.id} comment by {n.author or 'unknown'} on {n.reference}: {n.text}")
+            on = f", on “{n.on}”" if n.on else ""
+            click.echo(f"{n.id} comment by {n.author or 'unknown'} on {n.reference} ({n.title}){on}: {n.text}")
         if not markup.changes and not markup.comments:
             click.echo(f"{theirs}: no tracked changes and no comments")
         for v in acceptance.values:

@@ -131,6 +131,8 @@ class MarkupComment:
     text: str
     clause: str
     reference: str
+    title: str = ""  # the clause's title
+    on: str = ""  # the words they commented on (as the file reads before their tracked changes)
 
 
 @dataclass
@@ -263,7 +265,10 @@ def read_markup(data: bytes, document: Any, currency: str | None = None, ours: b
         for start in p.iter(f"{{{W}}}commentRangeStart"):
             author, text = comments_text.get(start.get(f"{{{W}}}id"), ("", ""))
             if author != NOTE_AUTHOR:  # our own drafting notes are not theirs
-                comments.append(MarkupComment(f"N{len(comments) + 1}", author, text, clause.id, reference))
+                on = _commented_words(start)
+                comments.append(
+                    MarkupComment(f"N{len(comments) + 1}", author, text, clause.id, reference, clause.title, on)
+                )
         if spot.heading:
             continue  # the clause's heading
         before, after, authors = _readings(p)
@@ -373,3 +378,14 @@ def provenance_of(data: bytes) -> dict[str, str]:
         return _provenance(zipfile.ZipFile(io.BytesIO(data)))
     except zipfile.BadZipFile:
         return {}
+
+
+def _commented_words(start: Any) -> str:
+    """The words between a comment's range start and its end, in the paragraph it starts in."""
+    words = []
+    for node in start.itersiblings():
+        if node.tag == f"{{{W}}}commentRangeEnd" and node.get(f"{{{W}}}id") == start.get(f"{{{W}}}id"):
+            break
+        if node.tag not in (f"{{{W}}}ins", f"{{{W}}}moveTo"):  # their insertions are not what they commented on
+            words += [t.text or "" for t in node.iter(f"{{{W}}}t", f"{{{W}}}delText")]
+    return _squash("".join(words))

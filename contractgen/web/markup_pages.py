@@ -165,6 +165,7 @@ def _accept(request: Request, ws: Any, rel: str, path, form) -> Response:
         rel=rel,
         report=report,
         rejected=rejected,
+        where={c["id"]: ", ".join(filter(None, (c["reference"], c.get("place", "")))) for c in report["changes"]},
         filename=kept[0],
         lines=context["lines"],
         edit=f"/edit/{quote(rel)}",

@@ -109,7 +109,10 @@ def test_none_accepts_nothing_and_an_unknown_id_is_refused(negotiation):
         f"C2 clause 63 (Costs) by {m.AUTHOR}: Each Party pays its own {{+reasonable+}} costs [-and expenses-]"
         in text.output
     )
-    assert f"N1 comment by {m.AUTHOR} on clause 63: We cannot accept a cost cap here." in text.output
+    assert (
+        f"N1 comment by {m.AUTHOR} on clause 63 (Costs), on “Each Party pays its own costs and expenses incurred in "
+        "negotiating, preparing and entering into this Agreement.”: We cannot accept a cost cap here." in text.output
+    )
     wrong = CliRunner().invoke(main, ["import-markup", str(deal), str(theirs), "--accept", "C9"])
     assert wrong.exit_code != 0 and "no change C9" in wrong.output and deal.read_bytes() == before
 

@@ -56,7 +56,7 @@ def test_their_changes_are_shown_and_two_accepted_one_rejected(client, web_repo:
     assert done.status_code == 200, done.text
     assert "the deal's <code>service_levels.service_credits.at_risk</code> is now 15 (was 12)" in done.text
     assert "Accepted C2: <code>overrides.costs</code> holds their text" in done.text
-    assert "Rejected C1: the deal keeps its text" in done.text
+    assert "Rejected C1 (clause 34): the deal keeps its text" in done.text  # the id and where it is
     assert "Against their document, the contract now differs in C1 only (the changes rejected)." in done.text
     assert git(web_repo, "log", "-1", "--format=%s").strip() == f"Saved in the web workspace: {DEAL}"
     assert f"saved {DEAL} (commit " in done.text  # accepting is a save: committed like one
