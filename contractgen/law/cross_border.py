@@ -117,13 +117,14 @@ def _place(code: str) -> str:
 
 
 def mainland_interim(deal: Any, arbitration: Any) -> tuple[MainlandInterim | None, list[str]]:
-    """Where the seat is in Hong Kong and a party is in the Mainland: the Interim Measures Arrangement as the clause
-    states it when the institution is listed, else a note that it does not reach this arbitration; and the notes."""
+    """Where the seat is in Hong Kong and a party is in the Mainland (incorporated, addressed or, for the supplier,
+    delivering there): the Interim Measures Arrangement as the clause states it when the institution is listed, else
+    a note that it does not reach this arbitration; and the notes."""
     for key, data in _treaties("interim_measures"):
         reaches = set(data.get("reaches") or ())
         if arbitration.seat_country != data.get("seat_country"):
             continue
-        parties = [p for p in (deal.parties.client, deal.parties.supplier) if reaches & set(party_places(p))]
+        parties = [p for role, p in _parties(deal) if reaches & _places(deal, role, p)]
         if not parties:
             continue
         listed = (data.get("institutions") or {}).get(arbitration.institution.key)
@@ -137,6 +138,19 @@ def mainland_interim(deal: Any, arbitration: Any) -> tuple[MainlandInterim | Non
         )
         return view, [_confirm_listing(key, data, view)]
     return None, []
+
+
+def _parties(deal: Any) -> list[tuple[str, Any]]:
+    return [("client", deal.parties.client), ("supplier", deal.parties.supplier)]
+
+
+def _places(deal: Any, role: str, party: Any) -> set[str]:
+    """Where a party is or has assets: its places, and for the supplier the countries it delivers from."""
+    places = set(party_places(party))
+    if role == "supplier":
+        centres = getattr(getattr(deal, "sourcing", None), "delivery_centres", None) or []
+        places |= {centre.country for centre in centres}
+    return places
 
 
 def _not_listed(key: str, data: dict[str, Any], arbitration: Any, party: Any) -> str:

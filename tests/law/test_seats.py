@@ -197,3 +197,18 @@ def test_a_recorded_seat_names_the_only_jurisdiction_record_of_its_state(city, c
         assert load_jurisdictions()[jurisdiction].country == code
     else:
         assert len(records) != 1, f"{city}: its state has one jurisdiction record ({records}); name it"
+
+
+def test_a_hong_kong_supplier_delivering_from_the_mainland_brings_the_interim_measures_arrangement():
+    deal = load_deal(DISPUTES / "hk-hkiac-written.yaml").deal
+    hong_kong = SimpleNamespace(
+        name="Harbour Ops Limited", incorporated_in="Hong Kong", address="1 Queen's Road, Hong Kong"
+    )
+    fields, _ = parse_arbitration("HKIAC arbitration seated in Hong Kong")
+    view = view_arbitration(fields, "English")
+    at_home = SimpleNamespace(parties=SimpleNamespace(client=deal.parties.client, supplier=hong_kong), sourcing=None)
+    assert mainland_interim(at_home, view) == (None, [])
+    centre = SimpleNamespace(city="Dongguan", country="CN")
+    delivering = SimpleNamespace(parties=at_home.parties, sourcing=SimpleNamespace(delivery_centres=[centre]))
+    found, notes = mainland_interim(delivering, view)
+    assert found is not None and found.listed_as == "the Hong Kong International Arbitration Centre" and notes
