@@ -18,7 +18,7 @@ from contractgen.law.regimes import resolve_regulations
 
 
 from contractgen.deal.readings.sector import assume, client_country, guessed_sector
-from contractgen.law.forums import country_code
+from contractgen.law.seats import country_code
 from contractgen.law.public_sector import level_of
 from contractgen.values.countries import country_name
 
