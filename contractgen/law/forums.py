@@ -17,7 +17,10 @@ from typing import Any
 from contractgen.law.cross_border import MainlandInterim, award_notes, country_name, mainland_interim
 from contractgen.law.jurisdictions import is_arbitration
 from contractgen.law.library import LawLibrary, active
-from contractgen.law.seats import country_code, mediation_of_record, seat_place, trim_city
+
+# country_code is re-exported: code written before it moved to law/seats imports it from here
+from contractgen.law.seats import country_code as country_code
+from contractgen.law.seats import mediation_of_record, seat_place, trim_city
 
 
 @dataclass(frozen=True)
