@@ -64,6 +64,71 @@ CASES = {
         + EU_ONLY
         + ["rate applicable to late commercial payments"],
     ),
+    # Santiago: Spanish durations and frequencies, a CLP amount and a date in Spanish, a Chilean S.A. and SpA (the
+    # SpA's RUT not yet known), Delivery Centres named by city alone (no hours: the table has no hours column)
+    "cl-bank-santiago": (
+        ["privacy-law:ley-19-628-sobre-proteccion-de-la-vida-privada", "default-company-number:supplier"],
+        [
+            "Banco del Pacífico Sur S.A., a corporation (sociedad anónima) formed under the laws of the Republic of "
+            "Chile with RUT 97.123.456-7, whose domicile is at",
+            "Servicios Tecnológicos Andinos SpA, a simplified joint-stock company (sociedad por acciones) formed under "
+            "the laws of the Republic of Chile with RUT [●]",
+            "is governed by the laws of the Republic of Chile",
+            "the ordinary courts of justice of the city and commune of Santiago",
+            "in any event within 24 hours",
+            "Delivery Centre Country Time zone Santiago Chile America/Santiago Lima",
+            "CLP 45.000.000",
+            "3 Business Days",
+            "the Comité Operativo, weekly; and the Comité Ejecutivo, quarterly",
+        ],
+        COMMON_LAW
+        + ENGLISH_STATUTES
+        + GDPR_WORDS_BUT_CONTROLLER
+        + EU_ONLY
+        + ["company number", "a company incorporated in", "Time zone Business hours"],
+    ),
+    # Madrid: a Spanish S.A. and S.L. with their NIFs, GDPR with the LOPDGDD, "72 horas", "días hábiles", an
+    # amount with the euro sign after it, a date in figures, payment from the invoice date
+    "es-insurer-madrid": (
+        ["privacy-law:ley-organica-3-2018-lopdgdd", "special-data-from-subjects:claimants"],
+        [
+            "Aseguradora Castellana de Riesgos, S.A., a public limited company (sociedad anónima) registered in the "
+            "Spanish Commercial Register (Registro Mercantil) with NIF A-28123456",
+            "Nube Ibérica Servicios Gestionados, S.L., a private limited company (sociedad de responsabilidad "
+            "limitada) registered in the Spanish Commercial Register (Registro Mercantil) with NIF B-87654321",
+            "the courts and tribunals of the city of Madrid",
+            "in any event within 72 hours",
+            "Delivery Centre Country Time zone Madrid España Europe/Madrid Lisboa Portugal Europe/Lisbon",
+            "85.000,00 €",
+            "1 Business Day",
+            "within 60 days after the date of the invoice",
+            "review this Agreement together twice a year",
+        ],
+        COMMON_LAW + ENGLISH_STATUTES + ["company number", "a company incorporated in", "Time zone Business hours"],
+    ),
+    # São Paulo: a sociedade anônima and a limitada with their CNPJs, the LGPD, "48 horas", "5 dias úteis",
+    # "a cada duas semanas", an amount in reais, a date in Portuguese, payment from the invoice date
+    "br-logistics-saopaulo": (
+        ["late-payment-rate:brazil"],
+        [
+            "Logística Bandeirantes S.A., a corporation (sociedade anônima) organised under the laws of the Federative "
+            "Republic of Brazil with CNPJ 11.222.333/0001-81, whose head office is at",
+            "Cerrado Datacenter e Serviços de TI Ltda., a limited liability company (sociedade limitada) organised "
+            "under the laws of the Federative Republic of Brazil with CNPJ 44.555.666/0001-72",
+            "is governed by the laws of the Federative Republic of Brazil",
+            "in any event within 48 hours",
+            "Delivery Centre Country Time zone São Paulo Brasil America/Sao_Paulo Recife Brasil America/Recife",
+            "R$ 1.250.000,00",
+            "within 5 Business Days after the end of the period it covers",
+            "the Comitê Operacional, fortnightly; and the Comitê Executivo, quarterly",
+            "within 30 days after the date of the invoice",
+        ],
+        COMMON_LAW
+        + ENGLISH_STATUTES
+        + GDPR_WORDS_BUT_CONTROLLER
+        + EU_ONLY
+        + ["company number", "a company incorporated in", "Time zone Business hours"],
+    ),
     "ch-insurer-conflicts": (
         ["critical-or-important:finma-circular-2018-3", "sector-from-name:insurer-ch"],
         [
