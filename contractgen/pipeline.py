@@ -28,6 +28,7 @@ from contractgen.library.bespoke import RIDER
 from contractgen.library.clauses import Library, load_library
 from contractgen.library.contract_words import law_word_problems, wording_problems
 from contractgen.library.cover import (
+    company_by_law,
     kind_words,
     load_draft_marking,
     load_execution,
@@ -339,20 +340,21 @@ def _party_block(role: str, party, template_dir: Path, context: dict) -> PartyBl
     signatory = getattr(party, "signatory", None)
     article = "the" if takes_article(party.short_name or role.title(), getattr(party, "article", None)) else ""
     kind = getattr(party, "kind", "company")
-    members, signs_as = [m.name for m in getattr(party, "members", ())], context["companies"][role].signs_as
+    view = context["companies"][role]
+    members, by_law = [m.name for m in getattr(party, "members", ())], company_by_law(template_dir, view, party)
     return PartyBlock(
         role=role,
         name=party.name,
         short_name=party.short_name or role.title(),
         article=article,
         address=party.address,
-        company_number=party.company_number or "",
+        company_number=by_law[1] if by_law else party.company_number or "",
         incorporated_in=party.incorporated_in or "",
         signatory_name=getattr(signatory, "name", "") or "",
         signatory_title=getattr(signatory, "title", "") or "",
-        details=party_details(template_dir, article, kind),
+        details=party_details(template_dir, article, "company_by_law" if by_law else kind),
         kind=kind,
-        kind_words=kind_words(template_dir, kind),
+        kind_words=by_law[0] if by_law else kind_words(template_dir, kind),
         registered_number=getattr(party, "registered_number", None) or "",
         charity_number=getattr(party, "charity_number", None) or "",
         trading_as=getattr(party, "trading_as", None) or "",
@@ -362,7 +364,7 @@ def _party_block(role: str, party, template_dir: Path, context: dict) -> PartyBl
         branch_in=getattr(party, "branch_in", None) or "",
         members=format_words(context, members) if members else "",
         execution=load_party_execution(
-            template_dir, context["law"].family, "sealed" if getattr(party, "seal", False) else signs_as or kind
+            template_dir, context["law"].family, "sealed" if getattr(party, "seal", False) else view.signs_as or kind
         ),
     )
 

@@ -4,8 +4,10 @@ name shows (the ``companies`` block of a jurisdiction record).
 A Delaware corporation is incorporated, a Delaware limited liability company is formed, and either gives
 its principal place of business (its registered office is its registered agent's); an Australian company
 is registered under the Corporations Act with an ACN; a Mexican sociedad acts through a legal representative
-whose powers are granted by public deed. Where the record has no block, or the name shows no form it
-knows, a company keeps the general wording ("a company incorporated in …, whose registered office is at …").
+whose powers are granted by public deed. Where a common-law or mixed place's record has no block, a company keeps the general wording ("a company incorporated
+in …, with company number …, whose registered office is at …"); elsewhere (a civil-law place without a block,
+a place no record names, or a name that shows no form the block knows) the description is neutral ("a company
+organised under the laws of …, with registration number …") and a drafting note says what to check.
 """
 
 from __future__ import annotations
@@ -32,6 +34,13 @@ class CompanyView:
     signs_as: str = ""  # the cover.yaml execution kind for its signature block ("legal_representative")
     register_number: bool = True  # false where the number given is not its number in the companies register
     particulars: str = ""  # what its law requires its contracts to state ("… (Article 2250 of the Civil Code)")
+    # Where no record describes the form and the place is not a common-law one (whose "incorporated … with company
+    # number … registered office" the general wording is), the description stays neutral: "organised under the laws
+    # of …, with registration number …"; `unknown` then says what is missing, for the drafting note.
+    neutral: bool = False
+    unknown: str = ""  # "the law of Uruguay" (no record) or "the forms of Chile's record" (a form it does not list)
+    label: str = ""  # the record's name for the company's identifier ("RUT"), for the note that asks for it
+    place: str = ""  # a neutral description's place as its record names it ("the People's Republic of China")
 
 
 def _ending(text: str) -> str:
@@ -46,6 +55,15 @@ def _record(place: str) -> dict[str, Any] | None:
         if found is not None:
             record = active().records("jurisdictions").get(found.key)
             return (record.data.get("companies") if record is not None else None) or None
+    return None
+
+
+def _jurisdiction(place: str) -> Any:
+    """The jurisdiction record a place of incorporation names ("New South Wales, Australia"), or None."""
+    for candidate in (place, *(p.strip() for p in place.split(","))):
+        found = find(candidate) if candidate else None
+        if found is not None:
+            return found
     return None
 
 
@@ -64,16 +82,31 @@ def company_view(party: Any) -> CompanyView:
     """How the contract describes a company party and how it signs, from its place's record and its name."""
     if getattr(party, "kind", "company") != "company" or not party.incorporated_in:
         return CompanyView()
-    block = _record(str(party.incorporated_in))
+    place = str(party.incorporated_in)
+    block = _record(place)
     if block is None:
-        return CompanyView()
+        record = _jurisdiction(place)
+        if record is not None and record.tradition != "civil":  # common law, or mixed (Scotland, South Africa)
+            return CompanyView()
+        where = place if record is None else record.name
+        return CompanyView(neutral=True, unknown=f"the law of {where}", place=where)
     name = _ending(party.name)
     form = next(
         (f for f in block["forms"] if any(name.endswith(_ending(n)) for n in f["names"] if _ending(n))),
         None,
     )
+    label = str(block.get("number") or "")
     if form is None:
-        return CompanyView()
+        record = _jurisdiction(place)
+        names = ", ".join(n for f in block["forms"] for n in f["names"][:1])
+        where = record.name if record is not None else place
+        return CompanyView(
+            neutral=True,
+            unknown=f"the forms the library records for {where} ({names})",
+            label=label,
+            number=_number(label, str(party.company_number or party.registered_number or "")),
+            place=where,
+        )
     representative = str(block.get("representative") or "")
     given = str(party.company_number or party.registered_number or "")
     kind = next((n for n in block.get("numbers") or () if given and re.fullmatch(n["pattern"], given.strip())), None)
@@ -87,6 +120,7 @@ def company_view(party: Any) -> CompanyView:
         signs_as="legal_representative" if representative else "",
         register_number=bool(kind.get("in_register", True)) if kind else True,
         particulars=str(block.get("particulars") or ""),
+        label=label,
     )
 
 

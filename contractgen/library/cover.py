@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -98,6 +99,19 @@ def _kind_entry(data: object, kind: str, where: str) -> dict | None:
     ):
         raise LibraryError(f"{where}: party_kinds: {kind}: needs lines (like party) and may have words (text)")
     return entry
+
+
+def company_by_law(template_dir: Path, view: Any, party: Any) -> tuple[str, str] | None:
+    """The cover's words for a company the law of its place describes (a law record's form, or the neutral
+    description where there is none): (its form, its identifier), where the template words such a company
+    (`party_kinds: company_by_law`); None for any other party, keeping the `party` wording."""
+    if getattr(party, "kind", "company") != "company" or not party.incorporated_in:
+        return None
+    data, where = _read(template_dir)
+    if not (view.described or view.neutral) or _kind_entry(data, "company_by_law", where) is None:
+        return None
+    number = view.number or (f"registration number {party.company_number}" if party.company_number else "")
+    return view.described or f"a company organised under the laws of {view.place or party.incorporated_in}", number
 
 
 @functools.lru_cache(maxsize=64)

@@ -140,5 +140,8 @@ def test_every_sample_describes_each_company_as_its_record_says_or_as_before(sam
         if view.described:
             assert f"{party.name}, {view.described}" in parties
             assert f"{party.name}, a company incorporated in" not in parties
+        elif party.kind == "company" and party.incorporated_in and view.neutral:
+            # a civil-law place without a company record, or one no record names: the neutral description
+            assert f"{party.name}, a company organised under the laws of {view.place}" in parties
         elif party.kind == "company" and party.incorporated_in:
             assert f"{party.name}, a company incorporated in {party.incorporated_in}" in parties

@@ -193,6 +193,10 @@ def test_a_cooperative_elsewhere_with_a_company_form_stays_a_company():
 def test_a_draft_prints_a_placeholder_for_a_missing_company_number_and_asks(tmp_path):
     path = overlaid(DISPUTES / "hk-hkiac-written.yaml", OVERLAYS / "draft.yaml", tmp_path)
     text = contract_text(path)
-    assert "Pearl Delta Technology Services Limited, a company incorporated in China with company number [●]" in text
+    # China has no company record: the description is neutral, with the placeholder for its registration number
+    assert (
+        "Pearl Delta Technology Services Limited, a company organised under the laws of the People's Republic of "
+        "China with registration number [●]"
+    ) in text
     assert "default-company-number:supplier" in {n.id for n in load_deal(path).notes}
     assert "with company number [●]" not in text_of(DISPUTES / "hk-hkiac-written.yaml")  # a final document: as written

@@ -9,9 +9,11 @@ from typing import Any
 from contractgen.deal.model import Deal
 from contractgen.deal.readings.public_formalities import apply_protective_security, apply_public_payment_period
 from contractgen.deal.readings.company_particulars import apply_company_particulars
+from contractgen.law.companies import company_view
 from contractgen.deal.readings.law_notes import note_ccpa_outside_california
 from contractgen.deal.readings.finding import Finding, prints_as_draft
 from contractgen.deal.readings.liability_default import apply_liability_default
+from contractgen.deal.readings.company_form import note_company_form
 from contractgen.deal.readings.convenience import apply_convenience_default
 from contractgen.deal.readings.implied_data import apply_implied_data
 from contractgen.deal.readings.payment_terms import note_stamp_duty, note_unread_payment_terms
@@ -61,6 +63,7 @@ def reading_notes(deal: Deal, data: Any) -> Iterator[Finding]:
     yield from note_stamp_duty(deal)
     yield from note_top_priority_target(deal, data)
     yield from note_ccpa_outside_california(deal, data)
+    yield from note_company_form(deal, data)
 
 
 def ask_company_numbers(deal: Deal) -> tuple[Deal, list[Finding]]:
@@ -70,9 +73,13 @@ def ask_company_numbers(deal: Deal) -> tuple[Deal, list[Finding]]:
         party = getattr(deal.parties, role)
         if not prints_as_draft(deal) or party.kind != "company" or party.company_number or party.registered_number:
             continue
-        found.append(Finding(("parties", role), "default-company-number", role, f"the deal gives no company number for {party.name}",
-                             "the draft prints [●] for it", f"its company number or registry code in the register where it is "
-                             f"incorporated (parties.{role}.company_number)", "parties"))  # fmt: skip
+        label = company_view(party).label  # the identifier the law of its place gives a company ("RUT")
+        wanted = (
+            f"its {label}" if label else "its company number or registry code in the register where it is incorporated"
+        )
+        found.append(Finding(("parties", role), "default-company-number", role,
+                             f"the deal gives no {label or 'company number'} for {party.name}", "the draft prints [●] for it",
+                             f"{wanted} (parties.{role}.company_number)", "parties"))  # fmt: skip
         parties = deal.parties.model_copy(update={role: party.model_copy(update={"company_number": "[●]"})})
         deal = deal.model_copy(update={"parties": parties})
     return deal, found
