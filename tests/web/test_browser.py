@@ -334,3 +334,23 @@ def test_own_words_and_two_saves_at_once_in_chromium(server: str, web_repo: Path
         expect(second.locator("#status")).to_contain_text(f"saved {DEAL} (unchanged since its last commit)")
         assert "monthly_charges: 200000" in (web_repo / DEAL).read_text(encoding="utf-8")
         browser.close()
+
+
+def test_a_signed_deal_looks_read_only_in_chromium(server: str, web_repo: Path):
+    """Its Save button is disabled and looks it (not the blue of a button that works); no Build button."""
+    path = web_repo / DEAL
+    path.write_text("status: signed\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    expect = playwright_api.expect
+    with playwright_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+        page.set_default_timeout(60_000)
+        page.goto(f"{server}/edit/{DEAL}")
+        save = page.locator("#save")
+        expect(save).to_be_disabled()
+        expect(save).not_to_have_css("background-color", "rgb(31, 95, 168)")  # the working button's blue
+        expect(save).to_have_css("cursor", "not-allowed")
+        expect(page.locator("#build")).to_have_count(0)
+        expect(page.locator("#warning-links summary")).not_to_contain_text("can be saved")
+        _shot(page, "14-signed-read-only")
+        browser.close()
