@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
 from contractgen.deal import load_deal
 from tests.helpers import FIXTURES
 from tests.terms import overlaid
@@ -62,3 +64,58 @@ def test_data_protection_null_still_says_there_is_none(tmp_path):
     deal = load_deal(overlaid(DISPUTES / "nz-uncitral.yaml", NO_DATA, tmp_path)).deal
     assert deal.data_protection is None
     assert not [w for w in deal._assumed if w.startswith("data_protection")]
+
+
+# Schedule 1: a service silent on its scope and hours is drafted from its kind (deal/data/service_kinds.yaml)
+
+
+def _payments(tmp_path: Path, **service: object) -> Path:
+    """en-asymmetric (one Payments Processing service) with the service's fields replaced."""
+    data = yaml.safe_load((DISPUTES / "en-asymmetric.yaml").read_text("utf-8"))
+    data["scope"]["services"][0].update(service)
+    path = tmp_path / "payments.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
+    return path
+
+
+def test_a_terse_payments_service_gets_its_kinds_scope_and_round_the_clock_hours(tmp_path):
+    service = load_deal(DISPUTES / "en-asymmetric.yaml").deal.scope.services[0]
+    assert service.support_hours == "24x7"
+    assert service.in_scope[1].startswith("Receiving, validating, routing and settling payment transactions")
+    assert service.out_of_scope[-1] == "Fraud losses and chargebacks not caused by a breach of this Agreement"
+    note = _notes(DISPUTES / "en-asymmetric.yaml", tmp_path)["default-scope:pay"]
+    assert "which its name makes a payments processing service" in note.message
+    assert "the generator's defaults for such a service" in note.message
+
+
+def test_what_the_deal_writes_is_never_replaced(tmp_path):
+    own = load_deal(
+        _payments(
+            tmp_path,
+            support_hours="Monday-Friday 07:00-19:00",
+            support_timezone="Europe/London",
+            out_of_scope=["Chargeback handling"],
+        )
+    ).deal.scope.services[0]
+    assert own.support_hours == "Monday-Friday 07:00-19:00"
+    assert own.out_of_scope == ["Chargeback handling"]
+    assert own.in_scope[0].startswith("Operating the payment processing platform")
+    listed = load_deal(_payments(tmp_path, in_scope=["SEPA credit transfers only"])).deal.scope.services[0]
+    assert listed.in_scope == ["SEPA credit transfers only"] and listed.out_of_scope == []
+    assert listed.support_hours == "24x7"  # silent on hours: a payments service runs round the clock
+
+
+def test_the_kind_is_read_in_the_languages_deals_are_written_in(tmp_path):
+    for name, kind_activity in (
+        ("Zahlungsverkehr", "Operating the payment processing platform"),
+        ("Gestione della Rete", "Monitoring the network devices and links in scope"),
+        ("Hébergement", "Providing and operating the hosting environments"),
+        ("Sklep Internetowy", "Hosting and operating the online shop"),
+    ):
+        service = load_deal(_payments(tmp_path, name=name)).deal.scope.services[0]
+        assert service.in_scope[0].startswith(kind_activity), name
+
+
+def test_a_service_of_a_kind_the_clause_drafts_is_left_to_the_clause():
+    hk = load_deal(DISPUTES / "hk-hkiac-written.yaml").deal.scope.services[0]  # Service Desk: end-user support
+    assert hk.in_scope == [] and hk.support_hours is None

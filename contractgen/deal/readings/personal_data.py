@@ -67,7 +67,7 @@ def _profiles(deal: Any) -> list[tuple[str, dict[str, Any]]]:
     return found
 
 
-def _public_body_outside(deal: Any, table: str = "public_bodies_outside") -> str:
+def public_body_outside(deal: Any, table: str = "public_bodies_outside") -> str:
     """Why the general privacy law (or, table supplements_outside, its national supplement) of a public-body client's
     country does not bind it at its level, or ""."""
     client = deal.parties.client
@@ -84,7 +84,7 @@ def _public_body_outside(deal: Any, table: str = "public_bodies_outside") -> str
 def assumed_personal_data(deal: Any) -> tuple[dict[str, Any], str] | None:
     """The data protection section a deal without one is drafted with, and why; None when the deal writes the section
     (`data_protection: null` for none) or no privacy law of the client's country is recorded."""
-    if "data_protection" in deal.model_fields_set or _public_body_outside(deal):
+    if "data_protection" in deal.model_fields_set or public_body_outside(deal):
         return None
     found = _profiles(deal)
     section = assumed_section([kind for _, kind in found], data_country(deal), processing_countries(deal))
@@ -92,7 +92,7 @@ def assumed_personal_data(deal: Any) -> tuple[dict[str, Any], str] | None:
         return None
     section["breach_notification"] = _personal_data_words()["breach_notification"]
     reasons = [reason for reason, _ in found]
-    if supplement := _public_body_outside(deal, "supplements_outside"):
+    if supplement := public_body_outside(deal, "supplements_outside"):
         section["regulations"] = section["regulations"][:1]
         reasons.append(supplement)
     return section, "; ".join(reasons)
@@ -136,7 +136,7 @@ def _no_law_known(deal: Any) -> tuple[Any, list[Finding]]:
     drafted = (
         f"no general privacy law of {country_name(country)} is recorded, so the draft has no data-protection terms"
     )
-    if outside := _public_body_outside(deal):
+    if outside := public_body_outside(deal):
         drafted = f"{outside}; the draft has no data-protection terms"
     rules = ("the public-sector or regional data protection law that binds the client, and the terms it requires of its suppliers" if outside else
              "the data-breach statute of the client's state and the sector rules for its business, such as HIPAA, the "
