@@ -383,15 +383,16 @@ def _merge_stale(ws: Workspace, rel: str, path: Path, form, doc, text: str, base
     merged_state = ws.evaluate(rel, merged)
     kept = {key: state.get(key, "") for key in ("theirs_text", "marked_text")}
     state.update(merged_state, stale=True, conflicts=conflicts, **kept)
+    who = ws.repo.last_saved_by(rel) or "someone else"
     if conflicts:
         state["message"] = (
-            f"not saved: {rel} was saved by someone else after you opened it, who changed {len(conflicts)} of the lines you "
+            f"not saved: {rel} was saved by {who} after you opened it, who changed {len(conflicts)} of the lines you "
             "changed. The form now holds their save with your version of those lines; compare each below, "
             "change what you need, and Save again"
         )
     else:
         state["message"] = (
-            f"not saved: {rel} was saved by someone else after you opened it. Their changes and yours touch different lines "
+            f"not saved: {rel} was saved by {who} after you opened it. Their changes and yours touch different lines "
             "and are merged in the form: check them and Save again"
         )
     return merged_doc, merged, text_hash(theirs), theirs

@@ -173,6 +173,19 @@ class WebRepository:
             ["git", "-c", "core.quotepath=off", *args], cwd=self.root, capture_output=True, timeout=20, check=False
         )
 
+    def last_saved_by(self, rel: str) -> str:
+        """Who committed the deal file as it is now ("Ada Counsel at 08:52 UTC"); "" when git cannot say.
+
+        Only when the file is as committed: a hand edit since is nobody git knows.
+        """
+        if self._git("diff", "--quiet", "HEAD", "--", rel).returncode != 0:
+            return ""
+        done = self._git("log", "-n", "1", "--format=%an%x09%ct", "--", rel)
+        author, _, stamp = done.stdout.decode("utf-8", "replace").strip().partition("\t")
+        if done.returncode != 0 or not author or not stamp.isdigit():
+            return ""
+        return f"{author} at {datetime.fromtimestamp(int(stamp), timezone.utc):%H:%M} UTC"
+
     def rounds(self, rel: str) -> list[Round]:
         """Return the saved file and the commits that changed the deal, newest first."""
         self.deal_path(rel)

@@ -81,3 +81,20 @@ def test_each_conflict_is_settled_on_its_own(client, web_repo: Path):
     assert _save(client, settled).status_code == 200
     text = (web_repo / DEAL).read_text(encoding="utf-8")
     assert "reference: NWB-ITO-2027-099" in text and "monthly_charges: 190000" in text and "<<<<<<<" not in text
+
+
+def test_the_refusal_names_who_saved_when_git_knows(client, web_repo: Path):
+    """A colleague's save committed by the workspace is named; a hand edit since the last commit is 'someone else'."""
+    from tests.web.conftest import git
+
+    mine = form_values(client.get(f"/edit/{DEAL}").text)
+    _their_save(web_repo, "payment_terms: 30 days", "payment_terms: 45 days")
+    git(web_repo, "commit", "-qam", "Bea's save")  # committed as conftest's git identity, "Test Lawyer"
+    mine["commercials.monthly_charges"] = "190000"
+    refused = _save(client, mine)
+    assert re.search(r"was saved by Test Lawyer at \d\d:\d\d UTC after you opened it", refused.text)
+    _their_save(web_repo, "monthly_charges: 185000", "monthly_charges: 180000")  # by hand, not committed
+    stale = form_values(refused.text)
+    stale["commercials.monthly_charges"] = "175000"
+    answer = _save(client, stale)
+    assert answer.status_code == 409 and "was saved by someone else after you opened it" in answer.text
