@@ -45,7 +45,8 @@ def _finding(deal: Any, index: int, service: Any, draft: bool) -> Finding:
 
 def _from_table(index: int, service: Any, kind: str, where: str) -> tuple[Any, Finding | None]:
     """The service with its kind's activities, exclusions and hours where it gives none, and the note that says so."""
-    row, update, drafted, check = service_kinds()[kind], {}, [], []
+    row, drafted, check = service_kinds()[kind], [], []
+    update: dict[str, Any] = {}
     if not service.in_scope:
         update["in_scope"] = list(row["in_scope"])
         update["out_of_scope"] = list(service.out_of_scope or row["out_of_scope"])
