@@ -21,6 +21,7 @@ from contractgen.deal.readings.sector import assume, client_country, guessed_sec
 from contractgen.law.seats import country_code
 from contractgen.law.public_sector import level_of
 from contractgen.values.countries import country_name
+from contractgen.values.text import with_indefinite_article
 
 
 def data_country(deal: Any) -> str:
@@ -40,19 +41,19 @@ def _personal_data_words() -> dict[str, Any]:
     return data
 
 
-def _a(noun: str) -> str:
-    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
-
-
 def _profiles(deal: Any) -> list[tuple[str, dict[str, Any]]]:
     """The kinds of personal data the deal's facts name, each with why: the client's sector or kind, and words in the
     contract's title and the services' names and descriptions; else the users' accounts every supplier handles."""
     words = _personal_data_words()
     client = deal.parties.client
     sector = client.sector or guessed_sector(client.name) or ""
-    found = [(f"the client is {_a(sector)}", words["sectors"][sector])] if sector in words["sectors"] else []
+    found = (
+        [(f"the client is {with_indefinite_article(sector)}", words["sectors"][sector])]
+        if sector in words["sectors"]
+        else []
+    )
     if (kind := getattr(client, "kind", "")) in words["kinds"]:
-        found.append((f"the client is {_a(kind.replace('_', ' '))}", words["kinds"][kind]))
+        found.append((f"the client is {with_indefinite_article(kind.replace('_', ' '))}", words["kinds"][kind]))
     services = " ".join(f"{s.name} {getattr(s, 'description', '') or ''}" for s in deal.scope.services)
     texts = (("the services speak of", services), ("the contract's title speaks of", deal.contract.title or ""))
     for name, profile in words["services"].items():

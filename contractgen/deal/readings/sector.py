@@ -132,12 +132,12 @@ def apply_sector_regulation(deal: Any) -> tuple[Any, list[Finding]]:
         # takes the fuller terms: a regulated client cannot sign without them if the function is critical.
         client = deal.parties.client
         sector = client.sector or guessed_sector(client.name)
-        inferred = [regime.in_country(country) for regime in inferred_regimes(sector, country)]
+        inferred = [regime.in_country(country) for regime in inferred_regimes(sector, country, jurisdiction)]
         if inferred and "regulatory" not in deal.model_fields_set:
             names = ", ".join(str(r) for r in inferred)
             deal = assume(
                 deal.model_copy(update={"regulatory": inferred}),
-                f"regulatory: the deal does not write regulatory, and a {sector} in {country} is under {names}: "
+                f"regulatory: the deal does not write regulatory, and {with_indefinite_article(str(sector))} in {country} is under {names}: "
                 "the deal is read as under them; check that these are the regimes the client is under and list "
                 "them under regulatory (regulatory: [] for none)",
             )
