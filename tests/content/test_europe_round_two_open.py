@@ -30,7 +30,9 @@ def test_civil_law_entire_agreement_is_a_completeness_clause(name):
     clause = entire_agreement(sample(name))
     assert "records completely what the Parties have agreed about its subject matter" in clause
     assert "is part of this Agreement only where this Agreement says so" in clause
-    assert "does not exclude or limit any liability for a breach of a duty owed before this Agreement was made" in clause
+    assert (
+        "does not exclude or limit any liability for a breach of a duty owed before this Agreement was made" in clause
+    )
     assert "Neither Party has any remedy for any such statement" not in clause
     assert "has not relied on any statement" not in clause
 
