@@ -7,7 +7,8 @@ scripts/install-system-deps.sh), not by the project's venv:
 
 It starts a private, headless soffice, opens IN.docx, turns on Edit > Track Changes > Record under
 the author EDITS.json names, and makes its edits with Writer's own text API (find, replace, type a
-paragraph, delete one, cut and paste words, anchor a comment), so every w:ins, w:del and w:comment
+paragraph, delete one, cut and paste words, anchor a comment; replace words in a table row's cell
+(`in_row`) or on the cover (`after: start`)), so every w:ins, w:del and w:comment
 of the result is written by LibreOffice, not shaped by the tests. Then it saves the document once
 per entry of `outputs` ({file name: LibreOffice filter name}). An entry whose name starts with
 "clean-" is the same edits made with recording off: their text as it reads once every change is

@@ -245,3 +245,28 @@ def test_figures_libreoffice_typed_in_a_german_contract_are_written_back_as_deal
         ("ch-indexation", "", [(Decimal("2.5"), Decimal("3"))]),  # the cap in Schedule 3's table
     ]
     assert all(len(c.figures()) == sum(op == "+" for op, _ in c.words()) for c in left)  # figures, no words
+
+
+def test_edits_libreoffice_made_on_the_cover_the_signature_page_and_in_a_table_become_deal_values(tmp_path):
+    """The cover's address, the signatory's title and a day rate, changed in Writer, tracked and untracked."""
+    deal = tmp_path / "deal-example.yaml"
+    shutil.copy(REFERENCE, deal)
+    marked = _mark_up_in_libreoffice(tmp_path, deal, FIXTURES / "redline" / "libreoffice-markup-places.json")
+    for copy in ("clean-word", "word"):
+        done, report = _import(deal, marked[copy], "none")
+        assert done.returncode == 0, done.stderr
+        assert [(c["clause"], c["place"]) for c in report["changes"]] == [
+            (":cover", ""),
+            (":signatures", ""),
+            ("ch-rate-card", "the table's row “Infrastructure Engineer”, column “Day rate”"),
+        ]
+    done, report = _import(deal, marked["word"], "all")
+    assert done.returncode == 0, done.stderr
+    assert [(v["field"], v["theirs"]) for v in report["values"]] == [
+        ("parties.supplier.address", "Rajiv Gandhi Infotech Park, Hinjewadi Phase 3, Pune 411057, India"),
+        ("parties.supplier.signatory.title", "Managing Director"),
+        ("commercials.rate_card[1].day_rate", 480),
+    ]
+    assert report["accepted"] == [] and report["differing"] == []
+    # the address prints in the notices clause too, which their copy left as it was: the note says where
+    assert any(note.startswith("parties.supplier.address") and "clause" in note for note in report["notes"])
