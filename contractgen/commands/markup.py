@@ -29,6 +29,7 @@ def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Pa
     from contractgen.outputs import write_atomically
     from contractgen.pipeline import build_deal
     from contractgen.redline.markup import provenance_of, read_markup
+    from contractgen.redline.overrides import renamed_terms
     from contractgen.repo.negotiation import as_they_got_it, differing, plan
 
     workspace, _config = choose_library(root)
@@ -70,6 +71,7 @@ def import_markup(deal: Path, theirs: Path, accept: str, as_json: bool, root: Pa
     # their redline against the deal as it now stands: the changes its render does not print
     remaining = differing(acceptance.text, deal, markup.changes, workspace) if markup.changes else []
     overrides, refused = acceptance.overrides, acceptance.refused
+    acceptance.notes += renamed_terms(markup.changes, sent)
     if overrides or acceptance.values:
         write_atomically(deal, acceptance.text.encode("utf-8"))
     if as_json:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from contractgen.document.model import CrossRef, Paragraph
+from contractgen.document.model import CrossRef, DefinitionList, Paragraph
 from contractgen.redline.markup import MarkupChange, paragraph_texts
 from contractgen.redline.places import FRAMES
 
@@ -76,6 +76,13 @@ def overrides_for(changes: list[MarkupChange], document: Any) -> tuple[dict[str,
                 inlines = next((inl for anchor, _, inl in texts if anchor == change.anchor), [])
                 overrides[change.anchor] = as_markdown(change.after, inlines)
             continue
+        if any(isinstance(block, DefinitionList) for block in models[clause_id].blocks):
+            refused += [
+                f"{c.id}: {c.reference}: the definitions are made from the terms the library's clauses define, and a "
+                "deal cannot override one yet: settle the wording with them, or propose the change to the library"
+                for c in found
+            ]
+            continue
         if not all(isinstance(block, Paragraph) for block in models[clause_id].blocks):
             refused += [
                 f"{c.id}: {c.reference} has lists, tables or headings and the changed paragraph no anchor: "
@@ -96,3 +103,30 @@ def overrides_for(changes: list[MarkupChange], document: Any) -> tuple[dict[str,
             out += [as_markdown(c.after, []) for c in added.get(index, [])]
         overrides[clause_id] = "\n\n".join(out)
     return overrides, refused
+
+
+def renamed_terms(changes: list[MarkupChange], document: Any) -> list[str]:
+    """A note for each defined term a change renames (“Client Data” → “Customer Data”) that the contract uses elsewhere."""
+    from contractgen.document.transforms import reference_text
+
+    notes = []
+    for change in changes:
+        olds, news = re.findall(r"“([^”]+)”", change.before), re.findall(r"“([^”]+)”", change.after)
+        for old, new in zip(olds, news):
+            if old == new or old in news:
+                continue
+            used = re.compile(r"(?<![\w-])" + re.escape(old) + r"(?![\w-])")
+            places = [
+                reference_text(part, clause.number)
+                for part, clause in document.iter_clauses()
+                for _, text, _ in paragraph_texts(clause)
+                if text != change.before and used.search(text)
+            ]
+            if places:
+                where = ", ".join(dict.fromkeys(places[:6])) + (" …" if len(dict.fromkeys(places)) > 6 else "")
+                notes.append(
+                    f"{change.id}: {change.reference} renames the defined term “{old}” to “{new}”, which the contract "
+                    f"uses in {len(places)} other paragraph{'s' if len(places) != 1 else ''} ({where}); their document "
+                    f"still says “{old}” there: ask them whether the new name is meant throughout"
+                )
+    return notes

@@ -190,3 +190,24 @@ def test_a_copy_rendered_before_a_clause_version_was_replaced_is_read_against_th
     report = CliRunner().invoke(main, ["import-markup", str(deal), str(theirs), "--json"])
     assert [c["clause"] for c in json.loads(report.stdout)["changes"]] == ["costs"]
     assert "rendered with clause versions the library has replaced since (publicity v1 → v" in report.stderr
+
+
+def test_a_renamed_defined_term_is_flagged_where_the_contract_still_uses_it_and_not_written(tmp_path):
+    deal = tmp_path / "deal-example.yaml"
+    shutil.copy(REFERENCE, deal)
+    ours, _ = _render(deal)
+    theirs = tmp_path / "theirs.docx"
+    theirs.write_bytes(
+        m.mark_up(
+            ours, lambda root: m.replace_words(_paragraph(root, "“Client Data” means"), "Client", "Customer", 900)
+        )
+    )
+    before = deal.read_text(encoding="utf-8")
+    report = CliRunner().invoke(main, ["import-markup", str(deal), str(theirs), "--accept", "all", "--json"])
+    data = json.loads(report.stdout)
+    (note,) = [n for n in data["notes"] if "renames the defined term" in n]
+    assert note.startswith(
+        "C1: clause 3 renames the defined term “Client Data” to “Customer Data”, which the contract uses"
+    )
+    assert [line.split(":")[0] for line in data["refused"]] == ["C1"] and "definitions are made" in data["refused"][0]
+    assert deal.read_text(encoding="utf-8") == before and report.exit_code == 2
