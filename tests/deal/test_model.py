@@ -94,8 +94,11 @@ def test_minimal_deal_has_defaults_and_absent_sections():
     deal = load_deal(FIXTURES / "good" / "minimal.yaml").deal
     assert deal.contract.locale == "en_GB" and deal.contract.draft is False
     assert deal.parties.client.short_name == "Client" and deal.parties.supplier.short_name == "Supplier"
-    for section in ("sourcing", "service_levels", "governance", "data_protection", "liability"):
+    for section in ("sourcing", "service_levels", "governance", "liability"):
         assert getattr(deal, section) is None
+    # a deal silent on personal data is drafted with the client's privacy law (the client's users' data at least)
+    assert deal.data_protection is not None and deal.data_protection.personal_data
+    assert "UK GDPR" in deal.data_protection.regulations
     # security is the one section a short deal gets by default (baseline terms; `security: false` for none)
     assert deal.security is not None and deal.security.certifications == [] and not deal.security.background_checks
     assert deal.deliverables == []
