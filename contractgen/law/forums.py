@@ -20,7 +20,7 @@ from contractgen.law.library import LawLibrary, active
 
 # country_code is re-exported: code written before it moved to law/seats imports it from here
 from contractgen.law.seats import country_code as country_code
-from contractgen.law.seats import mediation_of_record, seat_place, trim_city
+from contractgen.law.seats import mediation_of_record, seat_in, seat_place, trim_city
 
 
 @dataclass(frozen=True)
@@ -266,8 +266,8 @@ class DisputesView:
     @property
     def tiered(self) -> bool:
         """True when the tiers differ from the default (escalation, mediation, courts)."""
-        mediation_body = getattr(self.mediation, "body", None) if self.mediation is not None else None
-        return bool(self.arbitration or self.expert_determination or self.mediation is None or mediation_body)
+        chosen = self.mediation is not None and self.mediation.body and not self.mediation.from_record
+        return bool(self.arbitration or self.expert_determination or self.mediation is None or chosen)
 
     @property
     def final_forum(self) -> str:
@@ -334,7 +334,7 @@ def enforcement_notes(
     return notes
 
 
-def disputes_of(deal: Any, forum_country: str = "", forum_courts: str = "") -> DisputesView:
+def disputes_of(deal: Any, forum_country: str = "", forum_courts: str = "", forum_key: str = "") -> DisputesView:
     """The `disputes` value of a contract: the tiers, the final forum and the enforcement notes."""
     disputes = getattr(deal, "disputes", None)
     fields = arbitration_fields(deal)
@@ -352,7 +352,7 @@ def disputes_of(deal: Any, forum_country: str = "", forum_courts: str = "") -> D
         courts=disputes.courts,
         asymmetric_for=disputes.asymmetric_for,
         arbitration=arbitration,
-        mediation=mediation_of(disputes.mediation, arbitration),
+        mediation=mediation_of(disputes.mediation, arbitration, (forum_courts, forum_key)),
         expert_determination=disputes.expert_determination,
         notes=notes,
         judgment_at_risk=at_risk,
@@ -366,20 +366,36 @@ class MediationView:
 
     body: str = ""  # "" : a mediator the parties agree on, with no body named
     rules: str = ""  # the body's mediation rules, when it is named from the law records
+    from_record: bool = False  # the body comes from the law records, not from the deal
 
 
-def mediation_of(chosen: Any, arbitration: ArbitrationView | None) -> MediationView | None:
-    """The mediation tier: the deal's body, else the arbitral institution's own mediation service, else the usual
-    mediation body of the seat (law/forums, law/seats), else none named."""
+def mediation_of(
+    chosen: Any, arbitration: ArbitrationView | None, courts: tuple[str, str] = ("", "")
+) -> MediationView | None:
+    """The mediation tier: the deal's body, else the arbitral institution's own mediation service or the usual
+    mediation body of the seat, else (before courts) that of the courts' city or jurisdiction record, else none."""
     if chosen is None:
         return None
-    if chosen.body or arbitration is None:
-        return MediationView(body=chosen.body or "")
+    if chosen.body:
+        return MediationView(body=chosen.body)
+    if arbitration is None:
+        body, rules = _courts_mediation(*courts)
+        return MediationView(body=body, rules=rules, from_record=bool(body))
     seat = seat_place(arbitration.seat) or {}
     body, rules = arbitration.institution.mediation
     if not body and seat.get("mediation_body"):
         body, rules = seat["mediation_body"], seat.get("mediation_rules", "")
-    return MediationView(body=body, rules=rules)
+    return MediationView(body=body, rules=rules, from_record=bool(body))
+
+
+def _courts_mediation(courts: str, key: str) -> tuple[str, str]:
+    """Who appoints a mediator before these courts: the usual body of the city they sit in, else of their record."""
+    seat = seat_in(courts) or {}
+    if seat.get("mediation_body"):
+        return seat["mediation_body"], seat["mediation_rules"]
+    key = key or seat.get("jurisdiction", "")
+    record = active().records("jurisdictions").get(key) if key else None
+    return mediation_of_record(record.data) if record is not None else ("", "")
 
 
 def check_disputes(deal: Any) -> list[tuple[tuple[Any, ...], str]]:

@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from contractgen.law.schema_public_contracts import PublicContractsLaw
-from contractgen.law.schema_terms import Fact
+from contractgen.law.schema_terms import Fact, Mediation
 
 Weekday = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -101,6 +101,17 @@ class BreachNotice(Fact):
     authority: str = Field("", description="the authority the owner notifies, with when, as a contract says it")
 
 
+class ServiceAgent(Fact):
+    """An agent in the country to whom a party established abroad may be served with court documents, where the
+    country's procedural law recognises one that a party appoints by agreement."""
+
+    agent: str = Field(description="the agent as a contract names it, e.g. 'an authorised recipient for service "
+                       "(Zustellungsbevollmächtigter)'")  # fmt: skip
+    law: str = Field(description="the provision that gives service on the agent the effect of service on the party")
+    written_authority: bool = Field(False, description="true if the agent must show a written authority to be served")
+    abroad: str = Field(description="how a party abroad with no agent is served, for the drafting note, in a clause")
+
+
 class NationalLaw(PublicContractsLaw):
     """The jurisdiction-record fields of this module (and a public body's contract formalities), mixed into the
     record's model."""
@@ -124,6 +135,12 @@ class NationalLaw(PublicContractsLaw):
         [], description="courts whose jurisdiction the law limits to listed subjects, which an agreement cannot widen"
     )
     limited_courts_sources: list[str] = Field([], description="the sources of those limits")
+    mediation: Mediation | None = Field(
+        None, description="the usual mediation body for disputes before the country's courts, for a tiered clause"
+    )
+    service_agent: ServiceAgent | None = Field(
+        None, description="the agent for service a party abroad may appoint before the country's courts, where one is"
+    )
     breach_notice: BreachNotice | None = Field(
         None, description="the place's data-breach notification statute, for a supplier that holds the client's data"
     )

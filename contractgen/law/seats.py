@@ -81,11 +81,16 @@ def country_code(place: str | None) -> str:
 
 def place_country(text: str) -> str:
     """The ISO code of the first usual seat city a phrase names ("the courts of Frankfurt am Main" → DE), or ""."""
+    return (seat_in(text) or {}).get("country", "")
+
+
+def seat_in(text: str) -> dict[str, str] | None:
+    """The law/seats entry of the first usual seat city a phrase names (longest names first), or None."""
     words = f" {text.casefold()} "
     for city in sorted(seats(), key=len, reverse=True):
         if re.search(rf"(?<![\w]){re.escape(city)}(?![\w])", words):
-            return seats()[city]["country"]
-    return ""
+            return seats()[city]
+    return None
 
 
 def exemplar_cities() -> dict[str, str]:

@@ -89,7 +89,7 @@ def build_context(deal) -> dict[str, Any]:
     supplier_ref = party_reference(supplier.short_name or "Supplier", getattr(supplier, "article", None))
     forum = replace(forum, courts=_in_own_terms(forum.courts, client_ref, supplier_ref))
     law = law_of(contract.governing_law, contract.law_wording)
-    disputes = disputes_of(deal, forum.country or place_country(forum.courts) or law.country, forum.courts)
+    disputes = disputes_of(deal, forum.country or place_country(forum.courts) or law.country, forum.courts, forum.key)
     derived = compute_derived(deal)  # computed once per document, here
     formalities = public_contract_of(derived.client_country, client.kind, client.public_body, client.level)
     shortcuts = dict(
