@@ -105,7 +105,7 @@ class ServiceAgent(Fact):
     """An agent in the country to whom a party established abroad may be served with court documents, where the
     country's procedural law recognises one that a party appoints by agreement."""
 
-    agent: str = Field(description="the agent as a contract names it, e.g. 'an authorised recipient for service "
+    agent: str = Field(description="the agent as a contract names it after 'its', e.g. 'authorised recipient for service "
                        "(Zustellungsbevollmächtigter)'")  # fmt: skip
     law: str = Field(description="the provision that gives service on the agent the effect of service on the party")
     written_authority: bool = Field(False, description="true if the agent must show a written authority to be served")

@@ -77,7 +77,9 @@ def test_english_courts_name_cedr():
 
 def test_courts_without_a_mediation_record_fall_back_to_a_time_limit_and_non_exclusive_courts():
     clause = dispute_clause(text_of(str(REFERENCE), "french-courts-non-exclusive.yaml"))
-    assert "The mediation will be conducted by a single mediator agreed by the Parties. If no mediator has been" in clause
+    assert (
+        "The mediation will be conducted by a single mediator agreed by the Parties. If no mediator has been" in clause
+    )
     assert "appointed within 20 Business Days after the notice proposing mediation, the mediation has ended" in clause
     assert re.search(r"either Party may refer the Dispute to the courts having jurisdiction under clause \d+\.", clause)
     assert "the courts of Paris in accordance with" not in clause

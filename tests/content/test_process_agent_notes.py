@@ -1,6 +1,7 @@
-"""A party established outside the country of a common-law forum (its courts, or the seat of the arbitration)
-with no agent there for service of process: a draft carries a drafting note asking for one, and a final contract
-is built with a warning saying so. Stated across the disputes and parties fixture deals and the samples."""
+"""A party established outside the country of a common-law forum (its courts, or the seat of the arbitration), or
+of civil-law courts whose law lets it appoint an agent there (German courts: section 171 ZPO), with no agent
+there: a draft carries a drafting note asking for one, and a final contract is built with a warning saying so.
+Stated across the disputes and parties fixture deals and the samples."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ EXPECTED = {
     "ny-icdr": ("supplier", "CA", "US"),  # Ontario supplier, ICDR seated in New York
     "nz-uncitral": ("supplier", "AU", "NZ"),  # New South Wales supplier, seat Auckland
     "deal-example": ("supplier", "IN", "GB"),  # Indian supplier, English courts
+    "de-courts-india": ("supplier", "IN", "DE"),  # Indian supplier, Frankfurt courts (ZPO section 171 recipient)
     "au-retailer-philippines": ("supplier", "PH", "AU"),
     "ca-insurer-us-cloud": ("supplier", "US", "CA"),
     "us-saas-mexico": ("supplier", "MX", "US"),  # Mexican supplier, courts in San Francisco County, California
@@ -41,17 +43,17 @@ EXPECTED = {
 
 
 @pytest.mark.parametrize("path", DEALS, ids=lambda p: p.stem)
-def test_a_foreign_party_without_an_agent_at_a_common_law_forum_is_asked_for_one(path: Path):
+def test_a_foreign_party_without_an_agent_where_the_forum_knows_one_is_asked_for_one(path: Path):
     deal = load_deal(path).deal
     found = [f.about for f in process_agent_findings(deal)]
     expected = EXPECTED.get(path.stem)
     assert found == ([" ".join(expected)] if expected else []), (path.stem, found)
 
 
-def test_no_note_where_the_supplier_has_an_agent_a_civil_law_forum_or_a_local_branch():
-    # sg-siac-tiered names a Singapore agent for its Indian supplier; de-courts-india and ch-swiss-rules go
-    # to civil-law forums; sg-branch-sole-trader's Indian client acts through its registered Singapore branch.
-    for name in ("sg-siac-tiered", "de-courts-india", "ch-swiss-rules"):
+def test_no_note_where_the_supplier_has_an_agent_a_civil_law_forum_without_one_or_a_local_branch():
+    # sg-siac-tiered names a Singapore agent for its Indian supplier; ch-swiss-rules goes to a civil-law seat, whose
+    # record gives no agent for service; sg-branch-sole-trader's Indian client acts through its Singapore branch.
+    for name in ("sg-siac-tiered", "ch-swiss-rules"):
         assert not list(process_agent_findings(load_deal(FIXTURES / "deals" / "disputes" / f"{name}.yaml").deal))
     assert not list(
         process_agent_findings(load_deal(FIXTURES / "deals" / "parties" / "sg-branch-sole-trader.yaml").deal)
@@ -138,3 +140,18 @@ def test_a_polish_supplier_before_irish_courts_is_not_asked_for_an_agent():
     text = contract_text(SAMPLES / "nearshore-eur.yaml")
     assert "Agent for Service of Process" in contract_text(SAMPLES / "deal-example.yaml")
     assert "Agent for Service of Process" not in text and "service of process in any proceedings" not in text
+
+
+def test_before_german_courts_the_agent_is_an_authorised_recipient_under_section_171_zpo():
+    deal = load_deal(FIXTURES / "deals" / "disputes" / "de-courts-india.yaml").deal
+    (agent,) = process_agents(deal)
+    assert agent.role == "supplier" and agent.address == "[●] (an address in Germany)"
+    assert agent.device == "authorised recipient for service (Zustellungsbevollmächtigter)"
+    assert agent.law.startswith("section 171 of the German Code of Civil Procedure") and agent.written_authority
+    (finding,) = process_agent_findings(deal)
+    assert "served there under section 183 ZPO" in finding.drafted and "section 184 ZPO" in finding.drafted
+
+
+def test_an_arbitration_seated_in_germany_appoints_no_recipient():
+    deal = load_deal(FIXTURES / "deals" / "disputes" / "de-dis-india.yaml").deal
+    assert process_agents(deal) == [] and not list(process_agent_findings(deal))

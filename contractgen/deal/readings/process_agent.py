@@ -7,7 +7,10 @@ an agent in the forum's country. The deal's ``process_agent`` appoints one for t
 foreign party has none, the draft appoints one with the agent's name and address left blank ([●], in the forum's
 country) and asks for them in a drafting note (a build warning in a final contract). Between two Member States
 of the European Union a claim is served under the EU service Regulation (law/treaties/eu-service-of-documents.yaml),
-so a party established in one of them needs no agent in the other's courts.
+so a party established in one of them needs no agent in the other's courts. Before civil-law courts whose
+procedural law lets a party appoint an agent in the country to be served for it (``service_agent`` in the courts'
+jurisdiction record: in Germany an authorised recipient for service under section 171 ZPO), a party established
+abroad is given one in the same way, and the note says how it would otherwise be served abroad.
 """
 
 from __future__ import annotations
@@ -33,28 +36,51 @@ class AgentView:
     role: str  # "supplier" or "client"
     name: str
     address: str
+    device: str = ""  # before civil-law courts: the agent as their procedural law names it ("" : an agent for service)
+    law: str = ""  # the provision that makes service on that agent service on the party
+    written_authority: bool = False  # the agent must show a written authority to be served
 
 
 def process_agents(deal: Any) -> list[AgentView]:
     """The agents the contract appoints: the supplier's named in the deal, and for each party established outside a
     common-law forum's country with none, an agent there whose name and address are left blank ([●])."""
-    agents = [AgentView("supplier", deal.process_agent.name, deal.process_agent.address)] if deal.process_agent else []
+    device = service_agent(deal)
+
+    def agent(role: str, name: str, address: str) -> AgentView:
+        return AgentView(role, name, address, str(device.get("agent", "")), str(device.get("law", "")),
+                         bool(device.get("written_authority")))  # fmt: skip
+
+    agents = [agent("supplier", deal.process_agent.name, deal.process_agent.address)] if deal.process_agent else []
     locale = str(deal.contract.locale or "en_GB")
     for finding in process_agent_findings(deal):
         role, _, country = finding.about.split()
-        agents.append(AgentView(role, "[●]", f"[●] (an address in {country_in_sentence(country, locale)})"))
+        agents.append(agent(role, "[●]", f"[●] (an address in {country_in_sentence(country, locale)})"))
     return sorted(agents, key=lambda a: a.role != "supplier")
+
+
+def service_agent(deal: Any) -> dict[str, Any]:
+    """The agent for service a party abroad may appoint before the forum's civil-law courts, as their jurisdiction
+    record gives it (law/jurisdictions `service_agent`), or {} (a common-law forum, an arbitration, no record)."""
+    country, tradition, where, key = _forum(deal)
+    if tradition != "civil" or where.startswith("the seat") or not key:
+        return {}
+    record = active().records("jurisdictions").get(key)
+    return dict(record.data.get("service_agent") or {}) if record is not None else {}
 
 
 def forum_place(deal: Any) -> tuple[str, str, str]:
     """Return the forum's country code, its tradition and how the contract names it (seat or courts)."""
+    return _forum(deal)[:3]
+
+
+def _forum(deal: Any) -> tuple[str, str, str, str]:
     records = load_jurisdictions()
     fields = arbitration_fields(deal)
     if fields and fields.get("institution") and fields.get("seat"):
         view = view_arbitration(fields, "English")
         record = records.get(view.seat_jurisdiction)
         tradition = record.tradition if record else ""
-        return view.seat_country, tradition, f"the seat of the arbitration ({view.seat})"
+        return view.seat_country, tradition, f"the seat of the arbitration ({view.seat})", view.seat_jurisdiction
     c = deal.contract
     forum = forum_of(c.jurisdiction, c.governing_law, c.forum_wording)
     # "the courts located in San Francisco County, California": the jurisdiction its last place names.
@@ -64,7 +90,7 @@ def forum_place(deal: Any) -> tuple[str, str, str]:
     if record is None:
         law, _ = find_law(c.governing_law)
         record = law if law is not None and law.country == country else None
-    return country, (record.tradition if record else ""), forum.courts
+    return country, (record.tradition if record else ""), forum.courts, (record.key if record else "")
 
 
 def note_process_agent(deal: Any, data: Any) -> Iterator[Finding]:
@@ -89,8 +115,9 @@ def served_within_eu(party_country: str, forum_country: str) -> bool:
 
 def process_agent_findings(deal: Any) -> Iterator[Finding]:
     """Each party established outside the country of a common-law forum (courts or seat) with no agent there."""
-    country, tradition, where = forum_place(deal)
-    if not country or tradition != "common":
+    country, tradition, where, _ = _forum(deal)
+    device = service_agent(deal)
+    if not country or (tradition != "common" and not device):
         return
     arbitration = where.startswith("the seat")
     for role in ("supplier", "client"):
@@ -105,14 +132,20 @@ def process_agent_findings(deal: Any) -> Iterator[Finding]:
         proceedings = (
             "court proceedings in support of the arbitration or to enforce its award" if arbitration else "proceedings"
         )
+        appointed = (
+            f"an agent for service ({device['agent']}, {device['law']})"
+            if device
+            else "an agent for service of process"
+        )
+        abroad = device["abroad"] if device else f"a claim against {party.name} would have to be served on it abroad"
         yield Finding(
             ("parties", role, "incorporated_in"),
             "process-agent",
             f"{role} {code} {country}",
             f"{party.name} is established outside the country of {where}, and the deal names no agent there to "
             f"receive service of {proceedings} for it",
-            "the draft appoints an agent for service of process in that country with its name and address left "
-            f"blank ([●]); until they are filled in, a claim against {party.name} would have to be served on it abroad",
+            f"the draft appoints {appointed} in that country with its name and address left blank ([●]); until "
+            f"they are filled in, {abroad}",
             "that the Parties agree an agent in that country"
             + (
                 "; give the supplier's agent in process_agent (name, address)"
