@@ -20,6 +20,7 @@ from pydantic import BeforeValidator, Field, field_validator
 
 from contractgen.deal import accepted
 from contractgen.deal.fields import Name, Section, Text, WholeNumber, _choice
+from contractgen.law.companies import company_view
 
 
 PublicLevel = Literal["national", "regional", "local"]
@@ -274,8 +275,9 @@ def identity_warnings(deal: Any) -> list[str]:
         if party.kind != "company" or party.company_number or party.registered_number:
             continue
         where = f", incorporated in {party.incorporated_in}," if party.incorporated_in else ""
+        label = company_view(party).label or "company number"  # what the law of its place calls it ("RUT")
         found.append(
-            f"parties.{role}.company_number: the deal gives no company number for {party.name}{where} so the "
+            f"parties.{role}.company_number: the deal gives no {label} for {party.name}{where} so the "
             f"contract names it without one and does not identify the contracting entity in its register; check "
             f"which company of the group signs, where it is incorporated and its registered office, and give its "
             f"number in that register (parties.{role}.company_number)"

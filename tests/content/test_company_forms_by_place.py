@@ -111,3 +111,17 @@ def test_a_supplier_from_a_place_without_a_record_is_neutral_with_a_note(tmp_pat
         "Montevideo Software S.A., a company organised under the laws of Uruguay with registration number "
         "217123450019, whose registered office is at"
     ) in text
+
+
+def test_a_final_contract_warns_of_a_missing_rut_by_its_name():
+    from contractgen.deal.parties import identity_warnings
+
+    deal = SimpleNamespace(
+        parties=SimpleNamespace(
+            client=_party(name="Banco Austral S.A.", incorporated_in="Chile"),
+            supplier=_party(name="Atlas Data Limited", incorporated_in="England and Wales"),
+        )
+    )
+    warnings = identity_warnings(deal)
+    assert warnings[0].startswith("parties.client.company_number: the deal gives no RUT for Banco Austral S.A.")
+    assert warnings[1].startswith("parties.supplier.company_number: the deal gives no company number for Atlas")
