@@ -6,10 +6,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 import babel
 import babel.core
 import pycountry
+import yaml
 
 
 @lru_cache(maxsize=64)
@@ -25,17 +28,27 @@ def country_name(code: str, locale: str = "en_GB") -> str:
     return str(getattr(country, "common_name", None) or getattr(country, "name", code))
 
 
-# English puts "the" before country names that are plural or name a kind of state ("the United Kingdom",
-# "the Netherlands", "the Czech Republic"); the rest take none ("Portugal").
-_THE_NAMES = {"Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives", "Seychelles", "Comoros", "Vatican City"}
-_THE_WORDS = ("United ", "Republic", "Kingdom", "Islands", "States", "Emirates", "Federation")
+WORDS = Path(__file__).with_name("data") / "country_words.yaml"
+
+
+@lru_cache(maxsize=1)
+def country_words() -> dict[str, Any]:
+    """The running-text names, articles and abbreviations of data/country_words.yaml."""
+    loaded: dict[str, Any] = yaml.safe_load(WORDS.read_text(encoding="utf-8"))
+    return loaded
 
 
 def country_in_sentence(code: str, locale: str = "en_GB") -> str:
-    """A country's everyday name as it reads inside an English sentence ("the United Kingdom", "Portugal")."""
+    """A country's name as it reads inside an English sentence ("the United Kingdom", "Hong Kong", "Portugal"), from
+    data/country_words.yaml over CLDR's everyday name."""
+    words = country_words()
+    if code in words["names"]:
+        return str(words["names"][code])
     name = country_name(code, locale)
-    if name in _THE_NAMES or any(word in name for word in _THE_WORDS):
-        return "the " + name
+    for short, full in words["replace"].items():
+        name = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, name)
+    if name.startswith("the ") or name in words["the_names"] or any(w in name for w in words["the_words"]):
+        return name if name.startswith("the ") else "the " + name
     return name
 
 
