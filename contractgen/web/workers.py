@@ -136,6 +136,7 @@ def job_redline(workspace, old_name: str, old_text: str, new_name: str, new_text
 def job_markup(workspace, name: str, text: str, docx: bytes, accept: tuple[str, ...] = ()) -> dict[str, Any]:
     """Read a counterparty's marked-up DOCX against the deal; with `accept`, the deal text those changes make."""
     from contractgen.redline.markup import provenance_of, read_markup
+    from contractgen.redline.overrides import renamed_terms
     from contractgen.repo.negotiation import as_they_got_it, differing, plan_text
 
     _, result = _build(workspace, name, text)
@@ -163,6 +164,7 @@ def job_markup(workspace, name: str, text: str, docx: bytes, accept: tuple[str, 
             for c in markup.changes
         ],
         "comments": [vars(n) for n in markup.comments],
+        "term_notes": renamed_terms(markup.changes, sent),  # defined terms they renamed that the contract still uses
     }
     if accept:
         chosen = [c for c in markup.changes if c.id in accept]

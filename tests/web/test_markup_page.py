@@ -139,3 +139,18 @@ def test_an_ambiguous_figure_is_shown_with_both_readings_and_not_accepted(client
     assert done.status_code == 422
     assert "not accepted: C1: paragraph 1 of Schedule 3: &#39;200.000&#39; can be read two ways" in done.text
     assert path.read_bytes() == before
+
+
+def test_a_renamed_defined_term_is_flagged_in_the_page(client):
+    ours = client.get(f"/download/docx/{DEAL}").content
+
+    def rename(root):
+        definition = next(
+            p
+            for p in root.iter(f"{{{m.W}}}p")
+            if "“Client Data” means" in "".join(t.text or "" for t in p.iter(f"{{{m.W}}}t"))
+        )
+        m.replace_words(definition, "Client", "Customer", 900)
+
+    page = _upload(client, m.mark_up(ours, rename)).text
+    assert re.search(r'id="term-note-1">C1: clause 3 renames the defined term “Client Data” to “Customer Data”', page)
