@@ -97,6 +97,9 @@ def expectations(case: tuple[str, str, str, str]) -> tuple[list[str], list[str],
         contains += [_fill(p, law).format(name=name) for p in written.get("contains", [])]
         absent += [_fill(p, law).format(name=name) for p in written.get("anywhere_absent", [])]
         described[name] = [_fill(p, law).format(name=name) for p in written.get("absent", [])]
+        terms = written.get("terms") or {}
+        contains += [_fill(p, law).format(name=name) for p in terms.get("contains", [])]
+        absent += [_fill(p, law).format(name=name) for p in terms.get("absent", [])]
     if client in PUBLIC_BODIES:
         record = public_sector_of(law["record"], client, True)
         contains += list(record.information_laws)

@@ -189,10 +189,18 @@ class Liability(Section):
 
 
 class Renewal(Section):
-    """Automatic renewal."""
+    """Automatic renewal; for a public client, its option to extend instead."""
 
     period: Duration
     notice: Duration
+    extensions: PositiveInt | None = Field(
+        None,
+        description=(
+            "a public client's option to extend: the most periods it may extend by, as the procurement allows "
+            "(the contract then states the longest Term); unset: the draft prints [●] with a note"
+        ),
+        examples=[2],
+    )
 
 
 class TerminationForConvenience(Section):
@@ -215,6 +223,24 @@ class Term(Section):
     renewal: Renewal | None = None
     termination_for_convenience: TerminationForConvenience | None = None
     exit: Exit | None = None
+
+    @property
+    def longest(self) -> Duration | None:
+        """The longest the contract can run: the initial term and every extension period the option allows, where
+        both are counted in the same unit (months or years); else None."""
+        renewal = self.renewal
+        if renewal is None or renewal.extensions is None:
+            return None
+        start, step = self.initial_term, renewal.period
+        if start.business or step.business:
+            return None
+        if start.unit == step.unit:
+            return Duration(start.value + renewal.extensions * step.value, start.unit)
+        months = {"month": 1, "year": 12}
+        if start.unit in months and step.unit in months:
+            total = start.value * months[start.unit] + renewal.extensions * step.value * months[step.unit]
+            return Duration(total, "month")
+        return None
 
 
 class Clauses(Section):

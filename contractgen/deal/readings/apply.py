@@ -14,6 +14,7 @@ from contractgen.deal.readings.law_notes import note_ccpa_outside_california
 from contractgen.deal.readings.finding import Finding, prints_as_draft
 from contractgen.deal.readings.liability_default import apply_liability_default
 from contractgen.deal.readings.company_form import note_company_form
+from contractgen.deal.readings.party_terms import apply_party_terms
 from contractgen.deal.readings.convenience import apply_convenience_default
 from contractgen.deal.readings.implied_data import apply_implied_data
 from contractgen.deal.readings.payment_terms import note_stamp_duty, note_unread_payment_terms
@@ -48,6 +49,7 @@ def apply_readings(deal: Deal) -> tuple[Deal, list[Finding]]:
         apply_public_level,
         apply_protective_security,
         apply_public_payment_period,
+        apply_party_terms,
     ):
         deal, notes = reading(deal)
         found += notes

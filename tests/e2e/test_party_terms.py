@@ -1,0 +1,86 @@
+"""What a party's kind changes in the operative terms, read in the rendered contract: a public client's option to
+extend with its limit, and the rest of the parties review's findings (tests/fixtures/deals/party-terms/). The
+party matrix (test_party_matrix.py) asserts the same terms for every kind under eight laws."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from contractgen import writers
+from contractgen.deal import load_deal
+from contractgen.deal.load import deal_findings
+from contractgen.pipeline import Workspace, build_document
+from tests.e2e.test_hardening import docx_text
+from tests.helpers import FIXTURES
+
+FOLDER = FIXTURES / "deals" / "party-terms"
+PARTIES = FIXTURES / "deals" / "parties"
+WORKSPACE = Workspace()
+
+
+@lru_cache(maxsize=None)
+def built(path: str):
+    """The build result of one deal file, built once."""
+    return build_document(load_deal(FOLDER.parent / path), WORKSPACE)
+
+
+@lru_cache(maxsize=None)
+def text(path: str) -> str:
+    """The DOCX text of one deal file (relative to tests/fixtures/deals), whitespace collapsed."""
+    result = built(path)
+    data = writers.render(result.document, WORKSPACE.template_dir(result.source.deal.template), "docx")
+    return " ".join(docx_text(data).split())
+
+
+def test_an_extension_option_states_its_number_and_the_longest_term():
+    t = text("party-terms/uk-extension-limit.yaml")
+    assert "may extend it, at its option, for up to two further periods of 12 months each" in t
+    assert "so that the Term does not exceed 60 months" in t
+    assert "or extended under clause 7" in t and "together with any Extension Period" in t
+    assert "Renewal Term" not in t and "[●]" not in t.split("Extension", 1)[1].split("Each Extension Period")[0]
+    assert not [w for w in built("party-terms/uk-extension-limit.yaml").warnings if w.startswith("term.renewal")]
+
+
+def test_an_extension_option_the_deal_does_not_limit_is_a_blank_with_a_warning():
+    t = text("parties/uk-secretary-of-state.yaml")
+    assert "for up to [●] further periods of 12 months each" in t and "does not exceed [●] in total" in t
+    warnings = built("parties/uk-secretary-of-state.yaml").warnings
+    assert [w for w in warnings if w.startswith("term.renewal:") and "term.renewal.extensions" in w]
+
+
+def test_in_a_draft_the_open_extension_limit_is_a_note():
+    data = load_deal(PARTIES / "uk-secretary-of-state.yaml").deal.model_dump(mode="json", exclude_none=True)
+    data["status"] = "draft"
+    _, problems, notes = deal_findings(data, "uk.yaml")
+    assert not problems
+    assert "extension-limit:extensions" in [n.id for n in notes]
+
+
+def _between(t: str, start: str, end: str) -> str:
+    """The text from the first `start` to the next `end` after it."""
+    return t.split(start, 1)[1].split(end, 1)[0]
+
+
+def test_a_public_client_indemnifies_within_the_cap_and_the_supplier_without():
+    uk = text("parties/uk-secretary-of-state.yaml")
+    unlimited = _between(uk, "Nothing in this Agreement limits or excludes either Party's liability for", "Subject to")
+    assert "in the case of the Supplier, its obligations under clause" in unlimited
+    assert "The Authority's liability under clause" in uk and "is subject to the limit in clause" in uk
+    se = text("parties/se-municipality.yaml")
+    unlimited = _between(se, "Each Party is liable without limitation", "In any other case")
+    assert "and, in the case of the Supplier, under clause" in unlimited
+    assert "The City's liability under clause" in se
+    warnings = built("parties/uk-secretary-of-state.yaml").warnings
+    assert [w for w in warnings if w.startswith("parties.client.kind:") and "within the general cap" in w]
+
+
+def test_a_company_client_keeps_both_parties_indemnities_unlimited():
+    t = text("parties/de-consortium.yaml")
+    unlimited = _between(t, "Each Party is liable without limitation", "In any other case")
+    assert "in the case of" not in unlimited and "under clause" in unlimited
+    assert "is subject to the limit in clause" not in t
+
+
+def test_a_civil_law_cap_has_a_floor_when_the_deal_states_no_liability():
+    t = text("parties/de-consortium.yaml")
+    assert "for all events occurring in a Contract Year, will not exceed the greater of €1,440,000" in t
