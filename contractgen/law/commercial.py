@@ -50,6 +50,7 @@ class InsolvencyTerms:
     officeholders: tuple[str, ...] = ()
     law: str = ""
     events: tuple[str, ...] = ()  # the procedures a company incorporated under this law may enter, as events
+    individual_events: tuple[str, ...] = ()  # an individual's bankruptcy and debt-relief procedures, as events
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,7 @@ def commercial_terms(data: dict[str, Any]) -> CommercialTerms:
             officeholders=tuple(insolvency.get("officeholders") or ()),
             law=_text(insolvency.get("law")),
             events=tuple(insolvency.get("events") or ()),
+            individual_events=tuple(insolvency.get("individual_events") or ()),
         ),
         execution=ExecutionFormalities(
             signing=_text(execution.get("signing")),

@@ -122,6 +122,16 @@ class Insolvency(Fact):
             "clause lists them for each party incorporated here, whatever law governs the contract"
         ),
     )
+    individual_events: list[str] = Field(
+        [],
+        description=(
+            "the bankruptcy and debt-relief procedures of this law for an individual (a sole trader or a person "
+            "contracting in their own name), each as an event that completes 'an Insolvency Event occurs in relation "
+            "to the Contractor if …' and names its statute (e.g. 'a bankruptcy order is made against them under "
+            "Part 9 of the Insolvency Act 1986'); the insolvency clause lists them for an individual party under this "
+            "law instead of a company's winding up and administration"
+        ),
+    )
 
 
 class Execution(Fact):

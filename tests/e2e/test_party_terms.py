@@ -53,7 +53,7 @@ def test_in_a_draft_the_open_extension_limit_is_a_note():
     data["status"] = "draft"
     _, problems, notes = deal_findings(data, "uk.yaml")
     assert not problems
-    assert "extension-limit:extensions" in [n.id for n in notes]
+    assert "default-extension-limit:extensions" in [n.id for n in notes]
 
 
 def _between(t: str, start: str, end: str) -> str:
@@ -84,3 +84,25 @@ def test_a_company_client_keeps_both_parties_indemnities_unlimited():
 def test_a_civil_law_cap_has_a_floor_when_the_deal_states_no_liability():
     t = text("parties/de-consortium.yaml")
     assert "for all events occurring in a Contract Year, will not exceed the greater of €1,440,000" in t
+
+
+def test_an_individual_supplier_performs_personally_and_may_die_or_fall_ill():
+    t = text("parties/sg-branch-sole-trader.yaml")
+    assert "The Designer will perform the Services personally." in t
+    assert (
+        "Narmada may terminate this Agreement with immediate effect by written notice to the Designer (or, after" in t
+    )
+    assert "the roles in the Designer's team" not in t and "account manager and the delivery lead" not in t
+
+
+def test_an_individual_supplier_has_the_bankruptcy_events_of_a_person_under_its_law():
+    t = text("parties/sg-branch-sole-trader.yaml")
+    person = _between(t, "An Insolvency Event occurs in relation to the Designer, an individual, if:", "notify")
+    assert (
+        "a bankruptcy order is made against them, under the Insolvency, Restructuring and Dissolution Act 2018"
+        in person
+    )
+    assert "a debt repayment scheme under Part 15 of the Insolvency, Restructuring and Dissolution Act 2018" in person
+    assert "winding up" not in person and "liquidator" not in person
+    # the company client keeps a company's events
+    assert "An Insolvency Event occurs in relation to Narmada if:" in t

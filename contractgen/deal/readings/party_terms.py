@@ -27,7 +27,7 @@ def apply_party_terms(deal: Any) -> tuple[Any, list[Finding]]:
     if client.public_body and renewal is not None and renewal.extensions is None:
         finding = Finding(
             ("term", "renewal"),
-            "extension-limit",
+            "default-extension-limit",
             "extensions",
             f"the client is a public body, whose contract is extended at its option rather than renewed, and the "
             f"deal does not say how many periods of {renewal.period} it may extend by",
@@ -41,7 +41,7 @@ def apply_party_terms(deal: Any) -> tuple[Any, list[Finding]]:
     if client.public_body:
         finding = Finding(
             ("parties", "client", "kind"),
-            "public-body-indemnities",
+            "default-public-body-indemnities",
             client.kind,
             f"{client.name} is a public body, and an unlimited indemnity it gives is a contingent liability that its "
             "public-finance rules usually allow only with approval",
