@@ -33,6 +33,7 @@ from contractgen.library.cover import (
     load_draft_marking,
     load_execution,
     load_party_execution,
+    member_signers,
     party_details,
 )
 from contractgen.library.resolve import Outline, ResolvedContract, ResolvedDeal, load_outline
@@ -342,7 +343,7 @@ def _party_block(role: str, party, template_dir: Path, context: dict) -> PartyBl
     kind = getattr(party, "kind", "company")
     view = context["companies"][role]
     members, by_law = [m.name for m in getattr(party, "members", ())], company_by_law(template_dir, view, party)
-    return PartyBlock(
+    block = PartyBlock(
         role=role,
         name=party.name,
         short_name=party.short_name or role.title(),
@@ -367,6 +368,8 @@ def _party_block(role: str, party, template_dir: Path, context: dict) -> PartyBl
             template_dir, context["law"].family, "sealed" if getattr(party, "seal", False) else view.signs_as or kind
         ),
     )
+    block.signers = member_signers(party, block, template_dir, context["law"].family)
+    return block
 
 
 def build_deal(deal_path: str | Path, workspace: Workspace | None = None, raw: bytes | None = None) -> BuildResult:

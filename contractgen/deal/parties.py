@@ -133,6 +133,13 @@ class ConsortiumMember(Section):
     incorporated_in: Name | None = None
     address: Text
     lead: bool = Field(False, description="true for the lead member, who acts for the consortium")
+    power_of_attorney: bool = Field(
+        False,
+        description=(
+            "true if this member signs through the lead member under a written power of attorney annexed to the "
+            "contract; false (default): it signs its own signature block"
+        ),
+    )
 
 
 COURTS = {

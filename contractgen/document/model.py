@@ -283,6 +283,7 @@ class PartyBlock:
     branch_in: str = ""
     members: str = ""  # a consortium's members, as a list in words
     execution: Execution | None = None  # how this party signs, where its kind signs differently (cover.yaml)
+    signers: list[PartyBlock] = field(default_factory=list)  # a consortium's members' own blocks; empty: one block
 
 
 @dataclass(frozen=True)

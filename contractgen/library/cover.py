@@ -4,12 +4,13 @@ and how a draft is dated and marked."""
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from contractgen.document.model import Execution, PartyDetail, SignatureLine
+from contractgen.document.model import Execution, PartyBlock, PartyDetail, SignatureLine
 from contractgen import safefs
 from contractgen.errors import LibraryError, UnsafePathError
 from contractgen.yamlload import safe_load
@@ -193,3 +194,30 @@ def load_party_execution(template_dir: Path, family: str, kind: str) -> Executio
         (e for e in own if not e.get("families")), None
     )
     return _execution(chosen, f"{where}: execution") if chosen is not None else None
+
+
+def member_signers(party: Any, block: PartyBlock, template_dir: Path, family: str) -> list[PartyBlock]:
+    """A consortium's signature blocks: the lead member's (for itself, and as attorney for each member whose power
+    of attorney is annexed) and one for every other member; [] for any other party (it signs as one)."""
+    members = list(getattr(party, "members", None) or ())
+    if getattr(party, "kind", "") != "consortium" or not members:
+        return []
+    lead = party.lead_member
+    attorney = any(m.power_of_attorney for m in members if m is not lead)
+    own = load_party_execution(Path(template_dir), family, "consortium_member")
+    first = load_party_execution(Path(template_dir), family, "consortium_attorney") if attorney else own
+    blocks = [replace(block, name=lead.name, address=lead.address, execution=first, signers=[])]
+    for member in members:
+        if member is not lead and not member.power_of_attorney:
+            blocks.append(
+                replace(
+                    block,
+                    name=member.name,
+                    address=member.address,
+                    signatory_name="",
+                    signatory_title="",
+                    execution=own,
+                    signers=[],
+                )
+            )
+    return blocks

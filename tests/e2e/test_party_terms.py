@@ -106,3 +106,32 @@ def test_an_individual_supplier_has_the_bankruptcy_events_of_a_person_under_its_
     assert "winding up" not in person and "liquidator" not in person
     # the company client keeps a company's events
     assert "An Insolvency Event occurs in relation to Narmada if:" in t
+
+
+def test_each_consortium_member_signs_its_own_block():
+    t = text("parties/de-consortium.yaml")
+    signatures = t.split("Signatures", 2)[-1]
+    for member in ("Bavaria Systems GmbH", "Alpen Data Services GmbH"):
+        assert f"Signed, as a member of the consortium, for and on behalf of {member}" in signatures
+    assert "This authority does not extend to signing this Agreement, which each member signs itself." in t
+
+
+def test_a_member_with_a_power_of_attorney_signs_through_the_lead_member():
+    t = text("party-terms/de-consortium-attorney.yaml")
+    assert "under the powers of attorney annexed to this Agreement, for each other member of the consortium" in t
+    assert "for and on behalf of Alpen Data Services GmbH" not in t
+    assert "through the lead member under a written power of attorney annexed to this Agreement" in t
+
+
+def test_a_consortium_is_one_party_and_each_members_insolvency_and_exit_count():
+    t = text("parties/de-consortium.yaml")
+    assert (
+        "ARGE Isar Cloud, a consortium whose members, Bavaria Systems GmbH and Alpen Data Services GmbH, together" in t
+    )
+    assert "The members of the Consortium together form one Party" in t
+    assert "An Insolvency Event occurs in relation to the Consortium whenever one occurs in relation to any of its" in t
+    exit_ground = _between(t, "No member may leave the Consortium", "Publicity")
+    assert (
+        "approve the replacement member" in exit_ground and "the event being good cause for termination" in exit_ground
+    )
+    assert "treat the event as a change of control" not in t

@@ -9,6 +9,8 @@ numbered paragraphs, their results filled in from the model.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from contractgen.writers.docx.wml import qn
 from lxml import etree
 
@@ -265,7 +267,8 @@ class BodyWriter:
                 self.text(p, self.doc.execution.intro, change=part.change)
                 self.mark_paragraph(p, part.change)
             for party in self.doc.parties:
-                self.signature_block(body, party)
+                for signer in party.signers or [party]:
+                    self.signature_block(body, signer if signer is party else replace(signer, change=party.change))
         else:
             for clause in part.clauses:
                 self.clause(body, clause, "Heading1")
