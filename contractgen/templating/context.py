@@ -74,6 +74,7 @@ def build_context(deal) -> dict[str, Any]:
     from contractgen.law.party_insolvency import insolvency_views
     from contractgen.law.employment import staff_transfer_of
     from contractgen.law.public_sector import public_sector_of
+    from contractgen.law.seat_courts import client_seat_forum
 
     context: dict[str, Any] = {name: getattr(deal, name) for name in type(deal).model_fields}
     client, supplier = deal.parties.client, deal.parties.supplier
@@ -82,6 +83,8 @@ def build_context(deal) -> dict[str, Any]:
     arbitration = arbitration_fields(deal)
     if arbitration is None:
         forum = forum_of(contract.jurisdiction, contract.governing_law, contract.forum_wording)
+        if not contract.jurisdiction and not contract.forum_wording:  # the client's draft: the courts of its seat
+            forum = client_seat_forum(contract.governing_law, client.address) or forum
     else:  # the courts that support the arbitration: those of its seat, else of the governing law
         seat = arbitration.get("seat") or ""
         forum = forum_of(None, _seat_courts(seat) or contract.governing_law)

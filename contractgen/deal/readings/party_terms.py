@@ -1,6 +1,6 @@
 """What a party's kind changes in the operative terms where the deal does not say: the limit of a public client's
-option to extend, and the indemnities a public client gives. Each is a drafting note in a draft and a build
-warning in a final document."""
+option to extend, the indemnities a public client gives, and the courts of the client's seat where no forum is
+named. Each is a drafting note in a draft and a build warning in a final document."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from typing import Any
 
 from contractgen.deal.readings.finding import Finding, prints_as_draft
 from contractgen.deal.readings.sector import assume
+from contractgen.law.jurisdictions import find_law
+from contractgen.law.seat_courts import client_seat_forum
 
 
 def _said(deal: Any, finding: Finding, found: list[Finding]) -> Any:
@@ -51,4 +53,29 @@ def apply_party_terms(deal: Any) -> tuple[Any, list[Finding]]:
             "limitation-of-liability",
         )
         deal = _said(deal, finding, found)
+    deal = _seat_forum(deal, found)
     return deal, found
+
+
+def _seat_forum(deal: Any, found: list[Finding]) -> Any:
+    """Where the deal names no forum, the client's draft goes to the courts of the client's seat, with a note."""
+    contract, disputes = deal.contract, deal.disputes
+    if contract.jurisdiction or contract.forum_wording or (disputes is not None and disputes.arbitration):
+        return deal
+    seat = client_seat_forum(contract.governing_law, deal.parties.client.address)
+    if seat is None:
+        return deal
+    record = find_law(contract.governing_law)[0]
+    finding = Finding(
+        ("contract", "governing_law"),
+        "default-forum-seat",
+        seat.courts,
+        f"the deal names no forum, and the library's default for the law of {record.name if record else 'the contract'} "
+        f"({record.courts if record else 'its courts'}) is not where {deal.parties.client.name} is seated",
+        f"the draft, as the client's, gives jurisdiction to {seat.courts}, the courts of the client's seat read from "
+        "its address",
+        "which courts (or arbitration) the parties agree on, and the court competent there for the amount and subject "
+        "matter; name them in contract.jurisdiction",
+        "governing-law",
+    )
+    return _said(deal, finding, found)
