@@ -115,6 +115,8 @@ def expectations(case: tuple[str, str, str, str]) -> tuple[list[str], list[str],
         contains.append("does not renew automatically")
         absent.append("renews automatically")
     absent += law.get("not_for", {}).get(client, [])
+    contains += law.get("terms", {}).get("contains", [])
+    absent += law.get("terms", {}).get("absent", [])
     record = active().records("jurisdictions")[law["record"]].data
     if (record.get("execution") or {}).get("e_signature") is False:
         absent.append("electronic signature")

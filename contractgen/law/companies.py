@@ -78,8 +78,22 @@ def _number(label: str, number: str) -> str:
     return f"{label} {number}"
 
 
+def _llp_view(place: str) -> CompanyView:
+    """How a limited liability partnership of a place signs, where its record says (``llp``): its signature block
+    is the cover.yaml execution kind ``llp_<signatory>`` ("llp_designated_partner"); else the general LLP block."""
+    for candidate in (place, *(p.strip() for p in place.split(","))):
+        found = find(candidate) if candidate else None
+        record = active().records("jurisdictions").get(found.key) if found is not None else None
+        if record is not None:
+            signatory = str((record.data.get("llp") or {}).get("signatory") or "")
+            return CompanyView(signs_as="llp_" + re.sub(r"\W+", "_", signatory.casefold()) if signatory else "")
+    return CompanyView()
+
+
 def company_view(party: Any) -> CompanyView:
     """How the contract describes a company party and how it signs, from its place's record and its name."""
+    if getattr(party, "kind", "company") == "llp" and party.incorporated_in:
+        return _llp_view(str(party.incorporated_in))
     if getattr(party, "kind", "company") != "company" or not party.incorporated_in:
         return CompanyView()
     place = str(party.incorporated_in)

@@ -264,6 +264,17 @@ class Companies(Fact):
     )
 
 
+class LimitedLiabilityPartnerships(Fact):
+    """How a limited liability partnership registered under this law signs for itself."""
+
+    signatory: str = Field(
+        description=(
+            "who signs for it, as the law calls them: 'designated partner' (India), 'member' (the United Kingdom)"
+        ),
+    )
+    law: str = Field("", description="the statute that constitutes it, as cited")
+
+
 class CommercialLaw(BaseModel):
     """The jurisdiction-record fields of this module, mixed into the record's model."""
 
@@ -293,6 +304,9 @@ class CommercialLaw(BaseModel):
     )
     indemnity: Indemnity | None = Field(
         None, description="whether an indemnity reaches claims between the parties only in express words"
+    )
+    llp: LimitedLiabilityPartnerships | None = Field(
+        None, description="how a limited liability partnership registered under this law signs"
     )
 
 

@@ -135,3 +135,31 @@ def test_a_consortium_is_one_party_and_each_members_insolvency_and_exit_count():
         "approve the replacement member" in exit_ground and "the event being good cause for termination" in exit_ground
     )
     assert "treat the event as a change of control" not in t
+
+
+def test_a_deal_naming_no_forum_goes_to_the_courts_of_the_clients_seat():
+    se = text("parties/se-municipality.yaml")
+    assert "the courts of Malmö have exclusive jurisdiction" in se and "Stockholm District Court" not in se
+    it = text("parties/it-public-hospital.yaml")
+    assert "the courts of Pavia have exclusive jurisdiction" in it and "courts of Milan" not in it
+    warnings = built("parties/se-municipality.yaml").warnings
+    assert [w for w in warnings if w.startswith("contract.governing_law:") and "the courts of Malmö" in w]
+
+
+def test_a_named_forum_is_kept():
+    t = text("parties/uk-secretary-of-state.yaml")
+    assert "the courts of England and Wales have exclusive jurisdiction" in t
+
+
+def test_an_indian_llp_signs_by_a_designated_partner_and_trustees_record_their_authority():
+    t = text("parties/in-llp-charity.yaml")
+    signatures = t.split("Signatures", 2)[-1]
+    assert "Signed for and on behalf of Kaveri Tech Consulting LLP Signature of designated partner" in signatures
+    assert "Signature of member" not in signatures
+    assert "Authorised by the trust deed, clause [●], or by a resolution of the trustees dated [●]" in signatures
+
+
+def test_a_successor_takes_the_exit_indemnity_on_trust_where_privity_applies():
+    t = text("parties/in-llp-charity.yaml")
+    assert "The Trust holds the benefit of clause" in t and "as trustee for each Successor other than itself" in t
+    assert "A Successor may enforce" not in t
