@@ -60,7 +60,7 @@ def frame_texts(document: Any) -> dict[str, list[str]]:
         if getattr(document, name) or name in document.marks:
             cover += [label, _squash(getattr(document, name))]
     signatures: list[str] = []
-    for party in document.parties:
+    for party in (signer for block in document.parties for signer in block.signers or [block]):
         execution = party.execution or document.execution
         signatures.append(_squash(f"{execution.signed_for}{party.name}"))
         for line in execution.lines:
