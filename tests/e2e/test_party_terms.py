@@ -6,12 +6,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import pytest
+import yaml
+
 from contractgen import writers
 from contractgen.deal import load_deal
 from contractgen.deal.load import deal_findings
 from contractgen.pipeline import Workspace, build_document
 from tests.e2e.test_hardening import docx_text
 from tests.helpers import FIXTURES
+from tests.party_matrix import FOLDER as MATRIX, case_id, deal_data
 
 FOLDER = FIXTURES / "deals" / "party-terms"
 PARTIES = FIXTURES / "deals" / "parties"
@@ -163,3 +167,25 @@ def test_a_successor_takes_the_exit_indemnity_on_trust_where_privity_applies():
     t = text("parties/in-llp-charity.yaml")
     assert "The Trust holds the benefit of clause" in t and "as trustee for each Successor other than itself" in t
     assert "A Successor may enforce" not in t
+
+
+@pytest.mark.parametrize(
+    ("law", "event"),
+    [
+        ("english", "a bankruptcy order is made against them (Part 9 of the Insolvency Act 1986)"),
+        (
+            "singapore",
+            "a debt repayment scheme under Part 15 of the Insolvency, Restructuring and Dissolution Act 2018",
+        ),
+        ("new_zealand", "or are admitted to the no asset procedure"),
+        ("hong_kong", "a bankruptcy petition or application is presented or made by or against them"),
+    ],
+)
+def test_a_sole_trader_has_the_bankruptcy_events_its_law_records(law, event):
+    case = (law, "courts", "charity", "sole_trader")
+    raw = yaml.safe_dump(deal_data(*case), allow_unicode=True, sort_keys=False).encode("utf-8")
+    result = build_document(load_deal(MATRIX / f"{case_id(case)}.yaml", raw=raw), WORKSPACE)
+    data = writers.render(result.document, WORKSPACE.template_dir(result.source.deal.template), "docx")
+    t = " ".join(docx_text(data).split())
+    person = _between(t, "An Insolvency Event occurs in relation to the Contractor, an individual, if:", "notify")
+    assert event in person and "liquidator" not in person
