@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from contractgen.law.forums import country_code
+from contractgen.law.seats import country_code
 from contractgen.law.jurisdictions import Forum, Jurisdiction, find_law
 
 _POSTCODE = re.compile(r"\d")
