@@ -32,6 +32,7 @@ class TaxName:
     short: str = ""
     law: str = ""
     invoice: str = ""  # the electronic invoice a supplier established there must issue
+    invoice_abroad: str = ""  # the invoice it issues to a buyer abroad, where the record gives another one
     exports: str = ""  # how a supplier established there taxes services used abroad
 
 
@@ -153,6 +154,7 @@ def commercial_terms(data: dict[str, Any]) -> CommercialTerms:
             short=_text(tax.get("short")),
             law=_text(tax.get("law")),
             invoice=_text(tax.get("invoice")),
+            invoice_abroad=_text(tax.get("invoice_abroad")),
             exports=_text(tax.get("exports")),
         ),
         anti_bribery=AntiBriberyLaws(laws=tuple(bribery.get("laws") or ())),

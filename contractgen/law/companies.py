@@ -13,7 +13,7 @@ organised under the laws of …, with registration number …") and a drafting n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from contractgen.law.commercial import TaxName
@@ -145,7 +145,8 @@ def company_views(deal: Any) -> dict[str, CompanyView]:
 
 def supplier_tax(deal: Any) -> TaxName:
     """The indirect tax of the supplier's place of incorporation where it is in another country than the client's
-    (its own invoices charge it: Mexican IVA on services to a US client), as that place's record names it; else none."""
+    (its own invoices charge it: Mexican IVA on services to a US client), as that place's record names it, with the
+    invoice it issues to a buyer abroad where the record gives one (`invoice_abroad`); else none."""
     supplier, client = deal.parties.supplier, deal.parties.client
     place = str(getattr(supplier, "incorporated_in", None) or "")
     if not place or country_code(place) == country_code(getattr(client, "incorporated_in", None)):
@@ -153,5 +154,8 @@ def supplier_tax(deal: Any) -> TaxName:
     for candidate in (place, *(p.strip() for p in place.split(","))):
         found = find(candidate) if candidate else None
         if found is not None:
-            return found.commercial.tax if found.commercial.tax.short and found.commercial.tax.invoice else TaxName()
+            tax = found.commercial.tax
+            if not (tax.short and tax.invoice):
+                return TaxName()
+            return replace(tax, invoice=tax.invoice_abroad) if tax.invoice_abroad else tax
     return TaxName()

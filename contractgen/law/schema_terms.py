@@ -92,6 +92,12 @@ class Tax(Fact):
         description="the electronic invoice a supplier established there must issue, as a contract names it, e.g. "
         "'a digital tax receipt (CFDI) under Articles 29 and 29-A of the Federal Tax Code'",
     )
+    invoice_abroad: str | None = Field(
+        None,
+        description="the invoice a supplier established there issues for services supplied to a buyer abroad, where "
+        "it is not `invoice` (neutral wording where no official text says which), e.g. 'a valid VAT invoice (fapiao) "
+        "of the kind PRC law requires for the supply'",
+    )
     exports: str | None = Field(
         None,
         description="how a supplier established there taxes services used abroad, in a clause after 'will charge "
