@@ -171,7 +171,7 @@ def test_reference_deal_text_output():
     ]
 
 
-def test_what_every_it_outsourcing_contract_needs_is_missing_when_the_deal_leaves_it_out():
+def test_what_every_it_outsourcing_contract_needs_is_missing_when_the_deal_leaves_it_out(tmp_path):
     from tests.terms import coverage_status
 
     charity = coverage_status(helpers.SAMPLES / "uk-charity-minimal.yaml")  # no security, governance or insurance
@@ -187,14 +187,19 @@ def test_what_every_it_outsourcing_contract_needs_is_missing_when_the_deal_leave
     ):
         assert charity[item] == "covered", item
     assert charity["dp-roles"] == "covered"  # its data_protection section is there
-    bare = coverage_status(helpers.FIXTURES / "deals" / "good" / "minimal.yaml")  # nothing on personal data either
+    minimal = helpers.FIXTURES / "deals" / "good" / "minimal.yaml"
+    silent = coverage_status(minimal)  # silent on personal data: the client's privacy law's terms by default
+    assert silent["dp-roles"] == "covered" and silent["dp-regulations"] == "covered"
+    bare_file = tmp_path / "minimal-no-personal-data.yaml"  # `data_protection: null` says there is none
+    bare_file.write_text(minimal.read_text(encoding="utf-8") + "data_protection: null\n", encoding="utf-8")
+    bare = coverage_status(bare_file)
     for item in ("dp-roles", "dp-regulations", "dp-processing-details"):
         assert bare[item] == "MISSING", item
     assert bare["sec-isms"] == "covered" and bare["insurance"] == "covered"
     reference = coverage_status(REFERENCE)
     assert {reference[i] for i in ("governance-structure", "insurance", "sec-isms", "dp-roles")} == {"covered"}
     result = subprocess.run(
-        [str(SCRIPT), "coverage", str(helpers.FIXTURES / "deals" / "good" / "minimal.yaml")],
+        [str(SCRIPT), "coverage", str(bare_file)],
         capture_output=True,
         text=True,
         timeout=300,
