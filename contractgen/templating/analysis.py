@@ -311,6 +311,7 @@ class Analyzer:
                 "words",
                 "words_or",
                 "country",
+                "place",
                 "duration",
                 "cap",
                 "count_words",

@@ -281,6 +281,19 @@ def country(ctx, code) -> str:
     return name
 
 
+def place(value) -> str:
+    """A place a deal writes, as it reads in a sentence: a country's own name in its running-text form ("United Arab
+    Emirates" → "the United Arab Emirates"); anything else (a state, "England and Wales") as written."""
+    import pycountry
+
+    text = str(value or "").strip()
+    try:
+        code = pycountry.countries.lookup(text).alpha_2
+    except LookupError:
+        return text
+    return country_in_sentence(code)
+
+
 # A zone named in hours the deal writes ("07:00-19:00 CET", "08:00-17:30 Irish time") when the contract names the
 # zone itself: "CET" is wrong in summer, and "Irish time (Irish Time, ...)" says it twice.
 _ZONE_WORDS = re.compile(r"\s+(?:[A-Z][a-z]+ time|C?ES?T|[GB]ST|W?ES?T|EES?T|UTC|GMT)$")
@@ -353,6 +366,7 @@ FILTERS = {
     "words": words,
     "words_or": words_or,
     "country": country,
+    "place": place,
     "duration": duration,
     "cap": cap,
     "a": with_article,

@@ -41,3 +41,21 @@ def test_every_currency_is_formatted_for_every_locale(locale, currency, expected
     context = {"locale_": locale, "currency_": currency}
     assert money(context, Decimal("3180000")) == expected
     assert money0(context, Decimal("3180000")) == expected[:-3]
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("United Arab Emirates", "the United Arab Emirates"),
+        ("Netherlands", "the Netherlands"),
+        ("Hong Kong", "Hong Kong"),
+        ("Lithuania", "Lithuania"),
+        ("England and Wales", "England and Wales"),
+        ("Delaware", "Delaware"),
+        ("New South Wales, Australia", "New South Wales, Australia"),
+    ],
+)
+def test_place_writes_a_country_as_it_reads_in_a_sentence(written, expected):
+    from contractgen.templating.filters import place
+
+    assert place(written) == expected
