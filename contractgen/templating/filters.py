@@ -18,6 +18,7 @@ from jinja2 import pass_context
 from jinja2.sandbox import SecurityError
 
 from contractgen.templating.numbers import _locale, money, money0, number
+from contractgen.values.wording_locale import english_locale
 from contractgen.values.payment import PaymentTerm
 from contractgen.values.countries import country_in_sentence
 from contractgen.values.phrases import in_words
@@ -216,12 +217,12 @@ def _checked_slice(ctx, value, slices: int, fill_with=None):
 
 @pass_context
 def date(ctx, value) -> str:
-    """Format a date for the deal's locale: 1 February 2027 / February 1, 2027."""
+    """Format a date in the English of the deal's region: 1 February 2027 / February 1, 2027."""
     from babel.dates import format_date
 
     if isinstance(value, str):
         value = dt.date.fromisoformat(value)
-    return format_date(value, format="long", locale=_locale(ctx))
+    return format_date(value, format="long", locale=english_locale(_locale(ctx)))
 
 
 @pass_context
@@ -254,7 +255,7 @@ def _list(ctx, items, style: Literal["standard", "or"]) -> str:
     items = [str(i) for i in items]
     if not items:
         return ""
-    return format_list(items, style=style, locale=_locale(ctx))
+    return format_list(items, style=style, locale=english_locale(_locale(ctx)))
 
 
 @pass_context
@@ -272,7 +273,7 @@ def words_or(ctx, items) -> str:
 @pass_context
 def country(ctx, code) -> str:
     """Return a country's English short name from its ISO 3166-1 code."""
-    territories = Locale.parse(_locale(ctx)).territories
+    territories = Locale.parse(english_locale(_locale(ctx))).territories
     name = territories.get(str(code).upper())
     if not name and str(code) in territories.values():
         return str(code)  # already a country name
@@ -327,7 +328,7 @@ def local_time(ctx, name) -> str:
     if one_clock:
         place = country_in_sentence(country, _locale(ctx))
     else:
-        place = get_timezone_location(zone, locale=_locale(ctx), return_city=True)
+        place = get_timezone_location(zone, locale=english_locale(_locale(ctx)), return_city=True)
     return f"local time in {place}, {zone}"
 
 
@@ -336,7 +337,9 @@ def timezone(ctx, name) -> str:
     """Name a time zone for the contract: 'Europe/London' → 'British Time, Europe/London'."""
     from babel.dates import get_timezone, get_timezone_name
 
-    generic = get_timezone_name(get_timezone(str(name)), "long", locale=_locale(ctx), zone_variant="generic")
+    generic = get_timezone_name(
+        get_timezone(str(name)), "long", locale=english_locale(_locale(ctx)), zone_variant="generic"
+    )
     return f"{generic}, {name}"
 
 

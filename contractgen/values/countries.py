@@ -14,12 +14,14 @@ import babel.core
 import pycountry
 import yaml
 
+from contractgen.values.wording_locale import english_locale
+
 
 @lru_cache(maxsize=64)
 def country_name(code: str, locale: str = "en_GB") -> str:
-    """A country's everyday name in the deal's locale ("United Kingdom", "India")."""
+    """A country's everyday English name in the deal's region ("United Kingdom", "India"), whatever its locale."""
     try:
-        name = babel.Locale.parse(locale).territories.get(code)
+        name = babel.Locale.parse(english_locale(locale)).territories.get(code)
     except (ValueError, babel.UnknownLocaleError):
         name = None
     if name:

@@ -98,13 +98,16 @@ CASES = {
             "limitada) registered in the Spanish Commercial Register (Registro Mercantil) with NIF B-87654321",
             "the courts and tribunals of the city of Madrid",
             "in any event within 72 hours",
-            "Delivery Centre Country Time zone Madrid España Europe/Madrid Lisboa Portugal Europe/Lisbon",
+            "Delivery Centre Country Time zone Madrid Spain Europe/Madrid Lisboa Portugal Europe/Lisbon",
+            "This Agreement comes into force on 1 April 2027",  # the locale formats amounts; words stay English
             "85.000,00 €",
             "1 Business Day",
             "within 60 days after the date of the invoice",
             "review this Agreement together twice a year",
         ],
-        COMMON_LAW + ENGLISH_STATUTES + ["company number", "a company incorporated in", "Time zone Business hours"],
+        COMMON_LAW
+        + ENGLISH_STATUTES
+        + ["company number", "a company incorporated in", "Time zone Business hours", "de abril de", " y "],
     ),
     # São Paulo: a sociedade anônima and a limitada with their CNPJs, the LGPD, "48 horas", "5 dias úteis",
     # "a cada duas semanas", an amount in reais, a date in Portuguese, payment from the invoice date
@@ -117,7 +120,8 @@ CASES = {
             "under the laws of the Federative Republic of Brazil with CNPJ 44.555.666/0001-72",
             "is governed by the laws of the Federative Republic of Brazil",
             "in any event within 48 hours",
-            "Delivery Centre Country Time zone São Paulo Brasil America/Sao_Paulo Recife Brasil America/Recife",
+            "Delivery Centre Country Time zone São Paulo Brazil America/Sao_Paulo Recife Brazil America/Recife",
+            "This Agreement comes into force on 1 April 2027",
             "R$ 1.250.000,00",
             "within 5 Business Days after the end of the period it covers",
             "the Comitê Operacional, fortnightly; and the Comitê Executivo, quarterly",
