@@ -24,6 +24,7 @@ from contractgen.deal.fields import (  # noqa: F401 - the field types are part o
     Text, TimeZone, WholeNumber, _choice, centre_zone,
 )  # fmt: skip
 from contractgen.deal.parties import KINDS, LEVEL_WORDS, PUBLIC_BODIES, ConsortiumMember, Disputes, PublicLevel
+from contractgen.deal.parties import WrittenParty
 from contractgen.law.sector import SectorRegime
 from contractgen.deal.sections import (  # noqa: F401 - every section class can be imported from here
     Benchmarking, Clauses, Commercials, DataProtection, Employees, Escrow, Exit, Guarantor, Indexation, Insurance,
@@ -88,7 +89,7 @@ class Signatory(Section):
     title: Name | None = None
 
 
-class Party(Section):
+class Party(WrittenParty):
     """A party to the contract."""
 
     name: Name

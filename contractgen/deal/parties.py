@@ -14,9 +14,11 @@ clauses (``deal.forums``).
 
 from __future__ import annotations
 
+import re
+
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, field_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from contractgen.deal import accepted
 from contractgen.deal.fields import Name, Section, Text, WholeNumber, _choice
@@ -290,3 +292,25 @@ def identity_warnings(deal: Any) -> list[str]:
             f"number in that register (parties.{role}.company_number)"
         )
     return found
+
+
+_WITH_ARTICLE = re.compile(r"(?i)the\s+(?P<name>\S.*)")
+
+
+def short_name_article(data: Any) -> Any:
+    """A party as written, its short name's article moved to `article`: 'the Bank' → 'Bank' with 'the'."""
+    if not isinstance(data, dict) or not isinstance(data.get("short_name"), str):
+        return data
+    found = _WITH_ARTICLE.fullmatch(data["short_name"].strip())
+    if not found or data.get("article") not in (None, "the"):
+        return data  # "The Hague Office" written with `article: none` stays as written
+    return {**data, "short_name": found["name"], "article": "the"}
+
+
+class WrittenParty(Section):
+    """A party's fields as written: a short name's article ('the Bank') is moved to `article`."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_name_article(cls, data: Any) -> Any:
+        return short_name_article(data)

@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from contractgen.deal.load import validate_data
+from contractgen.deal.model import ClientParty
 from contractgen.errors import DealError
 from contractgen.library.contract_words import wording_problems
 from contractgen.pipeline import Workspace, build_document
@@ -88,3 +89,14 @@ def test_the_build_warns_on_company_wording_for_a_public_body_and_court_wording_
     assert any("registered office" in w and "public body" in w for w in found)
     found = wording_problems(result.document, template, True, [])
     assert any("have exclusive jurisdiction" in w and "arbitration" in w for w in found)
+
+
+@pytest.mark.parametrize("written", ["the Bank", "The Bank", "  the  Bank "])
+def test_a_short_name_written_with_its_article_is_the_name_and_the_article(written):
+    party = ClientParty(name="PT Bank Nusantara Digital Tbk", short_name=written, address="Jakarta")
+    assert party.short_name == "Bank" and party.article == "the"
+
+
+def test_an_article_the_deal_sets_to_none_keeps_the_short_name_as_written():
+    party = ClientParty(name="Hague Holdings B.V.", short_name="The Hague Office", article="none", address="The Hague")
+    assert party.short_name == "The Hague Office" and party.article == "none"
