@@ -289,16 +289,7 @@ def attach_problems(
     groups: list[tuple[str, list[Node]]], problems: list[tuple[str, str]], kind: str = "problems"
 ) -> list[str]:
     """Put each (path, message) problem (or drafting note: kind "notes") on the deepest node it names; return those no node takes."""
-    index: dict[str, Node] = {}
-
-    def walk(node: Node) -> None:
-        index[node.name] = node
-        for child in node.children:
-            walk(child)
-
-    for _title, nodes in groups:
-        for node in nodes:
-            walk(node)
+    index: dict[str, Node] = {node.name: node for node in walk_nodes(groups)}
     left: list[str] = []
     for path, message in problems:
         key = parse_key(path) if path else ()
@@ -322,16 +313,7 @@ def walk_nodes(groups: list[tuple[str, list[Node]]]):
 
 def place_warnings(groups: list[tuple[str, list[Node]]], warnings: list[str]) -> list[tuple[Node | None, str, str]]:
     """Each build warning ("scope.services.0.support_hours: …") as (the deepest field it names or None, path, text)."""
-    index: dict[str, Node] = {}
-
-    def walk(node: Node) -> None:
-        index[node.name] = node
-        for child in node.children:
-            walk(child)
-
-    for _title, nodes in groups:
-        for node in nodes:
-            walk(node)
+    index: dict[str, Node] = {node.name: node for node in walk_nodes(groups)}
     out: list[tuple[Node | None, str, str]] = []
     for warning in warnings:
         found = re.match(r"^([A-Za-z_][\w.\[\]-]*): (.*)$", warning, re.S)
