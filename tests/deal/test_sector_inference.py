@@ -166,3 +166,22 @@ def test_an_insurer_in_every_dora_country_listing_other_regimes_gets_dora_and_so
     regimes = [str(r) for r in source.deal.regulatory]
     assert regimes[0] == "PCI DSS" and {"DORA", "Solvency II Art. 274"} <= set(regimes)
     assert any(n.id.startswith("regulatory-missing:") for n in source.notes)
+
+
+@pytest.mark.parametrize(
+    "name, sector",
+    [
+        ("Aseguradora Castellana de Riesgos, S.A.", "insurer"),
+        ("Seguradora Líder S.A.", "insurer"),
+        ("Allianz Versicherungs-AG", "insurer"),
+        ("Länsförsäkringar Sak Försäkringsaktiebolag", "insurer"),
+        ("Powszechny Zakład Ubezpieczeń SA", "insurer"),
+        ("Türkiye Sigorta A.Ş.", "insurer"),
+        ("PT Asuransi Jiwa Nusantara", "insurer"),
+        ("Tryg Forsikring A/S", "insurer"),
+        ("Sparbanken Syd Sparbank", "bank"),
+        ("Nube Ibérica Servicios Gestionados, S.L.", None),
+    ],
+)
+def test_an_insurer_or_a_bank_is_recognised_by_its_name_in_its_own_language(name, sector):
+    assert guessed_sector(name) == sector

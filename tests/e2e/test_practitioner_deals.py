@@ -100,6 +100,9 @@ CASES = {
             "in any event within 72 hours",
             "Delivery Centre Country Time zone Madrid Spain Europe/Madrid Lisboa Portugal Europe/Lisbon",
             "This Agreement comes into force on 1 April 2027",  # the locale formats amounts; words stay English
+            # "Aseguradora" is an insurer's name: an insurer in Spain is under DORA and Solvency II
+            "“DORA” means Regulation (EU) 2022/2554",
+            "Outsourcing by an Insurance Undertaking (Solvency II)",
             "85.000,00 €",
             "1 Business Day",
             "within 60 days after the date of the invoice",
