@@ -21,7 +21,7 @@ CATEGORY = "health, injury and disability information in claim records"
 
 
 def test_the_deals_with_claimants_are_these():
-    assert {p.stem for p in CLAIMANTS} == {"ca-insurer-us-cloud", "nearshore-eur", "il-insurer"}
+    assert {p.stem for p in CLAIMANTS} == {"ca-insurer-us-cloud", "nearshore-eur", "il-insurer", "es-insurer-madrid"}
 
 
 @pytest.mark.parametrize("path", CLAIMANTS, ids=lambda p: p.stem)
