@@ -30,7 +30,7 @@ def test_claimants_records_are_recorded_as_sensitive_unless_the_deal_says_otherw
     details = next(c for _, c in result.document.iter_clauses() if c.id == "dp-processing-details")
     text = squash(" ".join(inline_text(run) for run in iter_inline_runs(details.blocks)))
     stated = "special_categories" in path.read_text(encoding="utf-8")
-    assert (CATEGORY in text) is not stated
+    assert (CATEGORY in text.lower()) is not stated  # a table cell may start with it, capitalised
     told = [str(w) for w in result.warnings] + [n.text for n in result.document.notes]
     assert any("'claimants' usually hold " + CATEGORY in t for t in told) is not stated
 
