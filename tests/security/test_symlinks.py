@@ -124,21 +124,23 @@ def test_a_fifo_as_a_deal_file_is_refused_not_waited_on(repo):
     assert "not a regular file" in result.stdout + result.stderr
 
 
-def test_the_web_serves_only_regular_stylesheets_inside_the_template(repo):
+def test_the_web_inlines_only_regular_stylesheets_inside_the_template(repo):
     pytest.importorskip("starlette")
-    from contractgen.web.app import create_app
-    from tests.web.conftest import make_test_client_class
+    from types import SimpleNamespace
 
+    from contractgen.web.app import _stylesheet
+
+    # the preview inlines the template's stylesheets (its sandboxed frame's requests carry no token)
+    ws = SimpleNamespace(repo=SimpleNamespace(config=SimpleNamespace(templates_dir=repo / "templates")))
     css = repo / "templates" / "it-outsourcing" / "pdf" / "print.css"
-    with make_test_client_class()(create_app(repo, workers=0), base_url="http://127.0.0.1") as client:
-        assert client.get("/template-css/it-outsourcing/print.css").status_code == 200
-        css.unlink()
-        css.symlink_to("/etc/passwd")
-        response = client.get("/template-css/it-outsourcing/print.css")
-        assert response.status_code == 404 and "root:" not in response.text
-        css.unlink()
-        css.symlink_to("/dev/zero")
-        assert client.get("/template-css/it-outsourcing/print.css").status_code == 404
+    assert _stylesheet(ws, "it-outsourcing", "print.css") == css.read_bytes() != b""
+    assert _stylesheet(ws, "../it-outsourcing", "print.css") == b"" == _stylesheet(ws, ".", "print.css")
+    css.unlink()
+    css.symlink_to("/etc/passwd")
+    assert _stylesheet(ws, "it-outsourcing", "print.css") == b""
+    css.unlink()
+    css.symlink_to("/dev/zero")
+    assert _stylesheet(ws, "it-outsourcing", "print.css") == b""
 
 
 def test_lint_reports_a_clause_file_linking_out_of_the_repository_without_reading_it(repo, tmp_path):
