@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import copy
 import io
+import shutil
 import zipfile
 
 from lxml import etree
+
+from contractgen import writers
+from contractgen.pipeline import Workspace, build_document, load_deal
+from tests.helpers import REFERENCE, TEMPLATE
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -223,3 +228,19 @@ def delete_paragraph(p, change_id: int) -> None:
     rpr = ppr.find("w:rPr", NS) if ppr is not None else None
     if rpr is not None:
         etree.SubElement(rpr, _w("del"), {_w("id"): str(change_id + 99), _w("author"): AUTHOR})
+
+
+def render_docx(deal) -> tuple[bytes, object]:
+    """Our DOCX of a deal file, and the document model it was written from."""
+    result = build_document(load_deal(deal), Workspace())
+    return writers.render(result.document, TEMPLATE, "docx"), result.document
+
+
+def negotiation_round(tmp_path, edit):
+    """A copy of the reference deal, their marked-up copy of our DOCX (`edit` marks it up) and our document."""
+    deal = tmp_path / "deal-example.yaml"
+    shutil.copy(REFERENCE, deal)
+    ours, document = render_docx(deal)
+    theirs = tmp_path / "theirs.docx"
+    theirs.write_bytes(mark_up(ours, edit))
+    return deal, theirs, document

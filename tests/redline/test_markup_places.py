@@ -13,17 +13,13 @@ import pytest
 from click.testing import CliRunner
 from ruamel.yaml import YAML
 
-from contractgen import writers
 from contractgen.cli import main
-from contractgen.pipeline import Workspace, build_document, load_deal
 from contractgen.redline.markup import paragraph_texts, read_markup
-from tests.helpers import REFERENCE, TEMPLATE
+from tests.helpers import REFERENCE
 from tests.redline import markup_docx as m
 
 
-def _render(deal) -> tuple[bytes, object]:
-    result = build_document(load_deal(deal), Workspace())
-    return writers.render(result.document, TEMPLATE, "docx"), result.document
+_render = m.render_docx
 
 
 def _paragraph(root, text: str, nth: int = 0):
@@ -44,12 +40,7 @@ def _their_edits(root):
 
 @pytest.fixture()
 def negotiation(tmp_path):
-    deal = tmp_path / "deal-example.yaml"
-    shutil.copy(REFERENCE, deal)
-    ours, document = _render(deal)
-    theirs = tmp_path / "theirs.docx"
-    theirs.write_bytes(m.mark_up(ours, _their_edits))
-    return deal, theirs, document
+    return m.negotiation_round(tmp_path, _their_edits)
 
 
 def test_edits_on_the_cover_the_signature_page_and_in_tables_are_read_where_they_are(negotiation):
