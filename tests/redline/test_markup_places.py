@@ -140,14 +140,8 @@ def test_a_file_edited_without_tracking_is_aligned_with_our_render_clause_by_cla
 
 def test_a_figure_typed_with_another_markets_separators_is_kept_as_typed_and_the_note_shows_the_deal_value(tmp_path):
     """£190.000,00 in an English contract: their text is kept, and the note says how the deal value would print."""
-    deal = tmp_path / "deal-example.yaml"
-    shutil.copy(REFERENCE, deal)
-    ours, _ = _render(deal)
-    theirs = tmp_path / "theirs.docx"
-    theirs.write_bytes(
-        m.mark_up(
-            ours, lambda root: m.replace_words(m.paragraph(root, "ch_fixed_monthly"), "£185,000.00", "£190.000,00", 900)
-        )
+    deal, theirs, _ = m.negotiation_round(
+        tmp_path, lambda root: m.replace_words(m.paragraph(root, "ch_fixed_monthly"), "£185,000.00", "£190.000,00", 900)
     )
     report = CliRunner().invoke(main, ["import-markup", str(deal), str(theirs), "--accept", "all", "--json"])
     data = json.loads(report.stdout)
@@ -184,14 +178,8 @@ def test_a_copy_rendered_before_a_clause_version_was_replaced_is_read_against_th
 
 
 def test_a_renamed_defined_term_is_flagged_where_the_contract_still_uses_it_and_not_written(tmp_path):
-    deal = tmp_path / "deal-example.yaml"
-    shutil.copy(REFERENCE, deal)
-    ours, _ = _render(deal)
-    theirs = tmp_path / "theirs.docx"
-    theirs.write_bytes(
-        m.mark_up(
-            ours, lambda root: m.replace_words(_paragraph(root, "“Client Data” means"), "Client", "Customer", 900)
-        )
+    deal, theirs, _ = m.negotiation_round(
+        tmp_path, lambda root: m.replace_words(_paragraph(root, "“Client Data” means"), "Client", "Customer", 900)
     )
     before = deal.read_text(encoding="utf-8")
     report = CliRunner().invoke(main, ["import-markup", str(deal), str(theirs), "--accept", "all", "--json"])
