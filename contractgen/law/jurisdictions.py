@@ -212,7 +212,15 @@ def unknown_message(text: str, what: str) -> str:
 
 def is_arbitration(text: str | None) -> bool:
     """True when a forum phrase chooses arbitration rather than courts ("LCIA arbitration in London")."""
-    return text is not None and bool(re.search(r"\barbitra(?:tion|l|tor|tors)\b|\bUNCITRAL\b", text, re.IGNORECASE))
+    # the word in the languages the deal model reads (arbitraje, arbitragem, arbitrage, arbitrato, Schiedsverfahren):
+    # a forum a practitioner writes in Spanish must not be printed as a court's name
+    return text is not None and bool(
+        re.search(
+            r"\barbitra(?:tion|l|tor|tors|je|gem|ge|to|ggio)\b|\bárbitros?\b|\bschieds\w*|\bUNCITRAL\b",
+            text,
+            re.IGNORECASE,
+        )
+    )
 
 
 def names_a_court(text: str) -> bool:

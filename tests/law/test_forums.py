@@ -160,3 +160,27 @@ def test_two_arbitrators_are_refused():
         _deal(lambda d: d.update(disputes={"arbitration": {"institution": "ICC", "seat": "Paris", "arbitrators": 2}}))
     )
     assert "disputes.arbitration.arbitrators" in message and "1" in message and "3" in message
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "arbitraje ante el Centro de Arbitraje y Conciliación de la Cámara de Comercio de Bogotá, sede Bogotá",
+        "arbitragem CAM-CCBC, sede São Paulo",
+        "arbitrage CCI, siège Paris",
+        "arbitrato della Camera Arbitrale di Milano",
+        "Schiedsverfahren nach der DIS-Schiedsgerichtsordnung, Sitz Frankfurt",
+        "tres árbitros en Lima",
+    ],
+)
+def test_arbitration_written_in_another_language_is_never_read_as_a_court(written):
+    from contractgen.law.jurisdictions import is_arbitration
+
+    assert is_arbitration(written)
+
+
+@pytest.mark.parametrize("courts", ["the courts of Bogotá", "los jueces de Bogotá", "the Commercial Court, London"])
+def test_courts_are_not_arbitration(courts):
+    from contractgen.law.jurisdictions import is_arbitration
+
+    assert not is_arbitration(courts)
