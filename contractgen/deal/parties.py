@@ -295,13 +295,19 @@ def identity_warnings(deal: Any) -> list[str]:
 
 
 _WITH_ARTICLE = re.compile(r"(?i)the\s+(?P<name>\S.*)")
+# A short name written with the article of the deal's own language ("el Banco", "a Contratante", "l'Assureur") reads
+# "the Banco …" in the English text; only a lower-case article counts, so a brand ("La Poste", "El Corte Inglés") stays.
+_FOREIGN_ARTICLE = re.compile(
+    r"(?:(?:el|la|los|las|lo|il|gli|le|les|o|a|os|as|der|die|das|de|het)\s+|l['’]\s*)(?P<name>[A-ZÀ-Þ]\S*.*)"
+)
 
 
 def short_name_article(data: Any) -> Any:
-    """A party as written, its short name's article moved to `article`: 'the Bank' → 'Bank' with 'the'."""
+    """A party as written, its short name's article moved to `article`: 'the Bank' (or 'el Banco') → 'Bank' with 'the'."""
     if not isinstance(data, dict) or not isinstance(data.get("short_name"), str):
         return data
-    found = _WITH_ARTICLE.fullmatch(data["short_name"].strip())
+    written = " ".join(data["short_name"].split())
+    found = _WITH_ARTICLE.fullmatch(written) or _FOREIGN_ARTICLE.fullmatch(written)
     if not found or data.get("article") not in (None, "the"):
         return data  # "The Hague Office" written with `article: none` stays as written
     return {**data, "short_name": found["name"], "article": "the"}

@@ -97,6 +97,23 @@ def test_a_short_name_written_with_its_article_is_the_name_and_the_article(writt
     assert party.short_name == "Bank" and party.article == "the"
 
 
+@pytest.mark.parametrize(
+    "written, name",
+    [("el Banco", "Banco"), ("la Aseguradora", "Aseguradora"), ("a Contratante", "Contratante"),
+     ("o Banco", "Banco"), ("l'Assureur", "Assureur"), ("l’Assureur", "Assureur"), ("le Client", "Client"),
+     ("il Fornitore", "Fornitore"), ("die Bank", "Bank"), ("der Auftraggeber", "Auftraggeber"), ("de Klant", "Klant"),
+     ("het Ziekenhuis", "Ziekenhuis"), ("los Proveedores", "Proveedores")],
+)  # fmt: skip
+def test_a_short_name_written_with_the_article_of_another_language_reads_the_name_with_the(written, name):
+    party = ClientParty(name="Banco Andino de Fomento S.A.", short_name=written, address="Bogotá")
+    assert party.short_name == name and party.article == "the"
+
+
+@pytest.mark.parametrize("brand", ["La Poste", "El Corte Inglés", "Le Monde", "Die Mobiliar", "De Nederlandsche Bank"])
+def test_a_brand_that_begins_with_a_capitalised_article_keeps_its_name(brand):
+    assert ClientParty(name=f"{brand} S.A.", short_name=brand, address="Paris").short_name == brand
+
+
 def test_an_article_the_deal_sets_to_none_keeps_the_short_name_as_written():
     party = ClientParty(name="Hague Holdings B.V.", short_name="The Hague Office", article="none", address="The Hague")
     assert party.short_name == "The Hague Office" and party.article == "none"
