@@ -9,6 +9,7 @@ where the record says what binds one (local_ fields), and each kind the record t
 from __future__ import annotations
 
 import copy
+import datetime
 from functools import lru_cache
 
 import pytest
@@ -76,6 +77,8 @@ def test_a_public_body_gets_the_laws_its_record_names_and_no_company_wording(key
     named = [*public.information_laws, public.information_code, public.audit_office, public.termination_grounds]
     missing = [law for law in named if law and law not in text and law[0].upper() + law[1:] not in text]
     assert not missing, f"{key} {kind}: the contract does not name {missing}"
+    if not public.audit_office:  # a body the record's auditor does not reach (a US county, a Canadian municipality)
+        assert "may examine the economy, efficiency and effectiveness" not in text, f"{key} {kind}: an auditor"
     if public.no_information_statute:
         assert "may be subject to laws that give a right of access" not in text
         assert "freedom of information" not in text.casefold()
@@ -85,3 +88,11 @@ def test_a_public_body_gets_the_laws_its_record_names_and_no_company_wording(key
     wrong = [w for d in described for w in COMPANY_WORDS if w in d.split("(referred to")[0].split("(the")[0]]
     assert not wrong, f"{key} {kind}: {name} is described with company wording {wrong}"
     assert "renews automatically" not in text
+
+
+@pytest.mark.parametrize("key", sorted(RECORDS))
+def test_every_public_sector_block_says_where_its_facts_come_from_and_when(key):
+    public = RECORDS[key]["public_sector"]
+    assert isinstance(public.get("as_of"), datetime.date), f"{key}: public_sector has no as_of date"
+    sources = public.get("sources") or []
+    assert sources and all(isinstance(s, str) and s.strip() for s in sources), f"{key}: {sources}"
