@@ -21,6 +21,7 @@ from contractgen.law.forums import check_disputes
 from contractgen.law.jurisdictions import check_contract
 from contractgen.deal.yamlsource import format_path
 from contractgen.deal.model import Deal
+from contractgen.deal.readings.finding import prints_as_draft
 
 Path = tuple[Any, ...]
 Found = Iterator[tuple[Path, str]]
@@ -315,7 +316,7 @@ def check_law_and_forum(deal: Deal) -> Found:
     """The governing law and the forum are known jurisdictions, or their wording is spelt out."""
     c = deal.contract
     yield from check_contract(c.governing_law, c.jurisdiction, c.law_wording, c.forum_wording)
-    yield from check_disputes(deal)
+    yield from check_disputes(deal, draft=prints_as_draft(deal))
 
 
 def check_party_kinds(deal: Deal) -> Found:

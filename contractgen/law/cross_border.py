@@ -65,7 +65,8 @@ def award_notes(deal: Any, arbitration: Any) -> list[tuple[str, str]]:
     states = (record.data.get("states") or {}) if record is not None else {}
     seat, where = arbitration.seat, arbitration.seat_country
     if not where:
-        notes.append(("", _unknown_seat(seat)))
+        if seat != "[●]":  # a draft's blank seat has its own note (deal/readings/arbitration)
+            notes.append(("", _unknown_seat(seat)))
     elif states and where not in states:
         notes.append(("", _seat_not_recorded(seat, where)))
     for role, party in (("client", deal.parties.client), ("supplier", deal.parties.supplier)):

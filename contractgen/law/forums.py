@@ -9,63 +9,23 @@ Each has ``sources`` and ``as_of``. ``parse_arbitration`` reads the forms practi
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
+from contractgen.law.arbitration_text import BLANK_SEAT, SEAT_WANTED
+from contractgen.law.arbitration_text import LANGUAGES as LANGUAGES
+from contractgen.law.arbitration_text import parse_arbitration as parse_arbitration
 from contractgen.law.cross_border import MainlandInterim, award_notes, country_name, mainland_interim
-from contractgen.law.jurisdictions import is_arbitration
-from contractgen.law.library import LawLibrary, active
+from contractgen.law.institutions import Institution as Institution
+from contractgen.law.institutions import institution_of
+from contractgen.law.institutions import load_institutions as load_institutions
+from contractgen.law.institutions import institutions_in as institutions_in
+from contractgen.law.jurisdictions import is_arbitration as is_arbitration
+from contractgen.law.library import active
 
 # country_code is re-exported: code written before it moved to law/seats imports it from here
 from contractgen.law.seats import country_code as country_code
 from contractgen.law.seats import mediation_of_record, seat_in, seat_place, trim_city
-
-
-@dataclass(frozen=True)
-class Institution:
-    """An arbitral institution (or ad hoc arbitration under the UNCITRAL Rules) and its current rules."""
-
-    key: str
-    name: str  # "the International Chamber of Commerce"
-    short: str  # "ICC"
-    rules: str  # "the ICC Arbitration Rules"
-    edition: str = ""  # "2021"
-    aliases: tuple[str, ...] = ()
-    emergency_arbitrator: bool | None = None  # None: not checked
-    emergency_provision: str = ""
-    expedited: bool | None = None
-    expedited_provision: str = ""
-    expedited_by_agreement_only: bool = False  # opt-in rules: they apply only where the parties agree
-    ad_hoc: bool = False
-    country: str = ""
-    mediation: tuple[str, str] = ("", "")  # its own mediation service: (who appoints the mediator, the rules)
-
-    def __str__(self) -> str:
-        return self.name
-
-
-def load_institutions(law: LawLibrary | None = None) -> dict[str, Institution]:
-    """Return every institution record (law/forums) by id."""
-    return _institutions(law or active())
-
-
-@lru_cache(maxsize=8)
-def _institutions(law: LawLibrary) -> dict[str, Institution]:
-    records = {}
-    for key, record in law.records("forums").items():
-        item = record.data
-        rules = item["rules"]
-        records[key] = Institution(
-            key=key, name=item["name"], short=item.get("short") or "", rules=rules["name"],
-            edition=str(rules.get("edition") or ""), aliases=tuple(item.get("aliases") or ()),
-            emergency_arbitrator=rules.get("emergency_arbitrator"), emergency_provision=rules.get("emergency_provision") or "",
-            expedited=rules.get("expedited"), expedited_provision=rules.get("expedited_provision") or "",
-            expedited_by_agreement_only=bool(rules.get("expedited_by_agreement_only")),
-            ad_hoc=bool(item.get("ad_hoc")), country=item.get("country") or "", mediation=mediation_of_record(item),
-        )  # fmt: skip
-    return records
 
 
 def new_york_convention() -> dict[str, Any]:
@@ -81,139 +41,6 @@ def judgment_enforcement() -> dict[str, dict[str, Any]]:
         for r in active().records("treaties").values()
         if r.data.get("enforcing_country")
     }
-
-
-def _key(text: str) -> str:
-    return " ".join(re.sub(r"[^\w&-]+", " ", text.casefold()).split())
-
-
-def _alias_index() -> list[tuple[str, str]]:
-    return _aliases_of(active())
-
-
-@lru_cache(maxsize=8)
-def _aliases_of(law: LawLibrary) -> list[tuple[str, str]]:
-    pairs = []
-    for key, inst in load_institutions(law).items():
-        for alias in {inst.short, inst.name, re.sub(r"^the\s+", "", inst.name, flags=re.I), key, *inst.aliases}:
-            if alias:
-                pairs.append((_key(alias), key))
-    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
-
-
-def find_institution(text: str) -> Institution | None:
-    """Return the institution a phrase names ("HKIAC", "the ICC", "Swiss Rules", "ad hoc UNCITRAL"), or None."""
-    found = institutions_in(text)
-    return found[0] if found else None
-
-
-def institutions_in(text: str) -> list[Institution]:
-    """Every institution a phrase names, in the order they appear (longest names win)."""
-    words = f" {_key(text)} "
-    hits: list[tuple[int, str]] = []
-    taken: list[tuple[int, int]] = []
-    for alias, key in _alias_index():
-        for match in re.finditer(rf"(?<= ){re.escape(alias)}(?= )", words):
-            span = (match.start(), match.end())
-            if any(a < span[1] and span[0] < b for a, b in taken):
-                continue
-            taken.append(span)
-            hits.append((span[0], key))
-    records = load_institutions()
-    seen: list[str] = []
-    for _, key in sorted(hits):
-        if key not in seen:
-            seen.append(key)
-    return [records[k] for k in seen]
-
-
-_CITY = r"([A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|am|an|de|del|da|do|of|upon|on|la))*)"
-_SEAT = re.compile(
-    r"\b(?:seated|seat(?:\s+of\s+(?:the\s+)?arbitration)?(?:\s+(?:is|shall\s+be|will\s+be|being))?:?)\s+"
-    r"(?:in|at)?\s*(?:the\s+)?" + _CITY
-)
-_IN_CITY = re.compile(r"\b(?:in|at)\s+(?:the\s+)?" + _CITY)
-_VENUE = re.compile(
-    r"\b(?:hearings?\s+(?:held\s+|to\s+be\s+held\s+|taking\s+place\s+)?(?:in|at)|venue(?:\s+of\s+(?:the\s+)?hearings?)?"
-    r"(?:\s+(?:is|shall\s+be|will\s+be))?:?(?:\s+in)?)\s+(?:the\s+)?" + _CITY
-)
-_LANGUAGE = re.compile(
-    r"\b(?:language(?:\s+of\s+the\s+arbitration)?(?:\s+(?:is|shall\s+be|will\s+be))?:?\s+|conducted\s+in\s+"
-    r"(?:the\s+)?|in\s+the\s+)([A-Z][a-z]+)(?:\s+language)?|\bin\s+([A-Z][a-z]+)\b"
-)
-LANGUAGES = {
-    "English",
-    "French",
-    "German",
-    "Spanish",
-    "Portuguese",
-    "Italian",
-    "Dutch",
-    "Swedish",
-    "Japanese",
-    "Korean",
-    "Chinese",
-    "Mandarin",
-    "Arabic",
-    "Indonesian",
-    "Russian",
-    "Polish",
-    "Hindi",
-}
-_ARBITRATORS = re.compile(r"\b(sole|one|single|1|three|3)\s+arbitrators?\b", re.IGNORECASE)
-
-
-def parse_arbitration(text: str) -> tuple[dict[str, Any], list[str]]:
-    """Read an arbitration written as practitioners write it into Arbitration fields; return (fields, problems)."""
-    problems: list[str] = []
-    found = institutions_in(text)
-    uncitral = next((i for i in found if i.ad_hoc), None)
-    administering = [i for i in found if not i.ad_hoc]
-    fields: dict[str, Any] = {}
-    if administering:
-        fields["institution"] = administering[0].key
-        if uncitral is not None:
-            fields["rules"] = uncitral.rules
-    elif uncitral is not None:
-        fields["institution"] = uncitral.key
-    else:
-        known = ", ".join(sorted(i.short or i.key for i in load_institutions().values()))
-        problems.append(
-            f"{text!r}: which institution administers the arbitration? known: {known} "
-            "(or 'ad hoc under the UNCITRAL Arbitration Rules')"
-        )
-    venue = _VENUE.search(text)
-    searched = text[: venue.start()] + text[venue.end() :] if venue else text
-    seat = _SEAT.search(searched) or next(
-        (m for m in _IN_CITY.finditer(searched) if seat_place(m.group(1)) is not None), None
-    )
-    if seat is not None:
-        fields["seat"] = trim_city(seat.group(1)) + _country_beside(searched[seat.end() :])
-    else:
-        problems.append(f"{text!r}: name the seat of the arbitration (e.g. '…, seated in Singapore')")
-    if venue is not None:
-        fields["venue"] = trim_city(venue.group(1))
-    language = next((g for m in _LANGUAGE.finditer(text) for g in m.groups() if g in LANGUAGES), None)
-    if language:
-        fields["language"] = language
-    number = _ARBITRATORS.search(text)
-    if number:
-        fields["arbitrators"] = 1 if number.group(1).lower() in ("sole", "one", "single", "1") else 3
-    return fields, problems
-
-
-_BESIDE = re.compile(r"\s*,\s*((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?[A-Z][\w'’.-]*)*)")
-
-
-def _country_beside(rest: str) -> str:
-    """ ", Nigeria" where a seat's city is followed by the country or territory it is in, else "" (the longest run of
-    capitalised words that names one: "Abuja, Nigeria and hearings …" gives ", Nigeria")."""
-    match = _BESIDE.match(rest)
-    words = match.group(1).split() if match else []
-    for end in range(len(words), 0, -1):
-        if country_code(" ".join(words[:end])) and words[end - 1][:1].isupper():
-            return ", " + " ".join(words[:end])
-    return ""
 
 
 @dataclass(frozen=True)
@@ -284,13 +111,15 @@ def arbitration_fields(deal: Any) -> dict[str, Any] | None:
     text = deal.contract.jurisdiction
     if is_arbitration(text):
         fields, _ = parse_arbitration(text)
+        if fields.get("institution"):
+            fields.setdefault("seat", BLANK_SEAT)  # a draft's blank (a final one with no seat is refused)
         return fields
     return None
 
 
 def view_arbitration(fields: dict[str, Any], contract_language: str) -> ArbitrationView:
     """The template view of an arbitration given as fields."""
-    institution = find_institution(fields["institution"]) or load_institutions()["uncitral"]
+    institution = institution_of(fields["institution"])
     seat = trim_city(fields["seat"])
     record = seat_place(seat) or {}
     country = record.get("country", "")
@@ -398,20 +227,14 @@ def _courts_mediation(courts: str, key: str) -> tuple[str, str]:
     return mediation_of_record(record.data) if record is not None else ("", "")
 
 
-def check_disputes(deal: Any) -> list[tuple[tuple[Any, ...], str]]:
-    """Problems with a deal's arbitration: an unknown institution or seat, a phrase that cannot be read."""
+def check_disputes(deal: Any, draft: bool = False) -> list[tuple[tuple[Any, ...], str]]:
+    """Problems with a deal's arbitration: a phrase that names no institution or seat, arbitration chosen twice, court
+    choices beside it. An institution the library has no record of is drafted under its name (a drafting note); in a
+    `draft`, so is an arbitration with no seat (the seat printed blank, with a note)."""
     problems: list[tuple[tuple[Any, ...], str]] = []
     disputes = getattr(deal, "disputes", None)
     written = deal.contract.jurisdiction
     if disputes is not None and disputes.arbitration is not None:
-        if find_institution(disputes.arbitration.institution) is None:
-            known = ", ".join(sorted(i.short or i.key for i in load_institutions().values()))
-            problems.append(
-                (
-                    ("disputes", "arbitration", "institution"),
-                    f"{disputes.arbitration.institution!r} is not a known arbitral institution; known: {known}",
-                )
-            )
         if is_arbitration(written):
             problems.append(
                 (
@@ -421,8 +244,9 @@ def check_disputes(deal: Any) -> list[tuple[tuple[Any, ...], str]]:
                 )
             )
     elif is_arbitration(written):
-        _, found = parse_arbitration(written)
-        problems += [(("contract", "jurisdiction"), message) for message in found]
+        fields, found = parse_arbitration(written)
+        blank = draft and "seat" not in fields and fields.get("institution")
+        problems += [(("contract", "jurisdiction"), m) for m in found if not (blank and m.endswith(SEAT_WANTED))]
     if disputes is not None and disputes.courts != "exclusive" and arbitration_fields(deal) is not None:
         problems.append(
             (

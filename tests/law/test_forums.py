@@ -7,9 +7,15 @@ import copy
 import pytest
 import yaml
 
-from contractgen.law.forums import is_arbitration, load_institutions, parse_arbitration
+from contractgen.law.forums import (
+    arbitration_fields,
+    is_arbitration,
+    load_institutions,
+    parse_arbitration,
+    view_arbitration,
+)
 from contractgen.law.library import active
-from contractgen.deal.load import validate_data
+from contractgen.deal.load import deal_findings, validate_data
 from contractgen.errors import DealError
 from tests.helpers import REFERENCE
 
@@ -126,22 +132,79 @@ def _deal(change) -> dict:
     return data
 
 
+def _drafted(data: dict):
+    """The deal as validated and read, and its drafting notes (the deal printed as a draft)."""
+    data["contract"]["draft"] = True
+    deal, problems, notes = deal_findings(data, "deal.yaml", {})
+    assert deal is not None and not problems, problems
+    return deal, notes
+
+
 def _problems(data: dict) -> str:
     with pytest.raises(DealError) as error:
         validate_data(data, "deal.yaml", {})
     return str(error.value)
 
 
-def test_an_arbitration_without_a_seat_is_refused_naming_the_field():
-    message = _problems(_deal(lambda d: d["contract"].update(jurisdiction="ICC arbitration")))
+def _final(data: dict) -> dict:
+    data["contract"]["draft"] = False
+    data.pop("status", None)
+    return data
+
+
+def test_a_final_arbitration_without_a_seat_is_refused_naming_the_field():
+    message = _problems(_final(_deal(lambda d: d["contract"].update(jurisdiction="ICC arbitration"))))
     assert "contract.jurisdiction" in message and "seat" in message
 
 
-def test_an_unknown_institution_is_refused():
-    message = _problems(
-        _deal(lambda d: d["contract"].update(jurisdiction="arbitration by the Narnia Board, seated in London"))
+def test_a_draft_arbitration_without_a_seat_prints_it_blank_with_a_note():
+    deal, notes = _drafted(_deal(lambda d: d["contract"].update(jurisdiction="ICC arbitration, three arbitrators")))
+    view = view_arbitration(arbitration_fields(deal), "English")
+    assert view.seat == "[●]" and view.institution.key == "icc" and view.arbitrators == 3
+    note = next(n for n in notes if n.id == "arbitration-seat:seat")
+    assert note.path == "contract.jurisdiction" and "[●]" in note.drafted and "refused" in note.check
+
+
+def test_an_institution_with_no_record_is_drafted_under_its_name_with_a_note():
+    data = _deal(lambda d: d["contract"].update(jurisdiction="arbitration by the Narnia Board, seated in London"))
+    deal, notes = _drafted(data)
+    fields = arbitration_fields(deal)
+    assert fields["institution"] == "Narnia Board" and fields["seat"] == "London"
+    view = view_arbitration(fields, "English")
+    assert view.institution.name == "the Narnia Board" and not view.institution.recorded
+    assert view.rules == "its arbitration rules" and view.administered
+    assert not view.emergency and view.institution.expedited is None
+    note = next(n for n in notes if n.id.startswith("arbitral-institution:"))
+    assert note.path == "contract.jurisdiction" and "no record" in note.unrecognised
+    assert "emergency arbitrator" in note.check and "law/forums" in note.check
+
+
+def test_an_institution_chosen_in_disputes_with_no_record_is_drafted_with_a_note():
+    data = _deal(
+        lambda d: d.update(disputes={"arbitration": {"institution": "Narnia Arbitration Centre", "seat": "London"}})
     )
-    assert "which institution" in message and "HKIAC" in message
+    deal, notes = _drafted(data)
+    assert view_arbitration(arbitration_fields(deal), "English").institution.name == "the Narnia Arbitration Centre"
+    note = next(n for n in notes if n.id.startswith("arbitral-institution:"))
+    assert note.path == "disputes.arbitration.institution"
+
+
+def test_a_recorded_institution_gives_no_note():
+    data = _deal(lambda d: d.update(disputes={"arbitration": {"institution": "SIAC", "seat": "Singapore"}}))
+    _, notes = _drafted(data)
+    assert not [n for n in notes if n.id.startswith("arbitral-institution:")]
+
+
+def test_an_arbitration_naming_no_institution_at_all_is_refused_asking_for_it():
+    message = _problems(_deal(lambda d: d["contract"].update(jurisdiction="arbitration seated in London")))
+    assert "which institution" in message and "HKIAC" in message and "UNCITRAL" in message
+
+
+def test_a_final_contract_with_an_unrecorded_institution_needs_the_note_acknowledged():
+    message = _problems(
+        _final(_deal(lambda d: d["contract"].update(jurisdiction="arbitration by the Narnia Board, seated in London")))
+    )
+    assert "arbitral-institution:narnia-board" in message
 
 
 def test_court_choices_do_not_combine_with_arbitration():

@@ -18,6 +18,7 @@ from contractgen.deal.readings.party_terms import apply_party_terms
 from contractgen.deal.readings.convenience import apply_convenience_default
 from contractgen.deal.readings.implied_data import apply_implied_data
 from contractgen.deal.readings.payment_terms import note_stamp_duty, note_unread_payment_terms
+from contractgen.deal.readings.arbitration import note_blank_seat, note_unrecorded_institution
 from contractgen.deal.readings.personal_data import apply_personal_data, apply_special_data
 from contractgen.deal.readings.process_agent import note_process_agent
 from contractgen.deal.readings.public_bodies import apply_cooperatives, apply_public_bodies
@@ -58,7 +59,7 @@ def apply_readings(deal: Deal) -> tuple[Deal, list[Finding]]:
 
 def reading_notes(deal: Deal, data: Any) -> Iterator[Finding]:
     """The notes on what the deal writes that the draft does not change: payment terms, process agents, transfers,
-    the most severe Priority's target."""
+    the most severe Priority's target, an arbitral institution with no record, an arbitration's blank seat."""
     yield from note_unread_payment_terms(deal, data)
     yield from note_process_agent(deal, data)
     yield from note_transfer_default(deal, data)
@@ -66,6 +67,8 @@ def reading_notes(deal: Deal, data: Any) -> Iterator[Finding]:
     yield from note_top_priority_target(deal, data)
     yield from note_ccpa_outside_california(deal, data)
     yield from note_company_form(deal, data)
+    yield from note_unrecorded_institution(deal, data)
+    yield from note_blank_seat(deal, data)
 
 
 def ask_company_numbers(deal: Deal) -> tuple[Deal, list[Finding]]:

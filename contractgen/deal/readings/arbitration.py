@@ -1,0 +1,70 @@
+"""Drafting notes on the arbitration a deal chooses: an institution the library has no record of is drafted under the
+name the deal writes, with its current rules; a draft's arbitration with no seat prints the seat blank. Each note says
+what to check."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import Any
+
+from contractgen.deal.readings.finding import Finding
+from contractgen.law.arbitration_text import BLANK_SEAT
+from contractgen.law.forums import arbitration_fields
+from contractgen.law.institutions import institution_of, load_institutions
+
+
+def note_unrecorded_institution(deal: Any, data: Any) -> Iterator[Finding]:
+    """An arbitral institution with no record in law/forums is named as written, under its current arbitration rules,
+    with no emergency arbitrator or expedited procedure cited; the note asks for the facts a record would give."""
+    fields = arbitration_fields(deal)
+    if not fields or not fields.get("institution"):
+        return
+    institution = institution_of(fields["institution"])
+    if institution.recorded:
+        return
+    chosen = getattr(deal, "disputes", None) is not None and deal.disputes.arbitration is not None
+    path = ("disputes", "arbitration", "institution") if chosen else ("contract", "jurisdiction")
+    rules = fields.get("rules") or "its arbitration rules"
+    yield Finding(
+        path,
+        "arbitral-institution",
+        fields["institution"],
+        f"the arbitral institution {fields['institution']!r} has no record in the library{_close(fields['institution'])}",
+        f"the draft names it as written ({institution.name}), refers disputes to arbitration administered by it under "
+        f"{rules} in force when the arbitration starts, and says nothing of an emergency arbitrator or an expedited "
+        "procedure",
+        "that it administers arbitrations under that name, the name and edition of its rules, whether they provide "
+        "an emergency arbitrator and an expedited procedure (and whether the Parties want them), and whether it "
+        "appoints arbitrators when a Party does not; then add a record under law/forums",
+        "arbitration",
+    )
+
+
+def note_blank_seat(deal: Any, data: Any) -> Iterator[Finding]:
+    """A draft whose arbitration names no seat prints "[●]" for it (a final one is refused by the deal rules): the
+    seat decides the arbitration law, the courts that support and supervise the arbitration and where the award is
+    made, so it is asked for rather than guessed from the institution or the governing law."""
+    fields = arbitration_fields(deal)
+    if not fields or fields.get("seat") != BLANK_SEAT:
+        return
+    yield Finding(
+        ("contract", "jurisdiction"),
+        "arbitration-seat",
+        "seat",
+        "the arbitration names no seat",
+        "the draft prints [●] for the seat and leaves the courts that support the arbitration to the law of the "
+        "seat; no New York Convention check was made",
+        "the seat (legal place) of the arbitration: it decides the arbitration law, the courts that support and "
+        "supervise the arbitration and where the award is made for its enforcement abroad; write it in "
+        "contract.jurisdiction ('…, seated in Singapore'). A final contract is refused without it",
+        "arbitration",
+    )
+
+
+def _close(name: str) -> str:
+    """' (did you mean 'SIAC'?)' where the name is close to a recorded institution's, else ''."""
+    names = {i.short or i.name: i for i in load_institutions().values()}
+    names.update({i.name.removeprefix("the "): i for i in load_institutions().values()})
+    close = difflib.get_close_matches(name.removeprefix("the "), list(names), n=1, cutoff=0.8)
+    return f" (did you mean {close[0]!r}?)" if close else ""

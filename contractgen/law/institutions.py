@@ -1,0 +1,113 @@
+"""Arbitral institutions as law records (``law/forums/<id>.yaml``: an institution and its current rules), and an
+institution the library has no record of, drafted under the name the deal writes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from contractgen.law.forum_words import with_article
+from contractgen.law.library import LawLibrary, active
+from contractgen.law.seats import mediation_of_record
+
+
+@dataclass(frozen=True)
+class Institution:
+    """An arbitral institution (or ad hoc arbitration under the UNCITRAL Rules) and its current rules."""
+
+    key: str
+    name: str  # "the International Chamber of Commerce"
+    short: str  # "ICC"
+    rules: str  # "the ICC Arbitration Rules"
+    edition: str = ""  # "2021"
+    aliases: tuple[str, ...] = ()
+    emergency_arbitrator: bool | None = None  # None: not checked
+    emergency_provision: str = ""
+    expedited: bool | None = None
+    expedited_provision: str = ""
+    expedited_by_agreement_only: bool = False  # opt-in rules: they apply only where the parties agree
+    ad_hoc: bool = False
+    country: str = ""
+    mediation: tuple[str, str] = ("", "")  # its own mediation service: (who appoints the mediator, the rules)
+    recorded: bool = True  # False: named as the deal writes it, with no record in law/forums
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def load_institutions(law: LawLibrary | None = None) -> dict[str, Institution]:
+    """Return every institution record (law/forums) by id."""
+    return _institutions(law or active())
+
+
+@lru_cache(maxsize=8)
+def _institutions(law: LawLibrary) -> dict[str, Institution]:
+    records = {}
+    for key, record in law.records("forums").items():
+        item = record.data
+        rules = item["rules"]
+        records[key] = Institution(
+            key=key, name=item["name"], short=item.get("short") or "", rules=rules["name"],
+            edition=str(rules.get("edition") or ""), aliases=tuple(item.get("aliases") or ()),
+            emergency_arbitrator=rules.get("emergency_arbitrator"), emergency_provision=rules.get("emergency_provision") or "",
+            expedited=rules.get("expedited"), expedited_provision=rules.get("expedited_provision") or "",
+            expedited_by_agreement_only=bool(rules.get("expedited_by_agreement_only")),
+            ad_hoc=bool(item.get("ad_hoc")), country=item.get("country") or "", mediation=mediation_of_record(item),
+        )  # fmt: skip
+    return records
+
+
+def _key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w&-]+", " ", text.casefold()).split())
+
+
+def _alias_index() -> list[tuple[str, str]]:
+    return _aliases_of(active())
+
+
+@lru_cache(maxsize=8)
+def _aliases_of(law: LawLibrary) -> list[tuple[str, str]]:
+    pairs = []
+    for key, inst in load_institutions(law).items():
+        for alias in {inst.short, inst.name, re.sub(r"^the\s+", "", inst.name, flags=re.I), key, *inst.aliases}:
+            if alias:
+                pairs.append((_key(alias), key))
+    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+
+
+def find_institution(text: str) -> Institution | None:
+    """Return the institution a phrase names ("HKIAC", "the ICC", "Swiss Rules", "ad hoc UNCITRAL"), or None."""
+    found = institutions_in(text)
+    return found[0] if found else None
+
+
+def institutions_in(text: str) -> list[Institution]:
+    """Every institution a phrase names, in the order they appear (longest names win)."""
+    words = f" {_key(text)} "
+    hits: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for alias, key in _alias_index():
+        for match in re.finditer(rf"(?<= ){re.escape(alias)}(?= )", words):
+            span = (match.start(), match.end())
+            if any(a < span[1] and span[0] < b for a, b in taken):
+                continue
+            taken.append(span)
+            hits.append((span[0], key))
+    records = load_institutions()
+    seen: list[str] = []
+    for _, key in sorted(hits):
+        if key not in seen:
+            seen.append(key)
+    return [records[k] for k in seen]
+
+
+def unrecorded(name: str) -> Institution:
+    """An institution the library has no record of, as the deal names it: its current arbitration rules, with no
+    emergency arbitrator or expedited procedure the clause could cite."""
+    return Institution(key="", name=with_article(name), short="", rules="its arbitration rules", recorded=False)
+
+
+def institution_of(name: str) -> Institution:
+    """The institution a deal's `institution` field names: its record, else one drafted under the name as written."""
+    return find_institution(name) or unrecorded(name)
