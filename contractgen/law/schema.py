@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from contractgen.law.schema_national import NationalLaw
+from contractgen.law.schema_outsourcing import OutsourcingTerms
 from contractgen.law.schema_public import InformationLawTerms, PublicSectorLaw
 from contractgen.law.schema_terms import CommercialLaw, EmployeeTransfer, LabourSupply, Mediation, SeatCourts
 import json
@@ -316,7 +317,7 @@ class AppliesTo(BaseModel):
     )
 
 
-class SectorRecord(Common, InformationLawTerms):
+class SectorRecord(Common, InformationLawTerms, OutsourcingTerms):
     """A sector regulation a deal may name under `regulatory`."""
 
     key: str = Field(description="how deals and clause templates name it, e.g. 'DORA', 'PRA SS2/21'")
@@ -365,14 +366,6 @@ class SectorRecord(Common, InformationLawTerms):
     )
     log_location: str = Field("", description="where those logs must be kept, as a country name, e.g. 'India'")
     time_source: str = Field("", description="the time servers the client's system clocks must be synchronised with")
-    systems_location: str = Field(
-        "", description="the country where the regulated client's electronic systems must be placed, as a country name"
-    )
-    systems_abroad: str = Field(
-        "",
-        description="when they may be placed elsewhere and under which provision, as a contract says it, e.g. 'only "
-        "with the prior approval of the Financial Services Authority (Article 35 of the regulation)'",
-    )
     category: (
         Literal[
             "financial", "public", "procurement", "health", "telecoms", "life_sciences", "payments", "cybersecurity"

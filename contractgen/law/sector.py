@@ -43,6 +43,8 @@ class SectorRegime(str):
     time_source: str = ""  # the time servers its clocks follow
     systems_location: str = ""  # the country where the client's electronic systems must be placed ("Indonesia")
     systems_abroad: str = ""  # when they may be placed elsewhere, with the provision
+    approval: dict[str, str] = {}  # the regulator's approval the arrangement needs first (what, needed_for, provision)
+    access_authorities: tuple[str, ...] = ()  # other authorities with access to the supplier's premises, wherever
     records_law: str = ""  # an information law's companion: the law that requires the public body to keep records
     secrecy: str = ""  # the secrecy the law puts on information the public body holds, as the contract names it
     supplier_confidentiality_law: str = ""  # the statute binding an outsourced IT provider to confidentiality
@@ -72,6 +74,8 @@ class SectorRegime(str):
         self.time_source = str(record.get("time_source") or "")
         self.systems_location = str(record.get("systems_location") or "")
         self.systems_abroad = str(record.get("systems_abroad") or "")
+        self.approval = {str(k): str(v) for k, v in (record.get("approval") or {}).items()}
+        self.access_authorities = tuple(str(a) for a in record.get("access_authorities") or ())
         self.records_law = str(record.get("records_law") or "")
         self.secrecy = str(record.get("secrecy") or "")
         self.supplier_confidentiality_law = str(record.get("supplier_confidentiality_law") or "")
