@@ -17,6 +17,7 @@ from contractgen.law.arbitration_text import LANGUAGES as LANGUAGES
 from contractgen.law.arbitration_text import parse_arbitration as parse_arbitration
 from contractgen.law.cross_border import MainlandInterim, award_notes, country_name, mainland_interim
 from contractgen.law.institutions import Institution as Institution
+from contractgen.law.institutions import find_institution as find_institution
 from contractgen.law.institutions import institution_of
 from contractgen.law.institutions import load_institutions as load_institutions
 from contractgen.law.institutions import institutions_in as institutions_in
