@@ -6,6 +6,7 @@ law/jurisdictions records."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,6 +68,10 @@ class PublicSector:
     price_revision: PriceRevision | None = None
     guarantee: PerformanceGuarantee | None = None
     withdrawal: Withdrawal | None = None
+    region: str = ""  # the region whose own law the body answers to, by ISO 3166-2 code ("CH-ZH"), where recorded
+    region_name: str = ""  # "the Canton of Zurich"
+    privacy: tuple[str, ...] = ()  # the data protection laws of the body's own level, as a deal lists them
+    secrecy: str = ""  # the official-secrecy law that reaches the supplier's personnel: "Article 320 of …"
 
     @property
     def applies(self) -> bool:
@@ -88,9 +93,28 @@ def level_of(kind: str, level: str | None) -> str:
     return level if level in LEVELS else "local" if kind == "local_authority" else "national"
 
 
-def public_sector_of(law_key: str, kind: str, public_body: bool, level: str | None = None) -> PublicSector:
+def region_in(regions: dict[str, Any], own: tuple[str, ...], address: str = "") -> str:
+    """The one region (its code) that a body's own words (name, representative) name, else the one its address
+    names; "" where none or several do."""
+    for texts in (own, (address,)):
+        found = [code for code, region in regions.items() if any(_names(word, texts) for word in region["names"])]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            return ""
+    return ""
+
+
+def _names(word: str, texts: tuple[str, ...]) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text or "", re.IGNORECASE) for text in texts)
+
+
+def public_sector_of(
+    law_key: str, kind: str, public_body: bool, level: str | None = None, names: tuple[str, ...] = (), address: str = ""
+) -> PublicSector:
     """The public-sector terms for a client of a kind (and level) under a jurisdiction's law (empty when not a
-    public body)."""
+    public body); a regional or local body named by `names` (its name, representative) or `address` gets its own
+    region's law where the record has it."""
     if not public_body or not law_key:
         return PublicSector()
     record = active().records("jurisdictions").get(law_key)
@@ -121,12 +145,27 @@ def public_sector_of(law_key: str, kind: str, public_body: bool, level: str | No
 
     information_laws = tuple(pick("information_laws") or ())
     audit_office = pick("audit_office") or ""
+    audit_plural = bool(audit_office and pick("audit_office_plural"))
+    information_code = pick("information_code") or ""
+    privacy, secrecy = tuple(data.get("privacy") or ()), data.get("secrecy") or ""
+    code = region_in(data.get("regions") or {}, names, address) if level != "national" else ""
+    region: dict[str, Any] = (data.get("regions") or {}).get(code) or {}
+    if region:
+        privacy, secrecy = tuple(region.get("privacy") or ()), region.get("secrecy") or ""
+        laws, office = (
+            (region.get("information_laws"), region.get("audit_office"))
+            if level == "regional"
+            else (region.get("local_information_laws"), region.get("local_audit_office"))
+        )
+        if laws is not None and office is not None:
+            information_laws, audit_office, unrecorded = tuple(laws), office, False
+            audit_plural = bool(office and level == "regional" and region.get("audit_office_plural"))
     return PublicSector(
         information_laws=information_laws,
-        information_code=pick("information_code") or "",
+        information_code=information_code,
         no_information_statute=bool(data.get("no_information_statute")),
         audit_office=audit_office,
-        audit_office_plural=bool(audit_office and pick("audit_office_plural")),
+        audit_office_plural=audit_plural,
         level=level,
         unrecorded=unrecorded,
         procurement_law=data.get("procurement_law") or "",
@@ -137,6 +176,23 @@ def public_sector_of(law_key: str, kind: str, public_body: bool, level: str | No
         price_revision=_revision(data.get("price_revision")),
         guarantee=_guarantee(data.get("performance_guarantee")),
         withdrawal=_withdrawal(data.get("withdrawal")),
+        region=code if region else "",
+        region_name=region.get("name", ""),
+        privacy=privacy,
+        secrecy=secrecy,
+    )
+
+
+def public_sector_of_party(law_key: str, client: Any) -> PublicSector:
+    """The public-sector terms for a deal's client under a jurisdiction's law, its region read from its name,
+    representative and address."""
+    return public_sector_of(
+        law_key,
+        client.kind,
+        client.public_body,
+        client.level,
+        (client.name, getattr(client, "represented_by", None) or ""),
+        getattr(client, "address", None) or "",
     )
 
 

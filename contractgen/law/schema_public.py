@@ -81,6 +81,51 @@ class PublicBodyTerms(BaseModel):
     audit_office: str | None = Field(None, description="the public auditor of this kind of body, or ''")
 
 
+class RegionLaw(BaseModel):
+    """The public-sector law of one region of a federal country (a canton, Land, state or province): what binds
+    that region's own bodies, and its local ones where the region's law reaches them."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    name: str = Field(description="the region in running text, e.g. 'the Canton of Zurich'")
+    names: list[str] = Field(
+        min_length=1,
+        description=(
+            "the words that name the region in a public body's name, representative or address, matched as whole "
+            "words, e.g. ['Canton of Zurich', 'Kanton Zürich', 'Zurich', 'Zürich']; the first the region's own"
+        ),
+    )
+    information_laws: list[str] = Field(
+        [], description="the laws that give the public access to information the region's bodies hold, as cited"
+    )
+    audit_office: str = Field("", description="the region's public auditor, as the contract names it")
+    audit_office_plural: bool = Field(False, description="true where audit_office names several persons")
+    local_information_laws: list[str] | None = Field(
+        None, description="those a local body in the region is subject to, where recorded (null: not recorded)"
+    )
+    local_audit_office: str | None = Field(
+        None, description="the auditor of the region's local bodies, where recorded ('' for none named)"
+    )
+    privacy: list[str] = Field(
+        [],
+        description=(
+            "the data protection laws that govern the processing of the region's bodies (and its local ones), as "
+            "a deal lists them under data_protection.regulations, e.g. ['EU GDPR', 'BayDSG']; empty where not "
+            "recorded (the processor terms of the country's general law are then drafted, with a note)"
+        ),
+    )
+    secrecy: str = Field(
+        "",
+        description=(
+            "the official-secrecy law that reaches the supplier's personnel who work for the body, as the "
+            "contract cites it, where the law provides one, e.g. 'Article 320 of the Swiss Criminal Code'"
+        ),
+    )
+    note: str = Field("", description="what the sources do not settle, for the lawyer who checks the record")
+    sources: list[str] = Field(min_length=1, description="the official citation of each law and where it is published")
+    as_of: date = Field(description="the date these facts were last checked against their sources")
+
+
 class PublicSectorLaw(BaseModel):
     """What the law brings to a contract whose client is a public body (contractgen/law/public_sector.py)."""
 
@@ -142,6 +187,25 @@ class PublicSectorLaw(BaseModel):
     regional_audit_office: str = Field("", description="the regional bodies' auditor, where recorded")
     regional_audit_office_plural: bool = Field(
         False, description="true where regional_audit_office names several persons"
+    )
+    regions: dict[str, RegionLaw] = Field(
+        {},
+        description=(
+            "a federal country's regions by ISO 3166-2 code (CH-ZH, DE-BY): the law of each region's own bodies, "
+            "read for a regional or local body whose name, representative or address names the region"
+        ),
+    )
+    privacy: list[str] = Field(
+        [],
+        description=(
+            "where the general privacy law does not bind the national public bodies: the data protection laws that "
+            "do, as a deal lists them under data_protection.regulations (empty where not recorded: the general "
+            "law's processor terms are then drafted, with a note)"
+        ),
+    )
+    secrecy: str = Field(
+        "",
+        description="the official-secrecy law that reaches the supplier's personnel working for a national body, as cited",
     )
     by_kind: dict[PublicBodyKind, PublicBodyTerms] = Field(
         {},

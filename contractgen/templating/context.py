@@ -73,7 +73,7 @@ def build_context(deal) -> dict[str, Any]:
     from contractgen.law.companies import company_views, supplier_tax
     from contractgen.law.party_insolvency import insolvency_views
     from contractgen.law.employment import staff_transfer_of
-    from contractgen.law.public_sector import public_sector_of
+    from contractgen.law.public_sector import public_sector_of_party
     from contractgen.law.seat_courts import client_seat_forum
 
     context: dict[str, Any] = {name: getattr(deal, name) for name in type(deal).model_fields}
@@ -112,7 +112,7 @@ def build_context(deal) -> dict[str, Any]:
         party_insolvency=insolvency_views(deal),
         forum=forum,
         disputes=disputes,
-        public=public_sector_of(law.key, client.kind, client.public_body, client.level),
+        public=public_sector_of_party(law.key, client),
         public_contract=formalities,
         privacy=privacy,
         home=_home(deal, derived, formalities),

@@ -16,7 +16,7 @@ from typing import Any
 from contractgen.deal.readings.finding import Finding, prints_as_draft
 from contractgen.deal.readings.sector import assume
 from contractgen.law.jurisdictions import law_of
-from contractgen.law.public_sector import public_sector_of
+from contractgen.law.public_sector import public_sector_of_party
 
 
 def apply_public_level(deal: Any) -> tuple[Any, list[Finding]]:
@@ -26,7 +26,7 @@ def apply_public_level(deal: Any) -> tuple[Any, list[Finding]]:
     if not client.public_body:
         return deal, []
     law = law_of(deal.contract.governing_law, deal.contract.law_wording)
-    public = public_sector_of(law.key, client.kind, True, client.level)
+    public = public_sector_of_party(law.key, client)
     if not public.unrecorded:
         return deal, []
     finding = Finding(

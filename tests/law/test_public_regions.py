@@ -1,0 +1,62 @@
+"""A regional or local public body gets its own region's law (law/jurisdictions/*.yaml public_sector.regions): the
+region is read from the body's name, its representative or its address, and each region's entry names laws the
+library can draft with."""
+
+from __future__ import annotations
+
+import pytest
+
+from contractgen.law.library import active
+from contractgen.law.public_sector import public_sector_of, region_in
+from contractgen.law.regimes import resolve_regulations
+
+
+def _regions() -> list[tuple[str, str, dict]]:
+    found = []
+    for key, record in sorted(active().records("jurisdictions").items()):
+        for code, region in ((record.data.get("public_sector") or {}).get("regions") or {}).items():
+            found.append((key, code, region))
+    return found
+
+
+REGIONS = _regions()
+
+
+def test_the_three_regions_the_reviews_asked_for_are_recorded():
+    assert {code for _, code, _ in REGIONS} >= {"CH-ZH", "DE-BY"}
+
+
+@pytest.mark.parametrize(("law", "code", "region"), REGIONS, ids=[code for _, code, _ in REGIONS])
+def test_every_region_reaches_its_own_regional_body_and_not_a_national_one(law, code, region):
+    own = (f"Ministry of Finance of {region['names'][0]}",)
+    public = public_sector_of(law, "government_department", True, "regional", own)
+    assert public.region == code and public.region_name == region["name"] and not public.unrecorded
+    assert public.information_laws == tuple(region.get("information_laws") or ())
+    assert public.audit_office == (region.get("audit_office") or "")
+    assert public.privacy == tuple(region.get("privacy") or ()) and public.secrecy == (region.get("secrecy") or "")
+    national = public_sector_of(law, "government_department", True, "national", own)
+    assert national.region == "" and national.information_laws != public.information_laws
+
+
+@pytest.mark.parametrize(("law", "code", "region"), REGIONS, ids=[code for _, code, _ in REGIONS])
+def test_every_regions_names_name_it_alone_and_its_laws_are_ones_the_library_drafts_with(law, code, region):
+    regions = active().records("jurisdictions")[law].data["public_sector"]["regions"]
+    for word in region["names"]:
+        assert region_in(regions, (word,)) == code, word
+    regimes, problems = resolve_regulations(list(region.get("privacy") or ()))
+    assert not problems, problems
+    assert region["sources"] and region["as_of"]
+
+
+def test_a_region_is_read_from_the_address_when_the_name_does_not_say_it():
+    regions = active().records("jurisdictions")["germany"].data["public_sector"]["regions"]
+    assert region_in(regions, ("Landeshauptstadt",), "Marienplatz 8, 80331 München, Germany") == "DE-BY"
+    assert region_in(regions, ("Stadtwerke",), "Hauptstraße 1, 12345 Nowhere") == ""
+    town = public_sector_of("germany", "local_authority", True, None, ("Stadt Nürnberg",), "Hauptmarkt 18")
+    assert town.region == "DE-BY" and town.information_laws and town.audit_office == "" and not town.unrecorded
+
+
+def test_a_body_naming_no_recorded_region_stays_unrecorded_and_a_company_gets_nothing():
+    public = public_sector_of("switzerland", "government_department", True, "regional", ("Canton of Uri",))
+    assert public.region == "" and public.unrecorded and public.information_laws == ()
+    assert public_sector_of("switzerland", "company", False, None, ("Canton of Zurich",)).region == ""
