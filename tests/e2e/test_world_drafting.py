@@ -75,6 +75,9 @@ def test_late_payment_interest_follows_the_record(key, texts):
             )
     elif rule.get("mandatory"):  # a statute the parties cannot exclude is named with its rate
         assert f"at {rule['rate']} under {rule['law']}, without a reminder being needed" in text
+    elif rule.get("rate") and rule.get("law"):  # a statute the parties may displace is named, not pointed at
+        assert f"at {rule['rate']} under {rule['law']}" in text
+        assert "rate applicable to late commercial payments under the law governing this Agreement" not in text
     else:
         assert "rate applicable to late commercial payments under the law governing this Agreement" in text
     if rule.get("law") and rule.get("applies_to") and not rule.get("mandatory"):
