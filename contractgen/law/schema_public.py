@@ -159,6 +159,13 @@ class PublicSectorLaw(BaseModel):
             "as cited, e.g. 'the Code on Access to Information'"
         ),
     )
+    local_information_code: str = Field(
+        "",
+        description=(
+            "the code a local authority applies instead, where different; '' where the national code does not bind "
+            "local authorities (the Philippines' Executive Order No. 2 binds the executive branch only)"
+        ),
+    )
     audit_office: str = Field("", description="the public auditor who may examine the use of public money")
     local_audit_office: str = Field("", description="the local authorities' auditor, where different")
     audit_office_plural: bool = Field(
