@@ -304,11 +304,18 @@ def privacy_law_of(country: str) -> tuple[Regime, list[str]] | None:
     """The general privacy law of a country (not a sectoral or state law) and the names that list it with its
     national supplement ("EU GDPR", "BDSG"), or None."""
     for regime in load_registry()[0].values():
-        if regime.family in ("hipaa", "ccpa") or country not in regime_countries(regime):
+        if regime.family in ("hipaa", "ccpa") or regime.region or country not in regime_countries(regime):
             continue
         names = [regime.aliases[0] if regime.aliases else regime.name]
-        return regime, names + [s.name for s in regime.supplements.values() if s.country == country]
+        return regime, names + [s.name for s in regime.supplements.values() if s.country == country and not s.region]
     return None
+
+
+def privacy_law_named(names: tuple[str, ...] | list[str]) -> tuple[Regime, list[str]] | None:
+    """The privacy law that names as a deal lists them ("EU GDPR", "BayDSG") resolve to, with those names (None where
+    they name none the library knows)."""
+    regimes, problems = resolve_regulations(list(names))
+    return (regimes[0].regime, list(names)) if regimes and not problems else None
 
 
 def processing_countries(deal: Any) -> tuple[str, ...]:
@@ -318,16 +325,19 @@ def processing_countries(deal: Any) -> tuple[str, ...]:
     return (country_code(getattr(deal.parties.supplier, "incorporated_in", None)), *(c.country for c in centres))
 
 
-def assumed_section(profiles: list[dict[str, Any]], country: str, supplier: tuple[str, ...]) -> dict[str, Any] | None:
+def assumed_section(
+    profiles: list[dict[str, Any]], country: str, supplier: tuple[str, ...], names: tuple[str, ...] = ()
+) -> dict[str, Any] | None:
     """A data protection section for personal data of the kinds in `profiles` (data subjects, categories, special
     categories) under the privacy law of the client's `country`: the client controller and the supplier processor
     in that law's words, and its first transfer mechanism where a country of `supplier` (processing_countries) is outside its
-    territory and not adequate. None where no general privacy law of that country is recorded."""
-    law = privacy_law_of(country)
+    territory and not adequate; under the laws `names` where given (a public body's own). None where no general privacy
+    law of that country is recorded."""
+    law = privacy_law_named(names) if names else privacy_law_of(country)
     if law is None:
         return None
-    regime, names = law
-    section: dict[str, Any] = {"personal_data": True, "regulations": names}
+    regime, listed = law
+    section: dict[str, Any] = {"personal_data": True, "regulations": listed}
     for name in ("data_subjects", "data_categories", "special_categories"):
         section[name] = list(dict.fromkeys(w for kind in profiles for w in kind.get(name, ())))
     if len(regime.roles) >= 2:

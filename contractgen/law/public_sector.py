@@ -196,6 +196,16 @@ def public_sector_of_party(law_key: str, client: Any) -> PublicSector:
     )
 
 
+def public_sector_in(country: str, client: Any) -> PublicSector:
+    """The public-sector terms for a deal's client from the national record of its country (not a state's), whatever
+    law governs the contract: what its own data protection law is."""
+    for key, record in active().records("jurisdictions").items():
+        block = record.data.get("public_sector") or {}
+        if country and record.data.get("country") == country and block and not block.get("state_level"):
+            return public_sector_of_party(key, client)
+    return PublicSector()
+
+
 def _traceability(data: dict[str, Any] | None) -> PaymentTraceability | None:
     return PaymentTraceability(data["law"], data["code"]) if data else None
 

@@ -35,6 +35,7 @@ class Supplement:
     country: str
     aliases: tuple[str, ...] = ()
     authority: str = ""  # the national supervisory authority, where the record names it
+    region: str = ""  # a region's law (ISO 3166-2, "DE-BY"): never a country's general supplement
 
     def __str__(self) -> str:
         return self.name
@@ -77,6 +78,7 @@ class Regime:
     aliases: tuple[str, ...] = ()
     default: str = ""  # the mechanism a transfer is drafted on where the deal names none (laws without adequacy lists)
     inside: tuple[str, ...] = ()  # countries read as inside a free zone's law (AE for the DIFC)
+    region: str = ""  # the public bodies of one region's law (ISO 3166-2, "CH-ZH"): never a country's general law
 
     def role(self, text: str) -> str | None:
         """The canonical role a deal's wording names under this regime ("data processor" → "processor")."""
@@ -196,6 +198,7 @@ def _registry(law: LawLibrary) -> tuple[dict[str, Regime], dict[str, Mechanism]]
                 country=s.get("country") or "",
                 aliases=tuple(s.get("aliases") or ()),
                 authority=s.get("authority") or "",
+                region=s.get("region") or "",
             )
             for k, s in (item.get("supplements") or {}).items()
         }
@@ -210,6 +213,7 @@ def _registry(law: LawLibrary) -> tuple[dict[str, Regime], dict[str, Mechanism]]
             clauses=tuple(brings.get("clauses") or ()), schedule=brings.get("schedule", ""),
             supplements=supplements, aliases=tuple(item.get("aliases") or ()),
             default=transfers.get("default") or "", inside=tuple(transfers.get("inside") or ()),
+            region=item.get("region") or "",
         )  # fmt: skip
     mechanisms = {
         k: Mechanism(

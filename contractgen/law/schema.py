@@ -210,6 +210,7 @@ class Supplement(BaseModel):
     authority: str = Field(
         "", description="the country's supervisory authority as the contract names it, where the sources name it"
     )
+    region: str = Field("", description="for a region's own law (ISO 3166-2, e.g. 'DE-BY'): the region it binds")
 
 
 class PrivacyRecord(Common):
@@ -223,6 +224,7 @@ class PrivacyRecord(Common):
         "app, fadp, or a new one"
     )
     territory: str | None = Field(description="where its transfer rule treats data as inside, or null")
+    region: str = Field("", description="for the law of one region's public bodies (ISO 3166-2, e.g. 'CH-ZH')")
     roles: dict[str, list[str]] = Field(
         description="its role words: the canonical role and the accepted ways of writing it; {} for none"
     )

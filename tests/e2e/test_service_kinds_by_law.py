@@ -4,7 +4,8 @@ under each of the party matrix's eight laws, the deal silent on the service's ac
 Each contract's Schedule 1 lists the kind's usual activities and exclusions, supports it 24x7 where such a service
 runs round the clock (else in the client's business hours), and says these are the generator's defaults to confirm;
 its data-protection terms are those of the client's privacy law, or a note says why there are none (no general
-privacy law recorded for a US client; a Singapore public agency outside the PDPA, a Swiss canton outside the FADP). The service is named in a
+privacy law recorded for a US client; a Singapore public agency outside the PDPA and a Swiss canton outside the FADP get
+the processor terms of their own law, or of the nearest regime with a note). The service is named in a
 different language of the table for each law, so every language's words are read."""
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import yaml
 from contractgen import writers
 from contractgen.deal import load_deal
 from contractgen.deal.parties import PUBLIC_BODIES
-from contractgen.deal.readings.personal_data import public_body_outside
+from contractgen.deal.readings.personal_data import own_privacy_laws, public_body_outside
 from contractgen.deal.readings.service_kinds import service_kinds, table_kind
 from contractgen.pipeline import Workspace, build_document
 from tests.e2e.test_hardening import docx_text
@@ -81,8 +82,10 @@ def test_a_terse_deal_gets_the_kinds_scope_hours_and_its_clients_privacy_law(law
         assert "no general privacy law of United States is recorded" in warnings
         assert "The Data Protection Laws include" not in text
     elif why := public_body_outside(deal):  # a Singapore public agency, a Swiss canton or commune
-        assert deal.parties.client.kind in PUBLIC_BODIES and why in warnings
-        assert "The Data Protection Laws include" not in text
+        # its own law where a record names it, else the general law's processor terms as the nearest regime: never none
+        assert deal.parties.client.kind in PUBLIC_BODIES
+        assert "The Data Protection Laws include" in text
+        assert own_privacy_laws(deal) or (why in warnings and "as the nearest regime" in warnings)
     else:
         assert "The Data Protection Laws include" in text
         assert "data_protection: the deal has no data_protection section" in warnings

@@ -19,7 +19,7 @@ from contractgen.law.regimes import resolve_regulations
 
 from contractgen.deal.readings.sector import assume, client_country, guessed_sector
 from contractgen.law.seats import country_code
-from contractgen.law.public_sector import level_of
+from contractgen.law.public_sector import level_of, public_sector_in
 from contractgen.values.countries import country_name
 from contractgen.values.text import with_indefinite_article
 
@@ -82,18 +82,34 @@ def public_body_outside(deal: Any, table: str = "public_bodies_outside") -> str:
     )
 
 
+def own_privacy_laws(deal: Any) -> tuple[str, ...]:
+    """The data protection laws a public-body client's own level or region answers to, as its country's record
+    names them (its canton's, its Land's), or ()."""
+    client = deal.parties.client
+    if getattr(client, "kind", "") not in PUBLIC_BODIES:
+        return ()
+    return public_sector_in(data_country(deal), client).privacy
+
+
 def assumed_personal_data(deal: Any) -> tuple[dict[str, Any], str] | None:
     """The data protection section a deal without one is drafted with, and why; None when the deal writes the section
-    (`data_protection: null` for none) or no privacy law of the client's country is recorded."""
-    if "data_protection" in deal.model_fields_set or public_body_outside(deal):
+    (`data_protection: null` for none) or no privacy law of the client's country is recorded. A public body gets its
+    own level's or region's law where recorded, else the general law's processor terms as the nearest regime."""
+    if "data_protection" in deal.model_fields_set:
         return None
-    found = _profiles(deal)
-    section = assumed_section([kind for _, kind in found], data_country(deal), processing_countries(deal))
+    found, own = _profiles(deal), own_privacy_laws(deal)
+    kinds, country = [kind for _, kind in found], data_country(deal)
+    section = assumed_section(kinds, country, processing_countries(deal), own)
     if section is None:
         return None
     section["breach_notification"] = _personal_data_words()["breach_notification"]
     reasons = [reason for reason, _ in found]
-    if supplement := public_body_outside(deal, "supplements_outside"):
+    if own:
+        reasons.append(f"as a public body it answers to {' and '.join(own)} (the law record of its level or region)")
+    elif outside := public_body_outside(deal):
+        reasons.append(f"{outside}; no record names that law, so the draft uses {section['regulations'][0]}'s "
+                       "processor terms as the nearest regime")  # fmt: skip
+    elif supplement := public_body_outside(deal, "supplements_outside"):
         section["regulations"] = section["regulations"][:1]
         reasons.append(supplement)
     return section, "; ".join(reasons)
@@ -116,10 +132,16 @@ def apply_personal_data(deal: Any) -> tuple[Any, list[Finding]]:
         + f"; breach notice within {dp.breach_notification}"
         + (f"; transfers to the supplier's country under {transfer}" if transfer else "")
     )
+    laws, whose = " and ".join(section["regulations"]), "level or region" if own_privacy_laws(deal) else "country"
     check = (
-        f"what personal data the Services involve, that {' and '.join(section['regulations'])} (the law of the client's "
-        "country) governs it and the transfers it needs, and write data_protection (data_protection: null for none)"
+        f"what personal data the Services involve, that {laws} (the law of the client's {whose}) governs it and the "
+        "transfers it needs, and write data_protection (data_protection: null for none)"
     )
+    if public_body_outside(deal) and not own_privacy_laws(deal):
+        check = (
+            "the public-sector or regional data protection law that binds the client and the terms it requires of its "
+            f"suppliers, in place of {laws}, and write data_protection with them (null for none)"
+        )
     unrecognised = f"the deal has no data_protection section, but {why}"
     if not prints_as_draft(deal):
         return assume(deal, f"data_protection: {unrecognised}; {drafted}; check {check}"), []
