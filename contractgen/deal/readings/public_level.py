@@ -27,24 +27,41 @@ def apply_public_level(deal: Any) -> tuple[Any, list[Finding]]:
         return deal, []
     law = law_of(deal.contract.governing_law, deal.contract.law_wording)
     public = public_sector_of_party(law.key, client)
-    if not public.unrecorded:
+    if not public.unrecorded or (public.information_laws and public.audit_office):
         return deal, []
-    finding = Finding(
-        ("parties", "client", "level" if client.level else "kind"),
-        "public-level-unrecorded",
-        client.name,
-        f"{client.name} is a {public.level} public body under the law of {law.name}, whose recorded information and "
-        + (
-            "audit laws are the state's or province's own; the federal law that binds a national body is not recorded"
-            if public.level == "national"
-            else "audit laws bind the federal bodies only; the law of its own state, Land, canton or province is not "
-            "recorded"
-        ),
-        "the contract names none of the recorded information, audit or procurement laws for it and drafts the "
-        "access-to-information term in general words",
-        "the information law and the audit body that bind it, and add them to the public-sector terms",
-        "public-sector",
-    )
+    where = ("client", "level" if client.level else "kind")
+    if public.information_laws:
+        # a national access law that binds every level (Brazil's, Mexico's) reaches it; only its auditor is missing
+        finding = Finding(
+            ("parties", *where),
+            "public-level-unrecorded",
+            client.name,
+            f"{client.name} is a {public.level} public body under the law of {law.name}, whose recorded access law "
+            "binds every level of government but whose recorded auditor examines the federal bodies only; the audit "
+            "body of its own state, province or municipality is not recorded",
+            f"the contract names {' and '.join(public.information_laws)} and gives no public auditor a right of access",
+            "the audit body that examines its accounts, and add it to the public-sector terms",
+            "public-sector",
+        )
+    else:
+        finding = Finding(
+            ("parties", *where),
+            "public-level-unrecorded",
+            client.name,
+            f"{client.name} is a {public.level} public body under the law of {law.name}, whose recorded information "
+            "and "
+            + (
+                "audit laws are the state's or province's own; the federal law that binds a national body is not "
+                "recorded"
+                if public.level == "national"
+                else "audit laws bind the federal bodies only; the law of its own state, Land, canton or province is "
+                "not recorded"
+            ),
+            "the contract names none of the recorded information, audit or procurement laws for it and drafts the "
+            "access-to-information term in general words",
+            "the information law and the audit body that bind it, and add them to the public-sector terms",
+            "public-sector",
+        )
     if prints_as_draft(deal):
         return deal, [finding]
     return assume(deal, f"parties.client: {finding.unrecognised}; {finding.drafted}; check {finding.check}"), []
