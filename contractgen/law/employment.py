@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from contractgen.law.library import LawLibrary, active
+from contractgen.law.seats import country_code
 from contractgen.values.countries import country_in_sentence
 
 
@@ -46,11 +47,13 @@ class StaffTransfer:
     exit: tuple[Place, ...]  # the supplier's staff, at each Delivery Centre's country
     automatic_exit: tuple[Place, ...]  # the exit places with an automatic transfer
     offer_exit: tuple[Place, ...]  # the exit places without one
+    premises: tuple[Place, ...] = ()  # where the deal lists no Delivery Centre: the supplier's own country
 
     @property
     def labour(self) -> tuple[Place, ...]:
-        """Return the Delivery Centres' places whose law regulates a supplier's own workers serving a client."""
-        return tuple(p for p in self.exit if p.labour)
+        """Return the places of work whose law regulates a supplier's own workers serving a client: each Delivery
+        Centre's, else (the supplier's premises being the only Delivery Centre) the supplier's country's."""
+        return tuple(p for p in self.exit or self.premises if p.labour)
 
     @property
     def laws(self) -> tuple[str, ...]:
@@ -125,9 +128,11 @@ def staff_transfer_of(deal: Any, law_country: str) -> StaffTransfer:
             countries.append(centre.country.upper())
     exit_places = tuple(place_of(c) for c in countries)
     entry = place_of(law_country) if law_country else Place(country="", automatic=False)
+    supplier = country_code(getattr(deal.parties.supplier, "incorporated_in", None)) if not countries else ""
     return StaffTransfer(
         entry=entry,
         exit=exit_places,
         automatic_exit=tuple(p for p in exit_places if p.automatic),
         offer_exit=tuple(p for p in exit_places if not p.automatic),
+        premises=(place_of(supplier),) if supplier else (),
     )

@@ -44,6 +44,8 @@ class BankSecrecy:
     covers: str = ""
     providers_bound: bool = False
     after_end: bool = True
+    extent: str = ""  # an insurer's secrecy: the business it covers, where not all of it
+    undertaking: str = ""  # the provision that makes the client answerable unless each helper is bound to secrecy
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class NationalRules:
     language: LanguageRule = field(default_factory=LanguageRule)
     court_termination: CourtTermination = field(default_factory=CourtTermination)
     bank_secrecy: BankSecrecy = field(default_factory=BankSecrecy)
+    insurer_secrecy: BankSecrecy = field(default_factory=BankSecrecy)  # an insurer's, in the same shape
     weekend: tuple[str, ...] = ()  # () where the record does not say
     copyright_transfer: CopyrightTransfer = field(default_factory=CopyrightTransfer)
     breach_notice: BreachStatute = field(default_factory=BreachStatute)
@@ -83,6 +86,7 @@ def national_rules(data: dict[str, Any]) -> NationalRules:
     lang = data.get("contract_language") or {}
     court = data.get("court_termination") or {}
     secrecy = data.get("bank_secrecy") or {}
+    insurer = data.get("insurer_secrecy") or {}
     week = data.get("working_week") or {}
     copyright_ = data.get("copyright_transfer") or {}
     breach = data.get("breach_notice") or {}
@@ -99,6 +103,11 @@ def national_rules(data: dict[str, Any]) -> NationalRules:
         bank_secrecy=BankSecrecy(
             law=str(secrecy.get("law") or ""), covers=str(secrecy.get("covers") or ""),
             providers_bound=bool(secrecy.get("providers_bound")), after_end=secrecy.get("after_end", True) is not False,
+        ),
+        insurer_secrecy=BankSecrecy(
+            law=str(insurer.get("law") or ""), covers=str(insurer.get("covers") or ""),
+            providers_bound=bool(insurer.get("providers_bound")), after_end=insurer.get("after_end", True) is not False,
+            extent=str(insurer.get("extent") or ""), undertaking=str(insurer.get("undertaking") or ""),
         ),
         weekend=tuple(str(day) for day in week.get("weekend") or ()),
         copyright_transfer=CopyrightTransfer(
@@ -139,6 +148,7 @@ class Home:
 
     language: ContractLanguage
     bank_secrecy: BankSecrecy = field(default_factory=BankSecrecy)
+    insurer_secrecy: BankSecrecy = field(default_factory=BankSecrecy)  # an insurer client's statutory secrecy
     weekend: tuple[str, ...] = DEFAULT_WEEKEND
     country: str = ""  # the client's country, whose rules these are
 
@@ -155,6 +165,7 @@ def rules_of_country(country: str, records: dict[str, Any]) -> NationalRules:
         language=pick("language"),
         court_termination=pick("court_termination"),
         bank_secrecy=pick("bank_secrecy"),
+        insurer_secrecy=pick("insurer_secrecy"),
         weekend=pick("weekend"),
         copyright_transfer=pick("copyright_transfer"),
     )
@@ -204,6 +215,8 @@ def home_of(language: ContractLanguage, client_country: str, client_sector: str,
     """What the parties' countries bring to the contract: its languages, a bank client's secrecy, the weekend."""
     rules = rules_of_country(client_country, records)
     secrecy = rules.bank_secrecy if client_sector == "bank" else BankSecrecy()
+    insurer = rules.insurer_secrecy if client_sector == "insurer" else BankSecrecy()
     return Home(
-        language=language, bank_secrecy=secrecy, weekend=rules.weekend or DEFAULT_WEEKEND, country=client_country
-    )
+        language=language, bank_secrecy=secrecy, insurer_secrecy=insurer, weekend=rules.weekend or DEFAULT_WEEKEND,
+        country=client_country,
+    )  # fmt: skip

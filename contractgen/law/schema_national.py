@@ -58,6 +58,21 @@ class BankSecrecy(Fact):
     after_end: bool = Field(True, description="true if the duty continues after the relationship ends")
 
 
+class InsurerSecrecy(BankSecrecy):
+    """The statutory secrecy an insurer owes the people it insures, and who else it binds."""
+
+    extent: str = Field(
+        "",
+        description="the insurance business it covers, where not all of an insurer's, as a contract says it after "
+        "'so far as it carries on', e.g. 'private health, accident or life insurance business'",
+    )
+    undertaking: str = Field(
+        "",
+        description="the provision that makes the insurer answerable unless each person helping it is bound to "
+        "secrecy, where the law has one, as a contract cites it",
+    )
+
+
 class WorkingWeek(Fact):
     """The days of the week that are not working days where the law or the country's practice sets them."""
 
@@ -124,6 +139,10 @@ class NationalLaw(PublicContractsLaw):
     )
     bank_secrecy: BankSecrecy | None = Field(
         None, description="the statutory secrecy a bank in the country owes its customers, and whom it binds"
+    )
+    insurer_secrecy: InsurerSecrecy | None = Field(
+        None,
+        description="the statutory secrecy an insurer in the country owes the people it insures, and whom it binds",
     )
     working_week: WorkingWeek | None = Field(
         None, description="the weekend where it is not Saturday and Sunday (Israel, the Gulf)"

@@ -44,19 +44,23 @@ def place_name(place: str) -> str:
 
 def elsewhere(place: str) -> str:
     """A country other than the client's for an offshore supplier."""
-    return "Philippines" if place in ("IN", "SG") else "India"
+    return "PH" if place in ("IN", "SG") else "IN"
+
+
+def rendered(key: str, sector: str, offshore: bool, fmt: str = "docx") -> tuple[str, tuple[str, ...]]:
+    """The contract text of a regulated client of this kind in the record's first place, and the regimes it is under."""
+    place = load_sector_regimes()[key].places[0]
+    return client_contract(sector, place, elsewhere(place) if offshore else place, fmt)
 
 
 @lru_cache(maxsize=None)
-def rendered(key: str, sector: str, offshore: bool, fmt: str = "docx") -> tuple[str, tuple[str, ...]]:
-    """The contract text of a regulated client of this kind in the record's first place, and the regimes it is under."""
-    regime = load_sector_regimes()[key]
-    place = regime.places[0]
+def client_contract(sector: str, place: str, supplier_place: str, fmt: str = "docx") -> tuple[str, tuple[str, ...]]:
+    """The contract text of a client of this kind established in `place`, and the regimes it is under."""
     yaml = YAML()
     deal = yaml.load(BASE.read_text(encoding="utf-8"))
     deal["parties"]["client"]["sector"] = sector
     deal["parties"]["client"]["incorporated_in"] = place_name(place)
-    deal["parties"]["supplier"]["incorporated_in"] = elsewhere(place) if offshore else place_name(place)
+    deal["parties"]["supplier"]["incorporated_in"] = place_name(supplier_place)
     path = FOLDER / f"{len(list(FOLDER.iterdir()))}.yaml"
     with path.open("w", encoding="utf-8") as out:
         yaml.dump(deal, out)
@@ -111,3 +115,25 @@ def test_the_pdf_prints_them_too():
     text, _ = rendered(key, "bank", True, "pdf")
     for term in expected_terms(load_sector_regimes()[key]):
         assert " ".join(term.split()) in text, term
+
+
+INSURER_SECRECY = sorted(
+    (j.country, j.key) for j in load_jurisdictions().values() if j.national.insurer_secrecy.law and len(j.country) == 2
+)
+
+
+def test_the_insurer_secrecy_laws_the_reviews_asked_for_are_recorded():
+    assert {"MY", "DE"} <= {country for country, _ in INSURER_SECRECY}
+
+
+@pytest.mark.parametrize("country,key", INSURER_SECRECY)
+def test_an_insurer_client_gets_its_countrys_insurer_secrecy(country, key):
+    """Each person taking part bound in writing, and the statute named; a bank client there does not get it."""
+    secrecy = load_jurisdictions()[key].national.insurer_secrecy
+    text, _ = client_contract("insurer", country, elsewhere(country))
+    assert f"is bound as an insurer by the statutory secrecy of {secrecy.law}" in text
+    assert "bind that person in writing to keep it secret" in text
+    if secrecy.undertaking:
+        assert f"must ensure under {secrecy.undertaking}" in text
+    bank, _ = client_contract("bank", country, elsewhere(country))
+    assert "Insurance Secret" not in bank
