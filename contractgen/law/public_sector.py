@@ -72,6 +72,9 @@ class PublicSector:
     region_name: str = ""  # "the Canton of Zurich"
     privacy: tuple[str, ...] = ()  # the data protection laws of the body's own level, as a deal lists them
     secrecy: str = ""  # the official-secrecy law that reaches the supplier's personnel: "Article 320 of …"
+    arbitration_publicity: str = (
+        ""  # the law that makes an arbitration with the administration public, not confidential
+    )
 
     @property
     def applies(self) -> bool:
@@ -180,6 +183,7 @@ def public_sector_of(
         region_name=region.get("name", ""),
         privacy=privacy,
         secrecy=secrecy,
+        arbitration_publicity=data.get("arbitration_publicity") or "",
     )
 
 

@@ -214,6 +214,13 @@ class PublicSectorLaw(BaseModel):
         "",
         description="the official-secrecy law that reaches the supplier's personnel working for a national body, as cited",
     )
+    arbitration_publicity: str = Field(
+        "",
+        description=(
+            "the provision that makes an arbitration to which the public administration is a party public, not "
+            "confidential, as a contract cites it, e.g. 'Article 2(3) of Law No. 9,307 of 23 September 1996'"
+        ),
+    )
     by_kind: dict[PublicBodyKind, PublicBodyTerms] = Field(
         {},
         description="what differs for a kind of national public body, e.g. a statutory body with its own auditor",
