@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import pycountry
 
+from contractgen.law.law_names import country_named, qualifier_pattern
 from contractgen.law.library import LawLibrary, active
 
 # "German law", "the laws of the State of Israel": the words around a country's name.
@@ -77,9 +78,10 @@ _STATE = re.compile(
     r"socialist republic|commonwealth|hashemite kingdom|sultanate|emirate)\s+of\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+# English, then the markers of data/law_words.yaml in the other languages ("unter Ausschluss", "à l'exclusion")
 _QUALIFIER = re.compile(
     r"\s*(?:,|;|\(|\s-\s|\s–\s)?\s*(?:but\s+)?(?:excluding|exclusive of|without\s+(?:regard|reference)\s+to|"
-    r"to the exclusion of|with the exclusion of|other than|not including)\b.*$",
+    r"to the exclusion of|with the exclusion of|other than|not including|" + qualifier_pattern() + r")(?!\w).*$",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -167,6 +169,10 @@ def country_in(text: str) -> tuple[str, str]:
             names = {country.name, getattr(country, "official_name", ""), getattr(country, "common_name", "")}
             if candidate.casefold() in {n.casefold() for n in names if n}:
                 return country.alpha_2, getattr(country, "common_name", None) or country.name
+    code = country_named(text)  # its name in another language ("leyes de Uruguay", "Recht der Schweiz")
+    country = pycountry.countries.get(alpha_2=code) if code else None
+    if country is not None:
+        return code, getattr(country, "common_name", None) or country.name
     return "", ""
 
 

@@ -28,13 +28,17 @@ from contractgen.law.commercial import (
     commercial_terms,
 )
 from contractgen.law.families import load_families, split_qualifier
+from contractgen.law.law_names import country_named, english_qualifier, excludes_cisg, gloss, places_joined
 from contractgen.law.library import LawLibrary, active
+from contractgen.values.countries import country_name
+from contractgen.values.duration_words import fold
 from contractgen.law.national import BreachStatute, CopyrightTransfer, CourtTermination, NationalRules, national_rules
 
 # Words around a jurisdiction's name that do not change which one is meant.
 _LEAD = re.compile(
     r"^(?:(?:the\s+)?(?:exclusive\s+|non-exclusive\s+)?(?:jurisdiction\s+of\s+)?"
-    r"(?:the\s+)?(?:substantive\s+)?(?:laws?|courts?|state\s+and\s+federal\s+courts?)\s+(?:of|in|located\s+in|sitting\s+in)\s+)",
+    r"(?:the\s+)?(?:substantive\s+|federal\s+)?(?:laws?|courts?|state\s+and\s+federal\s+courts?)\s+"
+    r"(?:of|in|located\s+in|sitting\s+in)\s+)",
     re.IGNORECASE,
 )
 _TRAIL = re.compile(r"\s+(?:laws?|courts?)$", re.IGNORECASE)
@@ -54,6 +58,7 @@ class Jurisdiction:
     country: str
     locale: str
     aliases: tuple[str, ...] = ()
+    local_names: tuple[str, ...] = ()  # the law as its own lawyers write it, in the country's official languages
     jury_trial: str = ""
     commercial: CommercialTerms = field(default_factory=CommercialTerms)
     must_not_use: tuple[str, ...] = ()  # the record's own words, beside its family's
@@ -146,7 +151,8 @@ def _jurisdictions(law: LawLibrary) -> dict[str, Jurisdiction]:
         records[key] = Jurisdiction(
             key=key, name=item["name"], family=item["family"], tradition=tradition,
             law=item["law"], courts=item["courts"], country=item["country"], locale=item["locale"],
-            aliases=tuple(item.get("aliases") or ()), jury_trial=str(item.get("jury_trial") or ""),
+            aliases=tuple(item.get("aliases") or ()), local_names=tuple(item.get("local_names") or ()),
+            jury_trial=str(item.get("jury_trial") or ""),
             commercial=commercial_terms(item),
             must_not_use=tuple(str(w) for w in item.get("must_not_use") or ()),
             national=national_rules(item),
@@ -178,19 +184,45 @@ def _index() -> dict[str, str]:
 def _index_of(law: LawLibrary) -> dict[str, str]:
     index: dict[str, str] = {}
     for key, record in load_jurisdictions(law).items():
-        for phrase in (record.name, record.law, record.courts, key.replace("-", " "), *record.aliases):
+        phrases = (record.name, record.law, record.courts, key.replace("-", " "), *record.aliases, *record.local_names)
+        for phrase in phrases:
             for form in _forms(phrase):
                 index.setdefault(form, key)
+                index.setdefault(fold(form), key)  # written without its accents ("Derecho comun espanol")
     return index
 
 
 def find(text: str) -> Jurisdiction | None:
-    """Return the jurisdiction a phrase names ("English law", "the State of New York"), or None."""
+    """Return the jurisdiction a phrase names ("English law", "the State of New York", "deutsches Recht"), or the
+    record of the country it names in any language ("España", "leis da República Federativa do Brasil"), or None."""
     index = _index()
     for form in sorted(_forms(text), key=len, reverse=True):
         if form in index:
             return load_jurisdictions()[index[form]]
-    return None
+        if fold(form) in index:
+            return load_jurisdictions()[index[fold(form)]]
+    key = national_key(country_named(text)) if re.search(r"\w", text) else ""
+    return load_jurisdictions()[key] if key else None
+
+
+def national_key(code: str) -> str:
+    """The record of a country's law as a whole: the one its English name finds ("United Arab Emirates" → uae, not
+    the DIFC), else its only record; "" for a country whose law the records keep by state, province or law
+    district (the United States, Canada, Australia, the United Kingdom) or that has no record."""
+    if not code:
+        return ""
+    index = _index()
+    for name in (country_name(code, "en"), country_name(code, "en_GB")):
+        key = index.get(_normal(name))
+        if key and load_jurisdictions()[key].country == code:
+            return key
+    keys = records_of_country(code)
+    return keys[0] if len(keys) == 1 else ""
+
+
+def records_of_country(code: str) -> list[str]:
+    """The keys of every record of a country (ISO code), sorted."""
+    return sorted(key for key, record in load_jurisdictions().items() if record.country == code)
 
 
 def known_names() -> list[str]:
@@ -238,21 +270,56 @@ def _with_article(text: str) -> str:
 
 
 def find_law(governing_law: str) -> tuple[Jurisdiction | None, str]:
-    """The jurisdiction record a governing law as written names, with its qualifier ("excluding the CISG")."""
+    """The jurisdiction record a governing law as written names, with its qualifier in English ("excluding the CISG",
+    from "unter Ausschluss des UN-Kaufrechts")."""
+    record, qualifier, _ = read_governing_law(governing_law)
+    return record, qualifier
+
+
+def read_governing_law(governing_law: str) -> tuple[Jurisdiction | None, str, str]:
+    """(record, qualifier in English, the place the law also names beside the record's) of a governing law as
+    written: "the laws of Lagos State and the Federal Republic of Nigeria" is Nigeria's record, naming Lagos State;
+    "日本法 (Japanese law)" is Japan's."""
     record = find(governing_law)
     if record is not None:
-        return record, ""
+        return record, "", ""
     law, qualifier = split_qualifier(governing_law)
-    return (find(law), qualifier) if qualifier else (None, "")
+    record, also = _joined(law)
+    return (record, english_qualifier(qualifier), also) if record is not None else (None, "", "")
+
+
+def _joined(law: str) -> tuple[Jurisdiction | None, str]:
+    """The record of a law written with a gloss or as two places of one country, and the place beside it."""
+    record = find(law)
+    if record is not None:
+        return record, ""
+    outside, inside = gloss(law)
+    if inside:
+        both = [r for r in (find(outside), find(inside)) if r is not None]
+        return (both[0], "") if both and all(r.key == both[0].key for r in both) else (None, "")
+    parts = places_joined(law)
+    if len(parts) < 2:
+        return None, ""
+    found = [(part, find(part)) for part in parts]
+    records = {r.key: r for _, r in found if r is not None}
+    countries = {r.country for r in records.values()}
+    if len(countries) != 1:
+        return None, ""
+    key = next(iter(records)) if len(records) == 1 else national_key(countries.pop())
+    if key not in records:
+        return None, ""
+    others = [_LEAD.sub("", part.strip()) for part, r in found if r is None or r.key != key]
+    return records[key], " and ".join(_THE.sub("", o) if o[:4].lower() == "the " else o for o in others)
 
 
 def _qualified(record_law: str, qualifier: str) -> str:
     """The record's words for the law with the deal's qualifier, unless the record already says it (CISG)."""
     if not qualifier:
         return record_law
-    cisg = re.search(r"\bCISG\b|international sale of goods|vienna convention", qualifier, re.IGNORECASE)
-    if cisg and re.search(r"international sale of goods", record_law, re.IGNORECASE):
-        return record_law
+    if excludes_cisg(qualifier) and re.search(r"international sale of goods", record_law, re.IGNORECASE):
+        qualifier = _without_cisg(qualifier)  # the record's words already exclude it
+        if not qualifier:
+            return record_law
     if re.search(r"\bexcluding\b", record_law) and qualifier.lower().startswith("excluding "):
         excluded = qualifier[len("excluding ") :]
         if excluded.lower().startswith("its "):
@@ -261,6 +328,17 @@ def _qualified(record_law: str, qualifier: str) -> str:
             return f"{law}, excluding {excluded} and {others}"
         return f"{record_law} and {excluded}"  # one "excluding" for both
     return f"{record_law}, {qualifier}"
+
+
+def _without_cisg(qualifier: str) -> str:
+    """An English qualifier without its exclusion of the CISG ("" where that was all it excluded)."""
+    cisg = (
+        r"(?:\s+and\s+)?(?:the\s+)?(?:(?:United Nations|UN|U\.N\.) Convention on Contracts for the International Sale of Goods|"
+        r"Vienna Convention|UN Sales Convention|CISG)(?:\s*\((?:the\s+)?(?:CISG|Vienna Convention)\))?"
+    )
+    rest = re.sub(cisg, "", qualifier, flags=re.IGNORECASE).strip(" ,;")
+    rest = re.sub(r"^((?:but\s+)?excluding)\s+and\s+", r"\1 ", rest, flags=re.IGNORECASE)
+    return "" if re.fullmatch(r"(?:but\s+)?excluding", rest, flags=re.IGNORECASE) else rest
 
 
 def law_of(governing_law: str, wording: str | None = None) -> Law:

@@ -70,6 +70,11 @@ class JurisdictionRecord(Common, CommercialLaw, NationalLaw):
         description="how the jurisdiction is named in running text, e.g. 'England and Wales', 'the State of New York'"
     )
     aliases: list[str] = Aliases
+    local_names: list[str] = Field(
+        [],
+        description="the law as lawyers of the country write it in its official languages ('deutsches Recht', "
+        "'droit français', '日本法'); a deal may use any of them (matched ignoring case and accents)",
+    )
     family: str = Field(description="the legal family clause variants choose by: the id of a law/families record")
     tradition: Literal["common", "civil", "mixed"] = Field(description="the legal tradition")
     law: str = Field(description="the words after 'governed by', e.g. 'the laws of England and Wales'")

@@ -84,3 +84,37 @@ def zone_of(code: str, city: str) -> str | None:
         if wanted in (_place(zone.rsplit("/", 1)[-1]), _place(_english_cities().get(zone, ""))):
             return zone
     return None
+
+
+def country_by_name(text: str) -> str:
+    """The ISO 3166-1 code of a country or territory written by its name in any language CLDR has ("España",
+    "Deutschland", "Schweiz", "日本", "Sverige"), or "" where no name or more than one country matches."""
+    names, folded = _names_in_every_language()
+    written = " ".join(text.replace("’", "'").split()).strip(" .,;")
+    return names.get(written.casefold()) or folded.get(_fold(written), "")
+
+
+def _fold(text: str) -> str:
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(plain.casefold().split())
+
+
+@lru_cache(maxsize=1)
+def _names_in_every_language() -> tuple[dict[str, str], dict[str, str]]:
+    """Every CLDR territory name of every language, as written and without accents, to its code; a name that two
+    countries share in some language (Kongo) is left out, as it does not say which is meant."""
+    exact: dict[str, set[str]] = {}
+    folded: dict[str, set[str]] = {}
+    for language in sorted(i for i in babel.localedata.locale_identifiers() if "_" not in i):
+        try:
+            territories = babel.Locale.parse(language).territories
+        except (ValueError, babel.UnknownLocaleError):
+            continue
+        for code, name in territories.items():
+            if re.fullmatch(r"[A-Z]{2}", code) and code not in {"EU", "EZ", "UN", "ZZ", "QO"}:
+                exact.setdefault(str(name).casefold(), set()).add(code)
+                folded.setdefault(_fold(str(name)), set()).add(code)
+    return (
+        {name: codes.pop() for name, codes in exact.items() if len(codes) == 1},
+        {name: codes.pop() for name, codes in folded.items() if len(codes) == 1},
+    )

@@ -8,7 +8,15 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from contractgen.law.jurisdictions import find, find_law, forum_of, is_arbitration, names_a_court
+from contractgen.law.jurisdictions import (
+    find,
+    find_law,
+    forum_of,
+    is_arbitration,
+    names_a_court,
+    read_governing_law,
+    records_of_country,
+)
 from contractgen.law.library import active
 from contractgen.law.regimes import UNKNOWN, close_regime, resolve_regulations
 from contractgen.law.transfers import written_bases
@@ -20,10 +28,21 @@ from contractgen.deal.readings.finding import Finding, prints_as_draft
 def note_governing_law(deal: Any, data: Any) -> Iterator[Finding]:
     """A governing law with no jurisdiction record is drafted by its legal family, with a note."""
     from contractgen.law.families import family_of, load_families, read_law
+    from contractgen.law.jurisdictions import load_jurisdictions
 
     written_law = deal.contract.governing_law
-    record, qualifier = find_law(written_law)
+    record, qualifier, beside = read_governing_law(written_law)
     path = ("contract", "governing_law")
+    if record is not None and beside:
+        yield Finding(
+            path,
+            "law-beside",
+            beside,
+            f"the governing law names {beside} beside {record.name}",
+            f"the draft follows the record of {record.name}; the library has no record of the law of {beside}",
+            f"the terms the law of {beside} adds (its procurement, access-to-information and audit law)",
+            "governing-law",
+        )
     family = load_families().get(record.family) if record is not None else None
     if record is not None and family is not None and not family.drafted:
         yield Finding(
@@ -56,6 +75,13 @@ def note_governing_law(deal: Any, data: Any) -> Iterator[Finding]:
         f"the governing-law, liability, insolvency, employee and third-party clauses against the law of {place}; "
         "then add a jurisdiction record under law/jurisdictions"
     )
+    districts = records_of_country(written.country) if written.country else []
+    if len(districts) > 1:  # a federal country (or the UK) whose records are by state, province or law district
+        names = ", ".join(load_jurisdictions()[k].name for k in districts)
+        check = (
+            f"which state, province or law district of {place} the law is (the library records {names}) and name it "
+            "in contract.governing_law"
+        )
     if family is None:
         yield Finding(
             path,
@@ -97,6 +123,8 @@ def note_forum(deal: Any, data: Any) -> Iterator[Finding]:
     if c.forum_wording:
         return
     if not c.jurisdiction:
+        if getattr(getattr(deal, "disputes", None), "arbitration", None) is not None:
+            return  # arbitration is the forum: no court takes jurisdiction by default
         if find_law(c.governing_law)[0] is None:
             forum = forum_of(None, c.governing_law)
             yield Finding(

@@ -1,0 +1,130 @@
+"""Governing laws and places written in the market's own language, with the words of ``data/law_words.yaml``.
+
+A country is named by its name in any language CLDR has ("España", "Schweiz", "日本"), alone or after the word for
+law and the words for a kind of state ("leis da República Federativa do Brasil", "Recht der Bundesrepublik
+Deutschland", "日本法", "대한민국 법"). A qualifier lawyers add ("unter Ausschluss des UN-Kaufrechts und der
+Verweisungsnormen") is read as what it excludes and printed in English ("excluding its conflict-of-laws rules and
+the United Nations Convention on Contracts for the International Sale of Goods"). A law written with a country's
+adjective ("deutsches Recht", "ley chilena") is not read here: it is data in that country's jurisdiction record.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from contractgen.values.countries import country_by_name
+from contractgen.values.duration_words import fold
+
+WORDS = Path(__file__).with_name("data") / "law_words.yaml"
+_ENGLISH_MARKER = re.compile(
+    r"^(?:but\s+)?(?:excluding|exclusive of|without\s+(?:regard|reference)\s+to|to the exclusion of|"
+    r"with the exclusion of|other than|not including)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def table() -> dict[str, Any]:
+    """The words file as read."""
+    data: dict[str, Any] = yaml.safe_load(WORDS.read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
+def _leading() -> tuple[tuple[str, ...], ...]:
+    """The word runs that may stand before a country's name, longest first, each as folded words."""
+    words = table()
+    runs = {fold(w) for ws in words["law_words"].values() for w in ws}
+    runs |= {fold(w) for w in words["joiners"]} | {fold(w) for w in words["state_words"]}
+    return tuple(sorted((tuple(r.split()) for r in runs), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _trailing() -> tuple[tuple[str, ...], ...]:
+    """The law words that may follow a country's name ("대한민국 법", "Schweiz Recht"), longest first."""
+    runs = {fold(w) for ws in table()["law_words"].values() for w in ws}
+    return tuple(sorted((tuple(r.split()) for r in runs), key=len, reverse=True))
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"[,;.]+$", "", " ".join(text.replace("’", "'").split())).split()
+
+
+def country_named(text: str) -> str:
+    """The ISO code of the one country a place or a law names by its name in any language, with the words for
+    law and for a kind of state around it ("España", "leis da República Federativa do Brasil", "日本法"), or ""."""
+    words = _words(text)
+    if not words:
+        return ""
+    for suffix in table()["suffixes"]:
+        if words[-1].endswith(suffix) and len(words[-1]) > len(suffix):
+            words = [*words[:-1], words[-1][: -len(suffix)]]
+            break
+    while words:
+        code = country_by_name(" ".join(words))
+        if code:
+            return code
+        stripped = _strip_run(words, _leading(), at_start=True) or _strip_run(words, _trailing(), at_start=False)
+        if stripped is None:
+            return ""
+        words = stripped
+    return ""
+
+
+def _strip_run(words: list[str], runs: tuple[tuple[str, ...], ...], at_start: bool) -> list[str] | None:
+    folded = [fold(w) for w in words]
+    for run in runs:
+        n = len(run)
+        if n < len(words) and tuple(folded[:n] if at_start else folded[-n:]) == run:
+            return words[n:] if at_start else words[:-n]
+    return None
+
+
+def places_joined(text: str) -> list[str]:
+    """The places of a law written as two joined by 'and' in any language of the table ("the laws of Lagos State
+    and the Federal Republic of Nigeria"), each as written; [text] where none joins them."""
+    joiner = "|".join(re.escape(w) for w in table()["and_words"])
+    parts = [p.strip(" ,;") for p in re.split(rf"\s+(?:{joiner})\s+", text.strip(), flags=re.IGNORECASE)]
+    return [p for p in parts if p] or [text]
+
+
+def gloss(text: str) -> tuple[str, str]:
+    """A law written with a gloss in brackets ("日本法 (Japanese law)"): the words outside and inside, else (text, "")."""
+    found = re.fullmatch(r"\s*(.+?)\s*[(（]\s*(.+?)\s*[)）]\s*", text)
+    return (found.group(1), found.group(2)) if found else (text, "")
+
+
+def qualifier_pattern() -> str:
+    """A regular expression of the words that start a qualifier in the table's languages ("unter Ausschluss")."""
+    markers = sorted(table()["qualifiers"]["markers"], key=len, reverse=True)
+    return "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in markers)
+
+
+def english_qualifier(qualifier: str) -> str:
+    """A qualifier in English: as written where it already is, else what it excludes ("excluding its
+    conflict-of-laws rules and the United Nations Convention on …"); as written where nothing in it is recognised."""
+    if not qualifier or _ENGLISH_MARKER.match(qualifier):
+        return qualifier
+    folded = fold(qualifier)
+    found = [
+        item["english"]
+        for item in table()["qualifiers"]["excluded"]
+        if any(re.search(rf"(?<!\w){re.escape(fold(w))}(?!\w)", folded) for w in item["words"])
+    ]
+    if not found:
+        return qualifier
+    found.sort(key=lambda english: not english.startswith("its "))  # "its" must follow the law it refers to
+    return "excluding " + " and ".join(found)
+
+
+def excludes_cisg(qualifier: str) -> bool:
+    """True when a qualifier (English or not) excludes the CISG."""
+    folded = fold(qualifier)
+    words = [w for item in table()["qualifiers"]["excluded"] if item.get("cisg") for w in item["words"]]
+    words += ["United Nations Convention on Contracts for the International Sale of Goods", "sale of goods"]
+    return any(re.search(rf"(?<!\w){re.escape(fold(w))}(?!\w)", folded) for w in words)
