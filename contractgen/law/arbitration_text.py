@@ -98,7 +98,9 @@ def parse_arbitration(text: str) -> tuple[dict[str, Any], list[str]]:
     return fields, problems
 
 
-_BESIDE = re.compile(r"\s*,\s*((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?[A-Z][\w'’.-]*)*)")
+_BESIDE = re.compile(
+    r"\s*,\s*((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?(?:d['’])?[A-Z][\w'’.-]*)*)"
+)  # a country's name may hold "of", "and" or a d' ("Côte d'Ivoire", "Bosnia and Herzegovina")
 
 
 def _country_beside(rest: str) -> str:
@@ -107,6 +109,6 @@ def _country_beside(rest: str) -> str:
     match = _BESIDE.match(rest)
     words = match.group(1).split() if match else []
     for end in range(len(words), 0, -1):
-        if country_code(" ".join(words[:end])) and words[end - 1][:1].isupper():
+        if country_code(" ".join(words[:end])) and re.sub(r"^d['’]", "", words[end - 1])[:1].isupper():
             return ", " + " ".join(words[:end])
     return ""

@@ -68,7 +68,7 @@ def award_notes(deal: Any, arbitration: Any) -> list[tuple[str, str]]:
         if seat != "[●]":  # a draft's blank seat has its own note (deal/readings/arbitration)
             notes.append(("", _unknown_seat(seat)))
     elif states and where not in states:
-        notes.append(("", _seat_not_recorded(seat, where)))
+        notes.append(("", _seat_not_recorded(seat, where, record.data if record is not None else {})))
     for role, party in (("client", deal.parties.client), ("supplier", deal.parties.supplier)):
         code = country_code(getattr(party, "incorporated_in", None))
         if not code or code == where:
@@ -79,6 +79,8 @@ def award_notes(deal: Any, arbitration: Any) -> list[tuple[str, str]]:
             notes.append((role, _by_arrangement(role, party, seat, code, key, data)))
         elif states and code not in states:
             notes.append((role, _party_not_recorded(role, party, seat, code)))
+        elif where and where not in states and (states.get(code) or {}).get("reciprocity"):
+            notes.append((role, _reciprocity(role, party, seat, code)))
     return notes
 
 
@@ -90,11 +92,20 @@ def _unknown_seat(seat: str) -> str:
     )
 
 
-def _seat_not_recorded(seat: str, code: str) -> str:
+def _seat_not_recorded(seat: str, code: str, record: dict[str, Any]) -> str:
     return (
         f"disputes: the seat ({seat}, {country_name(code)}) is not recorded as a New York Convention state "
-        f"(law/treaties/new-york-convention.yaml records only the states the library needs): check the UNCITRAL "
-        f"status page; an award made outside a contracting state may not be enforceable abroad under the Convention"
+        f"(law/treaties/new-york-convention.yaml records {len(record.get('states') or {})} of the "
+        f"{record.get('parties') or 'its'} parties): check the UNCITRAL status page; an award made outside a "
+        f"contracting state may not be enforceable abroad under the Convention"
+    )
+
+
+def _reciprocity(role: str, party: Any, seat: str, code: str) -> str:
+    return (
+        f"parties.{role}: {country_name(code)}, where {party.name} is established, applies the New York Convention "
+        f"only to awards made in another contracting state (its Article I(3) declaration): if the seat ({seat}) is "
+        f"not a contracting state, an award may not be enforced there under the Convention"
     )
 
 

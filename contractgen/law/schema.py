@@ -18,6 +18,7 @@ from contractgen.law.schema_national import NationalLaw
 from contractgen.law.schema_outsourcing import OutsourcingTerms
 from contractgen.law.schema_public import InformationLawTerms, PublicSectorLaw
 from contractgen.law.schema_terms import CommercialLaw, EmployeeTransfer, LabourSupply, Mediation, SeatCourts
+from contractgen.law.schema_terms import ForumRules, SeatSupervision, TreatyState
 import json
 
 Country = Field(pattern=r"^[A-Z]{2}$", description="an ISO 3166-1 alpha-2 country code, e.g. 'GB'")
@@ -387,28 +388,6 @@ class SectorRecord(Common, InformationLawTerms, OutsourcingTerms):
     )
 
 
-class ForumRules(BaseModel):
-    """An arbitration institution's rules in force."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-    name: str = Field(description="the title of the rules, e.g. 'the ICC Arbitration Rules'")
-    edition: int | str | None = Field(None, description="the edition in force, e.g. 2021")
-    in_force: date | None = Field(None, description="the date the edition came into force")
-    emergency_arbitrator: bool | None = Field(
-        None, description="whether the rules provide an emergency arbitrator (null: not confirmed from the sources)"
-    )
-    emergency_provision: str | None = Field(None, description="the provision, e.g. 'Article 29 and Appendix V'")
-    expedited: bool | None = Field(
-        None, description="whether the rules provide an expedited procedure (null: not confirmed)"
-    )
-    expedited_provision: str | None = Field(None, description="the provision, e.g. 'Article 30 and Appendix VI'")
-    expedited_by_agreement_only: bool = Field(
-        False, description="true if the expedited procedure applies only when the parties agree to it"
-    )
-    note: str | None = Field(None, description="what a drafter should know about the rules, in one sentence")
-
-
 class ForumRecord(Common):
     """An arbitration institution and its rules (or ad hoc arbitration under a set of rules)."""
 
@@ -434,23 +413,15 @@ class Seat(BaseModel):
     courts: SeatCourts | None = Field(
         None, description="the courts that alone hear applications under its arbitration law, where it says so"
     )
+    supervision: SeatSupervision | None = Field(
+        None, description="the courts its arbitration law names for supervisory functions, where others may still act"
+    )
 
 
 class SeatsRecord(Common):
     """Arbitral seats: the state and supervising courts of each city a contract may choose."""
 
     seats: dict[str, Seat] = Field(description="each seat by its city's name")
-
-
-class TreatyState(BaseModel):
-    """A state recorded as party to a treaty."""
-
-    model_config = ConfigDict(extra="allow", frozen=True)
-
-    name: str = Field(description="the state's name")
-    territory_of: str | None = Field(
-        None, description="for a territory: the contracting state that extended the treaty"
-    )
 
 
 class TreatyRecord(Common):
@@ -460,6 +431,7 @@ class TreatyRecord(Common):
 
     name: str | None = Field(None, description="the treaty or rule, as the drafting note names it")
     states: dict[str, TreatyState] | None = Field(None, description="the contracting states by ISO code")
+    parties: int | None = Field(None, description="how many parties the depositary's status list counts")
     enforcing_country: str | None = Field(None, description="for a national rule: the state that applies it")
     registers: list[str] | None = Field(None, description="the states whose judgments it registers (ISO codes)")
     rule: str | None = Field(None, description="the rule in one sentence, for the drafting note")

@@ -1,6 +1,7 @@
 """What a jurisdiction record says of its commercial law: the late-payment rule, the tax on supplies,
 the anti-bribery law, the insolvency terms and how a contract is executed; and what the law of a place of
-work says of employees moving to a new provider and of a supplier whose own workers serve a client.
+work says of employees moving to a new provider and of a supplier whose own workers serve a client; and the
+facts of arbitration records: an institution's rules, a seat's courts, a state's place in a treaty.
 
 Each block is a fact with its own `sources` and `as_of`, so a lawyer can add one without the others;
 a field left `null` is a fact not yet checked against an official source (never a guess).
@@ -41,6 +42,64 @@ class SeatCourts(Fact):
 
     courts: str = Field(description="those courts, as a contract names them, e.g. 'the courts at Mumbai'")
     law: str = Field(description="the arbitration law that gives them those applications, as a contract names it")
+
+
+class SeatSupervision(Fact):
+    """The courts an arbitration law names for its supervisory functions at a seat (appointing and challenging
+    arbitrators, setting aside an award), where they are not the only courts that hear every application (interim
+    measures may still come from others): information for the drafter, not wording the clause states."""
+
+    courts: str = Field(description="those courts, as the law names them, e.g. 'the Civil Courts of Appeal'")
+    law: str = Field(description="the arbitration law, as a contract names it")
+    provisions: str = Field("", description="the provisions that give them those functions, and what they say")
+
+
+class ForumRules(BaseModel):
+    """An arbitration institution's rules in force."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    name: str = Field(description="the title of the rules, e.g. 'the ICC Arbitration Rules'")
+    edition: int | str | None = Field(None, description="the edition in force, e.g. 2021")
+    in_force: date | None = Field(None, description="the date the edition came into force")
+    emergency_arbitrator: bool | None = Field(
+        None, description="whether the rules provide an emergency arbitrator (null: not confirmed from the sources)"
+    )
+    emergency_provision: str | None = Field(None, description="the provision, e.g. 'Article 29 and Appendix V'")
+    expedited: bool | None = Field(
+        None, description="whether the rules provide an expedited procedure (null: not confirmed)"
+    )
+    expedited_provision: str | None = Field(None, description="the provision, e.g. 'Article 30 and Appendix VI'")
+    expedited_by_agreement_only: bool = Field(
+        False, description="true if the expedited procedure applies only when the parties agree to it"
+    )
+    note: str | None = Field(None, description="what a drafter should know about the rules, in one sentence")
+
+
+class TreatyState(BaseModel):
+    """A state recorded as party to a treaty."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    name: str = Field(description="the state's name")
+    territory_of: str | None = Field(
+        None, description="for a territory: the contracting state that extended the treaty"
+    )
+    joined: date | None = Field(None, description="the date of its ratification, accession or succession")
+    by: Literal["ratification", "accession", "succession"] | None = Field(
+        None, description="how it became a party, as the depositary's status list says"
+    )
+    reciprocity: bool | None = Field(
+        None,
+        description="true: it applies the Convention only to awards made in another contracting state (Article I(3)); "
+        "false: the status page shows no such declaration; null: not checked",
+    )
+    commercial: bool | None = Field(
+        None,
+        description="true: it applies the Convention only to relationships its law considers commercial "
+        "(Article I(3)); false: no such declaration; null: not checked",
+    )
+    note: str | None = Field(None, description="what else its declarations say, in one sentence")
 
 
 class LatePayment(Fact):

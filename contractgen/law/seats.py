@@ -51,6 +51,9 @@ def _seats(law: LawLibrary) -> dict[str, dict[str, str]]:
 
 def trim_city(text: str) -> str:
     """A seat as written, without the words that follow it in a sentence ("Paris under the ICC Rules" → "Paris")."""
+    city, comma, beside = text.strip().rpartition(",")
+    if comma and city.strip() and country_code(beside.strip().rstrip(".,;")):
+        return text.strip().rstrip(".,;")  # "St. John's, Antigua and Barbuda": the country's own "and" stays
     text = re.sub(r"\s+(?:under|with|and|by|before|in|administered|seated|using)\b.*$", "", text.strip())
     return text.rstrip(".,;")
 
