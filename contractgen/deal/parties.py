@@ -171,7 +171,8 @@ class Arbitration(Section):
     institution: Name = Field(
         description=(
             "the institution that administers the arbitration (ICC, LCIA, SIAC, HKIAC, DIS, SCC, Swiss Rules, VIAC, "
-            "NAI, CEPANI, JCAA, KCAB, CIETAC, SCCA, BANI, MCIA, CRCICA, DIAC, LCA, CANACO, ICDR, AAA, JAMS, CAM-CCBC), "
+            "NAI, CEPANI, JCAA, KCAB, CIETAC, SCCA, BANI, MCIA, CRCICA, DIAC, LCA, CANACO, ICDR, AAA, JAMS, CAM-CCBC, "
+            "CAC CCB, CCL, CAM Santiago, CAM Milano, CIIAM, CAM México, or a name in its own language), "
             "or 'UNCITRAL' for an ad hoc arbitration under the UNCITRAL Arbitration Rules"
         ),
         examples=["SIAC"],
