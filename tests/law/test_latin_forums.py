@@ -134,6 +134,7 @@ def test_the_new_york_convention_record_knows_the_parties_count_and_the_states_a
     assert (states["HR"]["joined"], states["HR"]["by"]) == (date(1993, 7, 26), "succession")
     assert (states["US"]["reciprocity"], states["US"]["commercial"]) == (True, True)
     assert (states["GT"]["reciprocity"], states["GT"]["commercial"]) == (True, True)
+    assert (states["BT"]["reciprocity"], states["BT"]["commercial"]) == (True, True)
     assert states["HK"]["territory_of"] == "CN"
 
 
