@@ -323,6 +323,9 @@ class AppliesTo(BaseModel):
         [],
         description="the countries where it applies to them (ISO codes), or a free zone with its own regulator by its jurisdiction key (ADGM)",
     )
+    except_places: list[str] = Field(
+        [], description="free zones of those countries with a regulator of their own, where it does not apply (ADGM)"
+    )
 
 
 class SectorRecord(Common, InformationLawTerms, OutsourcingTerms):

@@ -34,6 +34,7 @@ class SectorRegime(str):
     source: str = ""
     sectors: tuple[str, ...] = ()  # the kinds of client the regime applies to (applies_to.sectors)
     places: tuple[str, ...] = ()  # the countries where it applies to them (applies_to.places)
+    except_places: tuple[str, ...] = ()  # free zones there with their own regulator, where it does not
     lex_specialis_over: tuple[str, ...] = ()  # regimes it displaces for the same client (DORA over NIS2)
     category: str = (
         ""  # what it regulates: financial, public, procurement, health, telecoms, life_sciences, payments or ""
@@ -68,6 +69,7 @@ class SectorRegime(str):
         applies = record.get("applies_to") or {}
         self.sectors = tuple(str(x) for x in applies.get("sectors") or ())
         self.places = tuple(str(x).upper() for x in applies.get("places") or ())
+        self.except_places = tuple(str(x).upper() for x in applies.get("except_places") or ())
         self.lex_specialis_over = tuple(str(x) for x in record.get("lex_specialis_over") or ())
         self.log_retention = Duration.parse(record["log_retention"]) if record.get("log_retention") else None
         self.log_location = str(record.get("log_location") or "")

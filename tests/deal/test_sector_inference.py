@@ -114,7 +114,7 @@ def test_the_osfi_supplier_notice_is_derived_like_10_nycrr():
         ("insurer", "NL", "NETHERLANDS", {"DORA", "Solvency II Art. 274", "Wft 3:18"}),
         ("bank", "AE", "ADGM", {"FSRA GEN outsourcing rules"}),
         ("investment firm", "AE", "DIFC", {"DFSA GEN outsourcing rules"}),
-        ("bank", "AE", "UAE", set()),  # onshore: not the FSRA's (the CBUAE's record names no clients)
+        ("bank", "AE", "UAE", {"CBUAE Outsourcing Regulation for Banks"}),  # onshore: the CBUAE's, not the FSRA's
         ("insurer", "ZA", "SOUTH-AFRICA", set()),  # the Guidance Note is addressed to banks
     ],
 )

@@ -182,12 +182,14 @@ CASES = {
         ENGLISH_STATUTES + GDPR_WORDS_BUT_CONTROLLER + EU_ONLY + ["Transfer of Undertakings"],
     ),
     "hk-bank-pdpo": (
-        ["sector-regulation:hkma-spm-sa-2-outsourcing", "late-payment-rate:hong-kong", "transfer-default:hk-pdpo-cn"],
+        # "HKMA SPM SA-2 Outsourcing" is the HKMA SA-2 record's name (an alias), not an unknown regulation
+        ["late-payment-rate:hong-kong", "transfer-default:hk-pdpo-cn"],
         [
             "Section 33 of the Personal Data (Privacy) Ordinance (Cap. 486) on transfers of personal data to places "
             "outside Hong Kong has not been brought into operation, so it does not restrict these transfers.",
             "The Data Protection Laws include the Personal Data (Privacy) Ordinance (Cap. 486) of Hong Kong",
-            "HKMA SPM SA-2 Outsourcing: access, audit and the regulator",
+            "the Hong Kong Monetary Authority's Supervisory Policy Manual module SA-2, Outsourcing",
+            "its internal and external auditors and the Hong Kong Monetary Authority access to the premises",
         ],
         ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["Transfer of Undertakings"],
     ),

@@ -102,7 +102,11 @@ def inferred_regimes(sector: str | None, country: str, jurisdiction: str = "") -
     if not sector or not country:
         return []
     where = {country, jurisdiction} - {""}
-    return [r for r in load_sector_regimes().values() if sector in r.sectors and where & set(r.places)]
+    return [
+        r
+        for r in load_sector_regimes().values()
+        if sector in r.sectors and where & set(r.places) and jurisdiction not in r.except_places
+    ]
 
 
 def companion_regimes(deal: Any, country: str, jurisdiction: str) -> list[SectorRegime]:
