@@ -22,8 +22,7 @@ from contractgen.document.reader import read_inline, read_markdown, save_read_te
 from contractgen.document.transforms import TermDefinition, apply_transforms
 from contractgen.errors import ContractgenError, DealError, DraftingNote, LibraryError, Problem
 from contractgen.law.jurisdictions import law_forum_warning
-from contractgen.law.library import LawLibrary, use_law
-from contractgen.law.library import library as law_library
+from contractgen.law.library import LawLibrary, use_law, library as law_library
 from contractgen.library.bespoke import RIDER
 from contractgen.library.clauses import Library, load_library
 from contractgen.library.contract_words import law_word_problems, wording_problems
@@ -46,6 +45,7 @@ from contractgen.templating.filters import words as format_words
 from contractgen.templating.render import condition_evaluator, render_text
 from contractgen.templating.spelling import US_LOCALES, load_spelling, respell_source
 from contractgen.writers import FORMATS, render_formats
+from contractgen.values.countries import in_english
 
 
 def project_root() -> Path:
@@ -350,7 +350,7 @@ def _party_block(role: str, party, template_dir: Path, context: dict) -> PartyBl
         article=article,
         address=party.address,
         company_number=by_law[1] if by_law else party.company_number or "",
-        incorporated_in=party.incorporated_in or "",
+        incorporated_in=in_english(party.incorporated_in or ""),  # "Deutschland" prints "Germany"
         signatory_name=getattr(signatory, "name", "") or "",
         signatory_title=getattr(signatory, "title", "") or "",
         details=party_details(template_dir, article, "company_by_law" if by_law else kind),

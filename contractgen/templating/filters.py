@@ -20,7 +20,7 @@ from jinja2.sandbox import SecurityError
 from contractgen.templating.numbers import _locale, money, money0, number
 from contractgen.values.wording_locale import english_locale
 from contractgen.values.payment import PaymentTerm
-from contractgen.values.countries import country_in_sentence
+from contractgen.values.countries import country_in_sentence, in_english
 from contractgen.values.phrases import in_words
 from contractgen.values.text import with_indefinite_article
 
@@ -296,7 +296,7 @@ def place(value) -> str:
     try:
         code = pycountry.countries.lookup(text).alpha_2
     except LookupError:
-        return text
+        return in_english(text)  # "Deutschland" → "Germany"
     return country_in_sentence(code)
 
 

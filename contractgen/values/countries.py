@@ -94,6 +94,18 @@ def country_by_name(text: str) -> str:
     return names.get(written.casefold()) or folded.get(_fold(written), "")
 
 
+def in_english(place: str, locale: str = "en_GB") -> str:
+    """A place written as a country's name in another language, in English as it reads in a sentence ("Deutschland"
+    → "Germany", "España" → "Spain"); any other place as written ("England and Wales", "Ontario", "Germany")."""
+    text = str(place or "").strip()
+    try:
+        pycountry.countries.lookup(text)
+        return text  # already an English name or code
+    except LookupError:
+        code = country_by_name(text)
+    return country_in_sentence(code, locale) if code else text
+
+
 def _fold(text: str) -> str:
     plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return " ".join(plain.casefold().split())
