@@ -200,10 +200,13 @@ def public_sector_of_party(law_key: str, client: Any) -> PublicSector:
     )
 
 
-def public_sector_in(country: str, client: Any) -> PublicSector:
-    """The public-sector terms for a deal's client from the national record of its country (not a state's), whatever
-    law governs the contract: what its own data protection law is."""
-    for key, record in active().records("jurisdictions").items():
+def public_sector_in(country: str, client: Any, law_key: str = "") -> PublicSector:
+    """The public-sector terms for a deal's client from the record of its country: the governing law's where that is
+    the country's (a state's own law for a state body), else the country's national record (not a state's)."""
+    records = active().records("jurisdictions")
+    if law_key in records and records[law_key].data.get("country") == country:
+        return public_sector_of_party(law_key, client)
+    for key, record in records.items():
         block = record.data.get("public_sector") or {}
         if country and record.data.get("country") == country and block and not block.get("state_level"):
             return public_sector_of_party(key, client)

@@ -60,3 +60,27 @@ def test_a_body_naming_no_recorded_region_stays_unrecorded_and_a_company_gets_no
     public = public_sector_of("switzerland", "government_department", True, "regional", ("Canton of Uri",))
     assert public.region == "" and public.unrecorded and public.information_laws == ()
     assert public_sector_of("switzerland", "company", False, None, ("Canton of Zurich",)).region == ""
+
+
+def test_a_regions_own_privacy_law_is_never_a_countrys_general_one():
+    from contractgen.law.privacy import privacy_law_of
+
+    regime, names = privacy_law_of("DE")
+    assert regime.key == "eu-gdpr" and not any("BayDSG" in n or "BlnDSG" in n for n in names), names
+    assert privacy_law_of("CH")[0].key == "swiss-fadp"
+    assert privacy_law_of("AU")[0].key == "au-privacy-act"
+
+
+@pytest.mark.parametrize(
+    ("law", "kind", "level", "names", "expected"),
+    [
+        ("switzerland", "government_department", "regional", ("Canton of Zurich",), ("IDG ZH",)),
+        ("germany", "local_authority", None, ("Stadt Nürnberg",), ("EU GDPR", "BayDSG")),
+        ("new-south-wales", "statutory_body", None, ("Transport for NSW",), ("PPIPA",)),
+        # a federal body under a state's law, and a canton no entry names: no own law (the nearest regime is drafted)
+        ("new-south-wales", "government_department", "national", ("Services Australia",), ()),
+        ("switzerland", "government_department", "regional", ("Canton of Uri",), ()),
+    ],
+)
+def test_a_public_bodys_own_privacy_law_comes_from_its_level_or_region(law, kind, level, names, expected):
+    assert public_sector_of(law, kind, True, level, names).privacy == expected

@@ -19,7 +19,8 @@ from contractgen.law.regimes import resolve_regulations
 
 from contractgen.deal.readings.sector import assume, client_country, guessed_sector
 from contractgen.law.seats import country_code
-from contractgen.law.public_sector import level_of, public_sector_in
+from contractgen.law.jurisdictions import law_of
+from contractgen.law.public_sector import PublicSector, level_of, public_sector_in
 from contractgen.values.countries import country_name
 from contractgen.values.text import with_indefinite_article
 
@@ -68,6 +69,15 @@ def _profiles(deal: Any) -> list[tuple[str, dict[str, Any]]]:
     return found
 
 
+def _own_public(deal: Any) -> PublicSector:
+    """The public-sector law of a public-body client's own level or region, from its country's record."""
+    client = deal.parties.client
+    if getattr(client, "kind", "") not in PUBLIC_BODIES:
+        return PublicSector(level="")
+    law = law_of(deal.contract.governing_law, deal.contract.law_wording)
+    return public_sector_in(data_country(deal), client, law.key)
+
+
 def public_body_outside(deal: Any, table: str = "public_bodies_outside") -> str:
     """Why the general privacy law (or, table supplements_outside, its national supplement) of a public-body client's
     country does not bind it at its level, or ""."""
@@ -75,20 +85,15 @@ def public_body_outside(deal: Any, table: str = "public_bodies_outside") -> str:
     if getattr(client, "kind", "") not in PUBLIC_BODIES:
         return ""
     row = _personal_data_words()[table].get(data_country(deal)) or {}
-    return (
-        str(row.get("why", ""))
-        if level_of(client.kind, getattr(client, "level", None)) in row.get("levels", ())
-        else ""
-    )
+    own = _own_public(deal)
+    level = own.level if own.applies or own.unrecorded else level_of(client.kind, getattr(client, "level", None))
+    return str(row.get("why", "")) if level in row.get("levels", ()) else ""
 
 
 def own_privacy_laws(deal: Any) -> tuple[str, ...]:
     """The data protection laws a public-body client's own level or region answers to, as its country's record
     names them (its canton's, its Land's), or ()."""
-    client = deal.parties.client
-    if getattr(client, "kind", "") not in PUBLIC_BODIES:
-        return ()
-    return public_sector_in(data_country(deal), client).privacy
+    return _own_public(deal).privacy
 
 
 def assumed_personal_data(deal: Any) -> tuple[dict[str, Any], str] | None:
