@@ -135,6 +135,9 @@ def test_the_new_york_convention_record_knows_the_parties_count_and_the_states_a
     assert (states["US"]["reciprocity"], states["US"]["commercial"]) == (True, True)
     assert (states["GT"]["reciprocity"], states["GT"]["commercial"]) == (True, True)
     assert (states["BT"]["reciprocity"], states["BT"]["commercial"]) == (True, True)
+    assert (states["AR"]["reciprocity"], states["AR"]["commercial"]) == (True, True)
+    assert (states["KE"]["reciprocity"], states["KE"]["commercial"]) == (True, False)
+    assert (states["ZA"]["joined"], states["DE"]["joined"]) == (date(1976, 5, 3), date(1961, 6, 30))
     assert states["HK"]["territory_of"] == "CN"
 
 
