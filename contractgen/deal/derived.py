@@ -22,6 +22,7 @@ import babel
 from babel.core import get_global
 from contractgen import yamlload
 from contractgen.deal.readings.sector import client_country, guessed_sector, interest_free, party_countries
+from contractgen.deal.readings.sector import premises_countries
 from contractgen.deal.model import Deal, Service
 from contractgen.deal.readings.finding import prints_as_draft
 from contractgen.deal.readings.pricing_unit import unit_kind
@@ -143,6 +144,8 @@ class Derived:
     hipaa: bool
     delivery_countries: list[str]
     term_end: date
+    service_countries: list[str] = field(default_factory=list)  # the Delivery Centres', else the supplier's premises'
+    proposed_targets: dict[str, bool] = field(default_factory=dict)  # Schedule 1's targets: service id: round the clock
     incident_notice: Duration | None = None
     client_sector: str = ""  # what the client is licensed as: as stated, else as its name suggests ("bank")
     client_country: str = ""  # where the client is incorporated, else the governing law's country
@@ -275,6 +278,15 @@ def _round_the_clock(service: Any) -> bool:
     return bool(hours) and bool(ROUND_THE_CLOCK.match(str(hours)))
 
 
+def targets_proposed(deal: Any) -> dict[str, bool]:
+    """The services Schedule 1 proposes targets for where the deal has no service levels: 24x7 ones, or all under DORA."""
+    if deal.service_levels:
+        return {}
+    dora = "DORA" in (deal.regulatory or [])
+    own = [s.id for s in deal.scope.services if not s.in_scope and service_kind(s) == "end-user support"]  # own times
+    return {s.id: _round_the_clock(s) for s in deal.scope.services if (dora or _round_the_clock(s)) and s.id not in own}
+
+
 def _service_hours(deal: Deal, service: Any) -> str:
     """The hours a service's availability is measured in, as the deal writes them ("" when round the clock)."""
     if _round_the_clock(service):
@@ -333,6 +345,8 @@ def compute_derived(deal: Deal) -> Derived:
         gdpr=any(r.family == "gdpr" for r in regimes),
         hipaa=any(r.key == "hipaa" for r in regimes),
         delivery_countries=countries,
+        service_countries=countries or [country_name(c, deal.contract.locale) for c in premises_countries(deal)],
+        proposed_targets=targets_proposed(deal),
         term_end=term_end(deal),
         incident_notice=incident_notice(deal),
         client_sector=deal.parties.client.sector or guessed_sector(deal.parties.client.name) or "",

@@ -27,6 +27,7 @@ from contractgen.deal.readings.security_defaults import apply_security_defaults
 from contractgen.deal.readings.sector import apply_card_data, apply_sector_regulation
 from contractgen.deal.readings.service_levels import note_top_priority_target
 from contractgen.deal.readings.service_scope import apply_service_scope
+from contractgen.deal.readings.proposed_targets import apply_proposed_targets
 from contractgen.deal.readings.transfer_notes import note_transfer_default
 
 
@@ -44,6 +45,7 @@ def apply_readings(deal: Deal) -> tuple[Deal, list[Finding]]:
         apply_implied_data,
         apply_special_data,
         apply_service_scope,
+        apply_proposed_targets,
         apply_liability_default,
         apply_security_defaults,
         apply_convenience_default,

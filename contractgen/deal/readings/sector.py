@@ -93,6 +93,19 @@ def party_countries(deal: Any) -> list[str]:
     return [code for party in parties if (code := country_code(getattr(party, "incorporated_in", None)))]
 
 
+def premises_countries(deal: Any) -> list[str]:
+    """The ISO codes of the countries of the supplier's premises (a consortium's: each member's), read from the
+    address's last part, else where it is incorporated: where a deal names no Delivery Centre, they are its own."""
+    supplier = deal.parties.supplier
+    codes: list[str] = []
+    for place in getattr(supplier, "members", None) or [supplier]:
+        address = str(getattr(place, "address", "") or "")
+        code = country_code(address.rsplit(",", 1)[-1]) or country_code(getattr(place, "incorporated_in", None))
+        if code and code not in codes:
+            codes.append(code)
+    return codes
+
+
 def inferred_regimes(sector: str | None, country: str, jurisdiction: str = "") -> list[SectorRegime]:
     """Return the regimes whose records apply to this kind of client in this country, in record order.
 
