@@ -31,7 +31,7 @@ from contractgen.library.cover import (
     kind_words,
     load_draft_marking,
     load_execution,
-    load_party_execution,
+    party_execution,
     member_signers,
     party_details,
 )
@@ -364,9 +364,8 @@ def _party_block(role: str, party, template_dir: Path, context: dict) -> PartyBl
         established_under=getattr(party, "established_under", None) or "",
         branch_in=getattr(party, "branch_in", None) or "",
         members=format_words(context, members) if members else "",
-        execution=load_party_execution(
-            template_dir, context["law"].family, "sealed" if getattr(party, "seal", False) else view.signs_as or kind
-        ),
+        execution=party_execution(template_dir, context["law"].family, party, view),
+        capacities=list(view.capacities),
     )
     block.signers = member_signers(party, block, template_dir, context["law"].family)
     return block

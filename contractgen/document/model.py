@@ -284,6 +284,17 @@ class PartyBlock:
     members: str = ""  # a consortium's members, as a list in words
     execution: Execution | None = None  # how this party signs, where its kind signs differently (cover.yaml)
     signers: list[PartyBlock] = field(default_factory=list)  # a consortium's members' own blocks; empty: one block
+    capacities: list[str] = field(default_factory=list)  # who signs for its company form, one a signature line
+
+    @property
+    def capacity_1(self) -> str:
+        """The capacity of the first person who signs: the deal's title for its signatory, else its form's law's."""
+        return self.signatory_title or (self.capacities[0] if self.capacities else "")
+
+    @property
+    def capacity_2(self) -> str:
+        """The capacity of the second person who signs, where its company form has two sign together."""
+        return self.capacities[1] if len(self.capacities) > 1 else ""
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,8 @@ class CompanyView:
     unknown: str = ""  # "the law of Uruguay" (no record) or "the forms of Chile's record" (a form it does not list)
     label: str = ""  # the record's name for the company's identifier ("RUT"), for the note that asks for it
     place: str = ""  # a neutral description's place as its record names it ("the People's Republic of China")
+    capacities: tuple[str, ...] = ()  # the capacity of each person who signs for its form, where the record says
+    signing_rule: str = ""  # how the statute has a company of its form represented, with its section
 
 
 def _ending(text: str) -> str:
@@ -92,6 +94,31 @@ def _llp_view(place: str) -> CompanyView:
 
 def company_view(party: Any) -> CompanyView:
     """How the contract describes a company party and how it signs, from its place's record and its name."""
+    view = _described(party)
+    form = _signing_form(party) if getattr(party, "kind", "company") == "company" and party.incorporated_in else None
+    if form is None:
+        return view
+    joint = len(form["capacities"]) > 1
+    return replace(
+        view,
+        capacities=tuple(form["capacities"]),
+        signing_rule=str(form["rule"]),
+        signs_as=view.signs_as or ("two_signatories" if joint else "one_signatory"),
+    )
+
+
+def _signing_form(party: Any) -> dict[str, Any] | None:
+    """The ``signing`` form of the record of a company's place that its name shows ("… AG"), or None."""
+    record = _jurisdiction(str(party.incorporated_in))
+    data = active().records("jurisdictions").get(record.key) if record is not None else None
+    forms = ((data.data.get("signing") or {}).get("forms") or []) if data is not None else []
+    name = _ending(party.name)
+    return next(
+        (f for f in forms if any(f" {name}".endswith(f" {_ending(n)}") for n in f["names"] if _ending(n))), None
+    )
+
+
+def _described(party: Any) -> CompanyView:
     if getattr(party, "kind", "company") == "llp" and party.incorporated_in:
         return _llp_view(str(party.incorporated_in))
     if getattr(party, "kind", "company") != "company" or not party.incorporated_in:

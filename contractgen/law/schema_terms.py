@@ -340,6 +340,27 @@ class LimitedLiabilityPartnerships(Fact):
     law: str = Field("", description="the statute that constitutes it, as cited")
 
 
+class SigningForm(BaseModel):
+    """How a company of one form is usually represented when it signs, by the statute's section on representation."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    names: list[str] = Field(min_length=1, description="the endings of a company's name that mark the form ('AG')")
+    capacities: list[str] = Field(
+        min_length=1,
+        max_length=2,
+        description="the capacity of each person who signs, one a signature line: two where the statute has two "
+        "sign together unless the articles say otherwise, one where the articles or the register decide",
+    )
+    rule: str = Field(description="how the statute has the company represented, with its section, in one sentence")
+
+
+class Signing(Fact):
+    """Who signs for a company of each form the statute on that form names (its section on representation)."""
+
+    forms: list[SigningForm] = Field(min_length=1, description="the forms, told by how a company's name ends")
+
+
 class CommercialLaw(BaseModel):
     """The jurisdiction-record fields of this module, mixed into the record's model."""
 
@@ -372,6 +393,9 @@ class CommercialLaw(BaseModel):
     )
     llp: LimitedLiabilityPartnerships | None = Field(
         None, description="how a limited liability partnership registered under this law signs"
+    )
+    signing: Signing | None = Field(
+        None, description="who signs for a company, by its form, as the statute's section on representation says"
     )
 
 

@@ -132,7 +132,7 @@ def party_details(template_dir: Path, article: str, kind: str = "company") -> li
     ]
 
 
-LINE_FIELDS = ("", "signatory_name", "signatory_title")
+LINE_FIELDS = ("", "signatory_name", "signatory_title", "capacity_1", "capacity_2")
 EXECUTION_KEYS = {"families", "kinds", "dated", "date_label", "intro", "signed_for", "lines"}
 
 
@@ -194,6 +194,13 @@ def load_party_execution(template_dir: Path, family: str, kind: str) -> Executio
         (e for e in own if not e.get("families")), None
     )
     return _execution(chosen, f"{where}: execution") if chosen is not None else None
+
+
+def party_execution(template_dir: Path, family: str, party: Any, view: Any) -> Execution | None:
+    """How a party signs: under its common seal, as its company form's law has it signed (one or two signatories, a
+    legal representative), else as its kind signs, where cover.yaml gives that its own entry."""
+    kind = "sealed" if getattr(party, "seal", False) else view.signs_as or getattr(party, "kind", "company")
+    return load_party_execution(Path(template_dir), family, kind)
 
 
 def member_signers(party: Any, block: PartyBlock, template_dir: Path, family: str) -> list[PartyBlock]:

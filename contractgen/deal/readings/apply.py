@@ -13,7 +13,7 @@ from contractgen.law.companies import company_view
 from contractgen.deal.readings.law_notes import note_ccpa_outside_california
 from contractgen.deal.readings.finding import Finding, prints_as_draft
 from contractgen.deal.readings.liability_default import apply_liability_default
-from contractgen.deal.readings.company_form import note_company_form
+from contractgen.deal.readings.company_form import note_company_form, note_signing
 from contractgen.deal.readings.party_terms import apply_party_terms
 from contractgen.deal.readings.convenience import apply_convenience_default
 from contractgen.deal.readings.implied_data import apply_implied_data
@@ -71,6 +71,7 @@ def reading_notes(deal: Deal, data: Any) -> Iterator[Finding]:
     yield from note_company_form(deal, data)
     yield from note_unrecorded_institution(deal, data)
     yield from note_blank_seat(deal, data)
+    yield from note_signing(deal, data)
 
 
 def ask_company_numbers(deal: Deal) -> tuple[Deal, list[Finding]]:

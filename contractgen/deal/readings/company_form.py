@@ -32,3 +32,24 @@ def note_company_form(deal: Any, data: Any) -> Iterator[Finding]:
             f"domicile; give the number in parties.{role}.company_number",
             "parties",
         )  # fmt: skip
+
+
+def note_signing(deal: Any, data: Any) -> Iterator[Finding]:
+    """In a draft, a company whose form's law says who signs for it: the signature page's lines follow the statute,
+    and whether the articles depart from it is for the register to show."""
+    if not prints_as_draft(deal):
+        return
+    for role in ("client", "supplier"):
+        party = getattr(deal.parties, role)
+        view = company_view(party)
+        if not view.signing_rule:
+            continue
+        lines = "two signature lines" if len(view.capacities) > 1 else "one signature line"
+        yield Finding(
+            ("parties", role, "signatory"), "company-signing", role,
+            f"{view.signing_rule}",
+            f"the signature page gives {party.name} {lines} ({' and '.join(view.capacities)})",
+            f"who may sign for {party.name}, alone or together, as its articles and its entry in the commercial "
+            f"register show, and name them in parties.{role}.signatory",
+            "signatures",
+        )  # fmt: skip
