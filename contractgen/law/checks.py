@@ -50,7 +50,8 @@ def _country_codes() -> set[str]:
 
 def _phrases(record: Record) -> list[str]:
     data = record.data
-    words = [str(data.get("name") or ""), str(data.get("key") or ""), *(str(a) for a in data.get("aliases") or ())]
+    names = [*(data.get("aliases") or ()), *(data.get("local_names") or ())]
+    words = [str(data.get("name") or ""), str(data.get("key") or ""), *(str(a) for a in names)]
     return [re.sub(r"^the\s+", "", w.strip(), flags=re.IGNORECASE).casefold() for w in words if w.strip()]
 
 
