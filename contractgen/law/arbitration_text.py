@@ -6,12 +6,21 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from contractgen.law.forum_words import institution_named
+from contractgen.law.forum_words import (
+    CITY,
+    chosen,
+    in_city_patterns,
+    institution_named,
+    language_written,
+    seat_patterns,
+    tribunal_sizes,
+    venue_patterns,
+)
 from contractgen.law.institutions import institutions_in, load_institutions
 from contractgen.law.seats import country_code, seat_place, trim_city
 
 
-_CITY = r"([A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|am|an|de|del|da|do|of|upon|on|la))*)"
+_CITY = CITY
 _SEAT = re.compile(
     r"\b(?:seated|seat(?:\s+of\s+(?:the\s+)?arbitration)?(?:\s+(?:is|shall\s+be|will\s+be|being))?:?)\s+"
     r"(?:in|at)?\s*(?:the\s+)?" + _CITY
@@ -44,7 +53,6 @@ LANGUAGES = {
     "Polish",
     "Hindi",
 }
-_ARBITRATORS = re.compile(r"\b(sole|one|single|1|three|3)\s+arbitrators?\b", re.IGNORECASE)
 
 
 BLANK_SEAT = "[●]"  # a draft's seat not yet agreed
@@ -72,14 +80,13 @@ def _institution(text: str, seat: str) -> tuple[dict[str, Any], str]:
 
 
 def parse_arbitration(text: str) -> tuple[dict[str, Any], list[str]]:
-    """Read an arbitration written as practitioners write it into Arbitration fields; return (fields, problems)."""
+    """Read an arbitration written as practitioners write it, in English or a language of the forum words (Spanish,
+    Portuguese, French, Italian, German, Dutch), into Arbitration fields; return (fields, problems)."""
     problems: list[str] = []
     fields: dict[str, Any] = {}
-    venue = _VENUE.search(text)
+    venue = _first([_VENUE, *venue_patterns()], text)
     searched = text[: venue.start()] + text[venue.end() :] if venue else text
-    seat = _SEAT.search(searched) or next(
-        (m for m in _IN_CITY.finditer(searched) if seat_place(m.group(1)) is not None), None
-    )
+    seat = _first([_SEAT, *seat_patterns()], searched) or _first_known_city([_IN_CITY, *in_city_patterns()], searched)
     if seat is not None:
         fields["seat"] = trim_city(seat.group(1)) + _country_beside(searched[seat.end() :])
     else:
@@ -90,12 +97,33 @@ def parse_arbitration(text: str) -> tuple[dict[str, Any], list[str]]:
     if venue is not None:
         fields["venue"] = trim_city(venue.group(1))
     language = next((g for m in _LANGUAGE.finditer(text) for g in m.groups() if g in LANGUAGES), None)
-    if language:
-        fields["language"] = language
-    number = _ARBITRATORS.search(text)
-    if number:
-        fields["arbitrators"] = 1 if number.group(1).lower() in ("sole", "one", "single", "1") else 3
+    if language or language_written(text):
+        fields["language"] = language or language_written(text)
+    sizes = tribunal_sizes(text)
+    if len(sizes) == 1:
+        fields["arbitrators"] = sizes.pop()
+    elif sizes:
+        problems.append(
+            f"{text!r} names both a sole arbitrator and three arbitrators: choose one "
+            "(or write disputes.arbitration with arbitrators: 1 or 3)"
+        )
+    for kind, name in (("emergency", "emergency_arbitrator"), ("expedited", "expedited")):
+        keep = chosen(text, kind)
+        if keep is not None:
+            fields[name] = keep
     return fields, problems
+
+
+def _first(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
+    """The earliest match of any of the patterns in the text."""
+    found = [m for p in patterns if (m := p.search(text))]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def _first_known_city(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
+    """The earliest "in <city>" whose city is a seat the library knows ("en Lima", "à Genève")."""
+    found = [m for p in patterns for m in p.finditer(text) if seat_place(m.group(1)) is not None]
+    return min(found, key=lambda m: m.start()) if found else None
 
 
 _BESIDE = re.compile(

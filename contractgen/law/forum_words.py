@@ -9,13 +9,16 @@ Dutch compound ending in one: "Handelskammer").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from contractgen.values.duration_words import fold
+from contractgen.law.seat_records import record_of
+from contractgen.values.duration_words import fold, phrase_pattern
 
 WORDS = Path(__file__).with_name("data") / "forum_words.yaml"
 _TOKEN = re.compile(r"[^\W\d_][\w'’.&-]*|&|[,;:()/]|\S", re.UNICODE)
@@ -73,8 +76,25 @@ def institution_named(text: str, seat: str = "") -> str:
             if _capital(word):
                 last = j
             j += 1
+        if first == last:  # sentence case: "Chambre de commerce internationale"
+            last = _sentence_case_end(tokens, i)
         return text[tokens[first][1] : tokens[last][2]]
     return ""
+
+
+def _sentence_case_end(tokens: list[tuple[str, int, int]], i: int) -> int:
+    """The last word of a name written in sentence case from its institution word at `i`: up to a comma, a bracket
+    or a stop word, without the joiners it would end on."""
+    _, _, joiners, _ = _institution_words()
+    stops = {fold(w) for w in table()["institutions"]["stops"]}
+    last = i
+    for j in range(i + 1, len(tokens)):
+        word = tokens[j][0]
+        if not word[:1].isalpha() or fold(word) in stops:
+            break
+        if fold(word) not in joiners:
+            last = j
+    return last
 
 
 def with_article(name: str) -> str:
@@ -84,3 +104,163 @@ def with_article(name: str) -> str:
     if re.match(r"(?i)the\s", name) or not any(names_institution_word(t) for t in name.split()):
         return name
     return "the " + name
+
+
+# A city as written: capitalised words and the small words inside city names ("Frankfurt am Main", "Rio de Janeiro").
+CITY = (
+    r"([A-Z\u00C0-\u00DE][\w'’.-]*(?:[ -](?:[A-Z\u00C0-\u00DE][\w'’.-]*|am|an|de|del|da|do|dos|di|du|des|sur|aan|den"
+    r"|of|upon|on|la))*)"
+)
+
+
+@dataclass(frozen=True)
+class ArbitrationWords:
+    """One language's words for an arbitration: seat, hearings, tribunal, language, emergency and expedited."""
+
+    code: str
+    name: str
+    arbitration: tuple[str, ...]
+    seat: tuple[str, ...]
+    venue: tuple[str, ...]
+    fillers: tuple[str, ...]
+    in_: tuple[str, ...]
+    sole: tuple[str, ...]
+    three: tuple[str, ...]
+    language: tuple[tuple[str, str], ...]  # (phrase with the language's name in it, the name in English)
+    emergency: tuple[str, ...]
+    expedited: tuple[str, ...]
+    without: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def arbitration_words() -> dict[str, ArbitrationWords]:
+    """Every language's arbitration words, by language code."""
+    found = {}
+    for code, w in table()["arbitration"].items():
+        names = w.get("language_names") or {}
+        phrases = tuple(
+            (phrase.replace("{}", form), english)
+            for phrase in w["language"]
+            for english, forms in (names.items() if "{}" in phrase else [("", [""])])
+            for form in forms
+        )
+        language = tuple((p, e or _named_in(p, names)) for p, e in phrases)
+        found[code] = ArbitrationWords(
+            code, w["name"], tuple(w["arbitration"]), tuple(w["seat"]), tuple(w["venue"]), tuple(w["fillers"]),
+            tuple(w["in"]), tuple(w["sole"]), tuple(w["three"]), language, tuple(w["emergency"]),
+            tuple(w["expedited"]), tuple(w["without"]),
+        )  # fmt: skip
+    return found
+
+
+def _named_in(phrase: str, names: dict[str, list[str]]) -> str:
+    """The English name of the language a fixed phrase names ("en castellano": Spanish)."""
+    words = set(fold(phrase).split())
+    return next((english for english, forms in names.items() if words & {fold(f) for f in forms}), "")
+
+
+def alternatives(phrases: Iterable[str]) -> str:
+    """One regex reading any of the phrases (longest first), in any case, with or without accents."""
+    unique = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
+    return "(?:" + "|".join(phrase_pattern(p) for p in unique) + ")" if unique else "(?!)"
+
+
+@lru_cache(maxsize=1)
+def arbitration_pattern() -> re.Pattern[str]:
+    """Any word that makes a forum arbitration ("arbitraje", "Schiedsgerichtsordnung"), in any language of the table."""
+    words = [w for lang in arbitration_words().values() for w in lang.arbitration]
+    whole = alternatives(w for w in words if not w.endswith("*"))
+    prefixes = alternatives(w.removesuffix("*") for w in words if w.endswith("*"))
+    return re.compile(rf"(?<!\w)(?:{whole}(?!\w)|{prefixes}\w*)")
+
+
+def _phrase_then_city(phrases: Iterable[str], fillers: Iterable[str]) -> str:
+    # fillers as written, in lower case: "la Ciudad de México" is a city after "en la", not "la ciudad de" México
+    fill = "(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(fillers, key=len, reverse=True)) + ")"
+    fill = fill if fillers else "(?!)"
+    return rf"(?<!\w){alternatives(phrases)}(?!\w)\s*:?\s*(?:{fill}\s*)*{CITY}"
+
+
+@lru_cache(maxsize=1)
+def seat_patterns() -> tuple[re.Pattern[str], ...]:
+    """A seat phrase of each language and the city it names ("sede Bogotá", "Sitz des Schiedsverfahrens ist Köln")."""
+    return tuple(re.compile(_phrase_then_city(w.seat, w.fillers)) for w in arbitration_words().values() if w.seat)
+
+
+@lru_cache(maxsize=1)
+def venue_patterns() -> tuple[re.Pattern[str], ...]:
+    """A hearing-venue phrase of each language and the city it names ("audiencias en Miami")."""
+    return tuple(re.compile(_phrase_then_city(w.venue, w.fillers)) for w in arbitration_words().values() if w.venue)
+
+
+@lru_cache(maxsize=1)
+def in_city_patterns() -> tuple[re.Pattern[str], ...]:
+    """The word for "in" of each language and the city after it ("en Lima", "à Genève")."""
+    return tuple(re.compile(_phrase_then_city(w.in_, ())) for w in arbitration_words().values() if w.in_)
+
+
+def _all(kind: str) -> list[str]:
+    return [p for w in arbitration_words().values() for p in getattr(w, kind)]
+
+
+@lru_cache(maxsize=None)
+def _words_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){alternatives(phrases)}(?!\w)")
+
+
+def tribunal_sizes(text: str) -> set[int]:
+    """The numbers of arbitrators a text writes (1 for "árbitro único", 3 for "drei Schiedsrichter"); two is a
+    contradiction the reader refuses."""
+    return {size for size, kind in ((1, "sole"), (3, "three")) if _words_pattern(tuple(_all(kind))).search(text)}
+
+
+@lru_cache(maxsize=1)
+def _languages() -> dict[str, str]:
+    """Every language phrase of the table (folded) and the English name of the language it names."""
+    return {fold(phrase): english for w in arbitration_words().values() for phrase, english in w.language if english}
+
+
+def language_written(text: str) -> str:
+    """The language of the arbitration a text writes in any language of the table, in English ("en español":
+    "Spanish"), or ""."""
+    match = _words_pattern(tuple(sorted({p for w in arbitration_words().values() for p, _ in w.language}))).search(text)
+    return _languages().get(fold(match.group(0)), "") if match else ""
+
+
+def chosen(text: str, kind: str) -> bool | None:
+    """Whether a text keeps (True) or excludes (False) the emergency arbitrator or the expedited procedure (`kind`),
+    or None when it does not mention it. Excluded: a word of `without` within three words before it or two after."""
+    for lang in arbitration_words().values():
+        match = _words_pattern(tuple(getattr(lang, kind))).search(text)
+        if match is None:
+            continue
+        before = fold(text[: match.start()]).split()[-3:]
+        after = fold(text[match.end() :]).split()[:2]
+        negations = {fold(w) for w in lang.without}
+        return not (negations & set(before) or negations & {w.strip(",.;") for w in after})
+    return None
+
+
+@lru_cache(maxsize=1)
+def _court_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a phrase meaning "the courts of" and the city after it, the start of a named court's name)."""
+    courts = table()["courts"].values()
+    general = _phrase_then_city([p for c in courts for p in c["general"]], [f for c in courts for f in c["fillers"]])
+    articles = alternatives(a for c in courts for a in c["articles"])
+    named = "|".join(re.escape(n) for c in courts for n in sorted(c["named"], key=len, reverse=True))
+    return re.compile(general), re.compile(rf"(?:(?<!\w){articles}\s+)?((?:{named})(?!\w).*)$")
+
+
+def courts_written(text: str) -> tuple[str, bool] | None:
+    """Courts written in a language of the table, in English words: ("the courts of Madrid", True) for "los juzgados
+    y tribunales de Madrid", ("the Landgericht Frankfurt am Main", False) for a court it names; None otherwise."""
+    general, named = _court_patterns()
+    match = general.search(text)
+    if match:
+        city = match.group(1).strip().rstrip(".,;")
+        return f"the courts of {(record_of(city) or {}).get('name', city)}", True
+    match = named.search(text.strip())
+    if match:
+        name = match.group(1).strip().rstrip(".,;")
+        return f"the {name}", bool(re.match(r"\w+s\b", name)) and not name.endswith("ss")
+    return None

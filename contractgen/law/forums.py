@@ -130,12 +130,17 @@ def view_arbitration(fields: dict[str, Any], contract_language: str) -> Arbitrat
     keep = fields.get("emergency_arbitrator", True) is not False
     return ArbitrationView(
         institution=institution, rules=fields.get("rules") or institution.rules, seat=record.get("name", seat),
-        seat_country=country, seat_jurisdiction=record.get("jurisdiction", ""), venue=fields.get("venue") or "",
+        seat_country=country, seat_jurisdiction=record.get("jurisdiction", ""), venue=_city(fields.get("venue") or ""),
         arbitrators=int(fields.get("arbitrators") or 3), language=fields.get("language") or contract_language,
         appointing_authority=fields.get("appointing_authority") or "", emergency=emergency_rules and keep,
         emergency_excluded=emergency_rules and not keep, expedited=fields.get("expedited"),
         seat_in_convention=in_convention, seat_courts=record.get("courts", ""),
     )  # fmt: skip
+
+
+def _city(written: str) -> str:
+    """A city as the contract names it: the recorded English name of a seat ("Köln": "Cologne"), else as written."""
+    return (seat_place(written) or {}).get("name", written) if written else ""
 
 
 def enforcement_notes(

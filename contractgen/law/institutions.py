@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from contractgen.law.forum_words import with_article
 from contractgen.law.library import LawLibrary, active
-from contractgen.law.seats import mediation_of_record
+from contractgen.law.seat_records import mediation_of_record
 
 
 @dataclass(frozen=True)

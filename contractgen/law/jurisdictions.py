@@ -29,6 +29,7 @@ from contractgen.law.commercial import (
 )
 from contractgen.law.families import load_families, split_qualifier
 from contractgen.law.law_names import country_named, english_qualifier, excludes_cisg, gloss, places_joined
+from contractgen.law.forum_words import arbitration_pattern, courts_written
 from contractgen.law.library import LawLibrary, active
 from contractgen.values.countries import country_name
 from contractgen.values.duration_words import fold
@@ -243,21 +244,17 @@ def unknown_message(text: str, what: str) -> str:
 
 
 def is_arbitration(text: str | None) -> bool:
-    """True when a forum phrase chooses arbitration rather than courts ("LCIA arbitration in London")."""
-    # the word in the languages the deal model reads (arbitraje, arbitragem, arbitrage, arbitrato, Schiedsverfahren):
-    # a forum a practitioner writes in Spanish must not be printed as a court's name
-    return text is not None and bool(
-        re.search(
-            r"\barbitra(?:tion|l|tor|tors|je|gem|ge|to|ggio)\b|\bárbitros?\b|\bschieds\w*|\bUNCITRAL\b",
-            text,
-            re.IGNORECASE,
-        )
-    )
+    """True when a forum phrase chooses arbitration rather than courts ("LCIA arbitration in London"), written in
+    any language of the forum words ("arbitraje", "arbitragem", "Schiedsverfahren"): a forum a practitioner writes
+    in Spanish must never be printed as a court's name."""
+    return text is not None and arbitration_pattern().search(text) is not None
 
 
 def names_a_court(text: str) -> bool:
-    """True when free text names a court or tribunal rather than a place ("the Commercial Court")."""
-    return bool(re.search(r"\b(?:court|courts|tribunal|tribunals|bench|chancery)\b", text, re.IGNORECASE))
+    """True when free text names a court or tribunal rather than a place ("the Commercial Court"), in English or a
+    language of the forum words ("los juzgados y tribunales de Madrid", "Landgericht Frankfurt am Main")."""
+    english = re.search(r"\b(?:court|courts|tribunal|tribunals|bench|chancery)\b", text, re.IGNORECASE)
+    return bool(english) or courts_written(text) is not None
 
 
 def _court_is_plural(text: str) -> bool:
@@ -396,7 +393,11 @@ def _family_words(key: str) -> tuple[str, ...]:
 
 
 def forum_of(jurisdiction: str | None, governing_law: str, wording: str | None = None) -> Forum:
-    """The `forum` value: explicit wording, a jurisdiction's courts, or a named court."""
+    """The `forum` value: explicit wording, a jurisdiction's courts, or a named court. Courts written in another
+    language are read in English words first ("tribunaux de Paris": "the courts of Paris")."""
+    translated = courts_written(jurisdiction) if jurisdiction and not wording else None
+    if translated is not None and translated[0] != jurisdiction and find(jurisdiction or "") is None:
+        return forum_of(translated[0], governing_law)
     if wording:
         record = find(jurisdiction or governing_law)
         return Forum(

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 
 import pycountry
 from babel.core import get_global
@@ -21,32 +20,12 @@ from babel.dates import get_timezone_location
 
 from contractgen.law.jurisdictions import find as find_jurisdiction
 from contractgen.law.jurisdictions import load_jurisdictions
-from contractgen.law.library import LawLibrary, active
+from contractgen.law.library import active
 
 
-def mediation_of_record(item: dict[str, Any]) -> tuple[str, str]:
-    """(who appoints a mediator, its rules) from a record's `mediation` block, or empty strings."""
-    block = item.get("mediation") or {}
-    return (block.get("body") or "", block.get("rules") or "")
-
-
-def seats() -> dict[str, dict[str, str]]:
-    """Usual seats by lower-case city name: {'name', 'country', 'jurisdiction'} (law/seats)."""
-    return _seats(active())
-
-
-@lru_cache(maxsize=8)
-def _seats(law: LawLibrary) -> dict[str, dict[str, str]]:
-    found = {}
-    for record in law.records("seats").values():
-        for name, item in (record.data.get("seats") or {}).items():
-            body, rules = mediation_of_record(item)
-            entry = {"name": name, "country": item["country"], "jurisdiction": item.get("jurisdiction") or ""}
-            entry |= {"mediation_body": body, "mediation_rules": rules}
-            entry["courts"] = (item.get("courts") or {}).get("courts") or ""
-            for alias in (name, *(item.get("aliases") or ())):
-                found[alias.casefold()] = entry
-    return found
+# the seat records live in law/seat_records (the forum words read them too); imported here for the readers of seats
+from contractgen.law.seat_records import _bare, record_of, seats
+from contractgen.law.seat_records import mediation_of_record as mediation_of_record
 
 
 def trim_city(text: str) -> str:
@@ -59,12 +38,8 @@ def trim_city(text: str) -> str:
 
 
 def seat_record(city: str) -> dict[str, str] | None:
-    """The law/seats entry of a city (or one of its aliases), or None."""
-    return seats().get(_bare(trim_city(city)).casefold())
-
-
-def _bare(text: str) -> str:
-    return re.sub(r"^the\s+", "", text.strip(), flags=re.I)
+    """The law/seats entry of a city as written in a sentence (or one of its aliases), or None."""
+    return record_of(trim_city(city))
 
 
 def country_code(place: str | None) -> str:

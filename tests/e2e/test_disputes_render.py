@@ -72,11 +72,16 @@ def test_drafting_notes(name):
 
 
 ARBITRATION = [
+    "br-arbitragem-sao-paulo",
     "ch-swiss-rules",
+    "co-arbitraje-bogota",
+    "de-schiedsverfahren-dis",
     "de-dis-india",
     "en-lcia-venue",
+    "fr-arbitrage-cci-paris",
     "hk-hkiac-written",
     "in-mcia-written",
+    "mx-arbitraje-canaco",
     "nz-uncitral",
     "ny-icdr",
     "sg-siac-tiered",
