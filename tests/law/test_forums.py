@@ -372,7 +372,7 @@ def test_every_institution_word_names_an_institution_with_no_record(word):
     [
         ("Schiedsverfahren vor dem Schiedsgericht der Handelskammer Hamburg, Sitz Hamburg", "Schiedsgericht der Handelskammer Hamburg"),
         ("arbitrage administré par le Centre de médiation et d'arbitrage de Paris (CMAP), siège Paris", "Centre de médiation et d'arbitrage de Paris"),
-        ("arbitraje ante el Centro de Arbitraje de la Cámara de Comercio de Lima, sede Lima", "Centro de Arbitraje de la Cámara de Comercio de Lima"),
+        ("arbitraje ante el Centro de Arbitraje de la Cámara de Comercio de Narnia, sede Lima", "Centro de Arbitraje de la Cámara de Comercio de Narnia"),
         ("arbitration under the Rules of Arbitration of the Narnia Chamber of Commerce, seated in London", "Narnia Chamber of Commerce"),
         ("arbitrage volgens het reglement van de Kamer van Koophandel Narnia, zetel Amsterdam", "Kamer van Koophandel Narnia"),
     ],
