@@ -1,7 +1,8 @@
 """Disputes, parties and public bodies as practitioners write them render right in DOCX and PDF.
 
 Each deal in tests/fixtures/deals/disputes/ (arbitration, tiers, court choices) and tests/fixtures/deals/
-parties/ (every kind of party, public-sector terms) has its expectations in expect.yaml beside it: wording
+parties/ (every kind of party, public-sector terms) and party-ids/ (parties described as their law describes them,
+with every identifier the deal gives) has its expectations in expect.yaml beside it: wording
 the DOCX and the PDF must contain, wording neither may contain (no court wording in an arbitration
 contract, no company wording for a public body), and the drafting notes building must give.
 """
@@ -20,7 +21,7 @@ from contractgen.pipeline import Workspace, build_document
 from tests.e2e.test_hardening import docx_text, pdf_text
 from tests.helpers import FIXTURES
 
-FOLDERS = [FIXTURES / "deals" / "disputes", FIXTURES / "deals" / "parties"]
+FOLDERS = [FIXTURES / "deals" / "disputes", FIXTURES / "deals" / "parties", FIXTURES / "deals" / "party-ids"]
 EXPECT = {
     name: (folder, expected)
     for folder in FOLDERS
