@@ -22,6 +22,7 @@ from contractgen.law.jurisdictions import check_contract
 from contractgen.deal.yamlsource import format_path
 from contractgen.deal.model import Deal
 from contractgen.deal.readings.finding import prints_as_draft
+from contractgen.deal.readings.party_terms import extension_option
 
 Path = tuple[Any, ...]
 Found = Iterator[tuple[Path, str]]
@@ -216,6 +217,12 @@ def check_dates_and_notices(deal: Deal) -> Found:
             )
     term = deal.term
     checks: list[tuple[Path, Duration | None, Duration, str]] = []
+    if term.renewal and term.renewal.notice is None and not extension_option(deal):
+        yield (
+            ("term", "renewal", "notice"),
+            "automatic renewal needs the notice of non-renewal that stops it (e.g. '3 months'); if the renewal is the "
+            "client's option to extend instead, write term.renewal.extensions (the most periods it may extend by)",
+        )
     if term.renewal:
         checks.append((("term", "renewal", "notice"), term.renewal.notice, term.renewal.period, "the renewal period"))
         checks.append((("term", "renewal", "notice"), term.renewal.notice, initial, "the initial term"))

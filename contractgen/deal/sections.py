@@ -189,15 +189,22 @@ class Liability(Section):
 
 
 class Renewal(Section):
-    """Automatic renewal; for a public client, its option to extend instead."""
+    """Automatic renewal; for a public client, or any client given `extensions`, its option to extend instead."""
 
     period: Duration
-    notice: Duration
+    notice: Duration | None = Field(
+        None,
+        description=(
+            "automatic renewal: the notice of non-renewal that stops it (required); the client's option to extend: "
+            "how long before the end of the current period the client exercises it (default 3 months, with a note)"
+        ),
+    )
     extensions: PositiveInt | None = Field(
         None,
         description=(
-            "a public client's option to extend: the most periods it may extend by, as the procurement allows "
-            "(the contract then states the longest Term); unset: the draft prints [●] with a note"
+            "the client's option to extend instead of automatic renewal (any client; a public client always has an "
+            "option, never automatic renewal): the most periods it may extend by (the contract then states the "
+            "longest Term); a public client with none: the draft prints [●] with a note"
         ),
         examples=[2],
     )

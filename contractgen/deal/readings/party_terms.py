@@ -1,15 +1,34 @@
 """What a party's kind changes in the operative terms where the deal does not say: the limit of a public client's
-option to extend, the indemnities a public client gives, and the courts of the client's seat where no forum is
+option to extend and the notice that exercises a client's option, the indemnities a public client gives, and the courts of the client's seat where no forum is
 named. Each is a drafting note in a draft and a build warning in a final document."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+from contractgen import yamlload
 from contractgen.deal.readings.finding import Finding, prints_as_draft
 from contractgen.deal.readings.sector import assume
 from contractgen.law.jurisdictions import find_law
 from contractgen.law.seat_courts import client_seat_forum
+from contractgen.values.durations import Duration
+
+
+EXTENSION_DEFAULTS = Path(__file__).parent.parent / "data" / "extension_defaults.yaml"
+
+
+@lru_cache(maxsize=1)
+def _extension_notice() -> str:
+    return str(yamlload.safe_load(EXTENSION_DEFAULTS.read_text("utf-8"))["notice"])
+
+
+def extension_option(deal: Any) -> bool:
+    """Whether the contract's renewal is the client's option to extend: always for a public client, and for any
+    client whose deal gives the number of extensions (term.renewal.extensions); else it renews automatically."""
+    renewal = deal.term.renewal if deal.term is not None else None
+    return renewal is not None and (deal.parties.client.public_body or renewal.extensions is not None)
 
 
 def _said(deal: Any, finding: Finding, found: list[Finding]) -> Any:
@@ -40,6 +59,8 @@ def apply_party_terms(deal: Any) -> tuple[Any, list[Finding]]:
             "renewal",
         )
         deal = _said(deal, finding, found)
+    if extension_option(deal) and renewal is not None and renewal.notice is None:
+        deal = _extension_notice_default(deal, found)
     if client.public_body:
         finding = Finding(
             ("parties", "client", "kind"),
@@ -55,6 +76,26 @@ def apply_party_terms(deal: Any) -> tuple[Any, list[Finding]]:
         deal = _said(deal, finding, found)
     deal = _seat_forum(deal, found)
     return deal, found
+
+
+def _extension_notice_default(deal: Any, found: list[Finding]) -> Any:
+    """The client's option to extend with no notice written: the default period, said in a note (a warning if final)."""
+    renewal = deal.term.renewal
+    default = renewal.model_copy(update={"notice": Duration.parse(_extension_notice())})
+    deal = deal.model_copy(update={"term": deal.term.model_copy(update={"renewal": default})})
+    finding = Finding(
+        ("term", "renewal"),
+        "default-extension-notice",
+        "notice",
+        "the renewal is the client's option to extend, and the deal does not say how long before the end of the "
+        "current period the client must exercise it",
+        f"the extension clause lets the client exercise the option by written notice at least {default.notice} before "
+        "the end of the Initial Term or of the current Extension Period (a drafting default; no notice of "
+        "non-renewal is needed, since the contract ends unless the option is exercised)",
+        "the notice period the client needs to decide and the supplier needs to plan (term.renewal.notice)",
+        "renewal",
+    )
+    return _said(deal, finding, found)
 
 
 def _seat_forum(deal: Any, found: list[Finding]) -> Any:
