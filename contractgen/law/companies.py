@@ -20,6 +20,7 @@ from contractgen.law.commercial import TaxName
 from contractgen.law.seats import country_code
 from contractgen.law.jurisdictions import find
 from contractgen.law.library import active
+from contractgen.values.countries import in_english
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ def _described(party: Any) -> CompanyView:
         record = _jurisdiction(place)
         if record is not None and record.tradition != "civil":  # common law, or mixed (Scotland, South Africa)
             return CompanyView()
-        where = place if record is None else record.name
+        where = in_english(place) if record is None else record.name  # "Uruguai" reads "Uruguay"
         return CompanyView(neutral=True, unknown=f"the law of {where}", place=where)
     name = _ending(party.name)
     form = next(

@@ -80,7 +80,7 @@ _STATE = re.compile(
 )
 # English, then the markers of data/law_words.yaml in the other languages ("unter Ausschluss", "à l'exclusion")
 _QUALIFIER = re.compile(
-    r"\s*(?:,|;|\(|\s-\s|\s–\s)?\s*(?:but\s+)?(?:excluding|exclusive of|without\s+(?:regard|reference)\s+to|"
+    r"\s*(?:,|;|\(|\s-\s|\s–\s)?\s*(?<!\w)(?:but\s+)?(?:excluding|exclusive of|without\s+(?:regard|reference)\s+to|"
     r"to the exclusion of|with the exclusion of|other than|not including|" + qualifier_pattern() + r")(?!\w).*$",
     re.IGNORECASE | re.DOTALL,
 )

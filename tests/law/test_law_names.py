@@ -130,3 +130,20 @@ def test_a_federal_country_named_in_another_language_keeps_its_family_without_a_
     law = law_of("the laws of Australien")
     assert law.key == "" and law.country == "AU" and law.family
     assert law_of("leyes de Uruguay").country == "UY"
+
+
+@pytest.mark.parametrize("written", ["Wisconsin law", "the laws of Sint Maarten", "the laws of Bosnia and Herzegovina"])
+def test_a_qualifier_word_inside_a_name_is_not_a_qualifier(written):
+    from contractgen.law.families import split_qualifier
+
+    assert split_qualifier(written) == (written, "")
+
+
+def test_a_company_of_a_country_without_a_record_is_described_with_its_english_name():
+    from types import SimpleNamespace
+
+    from contractgen.law.companies import company_view
+
+    party = SimpleNamespace(kind="company", incorporated_in="Uruguai", name="Montevideo Datos S.A.")
+    view = company_view(party)
+    assert view.neutral and view.place == "Uruguay" and view.unknown == "the law of Uruguay"
