@@ -122,6 +122,10 @@ class MissingFontError(OutputError):
     """A font file the template's stylesheet declares (@font-face) is missing: never fall back to another font."""
 
 
+class MissingGlyphError(MissingFontError):
+    """A character of the contract has no glyph in any font the template carries: never print it blank."""
+
+
 class LawError(ContractgenError):
     """A law record cannot be read (not YAML, not a mapping) or no record has the id asked for."""
 

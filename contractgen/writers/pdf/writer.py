@@ -241,14 +241,29 @@ def render_pdf(document: Document, template_dir: Path, attachments: dict[str, by
     """
     from contractgen.writers.pdf import frame
 
+    from contractgen.writers.pdf import glyphs
+
     html = render_html(document, template_dir)
     pdf_dir = Path(template_dir).resolve() / "pdf"
+    css_path = pdf_dir / STYLESHEET
+    fonts = font_files(safefs.read_bytes(css_path, pdf_dir.parent).decode("utf-8"), css_path)
+    glyphs.check(document, fonts, html_text(html))
     options = lambda: provenance_options(document, attachments)  # noqa: E731
     if frame.setting() != "off":
         joined = _render_in_parts(html, pdf_dir, options)
         if joined is not None:
             return joined
     return html_to_pdf(html, pdf_dir, pdf_variant=PDF_VARIANT, options=options)
+
+
+_TAG = re.compile(r"<style\b.*?</style>|<[^>]*>", re.IGNORECASE | re.DOTALL)
+
+
+def html_text(html: str) -> str:
+    """Return the text an HTML page prints (tags and style sheets dropped, entities read)."""
+    import html as markup
+
+    return markup.unescape(_TAG.sub(" ", html))
 
 
 def _render_in_parts(html: str, pdf_dir: Path, options) -> bytes | None:
