@@ -41,6 +41,8 @@ def _shortcut_types() -> dict[str, Any]:
         SUPPLIER=str,
         CLIENT_NAME=str,
         SUPPLIER_NAME=str,
+        CLIENT_ITS=str,
+        SUPPLIER_ITS=str,
         law=Law,
         forum=Forum,
         disputes=DisputesView,
@@ -104,6 +106,8 @@ def build_context(deal) -> dict[str, Any]:
         SUPPLIER=supplier_ref,
         CLIENT_NAME=client.short_name or "Client",
         SUPPLIER_NAME=supplier.short_name or "Supplier",
+        CLIENT_ITS=_its(client),
+        SUPPLIER_ITS=_its(supplier),
         law=law,
         staff=staff_transfer_of(deal, law.country),
         companies=company_views(deal),
@@ -154,3 +158,8 @@ def _seat_courts(seat: str) -> str:
     """The jurisdiction record whose courts supervise an arbitral seat, or ""."""
     key = (seat_place(seat) or {}).get("jurisdiction", "")
     return load_jurisdictions()[key].name if key in load_jurisdictions() else ""
+
+
+def _its(party: Any) -> str:
+    """The possessive for a party: "their" for an individual or a sole trader (a person, never "its"), else "its"."""
+    return "their" if getattr(party, "kind", "company") in ("individual", "sole_trader") else "its"
