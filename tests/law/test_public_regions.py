@@ -85,3 +85,17 @@ def test_a_regions_own_privacy_law_is_never_a_countrys_general_one():
 )
 def test_a_public_bodys_own_privacy_law_comes_from_its_level_or_region(law, kind, level, names, expected):
     assert public_sector_of(law, kind, True, level, names).privacy == expected
+
+
+def test_a_public_bodys_deal_listing_the_general_law_instead_of_its_own_gets_a_note(tmp_path):
+    from contractgen.deal import load_deal
+    from tests.helpers import FIXTURES
+    from tests.terms import overlaid
+
+    base = FIXTURES / "deals" / "parties" / "ch-canton.yaml"
+    written = load_deal(overlaid(base, FIXTURES / "deals" / "overlays" / "canton-lists-fadp.yaml", tmp_path))
+    notes = [n for n in written.notes if "public-privacy-law" in n.id]
+    assert len(notes) == 1 and "answers to IDG ZH" in notes[0].unrecognised, [n.id for n in written.notes]
+    assert written.deal.data_protection.regulations == ["Swiss FADP"]  # the deal's laws are drafted as written
+    silent = load_deal(overlaid(base, FIXTURES / "deals" / "overlays" / "draft.yaml", tmp_path))
+    assert not [n for n in silent.notes if "public-privacy-law" in n.id]

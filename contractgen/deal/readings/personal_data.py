@@ -120,8 +120,32 @@ def assumed_personal_data(deal: Any) -> tuple[dict[str, Any], str] | None:
     return section, "; ".join(reasons)
 
 
+def _written_without_own_law(deal: Any) -> tuple[Any, list[Finding]]:
+    """A deal that writes its data protection laws for a public body whose own level's or region's law is recorded
+    but not among them (a canton's deal listing the FADP): a note naming that law; the deal's laws are drafted."""
+    dp = deal.data_protection
+    own = own_privacy_laws(deal)
+    if dp is None or not dp.personal_data or not own:
+        return deal, []
+    listed = {r.key for r in resolve_regulations(list(dp.regulations))[0]}
+    if {r.key for r in resolve_regulations(list(own))[0]} <= listed:
+        return deal, []
+    name = deal.parties.client.name
+    finding = Finding(("data_protection", "regulations"), "public-privacy-law", ", ".join(dp.regulations),
+                      f"{name} is a public body that answers to {' and '.join(own)} (the law record of its level or "
+                      "region), which data_protection.regulations does not list",
+                      f"the draft names the laws the deal lists ({', '.join(dp.regulations)}), and their processor terms",
+                      f"whether {' and '.join(own)} governs the client's processing, and list it in "
+                      "data_protection.regulations", "data-protection")  # fmt: skip
+    if prints_as_draft(deal):
+        return deal, [finding]
+    return assume(deal, f"data_protection: {finding.unrecognised}; {finding.drafted}; check {finding.check}"), []
+
+
 def apply_personal_data(deal: Any) -> tuple[Any, list[Finding]]:
     """Return the deal with the data protection terms its facts call for when it writes none, and the note."""
+    if "data_protection" in deal.model_fields_set:
+        return _written_without_own_law(deal)
     assumed = assumed_personal_data(deal)
     if assumed is None:
         return _no_law_known(deal)
