@@ -28,7 +28,14 @@ from contractgen.law.commercial import (
     commercial_terms,
 )
 from contractgen.law.families import load_families, split_qualifier
-from contractgen.law.law_names import country_named, english_qualifier, excludes_cisg, gloss, places_joined
+from contractgen.law.law_names import (
+    country_named,
+    english_qualifier,
+    excludes_cisg,
+    gloss,
+    places_joined,
+    without_article,
+)
 from contractgen.law.forum_words import arbitration_pattern, courts_written
 from contractgen.law.library import LawLibrary, active
 from contractgen.values.countries import country_name
@@ -202,6 +209,10 @@ def find(text: str) -> Jurisdiction | None:
             return load_jurisdictions()[index[form]]
         if fold(form) in index:
             return load_jurisdictions()[index[fold(form)]]
+    bare = without_article(text)
+    found = find(bare) if bare != text.strip() else None  # "il diritto italiano", "el derecho español"
+    if found is not None:
+        return found
     key = national_key(country_named(text)) if re.search(r"\w", text) else ""
     return load_jurisdictions()[key] if key else None
 

@@ -85,6 +85,12 @@ def _strip_run(words: list[str], runs: tuple[tuple[str, ...], ...], at_start: bo
     return None
 
 
+def without_article(text: str) -> str:
+    """The words without a leading article in the table's languages ("il diritto italiano" → "diritto italiano")."""
+    articles = "|".join(re.escape(a) for a in sorted(table()["articles"], key=len, reverse=True))
+    return re.sub(rf"^(?:{articles})(?:\s+|(?<=')\s*)(?=\w)", "", text.strip(), count=1, flags=re.IGNORECASE)
+
+
 def places_joined(text: str) -> list[str]:
     """The places of a law written as two joined by 'and' in any language of the table ("the laws of Lagos State
     and the Federal Republic of Nigeria"), each as written; [text] where none joins them."""

@@ -44,6 +44,19 @@ TRIAL = [
     ("中华人民共和国法律", "china", "", ""),
     ("대한민국 법", "south-korea", "", ""),
     ("Recht der Schweiz", "switzerland", "", ""),
+    ("il diritto italiano", "italy", "", ""),
+    ("el derecho español", "spain", "", ""),
+    ("das deutsche Recht", "germany", "", ""),
+    ("o direito brasileiro", "brazil", "", ""),
+    ("prawo polskie z wyłączeniem Konwencji wiedeńskiej", "poland", f"excluding {CISG}", ""),
+    ("Deutsches Recht (unter Ausschluss des UN-Kaufrechts)", "germany", f"excluding {CISG}", ""),
+    (
+        "droit suisse à l'exclusion des règles de conflit de lois",
+        "switzerland",
+        "excluding its conflict-of-laws rules",
+        "",
+    ),
+    ("leyes de los Estados Unidos Mexicanos", "mexico", "", ""),
 ]
 
 
