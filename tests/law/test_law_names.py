@@ -160,3 +160,34 @@ def test_a_company_of_a_country_without_a_record_is_described_with_its_english_n
     party = SimpleNamespace(kind="company", incorporated_in="Uruguai", name="Montevideo Datos S.A.")
     view = company_view(party)
     assert view.neutral and view.place == "Uruguay" and view.unknown == "the law of Uruguay"
+
+
+def _notes(governing_law: str, arbitration: object = None) -> list:
+    from types import SimpleNamespace as Deal
+
+    from contractgen.deal.readings.law_notes import note_forum, note_governing_law
+
+    deal = Deal(
+        contract=Deal(governing_law=governing_law, jurisdiction=None, forum_wording=None),
+        disputes=Deal(arbitration=arbitration),
+    )
+    return [*note_governing_law(deal, None), *note_forum(deal, None)]
+
+
+def test_a_federal_country_named_in_its_own_language_is_noted_as_recorded_by_state():
+    notes = {n.kind: n for n in _notes("leyes de Canadá")}
+    law = notes["governing-law"]
+    assert "Canada's law is recorded by state, province or law district" in law.unrecognised
+    assert "the Province of Ontario" in law.check and "Canadian common law" in law.drafted
+
+
+def test_a_sub_national_unit_beside_the_federal_law_is_noted():
+    (note,) = _notes("the laws of Lagos State and the Federal Republic of Nigeria")
+    assert note.kind == "law-beside" and note.about == "Lagos State"
+    assert "follows the record of the Federal Republic of Nigeria" in note.drafted
+
+
+def test_an_arbitration_deal_gets_no_note_about_a_default_court():
+    assert [n.kind for n in _notes("the laws of the Republic of Rwanda")] == ["governing-law", "forum"]
+    chosen = _notes("the laws of the Republic of Rwanda", arbitration={"institution": "ICC", "seat": "Kigali"})
+    assert [n.kind for n in chosen] == ["governing-law"]

@@ -76,6 +76,7 @@ def note_governing_law(deal: Any, data: Any) -> Iterator[Finding]:
         "then add a jurisdiction record under law/jurisdictions"
     )
     districts = records_of_country(written.country) if written.country else []
+    federal = f" ({place}'s law is recorded by state, province or law district)" if len(districts) > 1 else ""
     if len(districts) > 1:  # a federal country (or the UK) whose records are by state, province or law district
         names = ", ".join(load_jurisdictions()[k].name for k in districts)
         check = (
@@ -87,7 +88,7 @@ def note_governing_law(deal: Any, data: Any) -> Iterator[Finding]:
             path,
             "governing-law",
             written_law,
-            f"the governing law {written_law!r} has no jurisdiction record and no legal family",
+            f"the governing law {written_law!r} has no jurisdiction record and no legal family{federal}",
             "the draft uses its words and the generic civil-law terms (no English common-law terms)",
             check,
             "governing-law",
@@ -97,7 +98,7 @@ def note_governing_law(deal: Any, data: Any) -> Iterator[Finding]:
             path,
             "governing-law",
             written_law,
-            f"the governing law {written_law!r} has no jurisdiction record, and its legal family "
+            f"the governing law {written_law!r} has no jurisdiction record{federal}, and its legal family "
             f"({family.name}) has no terms in the library",
             f"the draft uses its words and the {family.variants}-law clause variants its family record names, "
             "without English statutes",
@@ -109,7 +110,7 @@ def note_governing_law(deal: Any, data: Any) -> Iterator[Finding]:
             path,
             "governing-law",
             written_law,
-            f"the governing law {written_law!r} has no jurisdiction record",
+            f"the governing law {written_law!r} has no jurisdiction record{federal}",
             f"the draft uses its words and the terms of its legal family ({family.name})",
             check,
             "governing-law",
