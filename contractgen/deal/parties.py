@@ -127,6 +127,40 @@ KINDS = {
 }
 
 
+# A company the state owns or controls is a company (described, numbered and signing as one) that the public-sector
+# law of its country may also reach: the kind reader turns these words into `kind: company` with `state_owned: true`.
+STATE_OWNED = (
+    "state-owned company", "state owned company", "state-owned enterprise", "state enterprise", "soe",
+    "government company", "government-owned company", "government owned company", "state company",
+    "public sector undertaking", "psu", "central public sector enterprise", "cpse", "public sector enterprise",
+    "empresa pública", "empresa publica", "sociedade de economia mista", "empresa estatal", "estatal",
+    "sociedad de economía mixta", "sociedad de economia mixta", "empresa del estado",
+    "staatsunternehmen", "öffentliches unternehmen", "entreprise publique", "société d'état", "impresa pubblica",
+    "società a partecipazione pubblica", "国有企业", "国企", "央企", "中央企业", "شركة مملوكة للدولة",
+)  # fmt: skip
+
+
+# the kind field's accepted forms include them (the party's before-validator has already made them a company)
+KINDS.update({word: "company" for word in STATE_OWNED})
+
+
+def _kind_key(text: str) -> str:
+    return " ".join(text.casefold().replace("-", " ").replace("_", " ").split()).strip(" .")
+
+
+_STATE_OWNED_KEYS = frozenset(_kind_key(w) for w in STATE_OWNED)
+
+
+def state_owned_kind(data: Any) -> Any:
+    """A party as written, a state-owned company's kind ('PSU', 'sociedade de economia mista', '国有企业') read as
+    `kind: company` with `state_owned: true`."""
+    if not isinstance(data, dict) or not isinstance(data.get("kind"), str):
+        return data
+    if _kind_key(data["kind"]) not in _STATE_OWNED_KEYS:
+        return data
+    return {**data, "kind": "company", "state_owned": True}
+
+
 class ConsortiumMember(Section):
     """One member of a consortium of suppliers."""
 
@@ -316,9 +350,10 @@ def short_name_article(data: Any) -> Any:
 
 
 class WrittenParty(Section):
-    """A party's fields as written: a short name's article ('the Bank') is moved to `article`."""
+    """A party's fields as written: a short name's article ('the Bank') is moved to `article`, a state-owned
+    company's kind is a company's with `state_owned`."""
 
     @model_validator(mode="before")
     @classmethod
     def _short_name_article(cls, data: Any) -> Any:
-        return short_name_article(data)
+        return short_name_article(state_owned_kind(data))

@@ -344,6 +344,12 @@ def check_party_kinds(deal: Deal) -> Found:
                             "kind: company"
                         ),
                     )
+        if party.state_owned and party.kind != "company":
+            yield (
+                path + ("state_owned",),
+                f"only a company is state-owned in this sense (this party is a {kind}); a public body is written by "
+                "its own kind (agency, statutory body …)",
+            )
         if party.kind == "consortium" and len(party.members) < 2:
             yield path + ("members",), "a consortium names at least two members, each jointly and severally liable"
         if party.kind != "consortium" and party.members:

@@ -112,6 +112,25 @@ def _names(word: str, texts: tuple[str, ...]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text or "", re.IGNORECASE) for text in texts)
 
 
+def state_owned_sector(law_key: str) -> PublicSector:
+    """The public-sector terms a state-owned company is under by the law's record (`by_kind: state_owned_company`):
+    only what the record says reaches such a company, nothing from the general public-body fields; else empty."""
+    record = active().records("jurisdictions").get(law_key) if law_key else None
+    data = (record.data.get("public_sector") or {}) if record is not None else {}
+    own = (data.get("by_kind") or {}).get("state_owned_company") or {}
+    if not own:
+        return PublicSector()
+    office = own.get("audit_office") or ""
+    return PublicSector(
+        information_laws=tuple(own.get("information_laws") or ()),
+        information_code=own.get("information_code") or "",
+        audit_office=office,
+        audit_office_plural=bool(office and own.get("audit_office_plural")),
+        procurement_law=own.get("procurement_law") or "",
+        termination_grounds=own.get("termination_grounds") or "",
+    )
+
+
 def public_sector_of(
     law_key: str, kind: str, public_body: bool, level: str | None = None, names: tuple[str, ...] = (), address: str = ""
 ) -> PublicSector:
@@ -189,7 +208,9 @@ def public_sector_of(
 
 def public_sector_of_party(law_key: str, client: Any) -> PublicSector:
     """The public-sector terms for a deal's client under a jurisdiction's law, its region read from its name,
-    representative and address."""
+    representative and address; a state-owned company's, where the record gives such a company's."""
+    if getattr(client, "state_owned", False) and not client.public_body:
+        return state_owned_sector(law_key)
     return public_sector_of(
         law_key,
         client.kind,

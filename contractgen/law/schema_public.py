@@ -67,7 +67,9 @@ class Withdrawal(BaseModel):
     )
 
 
-PublicBodyKind = Literal["government_department", "local_authority", "agency", "statutory_body", "health_body"]
+PublicBodyKind = Literal[
+    "government_department", "local_authority", "agency", "statutory_body", "health_body", "state_owned_company"
+]
 
 
 class PublicBodyTerms(BaseModel):
@@ -79,6 +81,14 @@ class PublicBodyTerms(BaseModel):
     information_laws: list[str] | None = Field(None, description="the information laws this kind is subject to")
     information_code: str | None = Field(None, description="the administrative access code this kind applies, or ''")
     audit_office: str | None = Field(None, description="the public auditor of this kind of body, or ''")
+    audit_office_plural: bool | None = Field(None, description="the auditor is several persons: 'them'")
+    procurement_law: str | None = Field(
+        None, description="state_owned_company: the procurement law the company itself applies, as cited"
+    )
+    termination_grounds: str | None = Field(
+        None, description="state_owned_company: a provision that lets it terminate its contracts, or ''"
+    )
+    sources: list[str] | None = Field(None, description="where this kind's entry was read, where not the record's")
 
 
 class RegionLaw(BaseModel):
