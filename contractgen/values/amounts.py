@@ -34,7 +34,7 @@ _MULTIPLIER_RE = re.compile(
 _GROUP_ONLY = {" ", "'", "\u2e41", "\u060c", "\u066c"}  # never a decimal mark
 _DECIMAL_ONLY = {"\u066b"}  # the Arabic decimal separator is never a group
 _CORE = re.compile(r"\d(?:[\d.,' \u2e41\u060c\u066c\u066b]*\d)?")
-_NO_CENTS = re.compile(r"^[.,]\s?[-\u2013\u2014]+")  # "250'000.–", "1.250,-"
+_NO_CENTS = re.compile(r"^(?:[.,]\s?|/)[-\u2013\u2014]+")  # "250'000.–", "1.250,-", India's "18,50,000/-"
 
 
 class Ambiguous(ValueError):

@@ -11,6 +11,7 @@ from typing import Any
 
 import babel
 import babel.core
+import babel.localedata
 import pycountry
 import yaml
 
@@ -83,7 +84,27 @@ def zone_of(code: str, city: str) -> str | None:
     for zone in zones:
         if wanted in (_place(zone.rsplit("/", 1)[-1]), _place(_english_cities().get(zone, ""))):
             return zone
-    return None
+    return _local_cities(code).get(wanted)
+
+
+@lru_cache(maxsize=64)
+def _local_cities(code: str) -> dict[str, str]:
+    """A country's zones by their CLDR exemplar city in every locale of the languages spoken there ("Lisboa",
+    "Sevilla" where CLDR has it); a name two zones share is left out."""
+    languages = set(babel.core.get_global("territory_languages").get(code, {}))
+    found: dict[str, set[str]] = {}
+    zones = set(country_zones(code))
+    for name in babel.localedata.locale_identifiers():
+        if name.split("_", 1)[0] not in languages:
+            continue
+        try:
+            cities = babel.Locale.parse(name).time_zones
+        except (ValueError, babel.UnknownLocaleError):
+            continue
+        for zone, names in cities.items():
+            if zone in zones and "city" in names:
+                found.setdefault(_place(str(names["city"])), set()).add(str(zone))
+    return {city: next(iter(z)) for city, z in found.items() if len(z) == 1}
 
 
 def country_by_name(text: str) -> str:
