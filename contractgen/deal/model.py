@@ -101,19 +101,10 @@ class Party(WrittenParty):
             "what kind of legal person it is: company (default), llp, partnership, individual, sole trader, branch "
             "(of a foreign company), government department (or ministry), local authority (council, municipality), "
             "agency, statutory body, health body (public hospital, NHS trust), charity, trust, consortium, co-operative "
-            "society; a state-owned company (SOE, government company, PSU, empresa pública, sociedade de economia "
-            "mista, Staatsunternehmen, entreprise publique, 国有企业) is a company with state_owned: true"
+            "society; a state-owned company (SOE, PSU, empresa pública, 国有企业 …) is a company with state_owned: true"
         ),
     )
-    state_owned: bool = Field(
-        False,
-        description=(
-            "a company the state owns or controls (a government company, public sector undertaking, empresa pública, "
-            "sociedade de economia mista): described and signing as a company, it gets the public-sector terms its "
-            "country's law record gives such a company (information laws, public auditor), an extension option "
-            "where the deal gives extensions, and no 'competitor' test on a change of control"
-        ),
-    )
+    state_owned: bool = False  # a company the state owns or controls (description: data/field_help.yaml)
     company_number: Name | None = None
     incorporated_in: Name | None = None
     registered_number: Name | None = Field(
