@@ -242,7 +242,7 @@ def lock_from_data(data: dict[str, Any], path: Path) -> Lock:
     return Lock(library, deals, tools if isinstance(tools, dict) else {})
 
 
-FONT_SUFFIXES = (".ttf", ".otf", ".woff", ".woff2")
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".woff", ".woff2")
 
 
 def installed_tools(templates_dir: Path, repo_root: Path, install: str = "") -> dict[str, Any]:
@@ -279,7 +279,7 @@ def _font_version(path: Path) -> str:
     try:
         from fontTools.ttLib import TTFont
 
-        with TTFont(str(path), lazy=True) as font:
+        with TTFont(str(path), lazy=True, fontNumber=0) as font:  # a collection: its first face
             return str(font["name"].getDebugName(5) or "unknown")
     except Exception:  # a broken font is reported by the render; here it only has no version
         return "unreadable"

@@ -69,34 +69,41 @@ def drawn_characters(pdf: Path) -> dict[str, set[str]]:
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "deal, script_font",
-    [("ae-arabic-names.yaml", "Contract-Arabic"), ("il-hebrew-name.yaml", "Contract-Serif")],  # Liberation has Hebrew
+    [
+        ("jp-kabushiki-kaisha.yaml", "Contract-CJK"),
+        ("cn-youxian-gongsi.yaml", "Contract-CJK"),
+        ("kr-jusik-hoesa.yaml", "Contract-CJK"),
+        ("ae-arabic-names.yaml", "Contract-Arabic"),
+        ("il-hebrew-name.yaml", "Contract-Serif"),  # Liberation Serif has Hebrew
+    ],
 )
-def test_right_to_left_party_names_are_drawn_with_the_template_fonts(tmp_path, deal, script_font):
-    """Every drawn character of the party names has a glyph in an embedded template font, the Arabic or
-    Hebrew ones from the font that has the script (not only text a text extractor finds)."""
+def test_party_names_in_every_script_are_drawn_with_the_template_fonts(tmp_path, deal, script_font):
+    """Every drawn character of the party names has a glyph in an embedded template font, and the
+    letters of their own script come from the font that has it (not only text a text extractor finds)."""
     render_deal(SCRIPTS / deal, tmp_path, formats=("pdf",))
     drawn = drawn_characters(tmp_path / deal.replace(".yaml", ".pdf"))
     every = set().union(*drawn.values())
-    script = {name: chars for name, chars in drawn.items() if name.startswith(script_font)}
-    assert script, f"no {script_font} font embedded: {sorted(drawn)}"
-    for name in party_names(SCRIPTS / deal):
-        wanted = {c for c in name if glyphs.needs_glyph(c)}
-        assert wanted <= every, sorted(wanted - every)
-        letters = {c for c in name if unicodedata.bidirectional(c) in {"R", "AL"}}
-        assert letters <= set().union(*script.values()), sorted(letters - set().union(*script.values()))
-
-
-@pytest.mark.parametrize("deal", ["jp-kabushiki-kaisha.yaml", "cn-youxian-gongsi.yaml", "kr-jusik-hoesa.yaml"])
-def test_a_script_the_fonts_lack_is_refused_naming_it_and_where(tmp_path, deal):
-    """A party name in a script no template font has stops the PDF: no file written, the characters,
-    the place (the party's name) and the font to add named."""
-    with pytest.raises(MissingGlyphError) as caught:
-        render_deal(SCRIPTS / deal, tmp_path, formats=("docx", "pdf"))
-    message = str(caught.value)
-    assert "name" in message and "Noto Serif CJK" in message
+    script = set().union(*(chars for name, chars in drawn.items() if name.startswith(script_font)))
     names = "".join(party_names(SCRIPTS / deal))
-    assert any(f"U+{ord(c):04X} {c} (" in message for c in names if ord(c) > 0x2FFF), message
-    assert not list(tmp_path.iterdir())
+    wanted = {c for c in names if glyphs.needs_glyph(c)}
+    assert wanted <= every, sorted(wanted - every)
+    letters = {c for c in names if unicodedata.category(c).startswith("L") and ord(c) > 0x24F}
+    assert letters, names
+    assert letters <= script, sorted(letters - script)
+
+
+def test_a_character_no_template_font_has_is_refused_naming_it_and_where(tmp_path):
+    """A party name holding a character no template font has stops the render: no file written, the
+    character, the place (the supplier's name) and what to add named."""
+    text = (SCRIPTS / "jp-kabushiki-kaisha.yaml").read_text(encoding="utf-8")
+    deal = tmp_path / "deal.yaml"
+    deal.write_text(text.replace("(Mirai Technologies K.K.)", "\U00012000 (Mirai Technologies K.K.)"), "utf-8")
+    out = tmp_path / "out"
+    with pytest.raises(MissingGlyphError) as caught:
+        render_deal(deal, out, formats=("docx", "pdf"))
+    message = str(caught.value)
+    assert "U+12000" in message and "the supplier's name" in message and "Cuneiform" in message, message
+    assert not out.exists() or not list(out.iterdir())
 
 
 def test_a_private_use_character_is_refused_naming_the_party_field():

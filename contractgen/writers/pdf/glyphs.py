@@ -120,9 +120,12 @@ def _advice(char: str) -> str:
         return "a private-use character: no standard font has it; write the text without it"
     if unicodedata.category(char) == "Cn":
         return "not a character Unicode assigns; write the text without it"
-    word = unicodedata.name(char, "").split(" ")[0]
+    name = unicodedata.name(char, "")
+    word = name.split(" ")[0]
     family = _SCRIPT_FONTS.get(word) or f"a font with the {word.title() or 'character'} script (Noto has most)"
-    return f"add {family} to the template's pdf/fonts with an @font-face rule in print.css"
+    if "EXTENSION" in name or "COMPATIBILITY" in name:  # rare ideographs, past what the usual CJK fonts carry
+        family = "a font with this block of ideographs (such as HanaMin or BabelStone Han)"
+    return f"add {family} to the template's pdf/fonts: an @font-face rule in print.css, its family in the font stack"
 
 
 def missing_glyphs(document: Document, covered: frozenset[int], html_text: str = "") -> list[str]:

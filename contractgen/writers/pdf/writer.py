@@ -29,6 +29,8 @@ import json
 
 STYLESHEET = "print.css"
 MAX_RESOURCE_BYTES = 8 * 1024 * 1024
+MAX_FONT_BYTES = 32 * 1024 * 1024  # a CJK font collection is 26-27 MB
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".woff", ".woff2")
 PDF_VARIANT = "pdf/a-3b"  # the contract PDF is archival and may carry the deal spec as attachments
 
 _CACHE: dict[tuple, tuple] = {}
@@ -88,6 +90,8 @@ def resolve_resource(url: str, root: Path, max_bytes: int = MAX_RESOURCE_BYTES) 
     if not real.is_file():
         raise UnsafeResourceError(f"refusing to fetch {url!r}: not a regular file")
     size = real.stat().st_size
+    if real.suffix.lower() in FONT_SUFFIXES:
+        max_bytes = max(max_bytes, MAX_FONT_BYTES)
     if size > max_bytes:
         raise UnsafeResourceError(f"refusing to fetch {url!r}: {size} bytes is over the {max_bytes} byte cap")
     return real
@@ -100,8 +104,9 @@ def make_url_fetcher(root: Path, max_bytes: int = MAX_RESOURCE_BYTES):
     def serve(url: str) -> tuple[str, bytes, str]:
         """Return the template file ``url`` names, or raise UnsafeResourceError."""
         path = resolve_resource(url, top, max_bytes)
+        cap = max(max_bytes, MAX_FONT_BYTES) if path.suffix.lower() in FONT_SUFFIXES else max_bytes
         try:  # the real file, opened once more: still a regular file inside the template, within the cap
-            data = safefs.read_bytes(path, top, max_bytes)
+            data = safefs.read_bytes(path, top, cap)
         except (OSError, UnsafePathError) as exc:
             raise UnsafeResourceError(f"refusing to fetch {url!r}: {exc}") from None
         return path.as_uri(), data, mimetypes.guess_type(path.name)[0] or "application/octet-stream"
