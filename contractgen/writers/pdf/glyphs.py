@@ -160,7 +160,10 @@ def missing_glyphs(document: Document, covered: frozenset[int], html_text: str =
 
 
 def check(document: Document, font_files: list[Path], html_text: str = "") -> None:
-    """Raise MissingGlyphError naming every character of the contract the template's fonts cannot draw."""
+    """Raise MissingGlyphError naming every character of the contract the template's fonts cannot draw
+    (a stylesheet that declares no font files leaves every font to the machine: nothing to check)."""
+    if not font_files:
+        return
     lines = missing_glyphs(document, coverage(font_files), html_text)
     if lines:
         shown = lines[:20] + ([f"… and {len(lines) - 20} more kinds of character"] if len(lines) > 20 else [])
