@@ -8,6 +8,7 @@ from typing import Any
 
 from contractgen.law.forum_words import (
     CITY,
+    institution_words,
     chosen,
     in_city_patterns,
     institution_named,
@@ -17,7 +18,9 @@ from contractgen.law.forum_words import (
     venue_patterns,
 )
 from contractgen.law.institutions import institutions_in, load_institutions
+from contractgen.law.seat_records import record_of
 from contractgen.law.seats import country_code, seat_place, trim_city
+from contractgen.values.duration_words import fold
 
 
 _CITY = CITY
@@ -87,8 +90,11 @@ def parse_arbitration(text: str) -> tuple[dict[str, Any], list[str]]:
     venue = _first([_VENUE, *venue_patterns()], text)
     searched = text[: venue.start()] + text[venue.end() :] if venue else text
     seat = _first([_SEAT, *seat_patterns()], searched) or _first_known_city([_IN_CITY, *in_city_patterns()], searched)
+    bare = _bare_seat(searched) if seat is None else ""
     if seat is not None:
         fields["seat"] = trim_city(seat.group(1)) + _country_beside(searched[seat.end() :])
+    elif bare:
+        fields["seat"] = bare
     else:
         problems.append(f"{text!r}: {SEAT_WANTED}")
     institution, problem = _institution(text, fields.get("seat", ""))
@@ -118,6 +124,20 @@ def _first(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
     """The earliest match of any of the patterns in the text."""
     found = [m for p in patterns if (m := p.search(text))]
     return min(found, key=lambda m: m.start()) if found else None
+
+
+def _bare_seat(text: str) -> str:
+    """A seat the library knows written alone after the institution, with no word for "seat" or "in" ("CIETAC
+    Beijing", "HKIAC, Hong Kong", "中国国际经济贸易仲裁委员会 北京"): the last words of a part of the text between
+    commas, unless a joining word puts them inside a name ("Cámara de Comercio de Bogotá"), else ""."""
+    _, _, joiners, _ = institution_words()
+    for part in re.split(r"[,;、，；]", text):
+        words = part.split()
+        for start in range(len(words)):
+            city = " ".join(words[start:])
+            if (start == 0 or fold(words[start - 1]) not in joiners) and record_of(city) is not None:
+                return trim_city(city)
+    return ""
 
 
 def _first_known_city(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:

@@ -32,7 +32,8 @@ def table() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def _institution_words() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], frozenset[str]]:
+def institution_words() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], frozenset[str]]:
+    """(institution words, compound endings, joiners, words starting the name of rules), folded."""
     words = table()["institutions"]
     return (
         frozenset(fold(w) for w in words["words"]),
@@ -48,7 +49,7 @@ def _capital(token: str) -> bool:
 
 def names_institution_word(token: str) -> bool:
     """True when a capitalised word names an institution ("Centro", "Chamber", "Handelskammer")."""
-    words, endings, _, _ = _institution_words()
+    words, endings, _, _ = institution_words()
     key = fold(token.rstrip("."))
     compound = any(key.removesuffix("s").endswith(e) and len(key) > len(e) for e in endings)  # genitive "-s" too
     return _capital(token) and (key in words or compound)
@@ -58,7 +59,7 @@ def institution_named(text: str, seat: str = "") -> str:
     """The name of an arbitral institution written in `text` as it is written ("Centro de Arbitraje y Conciliación de la
     Cámara de Comercio de Bogotá"), or "" when no capitalised name with an institution word is there. A name inside
     the seat ("the Dubai International Financial Centre") is not one."""
-    _, _, joiners, rules = _institution_words()
+    _, _, joiners, rules = institution_words()
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     seats = [m.span() for m in re.finditer(re.escape(seat), text)] if seat else []
     for i, (token, start, _) in enumerate(tokens):
@@ -85,7 +86,7 @@ def institution_named(text: str, seat: str = "") -> str:
 def _sentence_case_end(tokens: list[tuple[str, int, int]], i: int) -> int:
     """The last word of a name written in sentence case from its institution word at `i`: up to a comma, a bracket
     or a stop word, without the joiners it would end on."""
-    _, _, joiners, _ = _institution_words()
+    _, _, joiners, _ = institution_words()
     stops = {fold(w) for w in table()["institutions"]["stops"]}
     last = i
     for j in range(i + 1, len(tokens)):

@@ -37,6 +37,7 @@ from contractgen.law.law_names import (
     without_article,
 )
 from contractgen.law.forum_words import arbitration_pattern, courts_written
+from contractgen.law.institutions import institutions_in
 from contractgen.law.library import LawLibrary, active
 from contractgen.values.countries import country_name
 from contractgen.values.duration_words import fold
@@ -256,9 +257,11 @@ def unknown_message(text: str, what: str) -> str:
 
 def is_arbitration(text: str | None) -> bool:
     """True when a forum phrase chooses arbitration rather than courts ("LCIA arbitration in London"), written in
-    any language of the forum words ("arbitraje", "arbitragem", "Schiedsverfahren"): a forum a practitioner writes
-    in Spanish must never be printed as a court's name."""
-    return text is not None and arbitration_pattern().search(text) is not None
+    any language of the forum words ("arbitraje", "arbitragem", "Schiedsverfahren"), or naming a recorded arbitral
+    institution alone ("CIETAC Beijing"): a forum a practitioner writes so must never be printed as a court's name."""
+    if text is None:
+        return False
+    return arbitration_pattern().search(text) is not None or bool(institutions_in(text))
 
 
 def names_a_court(text: str) -> bool:
