@@ -25,6 +25,7 @@ MINI_WARNINGS = [
     "data_protection",
     "scope.services.0",
     "scope.services.1",
+    "service_levels",
     "liability",
     "security.vulnerability_remediation",
     "parties.client.company_number",
@@ -58,7 +59,8 @@ def test_clause_list_and_numbers(built):
     assert built.warnings[0] == "clause legacy v1 is deprecated; consider a newer version"
     # the mini deal's client is a bank: a final document says as warnings what it reads into the deal, and that
     # neither company gives its number (the contract does not identify the contracting entity); its security section
-    # states no remediation periods, so the draft states the defaults; its services have no descriptions; with personal
+    # states no remediation periods, so the draft states the defaults; its services have no descriptions and no service
+    # levels, so Schedule 1 proposes bracketed targets for the service run round the clock; with personal
     # data and no liability section, data-protection liability is capped by default
     assert [w.split(":")[0] for w in built.warnings[1:]] == MINI_WARNINGS
 
