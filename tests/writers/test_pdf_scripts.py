@@ -124,3 +124,44 @@ def test_the_latin_sample_and_market_signs_need_no_other_font():
     assert glyphs.missing_glyphs(sample_document(), covered) == []
     for char in "₹₺₩€£¥ΑΩαωДЖжя":
         assert ord(char) in covered, char
+
+
+@pytest.mark.parametrize(
+    "locale, expected",
+    [
+        ("ja_JP", {"val": "en-GB", "eastAsia": "ja-JP"}),
+        ("zh_CN", {"val": "en-GB", "eastAsia": "zh-CN"}),
+        ("zh_Hant_TW", {"val": "en-GB", "eastAsia": "zh-TW"}),
+        ("ko_KR", {"val": "en-GB", "eastAsia": "ko-KR"}),
+        ("ar_AE", {"val": "en-GB", "bidi": "ar-AE"}),
+        ("de_DE", {"val": "en-GB"}),
+        ("en_US", {"val": "en-US"}),
+    ],
+)
+def test_the_docx_text_is_english_and_the_locale_names_its_east_asian_or_bidi_language(locale, expected):
+    """The contract's text is English whatever the locale (so Word and LibreOffice break English words only
+    at spaces); a CJK or right-to-left locale is the language of that script's text."""
+    from contractgen.writers.docx.styles import languages
+
+    assert languages(locale) == expected
+
+
+@pytest.mark.parametrize("deal, east_asian", [("jp-kabushiki-kaisha.yaml", "ja-JP"), ("kr-jusik-hoesa.yaml", "ko-KR")])
+def test_the_docx_carries_the_party_names_with_their_east_asian_language(tmp_path, deal, east_asian):
+    """The DOCX holds the names as written, its default run language English with the deal's east Asian
+    language, and each style's east Asian font set (w:rFonts w:eastAsia), so Word shows the script."""
+    import zipfile
+
+    from lxml import etree
+
+    render_deal(SCRIPTS / deal, tmp_path, formats=("docx",))
+    with zipfile.ZipFile(tmp_path / deal.replace(".yaml", ".docx")) as docx:
+        body = docx.read("word/document.xml").decode("utf-8")
+        styles = etree.fromstring(docx.read("word/styles.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for name in party_names(SCRIPTS / deal):
+        assert name.split(" (")[0] in body
+    lang = styles.find(f"{w}docDefaults/{w}rPrDefault/{w}rPr/{w}lang")
+    assert lang.get(f"{w}val") == "en-GB" and lang.get(f"{w}eastAsia") == east_asian
+    fonts = styles.findall(f".//{w}style/{w}rPr/{w}rFonts")
+    assert fonts and all(f.get(f"{w}eastAsia") for f in fonts)

@@ -69,8 +69,30 @@ def _w(parent, tag: str, **attrs):
     return el
 
 
-def set_language(styles_root, lang: str) -> None:
-    """Set the default language of the text (w:docDefaults) to `lang`, e.g. "en-GB"."""
+EAST_ASIAN = {"zh", "ja", "ko"}
+RIGHT_TO_LEFT = {"ar", "he", "fa", "ur"}
+
+
+def languages(locale: str) -> dict[str, str]:
+    """Return the w:lang attributes for a deal's locale: the text is English (British unless the locale
+    is an English one); a Chinese, Japanese or Korean locale is the east Asian language (so Word and
+    LibreOffice pick its glyph forms and break only its own text anywhere), an Arabic, Hebrew, Persian
+    or Urdu one the right-to-left language."""
+    tag = (locale or "en_GB").replace("_", "-")
+    parts = tag.split("-")
+    language, region = parts[0].lower(), next((p for p in parts[1:] if len(p) == 2), "")
+    found = {"val": tag if language == "en" else "en-GB"}
+    if language in EAST_ASIAN:
+        if language == "zh" and not region:
+            region = "TW" if "Hant" in parts else "CN"
+        found["eastAsia"] = f"{language}-{region}" if region else language
+    elif language in RIGHT_TO_LEFT:
+        found["bidi"] = f"{language}-{region}" if region else language
+    return found
+
+
+def set_language(styles_root, locale: str) -> None:
+    """Set the default languages of the text (w:docDefaults) for a deal's locale (see languages)."""
     defaults = styles_root.find(qn("w:docDefaults"))
     if defaults is None:
         defaults = etree.Element(qn("w:docDefaults"))
@@ -85,4 +107,5 @@ def set_language(styles_root, lang: str) -> None:
     lang_el = rpr.find(qn("w:lang"))
     if lang_el is None:
         lang_el = _w(rpr, "w:lang")
-    lang_el.set(qn("w:val"), lang)
+    for attr, value in languages(locale).items():
+        lang_el.set(qn("w:" + attr), value)

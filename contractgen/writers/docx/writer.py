@@ -63,7 +63,7 @@ def write_docx(
         from contractgen.writers.docx.legacy import PythonDocxWord
 
         word = PythonDocxWord(base.data)
-    set_language(word.styles, (document.locale or "en_GB").replace("_", "-"))
+    set_language(word.styles, document.locale)
 
     body = word.body
     sect_pr = body.find(qn("w:sectPr"))
