@@ -203,7 +203,17 @@ def _index_of(law: LawLibrary) -> dict[str, str]:
 
 def find(text: str) -> Jurisdiction | None:
     """Return the jurisdiction a phrase names ("English law", "the State of New York", "deutsches Recht"), or the
-    record of the country it names in any language ("España", "leis da República Federativa do Brasil"), or None."""
+    record of the country it names in any language ("España", "leis da República Federativa do Brasil"), with or
+    without a qualifier ("deutsches Recht unter Ausschluss des UN-Kaufrechts"), or None."""
+    found = _find(text)
+    if found is None:
+        law, qualifier = split_qualifier(text)
+        found = _find(law) if qualifier else None
+    return found
+
+
+def _find(text: str) -> Jurisdiction | None:
+    """The record a phrase names as a whole (no qualifier, no second place)."""
     index = _index()
     for form in sorted(_forms(text), key=len, reverse=True):
         if form in index:
@@ -211,7 +221,7 @@ def find(text: str) -> Jurisdiction | None:
         if fold(form) in index:
             return load_jurisdictions()[index[fold(form)]]
     bare = without_article(text)
-    found = find(bare) if bare != text.strip() else None  # "il diritto italiano", "el derecho español"
+    found = _find(bare) if bare != text.strip() else None  # "il diritto italiano", "el derecho español"
     if found is not None:
         return found
     key = national_key(country_named(text)) if re.search(r"\w", text) else ""
@@ -291,7 +301,7 @@ def read_governing_law(governing_law: str) -> tuple[Jurisdiction | None, str, st
     """(record, qualifier in English, the place the law also names beside the record's) of a governing law as
     written: "the laws of Lagos State and the Federal Republic of Nigeria" is Nigeria's record, naming Lagos State;
     "日本法 (Japanese law)" is Japan's."""
-    record = find(governing_law)
+    record = _find(governing_law)
     if record is not None:
         return record, "", ""
     law, qualifier = split_qualifier(governing_law)
@@ -301,17 +311,17 @@ def read_governing_law(governing_law: str) -> tuple[Jurisdiction | None, str, st
 
 def _joined(law: str) -> tuple[Jurisdiction | None, str]:
     """The record of a law written with a gloss or as two places of one country, and the place beside it."""
-    record = find(law)
+    record = _find(law)
     if record is not None:
         return record, ""
     outside, inside = gloss(law)
     if inside:
-        both = [r for r in (find(outside), find(inside)) if r is not None]
+        both = [r for r in (_find(outside), _find(inside)) if r is not None]
         return (both[0], "") if both and all(r.key == both[0].key for r in both) else (None, "")
     parts = places_joined(law)
     if len(parts) < 2:
         return None, ""
-    found = [(part, find(part)) for part in parts]
+    found = [(part, _find(part)) for part in parts]
     records = {r.key: r for _, r in found if r is not None}
     countries = {r.country for r in records.values()}
     if len(countries) != 1:

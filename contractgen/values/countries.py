@@ -110,9 +110,9 @@ def _local_cities(code: str) -> dict[str, str]:
 def country_by_name(text: str) -> str:
     """The ISO 3166-1 code of a country or territory written by its name in any language CLDR has ("España",
     "Deutschland", "Schweiz", "日本", "Sverige"), or "" where no name or more than one country matches."""
-    names, folded = _names_in_every_language()
-    written = " ".join(text.replace("’", "'").split()).strip(" .,;")
-    return names.get(written.casefold()) or folded.get(_fold(written), "")
+    names = _names_in_every_language()
+    written = " ".join(text.replace("’", "'").split()).strip(" .,;").casefold()
+    return names.get(written) or names.get(_fold(written), "")
 
 
 def in_english(place: str, locale: str = "en_GB") -> str:
@@ -132,12 +132,14 @@ def _fold(text: str) -> str:
     return " ".join(plain.casefold().split())
 
 
-@lru_cache(maxsize=1)
-def _names_in_every_language() -> tuple[dict[str, str], dict[str, str]]:
-    """Every CLDR territory name of every language, as written and without accents, to its code; a name that two
-    countries share in some language (Kongo) is left out, as it does not say which is meant."""
-    exact: dict[str, set[str]] = {}
-    folded: dict[str, set[str]] = {}
+NAMES = Path(__file__).with_name("data") / "country_names.tsv"
+
+
+def cldr_country_names() -> str:
+    """The text of data/country_names.tsv as CLDR (Babel) gives it: a line per ISO code, its territory names in every
+    language, tab-separated, lower case, also without accents; a name two countries share in some language (Kongo) is left out, as it
+    does not say which is meant. Written by scripts/cldr-country-names.py; a test checks it against Babel."""
+    found: dict[str, set[str]] = {}
     for language in sorted(i for i in babel.localedata.locale_identifiers() if "_" not in i):
         try:
             territories = babel.Locale.parse(language).territories
@@ -145,9 +147,25 @@ def _names_in_every_language() -> tuple[dict[str, str], dict[str, str]]:
             continue
         for code, name in territories.items():
             if re.fullmatch(r"[A-Z]{2}", code) and code not in {"EU", "EZ", "UN", "ZZ", "QO"}:
-                exact.setdefault(str(name).casefold(), set()).add(code)
-                folded.setdefault(_fold(str(name)), set()).add(code)
-    return (
-        {name: codes.pop() for name, codes in exact.items() if len(codes) == 1},
-        {name: codes.pop() for name, codes in folded.items() if len(codes) == 1},
+                written = " ".join(str(name).casefold().split())
+                for form in {written, _fold(written)}:  # as written and without accents ("perú", "peru")
+                    found.setdefault(form, set()).add(code)
+    by_code: dict[str, list[str]] = {}
+    for name, codes in found.items():
+        if len(codes) == 1 and "\t" not in name:
+            by_code.setdefault(codes.pop(), []).append(name)
+    header = (
+        f"# CLDR territory names in every language (Babel {babel.__version__}); see contractgen/values/countries.py\n"
     )
+    return header + "".join(f"{code}\t" + "\t".join(sorted(by_code[code])) + "\n" for code in sorted(by_code))
+
+
+@lru_cache(maxsize=1)
+def _names_in_every_language() -> dict[str, str]:
+    """Every name of data/country_names.tsv to its code."""
+    names: dict[str, str] = {}
+    for line in NAMES.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, *written = line.split("\t")
+            names.update(dict.fromkeys(written, code))
+    return names

@@ -191,3 +191,10 @@ def test_an_arbitration_deal_gets_no_note_about_a_default_court():
     assert [n.kind for n in _notes("the laws of the Republic of Rwanda")] == ["governing-law", "forum"]
     chosen = _notes("the laws of the Republic of Rwanda", arbitration={"institution": "ICC", "seat": "Kigali"})
     assert [n.kind for n in chosen] == ["governing-law"]
+
+
+def test_the_country_names_file_is_what_cldr_gives():
+    """data/country_names.tsv is CLDR's names as the installed Babel gives them (scripts/cldr-country-names.py)."""
+    from contractgen.values.countries import NAMES, cldr_country_names
+
+    assert NAMES.read_text(encoding="utf-8") == cldr_country_names()

@@ -21,6 +21,7 @@ from contractgen.deal.readings.finding import Finding, prints_as_draft
 from contractgen.values.text import with_indefinite_article
 from contractgen.law.seats import country_code
 from contractgen.law.jurisdictions import find as find_jurisdiction
+from contractgen.law.jurisdictions import find_law
 from contractgen.law.sector import SectorRegime, load_sector_regimes
 
 
@@ -79,7 +80,8 @@ def client_place(deal: Any) -> tuple[str, str]:
     """
     incorporated = deal.parties.client.incorporated_in
     for text in (incorporated, deal.contract.governing_law):
-        record = find_jurisdiction(text) if text else None
+        # a governing law as written may name a second place or a gloss ("日本法 (Japanese law)")
+        record = (find_jurisdiction(text) if text is incorporated else find_law(text)[0]) if text else None
         if record is not None:
             return record.country, record.key.upper()
         if text is incorporated and (code := country_code(text)):
