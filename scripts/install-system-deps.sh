@@ -5,8 +5,9 @@ set -e
 need=""
 # libreoffice-writer-nogui: the tests convert DOCX to PDF with it, as Word users would see the file
 # python3-uno: LibreOffice's Python bridge; a test marks up a contract in Writer itself (tests/redline)
+# fonts-noto-cjk: LibreOffice shows a contract's Chinese, Japanese and Korean names with it (the PDF uses the template's own copy)
 # chromium: the web workspace's browser tests (Playwright drives Debian's build; no browser downloads)
-for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 libreoffice-writer-nogui python3-uno chromium; do
+for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 libreoffice-writer-nogui python3-uno fonts-noto-cjk chromium; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need="$need $pkg"
 done
 [ -z "$need" ] && exit 0

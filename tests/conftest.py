@@ -81,6 +81,7 @@ LANES = {
         "tests/redline/test_import_markup_libreoffice.py",
         "tests/redline/test_libreoffice_round.py",
         "tests/e2e/test_drafting_notes.py::test_libreoffice_shows_the_comments",
+        "tests/writers/test_docx_scripts_libreoffice.py",
     ),
 }
 SLOW: tuple[str, ...] = (
@@ -132,6 +133,9 @@ SLOW: tuple[str, ...] = (
     "tests/writers/test_outputs_agree.py",
     "tests/writers/test_pdf.py",
     "tests/writers/test_pdf_parts.py",
+    "tests/writers/test_pdf_scripts.py::test_party_names_in_every_script_are_drawn_with_the_template_fonts",
+    "tests/writers/test_pdf_scripts.py::test_a_character_no_template_font_has_is_refused_naming_it_and_where",
+    "tests/writers/test_pdf_scripts.py::test_the_docx_carries_the_party_names_with_their_east_asian_language",
     "tests/security/test_validation_chars.py::test_a_character_xml_cannot_carry_is_refused_naming_the_field",
     "tests/security/test_validation_chars.py::test_a_date_outside_the_contract_range_is_refused_with_a_message",
     "tests/security/test_validation_chars.py::test_a_deal_dated_at_either_end_of_the_range_renders",

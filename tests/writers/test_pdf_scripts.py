@@ -66,7 +66,6 @@ def drawn_characters(pdf: Path) -> dict[str, set[str]]:
     return found
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(
     "deal, script_font",
     [
