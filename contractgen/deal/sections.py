@@ -14,13 +14,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal, Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, model_validator
 
 from contractgen.deal.fields import (
     ClauseId, Country, Currency, InsuranceAmount, List, Money, InterestRate, Multiple, Name, Percent, PositiveInt, PricingChoice,
     PaymentTerms, Quantity, Role, Section, SubprocessorApproval, Text, _check_characters, _pattern,
 )  # fmt: skip
 from contractgen.values.durations import Duration, Frequency
+from contractgen.values.tax_words import split_tax
 import re
 
 
@@ -164,6 +165,46 @@ class Commercials(Section):
             "cost, apart from any payments for deliverables"
         ),
     )
+    tax_treatment: Literal["exclusive", "inclusive"] | None = Field(
+        None,
+        description=(
+            "whether the Charges include the indirect tax (VAT, GST, IVA ...) on them: 'exclusive' (default: the "
+            "client pays the tax in addition) or 'inclusive'; also read from an amount written with it, e.g. "
+            "'NZ$48,500 plus GST', '€1,150,000 (exclusive of VAT)', 'R1 850 000,00 (VAT inclusive)', '¥12,500,000（税別）'"
+        ),
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _tax_from_amounts(cls, data: Any) -> Any:
+        return tax_from_amounts(data)
+
+
+def tax_from_amounts(data: Any) -> Any:
+    """The commercials as written, each amount's tax qualifier ("plus GST", "(VAT inclusive)") moved to
+    `tax_treatment`; amounts that disagree, or disagree with `tax_treatment`, are refused."""
+    if not isinstance(data, dict):
+        return data
+    found: dict[str, str] = {}
+    cleaned = dict(data)
+    for key, value in data.items():
+        if isinstance(value, str) and key != "tax_treatment":
+            amount, treatment = split_tax(value)
+            if treatment:
+                cleaned[key], found[key] = amount, treatment
+    if not found:
+        return data
+    written = data.get("tax_treatment")
+    treatments = set(found.values()) | ({written} if isinstance(written, str) else set())
+    if len(treatments) > 1:
+        said = ", ".join(f"{k}: {v}" for k, v in found.items())
+        raise ValueError(
+            f"the amounts say different things about tax ({said}"
+            f"{f'; tax_treatment: {written}' if written else ''}): write each amount the same way, or the amounts "
+            "without a qualifier and commercials.tax_treatment: exclusive or inclusive"
+        )
+    cleaned["tax_treatment"] = treatments.pop()
+    return cleaned
 
 
 class Insurance(Section):
