@@ -28,7 +28,7 @@ from contractgen.library.clauses import Library, load_library
 from contractgen.library.contract_words import law_word_problems, wording_problems
 from contractgen.library.cover import (
     company_by_law,
-    kind_words,
+    party_kind_words,
     load_draft_marking,
     load_execution,
     party_execution,
@@ -355,7 +355,7 @@ def _party_block(role: str, party, template_dir: Path, context: dict) -> PartyBl
         signatory_title=getattr(signatory, "title", "") or "",
         details=party_details(template_dir, article, "company_by_law" if by_law else kind),
         kind=kind,
-        kind_words=by_law[0] if by_law else kind_words(template_dir, kind),
+        kind_words=by_law[0] if by_law else party_kind_words(template_dir, party, context["kinds"][role]),
         registered_number=getattr(party, "registered_number", None) or "",
         charity_number=getattr(party, "charity_number", None) or "",
         trading_as=getattr(party, "trading_as", None) or "",

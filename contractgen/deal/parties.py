@@ -90,6 +90,8 @@ KINDS = {
     "city council": "local_authority",
     "kommun": "local_authority",
     "region": "local_authority",
+    "regional authority": "local_authority",
+    "regional council": "local_authority",
     "county": "local_authority",
     "agency": "agency",
     "executive agency": "agency",
@@ -116,6 +118,8 @@ KINDS = {
     "charitable company": "charity",
     "charitable incorporated organisation": "charity",
     "cio": "charity",
+    "scottish charitable incorporated organisation": "charity",
+    "scio": "charity",
     "registered charity": "charity",
     "foundation": "charity",
     "stiftung": "charity",
@@ -349,11 +353,59 @@ def short_name_article(data: Any) -> Any:
     return {**data, "short_name": found["name"], "article": "the"}
 
 
+# A kind written as a charity's legal form keeps the form for the parties clause; a kind written as a region keeps
+# its level ("Region Skåne", kind: region, is a regional body, not a local one).
+LEGAL_FORMS = {
+    "cio": "charitable incorporated organisation",
+    "charitable incorporated organisation": "charitable incorporated organisation",
+    "scio": "Scottish charitable incorporated organisation",
+    "scottish charitable incorporated organisation": "Scottish charitable incorporated organisation",
+    "charitable company": "charitable company",
+}
+REGIONAL_KINDS = ("region", "regional authority", "regional council")
+# how a name says its own kind after a comma or in brackets: "…, a partnership", "… (a partnership)", "…, eine GmbH"
+_NAMED_KIND = re.compile(
+    r"(?i)(?:,\s*|\(\s*)(?:a|an|the|eine?|une?|una?|uma?|en|ett|een|die|der|das)\s+(?P<words>[^,()]+?)\s*\)?\s*$"
+)
+
+
+def written_kind(data: Any) -> Any:
+    """A party as written, its kind's legal form (a CIO) and level (a region) kept beside the kind."""
+    if not isinstance(data, dict) or not isinstance(data.get("kind"), str):
+        return data
+    written = " ".join(data["kind"].casefold().replace("_", " ").split())
+    if written in LEGAL_FORMS and not data.get("legal_form"):
+        data = {**data, "legal_form": LEGAL_FORMS[written]}
+    if written in REGIONAL_KINDS and not data.get("level"):
+        data = {**data, "level": "regional"}
+    return data
+
+
 class WrittenParty(Section):
     """A party's fields as written: a short name's article ('the Bank') is moved to `article`, a state-owned
     company's kind is a company's with `state_owned`."""
 
+    legal_form: Name | None = Field(
+        None,
+        description="a charity's legal form where it has one: 'charitable incorporated organisation', 'charitable "
+        "company' (read from kind: CIO)",
+    )
+    general_partner: Name | None = Field(
+        None,
+        description="a limited partnership's general partner, where it is a company (the GmbH of a GmbH & Co. KG, an "
+        "LP's corporate general partner): the partnership acts by it and it signs through its own officers",
+    )
+
     @model_validator(mode="before")
     @classmethod
     def _short_name_article(cls, data: Any) -> Any:
-        return short_name_article(state_owned_kind(data))
+        return written_kind(short_name_article(state_owned_kind(data)))
+
+    @property
+    def names_its_kind(self) -> bool:
+        """True where the name already says what kind of party it is ("Mara Systems Integrators, a partnership",
+        "Acme (a partnership)", "Beispiel, eine GmbH"): the clause then does not say it again."""
+        found = _NAMED_KIND.search(" ".join(str(getattr(self, "name", "")).split()))
+        words = found["words"].casefold().strip(" .") if found else ""
+        kind = getattr(self, "kind", "")
+        return bool(words) and (KINDS.get(words) == kind or words.replace(" ", "_") == kind)

@@ -20,6 +20,7 @@ from contractgen.law.commercial import TaxName
 from contractgen.law.seats import country_code
 from contractgen.law.jurisdictions import find
 from contractgen.law.library import active
+from contractgen.law.party_kinds import kind_view
 from contractgen.values.countries import in_english
 
 
@@ -122,6 +123,8 @@ def _signing_form(party: Any) -> dict[str, Any] | None:
 def _described(party: Any) -> CompanyView:
     if getattr(party, "kind", "company") == "llp" and party.incorporated_in:
         return _llp_view(str(party.incorporated_in))
+    if getattr(party, "kind", "company") == "partnership" and kind_view(party).corporate_partner:
+        return CompanyView(signs_as="partnership_general_partner")  # it acts by its corporate general partner
     if getattr(party, "kind", "company") != "company" or not party.incorporated_in:
         return CompanyView()
     place = str(party.incorporated_in)

@@ -127,6 +127,23 @@ class ServiceAgent(Fact):
     abroad: str = Field(description="how a party abroad with no agent is served, for the drafting note, in a clause")
 
 
+class KindWords(BaseModel):
+    """How the law of a place names a kind of party that is not a company, where it differs from the general words."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    kind: str = Field(description="the deal's kind: local_authority, charity, trust, partnership, statutory_body …")
+    level: str = Field("", description="only for a public body of this level (national, regional, local); '' for any")
+    words: str = Field(
+        "", description="the kind as a contract names it after the party's name, e.g. 'a county government'"
+    )
+    under: str = Field("", description="the law that constitutes such a body, where the deal names none")
+    charity_register: str = Field(
+        "", description="a charity's or trust's register, e.g. 'the Charity Commission for England and Wales'"
+    )
+    sources: list[str] = Field(min_length=1, description="the official source of the words, one a line")
+
+
 class NationalLaw(PublicContractsLaw):
     """The jurisdiction-record fields of this module (and a public body's contract formalities), mixed into the
     record's model."""
@@ -159,6 +176,10 @@ class NationalLaw(PublicContractsLaw):
     )
     service_agent: ServiceAgent | None = Field(
         None, description="the agent for service a party abroad may appoint before the country's courts, where one is"
+    )
+    party_kinds: list[KindWords] = Field(
+        [],
+        description="how the law names kinds of party that are not companies, where it differs from the general words",
     )
     breach_notice: BreachNotice | None = Field(
         None, description="the place's data-breach notification statute, for a supplier that holds the client's data"

@@ -196,6 +196,13 @@ def load_party_execution(template_dir: Path, family: str, kind: str) -> Executio
     return _execution(chosen, f"{where}: execution") if chosen is not None else None
 
 
+def party_kind_words(template_dir: Path, party: Any, view: Any) -> str:
+    """The cover's words for a party's kind: none where its name says it, else its law's words, else the template's."""
+    if getattr(party, "names_its_kind", False):
+        return ""
+    return view.words or kind_words(template_dir, getattr(party, "kind", "company"))
+
+
 def party_execution(template_dir: Path, family: str, party: Any, view: Any) -> Execution | None:
     """How a party signs: under its common seal, as its company form's law has it signed (one or two signatories, a
     legal representative), else as its kind signs, where cover.yaml gives that its own entry."""

@@ -28,6 +28,7 @@ def _shortcut_types() -> dict[str, Any]:
     from contractgen.deal.readings.process_agent import AgentView
     from contractgen.law.commercial import TaxName
     from contractgen.law.companies import CompanyView
+    from contractgen.law.party_kinds import KindView
     from contractgen.law.party_insolvency import PartyInsolvency
     from contractgen.law.employment import StaffTransfer
     from contractgen.law.public_sector import PublicSector
@@ -52,6 +53,7 @@ def _shortcut_types() -> dict[str, Any]:
         home=Home,
         staff=StaffTransfer,
         companies=dict[str, CompanyView],
+        kinds=dict[str, KindView],
         process_agents=list[AgentView],
         supplier_tax=TaxName,
         party_insolvency=dict[str, PartyInsolvency],
@@ -73,6 +75,7 @@ def build_context(deal) -> dict[str, Any]:
     """Return the variables a clause can read: each deal section, its derived figures, a few shortcuts."""
     from contractgen.deal.readings.process_agent import process_agents
     from contractgen.law.companies import company_views, supplier_tax
+    from contractgen.law.party_kinds import kind_views
     from contractgen.law.party_insolvency import insolvency_views
     from contractgen.law.employment import staff_transfer_of
     from contractgen.law.public_sector import public_sector_of_party
@@ -111,6 +114,7 @@ def build_context(deal) -> dict[str, Any]:
         law=law,
         staff=staff_transfer_of(deal, law.country),
         companies=company_views(deal),
+        kinds=kind_views(deal),
         process_agents=process_agents(deal),
         supplier_tax=supplier_tax(deal),
         party_insolvency=insolvency_views(deal),
