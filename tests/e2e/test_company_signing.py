@@ -79,7 +79,7 @@ def test_a_draft_notes_how_each_company_signs():
     data["status"] = "draft"
     _, problems, notes = deal_findings(data, "de-ag.yaml")
     assert not problems
-    signing = {n.id: n for n in notes if n.id.startswith("company-signing:")}
-    assert set(signing) == {"company-signing:client", "company-signing:supplier"}
-    assert "section 78(2) and (3) of the Stock Corporation Act" in signing["company-signing:client"].message
-    assert "two signature lines" in signing["company-signing:client"].message
+    signing = {n.id: n for n in notes if n.id.startswith("default-signing:")}
+    assert set(signing) == {"default-signing:client", "default-signing:supplier"}
+    assert "section 78(2) and (3) of the Stock Corporation Act" in signing["default-signing:client"].message
+    assert "two signature lines" in signing["default-signing:client"].message

@@ -46,7 +46,7 @@ def note_signing(deal: Any, data: Any) -> Iterator[Finding]:
             continue
         lines = "two signature lines" if len(view.capacities) > 1 else "one signature line"
         yield Finding(
-            ("parties", role, "signatory"), "company-signing", role,
+            ("parties", role, "signatory"), "default-signing", role,
             f"{view.signing_rule}",
             f"the signature page gives {party.name} {lines} ({' and '.join(view.capacities)})",
             f"who may sign for {party.name}, alone or together, as its articles and its entry in the commercial "
