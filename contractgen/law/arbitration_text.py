@@ -55,6 +55,16 @@ LANGUAGES = {
     "Russian",
     "Polish",
     "Hindi",
+    "Danish",
+    "Norwegian",
+    "Finnish",
+    "Czech",
+    "Turkish",
+    "Romanian",
+    "Vietnamese",
+    "Greek",
+    "Hungarian",
+    "Thai",
 }
 
 

@@ -108,8 +108,14 @@ def with_article(name: str) -> str:
 
 
 # A city as written: capitalised words and the small words inside city names ("Frankfurt am Main", "Rio de Janeiro").
+# The first letter of a city: a capital of the Latin, Greek or Cyrillic scripts, or a letter of a script with no
+# capitals (Chinese, Japanese, Korean, Arabic, Thai).
+UPPER = (
+    "A-Z\u00c0-\u00deĄĆĘŁŃŚŹŻČĎĚŇŘŠŤŮŽİŞĞŐŰĂȘȚÂÎĐ\u0386-\u03ab\u0400-\u042f\u0621-\u064a\u0e01-\u0e2e"
+    "\u30a0-\u30ff\u3400-\u9fff\uac00-\ud7a3"
+)
 CITY = (
-    r"([A-Z\u00C0-\u00DE][\w'’.-]*(?:[ -](?:[A-Z\u00C0-\u00DE][\w'’.-]*|am|an|de|del|da|do|dos|di|du|des|sur|aan|den"
+    rf"([{UPPER}][\w'’.-]*(?:[ -](?:[{UPPER}][\w'’.-]*|am|an|de|del|da|do|dos|di|du|des|sur|aan|den"
     r"|of|upon|on|la))*)"
 )
 
@@ -167,19 +173,40 @@ def alternatives(phrases: Iterable[str]) -> str:
 
 
 @lru_cache(maxsize=1)
+def unspaced() -> frozenset[str]:
+    """Every phrase of the languages written without spaces between words (Chinese, Japanese, Thai) or with words
+    joined to their articles and particles (Arabic, Korean): read inside a longer word ("中国国际经济贸易仲裁委员会")."""
+    found = set()
+    for code, w in table()["arbitration"].items():
+        if w.get("unspaced"):
+            words = (*w["arbitration"], *w["seat"], *w["venue"], *w["sole"], *w["three"], *w["emergency"])
+            found |= {p.removesuffix("*") for p in (*words, *w["expedited"], *w["in"], *w["without"])}
+            found |= {p for p, _ in arbitration_words()[code].language}
+    return frozenset(found)
+
+
+def bounded(phrases: Iterable[str]) -> str:
+    """One regex reading any of the phrases as whole words, or anywhere for a phrase of an unspaced language."""
+    phrases = list(phrases)
+    inside = unspaced()
+    spaced = rf"(?<!\w){alternatives(p for p in phrases if p not in inside)}(?!\w)"
+    return f"(?:{spaced}|{alternatives(p for p in phrases if p in inside)})"
+
+
+@lru_cache(maxsize=1)
 def arbitration_pattern() -> re.Pattern[str]:
     """Any word that makes a forum arbitration ("arbitraje", "Schiedsgerichtsordnung"), in any language of the table."""
     words = [w for lang in arbitration_words().values() for w in lang.arbitration]
-    whole = alternatives(w for w in words if not w.endswith("*"))
+    whole = bounded(w for w in words if not w.endswith("*"))
     prefixes = alternatives(w.removesuffix("*") for w in words if w.endswith("*"))
-    return re.compile(rf"(?<!\w)(?:{whole}(?!\w)|{prefixes}\w*)")
+    return re.compile(rf"{whole}|(?<!\w){prefixes}\w*")
 
 
 def _phrase_then_city(phrases: Iterable[str], fillers: Iterable[str]) -> str:
     # fillers as written, in lower case: "la Ciudad de México" is a city after "en la", not "la ciudad de" México
     fill = "(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(fillers, key=len, reverse=True)) + ")"
     fill = fill if fillers else "(?!)"
-    return rf"(?<!\w){alternatives(phrases)}(?!\w)\s*:?\s*(?:{fill}\s*)*{CITY}"
+    return rf"{bounded(phrases)}\s*[:：]?\s*(?:{fill}\s*)*{CITY}"
 
 
 @lru_cache(maxsize=1)
@@ -206,7 +233,7 @@ def _all(kind: str) -> list[str]:
 
 @lru_cache(maxsize=None)
 def _words_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){alternatives(phrases)}(?!\w)")
+    return re.compile(bounded(phrases))
 
 
 def tribunal_sizes(text: str) -> set[int]:

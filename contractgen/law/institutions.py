@@ -58,6 +58,9 @@ def _institutions(law: LawLibrary) -> dict[str, Institution]:
     return records
 
 
+_UNSPACED = re.compile(r"[\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7A3]")
+
+
 def _key(text: str) -> str:
     return " ".join(re.sub(r"[^\w&-]+", " ", text.casefold()).split())
 
@@ -88,7 +91,10 @@ def institutions_in(text: str) -> list[Institution]:
     hits: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     for alias, key in _alias_index():
-        for match in re.finditer(rf"(?<= ){re.escape(alias)}(?= )", words):
+        # a name in a script written without spaces is read inside a longer run ("中国国际经济贸易仲裁委员会仲裁"); any
+        # other also before a hyphen joining it to a word ("ICC-voldgift"), a longer name being read first
+        bounds = ("", "") if _UNSPACED.search(alias) else ("(?<= )", "(?=[ -])")
+        for match in re.finditer(rf"{bounds[0]}{re.escape(alias)}{bounds[1]}", words):
             span = (match.start(), match.end())
             if any(a < span[1] and span[0] < b for a, b in taken):
                 continue

@@ -30,3 +30,99 @@ def test_a_city_inside_an_institution_name_is_not_taken_for_the_seat():
 @pytest.mark.parametrize("courts", ["the courts of England", "Commercial Court, London", "the courts of Beijing"])
 def test_courts_naming_no_institution_stay_courts(courts):
     assert not is_arbitration(courts)
+
+
+# The trial's forms and the class they stand for, as practitioners in each market write them: (written, the fields
+# the reader must find).
+TRIAL = [
+    (
+        "skiljeförfarande enligt Regler för Stockholms Handelskammares Skiljedomsinstitut, säte Stockholm, tre "
+        "skiljemän, svenska språket",
+        {"institution": "scc", "seat": "Stockholm", "arbitrators": 3, "language": "Swedish"},
+    ),
+    ("中国国际经济贸易仲裁委员会 北京", {"institution": "cietac", "seat": "北京"}),
+    (
+        "提交中国国际经济贸易仲裁委员会仲裁，仲裁地为北京，仲裁庭由三名仲裁员组成，仲裁语言为中文",
+        {"institution": "cietac", "seat": "北京", "arbitrators": 3, "language": "Chinese"},
+    ),
+    (
+        "一般社団法人日本商事仲裁協会の商事仲裁規則に従って仲裁により最終的に解決する。仲裁地：東京、3名の仲裁人",
+        {"institution": "jcaa", "seat": "東京", "arbitrators": 3},
+    ),
+    ("KCAB 중재, 중재지: 서울, 3인의 중재인", {"institution": "kcab", "seat": "서울", "arbitrators": 3}),
+    (
+        "voldgift ved Voldgiftsinstituttet, sæde København, tre voldgiftsdommere, på dansk",
+        {"institution": "Voldgiftsinstituttet", "seat": "København", "arbitrators": 3, "language": "Danish"},
+    ),
+    (
+        "ICC-voldgift, sete Oslo, én voldgiftsdommer, på norsk",
+        {"institution": "icc", "seat": "Oslo", "arbitrators": 1, "language": "Norwegian"},
+    ),
+    (
+        "välimiesmenettely ICC:n sääntöjen mukaan, paikka Helsinki, kolme välimiestä, kieli: suomi",
+        {"institution": "icc", "seat": "Helsinki", "arbitrators": 3, "language": "Finnish"},
+    ),
+    (
+        "arbitraż przed Sądem Arbitrażowym przy Krajowej Izbie Gospodarczej w Warszawie, siedziba Warszawa, trzech "
+        "arbitrów, w języku polskim",
+        {
+            "institution": "Sądem Arbitrażowym przy Krajowej Izbie Gospodarczej",
+            "seat": "Warszawa",
+            "arbitrators": 3,
+            "language": "Polish",
+        },
+    ),
+    (
+        "rozhodčí řízení ICC, místo rozhodčího řízení Praha, tři rozhodci, v českém jazyce",
+        {"institution": "icc", "seat": "Praha", "arbitrators": 3, "language": "Czech"},
+    ),
+    (
+        "ICC tahkimi, tahkim yeri İstanbul, üç hakem, tahkim dili Türkçe",
+        {"institution": "icc", "seat": "İstanbul", "arbitrators": 3, "language": "Turkish"},
+    ),
+    (
+        "арбитраж ICC, место арбитража — Москва, три арбитра, на русском языке",
+        {"institution": "icc", "seat": "Москва", "arbitrators": 3, "language": "Russian"},
+    ),
+    (
+        "arbitraj ICC, sediul arbitrajului București, trei arbitri, în limba română",
+        {"institution": "icc", "seat": "București", "arbitrators": 3, "language": "Romanian"},
+    ),
+    (
+        "arbitrase BANI, tempat arbitrase Jakarta, tiga arbiter, dalam bahasa Indonesia",
+        {"institution": "bani", "seat": "Jakarta", "arbitrators": 3, "language": "Indonesian"},
+    ),
+    (
+        "trọng tài SIAC, địa điểm trọng tài Singapore, ba trọng tài viên, bằng tiếng Anh",
+        {"institution": "siac", "seat": "Singapore", "arbitrators": 3, "language": "English"},
+    ),
+    (
+        "διαιτησία ICC, έδρα της διαιτησίας Αθήνα, τρεις διαιτητές, στην ελληνική γλώσσα",
+        {"institution": "icc", "seat": "Αθήνα", "arbitrators": 3, "language": "Greek"},
+    ),
+    (
+        "választottbírósági eljárás ICC szabályai szerint, eljárás helye Budapest, három választottbíró, magyar nyelven",
+        {"institution": "icc", "seat": "Budapest", "arbitrators": 3, "language": "Hungarian"},
+    ),
+    (
+        "التحكيم وفقا لقواعد ICC، مقر التحكيم دبي، ثلاثة محكمين، باللغة العربية",
+        {"institution": "icc", "arbitrators": 3, "language": "Arabic"},
+    ),
+]
+
+
+@pytest.mark.parametrize("written, expected", TRIAL, ids=[e.get("language", w[:12]) for w, e in TRIAL])
+def test_arbitration_written_in_each_market_language_is_read(written, expected):
+    assert is_arbitration(written)
+    fields, _ = parse_arbitration(written)
+    assert {k: fields.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("written", ["تحكيم", "อนุญาโตตุลาการ", "third-party 仲裁", "중재를 통하여", "третейский суд"])
+def test_the_arbitration_word_of_a_language_without_spaces_is_read_inside_a_word(written):
+    assert is_arbitration(written)
+
+
+def test_a_russian_state_commercial_court_is_not_arbitration():
+    # "арбитражный суд" is the state commercial court: the adjective is no arbitration word
+    assert not is_arbitration("Арбитражный суд города Москвы")
