@@ -59,3 +59,33 @@ def test_india_and_brazil_record_what_reaches_their_state_owned_companies():
     assert brazil.information_laws == ("Law No. 12,527 of 18 November 2011 (the Access to Information Law)",)
     assert "Article 85 of Law No. 13,303" in brazil.audit_office and brazil.audit_office_plural
     assert brazil.termination_grounds == ""  # its contracts are private-law contracts: no Article 137 of Law 14,133
+
+
+def _indian(kind: str, number: str) -> dict:
+    from tests.helpers import FIXTURES
+
+    from contractgen.deal import load_deal
+
+    path = FIXTURES / "deals" / "state-owned" / "in-psu-government-company.yaml"
+    data = load_deal(path).deal.model_dump(mode="json", exclude_none=True)
+    data["parties"]["client"].update(kind=kind, company_number=number)
+    data["parties"]["client"].pop("state_owned", None)
+    return data
+
+
+def test_a_private_company_whose_cin_says_government_owned_is_asked_about():
+    from contractgen.deal.load import deal_findings
+
+    _, problems, notes = deal_findings(_indian("company", "L74899DL1993GOI054155"), "in.yaml")
+    assert not problems
+    assert "state-owned-number:l74899dl1993goi054155" in [n.id for n in notes]
+    _, _, notes = deal_findings(_indian("company", "U72900TG2010SGC067890"), "in.yaml")
+    assert [n for n in notes if n.id.startswith("state-owned-number:")]
+
+
+def test_no_note_for_a_private_cin_or_a_company_written_as_state_owned():
+    from contractgen.deal.load import deal_findings
+
+    for kind, number in (("company", "L72200MH1995PLC084781"), ("government company", "L74899DL1993GOI054155")):
+        _, _, notes = deal_findings(_indian(kind, number), "in.yaml")
+        assert not [n for n in notes if n.id.startswith("state-owned-number:")]

@@ -24,6 +24,7 @@ from contractgen.deal.readings.process_agent import note_process_agent
 from contractgen.deal.readings.public_bodies import apply_cooperatives, apply_public_bodies
 from contractgen.deal.readings.public_level import apply_public_level
 from contractgen.deal.readings.security_defaults import apply_security_defaults
+from contractgen.deal.readings.state_owned import note_state_owned_number
 from contractgen.deal.readings.sector import apply_card_data, apply_sector_regulation
 from contractgen.deal.readings.service_levels import note_top_priority_target
 from contractgen.deal.readings.service_scope import apply_service_scope
@@ -71,6 +72,7 @@ def reading_notes(deal: Deal, data: Any) -> Iterator[Finding]:
     yield from note_company_form(deal, data)
     yield from note_unrecorded_institution(deal, data)
     yield from note_blank_seat(deal, data)
+    yield from note_state_owned_number(deal, data)
     yield from note_signing(deal, data)
 
 
