@@ -359,9 +359,21 @@ def _timezones() -> list[str]:
 
 
 def _locales() -> list[str]:
+    import babel
     from babel.localedata import locale_identifiers
 
-    return sorted(locale_identifiers())
+    names = set(locale_identifiers())
+    # the validator accepts what Babel parses, so "zh_CN" (Babel's zh_Hans_CN) is offered as well
+    for name in list(names):
+        parts = name.split("_")
+        if len(parts) == 3 and len(parts[1]) == 4:
+            short = f"{parts[0]}_{parts[2]}"
+            try:
+                babel.Locale.parse(short)
+            except (ValueError, babel.UnknownLocaleError):
+                continue
+            names.add(short)
+    return sorted(names)
 
 
 VALUES = {"currency": _currencies, "country": _countries, "timezone": _timezones, "locale": _locales}
