@@ -65,12 +65,7 @@ TRIAL = [
     (
         "arbitraż przed Sądem Arbitrażowym przy Krajowej Izbie Gospodarczej w Warszawie, siedziba Warszawa, trzech "
         "arbitrów, w języku polskim",
-        {
-            "institution": "Sądem Arbitrażowym przy Krajowej Izbie Gospodarczej",
-            "seat": "Warszawa",
-            "arbitrators": 3,
-            "language": "Polish",
-        },
+        {"institution": "sakig", "seat": "Warszawa", "arbitrators": 3, "language": "Polish"},
     ),
     (
         "rozhodčí řízení ICC, místo rozhodčího řízení Praha, tři rozhodci, v českém jazyce",
