@@ -7,6 +7,7 @@ law/jurisdictions records (``law.schema_terms``). A block the record does not ha
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,6 +90,15 @@ class StampDutyRule:
 
     law: str = ""
     unstamped: str = ""  # what befalls an instrument not duly stamped
+    states: tuple[tuple[str, tuple[str, ...], str], ...] = ()  # (State, places an address names, its stamp law)
+
+    def law_where(self, *addresses: str) -> str:
+        """The stamp law of the State every address is in ("Chennai" → Tamil Nadu's), else the general one."""
+        for state, places, law in self.states:
+            words = [re.compile(rf"(?i)\b{re.escape(p)}\b") for p in places]
+            if addresses and all(any(w.search(a) for w in words) for a in addresses):
+                return law
+        return self.law
 
 
 @dataclass(frozen=True)
@@ -179,7 +189,11 @@ def commercial_terms(data: dict[str, Any]) -> CommercialTerms:
             excludable=bool(apportion.get("excludable")),
             exclusion_law=_text(apportion.get("exclusion_law")),
         ),
-        stamp_duty=StampDutyRule(law=_text(stamp.get("law")), unstamped=_text(stamp.get("unstamped"))),
+        stamp_duty=StampDutyRule(
+            law=_text(stamp.get("law")),
+            unstamped=_text(stamp.get("unstamped")),
+            states=tuple((s["state"], tuple(s["places"]), s["law"]) for s in stamp.get("states") or ()),
+        ),
         restraint_of_trade=RestraintOfTradeRule(
             law=_text(restraint.get("law")),
             employee_non_solicitation=_text(restraint.get("employee_non_solicitation")),

@@ -242,12 +242,25 @@ class ProportionateLiability(Fact):
     exclusion_law: str = Field("", description="the provision that lets them, as cited, where there is one")
 
 
+class StateStampLaw(BaseModel):
+    """The stamp law of one State of a federal country, for an agreement executed there."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    state: str = Field(description="the State, e.g. 'Tamil Nadu'")
+    places: list[str] = Field(min_length=1, description="the State's name and cities an address names, e.g. 'Chennai'")
+    law: str = Field(description="its stamp law as cited, e.g. 'the Maharashtra Stamp Act, 1958'")
+
+
 class StampDuty(Fact):
     """A duty charged on the agreement itself as an instrument, and what befalls it unstamped."""
 
     law: str = Field(description="the stamp laws, as cited, e.g. 'the Indian Stamp Act, 1899 and the State stamp acts'")
     unstamped: str = Field(
         "", description="what the law does with an instrument not duly stamped, in a clause, e.g. 'is not admitted …'"
+    )
+    states: list[StateStampLaw] = Field(
+        [], description="each State's own stamp law, named where both parties' addresses are in that State"
     )
 
 

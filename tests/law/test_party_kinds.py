@@ -130,3 +130,30 @@ def test_a_kind_written_as_a_form_or_a_region_keeps_it() -> None:
     assert (cio.kind, cio.legal_form) == ("charity", "charitable incorporated organisation")
     assert (region.kind, region.level) == ("local_authority", "regional")
     assert Party(name="Lund", kind="region", level="local", address="Lund").level == "local"  # as written
+
+
+@pytest.mark.parametrize(
+    ("client", "supplier", "named"),
+    [
+        ("12 Greams Road, Chennai 600006, India", "45 Anna Salai, Chennai 600018, India", "Tamil Nadu"),
+        ("Nariman Point, Mumbai 400021, India", "Hinjewadi, Pune 411057, India", "Maharashtra Stamp Act"),
+        # parties in two States: the general rule, which asks where the agreement is executed
+        ("12 Greams Road, Chennai 600006, India", "Nariman Point, Mumbai 400021, India", "the State where"),
+    ],
+)
+def test_the_stamp_law_is_the_one_of_the_state_the_parties_are_in(client, supplier, named) -> None:
+    from contractgen.law.jurisdictions import find
+
+    stamp = find("India").commercial.stamp_duty
+    assert named in stamp.law_where(client, supplier)
+
+
+def test_a_chennai_deal_is_told_of_tamil_nadus_stamp_law_not_maharashtras() -> None:
+    from pathlib import Path
+
+    from contractgen.deal import load_deal
+    from contractgen.deal.readings.payment_terms import note_stamp_duty
+
+    deal = load_deal(Path(__file__).parents[1] / "fixtures/deals/party-ids/in-trust-client.yaml").deal
+    said = " ".join(str(f) for f in note_stamp_duty(deal))
+    assert "as amended in its application to Tamil Nadu" in said and "Maharashtra" not in said

@@ -97,9 +97,10 @@ def note_stamp_duty(deal: Any) -> Iterator[Finding]:
     if not prints_as_draft(deal):
         return
     unstamped = f": an agreement not duly stamped {stamp.unstamped}" if stamp.unstamped else ""
+    law = stamp.law_where(deal.parties.client.address, deal.parties.supplier.address)
     yield Finding(
         ("contract", "governing_law"), "stamp-duty", record.key,
-        f"the agreement is chargeable with stamp duty under {stamp.law}{unstamped}",
+        f"the agreement is chargeable with stamp duty under {law}{unstamped}",
         "the draft does not say who bears the duty or when the agreement is stamped",
         "who bears the duty and that the agreement is stamped (or e-stamped) before or at signing in the State "
         "where it is signed; state who bears it in commercials.stamp_duty",
