@@ -114,7 +114,7 @@ def parse_arbitration(text: str) -> tuple[dict[str, Any], list[str]]:
         fields["venue"] = trim_city(venue.group(1))
     language = next((g for m in _LANGUAGE.finditer(text) for g in m.groups() if g in LANGUAGES), None)
     if language or language_written(text):
-        fields["language"] = language or language_written(text)
+        fields["language"] = _both(text, language) if language else language_written(text)
     sizes = tribunal_sizes(text)
     if len(sizes) == 1:
         fields["arbitrators"] = sizes.pop()
@@ -128,6 +128,12 @@ def parse_arbitration(text: str) -> tuple[dict[str, Any], list[str]]:
         if keep is not None:
             fields[name] = keep
     return fields, problems
+
+
+def _both(text: str, language: str) -> str:
+    """Two languages written together ("Arabic and English") both, else the one language."""
+    other = re.search(rf"\b{language}\s+(?:and|&)\s+(?:the\s+)?([A-Z][a-z]+)\b", text)
+    return f"{language} and {other.group(1)}" if other and other.group(1) in LANGUAGES else language
 
 
 def _first(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:

@@ -78,7 +78,7 @@ def award_notes(deal: Any, arbitration: Any) -> list[tuple[str, str]]:
             key, data = arrangement
             notes.append((role, _by_arrangement(role, party, seat, code, key, data)))
         elif states and code not in states:
-            notes.append((role, _party_not_recorded(role, party, seat, code)))
+            notes.append((role, _party_not_recorded(role, party, seat, code, record.data if record else {})))
         elif where and where not in states and (states.get(code) or {}).get("reciprocity"):
             notes.append((role, _reciprocity(role, party, seat, code)))
     return notes
@@ -93,8 +93,9 @@ def _unknown_seat(seat: str) -> str:
 
 
 def _seat_not_recorded(seat: str, code: str, record: dict[str, Any]) -> str:
+    place = seat if seat.endswith(f", {country_name(code)}") else f"{seat}, {country_name(code)}"  # "Kigali, Rwanda"
     return (
-        f"disputes: the seat ({seat}, {country_name(code)}) is not recorded as a New York Convention state "
+        f"disputes: the seat ({place}) is not recorded as a New York Convention state "
         f"(law/treaties/new-york-convention.yaml records {len(record.get('states') or {})} of the "
         f"{record.get('parties') or 'its'} parties): check the UNCITRAL status page; an award made outside a "
         f"contracting state may not be enforceable abroad under the Convention"
@@ -109,11 +110,13 @@ def _reciprocity(role: str, party: Any, seat: str, code: str) -> str:
     )
 
 
-def _party_not_recorded(role: str, party: Any, seat: str, code: str) -> str:
+def _party_not_recorded(role: str, party: Any, seat: str, code: str, record: dict[str, Any]) -> str:
+    # the record lists some of the parties only: a state missing from it may well be a party
     return (
-        f"parties.{role}: {country_name(code)} is not recorded as a New York Convention state "
-        f"(law/treaties/new-york-convention.yaml): an award seated in {seat} may not be "
-        f"enforceable there; check how awards are enforced against {party.name}"
+        f"parties.{role}: {country_name(code)}, where {party.name} is established, is not among the states the New "
+        f"York Convention record lists (law/treaties/new-york-convention.yaml lists {len(record.get('states') or {})} "
+        f"of the {record.get('parties') or 'its'} parties): check the UNCITRAL status page; if it is not a party, an "
+        f"award seated in {seat} may not be enforceable there"
     )
 
 

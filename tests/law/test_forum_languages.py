@@ -3,9 +3,12 @@ arbitration, and a seat the library knows written after it with no word for "sea
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
-from contractgen.law.forums import is_arbitration, parse_arbitration
+from contractgen.law.cross_border import award_notes
+from contractgen.law.forums import is_arbitration, new_york_convention, parse_arbitration
 
 ALONE = [
     ("CIETAC Beijing", "cietac", "Beijing"),
@@ -121,3 +124,32 @@ def test_the_arbitration_word_of_a_language_without_spaces_is_read_inside_a_word
 def test_a_russian_state_commercial_court_is_not_arbitration():
     # "арбитражный суд" is the state commercial court: the adjective is no arbitration word
     assert not is_arbitration("Арбитражный суд города Москвы")
+
+
+def test_two_languages_written_together_are_both_the_language_of_the_arbitration():
+    fields, _ = parse_arbitration("CRCICA arbitration, seat Cairo, three arbitrators, language Arabic and English")
+    assert fields["language"] == "Arabic and English"
+    assert parse_arbitration("ICC arbitration seated in Paris, in English")[0]["language"] == "English"
+
+
+def _parties(client: str, supplier: str) -> SimpleNamespace:
+    party = lambda name, place: SimpleNamespace(name=name, incorporated_in=place, address="")  # noqa: E731
+    return SimpleNamespace(
+        parties=SimpleNamespace(client=party("Ministry of ICT", client), supplier=party("V", supplier))
+    )
+
+
+def test_a_seat_written_with_its_country_does_not_repeat_the_country_in_the_convention_note():
+    states = new_york_convention()["states"]
+    assert "RW" not in states  # the record lists some of the parties only; the note must say so, not deny it
+    arbitration = SimpleNamespace(seat="Kigali, Rwanda", seat_country="RW", institution=SimpleNamespace(key=""))
+    notes = dict(award_notes(_parties("Rwanda", "Rwanda"), arbitration))
+    assert "(Kigali, Rwanda)" in notes[""] and "Rwanda, Rwanda" not in notes[""]
+
+
+def test_a_party_in_a_state_missing_from_the_convention_record_is_not_called_a_non_party():
+    arbitration = SimpleNamespace(seat="London", seat_country="GB", institution=SimpleNamespace(key=""))
+    note = dict(award_notes(_parties("Rwanda", "United Kingdom"), arbitration))["client"]
+    assert "is not among the states the New York Convention record lists" in note
+    assert "of the 172 parties" in note and "check the UNCITRAL status page" in note
+    assert "is not recorded as a New York Convention state" not in note
