@@ -45,7 +45,8 @@ def _cases() -> list[tuple[str, str]]:
     cases = []
     for key, data in RECORDS.items():
         public = data["public_sector"]
-        kinds = {"government_department"} | set(public.get("by_kind") or {})
+        # a state-owned company is a company, not a public body: tests/e2e/test_state_owned_render.py covers it
+        kinds = {"government_department"} | set(public.get("by_kind") or {}) - {"state_owned_company"}
         if any(name.startswith("local_") for name in public):
             kinds.add("local_authority")
         cases += [(key, kind) for kind in sorted(kinds)]
