@@ -17,7 +17,7 @@ from contractgen.law.forum_words import (
     tribunal_sizes,
     venue_patterns,
 )
-from contractgen.law.institutions import institutions_in, load_institutions
+from contractgen.law.institutions import institutions_in, load_institutions, other_named
 from contractgen.law.seat_records import record_of
 from contractgen.law.seats import country_code, seat_place, trim_city
 from contractgen.values.duration_words import fold
@@ -82,7 +82,7 @@ def _institution(text: str, seat: str) -> tuple[dict[str, Any], str]:
         return {"institution": administering[0].key, **({"rules": uncitral.rules} if uncitral else {})}, ""
     if uncitral is not None:
         return {"institution": uncitral.key}, ""
-    name = institution_named(text, seat)
+    name = other_named(text) or institution_named(text, seat)
     if name:
         return {"institution": name}, ""
     known = ", ".join(sorted(i.short or i.key for i in load_institutions().values()))

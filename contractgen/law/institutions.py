@@ -31,6 +31,7 @@ class Institution:
     country: str = ""
     mediation: tuple[str, str] = ("", "")  # its own mediation service: (who appoints the mediator, the rules)
     recorded: bool = True  # False: named as the deal writes it, with no record in law/forums
+    not_named_by: tuple[str, ...] = ()  # other institutions' names that begin with its short name
 
     def __str__(self) -> str:
         return self.name
@@ -54,6 +55,7 @@ def _institutions(law: LawLibrary) -> dict[str, Institution]:
             expedited=rules.get("expedited"), expedited_provision=rules.get("expedited_provision") or "",
             expedited_by_agreement_only=bool(rules.get("expedited_by_agreement_only")),
             ad_hoc=bool(item.get("ad_hoc")), country=item.get("country") or "", mediation=mediation_of_record(item),
+            not_named_by=tuple(item.get("not_named_by") or ()),
         )  # fmt: skip
     return records
 
@@ -96,7 +98,7 @@ def institutions_in(text: str) -> list[Institution]:
         bounds = ("", "") if _UNSPACED.search(alias) else ("(?<= )", "(?=[ -])")
         for match in re.finditer(rf"{bounds[0]}{re.escape(alias)}{bounds[1]}", words):
             span = (match.start(), match.end())
-            if any(a < span[1] and span[0] < b for a, b in taken):
+            if any(a < span[1] and span[0] < b for a, b in taken) or _elsewhere(key, alias, words[span[1] :]):
                 continue
             taken.append(span)
             hits.append((span[0], key))
@@ -106,6 +108,24 @@ def institutions_in(text: str) -> list[Institution]:
         if key not in seen:
             seen.append(key)
     return [records[k] for k in seen]
+
+
+def _elsewhere(key: str, alias: str, rest: str) -> bool:
+    """True when a short name begins the name of another institution its record lists ("VIAC Vietnam" is the Vietnam
+    International Arbitration Centre, not Vienna's VIAC)."""
+    others = load_institutions()[key].not_named_by
+    return any((alias + rest).startswith(_key(other) + " ") for other in others)
+
+
+def other_named(text: str) -> str:
+    """The name of an institution with no record that a recorded one's `not_named_by` lists, as that record writes it
+    ("VIAC Vietnam"), when the text names it, else ""."""
+    words = f" {_key(text)} "
+    for institution in load_institutions().values():
+        for other in institution.not_named_by:
+            if f" {_key(other)} " in words:
+                return other
+    return ""
 
 
 def unrecorded(name: str) -> Institution:

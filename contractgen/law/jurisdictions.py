@@ -37,7 +37,7 @@ from contractgen.law.law_names import (
     without_article,
 )
 from contractgen.law.forum_words import arbitration_pattern, courts_written
-from contractgen.law.institutions import institutions_in
+from contractgen.law.institutions import institutions_in, other_named
 from contractgen.law.library import LawLibrary, active
 from contractgen.values.countries import country_name
 from contractgen.values.duration_words import fold
@@ -271,7 +271,7 @@ def is_arbitration(text: str | None) -> bool:
     institution alone ("CIETAC Beijing"): a forum a practitioner writes so must never be printed as a court's name."""
     if text is None:
         return False
-    return arbitration_pattern().search(text) is not None or bool(institutions_in(text))
+    return arbitration_pattern().search(text) is not None or bool(institutions_in(text) or other_named(text))
 
 
 def names_a_court(text: str) -> bool:

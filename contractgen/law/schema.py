@@ -398,6 +398,10 @@ class ForumRecord(Common):
     short: str | None = Field(None, description="its usual short name, e.g. 'ICC'")
     aliases: list[str] = Aliases
     country: str | None = Field(None, pattern=r"^[A-Z]{2}$", description="where it is based (ISO code)")
+    not_named_by: list[str] = Field(
+        default_factory=list,
+        description="names of other institutions that begin with its short name ('VIAC Vietnam'): not this one",
+    )
     ad_hoc: bool = Field(False, description="true for ad hoc arbitration (no institution administers it)")
     rules: ForumRules
     mediation: Mediation | None = Field(None, description="its own mediation service, for a tiered clause")

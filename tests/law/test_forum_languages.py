@@ -153,3 +153,11 @@ def test_a_party_in_a_state_missing_from_the_convention_record_is_not_called_a_n
     assert "is not among the states the New York Convention record lists" in note
     assert "of the 172 parties" in note and "check the UNCITRAL status page" in note
     assert "is not recorded as a New York Convention state" not in note
+
+
+@pytest.mark.parametrize("written", ["VIAC Vietnam, seated in Hanoi, Vietnam", "trọng tài VIAC Việt Nam, tại Hà Nội"])
+def test_the_vietnam_centre_is_not_read_as_viennas_viac(written):
+    assert is_arbitration(written)
+    fields, _ = parse_arbitration(written)
+    assert fields["institution"] != "viac" and fields["institution"].startswith("VIAC Vi")
+    assert parse_arbitration("VIAC arbitration seated in Vienna")[0]["institution"] == "viac"
