@@ -33,6 +33,10 @@ _VENUE = re.compile(
     r"\b(?:hearings?\s+(?:held\s+|to\s+be\s+held\s+|taking\s+place\s+)?(?:in|at)|venue(?:\s+of\s+(?:the\s+)?hearings?)?"
     r"(?:\s+(?:is|shall\s+be|will\s+be))?:?(?:\s+in)?)\s+(?:the\s+)?" + _CITY
 )
+_SEAT_AND_VENUE = re.compile(
+    r"\b(?:seat\s+and\s+venue|venue\s+and\s+seat)(?:\s+of\s+(?:the\s+)?arbitration)?(?:\s+(?:is|shall\s+be|will\s+be))?:?"
+    r"\s+(?:(?:in|at)\s+)?(?:the\s+)?" + _CITY
+)
 _LANGUAGE = re.compile(
     r"\b(?:language(?:\s+of\s+the\s+arbitration)?(?:\s+(?:is|shall\s+be|will\s+be))?:?\s+|conducted\s+in\s+"
     r"(?:the\s+)?|in\s+the\s+)([A-Z][a-z]+)(?:\s+language)?|\bin\s+([A-Z][a-z]+)\b"
@@ -97,9 +101,11 @@ def parse_arbitration(text: str) -> tuple[dict[str, Any], list[str]]:
     Portuguese, French, Italian, German, Dutch), into Arbitration fields; return (fields, problems)."""
     problems: list[str] = []
     fields: dict[str, Any] = {}
-    venue = _first([_VENUE, *venue_patterns()], text)
+    both = _SEAT_AND_VENUE.search(text)  # "seat and venue Chennai": the one city is both
+    venue = both or _first([_VENUE, *venue_patterns()], text)
     searched = text[: venue.start()] + text[venue.end() :] if venue else text
-    seat = _first([_SEAT, *seat_patterns()], searched) or _first_known_city([_IN_CITY, *in_city_patterns()], searched)
+    seat = both or _first([_SEAT, *seat_patterns()], searched)
+    seat = seat or _first_known_city([_IN_CITY, *in_city_patterns()], searched)
     bare = _bare_seat(searched) if seat is None else ""
     if seat is not None:
         fields["seat"] = trim_city(seat.group(1)) + _country_beside(searched[seat.end() :])
@@ -110,7 +116,7 @@ def parse_arbitration(text: str) -> tuple[dict[str, Any], list[str]]:
     institution, problem = _institution(text, fields.get("seat", ""))
     fields.update(institution)
     problems[:0] = [problem] if problem else []
-    if venue is not None:
+    if venue is not None and venue is not both:
         fields["venue"] = trim_city(venue.group(1))
     language = next((g for m in _LANGUAGE.finditer(text) for g in m.groups() if g in LANGUAGES), None)
     if language or language_written(text):

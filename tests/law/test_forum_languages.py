@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from contractgen.law.cross_border import award_notes
-from contractgen.law.forums import is_arbitration, new_york_convention, parse_arbitration
+from contractgen.law.forums import is_arbitration, new_york_convention, parse_arbitration, view_arbitration
 
 ALONE = [
     ("CIETAC Beijing", "cietac", "Beijing"),
@@ -161,3 +161,19 @@ def test_the_vietnam_centre_is_not_read_as_viennas_viac(written):
     fields, _ = parse_arbitration(written)
     assert fields["institution"] != "viac" and fields["institution"].startswith("VIAC Vi")
     assert parse_arbitration("VIAC arbitration seated in Vienna")[0]["institution"] == "viac"
+
+
+@pytest.mark.parametrize(
+    "city, country", [("Chennai", "IN"), ("Bangalore", "IN"), ("Shenzhen", "CN"), ("Nairobi", "KE")]
+)
+def test_a_large_city_of_a_recorded_country_is_a_seat_without_its_country(city, country):
+    fields, _ = parse_arbitration(f"ICC arbitration seated in {city}")
+    assert view_arbitration(fields, "English").seat_country == country
+
+
+def test_seat_and_venue_written_together_name_the_seat():
+    written = (
+        "arbitration by a sole arbitrator under the Arbitration and Conciliation Act, 1996, seat and venue Chennai"
+    )
+    fields, _ = parse_arbitration(written)
+    assert fields["seat"] == "Chennai" and "venue" not in fields and fields["arbitrators"] == 1
