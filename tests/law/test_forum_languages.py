@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from contractgen.law.cross_border import award_notes
+from contractgen.law.jurisdictions import forum_of
 from contractgen.law.forums import is_arbitration, new_york_convention, parse_arbitration, view_arbitration
 
 ALONE = [
@@ -177,3 +178,17 @@ def test_seat_and_venue_written_together_name_the_seat():
     )
     fields, _ = parse_arbitration(written)
     assert fields["seat"] == "Chennai" and "venue" not in fields and fields["arbitrators"] == 1
+
+
+@pytest.mark.parametrize(
+    "written, law, courts",
+    [
+        ("sądy powszechne w Warszawie", "Polish law", "the courts of Warsaw"),
+        ("allmän domstol i Stockholm", "Swedish law", "the courts of Stockholm"),
+        ("domstolene i Oslo", "Norwegian law", "the courts of Oslo"),
+        ("instanțele din București", "Romanian law", "the courts of București"),
+        ("Pengadilan Negeri Jakarta Selatan", "Indonesian law", "the Pengadilan Negeri Jakarta Selatan"),
+    ],
+)
+def test_courts_written_in_the_added_languages_are_courts_of_their_city(written, law, courts):
+    assert not is_arbitration(written) and forum_of(written, law).courts == courts
