@@ -192,7 +192,9 @@ def _no_law_known(deal: Any) -> tuple[Any, list[Finding]]:
         drafted = f"{outside}; the draft has no data-protection terms"
     rules = ("the public-sector or regional data protection law that binds the client, and the terms it requires of its suppliers" if outside else
              "the data-breach statute of the client's state and the sector rules for its business, such as HIPAA, the "
-             "GLBA or a state regulator's cybersecurity rules")  # fmt: skip
+             "GLBA or a state regulator's cybersecurity rules" if country == "US" else
+             f"the data protection law of {country_name(country)} and the terms it requires of a processor or of a "
+             "transfer abroad, and any sector rules for the client's business")  # fmt: skip
     check = (
         f"which privacy laws govern the personal data ({rules}), and write data_protection with them (null for none)"
     )
