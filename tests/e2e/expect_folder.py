@@ -20,6 +20,14 @@ from tests.helpers import FIXTURES
 WORKSPACE = Workspace()
 
 
+@lru_cache(maxsize=None)
+def rendered_text(path: Path, fmt: str) -> str:
+    """One deal's contract in one format ("docx" or "pdf"), whitespace collapsed, built once."""
+    result = build_document(load_deal(path), WORKSPACE)
+    data = writers.render(result.document, WORKSPACE.template_dir(result.source.deal.template), fmt)
+    return " ".join((docx_text(data) if fmt == "docx" else pdf_text(data)).split())
+
+
 class ExpectFolder:
     """The deals of tests/fixtures/deals/<name> and what each must and must not say."""
 

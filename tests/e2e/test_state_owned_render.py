@@ -4,29 +4,22 @@ events for both parties (a company can be insolvent, unlike a public body), and 
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 import pytest
 import yaml
 
-from contractgen import writers
 from contractgen.deal import load_deal
 from contractgen.deal.load import deal_findings
-from contractgen.pipeline import Workspace, build_document
-from tests.e2e.test_hardening import docx_text, pdf_text
+from tests.e2e.expect_folder import rendered_text
 from tests.helpers import FIXTURES
 
 FOLDER = FIXTURES / "deals" / "state-owned"
-WORKSPACE = Workspace()
 INDIA, BRAZIL = "in-psu-government-company.yaml", "br-sociedade-economia-mista.yaml"
 
 
-@lru_cache(maxsize=None)
 def rendered(name: str, fmt: str) -> str:
     """One deal's contract in one format, whitespace collapsed."""
-    result = build_document(load_deal(FOLDER / name), WORKSPACE)
-    data = writers.render(result.document, WORKSPACE.template_dir(result.source.deal.template), fmt)
-    return " ".join((docx_text(data) if fmt == "docx" else pdf_text(data)).split())
+    return rendered_text(FOLDER / name, fmt)
 
 
 FORMATS = ["docx", "pdf"]
@@ -79,7 +72,6 @@ def test_a_state_owned_company_whose_record_says_nothing_of_it_gets_no_public_bo
     assert not problems
     path = tmp_path / "cn-soe.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    result = build_document(load_deal(path), WORKSPACE)
-    t = " ".join(docx_text(writers.render(result.document, WORKSPACE.template_dir("it-outsourcing"), "docx")).split())
+    t = rendered_text(path, "docx")
     assert "Public Sector Obligations" not in t  # China's record names no law for a state-owned company
     assert "competitor" not in t and "An Insolvency Event occurs in relation to a Party if" in t

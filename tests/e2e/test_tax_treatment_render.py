@@ -4,27 +4,20 @@ invoicing clause inclusive, in DOCX and PDF."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 import pytest
 
-from contractgen import writers
 from contractgen.deal import load_deal
-from contractgen.pipeline import Workspace, build_document
-from tests.e2e.test_hardening import docx_text, pdf_text
+from tests.e2e.expect_folder import rendered_text
 from tests.helpers import FIXTURES
 
 FOLDER = FIXTURES / "deals" / "tax"
-WORKSPACE = Workspace()
 NZ, ZA = "nz-company-plus-gst.yaml", "za-company-vat-inclusive.yaml"
 
 
-@lru_cache(maxsize=None)
 def rendered(name: str, fmt: str) -> str:
     """One deal's contract in one format, whitespace collapsed."""
-    result = build_document(load_deal(FOLDER / name), WORKSPACE)
-    data = writers.render(result.document, WORKSPACE.template_dir(result.source.deal.template), fmt)
-    return " ".join((docx_text(data) if fmt == "docx" else pdf_text(data)).split())
+    return rendered_text(FOLDER / name, fmt)
 
 
 def test_the_deals_read_the_treatment_and_the_amounts_exactly():
