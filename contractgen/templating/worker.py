@@ -9,7 +9,8 @@ becomes a TemplateError naming the clause file it was rendering (the child recor
 page of memory shared with the parent, see `rendering`).
 
 Limits (environment): CONTRACTGEN_RENDER_CPU_SECONDS (default 60), CONTRACTGEN_RENDER_MEMORY_MB
-(address space, default 2048), CONTRACTGEN_RENDER_WALL_SECONDS (default 120);
+(address space the render may add to what the caller already maps, default 2048),
+CONTRACTGEN_RENDER_WALL_SECONDS (default 120);
 CONTRACTGEN_RENDER_ISOLATION=off runs the work in the calling process (for debugging).
 """
 
@@ -100,14 +101,25 @@ def _read_label(page: mmap.mmap) -> str:
     return page[4 : 4 + size].decode("utf-8", "replace")
 
 
+def _mapped_bytes() -> int:
+    """The address space this process maps now (0 where the system does not say)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def _arm(limits: Limits) -> None:
-    """In the worker: cap its CPU time and address space (the kernel stops it past either)."""
+    """In the worker: cap its CPU time and the address space it may add (the kernel stops it past either)."""
     used = resource.getrusage(resource.RUSAGE_SELF)
     cpu = int(used.ru_utime + used.ru_stime) + max(limits.cpu_seconds, 1)
     _, hard = resource.getrlimit(resource.RLIMIT_CPU)
     resource.setrlimit(resource.RLIMIT_CPU, (cpu if hard == resource.RLIM_INFINITY else min(cpu, hard), hard))
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    memory = limits.memory_mb * 1024 * 1024
+    # Relative to what the fork inherited: a long-lived caller (a test run, the web workspace with
+    # its threads' malloc arenas) may already map more than the limit before the render starts.
+    memory = _mapped_bytes() + limits.memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (memory if hard == resource.RLIM_INFINITY else min(memory, hard), hard))
     signal.signal(signal.SIGXCPU, signal.SIG_DFL)
 

@@ -3,6 +3,7 @@ and the error names the clause file the worker was rendering."""
 
 from __future__ import annotations
 
+import mmap
 import shutil
 import time
 
@@ -27,6 +28,10 @@ def _allocate() -> bytes:
         return bytes(3 * 1024**3)
 
 
+def _allocate_a_little() -> int:
+    return len(bytes(100 * 1024**2))
+
+
 def _sleep() -> None:
     with rendering(CLAUSE):
         time.sleep(120)
@@ -48,6 +53,19 @@ def test_a_render_past_its_wall_clock_limit_is_stopped_and_names_the_clause():
     with pytest.raises(TemplateError) as caught:
         run_bounded(_sleep, limits=Limits(cpu_seconds=30, memory_mb=2048, wall_seconds=1))
     assert str(caught.value) == f"{CLAUSE}: rendering was stopped: it took longer than 1 seconds"
+
+
+def test_the_memory_limit_counts_what_the_render_adds_not_what_the_caller_already_maps():
+    # A long-lived caller (a whole test run, the web workspace) may map more than the limit before it forks.
+    reserved = mmap.mmap(-1, 1536 * 1024**2)  # address space only: the pages are never touched
+    try:
+        little = Limits(cpu_seconds=30, memory_mb=1024, wall_seconds=60)
+        assert run_bounded(_allocate_a_little, limits=little) == 100 * 1024**2
+        with pytest.raises(TemplateError) as caught:
+            run_bounded(_allocate, limits=Limits(cpu_seconds=30, memory_mb=1024, wall_seconds=60))
+        assert "it needs more than 1024 MB of memory" in str(caught.value)
+    finally:
+        reserved.close()
 
 
 def test_results_and_errors_come_back_from_the_worker():
