@@ -353,6 +353,29 @@ def short_name_article(data: Any) -> Any:
     return {**data, "short_name": found["name"], "article": "the"}
 
 
+# A statute or office written as a practitioner completes their own language's sentence ("established under dem
+# Spitalgesetz …", "represented by die Landesamtsdirektion", "under el Acuerdo Distrital …") takes "the" in the English
+# text. Only a lower-case article or contraction before a capital counts; English "a"/"an"/"as" never match.
+_FIELD_ARTICLE = re.compile(
+    r"(?:el|la|los|las|lo|il|gli|le|les|o|os|der|die|das|dem|den|des|zum|zur|de|het|del|al|du|au|aux|della|dello|"
+    r"delle|dei|degli|do|da|dos|no|na)\s+(?P<name>[A-ZÀ-Þ]\S*.*)"
+)
+_ARTICLE_FIELDS = ("established_under", "represented_by", "acting_through")
+
+
+def field_articles(data: Any) -> Any:
+    """A party as written, a foreign article before its statute or office ('dem Spitalgesetz') read as 'the'."""
+    if not isinstance(data, dict):
+        return data
+    changed = {}
+    for field in _ARTICLE_FIELDS:
+        written = data.get(field)
+        found = _FIELD_ARTICLE.fullmatch(" ".join(written.split())) if isinstance(written, str) else None
+        if found:
+            changed[field] = f"the {found['name']}"
+    return {**data, **changed} if changed else data
+
+
 # A kind written as a charity's legal form keeps the form for the parties clause; a kind written as a region keeps
 # its level ("Region Skåne", kind: region, is a regional body, not a local one).
 LEGAL_FORMS = {
@@ -399,7 +422,7 @@ class WrittenParty(Section):
     @model_validator(mode="before")
     @classmethod
     def _short_name_article(cls, data: Any) -> Any:
-        return written_kind(short_name_article(state_owned_kind(data)))
+        return field_articles(written_kind(short_name_article(state_owned_kind(data))))
 
     @property
     def names_its_kind(self) -> bool:

@@ -114,6 +114,31 @@ def test_a_brand_that_begins_with_a_capitalised_article_keeps_its_name(brand):
     assert ClientParty(name=f"{brand} S.A.", short_name=brand, address="Paris").short_name == brand
 
 
+@pytest.mark.parametrize(
+    "field, written, reads",
+    [("established_under", "dem Spitalgesetz des Kantons Aargau (SpiG)", "the Spitalgesetz des Kantons Aargau (SpiG)"),
+     ("established_under", "el Acuerdo Distrital 641 de 2016", "the Acuerdo Distrital 641 de 2016"),
+     ("established_under", "del Decreto Legislativo 502/1992", "the Decreto Legislativo 502/1992"),
+     ("established_under", "la Loi du 15 mars 2021", "the Loi du 15 mars 2021"),
+     ("represented_by", "die Landesamtsdirektion", "the Landesamtsdirektion"),
+     ("represented_by", "il Direttore Generale", "the Direttore Generale"),
+     ("acting_through", "do Ministério da Saúde", "the Ministério da Saúde")],
+)  # fmt: skip
+def test_a_statute_or_office_written_with_a_foreign_article_reads_with_the(field, written, reads):
+    party = ClientParty(name="Kantonsspital Aarau AG", kind="public body", address="Aarau", **{field: written})
+    assert getattr(party, field) == reads
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["the Local Government Act 2002", "a Royal Charter of 1836", "an Act of the Oireachtas", "Law No. 04/2013",
+     "La Trobe University Act 2009", "das gesetz"],
+)  # fmt: skip
+def test_a_statute_written_in_english_or_with_a_capitalised_name_is_kept_as_written(written):
+    party = ClientParty(name="Example Council", kind="public body", address="Wellington", established_under=written)
+    assert party.established_under == written
+
+
 def test_an_article_the_deal_sets_to_none_keeps_the_short_name_as_written():
     party = ClientParty(name="Hague Holdings B.V.", short_name="The Hague Office", article="none", address="The Hague")
     assert party.short_name == "The Hague Office" and party.article == "none"
