@@ -57,3 +57,10 @@ def test_every_other_sample_keeps_the_governing_laws_tax_words(sample: Path) -> 
     assert ("CFDI" in text) == bool(supplier_tax(deal).short)
     if not supplier_tax(deal).short:
         assert "W-8BEN-E" not in text
+
+
+def test_the_governing_laws_own_name_for_its_tax_is_used_where_its_record_gives_one() -> None:
+    text = _text(FIXTURES / "deals" / "scripts" / "jp-kabushiki-kaisha.yaml")
+    assert "All Charges are exclusive of consumption tax and any similar tax." in text  # invoicing
+    assert "exclude consumption tax and any similar tax" in text  # the pricing schedule
+    assert "value added tax" not in text
