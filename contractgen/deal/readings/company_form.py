@@ -23,13 +23,16 @@ def note_company_form(deal: Any, data: Any) -> Iterator[Finding]:
             if view.label
             else f"the library has no record of how {view.unknown} describes a company, its register and its identifier"
         )
+        given = str(party.company_number or party.registered_number or "")
+        number = f"the number the deal gives ({given})" if given else "a registration number"
+        ask = "" if given else f"; give the number in parties.{role}.company_number"
         yield Finding(
             ("parties", role, "incorporated_in"), "default-company-form", role, missing,
             f"the draft describes {party.name} neutrally, as a company organised under the laws of "
-            f"{party.incorporated_in} with a registration number, whose registered office is at its address",
+            f"{view.place or party.incorporated_in} with {number}, whose registered office is at its address",
             "its legal form as its register records it, the register it is entered in and the identifier a contract "
             "under that law gives (a registry or tax number), and whether the law speaks of a registered office or a "
-            f"domicile; give the number in parties.{role}.company_number",
+            f"domicile{ask}",
             "parties",
         )  # fmt: skip
 

@@ -20,6 +20,7 @@ from contractgen.law.regimes import resolve_regulations
 from contractgen.deal.readings.sector import assume, client_country, guessed_sector
 from contractgen.law.seats import country_code
 from contractgen.law.jurisdictions import law_of
+from contractgen.law.party_kinds import kind_view
 from contractgen.law.public_sector import PublicSector, level_of, public_sector_in
 from contractgen.values.countries import country_name
 from contractgen.values.text import with_indefinite_article
@@ -54,7 +55,11 @@ def _profiles(deal: Any) -> list[tuple[str, dict[str, Any]]]:
         else []
     )
     if (kind := getattr(client, "kind", "")) in words["kinds"]:
-        found.append((f"the client is {with_indefinite_article(kind.replace('_', ' '))}", words["kinds"][kind]))
+        # named as the body names it ("a region", "a county government"), where its law's record says
+        named = kind_view(client, str(deal.contract.governing_law or "")).words
+        found.append(
+            (f"the client is {named or with_indefinite_article(kind.replace('_', ' '))}", words["kinds"][kind])
+        )
     services = " ".join(f"{s.name} {getattr(s, 'description', '') or ''}" for s in deal.scope.services)
     texts = (("the services speak of", services), ("the contract's title speaks of", deal.contract.title or ""))
     for name, profile in words["services"].items():
