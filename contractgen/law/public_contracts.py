@@ -56,6 +56,8 @@ class PublicLatePayment:
     rate: str = ""
     days: int = 0  # the period that applies to this client (a health body's where the law gives it a longer one)
     compensation: str = ""
+    debtor: str = ""  # whose debts the law covers, after "a debt of" ("a contracting authority")
+    mandatory: bool = False  # the rate applies whatever the contract says: a rate the deal states is not used
 
 
 @dataclass(frozen=True)
@@ -76,12 +78,15 @@ class PublicContract:
         return bool(self.form.law or self.e_invoicing.law or self.split_payment.law or self.late_payment.law)
 
 
-def public_contract_of(country: str, kind: str, public_body: bool, level: str | None = None) -> PublicContract:
-    """The formalities a public-body client of a kind (and level) brings from its country's record (empty for any
-    other client)."""
+def public_contract_of(
+    country: str, kind: str, public_body: bool, level: str | None = None, place: str = ""
+) -> PublicContract:
+    """The formalities a public-body client of a kind (and level) brings from its country's record, or from the record
+    of the state it belongs to (`place`, a jurisdiction key: Texas) where that record has them (empty for any other
+    client)."""
     if not public_body or not country:
         return PublicContract()
-    data = _block(country)
+    data = _block(country, place.lower(), level)
     if not data:
         return PublicContract(country=country)
     form = data.get("form") or {}
@@ -109,16 +114,31 @@ def public_contract_of(country: str, kind: str, public_body: bool, level: str | 
         split_payment=SplitPayment(law=str(split.get("law") or ""), tax=str(split.get("tax") or "")),
         late_payment=PublicLatePayment(
             law=str(late.get("law") or ""), rate=str(late.get("rate") or ""), days=days,
-            compensation=str(late.get("compensation") or ""),
+            compensation=str(late.get("compensation") or ""), debtor=str(late.get("debtor") or ""),
+            mandatory=bool(late.get("mandatory")),
         ),
         language=str(language.get("language") or ""),
         language_law=str(language.get("law") or ""),
     )  # fmt: skip
 
 
-def _block(country: str) -> dict[str, Any]:
-    """The `public_contracts` block of the first record of a country that has one ({} where none does)."""
-    for record in active().records("jurisdictions").values():
-        if record.data.get("country") == country and record.data.get("public_contracts"):
-            return dict(record.data["public_contracts"])
+def _block(country: str, place: str = "", level: str | None = None) -> dict[str, Any]:
+    """The `public_contracts` block of the client's own state's record (`place`) where it has one, else of the first
+    national record of its country that has one ({} where none does).
+
+    A state's record (Texas) binds that state's bodies only: never a body of another state, nor a federal body (one
+    whose deal writes `level: national`) under the state's law."""
+    records = active().records("jurisdictions")
+    own = records.get(place) if place else None
+    if own is not None and own.data.get("country") == country and _state_level(own.data):
+        return dict(own.data.get("public_contracts") or {}) if level != "national" else {}
+    for record in records.values():
+        data = record.data
+        if data.get("country") == country and data.get("public_contracts") and not _state_level(data):
+            return dict(data["public_contracts"])
     return {}
+
+
+def _state_level(data: dict[str, Any]) -> bool:
+    """True for the record of a state, province or devolved nation (its `public_sector` says so)."""
+    return bool((data.get("public_sector") or {}).get("state_level"))

@@ -84,6 +84,16 @@ class PublicLatePayment(BaseModel):
         None, gt=0, description="a longer period the law gives public health bodies, where it does"
     )
     compensation: str = Field("", description="a fixed sum for recovery costs, as a contract states it, where owed")
+    debtor: str = Field(
+        "",
+        description="whose debts the law covers, as a noun phrase after 'a debt of', e.g. 'a state agency or "
+        "political subdivision of Texas' ('' for 'a public administration')",
+    )
+    mandatory: bool = Field(
+        False,
+        description="true where the rate applies whatever the contract says (Belgium: 'notwithstanding any contrary "
+        "agreement' where the debtor is a public authority): the clause states it even where the deal states a rate",
+    )
 
 
 class PublicLanguage(BaseModel):

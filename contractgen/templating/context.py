@@ -19,7 +19,7 @@ from contractgen.law.seats import place_country, seat_place
 from contractgen.law.jurisdictions import Forum, Law, forum_of, law_of, load_jurisdictions
 from contractgen.law.national import Home, contract_language, home_of
 from contractgen.law.privacy import Privacy, privacy_of
-from contractgen.law.public_contracts import PublicContract, public_contract_of
+from contractgen.law.public_contracts import PublicContract
 from contractgen.templating.deal_types import _unwrap
 from contractgen.templating.filters import party_reference
 
@@ -74,6 +74,7 @@ def context_types() -> dict[str, Any]:
 def build_context(deal) -> dict[str, Any]:
     """Return the variables a clause can read: each deal section, its derived figures, a few shortcuts."""
     from contractgen.deal.readings.process_agent import process_agents
+    from contractgen.deal.readings.public_formalities import formalities_of
     from contractgen.law.companies import company_views, supplier_tax
     from contractgen.law.party_kinds import kind_views
     from contractgen.law.party_insolvency import insolvency_views
@@ -99,7 +100,7 @@ def build_context(deal) -> dict[str, Any]:
     law = law_of(contract.governing_law, contract.law_wording)
     disputes = disputes_of(deal, forum.country or place_country(forum.courts) or law.country, forum.courts, forum.key)
     derived = compute_derived(deal)  # computed once per document, here
-    formalities = public_contract_of(derived.client_country, client.kind, client.public_body, client.level)
+    formalities = formalities_of(deal)
     shortcuts = dict(
         deal=deal,
         client=client,

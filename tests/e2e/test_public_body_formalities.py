@@ -45,7 +45,8 @@ def expected_words(block: dict) -> list[str]:
     if split := block.get("split_payment"):
         words.append(f"Where {split['law']} applies to a payment")
     if late := block.get("late_payment"):
-        words.append(f"at {late['rate']}, as {late['law']} provides for a debt of a public administration")
+        debtor = late.get("debtor") or "a public administration"
+        words.append(f"at {late['rate']}, as {late['law']} provides for a debt of {debtor}")
     if language := block.get("language"):
         words.append(f"contracts in {language['language']} ({language['law']})")
     return words

@@ -7,7 +7,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from contractgen.deal.model import Deal
-from contractgen.deal.readings.public_formalities import apply_protective_security, apply_public_payment_period
+from contractgen.deal.readings.public_formalities import (
+    apply_protective_security,
+    apply_public_payment_period,
+    note_public_interest,
+)
 from contractgen.deal.readings.company_particulars import apply_company_particulars
 from contractgen.law.companies import company_view
 from contractgen.deal.readings.law_notes import note_ccpa_outside_california
@@ -74,6 +78,7 @@ def reading_notes(deal: Deal, data: Any) -> Iterator[Finding]:
     yield from note_blank_seat(deal, data)
     yield from note_state_owned_number(deal, data)
     yield from note_signing(deal, data)
+    yield from note_public_interest(deal, data)
 
 
 def ask_company_numbers(deal: Deal) -> tuple[Deal, list[Finding]]:

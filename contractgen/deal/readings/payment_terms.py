@@ -7,13 +7,13 @@ from collections.abc import Iterator
 from typing import Any
 
 
-from contractgen.deal.readings.sector import client_country, interest_free
+from contractgen.deal.readings.sector import interest_free
 from contractgen.deal.readings.finding import Finding, prints_as_draft
 
 
 from contractgen.law.jurisdictions import find_law
 from contractgen.law.library import active
-from contractgen.law.public_contracts import public_contract_of
+from contractgen.deal.readings.public_formalities import formalities_of
 
 
 def note_unread_payment_terms(deal: Any, data: Any) -> Iterator[Finding]:
@@ -57,11 +57,7 @@ def note_late_payment(deal: Any, data: Any) -> Iterator[Finding]:
     # record names a statute or the family's code prints one (a US state's 1% a month is a default, not a gap).
     if record is None or rule is None or not prints_as_draft(deal) or rule.statutory is True or record.family in ("french", "swiss") or (rule.statutory is None and record.family == "us_state"):  # fmt: skip
         return
-    client = deal.parties.client
-    if (
-        not stated
-        and public_contract_of(client_country(deal), client.kind, client.public_body, client.level).late_payment.law
-    ):
+    if not stated and formalities_of(deal).late_payment.law:
         return  # a public debtor's statutory interest is what the contract states
     note = (active().records("jurisdictions")[record.key].data.get("late_payment") or {}).get("note", "")
     path = ("commercials", "late_payment_interest") if stated else ("contract", "governing_law")

@@ -9,12 +9,21 @@ than the one the law gives a public debtor (Italy: 30 days, 60 for a health body
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from contractgen.deal.readings.finding import Finding, prints_as_draft
-from contractgen.deal.readings.sector import assume, client_country
+from contractgen.deal.readings.sector import assume, client_country, client_place, interest_free
+from contractgen.values.countries import country_name
 from contractgen.law.library import active
-from contractgen.law.public_contracts import public_contract_of
+from contractgen.law.public_contracts import PublicContract, public_contract_of
+
+
+def formalities_of(deal: Any) -> PublicContract:
+    """What the law of the client's own country (or of its state: Texas) makes of a public body's contract."""
+    client = deal.parties.client
+    country, place = client_place(deal)
+    return public_contract_of(country, client.kind, client.public_body, client.level, place)
 
 
 def apply_protective_security(deal: Any) -> tuple[Any, list[Finding]]:
@@ -54,7 +63,7 @@ def apply_public_payment_period(deal: Any) -> tuple[Any, list[Finding]]:
     client = deal.parties.client
     if not client.public_body:
         return deal, []
-    late = public_contract_of(client_country(deal), client.kind, True, client.level).late_payment
+    late = formalities_of(deal).late_payment
     terms = deal.commercials.payment_terms
     period = getattr(terms, "period", None)
     if not late.days or terms is None or terms.kind not in ("days", "days_from_invoice_date") or period is None:
@@ -77,3 +86,36 @@ def apply_public_payment_period(deal: Any) -> tuple[Any, list[Finding]]:
     return assume(
         deal, f"commercials.payment_terms: {finding.unrecognised}; {finding.drafted}; check {finding.check}"
     ), []
+
+
+def note_public_interest(deal: Any, data: Any) -> Iterator[Finding]:
+    """A public debtor's payment rule as the contract drafts it: a deal's own rate that the law sets aside (Belgium:
+    a public authority owes the statutory rate whatever the contract says), or, in a draft, no rule recorded for the
+    client's country, so the contract keeps the deal's terms."""
+    client = deal.parties.client
+    if not client.public_body:
+        return
+    late = formalities_of(deal).late_payment
+    rate = deal.commercials.late_payment_interest
+    if late.law and late.mandatory and rate is not None and not interest_free(client.name):
+        yield Finding(
+            ("commercials", "late_payment_interest"), "public-interest", client.name,
+            f"{late.law} gives the creditor of {late.debtor or 'a public body'} interest at {late.rate}, whatever the "
+            "contract says",
+            f"the contract states that rate, not the deal's {rate.percent}% per {rate.per}",
+            "nothing, unless the client's procurement documents say otherwise; remove "
+            "commercials.late_payment_interest to silence this note",
+            "invoicing",
+        )  # fmt: skip
+    elif not late.law and prints_as_draft(deal):
+        country, _ = client_place(deal)
+        where = country_name(country, deal.contract.locale) if country else "the client's country"
+        yield Finding(
+            ("commercials", "payment_terms"), "public-payment-unrecorded", country or client.name,
+            f"the library records no statutory payment period or interest for a public body in {where}",
+            "the contract keeps the deal's payment terms (30 days where it states none) and the interest the governing "
+            "law's record gives",
+            f"whether a statute sets the period in which {client.name} must pay an invoice, or the interest it owes "
+            "when it pays late, and write it in commercials.payment_terms or commercials.late_payment_interest",
+            "invoicing",
+        )  # fmt: skip
