@@ -55,6 +55,15 @@ def _phrases(record: Record) -> list[str]:
     return [re.sub(r"^the\s+", "", w.strip(), flags=re.IGNORECASE).casefold() for w in words if w.strip()]
 
 
+def _told_apart(law: LawLibrary, record: Record, other: str) -> bool:
+    """True where two institutions share a name but not a country: the forum reader takes the one whose country the
+    deal names ("VIAC": Vienna or Vietnam)."""
+    if record.kind != "forums":
+        return False
+    mine, theirs = record.data.get("country"), law.records("forums")[other].data.get("country")
+    return bool(mine and theirs and mine != theirs)
+
+
 def _references(law: LawLibrary, record: Record) -> list[tuple[str, str]]:
     """(key, message) for each reference to a record that does not exist."""
     data, found = record.data, []
@@ -132,7 +141,7 @@ def check_law(law: LawLibrary, folder: Path, today: date | None = None) -> list[
             findings.append(Finding(record.rel, 1, f"'{code}' is not an ISO 3166-1 alpha-2 country code"))
         for phrase in _phrases(record):
             other = claimed.get((record.kind, phrase))
-            if other and other != record.id:
+            if other and other != record.id and not _told_apart(law, record, other):
                 findings.append(
                     Finding(
                         record.rel,

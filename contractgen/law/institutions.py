@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from contractgen.law.forum_words import with_article
 from contractgen.law.library import LawLibrary, active
-from contractgen.law.seat_records import mediation_of_record
+from contractgen.law.seat_records import mediation_of_record, record_of
+from contractgen.values.countries import country_by_name
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,9 @@ def institutions_in(text: str) -> list[Institution]:
     words = f" {_key(text)} "
     hits: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
-    for alias, key in _alias_index():
+    index = _alias_index()
+    sharing = _shared_aliases(active())
+    for alias, key in index:
         # a name in a script written without spaces is read inside a longer run ("中国国际经济贸易仲裁委员会仲裁"); any
         # other also before a hyphen joining it to a word ("ICC-voldgift"), a longer name being read first
         bounds = ("", "") if _UNSPACED.search(alias) else ("(?<= )", "(?=[ -])")
@@ -100,6 +103,8 @@ def institutions_in(text: str) -> list[Institution]:
             span = (match.start(), match.end())
             if any(a < span[1] and span[0] < b for a, b in taken) or _elsewhere(key, alias, words[span[1] :]):
                 continue
+            if alias in sharing and key != _of_shared(sharing[alias], text, hits):
+                continue  # the other record sharing this acronym takes it
             taken.append(span)
             hits.append((span[0], key))
     records = load_institutions()
@@ -108,6 +113,42 @@ def institutions_in(text: str) -> list[Institution]:
         if key not in seen:
             seen.append(key)
     return [records[k] for k in seen]
+
+
+@lru_cache(maxsize=8)
+def _shared_aliases(law: LawLibrary) -> dict[str, tuple[str, ...]]:
+    """The aliases (acronyms) that several records share ("VIAC": Vienna and Vietnam), to their record ids."""
+    keys: dict[str, set[str]] = {}
+    for alias, key in _aliases_of(law):
+        keys.setdefault(alias, set()).add(key)
+    return {alias: tuple(sorted(found)) for alias, found in keys.items() if len(found) > 1}
+
+
+def _of_shared(keys: tuple[str, ...], text: str, hits: list[tuple[int, str]]) -> str:
+    """Which of the records sharing an acronym a phrase means: the one it also names in full, else the one whose
+    country it names (a country in any language, or a recorded seat), else the first id (the record the acronym
+    was first recorded for)."""
+    named = [key for _, key in hits if key in keys]
+    if named:
+        return named[0]
+    records = load_institutions()
+    countries = _countries_named(text)
+    fitting = [key for key in keys if records[key].country in countries]
+    return fitting[0] if len(fitting) == 1 else keys[0]
+
+
+def _countries_named(text: str) -> set[str]:
+    """The countries a phrase names, by a country's name in any language or a recorded seat's city."""
+    tokens = re.findall(r"[\w'’.-]+", text)
+    found = set()
+    for size in (1, 2, 3, 4):
+        for start in range(len(tokens) - size + 1):
+            phrase = " ".join(tokens[start : start + size]).strip(".,")
+            seat = record_of(phrase)
+            code = country_by_name(phrase) or (seat["country"] if seat else "")
+            if code:
+                found.add(code)
+    return found
 
 
 def _elsewhere(key: str, alias: str, rest: str) -> bool:

@@ -156,12 +156,33 @@ def test_a_party_in_a_state_missing_from_the_convention_record_is_not_called_a_n
     assert "is not recorded as a New York Convention state" not in note
 
 
-@pytest.mark.parametrize("written", ["VIAC Vietnam, seated in Hanoi, Vietnam", "trọng tài VIAC Việt Nam, tại Hà Nội"])
-def test_the_vietnam_centre_is_not_read_as_viennas_viac(written):
+@pytest.mark.parametrize(
+    "written",
+    ["VIAC Vietnam, seated in Hanoi, Vietnam", "trọng tài VIAC Việt Nam, tại Hà Nội", "VIAC Rules, seat Hanoi",
+     "VIAC arbitration, Ho Chi Minh City, Vietnam",
+     "Trung tâm Trọng tài Quốc tế Việt Nam bên cạnh Liên đoàn Thương mại và Công nghiệp Việt Nam (VIAC), địa điểm trọng "
+     "tài Hà Nội, ba trọng tài viên"],
+)  # fmt: skip
+def test_the_vietnam_centre_is_read_as_its_own_record_not_viennas_viac(written):
     assert is_arbitration(written)
-    fields, _ = parse_arbitration(written)
-    assert fields["institution"] != "viac" and fields["institution"].startswith("VIAC Vi")
-    assert parse_arbitration("VIAC arbitration seated in Vienna")[0]["institution"] == "viac"
+    assert parse_arbitration(written)[0]["institution"] == "viac-vietnam"
+
+
+@pytest.mark.parametrize("written", ["VIAC arbitration seated in Vienna", "VIAC Rules, Sitz Wien", "VIAC, Österreich"])
+def test_the_shared_acronym_with_an_austrian_place_or_none_is_viennas_viac(written):
+    assert parse_arbitration(written)[0]["institution"] == "viac"
+
+
+def test_every_acronym_two_records_share_is_resolved_by_the_country_each_record_names():
+    from contractgen.law.institutions import _shared_aliases, institutions_in, load_institutions
+    from contractgen.law.library import active
+    from contractgen.values.countries import country_name
+
+    records = load_institutions()
+    for alias, keys in _shared_aliases(active()).items():
+        for key in keys:
+            place = country_name(records[key].country)
+            assert [i.key for i in institutions_in(f"{alias} arbitration in {place}")] == [key], (alias, key)
 
 
 @pytest.mark.parametrize(
