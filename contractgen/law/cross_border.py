@@ -92,12 +92,40 @@ def _unknown_seat(seat: str) -> str:
     )
 
 
+def convention_complete(record: dict[str, Any]) -> bool:
+    """Whether the New York Convention record lists every party (its `complete` field), so that a state missing from
+    it is not a party rather than not recorded."""
+    return record.get("complete") is True
+
+
+def _listed(record: dict[str, Any]) -> str:
+    """How much of the status list the record holds, as a note cites it."""
+    parties = record.get("parties") or "its"
+    if convention_complete(record):
+        return f"law/treaties/new-york-convention.yaml lists all {parties} parties as of {record.get('as_of')}"
+    return f"law/treaties/new-york-convention.yaml records {len(record.get('states') or {})} of the {parties} parties"
+
+
+def _territory_caveat(record: dict[str, Any]) -> str:
+    if record.get("territories_complete") is True:
+        return ""
+    return (
+        "; if it is a territory, check whether the state responsible for it extended the Convention to it "
+        "(Article X; the record lists the extensions its sources give)"
+    )
+
+
 def _seat_not_recorded(seat: str, code: str, record: dict[str, Any]) -> str:
     place = seat if seat.endswith(f", {country_name(code)}") else f"{seat}, {country_name(code)}"  # "Kigali, Rwanda"
+    if convention_complete(record):
+        return (
+            f"disputes: the seat ({place}) is not in a New York Convention Contracting State ({_listed(record)}): "
+            f"an award made there may not be enforceable abroad under the Convention; choose a seat in a "
+            f"contracting state{_territory_caveat(record)}"
+        )
     return (
         f"disputes: the seat ({place}) is not recorded as a New York Convention state "
-        f"(law/treaties/new-york-convention.yaml records {len(record.get('states') or {})} of the "
-        f"{record.get('parties') or 'its'} parties): check the UNCITRAL status page; an award made outside a "
+        f"({_listed(record)}): check the UNCITRAL status page; an award made outside a "
         f"contracting state may not be enforceable abroad under the Convention"
     )
 
@@ -111,12 +139,17 @@ def _reciprocity(role: str, party: Any, seat: str, code: str) -> str:
 
 
 def _party_not_recorded(role: str, party: Any, seat: str, code: str, record: dict[str, Any]) -> str:
+    if convention_complete(record):
+        return (
+            f"parties.{role}: {country_name(code)}, where {party.name} is established, is not a New York Convention "
+            f"Contracting State ({_listed(record)}): an award seated in {seat} may not be enforceable there under "
+            f"the Convention{_territory_caveat(record)}"
+        )
     # the record lists some of the parties only: a state missing from it may well be a party
     return (
         f"parties.{role}: {country_name(code)}, where {party.name} is established, is not among the states the New "
-        f"York Convention record lists (law/treaties/new-york-convention.yaml lists {len(record.get('states') or {})} "
-        f"of the {record.get('parties') or 'its'} parties): check the UNCITRAL status page; if it is not a party, an "
-        f"award seated in {seat} may not be enforceable there"
+        f"York Convention record lists ({_listed(record).replace('records', 'lists', 1)}): check the UNCITRAL status "
+        f"page; if it is not a party, an award seated in {seat} may not be enforceable there"
     )
 
 

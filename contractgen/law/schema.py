@@ -442,6 +442,22 @@ class TreatyRecord(Common):
     enforcing_country: str | None = Field(None, description="for a national rule: the state that applies it")
     registers: list[str] | None = Field(None, description="the states whose judgments it registers (ISO codes)")
     rule: str | None = Field(None, description="the rule in one sentence, for the drafting note")
+    complete: bool = Field(
+        False,
+        description="true: `states` lists every party the status list counts (a state missing from it is not a party); "
+        "false: only some, so a missing state is 'not recorded'",
+    )
+    territories_complete: bool = Field(
+        False, description="true: every territory a party extended the treaty to is listed (`territory_of`)"
+    )
+
+    @model_validator(mode="after")
+    def _complete_means_every_party(self) -> TreatyRecord:
+        if self.complete:
+            listed = sum(1 for state in (self.states or {}).values() if not state.territory_of)
+            if listed != self.parties:
+                raise ValueError(f"complete: the record lists {listed} states but counts {self.parties} parties")
+        return self
 
 
 MODELS: dict[str, type[Common]] = {

@@ -89,6 +89,9 @@ class TreatyState(BaseModel):
     by: Literal["ratification", "accession", "succession"] | None = Field(
         None, description="how it became a party, as the depositary's status list says"
     )
+    in_force: date | None = Field(
+        None, description="the date the treaty entered into force for it, where a source gives that and not `joined`"
+    )
     reciprocity: bool | None = Field(
         None,
         description="true: it applies the Convention only to awards made in another contracting state (Article I(3)); "

@@ -142,15 +142,15 @@ def _parties(client: str, supplier: str) -> SimpleNamespace:
 
 def test_a_seat_written_with_its_country_does_not_repeat_the_country_in_the_convention_note():
     states = new_york_convention()["states"]
-    assert "RW" not in states  # the record lists some of the parties only; the note must say so, not deny it
-    arbitration = SimpleNamespace(seat="Kigali, Rwanda", seat_country="RW", institution=SimpleNamespace(key=""))
-    notes = dict(award_notes(_parties("Rwanda", "Rwanda"), arbitration))
-    assert "(Kigali, Rwanda)" in notes[""] and "Rwanda, Rwanda" not in notes[""]
+    assert "TW" not in states  # a state the record does not list: the seat note names it
+    arbitration = SimpleNamespace(seat="Taipei, Taiwan", seat_country="TW", institution=SimpleNamespace(key=""))
+    notes = dict(award_notes(_parties("Taiwan", "Taiwan"), arbitration))
+    assert "(Taipei, Taiwan)" in notes[""] and "Taiwan, Taiwan" not in notes[""]
 
 
 def test_a_party_in_a_state_missing_from_the_convention_record_is_not_called_a_non_party():
     arbitration = SimpleNamespace(seat="London", seat_country="GB", institution=SimpleNamespace(key=""))
-    note = dict(award_notes(_parties("Rwanda", "United Kingdom"), arbitration))["client"]
+    note = dict(award_notes(_parties("Taiwan", "United Kingdom"), arbitration))["client"]
     assert "is not among the states the New York Convention record lists" in note
     assert "of the 172 parties" in note and "check the UNCITRAL status page" in note
     assert "is not recorded as a New York Convention state" not in note

@@ -153,9 +153,11 @@ def _deal(client: str, supplier: str):
 
 
 def test_a_party_whose_state_declared_reciprocity_is_warned_where_the_seat_is_not_a_recorded_state():
-    view = view_arbitration({"institution": "CCL", "seat": "Lima"}, "Spanish")
-    notes = dict(award_notes(_deal("Peru", "United States"), view))
+    unrecorded = SimpleNamespace(seat="Taipei", seat_country="TW", institution=SimpleNamespace(key=""))
+    notes = dict(award_notes(_deal("Peru", "United States"), unrecorded))
     assert "not recorded as a New York Convention state" in notes[""] and "of the 172 parties" in notes[""]
     assert "applies the New York Convention only to awards made in another contracting state" in notes["supplier"]
+    lima = view_arbitration({"institution": "CCL", "seat": "Lima"}, "Spanish")
+    assert not award_notes(_deal("Peru", "United States"), lima)  # Peru is a contracting state
     recorded = view_arbitration({"institution": "CAC CCB", "seat": "Bogotá"}, "Spanish")
     assert not [n for _, n in award_notes(_deal("Colombia", "United States"), recorded)]

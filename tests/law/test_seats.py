@@ -27,10 +27,11 @@ DISPUTES = FIXTURES / "deals" / "disputes"
 
 
 def _names(code: str) -> list[str]:
-    """The ways a contract names a country: its ISO names without a comma ("Nigeria", "Korea, Republic of" left out)."""
+    """The ways a contract names a country: its ISO names without a comma or a bracket ("Nigeria"; "Korea, Republic of"
+    and "Holy See (Vatican City State)" left out)."""
     country = pycountry.countries.get(alpha_2=code)
     found = {getattr(country, attr, None) for attr in ("common_name", "name")} if country else set()
-    return sorted(name for name in found if name and "," not in name)
+    return sorted(name for name in found if name and "," not in name and "(" not in name)
 
 
 RECORDED_STATES = sorted(active().records("treaties")["new-york-convention"].data["states"])
