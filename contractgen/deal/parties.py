@@ -212,7 +212,7 @@ class Arbitration(Section):
         description=(
             "the institution that administers the arbitration (ICC, LCIA, SIAC, HKIAC, DIS, SCC, Swiss Rules, VIAC, "
             "NAI, CEPANI, JCAA, KCAB, CIETAC, SCCA, BANI, MCIA, CRCICA, DIAC, LCA, CANACO, ICDR, AAA, JAMS, CAM-CCBC, "
-            "CAC CCB, CCL, CAM Santiago, CAM Milano, CIIAM, CAM México, or a name in its own language), "
+            "CAC CCB, CCL, CAM Santiago, CAM Milano, CIIAM, CAM México, ACICA, or a name in its own language), "
             "or 'UNCITRAL' for an ad hoc arbitration under the UNCITRAL Arbitration Rules; an institution with no "
             "record is named as written, under its arbitration rules, with a drafting note"
         ),

@@ -8,6 +8,7 @@ from typing import Any
 
 from contractgen.law.forum_words import (
     CITY,
+    acronym_named,
     institution_words,
     chosen,
     in_city_patterns,
@@ -86,7 +87,7 @@ def _institution(text: str, seat: str) -> tuple[dict[str, Any], str]:
         return {"institution": administering[0].key, **({"rules": uncitral.rules} if uncitral else {})}, ""
     if uncitral is not None:
         return {"institution": uncitral.key}, ""
-    name = other_named(text) or institution_named(text, seat)
+    name = other_named(text) or institution_named(text, seat) or acronym_named(text, seat)
     if name:
         return {"institution": name}, ""
     known = ", ".join(sorted(i.short or i.key for i in load_institutions().values()))

@@ -43,6 +43,14 @@ def institution_words() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]
     )
 
 
+@lru_cache(maxsize=1)
+def generic_words() -> frozenset[str]:
+    """The words many institutions' names share, folded: the institution words, the words describing rules and the
+    joiners ("centre", "international", "arbitration", "of")."""
+    words, _, joiners, _ = institution_words()
+    return words | joiners | {fold(w) for w in table()["institutions"]["rule_words"]}
+
+
 def _capital(token: str) -> bool:
     return token[:1].isupper()
 
@@ -79,8 +87,58 @@ def institution_named(text: str, seat: str = "") -> str:
             j += 1
         if first == last:  # sentence case: "Chambre de commerce internationale"
             last = _sentence_case_end(tokens, i)
+        elif j < len(tokens) and fold(tokens[j][0]) in rules:
+            last = _before_rule_words([t for t, _, _ in tokens], first, last)
         return text[tokens[first][1] : tokens[last][2]]
     return ""
+
+
+def acronym_named(text: str, seat: str = "") -> str:
+    """An institution the text names only by an acronym before its rules' name ("the ACICA Rules", "the FOO
+    Arbitration Rules") or after it ("the Rules of Arbitration of the FOO", "Reglamento del FOO"), as written, else
+    "". An acronym is two to eight capitals (digits and "&" or "-" inside); the seat's name is never one."""
+    _, _, joiners, rules = institution_words()
+    describing = {fold(w) for w in table()["institutions"]["rule_words"]}
+    words = [m.group(0) for m in _TOKEN.finditer(text)]
+    for i, word in enumerate(words):
+        if not _ACRONYM.fullmatch(word) or (seat and fold(word) == fold(seat)):
+            continue
+        after = i + 1
+        while after < len(words) and fold(words[after]) in describing:
+            after += 1
+        if after < len(words) and fold(words[after]) in rules:
+            return word
+        before = i - 1
+        while before >= 0 and fold(words[before]) in joiners:
+            before -= 1
+        while before >= 0 and (fold(words[before]) in describing or fold(words[before]) in joiners):
+            before -= 1
+        if before >= 0 and fold(words[before]) in rules and before < i - 1:
+            return word
+    return ""
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,7}")
+
+
+def _before_rule_words(words: list[str], first: int, last: int) -> int:
+    """The last word of a name written right before its rules' name ("Nairobi Centre for International Arbitration"
+    of "… Arbitration Arbitration Rules"): the name ends before the longest run of words describing rules that
+    follows its last institution word, repeats no word and leaves it ending on neither a joiner nor an adjective."""
+    block = table()["institutions"]
+    describing = {fold(w) for w in block["rule_words"]}
+    adjectives = {fold(w) for w in block["adjectives"]}
+    _, _, joiners, _ = institution_words()
+    named = max(k for k in range(first, last + 1) if names_institution_word(words[k]))
+    best = last
+    for start in range(last, named, -1):
+        run = [fold(w) for w in words[start : last + 1]]
+        if not set(run) <= describing or len(set(run)) < len(run):
+            break
+        end = fold(words[start - 1])
+        if end not in joiners and end not in adjectives:
+            best = start - 1
+    return best
 
 
 def _sentence_case_end(tokens: list[tuple[str, int, int]], i: int) -> int:
@@ -137,6 +195,7 @@ class ArbitrationWords:
     emergency: tuple[str, ...]
     expedited: tuple[str, ...]
     without: tuple[str, ...]
+    language_words: tuple[str, ...] = ()  # the words for "language" ("Sprache", "idioma")
 
 
 @lru_cache(maxsize=1)
@@ -145,9 +204,10 @@ def arbitration_words() -> dict[str, ArbitrationWords]:
     found = {}
     for code, w in table()["arbitration"].items():
         names = w.get("language_names") or {}
+        written = [*w["language"], *(re.sub(r"\s*:\s*\{\}", " {}", p) for p in w["language"] if ":" in p)]
         phrases = tuple(
             (phrase.replace("{}", form), english)
-            for phrase in w["language"]
+            for phrase in dict.fromkeys(written)
             for english, forms in (names.items() if "{}" in phrase else [("", [""])])
             for form in forms
         )
@@ -155,7 +215,7 @@ def arbitration_words() -> dict[str, ArbitrationWords]:
         found[code] = ArbitrationWords(
             code, w["name"], tuple(w["arbitration"]), tuple(w["seat"]), tuple(w["venue"]), tuple(w["fillers"]),
             tuple(w["in"]), tuple(w["sole"]), tuple(w["three"]), language, tuple(w["emergency"]),
-            tuple(w["expedited"]), tuple(w["without"]),
+            tuple(w["expedited"]), tuple(w["without"]), tuple(w.get("language_words") or ()),
         )  # fmt: skip
     return found
 
@@ -253,6 +313,14 @@ def language_written(text: str) -> str:
     "Spanish"), or ""."""
     match = _words_pattern(tuple(sorted({p for w in arbitration_words().values() for p, _ in w.language}))).search(text)
     return _languages().get(fold(match.group(0)), "") if match else ""
+
+
+def language_mentioned(text: str) -> str:
+    """The words from a word for "language" to the end of its phrase ("Sprache Klingonisch"), when a text writes one
+    in any language of the table, else ""."""
+    words = tuple(sorted({p for w in arbitration_words().values() for p in w.language_words}))
+    match = _words_pattern(words).search(text) if words else None
+    return re.split(r"[,;.，；。、]", text[match.start() :])[0].strip() if match else ""
 
 
 def chosen(text: str, kind: str) -> bool | None:

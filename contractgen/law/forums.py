@@ -15,6 +15,7 @@ from typing import Any
 from contractgen.law.arbitration_text import BLANK_SEAT, SEAT_WANTED
 from contractgen.law.arbitration_text import LANGUAGES as LANGUAGES
 from contractgen.law.arbitration_text import parse_arbitration as parse_arbitration
+from contractgen.law.forums_agree import contradictions, merged
 from contractgen.law.cross_border import MainlandInterim, award_notes, country_name, mainland_interim
 from contractgen.law.institutions import Institution as Institution
 from contractgen.law.institutions import find_institution as find_institution
@@ -104,12 +105,13 @@ class DisputesView:
 
 
 def arbitration_fields(deal: Any) -> dict[str, Any] | None:
-    """The deal's arbitration as fields: its `disputes.arbitration`, else one written in contract.jurisdiction."""
+    """The deal's arbitration as fields: its `disputes.arbitration` (with what contract.jurisdiction adds when it
+    writes the same arbitration), else one written in contract.jurisdiction."""
     disputes = getattr(deal, "disputes", None)
-    if disputes is not None and disputes.arbitration is not None:
-        chosen: dict[str, Any] = disputes.arbitration.model_dump()
-        return chosen
     text = deal.contract.jurisdiction
+    if disputes is not None and disputes.arbitration is not None:
+        written = parse_arbitration(text)[0] if is_arbitration(text) else {}
+        return merged(disputes.arbitration, written)
     if is_arbitration(text):
         fields, _ = parse_arbitration(text)
         if fields.get("institution"):
@@ -234,21 +236,16 @@ def _courts_mediation(courts: str, key: str) -> tuple[str, str]:
 
 
 def check_disputes(deal: Any, draft: bool = False) -> list[tuple[tuple[Any, ...], str]]:
-    """Problems with a deal's arbitration: a phrase that names no institution or seat, arbitration chosen twice, court
-    choices beside it. An institution the library has no record of is drafted under its name (a drafting note); in a
+    """Problems with a deal's arbitration: a phrase that names no institution or seat, arbitration chosen twice in
+    words that contradict each other, court choices beside it. An institution the library has no record of is drafted under its name (a drafting note); in a
     `draft`, so is an arbitration with no seat (the seat printed blank, with a note)."""
     problems: list[tuple[tuple[Any, ...], str]] = []
     disputes = getattr(deal, "disputes", None)
     written = deal.contract.jurisdiction
     if disputes is not None and disputes.arbitration is not None:
         if is_arbitration(written):
-            problems.append(
-                (
-                    ("contract", "jurisdiction"),
-                    "arbitration is chosen in disputes.arbitration: leave "
-                    "contract.jurisdiction out, or write the arbitration there only",
-                )
-            )
+            found = contradictions(disputes.arbitration, parse_arbitration(written)[0])
+            problems += [(("contract", "jurisdiction"), m) for m in found]
     elif is_arbitration(written):
         fields, found = parse_arbitration(written)
         blank = draft and "seat" not in fields and fields.get("institution")

@@ -5,13 +5,17 @@ what to check."""
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from contractgen.deal.readings.finding import Finding
-from contractgen.law.arbitration_text import BLANK_SEAT
+from contractgen.law.arbitration_text import BLANK_SEAT, parse_arbitration
 from contractgen.law.forums import arbitration_fields
+from contractgen.law.forum_words import generic_words, language_mentioned
+from contractgen.law.jurisdictions import is_arbitration
 from contractgen.law.institutions import institution_of, load_institutions
+from contractgen.values.duration_words import fold
 
 
 def note_unrecorded_institution(deal: Any, data: Any) -> Iterator[Finding]:
@@ -62,9 +66,53 @@ def note_blank_seat(deal: Any, data: Any) -> Iterator[Finding]:
     )
 
 
+def note_unread_language(deal: Any, data: Any) -> Iterator[Finding]:
+    """A language of the arbitration written in contract.jurisdiction in words the library does not read ("Sprache
+    Klingonisch") is never silently the contract's language: the note says which language the draft prints."""
+    written = deal.contract.jurisdiction or ""
+    fields = arbitration_fields(deal)
+    if not fields or not is_arbitration(written) or parse_arbitration(written)[0].get("language"):
+        return
+    phrase = language_mentioned(written)
+    if not phrase:
+        return
+    chosen = fields.get("language") or (deal.language.prevailing if getattr(deal, "language", None) else "English")
+    yield Finding(
+        ("contract", "jurisdiction"),
+        "arbitration-language",
+        phrase,
+        f"the language of the arbitration is written as {phrase!r}, which the library does not read",
+        f"the draft says the language of the arbitration is {chosen}",
+        "the language the Parties chose; write it as 'language: English' (or the name of the language in the "
+        "words of the table), or give disputes.arbitration.language",
+        "arbitration",
+    )
+
+
 def _close(name: str) -> str:
-    """' (did you mean 'SIAC'?)' where the name is close to a recorded institution's, else ''."""
+    """' (did you mean 'SIAC'?)' where the name is close to a recorded institution's, else ''. Close means close in
+    the words that tell institutions apart: "Kigali International Arbitration Centre" shares "International
+    Arbitration Centre" with Dubai's, which makes it no nearer to it."""
     names = {i.short or i.name: i for i in load_institutions().values()}
     names.update({i.name.removeprefix("the "): i for i in load_institutions().values()})
-    close = difflib.get_close_matches(name.removeprefix("the "), list(names), n=1, cutoff=0.8)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    written = name.removeprefix("the ")
+    close = difflib.get_close_matches(written, list(names), n=1, cutoff=0.8)
+    if not close or _distinctive_ratio(written, close[0]) < 0.8:
+        return ""
+    return f" (did you mean {close[0]!r}?)"
+
+
+def _distinctive_ratio(one: str, other: str) -> float:
+    """How alike two names are in their words that are not common to institutions' names (1.0 when neither has any
+    other: then the whole names were compared)."""
+    a, b = _distinctive(one), _distinctive(other)
+    if not a and not b:
+        return 1.0
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+def _distinctive(name: str) -> str:
+    """A name without the words institutions' names share ("International", "Arbitration", "Centre"), lower case."""
+    common = generic_words()
+    words = re.findall(r"[\w'’-]+", fold(name))
+    return " ".join(w for w in words if w not in common and not difflib.get_close_matches(w, common, 1, 0.85))
