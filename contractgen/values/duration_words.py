@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from contractgen.values.cldr_units import duration_units, language_name
 
 WORDS = Path(__file__).with_name("data") / "duration_words.yaml"
 UNITS = ("minute", "hour", "day", "week", "month", "year")
@@ -113,6 +115,7 @@ def table() -> tuple[dict[str, Language], dict[str, Ambiguity]]:
             tuple(w for ws in words["numbers"].values() for w in ws),
             tuple(p for ps in words["frequencies"].values() for p in ps),
         )  # fmt: skip
+    _add_cldr_units(languages)
     # A phrase two languages read differently is ambiguous too.
     for kind in ("units", "frequencies"):
         seen: dict[str, tuple[Any, str]] = {}
@@ -127,6 +130,29 @@ def table() -> tuple[dict[str, Language], dict[str, Ambiguity]]:
     return languages, ambiguous
 
 
+def _add_cldr_units(languages: dict[str, Language]) -> None:
+    """Every CLDR language's unit names beside the table's own words: figures and a unit ("24 μήνες", "36 tháng")."""
+    # The table's own words win: a CLDR abbreviation of one or two Latin letters ("j", "t", "hr") is not read, nor a
+    # name the table reads otherwise; names two CLDR languages read differently are refused as ambiguous below.
+    curated = {phrase: reading for language in languages.values() for phrase, reading in language.units.items()}
+    for code, units in duration_units().items():
+        own = languages.get(code.split("_")[0])
+        phrases = {
+            p: (unit, False)
+            for unit, ps in units.items()
+            for p in ps
+            if not re.fullmatch(r"[A-Za-z]{1,2}\.?", p) and curated.get(fold(p), (unit, False)) == (unit, False)
+        }
+        new = {p: r for p, r in phrases.items() if fold(p) not in (own.units if own else {})}
+        if own is not None:
+            own.units.update({fold(p): r for p, r in new.items()})
+            languages[own.code] = replace(own, written_units=own.written_units + tuple(new))
+        elif code not in languages:
+            languages[code] = Language(
+                code, language_name(code), {}, {fold(p): r for p, r in phrases.items()}, {}, (), tuple(phrases), (), ()
+            )
+
+
 def _clear(phrases: Iterable[str]) -> list[str]:
     ambiguous = table()[1]
     return [p for p in phrases if fold(p) not in ambiguous]
@@ -138,7 +164,8 @@ def duration_pattern() -> str:
     alternatives = []
     for language in table()[0].values():
         units = _alternatives(_clear(language.written_units))
-        alternatives.append(rf"(?:[0-9]+\s*|{_alternatives(language.written_numbers)}\s+){units}")
+        words = rf"|{_alternatives(language.written_numbers)}\s+" if language.written_numbers else ""
+        alternatives.append(rf"(?:[0-9]+\s*{words}){units}")
     return r"^\s*(?:" + "|".join(alternatives) + r")\.?\s*$"
 
 
@@ -147,6 +174,8 @@ def frequency_pattern() -> str:
     """A frequency word, or "every" N days/weeks/months/years, of one language ("mensual", "alle 2 Jahre")."""
     alternatives = []
     for language in table()[0].values():
+        if not language.every:
+            continue  # a language of CLDR's unit names alone: durations only
         plain = [p for p in language.written_units if language.units[fold(p)] in ((u, False) for u in UNITS[2:])]
         number = rf"(?:[0-9]+\s*|{_alternatives(language.written_numbers)}\s+)"
         alternatives.append(_alternatives(_clear(language.written_frequencies)))
@@ -214,6 +243,6 @@ def read_frequency(text: str) -> tuple[int, str] | None:
 
 
 def languages() -> str:
-    """The languages read, as a phrase: "Spanish, Portuguese, … and Polish"."""
-    names = [language.name for language in table()[0].values()]
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    """The languages read, as a phrase: "Spanish, Portuguese, … and Polish, and in figures in every CLDR language"."""
+    names = [language.name for language in table()[0].values() if language.every]
+    return ", ".join(names[:-1]) + " and " + names[-1] + " (and in figures with a unit in every language CLDR names)"
