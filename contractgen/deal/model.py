@@ -487,6 +487,7 @@ class Deal(Section):
     # What a final document's text assumes that its deal does not say (deal.readings), printed as build warnings:
     # a final document prints no drafting notes, and an assumption is never silent.
     _assumed: tuple[str, ...] = PrivateAttr(default=())
+    _proposed_special: bool = PrivateAttr(default=False)  # special categories the draft proposes (deal.readings)
     status: Literal["draft", "negotiating", "signed"] = Field(
         "draft",
         description=(

@@ -77,6 +77,7 @@ class Privacy:
     supplier_country: str = ""  # the country the supplier is incorporated in, by name ("" when not known)
     # transfers under laws without an adequacy list, by law and the mechanism drafted for them (APPI, PDPA, PIPL …)
     terms: list[TransferTerms] = field(default_factory=list)
+    special_proposed: bool = False  # the special categories are the draft's proposal: the deal does not state them
 
 
 def _either(items: list[str]) -> str:
@@ -132,7 +133,7 @@ def privacy_of(deal: Any) -> Privacy:
         adequate=[t for t in cross if t.basis == "adequacy"], assessment=any(t.assessment for t in cross),
         customers_people=customers_people(deal, applied), agreed=agreed_bases(deal),
         establishment=establishment_regimes(deal, applied), supplier_country=_supplier_country(deal),
-        terms=transfer_terms(transfers, applied),
+        terms=transfer_terms(transfers, applied), special_proposed=bool(getattr(deal, "_proposed_special", False) and dp.special_categories),
     )  # fmt: skip
 
 
@@ -340,6 +341,8 @@ def assumed_section(
     section: dict[str, Any] = {"personal_data": True, "regulations": listed}
     for name in ("data_subjects", "data_categories", "special_categories"):
         section[name] = list(dict.fromkeys(w for kind in profiles for w in kind.get(name, ())))
+    if not section["special_categories"]:
+        del section["special_categories"]  # silent, not none: the sector and services may still imply some
     if len(regime.roles) >= 2:
         controller, processor = list(regime.roles)[:2]
         section["roles"] = {"client": controller, "supplier": processor}

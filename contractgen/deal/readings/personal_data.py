@@ -157,6 +157,7 @@ def apply_personal_data(deal: Any) -> tuple[Any, list[Finding]]:
     section, why = assumed
     dp = DataProtection.model_validate(section)
     deal = deal.model_copy(update={"data_protection": dp})
+    deal._proposed_special = True  # the whole section is the draft's proposal, its special categories too
     roles = f" as {section['roles']['supplier']} for the client" if "roles" in section else ""
     transfer = section.get("international_transfers", {}).get("mechanism")
     drafted = (
@@ -257,7 +258,12 @@ def apply_special_data(deal: Any) -> tuple[Any, list[Finding]]:
     ]
     found = [(i, c, e) for i, c, e in found if e or words.search(c)]
     by_subject = _subject_categories(protection.data_subjects)
-    if not found and not by_subject:
+    named = {c for _, _, c in by_subject} | {e or c for _, c, e in found}
+    # only a section the draft assumed gets the sector's: a written one describes the data the lawyers settled, and
+    # where its categories name special data, the draft follows them
+    assumed = deal._proposed_special and not found
+    implied = [(why, c) for why, c in implied_special(deal, regimes) if c not in named] if assumed else []
+    if not found and not by_subject and not implied:
         return deal, []
     notes = [Finding(("data_protection", "data_categories", i), "special-data-from-categories", category,
                      f"the deal states no special categories of data, but its data category {category!r} "
@@ -270,15 +276,44 @@ def apply_special_data(deal: Any) -> tuple[Any, list[Finding]]:
     notes += [Finding(("data_protection", "data_subjects", i), "special-data-from-subjects", subject,
                       f"the deal states no special categories of data, but the records of its data subjects "
                       f"{subject!r} usually hold {category}",
-                      f"the draft records {category} as special-category (sensitive) data in the processing details, "
-                      "with the additional safeguards for it",
+                      f"the draft proposes {category} as special-category (sensitive) data in square brackets in the "
+                      "processing details, with the additional safeguards for it",
                       "that they do; state data_protection.special_categories (write [] if none is processed)",
                       "dp-processing-details") for i, subject, category in by_subject]  # fmt: skip
-    special = [e or c for _, c, e in found] + [c for _, _, c in by_subject]
+    notes += [Finding(("data_protection", "special_categories"), "special-data-implied", category,
+                      f"the deal states no special categories of data, but {why}, which usually means {category}",
+                      f"the draft proposes {category} as special-category (sensitive) data in square brackets in the "
+                      "processing details, with the additional safeguards for it",
+                      "whether the Services involve it; state data_protection.special_categories (write [] if none "
+                      "is processed)", "dp-processing-details") for why, category in implied]  # fmt: skip
+    special = [e or c for _, c, e in found] + [c for _, _, c in by_subject] + [c for _, c in implied]
     updated = protection.model_copy(update={"special_categories": list(dict.fromkeys(special))})
     deal = deal.model_copy(update={"data_protection": updated})
+    deal._proposed_special = deal._proposed_special or bool(by_subject or implied)
     if prints_as_draft(deal):
         return deal, notes
     return assume(
         deal, "; ".join(f"data_protection: {n.unrecognised}; {n.drafted}; check {n.check}" for n in notes)
     ), []
+
+
+def implied_special(deal: Any, regimes: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The special or sensitive data the client's sector (stated, else as its name suggests) and the kinds of data
+    its services handle imply under these privacy laws, each with why; [] where they imply none."""
+    implied = yamlload.safe_load(SPECIAL_DATA_WORDS.read_text("utf-8"))["implied"]
+    client = deal.parties.client
+    sector = client.sector or guessed_sector(client.name) or ""
+    sources = [(f"the client is {with_indefinite_article(sector)}", implied["sectors"].get(sector) or {})]
+    services = " ".join(f"{s.name} {getattr(s, 'description', '') or ''}" for s in deal.scope.services)
+    profiles = _personal_data_words()["services"]
+    for name, by_regime in implied["services"].items():
+        hit = next(
+            (w for w in profiles[name]["words"] if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", services, re.I)), ""
+        )
+        if hit:
+            sources.append((f"the services speak of {hit}", by_regime))
+    found: dict[str, str] = {}
+    for why, by_regime in sources:
+        for category in (c for key in ("all", *regimes) for c in by_regime.get(key, ())):
+            found.setdefault(category, why)
+    return [(why, category) for category, why in found.items()]
