@@ -23,6 +23,7 @@ from contractgen.deal.yamlsource import format_path
 from contractgen.deal.model import Deal
 from contractgen.deal.readings.finding import prints_as_draft
 from contractgen.deal.readings.party_terms import extension_option
+from contractgen.deal.readings.support_zone import client_zone
 
 Path = tuple[Any, ...]
 Found = Iterator[tuple[Path, str]]
@@ -381,16 +382,17 @@ CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 
 
 def check_support_hours(deal: Deal) -> Found:
-    """Support hours given as clock times are read in a known time zone."""
-    if deal.parties.client.timezone or deal.parties.supplier.timezone:
+    """Support hours given as clock times are read in a known time zone: the deal's, else the client's place's."""
+    if deal.parties.client.timezone or deal.parties.supplier.timezone or client_zone(deal):
         return
     for i, service in enumerate(deal.scope.services):
         if service.support_hours and not service.support_timezone and CLOCK_TIME.search(service.support_hours):
             yield (
                 ("scope", "services", i, "support_timezone"),
                 (
-                    f"the support hours {service.support_hours!r} need a time zone: give support_timezone "
-                    "(e.g. 'Europe/London') or the client's timezone"
+                    f"the support hours {service.support_hours!r} need a time zone, and the client's place does "
+                    "not settle one (its country has several time zones and its address names none of their "
+                    "cities): give support_timezone (e.g. 'Europe/London') or the client's timezone"
                 ),
             )
 

@@ -647,11 +647,14 @@ def test_rules_needing_an_invalid_section_are_skipped_not_crashed():
 
 
 def test_support_hours_in_clock_times_need_a_time_zone():
+    # only where the client's place does not settle one: a country of several zones, and no city of theirs named
     refused(
         {
             ("parties", "client", "timezone"): None,
             ("parties", "supplier", "timezone"): None,
             ("sourcing", "core_overlap_hours"): None,
+            ("parties", "client", "incorporated_in"): "United States",
+            ("parties", "client", "address"): "1 Main Street, Springfield, United States",
         },
         "scope.services[2].support_timezone",
         "need a time zone",

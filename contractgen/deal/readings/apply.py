@@ -33,6 +33,7 @@ from contractgen.deal.readings.sector import apply_card_data, apply_sector_regul
 from contractgen.deal.readings.service_levels import note_top_priority_target
 from contractgen.deal.readings.service_scope import apply_service_scope
 from contractgen.deal.readings.proposed_targets import apply_proposed_targets
+from contractgen.deal.readings.support_zone import apply_support_zone
 from contractgen.deal.readings.transfer_notes import note_transfer_default
 
 
@@ -50,6 +51,7 @@ def apply_readings(deal: Deal) -> tuple[Deal, list[Finding]]:
         apply_implied_data,
         apply_special_data,
         apply_service_scope,
+        apply_support_zone,
         apply_proposed_targets,
         apply_liability_default,
         apply_security_defaults,
