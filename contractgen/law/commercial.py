@@ -23,6 +23,9 @@ class LatePaymentRule:
     no_interest: bool = False  # True where the law does not allow interest on a debt
     mandatory: bool = False  # True where terms excluding or limiting the statutory interest are void
     compensation: str = ""  # a fixed sum for recovery costs the law adds
+    accrual: str = ""  # "simple" or "compound", as the statute says; "" where not checked
+    compounding: str = ""  # where it compounds: when unpaid interest is added ("each year")
+    accrual_law: str = ""  # the provision that says how it accrues
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,9 @@ def commercial_terms(data: dict[str, Any]) -> CommercialTerms:
             no_interest=bool(late.get("no_interest")),
             mandatory=bool(late.get("mandatory")),
             compensation=_text(late.get("compensation")),
+            accrual=_text(late.get("accrual")),
+            compounding=_text(late.get("compounding")),
+            accrual_law=_text(late.get("accrual_law")),
         ),
         tax=TaxName(
             name=_text(tax.get("name")),

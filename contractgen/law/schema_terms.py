@@ -139,6 +139,20 @@ class LatePayment(Fact):
     compensation: str = Field(
         "", description="a fixed sum the law adds for the costs of recovering a late payment, as a contract states it"
     )
+    accrual: Literal["simple", "compound"] | None = Field(
+        None,
+        description=(
+            "how the statutory interest accrues, as the statute says: 'simple' (unpaid interest earns none, at least "
+            "until it is claimed in court), 'compound' (unpaid interest is added to the sum it runs on); null if not "
+            "yet checked"
+        ),
+    )
+    compounding: str = Field(
+        "", description="where it compounds: when unpaid interest is added, as a contract states it, e.g. 'each year'"
+    )
+    accrual_law: str = Field(
+        "", description="the provision that says how it accrues, as the contract cites it, e.g. '§ 289 BGB'"
+    )
 
 
 class Tax(Fact):
