@@ -27,7 +27,7 @@ from contractgen.deal.model import Deal, Service
 from contractgen.deal.readings.finding import prints_as_draft
 from contractgen.deal.readings.pricing_unit import unit_kind
 from contractgen.law.seats import country_code
-from contractgen.law.regimes import resolve_regulations
+from contractgen.law.regimes import deal_regulations
 from contractgen.values.clock import mid_month_wednesday, uncovered, utc_span
 from contractgen.values.countries import country_name
 from contractgen.values.currencies import printed_sign
@@ -327,8 +327,7 @@ def compute_derived(deal: Deal) -> Derived:
     liability = deal.liability
     overlaps = _overlaps(deal)
     services = {s.id: s for s in deal.scope.services}
-    regulations = deal.data_protection.regulations if deal.data_protection else []
-    regimes, _ = resolve_regulations(list(regulations))
+    regimes, _ = deal_regulations(deal)
     countries: list[str] = []
     for centre in deal.sourcing.delivery_centres if deal.sourcing else []:
         name = country_name(centre.country, deal.contract.locale)

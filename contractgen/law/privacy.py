@@ -20,7 +20,7 @@ from typing import Any
 
 from contractgen.law.seats import country_code
 from contractgen.law.regimes import AppliedRegime, Regime, known_regimes, load_registry, regime_countries
-from contractgen.law.regimes import resolve_regulations
+from contractgen.law.regimes import deal_regulations, resolve_regulations
 from contractgen.law.transfers import AgreedBasis, Transfer, TransferTerms, agreed_bases, decide, transfer_terms
 from contractgen.values.countries import country_in_sentence, country_name
 from contractgen.values.durations import Duration
@@ -99,7 +99,7 @@ def privacy_of(deal: Any) -> Privacy:
     dp = deal.data_protection
     if dp is None or not dp.regulations:
         return Privacy()
-    applied, _ = resolve_regulations(list(dp.regulations))
+    applied, _ = deal_regulations(deal)
     regimes = [r for r in applied if r.family != "hipaa"]
     processor = [r for r in regimes if r.family in PROCESSOR_FAMILIES]
     words = Words()
@@ -188,7 +188,7 @@ def check_privacy(deal: Any) -> Found:
     dp = deal.data_protection
     if dp is None:
         return
-    applied, problems = resolve_regulations(list(dp.regulations))
+    applied, problems = deal_regulations(deal)
     for index, message in problems:
         yield DP + ("regulations", index), message
     if dp.personal_data:

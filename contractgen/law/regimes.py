@@ -17,6 +17,8 @@ from typing import Any
 
 from contractgen.law.families import country_in
 from contractgen.law.library import LawLibrary, active
+from contractgen.law.privacy_names import Named, deal_countries, named
+from contractgen.law.privacy_names import match as match_name
 from contractgen.law.sector import find_sector_regime
 
 
@@ -332,36 +334,49 @@ def regime_countries(regime: Regime) -> frozenset[str]:
     return frozenset(inside | {s.country for s in regime.supplements.values() if s.country})
 
 
-def _lookup(name: str, by_name: dict[str, str], supplements: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
-    """Match a name as written, or without a bracketed gloss ("UAVG (Dutch GDPR Implementation Act)").
+def _lookup(name: str, countries: tuple[str, ...] = ()) -> tuple[str, str] | None:
+    """Match a name as a deal writes it (``privacy_names.match``): ("regime", key) or ("supplement", its index key).
 
-    A gloss that names another country than the match's ("Data Protection Act 2018 (Ireland)") keeps
-    the name unmatched: a law of one country is never read as another's.
+    A gloss that names another country than the match's ("Data Protection Act 2018 (Ireland)") keeps the name
+    unmatched: a law of one country is never read as another's.
     """
-    key = _key(name)
-    if key in by_name:
-        return ("regime", by_name[key])
-    if key in supplements:
-        return ("supplement", key)
+    records = _named(active())
     gloss = _BRACKETS.search(name)
-    if gloss is None:
+    country = country_in(gloss.group(1))[0] if gloss else ""
+    found = match_name(name, records, countries, country)
+    if found is None and gloss is not None:  # "개인정보 보호법 (Personal Information Protection Act)"
+        found = match_name(name[: gloss.start()], records, countries, country) or match_name(
+            gloss.group(1), records, countries, country
+        )
+    if found is None:
         return None
-    country = country_in(gloss.group(1))[0]
-    regimes, _ = load_registry()
-    for candidate in (_key(name[: gloss.start()]), _key(gloss.group(1))):
-        if candidate in by_name and not (country and country not in regime_countries(regimes[by_name[candidate]])):
-            return ("regime", by_name[candidate])
-        if candidate in supplements:
-            regime_key, supplement_key = supplements[candidate]
-            if not (country and regimes[regime_key].supplements[supplement_key].country not in ("", country)):
-                return ("supplement", candidate)
-    return None
+    if found[0] == "supplement":
+        return ("supplement", _supplement_key(found[1]))
+    return found
 
 
-def is_privacy_law(name: str) -> bool:
+def _supplement_key(key: str) -> str:
+    return next(k for k, (_, s) in _indexes()[1].items() if s == key)
+
+
+@lru_cache(maxsize=8)
+def _named(law: LawLibrary) -> list[Named]:
+    regimes, _ = load_registry(law)
+    records: list[Named] = []
+    for regime in regimes.values():
+        countries = regime_countries(regime)
+        records.append(
+            named(("regime", regime.key), [regime.key, regime.name, *regime.aliases], regime.citation, countries)
+        )
+        for s in regime.supplements.values():
+            where = frozenset({s.country}) if s.country else countries
+            records.append(named(("supplement", s.key), [s.key, s.name, *s.aliases], "", where))
+    return records
+
+
+def is_privacy_law(name: str, countries: tuple[str, ...] = ()) -> bool:
     """Whether a name is a privacy law or supplement the library knows ("GDPR", "UAVG")."""
-    by_name, supplements, _ = _indexes()
-    return _lookup(name, by_name, supplements) is not None
+    return _lookup(name, countries) is not None
 
 
 def close_regime(name: str, countries: set[str]) -> str | None:
@@ -374,20 +389,32 @@ def close_regime(name: str, countries: set[str]) -> str | None:
     return close[0] if close else None
 
 
-def resolve_regulations(names: list[str]) -> tuple[list[AppliedRegime], list[tuple[int, str]]]:
+def resolve_regulations(
+    names: list[str], countries: tuple[str, ...] = ()
+) -> tuple[list[AppliedRegime], list[tuple[int, str]]]:
     """Match a deal's regulations to regimes (supplements joined to their base): (regimes, problems by index).
 
     A name no record matches is a privacy law the library does not know: listed beside the EU GDPR it
     is read as a national law supplementing it; otherwise it applies as a law of its own, cited as
     written in neutral words (``unknown_regime``). Sector regulation here is a problem (the loader
-    moves it to `regulatory` first).
+    moves it to `regulatory` first). ``countries`` are the deal's (``privacy_names.deal_countries``): a title
+    several countries share matches only a law of theirs.
     """
     regimes, _ = load_registry()
-    by_name, supplements, _ = _indexes()
+    supplements = _indexes()[1]
     found: dict[str, tuple[list[Supplement], list[str]]] = {}
     unknown: dict[str, Regime] = {}
     problems: list[tuple[int, str]] = []
-    matched = [_lookup(name, by_name, supplements) for name in names]
+    matched = [_lookup(name, countries) for name in names]
+    # a shared title beside a law it names read in that law's country ("UK GDPR" and "Data Protection Act")
+    beside = tuple(
+        c
+        for m in matched
+        if m is not None
+        for c in sorted(regime_countries(regimes[m[1] if m[0] == "regime" else supplements[m[1]][0]]))
+    )
+    if beside:
+        matched = [m or _lookup(name, (*countries, *beside)) for name, m in zip(names, matched)]
     gdpr_listed = any(
         m is not None and (m[1] if m[0] == "regime" else supplements[m[1]][0]) == "eu-gdpr" for m in matched
     )
@@ -420,3 +447,9 @@ def resolve_regulations(names: list[str]) -> tuple[list[AppliedRegime], list[tup
     applied = [AppliedRegime(regimes[k], tuple(dict.fromkeys(s)), tuple(w)) for k, (s, w) in found.items()]
     applied += [AppliedRegime(regime, (), (regime.name,)) for regime in unknown.values()]
     return applied, problems
+
+
+def deal_regulations(deal: Any) -> tuple[list[AppliedRegime], list[tuple[int, str]]]:
+    """A deal's data_protection.regulations resolved by its countries (``resolve_regulations``)."""
+    dp = getattr(deal, "data_protection", None)
+    return resolve_regulations(list(dp.regulations) if dp is not None else [], deal_countries(deal))

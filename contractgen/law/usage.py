@@ -11,7 +11,7 @@ from typing import Any
 
 from contractgen.law.jurisdictions import find
 from contractgen.law.library import LawLibrary, Record, active
-from contractgen.law.regimes import resolve_regulations
+from contractgen.law.regimes import deal_regulations
 from contractgen.law.transfers import chosen_mechanisms
 
 
@@ -26,7 +26,7 @@ def records_used(deal: Any, law: LawLibrary | None = None) -> list[Record]:
             refs += [("jurisdictions", record.key), ("families", record.family)]
     dp = deal.data_protection
     if dp is not None and dp.regulations:
-        applied, _ = resolve_regulations(list(dp.regulations))
+        applied, _ = deal_regulations(deal)
         refs += [("privacy", regime.key) for regime in applied]
         refs += [("mechanisms", mechanism.key) for mechanism in chosen_mechanisms(deal)]
     refs += [("sector", regime.id) for regime in getattr(deal, "regulatory", ()) if getattr(regime, "id", "")]

@@ -315,13 +315,19 @@ CASES = {
         + ["rate applicable to late commercial payments"],
     ),
     "kr-retailer-pipa": (
-        ["privacy-law:pipa"],
+        [],
         [
             "is governed by the laws of the Republic of Korea",
-            "The Data Protection Laws include PIPA",
+            # PIPA in a Korean deal is Korea's Act (its record), never a law with no record
+            "The Data Protection Laws include the Personal Information Protection Act (Act No. 10465 of 2011)",
             "the Seoul Central District Court",
         ],
-        COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS + EU_ONLY + ["PIPEDA"],
+        # PIPA's own words: its "personal information controller" and Article 28 of its Enforcement Decree
+        COMMON_LAW
+        + ENGLISH_STATUTES
+        + [w for w in GDPR_WORDS_BUT_APPI_ARTICLE_28 if w != "controller"]
+        + EU_ONLY
+        + ["PIPEDA", "data controller"],
     ),
     "mx-remote-access-us": (
         [
@@ -382,10 +388,11 @@ CASES = {
         COMMON_LAW + ENGLISH_STATUTES,
     ),
     "sa-bank-pdpl": (
-        ["family-not-drafted:islamic-civil", "privacy-law:pdpl", "no-interest:saudi-arabia"],
+        ["family-not-drafted:islamic-civil", "no-interest:saudi-arabia"],
         [
             "is governed by the laws of the Kingdom of Saudi Arabia",
-            "The Data Protection Laws include PDPL",
+            # PDPL in a Saudi deal is the Kingdom's law (its record), read by the deal's country
+            "The Data Protection Laws include the Personal Data Protection Law issued by Royal Decree No. M/19",
             "the Saudi Central Bank's Rules on Outsourcing",
         ],
         COMMON_LAW + ENGLISH_STATUTES + GDPR_WORDS_BUT_CONTROLLER + EU_ONLY + ["simple interest", "with interest"],

@@ -18,7 +18,7 @@ from contractgen.law.jurisdictions import (
     records_of_country,
 )
 from contractgen.law.library import active
-from contractgen.law.regimes import UNKNOWN, close_regime, resolve_regulations
+from contractgen.law.regimes import UNKNOWN, close_regime, deal_regulations
 from contractgen.law.transfers import written_bases
 
 
@@ -240,7 +240,7 @@ def note_privacy_laws(deal: Any, data: Any) -> Iterator[Finding]:
     dp = deal.data_protection
     if dp is None:
         return
-    applied, _ = resolve_regulations(list(dp.regulations))
+    applied, _ = deal_regulations(deal)
     index = {name: i for i, name in enumerate(dp.regulations)}
     countries = deal_countries(deal)
     for regime in applied:
@@ -335,7 +335,7 @@ def note_ccpa_outside_california(deal: Any, data: Any) -> Iterator[Finding]:
     dp = deal.data_protection
     if dp is None or not dp.personal_data or not prints_as_draft(deal):
         return
-    applied, _ = resolve_regulations(list(dp.regulations))
+    applied, _ = deal_regulations(deal)
     if not any(r.key == "ccpa" for r in applied):
         return
     places = [find(text) for text in (deal.contract.governing_law, deal.parties.client.incorporated_in) if text]

@@ -14,7 +14,8 @@ from contractgen.deal.parties import PUBLIC_BODIES
 from contractgen.deal.readings.finding import Finding, prints_as_draft
 from contractgen.deal.sections import DataProtection
 from contractgen.law.privacy import assumed_section, processing_countries
-from contractgen.law.regimes import resolve_regulations
+from contractgen.law.privacy_names import deal_countries
+from contractgen.law.regimes import deal_regulations, resolve_regulations
 
 
 from contractgen.deal.readings.sector import assume, client_country, guessed_sector
@@ -132,8 +133,8 @@ def _written_without_own_law(deal: Any) -> tuple[Any, list[Finding]]:
     own = own_privacy_laws(deal)
     if dp is None or not dp.personal_data or not own:
         return deal, []
-    listed = {r.key for r in resolve_regulations(list(dp.regulations))[0]}
-    if {r.key for r in resolve_regulations(list(own))[0]} <= listed:
+    listed = {r.key for r in deal_regulations(deal)[0]}
+    if {r.key for r in resolve_regulations(list(own), deal_countries(deal))[0]} <= listed:
         return deal, []
     name = deal.parties.client.name
     finding = Finding(("data_protection", "regulations"), "public-privacy-law", ", ".join(dp.regulations),
@@ -251,7 +252,7 @@ def apply_special_data(deal: Any) -> tuple[Any, list[Finding]]:
     protection = deal.data_protection
     if protection is None or not protection.personal_data or "special_categories" in protection.model_fields_set:
         return deal, []
-    regimes = tuple(sorted(r.key for r in resolve_regulations(protection.regulations)[0]))
+    regimes = tuple(sorted(r.key for r in deal_regulations(deal)[0]))
     words, elements = _special_words(regimes), _elements(regimes)
     found = [
         (i, c, "" if words.search(c) else _element_of(c, elements)) for i, c in enumerate(protection.data_categories)

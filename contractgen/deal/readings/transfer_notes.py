@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from contractgen.deal.readings.finding import Finding, prints_as_draft
-from contractgen.law.regimes import load_registry, resolve_regulations
+from contractgen.law.regimes import deal_regulations, load_registry
 from contractgen.law.transfers import decide, transfer_terms
 
 
@@ -16,7 +16,7 @@ def note_transfer_default(deal: Any, data: Any) -> Iterator[Finding]:
     dp = deal.data_protection
     if dp is None or not dp.regulations or not prints_as_draft(deal):
         return
-    applied, _ = resolve_regulations(list(dp.regulations))
+    applied, _ = deal_regulations(deal)
     regimes, mechanisms = load_registry()
     for group in transfer_terms(decide(deal, applied), applied):
         if not group.defaulted:

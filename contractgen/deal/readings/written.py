@@ -3,16 +3,17 @@ regulation and privacy laws listed in each other's place moved, each with a draf
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from contractgen.deal.readings.finding import Finding
+from contractgen.law.privacy_names import continues
 from contractgen.law.regimes import is_privacy_law, sector_name
 
 
 def rejoin_split_names(data: Any) -> tuple[Any, list[Finding]]:
-    """'[Digital Personal Data Protection Act, 2023]': a YAML flow list splits a name at its comma; a year
-    alone after a name is read back as part of it, with a note."""
+    """'[Digital Personal Data Protection Act, 2023]': a YAML flow list splits a name at its comma; an entry that only
+    continues the name before it (a year, '2012 (Act 843)', '5741-1981', a Czech statute's subject after its number:
+    ``privacy_names.continues``) is read back as part of it, with a note."""
     found: list[Finding] = []
 
     def rejoin(items: Any, path: tuple[Any, ...]) -> Any:
@@ -20,12 +21,7 @@ def rejoin_split_names(data: Any) -> tuple[Any, list[Finding]]:
             return items
         out: list[Any] = []
         for i, item in enumerate(items):
-            if (
-                isinstance(item, str)
-                and re.fullmatch(r"\s*(?:19|20)\d\d\s*", item)
-                and out
-                and isinstance(out[-1], str)
-            ):
+            if isinstance(item, str) and out and isinstance(out[-1], str) and continues(item, out[-1]):
                 joined = f"{out[-1]}, {item.strip()}"
                 found.append(
                     Finding(
