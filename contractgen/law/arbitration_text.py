@@ -81,6 +81,9 @@ def _institution(text: str, seat: str) -> tuple[dict[str, Any], str]:
     """The institution fields (its record's id, or its name as written when the library has none) and the problem
     when the text names none."""
     found = institutions_in(text)
+    statute = next((i for i in found if i.statute), None)
+    if statute is not None and "uncitral" not in fold(text):
+        found = [i for i in found if not i.ad_hoc or i.statute]  # "ad hoc under the Act": the Act, not UNCITRAL
     uncitral = next((i for i in found if i.ad_hoc), None)
     administering = [i for i in found if not i.ad_hoc]
     if administering:

@@ -347,10 +347,27 @@ def _court_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(general), re.compile(rf"(?:(?<!\w){articles}\s+)?((?:{named})(?!\w).*)$")
 
 
+@lru_cache(maxsize=1)
+def _exclusivity_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(words choosing non-exclusive courts, words choosing exclusive courts), in any language of the table."""
+    words = table()["exclusivity"]
+    return re.compile(bounded(words["non_exclusive"])), re.compile(bounded(words["exclusive"]))
+
+
+def exclusivity_written(text: str) -> str:
+    """'non-exclusive' or 'exclusive' where a court phrase says so in a language of the table ("foro non esclusivo",
+    "ausschließlicher Gerichtsstand"), else ""."""
+    non, only = _exclusivity_patterns()
+    return "non-exclusive" if non.search(text) else "exclusive" if only.search(text) else ""
+
+
 def courts_written(text: str) -> tuple[str, bool] | None:
     """Courts written in a language of the table, in English words: ("the courts of Madrid", True) for "los juzgados
-    y tribunales de Madrid", ("the Landgericht Frankfurt am Main", False) for a court it names; None otherwise."""
+    y tribunales de Madrid", ("the Landgericht Frankfurt am Main", False) for a court it names; None otherwise. Words
+    of exclusivity are read apart ("Foro competente esclusivo di Milano": "the courts of Milan")."""
     general, named = _court_patterns()
+    non, only = _exclusivity_patterns()
+    text = " ".join(only.sub(" ", non.sub(" ", text)).split())
     match = general.search(text)
     if match:
         city = match.group(1).strip().rstrip(".,;")

@@ -15,6 +15,7 @@ from typing import Any
 from contractgen.law.arbitration_text import BLANK_SEAT, SEAT_WANTED
 from contractgen.law.arbitration_text import LANGUAGES as LANGUAGES
 from contractgen.law.arbitration_text import parse_arbitration as parse_arbitration
+from contractgen.law.forum_words import exclusivity_written
 from contractgen.law.forums_agree import contradictions, merged
 from contractgen.law.cross_border import MainlandInterim, award_notes, country_name, mainland_interim
 from contractgen.law.institutions import Institution as Institution
@@ -134,7 +135,8 @@ def view_arbitration(fields: dict[str, Any], contract_language: str) -> Arbitrat
         institution=institution, rules=fields.get("rules") or institution.rules, seat=record.get("name", seat),
         seat_country=country, seat_jurisdiction=record.get("jurisdiction", ""), venue=_city(fields.get("venue") or ""),
         arbitrators=int(fields.get("arbitrators") or 3), language=fields.get("language") or contract_language,
-        appointing_authority=fields.get("appointing_authority") or "", emergency=emergency_rules and keep,
+        appointing_authority=fields.get("appointing_authority") or institution.appointing_authority,
+        emergency=emergency_rules and keep,
         emergency_excluded=emergency_rules and not keep, expedited=fields.get("expedited"),
         seat_in_convention=in_convention, seat_courts=record.get("courts", ""),
     )  # fmt: skip
@@ -183,10 +185,14 @@ def disputes_of(deal: Any, forum_country: str = "", forum_courts: str = "", foru
     interim, interim_notes = mainland_interim(deal, arbitration) if arbitration is not None else (None, [])
     notes = tuple(note for _, note in found) + tuple(interim_notes)
     at_risk = tuple(role for role, _ in found if role and arbitration is None)
+    written = "" if arbitration else exclusivity_written(deal.contract.jurisdiction or "")
     if disputes is None:
-        return DisputesView(arbitration=arbitration, notes=notes, judgment_at_risk=at_risk, mainland_interim=interim)
+        return DisputesView(
+            courts=written or "exclusive", arbitration=arbitration, notes=notes, judgment_at_risk=at_risk,
+            mainland_interim=interim,
+        )  # fmt: skip
     return DisputesView(
-        courts=disputes.courts,
+        courts=disputes.courts if "courts" in disputes.model_fields_set or not written else written,
         asymmetric_for=disputes.asymmetric_for,
         arbitration=arbitration,
         mediation=mediation_of(disputes.mediation, arbitration, (forum_courts, forum_key)),

@@ -33,6 +33,8 @@ class Institution:
     mediation: tuple[str, str] = ("", "")  # its own mediation service: (who appoints the mediator, the rules)
     recorded: bool = True  # False: named as the deal writes it, with no record in law/forums
     not_named_by: tuple[str, ...] = ()  # other institutions' names that begin with its short name
+    statute: bool = False  # ad hoc under a state's arbitration law ("the Arbitration and Conciliation Act, 1996")
+    appointing_authority: str = ""  # ad hoc: who appoints an arbitrator the parties do not, as the law or rules say
 
     def __str__(self) -> str:
         return self.name
@@ -56,7 +58,8 @@ def _institutions(law: LawLibrary) -> dict[str, Institution]:
             expedited=rules.get("expedited"), expedited_provision=rules.get("expedited_provision") or "",
             expedited_by_agreement_only=bool(rules.get("expedited_by_agreement_only")),
             ad_hoc=bool(item.get("ad_hoc")), country=item.get("country") or "", mediation=mediation_of_record(item),
-            not_named_by=tuple(item.get("not_named_by") or ()),
+            not_named_by=tuple(item.get("not_named_by") or ()), statute=bool(item.get("statute")),
+            appointing_authority=item.get("appointing_authority") or "",
         )  # fmt: skip
     return records
 

@@ -403,6 +403,8 @@ class ForumRecord(Common):
         description="names of other institutions that begin with its short name ('VIAC Vietnam'): not this one",
     )
     ad_hoc: bool = Field(False, description="true for ad hoc arbitration (no institution administers it)")
+    statute: bool = Field(False, description="true when the 'rules' are a state's arbitration law (ad hoc under it)")
+    appointing_authority: str | None = Field(None, description="ad hoc: who appoints an arbitrator the parties do not")
     rules: ForumRules
     mediation: Mediation | None = Field(None, description="its own mediation service, for a tiered clause")
     note: str | None = Field(None, description="what a drafter should know about the institution, in one sentence")

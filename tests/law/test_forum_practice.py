@@ -14,6 +14,8 @@ from contractgen.law.arbitration_text import parse_arbitration
 from contractgen.law.forum_words import (
     acronym_named,
     arbitration_words,
+    courts_written,
+    exclusivity_written,
     institution_named,
     language_mentioned,
     language_written,
@@ -205,3 +207,50 @@ def test_every_language_of_the_table_has_its_words_for_language():
 def test_a_language_written_in_words_not_read_is_found_for_a_note(code, word):
     text = f"ICC, Paris, {word} Klingonisch"
     assert language_written(text) == "" and language_mentioned(text).startswith(word)
+
+
+# --- courts written in their own language, exclusivity read ------------------------------------------------------
+
+GENERAL = [
+    (code, phrase)
+    for code, block in table()["courts"].items()
+    for phrase in block["general"]
+    if not phrase.endswith(("ist", "is", "est", ":"))  # those take the city after a verb or colon: tested below
+]
+
+
+@pytest.mark.parametrize("code, phrase", GENERAL, ids=[f"{c}-{p}" for c, p in GENERAL])
+def test_every_court_phrase_reduces_to_the_courts_of_the_place(code, phrase):
+    assert courts_written(f"{phrase} Zürich") == ("the courts of Zurich", True)
+
+
+EXCLUSIVE = [(kind, word) for kind in ("exclusive", "non_exclusive") for word in table()["exclusivity"][kind]]
+
+
+@pytest.mark.parametrize("kind, word", EXCLUSIVE, ids=[f"{k}-{w}" for k, w in EXCLUSIVE])
+def test_exclusivity_is_read_wherever_it_stands_and_the_courts_are_still_the_place(kind, word):
+    for text in (f"Foro competente {word} di Milano", f"los tribunales de Madrid, {word}"):
+        assert courts_written(text)[0] in ("the courts of Milan", "the courts of Madrid")
+        assert exclusivity_written(text) == kind.replace("_", "-")
+
+
+@pytest.mark.parametrize(
+    "written, courts, exclusivity",
+    [
+        ("Foro competente esclusivo di Milano", "the courts of Milan", "exclusive"),
+        ("ausschließlicher Gerichtsstand ist Zürich", "the courts of Zurich", "exclusive"),
+        ("Gerichtsstand: Zürich", "the courts of Zurich", ""),
+        ("los juzgados y tribunales de la ciudad de Madrid", "the courts of Madrid", ""),
+        ("tribunal compétent de Paris", "the courts of Paris", ""),
+        ("o foro competente da comarca de São Paulo", "the courts of São Paulo", ""),
+        ("foro non esclusivo di Roma", "the courts of Rome", "non-exclusive"),
+        ("exclusive forum London", "the courts of London", "exclusive"),
+    ],
+)
+def test_court_clauses_as_practitioners_write_them(written, courts, exclusivity):
+    assert courts_written(written)[0] == courts and exclusivity_written(written) == exclusivity
+
+
+def test_english_courts_keep_their_own_reading():
+    assert courts_written("the courts of England") is None
+    assert courts_written("the High Court of Justice for England") is None
