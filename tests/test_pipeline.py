@@ -25,6 +25,7 @@ MINI_WARNINGS = [
     "data_protection",
     "scope.services.0",
     "scope.services.1",
+    "scope.services",
     "service_levels",
     "liability",
     "security.vulnerability_remediation",
@@ -60,7 +61,8 @@ def test_clause_list_and_numbers(built):
     # the mini deal's client is a bank: a final document says as warnings what it reads into the deal, and that
     # neither company gives its number (the contract does not identify the contracting entity); its security section
     # states no remediation periods, so the draft states the defaults; its services have no descriptions and no service
-    # levels, so Schedule 1 proposes bracketed targets for the service run round the clock; with personal
+    # levels, so Schedule 1 proposes bracketed targets for the service run round the clock, and the service desk has no
+    # support hours and the client none, so Schedule 1 proposes its business hours in brackets; with personal
     # data and no liability section, data-protection liability is capped by default
     assert [w.split(":")[0] for w in built.warnings[1:]] == MINI_WARNINGS
 
