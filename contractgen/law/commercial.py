@@ -68,6 +68,7 @@ class ExecutionFormalities:
     e_signature: bool | None = None
     e_signature_law: str = ""
     e_signature_kind: str = ""  # "qualified" where only a qualified electronic signature satisfies written form
+    arbitration_authority: str = ""  # the provision that voids an arbitration agreement signed without authority
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,7 @@ def commercial_terms(data: dict[str, Any]) -> CommercialTerms:
             e_signature=execution.get("e_signature"),
             e_signature_law=_text(execution.get("e_signature_law")),
             e_signature_kind=_text(execution.get("e_signature_kind")),
+            arbitration_authority=_text(execution.get("arbitration_authority")),
         ),
         third_party_rights=ThirdPartyEnforcement(enforce=_text(third.get("enforce")), law=_text(third.get("law"))),
         proportionate_liability=ProportionateLiabilityRule(

@@ -128,6 +128,7 @@ def state_owned_sector(law_key: str) -> PublicSector:
         audit_office_plural=bool(office and own.get("audit_office_plural")),
         procurement_law=own.get("procurement_law") or "",
         termination_grounds=own.get("termination_grounds") or "",
+        arbitration_publicity=own.get("arbitration_publicity") or "",
     )
 
 

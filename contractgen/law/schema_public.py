@@ -88,6 +88,13 @@ class PublicBodyTerms(BaseModel):
     termination_grounds: str | None = Field(
         None, description="state_owned_company: a provision that lets it terminate its contracts, or ''"
     )
+    arbitration_publicity: str | None = Field(
+        None,
+        description=(
+            "state_owned_company: the provision that makes an arbitration to which such a company is a party public "
+            "(it is part of the public administration the provision names), as cited, or ''"
+        ),
+    )
     sources: list[str] | None = Field(None, description="where this kind's entry was read, where not the record's")
 
 

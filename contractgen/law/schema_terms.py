@@ -234,6 +234,14 @@ class Execution(Fact):
         None,
         description="qualified: only a qualified electronic signature satisfies written form, so the contract names it",
     )
+    arbitration_authority: str | None = Field(
+        None,
+        description=(
+            "the provision under which a legal person's representative may agree to arbitration only with authority "
+            "to do so (an arbitration agreement made without it is void), as the contract cites it, e.g. 'Article "
+            "4(1) of Federal Law No. 6 of 2018 on Arbitration'; null where the law has none or it was not checked"
+        ),
+    )
 
 
 class ThirdPartyRights(Fact):
