@@ -191,8 +191,8 @@ def public_sector_of(
         audit_office_plural=audit_plural,
         level=level,
         unrecorded=unrecorded,
-        procurement_law=data.get("procurement_law") or "",
-        termination_grounds=data.get("termination_grounds") or "",
+        procurement_law=_contract_law(data, kind, level, "procurement_law"),
+        termination_grounds=_contract_law(data, kind, level, "termination_grounds"),
         subcontracting=data.get("subcontracting") or "",
         delay_penalties=data.get("delay_penalties") or "",
         traceability=_traceability(data.get("payment_traceability")),
@@ -205,6 +205,18 @@ def public_sector_of(
         secrecy=secrecy,
         arbitration_publicity=data.get("arbitration_publicity") or "",
     )
+
+
+def _contract_law(data: dict[str, Any], kind: str, level: str, name: str) -> str:
+    """The procurement law or termination ground (``name``) for a body of ``kind`` at ``level``: the kind's own at
+    every level (a Colombian public hospital contracts under private law wherever it sits), else a local body's
+    where the record names one (a South African municipality's MFMA), else the record's."""
+    own = ((data.get("by_kind") or {}).get(kind) or {}).get(name)
+    if own is not None:
+        return str(own)
+    if level == "local" and data.get(f"local_{name}") is not None:
+        return str(data[f"local_{name}"])
+    return str(data.get(name) or "")
 
 
 def public_sector_of_party(law_key: str, client: Any) -> PublicSector:

@@ -83,10 +83,18 @@ class PublicBodyTerms(BaseModel):
     audit_office: str | None = Field(None, description="the public auditor of this kind of body, or ''")
     audit_office_plural: bool | None = Field(None, description="the auditor is several persons: 'them'")
     procurement_law: str | None = Field(
-        None, description="state_owned_company: the procurement law the company itself applies, as cited"
+        None,
+        description=(
+            "the procurement law this kind applies, as cited, at every level (a state-owned company's own law; a "
+            "public hospital that contracts under private law: '')"
+        ),
     )
     termination_grounds: str | None = Field(
-        None, description="state_owned_company: a provision that lets it terminate its contracts, or ''"
+        None,
+        description=(
+            "a provision that lets this kind terminate its contracts, at every level, or '' where none does (its "
+            "contracts are private-law contracts)"
+        ),
     )
     arbitration_publicity: str | None = Field(
         None,
@@ -249,6 +257,12 @@ class PublicSectorLaw(BaseModel):
             "the provision that lets a public body terminate a public contract, e.g. 'section 78 of the Procurement "
             "Act 2023'"
         ),
+    )
+    local_procurement_law: str | None = Field(
+        None, description="the procurement law a local body applies instead, where different (South Africa's MFMA)"
+    )
+    local_termination_grounds: str | None = Field(
+        None, description="the provision that lets a local body terminate a public contract instead, where different"
     )
     subcontracting: str = Field(
         "", description="the provision under which a public body authorises each subcontract, where the law has one"

@@ -25,6 +25,8 @@ from contractgen.law.library import active
 from contractgen.law.public_sector import state_owned_sector
 from contractgen.pipeline import Workspace, build_document
 from tests.e2e.test_hardening import docx_text
+from tests.e2e.test_public_sector_records import _cases as public_cases
+from tests.e2e.test_public_sector_records import rendered as public_rendered
 from tests.party_matrix import BASE, FOLDER
 
 WORKSPACE = Workspace()
@@ -36,6 +38,14 @@ STATE_OWNED = sorted(
 )
 AUTHORITY = sorted(key for key, data in RECORDS.items() if (data.get("execution") or {}).get("arbitration_authority"))
 CONFIDENTIAL = "The Parties will keep confidential the existence of any arbitration"
+PUBLIC_CASES = public_cases()
+
+
+def public_sector_of_for(key: str, kind: str):
+    """The terms the generated public-body deal of tests/e2e/test_public_sector_records.py gets (its level by kind)."""
+    from contractgen.law.public_sector import public_sector_of
+
+    return public_sector_of(key, kind, True)
 
 
 @lru_cache(maxsize=None)
@@ -98,3 +108,34 @@ def test_a_party_agreeing_to_arbitrate_confirms_the_authority_its_law_requires(k
 
 def test_a_law_with_no_such_rule_has_no_authority_statement():
     assert "authorised to agree to arbitration on its behalf" not in rendered("england-and-wales", "company")
+
+
+def test_a_body_of_a_kind_with_its_own_contract_law_gets_no_general_ground():
+    from contractgen.law.public_sector import public_sector_of
+
+    hospital = public_sector_of("colombia", "health_body", True, "local", ("Subred Norte E.S.E.",), "Bogotá D.C.")
+    assert hospital.termination_grounds == "" and hospital.procurement_law == ""
+    assert hospital.audit_office == "the Comptroller's Office of Bogotá (Contraloría de Bogotá D.C.)"
+    ministry = public_sector_of("colombia", "government_department", True)
+    assert ministry.termination_grounds == "Article 17 of Law 80 of 1993"
+
+
+def test_a_local_body_gets_the_procurement_law_its_record_names_for_one():
+    from contractgen.law.public_sector import public_sector_of
+
+    municipality = public_sector_of("south-africa", "local_authority", True, "local")
+    assert "Municipal Finance Management Act 56 of 2003" in municipality.procurement_law
+    assert "section 116(1)(b)(i)" in municipality.termination_grounds
+    assert public_sector_of("south-africa", "government_department", True).procurement_law == ""
+
+
+@pytest.mark.parametrize(
+    ("key", "kind"),
+    [(key, kind) for key, kind in PUBLIC_CASES if public_sector_of_for(key, kind).procurement_law],
+    ids=lambda v: v,
+)
+def test_a_public_body_is_told_the_procurement_law_its_record_names(key, kind):
+    law = public_sector_of_for(key, kind).procurement_law
+    assert f"has procured this Agreement under {law}, and the Parties will amend or extend it only as that law" in (
+        public_rendered(key, kind)
+    )
