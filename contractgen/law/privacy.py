@@ -332,7 +332,7 @@ def assumed_section(
     """A data protection section for personal data of the kinds in `profiles` (data subjects, categories, special
     categories) under the privacy law of the client's `country`: the client controller and the supplier processor
     in that law's words, and its first transfer mechanism where a country of `supplier` (processing_countries) is outside its
-    territory and not adequate; under the laws `names` where given (a public body's own). None where no general privacy
+    territory and not adequate (for a law without an adequacy list, its default mechanism); under the laws `names` where given (a public body's own). None where no general privacy
     law of that country is recorded."""
     law = privacy_law_named(names) if names else privacy_law_of(country)
     if law is None:
@@ -348,7 +348,13 @@ def assumed_section(
         section["roles"] = {"client": controller, "supplier": processor}
     adequacy = regime.adequacy
     outside = adequacy is not None and any(c and c not in adequacy.inside | adequacy.adequate for c in supplier)
+    own = {*regime.inside, *([regime.territory] if regime.territory and len(regime.territory) == 2 else [])}
+    key = ""
     if regime.transfers_restricted and outside and regime.mechanisms:
-        mechanism = load_registry()[1][regime.mechanisms[0]]
+        key = regime.mechanisms[0]
+    elif adequacy is None and regime.default and any(c and c not in own for c in supplier):
+        key = regime.default  # a law drafted by its own mechanism (a Colombian transmission contract)
+    if key:
+        mechanism = load_registry()[1][key]
         section["international_transfers"] = {"mechanism": (mechanism.aliases or (mechanism.name,))[0]}
     return section

@@ -77,8 +77,8 @@ def test_common_and_mixed_law_places_keep_the_general_wording():
     for place in ("England and Wales", "Scotland", "Ireland", "India", "Singapore", "Israel"):
         view = company_view(_party(name="Atlas Data Limited", incorporated_in=place))
         assert not view.neutral and not view.described, place
-    unknown = company_view(_party(name="Atlas Data S.A.", incorporated_in="Uruguay"))
-    assert unknown.neutral and unknown.unknown == "the law of Uruguay"
+    unknown = company_view(_party(name="Atlas Data S.A.", incorporated_in="Paraguay"))
+    assert unknown.neutral and unknown.unknown == "the law of Paraguay"
     chile = company_view(_party(name="Atlas Data", incorporated_in="Chile", company_number="76.543.210-K"))
     assert chile.neutral and chile.label == "RUT" and chile.number == "RUT 76.543.210-K" and "SpA" in chile.unknown
 
@@ -103,13 +103,13 @@ def test_a_chilean_supplier_without_its_rut_is_asked_for_it_by_name(tmp_path):
 
 
 def test_a_supplier_from_a_place_without_a_record_is_neutral_with_a_note(tmp_path):
-    path = overlaid(SAMPLES / "deal-example.yaml", OVERLAYS / "supplier-uruguay.yaml", tmp_path)
+    path = overlaid(SAMPLES / "deal-example.yaml", OVERLAYS / "supplier-paraguay.yaml", tmp_path)
     note = {n.id: n for n in load_deal(path).notes}["default-company-form:supplier"]
-    assert "the law of Uruguay" in note.unrecognised and "its legal form as its register records it" in note.check
+    assert "the law of Paraguay" in note.unrecognised and "its legal form as its register records it" in note.check
     text = contract_text(path)
     assert (
-        "Montevideo Software S.A., a company organised under the laws of Uruguay with registration number "
-        "217123450019, whose registered office is at"
+        "Asunción Software S.A., a company organised under the laws of Paraguay with registration number "
+        "80012345-6, whose registered office is at"
     ) in text
 
 

@@ -79,7 +79,7 @@ def test_a_terse_deal_gets_the_kinds_scope_hours_and_its_clients_privacy_law(law
     round_the_clock = "during the following support hours: 24x7" in text
     assert round_the_clock == (row["support_hours"] == "24x7"), text[text.find("Support hours.") :][:200]
     if law == "new_york":
-        assert "no general privacy law of United States is recorded" in warnings
+        assert "no general privacy law of the United States is recorded" in warnings
         assert "The Data Protection Laws include" not in text
     elif why := public_body_outside(deal):  # a Singapore public agency, a Swiss canton or commune
         # its own law where a record names it, else the general law's processor terms as the nearest regime: never none

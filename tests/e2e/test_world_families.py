@@ -88,6 +88,11 @@ PRIVACY_MARKETS = {
     "vn-pdpl": "vietnam",
     "ar-pdpl": "argentina",
     "eg-pdpl": "egypt",
+    "co-ley-1581": "colombia",
+    "cl-ley-19628": "chile",
+    "pe-ley-29733": "peru",
+    "uy-ley-18331": "uruguay",
+    "ae-pdpl": "uae",
 }
 
 

@@ -99,7 +99,7 @@ SEATS = [
     ("Santiago de Chile", "CL", "chile"),
     ("Buenos Aires", "AR", "argentina"),
     ("Ciudad de Panamá", "PA", ""),
-    ("Montevideo", "UY", ""),
+    ("Montevideo", "UY", "uruguay"),
     ("Milano", "IT", "italy"),
     ("Madrid", "ES", "spain"),
     ("Ciudad de México", "MX", "mexico"),

@@ -157,9 +157,9 @@ def test_a_company_of_a_country_without_a_record_is_described_with_its_english_n
 
     from contractgen.law.companies import company_view
 
-    party = SimpleNamespace(kind="company", incorporated_in="Uruguai", name="Montevideo Datos S.A.")
+    party = SimpleNamespace(kind="company", incorporated_in="Paraguai", name="Asunción Datos S.A.")
     view = company_view(party)
-    assert view.neutral and view.place == "Uruguay" and view.unknown == "the law of Uruguay"
+    assert view.neutral and view.place == "Paraguay" and view.unknown == "the law of Paraguay"
 
 
 def _notes(governing_law: str, arbitration: object = None) -> list:

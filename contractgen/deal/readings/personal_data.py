@@ -18,12 +18,12 @@ from contractgen.law.privacy_names import deal_countries
 from contractgen.law.regimes import deal_regulations, resolve_regulations
 
 
-from contractgen.deal.readings.sector import assume, client_country, guessed_sector
+from contractgen.deal.readings.sector import assume, client_country, client_place, guessed_sector
 from contractgen.law.seats import country_code
 from contractgen.law.jurisdictions import law_of
 from contractgen.law.party_kinds import kind_view
 from contractgen.law.public_sector import PublicSector, level_of, public_sector_in
-from contractgen.values.countries import country_name
+from contractgen.values.countries import country_in_sentence
 from contractgen.values.text import with_indefinite_article
 
 
@@ -96,6 +96,13 @@ def public_body_outside(deal: Any, table: str = "public_bodies_outside") -> str:
     return str(row.get("why", "")) if level in row.get("levels", ()) else ""
 
 
+def free_zone_law(deal: Any) -> dict[str, str]:
+    """The data protection law of the free zone the client is established in (the DIFC's, the ADGM's), with why its
+    country's general law does not reach it; {} elsewhere."""
+    row = _personal_data_words()["free_zone_laws"].get(client_place(deal)[1]) or {}
+    return {"law": str(row["law"]), "why": str(row["why"])} if row else {}
+
+
 def own_privacy_laws(deal: Any) -> tuple[str, ...]:
     """The data protection laws a public-body client's own level or region answers to, as its country's record
     names them (its canton's, its Land's), or ()."""
@@ -108,14 +115,17 @@ def assumed_personal_data(deal: Any) -> tuple[dict[str, Any], str] | None:
     own level's or region's law where recorded, else the general law's processor terms as the nearest regime."""
     if "data_protection" in deal.model_fields_set:
         return None
-    found, own = _profiles(deal), own_privacy_laws(deal)
+    zone = free_zone_law(deal)
+    found, own = _profiles(deal), ((zone["law"],) if zone else own_privacy_laws(deal))
     kinds, country = [kind for _, kind in found], data_country(deal)
     section = assumed_section(kinds, country, processing_countries(deal), own)
     if section is None:
         return None
     section["breach_notification"] = _personal_data_words()["breach_notification"]
     reasons = [reason for reason, _ in found]
-    if own:
+    if zone:
+        reasons.append(f"it is established in a free zone: {zone['why']}")
+    elif own:
         reasons.append(f"as a public body it answers to {' and '.join(own)} (the law record of its level or region)")
     elif outside := public_body_outside(deal):
         reasons.append(f"{outside}; no record names that law, so the draft uses {section['regulations'][0]}'s "
@@ -168,7 +178,8 @@ def apply_personal_data(deal: Any) -> tuple[Any, list[Finding]]:
         + f"; breach notice within {dp.breach_notification}"
         + (f"; transfers to the supplier's country under {transfer}" if transfer else "")
     )
-    laws, whose = " and ".join(section["regulations"]), "level or region" if own_privacy_laws(deal) else "country"
+    laws = " and ".join(section["regulations"])
+    whose = "free zone" if free_zone_law(deal) else "level or region" if own_privacy_laws(deal) else "country"
     check = (
         f"what personal data the Services involve, that {laws} (the law of the client's {whose}) governs it and the "
         "transfers it needs, and write data_protection (data_protection: null for none)"
@@ -192,16 +203,15 @@ def _no_law_known(deal: Any) -> tuple[Any, list[Finding]]:
         return deal, []
     why = "; ".join(reason for reason, _ in _profiles(deal))
     unrecognised = f"the deal has no data_protection section, but {why}"
-    drafted = (
-        f"no general privacy law of {country_name(country)} is recorded, so the draft has no data-protection terms"
-    )
+    place = country_in_sentence(country)
+    drafted = f"no general privacy law of {place} is recorded, so the draft has no data-protection terms"
     if outside := public_body_outside(deal):
         drafted = f"{outside}; the draft has no data-protection terms"
     rules = ("the public-sector or regional data protection law that binds the client, and the terms it requires of its suppliers" if outside else
              "the data-breach statute of the client's state and the sector rules for its business, such as HIPAA, the "
              "GLBA or a state regulator's cybersecurity rules" if country == "US" else
-             f"the data protection law of {country_name(country)} and the terms it requires of a processor or of a "
-             "transfer abroad, and any sector rules for the client's business")  # fmt: skip
+             f"whether {place} has a general data protection law and, if so, the terms it requires of a processor and "
+             "of a transfer abroad, and any sector rules for the client's business")  # fmt: skip
     check = (
         f"which privacy laws govern the personal data ({rules}), and write data_protection with them (null for none)"
     )
