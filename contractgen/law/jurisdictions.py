@@ -30,6 +30,7 @@ from contractgen.law.commercial import (
 from contractgen.law.families import load_families, split_qualifier
 from contractgen.law.law_names import (
     country_named,
+    written_in_english,
     english_qualifier,
     excludes_cisg,
     gloss,
@@ -39,7 +40,7 @@ from contractgen.law.law_names import (
 from contractgen.law.forum_words import arbitration_pattern, courts_written
 from contractgen.law.institutions import institutions_in, other_named
 from contractgen.law.library import LawLibrary, active
-from contractgen.values.countries import country_name
+from contractgen.values.countries import country_in_sentence, country_name
 from contractgen.values.duration_words import fold
 from contractgen.law.national import BreachStatute, CopyrightTransfer, CourtTermination, NationalRules, national_rules
 
@@ -228,6 +229,18 @@ def _find(text: str) -> Jurisdiction | None:
     return load_jurisdictions()[key] if key else None
 
 
+def unrecorded_wording(governing_law: str) -> str:
+    """The words after "governed by" for a law no record keeps: "the laws of <the country in English>" where the deal
+    names a country no record covers in another language ("ley paraguaya", "leyes de Paraguay"), with its qualifier in
+    English; else the deal's words ("the laws of the Republic of Ghana", "Bulgarian law")."""
+    law, qualifier = split_qualifier(governing_law)
+    code = "" if written_in_english(law) else country_named(law)
+    if not code or any(record.country == code for record in load_jurisdictions().values()):
+        return governing_law
+    place = f"the laws of {country_in_sentence(code)}"
+    return f"{place}, {english_qualifier(qualifier)}" if qualifier else place
+
+
 def national_key(code: str) -> str:
     """The record of a country's law as a whole: the one its English name finds ("United Arab Emirates" → uae, not
     the DIFC), else its only record; "" for a country whose law the records keep by state, province or law
@@ -378,7 +391,7 @@ def law_of(governing_law: str, wording: str | None = None) -> Law:
         return Law(
             key="",
             name=written.law,
-            wording=wording or governing_law,
+            wording=wording or unrecorded_wording(governing_law),
             family=family.key if family else "",
             tradition=family.variants if family else "civil",
             country=written.country,

@@ -5,7 +5,9 @@ law and the words for a kind of state ("leis da República Federativa do Brasil"
 Deutschland", "日本法", "대한민국 법"). A qualifier lawyers add ("unter Ausschluss des UN-Kaufrechts und der
 Verweisungsnormen") is read as what it excludes and printed in English ("excluding its conflict-of-laws rules and
 the United Nations Convention on Contracts for the International Sale of Goods"). A law written with a country's
-adjective ("deutsches Recht", "ley chilena") is not read here: it is data in that country's jurisdiction record.
+adjective ("deutsches Recht", "ley uruguaya", "prawo polskie") is read back to the country's CLDR name by the
+endings of the words file (`adjectives`); an irregular one ("svensk rätt") is data in that country's jurisdiction
+record (`local_names`).
 """
 
 from __future__ import annotations
@@ -57,7 +59,8 @@ def _words(text: str) -> list[str]:
 
 def country_named(text: str) -> str:
     """The ISO code of the one country a place or a law names by its name in any language, with the words for
-    law and for a kind of state around it ("España", "leis da República Federativa do Brasil", "日本法"), or ""."""
+    law and for a kind of state around it ("España", "leis da República Federativa do Brasil", "日本法"), or by its
+    adjective beside a word for law ("ley uruguaya", "prawo polskie", "deutsches Recht"), or ""."""
     words = _words(text)
     if not words:
         return ""
@@ -65,15 +68,54 @@ def country_named(text: str) -> str:
         if words[-1].endswith(suffix) and len(words[-1]) > len(suffix):
             words = [*words[:-1], words[-1][: -len(suffix)]]
             break
+    of_law = any(fold(w) in _law_words() for w in words)
     while words:
         code = country_by_name(" ".join(words))
         if code:
             return code
+        if of_law and len(words) == 1:
+            return adjective_country(words[0])
         stripped = _strip_run(words, _leading(), at_start=True) or _strip_run(words, _trailing(), at_start=False)
         if stripped is None:
             return ""
         words = stripped
     return ""
+
+
+def written_in_english(law: str) -> bool:
+    """True when a law is written with an English word for law ("Bulgarian law", "the laws of Ghana")."""
+    english = {fold(w) for w in table()["law_words"]["en"] if " " not in w}
+    return any(fold(w) in english for w in _words(law))
+
+
+@lru_cache(maxsize=1)
+def _law_words() -> frozenset[str]:
+    return frozenset(fold(w) for ws in table()["law_words"].values() for w in ws if " " not in w)
+
+
+@lru_cache(maxsize=1)
+def _adjective_rules() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """Every language's (name endings, adjective endings), each ending folded, the longest adjective endings first."""
+    rules = [rule for rules in table()["adjectives"]["rules"].values() for rule in rules]
+    return tuple(
+        (tuple(fold(d) for d in rule["drop"]), tuple(sorted((fold(a) for a in rule["add"]), key=len, reverse=True)))
+        for rule in rules
+    )
+
+
+@lru_cache(maxsize=512)
+def adjective_country(word: str) -> str:
+    """The ISO code of the one country whose CLDR name a law's adjective is made from ("uruguaya" → UY, "belge" → BE,
+    "polskie" → PL, "svizzero" → CH), by the endings of the words file; "" where none or more than one is."""
+    folded, least = fold(word), int(table()["adjectives"]["min_stem"])
+    found: set[str] = set()
+    for drops, adds in _adjective_rules():
+        for add in adds:
+            stem = folded[: len(folded) - len(add)] if add else folded
+            if not folded.endswith(add) or len(stem) < least:
+                continue
+            found |= {code for drop in drops if (code := country_by_name(stem + drop))}
+    return found.pop() if len(found) == 1 else ""
 
 
 def _strip_run(words: list[str], runs: tuple[tuple[str, ...], ...], at_start: bool) -> list[str] | None:

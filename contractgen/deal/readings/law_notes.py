@@ -68,9 +68,13 @@ def note_governing_law(deal: Any, data: Any) -> Iterator[Finding]:
                 "governing-law",
             )
         return
+    from contractgen.law.jurisdictions import unrecorded_wording
+
     written = read_law(written_law)
     family = family_of(written.country, written.law)
     place = written.country_name or written.law
+    wording = unrecorded_wording(written_law)
+    words = "its words" if wording == written_law else f"the words {wording!r} for it"
     check = (
         f"the governing-law, liability, insolvency, employee and third-party clauses against the law of {place}; "
         "then add a jurisdiction record under law/jurisdictions"
@@ -89,7 +93,7 @@ def note_governing_law(deal: Any, data: Any) -> Iterator[Finding]:
             "governing-law",
             written_law,
             f"the governing law {written_law!r} has no jurisdiction record and no legal family{federal}",
-            "the draft uses its words and the generic civil-law terms (no English common-law terms)",
+            f"the draft uses {words} and the generic civil-law terms (no English common-law terms)",
             check,
             "governing-law",
         )
@@ -100,7 +104,7 @@ def note_governing_law(deal: Any, data: Any) -> Iterator[Finding]:
             written_law,
             f"the governing law {written_law!r} has no jurisdiction record{federal}, and its legal family "
             f"({family.name}) has no terms in the library",
-            f"the draft uses its words and the {family.variants}-law clause variants its family record names, "
+            f"the draft uses {words} and the {family.variants}-law clause variants its family record names, "
             "without English statutes",
             check,
             "governing-law",
@@ -111,7 +115,7 @@ def note_governing_law(deal: Any, data: Any) -> Iterator[Finding]:
             "governing-law",
             written_law,
             f"the governing law {written_law!r} has no jurisdiction record{federal}",
-            f"the draft uses its words and the terms of its legal family ({family.name})",
+            f"the draft uses {words} and the terms of its legal family ({family.name})",
             check,
             "governing-law",
         )
