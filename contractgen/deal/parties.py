@@ -15,8 +15,10 @@ clauses (``deal.forums``).
 from __future__ import annotations
 
 import re
-
+from pathlib import Path
 from typing import Annotated, Any, Literal
+
+import yaml
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
@@ -146,6 +148,12 @@ STATE_OWNED = (
 )  # fmt: skip
 
 
+# The kinds as the laws of other places and their lawyers name them ("commune", "ministère", "público"), as data.
+KIND_WORDS: dict[str, dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).with_name("data") / "party_kind_words.yaml").read_text(encoding="utf-8")
+)["words"]
+STATE_OWNED += tuple(word for word, entry in KIND_WORDS.items() if entry.get("state_owned"))
+KINDS.update({word: entry["kind"] for word, entry in KIND_WORDS.items() if not entry.get("state_owned")})
 # the kind field's accepted forms include them (the party's before-validator has already made them a company)
 KINDS.update({word: "company" for word in STATE_OWNED})
 
@@ -388,6 +396,7 @@ LEGAL_FORMS = {
     "charitable company": "charitable company",
 }
 REGIONAL_KINDS = ("region", "regional authority", "regional council")
+_KIND_LEVELS = {_kind_key(word): entry["level"] for word, entry in KIND_WORDS.items() if entry.get("level")}
 # how a name says its own kind after a comma or in brackets: "…, a partnership", "… (a partnership)", "…, eine GmbH"
 _NAMED_KIND = re.compile(
     r"(?i)(?:,\s*|\(\s*)(?:a|an|the|eine?|une?|una?|uma?|en|ett|een|die|der|das)\s+(?P<words>[^,()]+?)\s*\)?\s*$"
@@ -403,6 +412,9 @@ def written_kind(data: Any) -> Any:
         data = {**data, "legal_form": LEGAL_FORMS[written]}
     if written in REGIONAL_KINDS and not data.get("level"):
         data = {**data, "level": "regional"}
+    level = _KIND_LEVELS.get(_kind_key(data["kind"]))
+    if level and not data.get("level"):
+        data = {**data, "level": level}  # "state government": a regional body; "commune": a local one
     return data
 
 

@@ -142,3 +142,24 @@ def test_a_statute_written_in_english_or_with_a_capitalised_name_is_kept_as_writ
 def test_an_article_the_deal_sets_to_none_keeps_the_short_name_as_written():
     party = ClientParty(name="Hague Holdings B.V.", short_name="The Hague Office", article="none", address="The Hague")
     assert party.short_name == "The Hague Office" and party.article == "none"
+
+
+def _kind_words():
+    from contractgen.deal.parties import KIND_WORDS
+
+    return sorted(KIND_WORDS.items())
+
+
+@pytest.mark.parametrize("word, entry", _kind_words(), ids=lambda v: v if isinstance(v, str) else "")
+def test_every_kind_word_of_the_data_reads_as_its_kind_level_and_ownership(word, entry):
+    for written in {w for w in (word, word.upper(), word.capitalize()) if w.casefold() == word.casefold()}:
+        party = ClientParty(name="Example", kind=written, address="Somewhere 1")
+        assert party.kind == entry["kind"], written
+        assert party.state_owned == bool(entry.get("state_owned")), written
+        if entry.get("level"):
+            assert party.level == entry["level"], written
+
+
+def test_a_level_the_deal_writes_wins_over_the_level_its_kind_word_implies():
+    party = ClientParty(name="Example", kind="province", level="national", address="Somewhere 1")
+    assert party.level == "national"
