@@ -106,8 +106,14 @@ def _adjective_rules() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
 @lru_cache(maxsize=512)
 def adjective_country(word: str) -> str:
     """The ISO code of the one country whose CLDR name a law's adjective is made from ("uruguaya" → UY, "belge" → BE,
-    "polskie" → PL, "svizzero" → CH), by the endings of the words file; "" where none or more than one is."""
+    "polskie" → PL, "svizzero" → CH), by the endings of the words file, or from its list of irregular ones
+    ("ecuatoriana" → EC); "" where none or more than one is."""
     folded, least = fold(word), int(table()["adjectives"]["min_stem"])
+    irregular = {fold(w): code for w, code in table()["adjectives"]["irregular"]["words"].items()}
+    singular = [folded, re.sub(r"s$", "", folded), re.sub(r"es$", "", folded)]
+    for form in [*singular, *(re.sub(r"a$", "o", w) for w in singular)]:
+        if form in irregular:
+            return str(irregular[form])
     found: set[str] = set()
     for drops, adds in _adjective_rules():
         for add in adds:

@@ -55,6 +55,9 @@ UNRECORDED = [
     ("direito angolano", "AO", "the laws of Angola"),
     ("droit sénégalais", "SN", "the laws of Senegal"),
     ("droit tunisien", "TN", "the laws of Tunisia"),
+    ("leyes ecuatorianas", "EC", "the laws of Ecuador"),  # irregular: from the words file's list
+    ("derecho salvadoreño", "SV", "the laws of El Salvador"),
+    ("ley dominicana", "DO", "the laws of the Dominican Republic"),
     ("ley paraguaya, con exclusión de la Convención de Viena", "PY",
      "the laws of Paraguay, excluding the United Nations Convention on Contracts for the International Sale of Goods"),
 ]  # fmt: skip
