@@ -375,6 +375,15 @@ def _without_cisg(qualifier: str) -> str:
     return "" if re.fullmatch(r"(?:but\s+)?excluding", rest, flags=re.IGNORECASE) else rest
 
 
+def _with_unit(law: str, unit: str) -> str:
+    """A record's law with the state, province or emirate a deal names beside it kept in the sentence ("the laws of
+    Lagos State and of the Federal Republic of Nigeria"); the record's law alone when none is named."""
+    if not unit:
+        return law
+    rest = re.sub(r"^the\s+laws?\s+of\s+", "", law, flags=re.IGNORECASE)
+    return f"the laws of {unit} and of {rest}" if rest != law else f"the laws of {unit} and {law}"
+
+
 def law_of(governing_law: str, wording: str | None = None) -> Law:
     """The `law` value of a contract (its wording given explicitly, or taken from the record).
 
@@ -384,7 +393,7 @@ def law_of(governing_law: str, wording: str | None = None) -> Law:
     """
     from contractgen.law.families import family_of, read_law
 
-    record, qualifier = find_law(governing_law)
+    record, qualifier, beside = read_governing_law(governing_law)
     if record is None:
         written = read_law(governing_law)
         family = family_of(written.country, written.law)
@@ -401,7 +410,7 @@ def law_of(governing_law: str, wording: str | None = None) -> Law:
     return Law(
         key=record.key,
         name=record.name,
-        wording=wording or _qualified(record.law, qualifier),
+        wording=wording or _qualified(_with_unit(record.law, beside), qualifier),
         family=record.family,
         tradition=record.tradition,
         country=record.country,

@@ -23,6 +23,7 @@ from contractgen.law.forum_words import (
 )
 from contractgen.law.forums_agree import COMPARED, contradictions, merged
 from contractgen.law.institutions import load_institutions
+from contractgen.law.jurisdictions import law_of, load_jurisdictions, read_governing_law
 
 # --- an arbitration written in both fields -------------------------------------------------------------------------
 
@@ -254,3 +255,26 @@ def test_court_clauses_as_practitioners_write_them(written, courts, exclusivity)
 def test_english_courts_keep_their_own_reading():
     assert courts_written("the courts of England") is None
     assert courts_written("the High Court of Justice for England") is None
+
+
+# --- a state's law named with its federation's ----------------------------------------------------------------
+
+RECORDS = sorted(load_jurisdictions().values(), key=lambda r: r.key)
+JOINED = [r for r in RECORDS if read_governing_law(f"the laws of Ogun State and {r.name}")[2] == "Ogun State"]
+
+
+def test_a_state_beside_a_country_is_read_for_most_records():
+    assert len(JOINED) > len(RECORDS) / 2 and "nigeria" in {r.key for r in JOINED}
+
+
+@pytest.mark.parametrize("record", JOINED, ids=[r.key for r in JOINED])
+def test_the_state_named_beside_a_record_stays_in_the_governing_law_sentence(record):
+    wording = law_of(f"the laws of Ogun State and {record.name}").wording
+    assert wording.startswith("the laws of Ogun State and ") and record.law.split(" of ", 1)[-1] in wording
+
+
+def test_lagos_state_and_the_federation():
+    assert law_of("the laws of Lagos State and the Federal Republic of Nigeria").wording == (
+        "the laws of Lagos State and of the Federal Republic of Nigeria"
+    )
+    assert law_of("English law").wording == "the laws of England and Wales"

@@ -39,7 +39,8 @@ def note_governing_law(deal: Any, data: Any) -> Iterator[Finding]:
             "law-beside",
             beside,
             f"the governing law names {beside} beside {record.name}",
-            f"the draft follows the record of {record.name}; the library has no record of the law of {beside}",
+            f"the governing-law clause names the laws of {beside} with those of {record.name}, and the draft follows "
+            f"the record of {record.name} for the rest; the library has no record of the law of {beside}",
             f"the terms the law of {beside} adds (its procurement, access-to-information and audit law)",
             "governing-law",
         )
