@@ -29,6 +29,7 @@ from contractgen.law.commercial import (
 )
 from contractgen.law.families import load_families, split_qualifier
 from contractgen.law.law_names import (
+    with_unit,
     country_named,
     written_in_english,
     english_qualifier,
@@ -375,15 +376,6 @@ def _without_cisg(qualifier: str) -> str:
     return "" if re.fullmatch(r"(?:but\s+)?excluding", rest, flags=re.IGNORECASE) else rest
 
 
-def _with_unit(law: str, unit: str) -> str:
-    """A record's law with the state, province or emirate a deal names beside it kept in the sentence ("the laws of
-    Lagos State and of the Federal Republic of Nigeria"); the record's law alone when none is named."""
-    if not unit:
-        return law
-    rest = re.sub(r"^the\s+laws?\s+of\s+", "", law, flags=re.IGNORECASE)
-    return f"the laws of {unit} and of {rest}" if rest != law else f"the laws of {unit} and {law}"
-
-
 def law_of(governing_law: str, wording: str | None = None) -> Law:
     """The `law` value of a contract (its wording given explicitly, or taken from the record).
 
@@ -410,7 +402,7 @@ def law_of(governing_law: str, wording: str | None = None) -> Law:
     return Law(
         key=record.key,
         name=record.name,
-        wording=wording or _qualified(_with_unit(record.law, beside), qualifier),
+        wording=wording or _qualified(with_unit(record.law, beside), qualifier),
         family=record.family,
         tradition=record.tradition,
         country=record.country,

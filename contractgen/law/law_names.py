@@ -182,3 +182,12 @@ def excludes_cisg(qualifier: str) -> bool:
     words = [w for item in table()["qualifiers"]["excluded"] if item.get("cisg") for w in item["words"]]
     words += ["United Nations Convention on Contracts for the International Sale of Goods", "sale of goods"]
     return any(re.search(rf"(?<!\w){re.escape(fold(w))}(?!\w)", folded) for w in words)
+
+
+def with_unit(law: str, unit: str) -> str:
+    """A record's law with the state, province or emirate a deal names beside it kept in the sentence ("the laws of
+    Lagos State and of the Federal Republic of Nigeria"); the record's law alone when none is named."""
+    if not unit:
+        return law
+    rest = re.sub(r"^the\s+laws?\s+of\s+", "", law, flags=re.IGNORECASE)
+    return f"the laws of {unit} and of {rest}" if rest != law else f"the laws of {unit} and {law}"
