@@ -74,3 +74,23 @@ def _write(tmp_path, country: str):
     path = tmp_path / "client.yaml"
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
     return path
+
+
+def test_a_uae_public_body_is_outside_the_pdpl_with_a_note(tmp_path):
+    data = yaml.safe_load(BASE.read_text("utf-8"))
+    data["parties"]["client"] = {
+        "name": "Dubai Digital Authority",
+        "short_name": "Authority",
+        "kind": "government agency",
+        "address": "Emirates Towers, Sheikh Zayed Road, Dubai, United Arab Emirates",
+    }
+    data["contract"]["governing_law"] = (
+        "the laws of the Emirate of Dubai and the federal laws of the United Arab Emirates"
+    )
+    data["contract"]["draft"] = True
+    path = tmp_path / "authority.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
+    loaded = load_deal(path)
+    note = next(n for n in loaded.notes if n.id.startswith("personal-data-assumed"))
+    assert "does not apply to government data or to the government authorities" in note.message
+    assert "nearest regime" in note.message
