@@ -35,6 +35,7 @@ from contractgen.law.law_names import (
     english_qualifier,
     excludes_cisg,
     gloss,
+    place_of_law,
     places_joined,
     without_article,
 )
@@ -227,6 +228,8 @@ def _find(text: str) -> Jurisdiction | None:
     if found is not None:
         return found
     key = national_key(country_named(text)) if re.search(r"\w", text) else ""
+    if not key and (place := place_of_law(text)) and place != text.strip():
+        return _find(place)  # "les lois applicables au Québec": the record of Québec
     return load_jurisdictions()[key] if key else None
 
 

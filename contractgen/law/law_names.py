@@ -43,6 +43,7 @@ def _leading() -> tuple[tuple[str, ...], ...]:
     words = table()
     runs = {fold(w) for ws in words["law_words"].values() for w in ws}
     runs |= {fold(w) for w in words["joiners"]} | {fold(w) for w in words["state_words"]}
+    runs |= {fold(w) for w in words.get("in_force_words") or ()}
     return tuple(sorted((tuple(r.split()) for r in runs), key=len, reverse=True))
 
 
@@ -80,6 +81,17 @@ def country_named(text: str) -> str:
             return ""
         words = stripped
     return ""
+
+
+def place_of_law(text: str) -> str:
+    """The place a law names after its words for law, joiners and "applicable" ("les lois applicables au Québec" →
+    "Québec", "the laws in force in Ontario" → "Ontario"), as written; "" where no law word leads the phrase."""
+    words = _words(text)
+    if not any(fold(w) in _law_words() for w in words):
+        return ""
+    while (stripped := _strip_run(words, _leading(), at_start=True)) is not None:
+        words = stripped
+    return " ".join(words) if len(words) < len(_words(text)) else ""
 
 
 def written_in_english(law: str) -> bool:

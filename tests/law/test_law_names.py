@@ -188,8 +188,8 @@ def test_a_sub_national_unit_beside_the_federal_law_is_noted():
 
 
 def test_an_arbitration_deal_gets_no_note_about_a_default_court():
-    assert [n.kind for n in _notes("the laws of the Republic of Rwanda")] == ["governing-law", "forum"]
-    chosen = _notes("the laws of the Republic of Rwanda", arbitration={"institution": "ICC", "seat": "Kigali"})
+    assert [n.kind for n in _notes("the laws of Mongolia")] == ["governing-law", "forum"]  # a country with no record
+    chosen = _notes("the laws of Mongolia", arbitration={"institution": "ICC", "seat": "Ulaanbaatar"})
     assert [n.kind for n in chosen] == ["governing-law"]
 
 
@@ -198,3 +198,16 @@ def test_the_country_names_file_is_what_cldr_gives():
     from contractgen.values.countries import NAMES, cldr_country_names
 
     assert NAMES.read_text(encoding="utf-8") == cldr_country_names()
+
+
+@pytest.mark.parametrize(
+    "written, key",
+    [("les lois applicables au Québec", "quebec"), ("les lois en vigueur au Québec", "quebec"),
+     ("the laws in force in Ontario", "ontario"), ("las leyes vigentes en Chile", "chile"),
+     ("laws applicable in New South Wales", "new-south-wales"), ("le leggi vigenti in Italia", "italy")],
+)  # fmt: skip
+def test_a_law_written_as_the_laws_applicable_in_a_place_is_that_places_record(written, key):
+    from contractgen.law.jurisdictions import find
+
+    found = find(written)
+    assert found is not None and found.key == key, written
