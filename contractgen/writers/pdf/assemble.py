@@ -1,9 +1,10 @@
-"""Join the contract's parts into one PDF with pikepdf: each part page drawn over its frame page, one
-font program per font.
+"""Join the contract's parts into one PDF with pikepdf: the frame's and each part's page drawn over a blank
+page that carries the contract's identity, one font program per font.
 
-The frame (``writers.pdf.parts``) carries the contract's identity (PDF/A-3b metadata, output
-intent, attachments, document information), its page furniture, links, named destinations and
-outline; a part page becomes a form XObject drawn over the frame's empty page of the same number.
+The blank pages (``writers.pdf.furniture``) carry the contract's identity (PDF/A-3b metadata,
+output intent, attachments, document information), its links, named destinations and outline; the
+frame's page (cover, contents, page furniture) and then a part's page become form XObjects drawn
+over the blank page of the same number.
 Every part embedded its own subset of the template's fonts, and WeasyPrint keeps each glyph's id in
 a subset, so one subset of the template's font file holding every part's glyphs replaces them all
 and the parts' text keeps pointing at the right glyphs.
@@ -24,22 +25,32 @@ _FONT_FILES: dict[tuple, str] = {}
 _LOCK = threading.Lock()
 
 
-def join(frame_pdf: bytes, part_pdfs: list[bytes], font_files: list[Path]) -> bytes:
-    """Return the frame PDF with every page of the parts drawn over its last empty pages, fonts merged."""
+def join(base_pdf: bytes, layers: list[list[bytes]], font_files: list[Path]) -> bytes:
+    """Return the base PDF with each layer's pages drawn over its last pages, layer after layer, fonts merged.
+
+    A layer is a list of PDFs whose pages, in order, cover the base's last pages (the frame's pages
+    cover all of them, the parts' pages those after the cover and contents).
+    """
     import pikepdf
 
-    with pikepdf.open(io.BytesIO(frame_pdf)) as out:
-        sources = [pikepdf.open(io.BytesIO(data)) for data in part_pdfs]
+    with pikepdf.open(io.BytesIO(base_pdf)) as out:
+        sources = [[pikepdf.open(io.BytesIO(data)) for data in layer] for layer in layers]
         try:
-            placed = [page for source in sources for page in source.pages]
-            first = len(out.pages) - len(placed)
-            if first < 1:
-                raise OutputError("the PDF's frame has fewer pages than the parts it carries")
-            for number, page in enumerate(placed):
-                draw_over(out, out.pages[first + number], page)
+            over: list[list] = [[] for _ in out.pages]
+            for layer in sources:
+                placed = [page for source in layer for page in source.pages]
+                first = len(out.pages) - len(placed)
+                if first < 0 or (first < 1 and layer is not sources[0]):
+                    raise OutputError("the PDF's frame has fewer pages than the parts it carries")
+                for number, page in enumerate(placed):
+                    over[first + number].append(page)
+            for page, forms in zip(out.pages, over):
+                if forms:
+                    draw_over(out, page, forms)
         finally:
-            for source in sources:
-                source.close()
+            for layer in sources:
+                for source in layer:
+                    source.close()
         merge_font_programs(out, font_files)
         buffer = io.BytesIO()
         out.save(
@@ -48,21 +59,23 @@ def join(frame_pdf: bytes, part_pdfs: list[bytes], font_files: list[Path]) -> by
         return buffer.getvalue()
 
 
-def draw_over(owner, page, part_page) -> None:
-    """Draw a part's page over a frame page, as a form XObject of the frame page's own resources."""
+def draw_over(owner, page, pages) -> None:
+    """Draw other PDFs' pages over a page, in order, each as a form XObject of the page's own resources."""
     import pikepdf
 
-    form = owner.copy_foreign(part_page.as_form_xobject())
-    name = pikepdf.Name("/ContractgenPart")
     # WeasyPrint's pages share one resource dictionary: the page gets its own, with its own XObjects
     resources = pikepdf.Dictionary({key: value for key, value in page.obj.Resources.items()})
     objects = resources.get("/XObject")
     resources.XObject = pikepdf.Dictionary({key: value for key, value in objects.items()} if objects else {})
-    resources.XObject[name] = form
+    placements = b""
+    for number, other in enumerate(pages):
+        form = owner.copy_foreign(other.as_form_xobject())
+        name = pikepdf.Name("/ContractgenPart" + (str(number) if number else ""))
+        resources.XObject[name] = form
+        placements += page.calc_form_xobject_placement(form, name, pikepdf.Rectangle(page.trimbox))
     page.obj.Resources = owner.make_indirect(resources)
-    placement = page.calc_form_xobject_placement(form, name, pikepdf.Rectangle(page.trimbox))
     page.contents_add(b"q\n", prepend=True)
-    page.contents_add(b"Q\n" + placement, prepend=False)
+    page.contents_add(b"Q\n" + placements, prepend=False)
     page.contents_coalesce()
 
 

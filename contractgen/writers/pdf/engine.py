@@ -406,6 +406,18 @@ def pages_elements(document: Any, index: dict[int, int]) -> list[tuple[int, int]
     return found
 
 
+def repeated_pages(document: Any, order: list[int]) -> Any:
+    """Return a laid-out document of the pages at `order` (one may repeat), each with no links, anchors or bookmarks."""
+    import copy
+
+    pages = []
+    for index in order:
+        page = copy.copy(document.pages[index])
+        page.links, page.anchors, page.bookmarks, page.forms = [], {}, [], {None: []}
+        pages.append(page)
+    return document.copy(pages)
+
+
 def draw_pages(document: Any, start: int, stop: int, merged: dict[str, Any]) -> bytes:
     """Draw pages start … stop-1 of a laid-out document as a PDF of their own."""
     return draw(document.copy(document.pages[start:stop]), merged)

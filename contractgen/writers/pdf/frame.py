@@ -192,12 +192,14 @@ def render_in_parts(html: str, kit, css_digest: str, font_files: list[Path], set
 
     `kit` (parts.Kit) carries the template's fonts, stylesheets and fetcher; `settings` are the
     whole contract's write_pdf options (identifier, PDF/A variant, provenance, attachments): they go
-    to the frame, which carries the contract's identity. The caller holds the render lock.
+    to the blank pages that carry the contract's identity (``writers.pdf.furniture``), under the frame's
+    pages and the parts' pages. The caller holds the render lock.
     """
     from contractgen import __version__
     from contractgen.writers.pdf import engine
     from contractgen.writers.pdf.assemble import join
-    from contractgen.writers.pdf.parts import NO_FURNITURE, add_frame_pages, carry_part_facts, prune_to_frame, split
+    from contractgen.writers.pdf.furniture import frame_pages, identity_pdf
+    from contractgen.writers.pdf.parts import NO_FURNITURE, add_frame_pages, prune_to_frame, split
 
     with engine.fetch_errors():
         parts_of = split(html, kit.base_url, kit.fetcher)
@@ -216,19 +218,11 @@ def render_in_parts(html: str, kit, css_digest: str, font_files: list[Path], set
     prune_to_frame(parts_of)
     add_frame_pages(parts_of.body, parts)
     engine.rewrap(parts_of.frame)
-    merged = engine.options({"stylesheets": list(kit.stylesheets), **settings})
-    with engine.fetch_errors():
-        laid_out = engine.lay_out(parts_of.frame, kit.font_config, merged)
+    drawn = frame_pages(parts_of.frame, kit, parts)  # cover, contents and page furniture: reused when unchanged
     placed = [page for part in parts for page in part.pages]
-    first = engine.page_count(laid_out) - len(placed)
+    first = len(drawn.pages) - len(placed)
     if first < 1:
         raise OutputError("the PDF's frame has fewer pages than the parts it carries")
-    for number, page in enumerate(placed):
-        width, height = engine.page_size(laid_out, first + number)
-        if abs(width - page.width) > 0.01 or abs(height - page.height) > 0.01:
-            raise OutputError(f"part page {number + 1} is {page.width}×{page.height}, its frame page {width}×{height}")
-    carry_part_facts(laid_out, parts)
-    engine.fill_contents_page_numbers(laid_out)
-    engine.merge_leader_dots(laid_out)
-    frame_pdf = engine.draw(laid_out, merged)
-    return join(frame_pdf, [pdf for part in parts for pdf in part.sources()], font_files)
+    pages = drawn.pages[:first] + placed
+    blank = identity_pdf(parts_of.frame, kit, pages, settings)
+    return join(blank, [[drawn.pdf], [pdf for part in parts for pdf in part.sources()]], font_files)

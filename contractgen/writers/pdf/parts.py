@@ -5,12 +5,13 @@ The layout marks each element that opens a part with ``data-pdf-part`` (the cove
 sections that start on a new page, the drafting notes); an element without the mark belongs to
 the part before it. The first part (cover and contents) is the *frame*: it is laid out last, in the
 calling process, followed by one empty page for every page of the other parts, so its running
-header and footer ("Page 7 of 60"), its watermark, its contents' page numbers, the links, the
-named destinations and the outline of the whole contract are WeasyPrint's own, written once
-with the contract's PDF/A identity. The other parts are laid out without page furniture, links,
-anchors or bookmarks; their pages are placed over the frame's empty pages
-(``writers.pdf.assemble``). A part's PDF depends on its own elements only, never on its page
-offset, so it can be laid out anywhere and reused.
+header and footer ("Page 7 of 60"), its watermark and its contents' page numbers are WeasyPrint's
+own (``writers.pdf.furniture`` keeps its pages for reuse). The links, named destinations and outline
+of the whole contract are WeasyPrint's too, written with the contract's PDF/A identity on blank
+pages under the frame's. The other parts are laid out without page furniture, links, anchors or
+bookmarks; their pages are placed over the frame's empty pages (``writers.pdf.assemble``). A
+part's PDF depends on its own elements only, never on its page offset, so it can be laid out
+anywhere and reused.
 """
 
 from __future__ import annotations
