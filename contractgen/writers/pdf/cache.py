@@ -10,12 +10,14 @@ an entry this user did not write on this machine, e.g. one committed to the repo
 used, since it would put text in a contract that no clause says; JSON, never pickle). A cache
 folder that a symbolic link takes outside the repository is not used.
 The folder is bounded: past its size (``CONTRACTGEN_PDF_CACHE_MB``, default 256) the entries used
-longest ago are removed. A cold cache gives the same bytes as a warm one.
+longest ago are removed. A process lists the folder at its first write and again only when what it
+wrote since could pass the bound, so the folder can pass it by what other processes write meanwhile
+(a build's contracts in flight) until the next listing. A cold cache gives the same bytes as a warm one.
 
-Beside the parts, the same folder keeps other signed blobs (``<key>.bin``, ``load_blob`` and
+The frame's pages (cover, contents, page furniture: ``writers.pdf.furniture``) are kept as a part is.
+Beside them, the same folder keeps other signed blobs (``<key>.bin``, ``load_blob`` and
 ``store_blob``) under keys that name all their inputs: a whole contract PDF or DOCX whose inputs
-did not change, the frame of a contract whose parts and metadata did not change, and merged font
-subsets of the join.
+did not change, the chunks of a long part and their index, and merged font subsets of the join.
 """
 
 from __future__ import annotations
@@ -215,16 +217,30 @@ def cached_blob(key: str, make) -> bytes:
 
 
 def _write(folder: Path, key: str, files) -> None:
-    """Write an entry's files atomically (data first, its signed facts last), then prune the folder."""
+    """Write an entry's files atomically (data first, its signed facts last), then keep the folder in its bound."""
+    written = 0
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for suffix, data in files:
             temporary = folder / f".{key}{suffix}.{os.getpid()}.tmp"
             temporary.write_bytes(data)
             os.replace(temporary, folder / f"{key}{suffix}")
+            written += len(data)
     except OSError:
         return  # a cache that cannot be written only costs time
-    prune(folder, limit_bytes())
+    limit = limit_bytes()
+    with _LOCK:
+        # the folder is listed again only when what this process has written since it last listed it could
+        # pass the bound (listing a folder of thousands of entries at every write cost more than the writes)
+        size = _SIZES.get((os.getpid(), folder))
+        estimate = None if size is None else size + written
+        if estimate is not None and estimate <= limit:
+            _SIZES[(os.getpid(), folder)] = estimate
+            return
+    prune(folder, limit)
+
+
+_SIZES: dict[tuple[int, Path], int] = {}  # (process, folder) -> its size when last listed, plus what was written since
 
 
 def store(key: str, part) -> None:
@@ -278,4 +294,6 @@ def prune(folder: Path, limit: int) -> int:
                 (folder / f"{stem}{suffix}").unlink()
         total -= size
         removed += 1
+    with _LOCK:
+        _SIZES[(os.getpid(), folder)] = total
     return removed
