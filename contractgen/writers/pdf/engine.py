@@ -132,6 +132,7 @@ def typeset(html: str, base_url: str, fetcher: Any, font_config: Any, settings: 
     finisher = options.pop("finisher", None)
     try:
         # HTML.write_pdf is render() then Document.write_pdf(); between the two, the laid-out boxes are edited
+        parser_regexes_kept()
         document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
             font_config=font_config, **options
         )
@@ -166,7 +167,36 @@ def parse(html: str, base_url: str, fetcher: Any) -> Any:
     """Return WeasyPrint's parsed HTML (its element tree is `.etree_element`, an ElementTree root)."""
     import weasyprint
 
+    parser_regexes_kept()
     return weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+
+
+class _RegexesByCharacters(dict):
+    """tinyhtml5's cache of the regular expressions its tokenizer scans text with, filled on a miss."""
+
+    def __missing__(self, key):
+        import re
+
+        characters, opposite = key
+        pattern = "".join([f"\\x{ord(character):02x}" for character in characters])
+        compiled = self[key] = re.compile(f"[{pattern if opposite else '^' + pattern}]+")
+        return compiled
+
+
+def parser_regexes_kept() -> None:
+    """Make tinyhtml5 (WeasyPrint's HTML parser) keep the expressions it scans text with.
+
+    Its ``chars_until`` stores each expression under the expression itself instead of the characters
+    it was made from (a chained assignment), so it built and looked one up again for every run of
+    text: two fifths of parsing a contract's HTML. A cache that fills itself on a miss is found
+    before that code runs; the expressions, and so the parsed tree, are the same.
+    """
+    try:
+        from tinyhtml5 import inputstream
+    except ImportError:  # another parser: nothing to mend
+        return
+    if type(getattr(inputstream, "characters_until_regex", None)) is dict:
+        inputstream.characters_until_regex = _RegexesByCharacters()
 
 
 def rewrap(parsed: Any) -> None:
