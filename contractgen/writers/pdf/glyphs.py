@@ -46,7 +46,9 @@ def font_coverage(path: Path) -> frozenset[int]:
     key = (str(path), stat.st_mtime_ns, stat.st_size)
     with _LOCK:
         if key not in _CMAPS:
-            if path.read_bytes()[:4] == b"ttcf":  # a collection: WeasyPrint uses its first face
+            with path.open("rb") as stream:
+                collection = stream.read(4) == b"ttcf"
+            if collection:  # a collection: WeasyPrint uses its first face
                 font = TTCollection(str(path), lazy=True).fonts[0]
             else:
                 font = TTFont(str(path), lazy=True)
