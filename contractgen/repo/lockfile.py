@@ -178,9 +178,28 @@ def template_files(templates_dir: Path, name: str, repo_root: Path) -> dict[str,
         if "__pycache__" in path.parts or not (path.is_file() or path.is_symlink()):
             continue
         safefs.inside(path, root)  # a template file linking out of the repository is refused
-        raw = safefs.read_bytes(path, root)
-        hashes[path.relative_to(root).as_posix()] = source_sha256(raw)
+        hashes[path.relative_to(root).as_posix()] = _template_file_sha256(path, root)
     return hashes
+
+
+_TEMPLATE_DIGESTS: dict[tuple, str] = {}
+
+
+def _template_file_sha256(path: Path, root: Path) -> str:
+    """Return source_sha256 of a template file, kept per file version (device, inode, mtime, size).
+
+    A build hashes the template (fonts included: tens of megabytes) in its parent and again in each
+    contract's forked child; the child now inherits the parent's digests of the files that did not change.
+    """
+    try:
+        info = path.stat()
+    except OSError:  # a dangling link: refused as before, by reading it
+        return source_sha256(safefs.read_bytes(path, root))
+    key = (str(path), info.st_dev, info.st_ino, info.st_mtime_ns, info.st_size)
+    found = _TEMPLATE_DIGESTS.get(key)
+    if found is None:
+        found = _TEMPLATE_DIGESTS[key] = source_sha256(safefs.read_bytes(path, root))
+    return found
 
 
 @dataclass
