@@ -182,7 +182,7 @@ def template_files(templates_dir: Path, name: str, repo_root: Path) -> dict[str,
     return hashes
 
 
-_TEMPLATE_DIGESTS: dict[tuple, str] = {}
+_TEMPLATE_DIGESTS: dict[tuple[str, int, int, int, int], str] = {}
 
 
 def _template_file_sha256(path: Path, root: Path) -> str:
