@@ -18,8 +18,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
-import babel
-from babel.core import get_global
 from contractgen import yamlload
 from contractgen.deal.readings.sector import client_country, guessed_sector, interest_free, party_countries
 from contractgen.deal.readings.sector import premises_countries
@@ -383,25 +381,10 @@ def remote_access_countries(deal: Deal) -> list[str]:
     return [country_name(code, deal.contract.locale) for code in away]
 
 
-def deal_countries(deal: Deal) -> tuple[str, ...]:
-    """The countries a deal touches: its locale's, the parties' (time zone, incorporation), delivery centres' …"""
-    zones = get_global("zone_territories")
-    found = [babel.Locale.parse(deal.contract.locale).territory or ""]
-    found += [zones.get(party.timezone, "") for party in (deal.parties.client, deal.parties.supplier) if party.timezone]
-    found += party_countries(deal)
-    found += [centre.country for centre in (deal.sourcing.delivery_centres if deal.sourcing else [])]
-    protection = deal.data_protection
-    if protection and protection.subprocessors:
-        found += [sub.country for sub in protection.subprocessors.approved]
-    if protection:
-        found += list(protection.data_residency)
-    return tuple(dict.fromkeys(code for code in found if code))
-
-
 def currency_sign(deal: Deal) -> str:
-    """The sign amounts are printed with: the locale's own ("$", "kr"), or one naming the currency alone ("S$",
-    "SEK") where another currency of a country the deal touches is written with the same sign."""
-    return printed_sign(deal.commercials.currency, deal.contract.locale, deal_countries(deal))
+    """The sign amounts are printed with: the locale's own where it names the currency alone ("€", "₹"), else one
+    that does ("US$", "NZ$", "GBP", "SEK"): "$", "£", "kr" and "¥" each stand for several currencies."""
+    return printed_sign(deal.commercials.currency, deal.contract.locale)
 
 
 def incident_notice(deal: Deal) -> Duration | None:

@@ -4,14 +4,14 @@ The signs come from CLDR (through Babel: the symbol of a currency in each locale
 that use it) and from a short table of the prefixes and suffixes practitioners write that CLDR
 does not list (``RMB``, ``NIS``, ``M.N.``, ``Fr.``, ``Rs``). A sign may name several currencies
 (``$``, ``kr``, ``¥``); reading an amount accepts it when the deal's currency is one of them,
-and printing chooses a form that names one currency only when the deal's places make the bare
-sign ambiguous.
+and printing always chooses a form that names one currency only (``printed_sign``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from contractgen.values.text import plain
 
@@ -38,24 +38,44 @@ SIGNS: dict[str, tuple[str, ...]] = {
     "S/": ("PEN",), "S/.": ("PEN",), "Bs.": ("BOB", "VES"), "Q": ("GTQ",), "L": ("HNL",), "₭": ("LAK",), "៛": ("KHR",),
 }  # fmt: skip
 
-# Signs that several currencies are written with: printed only where every place of the deal uses the one meant.
+# Signs people write for several currencies beside CLDR's shared ones ("R" read as a rand or a rupee, "Fr." as any
+# franc): never printed (``printed_sign``).
 SHARED_SIGNS = frozenset({"$", "kr", "kr.", "¥", "￥", "R", "Rs", "Rs.", "₨", "C$", "Fr."})
 
-# The sign that names one currency where the bare one would not (else the ISO code is printed).
-DISTINCT_SIGNS = {
-    "USD": "US$",
-    "SGD": "S$",
-    "NZD": "NZ$",
-    "AUD": "A$",
-    "CAD": "CA$",
-    "HKD": "HK$",
-    "MXN": "MX$",
-    "TWD": "NT$",
-    "BRL": "R$",
-    "JPY": "JP¥",
-    "CNY": "CN¥",
-    "INR": "₹",
-}
+# CLDR's own shared signs: each symbol some locale prints for two or more currencies in use today (data file below).
+SHARED_DATA = Path(__file__).with_name("data") / "shared_currency_signs.tsv"
+
+
+def cldr_shared_signs() -> str:
+    """The text of data/shared_currency_signs.tsv as CLDR (Babel) gives it: a line per symbol that the locales print
+    for two or more currencies in use today ("£": GBP, FKP, GIP, SHP, SSP), with those currencies, tab-separated."""
+    import babel
+    from babel.core import get_global
+    from babel.localedata import locale_identifiers
+
+    current = {
+        code for spans in get_global("territory_currencies").values() for code, _s, end, tender in spans
+        if end is None and tender
+    }  # fmt: skip
+    found: dict[str, set[str]] = {}
+    for name in locale_identifiers():
+        for code, symbol in babel.Locale.parse(name).currency_symbols.items():
+            if code in current:
+                found.setdefault(plain(symbol), set()).add(code)
+    lines = ["\t".join([sign, *sorted(codes)]) for sign, codes in sorted(found.items()) if len(codes) > 1]
+    return "\n".join(lines) + "\n"
+
+
+@lru_cache(maxsize=1)
+def _cldr_shared() -> frozenset[str]:
+    return frozenset(line.split("\t", 1)[0] for line in SHARED_DATA.read_text(encoding="utf-8").splitlines() if line)
+
+
+def shared(sign: str) -> bool:
+    """Whether a sign stands for several currencies: in CLDR's locales ("$", "£", "kr", "¥") or as people write it
+    ("Rs", "R", "Fr.")."""
+    sign = plain(sign)
+    return sign in SHARED_SIGNS or sign in _cldr_shared() or len(SIGNS.get(sign, ())) > 1
 
 
 @dataclass(frozen=True)
@@ -160,25 +180,15 @@ def local_sign(currency: str, locale: str) -> str:
     return get_currency_symbol(currency, locale)
 
 
-def printed_sign(currency: str, locale: str, countries: tuple[str, ...] = ()) -> str:
-    """The sign to print for a currency in a deal touching these countries: a shared sign only in a home deal.
+def printed_sign(currency: str, locale: str) -> str:
+    """The sign every amount in the deal's currency is printed with: one that names that currency alone.
 
-    "$", "kr", "¥" and "R" each stand for several currencies. The locale's sign is kept when it
-    names this currency alone, or when every country the deal touches uses this currency; else
-    the form that names it alone is printed ("S$", "NZ$", "US$", or the ISO code), so that no
-    party, delivery centre or sub-processor abroad can read another currency into it.
+    The locale's own sign (CLDR) where no other currency is written with it (€, ₹, CHF, zł); else the sign
+    international English gives it (CLDR's en_001: US$, A$, NZ$, CA$, HK$, JP¥, CN¥) where that one names it alone;
+    else its ISO code (GBP, SEK, SGD, ZAR), since "$", "£", "kr", "¥" and "R" each stand for several currencies.
     """
-    from babel.core import get_global
-
     sign = local_sign(currency, locale)
-    if plain(sign) not in SHARED_SIGNS:
+    if not shared(sign):
         return sign
-    territories = get_global("territory_currencies")
-
-    def uses(country: str) -> bool:
-        return any(code == currency and end is None for code, _start, end, _tender in territories.get(country, ()))
-
-    if countries and all(uses(country.upper()) for country in countries):
-        return sign
-    distinct = DISTINCT_SIGNS.get(currency)
-    return distinct if distinct and distinct != sign else currency
+    international = local_sign(currency, "en_001")
+    return international if not shared(international) else currency
