@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -39,8 +39,8 @@ from contractgen.law.law_names import (
     places_joined,
     without_article,
 )
-from contractgen.law.forum_words import arbitration_pattern, courts_written
-from contractgen.law.institutions import institutions_in, other_named
+from contractgen.law.forums_courts import UNREAD, CourtsRead, _court_is_plural, _with_article, is_place, read_courts
+from contractgen.law.forums_courts import is_arbitration as is_arbitration, names_a_court as names_a_court
 from contractgen.law.library import LawLibrary, active
 from contractgen.values.countries import country_in_sentence, country_name
 from contractgen.values.duration_words import fold
@@ -124,6 +124,9 @@ class Forum:
     courts: str  # "the courts of England and Wales", "the Commercial Court in London"
     plural: bool  # True when `courts` names several courts (for "have"/"has", "those courts"/"that court")
     country: str
+    waiver: bool = False  # the parties waive every other forum ("con renuncia a cualquier otro fuero")
+    seat_of: str = ""  # "client" or "supplier": the courts of that party's seat, read from its address
+    unread: str = ""  # the phrase as written where it reduces to no court (the courts are then UNREAD)
 
     @property
     def have(self) -> str:
@@ -282,31 +285,6 @@ def unknown_message(text: str, what: str) -> str:
     )
 
 
-def is_arbitration(text: str | None) -> bool:
-    """True when a forum phrase chooses arbitration rather than courts ("LCIA arbitration in London"), written in
-    any language of the forum words ("arbitraje", "arbitragem", "Schiedsverfahren"), or naming a recorded arbitral
-    institution alone ("CIETAC Beijing"): a forum a practitioner writes so must never be printed as a court's name."""
-    if text is None:
-        return False
-    return arbitration_pattern().search(text) is not None or bool(institutions_in(text) or other_named(text))
-
-
-def names_a_court(text: str) -> bool:
-    """True when free text names a court or tribunal rather than a place ("the Commercial Court"), in English or a
-    language of the forum words ("los juzgados y tribunales de Madrid", "Landgericht Frankfurt am Main")."""
-    english = re.search(r"\b(?:court|courts|tribunal|tribunals|bench|chancery)\b", text, re.IGNORECASE)
-    return bool(english) or courts_written(text) is not None
-
-
-def _court_is_plural(text: str) -> bool:
-    return bool(re.search(r"\b(?:courts|tribunals)\b", text, re.IGNORECASE))
-
-
-def _with_article(text: str) -> str:
-    text = text.strip()
-    return text if _THE.match(text) or not text[:1].isupper() else "the " + text
-
-
 def find_law(governing_law: str) -> tuple[Jurisdiction | None, str]:
     """The jurisdiction record a governing law as written names, with its qualifier in English ("excluding the CISG",
     from "unter Ausschluss des UN-Kaufrechts")."""
@@ -436,9 +414,9 @@ def _family_words(key: str) -> tuple[str, ...]:
 def forum_of(jurisdiction: str | None, governing_law: str, wording: str | None = None) -> Forum:
     """The `forum` value: explicit wording, a jurisdiction's courts, or a named court. Courts written in another
     language are read in English words first ("tribunaux de Paris": "the courts of Paris")."""
-    translated = courts_written(jurisdiction) if jurisdiction and not wording else None
-    if translated is not None and translated[0] != jurisdiction and find(jurisdiction or "") is None:
-        return forum_of(translated[0], governing_law)
+    read = read_courts(jurisdiction) if jurisdiction and not wording else None
+    if read is not None and jurisdiction:
+        return _forum_read(read, jurisdiction, governing_law)
     if wording:
         record = find(jurisdiction or governing_law)
         return Forum(
@@ -468,10 +446,23 @@ def forum_of(jurisdiction: str | None, governing_law: str, wording: str | None =
         written = read_law(governing_law)
         place = written.country_name or written.law
         return Forum(key="", name=place, courts=f"the courts of {place}", plural=True, country=written.country)
-    if not names_a_court(text):  # a place ("Frankfurt am Main"): its courts
+    if not names_a_court(text):  # a place ("Frankfurt am Main"): its courts; a sentence is never spliced in
         place = _THE.sub("", text.strip())
-        return Forum(key="", name=place, courts=f"the courts of {place}", plural=True, country="")
+        courts, unread = (f"the courts of {place}", "") if is_place(place) else (UNREAD, text)
+        return Forum(key="", name=place, courts=courts, plural=courts != UNREAD, country="", unread=unread)
     return Forum(key="", name=text, courts=_with_article(text), plural=_court_is_plural(text), country="")
+
+
+def _forum_read(read: CourtsRead, jurisdiction: str, governing_law: str) -> Forum:
+    """The forum a court phrase reduces to: its courts in English words or a party's seat; else what is left once its
+    verbs are cut, read again; a phrase with nothing left is drafted as UNREAD."""
+    if read.rest and not read.courts and not read.seat_of:
+        return replace(forum_of(read.rest, governing_law), waiver=read.waiver)
+    courts = f"the courts of the place where the {read.seat_of.title()} has its seat" if read.seat_of else read.courts
+    record = find(jurisdiction) or (find(courts) if read.courts else find_law(governing_law)[0])
+    key, name, country = (record.key, record.name, record.country) if record else ("", courts or jurisdiction, "")
+    unread = "" if courts else jurisdiction
+    return Forum(key, name, courts or UNREAD, read.plural and bool(courts), country, read.waiver, read.seat_of, unread)
 
 
 def law_forum_warning(law: Law, forum: Forum) -> str | None:

@@ -11,7 +11,9 @@ address, and the draft says so in a note.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from contractgen.law.forums_courts import place_in_english
 from contractgen.law.seats import country_code
 from contractgen.law.jurisdictions import Forum, Jurisdiction, find_law
 
@@ -50,3 +52,23 @@ def client_seat_forum(governing_law: str, address: str) -> Forum | None:
         return None
     courts = f"the courts of {city}"
     return Forum(key=record.key, name=record.name, courts=courts, plural=True, country=record.country)
+
+
+def party_city(address: str) -> str:
+    """The city of a party's address in English where its seat record has one ("Praha 1": Prague), skipping a county
+    or district written after it ("Cluj-Napoca, județul Cluj"); "" when no part of the address is a city."""
+    parts = [p.strip() for p in (address or "").split(",") if p.strip()]
+    if len(parts) > 1 and country_code(parts[-1]):
+        parts = parts[:-1]
+    for part in reversed(parts[1:]):
+        city = " ".join(w for w in part.split() if not _POSTCODE.search(w))
+        if city[:1].isupper():
+            return place_in_english(city)
+    return ""
+
+
+def party_seat_forum(forum: Forum, address: str) -> Forum:
+    """The courts of the party's seat a forum refers to ("de la sediul autorității contractante"), read from that
+    party's address; the forum as read where the address names no city."""
+    city = party_city(address) if forum.seat_of else ""
+    return replace(forum, courts=f"the courts of {city}", name=city) if city else forum

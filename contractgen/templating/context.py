@@ -80,7 +80,7 @@ def build_context(deal) -> dict[str, Any]:
     from contractgen.law.party_insolvency import insolvency_views
     from contractgen.law.employment import staff_transfer_of
     from contractgen.law.public_sector import public_sector_of_party
-    from contractgen.law.seat_courts import client_seat_forum
+    from contractgen.law.seat_courts import client_seat_forum, party_seat_forum
 
     context: dict[str, Any] = {name: getattr(deal, name) for name in type(deal).model_fields}
     client, supplier = deal.parties.client, deal.parties.supplier
@@ -91,6 +91,7 @@ def build_context(deal) -> dict[str, Any]:
         forum = forum_of(contract.jurisdiction, contract.governing_law, contract.forum_wording)
         if not contract.jurisdiction and not contract.forum_wording:  # the client's draft: the courts of its seat
             forum = client_seat_forum(contract.governing_law, client.address) or forum
+        forum = party_seat_forum(forum, (supplier if forum.seat_of == "supplier" else client).address)
     else:  # the courts that support the arbitration: those of its seat, else of the governing law
         seat = arbitration.get("seat") or ""
         forum = forum_of(None, _seat_courts(seat) or contract.governing_law)

@@ -143,6 +143,8 @@ def note_forum(deal: Any, data: Any) -> Iterator[Finding]:
                 "governing-law",
             )
         return
+    if not is_arbitration(c.jurisdiction):
+        yield from _court_reading(deal)
     if find(c.jurisdiction) is not None:
         return
     yield from _limited_court(deal)
@@ -159,6 +161,36 @@ def note_forum(deal: Any, data: Any) -> Iterator[Finding]:
             "that those are the courts the parties mean",
             "governing-law",
         )
+
+
+def _court_reading(deal: Any) -> Iterator[Finding]:
+    """A court phrase that chooses a party's seat (read from its address), waives other forums or reduces to no
+    court: what the draft makes of it."""
+    from contractgen.law.seat_courts import party_seat_forum
+
+    c = deal.contract
+    forum = forum_of(c.jurisdiction, c.governing_law)
+    path = ("contract", "jurisdiction")
+    if forum.seat_of:
+        party = getattr(deal.parties, forum.seat_of)
+        seat = party_seat_forum(forum, party.address)
+        yield Finding(
+            path, "forum", c.jurisdiction, f"the forum {c.jurisdiction!r} is the courts of the {forum.seat_of}'s seat",
+            f"the draft gives jurisdiction to {seat.courts}, read from the {forum.seat_of}'s address",
+            f"that the {forum.seat_of}'s seat is there, and which of its courts has jurisdiction", "governing-law",
+        )  # fmt: skip
+    if forum.unread:
+        yield Finding(
+            path, "forum", c.jurisdiction, f"the forum {c.jurisdiction!r} names no court this library can read",
+            f"the draft gives jurisdiction to {forum.courts}",
+            "which court the parties chose; name it in contract.jurisdiction", "governing-law",
+        )  # fmt: skip
+    if forum.waiver:
+        yield Finding(
+            path, "forum-waiver", c.jurisdiction, f"the forum {c.jurisdiction!r} waives every other forum",
+            f"the draft gives jurisdiction to {forum.courts} and the Parties waive any other forum",
+            "that the waiver is intended and valid under the governing law", "governing-law",
+        )  # fmt: skip
 
 
 def note_contract_language(deal: Any, data: Any) -> Iterator[Finding]:
