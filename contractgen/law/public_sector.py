@@ -170,7 +170,9 @@ def public_sector_of(
     audit_office = pick("audit_office") or ""
     audit_plural = bool(audit_office and pick("audit_office_plural"))
     information_code = pick("information_code") or ""
-    privacy, secrecy = tuple(data.get("privacy") or ()), data.get("secrecy") or ""
+    own_privacy = own.get("privacy")  # a kind's own data laws (a NSW health body's HRIPA beside the PPIPA)
+    privacy = tuple(data.get("privacy") or () if own_privacy is None else own_privacy)
+    secrecy = data.get("secrecy") or ""
     code = region_in(data.get("regions") or {}, names, address) if level != "national" else ""
     region: dict[str, Any] = (data.get("regions") or {}).get(code) or {}
     if region:

@@ -103,6 +103,13 @@ class PublicBodyTerms(BaseModel):
             "(it is part of the public administration the provision names), as cited, or ''"
         ),
     )
+    privacy: list[str] | None = Field(
+        None,
+        description=(
+            "the data protection laws that govern this kind's processing, as a deal lists them, where different "
+            "(a NSW public health body: ['PPIPA', 'HRIPA'])"
+        ),
+    )
     sources: list[str] | None = Field(None, description="where this kind's entry was read, where not the record's")
 
 

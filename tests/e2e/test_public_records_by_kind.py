@@ -139,3 +139,11 @@ def test_a_public_body_is_told_the_procurement_law_its_record_names(key, kind):
     assert f"has procured this Agreement under {law}, and the Parties will amend or extend it only as that law" in (
         public_rendered(key, kind)
     )
+
+
+def test_a_kind_with_its_own_data_laws_gets_them_beside_its_level_s():
+    from contractgen.law.public_sector import public_sector_of
+
+    health = public_sector_of("new-south-wales", "health_body", True, "regional", ("Northern Sydney LHD",))
+    assert health.privacy == ("PPIPA", "HRIPA")
+    assert public_sector_of("new-south-wales", "statutory_body", True, "regional").privacy == ("PPIPA",)
