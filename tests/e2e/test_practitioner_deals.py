@@ -67,8 +67,10 @@ CASES = {
     # Santiago: Spanish durations and frequencies, a CLP amount and a date in Spanish, a Chilean S.A. and SpA (the
     # SpA's RUT not yet known), Delivery Centres named by city alone (no hours: the table has no hours column)
     "cl-bank-santiago": (
-        ["privacy-law:ley-19-628-sobre-proteccion-de-la-vida-privada", "default-company-number:supplier"],
+        ["default-company-number:supplier"],
         [
+            # the law's former title (before Law No. 21,719 renamed it) names Chile's record
+            "For the purposes of Law No. 19,628 on the Protection of Personal Data of Chile",
             "Banco del Pacífico Sur S.A., a corporation (sociedad anónima) formed under the laws of the Republic of "
             "Chile with RUT 97.123.456-7, whose domicile is at",
             "Servicios Tecnológicos Andinos SpA, a simplified joint-stock company (sociedad por acciones) formed under "
