@@ -17,6 +17,7 @@ from contractgen.law.jurisdictions import (
     read_governing_law,
     records_of_country,
 )
+from contractgen.law.forums_courts import read_courts
 from contractgen.law.library import active
 from contractgen.law.regimes import UNKNOWN, close_regime, deal_regulations
 from contractgen.law.transfers import written_bases
@@ -151,7 +152,7 @@ def note_forum(deal: Any, data: Any) -> Iterator[Finding]:
     if is_arbitration(c.jurisdiction):
         return  # read as arbitration (law/forums); one that cannot be read is refused by the deal rules
     forum = forum_of(c.jurisdiction, c.governing_law)
-    if not names_a_court(c.jurisdiction):
+    if not names_a_court(c.jurisdiction) and read_courts(c.jurisdiction) is None and not forum.unread:
         yield Finding(
             path,
             "forum",
