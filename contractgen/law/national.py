@@ -140,6 +140,7 @@ class ContractLanguage:
     correspondence: bool = False  # the law requires the parties' correspondence in the national language too
     chosen: bool = False  # the deal itself says which text prevails
     public: bool = False  # the national text is there because the client is a public body that contracts in it
+    exclusive: str = ""  # the public body contracts in it only: when another language's version may be attached
 
 
 @dataclass(frozen=True)
@@ -177,20 +178,25 @@ def contract_language(
     chosen: bool,
     countries: tuple[str, ...],
     records: dict[str, Any],
-    public: tuple[str, str] = ("", ""),
+    public: tuple[str, ...] = ("", ""),
 ) -> ContractLanguage:
     """The languages of a contract between parties of `countries`: the deal's, and a national language a law requires.
 
     A law requiring a party's country's language adds a text in it. Which text prevails: the deal's choice where
     it states one and the law lets the parties choose; else the national text, as such a law expects. A public-body
     client that contracts in its official language (`public`: the language and its law) brings a text in that
-    language, which prevails.
+    language, which prevails (or alone has effect, where its law makes the contract in that language only:
+    `public[2]` says when a version in another language may be attached).
     """
     known = [c for c in countries if c]
     for country in dict.fromkeys(known):
         rule = rules_of_country(country, records).language
         if public[0]:  # the public body's own language comes first and always prevails
-            rule = LanguageRule(language=public[0], parties="any", prevails="national", law=public[1])
+            # a law making the contract in its language only reaches the documents given under it too (Quebec: s 21.3)
+            exclusive = public[2] if len(public) > 2 else ""
+            rule = LanguageRule(
+                language=public[0], parties="any", prevails="national", law=public[1], correspondence=bool(exclusive)
+            )
         applies = rule.language and (rule.parties == "any" or (len(known) == 2 and all(c == country for c in known)))
         if not applies:
             continue
@@ -206,7 +212,7 @@ def contract_language(
         return ContractLanguage(
             prevailing=first, texts=texts, translations=(), national=national,
             others=tuple(t for t in texts if t != national), law=rule.law, correspondence=rule.correspondence, chosen=chosen,
-            public=bool(public[0]),
+            public=bool(public[0]), exclusive=public[2] if public[0] and len(public) > 2 else "",
         )  # fmt: skip
     return ContractLanguage(prevailing=prevailing, texts=(prevailing,), translations=translations, chosen=chosen)
 

@@ -71,6 +71,7 @@ class PublicContract:
     late_payment: PublicLatePayment = field(default_factory=PublicLatePayment)
     language: str = ""  # the language a public body contracts in ('' where no record says)
     language_law: str = ""
+    language_exclusive: str = ""  # made in that language only: when a version in another language may be attached
 
     @property
     def applies(self) -> bool:
@@ -119,6 +120,7 @@ def public_contract_of(
         ),
         language=str(language.get("language") or ""),
         language_law=str(language.get("law") or ""),
+        language_exclusive=str(language.get("exclusive") or ""),
     )  # fmt: skip
 
 

@@ -103,6 +103,11 @@ class PublicLanguage(BaseModel):
 
     language: str = Field(description="the language, as a contract names it, e.g. 'Italian'")
     law: str = Field(description="the provision as the contract cites it")
+    exclusive: str | None = Field(
+        None,
+        description="where the law requires the contract to be made in that language only: when a version in another "
+        "language may be attached to it, as the law words it (the attached version then has no legal effect)",
+    )
 
 
 class ProtectiveSecurity(BaseModel):

@@ -155,7 +155,7 @@ def _home(deal, derived: Derived, public: PublicContract) -> Home:
         "prevailing" in written.model_fields_set,
         (derived.client_country, derived.supplier_country),
         records,
-        public=(public.language, public.language_law),
+        public=(public.language, public.language_law, public.language_exclusive),
     )
     return home_of(language, derived.client_country, derived.client_sector, records)
 
