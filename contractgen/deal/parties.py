@@ -137,7 +137,7 @@ KINDS = {
 
 # A company the state owns or controls is a company (described, numbered and signing as one) that the public-sector
 # law of its country may also reach: the kind reader turns these words into `kind: company` with `state_owned: true`.
-STATE_OWNED = (
+STATE_OWNED: tuple[str, ...] = (
     "state-owned company", "state owned company", "state-owned enterprise", "state enterprise", "soe",
     "government company", "government-owned company", "government owned company", "state company",
     "public sector undertaking", "psu", "central public sector enterprise", "cpse", "public sector enterprise",
