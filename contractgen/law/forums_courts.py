@@ -117,16 +117,16 @@ def cleaned(text: str) -> tuple[str, bool]:
 
 
 def _named(text: str) -> str:
-    """A named court's name as written, from the word it starts with (or, in a language without spaces, up to the
-    word it ends with), else ""."""
+    """A named court's name as written, where the phrase starts with a word that starts a court's name (after an
+    article), or is a name ending with a court word in a language without spaces; else ""."""
+    articles = alternatives(["the", *(a for c in table()["courts"].values() for a in c["articles"])])
     for phrase in sorted(_flat("named"), key=len, reverse=True):
-        match = re.search(rf"(?<!\w){phrase_pattern(phrase)}(?!\w)", text)
+        match = re.match(rf"(?:{articles}\s+)?({phrase_pattern(phrase)}(?!\w).*)$", text)
         if match:
-            return text[match.start() :].strip(_TRIM)
+            return match.group(1).strip(_TRIM)
     for suffix in _flat("suffixes"):
-        match = re.search(rf"(\S*?{re.escape(suffix)})", text)
-        if match and match.group(1) != suffix:
-            return match.group(1)
+        if text.endswith(suffix) and text != suffix and not re.search(r"\s", text):
+            return text
     return ""
 
 

@@ -55,6 +55,7 @@ _LEAD = re.compile(
 )
 _TRAIL = re.compile(r"\s+(?:laws?|courts?)$", re.IGNORECASE)
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
+_ONE_COURT = re.compile(r"\bCourt\b")  # a named court ("the Court of Session") is kept even where it is an alias
 
 
 @dataclass(frozen=True)
@@ -433,7 +434,10 @@ def forum_of(jurisdiction: str | None, governing_law: str, wording: str | None =
         own = bool(
             jurisdiction
             and names_a_court(jurisdiction)
-            and _normal(jurisdiction) not in {_normal(record.courts), *(_normal(a) for a in record.aliases)}
+            and (
+                _ONE_COURT.search(jurisdiction)
+                or _normal(jurisdiction) not in {_normal(record.courts), *map(_normal, record.aliases)}
+            )
             and not _LEAD.match(_normal(jurisdiction))
         )
         courts = _with_article(jurisdiction) if jurisdiction and own else record.courts

@@ -157,3 +157,27 @@ def test_the_trials_forums_at_the_clients_seat(written, role):
 def test_a_phrase_that_reduces_to_no_court_is_never_spliced(written):
     forum = forum_of(written, "Spanish law")
     assert forum.courts == UNREAD and forum.unread == written
+
+
+@pytest.mark.parametrize(
+    "written, law, courts",
+    [
+        ("the Seoul Central District Court", "Korean law", "the Seoul Central District Court"),
+        ("Stockholm District Court", "Swedish law", "the Stockholm District Court"),
+        (
+            "the Federal High Court, Lagos Judicial Division",
+            "Nigerian law",
+            "the Federal High Court, Lagos Judicial Division",
+        ),
+        ("東京地方裁判所 (the Tokyo District Court)", "Japanese law", "東京地方裁判所 (the Tokyo District Court)"),
+        (
+            "the High Court of Justice of England and Wales",
+            "English law",
+            "the High Court of Justice of England and Wales",
+        ),
+        ("the Court of Session", "Scots law", "the Court of Session"),
+        ("the English courts", "English law", "the courts of England and Wales"),
+    ],
+)
+def test_a_court_named_in_english_keeps_its_whole_name(written, law, courts):
+    assert forum_of(written, law).courts == courts
