@@ -51,6 +51,41 @@ class Words:
 
 
 @dataclass(frozen=True)
+class BreachRule:
+    """How soon a supplier processing the data notifies the client of a breach, by the listed laws' processor rule:
+    their words ("without undue delay") and period where they give them; a period proposed in brackets where none
+    of them gives a rule and the deal states none."""
+
+    words: str = ""  # the law's words, "" where no listed law records them
+    within: Duration | None = None  # the shortest period a listed law gives a processor
+    law: str = ""  # the law whose rule the words are
+    source: str = ""  # its provision, as the record states it
+    proposed: Duration | None = None  # a period proposed in brackets (no rule recorded and none in the deal)
+
+
+def breach_rule(applied: list[AppliedRegime], stated: Duration | None = None) -> BreachRule:
+    """The processor's breach-notice rule of the listed laws (``BreachRule``); ``stated`` is the deal's own period."""
+    from contractgen.law.privacy_names import words as privacy_words
+
+    ruled = [r for r in applied if r.regime.processor_notice or r.regime.processor_within]
+    if not ruled:
+        told = any(r.terms.get("breach_notice") for r in applied)  # a law that words the notice in its terms
+        proposed = None if stated or told else Duration.parse(privacy_words()["proposed_breach_notice"])
+        return BreachRule(proposed=proposed)
+    periods = sorted(
+        ((Duration.parse(r.regime.processor_within or ""), r) for r in ruled if r.regime.processor_within),
+        key=lambda pair: pair[0].upper_minutes,
+    )
+    first = periods[0][1] if periods else ruled[0]
+    return BreachRule(
+        words=first.regime.processor_notice,
+        within=periods[0][0] if periods else None,
+        law=first.name,
+        source=first.regime.processor_source,
+    )
+
+
+@dataclass(frozen=True)
 class Privacy:
     """The deal's privacy regimes and transfers, as clause templates see them (``privacy``)."""
 
@@ -77,6 +112,7 @@ class Privacy:
     supplier_country: str = ""  # the country the supplier is incorporated in, by name ("" when not known)
     # transfers under laws without an adequacy list, by law and the mechanism drafted for them (APPI, PDPA, PIPL …)
     terms: list[TransferTerms] = field(default_factory=list)
+    breach: BreachRule = field(default_factory=BreachRule)  # the supplier's breach notice where the law words it
     special_proposed: bool = False  # the special categories are the draft's proposal: the deal does not state them
 
 
@@ -134,6 +170,7 @@ def privacy_of(deal: Any) -> Privacy:
         customers_people=customers_people(deal, applied), agreed=agreed_bases(deal),
         establishment=establishment_regimes(deal, applied), supplier_country=_supplier_country(deal),
         terms=transfer_terms(transfers, applied), special_proposed=bool(getattr(deal, "_proposed_special", False) and dp.special_categories),
+        breach=breach_rule(regimes or applied, dp.breach_notification),
     )  # fmt: skip
 
 
@@ -197,7 +234,8 @@ def check_privacy(deal: Any) -> Found:
                 DP + ("regulations",),
                 f"is required when personal_data is true: name the privacy laws that apply (known: {known_regimes()})",
             )
-        for name in ("data_subjects", "data_categories", "breach_notification"):
+        # a breach-notice period the deal does not state is the law's processor rule, or proposed in brackets
+        for name in ("data_subjects", "data_categories"):
             if not getattr(dp, name):
                 yield DP + (name,), "is required when personal_data is true"
         needing = [r for r in applied if r.regime.roles_required]

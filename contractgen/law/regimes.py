@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -23,7 +24,7 @@ from contractgen.law.sector import find_sector_regime
 
 
 def _key(text: str) -> str:
-    text = str(text).replace("\u2019", "'").replace("–", "-").replace("\u00a0", " ")
+    text = unicodedata.normalize("NFC", str(text)).replace("\u2019", "'").replace("–", "-").replace("\u00a0", " ")
     return " ".join(re.sub(r"[.,;]+$", "", text).casefold().split())
 
 
@@ -81,6 +82,9 @@ class Regime:
     default: str = ""  # the mechanism a transfer is drafted on where the deal names none (laws without adequacy lists)
     inside: tuple[str, ...] = ()  # countries read as inside a free zone's law (AE for the DIFC)
     region: str = ""  # the public bodies of one region's law (ISO 3166-2, "CH-ZH"): never a country's general law
+    processor_notice: str = ""  # how soon a processor notifies the controller, as the law words it
+    processor_within: str | None = None  # the period the law gives a processor for that notice, where it gives one
+    processor_source: str = ""
 
     def role(self, text: str) -> str | None:
         """The canonical role a deal's wording names under this regime ("data processor" → "processor")."""
@@ -215,7 +219,8 @@ def _registry(law: LawLibrary) -> tuple[dict[str, Regime], dict[str, Mechanism]]
             clauses=tuple(brings.get("clauses") or ()), schedule=brings.get("schedule", ""),
             supplements=supplements, aliases=tuple(item.get("aliases") or ()),
             default=transfers.get("default") or "", inside=tuple(transfers.get("inside") or ()),
-            region=item.get("region") or "",
+            region=item.get("region") or "", processor_notice=breach.get("processor") or "",
+            processor_within=breach.get("processor_within"), processor_source=breach.get("processor_source") or "",
         )  # fmt: skip
     mechanisms = {
         k: Mechanism(

@@ -151,6 +151,9 @@ class Breach(BaseModel):
 
     limit: str | None = Field(description="the longest notice the supplier may take, e.g. '72 hours', or null")
     source: str = Field(description="the provision that sets the rule, and what it says")
+    processor: str = Field("", description="how soon a processor notifies the controller, in the law's words")
+    processor_within: str | None = Field(None, description="the period the law gives it, e.g. '48 hours', or null")
+    processor_source: str = Field("", description="the provision that sets the processor's notice, and what it says")
 
 
 class Partial(BaseModel):

@@ -247,8 +247,15 @@ def test_duplicate_availability_targets_are_refused():
 # ---------------------------------------------------------------- data protection
 
 
-@pytest.mark.parametrize("field", ["roles", "data_subjects", "data_categories", "breach_notification"])
-def test_personal_data_needs_roles_subjects_categories_and_breach_notice(field):
+def test_a_deal_silent_on_the_breach_notice_period_is_drafted_by_its_law_not_refused():
+    d = data()
+    del d["data_protection"]["breach_notification"]
+    lines = {k: v for k, v in LINES.items() if k[:2] != DP + ("breach_notification",)}
+    assert validate_data(d, "deal.yaml", lines).data_protection.breach_notification is None
+
+
+@pytest.mark.parametrize("field", ["roles", "data_subjects", "data_categories"])
+def test_personal_data_needs_roles_subjects_and_categories(field):
     d = data()
     del d["data_protection"][field]
     lines = {k: v for k, v in LINES.items() if k[:2] != DP + (field,)}

@@ -58,11 +58,25 @@ def test_every_name_of_every_record_resolves_to_it_and_no_other(key, supplement,
 @pytest.mark.parametrize(
     "names, countries, expected",
     [
-        (["Data Protection Act, 2012 (Act 843)"], ("GH",), []),  # never the UK's Act of 2018
-        (["Data Protection Act"], ("GH",), []),
+        (["Data Protection Act, 2012 (Act 843)"], ("GH",), [("gh-dpa", ())]),  # never the UK's Act of 2018
+        (["Data Protection Act, 2012 (Act 843)"], ("GB",), [("gh-dpa", ())]),  # its year and number name it
+        (["Data Protection Act"], ("GH",), [("gh-dpa", ())]),
         (["Data Protection Act"], ("GB",), [("uk-gdpr", ("uk-dpa-2018",))]),
+        (["Data Protection Act"], ("KE", "GB"), [("ke-dpa", ())]),  # the deal's first country with such an Act
+        (["Data Protection Act 2018"], ("GH",), []),  # the UK and Irish Acts of 2018: the country decides
+        (["Data Protection Act 2018"], ("GH", "IE"), [("eu-gdpr", ("ie-dpa-2018",))]),
         (["UK GDPR", "Data Protection Act"], (), [("uk-gdpr", ("uk-dpa-2018",))]),  # the title read beside its law
         (["Protection of Privacy Law, 5741-1981"], ("IL",), [("il-ppl", ())]),
+        (
+            ["Protection of Privacy Law, 5741-1981", "Privacy Protection (Data Security) Regulations, 5777-2017"],
+            ("IL",),
+            [("il-ppl", ("il-data-security-regulations",))],
+        ),
+        (
+            ["GDPR", "zákon č. 110/2019 Sb., o zpracování osobních údajů"],
+            ("CZ",),
+            [("eu-gdpr", ("other:zákon č. 110/2019 sb., o zpracování osobních údajů",))],  # one name, beside the GDPR
+        ),
         (["Personal Data Protection Law (Royal Decree No. M/19 of 9/2/1443H)"], ("SA",), [("sa-pdpl", ())]),
         (["Ley 25.326 de Protección de los Datos Personales"], ("AR",), [("ar-pdpl", ())]),
         (["Ley 25.326 de Protección de los Datos Personales"], FAR, [("ar-pdpl", ())]),  # its number names it

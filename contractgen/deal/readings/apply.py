@@ -24,6 +24,7 @@ from contractgen.deal.readings.implied_data import apply_implied_data
 from contractgen.deal.readings.payment_terms import note_stamp_duty, note_unread_payment_terms
 from contractgen.deal.readings.arbitration import note_blank_seat, note_unread_language, note_unrecorded_institution
 from contractgen.deal.readings.personal_data import apply_personal_data, apply_special_data
+from contractgen.deal.readings.breach_notice import apply_breach_notice
 from contractgen.deal.readings.process_agent import note_process_agent
 from contractgen.deal.readings.public_bodies import apply_cooperatives, apply_public_bodies
 from contractgen.deal.readings.public_level import apply_public_level
@@ -50,6 +51,7 @@ def apply_readings(deal: Deal) -> tuple[Deal, list[Finding]]:
         apply_personal_data,
         apply_implied_data,
         apply_special_data,
+        apply_breach_notice,
         apply_service_scope,
         apply_support_zone,
         apply_proposed_targets,
