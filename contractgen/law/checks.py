@@ -57,10 +57,12 @@ def _phrases(record: Record) -> list[str]:
 
 def _told_apart(law: LawLibrary, record: Record, other: str) -> bool:
     """True where two institutions share a name but not a country: the forum reader takes the one whose country the
-    deal names ("VIAC": Vienna or Vietnam)."""
-    if record.kind != "forums":
+    deal names ("VIAC": Vienna or Vietnam); two privacy laws likewise, read by the deal's countries ("Ley de
+    Protección de Datos Personales": Peru or Uruguay; ``privacy_names``)."""
+    field = {"forums": "country", "privacy": "territory"}.get(record.kind)
+    if field is None:
         return False
-    mine, theirs = record.data.get("country"), law.records("forums")[other].data.get("country")
+    mine, theirs = record.data.get(field), law.records(record.kind)[other].data.get(field)
     return bool(mine and theirs and mine != theirs)
 
 
