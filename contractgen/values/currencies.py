@@ -151,14 +151,42 @@ def iso_codes() -> frozenset[str]:
     return frozenset(Locale.parse("en").currency_symbols) | frozenset(Locale.parse("en").currencies)
 
 
+WORDS_DATA = Path(__file__).with_name("data") / "currency_words.yaml"
+
+
+@lru_cache(maxsize=1)
+def _local_words() -> dict[str, tuple[str, ...]]:
+    import yaml
+
+    loaded = yaml.safe_load(WORDS_DATA.read_text(encoding="utf-8"))
+    return {code: tuple(str(w) for w in words) for code, words in loaded["words"].items()}
+
+
+def cldr_names(currency: str, name: str) -> set[str]:
+    """The currency's symbol and display names (singular and every plural form) in one locale (CLDR)."""
+    from babel import Locale
+    from babel.core import UnknownLocaleError
+
+    try:
+        data = Locale.parse(name)
+    except (UnknownLocaleError, ValueError):
+        return set()
+    found = {data.currency_symbols.get(currency), data.currencies.get(currency)}
+    found |= set(dict(data._data["currency_names_plural"].get(currency, {})).values())
+    return {plain(str(s)) for s in found if s}
+
+
 @lru_cache(maxsize=None)
 def signs_of(currency: str, locale: str) -> frozenset[str]:
-    """Every sign that can stand for this currency: its code, its CLDR symbols where it is used, the table's."""
+    """Every sign that can stand for this currency: its code, its CLDR symbols and names where it is used, the
+    table's, and the market's own abbreviations (data/currency_words.yaml)."""
     from babel.numbers import get_currency_symbol
 
     found = {currency} | {sign for sign, codes in SIGNS.items() if currency in codes}
+    found |= set(_local_words().get(currency, ()))
     for name in (locale, "en", *markets(currency)):
         found.add(get_currency_symbol(currency, name))
+        found |= cldr_names(currency, name)
     return frozenset(plain(s) for s in found)
 
 

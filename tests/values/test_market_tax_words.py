@@ -1,0 +1,91 @@
+"""Amounts written with the market's own tax words and currency signs (the second trial's phrases as written) read
+back exactly, with the treatment and the rate written with the tax kept apart; every CLDR display name of a
+currency in its own markets reads back as that currency; a rate with no tax words is never read as an amount."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from babel.numbers import format_decimal
+
+from contractgen.values import currencies
+from contractgen.values.amounts import read_money
+from contractgen.values.tax_words import read_tax
+
+TRIAL = [
+    ("€ 98.500,00 HTVA", "EUR", "fr_BE", "98500", "exclusive", None),
+    ("€ 42.500,00, acrescido de IVA à taxa legal em vigor", "EUR", "pt_PT", "42500", "exclusive", None),
+    ("€ 85.000,00 πλέον ΦΠΑ 24%", "EUR", "el_GR", "85000", "exclusive", "24%"),
+    ("185.000,00 lei fără TVA", "RON", "ro_RO", "185000", "exclusive", None),
+    ("4 850 000,00 грн, у тому числі ПДВ", "UAH", "uk_UA", "4850000", "inclusive", None),
+    ("₩3,850,000,000 (부가가치세 별도)", "KRW", "ko_KR", "3850000000", "exclusive", None),
+    ("新臺幣3,750,000元（含稅）", "TWD", "zh_TW", "3750000", "inclusive", None),
+    ("NT$3,750,000（含稅）", "TWD", "zh_TW", "3750000", "inclusive", None),
+    ("1.250.000.000 VNĐ (chưa bao gồm thuế GTGT)", "VND", "vi_VN", "1250000000", "exclusive", None),
+    ("1 250 000,00 DH HT", "MAD", "fr_MA", "1250000", "exclusive", None),
+    ("GH₵ 450,000.00 (inclusive of all taxes and levies)", "GHS", "en_GH", "450000", "inclusive", None),
+    ("Tk 25,00,000/- (inclusive of VAT and AIT)", "BDT", "bn_BD", "2500000", "inclusive", None),
+]
+
+
+@pytest.mark.parametrize(("written", "currency", "locale", "value", "treatment", "rate"), TRIAL)
+def test_the_trials_amounts_read_exactly(written, currency, locale, value, treatment, rate):
+    amount, found, found_rate = read_tax(written)
+    assert (found, found_rate) == (treatment, rate)
+    assert read_money(amount, currency, locale) == Decimal(value)
+
+
+@pytest.mark.parametrize("written", ["€ 85.000,00 24%", "85.000,00 24%", "185.000,00 lei 19%"])
+def test_a_rate_without_tax_words_is_refused_not_read(written):
+    amount, treatment, _rate = read_tax(written)
+    assert treatment is None
+    with pytest.raises(ValueError):
+        read_money(amount, "EUR" if "€" in written or "lei" not in written else "RON", "el_GR")
+
+
+def test_a_local_word_names_its_currency_only():
+    with pytest.raises(ValueError, match="RON"):
+        read_money("185.000,00 lei", "EUR", "ro_RO")
+
+
+CURRENCIES = sorted(
+    {
+        code
+        for code in (
+            "EUR",
+            "RON",
+            "UAH",
+            "KRW",
+            "TWD",
+            "VND",
+            "MAD",
+            "GHS",
+            "BDT",
+            "PLN",
+            "CZK",
+            "HUF",
+            "BGN",
+            "TRY",
+            "THB",
+            "ILS",
+            "INR",
+            "BRL",
+            "MXN",
+            "ZAR",
+            "NGN",
+            "KES",
+        )
+    }
+)
+
+
+@pytest.mark.parametrize("currency", CURRENCIES)
+def test_every_cldr_name_of_a_currency_in_its_markets_reads_back(currency):
+    for market in currencies.markets(currency):
+        for name in sorted(currencies.cldr_names(currency, market)):
+            for amount in (Decimal("1250000"), Decimal("48500")):
+                figure = format_decimal(amount, locale=market, format="#,##0")
+                if any(not ch.isascii() and ch.isdigit() for ch in figure):
+                    continue  # written in the market's own digits; the reader reads Latin digits
+                assert read_money(f"{figure} {name}", currency, market) == amount, (market, name)
