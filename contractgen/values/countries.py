@@ -71,11 +71,12 @@ def country_zones(code: str) -> list[str]:
     return sorted(babel.core.get_global("territory_zones").get(code, []))
 
 
-def zone_of(code: str, city: str) -> str | None:
+def zone_of(code: str, city: str, local: bool = True) -> str | None:
     """A place's time zone where the data settle it: the country's only zone, or the zone named after the city.
 
     Only the country's own zones are searched, by the zone's name ("America/Sao_Paulo") or its English exemplar
-    city in CLDR ("São Paulo"); None where the country has several zones and none is the city's.
+    city in CLDR ("São Paulo"), then (unless `local` is False) its exemplar city in the country's own languages
+    ("Lisboa"); None where the country has several zones and none is the city's.
     """
     zones = country_zones(code)
     if len(zones) == 1:
@@ -84,7 +85,7 @@ def zone_of(code: str, city: str) -> str | None:
     for zone in zones:
         if wanted in (_place(zone.rsplit("/", 1)[-1]), _place(_english_cities().get(zone, ""))):
             return zone
-    return _local_cities(code).get(wanted)
+    return _local_cities(code).get(wanted) if local else None
 
 
 @lru_cache(maxsize=64)

@@ -20,9 +20,9 @@ def place_zone(country: str, address: str) -> str | None:
     zones = country_zones(country) if country else []
     if len(zones) <= 1:
         return zones[0] if zones else None
-    for part in reversed(str(address or "").split(",")):
-        name = " ".join(re.sub(r"[\d\-–/]+", " ", part).split())
-        if name and (zone := zone_of(country, name)):
+    names = [" ".join(re.sub(r"[\d\-–/]+", " ", part).split()) for part in reversed(str(address or "").split(","))]
+    for local in (False, True):  # the English names first: the names in the country's languages take longer to load
+        if zone := next((z for name in names if name and (z := zone_of(country, name, local))), None):
             return zone
     return None
 
