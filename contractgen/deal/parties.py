@@ -86,6 +86,8 @@ KINDS = {
     "federal public service": "government_department",
     "federal agency": "agency",
     "state agency": "agency",
+    "autarquia": "agency",
+    "autarquia federal": "agency",
     "local authority": "local_authority",
     "council": "local_authority",
     "municipality": "local_authority",

@@ -61,6 +61,18 @@ class PublicLatePayment:
 
 
 @dataclass(frozen=True)
+class PublicForum:
+    """The courts a public body's law requires its contracts to name (``courts``, resolved for the body: the federal
+    courts at its seat for a federal body) and the arbitration that law allows (``arbitration``, for ``scope``)."""
+
+    law: str = ""
+    courts: str = ""
+    arbitration: str = ""
+    scope: str = ""
+    exceptions: str = ""
+
+
+@dataclass(frozen=True)
 class PublicContract:
     """What a public-body client's country makes of the contract's form, invoices, interest and language."""
 
@@ -69,6 +81,7 @@ class PublicContract:
     e_invoicing: EInvoicing = field(default_factory=EInvoicing)
     split_payment: SplitPayment = field(default_factory=SplitPayment)
     late_payment: PublicLatePayment = field(default_factory=PublicLatePayment)
+    forum: PublicForum = field(default_factory=PublicForum)
     language: str = ""  # the language a public body contracts in ('' where no record says)
     language_law: str = ""
     language_exclusive: str = ""  # made in that language only: when a version in another language may be attached
@@ -80,11 +93,11 @@ class PublicContract:
 
 
 def public_contract_of(
-    country: str, kind: str, public_body: bool, level: str | None = None, place: str = ""
+    country: str, kind: str, public_body: bool, level: str | None = None, place: str = "", seat: str = ""
 ) -> PublicContract:
     """The formalities a public-body client of a kind (and level) brings from its country's record, or from the record
     of the state it belongs to (`place`, a jurisdiction key: Texas) where that record has them (empty for any other
-    client)."""
+    client); `seat` is the city where the body has its seat, for the forum its law requires."""
     if not public_body or not country:
         return PublicContract()
     data = _block(country, place.lower(), level)
@@ -97,6 +110,7 @@ def public_contract_of(
     split = data.get("split_payment") or {}
     late = data.get("late_payment") or {}
     language = data.get("language") or {}
+    forum = _forum(data.get("forum") or {}, level_of(kind, level), seat)
     days = int(late.get("days") or 0)
     if kind == "health_body" and late.get("health_days"):
         days = int(late["health_days"])
@@ -118,9 +132,24 @@ def public_contract_of(
             compensation=str(late.get("compensation") or ""), debtor=str(late.get("debtor") or ""),
             mandatory=bool(late.get("mandatory")),
         ),
+        forum=forum,
         language=str(language.get("language") or ""),
         language_law=str(language.get("law") or ""),
         language_exclusive=str(language.get("exclusive") or ""),
+    )  # fmt: skip
+
+
+def _forum(data: dict[str, Any], level: str, seat: str) -> PublicForum:
+    """The forum a body of a level seated in `seat` must name: the federal courts for a national body where the law
+    gives them, else the courts of its seat ("[●]" where its address names no city)."""
+    if not data:
+        return PublicForum()
+    city = seat or "[●]"
+    federal = data.get("federal_courts") if level == "national" else None
+    courts = f"{federal} sitting in {city}" if federal else f"the courts of {city}"
+    return PublicForum(
+        law=str(data["law"]), courts=courts, arbitration=str(data.get("arbitration") or ""),
+        scope=str(data.get("arbitration_scope") or ""), exceptions=str(data.get("exceptions") or ""),
     )  # fmt: skip
 
 

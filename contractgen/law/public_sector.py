@@ -23,11 +23,25 @@ class PaymentTraceability:
 
 @dataclass(frozen=True)
 class PriceRevision:
-    """Past ``threshold`` per cent change in cost, ``share`` per cent of the change beyond it is passed on."""
+    """Past ``threshold`` per cent change in cost, ``share`` per cent of the change beyond it is passed on (Italy); or,
+    with no threshold, a revision by the change in an index on the terms the law requires (``by_index``)."""
 
     law: str
-    threshold: float
-    share: float
+    threshold: float | None = None
+    share: float | None = None
+    min_months: int | None = None
+    index: str = ""
+    base_date: str = ""
+    interval_months: int | None = None
+    both_ways: bool = False
+    threshold_required: bool = False
+    cap_required: bool = False
+    flow_down: bool = False
+
+    @property
+    def by_index(self) -> bool:
+        """True for a revision by the change in an index, not by a statutory threshold and share."""
+        return self.threshold is None
 
 
 @dataclass(frozen=True)
@@ -254,7 +268,21 @@ def _traceability(data: dict[str, Any] | None) -> PaymentTraceability | None:
 
 
 def _revision(data: dict[str, Any] | None) -> PriceRevision | None:
-    return PriceRevision(data["law"], data["threshold_percent"], data["share_percent"]) if data else None
+    if not data:
+        return None
+    return PriceRevision(
+        law=data["law"],
+        threshold=data.get("threshold_percent"),
+        share=data.get("share_percent"),
+        min_months=data.get("min_months"),
+        index=data.get("index") or "",
+        base_date=data.get("base_date") or "",
+        interval_months=data.get("interval_months"),
+        both_ways=bool(data.get("both_ways")),
+        threshold_required=bool(data.get("threshold_required")),
+        cap_required=bool(data.get("cap_required")),
+        flow_down=bool(data.get("flow_down")),
+    )
 
 
 def _guarantee(data: dict[str, Any] | None) -> PerformanceGuarantee | None:

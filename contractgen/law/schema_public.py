@@ -9,7 +9,7 @@ from datetime import date
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 class PaymentTraceability(BaseModel):
@@ -26,19 +26,57 @@ class PaymentTraceability(BaseModel):
 
 
 class PriceRevision(BaseModel):
-    """A procurement law's compulsory price revision: past a threshold change in cost, a share of the change."""
+    """A procurement law's compulsory price revision: past a threshold change in cost, a share of the change (Italy);
+    or by the change in a price index, whose terms the law requires the contract to state (Poland, Brazil)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     law: str = Field(description="the provision as the contract cites it")
-    threshold_percent: float = Field(
+    threshold_percent: float | None = Field(
+        None,
         gt=0,
         le=100,
-        description="the change in cost, as a percentage of the contract's value, beyond which the price is revised",
+        description="the change in cost, as a percentage of the contract's value, beyond which the price is revised, "
+        "where the law sets it (Italy: 5); null for a revision by index",
     )
-    share_percent: float = Field(
-        gt=0, le=100, description="the share of the change beyond the threshold that the revision passes on"
+    share_percent: float | None = Field(
+        None, gt=0, le=100, description="the share of the change beyond the threshold that the revision passes on"
     )
+    min_months: int | None = Field(
+        None, gt=0, description="the revision is compulsory only for a contract made for more than this many months"
+    )
+    index: str = Field(
+        "",
+        description="the index the law names, in running text ('' where the contract chooses it: the deal's "
+        "commercials.indexation index, else a bracketed blank with a drafting note)",
+    )
+    base_date: str = Field(
+        "",
+        description="the date from which the law measures the change, in a noun phrase, e.g. 'the date of the "
+        "estimated budget (orçamento estimado) in the tender documents' ('' where the contract sets it)",
+    )
+    interval_months: int | None = Field(
+        None, gt=0, description="the least time between two revisions the law allows, in months (Brazil: 12)"
+    )
+    both_ways: bool = Field(
+        False, description="true where the law's change in price covers a fall as well as a rise (Poland)"
+    )
+    threshold_required: bool = Field(
+        False, description="true where the contract must state the level of change that entitles a revision"
+    )
+    cap_required: bool = Field(
+        False, description="true where the contract must state the largest change the revisions may make"
+    )
+    flow_down: bool = Field(
+        False, description="true where a contractor whose price is revised must revise its subcontractors' in turn"
+    )
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "PriceRevision":
+        """A revision is either by threshold and share (both given) or by index (neither)."""
+        if (self.threshold_percent is None) != (self.share_percent is None):
+            raise ValueError("threshold_percent and share_percent are given together or not at all")
+        return self
 
 
 class PerformanceGuarantee(BaseModel):

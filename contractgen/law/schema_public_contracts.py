@@ -121,6 +121,24 @@ class ProtectiveSecurity(BaseModel):
     when: str = Field(description="when it is required, in a clause that completes 'required where …'")
 
 
+class PublicForum(BaseModel):
+    """The forum a public body's law requires its contracts to name, and the arbitration it allows instead."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    law: str = Field(description="the provision that requires the forum, as the contract cites it")
+    federal_courts: str = Field(
+        "",
+        description="the courts a national (federal) body's disputes go to, named before 'at <seat>', e.g. 'the "
+        "Federal Courts (Justiça Federal)' ('' where the courts of the seat are the ordinary courts)",
+    )
+    arbitration: str = Field("", description="the provision that allows arbitration instead, where one does")
+    arbitration_scope: str = Field(
+        "", description="the disputes that provision allows to go to arbitration, as a noun phrase"
+    )
+    exceptions: str = Field("", description="the contracts the forum rule does not reach, for the drafting note")
+
+
 class PublicContracts(Fact):
     """The formalities of a contract whose client is a public body of the country."""
 
@@ -133,6 +151,9 @@ class PublicContracts(Fact):
         None, description="the statutory interest and payment period of a public debtor"
     )
     language: PublicLanguage | None = Field(None, description="the language a public body contracts in")
+    forum: PublicForum | None = Field(
+        None, description="the forum a public body's law requires its contracts to name (Brazil: its seat's)"
+    )
     protective_security: ProtectiveSecurity | None = Field(
         None,
         description="a security agreement the law requires for security-sensitive work, which the draft asks about",

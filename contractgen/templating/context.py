@@ -98,10 +98,12 @@ def build_context(deal) -> dict[str, Any]:
     client_ref = party_reference(client.short_name or "Client", getattr(client, "article", None))
     supplier_ref = party_reference(supplier.short_name or "Supplier", getattr(supplier, "article", None))
     forum = replace(forum, courts=_in_own_terms(forum.courts, client_ref, supplier_ref))
+    formalities = formalities_of(deal)
+    if arbitration is None and formalities.forum.courts:  # the forum a public body's own law requires
+        forum = replace(forum, courts=formalities.forum.courts, plural=True)
     law = law_of(contract.governing_law, contract.law_wording)
     disputes = disputes_of(deal, forum.country or place_country(forum.courts) or law.country, forum.courts, forum.key)
     derived = compute_derived(deal)  # computed once per document, here
-    formalities = formalities_of(deal)
     shortcuts = dict(
         deal=deal,
         client=client,

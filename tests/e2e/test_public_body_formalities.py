@@ -47,6 +47,8 @@ def expected_words(block: dict) -> list[str]:
     if late := block.get("late_payment"):
         debtor = late.get("debtor") or "a public administration"
         words.append(f"at {late['rate']}, as {late['law']} provides for a debt of {debtor}")
+    if (forum := block.get("forum")) and forum.get("federal_courts"):
+        words.append(f"{forum['federal_courts']} sitting in")
     if language := block.get("language"):
         words.append(f"contracts in {language['language']} ({language['law']})")
     return words

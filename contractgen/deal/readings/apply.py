@@ -9,6 +9,7 @@ from typing import Any
 from contractgen.deal.model import Deal
 from contractgen.deal.readings.public_formalities import (
     apply_protective_security,
+    apply_public_forum,
     apply_public_payment_period,
     note_public_interest,
 )
@@ -28,6 +29,7 @@ from contractgen.deal.readings.breach_notice import apply_breach_notice
 from contractgen.deal.readings.process_agent import note_process_agent
 from contractgen.deal.readings.public_bodies import apply_cooperatives, apply_public_bodies
 from contractgen.deal.readings.public_level import apply_public_level
+from contractgen.deal.readings.public_revision import apply_public_revision
 from contractgen.deal.readings.security_defaults import apply_security_defaults
 from contractgen.deal.readings.state_owned import note_state_owned_number
 from contractgen.deal.readings.sector import apply_card_data, apply_sector_regulation
@@ -61,6 +63,8 @@ def apply_readings(deal: Deal) -> tuple[Deal, list[Finding]]:
         apply_public_level,
         apply_protective_security,
         apply_public_payment_period,
+        apply_public_revision,
+        apply_public_forum,
         apply_party_terms,
     ):
         deal, notes = reading(deal)

@@ -9,21 +9,36 @@ than the one the law gives a public debtor (Italy: 30 days, 60 for a health body
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from contractgen.deal.readings.finding import Finding, prints_as_draft
 from contractgen.deal.readings.sector import assume, client_country, client_place, interest_free
 from contractgen.values.countries import country_name
+from contractgen.law.forums import arbitration_fields
 from contractgen.law.library import active
 from contractgen.law.public_contracts import PublicContract, public_contract_of
+from contractgen.law.seat_courts import seat_city
 
 
 def formalities_of(deal: Any) -> PublicContract:
     """What the law of the client's own country (or of its state: Texas) makes of a public body's contract."""
     client = deal.parties.client
     country, place = client_place(deal)
-    return public_contract_of(country, client.kind, client.public_body, client.level, place)
+    seat = seat_of(getattr(client, "address", None) or "")
+    return public_contract_of(country, client.kind, client.public_body, client.level, place, seat)
+
+
+def seat_of(address: str) -> str:
+    """The city of an address, as "street, postcode city, country" or as Brazil writes it ("…, Brasília - DF,
+    70070-940, Brazil": the part before the state's abbreviation); "" where none is read."""
+    city = seat_city(address)[0]
+    if city:
+        return city
+    parts = [p.strip() for p in address.split(",") if p.strip() and not re.fullmatch(r"[\d\s.-]+", p.strip())]
+    last = re.sub(r"\s+-\s+[A-Z]{2}$", "", parts[-2] if len(parts) > 1 else "")
+    return last if last and last[0].isupper() and not re.search(r"\d", last) else ""
 
 
 def apply_protective_security(deal: Any) -> tuple[Any, list[Finding]]:
@@ -119,3 +134,38 @@ def note_public_interest(deal: Any, data: Any) -> Iterator[Finding]:
             "when it pays late, and write it in commercials.payment_terms or commercials.late_payment_interest",
             "invoicing",
         )  # fmt: skip
+
+
+def apply_public_forum(deal: Any) -> tuple[Any, list[Finding]]:
+    """A public body whose law requires the forum of its seat (Brazil: Article 92(1) of Law No. 14,133): a deal naming
+    other courts gets that forum instead; an arbitration stays, for the disputes that law lets go to arbitration. A
+    note in a draft, a build warning in a final contract."""
+    client = deal.parties.client
+    forum = formalities_of(deal).forum if client.public_body else None
+    if forum is None or not forum.law:
+        return deal, []
+    if arbitration_fields(deal) is not None:
+        allowed = f"; {forum.arbitration} allow arbitration only for {forum.scope}" if forum.arbitration else ""
+        finding = Finding(
+            ("contract", "jurisdiction"), "public-forum-arbitration", client.name,
+            f"{forum.law} requires a contract of {client.name} to name the forum of its seat, {forum.courts}{allowed}",
+            f"the contract keeps the arbitration for those disputes and gives any other dispute to {forum.courts}"
+            if forum.arbitration else "the contract keeps the arbitration the deal chooses",
+            "that the arbitration is authorised for this contract and that the disputes it covers are those the law "
+            f"allows; the forum rule does not reach {forum.exceptions or 'the contracts its exceptions name'}",
+            "public-sector",
+        )  # fmt: skip
+    else:
+        written = deal.contract.jurisdiction or deal.contract.forum_wording
+        if not written or forum.courts.casefold() in written.casefold():
+            return deal, []
+        finding = Finding(
+            ("contract", "jurisdiction"), "public-forum", client.name,
+            f"{forum.law} requires a contract of {client.name} to name the forum of its seat, {forum.courts}",
+            f"the contract names {forum.courts} instead of {written!r}",
+            f"nothing, unless this contract is one the rule does not reach: {forum.exceptions or 'see that law'}",
+            "governing-law",
+        )  # fmt: skip
+    if prints_as_draft(deal):
+        return deal, [finding]
+    return assume(deal, f"contract.jurisdiction: {finding.unrecognised}; {finding.drafted}; check {finding.check}"), []
