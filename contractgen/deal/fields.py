@@ -16,7 +16,6 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
-import babel
 import pycountry
 from pydantic import (
     AfterValidator,
@@ -46,6 +45,7 @@ from contractgen.values.currencies import markets
 from contractgen.values.dates import read_date
 from contractgen.values.durations import Duration
 from contractgen.values.payment import PaymentTerm, payment_terms
+from contractgen.values.wording_locale import cldr_locale
 from contractgen.values.phrases import (
     MEASUREMENT_PERIODS,
     NO_RESOLUTION,
@@ -321,12 +321,10 @@ def centre_zone(country: str, city: str) -> str:
 
 
 def _locale(value: str) -> str:
-    name = value.strip().replace("-", "_")
-    try:
-        babel.Locale.parse(name)
-    except (ValueError, babel.UnknownLocaleError):
-        raise _error("locale", f"{value!r} is not a known locale (e.g. 'en_GB', 'en_US', 'en_IE')") from None
-    return name
+    known = cldr_locale(value.strip().replace("-", "_"))
+    if known is None:
+        raise _error("locale", f"{value!r} is not a known locale (e.g. 'en_GB', 'en_US', 'en_IE')")
+    return known
 
 
 def is_currency(code: str) -> bool:
