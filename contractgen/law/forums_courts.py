@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from contractgen.law.forum_words import CITY, alternatives, arbitration_pattern, bounded, courts_written, table
+from contractgen.law.forum_words import CITY, UPPER, alternatives, arbitration_pattern, bounded, courts_written, table
 from contractgen.law.institutions import institutions_in, other_named
 from contractgen.law.seat_records import record_of
 from contractgen.values.duration_words import fold, phrase_pattern
@@ -124,6 +124,9 @@ def _named(text: str) -> str:
         match = re.match(rf"(?:{articles}\s+)?({phrase_pattern(phrase)}(?!\w).*)$", text)
         if match:
             return match.group(1).strip(_TRIM)
+    last = re.match(rf"((?:[{UPPER}]\S*\s+)+{alternatives(_flat('last'))})$", text)
+    if last:
+        return last.group(1)
     for suffix in _flat("suffixes"):
         if text.endswith(suffix) and text != suffix and not re.search(r"\s", text):
             return text

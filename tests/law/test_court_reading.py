@@ -34,7 +34,7 @@ def test_no_sentence_verb_is_ever_printed(code, verb):
             if unspaced
             else (f"les tribunaux de Paris {verb}", "the courts of Paris")
         ),
-        (f"the competent courts in Tel Aviv-Jaffa {verb}", "the courts of Tel Aviv-Jaffa"),
+        (f"the competent courts in Tel Aviv-Jaffa {verb}", "the competent courts in Tel Aviv-Jaffa"),
     ):
         forum = forum_of(written, "Israeli law")
         assert forum.courts == courts, written
@@ -119,7 +119,7 @@ TRIAL = [
     ("서울중앙지방법원을 전속적 합의관할 법원으로 한다", "대한민국 법", "the Seoul Central District Court", False, False),
     ("以臺灣臺北地方法院為第一審管轄法院", "中華民國法律", "the Taiwan Taipei District Court", False, False),
     ("the competent courts in Tel Aviv-Jaffa shall have sole and exclusive jurisdiction",
-     "the laws of the State of Israel", "the courts of Tel Aviv-Jaffa", True, False),
+     "the laws of the State of Israel", "the competent courts in Tel Aviv-Jaffa", True, False),
     ("exclusive venue in the state courts of Travis County, Texas", "the laws of the State of Texas",
      "the state courts of Travis County, Texas", True, False),
     ("tribunal administratif de Rabat", "droit marocain", "the Tribunal administratif de Rabat", False, False),
@@ -177,6 +177,8 @@ def test_a_phrase_that_reduces_to_no_court_is_never_spliced(written):
         ),
         ("the Court of Session", "Scots law", "the Court of Session"),
         ("the English courts", "English law", "the courts of England and Wales"),
+        ("the competent courts of Kigali", "the laws of the Republic of Rwanda", "the competent courts of Kigali"),
+        ("Göteborgs tingsrätt", "svensk rätt", "the Göteborgs tingsrätt"),
     ],
 )
 def test_a_court_named_in_english_keeps_its_whole_name(written, law, courts):
