@@ -176,17 +176,59 @@ def cldr_names(currency: str, name: str) -> set[str]:
     return {plain(str(s)) for s in found if s}
 
 
+NAMES_DATA = Path(__file__).with_name("data") / "currency_names.tsv"
+
+
+def _current() -> set[str]:
+    from babel.core import get_global
+
+    return {
+        code for spans in get_global("territory_currencies").values() for code, _s, end, tender in spans
+        if end is None and tender
+    }  # fmt: skip
+
+
+def cldr_currency_names() -> str:
+    """The text of data/currency_names.tsv as CLDR (Babel) gives it: a line per currency in use today, its symbols
+    and display names (singular and plural) in English and in its own markets' locales, tab-separated."""
+    import babel
+
+    lines = []
+    for code in sorted(_current()):
+        names: set[str] = set()
+        for name in ("en", *markets(code)):
+            names |= cldr_names(code, name)
+        lines.append("\t".join([code, *sorted(names - {code})]))
+    header = f"# CLDR currency signs and names (Babel {babel.__version__}); see contractgen/values/currencies.py\n"
+    return header + "".join(line + "\n" for line in lines)
+
+
+@lru_cache(maxsize=1)
+def _market_names() -> dict[str, tuple[str, ...]]:
+    found = {}
+    for line in NAMES_DATA.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, *names = line.split("\t")
+            found[code] = tuple(names)
+    return found
+
+
 @lru_cache(maxsize=None)
 def signs_of(currency: str, locale: str) -> frozenset[str]:
-    """Every sign that can stand for this currency: its code, its CLDR symbols and names where it is used, the
-    table's, and the market's own abbreviations (data/currency_words.yaml)."""
+    """Every sign that can stand for this currency: its code, its CLDR symbols and names in the deal's locale, in
+    English and in its markets (data/currency_names.tsv), the table's, and the market's own abbreviations
+    (data/currency_words.yaml)."""
     from babel.numbers import get_currency_symbol
 
-    found = {currency} | {sign for sign, codes in SIGNS.items() if currency in codes}
+    found = {currency, get_currency_symbol(currency, locale)} | cldr_names(currency, locale)
+    found |= {sign for sign, codes in SIGNS.items() if currency in codes}
     found |= set(_local_words().get(currency, ()))
-    for name in (locale, "en", *markets(currency)):
-        found.add(get_currency_symbol(currency, name))
-        found |= cldr_names(currency, name)
+    if currency in _market_names():
+        found |= set(_market_names()[currency])
+    else:  # a currency no longer in use: its names where CLDR still has them
+        for name in ("en", *markets(currency)):
+            found.add(get_currency_symbol(currency, name))
+            found |= cldr_names(currency, name)
     return frozenset(plain(s) for s in found)
 
 

@@ -50,6 +50,12 @@ def test_a_local_word_names_its_currency_only():
         read_money("185.000,00 lei", "EUR", "ro_RO")
 
 
+def test_the_currency_names_file_is_what_cldr_gives():
+    """data/currency_names.tsv is CLDR's signs and names as the installed Babel gives them
+    (scripts/cldr-currency-names.py)."""
+    assert currencies.NAMES_DATA.read_text(encoding="utf-8") == currencies.cldr_currency_names()
+
+
 CURRENT = sorted(
     {
         code
