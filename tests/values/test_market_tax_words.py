@@ -37,6 +37,30 @@ def test_the_trials_amounts_read_exactly(written, currency, locale, value, treat
     assert read_money(amount, currency, locale) == Decimal(value)
 
 
+# a negation before an inclusive phrase is read as exclusive, never as inclusive
+NEGATIONS = [
+    ("1.250.000.000 VNĐ chưa bao gồm thuế GTGT", "VND", "vi_VN", "exclusive"),
+    ("1.250.000.000 VNĐ (không bao gồm thuế GTGT)", "VND", "vi_VN", "exclusive"),
+    ("1.250.000.000 VNĐ (đã bao gồm thuế GTGT)", "VND", "vi_VN", "inclusive"),
+    ("4 850 000,00 грн без урахування ПДВ", "UAH", "uk_UA", "exclusive"),
+    ("4 850 000,00 грн, не включаючи ПДВ", "UAH", "uk_UA", "exclusive"),
+    ("4 850 000,00 грн з урахуванням ПДВ", "UAH", "uk_UA", "inclusive"),
+    ("NT$3,750,000（不含稅）", "TWD", "zh_TW", "exclusive"),
+    ("NT$3,750,000 未稅", "TWD", "zh_TW", "exclusive"),
+    ("₩3,850,000,000 (부가가치세 포함)", "KRW", "ko_KR", "inclusive"),
+    ("€ 85.000,00 μη συμπεριλαμβανομένου ΦΠΑ", "EUR", "el_GR", "exclusive"),
+    ("€ 85.000,00 συμπεριλαμβανομένου ΦΠΑ 24%", "EUR", "el_GR", "inclusive"),
+    ("185.000,00 lei cu TVA inclus", "RON", "ro_RO", "inclusive"),
+]
+
+
+@pytest.mark.parametrize(("written", "currency", "locale", "treatment"), NEGATIONS)
+def test_a_negated_phrase_is_read_as_its_negation(written, currency, locale, treatment):
+    amount, found, _rate = read_tax(written)
+    assert found == treatment
+    assert read_money(amount, currency, locale) > 0
+
+
 @pytest.mark.parametrize("written", ["€ 85.000,00 24%", "85.000,00 24%", "185.000,00 lei 19%"])
 def test_a_rate_without_tax_words_is_refused_not_read(written):
     amount, treatment, _rate = read_tax(written)
