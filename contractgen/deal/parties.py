@@ -263,6 +263,14 @@ class Arbitration(Section):
         ),
     )
 
+    by_law: bool | None = Field(
+        None,
+        description=(
+            "true when the tribunal decides according to law, not in equity or as amiable compositeur (arbitraje "
+            "en derecho, arbitragem de direito); default: the contract says nothing of it"
+        ),
+    )
+
     @field_validator("arbitrators")
     @classmethod
     def _one_or_three(cls, value: int) -> int:

@@ -9,6 +9,7 @@ from typing import Any
 from contractgen.law.forum_words import (
     CITY,
     acronym_named,
+    by_law_written,
     institution_words,
     chosen,
     in_city_patterns,
@@ -133,6 +134,8 @@ def parse_arbitration(text: str) -> tuple[dict[str, Any], list[str]]:
             f"{text!r} names both a sole arbitrator and three arbitrators: choose one "
             "(or write disputes.arbitration with arbitrators: 1 or 3)"
         )
+    if by_law_written(text):
+        fields["by_law"] = True
     for kind, name in (("emergency", "emergency_arbitrator"), ("expedited", "expedited")):
         keep = chosen(text, kind)
         if keep is not None:

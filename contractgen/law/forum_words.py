@@ -323,6 +323,11 @@ def language_mentioned(text: str) -> str:
     return re.split(r"[,;.，；。、]", text[match.start() :])[0].strip() if match else ""
 
 
+def by_law_written(text: str) -> bool:
+    """Whether a text chooses an arbitration decided according to law, in a language of the table ("en derecho")."""
+    return _words_pattern(tuple(table()["by_law"])).search(text) is not None
+
+
 def chosen(text: str, kind: str) -> bool | None:
     """Whether a text keeps (True) or excludes (False) the emergency arbitrator or the expedited procedure (`kind`),
     or None when it does not mention it. Excluded: a word of `without` within three words before it or two after."""

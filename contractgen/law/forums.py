@@ -9,7 +9,7 @@ Each has ``sources`` and ``as_of``. ``parse_arbitration`` reads the forms practi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from contractgen.law.arbitration_text import BLANK_SEAT, SEAT_WANTED
@@ -64,6 +64,7 @@ class ArbitrationView:
     expedited: bool | None  # the deal's choice (None: as the rules provide)
     seat_in_convention: bool | None  # the seat's state is a New York Convention party (None: not recorded)
     seat_courts: str = ""  # the courts that alone hear applications under the seat's arbitration law ("": any)
+    by_law: bool = False  # the tribunal decides according to law, not in equity (the deal says so)
 
     @property
     def administered(self) -> bool:
@@ -121,6 +122,17 @@ def arbitration_fields(deal: Any) -> dict[str, Any] | None:
     return None
 
 
+def domestic_rules(deal: Any, arbitration: ArbitrationView) -> bool:
+    """True when the institution has national rules beside its international ones and the dispute is national: both
+    parties established in its country and the seat there (or unknown)."""
+    institution = arbitration.institution
+    countries = {
+        country_code(getattr(p, "incorporated_in", None)) for p in (deal.parties.client, deal.parties.supplier)
+    }
+    seat_here = arbitration.seat_country in ("", institution.country)
+    return bool(institution.domestic[0]) and countries == {institution.country} and seat_here
+
+
 def view_arbitration(fields: dict[str, Any], contract_language: str) -> ArbitrationView:
     """The template view of an arbitration given as fields."""
     institution = institution_of(fields["institution"])
@@ -138,7 +150,7 @@ def view_arbitration(fields: dict[str, Any], contract_language: str) -> Arbitrat
         appointing_authority=fields.get("appointing_authority") or institution.appointing_authority,
         emergency=emergency_rules and keep,
         emergency_excluded=emergency_rules and not keep, expedited=fields.get("expedited"),
-        seat_in_convention=in_convention, seat_courts=record.get("courts", ""),
+        seat_in_convention=in_convention, seat_courts=record.get("courts", ""), by_law=bool(fields.get("by_law")),
     )  # fmt: skip
 
 
@@ -181,6 +193,8 @@ def disputes_of(deal: Any, forum_country: str = "", forum_courts: str = "", foru
     arbitration = (
         view_arbitration(fields, language) if fields and fields.get("institution") and fields.get("seat") else None
     )
+    if arbitration is not None and domestic_rules(deal, arbitration) and not (fields or {}).get("rules"):
+        arbitration = replace(arbitration, rules=arbitration.institution.domestic[0])
     found = enforcement_notes(deal, arbitration, forum_country, forum_courts)
     interim, interim_notes = mainland_interim(deal, arbitration) if arbitration is not None else (None, [])
     notes = tuple(note for _, note in found) + tuple(interim_notes)

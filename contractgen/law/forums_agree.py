@@ -18,6 +18,7 @@ COMPARED = {
     "language": "language",
     "emergency_arbitrator": "emergency arbitrator",
     "expedited": "expedited procedure",
+    "by_law": "decision according to law",
 }
 
 

@@ -35,6 +35,8 @@ class Institution:
     not_named_by: tuple[str, ...] = ()  # other institutions' names that begin with its short name
     statute: bool = False  # ad hoc under a state's arbitration law ("the Arbitration and Conciliation Act, 1996")
     appointing_authority: str = ""  # ad hoc: who appoints an arbitrator the parties do not, as the law or rules say
+    former_names: tuple[str, ...] = ()  # names it had before it was renamed or merged ("CIAM")
+    domestic: tuple[str, str] = ("", "")  # (its rules for parties both in its country, the law making that national)
 
     def __str__(self) -> str:
         return self.name
@@ -59,7 +61,8 @@ def _institutions(law: LawLibrary) -> dict[str, Institution]:
             expedited_by_agreement_only=bool(rules.get("expedited_by_agreement_only")),
             ad_hoc=bool(item.get("ad_hoc")), country=item.get("country") or "", mediation=mediation_of_record(item),
             not_named_by=tuple(item.get("not_named_by") or ()), statute=bool(item.get("statute")),
-            appointing_authority=item.get("appointing_authority") or "",
+            appointing_authority=item.get("appointing_authority") or "", former_names=tuple(item.get("former_names") or ()),
+            domestic=((rules.get("domestic") or {}).get("name", ""), (rules.get("domestic") or {}).get("law", "")),
         )  # fmt: skip
     return records
 
@@ -79,7 +82,8 @@ def _alias_index() -> list[tuple[str, str]]:
 def _aliases_of(law: LawLibrary) -> list[tuple[str, str]]:
     pairs = []
     for key, inst in load_institutions(law).items():
-        for alias in {inst.short, inst.name, re.sub(r"^the\s+", "", inst.name, flags=re.I), key, *inst.aliases}:
+        names = (inst.short, inst.name, re.sub(r"^the\s+", "", inst.name, flags=re.I), key, *inst.aliases)
+        for alias in {*names, *inst.former_names}:
             if alias:
                 pairs.append((_key(alias), key))
     return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
@@ -159,6 +163,13 @@ def _elsewhere(key: str, alias: str, rest: str) -> bool:
     International Arbitration Centre, not Vienna's VIAC)."""
     others = load_institutions()[key].not_named_by
     return any((alias + rest).startswith(_key(other) + " ") for other in others)
+
+
+def former_name_in(institution: Institution, text: str) -> str:
+    """The former name of a renamed or merged institution that a text writes ("CIAM" for the CIIAM), else ""."""
+    words = f" {_key(text)} "
+    found = [n for n in institution.former_names if f" {_key(n)} " in words]
+    return max(found, key=len) if found else ""
 
 
 def other_named(text: str) -> str:

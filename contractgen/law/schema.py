@@ -406,6 +406,7 @@ class ForumRecord(Common):
         description="names of other institutions that begin with its short name ('VIAC Vietnam'): not this one",
     )
     ad_hoc: bool = Field(False, description="true for ad hoc arbitration (no institution administers it)")
+    former_names: list[str] = Field(default_factory=list, description="names it had before (renamed or merged)")
     statute: bool = Field(False, description="true when the 'rules' are a state's arbitration law (ad hoc under it)")
     appointing_authority: str | None = Field(None, description="ad hoc: who appoints an arbitrator the parties do not")
     rules: ForumRules

@@ -54,6 +54,14 @@ class SeatSupervision(Fact):
     provisions: str = Field("", description="the provisions that give them those functions, and what they say")
 
 
+class DomesticRules(Fact):
+    """An institution's rules for a dispute between parties both established in its own country, where its other
+    rules are for international arbitration (Bogotá: the national rules; Law 1563 of 2012)."""
+
+    name: str = Field(description="the title of those rules, as a contract names them")
+    law: str = Field(description="the law that makes such an arbitration national, as a contract names it")
+
+
 class ForumRules(BaseModel):
     """An arbitration institution's rules in force."""
 
@@ -73,6 +81,7 @@ class ForumRules(BaseModel):
     expedited_by_agreement_only: bool = Field(
         False, description="true if the expedited procedure applies only when the parties agree to it"
     )
+    domestic: DomesticRules | None = Field(None, description="its rules for parties both established in its country")
     note: str | None = Field(None, description="what a drafter should know about the rules, in one sentence")
 
 

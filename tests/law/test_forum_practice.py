@@ -5,6 +5,7 @@ to a record's, and the language of the arbitration in every language of the word
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 import pytest
 
@@ -22,7 +23,8 @@ from contractgen.law.forum_words import (
     table,
 )
 from contractgen.law.forums_agree import COMPARED, contradictions, merged
-from contractgen.law.institutions import load_institutions
+from contractgen.law.forums import domestic_rules, view_arbitration
+from contractgen.law.institutions import former_name_in, load_institutions
 from contractgen.law.jurisdictions import law_of, load_jurisdictions, read_governing_law
 
 # --- an arbitration written in both fields -------------------------------------------------------------------------
@@ -69,6 +71,7 @@ OTHER = {
     "language": ("LCIA arbitration, seat London, language French", "French"),
     "emergency_arbitrator": ("LCIA arbitration, seat London, without the emergency arbitrator", False),
     "expedited": ("LCIA arbitration, seat London, expedited procedure", True),
+    "by_law": ("LCIA arbitration, seat London, decided according to law", True),
 }
 
 
@@ -79,7 +82,7 @@ def test_every_compared_field_has_a_contradiction_case():
 @pytest.mark.parametrize("field", sorted(OTHER))
 def test_a_real_contradiction_in_any_field_is_refused_and_named(field):
     written, value = OTHER[field]
-    block = {**BLOCK, "emergency_arbitrator": True, "expedited": False}
+    block = {**BLOCK, "emergency_arbitrator": True, "expedited": False, "by_law": False}
     fields, _ = parse_arbitration(written)
     assert fields.get(field) == value
     found = contradictions(Arbitration(**block), fields)
@@ -278,3 +281,73 @@ def test_lagos_state_and_the_federation():
         "the laws of Lagos State and of the Federal Republic of Nigeria"
     )
     assert law_of("English law").wording == "the laws of England and Wales"
+
+
+# --- ad hoc under the seat's statute; decided by law; renamed centres; national rules --------------------------
+
+STATUTES = [i for i in load_institutions().values() if i.statute]
+
+
+def test_india_records_its_arbitration_statute():
+    assert {i.country for i in STATUTES} >= {"IN"}
+
+
+@pytest.mark.parametrize("statute", STATUTES, ids=[i.key for i in STATUTES])
+def test_ad_hoc_under_a_seat_statute_is_read_and_its_court_appoints(statute):
+    text = f"arbitration by a sole arbitrator appointed mutually, under {statute.rules}, seat and venue Chennai"
+    fields, problems = parse_arbitration(text)
+    assert problems == [] and fields["institution"] == statute.key and fields["seat"] == "Chennai"
+    assert parse_arbitration(f"ad hoc arbitration under {statute.rules}, seated in Chennai")[0]["institution"] == (
+        statute.key
+    )
+    view = view_arbitration(fields, "English")
+    assert not view.administered and view.appointing_authority == statute.appointing_authority
+    assert "Permanent Court of Arbitration" not in view.appointing_authority
+
+
+def test_the_uncitral_rules_named_beside_the_statute_stay_the_uncitral_rules():
+    text = (
+        "ad hoc arbitration under the UNCITRAL Arbitration Rules, seat Chennai, Arbitration and Conciliation Act, 1996"
+    )
+    assert parse_arbitration(text)[0]["institution"] == "uncitral"
+
+
+@pytest.mark.parametrize("phrase", table()["by_law"])
+def test_an_arbitration_decided_by_law_is_read_in_every_form(phrase):
+    fields, _ = parse_arbitration(f"arbitraje CCI, sede Madrid, {phrase}")
+    assert fields.get("by_law") is True and view_arbitration(fields, "English").by_law
+
+
+def test_an_arbitration_silent_on_law_or_equity_says_nothing():
+    assert "by_law" not in parse_arbitration("arbitraje CCI, sede Madrid, tres árbitros")[0]
+
+
+RENAMED = [(i, name) for i in load_institutions().values() for name in i.former_names]
+
+
+@pytest.mark.parametrize("institution, name", RENAMED, ids=[f"{i.key}-{n}" for i, n in RENAMED])
+def test_a_former_name_finds_the_record_and_is_kept_for_a_note(institution, name):
+    text = f"arbitration administered by {name}, seat Madrid"
+    assert parse_arbitration(text)[0]["institution"] == institution.key
+    assert former_name_in(institution, text) != ""
+    assert former_name_in(institution, f"arbitration administered by {institution.name}, seat Madrid") == ""
+
+
+NATIONAL = [i for i in load_institutions().values() if i.domestic[0]]
+
+
+def _deal(client: str, supplier: str) -> SimpleNamespace:
+    party = lambda where: SimpleNamespace(incorporated_in=where)  # noqa: E731
+    return SimpleNamespace(parties=SimpleNamespace(client=party(client), supplier=party(supplier)))
+
+
+def test_the_bogota_centre_records_its_national_rules():
+    assert "cac-ccb" in {i.key for i in NATIONAL}
+
+
+@pytest.mark.parametrize("institution", NATIONAL, ids=[i.key for i in NATIONAL])
+def test_a_national_dispute_takes_the_national_rules_and_an_international_one_does_not(institution):
+    view = view_arbitration({"institution": institution.key, "seat": "[●]"}, "English")
+    home = institution.country
+    assert domestic_rules(_deal(home, home), view)
+    assert not domestic_rules(_deal(home, "US" if home != "US" else "GB"), view)

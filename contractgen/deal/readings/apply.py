@@ -23,7 +23,13 @@ from contractgen.deal.readings.party_terms import apply_party_terms
 from contractgen.deal.readings.convenience import apply_convenience_default
 from contractgen.deal.readings.implied_data import apply_implied_data
 from contractgen.deal.readings.payment_terms import note_stamp_duty, note_unread_payment_terms
-from contractgen.deal.readings.arbitration import note_blank_seat, note_unread_language, note_unrecorded_institution
+from contractgen.deal.readings.arbitration import (
+    note_blank_seat,
+    note_domestic_rules,
+    note_renamed_institution,
+    note_unread_language,
+    note_unrecorded_institution,
+)
 from contractgen.deal.readings.personal_data import apply_personal_data, apply_special_data
 from contractgen.deal.readings.breach_notice import apply_breach_notice
 from contractgen.deal.readings.process_agent import note_process_agent
@@ -85,6 +91,8 @@ def reading_notes(deal: Deal, data: Any) -> Iterator[Finding]:
     yield from note_unrecorded_institution(deal, data)
     yield from note_blank_seat(deal, data)
     yield from note_unread_language(deal, data)
+    yield from note_domestic_rules(deal, data)
+    yield from note_renamed_institution(deal, data)
     yield from note_state_owned_number(deal, data)
     yield from note_signing(deal, data)
     yield from note_public_interest(deal, data)

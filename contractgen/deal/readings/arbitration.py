@@ -11,10 +11,10 @@ from typing import Any
 
 from contractgen.deal.readings.finding import Finding
 from contractgen.law.arbitration_text import BLANK_SEAT, parse_arbitration
-from contractgen.law.forums import arbitration_fields
+from contractgen.law.forums import arbitration_fields, disputes_of, domestic_rules
 from contractgen.law.forum_words import generic_words, language_mentioned
 from contractgen.law.jurisdictions import is_arbitration
-from contractgen.law.institutions import institution_of, load_institutions
+from contractgen.law.institutions import former_name_in, institution_of, load_institutions
 from contractgen.values.duration_words import fold
 
 
@@ -85,6 +85,50 @@ def note_unread_language(deal: Any, data: Any) -> Iterator[Finding]:
         f"the draft says the language of the arbitration is {chosen}",
         "the language the Parties chose; write it as 'language: English' (or the name of the language in the "
         "words of the table), or give disputes.arbitration.language",
+        "arbitration",
+    )
+
+
+def note_renamed_institution(deal: Any, data: Any) -> Iterator[Finding]:
+    """An institution written by a name it had before it was renamed or merged is drafted under its current name,
+    never silently: the note names both."""
+    fields = arbitration_fields(deal)
+    if not fields or not fields.get("institution"):
+        return
+    institution = institution_of(fields["institution"])
+    chosen = getattr(deal, "disputes", None) is not None and deal.disputes.arbitration is not None
+    written = deal.disputes.arbitration.institution if chosen else deal.contract.jurisdiction or ""
+    former = former_name_in(institution, written)
+    if not former:
+        return
+    path = ("disputes", "arbitration", "institution") if chosen else ("contract", "jurisdiction")
+    yield Finding(
+        path,
+        "arbitral-institution-renamed",
+        former,
+        f"the deal names the arbitral institution {former!r}, a name it had before it was renamed or merged",
+        f"the draft names it by its current name, {institution.name}",
+        f"that the Parties mean {institution.name}, and whether to write its current name in the contract",
+        "arbitration",
+    )
+
+
+def note_domestic_rules(deal: Any, data: Any) -> Iterator[Finding]:
+    """A national dispute before an institution with national and international rules goes under its national rules
+    (its record says which apply to what); the note says so, and how to choose the international ones."""
+    disputes = disputes_of(deal)
+    a = disputes.arbitration
+    if a is None or not domestic_rules(deal, a) or a.rules != a.institution.domestic[0]:
+        return
+    yield Finding(
+        ("contract", "jurisdiction"),
+        "arbitration-domestic-rules",
+        a.institution.short or a.institution.name,
+        f"both parties are established in the country of {a.institution.name} and the seat is there, so the "
+        f"arbitration is national under {a.institution.domestic[1]}",
+        f"the draft refers disputes to {a.rules}, not to {a.institution.rules}",
+        "that the dispute is national under that law; to choose the international rules, name them in "
+        "disputes.arbitration.rules",
         "arbitration",
     )
 
