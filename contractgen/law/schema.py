@@ -401,10 +401,7 @@ class ForumRecord(Common):
     short: str | None = Field(None, description="its usual short name, e.g. 'ICC'")
     aliases: list[str] = Aliases
     country: str | None = Field(None, pattern=r"^[A-Z]{2}$", description="where it is based (ISO code)")
-    not_named_by: list[str] = Field(
-        default_factory=list,
-        description="names of other institutions that begin with its short name ('VIAC Vietnam'): not this one",
-    )
+    not_named_by: list[str] = Field(default_factory=list, description="others' names that begin with its short name")
     ad_hoc: bool = Field(False, description="true for ad hoc arbitration (no institution administers it)")
     former_names: list[str] = Field(default_factory=list, description="names it had before (renamed or merged)")
     statute: bool = Field(False, description="true when the 'rules' are a state's arbitration law (ad hoc under it)")
