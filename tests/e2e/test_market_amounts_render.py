@@ -1,5 +1,5 @@
 """Charges written with the market's tax words and its currency's sign or local abbreviation ("€ 98.500,00 HTVA",
-"185.000,00 lei fără TVA", "1.250.000.000 VNĐ (chưa bao gồm thuế GTGT)", "GH₵ 450,000.00 (inclusive of all taxes and
+"185.000,00 lei fără TVA", "1 250 000,00 DH HT", "GH₵ 450,000.00 (inclusive of all taxes and
 levies)") render the amount exactly and the tax treatment the words give, in DOCX and PDF
 (tests/fixtures/deals/market-amounts/)."""
 
