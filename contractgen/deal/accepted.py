@@ -145,7 +145,7 @@ def payment_terms_forms() -> dict[str, Any]:
     # any other words on one line are drafted as [●] with a note; words naming a month the forms above do not
     # read are refused (which month is meant is not for the reader to guess)
     unclear = _case_free(r"month|\beom\b|\bcurrent\b|\bfdm\b")
-    words = rf"^(?![^\n]*(?:{unclear}))[^\n]*[A-Za-z\u00C0-\u024F][^\n]*$"
+    words = rf"^(?![^\n]*(?:{unclear}))[^\n]*{payment.LETTER}[^\n]*$"
     return {
         "anyOf": [
             duration_forms(),

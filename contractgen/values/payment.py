@@ -40,6 +40,13 @@ Kind = Literal[
 # The kinds a clause version written before them cannot print: it refuses them rather than print another term.
 NEWER_KINDS = ("days_after_end_of_month", "days_from_invoice_date", "unread")
 WORDS = Path(__file__).with_name("data") / "payment_words.yaml"
+# A letter of the scripts deals are written in (Latin, Greek, Cyrillic, Hebrew, Arabic, Devanagari, Thai, Vietnamese,
+# kana, CJK, Hangul), for the deal schema's view of terms written in words (an editor's regular expressions have no
+# class for every letter; the reader takes any letter).
+LETTER = (
+    "[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f"
+    "\u1e00-\u1eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+)
 
 # Days from receipt, as the invoicing clauses count them: "within 30 days of receipt of a valid invoice".
 _RECEIPT_RE = re.compile(
