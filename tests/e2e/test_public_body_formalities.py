@@ -50,7 +50,10 @@ def expected_words(block: dict) -> list[str]:
     if (forum := block.get("forum")) and forum.get("federal_courts"):
         words.append(f"{forum['federal_courts']} sitting in")
     if language := block.get("language"):
-        words.append(f"contracts in {language['language']} ({language['law']})")
+        only = (
+            " only" if language.get("exclusive") else ""
+        )  # Quebec: a version in another language may only be attached
+        words.append(f"contracts in {language['language']}{only} ({language['law']})")
     return words
 
 
