@@ -361,6 +361,7 @@ CASES = {
     ),
     "nz-council": (
         [
+            "public-payment-unrecorded:nz",
             "no-service-credits:tiers",
             "late-payment-rate:new-zealand",
             "public-body-from-name:waitaha-city-council",
@@ -401,6 +402,7 @@ CASES = {
     ),
     "se-municipality": (
         [
+            "public-payment-unrecorded:se",
             "special-data-from-subjects:social-services-clients",
             "privacy-law:dataskyddslagen-2018-218",
             "public-body-from-name:sjostads-kommun",
@@ -438,6 +440,7 @@ CASES = {
     ),
     "uk-central-government": (
         [
+            "public-payment-unrecorded:gb",
             "sector-regulation:procurement-act-2023",
             "public-body-from-name:the-secretary-of-state-for-work-and-pensions",
         ],
