@@ -29,8 +29,8 @@ def test_the_deals_read_the_treatment_and_the_amounts_exactly():
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
 def test_plus_gst_prints_the_amount_and_the_exclusive_wording(fmt):
     t = rendered(NZ, fmt)
-    assert "The Charges for the Services are $48,500.00 for each month" in t
-    assert "a one-off charge of $30,000.00" in t
+    assert "The Charges for the Services are NZ$48,500.00 for each month" in t
+    assert "a one-off charge of NZ$30,000.00" in t
     assert "All Charges are exclusive of goods and services tax." in t
     assert "Kauri will pay it in addition to the Charges" in t
 
@@ -38,7 +38,7 @@ def test_plus_gst_prints_the_amount_and_the_exclusive_wording(fmt):
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
 def test_vat_inclusive_prints_the_amount_and_the_inclusive_wording(fmt):
     t = rendered(ZA, fmt)
-    assert "The Charges for the Services are R1 850 000,00 for each month" in t
+    assert "The Charges for the Services are ZAR 1 850 000,00 for each month" in t
     assert "All Charges are inclusive of value added tax" in t
     assert "it is included in the Charges: Fynbos will pay nothing in addition to the Charges for it" in t
     assert "exclusive of value added tax" not in t and "will pay it in addition to the Charges" not in t
