@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from contractgen.deal.readings.finding import Finding
+from contractgen.deal.readings.finding import Finding, prints_as_draft
 from contractgen.law.arbitration_text import BLANK_SEAT, parse_arbitration
 from contractgen.law.forums import arbitration_fields, disputes_of, domestic_rules
 from contractgen.law.forum_words import generic_words, language_mentioned
@@ -91,7 +91,7 @@ def note_unread_language(deal: Any, data: Any) -> Iterator[Finding]:
 
 def note_renamed_institution(deal: Any, data: Any) -> Iterator[Finding]:
     """An institution written by a name it had before it was renamed or merged is drafted under its current name,
-    never silently: the note names both."""
+    never silently in a draft: the note names both (a final contract, already checked, prints the current name)."""
     fields = arbitration_fields(deal)
     if not fields or not fields.get("institution"):
         return
@@ -99,7 +99,7 @@ def note_renamed_institution(deal: Any, data: Any) -> Iterator[Finding]:
     chosen = getattr(deal, "disputes", None) is not None and deal.disputes.arbitration is not None
     written = deal.disputes.arbitration.institution if chosen else deal.contract.jurisdiction or ""
     former = former_name_in(institution, written)
-    if not former:
+    if not former or not prints_as_draft(deal):  # a final contract is not refused for a name the record knows
         return
     path = ("disputes", "arbitration", "institution") if chosen else ("contract", "jurisdiction")
     yield Finding(
