@@ -18,7 +18,7 @@ from typing import Any
 
 from contractgen.law.families import country_in
 from contractgen.law.library import LawLibrary, active
-from contractgen.law.privacy_names import Named, deal_countries, named
+from contractgen.law.privacy_names import Named, deal_countries, is_generic, named, title_of
 from contractgen.law.privacy_names import match as match_name
 from contractgen.law.sector import find_sector_regime
 
@@ -411,15 +411,22 @@ def resolve_regulations(
     unknown: dict[str, Regime] = {}
     problems: list[tuple[int, str]] = []
     matched = [_lookup(name, countries) for name in names]
-    # a shared title beside a law it names read in that law's country ("UK GDPR" and "Data Protection Act")
-    beside = tuple(
-        c
-        for m in matched
-        if m is not None
-        for c in sorted(regime_countries(regimes[m[1] if m[0] == "regime" else supplements[m[1]][0]]))
-    )
-    if beside:
-        matched = [m or _lookup(name, (*countries, *beside)) for name, m in zip(names, matched)]
+
+    def home(m: tuple[str, str]) -> list[str]:
+        return sorted(regime_countries(regimes[m[1] if m[0] == "regime" else supplements[m[1]][0]]))
+
+    # a shared title beside a law only one country has is read in that law's country first ("UK GDPR" and "Data
+    # Protection Act 2018" in a deal under Irish law: the UK's Act, not Ireland's); one beside nothing, by the deal's
+    distinct = [m is not None and not is_generic(title_of(n)) for n, m in zip(names, matched)]
+    for index, name in enumerate(names):
+        beside = tuple(
+            c for j, m in enumerate(matched) if j != index and distinct[j] and m is not None for c in home(m)
+        )
+        if beside and not distinct[index]:
+            matched[index] = _lookup(name, (*beside, *countries)) or matched[index]
+    beside_all = tuple(c for m in matched if m is not None for c in home(m))
+    if beside_all:
+        matched = [m or _lookup(name, (*countries, *beside_all)) for name, m in zip(names, matched)]
     gdpr_listed = any(
         m is not None and (m[1] if m[0] == "regime" else supplements[m[1]][0]) == "eu-gdpr" for m in matched
     )

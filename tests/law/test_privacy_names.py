@@ -120,3 +120,16 @@ def test_the_name_a_record_is_listed_by_names_it_in_any_deal(key):
     regime = load_registry()[0][key]
     first = regime.aliases[0] if regime.aliases else regime.name
     assert _resolved([first], FAR) == [(key, ())]
+
+
+def test_a_shared_title_beside_a_law_only_one_country_has_is_read_in_that_countrys_law():
+    from contractgen.law.regimes import resolve_regulations
+
+    # a deal under Irish law that lists the UK's pair of laws means the UK's Act, not Ireland's of the same name
+    applied, problems = resolve_regulations(["UK GDPR", "Data Protection Act 2018"], ("IE", "IE", "IN"))
+    assert [r.regime.key for r in applied] == ["uk-gdpr"] and not problems
+    assert [s.key for s in applied[0].supplements] == ["uk-dpa-2018"]
+    # alone, or beside the GDPR, the same title is Ireland's
+    for names in (["Data Protection Act 2018"], ["GDPR", "Data Protection Act 2018"]):
+        applied, _ = resolve_regulations(names, ("IE",))
+        assert [s.key for r in applied for s in r.supplements] == ["ie-dpa-2018"], names
