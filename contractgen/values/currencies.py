@@ -42,6 +42,11 @@ SIGNS: dict[str, tuple[str, ...]] = {
 # franc): never printed (``printed_sign``).
 SHARED_SIGNS = frozenset({"$", "kr", "kr.", "¥", "￥", "R", "Rs", "Rs.", "₨", "C$", "Fr."})
 
+# A sign that names one currency in the contracts of every market, although CLDR also gives it to others in their own
+# territories' locales: "£" is sterling in English usage (the Falkland Islands, Gibraltar and St Helena pounds, at par
+# with sterling, and the South Sudanese pound are written "£" only in their own locales), so GBP keeps it.
+OWN_SIGNS = {"GBP": "£"}
+
 # CLDR's own shared signs: each symbol some locale prints for two or more currencies in use today (data file below).
 SHARED_DATA = Path(__file__).with_name("data") / "shared_currency_signs.tsv"
 
@@ -257,6 +262,8 @@ def printed_sign(currency: str, locale: str) -> str:
     international English gives it (CLDR's en_001: US$, A$, NZ$, CA$, HK$, JP¥, CN¥) where that one names it alone;
     else its ISO code (GBP, SEK, SGD, ZAR), since "$", "£", "kr", "¥" and "R" each stand for several currencies.
     """
+    if currency in OWN_SIGNS:
+        return OWN_SIGNS[currency]
     sign = local_sign(currency, locale)
     if not shared(sign):
         return sign

@@ -34,9 +34,7 @@ def _their_edits(root):
         p for p in root.iter(f"{{{m.W}}}p") if "".join(t.text or "" for t in p.iter(f"{{{m.W}}}t")) == "Director"
     )
     m.replace_words(director, "Director", "Managing Director", 910)  # the signature page
-    m.replace_words(
-        _paragraph(root, "GBP\u00a0450.00"), "GBP\u00a0450.00", "GBP\u00a0480.00", 920
-    )  # the rate card's cell
+    m.replace_words(_paragraph(root, "£450.00"), "£450.00", "£480.00", 920)  # the rate card's cell
     m.replace_words(_paragraph(root, "99.95%"), "99.95%", "99.9%", 930)  # an availability target's cell
 
 
@@ -68,8 +66,8 @@ def test_edits_on_the_cover_the_signature_page_and_in_tables_are_read_where_they
             "ch-rate-card",
             "paragraph 2 of Schedule 3",
             "the table's row “Infrastructure Engineer”, column “Day rate”",
-            "GBP 450.00",
-            "GBP 480.00",
+            "£450.00",
+            "£480.00",
         ),
     ]
     assert "Phase [-2,-] {+3,+}" in changes[0].marked()
@@ -99,17 +97,14 @@ def test_the_same_edits_made_without_tracking_are_found_against_what_we_printed(
     ours, document = _render(REFERENCE)
 
     def untracked(root):
-        for text, old, new in (
-            ("Hinjewadi Phase 2", "Phase 2", "Phase 3"),
-            ("GBP\u00a0450.00", "GBP\u00a0450.00", "GBP\u00a0480.00"),
-        ):
+        for text, old, new in (("Hinjewadi Phase 2", "Phase 2", "Phase 3"), ("£450.00", "£450.00", "£480.00")):
             for t in _paragraph(root, text).iter(f"{{{m.W}}}t"):
                 t.text = (t.text or "").replace(old, new)
 
     changes = read_markup(m.mark_up(ours, untracked), document).changes
     assert [(c.clause, c.place, c.marked()[-25:]) for c in changes] == [
         (":cover", "", "[-2,-] {+3,+} Pune 411057, India (the “Supplier”)"[-25:]),
-        ("ch-rate-card", "the table's row “Infrastructure Engineer”, column “Day rate”", "GBP [-450.00-] {+480.00+}"),
+        ("ch-rate-card", "the table's row “Infrastructure Engineer”, column “Day rate”", "[-£450.00-] {+£480.00+}"),
     ]
     assert read_markup(ours, document).changes == []  # our own render reads as no change, its frame included
 
@@ -144,16 +139,16 @@ def test_a_file_edited_without_tracking_is_aligned_with_our_render_clause_by_cla
 
 
 def test_a_figure_typed_with_another_markets_separators_is_kept_as_typed_and_the_note_shows_the_deal_value(tmp_path):
-    """GBP 190.000,00 in an English contract: their text is kept, and the note says how the deal value would print."""
+    """£190.000,00 in an English contract: their text is kept, and the note says how the deal value would print."""
     deal, theirs, _ = m.negotiation_round(
-        tmp_path, lambda root: m.replace_words(m.paragraph(root, "ch_fixed_monthly"), "185,000.00", "190.000,00", 900)
+        tmp_path, lambda root: m.replace_words(m.paragraph(root, "ch_fixed_monthly"), "£185,000.00", "£190.000,00", 900)
     )
     report = CliRunner().invoke(main, ["import-markup", str(deal), str(theirs), "--accept", "all", "--json"])
     data = json.loads(report.stdout)
-    assert [(f["ours"], f["theirs"]) for c in data["changes"] for f in c["values"]] == [("185,000.00", "190.000,00")]
+    assert [(f["ours"], f["theirs"]) for c in data["changes"] for f in c["values"]] == [("£185,000.00", "£190.000,00")]
     assert data["accepted"] == ["ch-fixed-monthly"] and data["differing"] == []
     (note,) = data["notes"]
-    assert "commercials.monthly_charges" in note and "→ 190,000.00" in note and "2,220,000.00 → 2,280,000.00" in note
+    assert "commercials.monthly_charges" in note and "→ £190,000.00" in note and "£2,220,000.00 → £2,280,000.00" in note
 
 
 def test_a_copy_rendered_before_a_clause_version_was_replaced_is_read_against_the_text_they_were_sent(tmp_path):

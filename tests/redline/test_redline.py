@@ -132,8 +132,8 @@ def test_removed_service_scope_is_deleted(redline):
 
 def test_charges_and_term_change_word_by_word(redline):
     charges = clause(redline.document, "ch-pricing").blocks[0]
-    assert "185,000.00" in " ".join(marked(charges.content, Del))
-    assert "172,500.00" in " ".join(marked(charges.content, Ins))
+    assert "£185,000.00" in " ".join(marked(charges.content, Del))
+    assert "£172,500.00" in " ".join(marked(charges.content, Ins))
     term = clause(redline.document, "term")
     para = next(b for b in term.blocks if isinstance(b, Paragraph) and "36" in _deleted_text(b.content))
     assert marked(para.content, Del)[0] == "36" and marked(para.content, Ins)[0] == "48"
@@ -277,7 +277,7 @@ def test_docx_redline_opens_in_libreoffice(redline_docx, tmp_path):
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         # LibreOffice shows tracked deletions in place: the old and the new charges both appear
-        assert "185,000.00" in text and "172,500.00" in text
+        assert "£185,000.00" in text and "£172,500.00" in text
 
 
 # ---------------------------------------------------------------- HTML / PDF
@@ -328,8 +328,8 @@ def test_html_marks_and_summary_page(redline):
         assert label in summary
     assert html.index("redline-summary") < html.index('class="cover"')
     assert root.xpath('//tr[contains(@class, "chg-deleted")]')
-    assert any("185,000.00" in d.text_content() for d in root.iter("del"))
-    assert any("172,500.00" in i.text_content() for i in root.iter("ins"))
+    assert any("£185,000.00" in d.text_content() for d in root.iter("del"))
+    assert any("£172,500.00" in i.text_content() for i in root.iter("ins"))
 
 
 def test_redline_pdf_of_a_small_change_is_deterministic():

@@ -124,14 +124,14 @@ def test_a_capital_m_is_not_read_as_a_million():
         ("SEK", "sv_SE", "SEK"),
         ("JPY", "ja_JP", "JP¥"),
         ("ZAR", "en_ZA", "ZAR"),
-        ("GBP", "en_GB", "GBP"),
+        ("GBP", "en_GB", "£"),
         ("CHF", "de_CH", "CHF"),
         ("EUR", "fr_FR", "€"),
     ],
 )
 def test_a_shared_sign_is_never_printed_even_in_a_deal_of_one_country(currency, locale, expected):
-    # "$" in a US deal, "£" in an English one: a sign several currencies share never prints (updated deliberately:
-    # it used to print where every place of the deal used the currency)
+    # "$" in a US deal: a sign several currencies share never prints (updated deliberately: it used to print where
+    # every place of the deal used the currency); "£" is sterling's in every market's contracts (OWN_SIGNS)
     from contractgen.values.currencies import printed_sign
 
     assert printed_sign(currency, locale) == expected
