@@ -43,7 +43,7 @@ def test_a_german_pharmacovigilance_deal_has_gdpr_processor_health_data_and_scc_
     text = text_of(GERMAN)
     assert "Article 28(3) of the EU GDPR requires a contract with a processor to contain" in text
     assert "Rheinpharm acts as controller and Ganges acts as processor of the Personal Data" in text
-    assert "Health data." in text  # the special categories row of the processing schedule
+    assert "[Health data]. The entry in square brackets is proposed" in text  # the draft assumed its data terms
     assert (
         "India the supplier's premises (the only Delivery Centre) the EU GDPR the standard contractual clauses "
         "adopted by the European Commission in Implementing Decision (EU) 2021/914, Module 2 (controller to processor)"

@@ -104,7 +104,7 @@ def test_disputes_outside_california_still_go_to_the_deals_courts():
 
 def test_data_protection_caps_grow_with_the_charges():
     for sample, fixed, multiple in (
-        ("onshore-us-hipaa", "$8,670,000.00", "two and a half times"),
+        ("onshore-us-hipaa", "US$8,670,000.00", "two and a half times"),
         ("ca-insurer-us-cloud", "CA$5,608,800.00", "three times"),
     ):
         text = contract_text(SAMPLES / f"{sample}.yaml")

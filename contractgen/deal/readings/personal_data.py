@@ -300,7 +300,9 @@ def apply_special_data(deal: Any) -> tuple[Any, list[Finding]]:
     special = [e or c for _, c, e in found] + [c for _, _, c in by_subject] + [c for _, c in implied]
     updated = protection.model_copy(update={"special_categories": list(dict.fromkeys(special))})
     deal = deal.model_copy(update={"data_protection": updated})
-    deal._proposed_special = deal._proposed_special or bool(by_subject or implied)
+    # brackets only where the subjects or the sector are the source: where the deal's own categories name special
+    # data, the draft follows them, and what its subjects' records add is recorded beside them
+    deal._proposed_special = deal._proposed_special or bool(by_subject and not found) or bool(implied)
     if prints_as_draft(deal):
         return deal, notes
     return assume(
