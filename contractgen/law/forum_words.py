@@ -204,7 +204,7 @@ def arbitration_words() -> dict[str, ArbitrationWords]:
     found = {}
     for code, w in table()["arbitration"].items():
         names = w.get("language_names") or {}
-        written = [*w["language"], *(re.sub(r"\s*:\s*\{\}", " {}", p) for p in w["language"] if ":" in p)]
+        written = [*w["language"], *(re.sub(r"\s*:\s*", " ", p) for p in w["language"] if ":" in p)]
         phrases = tuple(
             (phrase.replace("{}", form), english)
             for phrase in dict.fromkeys(written)
