@@ -165,3 +165,11 @@ def test_tisax_is_an_assessment_label_shared_through_enx():
     assert "a valid TISAX assessment label at the level stated (TISAX AL2)" in text
     assert "through the ENX exchange platform" in text
     assert "TISAX" not in sample("deal-example")
+
+
+def test_a_belgian_late_invoice_keeps_the_claim():
+    from tests.helpers import FIXTURES
+
+    belgian = contract_text(FIXTURES / "deals" / "public-contracts" / "be-fps-finance.yaml")
+    assert "A later invoice does not cause" in belgian and "to lose its claim to the amount invoiced" in belgian
+    assert "not obliged to pay any amount invoiced later" not in belgian
