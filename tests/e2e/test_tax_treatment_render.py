@@ -42,3 +42,6 @@ def test_vat_inclusive_prints_the_amount_and_the_inclusive_wording(fmt):
     assert "All Charges are inclusive of value added tax" in t
     assert "it is included in the Charges: Fynbos will pay nothing in addition to the Charges for it" in t
     assert "exclusive of value added tax" not in t and "will pay it in addition to the Charges" not in t
+    # the pricing schedule says so too, never that the Charges exclude the tax
+    assert "and are inclusive of the tax on them that clause" in t
+    assert "and exclude value added tax" not in t and "will pay in addition where it is properly chargeable" not in t
