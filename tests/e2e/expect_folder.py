@@ -62,6 +62,15 @@ class ExpectFolder:
         for phrase in self.expect[name].get("absent", []):
             assert phrase.casefold() not in text.casefold(), f"{name}.{fmt}: must not say {phrase!r}"
 
+    def check_drafting_notes(self, name: str) -> None:
+        """The deal validates (nothing refused) and gives each drafting note its `notes` list names."""
+        from contractgen.deal import load_deal
+
+        notes = load_deal(self.folder / f"{name}.yaml").notes  # DealError for a refusal
+        said = " ".join(f"{n.unrecognised}; {n.drafted}; {n.check}" for n in notes)
+        for phrase in self.expect[name].get("notes", []):
+            assert phrase in said, f"{name}: no drafting note saying {phrase!r}"
+
     def check_notes(self, name: str) -> None:
         """The build gives each note the deal's `warnings` list."""
         warnings = self.rendered(name)[2]
